@@ -1,0 +1,61 @@
+// Lint: typescript-eslint's recommended rules, plus the layer rule of DESIGN.md §2 (imports point downward only).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const infra = ['source', 'files', 'policy', 'git', 'exec', 'producer', 'github', 'generated']
+const domain = ['trio', 'ledger', 'rules', 'classify', 'evidence', 'redact']
+const above = (dirs) => dirs.flatMap((d) => [`**/${d}/**`, `../${d}/*`, `../../${d}/*`])
+
+/** Files in `layer` may not import from the directories of any layer above it. */
+const layer = (dirs, forbidden, message, extraPatterns = []) => ({
+  files: dirs.map((d) => `src/${d}/**/*.ts`),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: above(forbidden), message },
+          ...extraPatterns
+        ]
+      }
+    ]
+  }
+})
+const noActionsToolkit = {
+  group: ['@actions/*'],
+  message: 'Only the entry layer (src/actions) and src/github talk to the Actions toolkit.'
+}
+
+export default tseslint.config(
+  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'reports/', 'coverage/', 'services/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: [] }]
+    }
+  },
+  layer(
+    infra,
+    [...domain, 'operations', 'cli', 'actions'],
+    'infra may not import from domain, operations or entry layers (DESIGN.md §2).',
+    [noActionsToolkit]
+  ),
+  layer(domain, ['operations', 'cli', 'actions'], 'domain may not import from operations or entry layers.', [
+    noActionsToolkit
+  ]),
+  layer(['operations'], ['cli', 'actions'], 'operations may not import from entry layers.', [noActionsToolkit]),
+  layer(['cli'], ['actions'], 'the CLI must not depend on the Actions adapter.', [noActionsToolkit]),
+  {
+    files: ['src/cli/**/*.ts', 'src/actions/**/*.ts', 'scripts/**', 'bench/**', '__tests__/**'],
+    rules: { 'no-console': 'off' }
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } }
+  }
+)

@@ -1,0 +1,55 @@
+// The health action: inputs -> operation -> outputs, job summary, annotations. Fails the step on FAIL.
+import * as core from '@actions/core'
+import { createEvidenceStore } from '../../files/evidence-store.js'
+import { readRunContext } from '../../git/run-context.js'
+import { runHealth } from '../../operations/health.js'
+import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { PolicyError } from '../../policy/types.js'
+import { TOOL_VERSION } from '../../version.js'
+import { planAnnotations, workspacePrefix } from '../shared/annotations.js'
+import { artifactName, InputError, readHealthInputs } from '../shared/inputs.js'
+import { renderSummary } from '../shared/summary.js'
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const major = Number(process.versions.node.split('.')[0])
+    if (major < 20) throw new InputError(`baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`)
+    const inputs = readHealthInputs((name) => core.getInput(name), env)
+    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
+    const baselines = selectBaselines(policy, inputs.baseline)
+    const evidence = createEvidenceStore(inputs.evidenceDir)
+    const result = await runHealth(
+      { root: inputs.root, policy, clock: () => new Date(), runContext: () => readRunContext(inputs.root, env), evidence, toolVersion: TOOL_VERSION },
+      { baselines }
+    )
+    const findings = result.baselines.flatMap((b) => b.findings)
+    const plan = planAnnotations(findings, workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root))
+    for (const a of plan.annotations) {
+      if (a.severity === 'error') core.error(a.message, a.properties)
+      else if (a.severity === 'warning') core.warning(a.message, a.properties)
+      else core.notice(a.message, a.properties)
+    }
+    const artifact = artifactName('health', inputs.baseline, env)
+    core.setOutput('verdict', result.verdict)
+    core.setOutput('posture', combinedPosture(result.baselines.map((b) => b.posture)))
+    core.setOutput('findings-count', String(findings.length))
+    core.setOutput('evidence-dir', evidence.dir)
+    core.setOutput('artifact-name', artifact)
+    await core.summary.addRaw(renderSummary(result, plan.overflow, artifact)).write()
+    core.info(`baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`)
+    if (result.verdict === 'FAIL') {
+      const errors = findings.filter((f) => f.severity === 'error').length
+      core.setFailed(`baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`)
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
+    else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
+  }
+}
+
+/** One posture for the whole run: NO-GO if any baseline is NO-GO, unknown ('') if any is unknown. */
+function combinedPosture(postures: (string | null)[]): string {
+  if (postures.some((p) => p === 'NO-GO')) return 'NO-GO'
+  if (postures.length === 0 || postures.some((p) => p === null)) return ''
+  return 'GO'
+}

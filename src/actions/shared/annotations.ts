@@ -1,0 +1,45 @@
+// Findings as GitHub annotations: at most 10 per kind (GitHub shows no more per step); the rest are counted.
+import { relative } from 'node:path'
+import type { Finding } from '../../rules/finding.js'
+import type { Severity } from '../../rules/catalog.js'
+import { RULES } from '../../rules/catalog.js'
+
+export const ANNOTATIONS_PER_KIND = 10
+
+export interface Annotation {
+  severity: Severity
+  message: string
+  properties: { title: string; file?: string; startLine?: number; startColumn?: number }
+}
+
+export interface AnnotationPlan {
+  annotations: Annotation[]
+  /** Findings not annotated because their kind reached the cap, by kind. */
+  overflow: Record<Severity, number>
+}
+
+/** @param prefix path from the workspace to the repository root ('' when they are the same) */
+export function planAnnotations(findings: Finding[], prefix: string): AnnotationPlan {
+  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
+  const overflow: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
+  const annotations: Annotation[] = []
+  for (const f of findings) {
+    if (used[f.severity] >= ANNOTATIONS_PER_KIND) {
+      overflow[f.severity]++
+      continue
+    }
+    used[f.severity]++
+    const properties: Annotation['properties'] = { title: `${f.rule} ${RULES[f.rule].title}` }
+    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file
+    if (f.line) properties.startLine = f.line
+    if (f.line && f.column) properties.startColumn = f.column
+    annotations.push({ severity: f.severity, message: f.message, properties })
+  }
+  return { annotations, overflow }
+}
+
+/** The repository root relative to the workspace, for annotation paths ('' when identical or outside). */
+export function workspacePrefix(workspace: string, root: string): string {
+  const rel = relative(workspace, root).split('\\').join('/')
+  return rel.startsWith('..') ? '' : rel
+}

@@ -1,0 +1,75 @@
+// argv -> one typed options object. Anything wrong is a UsageError: one clear line, exit 2.
+import { parseArgs } from 'node:util'
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface HealthCommand {
+  command: 'health'
+  root: string
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+}
+
+export type Command = HealthCommand | { command: 'help'; topic?: string } | { command: 'version' }
+
+export const USAGE = `Usage: baseline-gate <command> [options]
+
+Commands:
+  health    check each baseline's trio (pin, mirror, matrix) against itself and the policy
+
+Options (health):
+  --root DIR           repository root (default: the current directory)
+  --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
+  --baseline NAME      check only this baseline
+  --json               print exactly one JSON object on stdout
+  --evidence-dir DIR   where to write the evidence packet (default: <root>/.baseline-gate/evidence)
+  -h, --help           show this help
+  --version            print the version
+
+Exit status: 0 PASS, 1 FAIL, 2 usage or policy error.`
+
+export function parseCommand(argv: string[]): Command {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { command: 'help' }
+  if (first === '--version' || first === '-v') return { command: 'version' }
+  if (first !== 'health') {
+    throw new UsageError(
+      first.startsWith('-') ? `expected a command before ${first}; try: baseline-gate health` : `unknown command "${first}"; try: baseline-gate --help`
+    )
+  }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        policy: { type: 'string' },
+        baseline: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'evidence-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\.$/, '')}; try: baseline-gate --help`)
+  }
+  const v = parsed.values
+  if (v.help) return { command: 'help', topic: 'health' }
+  for (const name of ['root', 'policy', 'baseline', 'evidence-dir'] as const) {
+    if (v[name] === '') throw new UsageError(`--${name} needs a value`)
+  }
+  return {
+    command: 'health',
+    root: v.root ?? '.',
+    policy: v.policy,
+    baseline: v.baseline,
+    json: v.json,
+    evidenceDir: v['evidence-dir']
+  }
+}

@@ -1,0 +1,57 @@
+// The baseline-gate command: parse argv, run the operation, print, return the exit code. Never a stack trace.
+import { join, resolve } from 'node:path'
+import { createEvidenceStore } from '../files/evidence-store.js'
+import { readRunContext } from '../git/run-context.js'
+import { runHealth } from '../operations/health.js'
+import { loadPolicy, selectBaselines } from '../policy/load.js'
+import { PolicyError } from '../policy/types.js'
+import { TOOL_VERSION } from '../version.js'
+import { parseCommand, USAGE, UsageError } from './args.js'
+import { renderReport, styleFor, toJson } from './render.js'
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean }
+  stderr: { write(s: string): unknown }
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const cmd = parseCommand(argv)
+    if (cmd.command === 'help') {
+      io.stdout.write(`${USAGE}\n`)
+      return EXIT.pass
+    }
+    if (cmd.command === 'version') {
+      io.stdout.write(`${TOOL_VERSION}\n`)
+      return EXIT.pass
+    }
+    const root = resolve(io.cwd, cmd.root)
+    const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
+    const baselines = selectBaselines(policy, cmd.baseline)
+    const defaultDir = join(root, '.baseline-gate')
+    const evidence = cmd.evidenceDir
+      ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))
+      : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
+    const result = await runHealth(
+      { root, policy, clock: () => new Date(), runContext: () => readRunContext(root, io.env), evidence, toolVersion: TOOL_VERSION },
+      { baselines }
+    )
+    if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
+    else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
+    return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof PolicyError) {
+      io.stderr.write(`baseline-gate: ${e.message}\n`)
+      return EXIT.usage
+    }
+    // An internal error gives no verdict: say so in one line (the stack only on request).
+    const err = e as Error
+    io.stderr.write(`baseline-gate: internal error: ${err?.message ?? String(e)}\n`)
+    if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
+    return EXIT.usage
+  }
+}

@@ -1,0 +1,94 @@
+// The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
+import type { OperationResult } from '../operations/context.js'
+import type { Finding } from '../rules/finding.js'
+import { countBySeverity } from '../rules/finding.js'
+
+export interface Style {
+  bold(s: string): string
+  red(s: string): string
+  yellow(s: string): string
+  green(s: string): string
+  dim(s: string): string
+}
+
+const plain: Style = { bold: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s }
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`
+export const colors: Style = {
+  bold: ansi(1, 22),
+  red: ansi(31, 39),
+  yellow: ansi(33, 39),
+  green: ansi(32, 39),
+  dim: ansi(2, 22)
+}
+
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plain
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return colors
+  return stream.isTTY ? colors : plain
+}
+
+export function renderReport(result: OperationResult, root: string, s: Style = plain): string {
+  const out: string[] = []
+  for (const b of result.baselines) {
+    const id = b.identity
+    out.push(s.bold(`baseline-gate ${result.operation} · ${b.name}`))
+    const short = id.commit_sha ? id.commit_sha.slice(0, 12) : '?'
+    out.push(
+      s.dim(
+        `  ${id.release_tag ?? '?'} · commit ${short} · ${id.service_contract_version ?? '?'} · ` +
+          `${id.api_contract_version ?? '?'} · ${id.integration_baseline ?? '?'} · posture ${b.posture ?? '?'}`
+      )
+    )
+    out.push('')
+    if (b.findings.length === 0) out.push(`  ${s.green('no findings')}`)
+    for (const f of b.findings) out.push(`  ${findingLine(f, s)}`)
+    out.push('')
+    const c = countBySeverity(b.findings)
+    const verdict = b.verdict === 'PASS' ? s.green(s.bold('PASS')) : s.red(s.bold('FAIL'))
+    out.push(`  ${verdict}  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`)
+    out.push(s.dim(`  evidence: ${relativeTo(root, b.evidence)}`))
+    out.push('')
+  }
+  if (result.baselines.length > 1) {
+    out.push(`${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')}`)
+  }
+  return out.join('\n')
+}
+
+function findingLine(f: Finding, s: Style): string {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}` : '(no file)'
+  const sev = f.severity === 'error' ? s.red('error  ') : f.severity === 'warning' ? s.yellow('warning') : s.dim('notice ')
+  return `${s.bold(where)}  ${sev}  ${s.dim(f.rule)}  ${f.message}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function relativeTo(root: string, path: string): string {
+  const prefix = root.endsWith('/') ? root : `${root}/`
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path
+}
+
+/** The `--json` document: exactly the shape the command line promises. */
+export function toJson(result: OperationResult): object {
+  return {
+    operation: result.operation,
+    verdict: result.verdict,
+    baselines: result.baselines.map((b) => ({
+      name: b.name,
+      identity: b.identity,
+      posture: b.posture,
+      findings: b.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        message: f.message
+      })),
+      steps: b.steps
+    })),
+    evidence: result.evidence
+  }
+}

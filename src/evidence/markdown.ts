@@ -1,0 +1,92 @@
+// Markdown renderings shared by the evidence file and the job summary. Every untrusted string is escaped.
+import type { Finding } from '../rules/finding.js'
+import type { Identity, Posture } from '../trio/model.js'
+import type { EvidencePacket } from './packet.js'
+
+/** Escape text for a Markdown table cell or inline position: no HTML, no table breaks, no stray emphasis. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+/** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
+export function code(text: string | null): string {
+  if (text === null || text === '') return '_unknown_'
+  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+}
+
+export function identityTable(identity: Identity, posture: Posture | null): string {
+  const rows: [string, string | null][] = [
+    ['Release tag', identity.release_tag],
+    ['Commit', identity.commit_sha],
+    ['Service contract', identity.service_contract_version],
+    ['API contract', identity.api_contract_version],
+    ['Integration baseline', identity.integration_baseline],
+    ['Manifest SHA-256', identity.manifest_sha256],
+    ['Runtime cutover posture', posture]
+  ]
+  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${code(v)} |`)].join('\n')
+}
+
+export function location(f: Finding): string {
+  if (!f.file) return ''
+  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ''}` : f.file
+}
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+
+export function findingsTable(findings: Finding[], limit = Infinity): string {
+  if (findings.length === 0) return '_No findings._'
+  const shown = findings.slice(0, limit)
+  const lines = [
+    '| | Rule | Where | Message |',
+    '| --- | --- | --- | --- |',
+    ...shown.map((f) => `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`)
+  ]
+  if (findings.length > shown.length) {
+    lines.push('', `_${findings.length - shown.length} more findings are in the evidence artifact._`)
+  }
+  return lines.join('\n')
+}
+
+export function renderPacketMarkdown(p: EvidencePacket): string {
+  const trio = (['pin', 'manifest', 'matrix'] as const).map(
+    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? '-'} |`
+  )
+  const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`)
+  return [
+    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
+    '',
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    '',
+    '## Baseline',
+    '',
+    identityTable(p.identity, p.posture),
+    '',
+    '## Trio',
+    '',
+    '| Role | Path | SHA-256 | Bytes |',
+    '| --- | --- | --- | --- |',
+    ...trio,
+    '',
+    `Policy: ${p.policy.source === 'file' ? code(p.policy.path) : 'built-in defaults'} (SHA-256 ${code(p.policy.sha256)}).`,
+    '',
+    '## Findings',
+    '',
+    findingsTable(p.findings),
+    '',
+    '## Run',
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...git,
+    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    '',
+    `Verdict: **${p.verdict}**`,
+    ''
+  ].join('\n')
+}

@@ -1,0 +1,84 @@
+// The evidence packet (DESIGN.md §7): what ran, on which bytes, with which result. Built by a pure function.
+import type { RunContext } from '../git/run-context.js'
+import type { Policy } from '../policy/types.js'
+import type { Finding } from '../rules/finding.js'
+import type { Verdict } from '../rules/verdict.js'
+import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
+
+export const EVIDENCE_SCHEMA = 'evidence-packet.v1'
+export const TOOL_NAME = 'baseline-gate'
+
+export interface TrioDigest {
+  path: string
+  /** Null when the file could not be read. */
+  sha256: string | null
+  bytes: number | null
+}
+
+export interface EvidencePacket {
+  schema: typeof EVIDENCE_SCHEMA
+  tool: { name: typeof TOOL_NAME; version: string }
+  operation: string
+  baseline: string
+  started_at: string
+  finished_at: string
+  duration_ms: number
+  git: RunContext
+  policy: { source: Policy['source']; path: string | null; sha256: string }
+  trio: Record<TrioRole, TrioDigest>
+  identity: Identity
+  posture: Posture | null
+  findings: Finding[]
+  steps: unknown[]
+  tools: Record<string, string>
+  redactions: number
+  verdict: Verdict
+}
+
+export interface PacketInput {
+  toolVersion: string
+  operation: string
+  baseline: string
+  startedAt: Date
+  finishedAt: Date
+  git: RunContext
+  policy: Policy
+  trio: Trio
+  identity: Identity
+  posture: Posture | null
+  findings: Finding[]
+  tools: Record<string, string>
+  verdict: Verdict
+}
+
+export function buildPacket(input: PacketInput): EvidencePacket {
+  const digest = (f: Trio[TrioRole]): TrioDigest => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === 'ok' ? f.read.bytes.length : null
+  })
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: { pin: digest(input.trio.pin), manifest: digest(input.trio.manifest), matrix: digest(input.trio.matrix) },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: [],
+    tools: input.tools,
+    redactions: 0,
+    verdict: input.verdict
+  }
+}
+
+/** `<operation>-<baseline>`: the packet's file name without extension. */
+export function packetName(operation: string, baseline: string): string {
+  return `${operation}-${baseline}`
+}

@@ -1,0 +1,93 @@
+// The compatibility matrix as data: the Updated marker, the Baseline Pin lines, the ledger table.
+import type { Position } from '../source/source-file.js'
+
+export const LEDGER_STATUSES = ['Approved', 'Superseded', 'Rolled back', 'Candidate'] as const
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number]
+
+/** The lines of the `## Baseline Pin` section, by key; `label` is what follows the producer's display name. */
+export const PIN_LINES = [
+  { key: 'repo', label: 'repo', named: true },
+  { key: 'release_tag', label: 'release tag', named: true },
+  { key: 'commit_sha', label: 'commit SHA', named: true },
+  { key: 'service', label: 'Expected service contract version', named: false },
+  { key: 'api', label: 'Expected API contract version', named: false },
+  { key: 'integration', label: 'Expected integration baseline', named: false },
+  { key: 'manifest_sha256', label: 'Expected producer manifest SHA-256', named: false },
+  { key: 'posture', label: 'Runtime cutover posture', named: false },
+  { key: 'pin_path', label: 'Pin manifest (source of truth)', named: false },
+  { key: 'mirror_path', label: 'Producer manifest mirror', named: false }
+] as const
+export type PinLineKey = (typeof PIN_LINES)[number]['key']
+
+/** The ledger table's columns, in order, each recognised by how its header ends. */
+export const LEDGER_COLUMNS = [
+  { key: 'consumer_version', header: 'version' },
+  { key: 'consumer_commit', header: 'commit' },
+  { key: 'producer_tag', header: 'tag' },
+  { key: 'producer_commit', header: 'commit' },
+  { key: 'service', header: 'Service contract' },
+  { key: 'api', header: 'API contract' },
+  { key: 'integration', header: 'Integration baseline' },
+  { key: 'status', header: 'Status' }
+] as const
+export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key']
+
+export const PIN_SECTION_TITLE = 'Baseline Pin'
+export const LEDGER_SECTION_TITLE = 'Approved Version Pairs'
+
+export interface Located<T> {
+  value: T
+  position: Position
+}
+
+export interface PinLine {
+  /** Null when the label is not one of PIN_LINES. */
+  key: PinLineKey | null
+  label: string
+  /** The backticked value (or the text after the colon when there are no backticks). */
+  value: string
+  /** Where the value starts. */
+  position: Position
+  /** Start and end offsets of the whole list item in the text. */
+  start: number
+  end: number
+}
+
+export interface LedgerCell {
+  text: string
+  position: Position
+  /** Offsets of the cell's content (between its pipes, trimmed) in the text. */
+  start: number
+  end: number
+}
+
+export interface LedgerRow {
+  cells: LedgerCell[]
+  position: Position
+  start: number
+  end: number
+}
+
+export interface LedgerTable {
+  header: LedgerCell[]
+  rows: LedgerRow[]
+  position: Position
+  start: number
+  end: number
+}
+
+export interface Section {
+  title: string
+  position: Position
+  /** Offsets of the heading line and of the end of the section (next heading of the same or higher rank, or EOF). */
+  start: number
+  end: number
+}
+
+export interface Ledger {
+  title: Located<string> | null
+  /** The `Updated: YYYY-MM-DD` marker; `value` is the text after "Updated:". */
+  updated: Located<string> | null
+  pinSection: (Section & { lines: PinLine[] }) | null
+  ledgerSection: (Section & { table: LedgerTable | null; tables: number }) | null
+}

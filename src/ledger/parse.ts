@@ -1,0 +1,145 @@
+// Parse the compatibility matrix with the mdast GFM table parser (no regular expressions over Markdown).
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { toString } from 'mdast-util-to-string'
+import { gfmTable } from 'micromark-extension-gfm-table'
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
+import { positionAt } from '../source/source-file.js'
+import type { SourceFile } from '../source/source-file.js'
+import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE } from './model.js'
+import type { Ledger, LedgerCell, LedgerTable, PinLine, PinLineKey, Section } from './model.js'
+
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+}
+
+/** @param displayName the producer's name as the matrix writes it ("MemoryKernel"); matched case-insensitively */
+export function parseLedger(file: SourceFile, displayName: string): Ledger {
+  const tree = parseMarkdown(file.text)
+  const nodes = tree.children
+  const ledger: Ledger = { title: null, updated: null, pinSection: null, ledgerSection: null }
+
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth === 1 && !ledger.title) {
+      ledger.title = { value: toString(node), position: pos(file, node) }
+    }
+    if (node.type === 'paragraph' && !ledger.updated) {
+      const updated = updatedMarker(file, node)
+      if (updated) ledger.updated = updated
+    }
+  }
+
+  const pin = section(file, nodes, PIN_SECTION_TITLE)
+  if (pin) {
+    const lines = pin.body
+      .filter((n): n is List => n.type === 'list')
+      .flatMap((list) => list.children.map((item) => pinLine(file, item, displayName)))
+      .filter((l): l is PinLine => l !== null)
+    ledger.pinSection = { ...pin.section, lines }
+  }
+
+  const pairs = section(file, nodes, LEDGER_SECTION_TITLE)
+  if (pairs) {
+    const tables = pairs.body.filter((n): n is Table => n.type === 'table')
+    ledger.ledgerSection = { ...pairs.section, table: tables[0] ? table(file, tables[0]) : null, tables: tables.length }
+  }
+  return ledger
+}
+
+function updatedMarker(file: SourceFile, node: Paragraph): Ledger['updated'] {
+  const text = toString(node)
+  const m = /^Updated:[ \t]*(.*)$/m.exec(text)
+  if (!m || m.index !== 0) return null
+  return { value: (m[1] ?? '').trim(), position: pos(file, node) }
+}
+
+/** The nodes under the first level-2 heading titled `title`, up to the next heading of level 1 or 2. */
+function section(
+  file: SourceFile,
+  nodes: RootContent[],
+  title: string
+): { section: Section; body: RootContent[] } | null {
+  const index = nodes.findIndex(
+    (n) => n.type === 'heading' && n.depth === 2 && normalize(toString(n)) === normalize(title)
+  )
+  if (index === -1) return null
+  const heading = nodes[index] as Heading
+  let end = index + 1
+  while (end < nodes.length && !(nodes[end]!.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++
+  const body = nodes.slice(index + 1, end)
+  const endOffset = end < nodes.length ? offset(nodes[end]!, 'start') : file.text.length
+  return {
+    section: { title, position: pos(file, heading), start: offset(heading, 'start'), end: endOffset },
+    body
+  }
+}
+
+function pinLine(file: SourceFile, item: ListItem, displayName: string): PinLine | null {
+  const para = item.children.find((c): c is Paragraph => c.type === 'paragraph')
+  if (!para) return null
+  const code = para.children.find((c) => c.type === 'inlineCode')
+  const text = toString(para)
+  const colon = text.indexOf(':')
+  if (colon === -1) return null
+  const label = text.slice(0, colon).trim()
+  const value = code && code.type === 'inlineCode' ? code.value : text.slice(colon + 1).trim()
+  const valueNode = code ?? para
+  return {
+    key: pinLineKey(label, displayName),
+    label,
+    value,
+    position: positionAt(file, offset(valueNode, 'start') + (code ? 1 : 0)),
+    start: offset(item, 'start'),
+    end: offset(item, 'end')
+  }
+}
+
+/** "MemoryKernel release tag" -> release_tag; "Expected API contract version" -> api. */
+export function pinLineKey(label: string, displayName: string): PinLineKey | null {
+  const l = normalize(label)
+  const name = normalize(displayName)
+  for (const line of PIN_LINES) {
+    const want = normalize(line.label)
+    if (line.named) {
+      if (l.startsWith(`${name} `) && normalize(l.slice(name.length)) === want) return line.key
+    } else if (l === want) return line.key
+  }
+  return null
+}
+
+function table(file: SourceFile, node: Table): LedgerTable {
+  const [head, ...rows] = node.children
+  const cells = (r: Table['children'][number]) => r.children.map((c) => cell(file, c))
+  return {
+    header: head ? cells(head) : [],
+    rows: rows.map((r) => ({
+      cells: cells(r),
+      position: pos(file, r),
+      start: offset(r, 'start'),
+      end: offset(r, 'end')
+    })),
+    position: pos(file, node),
+    start: offset(node, 'start'),
+    end: offset(node, 'end')
+  }
+}
+
+function cell(file: SourceFile, node: TableCell): LedgerCell {
+  const first = node.children[0]
+  const last = node.children[node.children.length - 1]
+  const start = first ? offset(first, 'start') : offset(node, 'start')
+  const end = last ? offset(last, 'end') : start
+  return { text: toString(node).trim(), position: positionAt(file, start), start, end }
+}
+
+export function normalize(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+function offset(node: Nodes, which: 'start' | 'end'): number {
+  return node.position?.[which].offset ?? 0
+}
+
+function pos(file: SourceFile, node: Nodes) {
+  return positionAt(file, offset(node, 'start'))
+}

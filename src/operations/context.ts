@@ -1,0 +1,36 @@
+// What an operation receives from its entry (CLI or action): everything with a side effect is injected.
+import type { EvidenceStore } from '../files/evidence-store.js'
+import type { RunContext } from '../git/run-context.js'
+import type { Policy } from '../policy/types.js'
+import type { Finding } from '../rules/finding.js'
+import type { Verdict } from '../rules/verdict.js'
+import type { Identity, Posture } from '../trio/model.js'
+
+export interface OperationContext {
+  /** Absolute path of the repository root. */
+  root: string
+  policy: Policy
+  clock: () => Date
+  runContext: () => Promise<RunContext>
+  evidence: EvidenceStore
+  toolVersion: string
+}
+
+export interface BaselineResult {
+  name: string
+  identity: Identity
+  posture: Posture | null
+  findings: Finding[]
+  steps: unknown[]
+  verdict: Verdict
+  /** Absolute path of this baseline's evidence JSON. */
+  evidence: string
+}
+
+export interface OperationResult {
+  operation: 'health'
+  verdict: Verdict
+  baselines: BaselineResult[]
+  /** Absolute path of the evidence JSON (the baseline's packet, or an index when several baselines ran). */
+  evidence: string
+}

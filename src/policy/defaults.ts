@@ -1,0 +1,89 @@
+// Defaults derived from a baseline's name, so a repository laid out like the runbook's needs no policy file.
+import type { BaselinePolicy, OperationName, SuiteStep } from './types.js'
+
+export const DEFAULT_POLICY_PATH = 'config/baseline-policy.json'
+export const DEFAULT_BASELINE_NAME = 'memorykernel'
+const DEFAULT_STEP_TIMEOUT_S = 900
+
+const ALL: OperationName[] = ['health', 'promotion', 'rollback']
+const CHANGE: OperationName[] = ['promotion', 'rollback']
+
+function step(name: string, run: string[], cwd: string, operations: OperationName[]): SuiteStep {
+  return { name, run, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations }
+}
+
+/** The consumer's package manager, from its lockfile: the runbook ran pnpm; this repository runs npm. */
+export type PackageManager = 'npm' | 'pnpm' | 'yarn'
+
+export function defaultBaseline(name: string, packageManager: PackageManager = 'npm'): BaselinePolicy {
+  const script = (s: string) => (packageManager === 'yarn' ? ['yarn', 'run', s] : [packageManager, 'run', s])
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, '_')}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: 'contracts/integration/v1/producer-contract-manifest.json',
+      handoff: 'docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json',
+      start: {
+        run: ['cargo', 'run', '--quiet', '--locked', '--bin', `${name}-service`, '--', '--bind', '127.0.0.1:{port}'],
+        cwd: '{producer_root}',
+        ready_timeout_s: 120
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step('typecheck', script('typecheck'), '{repo_root}', CHANGE),
+        step('test', script('test'), '{repo_root}', CHANGE),
+        step('test:governance-negative', script('test:governance-negative'), '{repo_root}', CHANGE),
+        step('test:contract', script('test:contract'), '{repo_root}', ALL),
+        step('test:ci', script('test:ci'), '{repo_root}', CHANGE)
+      ],
+      producer: [
+        step('cargo fmt', ['cargo', 'fmt', '--all', '--', '--check'], '{producer_root}', CHANGE),
+        step(
+          'cargo clippy',
+          ['cargo', 'clippy', '--workspace', '--all-targets', '--all-features', '--', '-D', 'warnings'],
+          '{producer_root}',
+          CHANGE
+        ),
+        step('cargo test', ['cargo', 'test', '--workspace', '--all-targets', '--all-features'], '{producer_root}', CHANGE),
+        step(
+          'verify producer contract manifest',
+          ['bash', 'scripts/verify_producer_contract_manifest.sh', '--memorykernel-root', '{producer_root}'],
+          '{producer_root}',
+          CHANGE
+        ),
+        step(
+          'verify producer handoff payload',
+          ['bash', 'scripts/verify_producer_handoff_payload.sh', '--memorykernel-root', '{producer_root}'],
+          '{producer_root}',
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      file: null,
+      endpoints: ['/v1/health', '/v1/ready', '/v1/db/schema-version', '/v1/query/ask'],
+      scan: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs}'],
+      exclude: []
+    }
+  }
+}
+
+/** Steps given in a policy file may omit cwd, timeout and operations. */
+export function completeStep(partial: Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>, cwd: string): SuiteStep {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  }
+}

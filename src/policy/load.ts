@@ -1,0 +1,114 @@
+// Read config/baseline-policy.json (or the built-in defaults), validate it, and fill in every default.
+import { existsSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import { validatePolicy } from '../generated/validators.js'
+import { sha256 } from '../files/digest.js'
+import { readRepoFile } from '../files/read.js'
+import { parseJson } from '../source/json-document.js'
+import { validateDocument } from '../source/schema-errors.js'
+import { sourceFromBytes } from '../source/source-file.js'
+import { completeStep, defaultBaseline, DEFAULT_BASELINE_NAME, DEFAULT_POLICY_PATH } from './defaults.js'
+import type { PackageManager } from './defaults.js'
+import { PolicyError } from './types.js'
+import type { BaselinePolicy, Policy, SuiteStep } from './types.js'
+
+export interface LoadPolicyOptions {
+  root: string
+  /** Explicit policy file (absolute, or relative to `cwd`); it must then exist. */
+  policyPath?: string
+  cwd?: string
+}
+
+export function loadPolicy(options: LoadPolicyOptions): Policy {
+  const root = resolve(options.root)
+  const packageManager = detectPackageManager(root)
+  const explicit = options.policyPath !== undefined && options.policyPath !== ''
+  const abs = explicit ? resolve(options.cwd ?? process.cwd(), options.policyPath!) : join(root, DEFAULT_POLICY_PATH)
+  const shown = displayPath(root, abs)
+
+  const read = readRepoFile('/', abs)
+  if (read.kind === 'missing') {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`)
+    const baselines = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)]
+    return { source: 'defaults', path: null, sha256: sha256(JSON.stringify(baselines)), baselines }
+  }
+  if (read.kind !== 'ok') throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, ' ')})`)
+
+  const file = sourceFromBytes(shown, read.bytes)
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`)
+  const doc = parseJson(file)
+  const syntax = doc.syntaxErrors[0]
+  if (syntax) {
+    throw new PolicyError(`${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`)
+  }
+  if (doc.root === undefined) throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`)
+  const dup = doc.duplicateKeys[0]
+  if (dup) throw new PolicyError(`${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`)
+  const problems = validateDocument(doc, validatePolicy)
+  const first = problems[0]
+  if (first) {
+    throw new PolicyError(`${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`)
+  }
+
+  const raw = doc.value as { baselines: Record<string, RawBaseline> }
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager))
+  return { source: 'file', path: shown, sha256: sha256(read.bytes), baselines }
+}
+
+/** Pick one baseline by name, or all of them. */
+export function selectBaselines(policy: Policy, name: string | undefined): BaselinePolicy[] {
+  if (name === undefined || name === '') return policy.baselines
+  const found = policy.baselines.find((b) => b.name === name)
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(', ')
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`)
+  }
+  return [found]
+}
+
+type RawStep = Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>
+interface RawBaseline {
+  display_name?: string
+  trio?: Partial<BaselinePolicy['trio']>
+  producer?: Partial<Omit<BaselinePolicy['producer'], 'start'>> & { start?: Partial<BaselinePolicy['producer']['start']> }
+  suites?: { concurrent?: boolean; consumer?: RawStep[]; producer?: RawStep[] }
+  owners?: Partial<BaselinePolicy['owners']>
+  adapter?: Partial<BaselinePolicy['adapter']>
+}
+
+/** Objects merge field by field over the defaults; arrays given in the file replace the default arrays. */
+function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): BaselinePolicy {
+  const d = defaultBaseline(name, pm)
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, '{repo_root}')) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, '{producer_root}')) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: { ...d.adapter, ...raw.adapter }
+  }
+}
+
+function detectPackageManager(root: string): PackageManager {
+  if (existsSync(join(root, 'pnpm-lock.yaml'))) return 'pnpm'
+  if (existsSync(join(root, 'yarn.lock'))) return 'yarn'
+  return 'npm'
+}
+
+function displayPath(root: string, abs: string): string {
+  const rel = relative(root, abs)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : abs
+}
+
+function more(n: number): string {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : ''
+}

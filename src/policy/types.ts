@@ -1,0 +1,51 @@
+// The resolved policy: every baseline with every field filled in (the file's own shape, defaults applied).
+
+export type OperationName = 'health' | 'promotion' | 'rollback'
+export const OPERATIONS: readonly OperationName[] = ['health', 'promotion', 'rollback']
+
+export interface SuiteStep {
+  name: string
+  /** argv, never a shell string. May hold {repo_root} and {producer_root}. */
+  run: string[]
+  cwd: string
+  timeout_s: number
+  operations: OperationName[]
+}
+
+export interface TrioPaths {
+  pin: string
+  manifest: string
+  matrix: string
+}
+
+export interface BaselinePolicy {
+  name: string
+  display_name: string
+  trio: TrioPaths
+  producer: {
+    root: string
+    /** Relative to the producer root. */
+    manifest: string
+    /** Relative to the producer root. */
+    handoff: string
+    start: { run: string[]; cwd: string; ready_timeout_s: number }
+  }
+  suites: { concurrent: boolean; consumer: SuiteStep[]; producer: SuiteStep[] }
+  owners: { consumer: string[]; producer: string[] }
+  adapter: { file: string | null; endpoints: string[]; scan: string[]; exclude: string[] }
+}
+
+export interface Policy {
+  /** 'file' when read from a policy file, 'defaults' when none exists and the built-in defaults apply. */
+  source: 'file' | 'defaults'
+  /** Path of the policy file relative to the root (or as given), null for defaults. */
+  path: string | null
+  /** SHA-256 of the policy file's bytes, or of the resolved defaults' JSON. */
+  sha256: string
+  baselines: BaselinePolicy[]
+}
+
+/** A policy that cannot be used: reported as one line on stderr, exit 2 (never a finding). */
+export class PolicyError extends Error {
+  override name = 'PolicyError'
+}

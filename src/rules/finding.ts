@@ -1,0 +1,45 @@
+// A finding: one violated rule, where, and what to do. Every check produces these; nothing is fail-fast.
+import type { Position } from '../source/source-file.js'
+import { RULES } from './catalog.js'
+import type { RuleId, Severity } from './catalog.js'
+
+export interface Finding {
+  rule: RuleId
+  severity: Severity
+  /** Relative to the repository root, forward slashes; null when the finding has no file. */
+  file: string | null
+  line: number | null
+  column: number | null
+  message: string
+}
+
+export function finding(rule: RuleId, file: string | null, at: Position | null, message: string): Finding {
+  return {
+    rule,
+    severity: RULES[rule].severity,
+    file,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    message
+  }
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
+
+/** Stable order for reports: by file, then line, then column, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.rule.localeCompare(b.rule) ||
+      RANK[a.severity] - RANK[b.severity]
+  )
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
+  for (const f of findings) counts[f.severity]++
+  return counts
+}

@@ -1,0 +1,285 @@
+// 2xx: the compatibility matrix agrees with the pin: Updated marker, every Baseline Pin line, the ledger table.
+import { validateLedgerRow } from '../generated/validators.js'
+import { LEDGER_COLUMNS, LEDGER_SECTION_TITLE, LEDGER_STATUSES, PIN_LINES, PIN_SECTION_TITLE } from '../ledger/model.js'
+import type { Ledger, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
+import { normalize } from '../ledger/parse.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import type { Position } from '../source/source-file.js'
+import type { Pin, Trio } from '../trio/model.js'
+import { finding } from './finding.js'
+import type { Finding } from './finding.js'
+
+export interface MatrixRuleContext {
+  baseline: BaselinePolicy
+  /** The run's clock, for the Updated marker. */
+  now: Date
+}
+
+const START = { line: 1, column: 1 }
+
+export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
+  const ledger = trio.matrix.ledger
+  if (!ledger) return []
+  const path = trio.matrix.path
+  const pin = trio.pin.data ?? {}
+  return [
+    ...updatedMarker(path, ledger, ctx.now),
+    ...pinSection(path, ledger, pin, ctx.baseline),
+    ...ledgerTable(path, ledger, pin)
+  ]
+}
+
+function updatedMarker(path: string, ledger: Ledger, now: Date): Finding[] {
+  const u = ledger.updated
+  if (!u) {
+    const at = ledger.title?.position ?? START
+    return [finding('BG203', path, at, 'the matrix has no `Updated: YYYY-MM-DD` line; add one under the title')]
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value)
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
+  if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
+    return [finding('BG203', path, u.position, `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`)]
+  }
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+  if (date.getTime() > tomorrow) {
+    return [finding('BG203', path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)]
+  }
+  return []
+}
+
+function expectedPinLines(pin: Partial<Pin>, baseline: BaselinePolicy): Record<PinLineKey, unknown> {
+  return {
+    repo: pin.memorykernel_repo,
+    release_tag: pin.release_tag,
+    commit_sha: pin.commit_sha,
+    service: pin.expected_service_contract_version,
+    api: pin.expected_api_contract_version,
+    integration: pin.expected_integration_baseline,
+    manifest_sha256: pin.expected_producer_manifest_sha256,
+    posture: pin.runtime_cutover_posture,
+    pin_path: baseline.trio.pin,
+    mirror_path: baseline.trio.manifest
+  }
+}
+
+/** The canonical text of a Baseline Pin line (what repin and rollback write, and what messages suggest). */
+export function pinLineText(key: PinLineKey, value: string, displayName: string): string {
+  const line = PIN_LINES.find((l) => l.key === key)!
+  return `- ${line.named ? `${displayName} ${line.label}` : line.label}: \`${value}\``
+}
+
+function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: BaselinePolicy): Finding[] {
+  const section = ledger.pinSection
+  if (!section) {
+    return [
+      finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`)
+    ]
+  }
+  const out: Finding[] = []
+  const expected = expectedPinLines(pin, baseline)
+  const seen = new Set<PinLineKey>()
+  for (const line of section.lines) {
+    if (line.key === null) {
+      out.push(
+        finding(
+          'BG208',
+          path,
+          line.position,
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => (l.named ? `${baseline.display_name} ${l.label}` : l.label)).join('; ')})`
+        )
+      )
+      continue
+    }
+    if (seen.has(line.key)) {
+      out.push(finding('BG207', path, line.position, `the line "${line.label}" appears more than once; keep one`))
+      continue
+    }
+    seen.add(line.key)
+    const want = expected[line.key]
+    if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
+    if ((line.key === 'pin_path' || line.key === 'mirror_path') && isAbsolute(line.value)) {
+      out.push(
+        finding(
+          'BG206',
+          path,
+          line.position,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``
+        )
+      )
+    } else if (line.value !== want) {
+      out.push(
+        finding(
+          'BG206',
+          path,
+          line.position,
+          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith('_path') ? 'policy' : 'pin'} says \`${want}\``
+        )
+      )
+    }
+  }
+  for (const l of PIN_LINES) {
+    if (seen.has(l.key)) continue
+    const want = expected[l.key]
+    const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
+    out.push(finding('BG205', path, section.position, `the ${PIN_SECTION_TITLE} section has no line \`${text}\``))
+  }
+  return out
+}
+
+function isAbsolute(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')
+}
+
+function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[] {
+  const section = ledger.ledgerSection
+  if (!section) {
+    return [
+      finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`)
+    ]
+  }
+  const table = section.table
+  if (!table) {
+    return [
+      finding(
+        'BG209',
+        path,
+        section.position,
+        `no table under \`## ${LEDGER_SECTION_TITLE}\`; a GFM table needs a header row and a delimiter row (| --- | --- |)`
+      )
+    ]
+  }
+  const out: Finding[] = []
+  if (section.tables > 1) {
+    out.push(finding('BG209', path, section.position, `the section holds ${section.tables} tables; keep the one ledger table`))
+  }
+  const headerProblems = header(path, table)
+  if (headerProblems.length > 0) return [...out, ...headerProblems]
+
+  const wellFormed: LedgerRow[] = []
+  for (const row of table.rows) {
+    if (row.cells.length !== LEDGER_COLUMNS.length) {
+      out.push(
+        finding('BG209', path, row.position, `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`)
+      )
+    } else wellFormed.push(row)
+  }
+  for (const row of wellFormed) out.push(...rowFormat(path, row))
+
+  const approved = wellFormed.filter((r) => cellText(r, 'status') === 'Approved')
+  if (approved.length === 0) {
+    out.push(
+      finding('BG211', path, table.position, 'no row has Status `Approved`; the row of the pinned baseline must be Approved')
+    )
+  } else if (approved.length > 1) {
+    for (const extra of approved.slice(1)) {
+      out.push(
+        finding(
+          'BG211',
+          path,
+          extra.position,
+          `${approved.length} rows are Approved; only the pinned baseline's row may be (mark older ones Superseded)`
+        )
+      )
+    }
+  } else {
+    out.push(...approvedRow(path, approved[0]!, pin))
+  }
+  out.push(...duplicateTags(path, wellFormed))
+  return out
+}
+
+function header(path: string, table: LedgerTable): Finding[] {
+  if (table.header.length !== LEDGER_COLUMNS.length) {
+    return [
+      finding(
+        'BG209',
+        path,
+        table.position,
+        `the ledger table has ${table.header.length} columns; it needs ${LEDGER_COLUMNS.length}: ` +
+          'consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status'
+      )
+    ]
+  }
+  const out: Finding[] = []
+  LEDGER_COLUMNS.forEach((col, i) => {
+    const cell = table.header[i]!
+    if (!normalize(cell.text).endsWith(normalize(col.header))) {
+      out.push(finding('BG209', path, cell.position, `column ${i + 1} is "${cell.text}"; it must be the "... ${col.header}" column`))
+    }
+  })
+  return out
+}
+
+type ColumnKey = (typeof LEDGER_COLUMNS)[number]['key']
+
+function cellText(row: LedgerRow, key: ColumnKey): string {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''
+}
+
+function cellPosition(row: LedgerRow, key: ColumnKey): Position {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position
+}
+
+/** Every cell's format, through the shared schema formats (config/schemas/defs.schema.json). */
+function rowFormat(path: string, row: LedgerRow): Finding[] {
+  const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]))
+  if (validateLedgerRow(record)) return []
+  const out: Finding[] = []
+  for (const e of validateLedgerRow.errors ?? []) {
+    const key = e.instancePath.slice(1) as ColumnKey
+    const text = cellText(row, key)
+    if (key === 'status') {
+      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase())
+      const hint = near ? ` (write \`${near}\`, with that capitalisation)` : ''
+      out.push(finding('BG210', path, cellPosition(row, key), `unknown Status "${text}": ${e.message}${hint}`))
+    } else {
+      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${e.message}`))
+    }
+  }
+  return out
+}
+
+function columnName(key: ColumnKey): string {
+  return key.replace(/_/g, ' ')
+}
+
+const APPROVED_AGAINST_PIN: [ColumnKey, keyof Pin][] = [
+  ['producer_tag', 'release_tag'],
+  ['producer_commit', 'commit_sha'],
+  ['service', 'expected_service_contract_version'],
+  ['api', 'expected_api_contract_version'],
+  ['integration', 'expected_integration_baseline']
+]
+
+function approvedRow(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
+  const out: Finding[] = []
+  for (const [col, field] of APPROVED_AGAINST_PIN) {
+    const want = pin[field]
+    const got = cellText(row, col)
+    if (typeof want !== 'string' || got === want) continue
+    out.push(
+      finding(
+        'BG212',
+        path,
+        cellPosition(row, col),
+        `the Approved row's ${columnName(col)} is "${got}" but the pin's ${field} is "${want}"`
+      )
+    )
+  }
+  return out
+}
+
+function duplicateTags(path: string, rows: LedgerRow[]): Finding[] {
+  const seen = new Map<string, LedgerRow>()
+  const out: Finding[] = []
+  for (const row of rows) {
+    const tag = cellText(row, 'producer_tag')
+    const first = seen.get(tag)
+    if (first && tag !== '') {
+      out.push(
+        finding('BG214', path, cellPosition(row, 'producer_tag'), `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`)
+      )
+    } else seen.set(tag, row)
+  }
+  return out
+}

@@ -1,0 +1,122 @@
+// JSON with source positions: every syntax error with its place, duplicate keys, and JSON Pointer -> location.
+import { parseTree, printParseErrorCode, findNodeAtLocation } from 'jsonc-parser'
+import type { Node, ParseError } from 'jsonc-parser'
+import { positionAt } from './source-file.js'
+import type { Position, SourceFile } from './source-file.js'
+
+export interface JsonSyntaxError {
+  message: string
+  position: Position
+}
+
+export interface JsonDuplicateKey {
+  key: string
+  /** JSON Pointer of the object holding the key twice. */
+  pointer: string
+  position: Position
+}
+
+export interface JsonDocument {
+  file: SourceFile
+  /** Undefined when the text has no value at all. */
+  root: Node | undefined
+  /** The parsed value; only meaningful when `syntaxErrors` is empty. */
+  value: unknown
+  syntaxErrors: JsonSyntaxError[]
+  duplicateKeys: JsonDuplicateKey[]
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: "':' is expected",
+  CommaExpected: "',' is expected",
+  CloseBraceExpected: "'}' is expected",
+  CloseBracketExpected: "']' is expected",
+  EndOfFileExpected: 'nothing may follow the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string (control characters must be escaped)'
+}
+
+export function parseJson(file: SourceFile): JsonDocument {
+  const errors: ParseError[] = []
+  const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true })
+  const syntaxErrors = errors.map((e) => {
+    const code = printParseErrorCode(e.error)
+    return { message: ERROR_TEXT[code] ?? code, position: positionAt(file, e.offset) }
+  })
+  if (root === undefined && file.text.trim() !== '' && syntaxErrors.length === 0) {
+    syntaxErrors.push({ message: 'a value is expected', position: { line: 1, column: 1 } })
+  }
+  const duplicateKeys: JsonDuplicateKey[] = []
+  if (root) collectDuplicates(file, root, '', duplicateKeys)
+  let value: unknown = undefined
+  if (root && syntaxErrors.length === 0) {
+    // The tree is authoritative; JSON.parse agrees with it on valid input and is fast.
+    value = JSON.parse(file.text)
+  }
+  return { file, root, value, syntaxErrors, duplicateKeys }
+}
+
+function collectDuplicates(file: SourceFile, node: Node, pointer: string, out: JsonDuplicateKey[]): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>()
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0]
+      if (!keyNode) continue
+      const key = String(keyNode.value)
+      if (seen.has(key)) out.push({ key, pointer, position: positionAt(file, keyNode.offset) })
+      seen.add(key)
+      const valueNode = prop.children?.[1]
+      if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out)
+    }
+  } else if (node.type === 'array') {
+    node.children?.forEach((child, i) => collectDuplicates(file, child, `${pointer}/${i}`, out))
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function decodePointer(pointer: string): (string | number)[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s))
+}
+
+/**
+ * Where the value at `pointer` starts; when it does not exist, the nearest existing ancestor.
+ * With `key`, the position of that property's key inside the object at `pointer` (for unknown or duplicate keys).
+ */
+export function locate(doc: JsonDocument, pointer: string, key?: string): Position {
+  if (!doc.root) return { line: 1, column: 1 }
+  const path = decodePointer(pointer)
+  let node: Node | undefined
+  for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(doc.root, path.slice(0, n))
+  node ??= doc.root
+  if (key !== undefined && node.type === 'object') {
+    const prop = node.children?.find((p) => p.children?.[0]?.value === key)
+    if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset)
+  }
+  return positionAt(doc.file, node.offset)
+}
+
+/** Position of the key of the property at `pointer` (falls back to the value). */
+export function locateProperty(doc: JsonDocument, pointer: string): Position {
+  const path = decodePointer(pointer)
+  const last = path[path.length - 1]
+  if (typeof last !== 'string') return locate(doc, pointer)
+  const parent = '/' + path.slice(0, -1).map((s) => escapePointer(String(s))).join('/')
+  return locate(doc, parent === '/' ? '' : parent, last)
+}

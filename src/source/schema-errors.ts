@@ -1,0 +1,111 @@
+// Turn ajv errors into located, readable problems: "`release_tag` must be ... (got "v1.0")" at line:column.
+import type { ErrorObject } from 'ajv'
+import { escapePointer, locate } from './json-document.js'
+import type { JsonDocument } from './json-document.js'
+import type { Position } from './source-file.js'
+
+export interface SchemaProblem {
+  pointer: string
+  position: Position
+  message: string
+}
+
+export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
+
+/** Validate a parsed document; every violation with its location, in document order. */
+export function validateDocument(doc: JsonDocument, validate: SchemaValidator): SchemaProblem[] {
+  if (validate(doc.value)) return []
+  const errors = validate.errors ?? []
+  const missing = errors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty))
+  const problems = errors.map((e) => describe(doc, e, missing))
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column)
+}
+
+function describe(doc: JsonDocument, e: ErrorObject, missing: string[]): SchemaProblem {
+  const at = e.instancePath
+  switch (e.keyword) {
+    case 'required': {
+      const field = String(e.params.missingProperty)
+      return {
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at),
+        message: `${where(at, 'the object')} is missing the required field \`${field}\``
+      }
+    }
+    case 'additionalProperties': {
+      const field = String(e.params.additionalProperty)
+      const guess = closest(field, missing)
+      const hint = guess ? `; did you mean \`${guess}\`?` : '; remove it or check its spelling'
+      return {
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at, field),
+        message: `${where(at, 'the object')} has the unknown field \`${field}\`${hint}`
+      }
+    }
+    default: {
+      const got = valueAt(doc.value, at)
+      const shown = got === undefined ? '' : ` (got ${preview(got)})`
+      return {
+        pointer: at,
+        position: locate(doc, at),
+        message: `${where(at, 'the document')} ${e.message ?? 'is invalid'}${shown}`
+      }
+    }
+  }
+}
+
+/** `/a/b/0` -> "`a.b[0]`" */
+export function fieldName(pointer: string): string {
+  if (pointer === '') return ''
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, s) => (/^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '')
+}
+
+function where(pointer: string, whole: string): string {
+  return pointer === '' ? whole : `\`${fieldName(pointer)}\``
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value
+  let cur: unknown = value
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[seg]
+  }
+  return cur
+}
+
+export function preview(value: unknown, max = 60): string {
+  const s = JSON.stringify(value) ?? String(value)
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s
+}
+
+/** The candidate within edit distance 2 (or a third of the length) of `word`, if any. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase())
+    if (d < bestDistance) {
+      best = c
+      bestDistance = d
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    prev = cur
+  }
+  return prev[b.length]!
+}

@@ -1,0 +1,70 @@
+// A text file with the byte-level facts the rules care about and a line index for locations.
+
+/** 1-based line and column. */
+export interface Position {
+  line: number
+  column: number
+}
+
+export interface SourceFile {
+  /** Path relative to the repository root, with forward slashes. */
+  path: string
+  /** The raw bytes, exactly as on disk (hashes are computed over these). */
+  bytes: Buffer
+  /** Decoded text without a leading byte-order mark; offsets and positions refer to this text. */
+  text: string
+  hasBom: boolean
+  /** False when the bytes are not valid UTF-8 (text then holds replacement characters). */
+  validUtf8: boolean
+  hasCrlf: boolean
+  lineStarts: number[]
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
+
+export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
+  const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM)
+  const body = hasBom ? bytes.subarray(3) : bytes
+  let text: string
+  let validUtf8 = true
+  try {
+    text = strictUtf8.decode(body)
+  } catch {
+    validUtf8 = false
+    text = lenientUtf8.decode(body)
+  }
+  return { path, bytes, text, hasBom, validUtf8, hasCrlf: text.includes('\r\n'), lineStarts: lineStartsOf(text) }
+}
+
+export function sourceFromText(path: string, text: string): SourceFile {
+  return sourceFromBytes(path, Buffer.from(text, 'utf8'))
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** Offset in `text` to a 1-based position (binary search over line starts). */
+export function positionAt(file: SourceFile, offset: number): Position {
+  const starts = file.lineStarts
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 }
+}
+
+/** The text of a 1-based line, without its line terminator. */
+export function lineText(file: SourceFile, line: number): string {
+  const start = file.lineStarts[line - 1]
+  if (start === undefined) return ''
+  const next = file.lineStarts[line]
+  return file.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '')
+}

@@ -1,0 +1,69 @@
+// Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
+import { sha256 } from '../files/digest.js'
+import { readRepoFile } from '../files/read.js'
+import { validateManifest, validatePin } from '../generated/validators.js'
+import { parseLedger } from '../ledger/parse.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { parseJson } from '../source/json-document.js'
+import { validateDocument } from '../source/schema-errors.js'
+import type { SchemaValidator } from '../source/schema-errors.js'
+import { sourceFromBytes } from '../source/source-file.js'
+import type { JsonTrioFile, Manifest, MatrixTrioFile, Pin, Trio, TrioFile, TrioRole } from './model.js'
+
+export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
+  return {
+    pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, validatePin),
+    manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, validateManifest),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+  }
+}
+
+/** Trio files from bytes held in memory (git blobs, test fixtures); a missing entry reads as a missing file. */
+export function trioFromBytes(
+  baseline: BaselinePolicy,
+  bytes: Partial<Record<TrioRole, Buffer>>
+): Trio {
+  const read = (b: Buffer | undefined) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+  return {
+    pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), validatePin),
+    manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), validateManifest),
+    matrix: matrixFile(fileOf('matrix', baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
+  }
+}
+
+function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile {
+  if (read.kind !== 'ok') return { role, path, read, source: null, sha256: null }
+  return {
+    role,
+    path,
+    read,
+    source: sourceFromBytes(path, read.bytes),
+    sha256: sha256(read.bytes)
+  }
+}
+
+function loadJson<T>(root: string, role: TrioRole, path: string, validate: SchemaValidator): JsonTrioFile<T> {
+  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path)), validate)
+}
+
+function jsonFile<T>(file: TrioFile, validate: SchemaValidator): JsonTrioFile<T> {
+  if (!file.source || file.source.text.trim() === '') return { ...file, doc: null, data: null, schemaProblems: [] }
+  const doc = parseJson(file.source)
+  if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] }
+  const isObject = doc.value !== null && typeof doc.value === 'object' && !Array.isArray(doc.value)
+  return {
+    ...file,
+    doc,
+    data: isObject ? (doc.value as Partial<T>) : null,
+    schemaProblems: validateDocument(doc, validate)
+  }
+}
+
+function loadMatrix(root: string, path: string, displayName: string): MatrixTrioFile {
+  return matrixFile(fileOf('matrix', path, readRepoFile(root, path)), displayName)
+}
+
+function matrixFile(file: TrioFile, displayName: string): MatrixTrioFile {
+  if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null }
+  return { ...file, ledger: parseLedger(file.source, displayName) }
+}

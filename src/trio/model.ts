@@ -1,0 +1,76 @@
+// The trio as loaded from disk: each file with its bytes, positions, parse results and schema problems.
+import type { ReadResult } from '../files/read.js'
+import type { Ledger } from '../ledger/model.js'
+import type { JsonDocument } from '../source/json-document.js'
+import type { SchemaProblem } from '../source/schema-errors.js'
+import type { SourceFile } from '../source/source-file.js'
+
+export type TrioRole = 'pin' | 'manifest' | 'matrix'
+export type Posture = 'GO' | 'NO-GO'
+
+export interface Pin {
+  memorykernel_repo: string
+  release_tag: string
+  commit_sha: string
+  expected_service_contract_version: string
+  expected_api_contract_version: string
+  expected_integration_baseline: string
+  expected_producer_manifest_sha256: string
+  default_base_url: string
+  default_timeout_ms: number
+  runtime_cutover_posture: Posture
+}
+
+export interface Manifest {
+  manifest_contract_version: string
+  release_tag: string
+  commit_sha: string
+  expected_service_contract_version: string
+  expected_api_contract_version: string
+  integration_baseline: string
+  error_code_enum: string[]
+  stability_window: { minimum_sprint_days: number }
+  additive_error_code_notice_policy: {
+    standard_business_days: number
+    emergency_notice_hours: number
+    emergency_requires_same_day_docs_spec_tests: boolean
+  }
+  service_v3_transition_guard?: Record<string, boolean>
+}
+
+/** What identifies a baseline (DESIGN.md §1). */
+export interface Identity {
+  release_tag: string | null
+  commit_sha: string | null
+  service_contract_version: string | null
+  api_contract_version: string | null
+  integration_baseline: string | null
+  manifest_sha256: string | null
+}
+
+export interface TrioFile {
+  role: TrioRole
+  path: string
+  read: ReadResult
+  /** Present when the file could be read. */
+  source: SourceFile | null
+  /** SHA-256 of the raw bytes, when read. */
+  sha256: string | null
+}
+
+export interface JsonTrioFile<T> extends TrioFile {
+  doc: JsonDocument | null
+  /** The parsed top-level object when the syntax is valid (fields may still violate the schema). */
+  data: Partial<T> | null
+  schemaProblems: SchemaProblem[]
+}
+
+export interface MatrixTrioFile extends TrioFile {
+  ledger: Ledger | null
+}
+
+export interface Trio {
+  pin: JsonTrioFile<Pin>
+  manifest: JsonTrioFile<Manifest>
+  matrix: MatrixTrioFile
+}
