@@ -4,36 +4,28 @@ import { rmSync } from 'node:fs'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
 
-// dist/<name>/index.js <- entry. Promotion and rollback join with their own issues.
-const entries = {
-  cli: 'src/cli/index.ts',
-  health: 'src/actions/health/index.ts'
+// Promotion and rollback join with their own issues.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // jsonc-parser's "main" is a UMD build esbuild cannot follow; prefer the ESM "module" builds
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+  logLevel: 'warning'
 }
+// bundled CJS dependencies (undici, tunnel) call require('net'); ESM output needs a real require
+const esmRequire =
+  "import { createRequire as __bgCreateRequire } from 'node:module'; const require = __bgCreateRequire(import.meta.url);"
+
+const builds = [
+  // dist/<action>/index.js: one self-contained ESM bundle per action
+  { ...common, entryPoints: ['src/actions/health/index.ts'], outfile: `${outRoot}/health/index.js`, format: 'esm', banner: { js: esmRequire } },
+  // dist/cli: a small ESM executable that loads the CommonJS bundle of the CLI through a V8 code cache
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: `${outRoot}/cli/index.js`, format: 'esm', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outRoot}/cli/main.cjs`, format: 'cjs' }
+]
 
 rmSync(outRoot, { recursive: true, force: true })
-await Promise.all(
-  Object.entries(entries).map(([name, entry]) =>
-    build({
-      entryPoints: [entry],
-      outfile: `${outRoot}/${name}/index.js`,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      // jsonc-parser's "main" is a UMD build esbuild cannot follow; prefer the ESM "module" builds
-      mainFields: ['module', 'main'],
-      // bundled CJS dependencies (undici, tunnel) call require('net'); ESM output needs a real require
-      banner: {
-        js: [
-          name === 'cli' ? '#!/usr/bin/env node' : '',
-          "import { createRequire as __bgCreateRequire } from 'node:module'; const require = __bgCreateRequire(import.meta.url);"
-        ]
-          .filter(Boolean)
-          .join('\n')
-      },
-      legalComments: 'none',
-      logLevel: 'warning'
-    })
-  )
-)
-console.log(`bundled ${Object.keys(entries).length} entries: ${Object.keys(entries).join(', ')} -> ${outRoot}/`)
+await Promise.all(builds.map((b) => build(b)))
+console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)

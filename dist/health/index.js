@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -240,10 +240,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k2 = keys[j2];
+            if (overrides[k2] !== void 0) {
+              target[k2] = overrides[k2];
             }
           }
         }
@@ -978,7 +978,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -1190,7 +1190,7 @@ var require_util = __commonJS({
           if (typeof headersValue === "string") {
             obj[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -3398,19 +3398,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j2++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3685,15 +3685,15 @@ var require_webidl = __commonJS({
         message: `"${context.value}" is an invalid ${context.type}.`
       });
     };
-    webidl.brandCheck = function(V, I, opts) {
+    webidl.brandCheck = function(V2, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V instanceof I)) {
+        if (!(V2 instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
+        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3714,8 +3714,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V) {
-      switch (typeof V) {
+    webidl.util.Type = function(V2) {
+      switch (typeof V2) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3730,7 +3730,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V === null) {
+          if (V2 === null) {
             return "Null";
           }
           return "Object";
@@ -3739,7 +3739,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3756,44 +3756,44 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x = Number(V);
-      if (x === 0) {
-        x = 0;
+      let x2 = Number(V2);
+      if (x2 === 0) {
+        x2 = 0;
       }
       if (opts?.enforceRange === true) {
-        if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+        if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
           });
         }
-        x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        x2 = webidl.util.IntegerPart(x2);
+        if (x2 < lowerBound || x2 > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound}-${upperBound}, got ${x2}.`
           });
         }
-        return x;
+        return x2;
       }
-      if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
-        if (Math.floor(x) % 2 === 0) {
-          x = Math.floor(x);
+      if (!Number.isNaN(x2) && opts?.clamp === true) {
+        x2 = Math.min(Math.max(x2, lowerBound), upperBound);
+        if (Math.floor(x2) % 2 === 0) {
+          x2 = Math.floor(x2);
         } else {
-          x = Math.ceil(x);
+          x2 = Math.ceil(x2);
         }
-        return x;
+        return x2;
       }
-      if (Number.isNaN(x) || x === 0 && Object.is(0, x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+      if (Number.isNaN(x2) || x2 === 0 && Object.is(0, x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
         return 0;
       }
-      x = webidl.util.IntegerPart(x);
-      x = x % Math.pow(2, bitLength);
-      if (signedness === "signed" && x >= Math.pow(2, bitLength) - 1) {
-        return x - Math.pow(2, bitLength);
+      x2 = webidl.util.IntegerPart(x2);
+      x2 = x2 % Math.pow(2, bitLength);
+      if (signedness === "signed" && x2 >= Math.pow(2, bitLength) - 1) {
+        return x2 - Math.pow(2, bitLength);
       }
-      return x;
+      return x2;
     };
     webidl.util.IntegerPart = function(n) {
       const r = Math.floor(Math.abs(n));
@@ -3802,28 +3802,28 @@ var require_webidl = __commonJS({
       }
       return r;
     };
-    webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
+    webidl.util.Stringify = function(V2) {
+      const type = webidl.util.Type(V2);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V.description})`;
+          return `Symbol(${V2.description})`;
         case "Object":
-          return inspect(V);
+          return inspect(V2);
         case "String":
-          return `"${V}"`;
+          return `"${V2}"`;
         default:
-          return `${V}`;
+          return `${V2}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix, argument, Iterable) => {
-        if (webidl.util.Type(V) !== "Object") {
+      return (V2, prefix, argument, Iterable) => {
+        if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -3843,29 +3843,29 @@ var require_webidl = __commonJS({
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O, prefix, argument) => {
-        if (webidl.util.Type(O) !== "Object") {
+      return (O2, prefix, argument) => {
+        if (webidl.util.Type(O2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+        if (!types.isProxy(O2)) {
+          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedValue = valueConverter(O2[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
+        const keys = Reflect.ownKeys(O2);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedValue = valueConverter(O2[key], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3873,14 +3873,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+      return (V2, prefix, argument, opts) => {
+        if (opts?.strict !== false && !(V2 instanceof i)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
           });
         }
-        return V;
+        return V2;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -3925,138 +3925,138 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix, argument) => {
-        if (V === null) {
-          return V;
+      return (V2, prefix, argument) => {
+        if (V2 === null) {
+          return V2;
         }
-        return converter(V, prefix, argument);
+        return converter(V2, prefix, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix, argument, opts) {
-      if (V === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
+      if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V === "symbol") {
+      if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V);
+      return String(V2);
     };
-    webidl.converters.ByteString = function(V, prefix, argument) {
-      const x = webidl.converters.DOMString(V, prefix, argument);
-      for (let index2 = 0; index2 < x.length; index2++) {
-        if (x.charCodeAt(index2) > 255) {
+    webidl.converters.ByteString = function(V2, prefix, argument) {
+      const x2 = webidl.converters.DOMString(V2, prefix, argument);
+      for (let index2 = 0; index2 < x2.length; index2++) {
+        if (x2.charCodeAt(index2) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x.charCodeAt(index2)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x2.charCodeAt(index2)} which is greater than 255.`
           );
         }
       }
-      return x;
+      return x2;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V) {
-      const x = Boolean(V);
-      return x;
+    webidl.converters.boolean = function(V2) {
+      const x2 = Boolean(V2);
+      return x2;
     };
-    webidl.converters.any = function(V) {
-      return V;
+    webidl.converters.any = function(V2) {
+      return V2;
     };
-    webidl.converters["long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
-      return x;
+    webidl.converters["long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
+      return x2;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
-      return x;
+    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
+      return x2;
     };
-    webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
-      return x;
+    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
+      return x2;
     };
-    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
-      return x;
+    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
+      return x2;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
+    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.resizable || V.growable) {
+      if (V2.resizable || V2.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
+    webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
-          types: [T.name]
+          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+          types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
+    webidl.converters.DataView = function(V2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V2, prefix, name, opts) {
+      if (types.isAnyArrayBuffer(V2)) {
+        return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+      if (types.isTypedArray(V2)) {
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+      if (types.isDataView(V2)) {
+        return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4464,11 +4464,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
     }
-    function sameOrigin(A, B) {
-      if (A.origin === B.origin && A.origin === "null") {
+    function sameOrigin(A, B2) {
+      if (A.origin === B2.origin && A.origin === "null") {
         return true;
       }
-      if (A.protocol === B.protocol && A.hostname === B.hostname && A.port === B.port) {
+      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
         return true;
       }
       return false;
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5119,15 +5119,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -8484,11 +8484,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8570,7 +8570,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10826,8 +10826,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11950,10 +11950,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
-      let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      let j2 = potentialValue.length;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
+      return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12000,8 +12000,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12132,26 +12132,26 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
+          for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
             value = iterator.next().value;
-            x = array[i] = [value[0], value[1].value];
-            assert(x[1] !== null);
+            x2 = array[i] = [value[0], value[1].value];
+            assert(x2[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array[pivot][0] <= x2[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
               }
             }
             if (i !== pivot) {
-              j = i;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
-              array[left] = x;
+              array[left] = x2;
             }
           }
           if (!iterator.next().done) {
@@ -12292,8 +12292,8 @@ var require_headers = __commonJS({
         for (let i = 0; i < names.length; ++i) {
           const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -12339,19 +12339,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object") {
-        const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object") {
+        const iterator = Reflect.get(V2, Symbol.iterator);
+        if (!util.types.isProxy(V2) && iterator === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V).entriesList;
+            return getHeadersList(V2).entriesList;
           } catch {
           }
         }
         if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12716,32 +12716,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix, name) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, name);
       }
-      if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+      if (isBlobLike(V2)) {
+        return webidl.converters.Blob(V2, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+        return webidl.converters.BufferSource(V2, prefix, name);
       }
-      if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+      if (util.isFormDataLike(V2)) {
+        return webidl.converters.FormData(V2, prefix, name, { strict: false });
       }
-      if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+      if (V2 instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V2, prefix, name);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V2, prefix, name);
     };
-    webidl.converters.BodyInit = function(V, prefix, argument) {
-      if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix, argument);
+    webidl.converters.BodyInit = function(V2, prefix, argument) {
+      if (V2 instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V2, prefix, argument);
       }
-      if (V?.[Symbol.asyncIterator]) {
-        return V;
+      if (V2?.[Symbol.asyncIterator]) {
+        return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13410,14 +13410,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix, argument) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, argument);
+    webidl.converters.RequestInfo = function(V2, prefix, argument) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, argument);
       }
-      if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix, argument);
+      if (V2 instanceof Request) {
+        return webidl.converters.Request(V2, prefix, argument);
       }
-      return webidl.converters.USVString(V, prefix, argument);
+      return webidl.converters.USVString(V2, prefix, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15099,24 +15099,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c] = ioQueue;
+      if (a === 239 && b2 === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset2);
-        offset2 += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset2);
+        offset2 += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15404,9 +15404,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B, excludeFragment = false) {
+    function urlEquals(A, B2, excludeFragment = false) {
       const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -18219,11 +18219,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
-        return webidl.converters["sequence<DOMString>"](V);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
+        return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V, prefix, argument);
+      return webidl.converters.DOMString(V2, prefix, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18241,22 +18241,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V) {
-      if (webidl.util.Type(V) === "Object" && !(Symbol.iterator in V)) {
-        return webidl.converters.WebSocketInit(V);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
+      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
+        return webidl.converters.WebSocketInit(V2);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
     };
-    webidl.converters.WebSocketSendData = function(V) {
-      if (webidl.util.Type(V) === "Object") {
-        if (isBlobLike(V)) {
-          return webidl.converters.Blob(V, { strict: false });
+    webidl.converters.WebSocketSendData = function(V2) {
+      if (webidl.util.Type(V2) === "Object") {
+        if (isBlobLike(V2)) {
+          return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-          return webidl.converters.BufferSource(V);
+        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+          return webidl.converters.BufferSource(V2);
         }
       }
-      return webidl.converters.USVString(V);
+      return webidl.converters.USVString(V2);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19313,13 +19313,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P2 ? value : new P2(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -19335,7 +19335,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19659,16 +19659,18 @@ import { join as join2, resolve } from "node:path";
 // src/files/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
-function writeFileAtomic(path, data) {
+function writeFileAtomic(path, data, { durable = false } = {}) {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
-    const fd = openSync(tmp, "r+");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    if (durable) {
+      const fd = openSync(tmp, "r+");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
     renameSync(tmp, path);
   } catch (e) {
@@ -19698,6 +19700,8 @@ function createEvidenceStore(dir, options = {}) {
 
 // src/git/run-context.ts
 import { execFile } from "node:child_process";
+import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
 var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env = process.env) {
   if (env.GITHUB_ACTIONS === "true") {
@@ -19710,13 +19714,57 @@ async function readRunContext(root, env = process.env) {
       run_attempt: env.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const [commit, ref] = await gitLines(root, ["rev-parse", "--verify", "-q", "HEAD", "--symbolic-full-name", "HEAD"]);
-  return { repository: null, commit: commit ?? null, ref: ref || null, event: "local", run_id: null, run_attempt: null };
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return { repository: null, commit: head.commit, ref: head.ref, event: "local", run_id: null, run_attempt: null };
 }
-function gitLines(cwd, args) {
-  return new Promise((resolve5) => {
-    execFile("git", args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
-      resolve5(err ? [] : stdout.split("\n").map((l) => l.trim()).filter(Boolean));
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join3(gitDir, "commondir");
+    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join3(dir, ref);
+      if (existsSync3(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join3(common, "packed-refs");
+    if (existsSync3(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join3(dir, ".git");
+    if (existsSync3(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute(target) ? target : resolve2(dir, target);
+    }
+    if (dirname2(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile("git", ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"], { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
+      const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+      done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
     });
   });
 }
@@ -19772,7 +19820,7 @@ function identityTable(identity, posture) {
     ["Manifest SHA-256", identity.manifest_sha256],
     ["Runtime cutover posture", posture]
   ];
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${code(v)} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v2]) => `| ${k2} | ${code(v2)} |`)].join("\n");
 }
 function location(f) {
   if (!f.file) return "";
@@ -19796,7 +19844,7 @@ function renderPacketMarkdown(p) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git = Object.entries(p.git).map(([k2, v2]) => `| ${k2} | ${code(v2)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
@@ -19823,7 +19871,7 @@ function renderPacketMarkdown(p) {
     "| | |",
     "| --- | --- |",
     ...git,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k2, v2]) => `| ${escapeMarkdown(k2)} | ${code(v2)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -20022,7 +20070,7 @@ function finding(rule, file, at, message) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
   );
 }
 function countBySeverity(findings) {
@@ -20115,3461 +20163,1232 @@ function mib(bytes) {
 }
 
 // src/generated/validators.js
-var __getOwnPropNames2 = Object.getOwnPropertyNames;
-var __commonJS2 = (cb, mod) => function __require2() {
+var j = (n, t) => () => {
   try {
-    return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
+    return t || n((t = { exports: {} }).exports, t), t.exports;
+  } catch (u) {
+    throw t = 0, u;
   }
 };
-var require_ucs2length = __commonJS2({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos2 = 0;
-      let value;
-      while (pos2 < len) {
-        length++;
-        value = str2.charCodeAt(pos2++);
-        if (value >= 55296 && value <= 56319 && pos2 < len) {
-          value = str2.charCodeAt(pos2);
-          if ((value & 64512) === 56320)
-            pos2++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+var I = j((q) => {
+  "use strict";
+  Object.defineProperty(q, "__esModule", { value: true });
+  function Z(n) {
+    let t = n.length, u = 0, f = 0, l;
+    for (; f < t; ) u++, l = n.charCodeAt(f++), l >= 55296 && l <= 56319 && f < t && (l = n.charCodeAt(f), (l & 64512) === 56320 && f++);
+    return u;
   }
+  q.default = Z;
+  Z.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var require_fast_deep_equal = __commonJS2({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
+var R = j((se, M) => {
+  "use strict";
+  M.exports = function n(t, u) {
+    if (t === u) return true;
+    if (t && u && typeof t == "object" && typeof u == "object") {
+      if (t.constructor !== u.constructor) return false;
+      var f, l, y;
+      if (Array.isArray(t)) {
+        if (f = t.length, f != u.length) return false;
+        for (l = f; l-- !== 0; ) if (!n(t[l], u[l])) return false;
         return true;
       }
-      return a !== a && b !== b;
-    };
-  }
+      if (t.constructor === RegExp) return t.source === u.source && t.flags === u.flags;
+      if (t.valueOf !== Object.prototype.valueOf) return t.valueOf() === u.valueOf();
+      if (t.toString !== Object.prototype.toString) return t.toString() === u.toString();
+      if (y = Object.keys(t), f = y.length, f !== Object.keys(u).length) return false;
+      for (l = f; l-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(u, y[l])) return false;
+      for (l = f; l-- !== 0; ) {
+        var e = y[l];
+        if (!n(t[e], u[e])) return false;
+      }
+      return true;
+    }
+    return t !== t && u !== u;
+  };
 });
-var require_equal = __commonJS2({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
-  }
+var C = j((A) => {
+  "use strict";
+  Object.defineProperty(A, "__esModule", { value: true });
+  var S = R();
+  S.code = 'require("ajv/dist/runtime/equal").default';
+  A.default = S;
 });
-var validatePin = validate24;
-var schema36 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://baseline-gate.dev/schemas/pin.schema.json", "title": "Integration pin", "description": "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", "type": "object", "additionalProperties": false, "required": ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], "properties": { "$schema": { "type": "string" }, "memorykernel_repo": { "description": "HTTPS URL of the producer's source repository.", "type": "string", "pattern": "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "errorMessage": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, "release_tag": { "description": "The producer release tag, vMAJOR.MINOR.PATCH.", "$ref": "defs.schema.json#/$defs/releaseTag" }, "commit_sha": { "description": "The producer's runtime code commit, full 40-character lower-case hex.", "$ref": "defs.schema.json#/$defs/commitSha" }, "expected_service_contract_version": { "$ref": "defs.schema.json#/$defs/serviceContract" }, "expected_api_contract_version": { "$ref": "defs.schema.json#/$defs/apiContract" }, "expected_integration_baseline": { "$ref": "defs.schema.json#/$defs/integrationBaseline" }, "expected_producer_manifest_sha256": { "description": "SHA-256 of the raw bytes of the mirrored producer contract manifest.", "$ref": "defs.schema.json#/$defs/sha256" }, "default_base_url": { "description": "Where the consumer reaches the producer by default.", "type": "string", "pattern": "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "errorMessage": "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, "default_timeout_ms": { "description": "Per-call timeout; the consumer clamps overrides to the same range.", "type": "integer", "minimum": 100, "maximum": 3e4, "errorMessage": "must be an integer number of milliseconds between 100 and 30000" }, "runtime_cutover_posture": { "description": "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", "$ref": "defs.schema.json#/$defs/posture" } } };
-var schema44 = { "enum": ["GO", "NO-GO"], "errorMessage": 'must be "GO" or "NO-GO"' };
-var func1 = Object.prototype.hasOwnProperty;
-var pattern4 = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var pattern5 = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var pattern6 = new RegExp("^[0-9a-f]{40}$", "u");
-var pattern7 = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var pattern8 = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var pattern9 = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var pattern10 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern11 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memorykernel_repo === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+var ae = w;
+var H = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var F = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var D = Object.prototype.hasOwnProperty;
+var G = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var N = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var O = new RegExp("^[0-9a-f]{40}$", "u");
+var z = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var L = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var T = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var B = new RegExp("^[0-9a-f]{64}$", "u");
+var V = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function w(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = w.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    if (n.memorykernel_repo === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.release_tag === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
+    if (n.release_tag === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.commit_sha === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+    if (n.commit_sha === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_service_contract_version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
+    if (n.expected_service_contract_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_api_contract_version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
+    if (n.expected_api_contract_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_integration_baseline === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
+    if (n.expected_integration_baseline === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_producer_manifest_sha256 === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
+    if (n.expected_producer_manifest_sha256 === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.default_base_url === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
+    if (n.default_base_url === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.default_timeout_ms === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
+    if (n.default_timeout_ms === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.runtime_cutover_posture === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
+    if (n.runtime_cutover_posture === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    for (const key0 in data) {
-      if (!func1.call(schema36.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
+    for (let s in n) if (!D.call(H.properties, s)) {
+      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), a++;
     }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
+    if (n.$schema !== void 0 && typeof n.$schema != "string") {
+      let s = { instancePath: t + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.memorykernel_repo !== void 0) {
-      let data1 = data.memorykernel_repo;
-      if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
-          const err12 = { instancePath: instancePath + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
+    if (n.memorykernel_repo !== void 0) {
+      let s = n.memorykernel_repo;
+      if (typeof s == "string") {
+        if (!G.test(s)) {
+          let r = { instancePath: t + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs0 = [];
-        for (const err14 of vErrors) {
-          if (err14.keyword !== "errorMessage" && !err14.emUsed && (err14.instancePath === instancePath + "/memorykernel_repo" || err14.instancePath.indexOf(instancePath + "/memorykernel_repo") === 0 && err14.instancePath[instancePath + "/memorykernel_repo".length] === "/") && err14.schemaPath.indexOf("#/properties/memorykernel_repo") === 0 && err14.schemaPath["#/properties/memorykernel_repo".length] === "/") {
-            emErrs0.push(err14);
-            err14.emUsed = true;
-          }
-        }
-        if (emErrs0.length) {
-          const err15 = { instancePath: instancePath + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        const emErrs1 = [];
-        for (const err16 of vErrors) {
-          if (!err16.emUsed) {
-            emErrs1.push(err16);
-          }
-        }
-        vErrors = emErrs1;
-        errors = emErrs1.length;
+        let r = { instancePath: t + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.release_tag !== void 0) {
-      let data2 = data.release_tag;
-      if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
-          const err17 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
+    if (n.release_tag !== void 0) {
+      let s = n.release_tag;
+      if (typeof s == "string") {
+        if (!N.test(s)) {
+          let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs2 = [];
-        for (const err19 of vErrors) {
-          if (err19.keyword !== "errorMessage" && !err19.emUsed && (err19.instancePath === instancePath + "/release_tag" || err19.instancePath.indexOf(instancePath + "/release_tag") === 0 && err19.instancePath[instancePath + "/release_tag".length] === "/") && err19.schemaPath.indexOf("defs.schema.json#/$defs/releaseTag") === 0 && err19.schemaPath["defs.schema.json#/$defs/releaseTag".length] === "/") {
-            emErrs2.push(err19);
-            err19.emUsed = true;
-          }
-        }
-        if (emErrs2.length) {
-          const err20 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/errorMessage", keyword: "errorMessage", params: { errors: emErrs2 }, message: "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        const emErrs3 = [];
-        for (const err21 of vErrors) {
-          if (!err21.emUsed) {
-            emErrs3.push(err21);
-          }
-        }
-        vErrors = emErrs3;
-        errors = emErrs3.length;
+        let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.commit_sha !== void 0) {
-      let data3 = data.commit_sha;
-      if (typeof data3 === "string") {
-        if (!pattern6.test(data3)) {
-          const err22 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
+    if (n.commit_sha !== void 0) {
+      let s = n.commit_sha;
+      if (typeof s == "string") {
+        if (!O.test(s)) {
+          let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs4 = [];
-        for (const err24 of vErrors) {
-          if (err24.keyword !== "errorMessage" && !err24.emUsed && (err24.instancePath === instancePath + "/commit_sha" || err24.instancePath.indexOf(instancePath + "/commit_sha") === 0 && err24.instancePath[instancePath + "/commit_sha".length] === "/") && err24.schemaPath.indexOf("defs.schema.json#/$defs/commitSha") === 0 && err24.schemaPath["defs.schema.json#/$defs/commitSha".length] === "/") {
-            emErrs4.push(err24);
-            err24.emUsed = true;
-          }
-        }
-        if (emErrs4.length) {
-          const err25 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/errorMessage", keyword: "errorMessage", params: { errors: emErrs4 }, message: "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        const emErrs5 = [];
-        for (const err26 of vErrors) {
-          if (!err26.emUsed) {
-            emErrs5.push(err26);
-          }
-        }
-        vErrors = emErrs5;
-        errors = emErrs5.length;
+        let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.expected_service_contract_version !== void 0) {
-      let data4 = data.expected_service_contract_version;
-      if (typeof data4 === "string") {
-        if (!pattern7.test(data4)) {
-          const err27 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
+    if (n.expected_service_contract_version !== void 0) {
+      let s = n.expected_service_contract_version;
+      if (typeof s == "string") {
+        if (!z.test(s)) {
+          let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs6 = [];
-        for (const err29 of vErrors) {
-          if (err29.keyword !== "errorMessage" && !err29.emUsed && (err29.instancePath === instancePath + "/expected_service_contract_version" || err29.instancePath.indexOf(instancePath + "/expected_service_contract_version") === 0 && err29.instancePath[instancePath + "/expected_service_contract_version".length] === "/") && err29.schemaPath.indexOf("defs.schema.json#/$defs/serviceContract") === 0 && err29.schemaPath["defs.schema.json#/$defs/serviceContract".length] === "/") {
-            emErrs6.push(err29);
-            err29.emUsed = true;
-          }
-        }
-        if (emErrs6.length) {
-          const err30 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs6 }, message: "must be a service contract version like service.v3" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        const emErrs7 = [];
-        for (const err31 of vErrors) {
-          if (!err31.emUsed) {
-            emErrs7.push(err31);
-          }
-        }
-        vErrors = emErrs7;
-        errors = emErrs7.length;
+        let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.expected_api_contract_version !== void 0) {
-      let data5 = data.expected_api_contract_version;
-      if (typeof data5 === "string") {
-        if (!pattern8.test(data5)) {
-          const err32 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (n.expected_api_contract_version !== void 0) {
+      let s = n.expected_api_contract_version;
+      if (typeof s == "string") {
+        if (!L.test(s)) {
+          let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs8 = [];
-        for (const err34 of vErrors) {
-          if (err34.keyword !== "errorMessage" && !err34.emUsed && (err34.instancePath === instancePath + "/expected_api_contract_version" || err34.instancePath.indexOf(instancePath + "/expected_api_contract_version") === 0 && err34.instancePath[instancePath + "/expected_api_contract_version".length] === "/") && err34.schemaPath.indexOf("defs.schema.json#/$defs/apiContract") === 0 && err34.schemaPath["defs.schema.json#/$defs/apiContract".length] === "/") {
-            emErrs8.push(err34);
-            err34.emUsed = true;
-          }
-        }
-        if (emErrs8.length) {
-          const err35 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs8 }, message: "must be an API contract version like api.v1" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        const emErrs9 = [];
-        for (const err36 of vErrors) {
-          if (!err36.emUsed) {
-            emErrs9.push(err36);
-          }
-        }
-        vErrors = emErrs9;
-        errors = emErrs9.length;
+        let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.expected_integration_baseline !== void 0) {
-      let data6 = data.expected_integration_baseline;
-      if (typeof data6 === "string") {
-        if (!pattern9.test(data6)) {
-          const err37 = { instancePath: instancePath + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
+    if (n.expected_integration_baseline !== void 0) {
+      let s = n.expected_integration_baseline;
+      if (typeof s == "string") {
+        if (!T.test(s)) {
+          let r = { instancePath: t + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs10 = [];
-        for (const err39 of vErrors) {
-          if (err39.keyword !== "errorMessage" && !err39.emUsed && (err39.instancePath === instancePath + "/expected_integration_baseline" || err39.instancePath.indexOf(instancePath + "/expected_integration_baseline") === 0 && err39.instancePath[instancePath + "/expected_integration_baseline".length] === "/") && err39.schemaPath.indexOf("defs.schema.json#/$defs/integrationBaseline") === 0 && err39.schemaPath["defs.schema.json#/$defs/integrationBaseline".length] === "/") {
-            emErrs10.push(err39);
-            err39.emUsed = true;
-          }
-        }
-        if (emErrs10.length) {
-          const err40 = { instancePath: instancePath + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/errorMessage", keyword: "errorMessage", params: { errors: emErrs10 }, message: "must be an integration baseline like integration/v1" };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        const emErrs11 = [];
-        for (const err41 of vErrors) {
-          if (!err41.emUsed) {
-            emErrs11.push(err41);
-          }
-        }
-        vErrors = emErrs11;
-        errors = emErrs11.length;
+        let r = { instancePath: t + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.expected_producer_manifest_sha256 !== void 0) {
-      let data7 = data.expected_producer_manifest_sha256;
-      if (typeof data7 === "string") {
-        if (!pattern10.test(data7)) {
-          const err42 = { instancePath: instancePath + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
+    if (n.expected_producer_manifest_sha256 !== void 0) {
+      let s = n.expected_producer_manifest_sha256;
+      if (typeof s == "string") {
+        if (!B.test(s)) {
+          let r = { instancePath: t + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs12 = [];
-        for (const err44 of vErrors) {
-          if (err44.keyword !== "errorMessage" && !err44.emUsed && (err44.instancePath === instancePath + "/expected_producer_manifest_sha256" || err44.instancePath.indexOf(instancePath + "/expected_producer_manifest_sha256") === 0 && err44.instancePath[instancePath + "/expected_producer_manifest_sha256".length] === "/") && err44.schemaPath.indexOf("defs.schema.json#/$defs/sha256") === 0 && err44.schemaPath["defs.schema.json#/$defs/sha256".length] === "/") {
-            emErrs12.push(err44);
-            err44.emUsed = true;
-          }
-        }
-        if (emErrs12.length) {
-          const err45 = { instancePath: instancePath + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/errorMessage", keyword: "errorMessage", params: { errors: emErrs12 }, message: "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-        const emErrs13 = [];
-        for (const err46 of vErrors) {
-          if (!err46.emUsed) {
-            emErrs13.push(err46);
-          }
-        }
-        vErrors = emErrs13;
-        errors = emErrs13.length;
+        let r = { instancePath: t + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.default_base_url !== void 0) {
-      let data8 = data.default_base_url;
-      if (typeof data8 === "string") {
-        if (!pattern11.test(data8)) {
-          const err47 = { instancePath: instancePath + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
+    if (n.default_base_url !== void 0) {
+      let s = n.default_base_url;
+      if (typeof s == "string") {
+        if (!V.test(s)) {
+          let r = { instancePath: t + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs14 = [];
-        for (const err49 of vErrors) {
-          if (err49.keyword !== "errorMessage" && !err49.emUsed && (err49.instancePath === instancePath + "/default_base_url" || err49.instancePath.indexOf(instancePath + "/default_base_url") === 0 && err49.instancePath[instancePath + "/default_base_url".length] === "/") && err49.schemaPath.indexOf("#/properties/default_base_url") === 0 && err49.schemaPath["#/properties/default_base_url".length] === "/") {
-            emErrs14.push(err49);
-            err49.emUsed = true;
-          }
-        }
-        if (emErrs14.length) {
-          const err50 = { instancePath: instancePath + "/default_base_url", schemaPath: "#/properties/default_base_url/errorMessage", keyword: "errorMessage", params: { errors: emErrs14 }, message: "must be an http(s) URL with a host, like http://127.0.0.1:4010" };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-        const emErrs15 = [];
-        for (const err51 of vErrors) {
-          if (!err51.emUsed) {
-            emErrs15.push(err51);
-          }
-        }
-        vErrors = emErrs15;
-        errors = emErrs15.length;
+        let r = { instancePath: t + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.default_timeout_ms !== void 0) {
-      let data9 = data.default_timeout_ms;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err52 = { instancePath: instancePath + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
+    if (n.default_timeout_ms !== void 0) {
+      let s = n.default_timeout_ms;
+      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+        let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), a++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 3e4 || isNaN(data9)) {
-          const err53 = { instancePath: instancePath + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
+      if (typeof s == "number" && isFinite(s)) {
+        if (s > 3e4 || isNaN(s)) {
+          let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        if (data9 < 100 || isNaN(data9)) {
-          const err54 = { instancePath: instancePath + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
+        if (s < 100 || isNaN(s)) {
+          let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-      }
-      if (errors > 0) {
-        const emErrs16 = [];
-        for (const err55 of vErrors) {
-          if (err55.keyword !== "errorMessage" && !err55.emUsed && (err55.instancePath === instancePath + "/default_timeout_ms" || err55.instancePath.indexOf(instancePath + "/default_timeout_ms") === 0 && err55.instancePath[instancePath + "/default_timeout_ms".length] === "/") && err55.schemaPath.indexOf("#/properties/default_timeout_ms") === 0 && err55.schemaPath["#/properties/default_timeout_ms".length] === "/") {
-            emErrs16.push(err55);
-            err55.emUsed = true;
-          }
-        }
-        if (emErrs16.length) {
-          const err56 = { instancePath: instancePath + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/errorMessage", keyword: "errorMessage", params: { errors: emErrs16 }, message: "must be an integer number of milliseconds between 100 and 30000" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
-        const emErrs17 = [];
-        for (const err57 of vErrors) {
-          if (!err57.emUsed) {
-            emErrs17.push(err57);
-          }
-        }
-        vErrors = emErrs17;
-        errors = emErrs17.length;
       }
     }
-    if (data.runtime_cutover_posture !== void 0) {
-      let data10 = data.runtime_cutover_posture;
-      if (!(data10 === "GO" || data10 === "NO-GO")) {
-        const err58 = { instancePath: instancePath + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs18 = [];
-        for (const err59 of vErrors) {
-          if (err59.keyword !== "errorMessage" && !err59.emUsed && (err59.instancePath === instancePath + "/runtime_cutover_posture" || err59.instancePath.indexOf(instancePath + "/runtime_cutover_posture") === 0 && err59.instancePath[instancePath + "/runtime_cutover_posture".length] === "/") && err59.schemaPath.indexOf("defs.schema.json#/$defs/posture") === 0 && err59.schemaPath["defs.schema.json#/$defs/posture".length] === "/") {
-            emErrs18.push(err59);
-            err59.emUsed = true;
-          }
-        }
-        if (emErrs18.length) {
-          const err60 = { instancePath: instancePath + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/errorMessage", keyword: "errorMessage", params: { errors: emErrs18 }, message: 'must be "GO" or "NO-GO"' };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-        const emErrs19 = [];
-        for (const err61 of vErrors) {
-          if (!err61.emUsed) {
-            emErrs19.push(err61);
-          }
-        }
-        vErrors = emErrs19;
-        errors = emErrs19.length;
+    if (n.runtime_cutover_posture !== void 0) {
+      let s = n.runtime_cutover_posture;
+      if (!(s === "GO" || s === "NO-GO")) {
+        let r = { instancePath: t + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: F.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
   } else {
-    const err62 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err62];
-    } else {
-      vErrors.push(err62);
-    }
-    errors++;
+    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), a++;
   }
-  validate24.errors = vErrors;
-  return errors === 0;
+  return w.errors = e, a === 0;
 }
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateManifest = validate26;
-var schema45 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://baseline-gate.dev/schemas/manifest.schema.json", "title": "Producer contract manifest (producer-contract-manifest.v1)", "description": "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", "type": "object", "additionalProperties": false, "required": ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], "properties": { "manifest_contract_version": { "const": "producer-contract-manifest.v1", "errorMessage": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, "release_tag": { "$ref": "defs.schema.json#/$defs/releaseTag" }, "commit_sha": { "$ref": "defs.schema.json#/$defs/commitSha" }, "expected_service_contract_version": { "$ref": "defs.schema.json#/$defs/serviceContract" }, "expected_api_contract_version": { "$ref": "defs.schema.json#/$defs/apiContract" }, "integration_baseline": { "$ref": "defs.schema.json#/$defs/integrationBaseline" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$", "errorMessage": "must be a snake_case error code like invalid_json" }, "errorMessage": { "type": "must be an array of error codes", "minItems": "must list at least one error code", "uniqueItems": "must not list an error code twice" } }, "stability_window": { "type": "object", "additionalProperties": false, "required": ["minimum_sprint_days"], "properties": { "minimum_sprint_days": { "type": "integer", "minimum": 0, "errorMessage": "must be a whole number of days (0 or more)" } } }, "additive_error_code_notice_policy": { "type": "object", "additionalProperties": false, "required": ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], "properties": { "standard_business_days": { "type": "integer", "minimum": 0 }, "emergency_notice_hours": { "type": "integer", "minimum": 0 }, "emergency_requires_same_day_docs_spec_tests": { "type": "boolean" } } }, "service_v3_transition_guard": { "type": "object", "additionalProperties": { "type": "boolean" } } } };
-var pattern17 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate26.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.manifest_contract_version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ie = P;
+var W = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var U = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function P(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = P.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    if (n.manifest_contract_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.release_tag === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
+    if (n.release_tag === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.commit_sha === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+    if (n.commit_sha === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_service_contract_version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
+    if (n.expected_service_contract_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.expected_api_contract_version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
+    if (n.expected_api_contract_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.integration_baseline === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
+    if (n.integration_baseline === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.error_code_enum === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
+    if (n.error_code_enum === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.stability_window === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
+    if (n.stability_window === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.additive_error_code_notice_policy === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
+    if (n.additive_error_code_notice_policy === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    for (const key0 in data) {
-      if (!func1.call(schema45.properties, key0)) {
-        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+    for (let s in n) if (!D.call(W.properties, s)) {
+      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    if (n.manifest_contract_version !== void 0 && n.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let s = { instancePath: t + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [s] : e.push(s), a++;
+    }
+    if (n.release_tag !== void 0) {
+      let s = n.release_tag;
+      if (typeof s == "string") {
+        if (!N.test(s)) {
+          let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        errors++;
+      } else {
+        let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.manifest_contract_version !== void 0) {
-      if ("producer-contract-manifest.v1" !== data.manifest_contract_version) {
-        const err10 = { instancePath: instancePath + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+    if (n.commit_sha !== void 0) {
+      let s = n.commit_sha;
+      if (typeof s == "string") {
+        if (!O.test(s)) {
+          let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        errors++;
+      } else {
+        let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
-      if (errors > 0) {
-        const emErrs0 = [];
-        for (const err11 of vErrors) {
-          if (err11.keyword !== "errorMessage" && !err11.emUsed && (err11.instancePath === instancePath + "/manifest_contract_version" || err11.instancePath.indexOf(instancePath + "/manifest_contract_version") === 0 && err11.instancePath[instancePath + "/manifest_contract_version".length] === "/") && err11.schemaPath.indexOf("#/properties/manifest_contract_version") === 0 && err11.schemaPath["#/properties/manifest_contract_version".length] === "/") {
-            emErrs0.push(err11);
-            err11.emUsed = true;
-          }
+    }
+    if (n.expected_service_contract_version !== void 0) {
+      let s = n.expected_service_contract_version;
+      if (typeof s == "string") {
+        if (!z.test(s)) {
+          let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        if (emErrs0.length) {
-          const err12 = { instancePath: instancePath + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' };
-          if (vErrors === null) {
-            vErrors = [err12];
+      } else {
+        let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.expected_api_contract_version !== void 0) {
+      let s = n.expected_api_contract_version;
+      if (typeof s == "string") {
+        if (!L.test(s)) {
+          let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+      } else {
+        let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.integration_baseline !== void 0) {
+      let s = n.integration_baseline;
+      if (typeof s == "string") {
+        if (!T.test(s)) {
+          let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+      } else {
+        let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.error_code_enum !== void 0) {
+      let s = n.error_code_enum;
+      if (Array.isArray(s)) {
+        if (s.length < 1) {
+          let p = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [p] : e.push(p), a++;
+        }
+        let r = s.length;
+        for (let p = 0; p < r; p++) {
+          let m = s[p];
+          if (typeof m == "string") {
+            if (!U.test(m)) {
+              let d = { instancePath: t + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [d] : e.push(d), a++;
+            }
           } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const emErrs1 = [];
-        for (const err13 of vErrors) {
-          if (!err13.emUsed) {
-            emErrs1.push(err13);
+            let d = { instancePath: t + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), a++;
           }
         }
-        vErrors = emErrs1;
-        errors = emErrs1.length;
-      }
-    }
-    if (data.release_tag !== void 0) {
-      let data1 = data.release_tag;
-      if (typeof data1 === "string") {
-        if (!pattern5.test(data1)) {
-          const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs2 = [];
-        for (const err16 of vErrors) {
-          if (err16.keyword !== "errorMessage" && !err16.emUsed && (err16.instancePath === instancePath + "/release_tag" || err16.instancePath.indexOf(instancePath + "/release_tag") === 0 && err16.instancePath[instancePath + "/release_tag".length] === "/") && err16.schemaPath.indexOf("defs.schema.json#/$defs/releaseTag") === 0 && err16.schemaPath["defs.schema.json#/$defs/releaseTag".length] === "/") {
-            emErrs2.push(err16);
-            err16.emUsed = true;
-          }
-        }
-        if (emErrs2.length) {
-          const err17 = { instancePath: instancePath + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/errorMessage", keyword: "errorMessage", params: { errors: emErrs2 }, message: "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        const emErrs3 = [];
-        for (const err18 of vErrors) {
-          if (!err18.emUsed) {
-            emErrs3.push(err18);
-          }
-        }
-        vErrors = emErrs3;
-        errors = emErrs3.length;
-      }
-    }
-    if (data.commit_sha !== void 0) {
-      let data2 = data.commit_sha;
-      if (typeof data2 === "string") {
-        if (!pattern6.test(data2)) {
-          const err19 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs4 = [];
-        for (const err21 of vErrors) {
-          if (err21.keyword !== "errorMessage" && !err21.emUsed && (err21.instancePath === instancePath + "/commit_sha" || err21.instancePath.indexOf(instancePath + "/commit_sha") === 0 && err21.instancePath[instancePath + "/commit_sha".length] === "/") && err21.schemaPath.indexOf("defs.schema.json#/$defs/commitSha") === 0 && err21.schemaPath["defs.schema.json#/$defs/commitSha".length] === "/") {
-            emErrs4.push(err21);
-            err21.emUsed = true;
-          }
-        }
-        if (emErrs4.length) {
-          const err22 = { instancePath: instancePath + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/errorMessage", keyword: "errorMessage", params: { errors: emErrs4 }, message: "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        const emErrs5 = [];
-        for (const err23 of vErrors) {
-          if (!err23.emUsed) {
-            emErrs5.push(err23);
-          }
-        }
-        vErrors = emErrs5;
-        errors = emErrs5.length;
-      }
-    }
-    if (data.expected_service_contract_version !== void 0) {
-      let data3 = data.expected_service_contract_version;
-      if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
-          const err24 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs6 = [];
-        for (const err26 of vErrors) {
-          if (err26.keyword !== "errorMessage" && !err26.emUsed && (err26.instancePath === instancePath + "/expected_service_contract_version" || err26.instancePath.indexOf(instancePath + "/expected_service_contract_version") === 0 && err26.instancePath[instancePath + "/expected_service_contract_version".length] === "/") && err26.schemaPath.indexOf("defs.schema.json#/$defs/serviceContract") === 0 && err26.schemaPath["defs.schema.json#/$defs/serviceContract".length] === "/") {
-            emErrs6.push(err26);
-            err26.emUsed = true;
-          }
-        }
-        if (emErrs6.length) {
-          const err27 = { instancePath: instancePath + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs6 }, message: "must be a service contract version like service.v3" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        const emErrs7 = [];
-        for (const err28 of vErrors) {
-          if (!err28.emUsed) {
-            emErrs7.push(err28);
-          }
-        }
-        vErrors = emErrs7;
-        errors = emErrs7.length;
-      }
-    }
-    if (data.expected_api_contract_version !== void 0) {
-      let data4 = data.expected_api_contract_version;
-      if (typeof data4 === "string") {
-        if (!pattern8.test(data4)) {
-          const err29 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs8 = [];
-        for (const err31 of vErrors) {
-          if (err31.keyword !== "errorMessage" && !err31.emUsed && (err31.instancePath === instancePath + "/expected_api_contract_version" || err31.instancePath.indexOf(instancePath + "/expected_api_contract_version") === 0 && err31.instancePath[instancePath + "/expected_api_contract_version".length] === "/") && err31.schemaPath.indexOf("defs.schema.json#/$defs/apiContract") === 0 && err31.schemaPath["defs.schema.json#/$defs/apiContract".length] === "/") {
-            emErrs8.push(err31);
-            err31.emUsed = true;
-          }
-        }
-        if (emErrs8.length) {
-          const err32 = { instancePath: instancePath + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs8 }, message: "must be an API contract version like api.v1" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        const emErrs9 = [];
-        for (const err33 of vErrors) {
-          if (!err33.emUsed) {
-            emErrs9.push(err33);
-          }
-        }
-        vErrors = emErrs9;
-        errors = emErrs9.length;
-      }
-    }
-    if (data.integration_baseline !== void 0) {
-      let data5 = data.integration_baseline;
-      if (typeof data5 === "string") {
-        if (!pattern9.test(data5)) {
-          const err34 = { instancePath: instancePath + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs10 = [];
-        for (const err36 of vErrors) {
-          if (err36.keyword !== "errorMessage" && !err36.emUsed && (err36.instancePath === instancePath + "/integration_baseline" || err36.instancePath.indexOf(instancePath + "/integration_baseline") === 0 && err36.instancePath[instancePath + "/integration_baseline".length] === "/") && err36.schemaPath.indexOf("defs.schema.json#/$defs/integrationBaseline") === 0 && err36.schemaPath["defs.schema.json#/$defs/integrationBaseline".length] === "/") {
-            emErrs10.push(err36);
-            err36.emUsed = true;
-          }
-        }
-        if (emErrs10.length) {
-          const err37 = { instancePath: instancePath + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/errorMessage", keyword: "errorMessage", params: { errors: emErrs10 }, message: "must be an integration baseline like integration/v1" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        const emErrs11 = [];
-        for (const err38 of vErrors) {
-          if (!err38.emUsed) {
-            emErrs11.push(err38);
-          }
-        }
-        vErrors = emErrs11;
-        errors = emErrs11.length;
-      }
-    }
-    if (data.error_code_enum !== void 0) {
-      let data6 = data.error_code_enum;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err39 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 === "string") {
-            if (!pattern17.test(data7)) {
-              const err40 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
+        let i = s.length, o;
+        if (i > 1) {
+          let p = {};
+          for (; i--; ) {
+            let m = s[i];
+            if (typeof m == "string") {
+              if (typeof p[m] == "number") {
+                o = p[m];
+                let d = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i, j: o }, message: "must NOT have duplicate items (items ## " + o + " and " + i + " are identical)" };
+                e === null ? e = [d] : e.push(d), a++;
+                break;
               }
-              errors++;
+              p[m] = i;
             }
-          } else {
-            const err41 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs12 = [];
-            for (const err42 of vErrors) {
-              if (err42.keyword !== "errorMessage" && !err42.emUsed && (err42.instancePath === instancePath + "/error_code_enum/" + i0 || err42.instancePath.indexOf(instancePath + "/error_code_enum/" + i0) === 0 && err42.instancePath[instancePath + "/error_code_enum/" + i0.length] === "/") && err42.schemaPath.indexOf("#/properties/error_code_enum/items") === 0 && err42.schemaPath["#/properties/error_code_enum/items".length] === "/") {
-                emErrs12.push(err42);
-                err42.emUsed = true;
-              }
-            }
-            if (emErrs12.length) {
-              const err43 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/errorMessage", keyword: "errorMessage", params: { errors: emErrs12 }, message: "must be a snake_case error code like invalid_json" };
-              if (vErrors === null) {
-                vErrors = [err43];
-              } else {
-                vErrors.push(err43);
-              }
-              errors++;
-            }
-            const emErrs13 = [];
-            for (const err44 of vErrors) {
-              if (!err44.emUsed) {
-                emErrs13.push(err44);
-              }
-            }
-            vErrors = emErrs13;
-            errors = emErrs13.length;
-          }
-        }
-        let i1 = data6.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data6[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err45 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
           }
         }
       } else {
-        const err46 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrors0 = { "type": [], "minItems": [], "uniqueItems": [] };
-        const templates0 = {};
-        for (const err47 of vErrors) {
-          if (err47.keyword !== "errorMessage" && !err47.emUsed && err47.instancePath === instancePath + "/error_code_enum" && err47.keyword in emErrors0 && err47.schemaPath.indexOf("#/properties/error_code_enum") === 0 && /^\/[^\/]*$/.test(err47.schemaPath.slice(28))) {
-            emErrors0[err47.keyword].push(err47);
-            err47.emUsed = true;
-          }
-        }
-        for (const key1 in emErrors0) {
-          if (emErrors0[key1].length) {
-            const err48 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/errorMessage", keyword: "errorMessage", params: { errors: emErrors0[key1] }, message: key1 in templates0 ? templates0[key1]() : schema45.properties.error_code_enum.errorMessage[key1] };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-        }
-        const emErrs14 = [];
-        for (const err49 of vErrors) {
-          if (!err49.emUsed) {
-            emErrs14.push(err49);
-          }
-        }
-        vErrors = emErrs14;
-        errors = emErrs14.length;
+        let r = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.stability_window !== void 0) {
-      let data8 = data.stability_window;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.minimum_sprint_days === void 0) {
-          const err50 = { instancePath: instancePath + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
+    if (n.stability_window !== void 0) {
+      let s = n.stability_window;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        if (s.minimum_sprint_days === void 0) {
+          let r = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        for (const key2 in data8) {
-          if (!(key2 === "minimum_sprint_days")) {
-            const err51 = { instancePath: instancePath + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
-          }
+        for (let r in s) if (r !== "minimum_sprint_days") {
+          let i = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-        if (data8.minimum_sprint_days !== void 0) {
-          let data9 = data8.minimum_sprint_days;
-          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-            const err52 = { instancePath: instancePath + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
+        if (s.minimum_sprint_days !== void 0) {
+          let r = s.minimum_sprint_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let i = { instancePath: t + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [i] : e.push(i), a++;
           }
-          if (typeof data9 == "number" && isFinite(data9)) {
-            if (data9 < 0 || isNaN(data9)) {
-              const err53 = { instancePath: instancePath + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err53];
-              } else {
-                vErrors.push(err53);
-              }
-              errors++;
-            }
-          }
-          if (errors > 0) {
-            const emErrs15 = [];
-            for (const err54 of vErrors) {
-              if (err54.keyword !== "errorMessage" && !err54.emUsed && (err54.instancePath === instancePath + "/stability_window/minimum_sprint_days" || err54.instancePath.indexOf(instancePath + "/stability_window/minimum_sprint_days") === 0 && err54.instancePath[instancePath + "/stability_window/minimum_sprint_days".length] === "/") && err54.schemaPath.indexOf("#/properties/stability_window/properties/minimum_sprint_days") === 0 && err54.schemaPath["#/properties/stability_window/properties/minimum_sprint_days".length] === "/") {
-                emErrs15.push(err54);
-                err54.emUsed = true;
-              }
-            }
-            if (emErrs15.length) {
-              const err55 = { instancePath: instancePath + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/errorMessage", keyword: "errorMessage", params: { errors: emErrs15 }, message: "must be a whole number of days (0 or more)" };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-            const emErrs16 = [];
-            for (const err56 of vErrors) {
-              if (!err56.emUsed) {
-                emErrs16.push(err56);
-              }
-            }
-            vErrors = emErrs16;
-            errors = emErrs16.length;
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let i = { instancePath: t + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err57 = { instancePath: instancePath + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
+        let r = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.additive_error_code_notice_policy !== void 0) {
-      let data10 = data.additive_error_code_notice_policy;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.standard_business_days === void 0) {
-          const err58 = { instancePath: instancePath + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
+    if (n.additive_error_code_notice_policy !== void 0) {
+      let s = n.additive_error_code_notice_policy;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        if (s.standard_business_days === void 0) {
+          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        if (data10.emergency_notice_hours === void 0) {
-          const err59 = { instancePath: instancePath + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
+        if (s.emergency_notice_hours === void 0) {
+          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        if (data10.emergency_requires_same_day_docs_spec_tests === void 0) {
-          const err60 = { instancePath: instancePath + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
+        if (s.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        for (const key3 in data10) {
-          if (!(key3 === "standard_business_days" || key3 === "emergency_notice_hours" || key3 === "emergency_requires_same_day_docs_spec_tests")) {
-            const err61 = { instancePath: instancePath + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
+        for (let r in s) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
+          let i = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
+        }
+        if (s.standard_business_days !== void 0) {
+          let r = s.standard_business_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let i = { instancePath: t + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [i] : e.push(i), a++;
+          }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let i = { instancePath: t + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data10.standard_business_days !== void 0) {
-          let data11 = data10.standard_business_days;
-          if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-            const err62 = { instancePath: instancePath + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err62];
-            } else {
-              vErrors.push(err62);
-            }
-            errors++;
+        if (s.emergency_notice_hours !== void 0) {
+          let r = s.emergency_notice_hours;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let i = { instancePath: t + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [i] : e.push(i), a++;
           }
-          if (typeof data11 == "number" && isFinite(data11)) {
-            if (data11 < 0 || isNaN(data11)) {
-              const err63 = { instancePath: instancePath + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err63];
-              } else {
-                vErrors.push(err63);
-              }
-              errors++;
-            }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let i = { instancePath: t + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data10.emergency_notice_hours !== void 0) {
-          let data12 = data10.emergency_notice_hours;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err64 = { instancePath: instancePath + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err64];
-            } else {
-              vErrors.push(err64);
-            }
-            errors++;
-          }
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 0 || isNaN(data12)) {
-              const err65 = { instancePath: instancePath + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err65];
-              } else {
-                vErrors.push(err65);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data10.emergency_requires_same_day_docs_spec_tests !== void 0) {
-          if (typeof data10.emergency_requires_same_day_docs_spec_tests !== "boolean") {
-            const err66 = { instancePath: instancePath + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err66];
-            } else {
-              vErrors.push(err66);
-            }
-            errors++;
-          }
+        if (s.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof s.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let r = { instancePath: t + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err67 = { instancePath: instancePath + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
+        let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.service_v3_transition_guard !== void 0) {
-      let data14 = data.service_v3_transition_guard;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key4 in data14) {
-          if (typeof data14[key4] !== "boolean") {
-            const err68 = { instancePath: instancePath + "/service_v3_transition_guard/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err68];
-            } else {
-              vErrors.push(err68);
-            }
-            errors++;
-          }
+    if (n.service_v3_transition_guard !== void 0) {
+      let s = n.service_v3_transition_guard;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (typeof s[r] != "boolean") {
+          let i = { instancePath: t + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i] : e.push(i), a++;
         }
       } else {
-        const err69 = { instancePath: instancePath + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
+        let r = { instancePath: t + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
   } else {
-    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err70];
-    } else {
-      vErrors.push(err70);
-    }
-    errors++;
+    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), a++;
   }
-  validate26.errors = vErrors;
-  return errors === 0;
+  return P.errors = e, a === 0;
 }
-validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateLedgerRow = validate27;
-var schema59 = { "enum": ["Approved", "Superseded", "Rolled back", "Candidate"], "errorMessage": "must be one of Approved, Superseded, Rolled back, Candidate" };
-var pattern18 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var pattern19 = new RegExp("^[0-9a-f]{7,40}$", "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate27.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.consumer_version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ne = $;
+var J = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var K = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var Q = new RegExp("^[0-9a-f]{7,40}$", "u");
+function $(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = $.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    if (n.consumer_version === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.consumer_commit === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
+    if (n.consumer_commit === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.producer_tag === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+    if (n.producer_tag === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.producer_commit === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
+    if (n.producer_commit === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.service === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
+    if (n.service === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.api === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
+    if (n.api === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.integration === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
+    if (n.integration === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    if (data.status === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
+    if (n.status === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [s] : e.push(s), a++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "consumer_version" || key0 === "consumer_commit" || key0 === "producer_tag" || key0 === "producer_commit" || key0 === "service" || key0 === "api" || key0 === "integration" || key0 === "status")) {
-        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
+    for (let s in n) if (!(s === "consumer_version" || s === "consumer_commit" || s === "producer_tag" || s === "producer_commit" || s === "service" || s === "api" || s === "integration" || s === "status")) {
+      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), a++;
     }
-    if (data.consumer_version !== void 0) {
-      let data0 = data.consumer_version;
-      if (typeof data0 === "string") {
-        if (!pattern18.test(data0)) {
-          const err9 = { instancePath: instancePath + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+    if (n.consumer_version !== void 0) {
+      let s = n.consumer_version;
+      if (typeof s == "string") {
+        if (!K.test(s)) {
+          let r = { instancePath: t + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs0 = [];
-        for (const err11 of vErrors) {
-          if (err11.keyword !== "errorMessage" && !err11.emUsed && (err11.instancePath === instancePath + "/consumer_version" || err11.instancePath.indexOf(instancePath + "/consumer_version") === 0 && err11.instancePath[instancePath + "/consumer_version".length] === "/") && err11.schemaPath.indexOf("defs.schema.json#/$defs/semver") === 0 && err11.schemaPath["defs.schema.json#/$defs/semver".length] === "/") {
-            emErrs0.push(err11);
-            err11.emUsed = true;
-          }
-        }
-        if (emErrs0.length) {
-          const err12 = { instancePath: instancePath + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: "must be a semantic version like 1.4.0" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const emErrs1 = [];
-        for (const err13 of vErrors) {
-          if (!err13.emUsed) {
-            emErrs1.push(err13);
-          }
-        }
-        vErrors = emErrs1;
-        errors = emErrs1.length;
+        let r = { instancePath: t + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.consumer_commit !== void 0) {
-      let data1 = data.consumer_commit;
-      if (typeof data1 === "string") {
-        if (!pattern19.test(data1)) {
-          const err14 = { instancePath: instancePath + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+    if (n.consumer_commit !== void 0) {
+      let s = n.consumer_commit;
+      if (typeof s == "string") {
+        if (!Q.test(s)) {
+          let r = { instancePath: t + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs2 = [];
-        for (const err16 of vErrors) {
-          if (err16.keyword !== "errorMessage" && !err16.emUsed && (err16.instancePath === instancePath + "/consumer_commit" || err16.instancePath.indexOf(instancePath + "/consumer_commit") === 0 && err16.instancePath[instancePath + "/consumer_commit".length] === "/") && err16.schemaPath.indexOf("defs.schema.json#/$defs/shortCommitSha") === 0 && err16.schemaPath["defs.schema.json#/$defs/shortCommitSha".length] === "/") {
-            emErrs2.push(err16);
-            err16.emUsed = true;
-          }
-        }
-        if (emErrs2.length) {
-          const err17 = { instancePath: instancePath + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/errorMessage", keyword: "errorMessage", params: { errors: emErrs2 }, message: "must be a lower-case hex commit SHA of 7 to 40 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        const emErrs3 = [];
-        for (const err18 of vErrors) {
-          if (!err18.emUsed) {
-            emErrs3.push(err18);
-          }
-        }
-        vErrors = emErrs3;
-        errors = emErrs3.length;
+        let r = { instancePath: t + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.producer_tag !== void 0) {
-      let data2 = data.producer_tag;
-      if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
-          const err19 = { instancePath: instancePath + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
+    if (n.producer_tag !== void 0) {
+      let s = n.producer_tag;
+      if (typeof s == "string") {
+        if (!N.test(s)) {
+          let r = { instancePath: t + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs4 = [];
-        for (const err21 of vErrors) {
-          if (err21.keyword !== "errorMessage" && !err21.emUsed && (err21.instancePath === instancePath + "/producer_tag" || err21.instancePath.indexOf(instancePath + "/producer_tag") === 0 && err21.instancePath[instancePath + "/producer_tag".length] === "/") && err21.schemaPath.indexOf("defs.schema.json#/$defs/releaseTag") === 0 && err21.schemaPath["defs.schema.json#/$defs/releaseTag".length] === "/") {
-            emErrs4.push(err21);
-            err21.emUsed = true;
-          }
-        }
-        if (emErrs4.length) {
-          const err22 = { instancePath: instancePath + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/errorMessage", keyword: "errorMessage", params: { errors: emErrs4 }, message: "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        const emErrs5 = [];
-        for (const err23 of vErrors) {
-          if (!err23.emUsed) {
-            emErrs5.push(err23);
-          }
-        }
-        vErrors = emErrs5;
-        errors = emErrs5.length;
+        let r = { instancePath: t + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.producer_commit !== void 0) {
-      let data3 = data.producer_commit;
-      if (typeof data3 === "string") {
-        if (!pattern6.test(data3)) {
-          const err24 = { instancePath: instancePath + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
+    if (n.producer_commit !== void 0) {
+      let s = n.producer_commit;
+      if (typeof s == "string") {
+        if (!O.test(s)) {
+          let r = { instancePath: t + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs6 = [];
-        for (const err26 of vErrors) {
-          if (err26.keyword !== "errorMessage" && !err26.emUsed && (err26.instancePath === instancePath + "/producer_commit" || err26.instancePath.indexOf(instancePath + "/producer_commit") === 0 && err26.instancePath[instancePath + "/producer_commit".length] === "/") && err26.schemaPath.indexOf("defs.schema.json#/$defs/commitSha") === 0 && err26.schemaPath["defs.schema.json#/$defs/commitSha".length] === "/") {
-            emErrs6.push(err26);
-            err26.emUsed = true;
-          }
-        }
-        if (emErrs6.length) {
-          const err27 = { instancePath: instancePath + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/errorMessage", keyword: "errorMessage", params: { errors: emErrs6 }, message: "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        const emErrs7 = [];
-        for (const err28 of vErrors) {
-          if (!err28.emUsed) {
-            emErrs7.push(err28);
-          }
-        }
-        vErrors = emErrs7;
-        errors = emErrs7.length;
+        let r = { instancePath: t + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.service !== void 0) {
-      let data4 = data.service;
-      if (typeof data4 === "string") {
-        if (!pattern7.test(data4)) {
-          const err29 = { instancePath: instancePath + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
+    if (n.service !== void 0) {
+      let s = n.service;
+      if (typeof s == "string") {
+        if (!z.test(s)) {
+          let r = { instancePath: t + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs8 = [];
-        for (const err31 of vErrors) {
-          if (err31.keyword !== "errorMessage" && !err31.emUsed && (err31.instancePath === instancePath + "/service" || err31.instancePath.indexOf(instancePath + "/service") === 0 && err31.instancePath[instancePath + "/service".length] === "/") && err31.schemaPath.indexOf("defs.schema.json#/$defs/serviceContract") === 0 && err31.schemaPath["defs.schema.json#/$defs/serviceContract".length] === "/") {
-            emErrs8.push(err31);
-            err31.emUsed = true;
-          }
-        }
-        if (emErrs8.length) {
-          const err32 = { instancePath: instancePath + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs8 }, message: "must be a service contract version like service.v3" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        const emErrs9 = [];
-        for (const err33 of vErrors) {
-          if (!err33.emUsed) {
-            emErrs9.push(err33);
-          }
-        }
-        vErrors = emErrs9;
-        errors = emErrs9.length;
+        let r = { instancePath: t + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.api !== void 0) {
-      let data5 = data.api;
-      if (typeof data5 === "string") {
-        if (!pattern8.test(data5)) {
-          const err34 = { instancePath: instancePath + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+    if (n.api !== void 0) {
+      let s = n.api;
+      if (typeof s == "string") {
+        if (!L.test(s)) {
+          let r = { instancePath: t + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs10 = [];
-        for (const err36 of vErrors) {
-          if (err36.keyword !== "errorMessage" && !err36.emUsed && (err36.instancePath === instancePath + "/api" || err36.instancePath.indexOf(instancePath + "/api") === 0 && err36.instancePath[instancePath + "/api".length] === "/") && err36.schemaPath.indexOf("defs.schema.json#/$defs/apiContract") === 0 && err36.schemaPath["defs.schema.json#/$defs/apiContract".length] === "/") {
-            emErrs10.push(err36);
-            err36.emUsed = true;
-          }
-        }
-        if (emErrs10.length) {
-          const err37 = { instancePath: instancePath + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/errorMessage", keyword: "errorMessage", params: { errors: emErrs10 }, message: "must be an API contract version like api.v1" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        const emErrs11 = [];
-        for (const err38 of vErrors) {
-          if (!err38.emUsed) {
-            emErrs11.push(err38);
-          }
-        }
-        vErrors = emErrs11;
-        errors = emErrs11.length;
+        let r = { instancePath: t + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.integration !== void 0) {
-      let data6 = data.integration;
-      if (typeof data6 === "string") {
-        if (!pattern9.test(data6)) {
-          const err39 = { instancePath: instancePath + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
+    if (n.integration !== void 0) {
+      let s = n.integration;
+      if (typeof s == "string") {
+        if (!T.test(s)) {
+          let r = { instancePath: t + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err40 = { instancePath: instancePath + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs12 = [];
-        for (const err41 of vErrors) {
-          if (err41.keyword !== "errorMessage" && !err41.emUsed && (err41.instancePath === instancePath + "/integration" || err41.instancePath.indexOf(instancePath + "/integration") === 0 && err41.instancePath[instancePath + "/integration".length] === "/") && err41.schemaPath.indexOf("defs.schema.json#/$defs/integrationBaseline") === 0 && err41.schemaPath["defs.schema.json#/$defs/integrationBaseline".length] === "/") {
-            emErrs12.push(err41);
-            err41.emUsed = true;
-          }
-        }
-        if (emErrs12.length) {
-          const err42 = { instancePath: instancePath + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/errorMessage", keyword: "errorMessage", params: { errors: emErrs12 }, message: "must be an integration baseline like integration/v1" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        const emErrs13 = [];
-        for (const err43 of vErrors) {
-          if (!err43.emUsed) {
-            emErrs13.push(err43);
-          }
-        }
-        vErrors = emErrs13;
-        errors = emErrs13.length;
+        let r = { instancePath: t + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.status !== void 0) {
-      let data7 = data.status;
-      if (!(data7 === "Approved" || data7 === "Superseded" || data7 === "Rolled back" || data7 === "Candidate")) {
-        const err44 = { instancePath: instancePath + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: schema59.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs14 = [];
-        for (const err45 of vErrors) {
-          if (err45.keyword !== "errorMessage" && !err45.emUsed && (err45.instancePath === instancePath + "/status" || err45.instancePath.indexOf(instancePath + "/status") === 0 && err45.instancePath[instancePath + "/status".length] === "/") && err45.schemaPath.indexOf("defs.schema.json#/$defs/ledgerStatus") === 0 && err45.schemaPath["defs.schema.json#/$defs/ledgerStatus".length] === "/") {
-            emErrs14.push(err45);
-            err45.emUsed = true;
-          }
-        }
-        if (emErrs14.length) {
-          const err46 = { instancePath: instancePath + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/errorMessage", keyword: "errorMessage", params: { errors: emErrs14 }, message: "must be one of Approved, Superseded, Rolled back, Candidate" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-        const emErrs15 = [];
-        for (const err47 of vErrors) {
-          if (!err47.emUsed) {
-            emErrs15.push(err47);
-          }
-        }
-        vErrors = emErrs15;
-        errors = emErrs15.length;
+    if (n.status !== void 0) {
+      let s = n.status;
+      if (!(s === "Approved" || s === "Superseded" || s === "Rolled back" || s === "Candidate")) {
+        let r = { instancePath: t + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: J.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
   } else {
-    const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err48];
-    } else {
-      vErrors.push(err48);
-    }
-    errors++;
+    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), a++;
   }
-  validate27.errors = vErrors;
-  return errors === 0;
+  return $.errors = e, a === 0;
 }
-validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validatePolicy = validate28;
-var schema60 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://baseline-gate.dev/schemas/baseline-policy.schema.json", "title": "baseline-gate policy", "description": "Which baselines exist and how to check them. Every field of a baseline is optional: missing fields take the defaults derived from the baseline's name (docs: README, Policy).", "type": "object", "additionalProperties": false, "required": ["policy_version", "baselines"], "properties": { "$schema": { "type": "string" }, "policy_version": { "const": "baseline-policy.v1", "errorMessage": 'must be "baseline-policy.v1"' }, "baselines": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_-]{0,62}$", "errorMessage": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit" }, "additionalProperties": { "$ref": "#/$defs/baseline" }, "errorMessage": { "minProperties": "must define at least one baseline" } } }, "$defs": { "relpath": { "type": "string", "minLength": 1, "pattern": "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "errorMessage": "must be a path relative to the repository root, without '..'" }, "argv": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "errorMessage": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)' }, "principal": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "errorMessage": "must be a GitHub login or an org/team slug" }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "run"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 100 }, "run": { "$ref": "#/$defs/argv" }, "cwd": { "type": "string", "minLength": 1, "description": "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, "timeout_s": { "type": "integer", "minimum": 1, "maximum": 21600 }, "operations": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["health", "promotion", "rollback"] } } } }, "baseline": { "type": "object", "additionalProperties": false, "properties": { "display_name": { "type": "string", "minLength": 1, "maxLength": 60, "description": 'How the matrix names the producer ("MemoryKernel release tag: ..."). Defaults to the baseline name; matched case-insensitively.' }, "trio": { "type": "object", "additionalProperties": false, "properties": { "pin": { "$ref": "#/$defs/relpath" }, "manifest": { "$ref": "#/$defs/relpath" }, "matrix": { "$ref": "#/$defs/relpath" } } }, "producer": { "type": "object", "additionalProperties": false, "properties": { "root": { "$ref": "#/$defs/relpath" }, "manifest": { "$ref": "#/$defs/relpath" }, "handoff": { "$ref": "#/$defs/relpath" }, "start": { "type": "object", "additionalProperties": false, "properties": { "run": { "$ref": "#/$defs/argv" }, "cwd": { "type": "string", "minLength": 1 }, "ready_timeout_s": { "type": "integer", "minimum": 1, "maximum": 3600 } } } } }, "suites": { "type": "object", "additionalProperties": false, "properties": { "concurrent": { "type": "boolean" }, "consumer": { "type": "array", "items": { "$ref": "#/$defs/step" } }, "producer": { "type": "array", "items": { "$ref": "#/$defs/step" } } } }, "owners": { "type": "object", "additionalProperties": false, "properties": { "consumer": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "producer": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "adapter": { "type": "object", "additionalProperties": false, "properties": { "file": { "$ref": "#/$defs/relpath" }, "endpoints": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "scan": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "exclude": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } } } } };
-var pattern25 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var func3 = require_ucs2length().default;
-var func0 = require_equal().default;
-var pattern26 = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var pattern32 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var schema69 = { "type": "object", "additionalProperties": false, "required": ["name", "run"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 100 }, "run": { "$ref": "#/$defs/argv" }, "cwd": { "type": "string", "minLength": 1, "description": "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, "timeout_s": { "type": "integer", "minimum": 1, "maximum": 21600 }, "operations": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["health", "promotion", "rollback"] } } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate30.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+$.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var oe = k;
+var X = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var h = I().default;
+var x = C().default;
+var v = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var E = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var Y = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function g(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = g.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    if (n.name === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [s] : e.push(s), a++;
+    }
+    if (n.run === void 0) {
+      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [s] : e.push(s), a++;
+    }
+    for (let s in n) if (!(s === "name" || s === "run" || s === "cwd" || s === "timeout_s" || s === "operations")) {
+      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    if (n.name !== void 0) {
+      let s = n.name;
+      if (typeof s == "string") {
+        if (h(s) > 100) {
+          let r = { instancePath: t + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+        if (h(s) < 1) {
+          let r = { instancePath: t + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+      } else {
+        let r = { instancePath: t + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.run !== void 0) {
+      let s = n.run;
+      if (Array.isArray(s)) {
+        if (s.length < 1) {
+          let i = { instancePath: t + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [i] : e.push(i), a++;
+        }
+        let r = s.length;
+        for (let i = 0; i < r; i++) {
+          let o = s[i];
+          if (typeof o == "string") {
+            if (h(o) < 1) {
+              let p = { instancePath: t + "/run/" + i, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), a++;
+            }
+          } else {
+            let p = { instancePath: t + "/run/" + i, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), a++;
+          }
+        }
+      } else {
+        let r = { instancePath: t + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.cwd !== void 0) {
+      let s = n.cwd;
+      if (typeof s == "string") {
+        if (h(s) < 1) {
+          let r = { instancePath: t + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+      } else {
+        let r = { instancePath: t + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+    if (n.timeout_s !== void 0) {
+      let s = n.timeout_s;
+      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+        let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+      if (typeof s == "number" && isFinite(s)) {
+        if (s > 21600 || isNaN(s)) {
+          let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+        if (s < 1 || isNaN(s)) {
+          let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [r] : e.push(r), a++;
+        }
+      }
+    }
+    if (n.operations !== void 0) {
+      let s = n.operations;
+      if (Array.isArray(s)) {
+        if (s.length < 1) {
+          let p = { instancePath: t + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [p] : e.push(p), a++;
+        }
+        let r = s.length;
+        for (let p = 0; p < r; p++) {
+          let m = s[p];
+          if (!(m === "health" || m === "promotion" || m === "rollback")) {
+            let d = { instancePath: t + "/operations/" + p, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: Y.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [d] : e.push(d), a++;
+          }
+        }
+        let i = s.length, o;
+        if (i > 1) {
+          e: for (; i--; ) for (o = i; o--; ) if (x(s[i], s[o])) {
+            let p = { instancePath: t + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i, j: o }, message: "must NOT have duplicate items (items ## " + o + " and " + i + " are identical)" };
+            e === null ? e = [p] : e.push(p), a++;
+            break e;
+          }
+        }
+      } else {
+        let r = { instancePath: t + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), a++;
+      }
+    }
+  } else {
+    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), a++;
   }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+  return g.errors = e, a === 0;
+}
+g.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function b(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = b.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    for (let s in n) if (!(s === "display_name" || s === "trio" || s === "producer" || s === "suites" || s === "owners" || s === "adapter")) {
+      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), a++;
     }
-    if (data.run === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "run" || key0 === "cwd" || key0 === "timeout_s" || key0 === "operations")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+    if (n.display_name !== void 0) {
+      let s = n.display_name;
+      if (typeof s == "string") {
+        if (h(s) > 60) {
+          let r = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 100) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+        if (h(s) < 1) {
+          let r = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), a++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
+        let r = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.run !== void 0) {
-      let data1 = data.run;
-      if (Array.isArray(data1)) {
-        if (data1.length < 1) {
-          const err6 = { instancePath: instancePath + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+    if (n.trio !== void 0) {
+      let s = n.trio;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "pin" || r === "manifest" || r === "matrix")) {
+          let i = { instancePath: t + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (typeof data2 === "string") {
-            if (func3(data2) < 1) {
-              const err7 = { instancePath: instancePath + "/run/" + i0, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
+        if (s.pin !== void 0) {
+          let r = s.pin;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/run/" + i0, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
+            let i = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
+          }
+        }
+        if (s.manifest !== void 0) {
+          let r = s.manifest;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
             }
-            errors++;
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+          } else {
+            let i = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
+          }
+        }
+        if (s.matrix !== void 0) {
+          let r = s.matrix;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+          } else {
+            let i = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs0 = [];
-        for (const err10 of vErrors) {
-          if (err10.keyword !== "errorMessage" && !err10.emUsed && (err10.instancePath === instancePath + "/run" || err10.instancePath.indexOf(instancePath + "/run") === 0 && err10.instancePath[instancePath + "/run".length] === "/") && err10.schemaPath.indexOf("#/$defs/argv") === 0 && err10.schemaPath["#/$defs/argv".length] === "/") {
-            emErrs0.push(err10);
-            err10.emUsed = true;
-          }
-        }
-        if (emErrs0.length) {
-          const err11 = { instancePath: instancePath + "/run", schemaPath: "#/$defs/argv/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        const emErrs1 = [];
-        for (const err12 of vErrors) {
-          if (!err12.emUsed) {
-            emErrs1.push(err12);
-          }
-        }
-        vErrors = emErrs1;
-        errors = emErrs1.length;
+        let r = { instancePath: t + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.cwd !== void 0) {
-      let data3 = data.cwd;
-      if (typeof data3 === "string") {
-        if (func3(data3) < 1) {
-          const err13 = { instancePath: instancePath + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+    if (n.producer !== void 0) {
+      let s = n.producer;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "root" || r === "manifest" || r === "handoff" || r === "start")) {
+          let i = { instancePath: t + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-      } else {
-        const err14 = { instancePath: instancePath + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.timeout_s !== void 0) {
-      let data4 = data.timeout_s;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err15 = { instancePath: instancePath + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 > 21600 || isNaN(data4)) {
-          const err16 = { instancePath: instancePath + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data4 < 1 || isNaN(data4)) {
-          const err17 = { instancePath: instancePath + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.operations !== void 0) {
-      let data5 = data.operations;
-      if (Array.isArray(data5)) {
-        if (data5.length < 1) {
-          const err18 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        const len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (!(data6 === "health" || data6 === "promotion" || data6 === "rollback")) {
-            const err19 = { instancePath: instancePath + "/operations/" + i1, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: schema69.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
+        if (s.root !== void 0) {
+          let r = s.root;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
             }
-            errors++;
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+          } else {
+            let i = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        let i2 = data5.length;
-        let j0;
-        if (i2 > 1) {
-          outer0: for (; i2--; ) {
-            for (j0 = i2; j0--; ) {
-              if (func0(data5[i2], data5[j0])) {
-                const err20 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
+        if (s.manifest !== void 0) {
+          let r = s.manifest;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+          } else {
+            let i = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
+          }
+        }
+        if (s.handoff !== void 0) {
+          let r = s.handoff;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
+            }
+          } else {
+            let i = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
+          }
+        }
+        if (s.start !== void 0) {
+          let r = s.start;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            for (let i in r) if (!(i === "run" || i === "cwd" || i === "ready_timeout_s")) {
+              let o = { instancePath: t + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), a++;
+            }
+            if (r.run !== void 0) {
+              let i = r.run;
+              if (Array.isArray(i)) {
+                if (i.length < 1) {
+                  let p = { instancePath: t + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [p] : e.push(p), a++;
                 }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate29.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "display_name" || key0 === "trio" || key0 === "producer" || key0 === "suites" || key0 === "owners" || key0 === "adapter")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.display_name !== void 0) {
-      let data0 = data.display_name;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 60) {
-          const err1 = { instancePath: instancePath + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.trio !== void 0) {
-      let data1 = data.trio;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          if (!(key1 === "pin" || key1 === "manifest" || key1 === "matrix")) {
-            const err4 = { instancePath: instancePath + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data1.pin !== void 0) {
-          let data2 = data1.pin;
-          if (typeof data2 === "string") {
-            if (func3(data2) < 1) {
-              const err5 = { instancePath: instancePath + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data2)) {
-              const err6 = { instancePath: instancePath + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          } else {
-            const err7 = { instancePath: instancePath + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs0 = [];
-            for (const err8 of vErrors) {
-              if (err8.keyword !== "errorMessage" && !err8.emUsed && (err8.instancePath === instancePath + "/trio/pin" || err8.instancePath.indexOf(instancePath + "/trio/pin") === 0 && err8.instancePath[instancePath + "/trio/pin".length] === "/") && err8.schemaPath.indexOf("#/$defs/relpath") === 0 && err8.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs0.push(err8);
-                err8.emUsed = true;
-              }
-            }
-            if (emErrs0.length) {
-              const err9 = { instancePath: instancePath + "/trio/pin", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            const emErrs1 = [];
-            for (const err10 of vErrors) {
-              if (!err10.emUsed) {
-                emErrs1.push(err10);
-              }
-            }
-            vErrors = emErrs1;
-            errors = emErrs1.length;
-          }
-        }
-        if (data1.manifest !== void 0) {
-          let data3 = data1.manifest;
-          if (typeof data3 === "string") {
-            if (func3(data3) < 1) {
-              const err11 = { instancePath: instancePath + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data3)) {
-              const err12 = { instancePath: instancePath + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs2 = [];
-            for (const err14 of vErrors) {
-              if (err14.keyword !== "errorMessage" && !err14.emUsed && (err14.instancePath === instancePath + "/trio/manifest" || err14.instancePath.indexOf(instancePath + "/trio/manifest") === 0 && err14.instancePath[instancePath + "/trio/manifest".length] === "/") && err14.schemaPath.indexOf("#/$defs/relpath") === 0 && err14.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs2.push(err14);
-                err14.emUsed = true;
-              }
-            }
-            if (emErrs2.length) {
-              const err15 = { instancePath: instancePath + "/trio/manifest", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs2 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            const emErrs3 = [];
-            for (const err16 of vErrors) {
-              if (!err16.emUsed) {
-                emErrs3.push(err16);
-              }
-            }
-            vErrors = emErrs3;
-            errors = emErrs3.length;
-          }
-        }
-        if (data1.matrix !== void 0) {
-          let data4 = data1.matrix;
-          if (typeof data4 === "string") {
-            if (func3(data4) < 1) {
-              const err17 = { instancePath: instancePath + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data4)) {
-              const err18 = { instancePath: instancePath + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs4 = [];
-            for (const err20 of vErrors) {
-              if (err20.keyword !== "errorMessage" && !err20.emUsed && (err20.instancePath === instancePath + "/trio/matrix" || err20.instancePath.indexOf(instancePath + "/trio/matrix") === 0 && err20.instancePath[instancePath + "/trio/matrix".length] === "/") && err20.schemaPath.indexOf("#/$defs/relpath") === 0 && err20.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs4.push(err20);
-                err20.emUsed = true;
-              }
-            }
-            if (emErrs4.length) {
-              const err21 = { instancePath: instancePath + "/trio/matrix", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs4 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            const emErrs5 = [];
-            for (const err22 of vErrors) {
-              if (!err22.emUsed) {
-                emErrs5.push(err22);
-              }
-            }
-            vErrors = emErrs5;
-            errors = emErrs5.length;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.producer !== void 0) {
-      let data5 = data.producer;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        for (const key2 in data5) {
-          if (!(key2 === "root" || key2 === "manifest" || key2 === "handoff" || key2 === "start")) {
-            const err24 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data5.root !== void 0) {
-          let data6 = data5.root;
-          if (typeof data6 === "string") {
-            if (func3(data6) < 1) {
-              const err25 = { instancePath: instancePath + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data6)) {
-              const err26 = { instancePath: instancePath + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          } else {
-            const err27 = { instancePath: instancePath + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs6 = [];
-            for (const err28 of vErrors) {
-              if (err28.keyword !== "errorMessage" && !err28.emUsed && (err28.instancePath === instancePath + "/producer/root" || err28.instancePath.indexOf(instancePath + "/producer/root") === 0 && err28.instancePath[instancePath + "/producer/root".length] === "/") && err28.schemaPath.indexOf("#/$defs/relpath") === 0 && err28.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs6.push(err28);
-                err28.emUsed = true;
-              }
-            }
-            if (emErrs6.length) {
-              const err29 = { instancePath: instancePath + "/producer/root", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs6 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            const emErrs7 = [];
-            for (const err30 of vErrors) {
-              if (!err30.emUsed) {
-                emErrs7.push(err30);
-              }
-            }
-            vErrors = emErrs7;
-            errors = emErrs7.length;
-          }
-        }
-        if (data5.manifest !== void 0) {
-          let data7 = data5.manifest;
-          if (typeof data7 === "string") {
-            if (func3(data7) < 1) {
-              const err31 = { instancePath: instancePath + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data7)) {
-              const err32 = { instancePath: instancePath + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs8 = [];
-            for (const err34 of vErrors) {
-              if (err34.keyword !== "errorMessage" && !err34.emUsed && (err34.instancePath === instancePath + "/producer/manifest" || err34.instancePath.indexOf(instancePath + "/producer/manifest") === 0 && err34.instancePath[instancePath + "/producer/manifest".length] === "/") && err34.schemaPath.indexOf("#/$defs/relpath") === 0 && err34.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs8.push(err34);
-                err34.emUsed = true;
-              }
-            }
-            if (emErrs8.length) {
-              const err35 = { instancePath: instancePath + "/producer/manifest", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs8 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            const emErrs9 = [];
-            for (const err36 of vErrors) {
-              if (!err36.emUsed) {
-                emErrs9.push(err36);
-              }
-            }
-            vErrors = emErrs9;
-            errors = emErrs9.length;
-          }
-        }
-        if (data5.handoff !== void 0) {
-          let data8 = data5.handoff;
-          if (typeof data8 === "string") {
-            if (func3(data8) < 1) {
-              const err37 = { instancePath: instancePath + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (!pattern26.test(data8)) {
-              const err38 = { instancePath: instancePath + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-          } else {
-            const err39 = { instancePath: instancePath + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs10 = [];
-            for (const err40 of vErrors) {
-              if (err40.keyword !== "errorMessage" && !err40.emUsed && (err40.instancePath === instancePath + "/producer/handoff" || err40.instancePath.indexOf(instancePath + "/producer/handoff") === 0 && err40.instancePath[instancePath + "/producer/handoff".length] === "/") && err40.schemaPath.indexOf("#/$defs/relpath") === 0 && err40.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs10.push(err40);
-                err40.emUsed = true;
-              }
-            }
-            if (emErrs10.length) {
-              const err41 = { instancePath: instancePath + "/producer/handoff", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs10 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-            const emErrs11 = [];
-            for (const err42 of vErrors) {
-              if (!err42.emUsed) {
-                emErrs11.push(err42);
-              }
-            }
-            vErrors = emErrs11;
-            errors = emErrs11.length;
-          }
-        }
-        if (data5.start !== void 0) {
-          let data9 = data5.start;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            for (const key3 in data9) {
-              if (!(key3 === "run" || key3 === "cwd" || key3 === "ready_timeout_s")) {
-                const err43 = { instancePath: instancePath + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-            if (data9.run !== void 0) {
-              let data10 = data9.run;
-              if (Array.isArray(data10)) {
-                if (data10.length < 1) {
-                  const err44 = { instancePath: instancePath + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  } else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-                const len0 = data10.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data11 = data10[i0];
-                  if (typeof data11 === "string") {
-                    if (func3(data11) < 1) {
-                      const err45 = { instancePath: instancePath + "/producer/start/run/" + i0, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
+                let o = i.length;
+                for (let p = 0; p < o; p++) {
+                  let m = i[p];
+                  if (typeof m == "string") {
+                    if (h(m) < 1) {
+                      let d = { instancePath: t + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [d] : e.push(d), a++;
                     }
                   } else {
-                    const err46 = { instancePath: instancePath + "/producer/start/run/" + i0, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
+                    let d = { instancePath: t + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [d] : e.push(d), a++;
                   }
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-              if (errors > 0) {
-                const emErrs12 = [];
-                for (const err48 of vErrors) {
-                  if (err48.keyword !== "errorMessage" && !err48.emUsed && (err48.instancePath === instancePath + "/producer/start/run" || err48.instancePath.indexOf(instancePath + "/producer/start/run") === 0 && err48.instancePath[instancePath + "/producer/start/run".length] === "/") && err48.schemaPath.indexOf("#/$defs/argv") === 0 && err48.schemaPath["#/$defs/argv".length] === "/") {
-                    emErrs12.push(err48);
-                    err48.emUsed = true;
-                  }
-                }
-                if (emErrs12.length) {
-                  const err49 = { instancePath: instancePath + "/producer/start/run", schemaPath: "#/$defs/argv/errorMessage", keyword: "errorMessage", params: { errors: emErrs12 }, message: 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)' };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-                const emErrs13 = [];
-                for (const err50 of vErrors) {
-                  if (!err50.emUsed) {
-                    emErrs13.push(err50);
-                  }
-                }
-                vErrors = emErrs13;
-                errors = emErrs13.length;
+                let o = { instancePath: t + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), a++;
               }
             }
-            if (data9.cwd !== void 0) {
-              let data12 = data9.cwd;
-              if (typeof data12 === "string") {
-                if (func3(data12) < 1) {
-                  const err51 = { instancePath: instancePath + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
+            if (r.cwd !== void 0) {
+              let i = r.cwd;
+              if (typeof i == "string") {
+                if (h(i) < 1) {
+                  let o = { instancePath: t + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), a++;
                 }
               } else {
-                const err52 = { instancePath: instancePath + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
+                let o = { instancePath: t + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), a++;
               }
             }
-            if (data9.ready_timeout_s !== void 0) {
-              let data13 = data9.ready_timeout_s;
-              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err53 = { instancePath: instancePath + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
+            if (r.ready_timeout_s !== void 0) {
+              let i = r.ready_timeout_s;
+              if (!(typeof i == "number" && !(i % 1) && !isNaN(i) && isFinite(i))) {
+                let o = { instancePath: t + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), a++;
               }
-              if (typeof data13 == "number" && isFinite(data13)) {
-                if (data13 > 3600 || isNaN(data13)) {
-                  const err54 = { instancePath: instancePath + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  if (vErrors === null) {
-                    vErrors = [err54];
-                  } else {
-                    vErrors.push(err54);
-                  }
-                  errors++;
+              if (typeof i == "number" && isFinite(i)) {
+                if (i > 3600 || isNaN(i)) {
+                  let o = { instancePath: t + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [o] : e.push(o), a++;
                 }
-                if (data13 < 1 || isNaN(data13)) {
-                  const err55 = { instancePath: instancePath + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
+                if (i < 1 || isNaN(i)) {
+                  let o = { instancePath: t + "/producer/start/ready_timeout_s", schemaPath: "#/properties/producer/properties/start/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), a++;
                 }
               }
             }
           } else {
-            const err56 = { instancePath: instancePath + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
+            let i = { instancePath: t + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err57 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
+        let r = { instancePath: t + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.suites !== void 0) {
-      let data14 = data.suites;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key4 in data14) {
-          if (!(key4 === "concurrent" || key4 === "consumer" || key4 === "producer")) {
-            const err58 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err58];
-            } else {
-              vErrors.push(err58);
-            }
-            errors++;
-          }
+    if (n.suites !== void 0) {
+      let s = n.suites;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "concurrent" || r === "consumer" || r === "producer")) {
+          let i = { instancePath: t + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-        if (data14.concurrent !== void 0) {
-          if (typeof data14.concurrent !== "boolean") {
-            const err59 = { instancePath: instancePath + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
+        if (s.concurrent !== void 0 && typeof s.concurrent != "boolean") {
+          let r = { instancePath: t + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), a++;
         }
-        if (data14.consumer !== void 0) {
-          let data16 = data14.consumer;
-          if (Array.isArray(data16)) {
-            const len1 = data16.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate30(data16[i1], { instancePath: instancePath + "/suites/consumer/" + i1, parentData: data16, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-                errors = vErrors.length;
-              }
-            }
+        if (s.consumer !== void 0) {
+          let r = s.consumer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) g(r[o], { instancePath: t + "/suites/consumer/" + o, parentData: r, parentDataProperty: o, rootData: l, dynamicAnchors: y }) || (e = e === null ? g.errors : e.concat(g.errors), a = e.length);
           } else {
-            const err60 = { instancePath: instancePath + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
+            let i = { instancePath: t + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data14.producer !== void 0) {
-          let data18 = data14.producer;
-          if (Array.isArray(data18)) {
-            const len2 = data18.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              if (!validate30(data18[i2], { instancePath: instancePath + "/suites/producer/" + i2, parentData: data18, parentDataProperty: i2, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-                errors = vErrors.length;
-              }
-            }
+        if (s.producer !== void 0) {
+          let r = s.producer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) g(r[o], { instancePath: t + "/suites/producer/" + o, parentData: r, parentDataProperty: o, rootData: l, dynamicAnchors: y }) || (e = e === null ? g.errors : e.concat(g.errors), a = e.length);
           } else {
-            const err61 = { instancePath: instancePath + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
+            let i = { instancePath: t + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err62 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
+        let r = { instancePath: t + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.owners !== void 0) {
-      let data20 = data.owners;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        for (const key5 in data20) {
-          if (!(key5 === "consumer" || key5 === "producer")) {
-            const err63 = { instancePath: instancePath + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
+    if (n.owners !== void 0) {
+      let s = n.owners;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "consumer" || r === "producer")) {
+          let i = { instancePath: t + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-        if (data20.consumer !== void 0) {
-          let data21 = data20.consumer;
-          if (Array.isArray(data21)) {
-            const len3 = data21.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data22 = data21[i3];
-              if (typeof data22 === "string") {
-                if (!pattern32.test(data22)) {
-                  const err64 = { instancePath: instancePath + "/owners/consumer/" + i3, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
+        if (s.consumer !== void 0) {
+          let r = s.consumer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let m = 0; m < i; m++) {
+              let d = r[m];
+              if (typeof d == "string") {
+                if (!E.test(d)) {
+                  let _ = { instancePath: t + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [_] : e.push(_), a++;
                 }
               } else {
-                const err65 = { instancePath: instancePath + "/owners/consumer/" + i3, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-              if (errors > 0) {
-                const emErrs14 = [];
-                for (const err66 of vErrors) {
-                  if (err66.keyword !== "errorMessage" && !err66.emUsed && (err66.instancePath === instancePath + "/owners/consumer/" + i3 || err66.instancePath.indexOf(instancePath + "/owners/consumer/" + i3) === 0 && err66.instancePath[instancePath + "/owners/consumer/" + i3.length] === "/") && err66.schemaPath.indexOf("#/$defs/principal") === 0 && err66.schemaPath["#/$defs/principal".length] === "/") {
-                    emErrs14.push(err66);
-                    err66.emUsed = true;
-                  }
-                }
-                if (emErrs14.length) {
-                  const err67 = { instancePath: instancePath + "/owners/consumer/" + i3, schemaPath: "#/$defs/principal/errorMessage", keyword: "errorMessage", params: { errors: emErrs14 }, message: "must be a GitHub login or an org/team slug" };
-                  if (vErrors === null) {
-                    vErrors = [err67];
-                  } else {
-                    vErrors.push(err67);
-                  }
-                  errors++;
-                }
-                const emErrs15 = [];
-                for (const err68 of vErrors) {
-                  if (!err68.emUsed) {
-                    emErrs15.push(err68);
-                  }
-                }
-                vErrors = emErrs15;
-                errors = emErrs15.length;
+                let _ = { instancePath: t + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [_] : e.push(_), a++;
               }
             }
-            let i4 = data21.length;
-            let j0;
-            if (i4 > 1) {
-              outer0: for (; i4--; ) {
-                for (j0 = i4; j0--; ) {
-                  if (func0(data21[i4], data21[j0])) {
-                    const err69 = { instancePath: instancePath + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err69];
-                    } else {
-                      vErrors.push(err69);
-                    }
-                    errors++;
-                    break outer0;
-                  }
-                }
+            let o = r.length, p;
+            if (o > 1) {
+              e: for (; o--; ) for (p = o; p--; ) if (x(r[o], r[p])) {
+                let m = { instancePath: t + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), a++;
+                break e;
               }
             }
           } else {
-            const err70 = { instancePath: instancePath + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err70];
-            } else {
-              vErrors.push(err70);
-            }
-            errors++;
+            let i = { instancePath: t + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data20.producer !== void 0) {
-          let data23 = data20.producer;
-          if (Array.isArray(data23)) {
-            const len4 = data23.length;
-            for (let i5 = 0; i5 < len4; i5++) {
-              let data24 = data23[i5];
-              if (typeof data24 === "string") {
-                if (!pattern32.test(data24)) {
-                  const err71 = { instancePath: instancePath + "/owners/producer/" + i5, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
-                  }
-                  errors++;
+        if (s.producer !== void 0) {
+          let r = s.producer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let m = 0; m < i; m++) {
+              let d = r[m];
+              if (typeof d == "string") {
+                if (!E.test(d)) {
+                  let _ = { instancePath: t + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [_] : e.push(_), a++;
                 }
               } else {
-                const err72 = { instancePath: instancePath + "/owners/producer/" + i5, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
-                }
-                errors++;
-              }
-              if (errors > 0) {
-                const emErrs16 = [];
-                for (const err73 of vErrors) {
-                  if (err73.keyword !== "errorMessage" && !err73.emUsed && (err73.instancePath === instancePath + "/owners/producer/" + i5 || err73.instancePath.indexOf(instancePath + "/owners/producer/" + i5) === 0 && err73.instancePath[instancePath + "/owners/producer/" + i5.length] === "/") && err73.schemaPath.indexOf("#/$defs/principal") === 0 && err73.schemaPath["#/$defs/principal".length] === "/") {
-                    emErrs16.push(err73);
-                    err73.emUsed = true;
-                  }
-                }
-                if (emErrs16.length) {
-                  const err74 = { instancePath: instancePath + "/owners/producer/" + i5, schemaPath: "#/$defs/principal/errorMessage", keyword: "errorMessage", params: { errors: emErrs16 }, message: "must be a GitHub login or an org/team slug" };
-                  if (vErrors === null) {
-                    vErrors = [err74];
-                  } else {
-                    vErrors.push(err74);
-                  }
-                  errors++;
-                }
-                const emErrs17 = [];
-                for (const err75 of vErrors) {
-                  if (!err75.emUsed) {
-                    emErrs17.push(err75);
-                  }
-                }
-                vErrors = emErrs17;
-                errors = emErrs17.length;
+                let _ = { instancePath: t + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [_] : e.push(_), a++;
               }
             }
-            let i6 = data23.length;
-            let j1;
-            if (i6 > 1) {
-              outer1: for (; i6--; ) {
-                for (j1 = i6; j1--; ) {
-                  if (func0(data23[i6], data23[j1])) {
-                    const err76 = { instancePath: instancePath + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                    break outer1;
-                  }
-                }
+            let o = r.length, p;
+            if (o > 1) {
+              e: for (; o--; ) for (p = o; p--; ) if (x(r[o], r[p])) {
+                let m = { instancePath: t + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), a++;
+                break e;
               }
             }
           } else {
-            const err77 = { instancePath: instancePath + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err77];
-            } else {
-              vErrors.push(err77);
-            }
-            errors++;
+            let i = { instancePath: t + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err78 = { instancePath: instancePath + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err78];
-        } else {
-          vErrors.push(err78);
-        }
-        errors++;
+        let r = { instancePath: t + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
-    if (data.adapter !== void 0) {
-      let data25 = data.adapter;
-      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-        for (const key6 in data25) {
-          if (!(key6 === "file" || key6 === "endpoints" || key6 === "scan" || key6 === "exclude")) {
-            const err79 = { instancePath: instancePath + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err79];
-            } else {
-              vErrors.push(err79);
-            }
-            errors++;
-          }
+    if (n.adapter !== void 0) {
+      let s = n.adapter;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "file" || r === "endpoints" || r === "scan" || r === "exclude")) {
+          let i = { instancePath: t + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), a++;
         }
-        if (data25.file !== void 0) {
-          let data26 = data25.file;
-          if (typeof data26 === "string") {
-            if (func3(data26) < 1) {
-              const err80 = { instancePath: instancePath + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err80];
-              } else {
-                vErrors.push(err80);
-              }
-              errors++;
+        if (s.file !== void 0) {
+          let r = s.file;
+          if (typeof r == "string") {
+            if (h(r) < 1) {
+              let i = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), a++;
             }
-            if (!pattern26.test(data26)) {
-              const err81 = { instancePath: instancePath + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
+            if (!v.test(r)) {
+              let i = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), a++;
             }
           } else {
-            const err82 = { instancePath: instancePath + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err82];
-            } else {
-              vErrors.push(err82);
-            }
-            errors++;
-          }
-          if (errors > 0) {
-            const emErrs18 = [];
-            for (const err83 of vErrors) {
-              if (err83.keyword !== "errorMessage" && !err83.emUsed && (err83.instancePath === instancePath + "/adapter/file" || err83.instancePath.indexOf(instancePath + "/adapter/file") === 0 && err83.instancePath[instancePath + "/adapter/file".length] === "/") && err83.schemaPath.indexOf("#/$defs/relpath") === 0 && err83.schemaPath["#/$defs/relpath".length] === "/") {
-                emErrs18.push(err83);
-                err83.emUsed = true;
-              }
-            }
-            if (emErrs18.length) {
-              const err84 = { instancePath: instancePath + "/adapter/file", schemaPath: "#/$defs/relpath/errorMessage", keyword: "errorMessage", params: { errors: emErrs18 }, message: "must be a path relative to the repository root, without '..'" };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-            }
-            const emErrs19 = [];
-            for (const err85 of vErrors) {
-              if (!err85.emUsed) {
-                emErrs19.push(err85);
-              }
-            }
-            vErrors = emErrs19;
-            errors = emErrs19.length;
+            let i = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data25.endpoints !== void 0) {
-          let data27 = data25.endpoints;
-          if (Array.isArray(data27)) {
-            const len5 = data27.length;
-            for (let i7 = 0; i7 < len5; i7++) {
-              let data28 = data27[i7];
-              if (typeof data28 === "string") {
-                if (func3(data28) < 1) {
-                  const err86 = { instancePath: instancePath + "/adapter/endpoints/" + i7, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err86];
-                  } else {
-                    vErrors.push(err86);
-                  }
-                  errors++;
+        if (s.endpoints !== void 0) {
+          let r = s.endpoints;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let p = r[o];
+              if (typeof p == "string") {
+                if (h(p) < 1) {
+                  let m = { instancePath: t + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), a++;
                 }
               } else {
-                const err87 = { instancePath: instancePath + "/adapter/endpoints/" + i7, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err87];
-                } else {
-                  vErrors.push(err87);
-                }
-                errors++;
+                let m = { instancePath: t + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), a++;
               }
             }
           } else {
-            const err88 = { instancePath: instancePath + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err88];
-            } else {
-              vErrors.push(err88);
-            }
-            errors++;
+            let i = { instancePath: t + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data25.scan !== void 0) {
-          let data29 = data25.scan;
-          if (Array.isArray(data29)) {
-            const len6 = data29.length;
-            for (let i8 = 0; i8 < len6; i8++) {
-              let data30 = data29[i8];
-              if (typeof data30 === "string") {
-                if (func3(data30) < 1) {
-                  const err89 = { instancePath: instancePath + "/adapter/scan/" + i8, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err89];
-                  } else {
-                    vErrors.push(err89);
-                  }
-                  errors++;
+        if (s.scan !== void 0) {
+          let r = s.scan;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let p = r[o];
+              if (typeof p == "string") {
+                if (h(p) < 1) {
+                  let m = { instancePath: t + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), a++;
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/adapter/scan/" + i8, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err90];
-                } else {
-                  vErrors.push(err90);
-                }
-                errors++;
+                let m = { instancePath: t + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), a++;
               }
             }
           } else {
-            const err91 = { instancePath: instancePath + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err91];
-            } else {
-              vErrors.push(err91);
-            }
-            errors++;
+            let i = { instancePath: t + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
-        if (data25.exclude !== void 0) {
-          let data31 = data25.exclude;
-          if (Array.isArray(data31)) {
-            const len7 = data31.length;
-            for (let i9 = 0; i9 < len7; i9++) {
-              let data32 = data31[i9];
-              if (typeof data32 === "string") {
-                if (func3(data32) < 1) {
-                  const err92 = { instancePath: instancePath + "/adapter/exclude/" + i9, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
+        if (s.exclude !== void 0) {
+          let r = s.exclude;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let p = r[o];
+              if (typeof p == "string") {
+                if (h(p) < 1) {
+                  let m = { instancePath: t + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), a++;
                 }
               } else {
-                const err93 = { instancePath: instancePath + "/adapter/exclude/" + i9, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err93];
-                } else {
-                  vErrors.push(err93);
-                }
-                errors++;
+                let m = { instancePath: t + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), a++;
               }
             }
           } else {
-            const err94 = { instancePath: instancePath + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err94];
-            } else {
-              vErrors.push(err94);
-            }
-            errors++;
+            let i = { instancePath: t + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), a++;
           }
         }
       } else {
-        const err95 = { instancePath: instancePath + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err95];
-        } else {
-          vErrors.push(err95);
-        }
-        errors++;
+        let r = { instancePath: t + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), a++;
       }
     }
   } else {
-    const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err96];
-    } else {
-      vErrors.push(err96);
-    }
-    errors++;
+    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), a++;
   }
-  validate29.errors = vErrors;
-  return errors === 0;
+  return b.errors = e, a === 0;
 }
-validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.policy_version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
+b.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function k(n, { instancePath: t = "", parentData: u, parentDataProperty: f, rootData: l = n, dynamicAnchors: y = {} } = {}) {
+  let e = null, a = 0, c = k.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), n && typeof n == "object" && !Array.isArray(n)) {
+    if (n.policy_version === void 0) {
+      let r = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    if (n.baselines === void 0) {
+      let r = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    for (let r in n) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
+      let i = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [i] : e.push(i), a++;
+    }
+    if (n.$schema !== void 0 && typeof n.$schema != "string") {
+      let r = { instancePath: t + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    if (n.policy_version !== void 0 && n.policy_version !== "baseline-policy.v1") {
+      let r = { instancePath: t + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), a++;
+    }
+    if (n.baselines !== void 0) {
+      let r = n.baselines;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (Object.keys(r).length < 1) {
+          let i = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [i] : e.push(i), a++;
+        }
+        for (let i in r) {
+          let o = a;
+          if (typeof i == "string" && !X.test(i)) {
+            let p = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: i };
+            e === null ? e = [p] : e.push(p), a++;
+          }
+          var s = o === a;
+          if (!s) {
+            let p = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: i }, message: "property name must be valid" };
+            e === null ? e = [p] : e.push(p), a++;
+          }
+        }
+        for (let i in r) b(r[i], { instancePath: t + "/baselines/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: i, rootData: l, dynamicAnchors: y }) || (e = e === null ? b.errors : e.concat(b.errors), a = e.length);
       } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.baselines === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "policy_version" || key0 === "baselines")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.policy_version !== void 0) {
-      if ("baseline-policy.v1" !== data.policy_version) {
-        const err4 = { instancePath: instancePath + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrs0 = [];
-        for (const err5 of vErrors) {
-          if (err5.keyword !== "errorMessage" && !err5.emUsed && (err5.instancePath === instancePath + "/policy_version" || err5.instancePath.indexOf(instancePath + "/policy_version") === 0 && err5.instancePath[instancePath + "/policy_version".length] === "/") && err5.schemaPath.indexOf("#/properties/policy_version") === 0 && err5.schemaPath["#/properties/policy_version".length] === "/") {
-            emErrs0.push(err5);
-            err5.emUsed = true;
-          }
-        }
-        if (emErrs0.length) {
-          const err6 = { instancePath: instancePath + "/policy_version", schemaPath: "#/properties/policy_version/errorMessage", keyword: "errorMessage", params: { errors: emErrs0 }, message: 'must be "baseline-policy.v1"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        const emErrs1 = [];
-        for (const err7 of vErrors) {
-          if (!err7.emUsed) {
-            emErrs1.push(err7);
-          }
-        }
-        vErrors = emErrs1;
-        errors = emErrs1.length;
-      }
-    }
-    if (data.baselines !== void 0) {
-      let data2 = data.baselines;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        if (Object.keys(data2).length < 1) {
-          const err8 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key1 in data2) {
-          const _errs7 = errors;
-          if (typeof key1 === "string") {
-            if (!pattern25.test(key1)) {
-              const err9 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          }
-          if (errors > 0) {
-            const emErrs2 = [];
-            for (const err10 of vErrors) {
-              if (err10.keyword !== "errorMessage" && !err10.emUsed && (err10.instancePath === instancePath + "/baselines" || err10.instancePath.indexOf(instancePath + "/baselines") === 0 && err10.instancePath[instancePath + "/baselines".length] === "/") && err10.schemaPath.indexOf("#/properties/baselines/propertyNames") === 0 && err10.schemaPath["#/properties/baselines/propertyNames".length] === "/") {
-                emErrs2.push(err10);
-                err10.emUsed = true;
-              }
-            }
-            if (emErrs2.length) {
-              const err11 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/propertyNames/errorMessage", keyword: "errorMessage", params: { errors: emErrs2 }, message: "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            const emErrs3 = [];
-            for (const err12 of vErrors) {
-              if (!err12.emUsed) {
-                emErrs3.push(err12);
-              }
-            }
-            vErrors = emErrs3;
-            errors = emErrs3.length;
-          }
-          var valid1 = _errs7 === errors;
-          if (!valid1) {
-            const err13 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data2) {
-          if (!validate29(data2[key2], { instancePath: instancePath + "/baselines/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (errors > 0) {
-        const emErrors0 = { "minProperties": [] };
-        const templates0 = {};
-        for (const err15 of vErrors) {
-          if (err15.keyword !== "errorMessage" && !err15.emUsed && err15.instancePath === instancePath + "/baselines" && err15.keyword in emErrors0 && err15.schemaPath.indexOf("#/properties/baselines") === 0 && /^\/[^\/]*$/.test(err15.schemaPath.slice(22))) {
-            emErrors0[err15.keyword].push(err15);
-            err15.emUsed = true;
-          }
-        }
-        for (const key3 in emErrors0) {
-          if (emErrors0[key3].length) {
-            const err16 = { instancePath: instancePath + "/baselines", schemaPath: "#/properties/baselines/errorMessage", keyword: "errorMessage", params: { errors: emErrors0[key3] }, message: key3 in templates0 ? templates0[key3]() : schema60.properties.baselines.errorMessage[key3] };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        const emErrs4 = [];
-        for (const err17 of vErrors) {
-          if (!err17.emUsed) {
-            emErrs4.push(err17);
-          }
-        }
-        vErrors = emErrs4;
-        errors = emErrs4.length;
+        let i = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), a++;
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
+    let r = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), a++;
   }
-  validate28.errors = vErrors;
-  return errors === 0;
+  return k.errors = e, a === 0;
 }
-validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validatePolicy: "baseline-policy.schema.json" };
+var me = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -26046,8 +23865,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -26301,10 +24120,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -30822,8 +28641,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -31251,8 +29070,8 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map.add(a, b2, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -31392,260 +29211,6 @@ function offset(node2, which2) {
 }
 function pos(file, node2) {
   return positionAt(file, offset(node2, "start"));
-}
-
-// src/rules/matrix.ts
-var START2 = { line: 1, column: 1 };
-function matrixRules(trio, ctx) {
-  const ledger = trio.matrix.ledger;
-  if (!ledger) return [];
-  const path = trio.matrix.path;
-  const pin = trio.pin.data ?? {};
-  return [
-    ...updatedMarker2(path, ledger, ctx.now),
-    ...pinSection(path, ledger, pin, ctx.baseline),
-    ...ledgerTable(path, ledger, pin)
-  ];
-}
-function updatedMarker2(path, ledger, now) {
-  const u = ledger.updated;
-  if (!u) {
-    const at = ledger.title?.position ?? START2;
-    return [finding("BG203", path, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")];
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
-    return [finding("BG203", path, u.position, `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`)];
-  }
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  if (date.getTime() > tomorrow) {
-    return [finding("BG203", path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)];
-  }
-  return [];
-}
-function expectedPinLines(pin, baseline) {
-  return {
-    repo: pin.memorykernel_repo,
-    release_tag: pin.release_tag,
-    commit_sha: pin.commit_sha,
-    service: pin.expected_service_contract_version,
-    api: pin.expected_api_contract_version,
-    integration: pin.expected_integration_baseline,
-    manifest_sha256: pin.expected_producer_manifest_sha256,
-    posture: pin.runtime_cutover_posture,
-    pin_path: baseline.trio.pin,
-    mirror_path: baseline.trio.manifest
-  };
-}
-function pinLineText(key, value, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return `- ${line.named ? `${displayName} ${line.label}` : line.label}: \`${value}\``;
-}
-function pinSection(path, ledger, pin, baseline) {
-  const section2 = ledger.pinSection;
-  if (!section2) {
-    return [
-      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`)
-    ];
-  }
-  const out = [];
-  const expected = expectedPinLines(pin, baseline);
-  const seen = /* @__PURE__ */ new Set();
-  for (const line of section2.lines) {
-    if (line.key === null) {
-      out.push(
-        finding(
-          "BG208",
-          path,
-          line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => l.named ? `${baseline.display_name} ${l.label}` : l.label).join("; ")})`
-        )
-      );
-      continue;
-    }
-    if (seen.has(line.key)) {
-      out.push(finding("BG207", path, line.position, `the line "${line.label}" appears more than once; keep one`));
-      continue;
-    }
-    seen.add(line.key);
-    const want = expected[line.key];
-    if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute(line.value)) {
-      out.push(
-        finding(
-          "BG206",
-          path,
-          line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``
-        )
-      );
-    } else if (line.value !== want) {
-      out.push(
-        finding(
-          "BG206",
-          path,
-          line.position,
-          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith("_path") ? "policy" : "pin"} says \`${want}\``
-        )
-      );
-    }
-  }
-  for (const l of PIN_LINES) {
-    if (seen.has(l.key)) continue;
-    const want = expected[l.key];
-    const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    out.push(finding("BG205", path, section2.position, `the ${PIN_SECTION_TITLE} section has no line \`${text3}\``));
-  }
-  return out;
-}
-function isAbsolute(p) {
-  return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
-}
-function ledgerTable(path, ledger, pin) {
-  const section2 = ledger.ledgerSection;
-  if (!section2) {
-    return [
-      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`)
-    ];
-  }
-  const table2 = section2.table;
-  if (!table2) {
-    return [
-      finding(
-        "BG209",
-        path,
-        section2.position,
-        `no table under \`## ${LEDGER_SECTION_TITLE}\`; a GFM table needs a header row and a delimiter row (| --- | --- |)`
-      )
-    ];
-  }
-  const out = [];
-  if (section2.tables > 1) {
-    out.push(finding("BG209", path, section2.position, `the section holds ${section2.tables} tables; keep the one ledger table`));
-  }
-  const headerProblems = header(path, table2);
-  if (headerProblems.length > 0) return [...out, ...headerProblems];
-  const wellFormed = [];
-  for (const row of table2.rows) {
-    if (row.cells.length !== LEDGER_COLUMNS.length) {
-      out.push(
-        finding("BG209", path, row.position, `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`)
-      );
-    } else wellFormed.push(row);
-  }
-  for (const row of wellFormed) out.push(...rowFormat(path, row));
-  const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
-  if (approved.length === 0) {
-    out.push(
-      finding("BG211", path, table2.position, "no row has Status `Approved`; the row of the pinned baseline must be Approved")
-    );
-  } else if (approved.length > 1) {
-    for (const extra of approved.slice(1)) {
-      out.push(
-        finding(
-          "BG211",
-          path,
-          extra.position,
-          `${approved.length} rows are Approved; only the pinned baseline's row may be (mark older ones Superseded)`
-        )
-      );
-    }
-  } else {
-    out.push(...approvedRow(path, approved[0], pin));
-  }
-  out.push(...duplicateTags(path, wellFormed));
-  return out;
-}
-function header(path, table2) {
-  if (table2.header.length !== LEDGER_COLUMNS.length) {
-    return [
-      finding(
-        "BG209",
-        path,
-        table2.position,
-        `the ledger table has ${table2.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
-      )
-    ];
-  }
-  const out = [];
-  LEDGER_COLUMNS.forEach((col, i) => {
-    const cell2 = table2.header[i];
-    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
-      out.push(finding("BG209", path, cell2.position, `column ${i + 1} is "${cell2.text}"; it must be the "... ${col.header}" column`));
-    }
-  });
-  return out;
-}
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
-}
-function rowFormat(path, row) {
-  const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (validateLedgerRow(record)) return [];
-  const out = [];
-  for (const e of validateLedgerRow.errors ?? []) {
-    const key = e.instancePath.slice(1);
-    const text3 = cellText(row, key);
-    if (key === "status") {
-      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
-      const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
-      out.push(finding("BG210", path, cellPosition(row, key), `unknown Status "${text3}": ${e.message}${hint}`));
-    } else {
-      out.push(finding("BG213", path, cellPosition(row, key), `${columnName(key)} "${text3}" ${e.message}`));
-    }
-  }
-  return out;
-}
-function columnName(key) {
-  return key.replace(/_/g, " ");
-}
-var APPROVED_AGAINST_PIN = [
-  ["producer_tag", "release_tag"],
-  ["producer_commit", "commit_sha"],
-  ["service", "expected_service_contract_version"],
-  ["api", "expected_api_contract_version"],
-  ["integration", "expected_integration_baseline"]
-];
-function approvedRow(path, row, pin) {
-  const out = [];
-  for (const [col, field] of APPROVED_AGAINST_PIN) {
-    const want = pin[field];
-    const got = cellText(row, col);
-    if (typeof want !== "string" || got === want) continue;
-    out.push(
-      finding(
-        "BG212",
-        path,
-        cellPosition(row, col),
-        `the Approved row's ${columnName(col)} is "${got}" but the pin's ${field} is "${want}"`
-      )
-    );
-  }
-  return out;
-}
-function duplicateTags(path, rows) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const row of rows) {
-    const tag = cellText(row, "producer_tag");
-    const first = seen.get(tag);
-    if (first && tag !== "") {
-      out.push(
-        finding("BG214", path, cellPosition(row, "producer_tag"), `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`)
-      );
-    } else seen.set(tag, row);
-  }
-  return out;
-}
-
-// src/files/digest.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -32684,6 +30249,367 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node2.offset);
 }
 
+// src/source/schema-errors.ts
+function validateDocument(doc, validate, schemaFile) {
+  if (validate(doc.value)) return [];
+  const errors = validate.errors ?? [];
+  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
+  const seen = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
+    const p = describe(doc, e, missing, schemaFile);
+    const key = `${p.pointer}\0${p.message}`;
+    if (!seen.has(key)) problems.push(p);
+    seen.add(key);
+  }
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+}
+function schemaMessage(e, schemaFile) {
+  const hash = e.schemaPath.indexOf("#");
+  const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
+  const pointer = e.schemaPath.slice(hash + 1);
+  const entry = me[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  return typeof entry === "string" ? entry : entry?.[e.keyword];
+}
+function describe(doc, e, missing, schemaFile) {
+  const at = e.instancePath;
+  switch (e.keyword) {
+    case "required": {
+      const field = String(e.params.missingProperty);
+      return {
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at),
+        message: `${where(at, "the object")} is missing the required field \`${field}\``
+      };
+    }
+    case "additionalProperties": {
+      const field = String(e.params.additionalProperty);
+      const guess = closest(field, missing);
+      const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
+      return {
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at, field),
+        message: `${where(at, "the object")} has the unknown field \`${field}\`${hint}`
+      };
+    }
+    default: {
+      if (e.propertyName !== void 0) {
+        return {
+          pointer: `${at}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+        };
+      }
+      const got = valueAt(doc.value, at);
+      const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
+      return {
+        pointer: at,
+        position: locate(doc, at),
+        message: `${where(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+      };
+    }
+  }
+}
+function fieldName(pointer) {
+  if (pointer === "") return "";
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
+}
+function where(pointer, whole) {
+  return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
+}
+function valueAt(value, pointer) {
+  if (pointer === "") return value;
+  let cur = value;
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object") return void 0;
+    cur = cur[seg];
+  }
+  return cur;
+}
+function preview(value, max = 60) {
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b2[j2 - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b2.length];
+}
+
+// src/rules/matrix.ts
+var START2 = { line: 1, column: 1 };
+function matrixRules(trio, ctx) {
+  const ledger = trio.matrix.ledger;
+  if (!ledger) return [];
+  const path = trio.matrix.path;
+  const pin = trio.pin.data ?? {};
+  return [
+    ...updatedMarker2(path, ledger, ctx.now),
+    ...pinSection(path, ledger, pin, ctx.baseline),
+    ...ledgerTable(path, ledger, pin)
+  ];
+}
+function updatedMarker2(path, ledger, now) {
+  const u = ledger.updated;
+  if (!u) {
+    const at = ledger.title?.position ?? START2;
+    return [finding("BG203", path, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")];
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
+    return [finding("BG203", path, u.position, `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`)];
+  }
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  if (date.getTime() > tomorrow) {
+    return [finding("BG203", path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)];
+  }
+  return [];
+}
+function expectedPinLines(pin, baseline) {
+  return {
+    repo: pin.memorykernel_repo,
+    release_tag: pin.release_tag,
+    commit_sha: pin.commit_sha,
+    service: pin.expected_service_contract_version,
+    api: pin.expected_api_contract_version,
+    integration: pin.expected_integration_baseline,
+    manifest_sha256: pin.expected_producer_manifest_sha256,
+    posture: pin.runtime_cutover_posture,
+    pin_path: baseline.trio.pin,
+    mirror_path: baseline.trio.manifest
+  };
+}
+function pinLineText(key, value, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return `- ${line.named ? `${displayName} ${line.label}` : line.label}: \`${value}\``;
+}
+function pinSection(path, ledger, pin, baseline) {
+  const section2 = ledger.pinSection;
+  if (!section2) {
+    return [
+      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`)
+    ];
+  }
+  const out = [];
+  const expected = expectedPinLines(pin, baseline);
+  const seen = /* @__PURE__ */ new Set();
+  for (const line of section2.lines) {
+    if (line.key === null) {
+      out.push(
+        finding(
+          "BG208",
+          path,
+          line.position,
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => l.named ? `${baseline.display_name} ${l.label}` : l.label).join("; ")})`
+        )
+      );
+      continue;
+    }
+    if (seen.has(line.key)) {
+      out.push(finding("BG207", path, line.position, `the line "${line.label}" appears more than once; keep one`));
+      continue;
+    }
+    seen.add(line.key);
+    const want = expected[line.key];
+    if (typeof want !== "string") continue;
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute2(line.value)) {
+      out.push(
+        finding(
+          "BG206",
+          path,
+          line.position,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``
+        )
+      );
+    } else if (line.value !== want) {
+      out.push(
+        finding(
+          "BG206",
+          path,
+          line.position,
+          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith("_path") ? "policy" : "pin"} says \`${want}\``
+        )
+      );
+    }
+  }
+  for (const l of PIN_LINES) {
+    if (seen.has(l.key)) continue;
+    const want = expected[l.key];
+    const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
+    out.push(finding("BG205", path, section2.position, `the ${PIN_SECTION_TITLE} section has no line \`${text3}\``));
+  }
+  return out;
+}
+function isAbsolute2(p) {
+  return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
+}
+function ledgerTable(path, ledger, pin) {
+  const section2 = ledger.ledgerSection;
+  if (!section2) {
+    return [
+      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`)
+    ];
+  }
+  const table2 = section2.table;
+  if (!table2) {
+    return [
+      finding(
+        "BG209",
+        path,
+        section2.position,
+        `no table under \`## ${LEDGER_SECTION_TITLE}\`; a GFM table needs a header row and a delimiter row (| --- | --- |)`
+      )
+    ];
+  }
+  const out = [];
+  if (section2.tables > 1) {
+    out.push(finding("BG209", path, section2.position, `the section holds ${section2.tables} tables; keep the one ledger table`));
+  }
+  const headerProblems = header(path, table2);
+  if (headerProblems.length > 0) return [...out, ...headerProblems];
+  const wellFormed = [];
+  for (const row of table2.rows) {
+    if (row.cells.length !== LEDGER_COLUMNS.length) {
+      out.push(
+        finding("BG209", path, row.position, `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`)
+      );
+    } else wellFormed.push(row);
+  }
+  for (const row of wellFormed) out.push(...rowFormat(path, row));
+  const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
+  if (approved.length === 0) {
+    out.push(
+      finding("BG211", path, table2.position, "no row has Status `Approved`; the row of the pinned baseline must be Approved")
+    );
+  } else if (approved.length > 1) {
+    for (const extra of approved.slice(1)) {
+      out.push(
+        finding(
+          "BG211",
+          path,
+          extra.position,
+          `${approved.length} rows are Approved; only the pinned baseline's row may be (mark older ones Superseded)`
+        )
+      );
+    }
+  } else {
+    out.push(...approvedRow(path, approved[0], pin));
+  }
+  out.push(...duplicateTags(path, wellFormed));
+  return out;
+}
+function header(path, table2) {
+  if (table2.header.length !== LEDGER_COLUMNS.length) {
+    return [
+      finding(
+        "BG209",
+        path,
+        table2.position,
+        `the ledger table has ${table2.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
+      )
+    ];
+  }
+  const out = [];
+  LEDGER_COLUMNS.forEach((col, i) => {
+    const cell2 = table2.header[i];
+    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
+      out.push(finding("BG209", path, cell2.position, `column ${i + 1} is "${cell2.text}"; it must be the "... ${col.header}" column`));
+    }
+  });
+  return out;
+}
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
+}
+function rowFormat(path, row) {
+  const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
+  if (ne(record)) return [];
+  const out = [];
+  for (const e of ne.errors ?? []) {
+    const key = e.instancePath.slice(1);
+    const message = schemaMessage(e, pe.validateLedgerRow) ?? e.message;
+    const text3 = cellText(row, key);
+    if (key === "status") {
+      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
+      const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
+      out.push(finding("BG210", path, cellPosition(row, key), `unknown Status "${text3}": ${message}${hint}`));
+    } else {
+      out.push(finding("BG213", path, cellPosition(row, key), `${columnName(key)} "${text3}" ${message}`));
+    }
+  }
+  return out;
+}
+function columnName(key) {
+  return key.replace(/_/g, " ");
+}
+var APPROVED_AGAINST_PIN = [
+  ["producer_tag", "release_tag"],
+  ["producer_commit", "commit_sha"],
+  ["service", "expected_service_contract_version"],
+  ["api", "expected_api_contract_version"],
+  ["integration", "expected_integration_baseline"]
+];
+function approvedRow(path, row, pin) {
+  const out = [];
+  for (const [col, field] of APPROVED_AGAINST_PIN) {
+    const want = pin[field];
+    const got = cellText(row, col);
+    if (typeof want !== "string" || got === want) continue;
+    out.push(
+      finding(
+        "BG212",
+        path,
+        cellPosition(row, col),
+        `the Approved row's ${columnName(col)} is "${got}" but the pin's ${field} is "${want}"`
+      )
+    );
+  }
+  return out;
+}
+function duplicateTags(path, rows) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const row of rows) {
+    const tag = cellText(row, "producer_tag");
+    const first = seen.get(tag);
+    if (first && tag !== "") {
+      out.push(
+        finding("BG214", path, cellPosition(row, "producer_tag"), `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`)
+      );
+    } else seen.set(tag, row);
+  }
+  return out;
+}
+
+// src/files/digest.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
 // src/rules/pin-mirror.ts
 var SHARED_FIELDS = [
   ["release_tag", "release_tag"],
@@ -32778,7 +30704,7 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/identity.ts
@@ -32797,18 +30723,18 @@ function postureOf(trio) {
   const p = trio.pin.data?.runtime_cutover_posture;
   return p === "GO" || p === "NO-GO" ? p : null;
 }
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
+function str(v2) {
+  return typeof v2 === "string" && v2 !== "" ? v2 : null;
 }
 
 // src/files/read.ts
 import { openSync as openSync2, readSync, closeSync as closeSync2, fstatSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute3, relative, resolve as resolve3, sep } from "node:path";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
 function resolveInRoot(root, rel) {
-  const abs = resolve2(root, rel);
-  const back = relative(resolve2(root), abs);
-  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute2(back)) return abs;
+  const abs = resolve3(root, rel);
+  const back = relative(resolve3(root), abs);
+  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute3(back)) return abs;
   return void 0;
 }
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
@@ -32846,96 +30772,13 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
   }
 }
 
-// src/source/schema-errors.ts
-function validateDocument(doc, validate) {
-  if (validate(doc.value)) return [];
-  const errors = validate.errors ?? [];
-  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
-  const problems = errors.map((e) => describe(doc, e, missing));
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-}
-function describe(doc, e, missing) {
-  const at = e.instancePath;
-  switch (e.keyword) {
-    case "required": {
-      const field = String(e.params.missingProperty);
-      return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at),
-        message: `${where(at, "the object")} is missing the required field \`${field}\``
-      };
-    }
-    case "additionalProperties": {
-      const field = String(e.params.additionalProperty);
-      const guess = closest(field, missing);
-      const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
-      return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at, field),
-        message: `${where(at, "the object")} has the unknown field \`${field}\`${hint}`
-      };
-    }
-    default: {
-      const got = valueAt(doc.value, at);
-      const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
-      return {
-        pointer: at,
-        position: locate(doc, at),
-        message: `${where(at, "the document")} ${e.message ?? "is invalid"}${shown}`
-      };
-    }
-  }
-}
-function fieldName(pointer) {
-  if (pointer === "") return "";
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
-}
-function where(pointer, whole) {
-  return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
-}
-function valueAt(value, pointer) {
-  if (pointer === "") return value;
-  let cur = value;
-  for (const raw of pointer.slice(1).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (cur === null || typeof cur !== "object") return void 0;
-    cur = cur[seg];
-  }
-  return cur;
-}
-function preview(value, max = 60) {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 // src/trio/load.ts
+var PIN = { validate: ae, file: pe.validatePin };
+var MANIFEST = { validate: ie, file: pe.validateManifest };
 function loadTrio(root, baseline) {
   return {
-    pin: loadJson(root, "pin", baseline.trio.pin, validatePin),
-    manifest: loadJson(root, "manifest", baseline.trio.manifest, validateManifest),
+    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
+    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
   };
 }
@@ -32949,10 +30792,10 @@ function fileOf(role, path, read) {
     sha256: sha256(read.bytes)
   };
 }
-function loadJson(root, role, path, validate) {
-  return jsonFile(fileOf(role, path, readRepoFile(root, path)), validate);
+function loadJson(root, role, path, schema) {
+  return jsonFile(fileOf(role, path, readRepoFile(root, path)), schema);
 }
-function jsonFile(file, validate) {
+function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "") return { ...file, doc: null, data: null, schemaProblems: [] };
   const doc = parseJson(file.source);
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
@@ -32961,7 +30804,7 @@ function jsonFile(file, validate) {
     ...file,
     doc,
     data: isObject ? doc.value : null,
-    schemaProblems: validateDocument(doc, validate)
+    schemaProblems: validateDocument(doc, schema.validate, schema.file)
   };
 }
 function loadMatrix(root, path, displayName) {
@@ -32974,7 +30817,7 @@ function matrixFile(file, displayName) {
 
 // src/operations/health.ts
 async function runHealth(ctx, options) {
-  const git = await ctx.runContext();
+  const gitContext = ctx.runContext();
   const tools = { node: process.version };
   const results = [];
   for (const baseline of options.baselines) {
@@ -32984,6 +30827,7 @@ async function runHealth(ctx, options) {
     const verdict2 = decideVerdict(findings);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
+    const git = await gitContext;
     const packet = buildPacket({
       toolVersion: ctx.toolVersion,
       operation: "health",
@@ -33021,8 +30865,8 @@ async function runHealth(ctx, options) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -33111,10 +30955,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   const read = readRepoFile("/", abs);
   if (read.kind === "missing") {
@@ -33133,20 +30977,20 @@ function loadPolicy(options) {
   if (doc.root === void 0) throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
   const dup = doc.duplicateKeys[0];
   if (dup) throw new PolicyError(`${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`);
-  const problems = validateDocument(doc, validatePolicy);
+  const problems = validateDocument(doc, oe, pe.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(`${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`);
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
+  const found = policy.baselines.find((b2) => b2.name === name);
   if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -33172,13 +31016,13 @@ function resolveBaseline(name, raw, pm) {
   };
 }
 function detectPackageManager(root) {
-  if (existsSync3(join3(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync3(join3(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -33215,7 +31059,6 @@ var package_default = {
   dependencies: {
     "@actions/core": "3.0.1",
     ajv: "8.20.0",
-    "ajv-errors": "3.0.0",
     "ajv-formats": "3.0.1",
     "jsonc-parser": "3.3.1",
     "mdast-util-from-markdown": "2.1.0",
@@ -33278,23 +31121,23 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute4, join as join4, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, resolve as resolve5 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
 function readHealthInputs(get, env) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve4(workspace, get("root").trim() || ".");
+  const root = resolve5(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute4(evidenceInput) ? evidenceInput : resolve4(workspace, evidenceInput) : join4(env.RUNNER_TEMP || join4(root, ".baseline-gate"), "baseline-gate-evidence", runSuffix(env));
+  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve5(workspace, evidenceInput) : join5(env.RUNNER_TEMP || join5(root, ".baseline-gate"), "baseline-gate-evidence", runSuffix(env));
   return {
     root,
-    policy: policy === "" ? void 0 : resolve4(workspace, policy),
+    policy: policy === "" ? void 0 : resolve5(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -33322,16 +31165,16 @@ The summary was too large; the full report is in the evidence artifact.
 function render(result, overflow, artifact, limit) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) {
-    const c = countBySeverity(b.findings);
+  for (const b2 of result.baselines) {
+    const c = countBySeverity(b2.findings);
     out.push(
-      `### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`,
+      `### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`,
       "",
-      identityTable(b.identity, b.posture),
+      identityTable(b2.identity, b2.posture),
       "",
       `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
       "",
-      findingsTable(b.findings, limit),
+      findingsTable(b2.findings, limit),
       ""
     );
   }
@@ -33359,7 +31202,7 @@ async function run(env = process.env) {
       { root: inputs.root, policy, clock: () => /* @__PURE__ */ new Date(), runContext: () => readRunContext(inputs.root, env), evidence, toolVersion: TOOL_VERSION },
       { baselines }
     );
-    const findings = result.baselines.flatMap((b) => b.findings);
+    const findings = result.baselines.flatMap((b2) => b2.findings);
     const plan = planAnnotations(findings, workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root));
     for (const a of plan.annotations) {
       if (a.severity === "error") error(a.message, a.properties);
@@ -33368,7 +31211,7 @@ async function run(env = process.env) {
     }
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);

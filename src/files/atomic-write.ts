@@ -2,16 +2,22 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs'
 import { dirname, basename, join } from 'node:path'
 
-export function writeFileAtomic(path: string, data: string | Buffer): void {
+/**
+ * @param durable also flush to disk before the rename, so a power loss cannot leave an empty file
+ *   (the rename alone already keeps readers and crashed processes from ever seeing half a file)
+ */
+export function writeFileAtomic(path: string, data: string | Buffer, { durable = false } = {}): void {
   mkdirSync(dirname(path), { recursive: true })
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`)
   try {
     writeFileSync(tmp, data)
-    const fd = openSync(tmp, 'r+')
-    try {
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
+    if (durable) {
+      const fd = openSync(tmp, 'r+')
+      try {
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
     }
     renameSync(tmp, path)
   } catch (e) {

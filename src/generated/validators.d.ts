@@ -5,3 +5,6 @@ export declare const validatePin: Validator
 export declare const validateManifest: Validator
 export declare const validateLedgerRow: Validator
 export declare const validatePolicy: Validator
+export declare const schemaFiles: Record<'validatePin' | 'validateManifest' | 'validateLedgerRow' | 'validatePolicy', string>
+/** schema file + "#" + JSON Pointer of a subschema -> its errorMessage (a string, or one per keyword) */
+export declare const errorMessages: Record<string, string | Record<string, string>>

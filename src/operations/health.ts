@@ -13,7 +13,8 @@ export interface HealthOptions {
 }
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
-  const git = await ctx.runContext()
+  // git runs in a child process: let it work while the rules do
+  const gitContext = ctx.runContext()
   const tools = { node: process.version }
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
@@ -23,6 +24,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const verdict = decideVerdict(findings)
     const identity = identityOf(trio)
     const posture = postureOf(trio)
+    const git = await gitContext
     const packet = buildPacket({
       toolVersion: ctx.toolVersion,
       operation: 'health',

@@ -1,7 +1,7 @@
 // Read config/baseline-policy.json (or the built-in defaults), validate it, and fill in every default.
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { validatePolicy } from '../generated/validators.js'
+import { schemaFiles, validatePolicy } from '../generated/validators.js'
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
 import { parseJson } from '../source/json-document.js'
@@ -44,7 +44,7 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
   if (doc.root === undefined) throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`)
   const dup = doc.duplicateKeys[0]
   if (dup) throw new PolicyError(`${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`)
-  const problems = validateDocument(doc, validatePolicy)
+  const problems = validateDocument(doc, validatePolicy, schemaFiles.validatePolicy)
   const first = problems[0]
   if (first) {
     throw new PolicyError(`${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`)

@@ -1,8 +1,9 @@
 // 2xx: the compatibility matrix agrees with the pin: Updated marker, every Baseline Pin line, the ledger table.
-import { validateLedgerRow } from '../generated/validators.js'
+import { schemaFiles, validateLedgerRow } from '../generated/validators.js'
 import { LEDGER_COLUMNS, LEDGER_SECTION_TITLE, LEDGER_STATUSES, PIN_LINES, PIN_SECTION_TITLE } from '../ledger/model.js'
 import type { Ledger, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
+import { schemaMessage } from '../source/schema-errors.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Position } from '../source/source-file.js'
 import type { Pin, Trio } from '../trio/model.js'
@@ -227,13 +228,14 @@ function rowFormat(path: string, row: LedgerRow): Finding[] {
   const out: Finding[] = []
   for (const e of validateLedgerRow.errors ?? []) {
     const key = e.instancePath.slice(1) as ColumnKey
+    const message = schemaMessage(e, schemaFiles.validateLedgerRow) ?? e.message
     const text = cellText(row, key)
     if (key === 'status') {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase())
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : ''
-      out.push(finding('BG210', path, cellPosition(row, key), `unknown Status "${text}": ${e.message}${hint}`))
+      out.push(finding('BG210', path, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`))
     } else {
-      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${e.message}`))
+      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${message}`))
     }
   }
   return out

@@ -1,5 +1,6 @@
 // Turn ajv errors into located, readable problems: "`release_tag` must be ... (got "v1.0")" at line:column.
 import type { ErrorObject } from 'ajv'
+import { errorMessages } from '../generated/validators.js'
 import { escapePointer, locate } from './json-document.js'
 import type { JsonDocument } from './json-document.js'
 import type { Position } from './source-file.js'
@@ -12,16 +13,36 @@ export interface SchemaProblem {
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
 
-/** Validate a parsed document; every violation with its location, in document order. */
-export function validateDocument(doc: JsonDocument, validate: SchemaValidator): SchemaProblem[] {
+/**
+ * Validate a parsed document; every violation with its location, in document order, once.
+ * @param schemaFile the schema the validator was compiled from, to find its errorMessage annotations
+ */
+export function validateDocument(doc: JsonDocument, validate: SchemaValidator, schemaFile: string): SchemaProblem[] {
   if (validate(doc.value)) return []
   const errors = validate.errors ?? []
   const missing = errors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty))
-  const problems = errors.map((e) => describe(doc, e, missing))
+  const seen = new Set<string>()
+  const problems: SchemaProblem[] = []
+  // a propertyNames failure is also reported by its sub-error, which names the key
+  for (const e of errors.filter((e) => e.keyword !== 'propertyNames')) {
+    const p = describe(doc, e, missing, schemaFile)
+    const key = `${p.pointer}\0${p.message}`
+    if (!seen.has(key)) problems.push(p)
+    seen.add(key)
+  }
   return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column)
 }
 
-function describe(doc: JsonDocument, e: ErrorObject, missing: string[]): SchemaProblem {
+/** The schema's own errorMessage for this error: on the subschema that failed, as a string or per keyword. */
+export function schemaMessage(e: ErrorObject, schemaFile: string): string | undefined {
+  const hash = e.schemaPath.indexOf('#')
+  const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile
+  const pointer = e.schemaPath.slice(hash + 1)
+  const entry = errorMessages[`${file}#${pointer.slice(0, pointer.lastIndexOf('/'))}`]
+  return typeof entry === 'string' ? entry : entry?.[e.keyword]
+}
+
+function describe(doc: JsonDocument, e: ErrorObject, missing: string[], schemaFile: string): SchemaProblem {
   const at = e.instancePath
   switch (e.keyword) {
     case 'required': {
@@ -43,12 +64,19 @@ function describe(doc: JsonDocument, e: ErrorObject, missing: string[]): SchemaP
       }
     }
     default: {
+      if (e.propertyName !== undefined) {
+        return {
+          pointer: `${at}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where(at, 'the document')}: ${schemaMessage(e, schemaFile) ?? e.message}`
+        }
+      }
       const got = valueAt(doc.value, at)
       const shown = got === undefined ? '' : ` (got ${preview(got)})`
       return {
         pointer: at,
         position: locate(doc, at),
-        message: `${where(at, 'the document')} ${e.message ?? 'is invalid'}${shown}`
+        message: `${where(at, 'the document')} ${schemaMessage(e, schemaFile) ?? e.message ?? 'is invalid'}${shown}`
       }
     }
   }

@@ -1,7 +1,7 @@
 // Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
-import { validateManifest, validatePin } from '../generated/validators.js'
+import { schemaFiles, validateManifest, validatePin } from '../generated/validators.js'
 import { parseLedger } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { parseJson } from '../source/json-document.js'
@@ -10,10 +10,17 @@ import type { SchemaValidator } from '../source/schema-errors.js'
 import { sourceFromBytes } from '../source/source-file.js'
 import type { JsonTrioFile, Manifest, MatrixTrioFile, Pin, Trio, TrioFile, TrioRole } from './model.js'
 
+interface Schema {
+  validate: SchemaValidator
+  file: string
+}
+const PIN: Schema = { validate: validatePin, file: schemaFiles.validatePin }
+const MANIFEST: Schema = { validate: validateManifest, file: schemaFiles.validateManifest }
+
 export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
   return {
-    pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, validatePin),
-    manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, validateManifest),
+    pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, PIN),
+    manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, MANIFEST),
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
   }
 }
@@ -25,8 +32,8 @@ export function trioFromBytes(
 ): Trio {
   const read = (b: Buffer | undefined) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
   return {
-    pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), validatePin),
-    manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), validateManifest),
+    pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
+    manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
     matrix: matrixFile(fileOf('matrix', baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
   }
 }
@@ -42,11 +49,11 @@ function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile 
   }
 }
 
-function loadJson<T>(root: string, role: TrioRole, path: string, validate: SchemaValidator): JsonTrioFile<T> {
-  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path)), validate)
+function loadJson<T>(root: string, role: TrioRole, path: string, schema: Schema): JsonTrioFile<T> {
+  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path)), schema)
 }
 
-function jsonFile<T>(file: TrioFile, validate: SchemaValidator): JsonTrioFile<T> {
+function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
   if (!file.source || file.source.text.trim() === '') return { ...file, doc: null, data: null, schemaProblems: [] }
   const doc = parseJson(file.source)
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] }
@@ -55,7 +62,7 @@ function jsonFile<T>(file: TrioFile, validate: SchemaValidator): JsonTrioFile<T>
     ...file,
     doc,
     data: isObject ? (doc.value as Partial<T>) : null,
-    schemaProblems: validateDocument(doc, validate)
+    schemaProblems: validateDocument(doc, schema.validate, schema.file)
   }
 }
 

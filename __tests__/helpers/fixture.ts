@@ -1,0 +1,113 @@
+// Test fixtures: a temporary repository holding a copy of the embedded default trio, mutations on it,
+// and health run in process. Every directory made here is removed by cleanupFixtures().
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { createEvidenceStore } from '../../src/files/evidence-store.js'
+import { runHealth } from '../../src/operations/health.js'
+import type { OperationResult } from '../../src/operations/context.js'
+import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
+import type { Finding } from '../../src/rules/finding.js'
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
+export const PIN = 'config/memorykernel-integration-pin.json'
+export const MIRROR = 'config/memorykernel-producer-manifest.json'
+export const MATRIX = 'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
+export const POLICY = 'config/baseline-policy.json'
+/** A fixed clock: the matrix's Updated date is in the past of it. */
+export const NOW = new Date('2026-11-25T12:00:00Z')
+
+const made: string[] = []
+
+export function tempDir(prefix = 'bg-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+export function cleanupFixtures(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
+export interface Fixture {
+  root: string
+  read(rel: string): string
+  readBytes(rel: string): Buffer
+  write(rel: string, content: string | Buffer): void
+  remove(rel: string): void
+  /** Replace the first occurrence of `from`; throws when it is absent (a mutation that matches nothing proves nothing). */
+  replace(rel: string, from: string | RegExp, to: string): void
+  /** Rewrite a JSON file through a function (re-serialised with 2-space indent and a final newline). */
+  editJson(rel: string, edit: (value: Record<string, unknown>) => void): void
+  /** Make the pin's manifest digest match the mirror's current bytes (so only the intended rule fires). */
+  rehashMirror(): void
+  /** The 1-based line of the first line containing `needle`. */
+  lineOf(rel: string, needle: string): number
+}
+
+/** A temporary repository with the embedded default trio (and policy, unless `policy: false`). */
+export function trioFixture(options: { policy?: boolean } = {}): Fixture {
+  const root = tempDir()
+  const files = [PIN, MIRROR, MATRIX, ...(options.policy === false ? [] : [POLICY])]
+  for (const rel of files) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true })
+    cpSync(join(REPO_ROOT, rel), join(root, rel))
+  }
+  const fx: Fixture = {
+    root,
+    read: (rel) => readFileSync(join(root, rel), 'utf8'),
+    readBytes: (rel) => readFileSync(join(root, rel)),
+    write: (rel, content) => {
+      mkdirSync(dirname(join(root, rel)), { recursive: true })
+      writeFileSync(join(root, rel), content)
+    },
+    remove: (rel) => rmSync(join(root, rel), { recursive: true, force: true }),
+    replace: (rel, from, to) => {
+      const text = fx.read(rel)
+      const found = typeof from === 'string' ? text.includes(from) : from.test(text)
+      if (!found) throw new Error(`mutation target not found in ${rel}: ${String(from)}`)
+      fx.write(rel, text.replace(from, to))
+    },
+    editJson: (rel, edit) => {
+      const value = JSON.parse(fx.read(rel)) as Record<string, unknown>
+      edit(value)
+      fx.write(rel, `${JSON.stringify(value, null, 2)}\n`)
+    },
+    rehashMirror: () => {
+      const digest = createHash('sha256').update(fx.readBytes(MIRROR)).digest('hex')
+      fx.editJson(PIN, (pin) => {
+        pin.expected_producer_manifest_sha256 = digest
+      })
+      fx.replace(MATRIX, /(Expected producer manifest SHA-256: `)[0-9a-f]{64}(`)/, `$1${digest}$2`)
+    },
+    lineOf: (rel, needle) => {
+      const i = fx.read(rel).split('\n').findIndex((l) => l.includes(needle))
+      if (i === -1) throw new Error(`${needle} not found in ${rel}`)
+      return i + 1
+    }
+  }
+  return fx
+}
+
+/** health in process, on a fixture root, with a fixed clock and a temporary evidence directory. */
+export async function health(root: string, options: { policy?: string; baseline?: string } = {}): Promise<OperationResult> {
+  const policy = loadPolicy({ root, policyPath: options.policy, cwd: root })
+  const evidence = createEvidenceStore(tempDir('bg-evidence-'))
+  return runHealth(
+    {
+      root,
+      policy,
+      clock: () => NOW,
+      runContext: async () => ({ repository: null, commit: null, ref: null, event: 'test', run_id: null, run_attempt: null }),
+      evidence,
+      toolVersion: '0.0.0-test'
+    },
+    { baselines: selectBaselines(policy, options.baseline) }
+  )
+}
+
+export async function findingsOf(root: string): Promise<Finding[]> {
+  const result = await health(root)
+  return result.baselines.flatMap((b) => b.findings)
+}
