@@ -20,9 +20,21 @@ const esmRequire =
 
 const builds = [
   // dist/<action>/index.js: one self-contained ESM bundle per action
-  { ...common, entryPoints: ['src/actions/health/index.ts'], outfile: `${outRoot}/health/index.js`, format: 'esm', banner: { js: esmRequire } },
+  {
+    ...common,
+    entryPoints: ['src/actions/health/index.ts'],
+    outfile: `${outRoot}/health/index.js`,
+    format: 'esm',
+    banner: { js: esmRequire }
+  },
   // dist/cli: a small ESM executable that loads the CommonJS bundle of the CLI through a V8 code cache
-  { ...common, entryPoints: ['src/cli/index.ts'], outfile: `${outRoot}/cli/index.js`, format: 'esm', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: `${outRoot}/cli/index.js`,
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' }
+  },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outRoot}/cli/main.cjs`, format: 'cjs' }
 ]
 

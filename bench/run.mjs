@@ -24,7 +24,9 @@ function once(subject) {
   const r = spawnSync(process.execPath, subject.argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (subject.expectStatus !== undefined && r.status !== subject.expectStatus) {
-    throw new Error(`${subject.name} exited ${r.status}: ${r.stderr.toString()}${r.stdout.toString().slice(0, 2000)}`)
+    throw new Error(
+      `${subject.name} exited ${r.status}: ${r.stderr.toString()}${r.stdout.toString().slice(0, 2000)}`
+    )
   }
   return ms
 }
@@ -46,7 +48,9 @@ try {
   subjects.forEach((s, j) => {
     const m = median(times[j])
     const min = Math.min(...times[j])
-    console.log(`${s.name.padEnd(40)} ${`${m.toFixed(1)} ms`.padStart(10)} ${`${min.toFixed(1)} ms`.padStart(9)} ${`${(m / base).toFixed(2)}x`.padStart(7)}`)
+    console.log(
+      `${s.name.padEnd(40)} ${`${m.toFixed(1)} ms`.padStart(10)} ${`${min.toFixed(1)} ms`.padStart(9)} ${`${(m / base).toFixed(2)}x`.padStart(7)}`
+    )
   })
   const ratio = median(times[1]) / base
   console.log('')

@@ -82,7 +82,10 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
       fx.replace(MATRIX, /(Expected producer manifest SHA-256: `)[0-9a-f]{64}(`)/, `$1${digest}$2`)
     },
     lineOf: (rel, needle) => {
-      const i = fx.read(rel).split('\n').findIndex((l) => l.includes(needle))
+      const i = fx
+        .read(rel)
+        .split('\n')
+        .findIndex((l) => l.includes(needle))
       if (i === -1) throw new Error(`${needle} not found in ${rel}`)
       return i + 1
     }
@@ -91,7 +94,10 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
 }
 
 /** health in process, on a fixture root, with a fixed clock and a temporary evidence directory. */
-export async function health(root: string, options: { policy?: string; baseline?: string } = {}): Promise<OperationResult> {
+export async function health(
+  root: string,
+  options: { policy?: string; baseline?: string } = {}
+): Promise<OperationResult> {
   const policy = loadPolicy({ root, policyPath: options.policy, cwd: root })
   const evidence = createEvidenceStore(tempDir('bg-evidence-'))
   return runHealth(
@@ -99,7 +105,14 @@ export async function health(root: string, options: { policy?: string; baseline?
       root,
       policy,
       clock: () => NOW,
-      runContext: async () => ({ repository: null, commit: null, ref: null, event: 'test', run_id: null, run_attempt: null }),
+      runContext: async () => ({
+        repository: null,
+        commit: null,
+        ref: null,
+        event: 'test',
+        run_id: null,
+        run_attempt: null
+      }),
       evidence,
       toolVersion: '0.0.0-test'
     },

@@ -19689,7 +19689,8 @@ function createEvidenceStore(dir, options = {}) {
       mkdirSync2(abs, { recursive: true });
       if (options.ignoreInGit) {
         const marker = join2(resolve(options.ignoreInGit), ".gitignore");
-        if (!existsSync2(marker)) writeFileAtomic(marker, "# written by baseline-gate: local evidence, never committed\n*\n");
+        if (!existsSync2(marker))
+          writeFileAtomic(marker, "# written by baseline-gate: local evidence, never committed\n*\n");
       }
       const path = join2(abs, name);
       writeFileAtomic(path, content3);
@@ -19715,7 +19716,14 @@ async function readRunContext(root, env = process.env) {
     };
   }
   const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return { repository: null, commit: head.commit, ref: head.ref, event: "local", run_id: null, run_attempt: null };
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
 }
 function readHeadFromDisk(root) {
   try {
@@ -19762,10 +19770,15 @@ function findGitDir(start) {
 }
 function readHeadWithGit(cwd) {
   return new Promise((done) => {
-    execFile("git", ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"], { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
-      const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-      done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-    });
+    execFile(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
   });
 }
 
@@ -19788,7 +19801,11 @@ function buildPacket(input) {
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: { pin: digest(input.trio.pin), manifest: digest(input.trio.manifest), matrix: digest(input.trio.matrix) },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
     identity: input.identity,
     posture: input.posture,
     findings: input.findings,
@@ -19833,7 +19850,9 @@ function findingsTable(findings, limit = Infinity) {
   const lines = [
     "| | Rule | Where | Message |",
     "| --- | --- | --- | --- |",
-    ...shown.map((f) => `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`)
+    ...shown.map(
+      (f) => `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`
+    )
   ];
   if (findings.length > shown.length) {
     lines.push("", `_${findings.length - shown.length} more findings are in the evidence artifact._`);
@@ -19893,7 +19912,15 @@ function sourceFromBytes(path, bytes) {
     validUtf8 = false;
     text3 = lenientUtf8.decode(body);
   }
-  return { path, bytes, text: text3, hasBom, validUtf8, hasCrlf: text3.includes("\r\n"), lineStarts: lineStartsOf(text3) };
+  return {
+    path,
+    bytes,
+    text: text3,
+    hasBom,
+    validUtf8,
+    hasCrlf: text3.includes("\r\n"),
+    lineStarts: lineStartsOf(text3)
+  };
 }
 function lineStartsOf(text3) {
   const starts = [0];
@@ -20002,7 +20029,7 @@ var rules = {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
     description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
-    example: '`- Runtime cutover posture: `GO`` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
+    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
     title: "Baseline Pin line repeated",
@@ -20014,7 +20041,7 @@ var rules = {
     title: "Unrecognised Baseline Pin line",
     severity: "warning",
     description: "A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.",
-    example: "`- MemoryKernel relase tag: `v0.4.0`` (a typo: the real line is then also missing)."
+    example: "`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing)."
   },
   BG209: {
     title: "Ledger table malformed",
@@ -20081,7 +20108,11 @@ function countBySeverity(findings) {
 
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
-var ROLE_NAME = { pin: "pin", manifest: "producer manifest mirror", matrix: "compatibility matrix" };
+var ROLE_NAME = {
+  pin: "pin",
+  manifest: "producer manifest mirror",
+  matrix: "compatibility matrix"
+};
 function fileRules(trio) {
   return [
     ...readable(trio.pin),
@@ -20105,9 +20136,18 @@ function readable(file) {
         )
       ];
     case "not-a-file":
-      return [finding("BG102", file.path, null, `the ${name} ${file.path} is not a regular file; it must be a file`)];
+      return [
+        finding("BG102", file.path, null, `the ${name} ${file.path} is not a regular file; it must be a file`)
+      ];
     case "outside-root":
-      return [finding("BG102", file.path, null, `the ${name} path ${file.path} leaves the repository root; use a path inside it`)];
+      return [
+        finding(
+          "BG102",
+          file.path,
+          null,
+          `the ${name} path ${file.path} leaves the repository root; use a path inside it`
+        )
+      ];
     case "too-large":
       return [
         finding(
@@ -20118,24 +20158,45 @@ function readable(file) {
         )
       ];
     case "unreadable":
-      return [finding("BG102", file.path, null, `the ${name} cannot be read (${r.reason}); check its permissions`)];
+      return [
+        finding("BG102", file.path, null, `the ${name} cannot be read (${r.reason}); check its permissions`)
+      ];
     case "ok":
       break;
   }
   const src = file.source;
   const out = [];
   if (src.text.trim() === "") {
-    out.push(finding("BG103", file.path, START, `the ${name} is empty; restore its content (git checkout -- ${file.path})`));
+    out.push(
+      finding(
+        "BG103",
+        file.path,
+        START,
+        `the ${name} is empty; restore its content (git checkout -- ${file.path})`
+      )
+    );
   }
   if (src.hasBom && file.role !== "matrix") {
     out.push(
-      finding("BG104", file.path, START, `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`)
+      finding(
+        "BG104",
+        file.path,
+        START,
+        `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`
+      )
     );
   }
   if (!src.validUtf8) {
     const at = src.text.indexOf("\uFFFD");
     const pos2 = at === -1 ? START : positionAt(src, at);
-    out.push(finding("BG105", file.path, pos2, `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`));
+    out.push(
+      finding(
+        "BG105",
+        file.path,
+        pos2,
+        `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
+      )
+    );
   }
   return out;
 }
@@ -20148,7 +20209,12 @@ function json(file, schemaRule) {
   );
   for (const d of doc.duplicateKeys) {
     out.push(
-      finding("BG107", file.path, d.position, `the key "${d.key}" appears more than once in the same object; keep one`)
+      finding(
+        "BG107",
+        file.path,
+        d.position,
+        `the key "${d.key}" appears more than once in the same object; keep one`
+      )
     );
   }
   if (doc.syntaxErrors.length === 0) {
@@ -29125,7 +29191,11 @@ function parseLedger(file, displayName) {
   const pairs = section(file, nodes, LEDGER_SECTION_TITLE);
   if (pairs) {
     const tables = pairs.body.filter((n) => n.type === "table");
-    ledger.ledgerSection = { ...pairs.section, table: tables[0] ? table(file, tables[0]) : null, tables: tables.length };
+    ledger.ledgerSection = {
+      ...pairs.section,
+      table: tables[0] ? table(file, tables[0]) : null,
+      tables: tables.length
+    };
   }
   return ledger;
 }
@@ -30197,7 +30267,11 @@ var ERROR_TEXT = {
 };
 function parseJson(file) {
   const errors = [];
-  const root = parseTree2(file.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const root = parseTree2(file.text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: true
+  });
   const syntaxErrors = errors.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
@@ -30372,16 +30446,27 @@ function updatedMarker2(path, ledger, now) {
   const u = ledger.updated;
   if (!u) {
     const at = ledger.title?.position ?? START2;
-    return [finding("BG203", path, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")];
+    return [
+      finding("BG203", path, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+    ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
-    return [finding("BG203", path, u.position, `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`)];
+    return [
+      finding(
+        "BG203",
+        path,
+        u.position,
+        `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`
+      )
+    ];
   }
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   if (date.getTime() > tomorrow) {
-    return [finding("BG203", path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)];
+    return [
+      finding("BG203", path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)
+    ];
   }
   return [];
 }
@@ -30407,7 +30492,12 @@ function pinSection(path, ledger, pin, baseline) {
   const section2 = ledger.pinSection;
   if (!section2) {
     return [
-      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`)
+      finding(
+        "BG204",
+        path,
+        ledger.title?.position ?? START2,
+        `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`
+      )
     ];
   }
   const out = [];
@@ -30426,7 +30516,9 @@ function pinSection(path, ledger, pin, baseline) {
       continue;
     }
     if (seen.has(line.key)) {
-      out.push(finding("BG207", path, line.position, `the line "${line.label}" appears more than once; keep one`));
+      out.push(
+        finding("BG207", path, line.position, `the line "${line.label}" appears more than once; keep one`)
+      );
       continue;
     }
     seen.add(line.key);
@@ -30456,7 +30548,15 @@ function pinSection(path, ledger, pin, baseline) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
     const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    out.push(finding("BG205", path, section2.position, `the ${PIN_SECTION_TITLE} section has no line \`${text3}\``));
+    const label = text3.slice(2, text3.indexOf(":"));
+    out.push(
+      finding(
+        "BG205",
+        path,
+        section2.position,
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text3}`
+      )
+    );
   }
   return out;
 }
@@ -30467,7 +30567,12 @@ function ledgerTable(path, ledger, pin) {
   const section2 = ledger.ledgerSection;
   if (!section2) {
     return [
-      finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`)
+      finding(
+        "BG204",
+        path,
+        ledger.title?.position ?? START2,
+        `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`
+      )
     ];
   }
   const table2 = section2.table;
@@ -30483,7 +30588,14 @@ function ledgerTable(path, ledger, pin) {
   }
   const out = [];
   if (section2.tables > 1) {
-    out.push(finding("BG209", path, section2.position, `the section holds ${section2.tables} tables; keep the one ledger table`));
+    out.push(
+      finding(
+        "BG209",
+        path,
+        section2.position,
+        `the section holds ${section2.tables} tables; keep the one ledger table`
+      )
+    );
   }
   const headerProblems = header(path, table2);
   if (headerProblems.length > 0) return [...out, ...headerProblems];
@@ -30491,7 +30603,12 @@ function ledgerTable(path, ledger, pin) {
   for (const row of table2.rows) {
     if (row.cells.length !== LEDGER_COLUMNS.length) {
       out.push(
-        finding("BG209", path, row.position, `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`)
+        finding(
+          "BG209",
+          path,
+          row.position,
+          `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`
+        )
       );
     } else wellFormed.push(row);
   }
@@ -30499,7 +30616,12 @@ function ledgerTable(path, ledger, pin) {
   const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
   if (approved.length === 0) {
     out.push(
-      finding("BG211", path, table2.position, "no row has Status `Approved`; the row of the pinned baseline must be Approved")
+      finding(
+        "BG211",
+        path,
+        table2.position,
+        "no row has Status `Approved`; the row of the pinned baseline must be Approved"
+      )
     );
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -30533,7 +30655,14 @@ function header(path, table2) {
   LEDGER_COLUMNS.forEach((col, i) => {
     const cell2 = table2.header[i];
     if (!normalize(cell2.text).endsWith(normalize(col.header))) {
-      out.push(finding("BG209", path, cell2.position, `column ${i + 1} is "${cell2.text}"; it must be the "... ${col.header}" column`));
+      out.push(
+        finding(
+          "BG209",
+          path,
+          cell2.position,
+          `column ${i + 1} is "${cell2.text}"; it must be the "... ${col.header}" column`
+        )
+      );
     }
   });
   return out;
@@ -30597,7 +30726,12 @@ function duplicateTags(path, rows) {
     const first = seen.get(tag);
     if (first && tag !== "") {
       out.push(
-        finding("BG214", path, cellPosition(row, "producer_tag"), `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`)
+        finding(
+          "BG214",
+          path,
+          cellPosition(row, "producer_tag"),
+          `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`
+        )
       );
     } else seen.set(tag, row);
   }
@@ -30679,8 +30813,11 @@ function explainHashMismatch(bytes, want) {
   if (parsed !== void 0) {
     for (const indent of [2, 4, "	", 0]) {
       const s = JSON.stringify(parsed, null, indent);
-      candidates.push(["formatting (whitespace and indentation)", s], ["formatting (whitespace and indentation)", `${s}
-`]);
+      candidates.push(
+        ["formatting (whitespace and indentation)", s],
+        ["formatting (whitespace and indentation)", `${s}
+`]
+      );
     }
   }
   for (const [what, candidate] of candidates) {
@@ -30796,7 +30933,8 @@ function loadJson(root, role, path, schema) {
   return jsonFile(fileOf(role, path, readRepoFile(root, path)), schema);
 }
 function jsonFile(file, schema) {
-  if (!file.source || file.source.text.trim() === "") return { ...file, doc: null, data: null, schemaProblems: [] };
+  if (!file.source || file.source.text.trim() === "")
+    return { ...file, doc: null, data: null, schemaProblems: [] };
   const doc = parseJson(file.source);
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
   const isObject = doc.value !== null && typeof doc.value === "object" && !Array.isArray(doc.value);
@@ -30892,7 +31030,17 @@ function defaultBaseline(name, packageManager = "npm") {
       manifest: "contracts/integration/v1/producer-contract-manifest.json",
       handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
       start: {
-        run: ["cargo", "run", "--quiet", "--locked", "--bin", `${name}-service`, "--", "--bind", "127.0.0.1:{port}"],
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
         cwd: "{producer_root}",
         ready_timeout_s: 120
       }
@@ -30914,7 +31062,12 @@ function defaultBaseline(name, packageManager = "npm") {
           "{producer_root}",
           CHANGE
         ),
-        step("cargo test", ["cargo", "test", "--workspace", "--all-targets", "--all-features"], "{producer_root}", CHANGE),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
         step(
           "verify producer contract manifest",
           ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
@@ -30966,21 +31119,30 @@ function loadPolicy(options) {
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
-  if (read.kind !== "ok") throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
   const file = sourceFromBytes(shown, read.bytes);
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
   const doc = parseJson(file);
   const syntax = doc.syntaxErrors[0];
   if (syntax) {
-    throw new PolicyError(`${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`);
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
   }
-  if (doc.root === void 0) throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
   const dup = doc.duplicateKeys[0];
-  if (dup) throw new PolicyError(`${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`);
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
   const problems = validateDocument(doc, oe, pe.validatePolicy);
   const first = problems[0];
   if (first) {
-    throw new PolicyError(`${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`);
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
   }
   const raw = doc.value;
   const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
@@ -31146,7 +31308,14 @@ function runSuffix(env) {
   return [env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1", env.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
 function artifactName(operation, baseline, env) {
-  const parts = ["baseline-gate", operation, baseline || "all", env.GITHUB_JOB || "job", env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1"];
+  const parts = [
+    "baseline-gate",
+    operation,
+    baseline || "all",
+    env.GITHUB_JOB || "job",
+    env.GITHUB_RUN_ID || "local",
+    env.GITHUB_RUN_ATTEMPT || "1"
+  ];
   return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
@@ -31193,17 +31362,30 @@ function render(result, overflow, artifact, limit) {
 async function run(env = process.env) {
   try {
     const major = Number(process.versions.node.split(".")[0]);
-    if (major < 20) throw new InputError(`baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`);
+    if (major < 20)
+      throw new InputError(
+        `baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`
+      );
     const inputs = readHealthInputs((name) => getInput(name), env);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir);
     const result = await runHealth(
-      { root: inputs.root, policy, clock: () => /* @__PURE__ */ new Date(), runContext: () => readRunContext(inputs.root, env), evidence, toolVersion: TOOL_VERSION },
+      {
+        root: inputs.root,
+        policy,
+        clock: () => /* @__PURE__ */ new Date(),
+        runContext: () => readRunContext(inputs.root, env),
+        evidence,
+        toolVersion: TOOL_VERSION
+      },
       { baselines }
     );
     const findings = result.baselines.flatMap((b2) => b2.findings);
-    const plan = planAnnotations(findings, workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root));
+    const plan = planAnnotations(
+      findings,
+      workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
+    );
     for (const a of plan.annotations) {
       if (a.severity === "error") error(a.message, a.properties);
       else if (a.severity === "warning") warning(a.message, a.properties);
@@ -31216,10 +31398,14 @@ async function run(env = process.env) {
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
     await summary.addRaw(renderSummary(result, plan.overflow, artifact)).write();
-    info(`baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`);
+    info(
+      `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+    );
     if (result.verdict === "FAIL") {
       const errors = findings.filter((f) => f.severity === "error").length;
-      setFailed(`baseline health FAIL: ${errors} error${errors === 1 ? "" : "s"} (see the annotations and the job summary)`);
+      setFailed(
+        `baseline health FAIL: ${errors} error${errors === 1 ? "" : "s"} (see the annotations and the job summary)`
+      );
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PolicyError) setFailed(e.message);

@@ -34,11 +34,14 @@ Exit status: 0 PASS, 1 FAIL, 2 usage or policy error.`
 
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { command: 'help' }
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help')
+    return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
   if (first !== 'health') {
     throw new UsageError(
-      first.startsWith('-') ? `expected a command before ${first}; try: baseline-gate health` : `unknown command "${first}"; try: baseline-gate --help`
+      first.startsWith('-')
+        ? `expected a command before ${first}; try: baseline-gate health`
+        : `unknown command "${first}"; try: baseline-gate --help`
     )
   }
   let parsed
@@ -57,7 +60,13 @@ export function parseCommand(argv: string[]): Command {
       }
     })
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\.$/, '')}; try: baseline-gate --help`)
+    // node's messages can span lines; a usage error is one line
+    const message = (e as Error).message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ')
+    throw new UsageError(`${message.replace(/\.$/, '')}; try: baseline-gate --help`)
   }
   const v = parsed.values
   if (v.help) return { command: 'help', topic: 'health' }

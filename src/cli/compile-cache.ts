@@ -2,7 +2,16 @@
 // Starting the CLI is dominated by compiling its bundle; the cache halves that. Any problem with the cache
 // (unwritable, foreign owner, stale, rejected by V8) falls back to an ordinary compile: never a failure.
 import { createHash } from 'node:crypto'
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'

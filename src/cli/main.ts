@@ -37,7 +37,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))
       : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
     const result = await runHealth(
-      { root, policy, clock: () => new Date(), runContext: () => readRunContext(root, io.env), evidence, toolVersion: TOOL_VERSION },
+      {
+        root,
+        policy,
+        clock: () => new Date(),
+        runContext: () => readRunContext(root, io.env),
+        evidence,
+        toolVersion: TOOL_VERSION
+      },
       { baselines }
     )
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)

@@ -45,7 +45,9 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
     out.push('')
     const c = countBySeverity(b.findings)
     const verdict = b.verdict === 'PASS' ? s.green(s.bold('PASS')) : s.red(s.bold('FAIL'))
-    out.push(`  ${verdict}  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`)
+    out.push(
+      `  ${verdict}  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
+    )
     out.push(s.dim(`  evidence: ${relativeTo(root, b.evidence)}`))
     out.push('')
   }
@@ -56,8 +58,15 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
 }
 
 function findingLine(f: Finding, s: Style): string {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}` : '(no file)'
-  const sev = f.severity === 'error' ? s.red('error  ') : f.severity === 'warning' ? s.yellow('warning') : s.dim('notice ')
+  const where = f.file
+    ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`
+    : '(no file)'
+  const sev =
+    f.severity === 'error'
+      ? s.red('error  ')
+      : f.severity === 'warning'
+        ? s.yellow('warning')
+        : s.dim('notice ')
   return `${s.bold(where)}  ${sev}  ${s.dim(f.rule)}  ${f.message}`
 }
 

@@ -45,7 +45,10 @@ export function findingsTable(findings: Finding[], limit = Infinity): string {
   const lines = [
     '| | Rule | Where | Message |',
     '| --- | --- | --- | --- |',
-    ...shown.map((f) => `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`)
+    ...shown.map(
+      (f) =>
+        `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`
+    )
   ]
   if (findings.length > shown.length) {
     lines.push('', `_${findings.length - shown.length} more findings are in the evidence artifact._`)
@@ -55,7 +58,8 @@ export function findingsTable(findings: Finding[], limit = Infinity): string {
 
 export function renderPacketMarkdown(p: EvidencePacket): string {
   const trio = (['pin', 'manifest', 'matrix'] as const).map(
-    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? '-'} |`
+    (role) =>
+      `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? '-'} |`
   )
   const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`)
   return [

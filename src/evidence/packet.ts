@@ -67,7 +67,11 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: { pin: digest(input.trio.pin), manifest: digest(input.trio.manifest), matrix: digest(input.trio.matrix) },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
     identity: input.identity,
     posture: input.posture,
     findings: input.findings,

@@ -18,7 +18,8 @@ export function createEvidenceStore(dir: string, options: { ignoreInGit?: string
       mkdirSync(abs, { recursive: true })
       if (options.ignoreInGit) {
         const marker = join(resolve(options.ignoreInGit), '.gitignore')
-        if (!existsSync(marker)) writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
+        if (!existsSync(marker))
+          writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
       }
       const path = join(abs, name)
       writeFileAtomic(path, content)

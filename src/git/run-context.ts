@@ -14,7 +14,10 @@ export interface RunContext {
 
 const GIT_TIMEOUT_MS = 5000
 
-export async function readRunContext(root: string, env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
+export async function readRunContext(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<RunContext> {
   if (env.GITHUB_ACTIONS === 'true') {
     return {
       repository: env.GITHUB_REPOSITORY || null,
@@ -26,7 +29,14 @@ export async function readRunContext(root: string, env: NodeJS.ProcessEnv = proc
     }
   }
   const head = readHeadFromDisk(root) ?? (await readHeadWithGit(root))
-  return { repository: null, commit: head.commit, ref: head.ref, event: 'local', run_id: null, run_attempt: null }
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: 'local',
+    run_id: null,
+    run_attempt: null
+  }
 }
 
 interface Head {
@@ -86,9 +96,14 @@ function findGitDir(start: string): string | null {
 /** HEAD through git: slower, used when the .git layout is one readHeadFromDisk does not know. */
 function readHeadWithGit(cwd: string): Promise<Head> {
   return new Promise((done) => {
-    execFile('git', ['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'], { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => {
-      const [commit, ref] = err ? [] : stdout.split('\n').map((l) => l.trim())
-      done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null })
-    })
+    execFile(
+      'git',
+      ['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split('\n').map((l) => l.trim())
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null })
+      }
+    )
   })
 }

@@ -41,7 +41,11 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
   const pairs = section(file, nodes, LEDGER_SECTION_TITLE)
   if (pairs) {
     const tables = pairs.body.filter((n): n is Table => n.type === 'table')
-    ledger.ledgerSection = { ...pairs.section, table: tables[0] ? table(file, tables[0]) : null, tables: tables.length }
+    ledger.ledgerSection = {
+      ...pairs.section,
+      table: tables[0] ? table(file, tables[0]) : null,
+      tables: tables.length
+    }
   }
   return ledger
 }

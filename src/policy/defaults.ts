@@ -30,7 +30,17 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
       manifest: 'contracts/integration/v1/producer-contract-manifest.json',
       handoff: 'docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json',
       start: {
-        run: ['cargo', 'run', '--quiet', '--locked', '--bin', `${name}-service`, '--', '--bind', '127.0.0.1:{port}'],
+        run: [
+          'cargo',
+          'run',
+          '--quiet',
+          '--locked',
+          '--bin',
+          `${name}-service`,
+          '--',
+          '--bind',
+          '127.0.0.1:{port}'
+        ],
         cwd: '{producer_root}',
         ready_timeout_s: 120
       }
@@ -52,7 +62,12 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
           '{producer_root}',
           CHANGE
         ),
-        step('cargo test', ['cargo', 'test', '--workspace', '--all-targets', '--all-features'], '{producer_root}', CHANGE),
+        step(
+          'cargo test',
+          ['cargo', 'test', '--workspace', '--all-targets', '--all-features'],
+          '{producer_root}',
+          CHANGE
+        ),
         step(
           'verify producer contract manifest',
           ['bash', 'scripts/verify_producer_contract_manifest.sh', '--memorykernel-root', '{producer_root}'],
@@ -78,7 +93,10 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
 }
 
 /** Steps given in a policy file may omit cwd, timeout and operations. */
-export function completeStep(partial: Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>, cwd: string): SuiteStep {
+export function completeStep(
+  partial: Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>,
+  cwd: string
+): SuiteStep {
   return {
     name: partial.name,
     run: partial.run,

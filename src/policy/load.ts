@@ -23,7 +23,9 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
   const root = resolve(options.root)
   const packageManager = detectPackageManager(root)
   const explicit = options.policyPath !== undefined && options.policyPath !== ''
-  const abs = explicit ? resolve(options.cwd ?? process.cwd(), options.policyPath!) : join(root, DEFAULT_POLICY_PATH)
+  const abs = explicit
+    ? resolve(options.cwd ?? process.cwd(), options.policyPath!)
+    : join(root, DEFAULT_POLICY_PATH)
   const shown = displayPath(root, abs)
 
   const read = readRepoFile('/', abs)
@@ -32,22 +34,31 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
     const baselines = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)]
     return { source: 'defaults', path: null, sha256: sha256(JSON.stringify(baselines)), baselines }
   }
-  if (read.kind !== 'ok') throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, ' ')})`)
+  if (read.kind !== 'ok')
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, ' ')})`)
 
   const file = sourceFromBytes(shown, read.bytes)
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`)
   const doc = parseJson(file)
   const syntax = doc.syntaxErrors[0]
   if (syntax) {
-    throw new PolicyError(`${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`)
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    )
   }
-  if (doc.root === undefined) throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`)
+  if (doc.root === undefined)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`)
   const dup = doc.duplicateKeys[0]
-  if (dup) throw new PolicyError(`${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`)
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    )
   const problems = validateDocument(doc, validatePolicy, schemaFiles.validatePolicy)
   const first = problems[0]
   if (first) {
-    throw new PolicyError(`${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`)
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    )
   }
 
   const raw = doc.value as { baselines: Record<string, RawBaseline> }
@@ -70,7 +81,9 @@ type RawStep = Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>
 interface RawBaseline {
   display_name?: string
   trio?: Partial<BaselinePolicy['trio']>
-  producer?: Partial<Omit<BaselinePolicy['producer'], 'start'>> & { start?: Partial<BaselinePolicy['producer']['start']> }
+  producer?: Partial<Omit<BaselinePolicy['producer'], 'start'>> & {
+    start?: Partial<BaselinePolicy['producer']['start']>
+  }
   suites?: { concurrent?: boolean; consumer?: RawStep[]; producer?: RawStep[] }
   owners?: Partial<BaselinePolicy['owners']>
   adapter?: Partial<BaselinePolicy['adapter']>

@@ -19,7 +19,8 @@ const rules = {
     severity: 'error',
     description:
       'Each of the three trio files (pin, mirror, matrix) must exist at the path the policy names. A baseline with a missing file has no verifiable identity.',
-    example: '`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere).'
+    example:
+      '`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere).'
   },
   BG102: {
     title: 'Trio file unreadable',
@@ -44,7 +45,8 @@ const rules = {
   BG105: {
     title: 'Not valid UTF-8',
     severity: 'error',
-    description: 'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.',
+    description:
+      'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.',
     example: 'The matrix was saved as Latin-1 and contains the byte `0xE9`.'
   },
   BG106: {
@@ -113,7 +115,7 @@ const rules = {
     severity: 'error',
     description:
       "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
-    example: '`- Runtime cutover posture: `GO`` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
+    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
     title: 'Baseline Pin line repeated',
@@ -126,7 +128,7 @@ const rules = {
     severity: 'warning',
     description:
       'A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.',
-    example: '`- MemoryKernel relase tag: `v0.4.0`` (a typo: the real line is then also missing).'
+    example: '`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing).'
   },
   BG209: {
     title: 'Ledger table malformed',
@@ -144,7 +146,8 @@ const rules = {
   BG211: {
     title: 'Not exactly one Approved row',
     severity: 'error',
-    description: 'Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.',
+    description:
+      'Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.',
     example: 'Two Approved rows after a promotion forgot to supersede the old one, or none at all.'
   },
   BG212: {
@@ -152,7 +155,8 @@ const rules = {
     severity: 'error',
     description:
       'Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).',
-    example: 'The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1.'
+    example:
+      'The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1.'
   },
   BG213: {
     title: 'Ledger cell format',

@@ -5,7 +5,11 @@ import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 
 const START = { line: 1, column: 1 }
-const ROLE_NAME = { pin: 'pin', manifest: 'producer manifest mirror', matrix: 'compatibility matrix' } as const
+const ROLE_NAME = {
+  pin: 'pin',
+  manifest: 'producer manifest mirror',
+  matrix: 'compatibility matrix'
+} as const
 
 export function fileRules(trio: Trio): Finding[] {
   return [
@@ -31,9 +35,18 @@ function readable(file: TrioFile): Finding[] {
         )
       ]
     case 'not-a-file':
-      return [finding('BG102', file.path, null, `the ${name} ${file.path} is not a regular file; it must be a file`)]
+      return [
+        finding('BG102', file.path, null, `the ${name} ${file.path} is not a regular file; it must be a file`)
+      ]
     case 'outside-root':
-      return [finding('BG102', file.path, null, `the ${name} path ${file.path} leaves the repository root; use a path inside it`)]
+      return [
+        finding(
+          'BG102',
+          file.path,
+          null,
+          `the ${name} path ${file.path} leaves the repository root; use a path inside it`
+        )
+      ]
     case 'too-large':
       return [
         finding(
@@ -44,24 +57,45 @@ function readable(file: TrioFile): Finding[] {
         )
       ]
     case 'unreadable':
-      return [finding('BG102', file.path, null, `the ${name} cannot be read (${r.reason}); check its permissions`)]
+      return [
+        finding('BG102', file.path, null, `the ${name} cannot be read (${r.reason}); check its permissions`)
+      ]
     case 'ok':
       break
   }
   const src = file.source!
   const out: Finding[] = []
   if (src.text.trim() === '') {
-    out.push(finding('BG103', file.path, START, `the ${name} is empty; restore its content (git checkout -- ${file.path})`))
+    out.push(
+      finding(
+        'BG103',
+        file.path,
+        START,
+        `the ${name} is empty; restore its content (git checkout -- ${file.path})`
+      )
+    )
   }
   if (src.hasBom && file.role !== 'matrix') {
     out.push(
-      finding('BG104', file.path, START, `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`)
+      finding(
+        'BG104',
+        file.path,
+        START,
+        `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`
+      )
     )
   }
   if (!src.validUtf8) {
     const at = src.text.indexOf('\uFFFD')
     const pos = at === -1 ? START : positionAt(src, at)
-    out.push(finding('BG105', file.path, pos, `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`))
+    out.push(
+      finding(
+        'BG105',
+        file.path,
+        pos,
+        `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
+      )
+    )
   }
   return out
 }
@@ -75,7 +109,12 @@ function json(file: JsonTrioFile<unknown>, schemaRule: 'BG108' | 'BG109'): Findi
   )
   for (const d of doc.duplicateKeys) {
     out.push(
-      finding('BG107', file.path, d.position, `the key "${d.key}" appears more than once in the same object; keep one`)
+      finding(
+        'BG107',
+        file.path,
+        d.position,
+        `the key "${d.key}" appears more than once in the same object; keep one`
+      )
     )
   }
   if (doc.syntaxErrors.length === 0) {

@@ -1,6 +1,12 @@
 // 2xx: the compatibility matrix agrees with the pin: Updated marker, every Baseline Pin line, the ledger table.
 import { schemaFiles, validateLedgerRow } from '../generated/validators.js'
-import { LEDGER_COLUMNS, LEDGER_SECTION_TITLE, LEDGER_STATUSES, PIN_LINES, PIN_SECTION_TITLE } from '../ledger/model.js'
+import {
+  LEDGER_COLUMNS,
+  LEDGER_SECTION_TITLE,
+  LEDGER_STATUSES,
+  PIN_LINES,
+  PIN_SECTION_TITLE
+} from '../ledger/model.js'
 import type { Ledger, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
 import { schemaMessage } from '../source/schema-errors.js'
@@ -34,16 +40,27 @@ function updatedMarker(path: string, ledger: Ledger, now: Date): Finding[] {
   const u = ledger.updated
   if (!u) {
     const at = ledger.title?.position ?? START
-    return [finding('BG203', path, at, 'the matrix has no `Updated: YYYY-MM-DD` line; add one under the title')]
+    return [
+      finding('BG203', path, at, 'the matrix has no `Updated: YYYY-MM-DD` line; add one under the title')
+    ]
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value)
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
   if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
-    return [finding('BG203', path, u.position, `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`)]
+    return [
+      finding(
+        'BG203',
+        path,
+        u.position,
+        `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`
+      )
+    ]
   }
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
   if (date.getTime() > tomorrow) {
-    return [finding('BG203', path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)]
+    return [
+      finding('BG203', path, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)
+    ]
   }
   return []
 }
@@ -73,7 +90,12 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
   const section = ledger.pinSection
   if (!section) {
     return [
-      finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`)
+      finding(
+        'BG204',
+        path,
+        ledger.title?.position ?? START,
+        `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`
+      )
     ]
   }
   const out: Finding[] = []
@@ -92,7 +114,9 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
       continue
     }
     if (seen.has(line.key)) {
-      out.push(finding('BG207', path, line.position, `the line "${line.label}" appears more than once; keep one`))
+      out.push(
+        finding('BG207', path, line.position, `the line "${line.label}" appears more than once; keep one`)
+      )
       continue
     }
     seen.add(line.key)
@@ -122,7 +146,15 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     if (seen.has(l.key)) continue
     const want = expected[l.key]
     const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
-    out.push(finding('BG205', path, section.position, `the ${PIN_SECTION_TITLE} section has no line \`${text}\``))
+    const label = text.slice(2, text.indexOf(':'))
+    out.push(
+      finding(
+        'BG205',
+        path,
+        section.position,
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}`
+      )
+    )
   }
   return out
 }
@@ -135,7 +167,12 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
   const section = ledger.ledgerSection
   if (!section) {
     return [
-      finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`)
+      finding(
+        'BG204',
+        path,
+        ledger.title?.position ?? START,
+        `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`
+      )
     ]
   }
   const table = section.table
@@ -151,7 +188,14 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
   }
   const out: Finding[] = []
   if (section.tables > 1) {
-    out.push(finding('BG209', path, section.position, `the section holds ${section.tables} tables; keep the one ledger table`))
+    out.push(
+      finding(
+        'BG209',
+        path,
+        section.position,
+        `the section holds ${section.tables} tables; keep the one ledger table`
+      )
+    )
   }
   const headerProblems = header(path, table)
   if (headerProblems.length > 0) return [...out, ...headerProblems]
@@ -160,7 +204,12 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
   for (const row of table.rows) {
     if (row.cells.length !== LEDGER_COLUMNS.length) {
       out.push(
-        finding('BG209', path, row.position, `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`)
+        finding(
+          'BG209',
+          path,
+          row.position,
+          `this row has ${row.cells.length} cells; the ledger has ${LEDGER_COLUMNS.length} columns`
+        )
       )
     } else wellFormed.push(row)
   }
@@ -169,7 +218,12 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
   const approved = wellFormed.filter((r) => cellText(r, 'status') === 'Approved')
   if (approved.length === 0) {
     out.push(
-      finding('BG211', path, table.position, 'no row has Status `Approved`; the row of the pinned baseline must be Approved')
+      finding(
+        'BG211',
+        path,
+        table.position,
+        'no row has Status `Approved`; the row of the pinned baseline must be Approved'
+      )
     )
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -205,7 +259,14 @@ function header(path: string, table: LedgerTable): Finding[] {
   LEDGER_COLUMNS.forEach((col, i) => {
     const cell = table.header[i]!
     if (!normalize(cell.text).endsWith(normalize(col.header))) {
-      out.push(finding('BG209', path, cell.position, `column ${i + 1} is "${cell.text}"; it must be the "... ${col.header}" column`))
+      out.push(
+        finding(
+          'BG209',
+          path,
+          cell.position,
+          `column ${i + 1} is "${cell.text}"; it must be the "... ${col.header}" column`
+        )
+      )
     }
   })
   return out
@@ -279,7 +340,12 @@ function duplicateTags(path: string, rows: LedgerRow[]): Finding[] {
     const first = seen.get(tag)
     if (first && tag !== '') {
       out.push(
-        finding('BG214', path, cellPosition(row, 'producer_tag'), `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`)
+        finding(
+          'BG214',
+          path,
+          cellPosition(row, 'producer_tag'),
+          `producer tag ${tag} already has a row (line ${first.position.line}); keep one row per baseline`
+        )
       )
     } else seen.set(tag, row)
   }

@@ -84,7 +84,10 @@ export function explainHashMismatch(bytes: Buffer, want: string): string {
   if (parsed !== undefined) {
     for (const indent of [2, 4, '\t', 0] as const) {
       const s = JSON.stringify(parsed, null, indent)
-      candidates.push(['formatting (whitespace and indentation)', s], ['formatting (whitespace and indentation)', `${s}\n`])
+      candidates.push(
+        ['formatting (whitespace and indentation)', s],
+        ['formatting (whitespace and indentation)', `${s}\n`]
+      )
     }
   }
   for (const [what, candidate] of candidates) {

@@ -47,7 +47,11 @@ const ERROR_TEXT: Record<string, string> = {
 
 export function parseJson(file: SourceFile): JsonDocument {
   const errors: ParseError[] = []
-  const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true })
+  const root = parseTree(file.text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: true
+  })
   const syntaxErrors = errors.map((e) => {
     const code = printParseErrorCode(e.error)
     return { message: ERROR_TEXT[code] ?? code, position: positionAt(file, e.offset) }
@@ -117,6 +121,11 @@ export function locateProperty(doc: JsonDocument, pointer: string): Position {
   const path = decodePointer(pointer)
   const last = path[path.length - 1]
   if (typeof last !== 'string') return locate(doc, pointer)
-  const parent = '/' + path.slice(0, -1).map((s) => escapePointer(String(s))).join('/')
+  const parent =
+    '/' +
+    path
+      .slice(0, -1)
+      .map((s) => escapePointer(String(s)))
+      .join('/')
   return locate(doc, parent === '/' ? '' : parent, last)
 }

@@ -17,7 +17,11 @@ export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObj
  * Validate a parsed document; every violation with its location, in document order, once.
  * @param schemaFile the schema the validator was compiled from, to find its errorMessage annotations
  */
-export function validateDocument(doc: JsonDocument, validate: SchemaValidator, schemaFile: string): SchemaProblem[] {
+export function validateDocument(
+  doc: JsonDocument,
+  validate: SchemaValidator,
+  schemaFile: string
+): SchemaProblem[] {
   if (validate(doc.value)) return []
   const errors = validate.errors ?? []
   const missing = errors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty))

@@ -35,7 +35,15 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
     validUtf8 = false
     text = lenientUtf8.decode(body)
   }
-  return { path, bytes, text, hasBom, validUtf8, hasCrlf: text.includes('\r\n'), lineStarts: lineStartsOf(text) }
+  return {
+    path,
+    bytes,
+    text,
+    hasBom,
+    validUtf8,
+    hasCrlf: text.includes('\r\n'),
+    lineStarts: lineStartsOf(text)
+  }
 }
 
 export function sourceFromText(path: string, text: string): SourceFile {

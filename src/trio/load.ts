@@ -26,11 +26,9 @@ export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
 }
 
 /** Trio files from bytes held in memory (git blobs, test fixtures); a missing entry reads as a missing file. */
-export function trioFromBytes(
-  baseline: BaselinePolicy,
-  bytes: Partial<Record<TrioRole, Buffer>>
-): Trio {
-  const read = (b: Buffer | undefined) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+export function trioFromBytes(baseline: BaselinePolicy, bytes: Partial<Record<TrioRole, Buffer>>): Trio {
+  const read = (b: Buffer | undefined) =>
+    b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const }
   return {
     pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -54,7 +52,8 @@ function loadJson<T>(root: string, role: TrioRole, path: string, schema: Schema)
 }
 
 function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
-  if (!file.source || file.source.text.trim() === '') return { ...file, doc: null, data: null, schemaProblems: [] }
+  if (!file.source || file.source.text.trim() === '')
+    return { ...file, doc: null, data: null, schemaProblems: [] }
   const doc = parseJson(file.source)
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] }
   const isObject = doc.value !== null && typeof doc.value === 'object' && !Array.isArray(doc.value)

@@ -13,17 +13,30 @@ import { renderSummary } from '../shared/summary.js'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const major = Number(process.versions.node.split('.')[0])
-    if (major < 20) throw new InputError(`baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`)
+    if (major < 20)
+      throw new InputError(
+        `baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`
+      )
     const inputs = readHealthInputs((name) => core.getInput(name), env)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
     const evidence = createEvidenceStore(inputs.evidenceDir)
     const result = await runHealth(
-      { root: inputs.root, policy, clock: () => new Date(), runContext: () => readRunContext(inputs.root, env), evidence, toolVersion: TOOL_VERSION },
+      {
+        root: inputs.root,
+        policy,
+        clock: () => new Date(),
+        runContext: () => readRunContext(inputs.root, env),
+        evidence,
+        toolVersion: TOOL_VERSION
+      },
       { baselines }
     )
     const findings = result.baselines.flatMap((b) => b.findings)
-    const plan = planAnnotations(findings, workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root))
+    const plan = planAnnotations(
+      findings,
+      workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
+    )
     for (const a of plan.annotations) {
       if (a.severity === 'error') core.error(a.message, a.properties)
       else if (a.severity === 'warning') core.warning(a.message, a.properties)
@@ -36,10 +49,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('evidence-dir', evidence.dir)
     core.setOutput('artifact-name', artifact)
     await core.summary.addRaw(renderSummary(result, plan.overflow, artifact)).write()
-    core.info(`baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`)
+    core.info(
+      `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+    )
     if (result.verdict === 'FAIL') {
       const errors = findings.filter((f) => f.severity === 'error').length
-      core.setFailed(`baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`)
+      core.setFailed(
+        `baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`
+      )
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)

@@ -42,14 +42,27 @@ export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthI
 }
 
 function runSuffix(env: NodeJS.ProcessEnv): string {
-  return [env.GITHUB_RUN_ID || 'local', env.GITHUB_RUN_ATTEMPT || '1', env.GITHUB_JOB || 'job'].join('-').replace(/[^A-Za-z0-9._-]/g, '_')
+  return [env.GITHUB_RUN_ID || 'local', env.GITHUB_RUN_ATTEMPT || '1', env.GITHUB_JOB || 'job']
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
 }
 
 /**
  * A name no other run, attempt, job or baseline uses: artifact names are immutable in upload-artifact v4
  * (a repeated name is a 409 Conflict in matrices and re-runs).
  */
-export function artifactName(operation: string, baseline: string | undefined, env: NodeJS.ProcessEnv): string {
-  const parts = ['baseline-gate', operation, baseline || 'all', env.GITHUB_JOB || 'job', env.GITHUB_RUN_ID || 'local', env.GITHUB_RUN_ATTEMPT || '1']
+export function artifactName(
+  operation: string,
+  baseline: string | undefined,
+  env: NodeJS.ProcessEnv
+): string {
+  const parts = [
+    'baseline-gate',
+    operation,
+    baseline || 'all',
+    env.GITHUB_JOB || 'job',
+    env.GITHUB_RUN_ID || 'local',
+    env.GITHUB_RUN_ATTEMPT || '1'
+  ]
   return parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_')
 }

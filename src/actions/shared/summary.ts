@@ -7,7 +7,11 @@ import type { Severity } from '../../rules/catalog.js'
 /** GitHub drops a summary over 1 MiB entirely; stay far below and degrade detail first. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024
 
-export function renderSummary(result: OperationResult, overflow: Record<Severity, number>, artifact: string | null): string {
+export function renderSummary(
+  result: OperationResult,
+  overflow: Record<Severity, number>,
+  artifact: string | null
+): string {
   for (const limit of [Infinity, 200, 50, 10, 0]) {
     const text = render(result, overflow, artifact, limit)
     if (Buffer.byteLength(text, 'utf8') <= SUMMARY_LIMIT_BYTES) return text
@@ -15,7 +19,12 @@ export function renderSummary(result: OperationResult, overflow: Record<Severity
   return `## baseline-gate ${result.operation}: ${result.verdict}\n\nThe summary was too large; the full report is in the evidence artifact.\n`
 }
 
-function render(result: OperationResult, overflow: Record<Severity, number>, artifact: string | null, limit: number): string {
+function render(
+  result: OperationResult,
+  overflow: Record<Severity, number>,
+  artifact: string | null,
+  limit: number
+): string {
   const icon = result.verdict === 'PASS' ? '✅' : '❌'
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, '']
   for (const b of result.baselines) {

@@ -1,0 +1,287 @@
+// The governance-negative table: for every rule, mutations of a valid trio that the rule must catch, with the
+// file and line it must point at. The valid trio itself passes. A rule without a case fails this file.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { RULE_IDS } from '../src/rules/catalog.js'
+import type { RuleId } from '../src/rules/catalog.js'
+import { cleanupFixtures, findingsOf, MATRIX, MIRROR, PIN, trioFixture } from './helpers/fixture.js'
+import type { Fixture } from './helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+interface Case {
+  name: string
+  mutate: (fx: Fixture) => void
+  /** The finding the mutation must produce; `line` is computed on the mutated files (null: no line). */
+  expect: { rule: RuleId; file: string; line: (fx: Fixture) => number | null }
+}
+
+const at = (file: string, needle: string) => (fx: Fixture) => fx.lineOf(file, needle)
+const none = () => null
+const APPROVED_ROW = /^\| [^\n]*\| Approved \|$/m
+
+function approvedRow(fx: Fixture): string {
+  const row = APPROVED_ROW.exec(fx.read(MATRIX))?.[0]
+  if (!row) throw new Error('no Approved row in the fixture matrix')
+  return row
+}
+
+/** Append a ledger row after the Approved row (cells as given). */
+function addRow(fx: Fixture, cells: string[]): void {
+  const row = approvedRow(fx)
+  fx.replace(MATRIX, row, `${row}\n| ${cells.join(' | ')} |`)
+}
+
+const OLD_SHA = 'c'.repeat(40)
+
+const cases: Case[] = [
+  {
+    name: 'the pin is deleted',
+    mutate: (fx) => fx.remove(PIN),
+    expect: { rule: 'BG101', file: PIN, line: none }
+  },
+  {
+    name: 'the matrix is deleted',
+    mutate: (fx) => fx.remove(MATRIX),
+    expect: { rule: 'BG101', file: MATRIX, line: none }
+  },
+  {
+    name: 'the mirror is a directory',
+    mutate: (fx) => {
+      fx.remove(MIRROR)
+      fx.write(`${MIRROR}/x`, '{}')
+    },
+    expect: { rule: 'BG102', file: MIRROR, line: none }
+  },
+  {
+    name: 'the mirror is empty',
+    mutate: (fx) => fx.write(MIRROR, ''),
+    expect: { rule: 'BG103', file: MIRROR, line: () => 1 }
+  },
+  {
+    name: 'the pin starts with a byte-order mark',
+    mutate: (fx) => fx.write(PIN, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fx.readBytes(PIN)])),
+    expect: { rule: 'BG104', file: PIN, line: () => 1 }
+  },
+  {
+    name: 'the matrix holds a Latin-1 byte',
+    mutate: (fx) => {
+      const text = fx.read(MATRIX).replace('## Pin Update Policy', '## Pin Update Policy (r\u0000sum\u0000)')
+      const bytes = Buffer.from(text, 'utf8')
+      bytes[bytes.indexOf(0)] = 0xe9 // invalid UTF-8 on its own
+      fx.write(MATRIX, bytes)
+    },
+    expect: { rule: 'BG105', file: MATRIX, line: at(MATRIX, '## Pin Update Policy') }
+  },
+  {
+    name: 'the pin has a trailing comma',
+    mutate: (fx) => fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "GO",'),
+    expect: { rule: 'BG106', file: PIN, line: (fx) => fx.read(PIN).trimEnd().split('\n').length }
+  },
+  {
+    name: 'the pin names release_tag twice',
+    mutate: (fx) => fx.replace(PIN, '"commit_sha"', '"release_tag": "v0.0.1",\n  "commit_sha"'),
+    expect: { rule: 'BG107', file: PIN, line: at(PIN, '"release_tag": "v0.0.1"') }
+  },
+  {
+    name: 'the pin abbreviates its commit',
+    mutate: (fx) => fx.replace(PIN, /("commit_sha": ")([0-9a-f]{7})[0-9a-f]{33}"/, '$1$2"'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"commit_sha"') }
+  },
+  {
+    name: 'the pin posture is lower case',
+    mutate: (fx) => fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "go"'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"runtime_cutover_posture"') }
+  },
+  {
+    name: 'the pin timeout is out of range',
+    mutate: (fx) => fx.replace(PIN, /"default_timeout_ms": \d+/, '"default_timeout_ms": 90000'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"default_timeout_ms"') }
+  },
+  {
+    name: 'the pin has a misspelt field',
+    mutate: (fx) => fx.replace(PIN, '"default_base_url"', '"default_base_ulr"'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"default_base_ulr"') }
+  },
+  {
+    name: 'the pin base URL is not a URL',
+    mutate: (fx) => fx.replace(PIN, /"default_base_url": "[^"]+"/, '"default_base_url": "localhost 4010"'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"default_base_url"') }
+  },
+  {
+    name: 'the mirror lists an error code twice (digest updated)',
+    mutate: (fx) => {
+      fx.replace(MIRROR, '"internal_error"', '"internal_error",\n    "invalid_json"')
+      fx.rehashMirror()
+    },
+    expect: { rule: 'BG109', file: MIRROR, line: at(MIRROR, '"error_code_enum"') }
+  },
+  {
+    name: 'the mirror is of another release (digest updated)',
+    mutate: (fx) => {
+      fx.replace(MIRROR, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.3.2"')
+      fx.rehashMirror()
+    },
+    expect: { rule: 'BG201', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: 'the mirror was reformatted',
+    mutate: (fx) => fx.write(MIRROR, `${JSON.stringify(JSON.parse(fx.read(MIRROR)), null, 4)}\n`),
+    expect: { rule: 'BG202', file: PIN, line: at(PIN, '"expected_producer_manifest_sha256"') }
+  },
+  {
+    name: 'the matrix Updated date does not exist',
+    mutate: (fx) => fx.replace(MATRIX, /^Updated: .*$/m, 'Updated: 2026-02-30'),
+    expect: { rule: 'BG203', file: MATRIX, line: at(MATRIX, 'Updated: 2026-02-30') }
+  },
+  {
+    name: 'the matrix Updated line is gone',
+    mutate: (fx) => fx.replace(MATRIX, /^Updated: .*\n\n/m, ''),
+    expect: { rule: 'BG203', file: MATRIX, line: () => 1 }
+  },
+  {
+    name: 'the Baseline Pin section was renamed',
+    mutate: (fx) => fx.replace(MATRIX, '## Baseline Pin', '## Pinned Baseline'),
+    expect: { rule: 'BG204', file: MATRIX, line: () => 1 }
+  },
+  {
+    name: 'the manifest SHA-256 line is gone',
+    mutate: (fx) => fx.replace(MATRIX, /^- Expected producer manifest SHA-256: .*\n/m, ''),
+    expect: { rule: 'BG205', file: MATRIX, line: at(MATRIX, '## Baseline Pin') }
+  },
+  {
+    name: 'the posture line disagrees with the pin',
+    mutate: (fx) =>
+      fx.replace(MATRIX, '- Runtime cutover posture: `GO`', '- Runtime cutover posture: `NO-GO`'),
+    expect: { rule: 'BG206', file: MATRIX, line: at(MATRIX, '- Runtime cutover posture:') }
+  },
+  {
+    name: 'the manifest SHA-256 line disagrees with the pin',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /(Expected producer manifest SHA-256: `)[0-9a-f]{64}/, `$1${'0'.repeat(64)}`),
+    expect: { rule: 'BG206', file: MATRIX, line: at(MATRIX, 'Expected producer manifest SHA-256') }
+  },
+  {
+    name: 'the mirror path line is an absolute developer path',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /(Producer manifest mirror: `)[^`]+/,
+        '$1/Users/d/Projects/app/config/memorykernel-producer-manifest.json'
+      ),
+    expect: { rule: 'BG206', file: MATRIX, line: at(MATRIX, 'Producer manifest mirror:') }
+  },
+  {
+    name: 'the release tag line appears twice',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(- MemoryKernel release tag: .*)$/m, '$1\n- MemoryKernel release tag: `v0.3.2`'),
+    expect: { rule: 'BG207', file: MATRIX, line: at(MATRIX, '- MemoryKernel release tag: `v0.3.2`') }
+  },
+  {
+    name: 'a Baseline Pin line is not one the tool knows',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(- MemoryKernel repo: .*)$/m, '$1\n- MemoryKernel flavour: `vanilla`'),
+    expect: { rule: 'BG208', file: MATRIX, line: at(MATRIX, 'MemoryKernel flavour') }
+  },
+  {
+    name: 'the ledger table lost its delimiter row',
+    mutate: (fx) => fx.replace(MATRIX, /^\| --- \|.*\n/m, ''),
+    expect: { rule: 'BG209', file: MATRIX, line: at(MATRIX, '## Approved Version Pairs') }
+  },
+  {
+    name: 'a ledger row has seven cells',
+    mutate: (fx) => addRow(fx, ['0.0.9', 'abcdef1', 'v0.0.9', OLD_SHA, 'service.v3', 'api.v1', 'Superseded']),
+    expect: { rule: 'BG209', file: MATRIX, line: at(MATRIX, '| 0.0.9 |') }
+  },
+  {
+    name: 'the Approved row is marked Rejected (the original missed it)',
+    mutate: (fx) => fx.replace(MATRIX, APPROVED_ROW, approvedRow(fx).replace('| Approved |', '| Rejected |')),
+    expect: { rule: 'BG210', file: MATRIX, line: at(MATRIX, '| Rejected |') }
+  },
+  {
+    name: 'no row is Approved',
+    mutate: (fx) =>
+      fx.replace(MATRIX, APPROVED_ROW, approvedRow(fx).replace('| Approved |', '| Superseded |')),
+    expect: { rule: 'BG211', file: MATRIX, line: at(MATRIX, '| Consumer version |') }
+  },
+  {
+    name: 'two rows are Approved',
+    mutate: (fx) =>
+      addRow(fx, [
+        '0.0.9',
+        'abcdef1',
+        'v0.0.9',
+        OLD_SHA,
+        'service.v2',
+        'api.v1',
+        'integration/v1',
+        'Approved'
+      ]),
+    expect: { rule: 'BG211', file: MATRIX, line: at(MATRIX, '| 0.0.9 |') }
+  },
+  {
+    name: 'the Approved row has the wrong contract cells (the original missed it)',
+    mutate: (fx) => {
+      const row = approvedRow(fx)
+      fx.replace(
+        MATRIX,
+        row,
+        row.replace('| service.v3 | api.v1 | integration/v1 |', '| service.v1 | api.v9 | integration/v7 |')
+      )
+    },
+    expect: { rule: 'BG212', file: MATRIX, line: at(MATRIX, '| service.v1 | api.v9 |') }
+  },
+  {
+    name: 'the Approved row names another producer commit',
+    mutate: (fx) => {
+      const row = approvedRow(fx)
+      fx.replace(MATRIX, row, row.replace(/\| [0-9a-f]{40} \|/, `| ${'d'.repeat(40)} |`))
+    },
+    expect: { rule: 'BG212', file: MATRIX, line: at(MATRIX, 'd'.repeat(40)) }
+  },
+  {
+    name: 'a Superseded row abbreviates its producer commit',
+    mutate: (fx) =>
+      addRow(fx, [
+        '0.0.9',
+        'abcdef1',
+        'v0.0.9',
+        'cf33144',
+        'service.v2',
+        'api.v1',
+        'integration/v1',
+        'Superseded'
+      ]),
+    expect: { rule: 'BG213', file: MATRIX, line: at(MATRIX, '| cf33144 |') }
+  },
+  {
+    name: 'a row repeats the Approved tag',
+    mutate: (fx) => {
+      const tag = /\| (v\d+\.\d+\.\d+) \|/.exec(approvedRow(fx))![1]!
+      addRow(fx, ['0.0.9', 'abcdef1', tag, OLD_SHA, 'service.v2', 'api.v1', 'integration/v1', 'Superseded'])
+    },
+    expect: { rule: 'BG214', file: MATRIX, line: at(MATRIX, '| 0.0.9 |') }
+  }
+]
+
+describe('governance-negative table', () => {
+  it('the valid trio passes with no findings', async () => {
+    expect(await findingsOf(trioFixture().root)).toEqual([])
+  })
+
+  it('has at least one case for every rule of the catalog', () => {
+    const covered = new Set(cases.map((c) => c.expect.rule))
+    expect(RULE_IDS.filter((id) => !covered.has(id))).toEqual([])
+  })
+
+  it.each(cases.map((c) => [`${c.expect.rule}: ${c.name}`, c] as const))('%s', async (_title, c) => {
+    const fx = trioFixture()
+    c.mutate(fx)
+    const findings = await findingsOf(fx.root)
+    const want = { rule: c.expect.rule, file: c.expect.file, line: c.expect.line(fx) }
+    expect(findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line }))).toContainEqual(want)
+    const hit = findings.find((f) => f.rule === want.rule && f.file === want.file && f.line === want.line)!
+    // Every finding says what to do in words, and carries the severity of its rule.
+    expect(hit.message.length).toBeGreaterThan(20)
+    if (want.line !== null) expect(hit.column).toEqual(expect.any(Number))
+  })
+})
