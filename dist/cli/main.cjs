@@ -24,7 +24,7 @@ __export(main_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 
 // src/files/evidence-store.ts
 var import_node_fs2 = require("node:fs");
@@ -155,6 +155,9 @@ function readHeadWithGit(cwd) {
     );
   });
 }
+
+// src/operations/health.ts
+var import_node_path5 = require("node:path");
 
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
@@ -11368,7 +11371,7 @@ async function runHealth(ctx, options) {
       schema: "evidence-index.v1",
       operation: "health",
       verdict,
-      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: r.evidence }))
+      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: (0, import_node_path5.basename)(r.evidence) }))
     };
     evidence = ctx.evidence.write("health.json", `${JSON.stringify(index2, null, 2)}
 `);
@@ -11378,7 +11381,7 @@ async function runHealth(ctx, options) {
 
 // src/policy/load.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -11482,10 +11485,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = (0, import_node_path5.resolve)(options.root);
+  const root = (0, import_node_path6.resolve)(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? (0, import_node_path5.resolve)(options.cwd ?? process.cwd(), options.policyPath) : (0, import_node_path5.join)(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? (0, import_node_path6.resolve)(options.cwd ?? process.cwd(), options.policyPath) : (0, import_node_path6.join)(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   const read = readRepoFile("/", abs);
   if (read.kind === "missing") {
@@ -11552,13 +11555,13 @@ function resolveBaseline(name, raw, pm) {
   };
 }
 function detectPackageManager(root) {
-  if ((0, import_node_fs5.existsSync)((0, import_node_path5.join)(root, "pnpm-lock.yaml"))) return "pnpm";
-  if ((0, import_node_fs5.existsSync)((0, import_node_path5.join)(root, "yarn.lock"))) return "yarn";
+  if ((0, import_node_fs5.existsSync)((0, import_node_path6.join)(root, "pnpm-lock.yaml"))) return "pnpm";
+  if ((0, import_node_fs5.existsSync)((0, import_node_path6.join)(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = (0, import_node_path5.relative)(root, abs);
-  return rel && !rel.startsWith("..") && !(0, import_node_path5.isAbsolute)(rel) ? rel.split("\\").join("/") : abs;
+  const rel = (0, import_node_path6.relative)(root, abs);
+  return rel && !rel.startsWith("..") && !(0, import_node_path6.isAbsolute)(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -11786,11 +11789,11 @@ async function main(argv, io) {
 `);
       return EXIT.pass;
     }
-    const root = (0, import_node_path6.resolve)(io.cwd, cmd.root);
+    const root = (0, import_node_path7.resolve)(io.cwd, cmd.root);
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd });
     const baselines = selectBaselines(policy, cmd.baseline);
-    const defaultDir = (0, import_node_path6.join)(root, ".baseline-gate");
-    const evidence = cmd.evidenceDir ? createEvidenceStore((0, import_node_path6.resolve)(io.cwd, cmd.evidenceDir)) : createEvidenceStore((0, import_node_path6.join)(defaultDir, "evidence"), { ignoreInGit: defaultDir });
+    const defaultDir = (0, import_node_path7.join)(root, ".baseline-gate");
+    const evidence = cmd.evidenceDir ? createEvidenceStore((0, import_node_path7.resolve)(io.cwd, cmd.evidenceDir)) : createEvidenceStore((0, import_node_path7.join)(defaultDir, "evidence"), { ignoreInGit: defaultDir });
     const result = await runHealth(
       {
         root,

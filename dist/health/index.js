@@ -19782,6 +19782,9 @@ function readHeadWithGit(cwd) {
   });
 }
 
+// src/operations/health.ts
+import { basename as basename2 } from "node:path";
+
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
 var TOOL_NAME = "baseline-gate";
@@ -30994,7 +30997,7 @@ async function runHealth(ctx, options) {
       schema: "evidence-index.v1",
       operation: "health",
       verdict,
-      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: r.evidence }))
+      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename2(r.evidence) }))
     };
     evidence = ctx.evidence.write("health.json", `${JSON.stringify(index2, null, 2)}
 `);
@@ -31259,12 +31262,17 @@ var TOOL_VERSION = package_default.version;
 // src/actions/shared/annotations.ts
 import { relative as relative3 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
-function planAnnotations(findings, prefix) {
+function planAnnotations(findings, prefix, reservedErrors = 0) {
+  const cap = {
+    error: ANNOTATIONS_PER_KIND - reservedErrors,
+    warning: ANNOTATIONS_PER_KIND,
+    notice: ANNOTATIONS_PER_KIND
+  };
   const used = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
   const annotations = [];
   for (const f of findings) {
-    if (used[f.severity] >= ANNOTATIONS_PER_KIND) {
+    if (used[f.severity] >= cap[f.severity]) {
       overflow[f.severity]++;
       continue;
     }
@@ -31382,10 +31390,9 @@ async function run(env = process.env) {
       { baselines }
     );
     const findings = result.baselines.flatMap((b2) => b2.findings);
-    const plan = planAnnotations(
-      findings,
-      workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
-    );
+    const failing = result.verdict === "FAIL";
+    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root);
+    const plan = planAnnotations(findings, prefix, failing ? 1 : 0);
     for (const a of plan.annotations) {
       if (a.severity === "error") error(a.message, a.properties);
       else if (a.severity === "warning") warning(a.message, a.properties);
@@ -31401,7 +31408,7 @@ async function run(env = process.env) {
     info(
       `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
     );
-    if (result.verdict === "FAIL") {
+    if (failing) {
       const errors = findings.filter((f) => f.severity === "error").length;
       setFailed(
         `baseline health FAIL: ${errors} error${errors === 1 ? "" : "s"} (see the annotations and the job summary)`

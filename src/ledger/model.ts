@@ -2,7 +2,6 @@
 import type { Position } from '../source/source-file.js'
 
 export const LEDGER_STATUSES = ['Approved', 'Superseded', 'Rolled back', 'Candidate'] as const
-export type LedgerStatus = (typeof LEDGER_STATUSES)[number]
 
 /** The lines of the `## Baseline Pin` section, by key; `label` is what follows the producer's display name. */
 export const PIN_LINES = [

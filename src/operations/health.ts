@@ -1,4 +1,5 @@
 // health: for each baseline, load the trio, run every rule, decide, and write the evidence packet.
+import { basename } from 'node:path'
 import { buildPacket, packetName } from '../evidence/packet.js'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -52,7 +53,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       schema: 'evidence-index.v1',
       operation: 'health',
       verdict,
-      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: r.evidence }))
+      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename(r.evidence) }))
     }
     evidence = ctx.evidence.write('health.json', `${JSON.stringify(index, null, 2)}\n`)
   }

@@ -1,7 +1,6 @@
 // The resolved policy: every baseline with every field filled in (the file's own shape, defaults applied).
 
 export type OperationName = 'health' | 'promotion' | 'rollback'
-export const OPERATIONS: readonly OperationName[] = ['health', 'promotion', 'rollback']
 
 export interface SuiteStep {
   name: string

@@ -7,7 +7,7 @@ import {
   PIN_LINES,
   PIN_SECTION_TITLE
 } from '../ledger/model.js'
-import type { Ledger, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
+import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
 import { schemaMessage } from '../source/schema-errors.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -272,7 +272,7 @@ function header(path: string, table: LedgerTable): Finding[] {
   return out
 }
 
-type ColumnKey = (typeof LEDGER_COLUMNS)[number]['key']
+type ColumnKey = LedgerColumnKey
 
 function cellText(row: LedgerRow, key: ColumnKey): string {
   return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''

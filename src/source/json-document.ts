@@ -115,17 +115,3 @@ export function locate(doc: JsonDocument, pointer: string, key?: string): Positi
   }
   return positionAt(doc.file, node.offset)
 }
-
-/** Position of the key of the property at `pointer` (falls back to the value). */
-export function locateProperty(doc: JsonDocument, pointer: string): Position {
-  const path = decodePointer(pointer)
-  const last = path[path.length - 1]
-  if (typeof last !== 'string') return locate(doc, pointer)
-  const parent =
-    '/' +
-    path
-      .slice(0, -1)
-      .map((s) => escapePointer(String(s)))
-      .join('/')
-  return locate(doc, parent === '/' ? '' : parent, last)
-}

@@ -46,10 +46,6 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
   }
 }
 
-export function sourceFromText(path: string, text: string): SourceFile {
-  return sourceFromBytes(path, Buffer.from(text, 'utf8'))
-}
-
 function lineStartsOf(text: string): number[] {
   const starts = [0]
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
@@ -67,12 +63,4 @@ export function positionAt(file: SourceFile, offset: number): Position {
     else hi = mid - 1
   }
   return { line: lo + 1, column: offset - starts[lo]! + 1 }
-}
-
-/** The text of a 1-based line, without its line terminator. */
-export function lineText(file: SourceFile, line: number): string {
-  const start = file.lineStarts[line - 1]
-  if (start === undefined) return ''
-  const next = file.lineStarts[line]
-  return file.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '')
 }

@@ -25,17 +25,6 @@ export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
   }
 }
 
-/** Trio files from bytes held in memory (git blobs, test fixtures); a missing entry reads as a missing file. */
-export function trioFromBytes(baseline: BaselinePolicy, bytes: Partial<Record<TrioRole, Buffer>>): Trio {
-  const read = (b: Buffer | undefined) =>
-    b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const }
-  return {
-    pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
-    manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
-    matrix: matrixFile(fileOf('matrix', baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
-  }
-}
-
 function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile {
   if (read.kind !== 'ok') return { role, path, read, source: null, sha256: null }
   return {

@@ -33,10 +33,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       { baselines }
     )
     const findings = result.baselines.flatMap((b) => b.findings)
-    const plan = planAnnotations(
-      findings,
-      workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
-    )
+    const failing = result.verdict === 'FAIL'
+    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
+    // the step's own failure message is one more error annotation: keep a slot for it
+    const plan = planAnnotations(findings, prefix, failing ? 1 : 0)
     for (const a of plan.annotations) {
       if (a.severity === 'error') core.error(a.message, a.properties)
       else if (a.severity === 'warning') core.warning(a.message, a.properties)
@@ -52,7 +52,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.info(
       `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
     )
-    if (result.verdict === 'FAIL') {
+    if (failing) {
       const errors = findings.filter((f) => f.severity === 'error').length
       core.setFailed(
         `baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`

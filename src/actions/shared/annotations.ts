@@ -18,13 +18,21 @@ export interface AnnotationPlan {
   overflow: Record<Severity, number>
 }
 
-/** @param prefix path from the workspace to the repository root ('' when they are the same) */
-export function planAnnotations(findings: Finding[], prefix: string): AnnotationPlan {
+/**
+ * @param prefix path from the workspace to the repository root ('' when they are the same)
+ * @param reservedErrors error slots kept free (the step's own failure message is an error annotation too)
+ */
+export function planAnnotations(findings: Finding[], prefix: string, reservedErrors = 0): AnnotationPlan {
+  const cap: Record<Severity, number> = {
+    error: ANNOTATIONS_PER_KIND - reservedErrors,
+    warning: ANNOTATIONS_PER_KIND,
+    notice: ANNOTATIONS_PER_KIND
+  }
   const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
   const overflow: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
   const annotations: Annotation[] = []
   for (const f of findings) {
-    if (used[f.severity] >= ANNOTATIONS_PER_KIND) {
+    if (used[f.severity] >= cap[f.severity]) {
       overflow[f.severity]++
       continue
     }

@@ -13,8 +13,6 @@ export interface HealthInputs {
   evidenceDir: string
 }
 
-export const HEALTH_INPUTS = ['root', 'policy', 'baseline', 'evidence-dir'] as const
-
 export class InputError extends Error {
   override name = 'InputError'
 }
