@@ -327,7 +327,7 @@ var rules = {
   BG102: {
     title: "Trio file unreadable",
     severity: "error",
-    description: "A trio file must be a regular, readable file inside the repository and at most 8 MiB. Directories, paths outside the root and oversized files are refused before they are parsed.",
+    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
     example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
   },
   BG103: {
@@ -10649,7 +10649,8 @@ function parseJson(file) {
     allowTrailingComma: false,
     allowEmptyContent: true
   });
-  const syntaxErrors = errors.map((e) => {
+  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
+  const syntaxErrors = distinct.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
   });
@@ -11174,13 +11175,14 @@ function explainHashMismatch(bytes, want) {
   const text3 = bytes.toString("utf8");
   const noBom = text3.replace(/^\uFEFF/, "");
   const lf = noBom.replace(/\r\n/g, "\n");
-  const candidates = [
-    ["line endings (the file has CRLF; the pinned bytes use LF)", lf],
-    ["a byte-order mark", noBom],
+  const candidates = [];
+  if (noBom !== text3) candidates.push(["a byte-order mark", noBom]);
+  if (lf !== noBom) candidates.push(["line endings (the file has CRLF; the pinned bytes use LF)", lf]);
+  candidates.push(
     ["the final newline", lf.endsWith("\n") ? lf.slice(0, -1) : `${lf}
 `],
     ["line endings (the pinned bytes use CRLF)", noBom.replace(/\r?\n/g, "\r\n")]
-  ];
+  );
   let parsed;
   try {
     parsed = JSON.parse(lf);
@@ -11244,7 +11246,7 @@ function str(v2) {
 // src/files/read.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path4 = require("node:path");
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_FILE_BYTES = 4 * 1024 * 1024;
 function resolveInRoot(root, rel) {
   const abs = (0, import_node_path4.resolve)(root, rel);
   const back = (0, import_node_path4.relative)((0, import_node_path4.resolve)(root), abs);
@@ -11256,7 +11258,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
   if (!abs) return { kind: "outside-root" };
   let fd;
   try {
-    fd = (0, import_node_fs4.openSync)(abs, "r");
+    fd = (0, import_node_fs4.openSync)(abs, import_node_fs4.constants.O_RDONLY | import_node_fs4.constants.O_NONBLOCK);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -11289,6 +11291,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
 // src/trio/load.ts
 var PIN = { validate: ae, file: pe.validatePin };
 var MANIFEST = { validate: ie, file: pe.validateManifest };
+var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
     pin: loadJson(root, "pin", baseline.trio.pin, PIN),
@@ -11307,7 +11310,7 @@ function fileOf(role, path, read) {
   };
 }
 function loadJson(root, role, path, schema) {
-  return jsonFile(fileOf(role, path, readRepoFile(root, path)), schema);
+  return jsonFile(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema);
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -11323,7 +11326,7 @@ function jsonFile(file, schema) {
   };
 }
 function loadMatrix(root, path, displayName) {
-  return matrixFile(fileOf("matrix", path, readRepoFile(root, path)), displayName);
+  return matrixFile(fileOf("matrix", path, readRepoFile(root, path, MAX_MATRIX_BYTES)), displayName);
 }
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
@@ -11618,7 +11621,8 @@ var package_default = {
     prettier: "3.10.1",
     "ts-jest": "29.4.15",
     typescript: "5.9.3",
-    "typescript-eslint": "8.73.0"
+    "typescript-eslint": "8.73.0",
+    yaml: "2.9.1"
   },
   allowScripts: {
     "@parcel/watcher": false,

@@ -5789,7 +5789,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5959,11 +5959,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset2 = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset2);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5986,10 +5986,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6208,7 +6208,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6244,13 +6244,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19953,7 +19953,7 @@ var rules = {
   BG102: {
     title: "Trio file unreadable",
     severity: "error",
-    description: "A trio file must be a regular, readable file inside the repository and at most 8 MiB. Directories, paths outside the root and oversized files are refused before they are parsed.",
+    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
     example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
   },
   BG103: {
@@ -30275,7 +30275,8 @@ function parseJson(file) {
     allowTrailingComma: false,
     allowEmptyContent: true
   });
-  const syntaxErrors = errors.map((e) => {
+  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
+  const syntaxErrors = distinct.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
   });
@@ -30800,13 +30801,14 @@ function explainHashMismatch(bytes, want) {
   const text3 = bytes.toString("utf8");
   const noBom = text3.replace(/^\uFEFF/, "");
   const lf = noBom.replace(/\r\n/g, "\n");
-  const candidates = [
-    ["line endings (the file has CRLF; the pinned bytes use LF)", lf],
-    ["a byte-order mark", noBom],
+  const candidates = [];
+  if (noBom !== text3) candidates.push(["a byte-order mark", noBom]);
+  if (lf !== noBom) candidates.push(["line endings (the file has CRLF; the pinned bytes use LF)", lf]);
+  candidates.push(
     ["the final newline", lf.endsWith("\n") ? lf.slice(0, -1) : `${lf}
 `],
     ["line endings (the pinned bytes use CRLF)", noBom.replace(/\r?\n/g, "\r\n")]
-  ];
+  );
   let parsed;
   try {
     parsed = JSON.parse(lf);
@@ -30868,9 +30870,9 @@ function str(v2) {
 }
 
 // src/files/read.ts
-import { openSync as openSync2, readSync, closeSync as closeSync2, fstatSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
 import { isAbsolute as isAbsolute3, relative, resolve as resolve3, sep } from "node:path";
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_FILE_BYTES = 4 * 1024 * 1024;
 function resolveInRoot(root, rel) {
   const abs = resolve3(root, rel);
   const back = relative(resolve3(root), abs);
@@ -30882,7 +30884,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
   if (!abs) return { kind: "outside-root" };
   let fd;
   try {
-    fd = openSync2(abs, "r");
+    fd = openSync2(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -30915,6 +30917,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
 // src/trio/load.ts
 var PIN = { validate: ae, file: pe.validatePin };
 var MANIFEST = { validate: ie, file: pe.validateManifest };
+var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
     pin: loadJson(root, "pin", baseline.trio.pin, PIN),
@@ -30933,7 +30936,7 @@ function fileOf(role, path, read) {
   };
 }
 function loadJson(root, role, path, schema) {
-  return jsonFile(fileOf(role, path, readRepoFile(root, path)), schema);
+  return jsonFile(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema);
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -30949,7 +30952,7 @@ function jsonFile(file, schema) {
   };
 }
 function loadMatrix(root, path, displayName) {
-  return matrixFile(fileOf("matrix", path, readRepoFile(root, path)), displayName);
+  return matrixFile(fileOf("matrix", path, readRepoFile(root, path, MAX_MATRIX_BYTES)), displayName);
 }
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
@@ -31244,7 +31247,8 @@ var package_default = {
     prettier: "3.10.1",
     "ts-jest": "29.4.15",
     typescript: "5.9.3",
-    "typescript-eslint": "8.73.0"
+    "typescript-eslint": "8.73.0",
+    yaml: "2.9.1"
   },
   allowScripts: {
     "@parcel/watcher": false,

@@ -1,9 +1,9 @@
 // Read a file of the user's repository, refusing what cannot be a trio file instead of hanging or crashing.
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 
-/** Trio files are small; anything over this is refused before it is read (a multi-GB file must not hang us). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024
+/** Files we read are small; anything over this is refused before it is read (a multi-GB file must not hang us). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024
 
 export type ReadResult =
   | { kind: 'ok'; bytes: Buffer }
@@ -26,7 +26,8 @@ export function readRepoFile(root: string, rel: string, limit = MAX_FILE_BYTES):
   if (!abs) return { kind: 'outside-root' }
   let fd: number
   try {
-    fd = openSync(abs, 'r')
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }

@@ -26,7 +26,7 @@ const rules = {
     title: 'Trio file unreadable',
     severity: 'error',
     description:
-      'A trio file must be a regular, readable file inside the repository and at most 8 MiB. Directories, paths outside the root and oversized files are refused before they are parsed.',
+      'A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.',
     example: '`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file.'
   },
   BG103: {

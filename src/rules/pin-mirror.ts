@@ -69,12 +69,14 @@ export function explainHashMismatch(bytes: Buffer, want: string): string {
   const text = bytes.toString('utf8')
   const noBom = text.replace(/^\uFEFF/, '')
   const lf = noBom.replace(/\r\n/g, '\n')
-  const candidates: [string, string][] = [
-    ['line endings (the file has CRLF; the pinned bytes use LF)', lf],
-    ['a byte-order mark', noBom],
+  // Single accidents first, so the message names the one that happened.
+  const candidates: [string, string][] = []
+  if (noBom !== text) candidates.push(['a byte-order mark', noBom])
+  if (lf !== noBom) candidates.push(['line endings (the file has CRLF; the pinned bytes use LF)', lf])
+  candidates.push(
     ['the final newline', lf.endsWith('\n') ? lf.slice(0, -1) : `${lf}\n`],
     ['line endings (the pinned bytes use CRLF)', noBom.replace(/\r?\n/g, '\r\n')]
-  ]
+  )
   let parsed: unknown
   try {
     parsed = JSON.parse(lf)

@@ -52,7 +52,9 @@ export function parseJson(file: SourceFile): JsonDocument {
     allowTrailingComma: false,
     allowEmptyContent: true
   })
-  const syntaxErrors = errors.map((e) => {
+  // jsonc-parser can report one mistake twice at the same offset (a trailing comma: name expected, value expected)
+  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset)
+  const syntaxErrors = distinct.map((e) => {
     const code = printParseErrorCode(e.error)
     return { message: ERROR_TEXT[code] ?? code, position: positionAt(file, e.offset) }
   })

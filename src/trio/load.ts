@@ -1,6 +1,6 @@
 // Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
 import { sha256 } from '../files/digest.js'
-import { readRepoFile } from '../files/read.js'
+import { MAX_FILE_BYTES, readRepoFile } from '../files/read.js'
 import { schemaFiles, validateManifest, validatePin } from '../generated/validators.js'
 import { parseLedger } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -16,6 +16,12 @@ interface Schema {
 }
 const PIN: Schema = { validate: validatePin, file: schemaFiles.validatePin }
 const MANIFEST: Schema = { validate: validateManifest, file: schemaFiles.validateManifest }
+
+/**
+ * The matrix is parsed by micromark at about 5 s per MiB, so its cap is lower: a real ledger (one row per
+ * baseline ever approved) is tens of KiB; a 1 MiB one already holds some 7,000 rows.
+ */
+export const MAX_MATRIX_BYTES = 1024 * 1024
 
 export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
   return {
@@ -37,7 +43,7 @@ function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile 
 }
 
 function loadJson<T>(root: string, role: TrioRole, path: string, schema: Schema): JsonTrioFile<T> {
-  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path)), schema)
+  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema)
 }
 
 function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
@@ -55,7 +61,7 @@ function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
 }
 
 function loadMatrix(root: string, path: string, displayName: string): MatrixTrioFile {
-  return matrixFile(fileOf('matrix', path, readRepoFile(root, path)), displayName)
+  return matrixFile(fileOf('matrix', path, readRepoFile(root, path, MAX_MATRIX_BYTES)), displayName)
 }
 
 function matrixFile(file: TrioFile, displayName: string): MatrixTrioFile {

@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeFileAtomic } from '../../src/files/atomic-write.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+describe('writeFileAtomic', () => {
+  it.each([
+    ['a string', 'hello\n'],
+    ['a Buffer', Buffer.from([0, 1, 2, 0xff])],
+    ['an empty string', '']
+  ])('writes %s whole and leaves no temporary file', (_what, data) => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'out.json')
+    writeFileAtomic(target, data)
+    expect(readFileSync(target).equals(Buffer.from(data))).toBe(true)
+    expect(readdirSync(dir)).toEqual(['out.json'])
+  })
+
+  it('creates missing parent directories', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'a', 'b', 'c.txt')
+    writeFileAtomic(target, 'x')
+    expect(readFileSync(target, 'utf8')).toBe('x')
+    expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['c.txt'])
+  })
+
+  it('with durable: the same result, no temporary file', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'out.txt')
+    writeFileAtomic(target, 'durable', { durable: true })
+    expect(readFileSync(target, 'utf8')).toBe('durable')
+    expect(readdirSync(dir)).toEqual(['out.txt'])
+  })
+
+  it('replaces the target by rename: the old file is never truncated or written in place', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'pin.json')
+    const old = `${'o'.repeat(100_000)}\n`
+    writeFileSync(target, old)
+    // a second name for the old inode: an in-place write would show through it
+    linkSync(target, join(dir, 'old-link'))
+    const before = statSync(target).ino
+    const data = `${'n'.repeat(3_000_000)}\n`
+    writeFileAtomic(target, data)
+    expect(statSync(target).ino).not.toBe(before)
+    expect(readFileSync(target, 'utf8')).toBe(data)
+    expect(readFileSync(join(dir, 'old-link'), 'utf8')).toBe(old)
+    expect(readdirSync(dir).sort()).toEqual(['old-link', 'pin.json'])
+  })
+
+  it('many writes in a row: the target always holds one whole version', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'v.txt')
+    for (let i = 0; i < 50; i++) {
+      const data = `${String(i).repeat(1000 + i)}\n`
+      writeFileAtomic(target, data)
+      expect(readFileSync(target, 'utf8')).toBe(data)
+    }
+    expect(readdirSync(dir)).toEqual(['v.txt'])
+  })
+
+  it('when the rename fails (the target is a directory), throws and removes the temporary file', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'taken')
+    mkdirSync(target)
+    writeFileSync(join(target, 'keep.txt'), 'keep')
+    expect(() => writeFileAtomic(target, 'data')).toThrow()
+    expect(readdirSync(dir)).toEqual(['taken'])
+    expect(readdirSync(target)).toEqual(['keep.txt'])
+    expect(readFileSync(join(target, 'keep.txt'), 'utf8')).toBe('keep')
+  })
+
+  it('when the target is an empty directory, also throws and leaves nothing behind', () => {
+    const dir = tempDir('bg-atomic-')
+    const target = join(dir, 'empty-dir')
+    mkdirSync(target)
+    expect(() => writeFileAtomic(target, 'data', { durable: true })).toThrow()
+    expect(readdirSync(dir)).toEqual(['empty-dir'])
+    expect(statSync(target).isDirectory()).toBe(true)
+  })
+
+  it('when the parent cannot be created (a file is in the way), throws and writes nothing', () => {
+    const dir = tempDir('bg-atomic-')
+    writeFileSync(join(dir, 'file'), 'f')
+    expect(() => writeFileAtomic(join(dir, 'file', 'x.txt'), 'data')).toThrow()
+    expect(readdirSync(dir)).toEqual(['file'])
+  })
+})

@@ -1,0 +1,158 @@
+// requireWithCodeCache. The cache lives under os.tmpdir(), which reads TMPDIR from the real process environment;
+// jest's sandbox gives tests a copy of process.env, so every run that may use the cache runs in a child node
+// with TMPDIR pointing at a temporary directory: the real cache is never touched.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import esbuild from 'esbuild'
+import { requireWithCodeCache } from '../../src/cli/compile-cache.js'
+import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const CJS = [
+  "'use strict'",
+  "const path = require('node:path')",
+  'function square(n) { return n * n }',
+  'module.exports = { answer: 42, square: square(7), file: path.basename(__filename), dir: path.basename(__dirname) }'
+].join('\n')
+
+let work: string
+let bundle: string
+
+beforeAll(() => {
+  work = tempDir('bg-cache-')
+  bundle = join(work, 'compile-cache.mjs')
+  esbuild.buildSync({
+    entryPoints: [join(REPO_ROOT, 'src/cli/compile-cache.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'silent'
+  })
+})
+
+function cjsFile(source = CJS): string {
+  const dir = tempDir('bg-cache-mod-')
+  mkdirSync(join(dir, 'lib'))
+  const file = join(dir, 'lib', 'mod.cjs')
+  writeFileSync(file, source)
+  return file
+}
+
+interface Run {
+  status: number | null
+  exports: unknown
+  stderr: string
+}
+
+/** requireWithCodeCache in a child node with its own TMPDIR (and optional cache switch). */
+function runChild(file: string, tmp: string, cacheSwitch?: string): Run {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, TMPDIR: tmp }
+  if (cacheSwitch !== undefined) env.BASELINE_GATE_COMPILE_CACHE = cacheSwitch
+  const script =
+    `import { requireWithCodeCache } from ${JSON.stringify(bundle)}\n` +
+    `console.log(JSON.stringify(requireWithCodeCache(${JSON.stringify(file)})))`
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env,
+    timeout: 30000
+  })
+  return {
+    status: child.status,
+    exports: child.stdout.trim() ? JSON.parse(child.stdout) : undefined,
+    stderr: child.stderr
+  }
+}
+
+const uid = typeof process.getuid === 'function' ? process.getuid() : -1
+const cacheDir = (tmp: string) => join(tmp, `baseline-gate-compile-cache-${uid}`)
+const binFiles = (tmp: string) =>
+  existsSync(cacheDir(tmp)) ? readdirSync(cacheDir(tmp)).filter((f) => f.endsWith('.bin')) : []
+const EXPECTED = { answer: 42, square: 49, file: 'mod.cjs', dir: 'lib' }
+
+describe('requireWithCodeCache with the cache off (in process)', () => {
+  it('returns the exports of a CommonJS file, with require, __filename and __dirname', () => {
+    const file = cjsFile()
+    expect(requireWithCodeCache(file, { BASELINE_GATE_COMPILE_CACHE: '0' })).toEqual(EXPECTED)
+  })
+
+  it('a second call works the same', () => {
+    const file = cjsFile()
+    const env = { BASELINE_GATE_COMPILE_CACHE: '0' }
+    expect(requireWithCodeCache(file, env)).toEqual(EXPECTED)
+    expect(requireWithCodeCache(file, env)).toEqual(EXPECTED)
+  })
+
+  it('an error thrown by the module reaches the caller', () => {
+    const file = cjsFile("throw new Error('boom from module')")
+    expect(() => requireWithCodeCache(file, { BASELINE_GATE_COMPILE_CACHE: '0' })).toThrow('boom from module')
+  })
+})
+
+describe('requireWithCodeCache with the cache (child processes, private TMPDIR)', () => {
+  it('the first run compiles and writes a private cache file; the second run uses it', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    const first = runChild(file, tmp)
+    expect(first).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    const bins = binFiles(tmp)
+    expect(bins).toHaveLength(1)
+    const bin = join(cacheDir(tmp), bins[0]!)
+    expect(statSync(cacheDir(tmp)).mode & 0o777).toBe(0o700)
+    expect(statSync(bin).mode & 0o077).toBe(0)
+    const written = statSync(bin)
+
+    const second = runChild(file, tmp)
+    expect(second).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    // accepted: not rewritten (a rewrite renames a new file over it)
+    expect(binFiles(tmp)).toEqual(bins)
+    expect(statSync(bin).ino).toBe(written.ino)
+    expect(readdirSync(cacheDir(tmp)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('a corrupt cache file is rejected by V8, the module still loads, and the cache is rewritten', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    expect(runChild(file, tmp).status).toBe(0)
+    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    writeFileSync(bin, 'not V8 code cache at all')
+    const run = runChild(file, tmp)
+    expect(run).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(readFileSync(bin, 'utf8')).not.toBe('not V8 code cache at all')
+  })
+
+  it('a changed source gets its own cache entry', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    expect(runChild(cjsFile(), tmp).status).toBe(0)
+    const other = runChild(cjsFile(`${CJS}\nmodule.exports.extra = true`), tmp)
+    expect(other.exports).toEqual({ ...EXPECTED, extra: true })
+    expect(binFiles(tmp)).toHaveLength(2)
+  })
+
+  it('with BASELINE_GATE_COMPILE_CACHE=0 it works and writes no cache', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    expect(runChild(file, tmp, '0')).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(runChild(file, tmp, '0')).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(existsSync(cacheDir(tmp))).toBe(false)
+  })
+
+  it('a cache directory others can read is not used (nothing written into it)', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    mkdirSync(cacheDir(tmp))
+    chmodSync(cacheDir(tmp), 0o755)
+    const file = cjsFile()
+    expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(readdirSync(cacheDir(tmp))).toEqual([])
+  })
+
+  it('an unusable TMPDIR (a file) falls back to an ordinary compile', () => {
+    const dir = tempDir('bg-cache-tmp-')
+    const notADir = join(dir, 'file')
+    writeFileSync(notADir, '')
+    expect(runChild(cjsFile(), notADir)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+  })
+})

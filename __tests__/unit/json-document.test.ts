@@ -1,0 +1,149 @@
+import { describe, expect, it } from '@jest/globals'
+import { escapePointer, locate, parseJson } from '../../src/source/json-document.js'
+import { sourceFromBytes } from '../../src/source/source-file.js'
+
+const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
+
+const TEXT = [
+  '{', //                                     1
+  '  "name": "x",', //                        2
+  '  "window": {', //                         3
+  '    "days": 14,', //                       4
+  '    "nested": { "deep": [10, 20, {"k": true}] }', // 5
+  '  },', //                                  6
+  '  "list": [', //                           7
+  '    "a",', //                              8
+  '    "b"', //                               9
+  '  ],', //                                  10
+  '  "a/b": 1,', //                           11
+  '  "t~n": 2', //                            12
+  '}' //                                      13
+].join('\n')
+
+const doc = parseJson(sourceFromText('doc.json', TEXT))
+
+describe('parseJson', () => {
+  it('parses valid JSON with no errors and the same value as JSON.parse', () => {
+    expect(doc.syntaxErrors).toEqual([])
+    expect(doc.duplicateKeys).toEqual([])
+    expect(doc.value).toEqual(JSON.parse(TEXT))
+  })
+
+  it.each([
+    ['', 0],
+    ['   \n\t\n', 0]
+  ])('empty content %j has no root, no value and no syntax error', (text, errors) => {
+    const d = parseJson(sourceFromText('e.json', text))
+    expect(d.root).toBeUndefined()
+    expect(d.value).toBeUndefined()
+    expect(d.syntaxErrors).toHaveLength(errors)
+  })
+
+  it.each([
+    ['a comment', '{\n  // no\n  "a": 1\n}', 2, 3, 'comments are not allowed in JSON'],
+    ['a trailing comma in an array', '[1,\n 2,\n]', 3, 1, 'a value is expected'],
+    ['a single-quoted string', "{'a': 1}", 1, 2, 'unexpected character'],
+    ['two top-level values', '{}\n{}', 2, 1, 'nothing may follow the top-level value'],
+    ['an unterminated string', '{"a": "b\n}', 1, 7, 'unterminated string']
+  ])('reports %s at its line and column', (_what, text, line, column, message) => {
+    const d = parseJson(sourceFromText('bad.json', text))
+    expect(d.syntaxErrors[0]).toEqual({ message, position: { line, column } })
+    expect(d.value).toBeUndefined()
+  })
+
+  it('reports every syntax error, not only the first', () => {
+    const d = parseJson(sourceFromText('bad.json', '{\n  "a" 1,\n  "b": 2,\n  "c": 3 "d": 4\n}'))
+    expect(d.syntaxErrors.map((e) => e.position.line)).toEqual([2, 4])
+  })
+})
+
+describe('locate', () => {
+  it.each([
+    ['', 1, 1],
+    ['/name', 2, 11],
+    ['/window', 3, 13],
+    ['/window/days', 4, 13],
+    ['/window/nested', 5, 15],
+    ['/window/nested/deep', 5, 25],
+    ['/window/nested/deep/1', 5, 30],
+    ['/window/nested/deep/2/k', 5, 40],
+    ['/list/0', 8, 5],
+    ['/list/1', 9, 5],
+    ['/a~1b', 11, 10],
+    ['/t~0n', 12, 10]
+  ])('an existing pointer %j starts at %i:%i', (pointer, line, column) => {
+    expect(locate(doc, pointer)).toEqual({ line, column })
+  })
+
+  it.each([
+    ['/nope', 1, 1],
+    ['/window/nope', 3, 13],
+    ['/window/nested/deep/9', 5, 25],
+    ['/window/nested/deep/2/missing/more', 5, 34],
+    ['/list/5', 7, 11]
+  ])('a missing pointer %j falls back to its nearest existing ancestor %i:%i', (pointer, line, column) => {
+    expect(locate(doc, pointer)).toEqual({ line, column })
+  })
+
+  it.each([
+    ['', 'name', 2, 3],
+    ['', 'list', 7, 3],
+    ['/window', 'days', 4, 5],
+    ['/window/nested', 'deep', 5, 17],
+    ['/window', 'absent', 3, 13] // no such key: the object itself
+  ])('with a key, the position of that key in %j.%s', (pointer, key, line, column) => {
+    expect(locate(doc, pointer, key)).toEqual({ line, column })
+  })
+
+  it('is line 1, column 1 for a document without a root', () => {
+    expect(locate(parseJson(sourceFromText('e.json', '')), '/a/b')).toEqual({ line: 1, column: 1 })
+  })
+
+  it('counts lines correctly in CRLF text', () => {
+    const d = parseJson(sourceFromText('crlf.json', TEXT.replace(/\n/g, '\r\n')))
+    expect(locate(d, '/window/days')).toEqual({ line: 4, column: 13 })
+    expect(locate(d, '/list/1')).toEqual({ line: 9, column: 5 })
+  })
+})
+
+describe('duplicate keys', () => {
+  it('names the key, the pointer of the object holding it twice and the second occurrence', () => {
+    const text = ['{', '  "a": 1,', '  "b": { "c": 1,', '         "c": 2 },', '  "a": 3', '}'].join('\n')
+    const d = parseJson(sourceFromText('dup.json', text))
+    expect(d.syntaxErrors).toEqual([])
+    expect(d.duplicateKeys).toEqual([
+      { key: 'c', pointer: '/b', position: { line: 4, column: 10 } },
+      { key: 'a', pointer: '', position: { line: 5, column: 3 } }
+    ])
+  })
+
+  it.each([
+    ['inside an array element', '{"list": [{"k": 1}, {"k": 1, "k": 2}]}', '/list/1'],
+    ['under a key holding a slash', '{"x/y": {"k": 1, "k": 2}}', '/x~1y'],
+    ['under a key holding a tilde', '{"x~y": {"k": 1, "k": 2}}', '/x~0y']
+  ])('pointer %s', (_what, text, pointer) => {
+    const d = parseJson(sourceFromText('dup.json', text))
+    expect(d.duplicateKeys.map((k) => [k.key, k.pointer])).toEqual([['k', pointer]])
+  })
+
+  it('reports a key repeated three times twice (each extra occurrence)', () => {
+    const d = parseJson(sourceFromText('dup.json', '{"k": 1,\n"k": 2,\n"k": 3}'))
+    expect(d.duplicateKeys.map((k) => k.position.line)).toEqual([2, 3])
+  })
+
+  it('the same key in different objects is not a duplicate', () => {
+    const d = parseJson(sourceFromText('ok.json', '{"a": {"k": 1}, "b": {"k": 1}, "k": 0}'))
+    expect(d.duplicateKeys).toEqual([])
+  })
+})
+
+describe('escapePointer', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a/b', 'a~1b'],
+    ['a~b', 'a~0b'],
+    ['~/', '~0~1']
+  ])('%j -> %j', (segment, escaped) => {
+    expect(escapePointer(segment)).toBe(escaped)
+  })
+})

@@ -1,0 +1,166 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { schemaFiles, validateManifest, validatePin } from '../../src/generated/validators.js'
+import { parseJson } from '../../src/source/json-document.js'
+import { closest, fieldName, preview, validateDocument } from '../../src/source/schema-errors.js'
+import { sourceFromBytes } from '../../src/source/source-file.js'
+import { PIN, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
+
+const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
+
+const PIN_TEXT = readFileSync(join(REPO_ROOT, PIN), 'utf8')
+const MIRROR_TEXT = readFileSync(join(REPO_ROOT, MIRROR), 'utf8')
+
+function pinProblems(text: string) {
+  return validateDocument(parseJson(sourceFromText(PIN, text)), validatePin, schemaFiles.validatePin)
+}
+
+describe('fieldName', () => {
+  it.each([
+    ['', ''],
+    ['/release_tag', 'release_tag'],
+    ['/a/b', 'a.b'],
+    ['/a/b/0', 'a.b[0]'],
+    ['/error_code_enum/3', 'error_code_enum[3]'],
+    ['/list/0/name', 'list[0].name'],
+    ['/a~1b/c', 'a/b.c'],
+    ['/t~0n', 't~n']
+  ])('%j -> %j', (pointer, name) => {
+    expect(fieldName(pointer)).toBe(name)
+  })
+})
+
+describe('closest', () => {
+  const PIN_FIELDS = ['release_tag', 'commit_sha', 'memorykernel_repo', 'expected_api_contract_version']
+  it.each([
+    ['relase_tag', 'release_tag'],
+    ['release-tag', 'release_tag'],
+    ['RELEASE_TAG', 'release_tag'],
+    ['comit_sha', 'commit_sha'],
+    ['commitsha', 'commit_sha'],
+    ['memory_kernel_repo', 'memorykernel_repo'],
+    ['expected_api_contrct_versoin', 'expected_api_contract_version']
+  ])('%j -> %j', (word, want) => {
+    expect(closest(word, PIN_FIELDS)).toBe(want)
+  })
+
+  it.each([['zzzzzz'], ['posture'], ['tag']])('%j is too far from every candidate', (word) => {
+    expect(closest(word, PIN_FIELDS)).toBeUndefined()
+  })
+
+  it('has no answer without candidates', () => {
+    expect(closest('release_tag', [])).toBeUndefined()
+  })
+})
+
+describe('preview', () => {
+  it.each([
+    ['a short string', 'v1.0', '"v1.0"'],
+    ['a number', 2500, '2500'],
+    ['null', null, 'null'],
+    ['an object', { a: 1 }, '{"a":1}'],
+    ['undefined', undefined, 'undefined']
+  ])('%s', (_what, value, shown) => {
+    expect(preview(value)).toBe(shown)
+  })
+
+  it('truncates to the limit with an ellipsis', () => {
+    const shown = preview('x'.repeat(200))
+    expect(shown).toHaveLength(60)
+    expect(shown.endsWith('…')).toBe(true)
+    expect(shown.startsWith('"xxx')).toBe(true)
+    expect(preview('abcdefghij', 5)).toBe('"abc…')
+  })
+
+  it('leaves a value exactly at the limit alone', () => {
+    const value = 'y'.repeat(58) // 60 characters with its quotes
+    expect(preview(value)).toBe(JSON.stringify(value))
+  })
+})
+
+describe('validateDocument on the pin schema', () => {
+  it('the embedded pin has no problem', () => {
+    expect(pinProblems(PIN_TEXT)).toEqual([])
+  })
+
+  it('a misspelt field: the unknown field with a "did you mean" hint, and the missing required field', () => {
+    const text = PIN_TEXT.replace('"release_tag"', '"relase_tag"')
+    const line = text.split('\n').findIndex((l) => l.includes('"relase_tag"')) + 1
+    expect(pinProblems(text)).toEqual([
+      {
+        pointer: '/release_tag',
+        position: { line: 1, column: 1 },
+        message: 'the object is missing the required field `release_tag`'
+      },
+      {
+        pointer: '/relase_tag',
+        position: { line, column: 3 },
+        message: 'the object has the unknown field `relase_tag`; did you mean `release_tag`?'
+      }
+    ])
+  })
+
+  it('an unknown field far from every missing one gets the generic advice', () => {
+    const text = PIN_TEXT.replace(
+      '"runtime_cutover_posture": "GO"',
+      '"runtime_cutover_posture": "GO",\n  "owner": "me"'
+    )
+    const problems = pinProblems(text)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.message).toBe(
+      'the object has the unknown field `owner`; remove it or check its spelling'
+    )
+    expect(problems[0]!.position).toEqual({ line: text.split('\n').length - 2, column: 3 })
+  })
+
+  it("a format violation uses the schema's own message and shows the value", () => {
+    const text = PIN_TEXT.replace(/"commit_sha": "[0-9a-f]{40}"/, '"commit_sha": "7e4806a"')
+    const line = text.split('\n').findIndex((l) => l.includes('"commit_sha"')) + 1
+    expect(pinProblems(text)).toEqual([
+      {
+        pointer: '/commit_sha',
+        position: { line, column: 17 },
+        message:
+          '`commit_sha` must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>) (got "7e4806a")'
+      }
+    ])
+  })
+
+  it('problems come in document order', () => {
+    const text = PIN_TEXT.replace(
+      '"runtime_cutover_posture": "GO"',
+      '"runtime_cutover_posture": "go"'
+    ).replace('"release_tag": "v0.4.0"', '"release_tag": "0.4"')
+    const problems = pinProblems(text)
+    expect(problems.map((p) => p.pointer)).toEqual(['/release_tag', '/runtime_cutover_posture'])
+    expect(problems[1]!.message).toBe('`runtime_cutover_posture` must be "GO" or "NO-GO" (got "go")')
+  })
+
+  it('a non-object document is one problem at the start', () => {
+    const problems = pinProblems('[1, 2]')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.position).toEqual({ line: 1, column: 1 })
+    expect(problems[0]!.message).toContain('the document')
+  })
+})
+
+describe('validateDocument on the manifest schema', () => {
+  it('locates a nested violation and names it with dots and brackets', () => {
+    const text = MIRROR_TEXT.replace('"write_conflict"', '"Write-Conflict"')
+    const line = text.split('\n').findIndex((l) => l.includes('"Write-Conflict"')) + 1
+    const problems = validateDocument(
+      parseJson(sourceFromText(MIRROR, text)),
+      validateManifest,
+      schemaFiles.validateManifest
+    )
+    expect(problems).toEqual([
+      {
+        pointer: '/error_code_enum/3',
+        position: { line, column: 5 },
+        message:
+          '`error_code_enum[3]` must be a snake_case error code like invalid_json (got "Write-Conflict")'
+      }
+    ])
+  })
+})
