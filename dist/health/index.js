@@ -30488,22 +30488,21 @@ function expectedPinLines(pin, baseline) {
     mirror_path: baseline.trio.manifest
   };
 }
+function pinLineLabel(line, displayName) {
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
 function pinLineText(key, value, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return `- ${line.named ? `${displayName} ${line.label}` : line.label}: \`${value}\``;
+  return `- ${pinLineLabel(
+    PIN_LINES.find((l) => l.key === key),
+    displayName
+  )}: \`${value}\``;
+}
+function missingSection(path, ledger, title) {
+  return finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
 function pinSection(path, ledger, pin, baseline) {
   const section2 = ledger.pinSection;
-  if (!section2) {
-    return [
-      finding(
-        "BG204",
-        path,
-        ledger.title?.position ?? START2,
-        `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`
-      )
-    ];
-  }
+  if (!section2) return [missingSection(path, ledger, PIN_SECTION_TITLE)];
   const out = [];
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
@@ -30514,7 +30513,7 @@ function pinSection(path, ledger, pin, baseline) {
           "BG208",
           path,
           line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => l.named ? `${baseline.display_name} ${l.label}` : l.label).join("; ")})`
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l, baseline.display_name)).join("; ")})`
         )
       );
       continue;
@@ -30552,7 +30551,7 @@ function pinSection(path, ledger, pin, baseline) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
     const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    const label = text3.slice(2, text3.indexOf(":"));
+    const label = pinLineLabel(l, baseline.display_name);
     out.push(
       finding(
         "BG205",
@@ -30569,16 +30568,7 @@ function isAbsolute2(p) {
 }
 function ledgerTable(path, ledger, pin) {
   const section2 = ledger.ledgerSection;
-  if (!section2) {
-    return [
-      finding(
-        "BG204",
-        path,
-        ledger.title?.position ?? START2,
-        `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`
-      )
-    ];
-  }
+  if (!section2) return [missingSection(path, ledger, LEDGER_SECTION_TITLE)];
   const table2 = section2.table;
   if (!table2) {
     return [
@@ -30783,7 +30773,8 @@ function sharedFields(trio) {
 function manifestHash(trio) {
   const want = trio.pin.data?.expected_producer_manifest_sha256;
   const bytes = trio.manifest.read.kind === "ok" ? trio.manifest.read.bytes : null;
-  if (typeof want !== "string" || !/^[0-9a-f]{64}$/.test(want) || !bytes || !trio.pin.doc) return [];
+  const empty = !trio.manifest.source || trio.manifest.source.text.trim() === "";
+  if (typeof want !== "string" || !/^[0-9a-f]{64}$/.test(want) || !bytes || empty || !trio.pin.doc) return [];
   const got = sha256(bytes);
   if (got === want) return [];
   const pinAt = locate(trio.pin.doc, "/expected_producer_manifest_sha256");

@@ -80,24 +80,26 @@ function expectedPinLines(pin: Partial<Pin>, baseline: BaselinePolicy): Record<P
   }
 }
 
+/** How the matrix labels a Baseline Pin line: "MemoryKernel release tag", "Runtime cutover posture". */
+function pinLineLabel(line: (typeof PIN_LINES)[number], displayName: string): string {
+  return line.named ? `${displayName} ${line.label}` : line.label
+}
+
 /** The canonical text of a Baseline Pin line (what repin and rollback write, and what messages suggest). */
 export function pinLineText(key: PinLineKey, value: string, displayName: string): string {
-  const line = PIN_LINES.find((l) => l.key === key)!
-  return `- ${line.named ? `${displayName} ${line.label}` : line.label}: \`${value}\``
+  return `- ${pinLineLabel(
+    PIN_LINES.find((l) => l.key === key)!,
+    displayName
+  )}: \`${value}\``
+}
+
+function missingSection(path: string, ledger: Ledger, title: string): Finding {
+  return finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${title}\` section`)
 }
 
 function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: BaselinePolicy): Finding[] {
   const section = ledger.pinSection
-  if (!section) {
-    return [
-      finding(
-        'BG204',
-        path,
-        ledger.title?.position ?? START,
-        `the matrix has no \`## ${PIN_SECTION_TITLE}\` section`
-      )
-    ]
-  }
+  if (!section) return [missingSection(path, ledger, PIN_SECTION_TITLE)]
   const out: Finding[] = []
   const expected = expectedPinLines(pin, baseline)
   const seen = new Set<PinLineKey>()
@@ -108,7 +110,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
           'BG208',
           path,
           line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => (l.named ? `${baseline.display_name} ${l.label}` : l.label)).join('; ')})`
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l, baseline.display_name)).join('; ')})`
         )
       )
       continue
@@ -146,7 +148,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     if (seen.has(l.key)) continue
     const want = expected[l.key]
     const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
-    const label = text.slice(2, text.indexOf(':'))
+    const label = pinLineLabel(l, baseline.display_name)
     out.push(
       finding(
         'BG205',
@@ -165,16 +167,7 @@ function isAbsolute(p: string): boolean {
 
 function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[] {
   const section = ledger.ledgerSection
-  if (!section) {
-    return [
-      finding(
-        'BG204',
-        path,
-        ledger.title?.position ?? START,
-        `the matrix has no \`## ${LEDGER_SECTION_TITLE}\` section`
-      )
-    ]
-  }
+  if (!section) return [missingSection(path, ledger, LEDGER_SECTION_TITLE)]
   const table = section.table
   if (!table) {
     return [

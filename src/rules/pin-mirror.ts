@@ -46,7 +46,9 @@ function sharedFields(trio: Trio): Finding[] {
 function manifestHash(trio: Trio): Finding[] {
   const want = trio.pin.data?.expected_producer_manifest_sha256
   const bytes = trio.manifest.read.kind === 'ok' ? trio.manifest.read.bytes : null
-  if (typeof want !== 'string' || !/^[0-9a-f]{64}$/.test(want) || !bytes || !trio.pin.doc) return []
+  // An empty mirror is BG103 already; its digest says nothing more.
+  const empty = !trio.manifest.source || trio.manifest.source.text.trim() === ''
+  if (typeof want !== 'string' || !/^[0-9a-f]{64}$/.test(want) || !bytes || empty || !trio.pin.doc) return []
   const got = sha256(bytes)
   if (got === want) return []
   const pinAt: Position = locate(trio.pin.doc, '/expected_producer_manifest_sha256')
