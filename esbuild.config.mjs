@@ -35,7 +35,15 @@ const builds = [
     format: 'esm',
     banner: { js: '#!/usr/bin/env node' }
   },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outRoot}/cli/main.cjs`, format: 'cjs' }
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: `${outRoot}/cli/main.cjs`,
+    format: 'cjs',
+    // ESM dependencies (fdir) read import.meta.url, which CommonJS lacks: give them this file's URL
+    banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bgImportMetaUrl' }
+  }
 ]
 
 rmSync(outRoot, { recursive: true, force: true })

@@ -3,7 +3,18 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
-import { cleanupFixtures, findingsOf, MATRIX, MIRROR, PIN, trioFixture } from './helpers/fixture.js'
+import {
+  ADAPTER,
+  cleanupFixtures,
+  findingsOf,
+  HANDOFF,
+  MATRIX,
+  MIRROR,
+  PIN,
+  POLICY,
+  PRODUCER_MANIFEST,
+  trioFixture
+} from './helpers/fixture.js'
 import type { Fixture } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -12,7 +23,7 @@ interface Case {
   name: string
   mutate: (fx: Fixture) => void
   /** The finding the mutation must produce; `line` is computed on the mutated files (null: no line). */
-  expect: { rule: RuleId; file: string; line: (fx: Fixture) => number | null }
+  expect: { rule: RuleId; file: string | null; line: (fx: Fixture) => number | null }
 }
 
 const at = (file: string, needle: string) => (fx: Fixture) => fx.lineOf(file, needle)
@@ -260,6 +271,119 @@ const cases: Case[] = [
       addRow(fx, ['0.0.9', 'abcdef1', tag, OLD_SHA, 'service.v2', 'api.v1', 'integration/v1', 'Superseded'])
     },
     expect: { rule: 'BG214', file: MATRIX, line: at(MATRIX, '| 0.0.9 |') }
+  },
+  {
+    name: 'the producer released a new manifest and the mirror was not repinned',
+    mutate: (fx) => fx.replace(PRODUCER_MANIFEST, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.5.0"'),
+    expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: "the producer's manifest is deleted",
+    mutate: (fx) => fx.remove(PRODUCER_MANIFEST),
+    expect: { rule: 'BG302', file: PRODUCER_MANIFEST, line: none }
+  },
+  {
+    name: "the producer's manifest is not JSON",
+    mutate: (fx) => fx.replace(PRODUCER_MANIFEST, '"error_code_enum": [', '"error_code_enum": [,'),
+    expect: { rule: 'BG302', file: PRODUCER_MANIFEST, line: at(PRODUCER_MANIFEST, '"error_code_enum"') }
+  },
+  {
+    name: 'the handoff payload is missing (the original skipped silently)',
+    mutate: (fx) => fx.remove(HANDOFF),
+    expect: { rule: 'BG303', file: HANDOFF, line: none }
+  },
+  {
+    name: 'the handoff payload names an absolute developer path',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.manifest_path =
+          '/Users/d/Projects/MemoryKernel/contracts/integration/v1/producer-contract-manifest.json'
+      }),
+    expect: { rule: 'BG303', file: HANDOFF, line: at(HANDOFF, '"manifest_path"') }
+  },
+  {
+    name: 'the handoff payload is of another release',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.release_tag = 'v0.3.2'
+      }),
+    expect: { rule: 'BG304', file: HANDOFF, line: at(HANDOFF, '"release_tag": "v0.3.2"') }
+  },
+  {
+    name: "a candidate payload's active runtime baseline drifts in its API contract (the original compared it with itself)",
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.handoff_mode = 'service-v3-candidate'
+        h.rehearsal_candidate = {
+          requires_runtime_cutover: false,
+          consumer_non_blocking_fallback_required: true
+        }
+        h.compatibility_expectations = {
+          candidate_values_override_release_baseline_fields: ['expected_service_contract_version']
+        }
+        ;(h.active_runtime_baseline as Record<string, string>).expected_api_contract_version = 'api.v2'
+      }),
+    expect: { rule: 'BG304', file: HANDOFF, line: at(HANDOFF, '"api.v2"') }
+  },
+  {
+    name: 'the handoff payload drops an error code',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.error_code_enum = (h.error_code_enum as string[]).filter((c) => c !== 'write_conflict')
+      }),
+    expect: { rule: 'BG305', file: HANDOFF, line: at(HANDOFF, '"error_code_enum"') }
+  },
+  {
+    name: 'the handoff envelope policy stops forbidding api_contract_version',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        const policy = h.non_2xx_envelope_policy as Record<string, { forbids: string[] }>
+        policy.service_v3_stable!.forbids = ['legacy_error']
+      }),
+    expect: { rule: 'BG306', file: HANDOFF, line: at(HANDOFF, '"service_v3_stable"') }
+  },
+  {
+    name: 'a stable payload carries candidate keys',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.rehearsal_candidate = {
+          requires_runtime_cutover: false,
+          consumer_non_blocking_fallback_required: true
+        }
+      }),
+    expect: { rule: 'BG307', file: HANDOFF, line: at(HANDOFF, '"rehearsal_candidate"') }
+  },
+  {
+    name: 'the handoff timestamp is not a real instant',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        h.handoff_generated_at_utc = '2026-13-01T00:00:00Z'
+      }),
+    expect: { rule: 'BG308', file: HANDOFF, line: at(HANDOFF, '"handoff_generated_at_utc"') }
+  },
+  {
+    name: 'the adapter file is gone',
+    mutate: (fx) => fx.remove(ADAPTER),
+    expect: { rule: 'BG601', file: ADAPTER, line: none }
+  },
+  {
+    name: 'the adapter no longer names the readiness endpoint',
+    mutate: (fx) => fx.replace(ADAPTER, "'/v1/ready'", "'/v1/readiness'"),
+    expect: { rule: 'BG602', file: ADAPTER, line: () => 1 }
+  },
+  {
+    name: 'a component calls the producer outside the adapter',
+    mutate: (fx) =>
+      fx.write('src/ui/draft.ts', "export const ask = () => fetch('http://127.0.0.1:4010/v1/query/ask')\n"),
+    expect: { rule: 'BG603', file: 'src/ui/draft.ts', line: () => 1 }
+  },
+  {
+    name: 'the policy names no adapter file',
+    mutate: (fx) =>
+      fx.editJson(POLICY, (p) => {
+        delete (p.baselines as Record<string, Record<string, unknown>>).memorykernel!.adapter
+      }),
+    expect: { rule: 'BG604', file: null, line: none }
   }
 ]
 
@@ -268,9 +392,10 @@ describe('governance-negative table', () => {
     expect(await findingsOf(trioFixture().root)).toEqual([])
   })
 
-  it('has at least one case for every rule of the catalog', () => {
+  it('has at least one case for every rule of the catalog (the runtime ones in preflight.test.ts)', () => {
     const covered = new Set(cases.map((c) => c.expect.rule))
-    expect(RULE_IDS.filter((id) => !covered.has(id))).toEqual([])
+    const runtime = (id: string) => id.startsWith('BG4') || id === 'BG309'
+    expect(RULE_IDS.filter((id) => !runtime(id) && !covered.has(id))).toEqual([])
   })
 
   it.each(cases.map((c) => [`${c.expect.rule}: ${c.name}`, c] as const))('%s', async (_title, c) => {

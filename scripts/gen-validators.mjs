@@ -16,6 +16,7 @@ const schemas = {
   validatePin: 'pin',
   validateManifest: 'manifest',
   validateLedgerRow: 'ledger-row',
+  validateHandoff: 'handoff-payload',
   validatePolicy: 'baseline-policy'
 }
 const shared = ['defs']

@@ -31,6 +31,7 @@ interface Inputs {
   root?: string
   policy?: string
   baseline?: string
+  probe?: string
   'evidence-dir'?: string
 }
 
@@ -82,7 +83,9 @@ function runAction(workspace: string, inputs: Inputs = {}): ActionRun {
     INPUT_ROOT: inputs.root ?? '',
     INPUT_POLICY: inputs.policy ?? '',
     INPUT_BASELINE: inputs.baseline ?? '',
-    'INPUT_EVIDENCE-DIR': inputs['evidence-dir'] ?? ''
+    'INPUT_EVIDENCE-DIR': inputs['evidence-dir'] ?? '',
+    // fixtures hold the producer's published files, not its code: no runtime preflight here
+    INPUT_PROBE: inputs.probe ?? 'false'
   }
   const r = spawnSync(process.execPath, [ACTION], {
     cwd: workspace,

@@ -15,6 +15,11 @@ export const PIN = 'config/memorykernel-integration-pin.json'
 export const MIRROR = 'config/memorykernel-producer-manifest.json'
 export const MATRIX = 'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
 export const POLICY = 'config/baseline-policy.json'
+export const PRODUCER = 'services/memorykernel'
+export const PRODUCER_MANIFEST = `${PRODUCER}/contracts/integration/v1/producer-contract-manifest.json`
+export const HANDOFF = `${PRODUCER}/docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json`
+export const SCHEMAS = `${PRODUCER}/contracts/integration/v1/schemas`
+export const ADAPTER = 'src/producer/endpoints.ts'
 /** A fixed clock: the matrix's Updated date is in the past of it. */
 export const NOW = new Date('2026-11-25T12:00:00Z')
 
@@ -40,7 +45,10 @@ export interface Fixture {
   replace(rel: string, from: string | RegExp, to: string): void
   /** Rewrite a JSON file through a function (re-serialised with 2-space indent and a final newline). */
   editJson(rel: string, edit: (value: Record<string, unknown>) => void): void
-  /** Make the pin's manifest digest match the mirror's current bytes (so only the intended rule fires). */
+  /**
+   * Make the pin's manifest digest match the mirror's current bytes (so only the intended rule fires);
+   * the producer's manifest becomes the same bytes, as it is after a real producer release.
+   */
   rehashMirror(): void
   /** The 1-based line of the first line containing `needle`. */
   lineOf(rel: string, needle: string): number
@@ -49,10 +57,20 @@ export interface Fixture {
 /** A temporary repository with the embedded default trio (and policy, unless `policy: false`). */
 export function trioFixture(options: { policy?: boolean } = {}): Fixture {
   const root = tempDir()
-  const files = [PIN, MIRROR, MATRIX, ...(options.policy === false ? [] : [POLICY])]
+  // the trio, the producer's published files (not its code) and the adapter file the policy names
+  const files = [
+    PIN,
+    MIRROR,
+    MATRIX,
+    PRODUCER_MANIFEST,
+    HANDOFF,
+    SCHEMAS,
+    ADAPTER,
+    ...(options.policy === false ? [] : [POLICY])
+  ]
   for (const rel of files) {
     mkdirSync(dirname(join(root, rel)), { recursive: true })
-    cpSync(join(REPO_ROOT, rel), join(root, rel))
+    cpSync(join(REPO_ROOT, rel), join(root, rel), { recursive: true })
   }
   const fx: Fixture = {
     root,
@@ -75,6 +93,7 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
       fx.write(rel, `${JSON.stringify(value, null, 2)}\n`)
     },
     rehashMirror: () => {
+      fx.write(PRODUCER_MANIFEST, fx.readBytes(MIRROR))
       const digest = createHash('sha256').update(fx.readBytes(MIRROR)).digest('hex')
       fx.editJson(PIN, (pin) => {
         pin.expected_producer_manifest_sha256 = digest
@@ -96,7 +115,7 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
 /** health in process, on a fixture root, with a fixed clock and a temporary evidence directory. */
 export async function health(
   root: string,
-  options: { policy?: string; baseline?: string } = {}
+  options: { policy?: string; baseline?: string; probe?: boolean } = {}
 ): Promise<OperationResult> {
   const policy = loadPolicy({ root, policyPath: options.policy, cwd: root })
   const evidence = createEvidenceStore(tempDir('bg-evidence-'))
@@ -114,13 +133,18 @@ export async function health(
         run_attempt: null
       }),
       evidence,
-      toolVersion: '0.0.0-test'
+      toolVersion: '0.0.0-test',
+      env: process.env
     },
-    { baselines: selectBaselines(policy, options.baseline) }
+    { baselines: selectBaselines(policy, options.baseline), probe: options.probe ?? false }
   )
 }
 
+/**
+ * The findings of health without the probe, less the notice that records the skipped probe (BG407), which
+ * every probe-less run carries; the preflight has its own tests.
+ */
 export async function findingsOf(root: string): Promise<Finding[]> {
   const result = await health(root)
-  return result.baselines.flatMap((b) => b.findings)
+  return result.baselines.flatMap((b) => b.findings).filter((f) => f.rule !== 'BG407')
 }

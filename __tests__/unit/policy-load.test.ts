@@ -123,7 +123,7 @@ describe('merging a policy file over the defaults', () => {
       root: repo({
         [POLICY]: policyText({
           memorykernel: {
-            producer: { start: { ready_timeout_s: 5 } },
+            producer: { probe: { ready_timeout_s: 5 } },
             suites: { consumer: [{ name: 'unit', run: ['make', 'test'] }] },
             owners: { consumer: ['alice'] }
           }
@@ -131,7 +131,8 @@ describe('merging a policy file over the defaults', () => {
       })
     })
     const b = policy.baselines[0]!
-    expect(b.producer.start.ready_timeout_s).toBe(5)
+    expect(b.producer.probe.ready_timeout_s).toBe(5)
+    expect(b.producer.probe.request_timeout_s).toBe(10)
     expect(b.producer.start.run[0]).toBe('cargo')
     expect(b.producer.root).toBe('services/memorykernel')
     expect(b.suites.consumer).toEqual([

@@ -12,6 +12,7 @@ export interface HealthCommand {
   baseline: string | undefined
   json: boolean
   evidenceDir: string | undefined
+  probe: boolean
 }
 
 export type Command = HealthCommand | { command: 'help'; topic?: string } | { command: 'version' }
@@ -27,6 +28,7 @@ Options (health):
   --baseline NAME      check only this baseline
   --json               print exactly one JSON object on stdout
   --evidence-dir DIR   where to write the evidence packet (default: <root>/.baseline-gate/evidence)
+  --no-probe           do not start and probe the producer (the verdict records the skip)
   -h, --help           show this help
   --version            print the version
 
@@ -56,6 +58,7 @@ export function parseCommand(argv: string[]): Command {
         baseline: { type: 'string' },
         json: { type: 'boolean', default: false },
         'evidence-dir': { type: 'string' },
+        'no-probe': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -79,6 +82,7 @@ export function parseCommand(argv: string[]): Command {
     policy: v.policy,
     baseline: v.baseline,
     json: v.json,
-    evidenceDir: v['evidence-dir']
+    evidenceDir: v['evidence-dir'],
+    probe: !v['no-probe']
   }
 }

@@ -43,9 +43,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         clock: () => new Date(),
         runContext: () => readRunContext(root, io.env),
         evidence,
-        toolVersion: TOOL_VERSION
+        toolVersion: TOOL_VERSION,
+        env: io.env
       },
-      { baselines }
+      { baselines, probe: cmd.probe }
     )
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)

@@ -1,4 +1,5 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
+import { location } from '../evidence/markdown.js'
 import type { OperationResult } from '../operations/context.js'
 import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
@@ -58,16 +59,14 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
 }
 
 function findingLine(f: Finding, s: Style): string {
-  const where = f.file
-    ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`
-    : '(no file)'
+  const where = location(f)
   const sev =
     f.severity === 'error'
       ? s.red('error  ')
       : f.severity === 'warning'
         ? s.yellow('warning')
         : s.dim('notice ')
-  return `${s.bold(where)}  ${sev}  ${s.dim(f.rule)}  ${f.message}`
+  return `${where ? `${s.bold(where)}  ` : ''}${sev}  ${s.dim(f.rule)}  ${f.message}`
 }
 
 function plural(n: number, word: string): string {
@@ -96,7 +95,13 @@ export function toJson(result: OperationResult): object {
         column: f.column,
         message: f.message
       })),
-      steps: b.steps
+      steps: b.steps.map((s) => ({
+        suite: s.suite,
+        name: s.name,
+        status: s.status,
+        exit_code: s.exit_code,
+        duration_ms: s.duration_ms
+      }))
     })),
     evidence: result.evidence
   }

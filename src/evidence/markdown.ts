@@ -1,5 +1,6 @@
 // Markdown renderings shared by the evidence file and the job summary. Every untrusted string is escaped.
 import type { Finding } from '../rules/finding.js'
+import type { StepResult } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
 import type { EvidencePacket } from './packet.js'
 
@@ -56,6 +57,26 @@ export function findingsTable(findings: Finding[], limit = Infinity): string {
   return lines.join('\n')
 }
 
+const STEP_ICON: Record<StepResult['status'], string> = {
+  passed: '✅',
+  failed: '❌',
+  'timed-out': '⏱️',
+  'not-run': '⛔',
+  skipped: '⏭️'
+}
+
+export function stepsTable(steps: StepResult[]): string {
+  if (steps.length === 0) return '_No steps._'
+  return [
+    '| | Suite | Step | Status | Exit code | Duration |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...steps.map(
+      (st) =>
+        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${st.duration_ms} ms |`
+    )
+  ].join('\n')
+}
+
 export function renderPacketMarkdown(p: EvidencePacket): string {
   const trio = (['pin', 'manifest', 'matrix'] as const).map(
     (role) =>
@@ -82,6 +103,10 @@ export function renderPacketMarkdown(p: EvidencePacket): string {
     '## Findings',
     '',
     findingsTable(p.findings),
+    '',
+    '## Steps',
+    '',
+    stepsTable(p.steps),
     '',
     '## Run',
     '',

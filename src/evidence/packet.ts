@@ -2,7 +2,7 @@
 import type { RunContext } from '../git/run-context.js'
 import type { Policy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
-import type { Verdict } from '../rules/verdict.js'
+import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
 
 export const EVIDENCE_SCHEMA = 'evidence-packet.v1'
@@ -29,7 +29,7 @@ export interface EvidencePacket {
   identity: Identity
   posture: Posture | null
   findings: Finding[]
-  steps: unknown[]
+  steps: StepResult[]
   tools: Record<string, string>
   redactions: number
   verdict: Verdict
@@ -47,6 +47,7 @@ export interface PacketInput {
   identity: Identity
   posture: Posture | null
   findings: Finding[]
+  steps: StepResult[]
   tools: Record<string, string>
   verdict: Verdict
 }
@@ -75,7 +76,7 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     identity: input.identity,
     posture: input.posture,
     findings: input.findings,
-    steps: [],
+    steps: input.steps,
     tools: input.tools,
     redactions: 0,
     verdict: input.verdict

@@ -4,7 +4,8 @@ export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] 
 export declare const validatePin: Validator
 export declare const validateManifest: Validator
 export declare const validateLedgerRow: Validator
+export declare const validateHandoff: Validator
 export declare const validatePolicy: Validator
-export declare const schemaFiles: Record<'validatePin' | 'validateManifest' | 'validateLedgerRow' | 'validatePolicy', string>
+export declare const schemaFiles: Record<'validatePin' | 'validateManifest' | 'validateLedgerRow' | 'validateHandoff' | 'validatePolicy', string>
 /** schema file + "#" + JSON Pointer of a subschema -> its errorMessage (a string, or one per keyword) */
 export declare const errorMessages: Record<string, string | Record<string, string>>

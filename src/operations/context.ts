@@ -3,7 +3,7 @@ import type { EvidenceStore } from '../files/evidence-store.js'
 import type { RunContext } from '../git/run-context.js'
 import type { Policy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
-import type { Verdict } from '../rules/verdict.js'
+import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
 
 export interface OperationContext {
@@ -14,6 +14,8 @@ export interface OperationContext {
   runContext: () => Promise<RunContext>
   evidence: EvidenceStore
   toolVersion: string
+  /** The environment, from which the producer gets an allowlisted copy. */
+  env: NodeJS.ProcessEnv
 }
 
 export interface BaselineResult {
@@ -21,7 +23,7 @@ export interface BaselineResult {
   identity: Identity
   posture: Posture | null
   findings: Finding[]
-  steps: unknown[]
+  steps: StepResult[]
   verdict: Verdict
   /** Absolute path of this baseline's evidence JSON. */
   evidence: string

@@ -1,28 +1,54 @@
-// health: for each baseline, load the trio, run every rule, decide, and write the evidence packet.
+// health: for each baseline, load the trio and the producer's files, run every rule, probe the running
+// producer (unless told not to), decide, and write the evidence packet.
 import { basename } from 'node:path'
-import { buildPacket, packetName } from '../evidence/packet.js'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
+import { buildPacket, packetName } from '../evidence/packet.js'
+import { listFiles, readSources } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
+import { runPreflight } from '../producer/preflight.js'
+import { adapterRules } from '../rules/adapter.js'
+import { driftRules } from '../rules/drift.js'
+import { sortFindings } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
+import { preflightRules } from '../rules/preflight.js'
 import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
 import { identityOf, postureOf } from '../trio/identity.js'
-import { loadTrio } from '../trio/load.js'
+import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 
 export interface HealthOptions {
   baselines: BaselinePolicy[]
+  /** Start and probe the producer (the runtime preflight). */
+  probe: boolean
 }
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
-  // git runs in a child process: let it work while the rules do
+  // git may run in a child process: let it work while the rules do
   const gitContext = ctx.runContext()
   const tools = { node: process.version }
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock()
     const trio = loadTrio(ctx.root, baseline)
-    const findings = trioRules(trio, { baseline, now: startedAt })
-    const verdict = decideVerdict(findings)
+    const producer = loadProducerFiles(ctx.root, baseline)
+    const report =
+      options.probe && baseline.producer.probe.enabled
+        ? await runPreflight(ctx.root, baseline, ctx.env)
+        : null
+    const preflight = preflightRules({
+      report,
+      pin: trio.pin,
+      producerManifest: producer.manifest.data,
+      producerManifestPath: producer.manifest.path
+    })
+    const findings = sortFindings([
+      ...trioRules(trio, { baseline, now: startedAt }),
+      ...driftRules(trio, producer, { now: startedAt }),
+      ...adapterRules(adapterInput(ctx.root, baseline)),
+      ...preflight.findings
+    ])
+    const steps = preflight.steps
+    const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)
     const posture = postureOf(trio)
     const git = await gitContext
@@ -38,13 +64,14 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       identity,
       posture,
       findings,
+      steps,
       tools,
       verdict
     })
     const name = packetName('health', baseline.name)
     const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
     ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet))
-    results.push({ name: baseline.name, identity, posture, findings, steps: [], verdict, evidence })
+    results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence })
   }
   const verdict = aggregateVerdict(results.map((r) => r.verdict))
   let evidence = results[0]?.evidence ?? ''
@@ -58,4 +85,12 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     evidence = ctx.evidence.write('health.json', `${JSON.stringify(index, null, 2)}\n`)
   }
   return { operation: 'health', verdict, baselines: results, evidence }
+}
+
+function adapterInput(root: string, baseline: BaselinePolicy) {
+  const adapter = baseline.adapter
+  if (!adapter.file) return { adapter, adapterSource: null, scanned: [] }
+  const [adapterSource = null] = readSources(root, [adapter.file])
+  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file)
+  return { adapter, adapterSource, scanned: readSources(root, others) }
 }

@@ -1,4 +1,5 @@
 // Defaults derived from a baseline's name, so a repository laid out like the runbook's needs no policy file.
+import { ENDPOINTS } from '../producer/endpoints.js'
 import type { BaselinePolicy, OperationName, SuiteStep } from './types.js'
 
 export const DEFAULT_POLICY_PATH = 'config/baseline-policy.json'
@@ -41,8 +42,14 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
           '--bind',
           '127.0.0.1:{port}'
         ],
-        cwd: '{producer_root}',
-        ready_timeout_s: 120
+        cwd: '{producer_root}'
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: 'contracts/integration/v1/schemas'
       }
     },
     suites: {
@@ -85,7 +92,7 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
     owners: { consumer: [], producer: [] },
     adapter: {
       file: null,
-      endpoints: ['/v1/health', '/v1/ready', '/v1/db/schema-version', '/v1/query/ask'],
+      endpoints: Object.values(ENDPOINTS),
       scan: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs}'],
       exclude: []
     }

@@ -81,8 +81,9 @@ type RawStep = Partial<SuiteStep> & Pick<SuiteStep, 'name' | 'run'>
 interface RawBaseline {
   display_name?: string
   trio?: Partial<BaselinePolicy['trio']>
-  producer?: Partial<Omit<BaselinePolicy['producer'], 'start'>> & {
+  producer?: Partial<Omit<BaselinePolicy['producer'], 'start' | 'probe'>> & {
     start?: Partial<BaselinePolicy['producer']['start']>
+    probe?: Partial<BaselinePolicy['producer']['probe']>
   }
   suites?: { concurrent?: boolean; consumer?: RawStep[]; producer?: RawStep[] }
   owners?: Partial<BaselinePolicy['owners']>
@@ -99,7 +100,8 @@ function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): Ba
     producer: {
       ...d.producer,
       ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start }
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
     },
     suites: {
       concurrent: raw.suites?.concurrent ?? d.suites.concurrent,

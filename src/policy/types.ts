@@ -27,7 +27,8 @@ export interface BaselinePolicy {
     manifest: string
     /** Relative to the producer root. */
     handoff: string
-    start: { run: string[]; cwd: string; ready_timeout_s: number }
+    start: { run: string[]; cwd: string }
+    probe: { enabled: boolean; ready_timeout_s: number; request_timeout_s: number; schemas: string }
   }
   suites: { concurrent: boolean; consumer: SuiteStep[]; producer: SuiteStep[] }
   owners: { consumer: string[]; producer: string[] }

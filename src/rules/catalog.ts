@@ -170,6 +170,156 @@ const rules = {
     severity: 'error',
     description: 'Each producer tag has one row; the ledger keeps one row per baseline ever approved.',
     example: 'Two rows for `v0.4.0` with different commits.'
+  },
+  BG301: {
+    title: 'Mirror differs from the producer manifest',
+    severity: 'error',
+    description:
+      "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
+    example:
+      'The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes.'
+  },
+  BG302: {
+    title: 'Producer manifest unusable',
+    severity: 'error',
+    description:
+      "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
+    example:
+      '`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring.'
+  },
+  BG303: {
+    title: 'Handoff payload unusable',
+    severity: 'error',
+    description:
+      "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
+    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
+  },
+  BG304: {
+    title: 'Handoff identity disagrees',
+    severity: 'error',
+    description:
+      "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
+    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
+  },
+  BG305: {
+    title: 'Handoff error codes differ',
+    severity: 'error',
+    description:
+      "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
+    example:
+      'The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare.'
+  },
+  BG306: {
+    title: 'Handoff envelope policy incomplete',
+    severity: 'error',
+    description:
+      'Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.',
+    example:
+      '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
+  },
+  BG307: {
+    title: 'Handoff mode rules',
+    severity: 'error',
+    description:
+      'A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.',
+    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
+  },
+  BG308: {
+    title: 'Handoff timestamp',
+    severity: 'error',
+    description: '`handoff_generated_at_utc` is a real UTC instant, not in the future.',
+    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
+  },
+  BG309: {
+    title: 'Producer code differs from its manifest',
+    severity: 'error',
+    description:
+      "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
+    example: 'The service answers `service.v4` while its manifest still says `service.v3`.'
+  },
+  BG401: {
+    title: 'Producer did not start',
+    severity: 'error',
+    description:
+      "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
+    example: 'The service panics at start-up, or `cargo` is not installed.'
+  },
+  BG402: {
+    title: 'Producer not ready in time',
+    severity: 'error',
+    description:
+      'The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.',
+    example: 'The service binds but never accepts connections.'
+  },
+  BG403: {
+    title: 'Runtime contract differs from the pin',
+    severity: 'error',
+    description:
+      "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
+    example: 'The pin says `service.v3`, the running service says `service.v2`.'
+  },
+  BG404: {
+    title: 'Probe request failed',
+    severity: 'error',
+    description:
+      'Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.',
+    example: 'The schema-version request answers 503 `schema_unavailable`.'
+  },
+  BG405: {
+    title: 'Error envelope violates the contract',
+    severity: 'error',
+    description:
+      'A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.',
+    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
+  },
+  BG406: {
+    title: "Response fails the producer's schema",
+    severity: 'error',
+    description:
+      "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
+    example:
+      'The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed).'
+  },
+  BG407: {
+    title: 'Runtime preflight skipped',
+    severity: 'notice',
+    description:
+      'The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.',
+    example: '`baseline-gate health --no-probe`.'
+  },
+  BG408: {
+    title: 'Schema migrations pending',
+    severity: 'warning',
+    description:
+      "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
+    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG601: {
+    title: 'Adapter file missing',
+    severity: 'error',
+    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
+    example: '`adapter.file` names `src/producer/endpoints.ts`, which was moved.'
+  },
+  BG602: {
+    title: 'Adapter lacks an endpoint',
+    severity: 'error',
+    description:
+      'The adapter file contains every endpoint string of the policy: all calls to the producer go through it.',
+    example: 'The adapter no longer names the readiness endpoint.'
+  },
+  BG603: {
+    title: 'Endpoint outside the adapter',
+    severity: 'error',
+    description:
+      'No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.',
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: 'Adapter boundary not configured',
+    severity: 'notice',
+    description:
+      'The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).',
+    example: 'A policy without `adapter.file`.'
   }
 } as const satisfies Record<string, RuleInfo>
 

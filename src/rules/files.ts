@@ -1,47 +1,101 @@
-// 1xx: each trio file can be read, decoded, parsed, and matches its schema.
+// 1xx (and the file checks of 3xx): each file can be read, decoded, parsed, and matches its schema.
 import { positionAt } from '../source/source-file.js'
-import type { JsonTrioFile, Trio, TrioFile } from '../trio/model.js'
+import type { FileRole, JsonFile, ProducerFiles, RepoFile, Trio } from '../trio/model.js'
+import type { RuleId } from './catalog.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 
 const START = { line: 1, column: 1 }
-const ROLE_NAME = {
+const ROLE_NAME: Record<FileRole, string> = {
   pin: 'pin',
   manifest: 'producer manifest mirror',
-  matrix: 'compatibility matrix'
-} as const
+  matrix: 'compatibility matrix',
+  'producer-manifest': "producer's own manifest",
+  handoff: "producer's handoff payload"
+}
+
+/** Which rule reports which kind of file problem. */
+interface FileRuleIds {
+  missing: RuleId
+  unreadable: RuleId
+  empty: RuleId
+  bom: RuleId
+  utf8: RuleId
+  syntax: RuleId
+  duplicate: RuleId
+  schema: RuleId
+}
+
+const TRIO_IDS = (schema: RuleId): FileRuleIds => ({
+  missing: 'BG101',
+  unreadable: 'BG102',
+  empty: 'BG103',
+  bom: 'BG104',
+  utf8: 'BG105',
+  syntax: 'BG106',
+  duplicate: 'BG107',
+  schema
+})
+
+/** One rule for every problem of a producer file: the file is the producer's to fix, whatever is wrong. */
+const ALL = (id: RuleId): FileRuleIds => ({
+  missing: id,
+  unreadable: id,
+  empty: id,
+  bom: id,
+  utf8: id,
+  syntax: id,
+  duplicate: id,
+  schema: id
+})
 
 export function fileRules(trio: Trio): Finding[] {
   return [
-    ...readable(trio.pin),
-    ...readable(trio.manifest),
-    ...readable(trio.matrix),
-    ...json(trio.pin, 'BG108'),
-    ...json(trio.manifest, 'BG109')
+    ...readable(trio.pin, TRIO_IDS('BG108')),
+    ...readable(trio.manifest, TRIO_IDS('BG109')),
+    ...readable(trio.matrix, TRIO_IDS('BG108')),
+    ...json(trio.pin, TRIO_IDS('BG108')),
+    ...json(trio.manifest, TRIO_IDS('BG109'))
   ]
 }
 
-function readable(file: TrioFile): Finding[] {
+export function producerFileRules(files: ProducerFiles): Finding[] {
+  return [
+    ...readable(files.manifest, ALL('BG302')),
+    ...json(files.manifest, ALL('BG302')),
+    ...readable(files.handoff, ALL('BG303')),
+    ...json(files.handoff, ALL('BG303'))
+  ]
+}
+
+function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
   const name = ROLE_NAME[file.role]
   const r = file.read
   switch (r.kind) {
     case 'missing':
       return [
         finding(
-          'BG101',
+          ids.missing,
           file.path,
           null,
-          `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it`
+          file.role === 'pin' || file.role === 'manifest' || file.role === 'matrix'
+            ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it`
+            : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === 'handoff' ? 'handoff' : 'manifest'} in the policy)`
         )
       ]
     case 'not-a-file':
       return [
-        finding('BG102', file.path, null, `the ${name} ${file.path} is not a regular file; it must be a file`)
+        finding(
+          ids.unreadable,
+          file.path,
+          null,
+          `the ${name} ${file.path} is not a regular file; it must be a file`
+        )
       ]
     case 'outside-root':
       return [
         finding(
-          'BG102',
+          ids.unreadable,
           file.path,
           null,
           `the ${name} path ${file.path} leaves the repository root; use a path inside it`
@@ -50,15 +104,20 @@ function readable(file: TrioFile): Finding[] {
     case 'too-large':
       return [
         finding(
-          'BG102',
+          ids.unreadable,
           file.path,
           null,
-          `the ${name} is ${mib(r.size)}, over the ${mib(r.limit)} a trio file may have; it was not parsed (is it the right file?)`
+          `the ${name} is ${mib(r.size)}, over the ${mib(r.limit)} this tool reads; it was not parsed (is it the right file?)`
         )
       ]
     case 'unreadable':
       return [
-        finding('BG102', file.path, null, `the ${name} cannot be read (${r.reason}); check its permissions`)
+        finding(
+          ids.unreadable,
+          file.path,
+          null,
+          `the ${name} cannot be read (${r.reason}); check its permissions`
+        )
       ]
     case 'ok':
       break
@@ -68,7 +127,7 @@ function readable(file: TrioFile): Finding[] {
   if (src.text.trim() === '') {
     out.push(
       finding(
-        'BG103',
+        ids.empty,
         file.path,
         START,
         `the ${name} is empty; restore its content (git checkout -- ${file.path})`
@@ -78,7 +137,7 @@ function readable(file: TrioFile): Finding[] {
   if (src.hasBom && file.role !== 'matrix') {
     out.push(
       finding(
-        'BG104',
+        ids.bom,
         file.path,
         START,
         `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`
@@ -90,7 +149,7 @@ function readable(file: TrioFile): Finding[] {
     const pos = at === -1 ? START : positionAt(src, at)
     out.push(
       finding(
-        'BG105',
+        ids.utf8,
         file.path,
         pos,
         `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
@@ -100,17 +159,17 @@ function readable(file: TrioFile): Finding[] {
   return out
 }
 
-function json(file: JsonTrioFile<unknown>, schemaRule: 'BG108' | 'BG109'): Finding[] {
+function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   const doc = file.doc
   if (!doc) return []
   const name = ROLE_NAME[file.role]
   const out: Finding[] = doc.syntaxErrors.map((e) =>
-    finding('BG106', file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
+    finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   )
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(
-        'BG107',
+        ids.duplicate,
         file.path,
         d.position,
         `the key "${d.key}" appears more than once in the same object; keep one`
@@ -118,9 +177,8 @@ function json(file: JsonTrioFile<unknown>, schemaRule: 'BG108' | 'BG109'): Findi
     )
   }
   if (doc.syntaxErrors.length === 0) {
-    for (const p of file.schemaProblems) {
-      out.push(finding(schemaRule, file.path, p.position, `${name}: ${p.message}`))
-    }
+    for (const p of file.schemaProblems)
+      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`))
   }
   return out
 }

@@ -3,10 +3,19 @@ import type { Finding } from './finding.js'
 
 export type Verdict = 'PASS' | 'FAIL'
 
-export interface StepOutcome {
+/** One measured step of a run (a probe request now; a suite step with the runner). */
+export interface StepResult {
+  suite: string
+  name: string
   status: 'passed' | 'failed' | 'timed-out' | 'not-run' | 'skipped'
+  exit_code: number | null
+  duration_ms: number
+  /** A required step that did not pass fails the verdict even without a finding. */
   required: boolean
 }
+
+/** What the verdict needs of a step. */
+export type StepOutcome = Pick<StepResult, 'status' | 'required'>
 
 export function decideVerdict(findings: Finding[], steps: StepOutcome[] = []): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'FAIL'

@@ -1,14 +1,24 @@
 // Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
 import { sha256 } from '../files/digest.js'
 import { MAX_FILE_BYTES, readRepoFile } from '../files/read.js'
-import { schemaFiles, validateManifest, validatePin } from '../generated/validators.js'
+import { schemaFiles, validateHandoff, validateManifest, validatePin } from '../generated/validators.js'
 import { parseLedger } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { parseJson } from '../source/json-document.js'
 import { validateDocument } from '../source/schema-errors.js'
 import type { SchemaValidator } from '../source/schema-errors.js'
 import { sourceFromBytes } from '../source/source-file.js'
-import type { JsonTrioFile, Manifest, MatrixTrioFile, Pin, Trio, TrioFile, TrioRole } from './model.js'
+import type {
+  FileRole,
+  Handoff,
+  JsonFile,
+  Manifest,
+  MatrixFile,
+  Pin,
+  ProducerFiles,
+  RepoFile,
+  Trio
+} from './model.js'
 
 interface Schema {
   validate: SchemaValidator
@@ -16,6 +26,7 @@ interface Schema {
 }
 const PIN: Schema = { validate: validatePin, file: schemaFiles.validatePin }
 const MANIFEST: Schema = { validate: validateManifest, file: schemaFiles.validateManifest }
+const HANDOFF: Schema = { validate: validateHandoff, file: schemaFiles.validateHandoff }
 
 /**
  * The matrix is parsed by micromark at about 5 s per MiB, so its cap is lower: a real ledger (one row per
@@ -31,7 +42,7 @@ export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
   }
 }
 
-function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile {
+function fileOf(role: FileRole, path: string, read: RepoFile['read']): RepoFile {
   if (read.kind !== 'ok') return { role, path, read, source: null, sha256: null }
   return {
     role,
@@ -42,11 +53,24 @@ function fileOf(role: TrioRole, path: string, read: TrioFile['read']): TrioFile 
   }
 }
 
-function loadJson<T>(root: string, role: TrioRole, path: string, schema: Schema): JsonTrioFile<T> {
+function loadJson<T>(root: string, role: FileRole, path: string, schema: Schema): JsonFile<T> {
   return jsonFile<T>(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema)
 }
 
-function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
+/** The producer's in-tree manifest and handoff payload (paths relative to the producer root). */
+export function loadProducerFiles(root: string, baseline: BaselinePolicy): ProducerFiles {
+  const p = baseline.producer
+  return {
+    manifest: loadJson<Manifest>(root, 'producer-manifest', joinPosix(p.root, p.manifest), MANIFEST),
+    handoff: loadJson<Handoff>(root, 'handoff', joinPosix(p.root, p.handoff), HANDOFF)
+  }
+}
+
+function joinPosix(a: string, b: string): string {
+  return `${a.replace(/\/+$/, '')}/${b.replace(/^\.?\/+/, '')}`
+}
+
+function jsonFile<T>(file: RepoFile, schema: Schema): JsonFile<T> {
   if (!file.source || file.source.text.trim() === '')
     return { ...file, doc: null, data: null, schemaProblems: [] }
   const doc = parseJson(file.source)
@@ -60,11 +84,11 @@ function jsonFile<T>(file: TrioFile, schema: Schema): JsonTrioFile<T> {
   }
 }
 
-function loadMatrix(root: string, path: string, displayName: string): MatrixTrioFile {
+function loadMatrix(root: string, path: string, displayName: string): MatrixFile {
   return matrixFile(fileOf('matrix', path, readRepoFile(root, path, MAX_MATRIX_BYTES)), displayName)
 }
 
-function matrixFile(file: TrioFile, displayName: string): MatrixTrioFile {
+function matrixFile(file: RepoFile, displayName: string): MatrixFile {
   if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null }
   return { ...file, ledger: parseLedger(file.source, displayName) }
 }

@@ -6,6 +6,8 @@ import type { SchemaProblem } from '../source/schema-errors.js'
 import type { SourceFile } from '../source/source-file.js'
 
 export type TrioRole = 'pin' | 'manifest' | 'matrix'
+/** Every file the rules read: the trio, and the producer's own manifest and handoff payload. */
+export type FileRole = TrioRole | 'producer-manifest' | 'handoff'
 export type Posture = 'GO' | 'NO-GO'
 
 export interface Pin {
@@ -48,8 +50,8 @@ export interface Identity {
   manifest_sha256: string | null
 }
 
-export interface TrioFile {
-  role: TrioRole
+export interface RepoFile {
+  role: FileRole
   path: string
   read: ReadResult
   /** Present when the file could be read. */
@@ -58,19 +60,42 @@ export interface TrioFile {
   sha256: string | null
 }
 
-export interface JsonTrioFile<T> extends TrioFile {
+export interface JsonFile<T> extends RepoFile {
   doc: JsonDocument | null
   /** The parsed top-level object when the syntax is valid (fields may still violate the schema). */
   data: Partial<T> | null
   schemaProblems: SchemaProblem[]
 }
 
-export interface MatrixTrioFile extends TrioFile {
+export interface MatrixFile extends RepoFile {
   ledger: Ledger | null
 }
 
+export interface Handoff {
+  handoff_generated_at_utc: string
+  handoff_mode: 'stable' | 'service-v3-candidate'
+  release_tag: string
+  commit_sha: string
+  expected_service_contract_version: string
+  expected_api_contract_version: string
+  integration_baseline: string
+  active_runtime_baseline: Record<string, string>
+  error_code_enum: string[]
+  non_2xx_envelope_policy: Record<string, { requires: string[]; optional?: string[]; forbids: string[] }>
+  manifest_contract_version: string
+  rehearsal_candidate?: Record<string, unknown>
+  compatibility_expectations?: Record<string, string[]>
+  required_consumer_validation_commands?: string[]
+}
+
+/** The producer's own files, as it publishes them in the repository. */
+export interface ProducerFiles {
+  manifest: JsonFile<Manifest>
+  handoff: JsonFile<Handoff>
+}
+
 export interface Trio {
-  pin: JsonTrioFile<Pin>
-  manifest: JsonTrioFile<Manifest>
-  matrix: MatrixTrioFile
+  pin: JsonFile<Pin>
+  manifest: JsonFile<Manifest>
+  matrix: MatrixFile
 }

@@ -28,9 +28,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         clock: () => new Date(),
         runContext: () => readRunContext(inputs.root, env),
         evidence,
-        toolVersion: TOOL_VERSION
+        toolVersion: TOOL_VERSION,
+        env
       },
-      { baselines }
+      { baselines, probe: inputs.probe }
     )
     const findings = result.baselines.flatMap((b) => b.findings)
     const failing = result.verdict === 'FAIL'

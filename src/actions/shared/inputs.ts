@@ -11,6 +11,8 @@ export interface HealthInputs {
   baseline: string | undefined
   /** Absolute evidence directory. */
   evidenceDir: string
+  /** Start and probe the producer. */
+  probe: boolean
 }
 
 export class InputError extends Error {
@@ -33,6 +35,7 @@ export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthI
     : join(env.RUNNER_TEMP || join(root, '.baseline-gate'), 'baseline-gate-evidence', runSuffix(env))
   return {
     root,
+    probe: readBoolean(get, 'probe', true),
     policy: policy === '' ? undefined : resolve(workspace, policy),
     baseline: baseline === '' ? undefined : baseline,
     evidenceDir
@@ -63,4 +66,13 @@ export function artifactName(
     env.GITHUB_RUN_ATTEMPT || '1'
   ]
   return parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_')
+}
+
+/** Composite inputs are strings: accept exactly true/false (any case), refuse anything else. */
+export function readBoolean(get: GetInput, name: string, fallback: boolean): boolean {
+  const raw = get(name).trim().toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new InputError(`input '${name}' must be "true" or "false"`)
 }

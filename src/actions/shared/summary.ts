@@ -1,5 +1,5 @@
 // The job summary: identity, posture and findings per baseline, kept well under GitHub's 1 MiB limit. Pure.
-import { findingsTable, identityTable } from '../../evidence/markdown.js'
+import { findingsTable, identityTable, stepsTable } from '../../evidence/markdown.js'
 import type { OperationResult } from '../../operations/context.js'
 import { countBySeverity } from '../../rules/finding.js'
 import type { Severity } from '../../rules/catalog.js'
@@ -37,6 +37,8 @@ function render(
       `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
       '',
       findingsTable(b.findings, limit),
+      '',
+      stepsTable(b.steps),
       ''
     )
   }

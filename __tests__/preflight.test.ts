@@ -1,0 +1,149 @@
+// The runtime preflight against a producer that misbehaves on purpose (__fixtures__/fake-producer.mjs, a real
+// child process with a grandchild): every failure gives its 4xx rule and FAIL, and no process is left behind.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { RULE_IDS } from '../src/rules/catalog.js'
+import type { RuleId } from '../src/rules/catalog.js'
+import {
+  cleanupFixtures,
+  health,
+  PIN,
+  POLICY,
+  REPO_ROOT,
+  SCHEMAS,
+  tempDir,
+  trioFixture
+} from './helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const FAKE = join(REPO_ROOT, '__fixtures__/fake-producer.mjs')
+
+function fakeProducer(mode: string, argv?: string[]) {
+  const fx = trioFixture()
+  const pidFile = join(tempDir('bg-pids-'), 'pids')
+  fx.editJson(POLICY, (policy) => {
+    const b = (policy.baselines as Record<string, { producer: Record<string, unknown> }>).memorykernel!
+    b.producer.start = {
+      run: argv ?? [process.execPath, FAKE, '--port', '{port}', '--mode', mode, '--pid-file', pidFile],
+      cwd: '{repo_root}'
+    }
+    b.producer.probe = { ready_timeout_s: 3, request_timeout_s: 1 }
+  })
+  return { fx, pidFile }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Every process the fake started is gone (waits for the kernel to finish the kill, bounded). */
+async function expectNoneLeft(pidFile: string): Promise<void> {
+  let pids: number[] = []
+  try {
+    pids = readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number)
+  } catch {
+    return // never started
+  }
+  expect(pids.length).toBeGreaterThan(0)
+  for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
+  expect(pids.filter(alive)).toEqual([])
+}
+
+async function probeWith(mode: string, argv?: string[]) {
+  const { fx, pidFile } = fakeProducer(mode, argv)
+  const result = await health(fx.root, { probe: true })
+  await expectNoneLeft(pidFile)
+  const b = result.baselines[0]!
+  return { fx, result, findings: b.findings, steps: b.steps }
+}
+
+const CASES: { mode: string; rule: RuleId; what: string }[] = [
+  { mode: 'wrong-version', rule: 'BG403', what: 'a wrong contract version' },
+  { mode: 'wrong-version', rule: 'BG309', what: "a runtime contract that is not its own manifest's" },
+  { mode: 'forbidden-field', rule: 'BG405', what: 'a forbidden legacy_error in the error envelope' },
+  { mode: 'malformed-body', rule: 'BG404', what: 'a body that is not JSON' },
+  { mode: 'hang', rule: 'BG404', what: 'a request that hangs past its timeout' },
+  { mode: 'refuse', rule: 'BG404', what: 'a refused connection' },
+  { mode: 'crash', rule: 'BG401', what: 'a crash at start' },
+  { mode: 'never-ready', rule: 'BG402', what: 'a producer that never answers' },
+  { mode: 'bad-schema', rule: 'BG406', what: 'a body its schema does not allow' }
+]
+
+describe('runtime preflight against a misbehaving producer', () => {
+  it('a producer that keeps the contract passes, every request a passed step', async () => {
+    const { result, findings, steps } = await probeWith('ok')
+    expect(findings.filter((f) => f.severity !== 'notice')).toEqual([])
+    expect(result.verdict).toBe('PASS')
+    expect(steps.map((s) => [s.name, s.status])).toEqual([
+      ['start producer', 'passed'],
+      ['GET /v1/health', 'passed'],
+      ['GET /v1/ready', 'passed'],
+      ['POST /v1/db/schema-version', 'passed'],
+      ['POST /v1/query/ask (malformed JSON)', 'passed'],
+      ['POST /v1/query/ask', 'passed']
+    ])
+  })
+
+  it.each(CASES.map((c) => [`${c.rule}: ${c.what}`, c] as const))('%s', async (_title, c) => {
+    const { findings, result } = await probeWith(c.mode)
+    expect(findings.map((f) => f.rule)).toContain(c.rule)
+    expect(result.verdict).toBe('FAIL')
+  })
+
+  it('a wrong version points at the pin field it contradicts', async () => {
+    const { fx, findings } = await probeWith('wrong-version')
+    const f = findings.find((x) => x.rule === 'BG403')!
+    expect([f.file, f.line]).toEqual([PIN, fx.lineOf(PIN, '"expected_service_contract_version"')])
+  })
+
+  it('a hang is a timed-out step, and the requests after a failed start are not-run steps', async () => {
+    const hang = await probeWith('hang')
+    expect(hang.steps.find((s) => s.name === 'POST /v1/db/schema-version')!.status).toBe('timed-out')
+    const crash = await probeWith('crash')
+    expect(crash.steps[0]!.status).toBe('failed')
+    expect(crash.steps.slice(1).every((s) => s.status === 'not-run')).toBe(true)
+    expect(crash.findings.find((f) => f.rule === 'BG401')!.message).toContain('cannot open database')
+  })
+
+  it('a command that does not exist is BG401, saying so', async () => {
+    const { findings, result } = await probeWith('x', ['no-such-producer-binary-xyz', '--port', '{port}'])
+    expect(findings.find((f) => f.rule === 'BG401')!.message).toMatch(/ENOENT|not.*installed/)
+    expect(result.verdict).toBe('FAIL')
+  })
+
+  it('pending migrations are a warning (BG408), not a failure', async () => {
+    const { findings, result } = await probeWith('pending')
+    expect(findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG408', 'warning'])
+    expect(result.verdict).toBe('PASS')
+  })
+
+  it('a missing producer schema fails the request it covers (BG406)', async () => {
+    const { fx, pidFile } = fakeProducer('ok')
+    fx.remove(`${SCHEMAS}/ready-response.schema.json`)
+    const result = await health(fx.root, { probe: true })
+    await expectNoneLeft(pidFile)
+    const f = result.baselines[0]!.findings.find((x) => x.rule === 'BG406')!
+    expect(f.message).toContain('ready-response.schema.json')
+    expect(result.verdict).toBe('FAIL')
+  })
+
+  it('without the probe the skip is recorded (BG407) and the start step reads skipped', async () => {
+    const fx = trioFixture()
+    const result = await health(fx.root, { probe: false })
+    const b = result.baselines[0]!
+    expect(b.findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG407', 'notice'])
+    expect(b.steps.map((s) => [s.name, s.status])).toEqual([['start producer', 'skipped']])
+  })
+
+  it('covers every rule of the runtime families (4xx, BG309)', () => {
+    const covered = new Set<string>([...CASES.map((c) => c.rule), 'BG401', 'BG406', 'BG407', 'BG408'])
+    expect(RULE_IDS.filter((id) => (id.startsWith('BG4') || id === 'BG309') && !covered.has(id))).toEqual([])
+  })
+})

@@ -1,0 +1,53 @@
+// Captured output of a child with a fixed memory bound: the first and the last bytes, and a count of the rest.
+// A child that prints gigabytes costs us at most head + tail bytes.
+
+export class BoundedOutput {
+  private head: Buffer[] = []
+  private headBytes = 0
+  private tail: Buffer[] = []
+  private tailBytes = 0
+  /** Every byte written, kept or not. */
+  total = 0
+
+  constructor(
+    private readonly headLimit = 32 * 1024,
+    private readonly tailLimit = 32 * 1024
+  ) {}
+
+  write(chunk: Buffer): void {
+    this.total += chunk.length
+    if (this.headBytes < this.headLimit) {
+      const take = chunk.subarray(0, this.headLimit - this.headBytes)
+      this.head.push(take)
+      this.headBytes += take.length
+      chunk = chunk.subarray(take.length)
+    }
+    if (chunk.length === 0) return
+    this.tail.push(chunk)
+    this.tailBytes += chunk.length
+    while (this.tailBytes - (this.tail[0]?.length ?? 0) >= this.tailLimit) {
+      this.tailBytes -= this.tail.shift()!.length
+    }
+  }
+
+  /** Bytes neither in the head nor in the tail. */
+  get omitted(): number {
+    return this.total - this.headBytes - Math.min(this.tailBytes, this.tailLimit)
+  }
+
+  /** The kept text, with a marker where bytes were dropped. */
+  text(): string {
+    let tail = Buffer.concat(this.tail)
+    if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit)
+    const head = Buffer.concat(this.head).toString('utf8')
+    const omitted = this.omitted
+    return omitted > 0
+      ? `${head}\n[… ${omitted} bytes omitted …]\n${tail.toString('utf8')}`
+      : head + tail.toString('utf8')
+  }
+
+  /** The last `lines` lines of the kept text. */
+  lastLines(lines: number): string {
+    return this.text().split('\n').filter(Boolean).slice(-lines).join('\n')
+  }
+}

@@ -1,0 +1,114 @@
+// A child process in its own process group, so stopping it stops everything it started (cargo run ->
+// the service). Output is captured within a bound. Children still running when we exit are killed.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { BoundedOutput } from './bounded-output.js'
+
+export interface GroupOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /** Called with each complete line of stdout (for readiness lines). */
+  onStdoutLine?: (line: string) => void
+}
+
+export interface Exit {
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** Set when the process could not be started at all (ENOENT, EACCES). */
+  error?: string
+}
+
+export interface GroupHandle {
+  pid: number | undefined
+  output: BoundedOutput
+  /** Resolves once the process has exited (or failed to start). */
+  exited: Promise<Exit>
+  /** Whether it has exited. */
+  done(): boolean
+  /** SIGTERM to the group, then SIGKILL after `graceMs`; resolves when the leader has exited. */
+  stop(graceMs?: number): Promise<Exit>
+}
+
+const live = new Set<ChildProcess>()
+let exitHookInstalled = false
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try {
+      child.kill(signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return
+  exitHookInstalled = true
+  // 'exit' handlers must be synchronous: a last SIGKILL to every group we started.
+  process.on('exit', () => {
+    for (const child of live) killGroup(child, 'SIGKILL')
+  })
+}
+
+export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
+  const [command, ...args] = argv
+  if (!command) throw new Error('spawnGroup: empty argv')
+  installExitHook()
+  const output = new BoundedOutput()
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true, // a new process group: -pid reaches the grandchildren too
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true
+  })
+  live.add(child)
+  let pending = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output.write(chunk)
+    if (!options.onStdoutLine) return
+    pending += chunk.toString('utf8')
+    if (pending.length > 64 * 1024) pending = pending.slice(-64 * 1024)
+    let nl: number
+    while ((nl = pending.indexOf('\n')) !== -1) {
+      options.onStdoutLine(pending.slice(0, nl).replace(/\r$/, ''))
+      pending = pending.slice(nl + 1)
+    }
+  })
+  child.stderr?.on('data', (chunk: Buffer) => output.write(chunk))
+  let finished = false
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('error', (e) => {
+      finished = true
+      live.delete(child)
+      resolve({ code: null, signal: null, error: (e as NodeJS.ErrnoException).code ?? e.message })
+    })
+    child.once('close', (code, signal) => {
+      finished = true
+      live.delete(child)
+      // the leader is gone; make sure nothing it started lingers
+      killGroup(child, 'SIGKILL')
+      resolve({ code, signal })
+    })
+  })
+  return {
+    pid: child.pid,
+    output,
+    exited,
+    done: () => finished,
+    async stop(graceMs = 2000) {
+      if (!finished) {
+        killGroup(child, 'SIGTERM')
+        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs)
+        const exit = await exited
+        clearTimeout(timer)
+        return exit
+      }
+      return exited
+    }
+  }
+}

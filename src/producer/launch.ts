@@ -1,0 +1,107 @@
+// Start the producer with the policy's argv on a free loopback port and wait until it answers HTTP.
+// Whatever happens, the caller gets a handle it can stop (or none when nothing runs).
+import { createServer } from 'node:net'
+import { spawnGroup } from '../exec/process-group.js'
+import type { GroupHandle } from '../exec/process-group.js'
+import { ENDPOINTS } from './endpoints.js'
+import { httpRequest } from './http.js'
+
+export interface LaunchSpec {
+  /** argv with {port} not yet replaced */
+  argv: string[]
+  cwd: string
+  env: NodeJS.ProcessEnv
+  readyTimeoutMs: number
+}
+
+export type Launch =
+  | { ok: true; baseUrl: URL; handle: GroupHandle; ms: number }
+  | {
+      ok: false
+      reason: 'spawn-failed' | 'exited' | 'timeout'
+      message: string
+      outputTail: string
+      ms: number
+      handle: GroupHandle | null
+    }
+
+const POLL_MS = 200
+const READY_LINE = /listening on (https?:\/\/[^\s]+)/
+
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
+  const started = Date.now()
+  const ms = () => Date.now() - started
+  const port = spec.argv.some((a) => a.includes('{port}')) ? await freeLoopbackPort() : null
+  const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)))
+  let announced: URL | null = null
+  let handle: GroupHandle
+  try {
+    handle = spawnGroup(argv, {
+      cwd: spec.cwd,
+      env: spec.env,
+      onStdoutLine: (line) => {
+        const m = READY_LINE.exec(line)
+        if (m && !announced) {
+          try {
+            announced = new URL(m[1]!)
+          } catch {
+            // not a URL: keep polling the port we gave it
+          }
+        }
+      }
+    })
+  } catch (e) {
+    return {
+      ok: false,
+      reason: 'spawn-failed',
+      message: (e as Error).message,
+      outputTail: '',
+      ms: ms(),
+      handle: null
+    }
+  }
+
+  const deadline = started + spec.readyTimeoutMs
+  while (Date.now() < deadline) {
+    if (handle.done()) {
+      const exit = await handle.exited
+      const how = exit.error
+        ? `could not be started (${exit.error}: is \`${argv[0]}\` installed and on PATH?)`
+        : `exited before it answered (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`})`
+      return {
+        ok: false,
+        reason: exit.error ? 'spawn-failed' : 'exited',
+        message: `the producer ${how}`,
+        outputTail: handle.output.lastLines(8),
+        ms: ms(),
+        handle
+      }
+    }
+    const base = announced ?? (port ? new URL(`http://127.0.0.1:${port}`) : null)
+    if (base) {
+      const answer = await httpRequest(new URL(ENDPOINTS.health, base), 'GET', undefined, 1000)
+      if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() }
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS))
+  }
+  return {
+    ok: false,
+    reason: 'timeout',
+    message: `the producer did not answer HTTP within ${Math.round(spec.readyTimeoutMs / 1000)} s`,
+    outputTail: handle.output.lastLines(8),
+    ms: ms(),
+    handle
+  }
+}

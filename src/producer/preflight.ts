@@ -1,0 +1,84 @@
+// The runtime preflight: start the producer, send every probe request, validate the bodies, stop it.
+// The producer is always stopped (also on timeout, failure or exception), with its whole process group.
+import { join, resolve } from 'node:path'
+import { childEnv } from '../exec/child-env.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { launchProducer } from './launch.js'
+import type { Launch } from './launch.js'
+import { PROBE_REQUESTS, sendProbe } from './probe.js'
+import type { Exchange } from './probe.js'
+import { loadResponseSchemas } from './response-schemas.js'
+
+/** How the start went, without the process handle (the producer is stopped by the time anyone reads this). */
+export type LaunchOutcome =
+  | { ok: true; baseUrl: string; ms: number }
+  | {
+      ok: false
+      reason: 'spawn-failed' | 'exited' | 'timeout'
+      message: string
+      outputTail: string
+      ms: number
+    }
+
+export interface PreflightReport {
+  launch: LaunchOutcome
+  exchanges: Exchange[]
+  /** The producer's captured output (bounded), for the evidence. */
+  outputTail: string
+  durationMs: number
+}
+
+export async function runPreflight(
+  root: string,
+  baseline: BaselinePolicy,
+  env: NodeJS.ProcessEnv
+): Promise<PreflightReport> {
+  const started = Date.now()
+  const producerRoot = join(root, baseline.producer.root)
+  const expand = (s: string) => s.replace(/\{repo_root\}/g, root).replace(/\{producer_root\}/g, producerRoot)
+  const probe = baseline.producer.probe
+  const launch = await launchProducer({
+    argv: baseline.producer.start.run.map(expand),
+    cwd: resolve(root, expand(baseline.producer.start.cwd)),
+    env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? 'true' }),
+    readyTimeoutMs: probe.ready_timeout_s * 1000
+  })
+  const exchanges: Exchange[] = []
+  try {
+    if (launch.ok) {
+      const schemas = loadResponseSchemas(
+        root,
+        join(baseline.producer.root, probe.schemas),
+        PROBE_REQUESTS.map((r) => r.schema)
+      )
+      for (const request of PROBE_REQUESTS) {
+        const sent = await sendProbe(launch.baseUrl, request, probe.request_timeout_s * 1000)
+        const schema = schemas.get(request.schema)!
+        exchanges.push({
+          ...sent,
+          schemaErrors: schema.ok && sent.json !== undefined ? schema.check(sent.json) : null,
+          schemaProblem: schema.ok ? null : schema.problem
+        })
+      }
+    }
+  } finally {
+    await launch.handle?.stop()
+  }
+  return {
+    launch: outcomeOf(launch),
+    exchanges,
+    outputTail: launch.handle?.output.lastLines(20) ?? '',
+    durationMs: Date.now() - started
+  }
+}
+
+function outcomeOf(launch: Launch): LaunchOutcome {
+  if (launch.ok) return { ok: true, baseUrl: launch.baseUrl.href, ms: launch.ms }
+  return {
+    ok: false,
+    reason: launch.reason,
+    message: launch.message,
+    outputTail: launch.outputTail,
+    ms: launch.ms
+  }
+}

@@ -1,0 +1,256 @@
+// 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
+// producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
+import { locate } from '../source/json-document.js'
+import type { JsonDocument } from '../source/json-document.js'
+import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
+import { producerFileRules } from './files.js'
+import { finding } from './finding.js'
+import type { Finding } from './finding.js'
+
+export interface DriftContext {
+  now: Date
+}
+
+export function driftRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
+  return [
+    ...producerFileRules(producer),
+    ...mirrorIsProducerManifest(trio, producer),
+    ...handoffRules(trio, producer, ctx)
+  ]
+}
+
+function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[] {
+  const mirror = trio.manifest.source
+  const own = producer.manifest.source
+  if (!mirror || !own || mirror.text.trim() === '' || own.text.trim() === '') return []
+  if (mirror.bytes.equals(own.bytes)) return []
+  const a = mirror.text.split('\n')
+  const b = own.text.split('\n')
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  const where = i < a.length || i < b.length ? `line ${i + 1}` : 'their line endings or byte-order mark'
+  return [
+    finding(
+      'BG301',
+      trio.manifest.path,
+      { line: Math.min(i + 1, a.length), column: 1 },
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where}. ` +
+        'If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy'
+    )
+  ]
+}
+
+const IDENTITY: (keyof Handoff & keyof Manifest)[] = [
+  'release_tag',
+  'commit_sha',
+  'expected_service_contract_version',
+  'expected_api_contract_version',
+  'integration_baseline',
+  'manifest_contract_version'
+]
+/** active_runtime_baseline field -> pin field: the runtime baseline is the one the consumer pins. */
+const RUNTIME_VS_PIN: [string, keyof Pin][] = [
+  ['release_tag', 'release_tag'],
+  ['commit_sha', 'commit_sha'],
+  ['expected_service_contract_version', 'expected_service_contract_version'],
+  ['expected_api_contract_version', 'expected_api_contract_version'],
+  ['integration_baseline', 'expected_integration_baseline']
+]
+const REQUIRES = ['service_contract_version', 'error.code', 'error.message']
+const FORBIDS = ['legacy_error', 'api_contract_version']
+const CANDIDATE_KEYS = [
+  'rehearsal_candidate',
+  'compatibility_expectations',
+  'required_consumer_validation_commands'
+] as const
+
+function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
+  const h = producer.handoff.data
+  const doc = producer.handoff.doc
+  if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return []
+  const path = producer.handoff.path
+  const at = (pointer: string) => locate(doc, pointer)
+  const m = producer.manifest.data ?? {}
+  const pin = trio.pin.data ?? {}
+  const candidate = h.handoff_mode === 'service-v3-candidate'
+  const out: Finding[] = []
+
+  for (const field of IDENTITY) {
+    // a candidate may announce the next service contract; everything else is the release's
+    if (candidate && field === 'expected_service_contract_version') continue
+    const got = h[field]
+    const want = m[field]
+    if (typeof got === 'string' && typeof want === 'string' && got !== want) {
+      out.push(
+        finding(
+          'BG304',
+          path,
+          at(`/${field}`),
+          `the handoff's ${field} is "${got}" but the producer manifest says "${want}"; regenerate the payload from the manifest`
+        )
+      )
+    }
+  }
+  const arb = h.active_runtime_baseline
+  if (arb && typeof arb === 'object') {
+    for (const [field, pinField] of RUNTIME_VS_PIN) {
+      const got = arb[field]
+      const want = pin[pinField]
+      if (typeof got === 'string' && typeof want === 'string' && got !== want) {
+        out.push(
+          finding(
+            'BG304',
+            path,
+            at(`/active_runtime_baseline/${field}`),
+            `active_runtime_baseline.${field} is "${got}" but the pinned runtime baseline (${trio.pin.path}) has ${pinField} "${want}"`
+          )
+        )
+      }
+    }
+  }
+
+  const codes = h.error_code_enum
+  if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
+    const have = new Set(codes)
+    const want = new Set(m.error_code_enum)
+    const missing = [...want].filter((c) => !have.has(c))
+    const unexpected = [...have].filter((c) => !want.has(c))
+    if (missing.length || unexpected.length) {
+      out.push(
+        finding(
+          'BG305',
+          path,
+          at('/error_code_enum'),
+          `the handoff's error codes differ from the producer manifest: missing [${missing.join(', ')}], unexpected [${unexpected.join(', ')}]`
+        )
+      )
+    }
+  }
+
+  const policies = h.non_2xx_envelope_policy
+  if (policies && typeof policies === 'object') {
+    for (const [mode, policy] of Object.entries(policies)) {
+      if (!policy || typeof policy !== 'object') continue
+      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r))
+      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f))
+      if (lacks.length || allows.length) {
+        const what = [
+          lacks.length ? `requires lacks ${lacks.join(', ')}` : '',
+          allows.length ? `forbids lacks ${allows.join(', ')}` : ''
+        ]
+          .filter(Boolean)
+          .join('; ')
+        out.push(
+          finding(
+            'BG306',
+            path,
+            at(`/non_2xx_envelope_policy/${mode}`),
+            `non_2xx_envelope_policy.${mode}: ${what}`
+          )
+        )
+      }
+    }
+  }
+
+  out.push(...modeRules(h, path, doc, pin, candidate))
+  out.push(...timestamp(h, path, doc, ctx.now))
+  return out
+}
+
+function modeRules(
+  h: Partial<Handoff>,
+  path: string,
+  doc: JsonDocument,
+  pin: Partial<Pin>,
+  candidate: boolean
+): Finding[] {
+  const out: Finding[] = []
+  const at = (pointer: string) => locate(doc, pointer)
+  if (h.handoff_mode === 'stable') {
+    for (const key of CANDIDATE_KEYS) {
+      if (h[key] !== undefined) {
+        out.push(
+          finding(
+            'BG307',
+            path,
+            locate(doc, '', key),
+            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
+          )
+        )
+      }
+    }
+    const svc = h.expected_service_contract_version
+    const want = pin.expected_service_contract_version
+    if (typeof svc === 'string' && typeof want === 'string' && svc !== want) {
+      out.push(
+        finding(
+          'BG307',
+          path,
+          at('/expected_service_contract_version'),
+          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
+        )
+      )
+    }
+  } else if (candidate) {
+    const rc = h.rehearsal_candidate as Record<string, unknown> | undefined
+    if (!rc || typeof rc !== 'object') {
+      out.push(
+        finding('BG307', path, at(''), 'a service-v3-candidate payload must carry rehearsal_candidate')
+      )
+    } else {
+      if (rc.requires_runtime_cutover !== false) {
+        out.push(
+          finding(
+            'BG307',
+            path,
+            at('/rehearsal_candidate/requires_runtime_cutover'),
+            'a candidate must not require a runtime cutover (requires_runtime_cutover: false)'
+          )
+        )
+      }
+      if (rc.consumer_non_blocking_fallback_required !== true) {
+        out.push(
+          finding(
+            'BG307',
+            path,
+            at('/rehearsal_candidate/consumer_non_blocking_fallback_required'),
+            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
+          )
+        )
+      }
+    }
+    if (!h.compatibility_expectations || typeof h.compatibility_expectations !== 'object') {
+      out.push(
+        finding('BG307', path, at(''), 'a service-v3-candidate payload must carry compatibility_expectations')
+      )
+    }
+  }
+  return out
+}
+
+function timestamp(h: Partial<Handoff>, path: string, doc: JsonDocument, now: Date): Finding[] {
+  const t = h.handoff_generated_at_utc
+  if (typeof t !== 'string') return []
+  const at = locate(doc, '/handoff_generated_at_utc')
+  const parsed = new Date(t)
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 19) !== t.slice(0, 19)
+  ) {
+    return [
+      finding(
+        'BG308',
+        path,
+        at,
+        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
+      )
+    ]
+  }
+  if (parsed.getTime() > now.getTime() + 5 * 60 * 1000) {
+    return [
+      finding('BG308', path, at, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+    ]
+  }
+  return []
+}
