@@ -103,7 +103,11 @@ if (mode === 'never-ready') {
               context_package_id: '0123456789abcdef',
               generated_at: '1970-01-01T00:00:00Z',
               query: { text: q.text, actor: q.actor, action: q.action, resource: q.resource, as_of: null },
-              determinism: { ruleset_version: 'ruleset.v1', snapshot_id: 'snapshot-0', tie_breakers: [] },
+              determinism: {
+                ruleset_version: 'ruleset.v1',
+                snapshot_id: 'schema-v3@1970-01-01T00:00:00Z',
+                tie_breakers: ['memory_version_id_asc']
+              },
               answer: { result: 'allow', why: 'fake' },
               selected_items: [],
               excluded_items: [],

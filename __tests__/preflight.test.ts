@@ -34,18 +34,24 @@ function fakeProducer(mode: string, argv?: string[]) {
   return { fx, pidFile }
 }
 
+/** Running, that is: it exists and is not a zombie waiting for init to reap it. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch {
     return false
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true // no /proc: trust kill(0)
   }
 }
 
 /** Every process the fake started is gone (waits for the kernel to finish the kill, bounded). */
 async function expectNoneLeft(pidFile: string): Promise<void> {
-  let pids: number[] = []
+  let pids: number[]
   try {
     pids = readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number)
   } catch {
@@ -136,7 +142,7 @@ describe('runtime preflight against a misbehaving producer', () => {
 
   it('without the probe the skip is recorded (BG407) and the start step reads skipped', async () => {
     const fx = trioFixture()
-    const result = await health(fx.root, { probe: false })
+    const result = await health(fx.root, { probe: false, keepSkipNotice: true })
     const b = result.baselines[0]!
     expect(b.findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG407', 'notice'])
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['start producer', 'skipped']])

@@ -135,7 +135,8 @@ describe('byte-order marks and encodings', () => {
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([
       ['BG202', PIN, fx.lineOf(PIN, '"expected_producer_manifest_sha256"')],
-      ['BG104', MIRROR, 1]
+      ['BG104', MIRROR, 1],
+      ['BG301', MIRROR, 1] // no longer the producer's bytes
     ])
     expect(findings[0]!.message).toContain('differ only by a byte-order mark')
     expect(findings[0]!.message).not.toContain('CRLF')
@@ -183,7 +184,10 @@ describe('line endings and formatting', () => {
     fx.write(MIRROR, fx.read(MIRROR).replace(/\n/g, '\r\n'))
     const findings = await findingsOf(fx.root)
     const line = fx.lineOf(PIN, HASH_FIELD)
-    expect(where(findings)).toEqual([['BG202', PIN, line]])
+    expect(where(findings)).toEqual([
+      ['BG202', PIN, line],
+      ['BG301', MIRROR, 1] // no longer the producer's bytes, from the first line on
+    ])
     // located at the pinned digest's value, where the fix goes
     expect(findings[0]!.column).toBe(columnOf(fx, PIN, line, '"89a1b256'))
     expect(findings[0]!.message).toContain('differ only by line endings')
@@ -193,7 +197,10 @@ describe('line endings and formatting', () => {
     const fx = trioFixture()
     fx.write(MIRROR, `${JSON.stringify(JSON.parse(fx.read(MIRROR)), null, 4)}\n`)
     const findings = await findingsOf(fx.root)
-    expect(where(findings)).toEqual([['BG202', PIN, fx.lineOf(PIN, HASH_FIELD)]])
+    expect(where(findings)).toEqual([
+      ['BG202', PIN, fx.lineOf(PIN, HASH_FIELD)],
+      ['BG301', MIRROR, 2] // the first re-indented line
+    ])
     expect(findings[0]!.message).toContain('differ only by formatting')
   })
 
@@ -203,12 +210,13 @@ describe('line endings and formatting', () => {
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([
       ['BG202', PIN, fx.lineOf(PIN, HASH_FIELD)],
+      ['BG301', MIRROR, fx.lineOf(MIRROR, '"release_tag"')],
       ['BG201', MIRROR, fx.lineOf(MIRROR, '"release_tag"')]
     ])
     expect(findings[0]!.message).not.toContain('differ only by')
     expect(findings[0]!.message).toContain('byte for byte')
-    expect(findings[1]!.message).toContain('"v0.3.2"')
-    expect(findings[1]!.message).toContain('"v0.4.0"')
+    expect(findings[2]!.message).toContain('"v0.3.2"')
+    expect(findings[2]!.message).toContain('"v0.4.0"')
   })
 })
 

@@ -16,12 +16,30 @@ const subjects = [
   { name: 'node -e 0', argv: ['-e', '0'] },
   {
     name: 'baseline-gate health (rules only)',
-    argv: [join(root, 'dist/cli/index.js'), 'health', '--root', root, '--no-probe', '--json', '--evidence-dir', evidence],
+    argv: [
+      join(root, 'dist/cli/index.js'),
+      'health',
+      '--root',
+      root,
+      '--no-probe',
+      '--json',
+      '--evidence-dir',
+      evidence
+    ],
     expectStatus: 0
   },
   {
     name: 'health, no code cache',
-    argv: [join(root, 'dist/cli/index.js'), 'health', '--root', root, '--no-probe', '--json', '--evidence-dir', evidence],
+    argv: [
+      join(root, 'dist/cli/index.js'),
+      'health',
+      '--root',
+      root,
+      '--no-probe',
+      '--json',
+      '--evidence-dir',
+      evidence
+    ],
     env: { BASELINE_GATE_COMPILE_CACHE: '0' },
     expectStatus: 0
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: lint, typecheck, check-dist, then jest. Every stage runs; the last line is jest's count.
+# npm test: lint, typecheck, check-dist, the producer's cargo gates, then jest. Every stage runs; the last
+# line is jest's count.
 set -u
 cd "$(dirname "$0")/.."
 failed=()
@@ -12,6 +13,7 @@ stage() {
 stage lint npm run --silent lint
 stage typecheck npm run --silent typecheck
 stage check-dist bash scripts/check-dist.sh
+stage producer bash scripts/producer-check.sh
 stage jest bash scripts/jest.sh
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"

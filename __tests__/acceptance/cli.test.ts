@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { isAbsolute, join } from 'node:path'
 import {
   cleanupFixtures,
+  HANDOFF,
   MATRIX,
   MIRROR,
   PIN,
@@ -129,8 +130,11 @@ describe('baseline-gate health --json (built CLI)', () => {
       expect(b.identity.commit_sha).toBe(pin.commit_sha)
       expect(b.identity.manifest_sha256).toBe(pin.expected_producer_manifest_sha256)
       expect(b.posture).toBe('GO')
-      expect(b.findings).toEqual([])
-      expect(b.steps).toEqual([])
+      // --no-probe: the only finding is the notice that records the skipped preflight
+      expect(b.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['BG407', 'notice', null]])
+      expect(b.steps).toEqual([
+        { suite: 'preflight', name: 'start producer', status: 'skipped', exit_code: null, duration_ms: 0 }
+      ])
     }
 
     expect(isAbsolute(out.evidence)).toBe(true)
@@ -138,7 +142,7 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect(statSync(out.evidence).isFile()).toBe(true)
     const packet = JSON.parse(readFileSync(out.evidence, 'utf8')) as { verdict: string; findings: unknown[] }
     expect(packet.verdict).toBe(out.verdict)
-    expect(packet.findings).toEqual([])
+    expect(packet.findings).toEqual(out.baselines[0]!.findings)
     const md = out.evidence.replace(/\.json$/, '.md')
     expect(md).not.toBe(out.evidence)
     expect(statSync(md).isFile()).toBe(true)
@@ -159,13 +163,14 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect(r.status).toBe(1)
     const out = JSON.parse(r.stdout) as JsonResult
     expect(out.verdict).toBe('FAIL')
-    const findings = out.baselines.flatMap((b) => b.findings)
+    // every finding located in a file (the skipped-probe notice has none)
+    const findings = out.baselines.flatMap((b) => b.findings).filter((f) => f.rule !== 'BG407')
     expect(findings.length).toBeGreaterThan(0)
     for (const f of findings) {
       expect(sortedKeys(f)).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity'])
       expect(f.rule).toMatch(/^BG\d{3}$/)
       expect(['error', 'warning', 'notice']).toContain(f.severity)
-      expect([PIN, MIRROR, MATRIX]).toContain(f.file)
+      expect([PIN, MIRROR, MATRIX, HANDOFF]).toContain(f.file)
       expect(typeof f.line).toBe('number')
       expect(f.line).toBeGreaterThan(0)
       expect(typeof f.message).toBe('string')
@@ -184,7 +189,7 @@ describe('baseline-gate health --json (built CLI)', () => {
       findings: JsonFinding[]
     }
     expect(packet.verdict).toBe('FAIL')
-    expect(packet.findings).toHaveLength(findings.length)
+    expect(packet.findings).toEqual(out.baselines.flatMap((b) => b.findings))
   })
 })
 

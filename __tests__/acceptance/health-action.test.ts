@@ -146,7 +146,7 @@ describe('the health action (built bundle)', () => {
     expect(run.stdout).not.toMatch(STACK_LINE)
     expect(run.outputs.verdict).toBe('PASS')
     expect(run.outputs.posture).toBe('GO')
-    expect(run.outputs['findings-count']).toBe('0')
+    expect(run.outputs['findings-count']).toBe('1') // the notice recording the skipped preflight (BG407)
 
     const dir = run.outputs['evidence-dir']!
     expect(statSync(dir).isDirectory()).toBe(true)
@@ -155,7 +155,7 @@ describe('the health action (built bundle)', () => {
     expect(statSync(join(dir, 'health-memorykernel.md')).isFile()).toBe(true)
     const packet = readPacket(run)
     expect(packet.verdict).toBe('PASS')
-    expect(packet.findings).toEqual([])
+    expect(packet.findings.map((f) => f.rule)).toEqual(['BG407']) // only the skipped-preflight notice
     // nothing written into the repository itself
     expect(existsSync(join(fx.root, '.baseline-gate'))).toBe(false)
 
@@ -258,7 +258,7 @@ describe('the health action (built bundle)', () => {
     expect(run.status).toBe(0)
     expect(run.outputs.verdict).toBe('PASS')
     expect(run.outputs.posture).toBe('GO')
-    expect(run.outputs['findings-count']).toBe('1')
+    expect(run.outputs['findings-count']).toBe('2') // the warning and the skipped-preflight notice
     const warnings = lines(run.stdout, '::warning')
     expect(warnings).toHaveLength(1)
     const line = fx.lineOf(MATRIX, 'MemoryKernel flavour')
@@ -284,12 +284,12 @@ describe('the health action (built bundle)', () => {
     expect(run.outputs.verdict).toBe('FAIL')
     const annotations = lines(run.stdout, '::error title=')
     expect(annotations.length).toBeGreaterThan(0)
-    for (const a of annotations) expect(a).toMatch(/,file=sub\/(config|docs)\//)
+    for (const a of annotations) expect(a).toMatch(/,file=sub\/(config|docs|services)\//)
     const pinLine = fx.lineOf(PIN, '"release_tag"')
     expect(annotations.some((a) => a.includes(`file=sub/${PIN},line=${pinLine},`))).toBe(true)
     // the summary and evidence keep paths relative to the root
     const packet = readPacket(run)
-    for (const f of packet.findings) expect(f.file?.startsWith('sub/')).toBe(false)
+    for (const f of packet.findings) expect(f.file === null || !f.file.startsWith('sub/')).toBe(true)
   })
 
   it('a policy file with invalid JSON fails the step with one ::error naming the file and line:col', () => {

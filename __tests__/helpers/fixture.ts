@@ -113,13 +113,17 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
 }
 
 /** health in process, on a fixture root, with a fixed clock and a temporary evidence directory. */
+/**
+ * health in process. Tests run without the runtime preflight unless they ask for it; the notice that records
+ * the skip (BG407) is then left out of the findings, unless `keepSkipNotice` (preflight.test.ts checks it).
+ */
 export async function health(
   root: string,
-  options: { policy?: string; baseline?: string; probe?: boolean } = {}
+  options: { policy?: string; baseline?: string; probe?: boolean; keepSkipNotice?: boolean } = {}
 ): Promise<OperationResult> {
   const policy = loadPolicy({ root, policyPath: options.policy, cwd: root })
   const evidence = createEvidenceStore(tempDir('bg-evidence-'))
-  return runHealth(
+  const result = await runHealth(
     {
       root,
       policy,
@@ -138,13 +142,13 @@ export async function health(
     },
     { baselines: selectBaselines(policy, options.baseline), probe: options.probe ?? false }
   )
+  if (options.probe || options.keepSkipNotice) return result
+  for (const b of result.baselines) b.findings = b.findings.filter((f) => f.rule !== 'BG407')
+  return result
 }
 
-/**
- * The findings of health without the probe, less the notice that records the skipped probe (BG407), which
- * every probe-less run carries; the preflight has its own tests.
- */
+/** The findings of health without the probe (and without its skip notice). */
 export async function findingsOf(root: string): Promise<Finding[]> {
   const result = await health(root)
-  return result.baselines.flatMap((b) => b.findings).filter((f) => f.rule !== 'BG407')
+  return result.baselines.flatMap((b) => b.findings)
 }

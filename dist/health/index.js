@@ -32065,12 +32065,13 @@ function mirrorIsProducerManifest(trio, producer) {
   const b = own3.text.split("\n");
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const where2 = i < a.length || i < b.length ? `line ${i + 1}` : "their line endings or byte-order mark";
+  const sameText = i >= a.length && i >= b.length;
+  const where2 = sameText ? "their byte-order mark" : `line ${i + 1}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
-      { line: Math.min(i + 1, a.length), column: 1 },
+      { line: sameText ? 1 : Math.min(i + 1, a.length), column: 1 },
       `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where2}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
@@ -42685,7 +42686,7 @@ function preflightRules(input) {
           "BG407",
           null,
           null,
-          "the runtime preflight was skipped (--no-probe): the producer was not started or probed"
+          "the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed"
         )
       ],
       steps: [step("start producer", "skipped", 0, false)]

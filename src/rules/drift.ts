@@ -28,12 +28,14 @@ function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[
   const b = own.text.split('\n')
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i++
-  const where = i < a.length || i < b.length ? `line ${i + 1}` : 'their line endings or byte-order mark'
+  // equal text, different bytes: a byte-order mark
+  const sameText = i >= a.length && i >= b.length
+  const where = sameText ? 'their byte-order mark' : `line ${i + 1}`
   return [
     finding(
       'BG301',
       trio.manifest.path,
-      { line: Math.min(i + 1, a.length), column: 1 },
+      { line: sameText ? 1 : Math.min(i + 1, a.length), column: 1 },
       `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where}. ` +
         'If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy'
     )

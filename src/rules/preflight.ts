@@ -29,7 +29,7 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
           'BG407',
           null,
           null,
-          'the runtime preflight was skipped (--no-probe): the producer was not started or probed'
+          'the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed'
         )
       ],
       steps: [step('start producer', 'skipped', 0, false)]
