@@ -23775,6 +23775,13 @@ function renderReport(result, root, s = plain) {
       )
     );
     out.push("");
+    for (const st of b.steps) {
+      const status = st.status === "passed" ? s.green(st.status) : st.status === "skipped" ? s.dim(st.status) : s.red(st.status);
+      out.push(
+        `  ${s.dim(st.suite)}  ${st.name}  ${status}${st.status === "skipped" ? "" : s.dim(`  ${st.duration_ms} ms`)}`
+      );
+    }
+    if (b.steps.length > 0) out.push("");
     if (b.findings.length === 0) out.push(`  ${s.green("no findings")}`);
     for (const f of b.findings) out.push(`  ${findingLine(f, s)}`);
     out.push("");
