@@ -1,6 +1,6 @@
 // One self-contained ESM bundle per entry. Deterministic: a rebuild is byte-identical (check-dist relies on it).
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { chmodSync, rmSync } from 'node:fs'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
 
@@ -48,4 +48,6 @@ const builds = [
 
 rmSync(outRoot, { recursive: true, force: true })
 await Promise.all(builds.map((b) => build(b)))
+// the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
+chmodSync(`${outRoot}/cli/index.js`, 0o755)
 console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)
