@@ -18,6 +18,14 @@ const common = {
 const esmRequire =
   "import { createRequire as __bgCreateRequire } from 'node:module'; const require = __bgCreateRequire(import.meta.url);"
 
+/** In the CLI bundle, `import('../producer/preflight.js')` becomes `require('./preflight.cjs')`. */
+const lazyPreflight = {
+  name: 'lazy-preflight',
+  setup(b) {
+    b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
+  }
+}
+
 const builds = [
   // dist/<action>/index.js: one self-contained ESM bundle per action
   {
@@ -37,9 +45,24 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/producer/preflight.ts'],
+    outfile: `${outRoot}/cli/preflight.cjs`,
+    format: 'cjs',
+    minify: true,
+    banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bgImportMetaUrl' }
+  },
+  {
+    ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outRoot}/cli/main.cjs`,
     format: 'cjs',
+    // the runtime preflight (and the JSON Schema compiler it needs) is its own file, required only when a
+    // probe runs: `--no-probe` never reads it
+    plugins: [lazyPreflight],
+    supported: { 'dynamic-import': false },
+    // start-up is read + compile + init of this file: minified, it is less of each (nobody reads dist/)
+    minify: true,
     // ESM dependencies (fdir) read import.meta.url, which CommonJS lacks: give them this file's URL
     banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__bgImportMetaUrl' }

@@ -21,7 +21,7 @@ import { dirname, join } from "node:path";
 import vm from "node:vm";
 function requireWithCodeCache(file, env = process.env) {
   const source = readFileSync(file, "utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(source);
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -34,14 +34,16 @@ function requireWithCodeCache(file, env = process.env) {
   }
   return module.exports;
 }
-function cachePath(source) {
+function cachePath(file) {
   try {
     const uid = typeof process.getuid === "function" ? process.getuid() : -1;
     const dir = join(tmpdir(), `baseline-gate-compile-cache-${uid >= 0 ? uid : userInfo().username}`);
     mkdirSync(dir, { recursive: true, mode: 448 });
     const st = lstatSync(dir);
     if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;
-    const key = createHash("sha256").update(source).update(process.version).update(process.arch).digest("hex");
+    const f = statSync(file);
+    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}`;
+    const key = createHash("sha256").update(identity).digest("hex");
     return join(dir, `${key.slice(0, 32)}.bin`);
   } catch {
     return null;

@@ -11,6 +11,14 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require3() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -19153,6 +19161,57 @@ var require_undici = __commonJS({
   }
 });
 
+// src/files/read.ts
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative, resolve as resolve3, sep } from "node:path";
+function resolveInRoot(root, rel) {
+  const abs = resolve3(root, rel);
+  const back = relative(resolve3(root), abs);
+  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute2(back)) return abs;
+  return void 0;
+}
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside-root" };
+  let fd;
+  try {
+    fd = openSync2(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  }
+  try {
+    const stat3 = fstatSync(fd);
+    if (!stat3.isFile()) return { kind: "not-a-file" };
+    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
+    const buf = Buffer.allocUnsafe(Math.min(stat3.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === buf.length) break;
+    }
+    if (n > limit) return { kind: "too-large", size: n, limit };
+    return { kind: "ok", bytes: Buffer.from(buf.subarray(0, n)) };
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  } finally {
+    closeSync2(fd);
+  }
+}
+var MAX_FILE_BYTES;
+var init_read = __esm({
+  "src/files/read.ts"() {
+    "use strict";
+    MAX_FILE_BYTES = 4 * 1024 * 1024;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -20926,6 +20985,404 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// src/producer/endpoints.ts
+var ENDPOINTS;
+var init_endpoints = __esm({
+  "src/producer/endpoints.ts"() {
+    "use strict";
+    ENDPOINTS = {
+      health: "/v1/health",
+      ready: "/v1/ready",
+      schemaVersion: "/v1/db/schema-version",
+      queryAsk: "/v1/query/ask"
+    };
+  }
+});
+
+// src/producer/http.ts
+import { request } from "node:http";
+function httpRequest(url, method, body, timeoutMs) {
+  const started = Date.now();
+  const ms = () => Date.now() - started;
+  return new Promise((resolve9) => {
+    let settled = false;
+    const done = (o) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve9(o);
+    };
+    const headers = { accept: "application/json", connection: "close" };
+    if (body !== void 0) {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = Buffer.byteLength(body);
+    }
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      let size = 0;
+      res.on("data", (c) => {
+        size += c.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          req.destroy();
+          done({
+            ok: false,
+            failure: "too-large",
+            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
+            ms: ms()
+          });
+          return;
+        }
+        chunks.push(c);
+      });
+      res.on(
+        "end",
+        () => done({
+          ok: true,
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms: ms()
+        })
+      );
+      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
+    });
+    const deadline = setTimeout(() => {
+      req.destroy();
+      done({ ok: false, failure: "timeout", message: `no complete answer within ${timeoutMs} ms`, ms: ms() });
+    }, timeoutMs);
+    req.on("error", (e) => {
+      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
+      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
+    });
+    if (body !== void 0) req.write(body);
+    req.end();
+  });
+}
+var MAX_RESPONSE_BYTES;
+var init_http = __esm({
+  "src/producer/http.ts"() {
+    "use strict";
+    MAX_RESPONSE_BYTES = 1024 * 1024;
+  }
+});
+
+// src/producer/probe.ts
+async function sendProbe(base, request2, timeoutMs) {
+  const outcome = await httpRequest(
+    new URL(ENDPOINTS[request2.endpoint], base),
+    request2.method,
+    request2.body,
+    timeoutMs
+  );
+  if (!outcome.ok) return { request: request2, outcome, json: void 0, jsonError: null };
+  try {
+    return { request: request2, outcome, json: JSON.parse(outcome.body), jsonError: null };
+  } catch (e) {
+    return { request: request2, outcome, json: void 0, jsonError: e.message };
+  }
+}
+var ASK, PROBE_REQUESTS;
+var init_probe = __esm({
+  "src/producer/probe.ts"() {
+    "use strict";
+    init_endpoints();
+    init_http();
+    ASK = JSON.stringify({
+      text: "baseline-gate preflight",
+      actor: "support_agent",
+      action: "resolve",
+      resource: "support_ticket"
+    });
+    PROBE_REQUESTS = [
+      {
+        name: `GET ${ENDPOINTS.health}`,
+        endpoint: "health",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "health-response.schema.json"
+      },
+      {
+        name: `GET ${ENDPOINTS.ready}`,
+        endpoint: "ready",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "ready-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.schemaVersion}`,
+        endpoint: "schemaVersion",
+        method: "POST",
+        body: "",
+        expect: "success",
+        schema: "schema-version-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: '{"text": ',
+        expect: "client-error",
+        schema: "error-envelope.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk}`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: ASK,
+        expect: "success",
+        schema: "query-ask-response.schema.json"
+      }
+    ];
+  }
+});
+
+// src/exec/child-env.ts
+function childEnv(env, extra = {}) {
+  const out = {};
+  for (const [k2, v2] of Object.entries(env)) {
+    if (v2 !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v2;
+  }
+  return { ...out, ...extra };
+}
+var KEEP;
+var init_child_env = __esm({
+  "src/exec/child-env.ts"() {
+    "use strict";
+    KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
+  }
+});
+
+// src/exec/bounded-output.ts
+var BoundedOutput;
+var init_bounded_output = __esm({
+  "src/exec/bounded-output.ts"() {
+    "use strict";
+    BoundedOutput = class {
+      constructor(headLimit = 32 * 1024, tailLimit = 32 * 1024) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+      }
+      headLimit;
+      tailLimit;
+      head = [];
+      headBytes = 0;
+      tail = [];
+      tailBytes = 0;
+      /** Every byte written, kept or not. */
+      total = 0;
+      write(chunk) {
+        this.total += chunk.length;
+        if (this.headBytes < this.headLimit) {
+          const take = chunk.subarray(0, this.headLimit - this.headBytes);
+          this.head.push(take);
+          this.headBytes += take.length;
+          chunk = chunk.subarray(take.length);
+        }
+        if (chunk.length === 0) return;
+        this.tail.push(chunk);
+        this.tailBytes += chunk.length;
+        while (this.tailBytes - (this.tail[0]?.length ?? 0) >= this.tailLimit) {
+          this.tailBytes -= this.tail.shift().length;
+        }
+      }
+      /** Bytes neither in the head nor in the tail. */
+      get omitted() {
+        return this.total - this.headBytes - Math.min(this.tailBytes, this.tailLimit);
+      }
+      /** The kept text, with a marker where bytes were dropped. */
+      text() {
+        let tail = Buffer.concat(this.tail);
+        if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit);
+        const head = Buffer.concat(this.head).toString("utf8");
+        const omitted = this.omitted;
+        return omitted > 0 ? `${head}
+[\u2026 ${omitted} bytes omitted \u2026]
+${tail.toString("utf8")}` : head + tail.toString("utf8");
+      }
+      /** The last `lines` lines of the kept text. */
+      lastLines(lines) {
+        return this.text().split("\n").filter(Boolean).slice(-lines).join("\n");
+      }
+    };
+  }
+});
+
+// src/exec/process-group.ts
+import { spawn } from "node:child_process";
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+    }
+  }
+}
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const child of live) killGroup(child, "SIGKILL");
+  });
+}
+function spawnGroup(argv, options) {
+  const [command, ...args] = argv;
+  if (!command) throw new Error("spawnGroup: empty argv");
+  installExitHook();
+  const output = new BoundedOutput();
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    // a new process group: -pid reaches the grandchildren too
+    stdio: ["ignore", "pipe", "pipe"],
+    windowsHide: true
+  });
+  live.add(child);
+  let pending2 = "";
+  child.stdout?.on("data", (chunk) => {
+    output.write(chunk);
+    if (!options.onStdoutLine) return;
+    pending2 += chunk.toString("utf8");
+    if (pending2.length > 64 * 1024) pending2 = pending2.slice(-64 * 1024);
+    let nl;
+    while ((nl = pending2.indexOf("\n")) !== -1) {
+      options.onStdoutLine(pending2.slice(0, nl).replace(/\r$/, ""));
+      pending2 = pending2.slice(nl + 1);
+    }
+  });
+  child.stderr?.on("data", (chunk) => output.write(chunk));
+  let finished = false;
+  const exited = new Promise((resolve9) => {
+    child.once("error", (e) => {
+      finished = true;
+      live.delete(child);
+      resolve9({ code: null, signal: null, error: e.code ?? e.message });
+    });
+    child.once("close", (code2, signal) => {
+      finished = true;
+      live.delete(child);
+      killGroup(child, "SIGKILL");
+      resolve9({ code: code2, signal });
+    });
+  });
+  return {
+    pid: child.pid,
+    output,
+    exited,
+    done: () => finished,
+    async stop(graceMs = 2e3) {
+      if (!finished) {
+        killGroup(child, "SIGTERM");
+        const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
+        const exit3 = await exited;
+        clearTimeout(timer);
+        return exit3;
+      }
+      return exited;
+    }
+  };
+}
+var live, exitHookInstalled;
+var init_process_group = __esm({
+  "src/exec/process-group.ts"() {
+    "use strict";
+    init_bounded_output();
+    live = /* @__PURE__ */ new Set();
+    exitHookInstalled = false;
+  }
+});
+
+// src/producer/launch.ts
+import { createServer } from "node:net";
+async function freeLoopbackPort() {
+  return new Promise((resolve9, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve9(port));
+    });
+  });
+}
+async function launchProducer(spec) {
+  const started = Date.now();
+  const ms = () => Date.now() - started;
+  const port = spec.argv.some((a) => a.includes("{port}")) ? await freeLoopbackPort() : null;
+  const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)));
+  let announced = null;
+  let handle;
+  try {
+    handle = spawnGroup(argv, {
+      cwd: spec.cwd,
+      env: spec.env,
+      onStdoutLine: (line) => {
+        const m = READY_LINE.exec(line);
+        if (m && !announced) {
+          try {
+            announced = new URL(m[1]);
+          } catch {
+          }
+        }
+      }
+    });
+  } catch (e) {
+    return {
+      ok: false,
+      reason: "spawn-failed",
+      message: e.message,
+      outputTail: "",
+      ms: ms(),
+      handle: null
+    };
+  }
+  const deadline = started + spec.readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (handle.done()) {
+      const exit3 = await handle.exited;
+      const how = exit3.error ? `could not be started (${exit3.error}: is \`${argv[0]}\` installed and on PATH?)` : `exited before it answered (${exit3.signal ? `signal ${exit3.signal}` : `exit code ${exit3.code}`})`;
+      return {
+        ok: false,
+        reason: exit3.error ? "spawn-failed" : "exited",
+        message: `the producer ${how}`,
+        outputTail: handle.output.lastLines(8),
+        ms: ms(),
+        handle
+      };
+    }
+    const base = announced ?? (port ? new URL(`http://127.0.0.1:${port}`) : null);
+    if (base) {
+      const answer = await httpRequest(new URL(ENDPOINTS.health, base), "GET", void 0, 1e3);
+      if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() };
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return {
+    ok: false,
+    reason: "timeout",
+    message: `the producer did not answer HTTP within ${Math.round(spec.readyTimeoutMs / 1e3)} s`,
+    outputTail: handle.output.lastLines(8),
+    ms: ms(),
+    handle
+  };
+}
+var POLL_MS, READY_LINE;
+var init_launch = __esm({
+  "src/producer/launch.ts"() {
+    "use strict";
+    init_process_group();
+    init_endpoints();
+    init_http();
+    POLL_MS = 200;
+    READY_LINE = /listening on (https?:\/\/[^\s]+)/;
   }
 });
 
@@ -28409,6 +28866,111 @@ var require__ = __commonJS({
   }
 });
 
+// src/producer/response-schemas.ts
+function loadResponseSchemas(root, dir, files) {
+  const ajv = new import__.Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  const out = /* @__PURE__ */ new Map();
+  for (const file of new Set(files)) {
+    const path = `${dir.replace(/\/+$/, "")}/${file}`;
+    const read = readRepoFile(root, path);
+    if (read.kind !== "ok") {
+      out.set(file, { ok: false, problem: `the producer schema ${path} is ${read.kind.replace(/-/g, " ")}` });
+      continue;
+    }
+    let validate;
+    try {
+      const schema = JSON.parse(read.bytes.toString("utf8"));
+      validate = ajv.compile(schema);
+    } catch (e) {
+      out.set(file, {
+        ok: false,
+        problem: `the producer schema ${path} cannot be used: ${e.message}`
+      });
+      continue;
+    }
+    out.set(file, {
+      ok: true,
+      check: (body) => validate(body) ? [] : (validate.errors ?? []).map(
+        (e) => `${e.instancePath || "(body)"} ${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params ? `: ${String(e.params.additionalProperty)}` : ""}`
+      )
+    });
+  }
+  return out;
+}
+var import__;
+var init_response_schemas = __esm({
+  "src/producer/response-schemas.ts"() {
+    "use strict";
+    import__ = __toESM(require__(), 1);
+    init_read();
+  }
+});
+
+// src/producer/preflight.ts
+var preflight_exports = {};
+__export(preflight_exports, {
+  runPreflight: () => runPreflight
+});
+import { join as join4, resolve as resolve6 } from "node:path";
+async function runPreflight(root, baseline, env) {
+  const started = Date.now();
+  const producerRoot = join4(root, baseline.producer.root);
+  const expand = (s) => s.replace(/\{repo_root\}/g, root).replace(/\{producer_root\}/g, producerRoot);
+  const probe = baseline.producer.probe;
+  const launch = await launchProducer({
+    argv: baseline.producer.start.run.map(expand),
+    cwd: resolve6(root, expand(baseline.producer.start.cwd)),
+    env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? "true" }),
+    readyTimeoutMs: probe.ready_timeout_s * 1e3
+  });
+  const exchanges = [];
+  try {
+    if (launch.ok) {
+      const schemas = loadResponseSchemas(
+        root,
+        join4(baseline.producer.root, probe.schemas),
+        PROBE_REQUESTS.map((r) => r.schema)
+      );
+      for (const request2 of PROBE_REQUESTS) {
+        const sent = await sendProbe(launch.baseUrl, request2, probe.request_timeout_s * 1e3);
+        const schema = schemas.get(request2.schema);
+        exchanges.push({
+          ...sent,
+          schemaErrors: schema.ok && sent.json !== void 0 ? schema.check(sent.json) : null,
+          schemaProblem: schema.ok ? null : schema.problem
+        });
+      }
+    }
+  } finally {
+    await launch.handle?.stop();
+  }
+  return {
+    launch: outcomeOf(launch),
+    exchanges,
+    outputTail: launch.handle?.output.lastLines(20) ?? "",
+    durationMs: Date.now() - started
+  };
+}
+function outcomeOf(launch) {
+  if (launch.ok) return { ok: true, baseUrl: launch.baseUrl.href, ms: launch.ms };
+  return {
+    ok: false,
+    reason: launch.reason,
+    message: launch.message,
+    outputTail: launch.outputTail,
+    ms: launch.ms
+  };
+}
+var init_preflight = __esm({
+  "src/producer/preflight.ts"() {
+    "use strict";
+    init_child_env();
+    init_launch();
+    init_probe();
+    init_response_schemas();
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -29177,19 +29739,22 @@ function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
 }
 
+// src/operations/health.ts
+init_read();
+
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
-import { isAbsolute as isAbsolute2, posix, resolve as resolve4 } from "path";
+import { isAbsolute as isAbsolute3, posix, resolve as resolve5 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename2, dirname as dirname3, normalize, relative, resolve as resolve3, sep } from "path";
+import { basename as basename2, dirname as dirname3, normalize, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -29203,7 +29768,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve3(path);
+  if (resolvePaths) path = resolve4(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -29216,7 +29781,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -29574,7 +30139,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep,
+    pathSeparator: sep2,
     filters: []
   };
   globFunction;
@@ -29795,7 +30360,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -29925,7 +30490,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -29993,52 +30558,8 @@ function positionAt(file, offset2) {
   return { line: lo + 1, column: offset2 - starts[lo] + 1 };
 }
 
-// src/files/read.ts
-import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
-var MAX_FILE_BYTES = 4 * 1024 * 1024;
-function resolveInRoot(root, rel) {
-  const abs = resolve5(root, rel);
-  const back = relative2(resolve5(root), abs);
-  if (back === "" || !back.startsWith(`..${sep2}`) && back !== ".." && !isAbsolute3(back)) return abs;
-  return void 0;
-}
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside-root" };
-  let fd;
-  try {
-    fd = openSync2(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  }
-  try {
-    const stat3 = fstatSync(fd);
-    if (!stat3.isFile()) return { kind: "not-a-file" };
-    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
-    const buf = Buffer.allocUnsafe(Math.min(stat3.size, limit) + 1);
-    let n = 0;
-    for (; ; ) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === buf.length) break;
-    }
-    if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: Buffer.from(buf.subarray(0, n)) };
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  } finally {
-    closeSync2(fd);
-  }
-}
-
 // src/files/scan.ts
+init_read();
 function listFiles(root, include, exclude) {
   if (include.length === 0) return [];
   return globSync(include, {
@@ -30049,454 +30570,15 @@ function listFiles(root, include, exclude) {
     dot: false
   }).sort();
 }
-function readSources(root, paths) {
+function filesContaining(root, paths, needles) {
+  const patterns = needles.map((n) => Buffer.from(n, "utf8"));
   const out = [];
   for (const path of paths) {
     const read = readRepoFile(root, path);
-    if (read.kind === "ok") out.push(sourceFromBytes(path, read.bytes));
+    if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
+      out.push(sourceFromBytes(path, read.bytes));
   }
   return out;
-}
-
-// src/producer/preflight.ts
-import { join as join4, resolve as resolve6 } from "node:path";
-
-// src/exec/child-env.ts
-var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
-function childEnv(env, extra = {}) {
-  const out = {};
-  for (const [k2, v2] of Object.entries(env)) {
-    if (v2 !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v2;
-  }
-  return { ...out, ...extra };
-}
-
-// src/producer/launch.ts
-import { createServer } from "node:net";
-
-// src/exec/process-group.ts
-import { spawn } from "node:child_process";
-
-// src/exec/bounded-output.ts
-var BoundedOutput = class {
-  constructor(headLimit = 32 * 1024, tailLimit = 32 * 1024) {
-    this.headLimit = headLimit;
-    this.tailLimit = tailLimit;
-  }
-  headLimit;
-  tailLimit;
-  head = [];
-  headBytes = 0;
-  tail = [];
-  tailBytes = 0;
-  /** Every byte written, kept or not. */
-  total = 0;
-  write(chunk) {
-    this.total += chunk.length;
-    if (this.headBytes < this.headLimit) {
-      const take = chunk.subarray(0, this.headLimit - this.headBytes);
-      this.head.push(take);
-      this.headBytes += take.length;
-      chunk = chunk.subarray(take.length);
-    }
-    if (chunk.length === 0) return;
-    this.tail.push(chunk);
-    this.tailBytes += chunk.length;
-    while (this.tailBytes - (this.tail[0]?.length ?? 0) >= this.tailLimit) {
-      this.tailBytes -= this.tail.shift().length;
-    }
-  }
-  /** Bytes neither in the head nor in the tail. */
-  get omitted() {
-    return this.total - this.headBytes - Math.min(this.tailBytes, this.tailLimit);
-  }
-  /** The kept text, with a marker where bytes were dropped. */
-  text() {
-    let tail = Buffer.concat(this.tail);
-    if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit);
-    const head = Buffer.concat(this.head).toString("utf8");
-    const omitted = this.omitted;
-    return omitted > 0 ? `${head}
-[\u2026 ${omitted} bytes omitted \u2026]
-${tail.toString("utf8")}` : head + tail.toString("utf8");
-  }
-  /** The last `lines` lines of the kept text. */
-  lastLines(lines) {
-    return this.text().split("\n").filter(Boolean).slice(-lines).join("\n");
-  }
-};
-
-// src/exec/process-group.ts
-var live = /* @__PURE__ */ new Set();
-var exitHookInstalled = false;
-function killGroup(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-    }
-  }
-}
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on("exit", () => {
-    for (const child of live) killGroup(child, "SIGKILL");
-  });
-}
-function spawnGroup(argv, options) {
-  const [command, ...args] = argv;
-  if (!command) throw new Error("spawnGroup: empty argv");
-  installExitHook();
-  const output = new BoundedOutput();
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    // a new process group: -pid reaches the grandchildren too
-    stdio: ["ignore", "pipe", "pipe"],
-    windowsHide: true
-  });
-  live.add(child);
-  let pending2 = "";
-  child.stdout?.on("data", (chunk) => {
-    output.write(chunk);
-    if (!options.onStdoutLine) return;
-    pending2 += chunk.toString("utf8");
-    if (pending2.length > 64 * 1024) pending2 = pending2.slice(-64 * 1024);
-    let nl;
-    while ((nl = pending2.indexOf("\n")) !== -1) {
-      options.onStdoutLine(pending2.slice(0, nl).replace(/\r$/, ""));
-      pending2 = pending2.slice(nl + 1);
-    }
-  });
-  child.stderr?.on("data", (chunk) => output.write(chunk));
-  let finished = false;
-  const exited = new Promise((resolve9) => {
-    child.once("error", (e) => {
-      finished = true;
-      live.delete(child);
-      resolve9({ code: null, signal: null, error: e.code ?? e.message });
-    });
-    child.once("close", (code2, signal) => {
-      finished = true;
-      live.delete(child);
-      killGroup(child, "SIGKILL");
-      resolve9({ code: code2, signal });
-    });
-  });
-  return {
-    pid: child.pid,
-    output,
-    exited,
-    done: () => finished,
-    async stop(graceMs = 2e3) {
-      if (!finished) {
-        killGroup(child, "SIGTERM");
-        const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
-        const exit3 = await exited;
-        clearTimeout(timer);
-        return exit3;
-      }
-      return exited;
-    }
-  };
-}
-
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
-
-// src/producer/http.ts
-import { request } from "node:http";
-var MAX_RESPONSE_BYTES = 1024 * 1024;
-function httpRequest(url, method, body, timeoutMs) {
-  const started = Date.now();
-  const ms = () => Date.now() - started;
-  return new Promise((resolve9) => {
-    let settled = false;
-    const done = (o) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      resolve9(o);
-    };
-    const headers = { accept: "application/json", connection: "close" };
-    if (body !== void 0) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = Buffer.byteLength(body);
-    }
-    const req = request(url, { method, headers, agent: false }, (res) => {
-      const chunks = [];
-      let size = 0;
-      res.on("data", (c) => {
-        size += c.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          req.destroy();
-          done({
-            ok: false,
-            failure: "too-large",
-            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
-            ms: ms()
-          });
-          return;
-        }
-        chunks.push(c);
-      });
-      res.on(
-        "end",
-        () => done({
-          ok: true,
-          status: res.statusCode ?? 0,
-          contentType: String(res.headers["content-type"] ?? ""),
-          body: Buffer.concat(chunks).toString("utf8"),
-          ms: ms()
-        })
-      );
-      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
-    });
-    const deadline = setTimeout(() => {
-      req.destroy();
-      done({ ok: false, failure: "timeout", message: `no complete answer within ${timeoutMs} ms`, ms: ms() });
-    }, timeoutMs);
-    req.on("error", (e) => {
-      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
-      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
-    });
-    if (body !== void 0) req.write(body);
-    req.end();
-  });
-}
-
-// src/producer/launch.ts
-var POLL_MS = 200;
-var READY_LINE = /listening on (https?:\/\/[^\s]+)/;
-async function freeLoopbackPort() {
-  return new Promise((resolve9, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve9(port));
-    });
-  });
-}
-async function launchProducer(spec) {
-  const started = Date.now();
-  const ms = () => Date.now() - started;
-  const port = spec.argv.some((a) => a.includes("{port}")) ? await freeLoopbackPort() : null;
-  const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)));
-  let announced = null;
-  let handle;
-  try {
-    handle = spawnGroup(argv, {
-      cwd: spec.cwd,
-      env: spec.env,
-      onStdoutLine: (line) => {
-        const m = READY_LINE.exec(line);
-        if (m && !announced) {
-          try {
-            announced = new URL(m[1]);
-          } catch {
-          }
-        }
-      }
-    });
-  } catch (e) {
-    return {
-      ok: false,
-      reason: "spawn-failed",
-      message: e.message,
-      outputTail: "",
-      ms: ms(),
-      handle: null
-    };
-  }
-  const deadline = started + spec.readyTimeoutMs;
-  while (Date.now() < deadline) {
-    if (handle.done()) {
-      const exit3 = await handle.exited;
-      const how = exit3.error ? `could not be started (${exit3.error}: is \`${argv[0]}\` installed and on PATH?)` : `exited before it answered (${exit3.signal ? `signal ${exit3.signal}` : `exit code ${exit3.code}`})`;
-      return {
-        ok: false,
-        reason: exit3.error ? "spawn-failed" : "exited",
-        message: `the producer ${how}`,
-        outputTail: handle.output.lastLines(8),
-        ms: ms(),
-        handle
-      };
-    }
-    const base = announced ?? (port ? new URL(`http://127.0.0.1:${port}`) : null);
-    if (base) {
-      const answer = await httpRequest(new URL(ENDPOINTS.health, base), "GET", void 0, 1e3);
-      if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() };
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  return {
-    ok: false,
-    reason: "timeout",
-    message: `the producer did not answer HTTP within ${Math.round(spec.readyTimeoutMs / 1e3)} s`,
-    outputTail: handle.output.lastLines(8),
-    ms: ms(),
-    handle
-  };
-}
-
-// src/producer/probe.ts
-var ASK = JSON.stringify({
-  text: "baseline-gate preflight",
-  actor: "support_agent",
-  action: "resolve",
-  resource: "support_ticket"
-});
-var PROBE_REQUESTS = [
-  {
-    name: `GET ${ENDPOINTS.health}`,
-    endpoint: "health",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "health-response.schema.json"
-  },
-  {
-    name: `GET ${ENDPOINTS.ready}`,
-    endpoint: "ready",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "ready-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.schemaVersion}`,
-    endpoint: "schemaVersion",
-    method: "POST",
-    body: "",
-    expect: "success",
-    schema: "schema-version-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: '{"text": ',
-    expect: "client-error",
-    schema: "error-envelope.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk}`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: ASK,
-    expect: "success",
-    schema: "query-ask-response.schema.json"
-  }
-];
-async function sendProbe(base, request2, timeoutMs) {
-  const outcome = await httpRequest(
-    new URL(ENDPOINTS[request2.endpoint], base),
-    request2.method,
-    request2.body,
-    timeoutMs
-  );
-  if (!outcome.ok) return { request: request2, outcome, json: void 0, jsonError: null };
-  try {
-    return { request: request2, outcome, json: JSON.parse(outcome.body), jsonError: null };
-  } catch (e) {
-    return { request: request2, outcome, json: void 0, jsonError: e.message };
-  }
-}
-
-// src/producer/response-schemas.ts
-var import__ = __toESM(require__(), 1);
-function loadResponseSchemas(root, dir, files) {
-  const ajv = new import__.Ajv2020({ allErrors: true, strict: false, validateFormats: false });
-  const out = /* @__PURE__ */ new Map();
-  for (const file of new Set(files)) {
-    const path = `${dir.replace(/\/+$/, "")}/${file}`;
-    const read = readRepoFile(root, path);
-    if (read.kind !== "ok") {
-      out.set(file, { ok: false, problem: `the producer schema ${path} is ${read.kind.replace(/-/g, " ")}` });
-      continue;
-    }
-    let validate;
-    try {
-      const schema = JSON.parse(read.bytes.toString("utf8"));
-      validate = ajv.compile(schema);
-    } catch (e) {
-      out.set(file, {
-        ok: false,
-        problem: `the producer schema ${path} cannot be used: ${e.message}`
-      });
-      continue;
-    }
-    out.set(file, {
-      ok: true,
-      check: (body) => validate(body) ? [] : (validate.errors ?? []).map(
-        (e) => `${e.instancePath || "(body)"} ${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params ? `: ${String(e.params.additionalProperty)}` : ""}`
-      )
-    });
-  }
-  return out;
-}
-
-// src/producer/preflight.ts
-async function runPreflight(root, baseline, env) {
-  const started = Date.now();
-  const producerRoot = join4(root, baseline.producer.root);
-  const expand = (s) => s.replace(/\{repo_root\}/g, root).replace(/\{producer_root\}/g, producerRoot);
-  const probe = baseline.producer.probe;
-  const launch = await launchProducer({
-    argv: baseline.producer.start.run.map(expand),
-    cwd: resolve6(root, expand(baseline.producer.start.cwd)),
-    env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? "true" }),
-    readyTimeoutMs: probe.ready_timeout_s * 1e3
-  });
-  const exchanges = [];
-  try {
-    if (launch.ok) {
-      const schemas = loadResponseSchemas(
-        root,
-        join4(baseline.producer.root, probe.schemas),
-        PROBE_REQUESTS.map((r) => r.schema)
-      );
-      for (const request2 of PROBE_REQUESTS) {
-        const sent = await sendProbe(launch.baseUrl, request2, probe.request_timeout_s * 1e3);
-        const schema = schemas.get(request2.schema);
-        exchanges.push({
-          ...sent,
-          schemaErrors: schema.ok && sent.json !== void 0 ? schema.check(sent.json) : null,
-          schemaProblem: schema.ok ? null : schema.problem
-        });
-      }
-    }
-  } finally {
-    await launch.handle?.stop();
-  }
-  return {
-    launch: outcomeOf(launch),
-    exchanges,
-    outputTail: launch.handle?.output.lastLines(20) ?? "",
-    durationMs: Date.now() - started
-  };
-}
-function outcomeOf(launch) {
-  if (launch.ok) return { ok: true, baseUrl: launch.baseUrl.href, ms: launch.ms };
-  return {
-    ok: false,
-    reason: launch.reason,
-    message: launch.message,
-    outputTail: launch.outputTail,
-    ms: launch.ms
-  };
 }
 
 // src/rules/catalog.ts
@@ -42675,6 +42757,7 @@ function trioRules(trio, ctx) {
 }
 
 // src/rules/preflight.ts
+init_probe();
 var SUITE = "preflight";
 var FORBIDDEN = ["legacy_error", "api_contract_version"];
 function preflightRules(input) {
@@ -42900,6 +42983,7 @@ function str(v2) {
 }
 
 // src/trio/load.ts
+init_read();
 var PIN = { validate: ce, file: he.validatePin };
 var MANIFEST = { validate: le, file: he.validateManifest };
 var HANDOFF = { validate: de, file: he.validateHandoff };
@@ -42964,8 +43048,8 @@ async function runHealth(ctx, options) {
     const startedAt = ctx.clock();
     const trio = loadTrio(ctx.root, baseline);
     const producer = loadProducerFiles(ctx.root, baseline);
-    const report2 = options.probe && baseline.producer.probe.enabled ? await runPreflight(ctx.root, baseline, ctx.env) : null;
-    const preflight = preflightRules({
+    const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
+    const judged = preflightRules({
       report: report2,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
@@ -42975,9 +43059,9 @@ async function runHealth(ctx, options) {
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
       ...adapterRules(adapterInput(ctx.root, baseline)),
-      ...preflight.findings
+      ...judged.findings
     ]);
-    const steps = preflight.steps;
+    const steps = judged.steps;
     const verdict2 = decideVerdict(findings, steps);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
@@ -43021,16 +43105,23 @@ async function runHealth(ctx, options) {
 function adapterInput(root, baseline) {
   const adapter = baseline.adapter;
   if (!adapter.file) return { adapter, adapterSource: null, scanned: [] };
-  const [adapterSource = null] = readSources(root, [adapter.file]);
+  const read = readRepoFile(root, adapter.file);
+  const adapterSource = read.kind === "ok" ? sourceFromBytes(adapter.file, read.bytes) : null;
   const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file);
-  return { adapter, adapterSource, scanned: readSources(root, others) };
+  return { adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) };
+}
+async function preflight(ctx, baseline) {
+  const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+  return runPreflight2(ctx.root, baseline, ctx.env);
 }
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join5, relative as relative3, resolve as resolve7 } from "node:path";
+init_read();
 
 // src/policy/defaults.ts
+init_endpoints();
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
 var DEFAULT_BASELINE_NAME = "memorykernel";
 var DEFAULT_STEP_TIMEOUT_S = 900;

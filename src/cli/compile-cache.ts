@@ -19,7 +19,7 @@ import vm from 'node:vm'
 
 export function requireWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): unknown {
   const source = readFileSync(file, 'utf8')
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(source)
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file)
   const cachedData = cacheFile ? readCache(cacheFile) : undefined
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   const script = new vm.Script(wrapper, { filename: file, cachedData })
@@ -33,8 +33,12 @@ export function requireWithCodeCache(file: string, env: NodeJS.ProcessEnv = proc
   return module.exports
 }
 
-/** A private per-user directory; the name changes with the bundle, node and the architecture. */
-function cachePath(source: string): string | null {
+/**
+ * A private per-user directory; the name changes with the bundle file (its identity, size and mtime: a
+ * rebuilt or re-checked-out bundle gets a new name), node and the architecture. V8 rejects a cache that does
+ * not fit the source anyway; the name keeps us from even trying.
+ */
+function cachePath(file: string): string | null {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : -1
     const dir = join(tmpdir(), `baseline-gate-compile-cache-${uid >= 0 ? uid : userInfo().username}`)
@@ -42,7 +46,9 @@ function cachePath(source: string): string | null {
     const st = lstatSync(dir)
     // Someone else's directory could feed us bytecode: use only our own, private, real directory.
     if (!st.isDirectory() || (uid >= 0 && st.uid !== uid) || (st.mode & 0o077) !== 0) return null
-    const key = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex')
+    const f = statSync(file)
+    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}`
+    const key = createHash('sha256').update(identity).digest('hex')
     return join(dir, `${key.slice(0, 32)}.bin`)
   } catch {
     return null

@@ -15,12 +15,17 @@ export function listFiles(root: string, include: string[], exclude: string[]): s
   }).sort()
 }
 
-/** Read the listed files as sources; files that cannot be read (too large, vanished) are left out. */
-export function readSources(root: string, paths: string[]): SourceFile[] {
+/**
+ * The listed files that contain any of `needles`, as sources (decoded, with line positions). The search runs
+ * on the raw bytes, so the many files without a match are never decoded. Unreadable files are left out.
+ */
+export function filesContaining(root: string, paths: string[], needles: string[]): SourceFile[] {
+  const patterns = needles.map((n) => Buffer.from(n, 'utf8'))
   const out: SourceFile[] = []
   for (const path of paths) {
     const read = readRepoFile(root, path)
-    if (read.kind === 'ok') out.push(sourceFromBytes(path, read.bytes))
+    if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
+      out.push(sourceFromBytes(path, read.bytes))
   }
   return out
 }

@@ -3,15 +3,16 @@
 import { basename } from 'node:path'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
-import { listFiles, readSources } from '../files/scan.js'
+import { readRepoFile } from '../files/read.js'
+import { filesContaining, listFiles } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { runPreflight } from '../producer/preflight.js'
 import { adapterRules } from '../rules/adapter.js'
 import { driftRules } from '../rules/drift.js'
 import { sortFindings } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
 import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
+import { sourceFromBytes } from '../source/source-file.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
@@ -31,11 +32,8 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const startedAt = ctx.clock()
     const trio = loadTrio(ctx.root, baseline)
     const producer = loadProducerFiles(ctx.root, baseline)
-    const report =
-      options.probe && baseline.producer.probe.enabled
-        ? await runPreflight(ctx.root, baseline, ctx.env)
-        : null
-    const preflight = preflightRules({
+    const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
+    const judged = preflightRules({
       report,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
@@ -45,9 +43,9 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
       ...adapterRules(adapterInput(ctx.root, baseline)),
-      ...preflight.findings
+      ...judged.findings
     ])
-    const steps = preflight.steps
+    const steps = judged.steps
     const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)
     const posture = postureOf(trio)
@@ -90,7 +88,14 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
 function adapterInput(root: string, baseline: BaselinePolicy) {
   const adapter = baseline.adapter
   if (!adapter.file) return { adapter, adapterSource: null, scanned: [] }
-  const [adapterSource = null] = readSources(root, [adapter.file])
+  const read = readRepoFile(root, adapter.file)
+  const adapterSource = read.kind === 'ok' ? sourceFromBytes(adapter.file, read.bytes) : null
   const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file)
-  return { adapter, adapterSource, scanned: readSources(root, others) }
+  return { adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) }
+}
+
+/** Loaded on demand: the preflight (and the JSON Schema compiler it needs) costs start-up time otherwise. */
+async function preflight(ctx: OperationContext, baseline: BaselinePolicy) {
+  const { runPreflight } = await import('../producer/preflight.js')
+  return runPreflight(ctx.root, baseline, ctx.env)
 }

@@ -9,7 +9,7 @@ export interface AdapterInput {
   adapter: BaselinePolicy['adapter']
   /** The adapter file's source, or null when it cannot be read. */
   adapterSource: SourceFile | null
-  /** Every other scanned file (the adapter itself excluded). */
+  /** The other scanned files that contain an endpoint string (the adapter itself excluded). */
   scanned: SourceFile[]
 }
 
