@@ -187,11 +187,14 @@ describe('the producer verify scripts', () => {
       console.warn('shellcheck is not on PATH: the producer scripts were not linted (CI installs it)')
       return
     }
-    const scripts = readdirSync(join(PRODUCER, 'scripts'))
-      .filter((name) => name.endsWith('.sh'))
-      .map((name) => join('scripts', name))
-    expect(scripts.length).toBeGreaterThanOrEqual(3)
-    const r = spawnSync('shellcheck', scripts, { cwd: PRODUCER, encoding: 'utf8' })
+    const shellFiles = (dir: string) =>
+      readdirSync(join(PRODUCER, dir))
+        .filter((name) => name.endsWith('.sh'))
+        .map((name) => join(dir, name))
+    const scripts = [...shellFiles('scripts'), ...shellFiles('scripts/lib')]
+    expect(scripts.length).toBeGreaterThanOrEqual(4)
+    // -x: follow the `source` of scripts/lib, so the shared helpers are linted in context
+    const r = spawnSync('shellcheck', ['-x', ...scripts], { cwd: PRODUCER, encoding: 'utf8' })
     expect({ status: r.status, output: r.stdout + r.stderr }).toEqual({ status: 0, output: '' })
   })
 })

@@ -14,16 +14,19 @@ export interface LaunchSpec {
   readyTimeoutMs: number
 }
 
+/** Why the producer did not come up, with the end of what it printed. */
+export interface LaunchFailure {
+  ok: false
+  reason: 'spawn-failed' | 'exited' | 'timeout'
+  message: string
+  outputTail: string
+  ms: number
+}
+
+/** The start, with the process handle to stop (null when nothing could be started). */
 export type Launch =
   | { ok: true; baseUrl: URL; handle: GroupHandle; ms: number }
-  | {
-      ok: false
-      reason: 'spawn-failed' | 'exited' | 'timeout'
-      message: string
-      outputTail: string
-      ms: number
-      handle: GroupHandle | null
-    }
+  | (LaunchFailure & { handle: GroupHandle | null })
 
 const POLL_MS = 200
 const READY_LINE = /listening on (https?:\/\/[^\s]+)/

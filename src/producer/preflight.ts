@@ -4,21 +4,13 @@ import { join, resolve } from 'node:path'
 import { childEnv } from '../exec/child-env.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { launchProducer } from './launch.js'
-import type { Launch } from './launch.js'
+import type { Launch, LaunchFailure } from './launch.js'
 import { PROBE_REQUESTS, sendProbe } from './probe.js'
 import type { Exchange } from './probe.js'
 import { loadResponseSchemas } from './response-schemas.js'
 
 /** How the start went, without the process handle (the producer is stopped by the time anyone reads this). */
-export type LaunchOutcome =
-  | { ok: true; baseUrl: string; ms: number }
-  | {
-      ok: false
-      reason: 'spawn-failed' | 'exited' | 'timeout'
-      message: string
-      outputTail: string
-      ms: number
-    }
+export type LaunchOutcome = { ok: true; baseUrl: string; ms: number } | LaunchFailure
 
 export interface PreflightReport {
   launch: LaunchOutcome

@@ -21,39 +21,10 @@ Needs jq and cargo. Exit status: 0 all checks passed, 1 a check failed, 2 bad us
 EOF
 }
 
-script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root="$script_dir/.."
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --memorykernel-root)
-      if [ $# -lt 2 ]; then
-        echo "verify_producer_contract_manifest.sh: --memorykernel-root needs a value" >&2
-        usage >&2
-        exit 2
-      fi
-      root=$2
-      shift 2
-      ;;
-    --memorykernel-root=*)
-      root=${1#*=}
-      shift
-      ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *)
-      echo "verify_producer_contract_manifest.sh: unknown argument '$1'" >&2
-      usage >&2
-      exit 2
-      ;;
-  esac
-done
-if [ ! -d "$root" ]; then
-  echo "verify_producer_contract_manifest.sh: --memorykernel-root '$root' is not a directory" >&2
-  exit 2
-fi
-cd "$root"
+SCRIPT=verify_producer_contract_manifest.sh
+# shellcheck source-path=SCRIPTDIR source=lib/verify.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/verify.sh"
+parse_root_args "$@"
 
 MANIFEST=contracts/integration/v1/producer-contract-manifest.json
 SCHEMA_DIR=contracts/integration/v1/schemas
@@ -65,30 +36,7 @@ SCHEMAS=(
   error-envelope.schema.json
 )
 
-failures=0
-fail() {
-  failures=$((failures + 1))
-  printf 'FAIL: %s\n' "$1" >&2
-}
-check() {
-  printf '[check] %s\n' "$1"
-}
-# Run a jq program whose every output line is one failure message.
-fail_each() {
-  local out line
-  if ! out=$(jq -r "$@"); then
-    fail "internal jq error while checking (jq $*): expected exit 0, got a jq error"
-    return
-  fi
-  while IFS= read -r line; do
-    if [ -n "$line" ]; then fail "$line"; fi
-  done <<<"$out"
-}
 
-if ! command -v jq >/dev/null 2>&1; then
-  echo "FAIL: jq is required (PATH): expected jq on PATH, got nothing" >&2
-  exit 1
-fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
