@@ -1,6 +1,7 @@
 // The runtime preflight against a producer that misbehaves on purpose (__fixtures__/fake-producer.mjs, a real
 // child process with a grandchild): every failure gives its 4xx rule and FAIL, and no process is left behind.
-import { readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RULE_IDS } from '../src/rules/catalog.js'
@@ -146,6 +147,31 @@ describe('runtime preflight against a misbehaving producer', () => {
     const b = result.baselines[0]!
     expect(b.findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG407', 'notice'])
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['start producer', 'skipped']])
+  })
+
+  it('interrupting the CLI (Ctrl-C) while it waits for the producer stops the producer too', async () => {
+    const { fx, pidFile } = fakeProducer('never-ready')
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, { producer: Record<string, unknown> }>).memorykernel!
+      b.producer.probe = { ready_timeout_s: 120, request_timeout_s: 1 }
+    })
+    const cli = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli/index.js'), 'health', '--root', fx.root], {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }
+    })
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)))
+    // the fake has started (it and its grandchild recorded their pids)
+    for (
+      let i = 0;
+      i < 200 &&
+      !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).length >= 2);
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    cli.kill('SIGINT')
+    expect(await exited).toBe(130)
+    await expectNoneLeft(pidFile)
   })
 
   it('covers every rule of the runtime families (4xx, BG309)', () => {

@@ -21225,17 +21225,30 @@ function killGroup(child, signal) {
     }
   }
 }
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on("exit", () => {
-    for (const child of live) killGroup(child, "SIGKILL");
-  });
+function killAll() {
+  for (const child of live) killGroup(child, "SIGKILL");
+}
+function onSignal(signal) {
+  killAll();
+  process.exit(SIGNALS[signal]);
+}
+function track(child) {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on("exit", killAll);
+  }
+  if (live.size === 0)
+    for (const sig of Object.keys(SIGNALS)) process.on(sig, onSignal);
+  live.add(child);
+}
+function untrack(child) {
+  live.delete(child);
+  if (live.size === 0)
+    for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
 }
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
   if (!command) throw new Error("spawnGroup: empty argv");
-  installExitHook();
   const output = new BoundedOutput();
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -21245,7 +21258,7 @@ function spawnGroup(argv, options) {
     stdio: ["ignore", "pipe", "pipe"],
     windowsHide: true
   });
-  live.add(child);
+  track(child);
   let pending2 = "";
   child.stdout?.on("data", (chunk) => {
     output.write(chunk);
@@ -21263,12 +21276,12 @@ function spawnGroup(argv, options) {
   const exited = new Promise((resolve9) => {
     child.once("error", (e) => {
       finished = true;
-      live.delete(child);
+      untrack(child);
       resolve9({ code: null, signal: null, error: e.code ?? e.message });
     });
     child.once("close", (code2, signal) => {
       finished = true;
-      live.delete(child);
+      untrack(child);
       killGroup(child, "SIGKILL");
       resolve9({ code: code2, signal });
     });
@@ -21290,13 +21303,14 @@ function spawnGroup(argv, options) {
     }
   };
 }
-var live, exitHookInstalled;
+var live, exitHookInstalled, SIGNALS;
 var init_process_group = __esm({
   "src/exec/process-group.ts"() {
     "use strict";
     init_bounded_output();
     live = /* @__PURE__ */ new Set();
     exitHookInstalled = false;
+    SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   }
 });
 

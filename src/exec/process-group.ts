@@ -45,19 +45,40 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function installExitHook(): void {
-  if (exitHookInstalled) return
-  exitHookInstalled = true
-  // 'exit' handlers must be synchronous: a last SIGKILL to every group we started.
-  process.on('exit', () => {
-    for (const child of live) killGroup(child, 'SIGKILL')
-  })
+function killAll(): void {
+  for (const child of live) killGroup(child, 'SIGKILL')
+}
+
+/**
+ * A signal that ends us (Ctrl-C, a cancelled CI job) must end the groups we started: they are not in our
+ * process group, so the terminal or the runner does not reach them. Installed only while children run.
+ */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+function onSignal(signal: keyof typeof SIGNALS): void {
+  killAll()
+  process.exit(SIGNALS[signal])
+}
+
+function track(child: ChildProcess): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true
+    // 'exit' handlers must be synchronous: a last SIGKILL to every group still running
+    process.on('exit', killAll)
+  }
+  if (live.size === 0)
+    for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(sig, onSignal)
+  live.add(child)
+}
+
+function untrack(child: ChildProcess): void {
+  live.delete(child)
+  if (live.size === 0)
+    for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.off(sig, onSignal)
 }
 
 export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const [command, ...args] = argv
   if (!command) throw new Error('spawnGroup: empty argv')
-  installExitHook()
   const output = new BoundedOutput()
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -66,7 +87,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true
   })
-  live.add(child)
+  track(child)
   let pending = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output.write(chunk)
@@ -84,12 +105,12 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const exited = new Promise<Exit>((resolve) => {
     child.once('error', (e) => {
       finished = true
-      live.delete(child)
+      untrack(child)
       resolve({ code: null, signal: null, error: (e as NodeJS.ErrnoException).code ?? e.message })
     })
     child.once('close', (code, signal) => {
       finished = true
-      live.delete(child)
+      untrack(child)
       // the leader is gone; make sure nothing it started lingers
       killGroup(child, 'SIGKILL')
       resolve({ code, signal })
