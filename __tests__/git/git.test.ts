@@ -1,0 +1,101 @@
+// The git layer against real repositories in temporary directories.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { BlobReader, changedPaths, git, readAtRevision, resolveCommit } from '../../src/git/git.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+function repo(): {
+  dir: string
+  commit: (files: Record<string, string | Buffer>, message: string) => string
+} {
+  const dir = tempDir('bg-git-')
+  const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim()
+  run('init', '-q', '-b', 'main')
+  run('config', 'user.email', 'test@example.invalid')
+  run('config', 'user.name', 'test')
+  run('config', 'core.autocrlf', 'false')
+  return {
+    dir,
+    commit(files, message) {
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true })
+        writeFileSync(join(dir, path), content)
+      }
+      run('add', '-A')
+      run('commit', '-q', '-m', message)
+      return run('rev-parse', 'HEAD')
+    }
+  }
+}
+
+describe('git', () => {
+  it('reads files at a revision byte for byte, CRLF, BOM and binary included, and null for a missing path', async () => {
+    const r = repo()
+    const crlf = Buffer.from('{\r\n  "a": 1\r\n}\r\n')
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}\n')])
+    const binary = Buffer.from([0, 1, 2, 255, 10, 10, 0])
+    const first = r.commit({ 'config/a.json': crlf, 'config/b.json': bom, 'bin/x': binary }, 'first')
+    r.commit({ 'config/a.json': '{}\n' }, 'second')
+    const blobs = await readAtRevision(r.dir, first, ['config/a.json', 'config/b.json', 'bin/x', 'nope.json'])
+    expect(blobs.get('config/a.json')!.equals(crlf)).toBe(true)
+    expect(blobs.get('config/b.json')!.equals(bom)).toBe(true)
+    expect(blobs.get('bin/x')!.equals(binary)).toBe(true)
+    expect(blobs.get('nope.json')).toBeNull()
+    const now = await readAtRevision(r.dir, 'HEAD', ['config/a.json'])
+    expect(now.get('config/a.json')!.toString()).toBe('{}\n')
+  })
+
+  it('serves many requests through one cat-file process, in order', async () => {
+    const r = repo()
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 50; i++) files[`f/${i}.txt`] = `${i}\n`.repeat(i + 1)
+    r.commit(files, 'many')
+    const reader = new BlobReader(r.dir)
+    try {
+      const blobs = await Promise.all(Object.keys(files).map((p) => reader.read(`HEAD:${p}`)))
+      blobs.forEach((b, i) => {
+        expect(b.found).toBe(true)
+        if (b.found) expect(b.content.toString()).toBe(files[`f/${i}.txt`])
+      })
+      await expect(reader.read('HEAD:f/1.txt\nHEAD:f/2.txt')).rejects.toThrow('one line')
+    } finally {
+      reader.close()
+    }
+  })
+
+  it('resolves revisions to full commit ids, and refuses what is not a commit or looks like an option', async () => {
+    const r = repo()
+    const sha = r.commit({ 'a.txt': 'a\n' }, 'a')
+    execFileSync('git', ['tag', 'v1.0.0'], { cwd: r.dir })
+    expect(await resolveCommit(r.dir, 'HEAD')).toBe(sha)
+    expect(await resolveCommit(r.dir, 'main')).toBe(sha)
+    expect(await resolveCommit(r.dir, 'v1.0.0')).toBe(sha)
+    expect(await resolveCommit(r.dir, sha.slice(0, 10))).toBe(sha)
+    expect(await resolveCommit(r.dir, 'no-such-branch')).toBeNull()
+    expect(await resolveCommit(r.dir, '--output=/tmp/x')).toBeNull()
+    expect(await resolveCommit(r.dir, 'HEAD:a.txt')).toBeNull() // a blob, not a commit
+  })
+
+  it('lists the paths that changed between two commits, limited to the given paths', async () => {
+    const r = repo()
+    const base = r.commit(
+      { 'config/pin.json': '1', 'config/mirror.json': '1', 'docs/m.md': '1', 'other.txt': '1' },
+      'base'
+    )
+    const head = r.commit({ 'config/pin.json': '2', 'other.txt': '2' }, 'head')
+    expect(
+      await changedPaths(r.dir, base, head, ['config/pin.json', 'config/mirror.json', 'docs/m.md'])
+    ).toEqual(['config/pin.json'])
+  })
+
+  it('reports a non-zero exit in the result and git failing to run as an error', async () => {
+    const r = repo()
+    const res = await git(r.dir, ['rev-parse', '--verify', 'nope'])
+    expect(res.code).not.toBe(0)
+    await expect(git(join(r.dir, 'does-not-exist'), ['status'])).rejects.toThrow(/git status/)
+  })
+})

@@ -1,0 +1,153 @@
+// Git, spawned directly (never through a shell): single commands with a deadline and bounded output, and one
+// long-lived `git cat-file --batch` for reading many blobs with a single process.
+import { execFile, spawn } from 'node:child_process'
+import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+
+const TIMEOUT_MS = 30_000
+const MAX_OUTPUT = 64 * 1024 * 1024
+
+export class GitError extends Error {
+  override name = 'GitError'
+}
+
+export interface GitResult {
+  code: number
+  stdout: Buffer
+  stderr: string
+}
+
+/** Run `git <args>` in `cwd`. Never throws for a non-zero exit (see `code`); throws GitError when git cannot run. */
+export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      // no pager, no colour, no prompts: a gate never waits for a human
+      ['-c', 'core.quotepath=off', '-c', 'color.ui=never', ...args],
+      {
+        cwd,
+        timeout: timeoutMs,
+        maxBuffer: MAX_OUTPUT,
+        encoding: 'buffer',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
+      },
+      (err, stdout, stderr) => {
+        const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null
+        if (e && typeof e.code !== 'number') {
+          const why = e.killed
+            ? `timed out after ${timeoutMs} ms`
+            : e.code === 'ENOENT'
+              ? 'git is not installed'
+              : e.message
+          reject(new GitError(`git ${args[0]}: ${why}`))
+          return
+        }
+        resolve({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString('utf8').trim() })
+      }
+    )
+  })
+}
+
+/** The full commit id a revision names, or null when it names none. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | null> {
+  if (rev.startsWith('-')) return null // never an option
+  const r = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+  const sha = r.stdout.toString('utf8').trim()
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
+}
+
+/** Paths (of `paths`) that differ between two commits. */
+export async function changedPaths(
+  cwd: string,
+  base: string,
+  head: string,
+  paths: string[]
+): Promise<string[]> {
+  const r = await git(cwd, ['diff', '--name-only', '--no-renames', base, head, '--', ...paths])
+  if (r.code !== 0) throw new GitError(`git diff ${base} ${head}: ${r.stderr}`)
+  return r.stdout.toString('utf8').split('\n').filter(Boolean)
+}
+
+export type Blob = { found: true; oid: string; content: Buffer } | { found: false }
+
+/**
+ * One `git cat-file --batch` process: request `<rev>:<path>` (or an object id), get the bytes exactly as
+ * committed. Requests are answered in order; call close() when done.
+ */
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams
+  private buffer = Buffer.alloc(0)
+  private readonly waiting: { resolve: (b: Blob) => void; reject: (e: Error) => void }[] = []
+  private failure: Error | null = null
+
+  constructor(cwd: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' }
+    })
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk])
+      this.drain()
+    })
+    const fail = (e: Error) => {
+      this.failure = e
+      for (const w of this.waiting.splice(0)) w.reject(e)
+    }
+    this.child.on('error', (e) => fail(new GitError(`git cat-file: ${e.message}`)))
+    this.child.on('close', (code) => {
+      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code}) with requests pending`))
+    })
+  }
+
+  read(spec: string): Promise<Blob> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (/[\n\r]/.test(spec)) return Promise.reject(new GitError('an object name must be one line'))
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject })
+      this.child.stdin.write(`${spec}\n`)
+    })
+  }
+
+  close(): void {
+    this.child.stdin.end()
+  }
+
+  private drain(): void {
+    for (;;) {
+      const nl = this.buffer.indexOf(0x0a)
+      if (nl === -1 || this.waiting.length === 0) return
+      const header = this.buffer.subarray(0, nl).toString('utf8')
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(nl + 1)
+        this.waiting.shift()!.resolve({ found: false })
+        continue
+      }
+      const [oid, , size] = header.split(' ')
+      const n = Number(size)
+      // header, content, and the newline git adds after it
+      if (this.buffer.length < nl + 1 + n + 1) return
+      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + n))
+      this.buffer = this.buffer.subarray(nl + 1 + n + 1)
+      this.waiting.shift()!.resolve({ found: true, oid: oid!, content })
+    }
+  }
+}
+
+/** The bytes of several paths at one revision, through one cat-file process. */
+export async function readAtRevision(
+  cwd: string,
+  rev: string,
+  paths: string[]
+): Promise<Map<string, Buffer | null>> {
+  const reader = new BlobReader(cwd)
+  try {
+    const out = new Map<string, Buffer | null>()
+    for (const path of paths) {
+      const blob = await reader.read(`${rev}:${path}`)
+      out.set(path, blob.found ? blob.content : null)
+    }
+    return out
+  } finally {
+    reader.close()
+  }
+}
