@@ -96,6 +96,8 @@ describe('git', () => {
     const r = repo()
     const res = await git(r.dir, ['rev-parse', '--verify', 'nope'])
     expect(res.code).not.toBe(0)
-    await expect(git(join(r.dir, 'does-not-exist'), ['status'])).rejects.toThrow(/git status/)
+    await expect(git(join(r.dir, 'does-not-exist'), ['status'])).rejects.toThrow(
+      /git status: the directory .* does not exist/
+    )
   })
 })

@@ -2,6 +2,7 @@
 // long-lived `git cat-file --batch` for reading many blobs with a single process.
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import { existsSync } from 'node:fs'
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024
@@ -36,7 +37,9 @@ export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promis
           const why = e.killed
             ? `timed out after ${timeoutMs} ms`
             : e.code === 'ENOENT'
-              ? 'git is not installed'
+              ? existsSync(cwd)
+                ? 'git is not installed (not on PATH)'
+                : `the directory ${cwd} does not exist`
               : e.message
           reject(new GitError(`git ${args[0]}: ${why}`))
           return
