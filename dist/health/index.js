@@ -30837,6 +30837,36 @@ var rules = {
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
   },
+  BG501: {
+    title: "Trio not updated atomically",
+    severity: "error",
+    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
+    example: "A pull request changes `release_tag` in the pin and nothing else."
+  },
+  BG502: {
+    title: "Release tag does not go up",
+    severity: "error",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
+  },
+  BG503: {
+    title: "Breaking change without a contract bump",
+    severity: "error",
+    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
+    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
+  },
+  BG504: {
+    title: "Stability window not over",
+    severity: "error",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
+  },
+  BG505: {
+    title: "Ledger history not kept",
+    severity: "error",
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+  },
   BG601: {
     title: "Adapter file missing",
     severity: "error",
@@ -43356,6 +43386,9 @@ var package_default = {
   },
   dependencies: {
     "@actions/core": "3.0.1",
+    "@actions/github": "9.1.1",
+    "@secretlint/core": "11.7.1",
+    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
     "jsonc-parser": "3.3.1",

@@ -17,7 +17,8 @@ import type {
   Pin,
   ProducerFiles,
   RepoFile,
-  Trio
+  Trio,
+  TrioRole
 } from './model.js'
 
 interface Schema {
@@ -39,6 +40,16 @@ export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
     pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, PIN),
     manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, MANIFEST),
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+  }
+}
+
+/** The trio from bytes held in memory (blobs read from git at a revision); a null entry is a missing file. */
+export function trioFromBytes(baseline: BaselinePolicy, bytes: Record<TrioRole, Buffer | null>): Trio {
+  const read = (b: Buffer | null) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+  return {
+    pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
+    manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
+    matrix: matrixFile(fileOf('matrix', baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
   }
 }
 

@@ -1,0 +1,162 @@
+// Change classification (5xx) between the trio at BASE and at HEAD, built in memory from the embedded default.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { classifyChange } from '../../src/classify/change.js'
+import type { ChangeInput } from '../../src/classify/change.js'
+import { defaultBaseline } from '../../src/policy/defaults.js'
+import { RULE_IDS } from '../../src/rules/catalog.js'
+import { trioFromBytes } from '../../src/trio/load.js'
+import type { TrioRole } from '../../src/trio/model.js'
+import { MATRIX, MIRROR, PIN, REPO_ROOT } from '../helpers/fixture.js'
+
+const baseline = { ...defaultBaseline('memorykernel'), display_name: 'MemoryKernel' }
+const BASE = {
+  pin: readFileSync(join(REPO_ROOT, PIN), 'utf8'),
+  manifest: readFileSync(join(REPO_ROOT, MIRROR), 'utf8'),
+  matrix: readFileSync(join(REPO_ROOT, MATRIX), 'utf8')
+}
+const basePin = JSON.parse(BASE.pin) as Record<string, string>
+const NEW_COMMIT = 'b'.repeat(40)
+
+interface Promotion {
+  tag?: string
+  service?: string
+  codes?: (codes: string[]) => string[]
+  /** what happens to the replaced baseline's ledger row */
+  oldRow?: 'superseded' | 'kept-approved' | 'dropped'
+  posture?: 'GO' | 'NO-GO'
+}
+
+/** The trio after a promotion done right (unless told otherwise), as repin would write it. */
+function promoted(p: Promotion = {}): Record<TrioRole, string> {
+  const tag = p.tag ?? 'v0.5.0'
+  const manifest = JSON.parse(BASE.manifest) as Record<string, unknown>
+  manifest.release_tag = tag
+  manifest.commit_sha = NEW_COMMIT
+  if (p.service) manifest.expected_service_contract_version = p.service
+  if (p.codes) manifest.error_code_enum = p.codes(manifest.error_code_enum as string[])
+  const mirror = `${JSON.stringify(manifest, null, 2)}\n`
+  const digest = createHash('sha256').update(mirror).digest('hex')
+  const pin = JSON.parse(BASE.pin) as Record<string, unknown>
+  Object.assign(pin, {
+    release_tag: tag,
+    commit_sha: NEW_COMMIT,
+    expected_service_contract_version: manifest.expected_service_contract_version,
+    expected_producer_manifest_sha256: digest,
+    runtime_cutover_posture: p.posture ?? pin.runtime_cutover_posture
+  })
+  let matrix = BASE.matrix.replace(/`v\d+\.\d+\.\d+`/, `\`${tag}\``)
+  const oldRow = /^\| [^\n]*\| Approved \|$/m.exec(matrix)![0]
+  const newRow = `| 0.2.0 | abcdef1 | ${tag} | ${NEW_COMMIT} | ${String(manifest.expected_service_contract_version)} | api.v1 | integration/v1 | Approved |`
+  const kept =
+    p.oldRow === 'dropped'
+      ? ''
+      : p.oldRow === 'kept-approved'
+        ? `${oldRow}\n`
+        : `${oldRow.replace('| Approved |', '| Superseded |')}\n`
+  matrix = matrix.replace(`${oldRow}\n`, `${kept}${newRow}\n`)
+  return { pin: `${JSON.stringify(pin, null, 2)}\n`, manifest: mirror, matrix }
+}
+
+function classify(
+  head: Record<TrioRole, string>,
+  options: Partial<Pick<ChangeInput, 'now' | 'baseApprovedAt'>> & { changed?: TrioRole[] } = {}
+) {
+  const bytes = (files: Record<TrioRole, string>) => ({
+    pin: Buffer.from(files.pin),
+    manifest: Buffer.from(files.manifest),
+    matrix: Buffer.from(files.matrix)
+  })
+  const changed =
+    options.changed ?? (['pin', 'manifest', 'matrix'] as TrioRole[]).filter((r) => head[r] !== BASE[r])
+  return classifyChange({
+    base: trioFromBytes(baseline, bytes(BASE)),
+    head: trioFromBytes(baseline, bytes(head)),
+    changed,
+    now: options.now ?? new Date('2026-12-31T00:00:00Z'),
+    baseApprovedAt: options.baseApprovedAt ?? new Date('2026-11-01T00:00:00Z')
+  })
+}
+
+const rules = (r: ReturnType<typeof classify>) => r.findings.map((f) => f.rule)
+
+describe('change classification', () => {
+  it('an unchanged trio is no change at all', () => {
+    const r = classify(BASE)
+    expect([r.trioChanged, r.identityChanged, r.classification, r.findings]).toEqual([
+      false,
+      false,
+      'none',
+      []
+    ])
+  })
+
+  it('a promotion done right passes; same contract and codes classify as none', () => {
+    const r = classify(promoted())
+    expect(r.findings).toEqual([])
+    expect([r.trioChanged, r.identityChanged, r.classification]).toEqual([true, true, 'none'])
+  })
+
+  it('added error codes are additive', () => {
+    const r = classify(promoted({ codes: (c) => [...c, 'quota_exceeded'] }))
+    expect(r.findings).toEqual([])
+    expect(r.classification).toBe('additive')
+    expect(r.codes.added).toEqual(['quota_exceeded'])
+  })
+
+  it('a removed code with a service contract bump is breaking and allowed', () => {
+    const r = classify(
+      promoted({ service: 'service.v4', codes: (c) => c.filter((x) => x !== 'write_conflict') })
+    )
+    expect(r.findings).toEqual([])
+    expect(r.classification).toBe('breaking')
+  })
+
+  it('BG501: a change to the pin alone fails, naming the files still to update', () => {
+    const head = { ...BASE, pin: promoted().pin }
+    const r = classify(head)
+    const atomic = r.findings.filter((f) => f.rule === 'BG501')
+    expect(atomic.map((f) => f.file).sort()).toEqual([MIRROR, MATRIX].sort())
+    expect(atomic[0]!.message).toContain('repin')
+    // and the untouched ledger still calls the old baseline Approved
+    expect(rules(r)).toContain('BG505')
+  })
+
+  it('BG502: a tag that goes down, or stays while the commit changes, fails', () => {
+    expect(rules(classify(promoted({ tag: 'v0.3.9' })))).toContain('BG502')
+    expect(rules(classify(promoted({ tag: basePin.release_tag })))).toContain('BG502')
+  })
+
+  it('BG503: a removed code without a contract bump fails; a contract version going down fails', () => {
+    const removed = classify(promoted({ codes: (c) => c.filter((x) => x !== 'write_conflict') }))
+    expect(rules(removed)).toContain('BG503')
+    expect(removed.classification).toBe('breaking')
+    expect(rules(classify(promoted({ service: 'service.v2' })))).toContain('BG503')
+  })
+
+  it('BG504: the replaced baseline is still inside its declared stability window', () => {
+    const r = classify(promoted(), {
+      baseApprovedAt: new Date('2026-11-20T00:00:00Z'),
+      now: new Date('2026-11-24T00:00:00Z')
+    })
+    expect(rules(r)).toEqual(['BG504'])
+    expect(r.findings[0]!.message).toContain('2026-12-04')
+  })
+
+  it('BG505: the replaced row must be kept and marked Superseded', () => {
+    expect(rules(classify(promoted({ oldRow: 'dropped' })))).toEqual(['BG505'])
+    expect(rules(classify(promoted({ oldRow: 'kept-approved' })))).toEqual(['BG505'])
+  })
+
+  it('reports a posture change for the approval rules to judge', () => {
+    const head = promoted({ posture: 'NO-GO' })
+    expect(classify(head).posture).toEqual({ from: 'GO', to: 'NO-GO' })
+  })
+
+  it('covers every change rule (5xx)', () => {
+    const covered = new Set(['BG501', 'BG502', 'BG503', 'BG504', 'BG505'])
+    expect(RULE_IDS.filter((id) => id.startsWith('BG5') && !covered.has(id))).toEqual([])
+  })
+})

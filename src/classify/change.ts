@@ -1,0 +1,208 @@
+// 5xx: what a change does to the baseline, from the trio at BASE and at HEAD (both read from git): whether it
+// is one, atomic, going up, additive or breaking, outside the stability window, and kept in the ledger.
+import semverCompare from 'semver/functions/compare.js'
+import semverValid from 'semver/functions/valid.js'
+import { LEDGER_COLUMNS } from '../ledger/model.js'
+import type { LedgerRow } from '../ledger/model.js'
+import { finding } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { locate } from '../source/json-document.js'
+import { identityOf, postureOf } from '../trio/identity.js'
+import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
+
+export type Classification = 'none' | 'additive' | 'breaking'
+
+export interface ChangeInput {
+  base: Trio
+  head: Trio
+  /** Trio files whose bytes differ between BASE and HEAD. */
+  changed: TrioRole[]
+  now: Date
+  /** When the BASE baseline was approved (the commit that introduced its identity), if known. */
+  baseApprovedAt: Date | null
+}
+
+export interface ChangeReport {
+  trioChanged: boolean
+  identityChanged: boolean
+  /** A NO-GO -> GO change needs joint approval (8xx, decided with the review data). */
+  posture: { from: Posture | null; to: Posture | null }
+  classification: Classification
+  codes: { added: string[]; removed: string[] }
+  findings: Finding[]
+}
+
+const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
+const IDENTITY_FIELDS: (keyof Identity)[] = [
+  'release_tag',
+  'commit_sha',
+  'service_contract_version',
+  'api_contract_version',
+  'integration_baseline',
+  'manifest_sha256'
+]
+
+export function classifyChange(input: ChangeInput): ChangeReport {
+  const { base, head } = input
+  const from = identityOf(base)
+  const to = identityOf(head)
+  const identityChanged = IDENTITY_FIELDS.some((f) => from[f] !== to[f])
+  const baseCodes = codes(base)
+  const headCodes = codes(head)
+  const added = [...headCodes].filter((c) => !baseCodes.has(c)).sort()
+  const removed = [...baseCodes].filter((c) => !headCodes.has(c)).sort()
+  const report: ChangeReport = {
+    trioChanged: input.changed.length > 0,
+    identityChanged,
+    posture: { from: postureOf(base), to: postureOf(head) },
+    classification: 'none',
+    codes: { added, removed },
+    findings: []
+  }
+  if (!report.trioChanged) return report
+
+  const contractBump =
+    bumped(from.service_contract_version, to.service_contract_version) ||
+    bumped(from.api_contract_version, to.api_contract_version) ||
+    bumped(from.integration_baseline, to.integration_baseline)
+  report.classification =
+    removed.length > 0 || contractBump ? 'breaking' : added.length > 0 ? 'additive' : 'none'
+  if (!identityChanged) return report
+
+  const pinAt = (field: string) => (head.pin.doc ? locate(head.pin.doc, `/${field}`) : null)
+  const out = report.findings
+
+  const stale = ROLES.filter((r) => !input.changed.includes(r))
+  for (const role of stale) {
+    out.push(
+      finding(
+        'BG501',
+        head[role].path,
+        null,
+        `the baseline changes (${describe(from)} -> ${describe(to)}) but ${head[role].path} does not: update the pin, the mirror and the matrix together (baseline-gate repin)`
+      )
+    )
+  }
+
+  const a = semverValid(from.release_tag?.replace(/^v/, '') ?? null)
+  const b = semverValid(to.release_tag?.replace(/^v/, '') ?? null)
+  if (a && b && semverCompare(b, a) <= 0) {
+    const why =
+      a === b ? 'keeps the release tag of the baseline it replaces' : `is lower than ${from.release_tag}`
+    out.push(
+      finding(
+        'BG502',
+        head.pin.path,
+        pinAt('release_tag'),
+        `the new release tag ${to.release_tag} ${why}; a promotion needs a higher tag`
+      )
+    )
+  }
+
+  for (const [field, pinField] of [
+    ['service_contract_version', 'expected_service_contract_version'],
+    ['api_contract_version', 'expected_api_contract_version'],
+    ['integration_baseline', 'expected_integration_baseline']
+  ] as const) {
+    if (lowered(from[field], to[field])) {
+      out.push(
+        finding(
+          'BG503',
+          head.pin.path,
+          pinAt(pinField),
+          `${pinField} goes down from ${from[field]} to ${to[field]}; contract versions only go up (a rollback is the way back)`
+        )
+      )
+    }
+  }
+  if (removed.length > 0 && !bumped(from.service_contract_version, to.service_contract_version)) {
+    const at = head.manifest.doc ? locate(head.manifest.doc, '/error_code_enum') : null
+    out.push(
+      finding(
+        'BG503',
+        head.manifest.path,
+        at,
+        `error codes [${removed.join(', ')}] are removed without a service contract bump (still ${to.service_contract_version}): removing a code is breaking`
+      )
+    )
+  }
+
+  const days = base.manifest.data?.stability_window?.minimum_sprint_days
+  if (typeof days === 'number' && input.baseApprovedAt) {
+    const ends = new Date(input.baseApprovedAt.getTime() + days * 86_400_000)
+    if (input.now < ends) {
+      out.push(
+        finding(
+          'BG504',
+          head.pin.path,
+          pinAt('release_tag'),
+          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(ends)}`
+        )
+      )
+    }
+  }
+
+  out.push(...ledgerHistory(head, from.release_tag))
+  return report
+}
+
+function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
+  const table = head.matrix.ledger?.ledgerSection?.table
+  if (!table || !oldTag) return [] // a malformed matrix is the 2xx rules' finding
+  const tagAt = LEDGER_COLUMNS.findIndex((c) => c.key === 'producer_tag')
+  const statusAt = LEDGER_COLUMNS.findIndex((c) => c.key === 'status')
+  const row: LedgerRow | undefined = table.rows.find((r) => r.cells[tagAt]?.text === oldTag)
+  if (!row) {
+    return [
+      finding(
+        'BG505',
+        head.matrix.path,
+        table.position,
+        `the ledger lost the row of ${oldTag}, the baseline being replaced: keep it, marked Superseded`
+      )
+    ]
+  }
+  const status = row.cells[statusAt]?.text
+  if (status !== 'Superseded') {
+    return [
+      finding(
+        'BG505',
+        head.matrix.path,
+        row.cells[statusAt]?.position ?? row.position,
+        `the row of ${oldTag}, the baseline being replaced, says "${status}"; mark it Superseded`
+      )
+    ]
+  }
+  return []
+}
+
+function codes(trio: Trio): Set<string> {
+  const list = trio.manifest.data?.error_code_enum
+  return new Set(Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [])
+}
+
+/** service.v3 -> 3 */
+function version(v: string | null): number | null {
+  const m = v ? /v(\d+)$/.exec(v) : null
+  return m ? Number(m[1]) : null
+}
+
+function bumped(from: string | null, to: string | null): boolean {
+  const a = version(from)
+  const b = version(to)
+  return a !== null && b !== null && b > a
+}
+
+function lowered(from: string | null, to: string | null): boolean {
+  const a = version(from)
+  const b = version(to)
+  return a !== null && b !== null && b < a
+}
+
+function describe(id: Identity): string {
+  return `${id.release_tag ?? '?'} / ${id.commit_sha?.slice(0, 12) ?? '?'}`
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
