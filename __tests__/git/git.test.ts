@@ -101,3 +101,25 @@ describe('git', () => {
     )
   })
 })
+
+describe('file history', () => {
+  it('lists the revisions of one file, newest first, with their bytes, skipping unrelated commits', async () => {
+    const { fileHistory } = await import('../../src/git/history.js')
+    const { approvedSince } = await import('../../src/classify/approved-since.js')
+    const r = repo()
+    const a = r.commit({ 'pin.json': '{"tag":"v1"}\n' }, 'v1')
+    r.commit({ 'other.txt': 'x' }, 'unrelated')
+    const b = r.commit({ 'pin.json': '{"tag":"v2"}\n' }, 'v2')
+    r.commit({ 'other.txt': 'y' }, 'unrelated again')
+    const c = r.commit({ 'pin.json': '{"tag":"v2", "timeout": 1}\n' }, 'v2, another field')
+    const history = await fileHistory(r.dir, 'HEAD', 'pin.json')
+    expect(history.map((h) => h.commit)).toEqual([c, b, a])
+    expect(history[2]!.content!.toString()).toBe('{"tag":"v1"}\n')
+    const tag = (bytes: Buffer) => (JSON.parse(bytes.toString()) as { tag: string }).tag
+    // v2 has been current since b (c changed another field, not the baseline)
+    expect(approvedSince(history, (p) => tag(p) === 'v2')?.toISOString()).toBe(
+      new Date(history[1]!.date).toISOString()
+    )
+    expect(approvedSince(history, (p) => tag(p) === 'v9')).toBeNull()
+  })
+})
