@@ -21262,6 +21262,7 @@ function spawnGroup(argv, options) {
   let pending2 = "";
   child.stdout?.on("data", (chunk) => {
     output.write(chunk);
+    options.onOutput?.(chunk);
     if (!options.onStdoutLine) return;
     pending2 += chunk.toString("utf8");
     if (pending2.length > 64 * 1024) pending2 = pending2.slice(-64 * 1024);
@@ -21271,8 +21272,22 @@ function spawnGroup(argv, options) {
       pending2 = pending2.slice(nl + 1);
     }
   });
-  child.stderr?.on("data", (chunk) => output.write(chunk));
+  child.stderr?.on("data", (chunk) => {
+    output.write(chunk);
+    options.onOutput?.(chunk);
+  });
   let finished = false;
+  let forcedClosed = false;
+  let linger;
+  child.once("exit", () => {
+    killGroup(child, "SIGKILL");
+    linger = setTimeout(() => {
+      forcedClosed = true;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    }, LINGER_MS);
+    linger.unref();
+  });
   const exited = new Promise((resolve9) => {
     child.once("error", (e) => {
       finished = true;
@@ -21281,9 +21296,9 @@ function spawnGroup(argv, options) {
     });
     child.once("close", (code2, signal) => {
       finished = true;
+      clearTimeout(linger);
       untrack(child);
-      killGroup(child, "SIGKILL");
-      resolve9({ code: code2, signal });
+      resolve9(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
     });
   });
   return {
@@ -21303,11 +21318,12 @@ function spawnGroup(argv, options) {
     }
   };
 }
-var live, exitHookInstalled, SIGNALS;
+var LINGER_MS, live, exitHookInstalled, SIGNALS;
 var init_process_group = __esm({
   "src/exec/process-group.ts"() {
     "use strict";
     init_bounded_output();
+    LINGER_MS = 5e3;
     live = /* @__PURE__ */ new Set();
     exitHookInstalled = false;
     SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -28929,7 +28945,7 @@ import { join as join4, resolve as resolve6 } from "node:path";
 async function runPreflight(root, baseline, env) {
   const started = Date.now();
   const producerRoot = join4(root, baseline.producer.root);
-  const expand = (s) => s.replace(/\{repo_root\}/g, root).replace(/\{producer_root\}/g, producerRoot);
+  const expand = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand),
@@ -43382,7 +43398,7 @@ var package_default = {
     "check-dist": "bash scripts/check-dist.sh",
     docs: "node scripts/gen-docs.mjs",
     test: "bash scripts/ci-test.sh",
-    bench: "node bench/run.mjs"
+    bench: "node bench/run.mjs && node bench/suites.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",

@@ -9,6 +9,8 @@ export interface GroupOptions {
   env?: NodeJS.ProcessEnv
   /** Called with each complete line of stdout (for readiness lines). */
   onStdoutLine?: (line: string) => void
+  /** Called with every chunk of output, stdout and stderr (for live display); not retained. */
+  onOutput?: (chunk: Buffer) => void
 }
 
 export interface Exit {
@@ -16,7 +18,12 @@ export interface Exit {
   signal: NodeJS.Signals | null
   /** Set when the process could not be started at all (ENOENT, EACCES). */
   error?: string
+  /** Something outside the group (it left for its own session) still held the output when we closed it. */
+  outputForcedClosed?: boolean
 }
+
+/** After the leader exits, how long a process that escaped the group may hold the output open. */
+const LINGER_MS = 5000
 
 export interface GroupHandle {
   pid: number | undefined
@@ -91,6 +98,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   let pending = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output.write(chunk)
+    options.onOutput?.(chunk)
     if (!options.onStdoutLine) return
     pending += chunk.toString('utf8')
     if (pending.length > 64 * 1024) pending = pending.slice(-64 * 1024)
@@ -100,8 +108,25 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
       pending = pending.slice(nl + 1)
     }
   })
-  child.stderr?.on('data', (chunk: Buffer) => output.write(chunk))
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output.write(chunk)
+    options.onOutput?.(chunk)
+  })
   let finished = false
+  let forcedClosed = false
+  let linger: NodeJS.Timeout | undefined
+  // The run is over when the leader exits: what it left behind in its group is killed now, not when the
+  // output pipes close (a background server holding them would keep us waiting). A process that escaped
+  // the group may still hold them: after a bound, we stop reading.
+  child.once('exit', () => {
+    killGroup(child, 'SIGKILL')
+    linger = setTimeout(() => {
+      forcedClosed = true
+      child.stdout?.destroy()
+      child.stderr?.destroy()
+    }, LINGER_MS)
+    linger.unref()
+  })
   const exited = new Promise<Exit>((resolve) => {
     child.once('error', (e) => {
       finished = true
@@ -110,10 +135,9 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     })
     child.once('close', (code, signal) => {
       finished = true
+      clearTimeout(linger)
       untrack(child)
-      // the leader is gone; make sure nothing it started lingers
-      killGroup(child, 'SIGKILL')
-      resolve({ code, signal })
+      resolve(forcedClosed ? { code, signal, outputForcedClosed: true } : { code, signal })
     })
   })
   return {

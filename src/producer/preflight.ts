@@ -27,7 +27,9 @@ export async function runPreflight(
 ): Promise<PreflightReport> {
   const started = Date.now()
   const producerRoot = join(root, baseline.producer.root)
-  const expand = (s: string) => s.replace(/\{repo_root\}/g, root).replace(/\{producer_root\}/g, producerRoot)
+  // function replacers: a `$` in a path is not a replacement pattern
+  const expand = (s: string) =>
+    s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot)
   const probe = baseline.producer.probe
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand),

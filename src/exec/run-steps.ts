@@ -1,0 +1,234 @@
+// The suite runner: a policy's steps, one at a time per suite, every one of them (never fail-fast: the
+// evidence shows every result). Each step is a process group with a timeout that kills the whole group,
+// output captured within a fixed memory bound (head + tail), its exit code or signal, and its duration.
+// Suites run concurrently or one after another; steps inside a suite always keep their order.
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { SuiteStep } from '../policy/types.js'
+import { childEnv } from './child-env.js'
+import { spawnGroup } from './process-group.js'
+import type { Exit, GroupHandle } from './process-group.js'
+
+/** A step ready to run: placeholders replaced, cwd absolute, the environment already filtered. */
+export interface StepSpec {
+  suite: string
+  name: string
+  argv: string[]
+  cwd: string
+  timeoutMs: number
+  env: NodeJS.ProcessEnv
+}
+
+export type StepStatus = 'passed' | 'failed' | 'timed-out' | 'not-run'
+
+/** What one step did. Raw output: redact it before it is hashed, stored or shown. */
+export interface StepRun {
+  suite: string
+  name: string
+  argv: string[]
+  cwd: string
+  status: StepStatus
+  exitCode: number | null
+  signal: string | null
+  /** Why it did not run to an exit of its own: ENOENT/EACCES (could not start), 'aborted', a missing cwd. */
+  error: string | null
+  durationMs: number
+  /** ISO 8601. */
+  startedAt: string
+  /** BoundedOutput.text(): the head, a marker with the number of bytes dropped, the tail (stdout + stderr). */
+  output: string
+  /** Every byte the step printed, kept or not. */
+  outputBytes: number
+}
+
+/**
+ * Live reporting. Hooks are for rendering only: an exception thrown by one is reported as a process
+ * warning and otherwise ignored, so a rendering bug never costs a step its result. onEnd is called for
+ * every step, also the ones that did not run (without an onStart before it).
+ */
+export interface RunnerHooks {
+  onStart?(spec: StepSpec): void
+  /** Every chunk of stdout and stderr as it arrives (not retained by the runner beyond its bound). */
+  onOutput?(spec: StepSpec, chunk: Buffer): void
+  onEnd?(spec: StepSpec, run: StepRun): void
+}
+
+/** Between SIGTERM to a step's group and SIGKILL. */
+export const KILL_GRACE_MS = 2000
+/** setTimeout fires at once for anything above 2^31-1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** Replace {repo_root} and {producer_root} (a function replacer: `$` in a path is not a pattern). */
+function substitute(s: string, roots: { repoRoot: string; producerRoot: string }): string {
+  return s.replace(/\{(repo_root|producer_root)\}/g, (_m, key: string) =>
+    key === 'repo_root' ? roots.repoRoot : roots.producerRoot
+  )
+}
+
+/** A policy step as the runner takes it. A relative producer root or cwd is resolved against the repo root. */
+export function expandStep(
+  step: SuiteStep,
+  roots: { repoRoot: string; producerRoot: string },
+  env: NodeJS.ProcessEnv,
+  suite = ''
+): StepSpec {
+  const repoRoot = resolve(roots.repoRoot)
+  const abs = { repoRoot, producerRoot: resolve(repoRoot, roots.producerRoot) }
+  return {
+    suite,
+    name: step.name,
+    argv: step.run.map((a) => substitute(a, abs)),
+    cwd: resolve(repoRoot, substitute(step.cwd, abs)),
+    timeoutMs: step.timeout_s * 1000,
+    env: childEnv(env)
+  }
+}
+
+function callHook(run: () => void): void {
+  try {
+    run()
+  } catch (e) {
+    process.emitWarning(`suite runner hook threw: ${(e as Error)?.message ?? String(e)}`)
+  }
+}
+
+function notRun(spec: StepSpec): StepRun {
+  return {
+    suite: spec.suite,
+    name: spec.name,
+    argv: spec.argv,
+    cwd: spec.cwd,
+    status: 'not-run',
+    exitCode: null,
+    signal: null,
+    error: null,
+    durationMs: 0,
+    startedAt: new Date().toISOString(),
+    output: '',
+    outputBytes: 0
+  }
+}
+
+function missingCwd(cwd: string): string | null {
+  try {
+    return statSync(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`
+  } catch (e) {
+    return `${(e as NodeJS.ErrnoException).code ?? 'ENOENT'}: no working directory ${cwd}`
+  }
+}
+
+async function runStep(
+  spec: StepSpec,
+  hooks: RunnerHooks,
+  signal: AbortSignal | undefined
+): Promise<StepRun> {
+  const startedAt = new Date().toISOString()
+  const t0 = performance.now()
+  callHook(() => hooks.onStart?.(spec))
+  const base = { suite: spec.suite, name: spec.name, argv: spec.argv, cwd: spec.cwd, startedAt }
+  const fail = (error: string): StepRun => ({
+    ...base,
+    status: 'failed',
+    exitCode: null,
+    signal: null,
+    error,
+    durationMs: performance.now() - t0,
+    output: '',
+    outputBytes: 0
+  })
+
+  const cwdProblem = missingCwd(spec.cwd)
+  if (cwdProblem) return fail(cwdProblem)
+  let handle: GroupHandle
+  const onOutput = hooks.onOutput?.bind(hooks)
+  try {
+    handle = spawnGroup(spec.argv, {
+      cwd: spec.cwd,
+      env: spec.env,
+      ...(onOutput ? { onOutput: (chunk: Buffer) => callHook(() => onOutput(spec, chunk)) } : {})
+    })
+  } catch (e) {
+    return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message)
+  }
+
+  let reason: 'timeout' | 'aborted' | null = null
+  const stop = (why: 'timeout' | 'aborted') => {
+    if (reason !== null || handle.done()) return
+    reason = why
+    void handle.stop(KILL_GRACE_MS)
+  }
+  const timer = setTimeout(
+    () => stop('timeout'),
+    Math.min(Math.max(Number.isFinite(spec.timeoutMs) ? spec.timeoutMs : 0, 0), MAX_TIMER_MS)
+  )
+  const onAbort = () => stop('aborted')
+  signal?.addEventListener('abort', onAbort, { once: true })
+  if (signal?.aborted) onAbort()
+
+  let exit: Exit
+  try {
+    exit = await handle.exited
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
+
+  const ended = {
+    ...base,
+    exitCode: exit.code,
+    signal: exit.signal,
+    durationMs: performance.now() - t0,
+    output: handle.output.text(),
+    outputBytes: handle.output.total
+  }
+  if (exit.error !== undefined && reason === null) return { ...ended, status: 'failed', error: exit.error }
+  if (reason === 'timeout') {
+    const error = exit.outputForcedClosed ? 'output still open after SIGKILL' : (exit.error ?? null)
+    return { ...ended, status: 'timed-out', error }
+  }
+  if (reason === 'aborted') return { ...ended, status: 'failed', error: 'aborted' }
+  return { ...ended, status: exit.code === 0 && exit.signal === null ? 'passed' : 'failed', error: null }
+}
+
+/**
+ * The steps in order, one at a time, every one of them whatever the ones before did. When `signal`
+ * aborts, the running step's group is killed (failed, error 'aborted') and the rest are 'not-run'.
+ * Never throws for anything a step does.
+ */
+export async function runSuite(
+  steps: StepSpec[],
+  hooks: RunnerHooks = {},
+  signal?: AbortSignal
+): Promise<StepRun[]> {
+  const runs: StepRun[] = []
+  for (const spec of steps) {
+    let run: StepRun
+    if (signal?.aborted) {
+      run = notRun(spec)
+    } else {
+      try {
+        run = await runStep(spec, hooks, signal)
+      } catch (e) {
+        // a bug of ours, not the step's: recorded on the step, and the suite goes on
+        run = { ...notRun(spec), status: 'failed', error: `runner error: ${(e as Error)?.message ?? e}` }
+      }
+    }
+    runs.push(run)
+    callHook(() => hooks.onEnd?.(spec, run))
+  }
+  return runs
+}
+
+/** Several suites, all at once (`concurrent`) or one after another; the result is in the order given. */
+export async function runSuites(
+  suites: StepSpec[][],
+  options: { concurrent: boolean },
+  hooks: RunnerHooks = {},
+  signal?: AbortSignal
+): Promise<StepRun[][]> {
+  if (options.concurrent) return Promise.all(suites.map((steps) => runSuite(steps, hooks, signal)))
+  const results: StepRun[][] = []
+  for (const steps of suites) results.push(await runSuite(steps, hooks, signal))
+  return results
+}

@@ -1,0 +1,635 @@
+// The GitHub API client of baseline-gate (infra, DESIGN.md §2): the sticky pull-request comment and
+// the joint approval of the consumer and producer owners. Built on @actions/github's octokit, so it
+// honours GITHUB_API_URL (or an explicit apiUrl) and the runner's proxy settings.
+//
+// Nothing here throws: every method resolves to a Result, and a failure says what could not be done
+// and what to do about it. The token never appears in a message or a log line.
+//
+// Requests: each HTTP request has its own timeout (`timeoutMs`, default 10 s). A 5xx answer or a
+// network error is retried once after a short backoff (Retry-After honoured up to 5 s); nothing else is
+// retried: not a timeout (a hung API costs one timeout, not two), not a 4xx, not a rate limit, and not a
+// POST whose connection broke after it may have been sent (a refused connection is retried). A request
+// that still fails ends the operation.
+import { getOctokit } from '@actions/github'
+import { TOOL_VERSION } from '../version.js'
+
+export type FailureReason =
+  'no-token' | 'forbidden' | 'not-found' | 'unreachable' | 'timeout' | 'rate-limited' | 'error'
+
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: FailureReason; message: string }
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+export interface GitHubClientOptions {
+  /** A GitHub token; empty or undefined: every method answers `no-token` without a request. */
+  token: string | undefined
+  /** The REST API base URL; default GITHUB_API_URL, then https://api.github.com. */
+  apiUrl?: string
+  repository: Repository
+  /** Timeout of each HTTP request in milliseconds; default 10,000. */
+  timeoutMs?: number
+  /** Delay before the one retry of a 5xx or network failure; default 500 ms. */
+  retryDelayMs?: number
+  /** Receives one line per HTTP request (method, path, status, duration); never the token. */
+  log?: (line: string) => void
+}
+
+export interface StickyComment {
+  id: number
+  url: string
+  /** true: a new comment was posted; false: our existing comment was updated (or already current). */
+  created: boolean
+  /** The body was cut to fit GitHub's comment limit (the comment says so). */
+  truncated: boolean
+}
+
+export interface Owners {
+  /** GitHub logins or `org/team-slug` */
+  consumer: string[]
+  producer: string[]
+}
+
+export interface JointApproval {
+  /** Consumer owners whose latest review on the head commit approves (sorted). */
+  consumer: string[]
+  /** Producer owners whose latest review on the head commit approves (sorted). */
+  producer: string[]
+  headSha: string
+  /** An approving consumer owner and a DIFFERENT approving producer owner. */
+  approved: boolean
+}
+
+export interface GitHubClient {
+  readonly repository: Repository
+  readonly apiUrl: string
+  /**
+   * Create or update, in place, the one comment of this tool on a pull request that carries the hidden
+   * marker `<!-- baseline-gate:<marker> -->` (all pages of comments are searched). The body is cut to
+   * stay under GitHub's 65,536-character limit, with a note saying so.
+   */
+  upsertStickyComment(pr: number, marker: string, body: string): Promise<Result<StickyComment>>
+  /**
+   * Joint approval on the pull request's CURRENT head commit: reviews on other commits are ignored, the
+   * latest APPROVED / CHANGES_REQUESTED / DISMISSED review of each user counts (COMMENTED does not
+   * change it), owners are logins or `org/team` (members read through the API). Approved when an
+   * approving consumer owner and an approving producer owner are two different people: someone listed
+   * on both sides never satisfies both sides alone.
+   */
+  jointApproval(pr: number, owners: Owners): Promise<Result<JointApproval>>
+}
+
+/** GitHub refuses comment bodies longer than this. */
+export const GITHUB_COMMENT_LIMIT = 65_536
+/** What a sticky comment may use, marker and truncation note included (a margin below the limit). */
+export const STICKY_COMMENT_BUDGET = 65_000
+
+const DEFAULT_API_URL = 'https://api.github.com'
+const DEFAULT_TIMEOUT_MS = 10_000
+const DEFAULT_RETRY_DELAY_MS = 500
+const MAX_RETRY_AFTER_MS = 5_000
+const MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/
+
+// ---------------------------------------------------------------------------------------------------
+// The comment body
+
+/** The hidden marker line that identifies a sticky comment. */
+export function stickyMarker(marker: string): string {
+  return `<!-- baseline-gate:${marker} -->`
+}
+
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+/**
+ * The full comment text: the marker line, then the body, cut (on a line boundary where one is near,
+ * never inside a surrogate pair, closing an open code fence) so the whole stays within `budget`.
+ */
+export function renderStickyComment(
+  marker: string,
+  body: string,
+  budget: number = STICKY_COMMENT_BUDGET
+): { text: string; truncated: boolean } {
+  const head = `${stickyMarker(marker)}\n`
+  if (head.length + body.length <= budget) return { text: head + body, truncated: false }
+  const note = (shown: number): string =>
+    `\n\n---\n> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters ` +
+    `of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters ` +
+    'per comment. The full report is in the job summary and in the evidence artifact.\n'
+  const fenceReserve = 1 + 16 // "\n" + the longest fence we would close with
+  let cut = Math.max(0, budget - head.length - note(body.length).length - fenceReserve)
+  const newline = body.lastIndexOf('\n', cut)
+  if (newline > 0 && newline > cut - 2_000) cut = newline
+  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1
+  let kept = body.slice(0, cut)
+  const open = openFence(kept)
+  if (open) kept += `\n${open}`
+  return { text: head + kept + note(cut), truncated: true }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+/** The fence (``` or ~~~ run) left open at the end of `markdown`, or null. */
+function openFence(markdown: string): string | null {
+  let open: string | null = null
+  for (const line of markdown.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (!m) continue
+    const fence = m[1] as string
+    if (open === null) open = fence.slice(0, 16)
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null
+  }
+  return open
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Failures
+
+/** What a step was doing, to say what could not be done and which permission it needs. */
+interface Doing {
+  what: string
+  permission: string
+  /** What to check on a 404. */
+  subject: string
+  /** Said after the permission on a 403. */
+  note403?: string
+}
+
+class TimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`)
+    this.name = 'TimeoutError'
+  }
+}
+
+/** A classified failure, thrown inside an operation and turned into its Result at the boundary. */
+class Failure extends Error {
+  constructor(
+    readonly reason: FailureReason,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+interface HttpErrorLike {
+  status: number
+  message: string
+  response?: { status: number; headers: Record<string, string | undefined>; data: unknown }
+  cause?: unknown
+}
+
+function asHttpError(error: unknown): HttpErrorLike | null {
+  if (typeof error !== 'object' || error === null) return null
+  const status = (error as { status?: unknown }).status
+  return typeof status === 'number' ? (error as HttpErrorLike) : null
+}
+
+/** GitHub's own message from an error body, with validation errors. */
+function githubMessage(data: unknown, fallback: string): string {
+  if (typeof data !== 'object' || data === null) return fallback
+  const { message, errors } = data as { message?: unknown; errors?: unknown }
+  let text = typeof message === 'string' ? message : fallback
+  if (Array.isArray(errors) && errors.length > 0) {
+    const details = errors.map((e) =>
+      typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+        ? (e as { message: string }).message
+        : JSON.stringify(e)
+    )
+    text += `: ${details.join('; ')}`
+  }
+  return text
+}
+
+/** ECONNREFUSED, ENOTFOUND, ... from a network failure, or its message. */
+function networkCause(error: unknown): string {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown }
+    if (typeof code === 'string' && code.length > 0) return code
+    if (cause === undefined) break
+    current = cause
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return message || 'network error'
+}
+
+function isNetworkError(error: unknown): boolean {
+  const http = asHttpError(error)
+  return http !== null && http.response === undefined && !(error instanceof TimeoutError)
+}
+
+function isServerError(error: unknown): boolean {
+  const http = asHttpError(error)
+  return http?.response !== undefined && http.response.status >= 500
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The client
+
+type Octokit = ReturnType<typeof getOctokit>
+
+interface OwnerSpec {
+  kind: 'login' | 'team'
+  /** login, or org/team-slug, as written (minus a leading @) */
+  name: string
+}
+
+function parseOwner(entry: string): OwnerSpec | null {
+  const name = entry.trim().replace(/^@/, '')
+  if (/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name)) return { kind: 'login', name }
+  if (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name))
+    return { kind: 'team', name }
+  return null
+}
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const token = options.token?.trim() ?? ''
+  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, '')
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS
+  const { owner, repo } = options.repository
+  const fullName = `${owner}/${repo}`
+
+  /** Errors that were already retried once. */
+  const retried = new WeakSet<object>()
+  const again = (error: unknown): string =>
+    typeof error === 'object' && error !== null && retried.has(error) ? ', also on a retry' : ''
+
+  /** Remove the token from any text that leaves this module. */
+  const scrub = (text: string): string => (token.length >= 4 ? text.split(token).join('***') : text)
+  const log = (line: string): void => {
+    try {
+      options.log?.(scrub(line))
+    } catch {
+      // a failing logger must not fail the request
+    }
+  }
+
+  const failureOf = (error: unknown, doing: Doing): Failure => {
+    const could = `Could not ${doing.what}`
+    if (error instanceof Failure) return error
+    if (error instanceof TimeoutError) {
+      return new Failure(
+        'timeout',
+        `${could}: ${apiUrl} did not answer within ${error.ms} ms. Run again later, or raise the timeout.`
+      )
+    }
+    const http = asHttpError(error)
+    if (!http) {
+      const text = error instanceof Error ? error.message : String(error)
+      return new Failure('error', `${could}: ${text}.`)
+    }
+    if (!http.response) {
+      return new Failure(
+        'unreachable',
+        `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error)}${again(error)}). ` +
+          "Check GITHUB_API_URL and the runner's network access."
+      )
+    }
+    const { status, headers, data } = http.response
+    const said = githubMessage(data, http.message)
+    const remaining = headers['x-ratelimit-remaining']
+    if (status === 429 || (status === 403 && (remaining === '0' || /rate limit/i.test(said)))) {
+      const reset = Number(headers['x-ratelimit-reset'])
+      const retryAfter = Number(headers['retry-after'])
+      const when =
+        Number.isFinite(reset) && reset > 0
+          ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
+          : Number.isFinite(retryAfter) && retryAfter > 0
+            ? ` Wait ${retryAfter} s.`
+            : ''
+      return new Failure(
+        'rate-limited',
+        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when} Run again after that.`
+      )
+    }
+    if (status === 401) {
+      return new Failure(
+        'forbidden',
+        `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
+      )
+    }
+    if (status === 403) {
+      return new Failure(
+        'forbidden',
+        `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` +
+          (doing.note403 ? ` ${doing.note403}` : '')
+      )
+    }
+    if (status === 404) {
+      return new Failure(
+        'not-found',
+        `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the ` +
+          'token cannot see a private repository or team.'
+      )
+    }
+    if (status >= 500) {
+      return new Failure(
+        'error',
+        `${could}: GitHub answered ${status} ${said}${again(error)}. GitHub may be degraded ` +
+          '(https://www.githubstatus.com); run again later.'
+      )
+    }
+    return new Failure('error', `${could}: GitHub answered ${status} ${said}.`)
+  }
+
+  const fail = <T>(error: unknown, doing: Doing): Result<T> => {
+    const failure = failureOf(error, doing)
+    return { ok: false, reason: failure.reason, message: scrub(failure.message) }
+  }
+  const noToken = <T>(doing: Doing): Result<T> => ({
+    ok: false,
+    reason: 'no-token',
+    message:
+      `Could not ${doing.what}: no GitHub token was given. Pass a token with ${doing.permission} ` +
+      '(in a workflow, the job token `github.token`).'
+  })
+
+  /** Run one API step; a failure becomes a Failure naming that step. */
+  const step = async <T>(doing: Doing, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      throw failureOf(error, doing)
+    }
+  }
+
+  let octokit: Octokit | null = null
+  const api = (): Octokit => {
+    if (octokit) return octokit
+    const silent = (): void => {}
+    const client = getOctokit(token, {
+      baseUrl: apiUrl,
+      userAgent: `baseline-gate/${TOOL_VERSION}`,
+      log: { debug: silent, info: silent, warn: (m: string) => log(`warning: ${m}`), error: silent }
+    })
+    // every request (pages included): its own timeout, and at most one retry on 5xx or network errors
+    client.hook.wrap('request', async (request, requestOptions) => {
+      let url = String(requestOptions.url)
+      try {
+        url = client.request.endpoint.parse(requestOptions).url // expand {owner}/{repo}, add the query
+      } catch {
+        // keep the template
+      }
+      const label = `${String(requestOptions.method)} ${url.startsWith(apiUrl) ? url.slice(apiUrl.length) : url}`
+      for (let attempt = 1; ; attempt++) {
+        const started = Date.now()
+        const controller = new AbortController()
+        let timer: NodeJS.Timeout | undefined
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            reject(new TimeoutError(timeoutMs))
+            controller.abort()
+          }, timeoutMs)
+        })
+        try {
+          const response = await Promise.race([
+            request({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
+            timeout
+          ])
+          log(`github: ${label} -> ${response.status} in ${Date.now() - started} ms`)
+          return response
+        } catch (error) {
+          const http = asHttpError(error)
+          const what =
+            error instanceof TimeoutError
+              ? `timed out after ${timeoutMs} ms`
+              : http?.response
+                ? String(http.response.status)
+                : `network error ${networkCause(error)}`
+          // a POST that may have reached GitHub is not sent twice (it could post a second comment)
+          const resendable =
+            String(requestOptions.method).toUpperCase() !== 'POST' || networkCause(error) === 'ECONNREFUSED'
+          const retry = attempt === 1 && (isServerError(error) || (isNetworkError(error) && resendable))
+          if (!retry) {
+            log(`github: ${label} -> ${what} in ${Date.now() - started} ms`)
+            if (attempt > 1 && typeof error === 'object' && error !== null) retried.add(error)
+            throw error
+          }
+          const retryAfter = Number(http?.response?.headers['retry-after'])
+          const delay =
+            Number.isFinite(retryAfter) && retryAfter > 0
+              ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS)
+              : retryDelayMs
+          log(`github: ${label} -> ${what}; retrying once in ${delay} ms`)
+          await new Promise((resolve) => setTimeout(resolve, delay))
+        } finally {
+          clearTimeout(timer)
+        }
+      }
+    })
+    octokit = client
+    return client
+  }
+
+  // The login behind the token, to recognise our own comments; null when the token cannot say (an
+  // installation token such as GITHUB_TOKEN answers 403 on /user).
+  let viewer: Promise<string | null> | null = null
+  const whoAmI = (doing: Doing): Promise<string | null> => {
+    viewer ??= (async () => {
+      try {
+        const { data } = await api().rest.users.getAuthenticated()
+        return data.login
+      } catch (error) {
+        const status = asHttpError(error)?.response?.status
+        const rateLimited = asHttpError(error)?.response?.headers['x-ratelimit-remaining'] === '0'
+        if ((status === 403 && !rateLimited) || status === 404) return null
+        viewer = null // ask again next time
+        throw failureOf(error, doing)
+      }
+    })()
+    return viewer
+  }
+
+  const pullRequestNumber = (pr: number, doing: Doing): Failure | null =>
+    Number.isSafeInteger(pr) && pr > 0
+      ? null
+      : new Failure('error', `Could not ${doing.what}: ${String(pr)} is not a pull request number.`)
+
+  const upsertStickyComment = async (
+    pr: number,
+    marker: string,
+    body: string
+  ): Promise<Result<StickyComment>> => {
+    const doing: Doing = {
+      what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
+      permission: '`pull-requests: write` (or `issues: write`)',
+      subject: `the repository ${fullName} and the pull request number ${pr}`,
+      note403:
+        'A workflow run for a pull request from a fork gets a read-only token: the verdict is still in ' +
+        'the job summary and the evidence.'
+    }
+    try {
+      const bad = pullRequestNumber(pr, doing)
+      if (bad) return fail(bad, doing)
+      if (typeof marker !== 'string' || !MARKER.test(marker) || marker.includes('--')) {
+        return fail(
+          new Failure(
+            'error',
+            `Could not ${doing.what}: the marker ${JSON.stringify(marker)} must be 1-100 letters, digits or ` +
+              '. _ : / - (and no "--").'
+          ),
+          doing
+        )
+      }
+      if (!token) return noToken(doing)
+      const markerLine = stickyMarker(marker)
+      const { text, truncated } = renderStickyComment(marker, String(body))
+      const me = (await whoAmI(doing))?.toLowerCase() ?? null
+
+      // Our comment: the first one that starts with the marker and was written by the token's user;
+      // when the token cannot tell who it is, the first such comment written by a bot. A comment by
+      // anyone else that happens to start with the marker is never edited.
+      type Found = { id: number; html_url: string; body: string }
+      let mine: Found | null = null
+      let bots: Found | null = null
+      const listed = await step(doing, async () => {
+        const pages = api().paginate.iterator(api().rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: pr,
+          per_page: 100
+        })
+        for await (const page of pages) {
+          for (const c of page.data) {
+            if (!c.body?.startsWith(markerLine) || !c.user) continue
+            const candidate = { id: c.id, html_url: c.html_url, body: c.body }
+            if (me !== null && c.user.login.toLowerCase() === me) {
+              mine ??= candidate
+            } else if (c.user.type === 'Bot') {
+              bots ??= candidate
+            }
+          }
+          if (mine || (me === null && bots)) break
+        }
+        return mine ?? bots
+      })
+      const existing: Found | null = listed
+
+      if (existing) {
+        if (existing.body.replace(/\r\n/g, '\n') === text) {
+          return { ok: true, value: { id: existing.id, url: existing.html_url, created: false, truncated } }
+        }
+        const { data } = await step(doing, () =>
+          api().rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text })
+        )
+        return { ok: true, value: { id: data.id, url: data.html_url, created: false, truncated } }
+      }
+      const { data } = await step(doing, () =>
+        api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
+      )
+      return { ok: true, value: { id: data.id, url: data.html_url, created: true, truncated } }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const jointApproval = async (pr: number, owners: Owners): Promise<Result<JointApproval>> => {
+    const doing: Doing = {
+      what: `check the joint approval of pull request #${pr} of ${fullName}`,
+      permission: '`pull-requests: read`',
+      subject: `the repository ${fullName} and the pull request number ${pr}`
+    }
+    try {
+      const bad = pullRequestNumber(pr, doing)
+      if (bad) return fail(bad, doing)
+      const specs = { consumer: [] as OwnerSpec[], producer: [] as OwnerSpec[] }
+      for (const side of ['consumer', 'producer'] as const) {
+        const list = owners?.[side] ?? []
+        for (const entry of list) {
+          const spec = parseOwner(String(entry))
+          if (!spec) {
+            return fail(
+              new Failure(
+                'error',
+                `Could not ${doing.what}: the ${side} owner ${JSON.stringify(entry)} is neither a GitHub ` +
+                  'login nor org/team. Fix the owners in the policy.'
+              ),
+              doing
+            )
+          }
+          specs[side].push(spec)
+        }
+        if (specs[side].length === 0) {
+          return fail(
+            new Failure(
+              'error',
+              `Could not ${doing.what}: the policy names no ${side} owners, so no joint approval is ` +
+                'possible. Add GitHub logins or org/team entries to its owners.'
+            ),
+            doing
+          )
+        }
+      }
+      if (!token) return noToken(doing)
+
+      const { data: pull } = await step(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }))
+      const headSha = pull.head.sha
+      const reviews = await step(doing, () =>
+        api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
+      )
+
+      // the latest decision of each user on the head commit, in submission order
+      const ordered = reviews
+        .map((review, index) => ({ review, index }))
+        .filter(({ review }) => review.commit_id === headSha && review.user)
+        .sort(
+          (a, b) =>
+            (a.review.submitted_at ?? '').localeCompare(b.review.submitted_at ?? '') || a.index - b.index
+        )
+      const decision = new Map<string, { login: string; state: string }>()
+      for (const { review } of ordered) {
+        if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) continue
+        const login = (review.user as { login: string }).login
+        decision.set(login.toLowerCase(), { login, state: review.state })
+      }
+      const approvers = [...decision.values()].filter((d) => d.state === 'APPROVED')
+
+      const teamCache = new Map<string, Set<string>>()
+      const members = async (team: string): Promise<Set<string>> => {
+        const key = team.toLowerCase()
+        const known = teamCache.get(key)
+        if (known) return known
+        const [org, slug] = team.split('/') as [string, string]
+        const teamDoing: Doing = {
+          what: `resolve the members of team ${team} (an owner of ${fullName}) for pull request #${pr}`,
+          permission:
+            'organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or ' +
+            'fine-grained token, or list the owners by login)',
+          subject: `that the team ${team} exists`
+        }
+        const list = await step(teamDoing, () =>
+          api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
+        )
+        const set = new Set(list.filter((m) => m !== null).map((m) => m.login.toLowerCase()))
+        teamCache.set(key, set)
+        return set
+      }
+      const approving = async (side: OwnerSpec[]): Promise<string[]> => {
+        if (approvers.length === 0) return [] // nobody approved: no need to read any team
+        const logins = new Set<string>()
+        for (const spec of side) {
+          if (spec.kind === 'login') logins.add(spec.name.toLowerCase())
+          else for (const m of await members(spec.name)) logins.add(m)
+        }
+        return approvers
+          .filter((a) => logins.has(a.login.toLowerCase()))
+          .map((a) => a.login)
+          .sort()
+      }
+      const consumer = await approving(specs.consumer)
+      const producer = await approving(specs.producer)
+      const people = new Set([...consumer, ...producer].map((l) => l.toLowerCase()))
+      const approved = consumer.length > 0 && producer.length > 0 && people.size >= 2
+      return { ok: true, value: { consumer, producer, headSha, approved } }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  return { repository: { owner, repo }, apiUrl, upsertStickyComment, jointApproval }
+}
