@@ -81,7 +81,13 @@ describe('parseLedger', () => {
 
   it('finds the title and the first Updated line, with its position', () => {
     expect(ledger.title).toEqual({ value: 'Billing Compatibility Matrix', position: { line: 1, column: 1 } })
-    expect(ledger.updated).toEqual({ value: '2026-01-31', position: { line: 3, column: 1 } })
+    const u = ledger.updated!
+    expect({ value: u.value, position: u.position }).toEqual({
+      value: '2026-01-31',
+      position: { line: 3, column: 1 }
+    })
+    // the offsets cover the date itself (what repin and rollback rewrite)
+    expect(SMALL.slice(u.start, u.end)).toBe('2026-01-31')
   })
 
   it('finds the Baseline Pin section at its heading', () => {

@@ -42233,7 +42233,12 @@ function updatedMarker(file, node2) {
   const text3 = toString(node2);
   const m = /^Updated:[ \t]*(.*)$/m.exec(text3);
   if (!m || m.index !== 0) return null;
-  return { value: (m[1] ?? "").trim(), position: pos(file, node2) };
+  const from = offset(node2, "start");
+  const raw = file.text.slice(from, offset(node2, "end"));
+  const at = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at))[0].length;
+  const value = (m[1] ?? "").trim();
+  return { value, position: pos(file, node2), start: from + at + lead, end: from + at + lead + value.length };
 }
 function section(file, nodes, title) {
   const index2 = nodes.findIndex(

@@ -15,14 +15,23 @@ export interface HealthCommand {
   probe: boolean
 }
 
-export type Command = HealthCommand | { command: 'help'; topic?: string } | { command: 'version' }
+export interface RepinCommand {
+  command: 'repin'
+  root: string
+  policy: string | undefined
+  baseline: string | undefined
+}
+
+export type Command =
+  HealthCommand | RepinCommand | { command: 'help'; topic?: string } | { command: 'version' }
 
 export const USAGE = `Usage: baseline-gate <command> [options]
 
 Commands:
-  health    check each baseline's trio (pin, mirror, matrix) against itself and the policy
+  health    check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer
+  repin     write the trio update for the producer's current release (mirror, pin and ledger together)
 
-Options (health):
+Options (health; repin takes --root, --policy, --baseline):
   --root DIR           repository root (default: the current directory)
   --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
   --baseline NAME      check only this baseline
@@ -39,7 +48,7 @@ export function parseCommand(argv: string[]): Command {
   if (first === undefined || first === '-h' || first === '--help' || first === 'help')
     return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
-  if (first !== 'health') {
+  if (first !== 'health' && first !== 'repin') {
     throw new UsageError(
       first.startsWith('-')
         ? `expected a command before ${first}; try: baseline-gate health`
@@ -72,7 +81,14 @@ export function parseCommand(argv: string[]): Command {
     throw new UsageError(`${message.replace(/\.$/, '')}; try: baseline-gate --help`)
   }
   const v = parsed.values
-  if (v.help) return { command: 'help', topic: 'health' }
+  if (v.help) return { command: 'help', topic: first }
+  if (first === 'repin') {
+    for (const name of ['json', 'evidence-dir', 'no-probe'] as const) {
+      if (v[name] !== undefined && v[name] !== false) throw new UsageError(`repin does not take --${name}`)
+    }
+    if (v.root === '' || v.policy === '' || v.baseline === '') throw new UsageError('an option needs a value')
+    return { command: 'repin', root: v.root ?? '.', policy: v.policy, baseline: v.baseline }
+  }
   for (const name of ['root', 'policy', 'baseline', 'evidence-dir'] as const) {
     if (v[name] === '') throw new UsageError(`--${name} needs a value`)
   }

@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path'
 import { createEvidenceStore } from '../files/evidence-store.js'
 import { readRunContext } from '../git/run-context.js'
 import { runHealth } from '../operations/health.js'
+import { runRepin } from '../operations/repin.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import { TOOL_VERSION } from '../version.js'
 import { parseCommand, USAGE, UsageError } from './args.js'
-import { renderReport, styleFor, toJson } from './render.js'
+import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean }
@@ -32,6 +33,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const root = resolve(io.cwd, cmd.root)
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
     const baselines = selectBaselines(policy, cmd.baseline)
+    if (cmd.command === 'repin') {
+      const results = baselines.map((b) => runRepin({ root, clock: () => new Date() }, b))
+      io.stdout.write(`${renderRepin(results)}\n`)
+      return results.some((r) => r.status === 'refused') ? EXIT.fail : EXIT.pass
+    }
     const defaultDir = join(root, '.baseline-gate')
     const evidence = cmd.evidenceDir
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))

@@ -1,6 +1,7 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
 import { location } from '../evidence/markdown.js'
 import type { OperationResult } from '../operations/context.js'
+import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
 
@@ -117,4 +118,24 @@ export function toJson(result: OperationResult): object {
     })),
     evidence: result.evidence
   }
+}
+
+export function renderRepin(results: RepinResult[]): string {
+  const out: string[] = []
+  for (const r of results) {
+    const from = r.from.release_tag ?? '?'
+    const to = r.to?.release_tag ?? '?'
+    if (r.status === 'unchanged')
+      out.push(`${r.baseline}: already pinned to the producer's release ${from}; nothing to do`)
+    else if (r.status === 'repinned') {
+      out.push(`${r.baseline}: repinned ${from} -> ${to}; wrote ${r.written.join(', ')}`)
+      out.push(
+        '  review the diff, run `baseline-gate health`, and open one pull request with all three files'
+      )
+    } else {
+      out.push(`${r.baseline}: not repinned (nothing was written):`)
+      for (const f of r.findings) out.push(`  ${findingLine(f, plain)}`)
+    }
+  }
+  return out.join('\n')
 }

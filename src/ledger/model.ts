@@ -2,6 +2,7 @@
 import type { Position } from '../source/source-file.js'
 
 export const LEDGER_STATUSES = ['Approved', 'Superseded', 'Rolled back', 'Candidate'] as const
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number]
 
 /** The lines of the `## Baseline Pin` section, by key; `label` is what follows the producer's display name. */
 export const PIN_LINES = [
@@ -85,8 +86,8 @@ export interface Section {
 
 export interface Ledger {
   title: Located<string> | null
-  /** The `Updated: YYYY-MM-DD` marker; `value` is the text after "Updated:". */
-  updated: Located<string> | null
+  /** The `Updated: YYYY-MM-DD` marker; `value` is the text after "Updated:", start/end the offsets of the date. */
+  updated: (Located<string> & { start: number; end: number }) | null
   pinSection: (Section & { lines: PinLine[] }) | null
   ledgerSection: (Section & { table: LedgerTable | null; tables: number }) | null
 }

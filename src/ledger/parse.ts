@@ -54,7 +54,13 @@ function updatedMarker(file: SourceFile, node: Paragraph): Ledger['updated'] {
   const text = toString(node)
   const m = /^Updated:[ \t]*(.*)$/m.exec(text)
   if (!m || m.index !== 0) return null
-  return { value: (m[1] ?? '').trim(), position: pos(file, node) }
+  // offsets of the value in the source (the paragraph starts with "Updated:")
+  const from = offset(node, 'start')
+  const raw = file.text.slice(from, offset(node, 'end'))
+  const at = raw.indexOf(':') + 1
+  const lead = /^[ \t]*/.exec(raw.slice(at))![0].length
+  const value = (m[1] ?? '').trim()
+  return { value, position: pos(file, node), start: from + at + lead, end: from + at + lead + value.length }
 }
 
 /** The nodes under the first level-2 heading titled `title`, up to the next heading of level 1 or 2. */

@@ -1,0 +1,110 @@
+// repin: the trio update for the producer's current release, written in one step, or nothing written at all.
+import { createHash } from 'node:crypto'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { runRepin } from '../src/operations/repin.js'
+import { loadPolicy, selectBaselines } from '../src/policy/load.js'
+import { trioRules } from '../src/rules/index.js'
+import { loadTrio } from '../src/trio/load.js'
+import {
+  cleanupFixtures,
+  MATRIX,
+  MIRROR,
+  NOW,
+  PIN,
+  PRODUCER_MANIFEST,
+  trioFixture
+} from './helpers/fixture.js'
+import type { Fixture } from './helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+/** The producer publishes a new release in its manifest. */
+function release(fx: Fixture, tag: string, edit: (m: Record<string, unknown>) => void = () => {}): void {
+  fx.editJson(PRODUCER_MANIFEST, (m) => {
+    m.release_tag = tag
+    m.commit_sha = 'b'.repeat(40)
+    edit(m)
+  })
+}
+
+function repin(fx: Fixture) {
+  const policy = loadPolicy({ root: fx.root })
+  return runRepin({ root: fx.root, clock: () => NOW }, selectBaselines(policy, undefined)[0]!)
+}
+
+const snapshot = (fx: Fixture) => [PIN, MIRROR, MATRIX].map((f) => fx.read(f))
+
+describe('baseline-gate repin', () => {
+  it('writes mirror, pin and ledger for a new producer release, and the result passes every trio rule', () => {
+    const fx = trioFixture()
+    const before = fx.read(MATRIX).split('\n')
+    release(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+    const r = repin(fx)
+    expect([r.status, r.from.release_tag, r.to?.release_tag]).toEqual(['repinned', 'v0.4.0', 'v0.5.0'])
+    expect(fx.readBytes(MIRROR).equals(fx.readBytes(PRODUCER_MANIFEST))).toBe(true)
+    const pin = JSON.parse(fx.read(PIN)) as Record<string, string>
+    expect(pin.expected_producer_manifest_sha256).toBe(
+      createHash('sha256').update(fx.readBytes(MIRROR)).digest('hex')
+    )
+    expect(pin.runtime_cutover_posture).toBe('GO') // additive: the posture stays
+
+    const baseline = selectBaselines(loadPolicy({ root: fx.root }), undefined)[0]!
+    expect(trioRules(loadTrio(fx.root, baseline), { baseline, now: NOW })).toEqual([])
+
+    // the matrix diff: the Baseline Pin lines that changed, the old row's status, one new row, the Updated date
+    const after = fx.read(MATRIX).split('\n')
+    expect(after.length).toBe(before.length + 1)
+    const removed = before.filter((l) => !after.includes(l))
+    const added = after.filter((l) => !before.includes(l))
+    const touched =
+      /^- MemoryKernel (release tag|commit SHA)|^- Expected producer manifest SHA-256|^\| .* \| (Approved|Superseded) \|$|^Updated:/
+    expect(removed.length).toBeGreaterThan(0)
+    expect([...removed, ...added].filter((l) => !touched.test(l))).toEqual([])
+    expect(after.filter((l) => l.endsWith('| Approved |'))).toHaveLength(1)
+    expect(after.some((l) => l.includes('| v0.4.0 |') && l.endsWith('| Superseded |'))).toBe(true)
+    expect(after.some((l) => l.includes('| v0.5.0 |') && l.endsWith('| Approved |'))).toBe(true)
+  })
+
+  it('a second run changes nothing', () => {
+    const fx = trioFixture()
+    release(fx, 'v0.5.0')
+    expect(repin(fx).status).toBe('repinned')
+    const files = snapshot(fx)
+    expect(repin(fx).status).toBe('unchanged')
+    expect(snapshot(fx)).toEqual(files)
+  })
+
+  it('a breaking release (a code removed with a contract bump) starts NO-GO', () => {
+    const fx = trioFixture()
+    release(fx, 'v1.0.0', (m) => {
+      m.expected_service_contract_version = 'service.v4'
+      m.error_code_enum = (m.error_code_enum as string[]).filter((c) => c !== 'write_conflict')
+    })
+    expect(repin(fx).status).toBe('repinned')
+    const pin = JSON.parse(fx.read(PIN)) as Record<string, string>
+    expect([pin.expected_service_contract_version, pin.runtime_cutover_posture]).toEqual([
+      'service.v4',
+      'NO-GO'
+    ])
+    expect(fx.read(MATRIX)).toContain('- Runtime cutover posture: `NO-GO`')
+  })
+
+  it('refuses, writing nothing, when the producer manifest is invalid or the matrix is broken', () => {
+    const bad = trioFixture()
+    release(bad, 'v0.5')
+    const before = snapshot(bad)
+    const r = repin(bad)
+    expect(r.status).toBe('refused')
+    expect(r.findings.map((f) => f.rule)).toContain('BG302')
+    expect(snapshot(bad)).toEqual(before)
+
+    const broken = trioFixture()
+    release(broken, 'v0.5.0')
+    broken.replace(MATRIX, /^\| --- \|.*\n/m, '')
+    const kept = snapshot(broken)
+    const r2 = repin(broken)
+    expect(r2.status).toBe('refused')
+    expect(r2.findings.map((f) => f.rule)).toContain('BG209')
+    expect(snapshot(broken)).toEqual(kept)
+  })
+})

@@ -1,0 +1,73 @@
+// Edits of the compatibility matrix that splice the parsed positions in place: every byte outside the
+// edited cells, lines and rows stays as it was (the document's prose, its line endings, its other rows).
+import { LEDGER_COLUMNS, PIN_LINES } from './model.js'
+import type { Ledger, LedgerRow, LedgerStatus, PinLineKey } from './model.js'
+
+interface Splice {
+  start: number
+  end: number
+  text: string
+}
+
+/** Apply non-overlapping splices (any order) to a text. */
+export function applySplices(text: string, splices: Splice[]): string {
+  let out = text
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end)
+  return out
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n'
+}
+
+function label(key: PinLineKey, displayName: string): string {
+  const line = PIN_LINES.find((l) => l.key === key)!
+  return line.named ? `${displayName} ${line.label}` : line.label
+}
+
+/**
+ * The `## Baseline Pin` list rewritten with these values, in the canonical order; lines the tool does not know
+ * are kept after them. Returns null when the matrix has no such section (nothing to splice into).
+ */
+export function pinSectionSplice(
+  text: string,
+  ledger: Ledger,
+  values: Record<PinLineKey, string>,
+  displayName: string
+): Splice | null {
+  const section = ledger.pinSection
+  if (!section || section.lines.length === 0) return null
+  const start = Math.min(...section.lines.map((l) => l.start))
+  const end = Math.max(...section.lines.map((l) => l.end))
+  const nl = eol(text)
+  const known = PIN_LINES.map((l) => `- ${label(l.key, displayName)}: \`${values[l.key]}\``)
+  const unknown = section.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd())
+  return { start, end, text: [...known, ...unknown].join(nl) }
+}
+
+/** The date of the `Updated:` line (the whole value when it is only a date, else its leading date). */
+export function updatedSplice(ledger: Ledger, date: string): Splice | null {
+  const u = ledger.updated
+  if (!u) return null
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value)
+  return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date }
+}
+
+/** The Status cell of a row set to `status`. */
+export function statusSplice(row: LedgerRow, status: LedgerStatus): Splice {
+  const cell = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === 'status')]!
+  return { start: cell.start, end: cell.end, text: status }
+}
+
+/** A new row after the table's last row, cells in column order. */
+export function appendRowSplice(
+  text: string,
+  ledger: Ledger,
+  cells: Record<(typeof LEDGER_COLUMNS)[number]['key'], string>
+): Splice | null {
+  const table = ledger.ledgerSection?.table
+  if (!table) return null
+  const row = `| ${LEDGER_COLUMNS.map((c) => cells[c.key].replace(/\|/g, '\\|')).join(' | ')} |`
+  return { start: table.end, end: table.end, text: `${eol(text)}${row}` }
+}

@@ -1,0 +1,174 @@
+// repin: write the trio update for the producer's current release in one step, so nobody edits three files
+// by hand. The new trio is checked with every trio rule in memory first; nothing is written unless it passes.
+import { join } from 'node:path'
+import { classifyChange } from '../classify/change.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
+import { sha256 } from '../files/digest.js'
+import { readRepoFile } from '../files/read.js'
+import { readHeadFromDisk } from '../git/run-context.js'
+import {
+  appendRowSplice,
+  applySplices,
+  pinSectionSplice,
+  statusSplice,
+  updatedSplice
+} from '../ledger/edit.js'
+import { LEDGER_COLUMNS } from '../ledger/model.js'
+import type { PinLineKey } from '../ledger/model.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { producerFileRules } from '../rules/files.js'
+import type { Finding } from '../rules/finding.js'
+import { trioRules } from '../rules/index.js'
+import { identityOf } from '../trio/identity.js'
+import { loadProducerFiles, loadTrio, trioFromBytes } from '../trio/load.js'
+import type { Identity, Pin, TrioRole } from '../trio/model.js'
+
+export interface RepinContext {
+  root: string
+  clock: () => Date
+}
+
+export interface RepinResult {
+  baseline: string
+  status: 'repinned' | 'unchanged' | 'refused'
+  from: Identity
+  to: Identity | null
+  /** Why it was refused (the problems of the producer's files, or of the trio it would have written). */
+  findings: Finding[]
+  /** Files written, relative to the root. */
+  written: string[]
+}
+
+export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResult {
+  const current = loadTrio(ctx.root, baseline)
+  const producer = loadProducerFiles(ctx.root, baseline)
+  const from = identityOf(current)
+  const refused = (findings: Finding[], to: Identity | null = null): RepinResult => ({
+    baseline: baseline.name,
+    status: 'refused',
+    from,
+    to,
+    findings,
+    written: []
+  })
+  const producerProblems = producerFileRules(producer).filter(
+    (f) => producer.manifest.path === f.file && f.severity === 'error'
+  )
+  if (producerProblems.length > 0 || producer.manifest.read.kind !== 'ok' || !producer.manifest.data) {
+    return refused(producerProblems)
+  }
+  const pin = current.pin.data
+  const matrix = current.matrix.source?.text
+  if (!pin || !current.matrix.ledger || matrix === undefined) {
+    // repin edits a working trio: a broken pin or matrix is fixed first (health names the problems)
+    return refused(
+      trioRules(current, { baseline, now: ctx.clock() }).filter((f) => f.file !== baseline.trio.manifest)
+    )
+  }
+
+  const mirror = producer.manifest.read.bytes
+  const manifest = producer.manifest.data
+  const digest = sha256(mirror)
+  if (digest === pin.expected_producer_manifest_sha256 && current.manifest.sha256 === digest) {
+    return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [] }
+  }
+
+  const nextPin: Partial<Pin> = {
+    ...pin,
+    release_tag: manifest.release_tag,
+    commit_sha: manifest.commit_sha,
+    expected_service_contract_version: manifest.expected_service_contract_version,
+    expected_api_contract_version: manifest.expected_api_contract_version,
+    expected_integration_baseline: manifest.integration_baseline,
+    expected_producer_manifest_sha256: digest
+  }
+  const pinText = `${JSON.stringify(nextPin, null, 2)}\n`
+  const draft = trioFromBytes(baseline, {
+    pin: Buffer.from(pinText),
+    manifest: mirror,
+    matrix: Buffer.from(matrix)
+  })
+  // a breaking contract starts NO-GO: moving it to GO is a posture change that needs joint approval
+  const change = classifyChange({
+    base: current,
+    head: draft,
+    changed: ['pin', 'manifest'],
+    now: ctx.clock(),
+    baseApprovedAt: null
+  })
+  if (change.classification === 'breaking') nextPin.runtime_cutover_posture = 'NO-GO'
+  const finalPin = `${JSON.stringify(nextPin, null, 2)}\n`
+
+  const ledger = current.matrix.ledger
+  const to = identityOf(
+    trioFromBytes(baseline, { pin: Buffer.from(finalPin), manifest: mirror, matrix: null })
+  )
+  const rows = ledger.ledgerSection?.table?.rows ?? []
+  const col = (key: (typeof LEDGER_COLUMNS)[number]['key']) => LEDGER_COLUMNS.findIndex((c) => c.key === key)
+  const approved = rows.filter((r) => r.cells[col('status')]?.text === 'Approved')
+  const values: Record<PinLineKey, string> = {
+    repo: String(nextPin.memorykernel_repo),
+    release_tag: String(nextPin.release_tag),
+    commit_sha: String(nextPin.commit_sha),
+    service: String(nextPin.expected_service_contract_version),
+    api: String(nextPin.expected_api_contract_version),
+    integration: String(nextPin.expected_integration_baseline),
+    manifest_sha256: digest,
+    posture: String(nextPin.runtime_cutover_posture),
+    pin_path: baseline.trio.pin,
+    mirror_path: baseline.trio.manifest
+  }
+  const splices = [
+    pinSectionSplice(matrix, ledger, values, baseline.display_name),
+    updatedSplice(ledger, ctx.clock().toISOString().slice(0, 10)),
+    ...approved.map((r) => statusSplice(r, 'Superseded')),
+    appendRowSplice(matrix, ledger, {
+      consumer_version: consumerVersion(ctx.root),
+      consumer_commit: readHeadFromDisk(ctx.root)?.commit?.slice(0, 12) ?? '0000000',
+      producer_tag: values.release_tag,
+      producer_commit: values.commit_sha,
+      service: values.service,
+      api: values.api,
+      integration: values.integration,
+      status: 'Approved'
+    })
+  ].filter((s) => s !== null)
+  const matrixText = applySplices(matrix, splices)
+
+  const next = trioFromBytes(baseline, {
+    pin: Buffer.from(finalPin),
+    manifest: mirror,
+    matrix: Buffer.from(matrixText)
+  })
+  const problems = trioRules(next, { baseline, now: ctx.clock() }).filter((f) => f.severity === 'error')
+  if (problems.length > 0) return refused(problems, to)
+
+  // mirror first and pin last: the pin is what the consumer reads, so it changes only once the rest is there
+  const writes: [TrioRole, string | Buffer][] = [
+    ['manifest', mirror],
+    ['matrix', matrixText],
+    ['pin', finalPin]
+  ]
+  for (const [role, content] of writes)
+    writeFileAtomic(join(ctx.root, baseline.trio[role]), content, { durable: true })
+  return {
+    baseline: baseline.name,
+    status: 'repinned',
+    from,
+    to,
+    findings: [],
+    written: writes.map(([r]) => baseline.trio[r])
+  }
+}
+
+/** The consumer's own version (package.json), for the ledger row. */
+function consumerVersion(root: string): string {
+  const read = readRepoFile(root, 'package.json')
+  if (read.kind !== 'ok') return '0.0.0'
+  try {
+    const v = (JSON.parse(read.bytes.toString('utf8')) as { version?: unknown }).version
+    return typeof v === 'string' && v !== '' ? v : '0.0.0'
+  } catch {
+    return '0.0.0'
+  }
+}
