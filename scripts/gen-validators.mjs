@@ -17,7 +17,8 @@ const schemas = {
   validateManifest: 'manifest',
   validateLedgerRow: 'ledger-row',
   validateHandoff: 'handoff-payload',
-  validatePolicy: 'baseline-policy'
+  validatePolicy: 'baseline-policy',
+  validateEvidence: 'evidence-packet'
 }
 const shared = ['defs']
 

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -986,7 +986,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -3693,15 +3693,15 @@ var require_webidl = __commonJS({
         message: `"${context.value}" is an invalid ${context.type}.`
       });
     };
-    webidl.brandCheck = function(V2, I2, opts) {
+    webidl.brandCheck = function(V, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V2 instanceof I2)) {
+        if (!(V instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
+        if (V?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3722,8 +3722,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V2) {
-      switch (typeof V2) {
+    webidl.util.Type = function(V) {
+      switch (typeof V) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3738,7 +3738,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V2 === null) {
+          if (V === null) {
             return "Null";
           }
           return "Object";
@@ -3747,7 +3747,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3764,7 +3764,7 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x2 = Number(V2);
+      let x2 = Number(V);
       if (x2 === 0) {
         x2 = 0;
       }
@@ -3772,7 +3772,7 @@ var require_webidl = __commonJS({
         if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
           });
         }
         x2 = webidl.util.IntegerPart(x2);
@@ -3810,28 +3810,28 @@ var require_webidl = __commonJS({
       }
       return r;
     };
-    webidl.util.Stringify = function(V2) {
-      const type = webidl.util.Type(V2);
+    webidl.util.Stringify = function(V) {
+      const type = webidl.util.Type(V);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V2.description})`;
+          return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V2);
+          return inspect(V);
         case "String":
-          return `"${V2}"`;
+          return `"${V}"`;
         default:
-          return `${V2}`;
+          return `${V}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V2, prefix, argument, Iterable) => {
-        if (webidl.util.Type(V2) !== "Object") {
+      return (V, prefix, argument, Iterable) => {
+        if (webidl.util.Type(V) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
         const seq = [];
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -3881,14 +3881,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V2, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V2 instanceof i)) {
+      return (V, prefix, argument, opts) => {
+        if (opts?.strict !== false && !(V instanceof i)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
           });
         }
-        return V2;
+        return V;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -3933,27 +3933,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V2, prefix, argument) => {
-        if (V2 === null) {
-          return V2;
+      return (V, prefix, argument) => {
+        if (V === null) {
+          return V;
         }
-        return converter(V2, prefix, argument);
+        return converter(V, prefix, argument);
       };
     };
-    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
-      if (V2 === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V, prefix, argument, opts) {
+      if (V === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V2 === "symbol") {
+      if (typeof V === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V2);
+      return String(V);
     };
-    webidl.converters.ByteString = function(V2, prefix, argument) {
-      const x2 = webidl.converters.DOMString(V2, prefix, argument);
+    webidl.converters.ByteString = function(V, prefix, argument) {
+      const x2 = webidl.converters.DOMString(V, prefix, argument);
       for (let index2 = 0; index2 < x2.length; index2++) {
         if (x2.charCodeAt(index2) > 255) {
           throw new TypeError(
@@ -3964,107 +3964,107 @@ var require_webidl = __commonJS({
       return x2;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V2) {
-      const x2 = Boolean(V2);
+    webidl.converters.boolean = function(V) {
+      const x2 = Boolean(V);
       return x2;
     };
-    webidl.converters.any = function(V2) {
-      return V2;
+    webidl.converters.any = function(V) {
+      return V;
     };
-    webidl.converters["long long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
-      const x2 = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
       return x2;
     };
-    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
+    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.resizable || V2.growable) {
+      if (V.resizable || V.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V;
     };
-    webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
+    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${name} ("${webidl.util.Stringify(V)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.buffer.resizable || V2.buffer.growable) {
+      if (V.buffer.resizable || V.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V;
     };
-    webidl.converters.DataView = function(V2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
+    webidl.converters.DataView = function(V, prefix, name, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.buffer.resizable || V2.buffer.growable) {
+      if (V.buffer.resizable || V.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V;
     };
-    webidl.converters.BufferSource = function(V2, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V2)) {
-        return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+      if (types.isAnyArrayBuffer(V)) {
+        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V2)) {
-        return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
+      if (types.isTypedArray(V)) {
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V2)) {
-        return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
+      if (types.isDataView(V)) {
+        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12347,19 +12347,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V2, prefix, argument) {
-      if (webidl.util.Type(V2) === "Object") {
-        const iterator = Reflect.get(V2, Symbol.iterator);
-        if (!util.types.isProxy(V2) && iterator === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V, prefix, argument) {
+      if (webidl.util.Type(V) === "Object") {
+        const iterator = Reflect.get(V, Symbol.iterator);
+        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V2).entriesList;
+            return getHeadersList(V).entriesList;
           } catch {
           }
         }
         if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator.bind(V2));
+          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator.bind(V));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12724,32 +12724,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix, name) {
-      if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+      if (typeof V === "string") {
+        return webidl.converters.USVString(V, prefix, name);
       }
-      if (isBlobLike(V2)) {
-        return webidl.converters.Blob(V2, prefix, name, { strict: false });
+      if (isBlobLike(V)) {
+        return webidl.converters.Blob(V, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-        return webidl.converters.BufferSource(V2, prefix, name);
+      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
+        return webidl.converters.BufferSource(V, prefix, name);
       }
-      if (util.isFormDataLike(V2)) {
-        return webidl.converters.FormData(V2, prefix, name, { strict: false });
+      if (util.isFormDataLike(V)) {
+        return webidl.converters.FormData(V, prefix, name, { strict: false });
       }
-      if (V2 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V2, prefix, name);
+      if (V instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V, prefix, name);
       }
-      return webidl.converters.DOMString(V2, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name);
     };
-    webidl.converters.BodyInit = function(V2, prefix, argument) {
-      if (V2 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V2, prefix, argument);
+    webidl.converters.BodyInit = function(V, prefix, argument) {
+      if (V instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V, prefix, argument);
       }
-      if (V2?.[Symbol.asyncIterator]) {
-        return V2;
+      if (V?.[Symbol.asyncIterator]) {
+        return V;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13418,14 +13418,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V2, prefix, argument) {
-      if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix, argument);
+    webidl.converters.RequestInfo = function(V, prefix, argument) {
+      if (typeof V === "string") {
+        return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V2 instanceof Request) {
-        return webidl.converters.Request(V2, prefix, argument);
+      if (V instanceof Request) {
+        return webidl.converters.Request(V, prefix, argument);
       }
-      return webidl.converters.USVString(V2, prefix, argument);
+      return webidl.converters.USVString(V, prefix, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c] = ioQueue;
+      if (a === 239 && b2 === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset2);
-        offset2 += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset2);
+        offset2 += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -16236,7 +16236,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_2, i) => i.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -17493,7 +17493,7 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback2) {
+      _write(chunk, _2, callback2) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
@@ -18227,11 +18227,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
-      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
-        return webidl.converters["sequence<DOMString>"](V2);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
+      if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
+        return webidl.converters["sequence<DOMString>"](V);
       }
-      return webidl.converters.DOMString(V2, prefix, argument);
+      return webidl.converters.DOMString(V, prefix, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18249,22 +18249,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
-      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
-        return webidl.converters.WebSocketInit(V2);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V) {
+      if (webidl.util.Type(V) === "Object" && !(Symbol.iterator in V)) {
+        return webidl.converters.WebSocketInit(V);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V) };
     };
-    webidl.converters.WebSocketSendData = function(V2) {
-      if (webidl.util.Type(V2) === "Object") {
-        if (isBlobLike(V2)) {
-          return webidl.converters.Blob(V2, { strict: false });
+    webidl.converters.WebSocketSendData = function(V) {
+      if (webidl.util.Type(V) === "Object") {
+        if (isBlobLike(V)) {
+          return webidl.converters.Blob(V, { strict: false });
         }
-        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-          return webidl.converters.BufferSource(V2);
+        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
+          return webidl.converters.BufferSource(V);
         }
       }
-      return webidl.converters.USVString(V2);
+      return webidl.converters.USVString(V);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -19838,7 +19838,7 @@ var require_parse2 = __commonJS({
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
+        return args.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -19927,12 +19927,12 @@ var require_parse2 = __commonJS({
       for (let i = 0; i < values.length; i++) {
         for (let j2 = i + 1; j2 < values.length; j2++) {
           const a = values[i];
-          const b = values[j2];
+          const b2 = values[j2];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -21144,8 +21144,8 @@ var init_probe = __esm({
 // src/exec/child-env.ts
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k2, v2] of Object.entries(env)) {
-    if (v2 !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v2;
+  for (const [k2, v] of Object.entries(env)) {
+    if (v !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v;
   }
   return { ...out, ...extra };
 }
@@ -21473,7 +21473,7 @@ var require_code = __commonJS({
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _(strs, ...args) {
+    function _2(strs, ...args) {
       const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
@@ -21482,7 +21482,7 @@ var require_code = __commonJS({
       }
       return new _Code(code2);
     }
-    exports._ = _;
+    exports._ = _2;
     var plus = new _Code("+");
     function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -21519,22 +21519,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b) {
-      if (b === '""')
+    function mergeExprItems(a, b2) {
+      if (b2 === '""')
         return a;
       if (a === '""')
-        return b;
+        return b2;
       if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
+        if (b2 instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
+        if (typeof b2 != "string")
+          return `${a.slice(0, -1)}${b2}"`;
+        if (b2[0] === '"')
+          return a.slice(0, -1) + b2.slice(1);
         return;
       }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
+      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
+        return `"${a}${b2.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -21553,7 +21553,7 @@ var require_code = __commonJS({
     }
     exports.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _2`[${key}]`;
     }
     exports.getProperty = getProperty;
     function getEsmExportName(key) {
@@ -22711,7 +22711,7 @@ var require_errors2 = __commonJS({
         gen.return(false);
       }
     }
-    var E = {
+    var E2 = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -22745,20 +22745,20 @@ var require_errors2 = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E.schemaPath, schPath];
+      return [E2.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+        keyValues.push([E2.propertyName, propertyName]);
     }
   }
 });
@@ -23427,33 +23427,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
+    module.exports = function equal(a, b2) {
+      if (a === b2) return true;
+      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
+        if (a.constructor !== b2.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b.length) return false;
+          if (length != b2.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal(a[i], b2[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b).length) return false;
+        if (length !== Object.keys(b2).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal(a[key], b2[key])) return false;
         }
         return true;
       }
-      return a !== a && b !== b;
+      return a !== a && b2 !== b2;
     };
   }
 });
@@ -23650,7 +23650,7 @@ var require_resolve = __commonJS({
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _2, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -25753,14 +25753,14 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a, _b, _c, _d, _e2, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
       const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
       const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictSchema: (_f = (_e2 = o.strictSchema) !== null && _e2 !== void 0 ? _e2 : s) !== null && _f !== void 0 ? _f : true,
         strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
         strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
         strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
@@ -25828,17 +25828,17 @@ var require_core = __commonJS({
         return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
       }
       validate(schemaKeyRef, data) {
-        let v2;
+        let v;
         if (typeof schemaKeyRef == "string") {
-          v2 = this.getSchema(schemaKeyRef);
-          if (!v2)
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
             throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
         } else {
-          v2 = this.compile(schemaKeyRef);
+          v = this.compile(schemaKeyRef);
         }
-        const valid = v2(data);
-        if (!("$async" in v2))
-          this.errors = v2.errors;
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
         return valid;
       }
       compile(schema, _meta) {
@@ -26332,8 +26332,8 @@ var require_ref = __commonJS({
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
-          const v2 = getValidate(cxt, sch);
-          callRef(cxt, v2, sch, sch.$async);
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
         }
         function inlineRefSchema(sch) {
           const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
@@ -26355,7 +26355,7 @@ var require_ref = __commonJS({
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
     exports.getValidate = getValidate;
-    function callRef(cxt, v2, sch, $async) {
+    function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
@@ -26368,8 +26368,8 @@ var require_ref = __commonJS({
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v2, passCxt)}`);
-          addEvaluatedFrom(v2);
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
           if (!allErrors)
             gen.assign(valid, true);
         }, (e) => {
@@ -26381,7 +26381,7 @@ var require_ref = __commonJS({
         cxt.ok(valid);
       }
       function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v2, passCxt), () => addEvaluatedFrom(v2), () => addErrorsFrom(v2));
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
       }
       function addErrorsFrom(source) {
         const errs = (0, codegen_1._)`${source}.errors`;
@@ -26880,7 +26880,7 @@ var require_enum = __commonJS({
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v2) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v2})`, () => gen.assign(valid, true).break()));
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
           const sch = schema[i];
@@ -27847,9 +27847,9 @@ var require_dynamicAnchor = __commonJS({
     function dynamicAnchor(cxt, anchor) {
       const { gen, it } = cxt;
       it.schemaEnv.root.dynamicAnchors[anchor] = true;
-      const v2 = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
       const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
-      gen.if((0, codegen_1._)`!${v2}`, () => gen.assign(v2, validate));
+      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
@@ -27892,8 +27892,8 @@ var require_dynamicRef = __commonJS({
       }
       function _dynamicRef(valid) {
         if (it.schemaEnv.root.dynamicAnchors[anchor]) {
-          const v2 = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
-          gen.if(v2, _callRef(v2, valid), _callRef(it.validateName, valid));
+          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
         } else {
           _callRef(it.validateName, valid)();
         }
@@ -28841,7 +28841,7 @@ var require__ = __commonJS({
       }
       _addVocabularies() {
         super._addVocabularies();
-        draft2020_1.default.forEach((v2) => this.addVocabulary(v2));
+        draft2020_1.default.forEach((v) => this.addVocabulary(v));
         if (this.opts.discriminator)
           this.addKeyword(discriminator_1.default);
       }
@@ -29651,7 +29651,7 @@ function identityTable(identity, posture) {
     ["Manifest SHA-256", identity.manifest_sha256],
     ["Runtime cutover posture", posture]
   ];
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v2]) => `| ${k2} | ${code(v2)} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${code(v)} |`)].join("\n");
 }
 function location(f) {
   if (!f.file) return "";
@@ -29694,7 +29694,7 @@ function renderPacketMarkdown(p) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git = Object.entries(p.git).map(([k2, v2]) => `| ${k2} | ${code(v2)} |`);
+  const git = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
@@ -29725,7 +29725,7 @@ function renderPacketMarkdown(p) {
     "| | |",
     "| --- | --- |",
     ...git,
-    ...Object.entries(p.tools).map(([k2, v2]) => `| ${escapeMarkdown(k2)} | ${code(v2)} |`),
+    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -30467,7 +30467,7 @@ function buildCrawler(options, patterns) {
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
+  const excludePredicate = (_2, p) => {
     const relativePath = excludeFormatter(p, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
   };
@@ -30483,8 +30483,8 @@ function buildCrawler(options, patterns) {
       const path = format2(p, isDirectory2);
       return matcher(path) && !ignore(path);
     }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
+    exclude: debug2 ? (_2, p) => {
+      const skipped = excludePredicate(_2, p);
       log(`${skipped ? "skipped" : "crawling"} ${p}`);
       return skipped;
     } : excludePredicate,
@@ -30925,7 +30925,7 @@ function finding(rule, file, at, message) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
   );
 }
 function countBySeverity(findings) {
@@ -31410,30 +31410,30 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+var cachedSpaces = new Array(20).fill(0).map((_2, index2) => {
   return " ".repeat(index2);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\n" + " ".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\r" + " ".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\r\n" + " ".repeat(index2);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\n" + "	".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\r" + "	".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
       return "\r\n" + "	".repeat(index2);
     })
   }
@@ -32204,10 +32204,10 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own3.text.split("\n");
+  const b2 = own3.text.split("\n");
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const sameText = i >= a.length && i >= b.length;
+  while (i < a.length && i < b2.length && a[i] === b2[i]) i++;
+  const sameText = i >= a.length && i >= b2.length;
   const where2 = sameText ? "their byte-order mark" : `line ${i + 1}`;
   return [
     finding(
@@ -32413,2078 +32413,2868 @@ function timestamp(h, path, doc, now) {
 }
 
 // src/generated/validators.js
-var I = (p, t) => () => {
+var M = (o, i) => () => {
   try {
-    return t || p((t = { exports: {} }).exports, t), t.exports;
-  } catch (f) {
-    throw t = 0, f;
+    return i || o((i = { exports: {} }).exports, i), i.exports;
+  } catch (h) {
+    throw i = 0, h;
   }
 };
-var S = I((L) => {
+var H = M((R) => {
   "use strict";
-  Object.defineProperty(L, "__esModule", { value: true });
-  function R(p) {
-    let t = p.length, f = 0, _ = 0, h;
-    for (; _ < t; ) f++, h = p.charCodeAt(_++), h >= 55296 && h <= 56319 && _ < t && (h = p.charCodeAt(_), (h & 64512) === 56320 && _++);
-    return f;
+  Object.defineProperty(R, "__esModule", { value: true });
+  function F(o) {
+    let i = o.length, h = 0, g = 0, f;
+    for (; g < i; ) h++, f = o.charCodeAt(g++), f >= 55296 && f <= 56319 && g < i && (f = o.charCodeAt(g), (f & 64512) === 56320 && g++);
+    return h;
   }
-  L.default = R;
-  R.code = 'require("ajv/dist/runtime/ucs2length").default';
+  R.default = F;
+  F.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var D = I((pe, E) => {
+var B = M((he, G) => {
   "use strict";
-  E.exports = function p(t, f) {
-    if (t === f) return true;
-    if (t && f && typeof t == "object" && typeof f == "object") {
-      if (t.constructor !== f.constructor) return false;
-      var _, h, g;
-      if (Array.isArray(t)) {
-        if (_ = t.length, _ != f.length) return false;
-        for (h = _; h-- !== 0; ) if (!p(t[h], f[h])) return false;
+  G.exports = function o(i, h) {
+    if (i === h) return true;
+    if (i && h && typeof i == "object" && typeof h == "object") {
+      if (i.constructor !== h.constructor) return false;
+      var g, f, v;
+      if (Array.isArray(i)) {
+        if (g = i.length, g != h.length) return false;
+        for (f = g; f-- !== 0; ) if (!o(i[f], h[f])) return false;
         return true;
       }
-      if (t.constructor === RegExp) return t.source === f.source && t.flags === f.flags;
-      if (t.valueOf !== Object.prototype.valueOf) return t.valueOf() === f.valueOf();
-      if (t.toString !== Object.prototype.toString) return t.toString() === f.toString();
-      if (g = Object.keys(t), _ = g.length, _ !== Object.keys(f).length) return false;
-      for (h = _; h-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(f, g[h])) return false;
-      for (h = _; h-- !== 0; ) {
-        var e = g[h];
-        if (!p(t[e], f[e])) return false;
+      if (i.constructor === RegExp) return i.source === h.source && i.flags === h.flags;
+      if (i.valueOf !== Object.prototype.valueOf) return i.valueOf() === h.valueOf();
+      if (i.toString !== Object.prototype.toString) return i.toString() === h.toString();
+      if (v = Object.keys(i), g = v.length, g !== Object.keys(h).length) return false;
+      for (f = g; f-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(h, v[f])) return false;
+      for (f = g; f-- !== 0; ) {
+        var e = v[f];
+        if (!o(i[e], h[e])) return false;
       }
       return true;
     }
-    return t !== t && f !== f;
+    return i !== i && h !== h;
   };
 });
-var F = I((Z) => {
+var W = M((D) => {
   "use strict";
-  Object.defineProperty(Z, "__esModule", { value: true });
-  var H = D();
-  H.code = 'require("ajv/dist/runtime/equal").default';
-  Z.default = H;
+  Object.defineProperty(D, "__esModule", { value: true });
+  var V = B();
+  V.code = 'require("ajv/dist/runtime/equal").default';
+  D.default = V;
 });
-var ce = A;
-var W = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var J = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var M = Object.prototype.hasOwnProperty;
-var K = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var $ = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var k = new RegExp("^[0-9a-f]{40}$", "u");
-var q = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var x = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var j = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var Q = new RegExp("^[0-9a-f]{64}$", "u");
-var X = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function A(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = A.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.memorykernel_repo === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [s] : e.push(s), i++;
+var _e = z;
+var ee = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var re = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var j = Object.prototype.hasOwnProperty;
+var se = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var x = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var $ = new RegExp("^[0-9a-f]{40}$", "u");
+var A = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var N = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var O = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var T = new RegExp("^[0-9a-f]{64}$", "u");
+var te = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function z(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = z.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.memorykernel_repo === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.release_tag === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.release_tag === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.commit_sha === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.commit_sha === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_service_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_api_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_integration_baseline === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_integration_baseline === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_producer_manifest_sha256 === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_producer_manifest_sha256 === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.default_base_url === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.default_base_url === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.default_timeout_ms === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.default_timeout_ms === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.runtime_cutover_posture === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.runtime_cutover_posture === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    for (let s in p) if (!M.call(W.properties, s)) {
-      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), i++;
+    for (let a in o) if (!j.call(ee.properties, a)) {
+      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let s = { instancePath: t + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.$schema !== void 0 && typeof o.$schema != "string") {
+      let a = { instancePath: i + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.memorykernel_repo !== void 0) {
-      let s = p.memorykernel_repo;
-      if (typeof s == "string") {
-        if (!K.test(s)) {
-          let r = { instancePath: t + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.memorykernel_repo !== void 0) {
+      let a = o.memorykernel_repo;
+      if (typeof a == "string") {
+        if (!se.test(a)) {
+          let r = { instancePath: i + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let s = p.release_tag;
-      if (typeof s == "string") {
-        if (!$.test(s)) {
-          let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.release_tag !== void 0) {
+      let a = o.release_tag;
+      if (typeof a == "string") {
+        if (!x.test(a)) {
+          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let s = p.commit_sha;
-      if (typeof s == "string") {
-        if (!k.test(s)) {
-          let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.commit_sha !== void 0) {
+      let a = o.commit_sha;
+      if (typeof a == "string") {
+        if (!$.test(a)) {
+          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let s = p.expected_service_contract_version;
-      if (typeof s == "string") {
-        if (!q.test(s)) {
-          let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_service_contract_version !== void 0) {
+      let a = o.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let s = p.expected_api_contract_version;
-      if (typeof s == "string") {
-        if (!x.test(s)) {
-          let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_api_contract_version !== void 0) {
+      let a = o.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!N.test(a)) {
+          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_integration_baseline !== void 0) {
-      let s = p.expected_integration_baseline;
-      if (typeof s == "string") {
-        if (!j.test(s)) {
-          let r = { instancePath: t + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_integration_baseline !== void 0) {
+      let a = o.expected_integration_baseline;
+      if (typeof a == "string") {
+        if (!O.test(a)) {
+          let r = { instancePath: i + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_producer_manifest_sha256 !== void 0) {
-      let s = p.expected_producer_manifest_sha256;
-      if (typeof s == "string") {
-        if (!Q.test(s)) {
-          let r = { instancePath: t + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_producer_manifest_sha256 !== void 0) {
+      let a = o.expected_producer_manifest_sha256;
+      if (typeof a == "string") {
+        if (!T.test(a)) {
+          let r = { instancePath: i + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.default_base_url !== void 0) {
-      let s = p.default_base_url;
-      if (typeof s == "string") {
-        if (!X.test(s)) {
-          let r = { instancePath: t + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.default_base_url !== void 0) {
+      let a = o.default_base_url;
+      if (typeof a == "string") {
+        if (!te.test(a)) {
+          let r = { instancePath: i + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.default_timeout_ms !== void 0) {
-      let s = p.default_timeout_ms;
-      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-        let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [r] : e.push(r), i++;
+    if (o.default_timeout_ms !== void 0) {
+      let a = o.default_timeout_ms;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), t++;
       }
-      if (typeof s == "number" && isFinite(s)) {
-        if (s > 3e4 || isNaN(s)) {
-          let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [r] : e.push(r), i++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 3e4 || isNaN(a)) {
+          let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s < 100 || isNaN(s)) {
-          let r = { instancePath: t + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a < 100 || isNaN(a)) {
+          let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       }
     }
-    if (p.runtime_cutover_posture !== void 0) {
-      let s = p.runtime_cutover_posture;
-      if (!(s === "GO" || s === "NO-GO")) {
-        let r = { instancePath: t + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: J.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), i++;
+    if (o.runtime_cutover_posture !== void 0) {
+      let a = o.runtime_cutover_posture;
+      if (!(a === "GO" || a === "NO-GO")) {
+        let r = { instancePath: i + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: re.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
   } else {
-    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), i++;
+    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), t++;
   }
-  return A.errors = e, i === 0;
+  return z.errors = e, t === 0;
 }
-A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var le = N;
-var Y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var U = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function N(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = N.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.manifest_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ge = L;
+var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function L(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = L.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.manifest_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.release_tag === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.release_tag === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.commit_sha === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.commit_sha === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_service_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_api_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.integration_baseline === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.integration_baseline === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.error_code_enum === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.error_code_enum === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.stability_window === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.stability_window === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.additive_error_code_notice_policy === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.additive_error_code_notice_policy === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    for (let s in p) if (!M.call(Y.properties, s)) {
-      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), i++;
+    for (let a in o) if (!j.call(ie.properties, a)) {
+      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let s = { instancePath: t + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.manifest_contract_version !== void 0 && o.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: i + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.release_tag !== void 0) {
-      let s = p.release_tag;
-      if (typeof s == "string") {
-        if (!$.test(s)) {
-          let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.release_tag !== void 0) {
+      let a = o.release_tag;
+      if (typeof a == "string") {
+        if (!x.test(a)) {
+          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let s = p.commit_sha;
-      if (typeof s == "string") {
-        if (!k.test(s)) {
-          let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.commit_sha !== void 0) {
+      let a = o.commit_sha;
+      if (typeof a == "string") {
+        if (!$.test(a)) {
+          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let s = p.expected_service_contract_version;
-      if (typeof s == "string") {
-        if (!q.test(s)) {
-          let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_service_contract_version !== void 0) {
+      let a = o.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let s = p.expected_api_contract_version;
-      if (typeof s == "string") {
-        if (!x.test(s)) {
-          let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_api_contract_version !== void 0) {
+      let a = o.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!N.test(a)) {
+          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let s = p.integration_baseline;
-      if (typeof s == "string") {
-        if (!j.test(s)) {
-          let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.integration_baseline !== void 0) {
+      let a = o.integration_baseline;
+      if (typeof a == "string") {
+        if (!O.test(a)) {
+          let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let s = p.error_code_enum;
-      if (Array.isArray(s)) {
-        if (s.length < 1) {
-          let o = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), i++;
+    if (o.error_code_enum !== void 0) {
+      let a = o.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let p = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [p] : e.push(p), t++;
         }
-        let r = s.length;
-        for (let o = 0; o < r; o++) {
-          let l = s[o];
-          if (typeof l == "string") {
-            if (!U.test(l)) {
-              let m = { instancePath: t + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), i++;
+        let r = a.length;
+        for (let p = 0; p < r; p++) {
+          let m = a[p];
+          if (typeof m == "string") {
+            if (!X.test(m)) {
+              let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [l] : e.push(l), t++;
             }
           } else {
-            let m = { instancePath: t + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), i++;
+            let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), t++;
           }
         }
-        let a = s.length, n;
-        if (a > 1) {
-          let o = {};
-          for (; a--; ) {
-            let l = s[a];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                n = o[l];
-                let m = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
-                e === null ? e = [m] : e.push(m), i++;
+        let s = a.length, n;
+        if (s > 1) {
+          let p = {};
+          for (; s--; ) {
+            let m = a[s];
+            if (typeof m == "string") {
+              if (typeof p[m] == "number") {
+                n = p[m];
+                let l = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
+                e === null ? e = [l] : e.push(l), t++;
                 break;
               }
-              o[l] = a;
+              p[m] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.stability_window !== void 0) {
-      let s = p.stability_window;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (s.minimum_sprint_days === void 0) {
-          let r = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.stability_window !== void 0) {
+      let a = o.stability_window;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.minimum_sprint_days === void 0) {
+          let r = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        for (let r in s) if (r !== "minimum_sprint_days") {
-          let a = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+        for (let r in a) if (r !== "minimum_sprint_days") {
+          let s = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        if (s.minimum_sprint_days !== void 0) {
-          let r = s.minimum_sprint_days;
+        if (a.minimum_sprint_days !== void 0) {
+          let r = a.minimum_sprint_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: t + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), t++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: t + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.additive_error_code_notice_policy !== void 0) {
-      let s = p.additive_error_code_notice_policy;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (s.standard_business_days === void 0) {
-          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.additive_error_code_notice_policy !== void 0) {
+      let a = o.additive_error_code_notice_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.standard_business_days === void 0) {
+          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.emergency_notice_hours === void 0) {
-          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.emergency_notice_hours === void 0) {
+          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        for (let r in s) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
-          let a = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+        for (let r in a) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
+          let s = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        if (s.standard_business_days !== void 0) {
-          let r = s.standard_business_days;
+        if (a.standard_business_days !== void 0) {
+          let r = a.standard_business_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: t + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), t++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: t + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
-        if (s.emergency_notice_hours !== void 0) {
-          let r = s.emergency_notice_hours;
+        if (a.emergency_notice_hours !== void 0) {
+          let r = a.emergency_notice_hours;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: t + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), t++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: t + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
-        if (s.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof s.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let r = { instancePath: t + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let r = { instancePath: i + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.service_v3_transition_guard !== void 0) {
-      let s = p.service_v3_transition_guard;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (typeof s[r] != "boolean") {
-          let a = { instancePath: t + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+    if (o.service_v3_transition_guard !== void 0) {
+      let a = o.service_v3_transition_guard;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let r in a) if (typeof a[r] != "boolean") {
+          let s = { instancePath: i + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: t + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
   } else {
-    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), i++;
+    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), t++;
   }
-  return N.errors = e, i === 0;
+  return L.errors = e, t === 0;
 }
-N.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ue = O;
-var ee = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var re = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var se = new RegExp("^[0-9a-f]{7,40}$", "u");
-function O(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = O.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.consumer_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ve = I;
+var ae = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ne = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
+function I(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = I.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.consumer_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.consumer_commit === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.consumer_commit === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.producer_tag === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.producer_tag === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.producer_commit === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.producer_commit === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.service === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.service === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.api === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.api === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.integration === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.integration === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.status === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.status === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    for (let s in p) if (!(s === "consumer_version" || s === "consumer_commit" || s === "producer_tag" || s === "producer_commit" || s === "service" || s === "api" || s === "integration" || s === "status")) {
-      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), i++;
+    for (let a in o) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.consumer_version !== void 0) {
-      let s = p.consumer_version;
-      if (typeof s == "string") {
-        if (!re.test(s)) {
-          let r = { instancePath: t + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.consumer_version !== void 0) {
+      let a = o.consumer_version;
+      if (typeof a == "string") {
+        if (!ne.test(a)) {
+          let r = { instancePath: i + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.consumer_commit !== void 0) {
-      let s = p.consumer_commit;
-      if (typeof s == "string") {
-        if (!se.test(s)) {
-          let r = { instancePath: t + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.consumer_commit !== void 0) {
+      let a = o.consumer_commit;
+      if (typeof a == "string") {
+        if (!oe.test(a)) {
+          let r = { instancePath: i + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.producer_tag !== void 0) {
-      let s = p.producer_tag;
-      if (typeof s == "string") {
-        if (!$.test(s)) {
-          let r = { instancePath: t + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.producer_tag !== void 0) {
+      let a = o.producer_tag;
+      if (typeof a == "string") {
+        if (!x.test(a)) {
+          let r = { instancePath: i + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.producer_commit !== void 0) {
-      let s = p.producer_commit;
-      if (typeof s == "string") {
-        if (!k.test(s)) {
-          let r = { instancePath: t + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.producer_commit !== void 0) {
+      let a = o.producer_commit;
+      if (typeof a == "string") {
+        if (!$.test(a)) {
+          let r = { instancePath: i + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.service !== void 0) {
-      let s = p.service;
-      if (typeof s == "string") {
-        if (!q.test(s)) {
-          let r = { instancePath: t + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.service !== void 0) {
+      let a = o.service;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let r = { instancePath: i + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.api !== void 0) {
-      let s = p.api;
-      if (typeof s == "string") {
-        if (!x.test(s)) {
-          let r = { instancePath: t + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.api !== void 0) {
+      let a = o.api;
+      if (typeof a == "string") {
+        if (!N.test(a)) {
+          let r = { instancePath: i + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.integration !== void 0) {
-      let s = p.integration;
-      if (typeof s == "string") {
-        if (!j.test(s)) {
-          let r = { instancePath: t + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.integration !== void 0) {
+      let a = o.integration;
+      if (typeof a == "string") {
+        if (!O.test(a)) {
+          let r = { instancePath: i + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.status !== void 0) {
-      let s = p.status;
-      if (!(s === "Approved" || s === "Superseded" || s === "Rolled back" || s === "Candidate")) {
-        let r = { instancePath: t + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), i++;
+    if (o.status !== void 0) {
+      let a = o.status;
+      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
+        let r = { instancePath: i + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ae.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
   } else {
-    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), i++;
+    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), t++;
   }
-  return O.errors = e, i === 0;
+  return I.errors = e, t === 0;
 }
-O.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var de = T;
-var B = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var y = S().default;
-var te = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var G = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function T(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = T.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.handoff_generated_at_utc === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [s] : e.push(s), i++;
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var be = Z;
+var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var y = H().default;
+var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function Z(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = Z.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.handoff_generated_at_utc === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.handoff_mode === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.handoff_mode === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.release_tag === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.release_tag === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.commit_sha === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.commit_sha === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_service_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.expected_api_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.integration_baseline === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.integration_baseline === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.active_runtime_baseline === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.active_runtime_baseline === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.error_code_enum === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.error_code_enum === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.non_2xx_envelope_policy === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.non_2xx_envelope_policy === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.manifest_contract_version === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.manifest_contract_version === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.manifest_path === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.manifest_path === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.changelog_path === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.changelog_path === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.verification_commands === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.verification_commands === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.consumer_impact_statement_template === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.consumer_impact_statement_template === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    for (let s in p) if (!M.call(B.properties, s)) {
-      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), i++;
+    for (let a in o) if (!j.call(U.properties, a)) {
+      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.handoff_generated_at_utc !== void 0) {
-      let s = p.handoff_generated_at_utc;
-      if (typeof s == "string") {
-        if (!te.test(s)) {
-          let r = { instancePath: t + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.handoff_generated_at_utc !== void 0) {
+      let a = o.handoff_generated_at_utc;
+      if (typeof a == "string") {
+        if (!pe.test(a)) {
+          let r = { instancePath: i + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.handoff_mode !== void 0) {
-      let s = p.handoff_mode;
-      if (!(s === "stable" || s === "service-v3-candidate")) {
-        let r = { instancePath: t + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: B.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), i++;
+    if (o.handoff_mode !== void 0) {
+      let a = o.handoff_mode;
+      if (!(a === "stable" || a === "service-v3-candidate")) {
+        let r = { instancePath: i + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let s = p.release_tag;
-      if (typeof s == "string") {
-        if (!$.test(s)) {
-          let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.release_tag !== void 0) {
+      let a = o.release_tag;
+      if (typeof a == "string") {
+        if (!x.test(a)) {
+          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let s = p.commit_sha;
-      if (typeof s == "string") {
-        if (!k.test(s)) {
-          let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.commit_sha !== void 0) {
+      let a = o.commit_sha;
+      if (typeof a == "string") {
+        if (!$.test(a)) {
+          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let s = p.expected_service_contract_version;
-      if (typeof s == "string") {
-        if (!q.test(s)) {
-          let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_service_contract_version !== void 0) {
+      let a = o.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let s = p.expected_api_contract_version;
-      if (typeof s == "string") {
-        if (!x.test(s)) {
-          let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.expected_api_contract_version !== void 0) {
+      let a = o.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!N.test(a)) {
+          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let s = p.integration_baseline;
-      if (typeof s == "string") {
-        if (!j.test(s)) {
-          let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.integration_baseline !== void 0) {
+      let a = o.integration_baseline;
+      if (typeof a == "string") {
+        if (!O.test(a)) {
+          let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.active_runtime_baseline !== void 0) {
-      let s = p.active_runtime_baseline;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (s.release_tag === void 0) {
-          let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.active_runtime_baseline !== void 0) {
+      let a = o.active_runtime_baseline;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.release_tag === void 0) {
+          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.commit_sha === void 0) {
-          let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.commit_sha === void 0) {
+          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.expected_service_contract_version === void 0) {
-          let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.expected_service_contract_version === void 0) {
+          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.expected_api_contract_version === void 0) {
-          let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.expected_api_contract_version === void 0) {
+          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.integration_baseline === void 0) {
-          let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.integration_baseline === void 0) {
+          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        for (let r in s) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
-          let a = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+        for (let r in a) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
+          let s = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        if (s.release_tag !== void 0) {
-          let r = s.release_tag;
-          if (typeof r == "string") {
-            if (!$.test(r)) {
-              let a = { instancePath: t + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [a] : e.push(a), i++;
-            }
-          } else {
-            let a = { instancePath: t + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
-          }
-        }
-        if (s.commit_sha !== void 0) {
-          let r = s.commit_sha;
-          if (typeof r == "string") {
-            if (!k.test(r)) {
-              let a = { instancePath: t + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [a] : e.push(a), i++;
-            }
-          } else {
-            let a = { instancePath: t + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
-          }
-        }
-        if (s.expected_service_contract_version !== void 0) {
-          let r = s.expected_service_contract_version;
-          if (typeof r == "string") {
-            if (!q.test(r)) {
-              let a = { instancePath: t + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [a] : e.push(a), i++;
-            }
-          } else {
-            let a = { instancePath: t + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
-          }
-        }
-        if (s.expected_api_contract_version !== void 0) {
-          let r = s.expected_api_contract_version;
+        if (a.release_tag !== void 0) {
+          let r = a.release_tag;
           if (typeof r == "string") {
             if (!x.test(r)) {
-              let a = { instancePath: t + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: i + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [s] : e.push(s), t++;
             }
           } else {
-            let a = { instancePath: t + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
-        if (s.integration_baseline !== void 0) {
-          let r = s.integration_baseline;
+        if (a.commit_sha !== void 0) {
+          let r = a.commit_sha;
           if (typeof r == "string") {
-            if (!j.test(r)) {
-              let a = { instancePath: t + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [a] : e.push(a), i++;
+            if (!$.test(r)) {
+              let s = { instancePath: i + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [s] : e.push(s), t++;
             }
           } else {
-            let a = { instancePath: t + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), t++;
+          }
+        }
+        if (a.expected_service_contract_version !== void 0) {
+          let r = a.expected_service_contract_version;
+          if (typeof r == "string") {
+            if (!A.test(r)) {
+              let s = { instancePath: i + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [s] : e.push(s), t++;
+            }
+          } else {
+            let s = { instancePath: i + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), t++;
+          }
+        }
+        if (a.expected_api_contract_version !== void 0) {
+          let r = a.expected_api_contract_version;
+          if (typeof r == "string") {
+            if (!N.test(r)) {
+              let s = { instancePath: i + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [s] : e.push(s), t++;
+            }
+          } else {
+            let s = { instancePath: i + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), t++;
+          }
+        }
+        if (a.integration_baseline !== void 0) {
+          let r = a.integration_baseline;
+          if (typeof r == "string") {
+            if (!O.test(r)) {
+              let s = { instancePath: i + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [s] : e.push(s), t++;
+            }
+          } else {
+            let s = { instancePath: i + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let s = p.error_code_enum;
-      if (Array.isArray(s)) {
-        if (s.length < 1) {
-          let o = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), i++;
+    if (o.error_code_enum !== void 0) {
+      let a = o.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let p = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [p] : e.push(p), t++;
         }
-        let r = s.length;
-        for (let o = 0; o < r; o++) {
-          let l = s[o];
-          if (typeof l == "string") {
-            if (!U.test(l)) {
-              let m = { instancePath: t + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), i++;
+        let r = a.length;
+        for (let p = 0; p < r; p++) {
+          let m = a[p];
+          if (typeof m == "string") {
+            if (!X.test(m)) {
+              let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [l] : e.push(l), t++;
             }
           } else {
-            let m = { instancePath: t + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), i++;
+            let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), t++;
           }
         }
-        let a = s.length, n;
-        if (a > 1) {
-          let o = {};
-          for (; a--; ) {
-            let l = s[a];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                n = o[l];
-                let m = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
-                e === null ? e = [m] : e.push(m), i++;
+        let s = a.length, n;
+        if (s > 1) {
+          let p = {};
+          for (; s--; ) {
+            let m = a[s];
+            if (typeof m == "string") {
+              if (typeof p[m] == "number") {
+                n = p[m];
+                let l = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
+                e === null ? e = [l] : e.push(l), t++;
                 break;
               }
-              o[l] = a;
+              p[m] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: t + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.non_2xx_envelope_policy !== void 0) {
-      let s = p.non_2xx_envelope_policy;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (s.service_v3_stable === void 0) {
-          let r = { instancePath: t + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.non_2xx_envelope_policy !== void 0) {
+      let a = o.non_2xx_envelope_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.service_v3_stable === void 0) {
+          let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.service_v3_candidate === void 0) {
-          let r = { instancePath: t + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.service_v3_candidate === void 0) {
+          let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        for (let r in s) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
-          let a = s[r];
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            if (a.requires === void 0) {
-              let n = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), i++;
+        for (let r in a) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
+          let s = a[r];
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.requires === void 0) {
+              let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (a.forbids === void 0) {
-              let n = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), i++;
+            if (s.forbids === void 0) {
+              let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            for (let n in a) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let o = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), i++;
+            for (let n in s) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [p] : e.push(p), t++;
             }
-            if (a.requires !== void 0) {
-              let n = a.requires;
+            if (s.requires !== void 0) {
+              let n = s.requires;
               if (Array.isArray(n)) {
-                let o = n.length;
-                for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), i++;
+                let p = n.length;
+                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
+                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + u, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
                 }
-                let l = n.length, m;
-                if (l > 1) {
-                  let c = {};
-                  for (; l--; ) {
-                    let u = n[l];
-                    if (typeof u == "string") {
-                      if (typeof c[u] == "number") {
-                        m = c[u];
-                        let b = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [b] : e.push(b), i++;
+                let m = n.length, l;
+                if (m > 1) {
+                  let u = {};
+                  for (; m--; ) {
+                    let d = n[m];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        l = u[d];
+                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
+                        e === null ? e = [w] : e.push(w), t++;
                         break;
                       }
-                      c[u] = l;
+                      u[d] = m;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
-            if (a.optional !== void 0) {
-              let n = a.optional;
+            if (s.optional !== void 0) {
+              let n = s.optional;
               if (Array.isArray(n)) {
-                let o = n.length;
-                for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), i++;
+                let p = n.length;
+                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
+                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + u, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
                 }
-                let l = n.length, m;
-                if (l > 1) {
-                  let c = {};
-                  for (; l--; ) {
-                    let u = n[l];
-                    if (typeof u == "string") {
-                      if (typeof c[u] == "number") {
-                        m = c[u];
-                        let b = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [b] : e.push(b), i++;
+                let m = n.length, l;
+                if (m > 1) {
+                  let u = {};
+                  for (; m--; ) {
+                    let d = n[m];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        l = u[d];
+                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
+                        e === null ? e = [w] : e.push(w), t++;
                         break;
                       }
-                      c[u] = l;
+                      u[d] = m;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
-            if (a.forbids !== void 0) {
-              let n = a.forbids;
+            if (s.forbids !== void 0) {
+              let n = s.forbids;
               if (Array.isArray(n)) {
-                let o = n.length;
-                for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), i++;
+                let p = n.length;
+                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
+                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + u, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
                 }
-                let l = n.length, m;
-                if (l > 1) {
-                  let c = {};
-                  for (; l--; ) {
-                    let u = n[l];
-                    if (typeof u == "string") {
-                      if (typeof c[u] == "number") {
-                        m = c[u];
-                        let b = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [b] : e.push(b), i++;
+                let m = n.length, l;
+                if (m > 1) {
+                  let u = {};
+                  for (; m--; ) {
+                    let d = n[m];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        l = u[d];
+                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
+                        e === null ? e = [w] : e.push(w), t++;
                         break;
                       }
-                      c[u] = l;
+                      u[d] = m;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
-        if (s.service_v3_stable !== void 0) {
-          let r = s.service_v3_stable;
+        if (a.service_v3_stable !== void 0) {
+          let r = a.service_v3_stable;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), t++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), t++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-              e === null ? e = [n] : e.push(n), i++;
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), t++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires/" + l, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional/" + l, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + l, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
           } else {
-            let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
-        if (s.service_v3_candidate !== void 0) {
-          let r = s.service_v3_candidate;
+        if (a.service_v3_candidate !== void 0) {
+          let r = a.service_v3_candidate;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), t++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), t++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-              e === null ? e = [n] : e.push(n), i++;
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), t++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + l, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + l, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [c] : e.push(c), i++;
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
+                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + l, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
                 }
-                let o = a.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let c = a[o];
-                    if (typeof c == "string") {
-                      if (typeof m[c] == "number") {
-                        l = m[c];
-                        let u = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [u] : e.push(u), i++;
+                let p = s.length, m;
+                if (p > 1) {
+                  let l = {};
+                  for (; p--; ) {
+                    let u = s[p];
+                    if (typeof u == "string") {
+                      if (typeof l[u] == "number") {
+                        m = l[u];
+                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
                         break;
                       }
-                      m[c] = o;
+                      l[u] = p;
                     }
                   }
                 }
               } else {
-                let n = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), i++;
+                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), t++;
               }
             }
           } else {
-            let a = { instancePath: t + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let s = { instancePath: t + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.manifest_contract_version !== void 0 && o.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: i + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.manifest_path !== void 0) {
-      let s = p.manifest_path;
-      if (typeof s == "string") {
-        if (y(s) < 1) {
-          let r = { instancePath: t + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.manifest_path !== void 0) {
+      let a = o.manifest_path;
+      if (typeof a == "string") {
+        if (y(a) < 1) {
+          let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (!G.test(s)) {
-          let r = { instancePath: t + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [r] : e.push(r), i++;
+        if (!J.test(a)) {
+          let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.changelog_path !== void 0) {
-      let s = p.changelog_path;
-      if (typeof s == "string") {
-        if (y(s) < 1) {
-          let r = { instancePath: t + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.changelog_path !== void 0) {
+      let a = o.changelog_path;
+      if (typeof a == "string") {
+        if (y(a) < 1) {
+          let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (!G.test(s)) {
-          let r = { instancePath: t + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [r] : e.push(r), i++;
+        if (!J.test(a)) {
+          let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.verification_commands !== void 0) {
-      let s = p.verification_commands;
-      if (Array.isArray(s)) {
-        if (s.length < 1) {
-          let a = { instancePath: t + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+    if (o.verification_commands !== void 0) {
+      let a = o.verification_commands;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let s = { instancePath: i + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        let r = s.length;
-        for (let a = 0; a < r; a++) {
-          let n = s[a];
+        let r = a.length;
+        for (let s = 0; s < r; s++) {
+          let n = a[s];
           if (typeof n == "string") {
             if (y(n) < 1) {
-              let o = { instancePath: t + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), i++;
+              let p = { instancePath: i + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), t++;
             }
           } else {
-            let o = { instancePath: t + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), i++;
+            let p = { instancePath: i + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.consumer_impact_statement_template !== void 0) {
-      let s = p.consumer_impact_statement_template;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (typeof s[r] != "string") {
-          let a = { instancePath: t + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [a] : e.push(a), i++;
+    if (o.consumer_impact_statement_template !== void 0) {
+      let a = o.consumer_impact_statement_template;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let r in a) if (typeof a[r] != "string") {
+          let s = { instancePath: i + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: t + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.rehearsal_candidate !== void 0) {
-      let s = p.rehearsal_candidate;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (s.requires_runtime_cutover === void 0) {
-          let r = { instancePath: t + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.rehearsal_candidate !== void 0) {
+      let a = o.rehearsal_candidate;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.requires_runtime_cutover === void 0) {
+          let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.consumer_non_blocking_fallback_required === void 0) {
-          let r = { instancePath: t + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.consumer_non_blocking_fallback_required === void 0) {
+          let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        for (let r in s) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
-          let a = { instancePath: t + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+        for (let r in a) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
+          let s = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        if (s.requires_runtime_cutover !== void 0 && typeof s.requires_runtime_cutover != "boolean") {
-          let r = { instancePath: t + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
+          let r = { instancePath: i + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.service_v2_runtime_stability_required !== void 0 && typeof s.service_v2_runtime_stability_required != "boolean") {
-          let r = { instancePath: t + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
+          let r = { instancePath: i + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s.migration_overlap_days !== void 0) {
-          let r = s.migration_overlap_days;
+        if (a.migration_overlap_days !== void 0) {
+          let r = a.migration_overlap_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: t + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), t++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: t + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: i + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), t++;
           }
         }
-        if (s.consumer_non_blocking_fallback_required !== void 0 && typeof s.consumer_non_blocking_fallback_required != "boolean") {
-          let r = { instancePath: t + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
+          let r = { instancePath: i + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.compatibility_expectations !== void 0) {
-      let s = p.compatibility_expectations;
-      if (s && typeof s == "object" && !Array.isArray(s)) for (let r in s) {
-        let a = s[r];
-        if (Array.isArray(a)) {
-          let n = a.length;
-          for (let o = 0; o < n; o++) if (typeof a[o] != "string") {
-            let l = { instancePath: t + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), i++;
+    if (o.compatibility_expectations !== void 0) {
+      let a = o.compatibility_expectations;
+      if (a && typeof a == "object" && !Array.isArray(a)) for (let r in a) {
+        let s = a[r];
+        if (Array.isArray(s)) {
+          let n = s.length;
+          for (let p = 0; p < n; p++) if (typeof s[p] != "string") {
+            let m = { instancePath: i + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + p, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), t++;
           }
         } else {
-          let n = { instancePath: t + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [n] : e.push(n), i++;
+          let n = { instancePath: i + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [n] : e.push(n), t++;
         }
       }
       else {
-        let r = { instancePath: t + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.required_consumer_validation_commands !== void 0) {
-      let s = p.required_consumer_validation_commands;
-      if (Array.isArray(s)) {
-        let r = s.length;
-        for (let a = 0; a < r; a++) {
-          let n = s[a];
+    if (o.required_consumer_validation_commands !== void 0) {
+      let a = o.required_consumer_validation_commands;
+      if (Array.isArray(a)) {
+        let r = a.length;
+        for (let s = 0; s < r; s++) {
+          let n = a[s];
           if (typeof n == "string") {
             if (y(n) < 1) {
-              let o = { instancePath: t + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), i++;
+              let p = { instancePath: i + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), t++;
             }
           } else {
-            let o = { instancePath: t + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), i++;
+            let p = { instancePath: i + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
   } else {
-    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), i++;
+    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), t++;
   }
-  return T.errors = e, i === 0;
+  return Z.errors = e, t === 0;
 }
-T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var fe = z;
-var ae = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var C = F().default;
-var P = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var V = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ie = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function v(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = v.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.name === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [s] : e.push(s), i++;
+Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Pe = S;
+var Y = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var E = W().default;
+var k = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var me = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function P(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = P.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.name === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    if (p.run === void 0) {
-      let s = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [s] : e.push(s), i++;
+    if (o.run === void 0) {
+      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [a] : e.push(a), t++;
     }
-    for (let s in p) if (!(s === "name" || s === "run" || s === "cwd" || s === "timeout_s" || s === "operations")) {
-      let r = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), i++;
+    for (let a in o) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.name !== void 0) {
-      let s = p.name;
-      if (typeof s == "string") {
-        if (y(s) > 100) {
-          let r = { instancePath: t + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.name !== void 0) {
+      let a = o.name;
+      if (typeof a == "string") {
+        if (y(a) > 100) {
+          let r = { instancePath: i + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (y(s) < 1) {
-          let r = { instancePath: t + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (y(a) < 1) {
+          let r = { instancePath: i + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.run !== void 0) {
-      let s = p.run;
-      if (Array.isArray(s)) {
-        if (s.length < 1) {
-          let a = { instancePath: t + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+    if (o.run !== void 0) {
+      let a = o.run;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let s = { instancePath: i + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        let r = s.length;
-        for (let a = 0; a < r; a++) {
-          let n = s[a];
+        let r = a.length;
+        for (let s = 0; s < r; s++) {
+          let n = a[s];
           if (typeof n == "string") {
             if (y(n) < 1) {
-              let o = { instancePath: t + "/run/" + a, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), i++;
+              let p = { instancePath: i + "/run/" + s, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), t++;
             }
           } else {
-            let o = { instancePath: t + "/run/" + a, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), i++;
+            let p = { instancePath: i + "/run/" + s, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), t++;
           }
         }
       } else {
-        let r = { instancePath: t + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.cwd !== void 0) {
-      let s = p.cwd;
-      if (typeof s == "string") {
-        if (y(s) < 1) {
-          let r = { instancePath: t + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), i++;
+    if (o.cwd !== void 0) {
+      let a = o.cwd;
+      if (typeof a == "string") {
+        if (y(a) < 1) {
+          let r = { instancePath: i + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       } else {
-        let r = { instancePath: t + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
-    if (p.timeout_s !== void 0) {
-      let s = p.timeout_s;
-      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-        let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [r] : e.push(r), i++;
+    if (o.timeout_s !== void 0) {
+      let a = o.timeout_s;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), t++;
       }
-      if (typeof s == "number" && isFinite(s)) {
-        if (s > 21600 || isNaN(s)) {
-          let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [r] : e.push(r), i++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 21600 || isNaN(a)) {
+          let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [r] : e.push(r), t++;
         }
-        if (s < 1 || isNaN(s)) {
-          let r = { instancePath: t + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [r] : e.push(r), i++;
+        if (a < 1 || isNaN(a)) {
+          let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [r] : e.push(r), t++;
         }
       }
     }
-    if (p.operations !== void 0) {
-      let s = p.operations;
-      if (Array.isArray(s)) {
-        if (s.length < 1) {
-          let o = { instancePath: t + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), i++;
+    if (o.operations !== void 0) {
+      let a = o.operations;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let p = { instancePath: i + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [p] : e.push(p), t++;
         }
-        let r = s.length;
-        for (let o = 0; o < r; o++) {
-          let l = s[o];
-          if (!(l === "health" || l === "promotion" || l === "rollback")) {
-            let m = { instancePath: t + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ie.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [m] : e.push(m), i++;
+        let r = a.length;
+        for (let p = 0; p < r; p++) {
+          let m = a[p];
+          if (!(m === "health" || m === "promotion" || m === "rollback")) {
+            let l = { instancePath: i + "/operations/" + p, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: me.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [l] : e.push(l), t++;
           }
         }
-        let a = s.length, n;
-        if (a > 1) {
-          e: for (; a--; ) for (n = a; n--; ) if (C(s[a], s[n])) {
-            let o = { instancePath: t + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
-            e === null ? e = [o] : e.push(o), i++;
+        let s = a.length, n;
+        if (s > 1) {
+          e: for (; s--; ) for (n = s; n--; ) if (E(a[s], a[n])) {
+            let p = { instancePath: i + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
+            e === null ? e = [p] : e.push(p), t++;
             break e;
           }
         }
       } else {
-        let r = { instancePath: t + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), i++;
+        let r = { instancePath: i + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), t++;
       }
     }
   } else {
-    let s = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), i++;
+    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), t++;
   }
-  return v.errors = e, i === 0;
+  return P.errors = e, t === 0;
 }
-v.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function w(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = w.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    for (let r in p) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "adapter")) {
-      let a = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function q(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = q.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    for (let r in o) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "adapter")) {
+      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
     }
-    if (p.display_name !== void 0) {
-      let r = p.display_name;
+    if (o.display_name !== void 0) {
+      let r = o.display_name;
       if (typeof r == "string") {
         if (y(r) > 60) {
-          let a = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [s] : e.push(s), t++;
         }
         if (y(r) < 1) {
-          let a = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let a = { instancePath: t + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (p.trio !== void 0) {
-      let r = p.trio;
+    if (o.trio !== void 0) {
+      let r = o.trio;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "pin" || a === "manifest" || a === "matrix")) {
-          let n = { instancePath: t + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), i++;
+        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
+          let n = { instancePath: i + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
         }
         if (r.pin !== void 0) {
-          let a = r.pin;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.pin;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.matrix !== void 0) {
-          let a = r.matrix;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.matrix;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
       } else {
-        let a = { instancePath: t + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (p.producer !== void 0) {
-      let r = p.producer;
+    if (o.producer !== void 0) {
+      let r = o.producer;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "root" || a === "manifest" || a === "handoff" || a === "start" || a === "probe")) {
-          let n = { instancePath: t + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), i++;
+        for (let s in r) if (!(s === "root" || s === "manifest" || s === "handoff" || s === "start" || s === "probe")) {
+          let n = { instancePath: i + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
         }
         if (r.root !== void 0) {
-          let a = r.root;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.root;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.handoff !== void 0) {
-          let a = r.handoff;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let n = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), i++;
+          let s = r.handoff;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), i++;
+            if (!k.test(s)) {
+              let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), t++;
             }
           } else {
-            let n = { instancePath: t + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.start !== void 0) {
-          let a = r.start;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "run" || n === "cwd")) {
-              let o = { instancePath: t + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), i++;
+          let s = r.start;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "run" || n === "cwd")) {
+              let p = { instancePath: i + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [p] : e.push(p), t++;
             }
-            if (a.run !== void 0) {
-              let n = a.run;
+            if (s.run !== void 0) {
+              let n = s.run;
               if (Array.isArray(n)) {
                 if (n.length < 1) {
-                  let l = { instancePath: t + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [l] : e.push(l), i++;
+                  let m = { instancePath: i + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [m] : e.push(m), t++;
                 }
-                let o = n.length;
-                for (let l = 0; l < o; l++) {
-                  let m = n[l];
-                  if (typeof m == "string") {
-                    if (y(m) < 1) {
-                      let c = { instancePath: t + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [c] : e.push(c), i++;
+                let p = n.length;
+                for (let m = 0; m < p; m++) {
+                  let l = n[m];
+                  if (typeof l == "string") {
+                    if (y(l) < 1) {
+                      let u = { instancePath: i + "/producer/start/run/" + m, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [u] : e.push(u), t++;
                     }
                   } else {
-                    let c = { instancePath: t + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [c] : e.push(c), i++;
+                    let u = { instancePath: i + "/producer/start/run/" + m, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [u] : e.push(u), t++;
                   }
                 }
               } else {
-                let o = { instancePath: t + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
-            if (a.cwd !== void 0) {
-              let n = a.cwd;
+            if (s.cwd !== void 0) {
+              let n = s.cwd;
               if (typeof n == "string") {
                 if (y(n) < 1) {
-                  let o = { instancePath: t + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
               } else {
-                let o = { instancePath: t + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.probe !== void 0) {
-          let a = r.probe;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
-              let o = { instancePath: t + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), i++;
+          let s = r.probe;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
+              let p = { instancePath: i + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [p] : e.push(p), t++;
             }
-            if (a.enabled !== void 0 && typeof a.enabled != "boolean") {
-              let n = { instancePath: t + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [n] : e.push(n), i++;
+            if (s.enabled !== void 0 && typeof s.enabled != "boolean") {
+              let n = { instancePath: i + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [n] : e.push(n), t++;
             }
-            if (a.ready_timeout_s !== void 0) {
-              let n = a.ready_timeout_s;
+            if (s.ready_timeout_s !== void 0) {
+              let n = s.ready_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: t + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [p] : e.push(p), t++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 3600 || isNaN(n)) {
-                  let o = { instancePath: t + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: t + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
               }
             }
-            if (a.request_timeout_s !== void 0) {
-              let n = a.request_timeout_s;
+            if (s.request_timeout_s !== void 0) {
+              let n = s.request_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: t + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [p] : e.push(p), t++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 300 || isNaN(n)) {
-                  let o = { instancePath: t + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: t + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
               }
             }
-            if (a.schemas !== void 0) {
-              let n = a.schemas;
+            if (s.schemas !== void 0) {
+              let n = s.schemas;
               if (typeof n == "string") {
                 if (y(n) < 1) {
-                  let o = { instancePath: t + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), i++;
+                  let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
-                if (!P.test(n)) {
-                  let o = { instancePath: t + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [o] : e.push(o), i++;
+                if (!k.test(n)) {
+                  let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [p] : e.push(p), t++;
                 }
               } else {
-                let o = { instancePath: t + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), i++;
+                let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [p] : e.push(p), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
       } else {
-        let a = { instancePath: t + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (p.suites !== void 0) {
-      let r = p.suites;
+    if (o.suites !== void 0) {
+      let r = o.suites;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "concurrent" || a === "consumer" || a === "producer")) {
-          let n = { instancePath: t + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), i++;
+        for (let s in r) if (!(s === "concurrent" || s === "consumer" || s === "producer")) {
+          let n = { instancePath: i + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
         }
         if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
-          let a = { instancePath: t + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: i + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) v(a[o], { instancePath: t + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: h, dynamicAnchors: g }) || (e = e === null ? v.errors : e.concat(v.errors), i = e.length);
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let p = 0; p < n; p++) P(s[p], { instancePath: i + "/suites/consumer/" + p, parentData: s, parentDataProperty: p, rootData: f, dynamicAnchors: v }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length);
           } else {
-            let n = { instancePath: t + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) v(a[o], { instancePath: t + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: h, dynamicAnchors: g }) || (e = e === null ? v.errors : e.concat(v.errors), i = e.length);
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let p = 0; p < n; p++) P(s[p], { instancePath: i + "/suites/producer/" + p, parentData: s, parentDataProperty: p, rootData: f, dynamicAnchors: v }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length);
           } else {
-            let n = { instancePath: t + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
       } else {
-        let a = { instancePath: t + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (p.owners !== void 0) {
-      let r = p.owners;
+    if (o.owners !== void 0) {
+      let r = o.owners;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "consumer" || a === "producer")) {
-          let n = { instancePath: t + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), i++;
+        for (let s in r) if (!(s === "consumer" || s === "producer")) {
+          let n = { instancePath: i + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let m = 0; m < n; m++) {
-              let c = a[m];
-              if (typeof c == "string") {
-                if (!V.test(c)) {
-                  let u = { instancePath: t + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), i++;
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let l = 0; l < n; l++) {
+              let u = s[l];
+              if (typeof u == "string") {
+                if (!K.test(u)) {
+                  let d = { instancePath: i + "/owners/consumer/" + l, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), t++;
                 }
               } else {
-                let u = { instancePath: t + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), i++;
+                let d = { instancePath: i + "/owners/consumer/" + l, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), t++;
               }
             }
-            let o = a.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
-                let m = { instancePath: t + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), i++;
+            let p = s.length, m;
+            if (p > 1) {
+              e: for (; p--; ) for (m = p; m--; ) if (E(s[p], s[m])) {
+                let l = { instancePath: i + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                e === null ? e = [l] : e.push(l), t++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: t + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let m = 0; m < n; m++) {
-              let c = a[m];
-              if (typeof c == "string") {
-                if (!V.test(c)) {
-                  let u = { instancePath: t + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), i++;
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let l = 0; l < n; l++) {
+              let u = s[l];
+              if (typeof u == "string") {
+                if (!K.test(u)) {
+                  let d = { instancePath: i + "/owners/producer/" + l, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), t++;
                 }
               } else {
-                let u = { instancePath: t + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), i++;
+                let d = { instancePath: i + "/owners/producer/" + l, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), t++;
               }
             }
-            let o = a.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
-                let m = { instancePath: t + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), i++;
+            let p = s.length, m;
+            if (p > 1) {
+              e: for (; p--; ) for (m = p; m--; ) if (E(s[p], s[m])) {
+                let l = { instancePath: i + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
+                e === null ? e = [l] : e.push(l), t++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: t + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
       } else {
-        let a = { instancePath: t + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (p.adapter !== void 0) {
-      let r = p.adapter;
+    if (o.adapter !== void 0) {
+      let r = o.adapter;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "file" || a === "endpoints" || a === "scan" || a === "exclude")) {
-          let n = { instancePath: t + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), i++;
+        for (let s in r) if (!(s === "file" || s === "endpoints" || s === "scan" || s === "exclude")) {
+          let n = { instancePath: i + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
         }
         if (r.file !== void 0) {
-          let a = r.file, n = i, o = false, l = i;
-          if (typeof a == "string") {
-            if (y(a) < 1) {
-              let c = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [c] : e.push(c), i++;
+          let s = r.file, n = t, p = false, m = t;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), t++;
             }
-            if (!P.test(a)) {
-              let c = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [c] : e.push(c), i++;
+            if (!k.test(s)) {
+              let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [u] : e.push(u), t++;
             }
           } else {
-            let c = { instancePath: t + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [c] : e.push(c), i++;
+            let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), t++;
           }
-          var s = l === i;
-          o = o || s;
-          let m = i;
-          if (a !== null) {
-            let c = { instancePath: t + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [c] : e.push(c), i++;
+          var a = m === t;
+          p = p || a;
+          let l = t;
+          if (s !== null) {
+            let u = { instancePath: i + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [u] : e.push(u), t++;
           }
-          var s = m === i;
-          if (o = o || s, o) i = n, e !== null && (n ? e.length = n : e = null);
+          var a = l === t;
+          if (p = p || a, p) t = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let c = { instancePath: t + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [c] : e.push(c), i++;
+            let u = { instancePath: i + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [u] : e.push(u), t++;
           }
         }
         if (r.endpoints !== void 0) {
-          let a = r.endpoints;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) {
-              let l = a[o];
-              if (typeof l == "string") {
-                if (y(l) < 1) {
-                  let m = { instancePath: t + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), i++;
+          let s = r.endpoints;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let p = 0; p < n; p++) {
+              let m = s[p];
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/adapter/endpoints/" + p, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
                 }
               } else {
-                let m = { instancePath: t + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), i++;
+                let l = { instancePath: i + "/adapter/endpoints/" + p, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.scan !== void 0) {
-          let a = r.scan;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) {
-              let l = a[o];
-              if (typeof l == "string") {
-                if (y(l) < 1) {
-                  let m = { instancePath: t + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), i++;
+          let s = r.scan;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let p = 0; p < n; p++) {
+              let m = s[p];
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/adapter/scan/" + p, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
                 }
               } else {
-                let m = { instancePath: t + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), i++;
+                let l = { instancePath: i + "/adapter/scan/" + p, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
         if (r.exclude !== void 0) {
-          let a = r.exclude;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) {
-              let l = a[o];
-              if (typeof l == "string") {
-                if (y(l) < 1) {
-                  let m = { instancePath: t + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), i++;
+          let s = r.exclude;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let p = 0; p < n; p++) {
+              let m = s[p];
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/adapter/exclude/" + p, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
                 }
               } else {
-                let m = { instancePath: t + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), i++;
+                let l = { instancePath: i + "/adapter/exclude/" + p, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
               }
             }
           } else {
-            let n = { instancePath: t + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), i++;
+            let n = { instancePath: i + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), t++;
           }
         }
       } else {
-        let a = { instancePath: t + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let r = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), i++;
+    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), t++;
   }
-  return w.errors = e, i === 0;
+  return q.errors = e, t === 0;
 }
-w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function z(p, { instancePath: t = "", parentData: f, parentDataProperty: _, rootData: h = p, dynamicAnchors: g = {} } = {}) {
-  let e = null, i = 0, d = z.evaluated;
-  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.policy_version === void 0) {
-      let r = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [r] : e.push(r), i++;
+q.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function S(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = S.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.policy_version === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.baselines === void 0) {
-      let r = { instancePath: t, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [r] : e.push(r), i++;
+    if (o.baselines === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    for (let r in p) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
-      let a = { instancePath: t, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+    for (let r in o) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
+      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let r = { instancePath: t + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [r] : e.push(r), i++;
+    if (o.$schema !== void 0 && typeof o.$schema != "string") {
+      let r = { instancePath: i + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
-      let r = { instancePath: t + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [r] : e.push(r), i++;
+    if (o.policy_version !== void 0 && o.policy_version !== "baseline-policy.v1") {
+      let r = { instancePath: i + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), t++;
     }
-    if (p.baselines !== void 0) {
-      let r = p.baselines;
+    if (o.baselines !== void 0) {
+      let r = o.baselines;
       if (r && typeof r == "object" && !Array.isArray(r)) {
         if (Object.keys(r).length < 1) {
-          let a = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [s] : e.push(s), t++;
         }
-        for (let a in r) {
-          let n = i;
-          if (typeof a == "string" && !ae.test(a)) {
-            let o = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: a };
-            e === null ? e = [o] : e.push(o), i++;
+        for (let s in r) {
+          let n = t;
+          if (typeof s == "string" && !Y.test(s)) {
+            let p = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: s };
+            e === null ? e = [p] : e.push(p), t++;
           }
-          var s = n === i;
-          if (!s) {
-            let o = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: a }, message: "property name must be valid" };
-            e === null ? e = [o] : e.push(o), i++;
+          var a = n === t;
+          if (!a) {
+            let p = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: s }, message: "property name must be valid" };
+            e === null ? e = [p] : e.push(p), t++;
           }
         }
-        for (let a in r) w(r[a], { instancePath: t + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: h, dynamicAnchors: g }) || (e = e === null ? w.errors : e.concat(w.errors), i = e.length);
+        for (let s in r) q(r[s], { instancePath: i + "/baselines/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: s, rootData: f, dynamicAnchors: v }) || (e = e === null ? q.errors : e.concat(q.errors), t = e.length);
       } else {
-        let a = { instancePath: t + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let r = { instancePath: t, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), i++;
+    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), t++;
   }
-  return z.errors = e, i === 0;
+  return S.errors = e, t === 0;
 }
-z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var he = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json" };
-var ye = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
+S.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var _ = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" } } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var Q = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var le = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var ue = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var de = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function b(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = b.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.path === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.sha256 === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.bytes === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    for (let r in o) if (!(r === "path" || r === "sha256" || r === "bytes")) {
+      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (o.path !== void 0) {
+      let r = o.path;
+      if (typeof r == "string") {
+        if (y(r) < 1) {
+          let s = { instancePath: i + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: i + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.sha256 !== void 0) {
+      let r = o.sha256, s = t, n = false, p = t;
+      if (typeof r == "string") {
+        if (!T.test(r)) {
+          let l = { instancePath: i + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [l] : e.push(l), t++;
+        }
+      } else {
+        let l = { instancePath: i + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [l] : e.push(l), t++;
+      }
+      var a = p === t;
+      n = n || a;
+      let m = t;
+      if (r !== null) {
+        let l = { instancePath: i + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [l] : e.push(l), t++;
+      }
+      var a = m === t;
+      if (n = n || a, n) t = s, e !== null && (s ? e.length = s : e = null);
+      else {
+        let l = { instancePath: i + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [l] : e.push(l), t++;
+      }
+    }
+    if (o.bytes !== void 0) {
+      let r = o.bytes;
+      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r)) && r !== null) {
+        let s = { instancePath: i + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: de.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+        let s = { instancePath: i + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+  } else {
+    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), t++;
+  }
+  return b.errors = e, t === 0;
+}
+b.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function C(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+  let e = null, t = 0, c = C.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
+    if (o.schema === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.tool === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.operation === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.baseline === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.started_at === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.finished_at === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.duration_ms === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.git === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.policy === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.trio === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.identity === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.posture === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.findings === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.steps === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.tools === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.redactions === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.verdict === void 0) {
+      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    for (let r in o) if (!j.call(_.properties, r)) {
+      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (o.schema !== void 0 && o.schema !== "evidence-packet.v1") {
+      let r = { instancePath: i + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (o.tool !== void 0) {
+      let r = o.tool;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.name === void 0) {
+          let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.version === void 0) {
+          let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in r) if (!(s === "name" || s === "version")) {
+          let n = { instancePath: i + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+        if (r.name !== void 0 && r.name !== "baseline-gate") {
+          let s = { instancePath: i + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.version !== void 0) {
+          let s = r.version;
+          if (typeof s == "string") {
+            if (y(s) < 1) {
+              let n = { instancePath: i + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), t++;
+            }
+          } else {
+            let n = { instancePath: i + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.operation !== void 0) {
+      let r = o.operation;
+      if (!(r === "health" || r === "promotion" || r === "rollback")) {
+        let s = { instancePath: i + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: _.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.baseline !== void 0) {
+      let r = o.baseline;
+      if (typeof r == "string") {
+        if (!Y.test(r)) {
+          let s = { instancePath: i + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: i + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.started_at !== void 0) {
+      let r = o.started_at;
+      if (typeof r == "string") {
+        if (!Q.test(r)) {
+          let s = { instancePath: i + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: i + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.finished_at !== void 0) {
+      let r = o.finished_at;
+      if (typeof r == "string") {
+        if (!Q.test(r)) {
+          let s = { instancePath: i + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: i + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.duration_ms !== void 0) {
+      let r = o.duration_ms;
+      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+        let s = { instancePath: i + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+        let s = { instancePath: i + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.git !== void 0) {
+      let r = o.git;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.repository === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.commit === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.ref === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.event === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.run_id === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.run_attempt === void 0) {
+          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in r) if (!(s === "repository" || s === "commit" || s === "ref" || s === "event" || s === "run_id" || s === "run_attempt")) {
+          let n = { instancePath: i + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+        if (r.repository !== void 0) {
+          let s = r.repository;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: _.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.commit !== void 0) {
+          let s = r.commit, n = t, p = false, m = t;
+          if (typeof s == "string") {
+            if (!$.test(s)) {
+              let u = { instancePath: i + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [u] : e.push(u), t++;
+            }
+          } else {
+            let u = { instancePath: i + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+          var a = m === t;
+          p = p || a;
+          let l = t;
+          if (s !== null) {
+            let u = { instancePath: i + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+          var a = l === t;
+          if (p = p || a, p) t = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let u = { instancePath: i + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+        }
+        if (r.ref !== void 0) {
+          let s = r.ref;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: _.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.event !== void 0) {
+          let s = r.event;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: _.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.run_id !== void 0) {
+          let s = r.run_id;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: _.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.run_attempt !== void 0) {
+          let s = r.run_attempt;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: _.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.policy !== void 0) {
+      let r = o.policy;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.source === void 0) {
+          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.path === void 0) {
+          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.sha256 === void 0) {
+          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in r) if (!(s === "source" || s === "path" || s === "sha256")) {
+          let n = { instancePath: i + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+        if (r.source !== void 0) {
+          let s = r.source;
+          if (!(s === "file" || s === "defaults")) {
+            let n = { instancePath: i + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: _.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.path !== void 0) {
+          let s = r.path;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: _.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.sha256 !== void 0) {
+          let s = r.sha256;
+          if (typeof s == "string") {
+            if (!T.test(s)) {
+              let n = { instancePath: i + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [n] : e.push(n), t++;
+            }
+          } else {
+            let n = { instancePath: i + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.trio !== void 0) {
+      let r = o.trio;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.pin === void 0) {
+          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.manifest === void 0) {
+          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.matrix === void 0) {
+          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
+          let n = { instancePath: i + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+        r.pin !== void 0 && (b(r.pin, { instancePath: i + "/trio/pin", parentData: r, parentDataProperty: "pin", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length)), r.manifest !== void 0 && (b(r.manifest, { instancePath: i + "/trio/manifest", parentData: r, parentDataProperty: "manifest", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length)), r.matrix !== void 0 && (b(r.matrix, { instancePath: i + "/trio/matrix", parentData: r, parentDataProperty: "matrix", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length));
+      } else {
+        let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.identity !== void 0) {
+      let r = o.identity;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.release_tag === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.commit_sha === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.service_contract_version === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.api_contract_version === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.integration_baseline === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (r.manifest_sha256 === void 0) {
+          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in r) if (!(s === "release_tag" || s === "commit_sha" || s === "service_contract_version" || s === "api_contract_version" || s === "integration_baseline" || s === "manifest_sha256")) {
+          let n = { instancePath: i + "/identity", schemaPath: "#/properties/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+        if (r.release_tag !== void 0) {
+          let s = r.release_tag;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/release_tag", schemaPath: "#/properties/identity/properties/release_tag/type", keyword: "type", params: { type: _.properties.identity.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.commit_sha !== void 0) {
+          let s = r.commit_sha;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/commit_sha", schemaPath: "#/properties/identity/properties/commit_sha/type", keyword: "type", params: { type: _.properties.identity.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.service_contract_version !== void 0) {
+          let s = r.service_contract_version;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/service_contract_version", schemaPath: "#/properties/identity/properties/service_contract_version/type", keyword: "type", params: { type: _.properties.identity.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.api_contract_version !== void 0) {
+          let s = r.api_contract_version;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/api_contract_version", schemaPath: "#/properties/identity/properties/api_contract_version/type", keyword: "type", params: { type: _.properties.identity.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.integration_baseline !== void 0) {
+          let s = r.integration_baseline;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/integration_baseline", schemaPath: "#/properties/identity/properties/integration_baseline/type", keyword: "type", params: { type: _.properties.identity.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+        if (r.manifest_sha256 !== void 0) {
+          let s = r.manifest_sha256;
+          if (typeof s != "string" && s !== null) {
+            let n = { instancePath: i + "/identity/manifest_sha256", schemaPath: "#/properties/identity/properties/manifest_sha256/type", keyword: "type", params: { type: _.properties.identity.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.posture !== void 0) {
+      let r = o.posture;
+      if (!(r === "GO" || r === "NO-GO" || r === null)) {
+        let s = { instancePath: i + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: _.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.findings !== void 0) {
+      let r = o.findings;
+      if (Array.isArray(r)) {
+        let s = r.length;
+        for (let n = 0; n < s; n++) {
+          let p = r[n];
+          if (p && typeof p == "object" && !Array.isArray(p)) {
+            if (p.rule === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.severity === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.file === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.line === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.column === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.message === void 0) {
+              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            for (let m in p) if (!(m === "rule" || m === "severity" || m === "file" || m === "line" || m === "column" || m === "message")) {
+              let l = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), t++;
+            }
+            if (p.rule !== void 0) {
+              let m = p.rule;
+              if (typeof m == "string") {
+                if (!le.test(m)) {
+                  let l = { instancePath: i + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.severity !== void 0) {
+              let m = p.severity;
+              if (!(m === "error" || m === "warning" || m === "notice")) {
+                let l = { instancePath: i + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: _.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.file !== void 0) {
+              let m = p.file;
+              if (typeof m != "string" && m !== null) {
+                let l = { instancePath: i + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: _.properties.findings.items.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.line !== void 0) {
+              let m = p.line;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let l = { instancePath: i + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: _.properties.findings.items.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
+                let l = { instancePath: i + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.column !== void 0) {
+              let m = p.column;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let l = { instancePath: i + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: _.properties.findings.items.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
+                let l = { instancePath: i + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.message !== void 0) {
+              let m = p.message;
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+          } else {
+            let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.steps !== void 0) {
+      let r = o.steps;
+      if (Array.isArray(r)) {
+        let s = r.length;
+        for (let n = 0; n < s; n++) {
+          let p = r[n];
+          if (p && typeof p == "object" && !Array.isArray(p)) {
+            if (p.suite === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.name === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.status === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.exit_code === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.duration_ms === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.required === void 0) {
+              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            for (let m in p) if (!j.call(_.properties.steps.items.properties, m)) {
+              let l = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), t++;
+            }
+            if (p.suite !== void 0) {
+              let m = p.suite;
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.name !== void 0) {
+              let m = p.name;
+              if (typeof m == "string") {
+                if (y(m) < 1) {
+                  let l = { instancePath: i + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.status !== void 0) {
+              let m = p.status;
+              if (!(m === "passed" || m === "failed" || m === "timed-out" || m === "not-run" || m === "skipped")) {
+                let l = { instancePath: i + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: _.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.exit_code !== void 0) {
+              let m = p.exit_code;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let l = { instancePath: i + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: _.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.duration_ms !== void 0) {
+              let m = p.duration_ms;
+              if (typeof m == "number" && isFinite(m)) {
+                if (m < 0 || isNaN(m)) {
+                  let l = { instancePath: i + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.required !== void 0 && typeof p.required != "boolean") {
+              let m = { instancePath: i + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.argv !== void 0) {
+              let m = p.argv;
+              if (Array.isArray(m)) {
+                let l = m.length;
+                for (let u = 0; u < l; u++) if (typeof m[u] != "string") {
+                  let d = { instancePath: i + "/steps/" + n + "/argv/" + u, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.cwd !== void 0 && typeof p.cwd != "string") {
+              let m = { instancePath: i + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (p.log_file !== void 0) {
+              let m = p.log_file;
+              if (typeof m == "string") {
+                if (!ue.test(m)) {
+                  let l = { instancePath: i + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.log_sha256 !== void 0) {
+              let m = p.log_sha256;
+              if (typeof m == "string") {
+                if (!T.test(m)) {
+                  let l = { instancePath: i + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+              } else {
+                let l = { instancePath: i + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [l] : e.push(l), t++;
+              }
+            }
+            if (p.log_tail !== void 0 && typeof p.log_tail != "string") {
+              let m = { instancePath: i + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: i + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.tools !== void 0) {
+      let r = o.tools;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let s in r) if (typeof r[s] != "string") {
+          let n = { instancePath: i + "/tools/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), t++;
+        }
+      } else {
+        let s = { instancePath: i + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.redactions !== void 0) {
+      let r = o.redactions;
+      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+        let s = { instancePath: i + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+        let s = { instancePath: i + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (o.verdict !== void 0) {
+      let r = o.verdict;
+      if (!(r === "PASS" || r === "FAIL")) {
+        let s = { instancePath: i + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: _.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+  } else {
+    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), t++;
+  }
+  return C.errors = e, t === 0;
+}
+C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ke = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var qe = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -36961,8 +37751,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -40515,7 +41305,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulconstruct(construct, info2) {
     addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_, info2) {
+  function onsuccessfulcheck(_2, info2) {
     info2.restore();
   }
   function constructFactory(onreturn, fields) {
@@ -41737,8 +42527,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -42166,8 +42956,8 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map.add(a, b2, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -42331,13 +43121,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = ye[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = qe[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -42412,16 +43202,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_2, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b2[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b2.length];
 }
 
 // src/rules/matrix.ts
@@ -42660,11 +43450,11 @@ function cellPosition(row, key) {
 }
 function rowFormat(path, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (ue(record)) return [];
+  if (ve(record)) return [];
   const out = [];
-  for (const e of ue.errors ?? []) {
+  for (const e of ve.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, he.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, ke.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -43024,7 +43814,7 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/identity.ts
@@ -43043,15 +43833,15 @@ function postureOf(trio) {
   const p = trio.pin.data?.runtime_cutover_posture;
   return p === "GO" || p === "NO-GO" ? p : null;
 }
-function str(v2) {
-  return typeof v2 === "string" && v2 !== "" ? v2 : null;
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : null;
 }
 
 // src/trio/load.ts
 init_read();
-var PIN = { validate: ce, file: he.validatePin };
-var MANIFEST = { validate: le, file: he.validateManifest };
-var HANDOFF = { validate: de, file: he.validateHandoff };
+var PIN = { validate: _e, file: ke.validatePin };
+var MANIFEST = { validate: ge, file: ke.validateManifest };
+var HANDOFF = { validate: be, file: ke.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -43080,8 +43870,8 @@ function loadProducerFiles(root, baseline) {
     handoff: loadJson(root, "handoff", joinPosix(p.root, p.handoff), HANDOFF)
   };
 }
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b2) {
+  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -43323,7 +44113,7 @@ function loadPolicy(options) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, fe, he.validatePolicy);
+  const problems = validateDocument(doc, Pe, ke.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -43331,14 +44121,14 @@ function loadPolicy(options) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
+  const found = policy.baselines.find((b2) => b2.name === name);
   if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -43539,18 +44329,18 @@ The summary was too large; the full report is in the evidence artifact.
 function render(result, overflow, artifact, limit) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) {
-    const c = countBySeverity(b.findings);
+  for (const b2 of result.baselines) {
+    const c = countBySeverity(b2.findings);
     out.push(
-      `### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`,
+      `### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`,
       "",
-      identityTable(b.identity, b.posture),
+      identityTable(b2.identity, b2.posture),
       "",
       `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
       "",
-      findingsTable(b.findings, limit),
+      findingsTable(b2.findings, limit),
       "",
-      stepsTable(b.steps),
+      stepsTable(b2.steps),
       ""
     );
   }
@@ -43589,7 +44379,7 @@ async function run(env = process.env) {
       },
       { baselines, probe: inputs.probe }
     );
-    const findings = result.baselines.flatMap((b) => b.findings);
+    const findings = result.baselines.flatMap((b2) => b2.findings);
     const failing = result.verdict === "FAIL";
     const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root);
     const plan = planAnnotations(findings, prefix, failing ? 1 : 0);
@@ -43600,7 +44390,7 @@ async function run(env = process.env) {
     }
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);

@@ -22,14 +22,26 @@ export interface RepinCommand {
   baseline: string | undefined
 }
 
+export interface VerifyEvidenceCommand {
+  command: 'verify-evidence'
+  file: string
+  root: string
+}
+
 export type Command =
-  HealthCommand | RepinCommand | { command: 'help'; topic?: string } | { command: 'version' }
+  | HealthCommand
+  | RepinCommand
+  | VerifyEvidenceCommand
+  | { command: 'help'; topic?: string }
+  | { command: 'version' }
 
 export const USAGE = `Usage: baseline-gate <command> [options]
 
 Commands:
   health    check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer
   repin     write the trio update for the producer's current release (mirror, pin and ledger together)
+  verify-evidence FILE [--root DIR]
+            recompute the digests an evidence packet records; exit 1 on any mismatch
 
 Options (health; repin takes --root, --policy, --baseline):
   --root DIR           repository root (default: the current directory)
@@ -48,6 +60,7 @@ export function parseCommand(argv: string[]): Command {
   if (first === undefined || first === '-h' || first === '--help' || first === 'help')
     return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
+  if (first === 'verify-evidence') return parseVerifyEvidence(rest)
   if (first !== 'health' && first !== 'repin') {
     throw new UsageError(
       first.startsWith('-')
@@ -72,13 +85,7 @@ export function parseCommand(argv: string[]): Command {
       }
     })
   } catch (e) {
-    // node's messages can span lines; a usage error is one line
-    const message = (e as Error).message
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join(' ')
-    throw new UsageError(`${message.replace(/\.$/, '')}; try: baseline-gate --help`)
+    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
   }
   const v = parsed.values
   if (v.help) return { command: 'help', topic: first }
@@ -101,4 +108,36 @@ export function parseCommand(argv: string[]): Command {
     evidenceDir: v['evidence-dir'],
     probe: !v['no-probe']
   }
+}
+
+function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command: 'help'; topic: string } {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }
+    })
+  } catch (e) {
+    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
+  }
+  if (parsed.values.help) return { command: 'help', topic: 'verify-evidence' }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(
+      'verify-evidence takes exactly one evidence file: baseline-gate verify-evidence FILE [--root DIR]'
+    )
+  }
+  if (parsed.values.root === '') throw new UsageError('--root needs a value')
+  return { command: 'verify-evidence', file: parsed.positionals[0]!, root: parsed.values.root ?? '.' }
+}
+
+/** node's messages can span lines; a usage error is one line */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\.$/, '')
 }

@@ -4,6 +4,7 @@ import { createEvidenceStore } from '../files/evidence-store.js'
 import { readRunContext } from '../git/run-context.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
+import { verifyEvidence } from '../operations/verify-evidence.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import { TOOL_VERSION } from '../version.js'
@@ -29,6 +30,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd.command === 'version') {
       io.stdout.write(`${TOOL_VERSION}\n`)
       return EXIT.pass
+    }
+    if (cmd.command === 'verify-evidence') {
+      const v = verifyEvidence(resolve(io.cwd, cmd.root), resolve(io.cwd, cmd.file))
+      if (v.unreadable) {
+        io.stderr.write(`baseline-gate: ${v.problems.join('; ')}\n`)
+        return EXIT.usage
+      }
+      for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
+      io.stdout.write(
+        v.problems.length === 0
+          ? `evidence verified: ${v.checked} digests match\n`
+          : `evidence does NOT verify: ${v.problems.length} of ${v.checked} digests differ\n`
+      )
+      return v.problems.length === 0 ? EXIT.pass : EXIT.fail
     }
     const root = resolve(io.cwd, cmd.root)
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
