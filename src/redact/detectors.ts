@@ -1,0 +1,304 @@
+// Our own detectors for secrets nobody declared. secretlint's recommended preset runs after these (see
+// secretlint-scan.ts); these cover what it misses or matches too narrowly (every GitHub token prefix at any
+// length, AWS key ids, JWTs, cut private key blocks, credentials in URLs of any scheme, authorization headers,
+// GCP / Stripe / Twilio keys, generic `password=` assignments), keep the user and host of a URL, and cope with
+// ANSI colour codes around a token.
+//
+// Every pattern is bounded (no unbounded repetition that can backtrack), so the work is linear in the text.
+
+import { privateKeyBlocks } from './private-key.js'
+import type { Span } from './spans.js'
+
+export interface Detector {
+  /** The kinds this detector reports. */
+  readonly kinds: readonly string[]
+  /** Push the spans it finds in `text` onto `out`, each with `rank`. */
+  find(text: string, out: Span[], rank: number): void
+}
+
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+
+/**
+ * Whether a token may start at `i`: the character before it is not a letter, digit or `_`; or it ends an escape
+ * that stands for such a character: `\n` / `\t` / `\r` in JSON, `%3D` in a URL, the `m` that ends an ANSI
+ * colour sequence (`ESC[32m`) in coloured cargo and npm output.
+ */
+export function boundaryBefore(text: string, i: number): boolean {
+  if (i === 0) return true
+  const c = text.charCodeAt(i - 1)
+  if (!isWordChar(c)) return true
+  if (i >= 2 && text.charCodeAt(i - 2) === 0x5c && (c === 0x6e || c === 0x74 || c === 0x72)) return true
+  if (i >= 3 && text.charCodeAt(i - 3) === 0x25 && isHex(c) && isHex(text.charCodeAt(i - 2))) return true
+  if (c !== 0x6d) return false
+  let j = i - 2
+  while (j >= 0 && i - j < 34) {
+    const d = text.charCodeAt(j)
+    if ((d >= 48 && d <= 57) || d === 59) j--
+    else break
+  }
+  return j >= 1 && text.charCodeAt(j) === 0x5b && text.charCodeAt(j - 1) === 0x1b
+}
+
+/** A value that is a placeholder or code, not a credential: `${{ secrets.X }}`, `***`, `null`, `self.token`. */
+const PLACEHOLDER_WORDS = new Set([
+  'true',
+  'false',
+  'null',
+  'none',
+  'nil',
+  'undefined',
+  'required',
+  'optional',
+  'string',
+  'redacted',
+  'masked',
+  'hidden',
+  'example',
+  'placeholder',
+  'empty',
+  'default',
+  'missing',
+  'invalid',
+  'expired',
+  'provided',
+  'present',
+  'unset'
+])
+
+/**
+ * Whether a value assigned to a `password` / `secret` / `token` / `api_key` name is worth redacting: not a
+ * placeholder (`${{ secrets.X }}`, `***`, `null`), not code (`tokenizer.next`, `String::new`, `parseToken`), not a
+ * version (`^6.0.0`), not prose (`'comments are not allowed'`). Generated credentials have digits or irregular
+ * case; a declared secret is removed whatever it looks like.
+ */
+export function nonTrivialValue(v: string): boolean {
+  if (v.length < 6) return false
+  if (/^[$%<{*[:=&]/.test(v)) return false // $VAR ${VAR} ${{ x }} %VAR% <value> {{ x }} *** [REDACTED:..] ::path
+  if (/^(.)\1*$/.test(v)) return false // xxxxxx ------
+  if (v.includes('::') || v.includes('->') || v.includes('?.')) return false // Rust / C++ / TS paths
+  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false // a word or an identifier: `expected`, `parseToken`
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false // kebab or snake words: `not-found`, `private-key`
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false // camelCase: `isIdentifier2`
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false // a field path: `tokenizer.next`, `type2.kind`
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false // a version: "@octokit/auth-token": "^6.0.0"
+  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false // prose in quotes
+  return !PLACEHOLDER_WORDS.has(v.toLowerCase())
+}
+
+/** A bare value that is called or indexed (`token = tokenOf(req)`, `token = parts[i]`) is code. */
+function calledOrIndexed(m: RegExpExecArray): boolean {
+  if (m[4] === undefined) return false
+  const next = m.input[m.index + m[0].length]
+  return next === '(' || next === '['
+}
+
+/**
+ * Whether `index` is in the user-info or host part of a URL (`https://x-access-token:ghs_...@github.com`): the
+ * URL detector owns those, and keeps the host readable. A query parameter (`?token=...`) is not.
+ */
+function inUrlAuthority(text: string, index: number, name: string): boolean {
+  // user-info is `name:value@`: nothing else needs the look back
+  if (text[index + name.length] !== ':') return false
+  const before = text.slice(Math.max(0, index - 512), index)
+  return /:\/\/[^\s/?#"'<>]*$/.test(before)
+}
+
+/** A URL password or header value that is a placeholder: `$PASS`, `${PASS}`, `***`, `<token>`, `{{ t }}`. */
+const placeholder = (v: string): boolean => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v)
+
+interface RegexRule {
+  kind: string | ((m: RegExpExecArray) => string)
+  /** Flags must include `g` and `d`. */
+  re: RegExp
+  /** The groups that may hold the secret (the first one that matched is taken); none: the whole match. */
+  groups?: number[]
+  /** Require a token boundary before the match (see boundaryBefore). */
+  boundary?: boolean
+  accept?: (secret: string, m: RegExpExecArray) => boolean
+  /** Skip the regex when the text cannot contain a match (a cheap substring test). */
+  quick?: (text: string) => boolean
+}
+
+function regexDetector(rule: RegexRule, kinds: string[]): Detector {
+  return {
+    kinds,
+    find(text, out, rank) {
+      if (rule.quick && !rule.quick(text)) return
+      const re = rule.re
+      re.lastIndex = 0
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (rule.boundary && !boundaryBefore(text, m.index)) {
+          // retry one character further: the token may still start inside this match
+          re.lastIndex = m.index + 1
+          continue
+        }
+        let range: [number, number] | undefined = m.indices?.[0]
+        if (rule.groups) {
+          range = undefined
+          for (const g of rule.groups) {
+            const r = m.indices?.[g]
+            if (r) {
+              range = r
+              break
+            }
+          }
+        }
+        if (!range) continue
+        const secret = text.slice(range[0], range[1])
+        if (rule.accept && !rule.accept(secret, m)) continue
+        const kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(m)
+        out.push({ start: range[0], end: range[1], kind, rank })
+      }
+    }
+  }
+}
+
+const simple = (kind: string, rule: Omit<RegexRule, 'kind'>): Detector =>
+  regexDetector({ ...rule, kind }, [kind])
+
+const includesAny =
+  (...needles: string[]) =>
+  (text: string): boolean =>
+    needles.some((n) => text.includes(n))
+
+const privateKey: Detector = {
+  kinds: ['private-key'],
+  find(text, out, rank) {
+    for (const [start, end] of privateKeyBlocks(text)) out.push({ start, end, kind: 'private-key', rank })
+  }
+}
+
+/** What a `password` / `secret` / `token` / `api_key` name is called in a kind. */
+function assignmentKind(name: string): string {
+  const n = name.toLowerCase()
+  if (/pass|pwd/.test(n)) return 'password-assignment'
+  if (/api[_-]?key|apikey/.test(n)) return 'api-key-assignment'
+  if (/token|auth/.test(n)) return 'token-assignment'
+  return 'secret-assignment'
+}
+
+const ASSIGNMENT_NAME =
+  'pass(?:word|wd|phrase)|pwd|api[_-]?key|apikey|(?:private|secret|signing|encryption|master|access)[_-]?key|secret|token|_auth'
+/** `"x"`, `'x'` or a bare word: groups 2, 3, 4. */
+const VALUE = `(?:"([^"\\r\\n]{1,512})"|'([^'\\r\\n]{1,512})'|([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`
+
+const AUTH_SCHEME = /^(?:bearer|token|bot|basic|digest|negotiate|ntlm)$/i
+
+const ASSIGNMENT_KINDS = [
+  'password-assignment',
+  'secret-assignment',
+  'token-assignment',
+  'api-key-assignment'
+]
+
+/** Our detectors, most specific first: where spans overlap, the earlier detector names the kind. */
+export const DETECTORS: readonly Detector[] = [
+  privateKey,
+  simple('github-token', {
+    re: /gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,251}/dg
+  }),
+  simple('aws-access-key-id', {
+    re: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/dg,
+    boundary: true
+  }),
+  simple('aws-secret-access-key', {
+    re: /(?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/dgi,
+    groups: [1]
+  }),
+  simple('slack-token', {
+    re: /xox[abposr]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250}/dg,
+    quick: includesAny('xox', 'xapp-')
+  }),
+  simple('slack-webhook', {
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9][A-Za-z0-9_/-]{8,250})/dgi,
+    groups: [1],
+    quick: (t) => /hooks\.slack\.com/i.test(t)
+  }),
+  simple('npm-token', { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny('npm_') }),
+  simple('gcp-api-key', { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny('AIza') }),
+  simple('stripe-key', {
+    re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
+    quick: includesAny('k_live_', 'k_test_')
+  }),
+  simple('sendgrid-key', {
+    re: /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/dg,
+    boundary: true,
+    quick: includesAny('SG.')
+  }),
+  simple('twilio-key', {
+    re: /SK[0-9a-fA-F]{32}(?![0-9A-Za-z])/dg,
+    boundary: true,
+    quick: includesAny('SK')
+  }),
+  simple('gitlab-token', { re: /glpat-[A-Za-z0-9_-]{20,250}/dg, quick: includesAny('glpat-') }),
+  simple('pypi-token', { re: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,4096}/dg, quick: includesAny('pypi-') }),
+  simple('jwt', {
+    // the lookbehind (boundaryBefore, in the pattern) keeps candidate starts apart, so a run of `eyJeyJ...` is
+    // scanned once
+    // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour code a token may follow
+    re: /(?:(?<![A-Za-z0-9_-])|(?<=\x1b\[[0-9;]{0,32}m|\\[ntr]|%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_-]{7,8192}\.[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,8192}/dg,
+    quick: includesAny('eyJ')
+  }),
+  simple('url-credential', {
+    // scheme://user:password@host: only the password; the user and the host stay readable
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny('://')
+  }),
+  regexDetector(
+    {
+      // Authorization: Bearer <token> / token <token> / Basic <base64> / <value>
+      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
+      groups: [2],
+      // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
+      accept: (v, m) =>
+        !placeholder(v) && !v.startsWith('[REDACTED:') && !(m[1] === undefined && AUTH_SCHEME.test(v)),
+      kind: (m) => {
+        const scheme = (m[1] ?? '').toLowerCase()
+        if (scheme === 'basic') return 'basic-auth'
+        if (scheme === 'bearer' || scheme === 'token' || scheme === 'bot') return 'bearer-token'
+        return 'authorization-header'
+      },
+      quick: (t) => /authorization/i.test(t)
+    },
+    ['bearer-token', 'basic-auth', 'authorization-header']
+  ),
+  simple('bearer-token', {
+    re: /\bbearer[ \t]+([A-Za-z0-9._~+/-]{20,4096}=*)/dgi,
+    groups: [1],
+    quick: (t) => /bearer/i.test(t)
+  }),
+  simple('basic-auth', {
+    // curl -u user:password
+    re: /(?:^|[ \t'"])(?:-u|--user)[ \t]+["']?[^\s:"']{1,256}:([^\s"']{1,512})/dgm,
+    groups: [1],
+    accept: (p) => !placeholder(p) && !p.startsWith('[REDACTED:'),
+    quick: includesAny('-u', '--user')
+  }),
+  regexDetector(
+    {
+      re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, 'dgi'),
+      groups: [2, 3, 4],
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]!),
+      kind: (m) => assignmentKind(m[1]!)
+    },
+    ASSIGNMENT_KINDS
+  ),
+  regexDetector(
+    {
+      // --password hunter2, --token abc (the `--name=value` form is an assignment above)
+      re: new RegExp(
+        `--?(pass(?:word|wd)?|token|secret|api[_-]?key|(?:auth|access)[_-]?token)[ \\t]+${VALUE}`,
+        'dgi'
+      ),
+      groups: [2, 3, 4],
+      accept: nonTrivialValue,
+      kind: (m) => assignmentKind(m[1]!)
+    },
+    ASSIGNMENT_KINDS
+  )
+]
