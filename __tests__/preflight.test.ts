@@ -16,6 +16,7 @@ import {
   tempDir,
   trioFixture
 } from './helpers/fixture.js'
+import { expectGone, recordedPids } from './helpers/processes.js'
 
 afterAll(cleanupFixtures)
 
@@ -35,32 +36,11 @@ function fakeProducer(mode: string, argv?: string[]) {
   return { fx, pidFile }
 }
 
-/** Running, that is: it exists and is not a zombie waiting for init to reap it. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return true // no /proc: trust kill(0)
-  }
-}
-
-/** Every process the fake started is gone (waits for the kernel to finish the kill, bounded). */
+/** Every process the fake started is gone. */
 async function expectNoneLeft(pidFile: string): Promise<void> {
-  let pids: number[]
-  try {
-    pids = readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number)
-  } catch {
-    return // never started
-  }
-  expect(pids.length).toBeGreaterThan(0)
-  for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
-  expect(pids.filter(alive)).toEqual([])
+  const pids = recordedPids(pidFile)
+  if (pids.length === 0) return // never started
+  await expectGone(pids)
 }
 
 async function probeWith(mode: string, argv?: string[]) {

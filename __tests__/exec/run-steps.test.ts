@@ -10,6 +10,7 @@ import { expandStep, runSuite, runSuites } from '../../src/exec/run-steps.js'
 import type { RunnerHooks, StepRun, StepSpec } from '../../src/exec/run-steps.js'
 import { formatDuration, stepLine } from '../../src/exec/step-report.js'
 import type { SuiteStep } from '../../src/policy/types.js'
+import { expectGone, recordedPids } from '../helpers/processes.js'
 
 const made: string[] = []
 function tempDir(): string {
@@ -32,27 +33,11 @@ const nodeStep = (name: string, script: string, extra: Partial<StepSpec> = {}) =
 const sleepStep = (name: string, ms: number, extra: Partial<StepSpec> = {}) =>
   nodeStep(name, `setTimeout(() => {}, ${ms})`, extra)
 
-/** Running, that is: it exists and is not a zombie waiting for init to reap it. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return true // no /proc: trust kill(0)
-  }
-}
-
 /** Every pid in the file is gone (waits for the kernel to finish the kill, bounded). */
 async function expectNoneLeft(pidFile: string, expected: number): Promise<void> {
-  const pids = readFileSync(pidFile, 'utf8').split(/\s+/).filter(Boolean).map(Number)
+  const pids = recordedPids(pidFile)
   expect(pids).toHaveLength(expected)
-  for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
-  expect(pids.filter(alive)).toEqual([])
+  await expectGone(pids)
 }
 
 /** A shell that starts a grandchild `sleep 600`, writes both pids, says "ready" and waits. */

@@ -1,0 +1,33 @@
+// Whether processes a test started are gone: the check behind every "no process is left behind".
+import { readFileSync } from 'node:fs'
+import { expect } from '@jest/globals'
+
+/** Running, that is: it exists and is not a zombie waiting for init to reap it. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true // no /proc: trust kill(0)
+  }
+}
+
+/** The pids a test recorded (whitespace-separated in a file); [] when the file was never written. */
+export function recordedPids(pidFile: string): number[] {
+  try {
+    return readFileSync(pidFile, 'utf8').split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
+/** Every pid is gone (waits, bounded, for the kernel to finish the kill). */
+export async function expectGone(pids: number[]): Promise<void> {
+  for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
+  expect(pids.filter(alive)).toEqual([])
+}
