@@ -21198,11 +21198,15 @@ var init_bounded_output = __esm({
       text() {
         let tail = Buffer.concat(this.tail);
         if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit);
-        const head = Buffer.concat(this.head).toString("utf8");
-        const omitted = this.omitted;
-        return omitted > 0 ? `${head}
-[\u2026 ${omitted} bytes omitted \u2026]
-${tail.toString("utf8")}` : head + tail.toString("utf8");
+        let head = Buffer.concat(this.head);
+        if (this.omitted === 0) return Buffer.concat([head, tail]).toString("utf8");
+        const headEnd = head.lastIndexOf(10);
+        if (headEnd !== -1) head = head.subarray(0, headEnd + 1);
+        const tailStart = tail.indexOf(10);
+        if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
+        const dropped = this.total - head.length - tail.length;
+        return `${head.toString("utf8")}[\u2026 ${dropped} bytes omitted \u2026]
+${tail.toString("utf8")}`;
       }
       /** The last `lines` lines of the kept text. */
       lastLines(lines) {

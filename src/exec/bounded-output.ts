@@ -39,11 +39,15 @@ export class BoundedOutput {
   text(): string {
     let tail = Buffer.concat(this.tail)
     if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit)
-    const head = Buffer.concat(this.head).toString('utf8')
-    const omitted = this.omitted
-    return omitted > 0
-      ? `${head}\n[… ${omitted} bytes omitted …]\n${tail.toString('utf8')}`
-      : head + tail.toString('utf8')
+    let head = Buffer.concat(this.head)
+    if (this.omitted === 0) return Buffer.concat([head, tail]).toString('utf8')
+    // Cut at line boundaries: a token cut in half could slip past redaction, and half lines help nobody.
+    const headEnd = head.lastIndexOf(0x0a)
+    if (headEnd !== -1) head = head.subarray(0, headEnd + 1)
+    const tailStart = tail.indexOf(0x0a)
+    if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1)
+    const dropped = this.total - head.length - tail.length
+    return `${head.toString('utf8')}[… ${dropped} bytes omitted …]\n${tail.toString('utf8')}`
   }
 
   /** The last `lines` lines of the kept text. */
