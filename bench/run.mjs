@@ -12,34 +12,28 @@ const runs = Number(process.env.BENCH_RUNS ?? 30)
 const warmup = 3
 const evidence = mkdtempSync(join(tmpdir(), 'bg-bench-'))
 
+// rules only: the probe would time a cargo build, not the gate
+const health = [
+  join(root, 'dist/cli/index.js'),
+  'health',
+  '--root',
+  root,
+  '--no-probe',
+  '--json',
+  '--evidence-dir',
+  evidence
+]
+
 const subjects = [
   { name: 'node -e 0', argv: ['-e', '0'] },
   {
     name: 'baseline-gate health (rules only)',
-    argv: [
-      join(root, 'dist/cli/index.js'),
-      'health',
-      '--root',
-      root,
-      '--no-probe',
-      '--json',
-      '--evidence-dir',
-      evidence
-    ],
+    argv: health,
     expectStatus: 0
   },
   {
     name: 'health, no code cache',
-    argv: [
-      join(root, 'dist/cli/index.js'),
-      'health',
-      '--root',
-      root,
-      '--no-probe',
-      '--json',
-      '--evidence-dir',
-      evidence
-    ],
+    argv: health,
     env: { BASELINE_GATE_COMPILE_CACHE: '0' },
     expectStatus: 0
   }

@@ -35294,6 +35294,13 @@ var PIN_LINES = [
   { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
   { key: "mirror_path", label: "Producer manifest mirror", named: false }
 ];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
+}
 var LEDGER_COLUMNS = [
   { key: "consumer_version", header: "version" },
   { key: "consumer_commit", header: "commit" },
@@ -43070,14 +43077,7 @@ function pinLine(file, item, displayName) {
 }
 function pinLineKey(label, displayName) {
   const l = normalize2(label);
-  const name = normalize2(displayName);
-  for (const line of PIN_LINES) {
-    const want = normalize2(line.label);
-    if (line.named) {
-      if (l.startsWith(`${name} `) && normalize2(l.slice(name.length)) === want) return line.key;
-    } else if (l === want) return line.key;
-  }
-  return null;
+  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, node2) {
   const [head, ...rows] = node2.children;
@@ -43273,15 +43273,6 @@ function expectedPinLines(pin, baseline) {
     mirror_path: baseline.trio.manifest
   };
 }
-function pinLineLabel(line, displayName) {
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(
-    PIN_LINES.find((l) => l.key === key),
-    displayName
-  )}: \`${value}\``;
-}
 function missingSection(path, ledger, title) {
   return finding("BG204", path, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
@@ -43298,7 +43289,7 @@ function pinSection(path, ledger, pin, baseline) {
           "BG208",
           path,
           line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l, baseline.display_name)).join("; ")})`
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`
         )
       );
       continue;
@@ -43336,7 +43327,7 @@ function pinSection(path, ledger, pin, baseline) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
     const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    const label = pinLineLabel(l, baseline.display_name);
+    const label = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",

@@ -1,6 +1,6 @@
 // Edits of the compatibility matrix that splice the parsed positions in place: every byte outside the
 // edited cells, lines and rows stays as it was (the document's prose, its line endings, its other rows).
-import { LEDGER_COLUMNS, PIN_LINES } from './model.js'
+import { LEDGER_COLUMNS, PIN_LINES, pinLineText } from './model.js'
 import type { Ledger, LedgerRow, LedgerStatus, PinLineKey } from './model.js'
 
 interface Splice {
@@ -21,11 +21,6 @@ function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n'
 }
 
-function label(key: PinLineKey, displayName: string): string {
-  const line = PIN_LINES.find((l) => l.key === key)!
-  return line.named ? `${displayName} ${line.label}` : line.label
-}
-
 /**
  * The `## Baseline Pin` list rewritten with these values, in the canonical order; lines the tool does not know
  * are kept after them. Returns null when the matrix has no such section (nothing to splice into).
@@ -41,7 +36,7 @@ export function pinSectionSplice(
   const start = Math.min(...section.lines.map((l) => l.start))
   const end = Math.max(...section.lines.map((l) => l.end))
   const nl = eol(text)
-  const known = PIN_LINES.map((l) => `- ${label(l.key, displayName)}: \`${values[l.key]}\``)
+  const known = PIN_LINES.map((l) => pinLineText(l.key, values[l.key], displayName))
   const unknown = section.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd())
   return { start, end, text: [...known, ...unknown].join(nl) }
 }

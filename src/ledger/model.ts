@@ -19,6 +19,17 @@ export const PIN_LINES = [
 ] as const
 export type PinLineKey = (typeof PIN_LINES)[number]['key']
 
+/** How the matrix labels a Baseline Pin line: "MemoryKernel release tag", "Runtime cutover posture". */
+export function pinLineLabel(key: PinLineKey, displayName: string): string {
+  const line = PIN_LINES.find((l) => l.key === key)!
+  return line.named ? `${displayName} ${line.label}` : line.label
+}
+
+/** The canonical text of a Baseline Pin line: what repin and rollback write, and what messages suggest. */
+export function pinLineText(key: PinLineKey, value: string, displayName: string): string {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``
+}
+
 /** The ledger table's columns, in order, each recognised by how its header ends. */
 export const LEDGER_COLUMNS = [
   { key: 'consumer_version', header: 'version' },

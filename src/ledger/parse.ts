@@ -6,7 +6,7 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
 import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
-import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE } from './model.js'
+import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
 import type { Ledger, LedgerCell, LedgerTable, PinLine, PinLineKey, Section } from './model.js'
 
 export function parseMarkdown(text: string): Root {
@@ -106,15 +106,9 @@ function pinLine(file: SourceFile, item: ListItem, displayName: string): PinLine
 
 /** "MemoryKernel release tag" -> release_tag; "Expected API contract version" -> api. */
 export function pinLineKey(label: string, displayName: string): PinLineKey | null {
+  // the inverse of pinLineLabel, ignoring case and spacing
   const l = normalize(label)
-  const name = normalize(displayName)
-  for (const line of PIN_LINES) {
-    const want = normalize(line.label)
-    if (line.named) {
-      if (l.startsWith(`${name} `) && normalize(l.slice(name.length)) === want) return line.key
-    } else if (l === want) return line.key
-  }
-  return null
+  return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null
 }
 
 function table(file: SourceFile, node: Table): LedgerTable {

@@ -5,7 +5,9 @@ import {
   LEDGER_SECTION_TITLE,
   LEDGER_STATUSES,
   PIN_LINES,
-  PIN_SECTION_TITLE
+  PIN_SECTION_TITLE,
+  pinLineLabel,
+  pinLineText
 } from '../ledger/model.js'
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
@@ -80,19 +82,6 @@ function expectedPinLines(pin: Partial<Pin>, baseline: BaselinePolicy): Record<P
   }
 }
 
-/** How the matrix labels a Baseline Pin line: "MemoryKernel release tag", "Runtime cutover posture". */
-function pinLineLabel(line: (typeof PIN_LINES)[number], displayName: string): string {
-  return line.named ? `${displayName} ${line.label}` : line.label
-}
-
-/** The canonical text of a Baseline Pin line (what repin and rollback write, and what messages suggest). */
-export function pinLineText(key: PinLineKey, value: string, displayName: string): string {
-  return `- ${pinLineLabel(
-    PIN_LINES.find((l) => l.key === key)!,
-    displayName
-  )}: \`${value}\``
-}
-
 function missingSection(path: string, ledger: Ledger, title: string): Finding {
   return finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${title}\` section`)
 }
@@ -110,7 +99,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
           'BG208',
           path,
           line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l, baseline.display_name)).join('; ')})`
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join('; ')})`
         )
       )
       continue
@@ -148,7 +137,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     if (seen.has(l.key)) continue
     const want = expected[l.key]
     const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
-    const label = pinLineLabel(l, baseline.display_name)
+    const label = pinLineLabel(l.key, baseline.display_name)
     out.push(
       finding(
         'BG205',
