@@ -2,7 +2,7 @@
 # npm test: lint, typecheck, check-dist, the producer's cargo gates, then jest. Every stage runs; the last
 # line is jest's count.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 failed=()
 stage() {
   local name=$1

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Run jest in native ESM mode and end with one plain line: "jest: N passed, N failed, N skipped".
+# JEST_REPORT names the report (reports/<name>.json, reports/<name>-line.txt; default "jest"), so several
+# runs (the suite steps of a promotion) can go at once.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 mkdir -p reports
-rm -f reports/jest.json
+report=${JEST_REPORT:-jest}
+rm -f "reports/$report.json"
 NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" NODE_NO_WARNINGS=1 \
-  node node_modules/jest/bin/jest.js --ci --json --outputFile=reports/jest.json "$@"
+  node node_modules/jest/bin/jest.js --ci --json "--outputFile=reports/$report.json" "$@"
 rc=$?
-if [ -s reports/jest.json ]; then
+if [ -s "reports/$report.json" ]; then
+  # shellcheck disable=SC2016 # the backticks are JavaScript's, not the shell's
   line=$(node -e '
-    const r = JSON.parse(require("fs").readFileSync("reports/jest.json", "utf8"));
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
-    console.log(`jest: ${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests + r.numTodoTests} skipped`);')
+    console.log(`jest: ${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests + r.numTodoTests} skipped`);' "reports/$report.json")
 else
   line="jest: 0 passed, 1 failed"
   [ "$rc" -eq 0 ] && rc=1
 fi
-echo "$line" > reports/jest-line.txt
+echo "$line" > "reports/$report-line.txt"
 echo "$line"
 exit $rc

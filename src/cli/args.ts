@@ -22,6 +22,20 @@ export interface RepinCommand {
   baseline: string | undefined
 }
 
+export interface PromoteCommand {
+  command: 'promote'
+  root: string
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+  /** A revision: the state before the change. */
+  base: string
+  /** A revision: the change (default HEAD). */
+  head: string
+  suites: boolean
+}
+
 export interface VerifyEvidenceCommand {
   command: 'verify-evidence'
   file: string
@@ -31,6 +45,7 @@ export interface VerifyEvidenceCommand {
 export type Command =
   | HealthCommand
   | RepinCommand
+  | PromoteCommand
   | VerifyEvidenceCommand
   | { command: 'help'; topic?: string }
   | { command: 'version' }
@@ -39,17 +54,23 @@ export const USAGE = `Usage: baseline-gate <command> [options]
 
 Commands:
   health    check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer
+  promote   gate a baseline change between two revisions: the trio rules, the change classification,
+            the joint approval of a NO-GO -> GO change, the consumer and producer suites, the evidence
   repin     write the trio update for the producer's current release (mirror, pin and ledger together)
   verify-evidence FILE [--root DIR]
             recompute the digests an evidence packet records; exit 1 on any mismatch
 
-Options (health; repin takes --root, --policy, --baseline):
+Options:
   --root DIR           repository root (default: the current directory)
   --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
-  --baseline NAME      check only this baseline
-  --json               print exactly one JSON object on stdout
-  --evidence-dir DIR   where to write the evidence packet (default: <root>/.baseline-gate/evidence)
-  --no-probe           do not start and probe the producer (the verdict records the skip)
+  --baseline NAME      only this baseline
+  --json               print exactly one JSON object on stdout (health, promote)
+  --evidence-dir DIR   where to write the evidence (default: <root>/.baseline-gate/evidence)
+  --no-probe           health: do not start and probe the producer (the verdict records the skip)
+  --base REF           promote: the revision before the change (required), e.g. origin/main
+  --head REF           promote: the revision of the change (default: HEAD, which must be checked out
+                       for the suites)
+  --no-suites          promote: do not run the suites (the verdict records the skip)
   -h, --help           show this help
   --version            print the version
 
@@ -61,7 +82,7 @@ export function parseCommand(argv: string[]): Command {
     return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
   if (first === 'verify-evidence') return parseVerifyEvidence(rest)
-  if (first !== 'health' && first !== 'repin') {
+  if (first !== 'health' && first !== 'repin' && first !== 'promote') {
     throw new UsageError(
       first.startsWith('-')
         ? `expected a command before ${first}; try: baseline-gate health`
@@ -81,6 +102,9 @@ export function parseCommand(argv: string[]): Command {
         json: { type: 'boolean', default: false },
         'evidence-dir': { type: 'string' },
         'no-probe': { type: 'boolean', default: false },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'no-suites': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -89,6 +113,13 @@ export function parseCommand(argv: string[]): Command {
   }
   const v = parsed.values
   if (v.help) return { command: 'help', topic: first }
+  const only = (command: string, names: readonly (keyof typeof v)[]) => {
+    for (const name of names) {
+      if (v[name] !== undefined && v[name] !== false)
+        throw new UsageError(`${command} does not take --${name}`)
+    }
+  }
+  if (first !== 'promote') only(first, ['base', 'head', 'no-suites'])
   if (first === 'repin') {
     for (const name of ['json', 'evidence-dir', 'no-probe'] as const) {
       if (v[name] !== undefined && v[name] !== false) throw new UsageError(`repin does not take --${name}`)
@@ -96,8 +127,31 @@ export function parseCommand(argv: string[]): Command {
     if (v.root === '' || v.policy === '' || v.baseline === '') throw new UsageError('an option needs a value')
     return { command: 'repin', root: v.root ?? '.', policy: v.policy, baseline: v.baseline }
   }
-  for (const name of ['root', 'policy', 'baseline', 'evidence-dir'] as const) {
+  for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'base', 'head'] as const) {
     if (v[name] === '') throw new UsageError(`--${name} needs a value`)
+  }
+  if (first === 'promote') {
+    only('promote', ['no-probe'])
+    if (v.base === undefined) {
+      throw new UsageError(
+        'promote needs --base REF: the revision before the change, e.g. --base origin/main'
+      )
+    }
+    for (const name of ['base', 'head'] as const) {
+      if (v[name]?.startsWith('-'))
+        throw new UsageError(`--${name} must name a revision, not an option: ${v[name]}`)
+    }
+    return {
+      command: 'promote',
+      root: v.root ?? '.',
+      policy: v.policy,
+      baseline: v.baseline,
+      json: v.json,
+      evidenceDir: v['evidence-dir'],
+      base: v.base,
+      head: v.head ?? 'HEAD',
+      suites: !v['no-suites']
+    }
   }
   return {
     command: 'health',

@@ -7,18 +7,16 @@ import { runRepin } from '../operations/repin.js'
 import { verifyEvidence } from '../operations/verify-evidence.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
+import { RevisionError } from '../git/git.js'
+import type { OperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
+import { EXIT } from './io.js'
+import type { Io } from './io.js'
 import { parseCommand, USAGE, UsageError } from './args.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 
-export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean }
-  stderr: { write(s: string): unknown }
-  env: NodeJS.ProcessEnv
-  cwd: string
-}
-
-export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+export type { Io } from './io.js'
+export { EXIT } from './io.js'
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -57,23 +55,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const evidence = cmd.evidenceDir
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))
       : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
-    const result = await runHealth(
-      {
-        root,
-        policy,
-        clock: () => new Date(),
-        runContext: () => readRunContext(root, io.env),
-        evidence,
-        toolVersion: TOOL_VERSION,
-        env: io.env
-      },
-      { baselines, probe: cmd.probe }
-    )
+    const ctx: OperationContext = {
+      root,
+      policy,
+      clock: () => new Date(),
+      runContext: () => readRunContext(root, io.env),
+      evidence,
+      toolVersion: TOOL_VERSION,
+      env: io.env
+    }
+    if (cmd.command === 'promote') {
+      const { promote } = await import('./promote.js')
+      return await promote(cmd, io, ctx, baselines)
+    }
+    const result = await runHealth(ctx, { baselines, probe: cmd.probe })
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
-    if (e instanceof UsageError || e instanceof PolicyError) {
+    if (e instanceof UsageError || e instanceof PolicyError || e instanceof RevisionError) {
       io.stderr.write(`baseline-gate: ${e.message}\n`)
       return EXIT.usage
     }

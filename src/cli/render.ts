@@ -1,5 +1,6 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
 import { location } from '../evidence/markdown.js'
+import type { ChangeEvidence } from '../evidence/packet.js'
 import type { OperationResult } from '../operations/context.js'
 import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
@@ -41,6 +42,7 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
           `${id.api_contract_version ?? '?'} · ${id.integration_baseline ?? '?'} · posture ${b.posture ?? '?'}`
       )
     )
+    if (b.change) out.push(...changeLines(b.change, s))
     out.push('')
     for (const st of b.steps) {
       const status =
@@ -54,6 +56,20 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
       )
     }
     if (b.steps.length > 0) out.push('')
+    for (const st of b.steps) {
+      if (!st.required || st.status === 'passed' || st.log_tail === undefined) continue
+      out.push(
+        `  ${s.bold(`${st.suite} › ${st.name}`)} ${s.dim(`last lines of ${st.log_file ?? 'its log'}:`)}`
+      )
+      // a step's output may hold terminal escapes: colours and cursor moves are dropped, not replayed
+      const tail = st.log_tail.replace(TERMINAL_CONTROL, '').split('\n').slice(-15)
+      out.push(
+        ...(tail.length > 0 && tail.join('') !== '' ? tail : ['(no output)']).map(
+          (l) => `    ${s.dim('│')} ${l}`
+        )
+      )
+      out.push('')
+    }
     if (b.findings.length === 0) out.push(`  ${s.green('no findings')}`)
     for (const f of b.findings) out.push(`  ${findingLine(f, s)}`)
     out.push('')
@@ -69,6 +85,30 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
     out.push(`${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')}`)
   }
   return out.join('\n')
+}
+
+/** Escape sequences and control characters other than tab and newline. */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f]/g
+
+function changeLines(c: ChangeEvidence, s: Style): string[] {
+  const range = `${c.base.slice(0, 12)}..${c.head.slice(0, 12)}`
+  if (!c.trio_changed) return [s.dim(`  change ${range}: the trio did not change; nothing to gate`)]
+  const posture =
+    c.posture_from === c.posture_to
+      ? `${c.posture_to ?? '?'}`
+      : `${c.posture_from ?? '?'} -> ${c.posture_to ?? '?'}`
+  const codes = [
+    c.codes_added.length > 0 ? `+${c.codes_added.join(' +')}` : '',
+    c.codes_removed.length > 0 ? `-${c.codes_removed.join(' -')}` : ''
+  ]
+    .filter(Boolean)
+    .join(' ')
+  return [
+    s.dim(
+      `  change ${range}: ${c.changed_files.join(', ')} · ${c.classification}${codes ? ` (${codes})` : ''} · posture ${posture}`
+    )
+  ]
 }
 
 function findingLine(f: Finding, s: Style): string {
@@ -108,6 +148,7 @@ export function toJson(result: OperationResult): object {
         column: f.column,
         message: f.message
       })),
+      ...(b.change ? { trio_changed: b.change.trio_changed, classification: b.change.classification } : {}),
       steps: b.steps.map((s) => ({
         suite: s.suite,
         name: s.name,

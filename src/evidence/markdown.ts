@@ -2,7 +2,7 @@
 import type { Finding } from '../rules/finding.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
-import type { EvidencePacket } from './packet.js'
+import type { ChangeEvidence, EvidencePacket } from './packet.js'
 
 /** Escape text for a Markdown table cell or inline position: no HTML, no table breaks, no stray emphasis. */
 export function escapeMarkdown(text: string): string {
@@ -77,6 +77,58 @@ export function stepsTable(steps: StepResult[]): string {
   ].join('\n')
 }
 
+/** A fence no line of `text` can close: one backtick more than its longest run (at least three). */
+export function fenced(text: string, info = 'text'): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`
+}
+
+/** The change a promotion gates, as a small table. */
+export function changeTable(c: ChangeEvidence): string {
+  const list = (xs: string[]) => (xs.length > 0 ? xs.map((x) => code(x)).join(', ') : '-')
+  const rows: [string, string][] = [
+    ['Base → head', `${code(c.base.slice(0, 12))} → ${code(c.head.slice(0, 12))}`],
+    ['Trio changed', c.trio_changed ? `yes: ${list(c.changed_files)}` : 'no'],
+    ['Classification', `**${c.classification}**`],
+    ['Error codes added', list(c.codes_added)],
+    ['Error codes removed', list(c.codes_removed)],
+    [
+      'Posture',
+      c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} → ${code(c.posture_to)}`
+    ]
+  ]
+  if (c.approval) {
+    const a = c.approval
+    const who = (xs: string[]) => (xs.length > 0 ? xs.map((x) => code(x)).join(', ') : 'nobody')
+    rows.push([
+      'Joint approval',
+      a.problem !== null
+        ? `could not be checked: ${escapeMarkdown(a.problem)}`
+        : `${a.approved ? 'given' : '**missing**'} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
+    ])
+  }
+  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+}
+
+/** The log tails of the steps that did not pass, each in a collapsed block. */
+export function failedStepTails(steps: StepResult[], maxChars = Infinity): string {
+  const failed = steps.filter((s) => s.required && s.status !== 'passed' && s.log_tail !== undefined)
+  const out: string[] = []
+  for (const s of failed) {
+    const tail = (s.log_tail ?? '').slice(-maxChars)
+    out.push(
+      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} › ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ''}</summary>`,
+      '',
+      fenced(tail === '' ? '(no output)' : tail),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return out.join('\n')
+}
+
 export function renderPacketMarkdown(p: EvidencePacket): string {
   const trio = (['pin', 'manifest', 'matrix'] as const).map(
     (role) =>
@@ -100,6 +152,7 @@ export function renderPacketMarkdown(p: EvidencePacket): string {
     '',
     `Policy: ${p.policy.source === 'file' ? code(p.policy.path) : 'built-in defaults'} (SHA-256 ${code(p.policy.sha256)}).`,
     '',
+    ...(p.change ? ['## Change', '', changeTable(p.change), ''] : []),
     '## Findings',
     '',
     findingsTable(p.findings),
@@ -107,6 +160,9 @@ export function renderPacketMarkdown(p: EvidencePacket): string {
     '## Steps',
     '',
     stepsTable(p.steps),
+    '',
+    failedStepTails(p.steps),
+    `Secrets redacted from the captured output: ${p.redactions}.`,
     '',
     '## Run',
     '',

@@ -15,6 +15,28 @@ export interface TrioDigest {
   bytes: number | null
 }
 
+/** Promotion: the change between the base and the head revision (schema: `change`). */
+export interface ChangeEvidence {
+  base: string
+  head: string
+  trio_changed: boolean
+  changed_files: string[]
+  classification: 'none' | 'additive' | 'breaking'
+  codes_added: string[]
+  codes_removed: string[]
+  posture_from: Posture | null
+  posture_to: Posture | null
+  /** Null when no approval was needed. */
+  approval: {
+    approved: boolean
+    consumer: string[]
+    producer: string[]
+    head_sha: string | null
+    /** Why the approval could not be checked, if it could not. */
+    problem: string | null
+  } | null
+}
+
 export interface EvidencePacket {
   schema: typeof EVIDENCE_SCHEMA
   tool: { name: typeof TOOL_NAME; version: string }
@@ -30,6 +52,7 @@ export interface EvidencePacket {
   posture: Posture | null
   findings: Finding[]
   steps: StepResult[]
+  change?: ChangeEvidence
   tools: Record<string, string>
   redactions: number
   verdict: Verdict
@@ -48,7 +71,10 @@ export interface PacketInput {
   posture: Posture | null
   findings: Finding[]
   steps: StepResult[]
+  change?: ChangeEvidence
   tools: Record<string, string>
+  /** Secrets removed from the captured output before it was hashed or written. */
+  redactions?: number
   verdict: Verdict
 }
 
@@ -77,8 +103,9 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     posture: input.posture,
     findings: input.findings,
     steps: input.steps,
+    ...(input.change ? { change: input.change } : {}),
     tools: input.tools,
-    redactions: 0,
+    redactions: input.redactions ?? 0,
     verdict: input.verdict
   }
 }

@@ -58,14 +58,25 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
 }
 
-/** Paths (of `paths`) that differ between two commits. */
+/** A revision that names no commit: the caller's input is wrong (exit 2, never a verdict). */
+export class RevisionError extends Error {
+  override name = 'RevisionError'
+}
+
+/** Whether the repository is a shallow clone (its history stops at a graft). */
+export async function isShallow(cwd: string): Promise<boolean> {
+  const r = await git(cwd, ['rev-parse', '--is-shallow-repository'])
+  return r.code === 0 && r.stdout.toString('utf8').trim() === 'true'
+}
+
+/** Paths (of `paths`, relative to `cwd`) that differ between two commits, relative to `cwd` as well. */
 export async function changedPaths(
   cwd: string,
   base: string,
   head: string,
   paths: string[]
 ): Promise<string[]> {
-  const r = await git(cwd, ['diff', '--name-only', '--no-renames', base, head, '--', ...paths])
+  const r = await git(cwd, ['diff', '--name-only', '--no-renames', '--relative', base, head, '--', ...paths])
   if (r.code !== 0) throw new GitError(`git diff ${base} ${head}: ${r.stderr}`)
   return r.stdout.toString('utf8').split('\n').filter(Boolean)
 }

@@ -10,7 +10,7 @@ export interface FileRevision {
   content: Buffer | null
 }
 
-/** Newest first. `rev` must already be a resolved commit (see resolveCommit). */
+/** Newest first. `rev` must already be a resolved commit (see resolveCommit); `path` is relative to `cwd`. */
 export async function fileHistory(
   cwd: string,
   rev: string,
@@ -31,7 +31,8 @@ export async function fileHistory(
   try {
     const out: FileRevision[] = []
     for (const e of entries) {
-      const blob = await reader.read(`${e.commit}:${path}`)
+      // `REV:./path` is relative to the working directory (a root inside a monorepo), `REV:path` to the top
+      const blob = await reader.read(`${e.commit}:${path.startsWith('./') ? path : `./${path}`}`)
       out.push({ ...e, content: blob.found ? blob.content : null })
     }
     return out

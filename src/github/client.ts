@@ -72,13 +72,14 @@ export interface GitHubClient {
    */
   upsertStickyComment(pr: number, marker: string, body: string): Promise<Result<StickyComment>>
   /**
-   * Joint approval on the pull request's CURRENT head commit: reviews on other commits are ignored, the
+   * Joint approval on the pull request's CURRENT head commit (or `options.headSha`, the head a run tested):
+   * reviews on other commits are ignored, the
    * latest APPROVED / CHANGES_REQUESTED / DISMISSED review of each user counts (COMMENTED does not
    * change it), owners are logins or `org/team` (members read through the API). Approved when an
    * approving consumer owner and an approving producer owner are two different people: someone listed
    * on both sides never satisfies both sides alone.
    */
-  jointApproval(pr: number, owners: Owners): Promise<Result<JointApproval>>
+  jointApproval(pr: number, owners: Owners, options?: { headSha?: string }): Promise<Result<JointApproval>>
 }
 
 /** GitHub refuses comment bodies longer than this. */
@@ -528,7 +529,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
-  const jointApproval = async (pr: number, owners: Owners): Promise<Result<JointApproval>> => {
+  const jointApproval = async (
+    pr: number,
+    owners: Owners,
+    options: { headSha?: string } = {}
+  ): Promise<Result<JointApproval>> => {
     const doing: Doing = {
       what: `check the joint approval of pull request #${pr} of ${fullName}`,
       permission: '`pull-requests: read`',
@@ -568,7 +573,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (!token) return noToken(doing)
 
       const { data: pull } = await step(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }))
-      const headSha = pull.head.sha
+      // the commit the run tested (a later push makes a new run): reviews on any other commit do not count
+      const headSha =
+        options.headSha && /^[0-9a-f]{40}$/.test(options.headSha) ? options.headSha : pull.head.sha
       const reviews = await step(doing, () =>
         api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       )

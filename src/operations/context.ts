@@ -1,7 +1,8 @@
 // What an operation receives from its entry (CLI or action): everything with a side effect is injected.
+import type { ChangeEvidence } from '../evidence/packet.js'
 import type { EvidenceStore } from '../files/evidence-store.js'
 import type { RunContext } from '../git/run-context.js'
-import type { Policy } from '../policy/types.js'
+import type { OperationName, Policy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
@@ -27,10 +28,14 @@ export interface BaselineResult {
   verdict: Verdict
   /** Absolute path of this baseline's evidence JSON. */
   evidence: string
+  /** Promotion: what the change does to the baseline. */
+  change?: ChangeEvidence
+  /** Secrets removed from the captured suite output. */
+  redactions?: number
 }
 
 export interface OperationResult {
-  operation: 'health'
+  operation: OperationName
   verdict: Verdict
   baselines: BaselineResult[]
   /** Absolute path of the evidence JSON (the baseline's packet, or an index when several baselines ran). */

@@ -1,6 +1,5 @@
 // health: for each baseline, load the trio and the producer's files, run every rule, probe the running
 // producer (unless told not to), decide, and write the evidence packet.
-import { basename } from 'node:path'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
 import { readRepoFile } from '../files/read.js'
@@ -11,11 +10,12 @@ import { driftRules } from '../rules/drift.js'
 import { sortFindings } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
-import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
+import { decideVerdict } from '../rules/verdict.js'
 import { sourceFromBytes } from '../source/source-file.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { operationResult } from './outcome.js'
 
 export interface HealthOptions {
   baselines: BaselinePolicy[]
@@ -71,18 +71,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet))
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence })
   }
-  const verdict = aggregateVerdict(results.map((r) => r.verdict))
-  let evidence = results[0]?.evidence ?? ''
-  if (results.length !== 1) {
-    const index = {
-      schema: 'evidence-index.v1',
-      operation: 'health',
-      verdict,
-      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename(r.evidence) }))
-    }
-    evidence = ctx.evidence.write('health.json', `${JSON.stringify(index, null, 2)}\n`)
-  }
-  return { operation: 'health', verdict, baselines: results, evidence }
+  return operationResult(ctx.evidence, 'health', results)
 }
 
 function adapterInput(root: string, baseline: BaselinePolicy) {

@@ -28,7 +28,24 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
     : join(root, DEFAULT_POLICY_PATH)
   const shown = displayPath(root, abs)
 
-  const read = readRepoFile('/', abs)
+  return policyFromRead(readRepoFile('/', abs), shown, explicit, packageManager)
+}
+
+/**
+ * The policy a revision of the repository had, from the bytes of its policy file there (null: none, so the
+ * defaults). For decisions a pull request must not be able to change, such as who may approve it.
+ */
+export function policyAtRevision(root: string, bytes: Buffer | null, shown: string): Policy {
+  const read = bytes ? { kind: 'ok' as const, bytes } : { kind: 'missing' as const }
+  return policyFromRead(read, shown, false, detectPackageManager(resolve(root)))
+}
+
+function policyFromRead(
+  read: ReturnType<typeof readRepoFile>,
+  shown: string,
+  explicit: boolean,
+  packageManager: PackageManager
+): Policy {
   if (read.kind === 'missing') {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`)
     const baselines = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)]

@@ -329,6 +329,55 @@ const rules = {
       "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
     example: 'The old Approved row was edited into the new one instead of being kept as Superseded.'
   },
+  BG506: {
+    title: 'Checked revision is not the checkout',
+    severity: 'error',
+    description:
+      'The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.',
+    example: '`baseline-gate promote --base main --head feature` while `main` is checked out.'
+  },
+  BG701: {
+    title: 'Suite step failed',
+    severity: 'error',
+    description:
+      'A required suite step (consumer or producer, DESIGN.md §4) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.',
+    example: '`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101.'
+  },
+  BG702: {
+    title: 'Suite step timed out',
+    severity: 'error',
+    description:
+      "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: 'A contract test waits forever on a port that never opens.'
+  },
+  BG703: {
+    title: 'Suite step could not run',
+    severity: 'error',
+    description:
+      'A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.',
+    example: '`cargo` is not on PATH on the runner.'
+  },
+  BG704: {
+    title: 'Suites not run',
+    severity: 'notice',
+    description:
+      'The run asked for no suites (`--no-suites`, input `suites: false`): the verdict covers the rules and the change classification only. The evidence records every step as skipped, never as passed.',
+    example: '`baseline-gate promote --base main --no-suites`.'
+  },
+  BG705: {
+    title: 'No suite steps for this operation',
+    severity: 'warning',
+    description:
+      "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG507: {
+    title: 'History too shallow',
+    severity: 'error',
+    description:
+      'The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).',
+    example: '`actions/checkout` with its default `fetch-depth: 1`.'
+  },
   BG601: {
     title: 'Adapter file missing',
     severity: 'error',
@@ -355,6 +404,34 @@ const rules = {
     description:
       'The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).',
     example: 'A policy without `adapter.file`.'
+  },
+  BG706: {
+    title: 'Suites taken from the base policy',
+    severity: 'notice',
+    description:
+      "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: 'A pull request that updates the trio also removes `cargo clippy` from the policy.'
+  },
+  BG801: {
+    title: 'Posture to GO without joint approval',
+    severity: 'error',
+    description:
+      "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    example: 'A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner.'
+  },
+  BG802: {
+    title: 'Joint approval could not be checked',
+    severity: 'error',
+    description:
+      'A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.',
+    example: '`baseline-gate promote` run locally on a commit that sets the posture to GO.'
+  },
+  BG803: {
+    title: 'Joint approval given',
+    severity: 'notice',
+    description:
+      'The NO-GO to GO change carries the approvals of both teams; the finding names who approved.',
+    example: '`alice` (consumer) and `bob` (producer) approved the head commit.'
   }
 } as const satisfies Record<string, RuleInfo>
 

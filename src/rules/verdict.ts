@@ -12,6 +12,18 @@ export interface StepResult {
   duration_ms: number
   /** A required step that did not pass fails the verdict even without a finding. */
   required: boolean
+  /** Suite steps: the argv as the policy writes it (placeholders kept: no runner paths in evidence). */
+  argv?: string[]
+  /** Suite steps: the working directory relative to the repository root ('.' for the root). */
+  cwd?: string
+  /** Why the step did not run to an exit of its own (could not start, aborted, output still open). */
+  error?: string
+  /** Every byte the step printed, kept or not. */
+  output_bytes?: number
+  /** The redacted log beside the packet, its SHA-256, and its last lines. */
+  log_file?: string
+  log_sha256?: string
+  log_tail?: string
 }
 
 /** What the verdict needs of a step. */

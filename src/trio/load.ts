@@ -70,11 +70,30 @@ function loadJson<T>(root: string, role: FileRole, path: string, schema: Schema)
 
 /** The producer's in-tree manifest and handoff payload (paths relative to the producer root). */
 export function loadProducerFiles(root: string, baseline: BaselinePolicy): ProducerFiles {
-  const p = baseline.producer
+  const paths = producerPaths(baseline)
   return {
-    manifest: loadJson<Manifest>(root, 'producer-manifest', joinPosix(p.root, p.manifest), MANIFEST),
-    handoff: loadJson<Handoff>(root, 'handoff', joinPosix(p.root, p.handoff), HANDOFF)
+    manifest: loadJson<Manifest>(root, 'producer-manifest', paths.manifest, MANIFEST),
+    handoff: loadJson<Handoff>(root, 'handoff', paths.handoff, HANDOFF)
   }
+}
+
+/** The producer's files from bytes held in memory (blobs read from git at a revision). */
+export function producerFilesFromBytes(
+  baseline: BaselinePolicy,
+  bytes: { manifest: Buffer | null; handoff: Buffer | null }
+): ProducerFiles {
+  const read = (b: Buffer | null) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+  const paths = producerPaths(baseline)
+  return {
+    manifest: jsonFile<Manifest>(fileOf('producer-manifest', paths.manifest, read(bytes.manifest)), MANIFEST),
+    handoff: jsonFile<Handoff>(fileOf('handoff', paths.handoff, read(bytes.handoff)), HANDOFF)
+  }
+}
+
+/** Where the producer's manifest and handoff payload are, relative to the repository root. */
+export function producerPaths(baseline: BaselinePolicy): { manifest: string; handoff: string } {
+  const p = baseline.producer
+  return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) }
 }
 
 function joinPosix(a: string, b: string): string {

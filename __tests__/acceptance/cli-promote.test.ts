@@ -1,0 +1,216 @@
+// Acceptance: `baseline-gate promote` from the BUILT command line (dist/cli/index.js) as a child process, on
+// real temporary git repositories holding the embedded default trio.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { verifyEvidence } from '../../src/operations/verify-evidence.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
+/** A safety net against a hung child, not a performance assertion. */
+const CHILD_TIMEOUT_MS = 60_000
+/** Commits of the approved baseline are old enough for its 14-day stability window to be over. */
+const PAST = '2026-10-01T00:00:00Z'
+const STACK_LINE = /^\s+at\s/m
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
+})
+afterAll(cleanupFixtures)
+
+interface Run {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: cwd, ...env },
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS
+  })
+  if (r.error) throw r.error
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function git(fx: Fixture, args: string[], date = PAST): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+    cwd: fx.root,
+    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    encoding: 'utf8'
+  })
+}
+
+/** The embedded default trio committed as the approved baseline, with a policy whose suites are small. */
+function repository(steps: object[]): Fixture {
+  const fx = trioFixture()
+  const policy = JSON.parse(fx.read(POLICY)) as { baselines: Record<string, Record<string, unknown>> }
+  policy.baselines.memorykernel!.suites = { concurrent: true, consumer: steps, producer: [] }
+  fx.write(POLICY, `${JSON.stringify(policy, null, 2)}\n`)
+  git(fx, ['init', '-q', '-b', 'main'])
+  git(fx, ['add', '-A'])
+  git(fx, ['commit', '-q', '-m', 'approved baseline'])
+  return fx
+}
+
+/** Hold the runtime: GO -> NO-GO in the pin and the matrix, committed (needs no approval). */
+function holdRuntime(fx: Fixture): void {
+  fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "NO-GO"')
+  fx.replace(MATRIX, /^- Runtime cutover posture: `GO`/m, '- Runtime cutover posture: `NO-GO`')
+  git(fx, ['commit', '-q', '-a', '-m', 'hold the runtime'], new Date().toISOString())
+}
+
+const node = (script: string) => [process.execPath, '-e', script]
+
+interface JsonResult {
+  operation: string
+  verdict: string
+  baselines: {
+    name: string
+    trio_changed: boolean
+    classification: string
+    findings: { rule: string; severity: string; message: string }[]
+    steps: { suite: string; name: string; status: string; exit_code: number | null; duration_ms: number }[]
+  }[]
+  evidence: string
+}
+
+describe('baseline-gate promote (built CLI)', () => {
+  it('passes a trio change whose suites pass; --json has trio_changed, classification and the steps', () => {
+    const fx = repository([
+      { name: 'typecheck', run: node('console.log("types ok")') },
+      { name: 'test', run: node('console.log("tests ok")') }
+    ])
+    holdRuntime(fx)
+    const evidenceDir = tempDir('bg-promote-evidence-')
+    const r = cli(['promote', '--base', 'HEAD~1', '--json', '--evidence-dir', evidenceDir], fx.root)
+    expect(r.stderr).not.toMatch(STACK_LINE)
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as JsonResult
+    expect(out.operation).toBe('promotion')
+    expect(out.verdict).toBe('PASS')
+    const b = out.baselines[0]!
+    expect([b.trio_changed, b.classification]).toEqual([true, 'none'])
+    expect(b.steps.map((s) => [s.suite, s.name, s.status, s.exit_code])).toEqual([
+      ['consumer', 'typecheck', 'passed', 0],
+      ['consumer', 'test', 'passed', 0]
+    ])
+    for (const s of b.steps)
+      expect(Object.keys(s).sort()).toEqual(['duration_ms', 'exit_code', 'name', 'status', 'suite'])
+    // the progress lines went to stderr, one per finished step (not a terminal: no live line)
+    expect(r.stderr).toMatch(/^PASS consumer › typecheck \(/m)
+    expect(r.stderr).not.toContain('\r')
+    expect(out.evidence).toBe(join(evidenceDir, 'promotion-memorykernel.json'))
+    const v = verifyEvidence(fx.root, out.evidence)
+    expect(v.problems).toEqual([])
+    expect(v.checked).toBe(3 + 2) // the trio and the two logs
+  })
+
+  it('a failing step fails the gate (exit 1) and the report shows the tail of its log', () => {
+    const fx = repository([
+      { name: 'test', run: node('console.log("assertion failed: expected 2, got 3"); process.exit(3)') }
+    ])
+    holdRuntime(fx)
+    const r = cli(['promote', '--base', 'HEAD~1', '--evidence-dir', tempDir('bg-promote-evidence-')], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/BG701.*consumer › test.*exit code 3/)
+    expect(r.stdout).toContain('assertion failed: expected 2, got 3')
+    expect(r.stdout).toMatch(/FAIL/)
+    expect(r.stderr).toMatch(/^FAIL consumer › test \(.*exit 3\)$/m)
+  })
+
+  it('an unchanged trio passes at once without running the suites', () => {
+    const fx = repository([{ name: 'would fail', run: node('process.exit(1)') }])
+    fx.write('README.md', 'unrelated change\n')
+    git(fx, ['add', 'README.md'])
+    git(fx, ['commit', '-q', '-m', 'docs'])
+    const r = cli(
+      ['promote', '--base', 'HEAD~1', '--json', '--evidence-dir', tempDir('bg-promote-evidence-')],
+      fx.root
+    )
+    expect(r.status).toBe(0)
+    const b = (JSON.parse(r.stdout) as JsonResult).baselines[0]!
+    expect([b.trio_changed, b.classification, b.steps]).toEqual([false, 'none', []])
+    expect(r.stderr).toBe('')
+    const human = cli(
+      ['promote', '--base', 'HEAD~1', '--evidence-dir', tempDir('bg-promote-evidence-')],
+      fx.root
+    )
+    expect(human.stdout).toContain('the trio did not change; nothing to gate')
+  })
+
+  it('--no-suites records every step as skipped and passes on the rules', () => {
+    const fx = repository([{ name: 'test', run: node('process.exit(1)') }])
+    holdRuntime(fx)
+    const r = cli(
+      [
+        'promote',
+        '--base',
+        'HEAD~1',
+        '--no-suites',
+        '--json',
+        '--evidence-dir',
+        tempDir('bg-promote-evidence-')
+      ],
+      fx.root
+    )
+    expect(r.status).toBe(0)
+    const b = (JSON.parse(r.stdout) as JsonResult).baselines[0]!
+    expect(b.steps.map((s) => s.status)).toEqual(['skipped'])
+    expect(b.findings.map((f) => f.rule)).toEqual(['BG704'])
+  })
+
+  it('usage errors are one line and exit 2: no --base, an option as a revision, an unknown revision', () => {
+    const fx = repository([])
+    for (const [args, message] of [
+      [['promote'], /needs --base/],
+      [['promote', '--base', '--upload-pack=touch x'], /must name a revision|needs a value|argument/],
+      [['promote', '--base', 'no-such-branch'], /--base no-such-branch names no commit/],
+      [['promote', '--base', 'HEAD', '--head', 'nope'], /--head nope names no commit/],
+      [['promote', '--base', 'HEAD', '--no-probe'], /does not take --no-probe/],
+      [['health', '--base', 'HEAD'], /health does not take --base/]
+    ] as const) {
+      const r = cli([...args], fx.root)
+      expect(r.status).toBe(2)
+      expect(r.stdout).toBe('')
+      const lines = r.stderr.split('\n').filter(Boolean)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(message)
+      expect(r.stderr).not.toMatch(STACK_LINE)
+    }
+    expect(existsSync(join(fx.root, 'x'))).toBe(false)
+  })
+
+  it('the secrets of the environment never reach the report or the evidence', () => {
+    const token = ['ghp', '_', 'Fake'.repeat(9)].join('')
+    const fx = repository([
+      {
+        name: 'leaky',
+        run: node('console.log("token=" + process.argv[1]); process.exit(1)'),
+        cwd: '{repo_root}'
+      }
+    ])
+    // the step gets the token through argv (the environment given to steps has no token variables)
+    const policy = JSON.parse(fx.read(POLICY)) as {
+      baselines: { memorykernel: { suites: { consumer: { run: string[] }[] } } }
+    }
+    policy.baselines.memorykernel.suites.consumer[0]!.run.push(token)
+    fx.write(POLICY, `${JSON.stringify(policy, null, 2)}\n`)
+    git(fx, ['commit', '-q', '-a', '-m', 'policy'])
+    holdRuntime(fx)
+    const evidenceDir = tempDir('bg-promote-evidence-')
+    const r = cli(['promote', '--base', 'HEAD~1', '--evidence-dir', evidenceDir], fx.root, {
+      GITHUB_TOKEN: token
+    })
+    expect(r.status).toBe(1)
+    expect(r.stdout + r.stderr).not.toContain(token)
+    expect(r.stdout).toContain('[REDACTED:')
+    const log = readFileSync(join(evidenceDir, 'promotion-memorykernel-01-consumer-leaky.log'), 'utf8')
+    expect(log).toContain('token=[REDACTED:')
+    expect(log).not.toContain(token)
+  })
+})

@@ -1,0 +1,208 @@
+// Real git repositories for the change gates (promotion, rollback): a trio fixture under git, commits with
+// fixed dates, a producer release prepared the way a person prepares one (the producer's manifest and
+// handoff bumped, then repin), and the promotion operation run in process on the result.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect } from '@jest/globals'
+import { createEvidenceStore } from '../../src/files/evidence-store.js'
+import { validateEvidence } from '../../src/generated/validators.js'
+import type { OperationResult } from '../../src/operations/context.js'
+import { runPromotion } from '../../src/operations/promotion.js'
+import type { ReviewSource } from '../../src/operations/promotion.js'
+import { runRepin } from '../../src/operations/repin.js'
+import type { SuiteReporter } from '../../src/operations/suites.js'
+import type { RepinResult } from '../../src/operations/repin.js'
+import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
+import { createRedactor } from '../../src/redact/redactor.js'
+import { HANDOFF, NOW, POLICY, PRODUCER_MANIFEST, tempDir } from './fixture.js'
+import type { Fixture } from './fixture.js'
+
+/** Well before NOW: a base baseline committed then is outside any stability window. */
+export const OLD_DATE = '2026-10-01T00:00:00Z'
+
+export interface GitRepo {
+  dir: string
+  /** git in the repository (argv, never a shell); stdout trimmed. */
+  git(...args: string[]): string
+  /** Stage everything and commit; returns the new commit's SHA. */
+  commit(message: string, date?: string): string
+}
+
+const IDENTITY = ['-c', 'user.name=Baseline Test', '-c', 'user.email=test@example.invalid']
+
+/** Put a directory (a fixture's root) under git (nothing committed yet). */
+export function gitRepo(fx: { root: string }): GitRepo {
+  const git = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    execFileSync('git', [...IDENTITY, '-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: fx.root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env }
+    }).trim()
+  git(['init', '-q', '-b', 'main'])
+  return {
+    dir: fx.root,
+    git: (...args) => git(args),
+    commit(message, date = NOW.toISOString()) {
+      git(['add', '-A'])
+      git(['commit', '-q', '--allow-empty', '--no-verify', '-m', message], {
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date
+      })
+      return git(['rev-parse', 'HEAD'])
+    }
+  }
+}
+
+/** A suite step as the policy file writes it. */
+export interface PolicyStep {
+  name: string
+  run: string[]
+  cwd?: string
+  timeout_s?: number
+  operations?: string[]
+}
+
+/** Write config/baseline-policy.json: the fixture's baseline with these suites and owners. */
+export function writePolicy(
+  fx: Fixture,
+  options: {
+    consumer?: PolicyStep[]
+    producer?: PolicyStep[]
+    concurrent?: boolean
+    owners?: { consumer: string[]; producer: string[] }
+  }
+): void {
+  fx.editJson(POLICY, (policy) => {
+    const baseline = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+    baseline.suites = {
+      concurrent: options.concurrent ?? true,
+      consumer: options.consumer ?? [],
+      producer: options.producer ?? []
+    }
+    if (options.owners) baseline.owners = options.owners
+  })
+}
+
+/** A step that runs node with a script and its arguments (argv: never a shell string). */
+export function nodeStep(
+  name: string,
+  script: string,
+  args: string[] = [],
+  extra: Omit<PolicyStep, 'name' | 'run'> = {}
+): PolicyStep {
+  return { name, run: [process.execPath, '-e', script, ...args], ...extra }
+}
+
+/**
+ * The producer publishes a release: its manifest gets the new tag (and whatever `edit` changes), and its handoff
+ * payload is regenerated consistently (identity, runtime baseline, error codes), as
+ * scripts/generate_producer_handoff_payload.sh would write it.
+ */
+export function producerRelease(
+  fx: Fixture,
+  tag: string,
+  edit: (manifest: Record<string, unknown>) => void = () => {}
+): void {
+  const commit = 'b'.repeat(40)
+  fx.editJson(PRODUCER_MANIFEST, (m) => {
+    m.release_tag = tag
+    m.commit_sha = commit
+    edit(m)
+  })
+  const m = JSON.parse(fx.read(PRODUCER_MANIFEST)) as Record<string, unknown>
+  fx.editJson(HANDOFF, (h) => {
+    for (const field of [
+      'release_tag',
+      'commit_sha',
+      'expected_service_contract_version',
+      'expected_api_contract_version',
+      'integration_baseline',
+      'error_code_enum'
+    ]) {
+      h[field] = m[field]
+    }
+    h.active_runtime_baseline = {
+      release_tag: m.release_tag,
+      commit_sha: m.commit_sha,
+      expected_service_contract_version: m.expected_service_contract_version,
+      expected_api_contract_version: m.expected_api_contract_version,
+      integration_baseline: m.integration_baseline
+    }
+  })
+}
+
+/** baseline-gate repin on the fixture (it must write the update). */
+export function repin(fx: Fixture): RepinResult {
+  const policy = loadPolicy({ root: fx.root })
+  const result = runRepin({ root: fx.root, clock: () => NOW }, selectBaselines(policy, undefined)[0]!)
+  expect([result.status, result.findings]).toEqual(['repinned', []])
+  return result
+}
+
+export interface PromotionRun {
+  result: OperationResult
+  /** The evidence directory of this run. */
+  dir: string
+  /** Every file of the evidence directory, by name. */
+  files(): Record<string, Buffer>
+}
+
+/**
+ * runPromotion in process on the fixture (policy from disk, fixed clock, fresh evidence directory). Every
+ * packet it writes is checked against evidence-packet.v1.
+ */
+export async function promote(
+  fx: { root: string },
+  options: {
+    base: string
+    head?: string
+    suites?: boolean
+    review?: ReviewSource
+    secrets?: string[]
+    reporter?: SuiteReporter
+    signal?: AbortSignal
+  }
+): Promise<PromotionRun> {
+  const policy = loadPolicy({ root: fx.root, cwd: fx.root })
+  const dir = tempDir('bg-evidence-')
+  const result = await runPromotion(
+    {
+      root: fx.root,
+      policy,
+      clock: () => NOW,
+      runContext: async () => ({
+        repository: 'acme/app',
+        commit: null,
+        ref: null,
+        event: 'test',
+        run_id: null,
+        run_attempt: null
+      }),
+      evidence: createEvidenceStore(dir),
+      toolVersion: '0.0.0-test',
+      env: process.env
+    },
+    {
+      baselines: selectBaselines(policy, undefined),
+      base: options.base,
+      head: options.head ?? 'HEAD',
+      suites: options.suites ?? false,
+      redactor: createRedactor({ secrets: options.secrets ?? [] }),
+      review: options.review ?? { unavailable: 'no pull request in this test' },
+      ...(options.reporter ? { reporter: options.reporter } : {}),
+      ...(options.signal ? { signal: options.signal } : {})
+    }
+  )
+  for (const b of result.baselines) {
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as unknown
+    const valid = validateEvidence(packet)
+    expect(valid ? [] : validateEvidence.errors).toEqual([])
+  }
+  return {
+    result,
+    dir,
+    files: () =>
+      Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))] as const))
+  }
+}

@@ -1,0 +1,373 @@
+// The promotion gate in process on real git repositories: what a change of the trio between BASE and HEAD is
+// (5xx), that a proper producer release passes with and without its suites, that the suites only ever run on
+// the checked-out head, and that the evidence it writes can be verified against the checkout.
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { RevisionError } from '../../src/git/git.js'
+import { verifyEvidence } from '../../src/operations/verify-evidence.js'
+import type { BaselineResult } from '../../src/operations/context.js'
+import { cleanupFixtures, MATRIX, MIRROR, NOW, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+import {
+  gitRepo,
+  nodeStep,
+  OLD_DATE,
+  producerRelease,
+  promote,
+  repin,
+  writePolicy
+} from '../helpers/git-repo.js'
+import type { GitRepo, PolicyStep } from '../helpers/git-repo.js'
+
+afterAll(cleanupFixtures)
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
+const rules = (b: BaselineResult) => b.findings.map((f) => f.rule)
+const errors = (b: BaselineResult) => b.findings.filter((f) => f.severity === 'error').map((f) => f.rule)
+const only = (run: { result: { baselines: BaselineResult[] } }): BaselineResult => {
+  expect(run.result.baselines).toHaveLength(1)
+  return run.result.baselines[0]!
+}
+
+/** Two small real suites: the consumer's at the repository root, the producer's in its root. */
+const SUITES: { consumer: PolicyStep[]; producer: PolicyStep[] } = {
+  consumer: [
+    nodeStep('typecheck', 'console.log("consumer typecheck ok")'),
+    nodeStep('test', 'console.log("consumer tests: 3 passed"); console.error("a warning on stderr")')
+  ],
+  producer: [nodeStep('cargo test', 'console.log("producer in " + require("path").basename(process.cwd()))')]
+}
+
+/** A repository whose first commit (dated well before NOW) is the embedded default baseline. */
+function baseRepo(suites: { consumer?: PolicyStep[]; producer?: PolicyStep[] } = SUITES): {
+  fx: Fixture
+  repo: GitRepo
+  base: string
+} {
+  const fx = trioFixture()
+  writePolicy(fx, suites)
+  const repo = gitRepo(fx)
+  const base = repo.commit('the approved baseline v0.4.0', OLD_DATE)
+  return { fx, repo, base }
+}
+
+/** The producer releases v0.5.0 with one more error code; repin prepares the trio update; it is committed. */
+function additiveRelease(fx: Fixture, repo: GitRepo): string {
+  producerRelease(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+  repin(fx)
+  return repo.commit('promote memorykernel v0.5.0')
+}
+
+describe('promotion: change rules (5xx)', () => {
+  it('a commit that changes only the pin fails with BG501, naming the mirror and the matrix', async () => {
+    const { fx, repo, base } = baseRepo()
+    fx.editJson(PIN, (pin) => {
+      pin.release_tag = 'v0.5.0'
+      pin.commit_sha = 'b'.repeat(40)
+    })
+    repo.commit('bump the pin only')
+    const b = only(await promote(fx, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change).toMatchObject({ trio_changed: true, changed_files: [PIN] })
+    const atomicity = b.findings.filter((f) => f.rule === 'BG501')
+    expect(atomicity.map((f) => f.file).sort()).toEqual([MATRIX, MIRROR].sort())
+    for (const f of atomicity) expect(f.message).toContain('v0.4.0 / 603d38d8dee7 -> v0.5.0 / bbbbbbbbbbbb')
+  })
+
+  it('a producer release prepared with repin passes without suites: steps skipped, notice BG704', async () => {
+    const { fx, repo, base } = baseRepo()
+    const head = additiveRelease(fx, repo)
+    const run = await promote(fx, { base, suites: false })
+    const b = only(run)
+    expect(run.result.verdict).toBe('PASS')
+    expect(b.verdict).toBe('PASS')
+    expect(rules(b)).toEqual(['BG704'])
+    expect(b.findings[0]!.severity).toBe('notice')
+    expect(b.steps.map((s) => [s.suite, s.name, s.status, s.required])).toEqual([
+      ['consumer', 'typecheck', 'skipped', false],
+      ['consumer', 'test', 'skipped', false],
+      ['producer', 'cargo test', 'skipped', false]
+    ])
+    expect(b.steps.every((s) => s.log_file === undefined && s.exit_code === null)).toBe(true)
+    expect(b.change).toEqual({
+      base,
+      head,
+      trio_changed: true,
+      changed_files: [PIN, MIRROR, MATRIX],
+      classification: 'additive',
+      codes_added: ['quota_exceeded'],
+      codes_removed: [],
+      posture_from: 'GO',
+      posture_to: 'GO',
+      approval: null
+    })
+    expect(b.identity.release_tag).toBe('v0.5.0')
+    // no log was written for steps that did not run
+    expect(Object.keys(run.files()).sort()).toEqual([
+      'promotion-memorykernel.json',
+      'promotion-memorykernel.md'
+    ])
+  })
+
+  it('the same release passes with small real suites: every step passed, its redacted log written and digested; verify-evidence agrees, and catches one changed byte of a trio file or a log', async () => {
+    const { fx, repo, base } = baseRepo()
+    additiveRelease(fx, repo)
+    const run = await promote(fx, { base, suites: true })
+    const b = only(run)
+    expect(b.verdict).toBe('PASS')
+    expect(b.findings).toEqual([])
+    expect(b.redactions).toBe(0)
+    expect(b.steps.map((s) => [s.suite, s.name, s.status, s.exit_code, s.required, s.cwd])).toEqual([
+      ['consumer', 'typecheck', 'passed', 0, true, '.'],
+      ['consumer', 'test', 'passed', 0, true, '.'],
+      ['producer', 'cargo test', 'passed', 0, true, 'services/memorykernel']
+    ])
+    const files = run.files()
+    for (const s of b.steps) {
+      const log = files[s.log_file!]
+      expect(log).toBeDefined()
+      expect(s.log_sha256).toBe(sha256(log!))
+    }
+    const logOf = (name: string) => files[b.steps.find((s) => s.name === name)!.log_file!]!.toString('utf8')
+    expect(logOf('typecheck')).toContain('consumer typecheck ok')
+    expect(logOf('test')).toContain('consumer tests: 3 passed')
+    expect(logOf('test')).toContain('a warning on stderr') // stderr is captured too
+    expect(logOf('cargo test')).toContain('producer in memorykernel') // run in the producer root
+    expect(b.steps.find((s) => s.name === 'test')!.log_tail).toContain('consumer tests: 3 passed')
+
+    // the packet on disk is what the result says
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as Record<string, unknown>
+    expect(packet).toMatchObject({ operation: 'promotion', baseline: 'memorykernel', verdict: 'PASS' })
+    expect(packet.steps).toEqual(JSON.parse(JSON.stringify(b.steps)))
+    expect((packet.trio as Record<string, { sha256: string }>).pin.sha256).toBe(sha256(fx.readBytes(PIN)))
+
+    // verify-evidence: 3 trio digests and 3 log digests, all matching
+    expect(verifyEvidence(fx.root, b.evidence)).toEqual({ checked: 6, problems: [], unreadable: false })
+
+    // one byte of a trio file
+    const matrix = fx.readBytes(MATRIX)
+    const flipped = Buffer.from(matrix)
+    flipped[flipped.length - 2] ^= 0x01
+    fx.write(MATRIX, flipped)
+    const trioBroken = verifyEvidence(fx.root, b.evidence)
+    expect(trioBroken.problems).toHaveLength(1)
+    expect(trioBroken.problems[0]).toContain(MATRIX)
+    fx.write(MATRIX, matrix)
+    expect(verifyEvidence(fx.root, b.evidence).problems).toEqual([])
+
+    // one byte of a log
+    const logFile = join(run.dir, b.steps[1]!.log_file!)
+    const log = readFileSync(logFile)
+    const changed = Buffer.from(log)
+    changed[0] ^= 0x01
+    writeFileSync(logFile, changed)
+    const logBroken = verifyEvidence(fx.root, b.evidence)
+    expect(logBroken.problems).toHaveLength(1)
+    expect(logBroken.problems[0]).toContain(b.steps[1]!.log_file!)
+  })
+
+  it('removing an error code without a service contract bump fails as breaking (BG503)', async () => {
+    const { fx, repo, base } = baseRepo()
+    producerRelease(fx, 'v0.5.0', (m) => {
+      m.error_code_enum = (m.error_code_enum as string[]).filter((c) => c !== 'write_conflict')
+    })
+    repin(fx)
+    repo.commit('promote memorykernel v0.5.0 (drops write_conflict)')
+    const b = only(await promote(fx, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG503'])
+    const breaking = b.findings.find((f) => f.rule === 'BG503')!
+    expect(breaking.file).toBe(MIRROR)
+    expect(breaking.message).toContain('write_conflict')
+    expect(b.change).toMatchObject({
+      classification: 'breaking',
+      codes_added: [],
+      codes_removed: ['write_conflict']
+    })
+  })
+
+  it('a release tag that goes down fails (BG502)', async () => {
+    const { fx, repo, base } = baseRepo()
+    producerRelease(fx, 'v0.3.9')
+    repin(fx)
+    repo.commit('"promote" memorykernel v0.3.9')
+    const b = only(await promote(fx, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG502'])
+    const down = b.findings.find((f) => f.rule === 'BG502')!
+    expect([down.file, down.message]).toEqual([PIN, expect.stringContaining('v0.3.9 is lower than v0.4.0')])
+    expect(down.line).toBe(fx.lineOf(PIN, '"release_tag"'))
+  })
+
+  it('a release inside the stability window of the baseline it replaces fails (BG504), dated from git history', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, SUITES)
+    const repo = gitRepo(fx)
+    // the v0.4.0 pin was introduced 5 days before NOW; a later edit of the pin that keeps its identity does
+    // not restart the window: the approval date is the first commit of the run of pins naming v0.4.0
+    const introduced = new Date(NOW.getTime() - 5 * 86_400_000).toISOString()
+    repo.commit('approve v0.4.0', introduced)
+    fx.editJson(PIN, (pin) => {
+      pin.default_timeout_ms = 3000
+    })
+    const base = repo.commit('tune the client timeout', new Date(NOW.getTime() - 86_400_000).toISOString())
+    additiveRelease(fx, repo)
+    const b = only(await promote(fx, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG504'])
+    expect(b.findings.find((f) => f.rule === 'BG504')!.message).toContain(
+      `approved on ${introduced.slice(0, 10)}`
+    )
+  })
+})
+
+describe('promotion: an unchanged trio', () => {
+  it('a commit touching only README passes at once: trio_changed false, no steps, no suite run', async () => {
+    const marker = join(tempDir(), 'ran')
+    const { fx, repo, base } = baseRepo({
+      consumer: [
+        nodeStep('would fail', 'require("fs").writeFileSync(process.argv[1], "ran"); process.exit(1)', [
+          marker
+        ])
+      ]
+    })
+    fx.write('README.md', '# app\n\nnothing about the baseline\n')
+    const head = repo.commit('docs only')
+    const run = await promote(fx, { base, suites: true })
+    const b = only(run)
+    expect(b.verdict).toBe('PASS')
+    expect(b.findings).toEqual([])
+    expect(b.steps).toEqual([])
+    expect(b.change).toEqual({
+      base,
+      head,
+      trio_changed: false,
+      changed_files: [],
+      classification: 'none',
+      codes_added: [],
+      codes_removed: [],
+      posture_from: 'GO',
+      posture_to: 'GO',
+      approval: null
+    })
+    expect(existsSync(marker)).toBe(false) // the failing step never ran
+    expect(Object.keys(run.files()).sort()).toEqual([
+      'promotion-memorykernel.json',
+      'promotion-memorykernel.md'
+    ])
+  })
+})
+
+describe('promotion: the suites run on the checkout only', () => {
+  const markerStep = (marker: string): PolicyStep[] => [
+    nodeStep('records it ran', 'require("fs").writeFileSync(process.argv[1], "ran")', [marker])
+  ]
+
+  it('a head that is not the checked-out commit: no suite runs, BG506 fails the verdict', async () => {
+    const marker = join(tempDir(), 'ran')
+    const { fx, repo, base } = baseRepo({ consumer: markerStep(marker) })
+    const head = additiveRelease(fx, repo)
+    fx.write('README.md', 'later\n')
+    const checkedOut = repo.commit('a later commit is checked out')
+    const b = only(await promote(fx, { base, head, suites: true }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG506'])
+    const mismatch = b.findings.find((f) => f.rule === 'BG506')!
+    expect(mismatch.message).toContain(head.slice(0, 12))
+    expect(mismatch.message).toContain(checkedOut.slice(0, 12))
+    expect(b.steps.map((s) => [s.name, s.status, s.required])).toEqual([['records it ran', 'not-run', true]])
+    expect(existsSync(marker)).toBe(false)
+    // the rules still judged the head revision
+    expect(b.change).toMatchObject({ head, classification: 'additive' })
+  })
+
+  it('a trio file on disk that differs from head: no suite runs, BG506 names the file', async () => {
+    const marker = join(tempDir(), 'ran')
+    const { fx, repo, base } = baseRepo({ consumer: markerStep(marker) })
+    additiveRelease(fx, repo)
+    fx.editJson(PIN, (pin) => {
+      pin.default_timeout_ms = 9999 // uncommitted
+    })
+    const b = only(await promote(fx, { base, suites: true }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG506'])
+    expect(b.findings.find((f) => f.rule === 'BG506')!.file).toBe(PIN)
+    expect(b.steps.map((s) => s.status)).toEqual(['not-run'])
+    expect(existsSync(marker)).toBe(false)
+  })
+})
+
+describe('promotion: where the repository is unusual', () => {
+  /**
+   * A monorepo whose consumer lives at apps/consumer: the fixture is the staging area, each commit copies it
+   * there. The gate's root is that directory, not the top of the repository.
+   */
+  function monorepo(): { fx: Fixture; root: string; commit: (message: string, date?: string) => string } {
+    const fx = trioFixture()
+    writePolicy(fx, { consumer: [nodeStep('test', 'console.log("tests in " + process.cwd())')] })
+    const top = tempDir('bg-monorepo-')
+    const root = join(top, 'apps', 'consumer')
+    writeFileSync(join(top, 'README.md'), '# the monorepo\n')
+    const repo = gitRepo({ root: top })
+    return {
+      fx,
+      root,
+      commit: (message, date) => {
+        cpSync(fx.root, root, { recursive: true })
+        return repo.commit(message, date)
+      }
+    }
+  }
+
+  it('a consumer in a directory of a monorepo: the trio is read from git relative to the root, and the release passes', async () => {
+    const { fx, root, commit } = monorepo()
+    const base = commit('the approved baseline v0.4.0', OLD_DATE)
+    producerRelease(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+    repin(fx)
+    commit('promote memorykernel v0.5.0')
+    const run = await promote({ root }, { base, suites: true })
+    const b = only(run)
+    expect(b.change).toMatchObject({
+      trio_changed: true,
+      changed_files: [PIN, MIRROR, MATRIX],
+      classification: 'additive',
+      posture_from: 'GO',
+      posture_to: 'GO'
+    })
+    expect([b.verdict, b.findings]).toEqual(['PASS', []])
+    expect(b.steps.map((s) => [s.status, s.cwd])).toEqual([['passed', '.']])
+    expect(verifyEvidence(root, b.evidence)).toEqual({ checked: 4, problems: [], unreadable: false })
+  })
+
+  it('a consumer in a directory of a monorepo: the stability window is still dated from history (BG504)', async () => {
+    const { fx, root, commit } = monorepo()
+    const introduced = new Date(NOW.getTime() - 3 * 86_400_000).toISOString()
+    const base = commit('the approved baseline v0.4.0', introduced)
+    producerRelease(fx, 'v0.5.0')
+    repin(fx)
+    commit('promote memorykernel v0.5.0')
+    const b = only(await promote({ root }, { base }))
+    expect(errors(b)).toEqual(['BG504'])
+  })
+
+  it('a shallow clone cannot date the baseline it replaces: BG507 fails the verdict', async () => {
+    const { fx, repo, base } = baseRepo()
+    additiveRelease(fx, repo)
+    const clone = join(tempDir('bg-clone-'), 'app')
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${fx.root}`, clone])
+    const b = only(await promote({ root: clone }, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toEqual(['BG507'])
+    expect(b.findings.find((f) => f.rule === 'BG507')!.message).toContain('fetch-depth: 0')
+  })
+
+  it('a base or head that names no commit (or looks like an option) is an error of the caller, not a verdict', async () => {
+    const { fx, base } = baseRepo()
+    await expect(promote(fx, { base: 'no-such-branch' })).rejects.toThrow(RevisionError)
+    await expect(promote(fx, { base: '--output=/tmp/x' })).rejects.toThrow(RevisionError)
+    await expect(promote(fx, { base, head: 'f'.repeat(40) })).rejects.toThrow(RevisionError)
+  })
+})

@@ -1,0 +1,138 @@
+// The promotion gate on the embedded default, with its full suites: concurrent (the policy's setting) beside
+// the same steps one after another (the same policy with "concurrent": false, given with --policy), and the
+// ratio. The repository is a fresh one made of this repository's tracked files, with a trio change committed
+// on top (a posture hold, GO -> NO-GO in the pin and the matrix: no joint approval needed, so the gate can
+// pass). node_modules is linked, cargo builds into a target directory of its own. A warm-up run first builds
+// everything once, so both measured runs start warm. Runs: BENCH_PROMOTION_RUNS pairs (default 1);
+// BENCH_PROMOTION=0 skips this benchmark (it takes minutes).
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+
+if (process.env.BENCH_PROMOTION === '0') process.exit(0)
+
+const root = resolve(import.meta.dirname, '..')
+const runs = Number(process.env.BENCH_PROMOTION_RUNS ?? 1)
+const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-promotion-'))
+const repo = join(tmp, 'repo')
+const PIN = 'config/memorykernel-integration-pin.json'
+const MATRIX = 'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
+const POLICY = 'config/baseline-policy.json'
+
+const git = (args, date) =>
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], {
+    cwd: repo,
+    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+
+function prepare() {
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: root })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+  for (const rel of files) {
+    mkdirSync(dirname(join(repo, rel)), { recursive: true })
+    try {
+      cpSync(join(root, rel), join(repo, rel))
+    } catch {
+      // a file deleted in the working tree but still tracked
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir')
+  const past = new Date(Date.now() - 60 * 86_400_000).toISOString()
+  git(['init', '-q', '-b', 'main'], past)
+  git(['add', '-A'], past)
+  git(['commit', '-q', '-m', 'the approved baseline'], past)
+  // the trio change: hold the runtime (GO -> NO-GO) in the pin and the matrix's Baseline Pin section
+  const pin = readFileSync(join(repo, PIN), 'utf8').replace(
+    '"runtime_cutover_posture": "GO"',
+    '"runtime_cutover_posture": "NO-GO"'
+  )
+  writeFileSync(join(repo, PIN), pin)
+  const matrix = readFileSync(join(repo, MATRIX), 'utf8').replace(
+    /^- Runtime cutover posture: `GO`/m,
+    '- Runtime cutover posture: `NO-GO`'
+  )
+  writeFileSync(join(repo, MATRIX), matrix)
+  const now = new Date().toISOString()
+  git(['commit', '-q', '-a', '-m', 'hold the runtime: NO-GO'], now)
+  // the sequential variant: the same policy with "concurrent": false, from outside the repository
+  const policy = JSON.parse(readFileSync(join(repo, POLICY), 'utf8'))
+  for (const b of Object.values(policy.baselines)) b.suites = { ...b.suites, concurrent: false }
+  delete policy.$schema
+  writeFileSync(join(tmp, 'sequential-policy.json'), `${JSON.stringify(policy, null, 2)}\n`)
+}
+
+function promote(label, extra) {
+  const evidence = join(tmp, `evidence-${label}`)
+  rmSync(evidence, { recursive: true, force: true })
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/cli/index.js'),
+      'promote',
+      '--base',
+      'HEAD~1',
+      '--json',
+      '--evidence-dir',
+      evidence,
+      ...extra
+    ],
+    {
+      cwd: repo,
+      env: { ...process.env, CARGO_TARGET_DIR: join(tmp, 'target'), NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    }
+  )
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  let out
+  try {
+    out = JSON.parse(r.stdout)
+  } catch {
+    throw new Error(`promote (${label}) printed no JSON (exit ${r.status}): ${r.stderr.slice(-2000)}`)
+  }
+  const b = out.baselines[0]
+  if (r.status !== 0) {
+    const bad = b.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`)
+    throw new Error(`promote (${label}) gave ${out.verdict} (exit ${r.status}):\n  ${bad.join('\n  ')}`)
+  }
+  return { ms, steps: b.steps }
+}
+
+const sec = (ms) => `${(ms / 1000).toFixed(1).padStart(6)} s`
+
+try {
+  prepare()
+  console.log('')
+  console.log(`promotion gate bench: the embedded default, full suites (${POLICY}), node ${process.version}`)
+  const warm = promote('warm-up', [])
+  console.log(`    warm-up (builds everything once)   ${sec(warm.ms)}`)
+  const wall = { concurrent: [], sequential: [] }
+  let last
+  for (let i = 0; i < runs; i++) {
+    const seq = promote('sequential', ['--policy', join(tmp, 'sequential-policy.json')])
+    const conc = promote('concurrent', [])
+    wall.sequential.push(seq.ms)
+    wall.concurrent.push(conc.ms)
+    last = { seq, conc }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+  console.log('    step                               concurrent   sequential')
+  for (const [i, s] of last.conc.steps.entries()) {
+    const name = `${s.suite} › ${s.name}`.padEnd(34)
+    console.log(`    ${name} ${sec(s.duration_ms)}     ${sec(last.seq.steps[i].duration_ms)}`)
+  }
+  const c = median(wall.concurrent)
+  const q = median(wall.sequential)
+  console.log(`    promote, concurrent suites         ${sec(c)}`)
+  console.log(`    promote, one step after another    ${sec(q)}`)
+  console.log(
+    `    ratio                              ${(q / c).toFixed(2).padStart(6)}x (sequential / concurrent, median of ${runs})`
+  )
+} finally {
+  rmSync(tmp, { recursive: true, force: true })
+}

@@ -1,0 +1,441 @@
+// promotion: the gate on a change of the baseline (DESIGN.md §1). The trio at BASE and at HEAD comes straight
+// from git (no checkout); when it did not change the gate says so and passes at once. When it did: every trio
+// and drift rule on the HEAD trio, the change classification (5xx), the joint approval of a NO-GO -> GO
+// change (8xx, owners from the BASE policy so the pull request cannot choose its own approvers), the full
+// suites with their redacted logs (7xx), and the evidence packet.
+import { approvedSince } from '../classify/approved-since.js'
+import { classifyChange } from '../classify/change.js'
+import type { ChangeReport } from '../classify/change.js'
+import { renderPacketMarkdown } from '../evidence/markdown.js'
+import { buildPacket, packetName } from '../evidence/packet.js'
+import type { ChangeEvidence } from '../evidence/packet.js'
+import { toolVersions } from '../exec/tool-versions.js'
+import { sha256 } from '../files/digest.js'
+import { readRepoFile } from '../files/read.js'
+import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import { fileHistory } from '../git/history.js'
+import { readHeadFromDisk } from '../git/run-context.js'
+import type { GitHubClient, JointApproval, Result } from '../github/client.js'
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
+import { policyAtRevision } from '../policy/load.js'
+import type { BaselinePolicy, Policy } from '../policy/types.js'
+import type { Redactor } from '../redact/redactor.js'
+import { approvalRules, needsJointApproval } from '../rules/approval.js'
+import { driftRules } from '../rules/drift.js'
+import { finding, sortFindings } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { trioRules } from '../rules/index.js'
+import { suiteRules } from '../rules/suites.js'
+import { decideVerdict } from '../rules/verdict.js'
+import type { StepResult } from '../rules/verdict.js'
+import { locate } from '../source/json-document.js'
+import { identityOf, postureOf } from '../trio/identity.js'
+import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import type { Identity, TrioRole } from '../trio/model.js'
+import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { operationResult } from './outcome.js'
+import { runBaselineSuites, skippedSteps, stepsFor } from './suites.js'
+import type { SuiteReporter } from './suites.js'
+
+/** Where the reviews of a NO-GO -> GO change come from: a pull request and a client, or why there is none. */
+export type ReviewSource =
+  | {
+      client: GitHubClient
+      pullRequest: number
+      /** The pull request's head commit this run tests: only reviews on it count (default: its current head). */
+      headSha?: string
+    }
+  | { unavailable: string }
+
+export interface PromotionOptions {
+  baselines: BaselinePolicy[]
+  /** A revision: the state before the change (the pull request's base). */
+  base: string
+  /** A revision: the change (default HEAD). */
+  head: string
+  /** Run the suites (false: the verdict covers the rules only, and says so). */
+  suites: boolean
+  redactor: Redactor
+  review: ReviewSource
+  reporter?: SuiteReporter
+  signal?: AbortSignal
+}
+
+const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
+
+export async function runPromotion(
+  ctx: OperationContext,
+  options: PromotionOptions
+): Promise<OperationResult> {
+  const base = await resolveCommit(ctx.root, options.base)
+  if (!base) throw new RevisionError(`--base ${options.base} names no commit in ${ctx.root}`)
+  const head = await resolveCommit(ctx.root, options.head)
+  if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
+  const gitContext = ctx.runContext()
+  const tools = toolVersions(ctx.env)
+  const results: BaselineResult[] = []
+  for (const baseline of options.baselines) {
+    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, gitContext, tools))
+  }
+  return operationResult(ctx.evidence, 'promotion', results)
+}
+
+async function promoteBaseline(
+  ctx: OperationContext,
+  options: PromotionOptions,
+  baseline: BaselinePolicy,
+  revs: { base: string; head: string },
+  gitContext: ReturnType<OperationContext['runContext']>,
+  tools: Promise<Record<string, string>>
+): Promise<BaselineResult> {
+  const startedAt = ctx.clock()
+  const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy)
+  const changed = ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
+  const headTrio = trioFromBytes(baseline, blobs.head)
+
+  const findings: Finding[] = []
+  let steps: StepResult[] = []
+  let report: ChangeReport | null = null
+  let approval: ChangeEvidence['approval'] = null
+  let redactions = 0
+  if (changed.length > 0) {
+    const baseTrio = trioFromBytes(baseline, blobs.base)
+    const shallow = await isShallow(ctx.root)
+    report = classifyChange({
+      base: baseTrio,
+      head: headTrio,
+      changed,
+      now: startedAt,
+      baseApprovedAt: shallow ? null : await approvedAt(ctx.root, revs.base, baseline, identityOf(baseTrio))
+    })
+    findings.push(
+      ...trioRules(headTrio, { baseline, now: startedAt }),
+      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now: startedAt }),
+      ...report.findings
+    )
+    if (shallow && report.identityChanged) {
+      findings.push(
+        finding(
+          'BG507',
+          null,
+          null,
+          'this clone is shallow, so the approval date of the baseline being replaced (and its stability window) cannot be read from history: check out with fetch-depth: 0'
+        )
+      )
+    }
+    const gate = gateAtBase(ctx, baseline, blobs.basePolicy)
+    if (needsJointApproval(report.posture)) {
+      const owners = typeof gate === 'string' ? gate : gate.owners
+      const reviewed = await jointApproval(options.review, owners)
+      approval = approvalEvidence(reviewed)
+      findings.push(
+        ...approvalRules({
+          posture: report.posture,
+          pinPath: baseline.trio.pin,
+          at: headTrio.pin.doc ? locate(headTrio.pin.doc, '/runtime_cutover_posture') : null,
+          approval: reviewed
+        })
+      )
+    }
+    const suites = await suitesOf(ctx, options, withSuitesOf(baseline, gate), revs.head, blobs.head)
+    findings.push(...suitesNotes(baseline, gate))
+    steps = suites.steps
+    redactions = suites.redactions
+    findings.push(...suites.findings)
+  }
+
+  const sorted = sortFindings(findings)
+  const verdict = decideVerdict(sorted, steps)
+  const identity = identityOf(headTrio)
+  const posture = postureOf(headTrio)
+  const change: ChangeEvidence = {
+    base: revs.base,
+    head: revs.head,
+    trio_changed: changed.length > 0,
+    changed_files: changed.map((r) => baseline.trio[r]),
+    classification: report?.classification ?? 'none',
+    codes_added: report?.codes.added ?? [],
+    codes_removed: report?.codes.removed ?? [],
+    posture_from: report?.posture.from ?? posture,
+    posture_to: report?.posture.to ?? posture,
+    approval
+  }
+  const packet = buildPacket({
+    toolVersion: ctx.toolVersion,
+    operation: 'promotion',
+    baseline: baseline.name,
+    startedAt,
+    finishedAt: ctx.clock(),
+    git: await gitContext,
+    policy: ctx.policy,
+    trio: headTrio,
+    identity,
+    posture,
+    findings: sorted,
+    steps,
+    change,
+    tools: await tools,
+    redactions,
+    verdict
+  })
+  const name = packetName('promotion', baseline.name)
+  const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
+  ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet))
+  return {
+    name: baseline.name,
+    identity,
+    posture,
+    findings: sorted,
+    steps,
+    verdict,
+    evidence,
+    change,
+    redactions
+  }
+}
+
+interface Blobs {
+  base: Record<TrioRole, Buffer | null>
+  head: Record<TrioRole, Buffer | null>
+  producer: { manifest: Buffer | null; handoff: Buffer | null }
+  /** The policy file at BASE (null: none there). */
+  basePolicy: Buffer | null
+}
+
+function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
+  return a === null || b === null ? a === b : a.equals(b)
+}
+
+/**
+ * Everything the gate reads from git, through one cat-file process. Paths are relative to the root, which may
+ * be a directory inside the repository (a consumer in a monorepo): `REV:./path` is relative to the working
+ * directory of git, `REV:path` would be relative to the top of the repository. The trio changed when its
+ * bytes differ between the two revisions (no `git diff`, whose output is relative to the top).
+ */
+async function readBlobs(
+  root: string,
+  revs: { base: string; head: string },
+  baseline: BaselinePolicy,
+  policy: Policy
+): Promise<Blobs> {
+  const reader = new BlobReader(root)
+  const read = async (rev: string, path: string) => {
+    const blob = await reader.read(`${rev}:${inRoot(path)}`)
+    return blob.found ? blob.content : null
+  }
+  const trioAt = async (rev: string) => ({
+    pin: await read(rev, baseline.trio.pin),
+    manifest: await read(rev, baseline.trio.manifest),
+    matrix: await read(rev, baseline.trio.matrix)
+  })
+  try {
+    const head = await trioAt(revs.head)
+    const base = await trioAt(revs.base)
+    if (ROLES.every((r) => sameBytes(base[r], head[r]))) {
+      return { base, head, producer: { manifest: null, handoff: null }, basePolicy: null }
+    }
+    const paths = producerPaths(baseline)
+    return {
+      base,
+      head,
+      producer: {
+        manifest: await read(revs.head, paths.manifest),
+        handoff: await read(revs.head, paths.handoff)
+      },
+      basePolicy: await read(revs.base, policyPathInRepo(policy))
+    }
+  } finally {
+    reader.close()
+  }
+}
+
+/** A path relative to the root, as git takes it from a working directory inside the repository. */
+function inRoot(path: string): string {
+  return `./${path}`
+}
+
+/** The repository path of the policy file (the default path when the defaults apply). */
+function policyPathInRepo(policy: Policy): string {
+  return policy.source === 'file' && policy.path && !policy.path.startsWith('/')
+    ? policy.path
+    : DEFAULT_POLICY_PATH
+}
+
+/**
+ * The gate's own configuration comes from the policy at BASE: who may approve (so a pull request cannot name
+ * its own approvers) and which suites run (so it cannot switch them off); an edit of either applies once
+ * merged. A policy given from outside the repository (an absolute path: the workflow's own file) is trusted as
+ * it is. A string: why the base policy cannot be used.
+ */
+function gateAtBase(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  basePolicy: Buffer | null
+): BaselinePolicy | string {
+  if (ctx.policy.source === 'file' && ctx.policy.path?.startsWith('/')) return baseline
+  try {
+    const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy))
+    const b = atBase.baselines.find((x) => x.name === baseline.name)
+    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`
+  } catch (e) {
+    return `the base revision's policy cannot be read (${(e as Error).message})`
+  }
+}
+
+/** The baseline with the suites of the base policy (its own when the base policy cannot be used). */
+function withSuitesOf(baseline: BaselinePolicy, gate: BaselinePolicy | string): BaselinePolicy {
+  return typeof gate === 'string' ? baseline : { ...baseline, suites: gate.suites }
+}
+
+/** Say when the suites that ran are not the ones the head policy lists. */
+function suitesNotes(baseline: BaselinePolicy, gate: BaselinePolicy | string): Finding[] {
+  if (typeof gate === 'string') {
+    return [
+      finding(
+        'BG706',
+        null,
+        null,
+        `${gate}: the suites of this revision's policy ran instead of the base revision's`
+      )
+    ]
+  }
+  if (JSON.stringify(gate.suites) === JSON.stringify(baseline.suites)) return []
+  return [
+    finding(
+      'BG706',
+      null,
+      null,
+      "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
+    )
+  ]
+}
+
+async function jointApproval(
+  review: ReviewSource,
+  owners: BaselinePolicy['owners'] | string
+): Promise<Result<JointApproval> | string> {
+  if (typeof owners === 'string') return owners
+  if ('unavailable' in review) return review.unavailable
+  return review.client.jointApproval(
+    review.pullRequest,
+    owners,
+    review.headSha ? { headSha: review.headSha } : undefined
+  )
+}
+
+function approvalEvidence(reviewed: Result<JointApproval> | string): ChangeEvidence['approval'] {
+  if (typeof reviewed === 'string' || !reviewed.ok) {
+    const problem = typeof reviewed === 'string' ? reviewed : reviewed.message
+    return { approved: false, consumer: [], producer: [], head_sha: null, problem }
+  }
+  const a = reviewed.value
+  return {
+    approved: a.approved,
+    consumer: a.consumer,
+    producer: a.producer,
+    head_sha: a.headSha,
+    problem: null
+  }
+}
+
+/** When BASE's baseline was approved: the first commit of the latest unbroken run of pins naming it. */
+async function approvedAt(
+  root: string,
+  base: string,
+  baseline: BaselinePolicy,
+  identity: Identity
+): Promise<Date | null> {
+  const history = await fileHistory(root, base, baseline.trio.pin)
+  return approvedSince(history, (bytes) => {
+    try {
+      const pin = JSON.parse(bytes.toString('utf8')) as { release_tag?: unknown; commit_sha?: unknown }
+      return pin.release_tag === identity.release_tag && pin.commit_sha === identity.commit_sha
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * The suites run on the files on disk, the rules on HEAD from git: they must be the same files, or the
+ * suites would prove something about another revision (BG506, and the steps do not run).
+ */
+async function suitesOf(
+  ctx: OperationContext,
+  options: PromotionOptions,
+  baseline: BaselinePolicy,
+  head: string,
+  headTrio: Record<TrioRole, Buffer | null>
+): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
+  if (!options.suites) {
+    const steps = skippedSteps(baseline, 'promotion')
+    const note = finding(
+      'BG704',
+      null,
+      null,
+      `the suites were not run on request (--no-suites, or the input suites: false): ${steps.length} steps skipped; this verdict covers the rules and the change classification only`
+    )
+    return { steps, redactions: 0, findings: [note] }
+  }
+  if (stepsFor(baseline, 'promotion').length === 0) {
+    const note = finding(
+      'BG705',
+      null,
+      null,
+      'the policy has no suite step for promotion; only the rules ran'
+    )
+    return { steps: [], redactions: 0, findings: [note] }
+  }
+  const mismatch = await checkoutMismatch(ctx.root, baseline, head, headTrio)
+  if (mismatch) {
+    const steps = skippedSteps(baseline, 'promotion').map((s): StepResult => ({
+      ...s,
+      status: 'not-run',
+      required: true
+    }))
+    return { steps, redactions: 0, findings: [finding('BG506', mismatch.file, null, mismatch.message)] }
+  }
+  const run = await runBaselineSuites({
+    root: ctx.root,
+    baseline,
+    operation: 'promotion',
+    env: ctx.env,
+    redactor: options.redactor,
+    evidence: ctx.evidence,
+    packet: packetName('promotion', baseline.name),
+    ...(options.reporter ? { reporter: options.reporter } : {}),
+    ...(options.signal ? { signal: options.signal } : {})
+  })
+  return { steps: run.steps, redactions: run.redactions, findings: suiteRules(run.steps) }
+}
+
+async function checkoutMismatch(
+  root: string,
+  baseline: BaselinePolicy,
+  head: string,
+  headTrio: Record<TrioRole, Buffer | null>
+): Promise<{ file: string | null; message: string } | null> {
+  const checkedOut = readHeadFromDisk(root)?.commit ?? (await resolveCommit(root, 'HEAD'))
+  if (checkedOut !== head) {
+    return {
+      file: null,
+      message: `the head revision ${head.slice(0, 12)} is not the checked-out commit ${checkedOut?.slice(0, 12) ?? '(none)'}, and the suites run on the checkout: check out the head revision, or run without the suites`
+    }
+  }
+  for (const role of ROLES) {
+    const path = baseline.trio[role]
+    const read = readRepoFile(root, path)
+    const disk = read.kind === 'ok' ? read.bytes : null
+    const committed = headTrio[role]
+    if (
+      (disk === null) !== (committed === null) ||
+      (disk && committed && sha256(disk) !== sha256(committed))
+    ) {
+      return {
+        file: path,
+        message: `${path} on disk differs from the head revision ${head.slice(0, 12)}; the suites would test uncommitted changes: commit them (or stash them) first`
+      }
+    }
+  }
+  return null
+}

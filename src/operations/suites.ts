@@ -1,0 +1,135 @@
+// The suites of one baseline for one operation (promotion, rollback): run them, redact every log before it
+// is hashed, written or shown, and turn each run into the evidence of a step. Shared by both operations.
+import { relative } from 'node:path'
+import { logFileName, logTail } from '../evidence/step-log.js'
+import { sha256 } from '../files/digest.js'
+import { expandStep, runSuites } from '../exec/run-steps.js'
+import type { StepRun, StepSpec } from '../exec/run-steps.js'
+import type { BaselinePolicy, OperationName, SuiteStep } from '../policy/types.js'
+import type { Redactor } from '../redact/redactor.js'
+import type { StepResult } from '../rules/verdict.js'
+import type { EvidenceStore } from '../files/evidence-store.js'
+
+/** Live progress for the entry layer: rendering only. */
+export interface SuiteReporter {
+  stepStarted?(suite: string, name: string): void
+  /** A step ended: its evidence and its redacted log (never the raw output). */
+  stepFinished?(step: StepResult, log: string): void
+}
+
+export interface SuiteRunInput {
+  root: string
+  baseline: BaselinePolicy
+  operation: OperationName
+  env: NodeJS.ProcessEnv
+  redactor: Redactor
+  evidence: EvidenceStore
+  /** The packet's name: log files are named after it. */
+  packet: string
+  reporter?: SuiteReporter
+  signal?: AbortSignal
+}
+
+export interface SuiteRunResult {
+  steps: StepResult[]
+  redactions: number
+  /** Redactions by kind of secret. */
+  kinds: Record<string, number>
+}
+
+/** The policy's steps for an operation, by suite, in order. */
+export function stepsFor(
+  baseline: BaselinePolicy,
+  operation: OperationName
+): { suite: string; step: SuiteStep }[] {
+  const out: { suite: string; step: SuiteStep }[] = []
+  for (const suite of ['consumer', 'producer'] as const) {
+    for (const step of baseline.suites[suite])
+      if (step.operations.includes(operation)) out.push({ suite, step })
+  }
+  return out
+}
+
+/** The steps as the evidence shows them when they were not run on request (`--no-suites`). */
+export function skippedSteps(baseline: BaselinePolicy, operation: OperationName): StepResult[] {
+  return stepsFor(baseline, operation).map(({ suite, step }) => ({
+    suite,
+    name: step.name,
+    status: 'skipped',
+    exit_code: null,
+    duration_ms: 0,
+    required: false,
+    argv: step.run,
+    cwd: step.cwd
+  }))
+}
+
+export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunResult> {
+  const { baseline, root } = input
+  const roots = { repoRoot: root, producerRoot: baseline.producer.root }
+  const selected = stepsFor(baseline, input.operation)
+  const policyStep = new Map<StepSpec, { index: number; step: SuiteStep }>()
+  const bySuite: StepSpec[][] = []
+  for (const suite of ['consumer', 'producer']) {
+    const specs: StepSpec[] = []
+    selected.forEach(({ suite: s, step }, index) => {
+      if (s !== suite) return
+      const spec = expandStep(step, roots, input.env, suite)
+      policyStep.set(spec, { index, step })
+      specs.push(spec)
+    })
+    if (specs.length > 0) bySuite.push(specs)
+  }
+
+  const steps: StepResult[] = new Array<StepResult>(selected.length)
+  const kinds: Record<string, number> = {}
+  let redactions = 0
+  // each log is redacted as its step ends, while the other steps go on; one at a time (the scanner is CPU)
+  let queue: Promise<void> = Promise.resolve()
+  const finish = (spec: StepSpec, run: StepRun): void => {
+    queue = queue.then(() => record(spec, run))
+  }
+  const record = async (spec: StepSpec, run: StepRun): Promise<void> => {
+    const { index, step } = policyStep.get(spec)!
+    // the raw output never leaves this function: only its redacted text is hashed, written or shown
+    const redacted = await input.redactor.redact(run.output)
+    redactions += redacted.count
+    for (const [k, n] of Object.entries(redacted.kinds)) kinds[k] = (kinds[k] ?? 0) + n
+    const logFile = logFileName(input.packet, index, spec.suite, spec.name)
+    input.evidence.write(logFile, redacted.text)
+    const result: StepResult = {
+      suite: spec.suite,
+      name: spec.name,
+      status: run.status,
+      exit_code: run.exitCode,
+      duration_ms: Math.round(run.durationMs),
+      required: true,
+      // the policy's argv (placeholders kept), with any known secret in it removed all the same
+      argv: await Promise.all(step.run.map(async (a) => (await input.redactor.redact(a)).text)),
+      cwd: relative(root, spec.cwd).split('\\').join('/') || '.',
+      ...(run.error !== null ? { error: (await input.redactor.redact(run.error)).text } : {}),
+      output_bytes: run.outputBytes,
+      log_file: logFile,
+      log_sha256: sha256(redacted.text),
+      log_tail: logTail(redacted.text)
+    }
+    steps[index] = result
+    try {
+      input.reporter?.stepFinished?.(result, redacted.text)
+    } catch {
+      // rendering must not cost a step its evidence
+    }
+  }
+
+  await runSuites(
+    bySuite,
+    { concurrent: baseline.suites.concurrent },
+    {
+      onStart: (spec) => input.reporter?.stepStarted?.(spec.suite, spec.name),
+      onEnd: (spec, run) => finish(spec, run)
+    },
+    input.signal
+  )
+  await queue
+  return { steps, redactions, kinds }
+}

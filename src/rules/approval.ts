@@ -1,0 +1,67 @@
+// 8xx: a NO-GO -> GO change of the runtime cutover posture needs the joint approval of both teams (DESIGN.md §6).
+import type { JointApproval, Result } from '../github/client.js'
+import type { Position } from '../source/source-file.js'
+import type { Posture } from '../trio/model.js'
+import { finding } from './finding.js'
+import type { Finding } from './finding.js'
+
+export interface ApprovalInput {
+  posture: { from: Posture | null; to: Posture | null }
+  /** Where the head pin says GO. */
+  pinPath: string
+  at: Position | null
+  /**
+   * What the reviews say; a string when they could not be read (no pull request, no token, an API failure).
+   * Only consulted when the change needs approval.
+   */
+  approval: Result<JointApproval> | string
+}
+
+/** Whether the change moves the posture from NO-GO to GO. */
+export function needsJointApproval(posture: ApprovalInput['posture']): boolean {
+  return posture.from === 'NO-GO' && posture.to === 'GO'
+}
+
+export function approvalRules(input: ApprovalInput): Finding[] {
+  if (!needsJointApproval(input.posture)) return []
+  const { approval } = input
+  if (typeof approval === 'string' || !approval.ok) {
+    const why = typeof approval === 'string' ? approval : approval.message
+    return [
+      finding(
+        'BG802',
+        input.pinPath,
+        input.at,
+        `the posture changes NO-GO -> GO, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+      )
+    ]
+  }
+  const a = approval.value
+  const who = (list: string[]) => (list.length > 0 ? list.join(', ') : 'nobody')
+  if (!a.approved) {
+    const missing =
+      a.consumer.length === 0 && a.producer.length === 0
+        ? 'an approval from a consumer owner and one from a producer owner'
+        : a.consumer.length === 0
+          ? 'an approval from a consumer owner'
+          : a.producer.length === 0
+            ? 'an approval from a producer owner'
+            : 'approvals from two different people (one person cannot approve for both teams)'
+    return [
+      finding(
+        'BG801',
+        input.pinPath,
+        input.at,
+        `the posture changes NO-GO -> GO without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
+      )
+    ]
+  }
+  return [
+    finding(
+      'BG803',
+      input.pinPath,
+      input.at,
+      `the posture changes NO-GO -> GO with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
+    )
+  ]
+}

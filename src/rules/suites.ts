@@ -1,0 +1,53 @@
+// 7xx: what the suite steps did. A step that did not pass is a finding that says which and how, so the verdict,
+// the annotations and the summary all name it; the verdict would fail on the step alone (rules/verdict.ts).
+import { finding } from './finding.js'
+import type { Finding } from './finding.js'
+import type { StepResult } from './verdict.js'
+
+/** Step names come from the policy file: one line, and short. */
+// eslint-disable-next-line no-control-regex
+const label = (s: StepResult) => `${s.suite} › ${s.name}`.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+
+export function suiteRules(steps: StepResult[]): Finding[] {
+  const out: Finding[] = []
+  for (const s of steps) {
+    if (!s.required || s.status === 'passed' || s.status === 'skipped') continue
+    const seconds = (s.duration_ms / 1000).toFixed(1)
+    if (s.status === 'timed-out') {
+      out.push(
+        finding(
+          'BG702',
+          null,
+          null,
+          `suite step "${label(s)}" timed out after ${seconds} s and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
+        )
+      )
+    } else if (s.status === 'not-run') {
+      out.push(finding('BG703', null, null, `suite step "${label(s)}" did not run (the run was stopped)`))
+    } else if (s.exit_code === null && s.error === 'aborted') {
+      // the runner's mark of a step it stopped when the run was cancelled: it ran, and was not let finish
+      out.push(
+        finding(
+          'BG703',
+          null,
+          null,
+          `suite step "${label(s)}" was stopped with its child processes before it finished (the run was cancelled)`
+        )
+      )
+    } else if (s.exit_code === null && s.error) {
+      const why = /ENOENT/.test(s.error) ? ` (is ${s.argv?.[0] ?? 'its program'} installed and on PATH?)` : ''
+      out.push(finding('BG703', null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`))
+    } else {
+      const how = s.exit_code !== null ? `exit code ${s.exit_code}` : (s.error ?? 'a signal')
+      out.push(
+        finding(
+          'BG701',
+          null,
+          null,
+          `suite step "${label(s)}" failed (${how}, ${seconds} s); see its log tail`
+        )
+      )
+    }
+  }
+  return out
+}
