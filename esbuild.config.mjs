@@ -4,7 +4,7 @@ import { chmodSync, rmSync } from 'node:fs'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
 
-// Promotion and rollback join with their own issues.
+// Rollback joins with its own issue.
 const common = {
   bundle: true,
   platform: 'node',
@@ -18,11 +18,59 @@ const common = {
 const esmRequire =
   "import { createRequire as __bgCreateRequire } from 'node:module'; const require = __bgCreateRequire(import.meta.url);"
 
-/** In the CLI bundle, `import('../producer/preflight.js')` becomes `require('./preflight.cjs')`. */
-const lazyPreflight = {
-  name: 'lazy-preflight',
+/**
+ * In the CLI bundle, the parts only some commands need are files of their own, required when used:
+ * `import('../producer/preflight.js')` becomes `require('./preflight.cjs')` (the probe and its JSON Schema
+ * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner).
+ */
+const lazyParts = {
+  name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
+    b.onResolve({ filter: /^\.\/promote\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
+        ? { path: './promote.cjs', external: true }
+        : undefined
+    )
+  }
+}
+
+/** A CommonJS part of the CLI: ESM dependencies (fdir) read import.meta.url, which CommonJS lacks. */
+const cjsPart = {
+  format: 'cjs',
+  // start-up is read + compile + init of each file: minified, it is less of each (nobody reads dist/)
+  minify: true,
+  banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bgImportMetaUrl' }
+}
+
+/**
+ * Two parts of secretlint the redactor never uses, replaced by small stand-ins:
+ * - node-forge (~640 kB, bundled inside @secretlint/secretlint-rule-preset-recommend as a chunk it loads with a
+ *   dynamic import) serves only the GCP rule's check of a `.p12` FILE; the redactor scans text as `.txt`, so the
+ *   import never runs. The stand-in throws, which that rule already treats as "not a key".
+ * - @secretlint/profiler starts a PerformanceObserver when it is loaded and keeps every mark of every scan in an
+ *   array for the life of the process; nothing reads it. The stand-in's mark() does nothing.
+ */
+const secretlintStubs = {
+  name: 'secretlint-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/index-[\w-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && /secretlint-rule-preset-recommend[\\/]module[\\/]/.test(args.importer)
+        ? { path: 'node-forge', namespace: 'bg-stub' }
+        : undefined
+    )
+    b.onResolve({ filter: /^@secretlint\/profiler$/ }, () => ({ path: 'profiler', namespace: 'bg-stub' }))
+    b.onLoad({ filter: /^node-forge$/, namespace: 'bg-stub' }, () => ({
+      contents:
+        "export const i = { get default() { throw new Error('node-forge is not bundled: .p12 files are never scanned') } }",
+      loader: 'js'
+    }))
+    b.onLoad({ filter: /^profiler$/, namespace: 'bg-stub' }, () => ({
+      contents:
+        'export const secretLintProfiler = { mark() {}, async getEntries() { return [] }, async getMeasures() { return [] } }',
+      loader: 'js'
+    }))
   }
 }
 
@@ -35,6 +83,14 @@ const builds = [
     format: 'esm',
     banner: { js: esmRequire }
   },
+  {
+    ...common,
+    entryPoints: ['src/actions/promotion/index.ts'],
+    outfile: `${outRoot}/promotion/index.js`,
+    format: 'esm',
+    banner: { js: esmRequire },
+    plugins: [secretlintStubs]
+  },
   // dist/cli: a small ESM executable that loads the CommonJS bundle of the CLI through a V8 code cache
   {
     ...common,
@@ -45,27 +101,26 @@ const builds = [
   },
   {
     ...common,
+    ...cjsPart,
     entryPoints: ['src/producer/preflight.ts'],
-    outfile: `${outRoot}/cli/preflight.cjs`,
-    format: 'cjs',
-    minify: true,
-    banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bgImportMetaUrl' }
+    outfile: `${outRoot}/cli/preflight.cjs`
   },
   {
     ...common,
+    ...cjsPart,
+    entryPoints: ['src/cli/promote.ts'],
+    outfile: `${outRoot}/cli/promote.cjs`,
+    plugins: [secretlintStubs]
+  },
+  {
+    ...common,
+    ...cjsPart,
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outRoot}/cli/main.cjs`,
-    format: 'cjs',
-    // the runtime preflight (and the JSON Schema compiler it needs) is its own file, required only when a
-    // probe runs: `--no-probe` never reads it
-    plugins: [lazyPreflight],
-    supported: { 'dynamic-import': false },
-    // start-up is read + compile + init of this file: minified, it is less of each (nobody reads dist/)
-    minify: true,
-    // ESM dependencies (fdir) read import.meta.url, which CommonJS lacks: give them this file's URL
-    banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bgImportMetaUrl' }
+    // the runtime preflight and the promotion gate are files of their own, required only when used:
+    // `health --no-probe` reads neither
+    plugins: [lazyParts],
+    supported: { 'dynamic-import': false }
   }
 ]
 

@@ -1,6 +1,6 @@
 // Contract test over every action.yml: inputs reach scripts only through env:, no expression inside a run:,
 // every run step names its shell, every uses: is pinned to a commit SHA, every output maps to a real step.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
@@ -14,7 +14,7 @@ interface Step {
   shell?: string
   uses?: string
   env?: Record<string, string>
-  with?: Record<string, string>
+  with?: Record<string, string | number | boolean>
 }
 interface ActionYml {
   name: string
@@ -24,7 +24,7 @@ interface ActionYml {
   runs: { using: string; steps: Step[] }
 }
 
-const ACTIONS = ['action.yml', 'actions/health/action.yml']
+const ACTIONS = ['action.yml', 'actions/health/action.yml', 'actions/promotion/action.yml']
 
 describe.each(ACTIONS)('%s', (file) => {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8')
@@ -80,10 +80,139 @@ describe.each(ACTIONS)('%s', (file) => {
   })
 })
 
-describe('the health entrypoint sets every output the composite declares', () => {
-  it('src/actions/health/main.ts calls setOutput for each output of actions/health/action.yml', () => {
-    const action = parse(readFileSync(join(REPO_ROOT, 'actions/health/action.yml'), 'utf8')) as ActionYml
-    const main = readFileSync(join(REPO_ROOT, 'src/actions/health/main.ts'), 'utf8')
-    for (const name of Object.keys(action.outputs)) expect(main).toContain(`core.setOutput('${name}'`)
+describe.each(['health', 'promotion'])(
+  'the %s entrypoint sets every output the composite declares',
+  (name) => {
+    it(`src/actions/${name}/main.ts calls setOutput for each output of actions/${name}/action.yml`, () => {
+      const action = parse(readFileSync(join(REPO_ROOT, `actions/${name}/action.yml`), 'utf8')) as ActionYml
+      const main = readFileSync(join(REPO_ROOT, `src/actions/${name}/main.ts`), 'utf8')
+      for (const output of Object.keys(action.outputs)) expect(main).toContain(`core.setOutput('${output}'`)
+    })
+
+    it(`the umbrella action.yml routes operation=${name} to dist/${name}/index.js`, () => {
+      const root = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+      const script = root.runs.steps.map((s) => s.run ?? '').join('\n')
+      expect(script).toMatch(new RegExp(`${name}\\) node "\\$GITHUB_ACTION_PATH/dist/${name}/index\\.js"`))
+    })
+  }
+)
+
+describe('the promotion action keeps its token away from everything but its script', () => {
+  const action = parse(readFileSync(join(REPO_ROOT, 'actions/promotion/action.yml'), 'utf8')) as ActionYml
+
+  it('defaults the token input to the job token', () => {
+    expect(action.inputs.token?.default).toBe('${{ github.token }}')
+  })
+
+  it('maps inputs.token into the env of the script step only (never into with:, a run: or another step)', () => {
+    const holders = action.runs.steps.filter((s) => JSON.stringify(s).includes('inputs.token'))
+    expect(holders).toHaveLength(1)
+    expect(holders[0]!.env?.INPUT_TOKEN).toBe('${{ inputs.token }}')
+    expect(holders[0]!.run).toMatch(/node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/promotion\/index\.js"/)
+  })
+
+  it('uploads the evidence only when the script says so ("true" parsed in TypeScript, not in YAML)', () => {
+    const upload = action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
+    expect(upload?.if).toContain("steps.promotion.outputs.upload-evidence == 'true'")
+    expect(upload?.if).toContain('always()')
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------
+// The workflows of the repository (working examples for users)
+
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: unknown
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean }
+  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>
+}
+
+const WORKFLOWS = readdirSync(join(REPO_ROOT, '.github', 'workflows'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => `.github/workflows/${f}`)
+
+describe.each(WORKFLOWS)('%s', (file) => {
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8')
+  const workflow = parse(text) as Workflow
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps)
+
+  it('grants nothing at the top, and each job the least it needs, with a comment why', () => {
+    expect(workflow.permissions).toEqual({})
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions).toBeDefined()
+      // every permission line of the job carries a comment (on the line itself or the line before)
+      const lines = text.split('\n')
+      for (const scope of Object.keys(job.permissions ?? {})) {
+        const at = lines.findIndex((l) => new RegExp(`^\\s+${scope}: (read|write|none)`).test(l))
+        expect(at).toBeGreaterThan(0)
+        expect(`${name}: ${lines[at - 1]} ${lines[at]}`).toMatch(/#/)
+      }
+    }
+  })
+
+  it('has a concurrency group', () => {
+    expect(workflow.concurrency?.group).toBeTruthy()
+  })
+
+  it('never puts an expression inside a run: script and names the shell of every run step', () => {
+    for (const step of steps.filter((s) => s.run !== undefined)) {
+      expect(step.run).not.toContain('${{')
+      expect(step.shell).toBe('bash')
+    }
+  })
+
+  it('pins every remote uses: to a full commit SHA with a version comment', () => {
+    const uses = text.split('\n').filter((l) => /^\s*(-\s*)?uses:/.test(l))
+    for (const line of uses) {
+      if (/uses: \.\//.test(line)) continue // an action of this repository, at the checked-out commit
+      expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
+    }
+  })
+
+  it('checks out without persisting credentials', () => {
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+      expect(step.with?.['persist-credentials']).toBe(false)
+    }
+  })
+})
+
+describe('.github/workflows/baseline-promotion.yml', () => {
+  const workflow = parse(
+    readFileSync(join(REPO_ROOT, '.github/workflows/baseline-promotion.yml'), 'utf8')
+  ) as Workflow
+  const job = Object.values(workflow.jobs)[0]!
+
+  it('runs on pull requests that touch the baseline, and in the merge queue; never on pull_request_target', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['merge_group', 'pull_request'])
+    const paths = (workflow.on.pull_request as { paths: string[] }).paths
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'config/memorykernel-integration-pin.json',
+        'config/memorykernel-producer-manifest.json',
+        'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md',
+        'services/memorykernel/**',
+        'config/baseline-policy.json'
+      ])
+    )
+  })
+
+  it('reads the contents and writes the pull-request comment, nothing else', () => {
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' })
+  })
+
+  it('one run per pull request: a new push cancels the obsolete run', () => {
+    expect(workflow.concurrency?.group).toContain('github.event.pull_request.number')
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(true)
+  })
+
+  it('checks out the full history, sets up Node 20 with the npm cache, and gates with ./actions/promotion', () => {
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false })
+    const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
+    expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
+    expect(job.steps.some((s) => s.run?.includes('rustup component add clippy rustfmt'))).toBe(true)
+    expect(job.steps.some((s) => s.run === 'npm ci')).toBe(true)
+    expect(job.steps.at(-1)?.uses).toBe('./actions/promotion')
   })
 })

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A2, B2) {
-      if (A2.origin === B2.origin && A2.origin === "null") {
+    function sameOrigin(A, B2) {
+      if (A.origin === B2.origin && A.origin === "null") {
         return true;
       }
-      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
+      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
         return true;
       }
       return false;
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c] = ioQueue;
-      if (a === 239 && b2 === 187 && c === 191) {
+      const [a, b, c] = ioQueue;
+      if (a === 239 && b === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset2);
-        offset2 += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset2);
+        offset2 += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,8 +15412,8 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A2, excludeFragment);
+    function urlEquals(A, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A, excludeFragment);
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
@@ -19927,12 +19927,12 @@ var require_parse2 = __commonJS({
       for (let i = 0; i < values.length; i++) {
         for (let j2 = i + 1; j2 < values.length; j2++) {
           const a = values[i];
-          const b2 = values[j2];
+          const b = values[j2];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
           }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
             return true;
           }
         }
@@ -21523,22 +21523,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b2) {
-      if (b2 === '""')
+    function mergeExprItems(a, b) {
+      if (b === '""')
         return a;
       if (a === '""')
-        return b2;
+        return b;
       if (typeof a == "string") {
-        if (b2 instanceof Name || a[a.length - 1] !== '"')
+        if (b instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b2 != "string")
-          return `${a.slice(0, -1)}${b2}"`;
-        if (b2[0] === '"')
-          return a.slice(0, -1) + b2.slice(1);
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
         return;
       }
-      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
-        return `"${a}${b2.slice(1)}`;
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -22715,7 +22715,7 @@ var require_errors2 = __commonJS({
         gen.return(false);
       }
     }
-    var E2 = {
+    var E = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -22749,20 +22749,20 @@ var require_errors2 = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E2.schemaPath, schPath];
+      return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E2.propertyName, propertyName]);
+        keyValues.push([E.propertyName, propertyName]);
     }
   }
 });
@@ -23431,33 +23431,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b2) {
-      if (a === b2) return true;
-      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
-        if (a.constructor !== b2.constructor) return false;
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b2.length) return false;
+          if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b2[i])) return false;
+            if (!equal(a[i], b[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b2).length) return false;
+        if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b2[key])) return false;
+          if (!equal(a[key], b[key])) return false;
         }
         return true;
       }
-      return a !== a && b2 !== b2;
+      return a !== a && b !== b;
     };
   }
 });
@@ -25757,14 +25757,14 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e2, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
       const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
       const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e2 = o.strictSchema) !== null && _e2 !== void 0 ? _e2 : s) !== null && _f !== void 0 ? _f : true,
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
         strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
         strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
         strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
@@ -29634,9 +29634,6 @@ function readHeadWithGit(cwd) {
   });
 }
 
-// src/operations/health.ts
-import { basename as basename3 } from "node:path";
-
 // src/evidence/markdown.ts
 function escapeMarkdown(text3) {
   return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -29694,6 +29691,52 @@ function stepsTable(steps) {
     )
   ].join("\n");
 }
+function fenced(text3, info2 = "text") {
+  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${info2}
+${text3.replace(/\n$/, "")}
+${fence}`;
+}
+function changeTable(c) {
+  const list2 = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+  const rows = [
+    ["Base \u2192 head", `${code(c.base.slice(0, 12))} \u2192 ${code(c.head.slice(0, 12))}`],
+    ["Trio changed", c.trio_changed ? `yes: ${list2(c.changed_files)}` : "no"],
+    ["Classification", `**${c.classification}**`],
+    ["Error codes added", list2(c.codes_added)],
+    ["Error codes removed", list2(c.codes_removed)],
+    [
+      "Posture",
+      c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} \u2192 ${code(c.posture_to)}`
+    ]
+  ];
+  if (c.approval) {
+    const a = c.approval;
+    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
+    rows.push([
+      "Joint approval",
+      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
+    ]);
+  }
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
+}
+function failedStepTails(steps, maxChars = Infinity) {
+  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const out = [];
+  for (const s of failed) {
+    const tail = (s.log_tail ?? "").slice(-maxChars);
+    out.push(
+      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
+      "",
+      fenced(tail === "" ? "(no output)" : tail),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out.join("\n");
+}
 function renderPacketMarkdown(p) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
@@ -29716,6 +29759,7 @@ function renderPacketMarkdown(p) {
     "",
     `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
     "",
+    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
     "## Findings",
     "",
     findingsTable(p.findings),
@@ -29723,6 +29767,9 @@ function renderPacketMarkdown(p) {
     "## Steps",
     "",
     stepsTable(p.steps),
+    "",
+    failedStepTails(p.steps),
+    `Secrets redacted from the captured output: ${p.redactions}.`,
     "",
     "## Run",
     "",
@@ -29764,8 +29811,9 @@ function buildPacket(input) {
     posture: input.posture,
     findings: input.findings,
     steps: input.steps,
+    ...input.change ? { change: input.change } : {},
     tools: input.tools,
-    redactions: 0,
+    redactions: input.redactions ?? 0,
     verdict: input.verdict
   };
 }
@@ -30887,6 +30935,48 @@ var rules = {
     description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
     example: "The old Approved row was edited into the new one instead of being kept as Superseded."
   },
+  BG506: {
+    title: "Checked revision is not the checkout",
+    severity: "error",
+    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
+    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
+  },
+  BG701: {
+    title: "Suite step failed",
+    severity: "error",
+    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
+  },
+  BG702: {
+    title: "Suite step timed out",
+    severity: "error",
+    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: "A contract test waits forever on a port that never opens."
+  },
+  BG703: {
+    title: "Suite step could not run",
+    severity: "error",
+    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
+    example: "`cargo` is not on PATH on the runner."
+  },
+  BG704: {
+    title: "Suites not run",
+    severity: "notice",
+    description: "The run asked for no suites (`--no-suites`, input `suites: false`): the verdict covers the rules and the change classification only. The evidence records every step as skipped, never as passed.",
+    example: "`baseline-gate promote --base main --no-suites`."
+  },
+  BG705: {
+    title: "No suite steps for this operation",
+    severity: "warning",
+    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG507: {
+    title: "History too shallow",
+    severity: "error",
+    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
+    example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
   BG601: {
     title: "Adapter file missing",
     severity: "error",
@@ -30910,6 +31000,30 @@ var rules = {
     severity: "notice",
     description: "The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).",
     example: "A policy without `adapter.file`."
+  },
+  BG706: {
+    title: "Suites taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG801: {
+    title: "Posture to GO without joint approval",
+    severity: "error",
+    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
+  },
+  BG802: {
+    title: "Joint approval could not be checked",
+    severity: "error",
+    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
+  },
+  BG803: {
+    title: "Joint approval given",
+    severity: "notice",
+    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
+    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
   }
 };
 var RULES = rules;
@@ -30929,7 +31043,7 @@ function finding(rule, file, at, message) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function countBySeverity(findings) {
@@ -32208,10 +32322,10 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own3.text.split("\n");
+  const b = own3.text.split("\n");
   let i = 0;
-  while (i < a.length && i < b2.length && a[i] === b2[i]) i++;
-  const sameText = i >= a.length && i >= b2.length;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const sameText = i >= a.length && i >= b.length;
   const where2 = sameText ? "their byte-order mark" : `line ${i + 1}`;
   return [
     finding(
@@ -32417,2868 +32531,3112 @@ function timestamp(h, path, doc, now) {
 }
 
 // src/generated/validators.js
-var M = (o, i) => () => {
+var D = (p, a) => () => {
   try {
-    return i || o((i = { exports: {} }).exports, i), i.exports;
-  } catch (h) {
-    throw i = 0, h;
+    return a || p((a = { exports: {} }).exports, a), a.exports;
+  } catch (g) {
+    throw a = 0, g;
   }
 };
-var H = M((R) => {
+var B = D((E) => {
   "use strict";
-  Object.defineProperty(R, "__esModule", { value: true });
-  function F(o) {
-    let i = o.length, h = 0, g = 0, f;
-    for (; g < i; ) h++, f = o.charCodeAt(g++), f >= 55296 && f <= 56319 && g < i && (f = o.charCodeAt(g), (f & 64512) === 56320 && g++);
-    return h;
+  Object.defineProperty(E, "__esModule", { value: true });
+  function H(p) {
+    let a = p.length, g = 0, v = 0, f;
+    for (; v < a; ) g++, f = p.charCodeAt(v++), f >= 55296 && f <= 56319 && v < a && (f = p.charCodeAt(v), (f & 64512) === 56320 && v++);
+    return g;
   }
-  R.default = F;
-  F.code = 'require("ajv/dist/runtime/ucs2length").default';
+  E.default = H;
+  H.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var B = M((he, G) => {
+var W = D((ge, V) => {
   "use strict";
-  G.exports = function o(i, h) {
-    if (i === h) return true;
-    if (i && h && typeof i == "object" && typeof h == "object") {
-      if (i.constructor !== h.constructor) return false;
-      var g, f, v;
-      if (Array.isArray(i)) {
-        if (g = i.length, g != h.length) return false;
-        for (f = g; f-- !== 0; ) if (!o(i[f], h[f])) return false;
+  V.exports = function p(a, g) {
+    if (a === g) return true;
+    if (a && g && typeof a == "object" && typeof g == "object") {
+      if (a.constructor !== g.constructor) return false;
+      var v, f, b;
+      if (Array.isArray(a)) {
+        if (v = a.length, v != g.length) return false;
+        for (f = v; f-- !== 0; ) if (!p(a[f], g[f])) return false;
         return true;
       }
-      if (i.constructor === RegExp) return i.source === h.source && i.flags === h.flags;
-      if (i.valueOf !== Object.prototype.valueOf) return i.valueOf() === h.valueOf();
-      if (i.toString !== Object.prototype.toString) return i.toString() === h.toString();
-      if (v = Object.keys(i), g = v.length, g !== Object.keys(h).length) return false;
-      for (f = g; f-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(h, v[f])) return false;
-      for (f = g; f-- !== 0; ) {
-        var e = v[f];
-        if (!o(i[e], h[e])) return false;
+      if (a.constructor === RegExp) return a.source === g.source && a.flags === g.flags;
+      if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === g.valueOf();
+      if (a.toString !== Object.prototype.toString) return a.toString() === g.toString();
+      if (b = Object.keys(a), v = b.length, v !== Object.keys(g).length) return false;
+      for (f = v; f-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(g, b[f])) return false;
+      for (f = v; f-- !== 0; ) {
+        var e = b[f];
+        if (!p(a[e], g[e])) return false;
       }
       return true;
     }
-    return i !== i && h !== h;
+    return a !== a && g !== g;
   };
 });
-var W = M((D) => {
+var J = D((F) => {
   "use strict";
-  Object.defineProperty(D, "__esModule", { value: true });
-  var V = B();
-  V.code = 'require("ajv/dist/runtime/equal").default';
-  D.default = V;
+  Object.defineProperty(F, "__esModule", { value: true });
+  var U = W();
+  U.code = 'require("ajv/dist/runtime/equal").default';
+  F.default = U;
 });
-var _e = z;
-var ee = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var re = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var j = Object.prototype.hasOwnProperty;
-var se = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var x = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var $ = new RegExp("^[0-9a-f]{40}$", "u");
-var A = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var N = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var O = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var T = new RegExp("^[0-9a-f]{64}$", "u");
-var te = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function z(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
-  let e = null, t = 0, c = z.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.memorykernel_repo === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.release_tag === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.commit_sha === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_service_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_api_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_integration_baseline === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_producer_manifest_sha256 === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.default_base_url === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.default_timeout_ms === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.runtime_cutover_posture === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    for (let a in o) if (!j.call(ee.properties, a)) {
-      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.$schema !== void 0 && typeof o.$schema != "string") {
-      let a = { instancePath: i + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.memorykernel_repo !== void 0) {
-      let a = o.memorykernel_repo;
-      if (typeof a == "string") {
-        if (!se.test(a)) {
-          let r = { instancePath: i + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.release_tag !== void 0) {
-      let a = o.release_tag;
-      if (typeof a == "string") {
-        if (!x.test(a)) {
-          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.commit_sha !== void 0) {
-      let a = o.commit_sha;
-      if (typeof a == "string") {
-        if (!$.test(a)) {
-          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_service_contract_version !== void 0) {
-      let a = o.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!A.test(a)) {
-          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_api_contract_version !== void 0) {
-      let a = o.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_integration_baseline !== void 0) {
-      let a = o.expected_integration_baseline;
-      if (typeof a == "string") {
-        if (!O.test(a)) {
-          let r = { instancePath: i + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_producer_manifest_sha256 !== void 0) {
-      let a = o.expected_producer_manifest_sha256;
-      if (typeof a == "string") {
-        if (!T.test(a)) {
-          let r = { instancePath: i + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.default_base_url !== void 0) {
-      let a = o.default_base_url;
-      if (typeof a == "string") {
-        if (!te.test(a)) {
-          let r = { instancePath: i + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.default_timeout_ms !== void 0) {
-      let a = o.default_timeout_ms;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 3e4 || isNaN(a)) {
-          let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a < 100 || isNaN(a)) {
-          let r = { instancePath: i + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      }
-    }
-    if (o.runtime_cutover_posture !== void 0) {
-      let a = o.runtime_cutover_posture;
-      if (!(a === "GO" || a === "NO-GO")) {
-        let r = { instancePath: i + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: re.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-  } else {
-    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), t++;
-  }
-  return z.errors = e, t === 0;
-}
-z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ge = L;
-var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function L(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
-  let e = null, t = 0, c = L.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.manifest_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.release_tag === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.commit_sha === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_service_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.expected_api_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.integration_baseline === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.error_code_enum === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.stability_window === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.additive_error_code_notice_policy === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    for (let a in o) if (!j.call(ie.properties, a)) {
-      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.manifest_contract_version !== void 0 && o.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: i + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.release_tag !== void 0) {
-      let a = o.release_tag;
-      if (typeof a == "string") {
-        if (!x.test(a)) {
-          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.commit_sha !== void 0) {
-      let a = o.commit_sha;
-      if (typeof a == "string") {
-        if (!$.test(a)) {
-          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_service_contract_version !== void 0) {
-      let a = o.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!A.test(a)) {
-          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_api_contract_version !== void 0) {
-      let a = o.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.integration_baseline !== void 0) {
-      let a = o.integration_baseline;
-      if (typeof a == "string") {
-        if (!O.test(a)) {
-          let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.error_code_enum !== void 0) {
-      let a = o.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let p = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [p] : e.push(p), t++;
-        }
-        let r = a.length;
-        for (let p = 0; p < r; p++) {
-          let m = a[p];
-          if (typeof m == "string") {
-            if (!X.test(m)) {
-              let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [l] : e.push(l), t++;
-            }
-          } else {
-            let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), t++;
-          }
-        }
-        let s = a.length, n;
-        if (s > 1) {
-          let p = {};
-          for (; s--; ) {
-            let m = a[s];
-            if (typeof m == "string") {
-              if (typeof p[m] == "number") {
-                n = p[m];
-                let l = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
-                e === null ? e = [l] : e.push(l), t++;
-                break;
-              }
-              p[m] = s;
-            }
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.stability_window !== void 0) {
-      let a = o.stability_window;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.minimum_sprint_days === void 0) {
-          let r = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        for (let r in a) if (r !== "minimum_sprint_days") {
-          let s = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (a.minimum_sprint_days !== void 0) {
-          let r = a.minimum_sprint_days;
-          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let s = { instancePath: i + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let s = { instancePath: i + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.additive_error_code_notice_policy !== void 0) {
-      let a = o.additive_error_code_notice_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.standard_business_days === void 0) {
-          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.emergency_notice_hours === void 0) {
-          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        for (let r in a) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
-          let s = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (a.standard_business_days !== void 0) {
-          let r = a.standard_business_days;
-          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let s = { instancePath: i + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let s = { instancePath: i + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.emergency_notice_hours !== void 0) {
-          let r = a.emergency_notice_hours;
-          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let s = { instancePath: i + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let s = { instancePath: i + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let r = { instancePath: i + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.service_v3_transition_guard !== void 0) {
-      let a = o.service_v3_transition_guard;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let r in a) if (typeof a[r] != "boolean") {
-          let s = { instancePath: i + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-  } else {
-    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), t++;
-  }
-  return L.errors = e, t === 0;
-}
-L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var ve = I;
-var ae = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ne = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function I(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+var se = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var te = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var j = Object.prototype.hasOwnProperty;
+var ie = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var O = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var $ = new RegExp("^[0-9a-f]{40}$", "u");
+var N = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var T = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var z = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var L = new RegExp("^[0-9a-f]{64}$", "u");
+var ae = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function I(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
   let e = null, t = 0, c = I.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.consumer_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [a] : e.push(a), t++;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.memorykernel_repo === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.consumer_commit === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.release_tag === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.producer_tag === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.commit_sha === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.producer_commit === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_service_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.service === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_api_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.api === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_integration_baseline === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.integration === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_producer_manifest_sha256 === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.status === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.default_base_url === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    for (let a in o) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
-      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.default_timeout_ms === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.consumer_version !== void 0) {
-      let a = o.consumer_version;
-      if (typeof a == "string") {
-        if (!ne.test(a)) {
-          let r = { instancePath: i + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.runtime_cutover_posture === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    for (let n in p) if (!j.call(se.properties, n)) {
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let n = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.memorykernel_repo !== void 0) {
+      let n = p.memorykernel_repo;
+      if (typeof n == "string") {
+        if (!ie.test(n)) {
+          let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.consumer_commit !== void 0) {
-      let a = o.consumer_commit;
-      if (typeof a == "string") {
-        if (!oe.test(a)) {
-          let r = { instancePath: i + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.release_tag !== void 0) {
+      let n = p.release_tag;
+      if (typeof n == "string") {
+        if (!O.test(n)) {
+          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.producer_tag !== void 0) {
-      let a = o.producer_tag;
-      if (typeof a == "string") {
-        if (!x.test(a)) {
-          let r = { instancePath: i + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.commit_sha !== void 0) {
+      let n = p.commit_sha;
+      if (typeof n == "string") {
+        if (!$.test(n)) {
+          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.producer_commit !== void 0) {
-      let a = o.producer_commit;
-      if (typeof a == "string") {
-        if (!$.test(a)) {
-          let r = { instancePath: i + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_service_contract_version !== void 0) {
+      let n = p.expected_service_contract_version;
+      if (typeof n == "string") {
+        if (!N.test(n)) {
+          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.service !== void 0) {
-      let a = o.service;
-      if (typeof a == "string") {
-        if (!A.test(a)) {
-          let r = { instancePath: i + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_api_contract_version !== void 0) {
+      let n = p.expected_api_contract_version;
+      if (typeof n == "string") {
+        if (!T.test(n)) {
+          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.api !== void 0) {
-      let a = o.api;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let r = { instancePath: i + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_integration_baseline !== void 0) {
+      let n = p.expected_integration_baseline;
+      if (typeof n == "string") {
+        if (!z.test(n)) {
+          let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.integration !== void 0) {
-      let a = o.integration;
-      if (typeof a == "string") {
-        if (!O.test(a)) {
-          let r = { instancePath: i + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_producer_manifest_sha256 !== void 0) {
+      let n = p.expected_producer_manifest_sha256;
+      if (typeof n == "string") {
+        if (!L.test(n)) {
+          let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.status !== void 0) {
-      let a = o.status;
-      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let r = { instancePath: i + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ae.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), t++;
+    if (p.default_base_url !== void 0) {
+      let n = p.default_base_url;
+      if (typeof n == "string") {
+        if (!ae.test(n)) {
+          let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.default_timeout_ms !== void 0) {
+      let n = p.default_timeout_ms;
+      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+        let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+      if (typeof n == "number" && isFinite(n)) {
+        if (n > 3e4 || isNaN(n)) {
+          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n < 100 || isNaN(n)) {
+          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      }
+    }
+    if (p.runtime_cutover_posture !== void 0) {
+      let n = p.runtime_cutover_posture;
+      if (!(n === "GO" || n === "NO-GO")) {
+        let s = { instancePath: a + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: te.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), t++;
+    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [n] : e.push(n), t++;
   }
   return I.errors = e, t === 0;
 }
 I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var be = Z;
-var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var y = H().default;
-var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function Z(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+var ne = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var ee = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function Z(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
   let e = null, t = 0, c = Z.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.handoff_generated_at_utc === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [a] : e.push(a), t++;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.manifest_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.handoff_mode === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.release_tag === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.release_tag === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.commit_sha === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.commit_sha === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_service_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.expected_service_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.expected_api_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.expected_api_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.integration_baseline === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.integration_baseline === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.error_code_enum === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.active_runtime_baseline === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.stability_window === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.error_code_enum === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.additive_error_code_notice_policy === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.non_2xx_envelope_policy === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [a] : e.push(a), t++;
+    for (let n in p) if (!j.call(ne.properties, n)) {
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
     }
-    if (o.manifest_contract_version === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), t++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.manifest_path === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.changelog_path === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.verification_commands === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.consumer_impact_statement_template === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    for (let a in o) if (!j.call(U.properties, a)) {
-      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.handoff_generated_at_utc !== void 0) {
-      let a = o.handoff_generated_at_utc;
-      if (typeof a == "string") {
-        if (!pe.test(a)) {
-          let r = { instancePath: i + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.handoff_mode !== void 0) {
-      let a = o.handoff_mode;
-      if (!(a === "stable" || a === "service-v3-candidate")) {
-        let r = { instancePath: i + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.release_tag !== void 0) {
-      let a = o.release_tag;
-      if (typeof a == "string") {
-        if (!x.test(a)) {
-          let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.commit_sha !== void 0) {
-      let a = o.commit_sha;
-      if (typeof a == "string") {
-        if (!$.test(a)) {
-          let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_service_contract_version !== void 0) {
-      let a = o.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!A.test(a)) {
-          let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.expected_api_contract_version !== void 0) {
-      let a = o.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.integration_baseline !== void 0) {
-      let a = o.integration_baseline;
-      if (typeof a == "string") {
-        if (!O.test(a)) {
-          let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.active_runtime_baseline !== void 0) {
-      let a = o.active_runtime_baseline;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.release_tag === void 0) {
-          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.commit_sha === void 0) {
-          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.expected_service_contract_version === void 0) {
-          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.expected_api_contract_version === void 0) {
-          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.integration_baseline === void 0) {
-          let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        for (let r in a) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
-          let s = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (a.release_tag !== void 0) {
-          let r = a.release_tag;
-          if (typeof r == "string") {
-            if (!x.test(r)) {
-              let s = { instancePath: i + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-          } else {
-            let s = { instancePath: i + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.commit_sha !== void 0) {
-          let r = a.commit_sha;
-          if (typeof r == "string") {
-            if (!$.test(r)) {
-              let s = { instancePath: i + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-          } else {
-            let s = { instancePath: i + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.expected_service_contract_version !== void 0) {
-          let r = a.expected_service_contract_version;
-          if (typeof r == "string") {
-            if (!A.test(r)) {
-              let s = { instancePath: i + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-          } else {
-            let s = { instancePath: i + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.expected_api_contract_version !== void 0) {
-          let r = a.expected_api_contract_version;
-          if (typeof r == "string") {
-            if (!N.test(r)) {
-              let s = { instancePath: i + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-          } else {
-            let s = { instancePath: i + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.integration_baseline !== void 0) {
-          let r = a.integration_baseline;
-          if (typeof r == "string") {
-            if (!O.test(r)) {
-              let s = { instancePath: i + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-          } else {
-            let s = { instancePath: i + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.error_code_enum !== void 0) {
-      let a = o.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let p = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [p] : e.push(p), t++;
-        }
-        let r = a.length;
-        for (let p = 0; p < r; p++) {
-          let m = a[p];
-          if (typeof m == "string") {
-            if (!X.test(m)) {
-              let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [l] : e.push(l), t++;
-            }
-          } else {
-            let l = { instancePath: i + "/error_code_enum/" + p, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), t++;
-          }
-        }
-        let s = a.length, n;
-        if (s > 1) {
-          let p = {};
-          for (; s--; ) {
-            let m = a[s];
-            if (typeof m == "string") {
-              if (typeof p[m] == "number") {
-                n = p[m];
-                let l = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
-                e === null ? e = [l] : e.push(l), t++;
-                break;
-              }
-              p[m] = s;
-            }
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.non_2xx_envelope_policy !== void 0) {
-      let a = o.non_2xx_envelope_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.service_v3_stable === void 0) {
-          let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.service_v3_candidate === void 0) {
-          let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        for (let r in a) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
-          let s = a[r];
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            if (s.requires === void 0) {
-              let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (s.forbids === void 0) {
-              let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            for (let n in s) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [p] : e.push(p), t++;
-            }
-            if (s.requires !== void 0) {
-              let n = s.requires;
-              if (Array.isArray(n)) {
-                let p = n.length;
-                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
-                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + u, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
-                }
-                let m = n.length, l;
-                if (m > 1) {
-                  let u = {};
-                  for (; m--; ) {
-                    let d = n[m];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        l = u[d];
-                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
-                        e === null ? e = [w] : e.push(w), t++;
-                        break;
-                      }
-                      u[d] = m;
-                    }
-                  }
-                }
-              } else {
-                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-            if (s.optional !== void 0) {
-              let n = s.optional;
-              if (Array.isArray(n)) {
-                let p = n.length;
-                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
-                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + u, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
-                }
-                let m = n.length, l;
-                if (m > 1) {
-                  let u = {};
-                  for (; m--; ) {
-                    let d = n[m];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        l = u[d];
-                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
-                        e === null ? e = [w] : e.push(w), t++;
-                        break;
-                      }
-                      u[d] = m;
-                    }
-                  }
-                }
-              } else {
-                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-            if (s.forbids !== void 0) {
-              let n = s.forbids;
-              if (Array.isArray(n)) {
-                let p = n.length;
-                for (let u = 0; u < p; u++) if (typeof n[u] != "string") {
-                  let d = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + u, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
-                }
-                let m = n.length, l;
-                if (m > 1) {
-                  let u = {};
-                  for (; m--; ) {
-                    let d = n[m];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        l = u[d];
-                        let w = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: m, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + m + " are identical)" };
-                        e === null ? e = [w] : e.push(w), t++;
-                        break;
-                      }
-                      u[d] = m;
-                    }
-                  }
-                }
-              } else {
-                let p = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (a.service_v3_stable !== void 0) {
-          let r = a.service_v3_stable;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            if (r.requires === void 0) {
-              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-            if (r.forbids === void 0) {
-              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
-              let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (r.requires !== void 0) {
-              let s = r.requires;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires/" + l, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-            if (r.optional !== void 0) {
-              let s = r.optional;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional/" + l, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-            if (r.forbids !== void 0) {
-              let s = r.forbids;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + l, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-          } else {
-            let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.service_v3_candidate !== void 0) {
-          let r = a.service_v3_candidate;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            if (r.requires === void 0) {
-              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-            if (r.forbids === void 0) {
-              let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [s] : e.push(s), t++;
-            }
-            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
-              let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (r.requires !== void 0) {
-              let s = r.requires;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + l, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-            if (r.optional !== void 0) {
-              let s = r.optional;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + l, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-            if (r.forbids !== void 0) {
-              let s = r.forbids;
-              if (Array.isArray(s)) {
-                let n = s.length;
-                for (let l = 0; l < n; l++) if (typeof s[l] != "string") {
-                  let u = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + l, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let p = s.length, m;
-                if (p > 1) {
-                  let l = {};
-                  for (; p--; ) {
-                    let u = s[p];
-                    if (typeof u == "string") {
-                      if (typeof l[u] == "number") {
-                        m = l[u];
-                        let d = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      l[u] = p;
-                    }
-                  }
-                }
-              } else {
-                let n = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [n] : e.push(n), t++;
-              }
-            }
-          } else {
-            let s = { instancePath: i + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.manifest_contract_version !== void 0 && o.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: i + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.manifest_path !== void 0) {
-      let a = o.manifest_path;
-      if (typeof a == "string") {
-        if (y(a) < 1) {
-          let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (!J.test(a)) {
-          let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.changelog_path !== void 0) {
-      let a = o.changelog_path;
-      if (typeof a == "string") {
-        if (y(a) < 1) {
-          let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (!J.test(a)) {
-          let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.verification_commands !== void 0) {
-      let a = o.verification_commands;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let s = { instancePath: i + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        let r = a.length;
-        for (let s = 0; s < r; s++) {
-          let n = a[s];
-          if (typeof n == "string") {
-            if (y(n) < 1) {
-              let p = { instancePath: i + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [p] : e.push(p), t++;
-            }
-          } else {
-            let p = { instancePath: i + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), t++;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.consumer_impact_statement_template !== void 0) {
-      let a = o.consumer_impact_statement_template;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let r in a) if (typeof a[r] != "string") {
-          let s = { instancePath: i + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (p.release_tag !== void 0) {
+      let n = p.release_tag;
+      if (typeof n == "string") {
+        if (!O.test(n)) {
+          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let r = { instancePath: i + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.rehearsal_candidate !== void 0) {
-      let a = o.rehearsal_candidate;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.requires_runtime_cutover === void 0) {
-          let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.consumer_non_blocking_fallback_required === void 0) {
-          let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        for (let r in a) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
-          let s = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+    if (p.commit_sha !== void 0) {
+      let n = p.commit_sha;
+      if (typeof n == "string") {
+        if (!$.test(n)) {
+          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
-        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
-          let r = { instancePath: i + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
-          let r = { instancePath: i + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a.migration_overlap_days !== void 0) {
-          let r = a.migration_overlap_days;
-          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let s = { instancePath: i + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let s = { instancePath: i + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [s] : e.push(s), t++;
-          }
-        }
-        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
-          let r = { instancePath: i + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
       } else {
-        let r = { instancePath: i + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.compatibility_expectations !== void 0) {
-      let a = o.compatibility_expectations;
-      if (a && typeof a == "object" && !Array.isArray(a)) for (let r in a) {
-        let s = a[r];
-        if (Array.isArray(s)) {
-          let n = s.length;
-          for (let p = 0; p < n; p++) if (typeof s[p] != "string") {
-            let m = { instancePath: i + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + p, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (p.expected_service_contract_version !== void 0) {
+      let n = p.expected_service_contract_version;
+      if (typeof n == "string") {
+        if (!N.test(n)) {
+          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.expected_api_contract_version !== void 0) {
+      let n = p.expected_api_contract_version;
+      if (typeof n == "string") {
+        if (!T.test(n)) {
+          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.integration_baseline !== void 0) {
+      let n = p.integration_baseline;
+      if (typeof n == "string") {
+        if (!z.test(n)) {
+          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.error_code_enum !== void 0) {
+      let n = p.error_code_enum;
+      if (Array.isArray(n)) {
+        if (n.length < 1) {
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        let s = n.length;
+        for (let o = 0; o < s; o++) {
+          let l = n[o];
+          if (typeof l == "string") {
+            if (!ee.test(l)) {
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), t++;
           }
-        } else {
-          let n = { instancePath: i + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [n] : e.push(n), t++;
         }
-      }
-      else {
-        let r = { instancePath: i + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.required_consumer_validation_commands !== void 0) {
-      let a = o.required_consumer_validation_commands;
-      if (Array.isArray(a)) {
-        let r = a.length;
-        for (let s = 0; s < r; s++) {
-          let n = a[s];
-          if (typeof n == "string") {
-            if (y(n) < 1) {
-              let p = { instancePath: i + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [p] : e.push(p), t++;
+        let r = n.length, i;
+        if (r > 1) {
+          let o = {};
+          for (; r--; ) {
+            let l = n[r];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                i = o[l];
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
+                e === null ? e = [m] : e.push(m), t++;
+                break;
+              }
+              o[l] = r;
             }
-          } else {
-            let p = { instancePath: i + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), t++;
           }
         }
       } else {
-        let r = { instancePath: i + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
+        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.stability_window !== void 0) {
+      let n = p.stability_window;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        if (n.minimum_sprint_days === void 0) {
+          let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in n) if (s !== "minimum_sprint_days") {
+          let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (n.minimum_sprint_days !== void 0) {
+          let s = n.minimum_sprint_days;
+          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
+            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.additive_error_code_notice_policy !== void 0) {
+      let n = p.additive_error_code_notice_policy;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        if (n.standard_business_days === void 0) {
+          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.emergency_notice_hours === void 0) {
+          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in n) if (!(s === "standard_business_days" || s === "emergency_notice_hours" || s === "emergency_requires_same_day_docs_spec_tests")) {
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (n.standard_business_days !== void 0) {
+          let s = n.standard_business_days;
+          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
+            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+        if (n.emergency_notice_hours !== void 0) {
+          let s = n.emergency_notice_hours;
+          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
+            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+        if (n.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof n.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.service_v3_transition_guard !== void 0) {
+      let n = p.service_v3_transition_guard;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        for (let s in n) if (typeof n[s] != "boolean") {
+          let r = { instancePath: a + "/service_v3_transition_guard/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), t++;
+    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [n] : e.push(n), t++;
   }
   return Z.errors = e, t === 0;
 }
 Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Pe = S;
-var Y = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var E = W().default;
-var k = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var me = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function P(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
-  let e = null, t = 0, c = P.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.name === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    if (o.run === void 0) {
-      let a = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [a] : e.push(a), t++;
-    }
-    for (let a in o) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
-      let r = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.name !== void 0) {
-      let a = o.name;
-      if (typeof a == "string") {
-        if (y(a) > 100) {
-          let r = { instancePath: i + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (y(a) < 1) {
-          let r = { instancePath: i + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.run !== void 0) {
-      let a = o.run;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let s = { instancePath: i + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        let r = a.length;
-        for (let s = 0; s < r; s++) {
-          let n = a[s];
-          if (typeof n == "string") {
-            if (y(n) < 1) {
-              let p = { instancePath: i + "/run/" + s, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [p] : e.push(p), t++;
-            }
-          } else {
-            let p = { instancePath: i + "/run/" + s, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), t++;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.cwd !== void 0) {
-      let a = o.cwd;
-      if (typeof a == "string") {
-        if (y(a) < 1) {
-          let r = { instancePath: i + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      } else {
-        let r = { instancePath: i + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-    if (o.timeout_s !== void 0) {
-      let a = o.timeout_s;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 21600 || isNaN(a)) {
-          let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (a < 1 || isNaN(a)) {
-          let r = { instancePath: i + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-      }
-    }
-    if (o.operations !== void 0) {
-      let a = o.operations;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let p = { instancePath: i + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [p] : e.push(p), t++;
-        }
-        let r = a.length;
-        for (let p = 0; p < r; p++) {
-          let m = a[p];
-          if (!(m === "health" || m === "promotion" || m === "rollback")) {
-            let l = { instancePath: i + "/operations/" + p, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: me.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [l] : e.push(l), t++;
-          }
-        }
-        let s = a.length, n;
-        if (s > 1) {
-          e: for (; s--; ) for (n = s; n--; ) if (E(a[s], a[n])) {
-            let p = { instancePath: i + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
-            e === null ? e = [p] : e.push(p), t++;
-            break e;
-          }
-        }
-      } else {
-        let r = { instancePath: i + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [r] : e.push(r), t++;
-      }
-    }
-  } else {
-    let a = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), t++;
-  }
-  return P.errors = e, t === 0;
-}
-P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function q(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
-  let e = null, t = 0, c = q.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    for (let r in o) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "adapter")) {
-      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
-    }
-    if (o.display_name !== void 0) {
-      let r = o.display_name;
-      if (typeof r == "string") {
-        if (y(r) > 60) {
-          let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (y(r) < 1) {
-          let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: i + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.trio !== void 0) {
-      let r = o.trio;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
-          let n = { instancePath: i + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.pin !== void 0) {
-          let s = r.pin;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.manifest !== void 0) {
-          let s = r.manifest;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.matrix !== void 0) {
-          let s = r.matrix;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.producer !== void 0) {
-      let r = o.producer;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (!(s === "root" || s === "manifest" || s === "handoff" || s === "start" || s === "probe")) {
-          let n = { instancePath: i + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.root !== void 0) {
-          let s = r.root;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.manifest !== void 0) {
-          let s = r.manifest;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.handoff !== void 0) {
-          let s = r.handoff;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (!k.test(s)) {
-              let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-          } else {
-            let n = { instancePath: i + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.start !== void 0) {
-          let s = r.start;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            for (let n in s) if (!(n === "run" || n === "cwd")) {
-              let p = { instancePath: i + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [p] : e.push(p), t++;
-            }
-            if (s.run !== void 0) {
-              let n = s.run;
-              if (Array.isArray(n)) {
-                if (n.length < 1) {
-                  let m = { instancePath: i + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [m] : e.push(m), t++;
-                }
-                let p = n.length;
-                for (let m = 0; m < p; m++) {
-                  let l = n[m];
-                  if (typeof l == "string") {
-                    if (y(l) < 1) {
-                      let u = { instancePath: i + "/producer/start/run/" + m, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [u] : e.push(u), t++;
-                    }
-                  } else {
-                    let u = { instancePath: i + "/producer/start/run/" + m, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [u] : e.push(u), t++;
-                  }
-                }
-              } else {
-                let p = { instancePath: i + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-            if (s.cwd !== void 0) {
-              let n = s.cwd;
-              if (typeof n == "string") {
-                if (y(n) < 1) {
-                  let p = { instancePath: i + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-              } else {
-                let p = { instancePath: i + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.probe !== void 0) {
-          let s = r.probe;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            for (let n in s) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
-              let p = { instancePath: i + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [p] : e.push(p), t++;
-            }
-            if (s.enabled !== void 0 && typeof s.enabled != "boolean") {
-              let n = { instancePath: i + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [n] : e.push(n), t++;
-            }
-            if (s.ready_timeout_s !== void 0) {
-              let n = s.ready_timeout_s;
-              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-              if (typeof n == "number" && isFinite(n)) {
-                if (n > 3600 || isNaN(n)) {
-                  let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-                if (n < 1 || isNaN(n)) {
-                  let p = { instancePath: i + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-              }
-            }
-            if (s.request_timeout_s !== void 0) {
-              let n = s.request_timeout_s;
-              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-              if (typeof n == "number" && isFinite(n)) {
-                if (n > 300 || isNaN(n)) {
-                  let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-                if (n < 1 || isNaN(n)) {
-                  let p = { instancePath: i + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-              }
-            }
-            if (s.schemas !== void 0) {
-              let n = s.schemas;
-              if (typeof n == "string") {
-                if (y(n) < 1) {
-                  let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-                if (!k.test(n)) {
-                  let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [p] : e.push(p), t++;
-                }
-              } else {
-                let p = { instancePath: i + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [p] : e.push(p), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.suites !== void 0) {
-      let r = o.suites;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (!(s === "concurrent" || s === "consumer" || s === "producer")) {
-          let n = { instancePath: i + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
-          let s = { instancePath: i + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.consumer !== void 0) {
-          let s = r.consumer;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let p = 0; p < n; p++) P(s[p], { instancePath: i + "/suites/consumer/" + p, parentData: s, parentDataProperty: p, rootData: f, dynamicAnchors: v }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length);
-          } else {
-            let n = { instancePath: i + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.producer !== void 0) {
-          let s = r.producer;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let p = 0; p < n; p++) P(s[p], { instancePath: i + "/suites/producer/" + p, parentData: s, parentDataProperty: p, rootData: f, dynamicAnchors: v }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length);
-          } else {
-            let n = { instancePath: i + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.owners !== void 0) {
-      let r = o.owners;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (!(s === "consumer" || s === "producer")) {
-          let n = { instancePath: i + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.consumer !== void 0) {
-          let s = r.consumer;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let l = 0; l < n; l++) {
-              let u = s[l];
-              if (typeof u == "string") {
-                if (!K.test(u)) {
-                  let d = { instancePath: i + "/owners/consumer/" + l, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
-                }
-              } else {
-                let d = { instancePath: i + "/owners/consumer/" + l, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
-              }
-            }
-            let p = s.length, m;
-            if (p > 1) {
-              e: for (; p--; ) for (m = p; m--; ) if (E(s[p], s[m])) {
-                let l = { instancePath: i + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                e === null ? e = [l] : e.push(l), t++;
-                break e;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.producer !== void 0) {
-          let s = r.producer;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let l = 0; l < n; l++) {
-              let u = s[l];
-              if (typeof u == "string") {
-                if (!K.test(u)) {
-                  let d = { instancePath: i + "/owners/producer/" + l, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
-                }
-              } else {
-                let d = { instancePath: i + "/owners/producer/" + l, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
-              }
-            }
-            let p = s.length, m;
-            if (p > 1) {
-              e: for (; p--; ) for (m = p; m--; ) if (E(s[p], s[m])) {
-                let l = { instancePath: i + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: p, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + p + " are identical)" };
-                e === null ? e = [l] : e.push(l), t++;
-                break e;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.adapter !== void 0) {
-      let r = o.adapter;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (!(s === "file" || s === "endpoints" || s === "scan" || s === "exclude")) {
-          let n = { instancePath: i + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.file !== void 0) {
-          let s = r.file, n = t, p = false, m = t;
-          if (typeof s == "string") {
-            if (y(s) < 1) {
-              let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), t++;
-            }
-            if (!k.test(s)) {
-              let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [u] : e.push(u), t++;
-            }
-          } else {
-            let u = { instancePath: i + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), t++;
-          }
-          var a = m === t;
-          p = p || a;
-          let l = t;
-          if (s !== null) {
-            let u = { instancePath: i + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [u] : e.push(u), t++;
-          }
-          var a = l === t;
-          if (p = p || a, p) t = n, e !== null && (n ? e.length = n : e = null);
-          else {
-            let u = { instancePath: i + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [u] : e.push(u), t++;
-          }
-        }
-        if (r.endpoints !== void 0) {
-          let s = r.endpoints;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let p = 0; p < n; p++) {
-              let m = s[p];
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/adapter/endpoints/" + p, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/adapter/endpoints/" + p, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.scan !== void 0) {
-          let s = r.scan;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let p = 0; p < n; p++) {
-              let m = s[p];
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/adapter/scan/" + p, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/adapter/scan/" + p, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.exclude !== void 0) {
-          let s = r.exclude;
-          if (Array.isArray(s)) {
-            let n = s.length;
-            for (let p = 0; p < n; p++) {
-              let m = s[p];
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/adapter/exclude/" + p, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/adapter/exclude/" + p, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-          } else {
-            let n = { instancePath: i + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-  } else {
-    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
-  }
-  return q.errors = e, t === 0;
-}
-q.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function S(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+var oe = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var pe = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var me = new RegExp("^[0-9a-f]{7,40}$", "u");
+function S(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
   let e = null, t = 0, c = S.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.policy_version === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [r] : e.push(r), t++;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.consumer_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.baselines === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.consumer_commit === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    for (let r in o) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
-      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+    if (p.producer_tag === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.producer_commit === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.service === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.api === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.integration === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.status === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    for (let n in p) if (!(n === "consumer_version" || n === "consumer_commit" || n === "producer_tag" || n === "producer_commit" || n === "service" || n === "api" || n === "integration" || n === "status")) {
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
       e === null ? e = [s] : e.push(s), t++;
     }
-    if (o.$schema !== void 0 && typeof o.$schema != "string") {
-      let r = { instancePath: i + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.policy_version !== void 0 && o.policy_version !== "baseline-policy.v1") {
-      let r = { instancePath: i + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.baselines !== void 0) {
-      let r = o.baselines;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (Object.keys(r).length < 1) {
-          let s = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+    if (p.consumer_version !== void 0) {
+      let n = p.consumer_version;
+      if (typeof n == "string") {
+        if (!pe.test(n)) {
+          let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
-        for (let s in r) {
-          let n = t;
-          if (typeof s == "string" && !Y.test(s)) {
-            let p = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: s };
-            e === null ? e = [p] : e.push(p), t++;
-          }
-          var a = n === t;
-          if (!a) {
-            let p = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: s }, message: "property name must be valid" };
-            e === null ? e = [p] : e.push(p), t++;
-          }
-        }
-        for (let s in r) q(r[s], { instancePath: i + "/baselines/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: s, rootData: f, dynamicAnchors: v }) || (e = e === null ? q.errors : e.concat(q.errors), t = e.length);
       } else {
-        let s = { instancePath: i + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.consumer_commit !== void 0) {
+      let n = p.consumer_commit;
+      if (typeof n == "string") {
+        if (!me.test(n)) {
+          let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.producer_tag !== void 0) {
+      let n = p.producer_tag;
+      if (typeof n == "string") {
+        if (!O.test(n)) {
+          let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.producer_commit !== void 0) {
+      let n = p.producer_commit;
+      if (typeof n == "string") {
+        if (!$.test(n)) {
+          let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.service !== void 0) {
+      let n = p.service;
+      if (typeof n == "string") {
+        if (!N.test(n)) {
+          let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.api !== void 0) {
+      let n = p.api;
+      if (typeof n == "string") {
+        if (!T.test(n)) {
+          let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.integration !== void 0) {
+      let n = p.integration;
+      if (typeof n == "string") {
+        if (!z.test(n)) {
+          let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.status !== void 0) {
+      let n = p.status;
+      if (!(n === "Approved" || n === "Superseded" || n === "Rolled back" || n === "Candidate")) {
+        let s = { instancePath: a + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: oe.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
+    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [n] : e.push(n), t++;
   }
   return S.errors = e, t === 0;
 }
 S.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var _ = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" } } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var Q = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var le = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ue = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var de = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function b(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
-  let e = null, t = 0, c = b.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.path === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.sha256 === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.bytes === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    for (let r in o) if (!(r === "path" || r === "sha256" || r === "bytes")) {
-      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
-    }
-    if (o.path !== void 0) {
-      let r = o.path;
-      if (typeof r == "string") {
-        if (y(r) < 1) {
-          let s = { instancePath: i + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: i + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.sha256 !== void 0) {
-      let r = o.sha256, s = t, n = false, p = t;
-      if (typeof r == "string") {
-        if (!T.test(r)) {
-          let l = { instancePath: i + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [l] : e.push(l), t++;
-        }
-      } else {
-        let l = { instancePath: i + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [l] : e.push(l), t++;
-      }
-      var a = p === t;
-      n = n || a;
-      let m = t;
-      if (r !== null) {
-        let l = { instancePath: i + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [l] : e.push(l), t++;
-      }
-      var a = m === t;
-      if (n = n || a, n) t = s, e !== null && (s ? e.length = s : e = null);
-      else {
-        let l = { instancePath: i + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [l] : e.push(l), t++;
-      }
-    }
-    if (o.bytes !== void 0) {
-      let r = o.bytes;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r)) && r !== null) {
-        let s = { instancePath: i + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: de.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let s = { instancePath: i + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-  } else {
-    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
-  }
-  return b.errors = e, t === 0;
-}
-b.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function C(o, { instancePath: i = "", parentData: h, parentDataProperty: g, rootData: f = o, dynamicAnchors: v = {} } = {}) {
+var we = C;
+var K = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var _ = B().default;
+var le = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var Q = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function C(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
   let e = null, t = 0, c = C.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), o && typeof o == "object" && !Array.isArray(o)) {
-    if (o.schema === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [r] : e.push(r), t++;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.handoff_generated_at_utc === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.tool === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.handoff_mode === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.operation === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.release_tag === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.baseline === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.commit_sha === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.started_at === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_service_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.finished_at === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.expected_api_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.duration_ms === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.integration_baseline === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.git === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.active_runtime_baseline === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.policy === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.error_code_enum === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.trio === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.non_2xx_envelope_policy === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.identity === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.manifest_contract_version === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.posture === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.manifest_path === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.findings === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.changelog_path === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.steps === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.verification_commands === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.tools === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.consumer_impact_statement_template === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [n] : e.push(n), t++;
     }
-    if (o.redactions === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    if (o.verdict === void 0) {
-      let r = { instancePath: i, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [r] : e.push(r), t++;
-    }
-    for (let r in o) if (!j.call(_.properties, r)) {
-      let s = { instancePath: i, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+    for (let n in p) if (!j.call(K.properties, n)) {
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
       e === null ? e = [s] : e.push(s), t++;
     }
-    if (o.schema !== void 0 && o.schema !== "evidence-packet.v1") {
-      let r = { instancePath: i + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (p.handoff_generated_at_utc !== void 0) {
+      let n = p.handoff_generated_at_utc;
+      if (typeof n == "string") {
+        if (!le.test(n)) {
+          let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
     }
-    if (o.tool !== void 0) {
-      let r = o.tool;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.name === void 0) {
-          let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (p.handoff_mode !== void 0) {
+      let n = p.handoff_mode;
+      if (!(n === "stable" || n === "service-v3-candidate")) {
+        let s = { instancePath: a + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: K.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.release_tag !== void 0) {
+      let n = p.release_tag;
+      if (typeof n == "string") {
+        if (!O.test(n)) {
+          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
-        if (r.version === void 0) {
-          let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      } else {
+        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.commit_sha !== void 0) {
+      let n = p.commit_sha;
+      if (typeof n == "string") {
+        if (!$.test(n)) {
+          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
-        for (let s in r) if (!(s === "name" || s === "version")) {
-          let n = { instancePath: i + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.name !== void 0 && r.name !== "baseline-gate") {
-          let s = { instancePath: i + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
+      } else {
+        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.expected_service_contract_version !== void 0) {
+      let n = p.expected_service_contract_version;
+      if (typeof n == "string") {
+        if (!N.test(n)) {
+          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [s] : e.push(s), t++;
         }
-        if (r.version !== void 0) {
-          let s = r.version;
+      } else {
+        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.expected_api_contract_version !== void 0) {
+      let n = p.expected_api_contract_version;
+      if (typeof n == "string") {
+        if (!T.test(n)) {
+          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.integration_baseline !== void 0) {
+      let n = p.integration_baseline;
+      if (typeof n == "string") {
+        if (!z.test(n)) {
+          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.active_runtime_baseline !== void 0) {
+      let n = p.active_runtime_baseline;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        if (n.release_tag === void 0) {
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.commit_sha === void 0) {
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.expected_service_contract_version === void 0) {
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.expected_api_contract_version === void 0) {
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.integration_baseline === void 0) {
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in n) if (!(s === "release_tag" || s === "commit_sha" || s === "expected_service_contract_version" || s === "expected_api_contract_version" || s === "integration_baseline")) {
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (n.release_tag !== void 0) {
+          let s = n.release_tag;
           if (typeof s == "string") {
-            if (y(s) < 1) {
-              let n = { instancePath: i + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), t++;
+            if (!O.test(s)) {
+              let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [r] : e.push(r), t++;
             }
           } else {
-            let n = { instancePath: i + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
+            let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [r] : e.push(r), t++;
           }
         }
-      } else {
-        let s = { instancePath: i + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.operation !== void 0) {
-      let r = o.operation;
-      if (!(r === "health" || r === "promotion" || r === "rollback")) {
-        let s = { instancePath: i + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: _.properties.operation.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.baseline !== void 0) {
-      let r = o.baseline;
-      if (typeof r == "string") {
-        if (!Y.test(r)) {
-          let s = { instancePath: i + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: i + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.started_at !== void 0) {
-      let r = o.started_at;
-      if (typeof r == "string") {
-        if (!Q.test(r)) {
-          let s = { instancePath: i + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: i + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.finished_at !== void 0) {
-      let r = o.finished_at;
-      if (typeof r == "string") {
-        if (!Q.test(r)) {
-          let s = { instancePath: i + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: i + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.duration_ms !== void 0) {
-      let r = o.duration_ms;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let s = { instancePath: i + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let s = { instancePath: i + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.git !== void 0) {
-      let r = o.git;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.repository === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.commit === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.ref === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.event === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.run_id === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.run_attempt === void 0) {
-          let s = { instancePath: i + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in r) if (!(s === "repository" || s === "commit" || s === "ref" || s === "event" || s === "run_id" || s === "run_attempt")) {
-          let n = { instancePath: i + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.repository !== void 0) {
-          let s = r.repository;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: _.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.commit !== void 0) {
-          let s = r.commit, n = t, p = false, m = t;
+        if (n.commit_sha !== void 0) {
+          let s = n.commit_sha;
           if (typeof s == "string") {
             if (!$.test(s)) {
-              let u = { instancePath: i + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [u] : e.push(u), t++;
+              let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [r] : e.push(r), t++;
             }
           } else {
-            let u = { instancePath: i + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), t++;
-          }
-          var a = m === t;
-          p = p || a;
-          let l = t;
-          if (s !== null) {
-            let u = { instancePath: i + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [u] : e.push(u), t++;
-          }
-          var a = l === t;
-          if (p = p || a, p) t = n, e !== null && (n ? e.length = n : e = null);
-          else {
-            let u = { instancePath: i + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [u] : e.push(u), t++;
+            let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [r] : e.push(r), t++;
           }
         }
-        if (r.ref !== void 0) {
-          let s = r.ref;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: _.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
+        if (n.expected_service_contract_version !== void 0) {
+          let s = n.expected_service_contract_version;
+          if (typeof s == "string") {
+            if (!N.test(s)) {
+              let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [r] : e.push(r), t++;
+            }
+          } else {
+            let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [r] : e.push(r), t++;
           }
         }
-        if (r.event !== void 0) {
-          let s = r.event;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: _.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.run_id !== void 0) {
-          let s = r.run_id;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: _.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.run_attempt !== void 0) {
-          let s = r.run_attempt;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: _.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.policy !== void 0) {
-      let r = o.policy;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.source === void 0) {
-          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.path === void 0) {
-          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.sha256 === void 0) {
-          let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in r) if (!(s === "source" || s === "path" || s === "sha256")) {
-          let n = { instancePath: i + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.source !== void 0) {
-          let s = r.source;
-          if (!(s === "file" || s === "defaults")) {
-            let n = { instancePath: i + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: _.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.path !== void 0) {
-          let s = r.path;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: _.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.sha256 !== void 0) {
-          let s = r.sha256;
+        if (n.expected_api_contract_version !== void 0) {
+          let s = n.expected_api_contract_version;
           if (typeof s == "string") {
             if (!T.test(s)) {
-              let n = { instancePath: i + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [n] : e.push(n), t++;
+              let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [r] : e.push(r), t++;
             }
           } else {
-            let n = { instancePath: i + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), t++;
+            let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [r] : e.push(r), t++;
           }
         }
-      } else {
-        let s = { instancePath: i + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.trio !== void 0) {
-      let r = o.trio;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.pin === void 0) {
-          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.manifest === void 0) {
-          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.matrix === void 0) {
-          let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
-          let n = { instancePath: i + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        r.pin !== void 0 && (b(r.pin, { instancePath: i + "/trio/pin", parentData: r, parentDataProperty: "pin", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length)), r.manifest !== void 0 && (b(r.manifest, { instancePath: i + "/trio/manifest", parentData: r, parentDataProperty: "manifest", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length)), r.matrix !== void 0 && (b(r.matrix, { instancePath: i + "/trio/matrix", parentData: r, parentDataProperty: "matrix", rootData: f, dynamicAnchors: v }) || (e = e === null ? b.errors : e.concat(b.errors), t = e.length));
-      } else {
-        let s = { instancePath: i + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.identity !== void 0) {
-      let r = o.identity;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.release_tag === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.commit_sha === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.service_contract_version === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.api_contract_version === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.integration_baseline === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (r.manifest_sha256 === void 0) {
-          let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in r) if (!(s === "release_tag" || s === "commit_sha" || s === "service_contract_version" || s === "api_contract_version" || s === "integration_baseline" || s === "manifest_sha256")) {
-          let n = { instancePath: i + "/identity", schemaPath: "#/properties/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), t++;
-        }
-        if (r.release_tag !== void 0) {
-          let s = r.release_tag;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/release_tag", schemaPath: "#/properties/identity/properties/release_tag/type", keyword: "type", params: { type: _.properties.identity.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.commit_sha !== void 0) {
-          let s = r.commit_sha;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/commit_sha", schemaPath: "#/properties/identity/properties/commit_sha/type", keyword: "type", params: { type: _.properties.identity.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.service_contract_version !== void 0) {
-          let s = r.service_contract_version;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/service_contract_version", schemaPath: "#/properties/identity/properties/service_contract_version/type", keyword: "type", params: { type: _.properties.identity.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.api_contract_version !== void 0) {
-          let s = r.api_contract_version;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/api_contract_version", schemaPath: "#/properties/identity/properties/api_contract_version/type", keyword: "type", params: { type: _.properties.identity.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.integration_baseline !== void 0) {
-          let s = r.integration_baseline;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/integration_baseline", schemaPath: "#/properties/identity/properties/integration_baseline/type", keyword: "type", params: { type: _.properties.identity.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-        if (r.manifest_sha256 !== void 0) {
-          let s = r.manifest_sha256;
-          if (typeof s != "string" && s !== null) {
-            let n = { instancePath: i + "/identity/manifest_sha256", schemaPath: "#/properties/identity/properties/manifest_sha256/type", keyword: "type", params: { type: _.properties.identity.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), t++;
-          }
-        }
-      } else {
-        let s = { instancePath: i + "/identity", schemaPath: "#/properties/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.posture !== void 0) {
-      let r = o.posture;
-      if (!(r === "GO" || r === "NO-GO" || r === null)) {
-        let s = { instancePath: i + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: _.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (o.findings !== void 0) {
-      let r = o.findings;
-      if (Array.isArray(r)) {
-        let s = r.length;
-        for (let n = 0; n < s; n++) {
-          let p = r[n];
-          if (p && typeof p == "object" && !Array.isArray(p)) {
-            if (p.rule === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.severity === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.file === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.line === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.column === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.message === void 0) {
-              let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            for (let m in p) if (!(m === "rule" || m === "severity" || m === "file" || m === "line" || m === "column" || m === "message")) {
-              let l = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), t++;
-            }
-            if (p.rule !== void 0) {
-              let m = p.rule;
-              if (typeof m == "string") {
-                if (!le.test(m)) {
-                  let l = { instancePath: i + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.severity !== void 0) {
-              let m = p.severity;
-              if (!(m === "error" || m === "warning" || m === "notice")) {
-                let l = { instancePath: i + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: _.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.file !== void 0) {
-              let m = p.file;
-              if (typeof m != "string" && m !== null) {
-                let l = { instancePath: i + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: _.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.line !== void 0) {
-              let m = p.line;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let l = { instancePath: i + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: _.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let l = { instancePath: i + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.column !== void 0) {
-              let m = p.column;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let l = { instancePath: i + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: _.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let l = { instancePath: i + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.message !== void 0) {
-              let m = p.message;
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
+        if (n.integration_baseline !== void 0) {
+          let s = n.integration_baseline;
+          if (typeof s == "string") {
+            if (!z.test(s)) {
+              let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [r] : e.push(r), t++;
             }
           } else {
-            let m = { instancePath: i + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.error_code_enum !== void 0) {
+      let n = p.error_code_enum;
+      if (Array.isArray(n)) {
+        if (n.length < 1) {
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        let s = n.length;
+        for (let o = 0; o < s; o++) {
+          let l = n[o];
+          if (typeof l == "string") {
+            if (!ee.test(l)) {
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), t++;
           }
         }
+        let r = n.length, i;
+        if (r > 1) {
+          let o = {};
+          for (; r--; ) {
+            let l = n[r];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                i = o[l];
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
+                e === null ? e = [m] : e.push(m), t++;
+                break;
+              }
+              o[l] = r;
+            }
+          }
+        }
       } else {
-        let s = { instancePath: i + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.steps !== void 0) {
-      let r = o.steps;
-      if (Array.isArray(r)) {
-        let s = r.length;
-        for (let n = 0; n < s; n++) {
-          let p = r[n];
-          if (p && typeof p == "object" && !Array.isArray(p)) {
-            if (p.suite === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [m] : e.push(m), t++;
+    if (p.non_2xx_envelope_policy !== void 0) {
+      let n = p.non_2xx_envelope_policy;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        if (n.service_v3_stable === void 0) {
+          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.service_v3_candidate === void 0) {
+          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in n) if (!(s === "service_v3_stable" || s === "service_v3_candidate")) {
+          let r = n[s];
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            if (r.requires === void 0) {
+              let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [i] : e.push(i), t++;
             }
-            if (p.name === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (r.forbids === void 0) {
+              let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [i] : e.push(i), t++;
             }
-            if (p.status === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [m] : e.push(m), t++;
+            for (let i in r) if (!(i === "requires" || i === "optional" || i === "forbids")) {
+              let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), t++;
             }
-            if (p.exit_code === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.duration_ms === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.required === void 0) {
-              let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            for (let m in p) if (!j.call(_.properties.steps.items.properties, m)) {
-              let l = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), t++;
-            }
-            if (p.suite !== void 0) {
-              let m = p.suite;
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.name !== void 0) {
-              let m = p.name;
-              if (typeof m == "string") {
-                if (y(m) < 1) {
-                  let l = { instancePath: i + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.status !== void 0) {
-              let m = p.status;
-              if (!(m === "passed" || m === "failed" || m === "timed-out" || m === "not-run" || m === "skipped")) {
-                let l = { instancePath: i + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: _.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.exit_code !== void 0) {
-              let m = p.exit_code;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let l = { instancePath: i + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: _.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.duration_ms !== void 0) {
-              let m = p.duration_ms;
-              if (typeof m == "number" && isFinite(m)) {
-                if (m < 0 || isNaN(m)) {
-                  let l = { instancePath: i + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [l] : e.push(l), t++;
-                }
-              } else {
-                let l = { instancePath: i + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.required !== void 0 && typeof p.required != "boolean") {
-              let m = { instancePath: i + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.argv !== void 0) {
-              let m = p.argv;
-              if (Array.isArray(m)) {
-                let l = m.length;
-                for (let u = 0; u < l; u++) if (typeof m[u] != "string") {
-                  let d = { instancePath: i + "/steps/" + n + "/argv/" + u, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (r.requires !== void 0) {
+              let i = r.requires;
+              if (Array.isArray(i)) {
+                let o = i.length;
+                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
+                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + u, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [d] : e.push(d), t++;
                 }
-              } else {
-                let l = { instancePath: i + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), t++;
-              }
-            }
-            if (p.cwd !== void 0 && typeof p.cwd != "string") {
-              let m = { instancePath: i + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (p.log_file !== void 0) {
-              let m = p.log_file;
-              if (typeof m == "string") {
-                if (!ue.test(m)) {
-                  let l = { instancePath: i + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [l] : e.push(l), t++;
+                let l = i.length, m;
+                if (l > 1) {
+                  let u = {};
+                  for (; l--; ) {
+                    let d = i[l];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        m = u[d];
+                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [h] : e.push(h), t++;
+                        break;
+                      }
+                      u[d] = l;
+                    }
+                  }
                 }
               } else {
-                let l = { instancePath: i + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), t++;
               }
             }
-            if (p.log_sha256 !== void 0) {
-              let m = p.log_sha256;
-              if (typeof m == "string") {
-                if (!T.test(m)) {
-                  let l = { instancePath: i + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [l] : e.push(l), t++;
+            if (r.optional !== void 0) {
+              let i = r.optional;
+              if (Array.isArray(i)) {
+                let o = i.length;
+                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
+                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + u, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
+                }
+                let l = i.length, m;
+                if (l > 1) {
+                  let u = {};
+                  for (; l--; ) {
+                    let d = i[l];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        m = u[d];
+                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [h] : e.push(h), t++;
+                        break;
+                      }
+                      u[d] = l;
+                    }
+                  }
                 }
               } else {
-                let l = { instancePath: i + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [l] : e.push(l), t++;
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), t++;
               }
             }
-            if (p.log_tail !== void 0 && typeof p.log_tail != "string") {
-              let m = { instancePath: i + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (r.forbids !== void 0) {
+              let i = r.forbids;
+              if (Array.isArray(i)) {
+                let o = i.length;
+                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
+                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + u, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), t++;
+                }
+                let l = i.length, m;
+                if (l > 1) {
+                  let u = {};
+                  for (; l--; ) {
+                    let d = i[l];
+                    if (typeof d == "string") {
+                      if (typeof u[d] == "number") {
+                        m = u[d];
+                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [h] : e.push(h), t++;
+                        break;
+                      }
+                      u[d] = l;
+                    }
+                  }
+                }
+              } else {
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
             }
           } else {
-            let m = { instancePath: i + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), t++;
+            let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (n.service_v3_stable !== void 0) {
+          let s = n.service_v3_stable;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.requires === void 0) {
+              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [r] : e.push(r), t++;
+            }
+            if (s.forbids === void 0) {
+              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [r] : e.push(r), t++;
+            }
+            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
+              let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (s.requires !== void 0) {
+              let r = s.requires;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+            if (s.optional !== void 0) {
+              let r = s.optional;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+            if (s.forbids !== void 0) {
+              let r = s.forbids;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+          } else {
+            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+        if (n.service_v3_candidate !== void 0) {
+          let s = n.service_v3_candidate;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.requires === void 0) {
+              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [r] : e.push(r), t++;
+            }
+            if (s.forbids === void 0) {
+              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [r] : e.push(r), t++;
+            }
+            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
+              let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (s.requires !== void 0) {
+              let r = s.requires;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+            if (s.optional !== void 0) {
+              let r = s.optional;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+            if (s.forbids !== void 0) {
+              let r = s.forbids;
+              if (Array.isArray(r)) {
+                let i = r.length;
+                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+                let o = r.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let u = r[o];
+                    if (typeof u == "string") {
+                      if (typeof m[u] == "number") {
+                        l = m[u];
+                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [d] : e.push(d), t++;
+                        break;
+                      }
+                      m[u] = o;
+                    }
+                  }
+                }
+              } else {
+                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [i] : e.push(i), t++;
+              }
+            }
+          } else {
+            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [r] : e.push(r), t++;
           }
         }
       } else {
-        let s = { instancePath: i + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.tools !== void 0) {
-      let r = o.tools;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let s in r) if (typeof r[s] != "string") {
-          let n = { instancePath: i + "/tools/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), t++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.manifest_path !== void 0) {
+      let n = p.manifest_path;
+      if (typeof n == "string") {
+        if (_(n) < 1) {
+          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (!Q.test(n)) {
+          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [s] : e.push(s), t++;
         }
       } else {
-        let s = { instancePath: i + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.redactions !== void 0) {
-      let r = o.redactions;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let s = { instancePath: i + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let s = { instancePath: i + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    if (p.changelog_path !== void 0) {
+      let n = p.changelog_path;
+      if (typeof n == "string") {
+        if (_(n) < 1) {
+          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (!Q.test(n)) {
+          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
-    if (o.verdict !== void 0) {
-      let r = o.verdict;
-      if (!(r === "PASS" || r === "FAIL")) {
-        let s = { instancePath: i + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: _.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+    if (p.verification_commands !== void 0) {
+      let n = p.verification_commands;
+      if (Array.isArray(n)) {
+        if (n.length < 1) {
+          let r = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        let s = n.length;
+        for (let r = 0; r < s; r++) {
+          let i = n[r];
+          if (typeof i == "string") {
+            if (_(i) < 1) {
+              let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.consumer_impact_statement_template !== void 0) {
+      let n = p.consumer_impact_statement_template;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        for (let s in n) if (typeof n[s] != "string") {
+          let r = { instancePath: a + "/consumer_impact_statement_template/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.rehearsal_candidate !== void 0) {
+      let n = p.rehearsal_candidate;
+      if (n && typeof n == "object" && !Array.isArray(n)) {
+        if (n.requires_runtime_cutover === void 0) {
+          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.consumer_non_blocking_fallback_required === void 0) {
+          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        for (let s in n) if (!(s === "requires_runtime_cutover" || s === "service_v2_runtime_stability_required" || s === "migration_overlap_days" || s === "consumer_non_blocking_fallback_required")) {
+          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (n.requires_runtime_cutover !== void 0 && typeof n.requires_runtime_cutover != "boolean") {
+          let s = { instancePath: a + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.service_v2_runtime_stability_required !== void 0 && typeof n.service_v2_runtime_stability_required != "boolean") {
+          let s = { instancePath: a + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n.migration_overlap_days !== void 0) {
+          let s = n.migration_overlap_days;
+          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
+            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
+            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [r] : e.push(r), t++;
+          }
+        }
+        if (n.consumer_non_blocking_fallback_required !== void 0 && typeof n.consumer_non_blocking_fallback_required != "boolean") {
+          let s = { instancePath: a + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.compatibility_expectations !== void 0) {
+      let n = p.compatibility_expectations;
+      if (n && typeof n == "object" && !Array.isArray(n)) for (let s in n) {
+        let r = n[s];
+        if (Array.isArray(r)) {
+          let i = r.length;
+          for (let o = 0; o < i; o++) if (typeof r[o] != "string") {
+            let l = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), t++;
+          }
+        } else {
+          let i = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+      }
+      else {
+        let s = { instancePath: a + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.required_consumer_validation_commands !== void 0) {
+      let n = p.required_consumer_validation_commands;
+      if (Array.isArray(n)) {
+        let s = n.length;
+        for (let r = 0; r < s; r++) {
+          let i = n[r];
+          if (typeof i == "string") {
+            if (_(i) < 1) {
+              let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [s] : e.push(s), t++;
       }
     }
   } else {
-    let r = { instancePath: i, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
+    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [n] : e.push(n), t++;
   }
   return C.errors = e, t === 0;
 }
 C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ke = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var qe = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
+var ke = M;
+var re = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var G = J().default;
+var q = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var X = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var ue = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function k(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
+  let e = null, t = 0, c = k.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.name === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    if (p.run === void 0) {
+      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [n] : e.push(n), t++;
+    }
+    for (let n in p) if (!(n === "name" || n === "run" || n === "cwd" || n === "timeout_s" || n === "operations")) {
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.name !== void 0) {
+      let n = p.name;
+      if (typeof n == "string") {
+        if (_(n) > 100) {
+          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (_(n) < 1) {
+          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.run !== void 0) {
+      let n = p.run;
+      if (Array.isArray(n)) {
+        if (n.length < 1) {
+          let r = { instancePath: a + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        let s = n.length;
+        for (let r = 0; r < s; r++) {
+          let i = n[r];
+          if (typeof i == "string") {
+            if (_(i) < 1) {
+              let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.cwd !== void 0) {
+      let n = p.cwd;
+      if (typeof n == "string") {
+        if (_(n) < 1) {
+          let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      } else {
+        let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+    if (p.timeout_s !== void 0) {
+      let n = p.timeout_s;
+      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+        let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+      if (typeof n == "number" && isFinite(n)) {
+        if (n > 21600 || isNaN(n)) {
+          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+        if (n < 1 || isNaN(n)) {
+          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [s] : e.push(s), t++;
+        }
+      }
+    }
+    if (p.operations !== void 0) {
+      let n = p.operations;
+      if (Array.isArray(n)) {
+        if (n.length < 1) {
+          let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        let s = n.length;
+        for (let o = 0; o < s; o++) {
+          let l = n[o];
+          if (!(l === "health" || l === "promotion" || l === "rollback")) {
+            let m = { instancePath: a + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ue.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [m] : e.push(m), t++;
+          }
+        }
+        let r = n.length, i;
+        if (r > 1) {
+          e: for (; r--; ) for (i = r; i--; ) if (G(n[r], n[i])) {
+            let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
+            e === null ? e = [o] : e.push(o), t++;
+            break e;
+          }
+        }
+      } else {
+        let s = { instancePath: a + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [s] : e.push(s), t++;
+      }
+    }
+  } else {
+    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [n] : e.push(n), t++;
+  }
+  return k.errors = e, t === 0;
+}
+k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function x(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
+  let e = null, t = 0, c = x.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    for (let s in p) if (!(s === "display_name" || s === "trio" || s === "producer" || s === "suites" || s === "owners" || s === "adapter")) {
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.display_name !== void 0) {
+      let s = p.display_name;
+      if (typeof s == "string") {
+        if (_(s) > 60) {
+          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (_(s) < 1) {
+          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+      } else {
+        let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.trio !== void 0) {
+      let s = p.trio;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "pin" || r === "manifest" || r === "matrix")) {
+          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (s.pin !== void 0) {
+          let r = s.pin;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.manifest !== void 0) {
+          let r = s.manifest;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.matrix !== void 0) {
+          let r = s.matrix;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+      } else {
+        let r = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.producer !== void 0) {
+      let s = p.producer;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "root" || r === "manifest" || r === "handoff" || r === "start" || r === "probe")) {
+          let i = { instancePath: a + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (s.root !== void 0) {
+          let r = s.root;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.manifest !== void 0) {
+          let r = s.manifest;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.handoff !== void 0) {
+          let r = s.handoff;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (!q.test(r)) {
+              let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+          } else {
+            let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.start !== void 0) {
+          let r = s.start;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            for (let i in r) if (!(i === "run" || i === "cwd")) {
+              let o = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+            if (r.run !== void 0) {
+              let i = r.run;
+              if (Array.isArray(i)) {
+                if (i.length < 1) {
+                  let l = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [l] : e.push(l), t++;
+                }
+                let o = i.length;
+                for (let l = 0; l < o; l++) {
+                  let m = i[l];
+                  if (typeof m == "string") {
+                    if (_(m) < 1) {
+                      let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [u] : e.push(u), t++;
+                    }
+                  } else {
+                    let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [u] : e.push(u), t++;
+                  }
+                }
+              } else {
+                let o = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
+            }
+            if (r.cwd !== void 0) {
+              let i = r.cwd;
+              if (typeof i == "string") {
+                if (_(i) < 1) {
+                  let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+              } else {
+                let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.probe !== void 0) {
+          let r = s.probe;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            for (let i in r) if (!(i === "enabled" || i === "ready_timeout_s" || i === "request_timeout_s" || i === "schemas")) {
+              let o = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+            if (r.enabled !== void 0 && typeof r.enabled != "boolean") {
+              let i = { instancePath: a + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [i] : e.push(i), t++;
+            }
+            if (r.ready_timeout_s !== void 0) {
+              let i = r.ready_timeout_s;
+              if (!(typeof i == "number" && !(i % 1) && !isNaN(i) && isFinite(i))) {
+                let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
+              if (typeof i == "number" && isFinite(i)) {
+                if (i > 3600 || isNaN(i)) {
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+                if (i < 1 || isNaN(i)) {
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+              }
+            }
+            if (r.request_timeout_s !== void 0) {
+              let i = r.request_timeout_s;
+              if (!(typeof i == "number" && !(i % 1) && !isNaN(i) && isFinite(i))) {
+                let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
+              if (typeof i == "number" && isFinite(i)) {
+                if (i > 300 || isNaN(i)) {
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+                if (i < 1 || isNaN(i)) {
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+              }
+            }
+            if (r.schemas !== void 0) {
+              let i = r.schemas;
+              if (typeof i == "string") {
+                if (_(i) < 1) {
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+                if (!q.test(i)) {
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [o] : e.push(o), t++;
+                }
+              } else {
+                let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), t++;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+      } else {
+        let r = { instancePath: a + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.suites !== void 0) {
+      let s = p.suites;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "concurrent" || r === "consumer" || r === "producer")) {
+          let i = { instancePath: a + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (s.concurrent !== void 0 && typeof s.concurrent != "boolean") {
+          let r = { instancePath: a + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        if (s.consumer !== void 0) {
+          let r = s.consumer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) k(r[o], { instancePath: a + "/suites/consumer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+          } else {
+            let i = { instancePath: a + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.producer !== void 0) {
+          let r = s.producer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) k(r[o], { instancePath: a + "/suites/producer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+          } else {
+            let i = { instancePath: a + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+      } else {
+        let r = { instancePath: a + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.owners !== void 0) {
+      let s = p.owners;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "consumer" || r === "producer")) {
+          let i = { instancePath: a + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (s.consumer !== void 0) {
+          let r = s.consumer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let m = 0; m < i; m++) {
+              let u = r[m];
+              if (typeof u == "string") {
+                if (!X.test(u)) {
+                  let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), t++;
+                }
+              } else {
+                let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), t++;
+              }
+            }
+            let o = r.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
+                let m = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), t++;
+                break e;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.producer !== void 0) {
+          let r = s.producer;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let m = 0; m < i; m++) {
+              let u = r[m];
+              if (typeof u == "string") {
+                if (!X.test(u)) {
+                  let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), t++;
+                }
+              } else {
+                let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), t++;
+              }
+            }
+            let o = r.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
+                let m = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), t++;
+                break e;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+      } else {
+        let r = { instancePath: a + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.adapter !== void 0) {
+      let s = p.adapter;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        for (let r in s) if (!(r === "file" || r === "endpoints" || r === "scan" || r === "exclude")) {
+          let i = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (s.file !== void 0) {
+          let r = s.file, i = t, o = false, l = t;
+          if (typeof r == "string") {
+            if (_(r) < 1) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), t++;
+            }
+            if (!q.test(r)) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [u] : e.push(u), t++;
+            }
+          } else {
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+          var n = l === t;
+          o = o || n;
+          let m = t;
+          if (r !== null) {
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+          var n = m === t;
+          if (o = o || n, o) t = i, e !== null && (i ? e.length = i : e = null);
+          else {
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [u] : e.push(u), t++;
+          }
+        }
+        if (s.endpoints !== void 0) {
+          let r = s.endpoints;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let l = r[o];
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), t++;
+                }
+              } else {
+                let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), t++;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.scan !== void 0) {
+          let r = s.scan;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let l = r[o];
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), t++;
+                }
+              } else {
+                let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), t++;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+        if (s.exclude !== void 0) {
+          let r = s.exclude;
+          if (Array.isArray(r)) {
+            let i = r.length;
+            for (let o = 0; o < i; o++) {
+              let l = r[o];
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), t++;
+                }
+              } else {
+                let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), t++;
+              }
+            }
+          } else {
+            let i = { instancePath: a + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), t++;
+          }
+        }
+      } else {
+        let r = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+  } else {
+    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), t++;
+  }
+  return x.errors = e, t === 0;
+}
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function M(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
+  let e = null, t = 0, c = M.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.policy_version === void 0) {
+      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.baselines === void 0) {
+      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    for (let s in p) if (!(s === "$schema" || s === "policy_version" || s === "baselines")) {
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let s = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
+      let s = { instancePath: a + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.baselines !== void 0) {
+      let s = p.baselines;
+      if (s && typeof s == "object" && !Array.isArray(s)) {
+        if (Object.keys(s).length < 1) {
+          let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+        for (let r in s) {
+          let i = t;
+          if (typeof r == "string" && !re.test(r)) {
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: r };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+          var n = i === t;
+          if (!n) {
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: r }, message: "property name must be valid" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        for (let r in s) x(s[r], { instancePath: a + "/baselines/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: s, parentDataProperty: r, rootData: f, dynamicAnchors: b }) || (e = e === null ? x.errors : e.concat(x.errors), t = e.length);
+      } else {
+        let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+  } else {
+    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), t++;
+  }
+  return M.errors = e, t === 0;
+}
+M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var Y = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var de = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var ce = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var fe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function P(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
+  let e = null, t = 0, c = P.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.path === void 0) {
+      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.sha256 === void 0) {
+      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    if (p.bytes === void 0) {
+      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
+      e === null ? e = [s] : e.push(s), t++;
+    }
+    for (let s in p) if (!(s === "path" || s === "sha256" || s === "bytes")) {
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.path !== void 0) {
+      let s = p.path;
+      if (typeof s == "string") {
+        if (_(s) < 1) {
+          let r = { instancePath: a + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), t++;
+        }
+      } else {
+        let r = { instancePath: a + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+    if (p.sha256 !== void 0) {
+      let s = p.sha256, r = t, i = false, o = t;
+      if (typeof s == "string") {
+        if (!L.test(s)) {
+          let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [m] : e.push(m), t++;
+        }
+      } else {
+        let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [m] : e.push(m), t++;
+      }
+      var n = o === t;
+      i = i || n;
+      let l = t;
+      if (s !== null) {
+        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [m] : e.push(m), t++;
+      }
+      var n = l === t;
+      if (i = i || n, i) t = r, e !== null && (r ? e.length = r : e = null);
+      else {
+        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [m] : e.push(m), t++;
+      }
+    }
+    if (p.bytes !== void 0) {
+      let s = p.bytes;
+      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s)) && s !== null) {
+        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: fe.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+      if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
+        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [r] : e.push(r), t++;
+      }
+    }
+  } else {
+    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [s] : e.push(s), t++;
+  }
+  return P.errors = e, t === 0;
+}
+P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function R(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
+  let e = null, t = 0, c = R.evaluated;
+  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.schema === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.tool === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.operation === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.baseline === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.started_at === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.finished_at === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.duration_ms === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.git === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.policy === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.trio === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.identity === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.posture === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.findings === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.steps === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.tools === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.redactions === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.verdict === void 0) {
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    for (let r in p) if (!j.call(y.properties, r)) {
+      let i = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [i] : e.push(i), t++;
+    }
+    if (p.schema !== void 0 && p.schema !== "evidence-packet.v1") {
+      let r = { instancePath: a + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), t++;
+    }
+    if (p.tool !== void 0) {
+      let r = p.tool;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.name === void 0) {
+          let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.version === void 0) {
+          let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!(i === "name" || i === "version")) {
+          let o = { instancePath: a + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        if (r.name !== void 0 && r.name !== "baseline-gate") {
+          let i = { instancePath: a + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.version !== void 0) {
+          let i = r.version;
+          if (typeof i == "string") {
+            if (_(i) < 1) {
+              let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.operation !== void 0) {
+      let r = p.operation;
+      if (!(r === "health" || r === "promotion" || r === "rollback")) {
+        let i = { instancePath: a + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: y.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.baseline !== void 0) {
+      let r = p.baseline;
+      if (typeof r == "string") {
+        if (!re.test(r)) {
+          let i = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+      } else {
+        let i = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.started_at !== void 0) {
+      let r = p.started_at;
+      if (typeof r == "string") {
+        if (!Y.test(r)) {
+          let i = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+      } else {
+        let i = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.finished_at !== void 0) {
+      let r = p.finished_at;
+      if (typeof r == "string") {
+        if (!Y.test(r)) {
+          let i = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+      } else {
+        let i = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.duration_ms !== void 0) {
+      let r = p.duration_ms;
+      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+        let i = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+        let i = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.git !== void 0) {
+      let r = p.git;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.repository === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.commit === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.ref === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.event === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.run_id === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.run_attempt === void 0) {
+          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
+          let o = { instancePath: a + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        if (r.repository !== void 0) {
+          let i = r.repository;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: y.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.commit !== void 0) {
+          let i = r.commit, o = t, l = false, m = t;
+          if (typeof i == "string") {
+            if (!$.test(i)) {
+              let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+          } else {
+            let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+          var n = m === t;
+          l = l || n;
+          let u = t;
+          if (i !== null) {
+            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+          var n = u === t;
+          if (l = l || n, l) t = o, e !== null && (o ? e.length = o : e = null);
+          else {
+            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+        }
+        if (r.ref !== void 0) {
+          let i = r.ref;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: y.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.event !== void 0) {
+          let i = r.event;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: y.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.run_id !== void 0) {
+          let i = r.run_id;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: y.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.run_attempt !== void 0) {
+          let i = r.run_attempt;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: y.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.policy !== void 0) {
+      let r = p.policy;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.source === void 0) {
+          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.path === void 0) {
+          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.sha256 === void 0) {
+          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!(i === "source" || i === "path" || i === "sha256")) {
+          let o = { instancePath: a + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        if (r.source !== void 0) {
+          let i = r.source;
+          if (!(i === "file" || i === "defaults")) {
+            let o = { instancePath: a + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: y.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.path !== void 0) {
+          let i = r.path;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: y.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.sha256 !== void 0) {
+          let i = r.sha256;
+          if (typeof i == "string") {
+            if (!L.test(i)) {
+              let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.trio !== void 0) {
+      let r = p.trio;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.pin === void 0) {
+          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.manifest === void 0) {
+          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.matrix === void 0) {
+          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
+          let o = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        r.pin !== void 0 && (P(r.pin, { instancePath: a + "/trio/pin", parentData: r, parentDataProperty: "pin", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.manifest !== void 0 && (P(r.manifest, { instancePath: a + "/trio/manifest", parentData: r, parentDataProperty: "manifest", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.matrix !== void 0 && (P(r.matrix, { instancePath: a + "/trio/matrix", parentData: r, parentDataProperty: "matrix", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length));
+      } else {
+        let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.identity !== void 0) {
+      let r = p.identity;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.release_tag === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.commit_sha === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.service_contract_version === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.api_contract_version === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.integration_baseline === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.manifest_sha256 === void 0) {
+          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
+          let o = { instancePath: a + "/identity", schemaPath: "#/properties/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        if (r.release_tag !== void 0) {
+          let i = r.release_tag;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/release_tag", schemaPath: "#/properties/identity/properties/release_tag/type", keyword: "type", params: { type: y.properties.identity.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.commit_sha !== void 0) {
+          let i = r.commit_sha;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/commit_sha", schemaPath: "#/properties/identity/properties/commit_sha/type", keyword: "type", params: { type: y.properties.identity.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.service_contract_version !== void 0) {
+          let i = r.service_contract_version;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/service_contract_version", schemaPath: "#/properties/identity/properties/service_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.api_contract_version !== void 0) {
+          let i = r.api_contract_version;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/api_contract_version", schemaPath: "#/properties/identity/properties/api_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.integration_baseline !== void 0) {
+          let i = r.integration_baseline;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/integration_baseline", schemaPath: "#/properties/identity/properties/integration_baseline/type", keyword: "type", params: { type: y.properties.identity.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.manifest_sha256 !== void 0) {
+          let i = r.manifest_sha256;
+          if (typeof i != "string" && i !== null) {
+            let o = { instancePath: a + "/identity/manifest_sha256", schemaPath: "#/properties/identity/properties/manifest_sha256/type", keyword: "type", params: { type: y.properties.identity.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.posture !== void 0) {
+      let r = p.posture;
+      if (!(r === "GO" || r === "NO-GO" || r === null)) {
+        let i = { instancePath: a + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: y.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.findings !== void 0) {
+      let r = p.findings;
+      if (Array.isArray(r)) {
+        let i = r.length;
+        for (let o = 0; o < i; o++) {
+          let l = r[o];
+          if (l && typeof l == "object" && !Array.isArray(l)) {
+            if (l.rule === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.severity === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.file === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.line === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.column === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.message === void 0) {
+              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            for (let m in l) if (!(m === "rule" || m === "severity" || m === "file" || m === "line" || m === "column" || m === "message")) {
+              let u = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), t++;
+            }
+            if (l.rule !== void 0) {
+              let m = l.rule;
+              if (typeof m == "string") {
+                if (!de.test(m)) {
+                  let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.severity !== void 0) {
+              let m = l.severity;
+              if (!(m === "error" || m === "warning" || m === "notice")) {
+                let u = { instancePath: a + "/findings/" + o + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: y.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.file !== void 0) {
+              let m = l.file;
+              if (typeof m != "string" && m !== null) {
+                let u = { instancePath: a + "/findings/" + o + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: y.properties.findings.items.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.line !== void 0) {
+              let m = l.line;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: y.properties.findings.items.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
+                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.column !== void 0) {
+              let m = l.column;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: y.properties.findings.items.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
+                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.message !== void 0) {
+              let m = l.message;
+              if (typeof m == "string") {
+                if (_(m) < 1) {
+                  let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+          } else {
+            let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.steps !== void 0) {
+      let r = p.steps;
+      if (Array.isArray(r)) {
+        let i = r.length;
+        for (let o = 0; o < i; o++) {
+          let l = r[o];
+          if (l && typeof l == "object" && !Array.isArray(l)) {
+            if (l.suite === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.name === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.status === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.exit_code === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.duration_ms === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.required === void 0) {
+              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            for (let m in l) if (!j.call(y.properties.steps.items.properties, m)) {
+              let u = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), t++;
+            }
+            if (l.suite !== void 0) {
+              let m = l.suite;
+              if (typeof m == "string") {
+                if (_(m) < 1) {
+                  let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.name !== void 0) {
+              let m = l.name;
+              if (typeof m == "string") {
+                if (_(m) < 1) {
+                  let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.status !== void 0) {
+              let m = l.status;
+              if (!(m === "passed" || m === "failed" || m === "timed-out" || m === "not-run" || m === "skipped")) {
+                let u = { instancePath: a + "/steps/" + o + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: y.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.exit_code !== void 0) {
+              let m = l.exit_code;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
+                let u = { instancePath: a + "/steps/" + o + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: y.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.duration_ms !== void 0) {
+              let m = l.duration_ms;
+              if (typeof m == "number" && isFinite(m)) {
+                if (m < 0 || isNaN(m)) {
+                  let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.required !== void 0 && typeof l.required != "boolean") {
+              let m = { instancePath: a + "/steps/" + o + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.argv !== void 0) {
+              let m = l.argv;
+              if (Array.isArray(m)) {
+                let u = m.length;
+                for (let d = 0; d < u; d++) if (typeof m[d] != "string") {
+                  let h = { instancePath: a + "/steps/" + o + "/argv/" + d, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [h] : e.push(h), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.cwd !== void 0 && typeof l.cwd != "string") {
+              let m = { instancePath: a + "/steps/" + o + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.log_file !== void 0) {
+              let m = l.log_file;
+              if (typeof m == "string") {
+                if (!ce.test(m)) {
+                  let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.log_sha256 !== void 0) {
+              let m = l.log_sha256;
+              if (typeof m == "string") {
+                if (!L.test(m)) {
+                  let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [u] : e.push(u), t++;
+                }
+              } else {
+                let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+            if (l.log_tail !== void 0 && typeof l.log_tail != "string") {
+              let m = { instancePath: a + "/steps/" + o + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.error !== void 0 && typeof l.error != "string") {
+              let m = { instancePath: a + "/steps/" + o + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+            if (l.output_bytes !== void 0) {
+              let m = l.output_bytes;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+              if (typeof m == "number" && isFinite(m) && (m < 0 || isNaN(m))) {
+                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [u] : e.push(u), t++;
+              }
+            }
+          } else {
+            let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.change !== void 0) {
+      let r = p.change;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (r.base === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.head === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.trio_changed === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.changed_files === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.classification === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.codes_added === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.codes_removed === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.posture_from === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.posture_to === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.approval === void 0) {
+          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        for (let i in r) if (!j.call(y.properties.change.properties, i)) {
+          let o = { instancePath: a + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+        if (r.base !== void 0) {
+          let i = r.base;
+          if (typeof i == "string") {
+            if (!$.test(i)) {
+              let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.head !== void 0) {
+          let i = r.head;
+          if (typeof i == "string") {
+            if (!$.test(i)) {
+              let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [o] : e.push(o), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.trio_changed !== void 0 && typeof r.trio_changed != "boolean") {
+          let i = { instancePath: a + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i] : e.push(i), t++;
+        }
+        if (r.changed_files !== void 0) {
+          let i = r.changed_files;
+          if (Array.isArray(i)) {
+            let o = i.length;
+            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
+              let m = { instancePath: a + "/change/changed_files/" + l, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.classification !== void 0) {
+          let i = r.classification;
+          if (!(i === "none" || i === "additive" || i === "breaking")) {
+            let o = { instancePath: a + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.codes_added !== void 0) {
+          let i = r.codes_added;
+          if (Array.isArray(i)) {
+            let o = i.length;
+            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
+              let m = { instancePath: a + "/change/codes_added/" + l, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.codes_removed !== void 0) {
+          let i = r.codes_removed;
+          if (Array.isArray(i)) {
+            let o = i.length;
+            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
+              let m = { instancePath: a + "/change/codes_removed/" + l, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [m] : e.push(m), t++;
+            }
+          } else {
+            let o = { instancePath: a + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.posture_from !== void 0) {
+          let i = r.posture_from;
+          if (!(i === "GO" || i === "NO-GO" || i === null)) {
+            let o = { instancePath: a + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.posture_to !== void 0) {
+          let i = r.posture_to;
+          if (!(i === "GO" || i === "NO-GO" || i === null)) {
+            let o = { instancePath: a + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [o] : e.push(o), t++;
+          }
+        }
+        if (r.approval !== void 0) {
+          let i = r.approval, o = t, l = false, m = t;
+          if (i !== null) {
+            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+          var s = m === t;
+          l = l || s;
+          let u = t;
+          if (i && typeof i == "object" && !Array.isArray(i)) {
+            if (i.approved === void 0) {
+              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            if (i.consumer === void 0) {
+              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            if (i.producer === void 0) {
+              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            if (i.head_sha === void 0) {
+              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            if (i.problem === void 0) {
+              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            for (let d in i) if (!(d === "approved" || d === "consumer" || d === "producer" || d === "head_sha" || d === "problem")) {
+              let h = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: d }, message: "must NOT have additional properties" };
+              e === null ? e = [h] : e.push(h), t++;
+            }
+            if (i.approved !== void 0 && typeof i.approved != "boolean") {
+              let d = { instancePath: a + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [d] : e.push(d), t++;
+            }
+            if (i.consumer !== void 0) {
+              let d = i.consumer;
+              if (Array.isArray(d)) {
+                let h = d.length;
+                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
+                  let A = { instancePath: a + "/change/approval/consumer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [A] : e.push(A), t++;
+                }
+              } else {
+                let h = { instancePath: a + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [h] : e.push(h), t++;
+              }
+            }
+            if (i.producer !== void 0) {
+              let d = i.producer;
+              if (Array.isArray(d)) {
+                let h = d.length;
+                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
+                  let A = { instancePath: a + "/change/approval/producer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [A] : e.push(A), t++;
+                }
+              } else {
+                let h = { instancePath: a + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [h] : e.push(h), t++;
+              }
+            }
+            if (i.head_sha !== void 0) {
+              let d = i.head_sha;
+              if (typeof d != "string" && d !== null) {
+                let h = { instancePath: a + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [h] : e.push(h), t++;
+              }
+            }
+            if (i.problem !== void 0) {
+              let d = i.problem;
+              if (typeof d != "string" && d !== null) {
+                let h = { instancePath: a + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [h] : e.push(h), t++;
+              }
+            }
+          } else {
+            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+          var s = u === t;
+          if (l = l || s, l) t = o, e !== null && (o ? e.length = o : e = null);
+          else {
+            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [d] : e.push(d), t++;
+          }
+        }
+      } else {
+        let i = { instancePath: a + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.tools !== void 0) {
+      let r = p.tools;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let i in r) if (typeof r[i] != "string") {
+          let o = { instancePath: a + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [o] : e.push(o), t++;
+        }
+      } else {
+        let i = { instancePath: a + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.redactions !== void 0) {
+      let r = p.redactions;
+      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+        let i = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+        let i = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+    if (p.verdict !== void 0) {
+      let r = p.verdict;
+      if (!(r === "PASS" || r === "FAIL")) {
+        let i = { instancePath: a + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: y.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), t++;
+      }
+    }
+  } else {
+    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), t++;
+  }
+  return R.errors = e, t === 0;
+}
+R.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var $e = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var je = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -37762,8 +38120,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -42538,8 +42896,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -42967,8 +43325,8 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b2 = range[3] - range[2] - 1;
-        map.add(a, b2, []);
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -43125,13 +43483,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = qe[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = je[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -43206,16 +43564,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_2, i) => i);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_2, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b2[j2 - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/rules/matrix.ts
@@ -43445,11 +43803,11 @@ function cellPosition(row, key) {
 }
 function rowFormat(path, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (ve(record)) return [];
+  if (Pe(record)) return [];
   const out = [];
-  for (const e of ve.errors ?? []) {
+  for (const e of Pe.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, ke.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, $e.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -43834,9 +44192,9 @@ function str(v) {
 
 // src/trio/load.ts
 init_read();
-var PIN = { validate: _e, file: ke.validatePin };
-var MANIFEST = { validate: ge, file: ke.validateManifest };
-var HANDOFF = { validate: be, file: ke.validateHandoff };
+var PIN = { validate: ve, file: $e.validatePin };
+var MANIFEST = { validate: be, file: $e.validateManifest };
+var HANDOFF = { validate: we, file: $e.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -43859,14 +44217,18 @@ function loadJson(root, role, path, schema) {
   return jsonFile(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema);
 }
 function loadProducerFiles(root, baseline) {
-  const p = baseline.producer;
+  const paths = producerPaths(baseline);
   return {
-    manifest: loadJson(root, "producer-manifest", joinPosix(p.root, p.manifest), MANIFEST),
-    handoff: loadJson(root, "handoff", joinPosix(p.root, p.handoff), HANDOFF)
+    manifest: loadJson(root, "producer-manifest", paths.manifest, MANIFEST),
+    handoff: loadJson(root, "handoff", paths.handoff, HANDOFF)
   };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function producerPaths(baseline) {
+  const p = baseline.producer;
+  return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
+}
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -43887,6 +44249,24 @@ function loadMatrix(root, path, displayName) {
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
   return { ...file, ledger: parseLedger(file.source, displayName) };
+}
+
+// src/operations/outcome.ts
+import { basename as basename3 } from "node:path";
+function operationResult(evidence, operation, baselines) {
+  const verdict = aggregateVerdict(baselines.map((r) => r.verdict));
+  let file = baselines[0]?.evidence ?? "";
+  if (baselines.length !== 1) {
+    const index2 = {
+      schema: "evidence-index.v1",
+      operation,
+      verdict,
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename3(r.evidence) }))
+    };
+    file = evidence.write(`${operation}.json`, `${JSON.stringify(index2, null, 2)}
+`);
+  }
+  return { operation, verdict, baselines, evidence: file };
 }
 
 // src/operations/health.ts
@@ -43912,7 +44292,7 @@ async function runHealth(ctx, options) {
       ...judged.findings
     ]);
     const steps = judged.steps;
-    const verdict2 = decideVerdict(findings, steps);
+    const verdict = decideVerdict(findings, steps);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
     const git = await gitContext;
@@ -43930,27 +44310,15 @@ async function runHealth(ctx, options) {
       findings,
       steps,
       tools,
-      verdict: verdict2
+      verdict
     });
     const name = packetName("health", baseline.name);
-    const evidence2 = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}
+    const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}
 `);
     ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet));
-    results.push({ name: baseline.name, identity, posture, findings, steps, verdict: verdict2, evidence: evidence2 });
+    results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence });
   }
-  const verdict = aggregateVerdict(results.map((r) => r.verdict));
-  let evidence = results[0]?.evidence ?? "";
-  if (results.length !== 1) {
-    const index2 = {
-      schema: "evidence-index.v1",
-      operation: "health",
-      verdict,
-      packets: results.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename3(r.evidence) }))
-    };
-    evidence = ctx.evidence.write("health.json", `${JSON.stringify(index2, null, 2)}
-`);
-  }
-  return { operation: "health", verdict, baselines: results, evidence };
+  return operationResult(ctx.evidence, "health", results);
 }
 function adapterInput(root, baseline) {
   const adapter = baseline.adapter;
@@ -44084,7 +44452,9 @@ function loadPolicy(options) {
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
   const abs = explicit ? resolve7(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
-  const read = readRepoFile("/", abs);
+  return policyFromRead(readRepoFile("/", abs), shown, explicit, packageManager);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
@@ -44108,7 +44478,7 @@ function loadPolicy(options) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Pe, ke.validatePolicy);
+  const problems = validateDocument(doc, ke, $e.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -44116,14 +44486,14 @@ function loadPolicy(options) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
+  const found = policy.baselines.find((b) => b.name === name);
   if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    const known = policy.baselines.map((b) => b.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -44188,7 +44558,10 @@ var package_default = {
     "check-dist": "bash scripts/check-dist.sh",
     docs: "node scripts/gen-docs.mjs",
     test: "bash scripts/ci-test.sh",
-    bench: "node bench/run.mjs && node bench/suites.mjs"
+    bench: "node bench/run.mjs && node bench/suites.mjs && node bench/promotion.mjs",
+    "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
+    "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
+    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -44236,10 +44609,10 @@ var TOOL_VERSION = package_default.version;
 // src/actions/shared/annotations.ts
 import { relative as relative4 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
-function planAnnotations(findings, prefix, reservedErrors = 0) {
+function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
     error: ANNOTATIONS_PER_KIND - reservedErrors,
-    warning: ANNOTATIONS_PER_KIND,
+    warning: ANNOTATIONS_PER_KIND - reservedWarnings,
     notice: ANNOTATIONS_PER_KIND
   };
   const used = { error: 0, warning: 0, notice: 0 };
@@ -44269,7 +44642,18 @@ import { isAbsolute as isAbsolute6, join as join6, resolve as resolve8 } from "n
 var InputError = class extends Error {
   name = "InputError";
 };
+function checkNodeVersion(version = process.version) {
+  const major = Number(version.replace(/^v/, "").split(".")[0]);
+  if (!(major >= 20)) {
+    throw new InputError(
+      `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
+    );
+  }
+}
 function readHealthInputs(get, env) {
+  return { ...readCommonInputs(get, env, "health"), probe: readBoolean(get, "probe", true) };
+}
+function readCommonInputs(get, env, operation) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const root = resolve8(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
@@ -44278,10 +44662,16 @@ function readHealthInputs(get, env) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : join6(env.RUNNER_TEMP || join6(root, ".baseline-gate"), "baseline-gate-evidence", runSuffix(env));
+  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
+    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    join6(
+      env.RUNNER_TEMP || join6(root, ".baseline-gate"),
+      "baseline-gate-evidence",
+      `${operation}-${runSuffix(env)}`
+    )
+  );
   return {
     root,
-    probe: readBoolean(get, "probe", true),
     policy: policy === "" ? void 0 : resolve8(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
@@ -44309,36 +44699,44 @@ function readBoolean(get, name, fallback) {
   throw new InputError(`input '${name}' must be "true" or "false"`);
 }
 
+// src/actions/shared/outputs.ts
+function combinedPosture(postures) {
+  if (postures.some((p) => p === "NO-GO")) return "NO-GO";
+  if (postures.length === 0 || postures.some((p) => p === null)) return "";
+  return "GO";
+}
+
 // src/actions/shared/summary.ts
 var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
-function renderSummary(result, overflow, artifact) {
-  for (const limit of [Infinity, 200, 50, 10, 0]) {
-    const text3 = render(result, overflow, artifact, limit);
-    if (Buffer.byteLength(text3, "utf8") <= SUMMARY_LIMIT_BYTES) return text3;
+var DETAIL_LADDER = [
+  { findings: Infinity, tailChars: Infinity },
+  { findings: Infinity, tailChars: 1e3 },
+  { findings: Infinity, tailChars: 0 },
+  { findings: 200, tailChars: 0 },
+  { findings: 50, tailChars: 0 },
+  { findings: 10, tailChars: 0 },
+  { findings: 0, tailChars: 0 }
+];
+function renderSummary(result, overflow, artifact, extras = {}) {
+  const limit = extras.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  for (const detail of DETAIL_LADDER) {
+    const text3 = render(result, overflow, artifact, detail, extras.notes ?? []);
+    if (Buffer.byteLength(text3, "utf8") <= limit) return text3;
   }
-  return `## baseline-gate ${result.operation}: ${result.verdict}
-
-The summary was too large; the full report is in the evidence artifact.
-`;
+  const short = [
+    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} baseline-gate ${result.operation}: ${result.verdict}`,
+    "",
+    "The summary was too large; the full report is in the evidence artifact.",
+    "",
+    ...artifact ? [`Evidence: artifact \`${artifact}\`.`, ""] : [],
+    ...(extras.notes ?? []).flatMap((n) => [n, ""])
+  ].join("\n");
+  return Buffer.byteLength(short, "utf8") <= limit ? short : short.slice(0, Math.floor(limit / 4));
 }
-function render(result, overflow, artifact, limit) {
+function render(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b2 of result.baselines) {
-    const c = countBySeverity(b2.findings);
-    out.push(
-      `### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`,
-      "",
-      identityTable(b2.identity, b2.posture),
-      "",
-      `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
-      "",
-      findingsTable(b2.findings, limit),
-      "",
-      stepsTable(b2.steps),
-      ""
-    );
-  }
+  for (const b of result.baselines) out.push(...baselineSection(b, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -44346,18 +44744,52 @@ function render(result, overflow, artifact, limit) {
       ""
     );
   }
+  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
+    out.push(
+      detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
+      ""
+    );
+  }
+  for (const note of notes) out.push(note, "");
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
+}
+function failedTails(b) {
+  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+}
+function baselineSection(b, detail) {
+  const c = countBySeverity(b.findings);
+  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
+  if (b.change) {
+    out.push(
+      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
+      ""
+    );
+  }
+  out.push(identityTable(b.identity, b.posture), "");
+  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
+  out.push(
+    `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
+    "",
+    findingsTable(b.findings, detail.findings),
+    ""
+  );
+  if (b.change) out.push("#### Steps", "");
+  out.push(stepsTable(b.steps), "");
+  if (detail.tailChars > 0) {
+    const tails = failedStepTails(b.steps, detail.tailChars);
+    if (tails !== "") out.push(tails);
+  }
+  if (b.redactions !== void 0 && b.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
+  }
+  return out;
 }
 
 // src/actions/health/main.ts
 async function run(env = process.env) {
   try {
-    const major = Number(process.versions.node.split(".")[0]);
-    if (major < 20)
-      throw new InputError(
-        `baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`
-      );
+    checkNodeVersion();
     const inputs = readHealthInputs((name) => getInput(name), env);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
@@ -44374,7 +44806,7 @@ async function run(env = process.env) {
       },
       { baselines, probe: inputs.probe }
     );
-    const findings = result.baselines.flatMap((b2) => b2.findings);
+    const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
     const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root);
     const plan = planAnnotations(findings, prefix, failing ? 1 : 0);
@@ -44385,7 +44817,7 @@ async function run(env = process.env) {
     }
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
@@ -44403,11 +44835,6 @@ async function run(env = process.env) {
     if (e instanceof InputError || e instanceof PolicyError) setFailed(e.message);
     else setFailed(`baseline-gate internal error: ${e?.message ?? String(e)}`);
   }
-}
-function combinedPosture(postures) {
-  if (postures.some((p) => p === "NO-GO")) return "NO-GO";
-  if (postures.length === 0 || postures.some((p) => p === null)) return "";
-  return "GO";
 }
 
 // src/actions/health/index.ts

@@ -7,16 +7,13 @@ import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
 import { TOOL_VERSION } from '../../version.js'
 import { planAnnotations, workspacePrefix } from '../shared/annotations.js'
-import { artifactName, InputError, readHealthInputs } from '../shared/inputs.js'
+import { artifactName, checkNodeVersion, InputError, readHealthInputs } from '../shared/inputs.js'
+import { combinedPosture } from '../shared/outputs.js'
 import { renderSummary } from '../shared/summary.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const major = Number(process.versions.node.split('.')[0])
-    if (major < 20)
-      throw new InputError(
-        `baseline-gate needs Node.js 20 or newer on PATH (found ${process.version}); add actions/setup-node`
-      )
+    checkNodeVersion()
     const inputs = readHealthInputs((name) => core.getInput(name), env)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
@@ -63,11 +60,4 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
     else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
   }
-}
-
-/** One posture for the whole run: NO-GO if any baseline is NO-GO, unknown ('') if any is unknown. */
-function combinedPosture(postures: (string | null)[]): string {
-  if (postures.some((p) => p === 'NO-GO')) return 'NO-GO'
-  if (postures.length === 0 || postures.some((p) => p === null)) return ''
-  return 'GO'
 }

@@ -21,11 +21,18 @@ export interface AnnotationPlan {
 /**
  * @param prefix path from the workspace to the repository root ('' when they are the same)
  * @param reservedErrors error slots kept free (the step's own failure message is an error annotation too)
+ * @param reservedWarnings warning slots kept free (what the action itself may warn about, e.g. a comment it
+ *   could not post)
  */
-export function planAnnotations(findings: Finding[], prefix: string, reservedErrors = 0): AnnotationPlan {
+export function planAnnotations(
+  findings: Finding[],
+  prefix: string,
+  reservedErrors = 0,
+  reservedWarnings = 0
+): AnnotationPlan {
   const cap: Record<Severity, number> = {
     error: ANNOTATIONS_PER_KIND - reservedErrors,
-    warning: ANNOTATIONS_PER_KIND,
+    warning: ANNOTATIONS_PER_KIND - reservedWarnings,
     notice: ANNOTATIONS_PER_KIND
   }
   const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }

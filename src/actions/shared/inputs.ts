@@ -1,4 +1,5 @@
 // All inputs of an action, read once into one typed object. Raw input names appear nowhere else.
+import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 
 export type GetInput = (name: string) => string
@@ -19,7 +20,56 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
+/** The composite runs the `node` on PATH: refuse one too old for the bundle, with what to do. */
+export function checkNodeVersion(version: string = process.version): void {
+  const major = Number(version.replace(/^v/, '').split('.')[0])
+  if (!(major >= 20)) {
+    throw new InputError(
+      `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
+    )
+  }
+}
+
 export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthInputs {
+  return { ...readCommonInputs(get, env, 'health'), probe: readBoolean(get, 'probe', true) }
+}
+
+export interface PromotionInputs extends Omit<HealthInputs, 'probe'> {
+  /** The revision before the change; undefined: from the event. */
+  base: string | undefined
+  /** The revision of the change; undefined: from the event (GITHUB_SHA). */
+  head: string | undefined
+  /** Run the suites. */
+  suites: boolean
+  /** A GitHub token ('' when none): the joint approval and the sticky comment. */
+  token: string
+  /** Post (or update) the sticky pull-request comment. */
+  comment: boolean
+  /** Upload the evidence directory as an artifact (the composite's upload step reads the step output). */
+  uploadEvidence: boolean
+}
+
+export function readPromotionInputs(get: GetInput, env: NodeJS.ProcessEnv): PromotionInputs {
+  const common = readCommonInputs(get, env, 'promotion')
+  const base = revisionInput(get, 'base')
+  const head = revisionInput(get, 'head')
+  return {
+    ...common,
+    base,
+    head,
+    suites: readBoolean(get, 'suites', true),
+    token: get('token').trim(),
+    comment: readBoolean(get, 'comment', true),
+    uploadEvidence: readBoolean(get, 'upload-evidence', true)
+  }
+}
+
+/** root, policy, baseline and evidence-dir: the inputs every action has. */
+function readCommonInputs(
+  get: GetInput,
+  env: NodeJS.ProcessEnv,
+  operation: string
+): Omit<HealthInputs, 'probe'> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const root = resolve(workspace, get('root').trim() || '.')
   const policy = get('policy').trim()
@@ -32,13 +82,47 @@ export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthI
     ? isAbsolute(evidenceInput)
       ? evidenceInput
       : resolve(workspace, evidenceInput)
-    : join(env.RUNNER_TEMP || join(root, '.baseline-gate'), 'baseline-gate-evidence', runSuffix(env))
+    : // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+      join(
+        env.RUNNER_TEMP || join(root, '.baseline-gate'),
+        'baseline-gate-evidence',
+        `${operation}-${runSuffix(env)}`
+      )
   return {
     root,
-    probe: readBoolean(get, 'probe', true),
     policy: policy === '' ? undefined : resolve(workspace, policy),
     baseline: baseline === '' ? undefined : baseline,
     evidenceDir
+  }
+}
+
+/** A revision input: a SHA, a branch or tag name, HEAD~2; never an option (`-x`), a range or whitespace. */
+function revisionInput(get: GetInput, name: string): string | undefined {
+  const value = get(name).trim()
+  if (value === '') return undefined
+  // eslint-disable-next-line no-control-regex
+  if (value.startsWith('-') || /[\s\u0000-\u001f\u007f]|\.\.|@\{/.test(value) || value.length > 255) {
+    throw new InputError(
+      `input '${name}' must name one revision (a commit SHA, a branch or a tag), not ${JSON.stringify(value)}`
+    )
+  }
+  return value
+}
+
+/** The event payload at GITHUB_EVENT_PATH (null when there is none); an InputError when it cannot be read. */
+export function readEventPayload(env: NodeJS.ProcessEnv): unknown {
+  const path = env.GITHUB_EVENT_PATH
+  if (!path) return null
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path}): ${(e as Error).message}`)
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (e) {
+    throw new InputError(`the event payload (GITHUB_EVENT_PATH=${path}) is not JSON: ${(e as Error).message}`)
   }
 }
 
