@@ -183,8 +183,12 @@ describe('.github/workflows/baseline-promotion.yml', () => {
   ) as Workflow
   const job = Object.values(workflow.jobs)[0]!
 
-  it('runs on pull requests that touch the baseline, and in the merge queue; never on pull_request_target', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['merge_group', 'pull_request'])
+  it('runs on pull requests that touch the baseline, on their reviews, and in the merge queue; never on pull_request_target', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['merge_group', 'pull_request', 'pull_request_review'])
+    expect((workflow.on.pull_request_review as { types: string[] }).types.sort()).toEqual([
+      'dismissed',
+      'submitted'
+    ])
     const paths = (workflow.on.pull_request as { paths: string[] }).paths
     expect(paths).toEqual(
       expect.arrayContaining([

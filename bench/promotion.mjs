@@ -1,8 +1,7 @@
 // The promotion gate on the embedded default, with its full suites: concurrent (the policy's setting) beside
 // the same steps one after another (the same policy with "concurrent": false, given with --policy), and the
 // ratio. The repository is a fresh one made of this repository's tracked files, with a trio change committed
-// on top (a posture hold, GO -> NO-GO in the pin and the matrix: no joint approval needed, so the gate can
-// pass). node_modules is linked, cargo builds into a target directory of its own. A warm-up run first builds
+// on top (a Candidate row in the matrix's ledger: the gate runs everything and can pass). node_modules is linked, cargo builds into a target directory of its own. A warm-up run first builds
 // everything once, so both measured runs start warm. Runs: BENCH_PROMOTION_RUNS pairs (default 1);
 // BENCH_PROMOTION=0 skips this benchmark (it takes minutes).
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -16,7 +15,6 @@ const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_PROMOTION_RUNS ?? 1)
 const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-promotion-'))
 const repo = join(tmp, 'repo')
-const PIN = 'config/memorykernel-integration-pin.json'
 const MATRIX = 'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
 const POLICY = 'config/baseline-policy.json'
 
@@ -45,19 +43,22 @@ function prepare() {
   git(['init', '-q', '-b', 'main'], past)
   git(['add', '-A'], past)
   git(['commit', '-q', '-m', 'the approved baseline'], past)
-  // the trio change: hold the runtime (GO -> NO-GO) in the pin and the matrix's Baseline Pin section
-  const pin = readFileSync(join(repo, PIN), 'utf8').replace(
-    '"runtime_cutover_posture": "GO"',
-    '"runtime_cutover_posture": "NO-GO"'
+  // the trio change: the ledger records a candidate for the next baseline. Any change of the pinned identity
+  // or the posture would also break this repository's own tests, which check the embedded default as it is.
+  const approved =
+    '| 0.1.0 | 603d38d8dee7 | v0.4.0 | 603d38d8dee7aa7ab4b839975f32b8fcc0f9f2dc | service.v3 | api.v1 | integration/v1 | Approved |\n'
+  const matrix = readFileSync(join(repo, MATRIX), 'utf8')
+  if (!matrix.includes(approved))
+    throw new Error(`${MATRIX}: the Approved row of v0.4.0 is not where the bench expects it`)
+  writeFileSync(
+    join(repo, MATRIX),
+    matrix.replace(
+      approved,
+      `${approved}| 0.2.0 | 603d38d8dee7 | v0.5.0 | 5a0e3b1c9d2f4e6a8b0c1d2e3f4a5b6c7d8e9f00 | service.v3 | api.v1 | integration/v1 | Candidate |\n`
+    )
   )
-  writeFileSync(join(repo, PIN), pin)
-  const matrix = readFileSync(join(repo, MATRIX), 'utf8').replace(
-    /^- Runtime cutover posture: `GO`/m,
-    '- Runtime cutover posture: `NO-GO`'
-  )
-  writeFileSync(join(repo, MATRIX), matrix)
   const now = new Date().toISOString()
-  git(['commit', '-q', '-a', '-m', 'hold the runtime: NO-GO'], now)
+  git(['commit', '-q', '-a', '-m', 'ledger: candidate v0.5.0'], now)
   // the sequential variant: the same policy with "concurrent": false, from outside the repository
   const policy = JSON.parse(readFileSync(join(repo, POLICY), 'utf8'))
   for (const b of Object.values(policy.baselines)) b.suites = { ...b.suites, concurrent: false }

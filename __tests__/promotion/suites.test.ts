@@ -288,3 +288,29 @@ describe('promotion: the suites come from the base policy', () => {
     expect(b.verdict).toBe('FAIL')
   })
 })
+
+describe('promotion: a step that floods its output', () => {
+  it('prints 1 GiB and fails: every byte is counted, the log keeps a bounded head and tail, the verdict is FAIL', async () => {
+    const GiB = 1024 * 1024 * 1024
+    const flood = [
+      'const b = Buffer.alloc(1 << 20, 97); let i = 0',
+      ';(function w() { while (i < 1024) { i++; if (!process.stdout.write(b)) return process.stdout.once("drain", w) }',
+      '  process.stdout.write("\\nthe last line\\n", () => process.exit(1)) })()'
+    ].join('\n')
+    const { run, b } = await promoteWithSuites({
+      consumer: [nodeStep('floods', flood, [], { timeout_s: 120 })]
+    })
+    const step = b.steps[0]!
+    expect([step.status, step.exit_code, step.output_bytes]).toEqual([
+      'failed',
+      1,
+      GiB + '\nthe last line\n'.length
+    ])
+    expect(b.findings.map((f) => f.rule)).toContain('BG701')
+    expect(b.verdict).toBe('FAIL')
+    const log = run.files()[step.log_file!]!
+    expect(log.length).toBeLessThan(4 * 1024 * 1024)
+    expect(log.toString('utf8')).toContain('the last line')
+    expect(step.log_tail).toContain('the last line')
+  })
+})
