@@ -24,13 +24,21 @@ describe('revisionsFromEvent', () => {
     [
       string,
       EventInput,
-      { base: string; head: string; pullRequest: number | null; fork?: boolean; source?: string }
+      {
+        base: string
+        head: string
+        pullRequest: number | null
+        fork?: boolean
+        source?: string
+        reviewedHead?: string | null
+      }
     ]
   >([
     [
       'pull_request: the base commit, GITHUB_SHA (the merge commit checked out), the number',
       { eventName: 'pull_request', payload: pullRequest(), sha: MERGE },
-      { base: BASE, head: MERGE, pullRequest: 12, fork: false }
+      // approvals count on the pull request's head commit this run tests
+      { base: BASE, head: MERGE, pullRequest: 12, fork: false, reviewedHead: HEAD }
     ],
     [
       'pull_request from a fork: marked as such',
@@ -59,7 +67,7 @@ describe('revisionsFromEvent', () => {
         },
         sha: SHA
       },
-      { base: BASE, head: HEAD, pullRequest: 34 }
+      { base: BASE, head: HEAD, pullRequest: 34, reviewedHead: null }
     ],
     [
       'merge_group on a base branch with slashes',

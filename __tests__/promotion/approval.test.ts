@@ -155,6 +155,17 @@ describe('promotion: NO-GO -> GO needs joint approval', () => {
     expect(b.change?.approval).toMatchObject({ approved: false, consumer: [], producer: ['bob'] })
   })
 
+  it('approvals count on the head the run tested: a push after the run started does not borrow them', async () => {
+    // the pull request moved on to `head` after a run that tested `older` had started
+    fake.addReview(REPO, PR, 'alice', 'APPROVED', head)
+    fake.addReview(REPO, PR, 'bob', 'APPROVED', head)
+    const server = fromServer()
+    if ('unavailable' in server) throw new Error('fromServer() gives a client')
+    const b = await gate({ ...server, headSha: older })
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.approval).toMatchObject({ approved: false, consumer: [], producer: [], head_sha: older })
+  })
+
   it('passes with a consumer owner and a different producer owner (through its team) approving the head: BG803', async () => {
     fake.addReview(REPO, PR, 'mallory', 'APPROVED', head)
     fake.addReview(REPO, PR, 'alice', 'APPROVED', head)
