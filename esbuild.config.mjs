@@ -12,6 +12,8 @@ const common = {
   // jsonc-parser's "main" is a UMD build esbuild cannot follow; prefer the ESM "module" builds
   mainFields: ['module', 'main'],
   legalComments: 'none',
+  // a linked node_modules (a worktree, a bench copy) must not put its real path into the bundle's comments
+  preserveSymlinks: true,
   logLevel: 'warning'
 }
 // bundled CJS dependencies (undici, tunnel) call require('net'); ESM output needs a real require
