@@ -43,8 +43,9 @@ function prepare() {
   git(['init', '-q', '-b', 'main'], past)
   git(['add', '-A'], past)
   git(['commit', '-q', '-m', 'the approved baseline'], past)
-  // the trio change: the ledger records a candidate for the next baseline. Any change of the pinned identity
-  // or the posture would also break this repository's own tests, which check the embedded default as it is.
+  // the trio change: the ledger records a candidate for a later baseline. Any change of the pinned identity
+  // or the posture would also break this repository's own tests, which check the embedded default as it is
+  // (and promote it to v0.5.0 in their fixtures).
   const approved =
     '| 0.1.0 | 603d38d8dee7 | v0.4.0 | 603d38d8dee7aa7ab4b839975f32b8fcc0f9f2dc | service.v3 | api.v1 | integration/v1 | Approved |\n'
   const matrix = readFileSync(join(repo, MATRIX), 'utf8')
@@ -54,11 +55,11 @@ function prepare() {
     join(repo, MATRIX),
     matrix.replace(
       approved,
-      `${approved}| 0.2.0 | 603d38d8dee7 | v0.5.0 | 5a0e3b1c9d2f4e6a8b0c1d2e3f4a5b6c7d8e9f00 | service.v3 | api.v1 | integration/v1 | Candidate |\n`
+      `${approved}| 0.2.0 | 603d38d8dee7 | v0.7.0 | 5a0e3b1c9d2f4e6a8b0c1d2e3f4a5b6c7d8e9f00 | service.v3 | api.v1 | integration/v1 | Candidate |\n`
     )
   )
   const now = new Date().toISOString()
-  git(['commit', '-q', '-a', '-m', 'ledger: candidate v0.5.0'], now)
+  git(['commit', '-q', '-a', '-m', 'ledger: candidate v0.7.0'], now)
   // the sequential variant: the same policy with "concurrent": false, from outside the repository
   const policy = JSON.parse(readFileSync(join(repo, POLICY), 'utf8'))
   for (const b of Object.values(policy.baselines)) b.suites = { ...b.suites, concurrent: false }
@@ -99,6 +100,11 @@ function promote(label, extra) {
   const b = out.baselines[0]
   if (r.status !== 0) {
     const bad = b.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`)
+    for (const s of b.steps.filter((x) => x.status !== 'passed')) {
+      const packet = JSON.parse(readFileSync(join(evidence, 'promotion-memorykernel.json'), 'utf8'))
+      const tail = packet.steps.find((x) => x.suite === s.suite && x.name === s.name)?.log_tail ?? ''
+      bad.push(`${s.suite} › ${s.name}, last lines:\n${tail}`)
+    }
     throw new Error(`promote (${label}) gave ${out.verdict} (exit ${r.status}):\n  ${bad.join('\n  ')}`)
   }
   return { ms, steps: b.steps }
