@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { expandStep, runSuite, runSuites } from '../../src/exec/run-steps.js'
 import type { RunnerHooks, StepRun, StepSpec } from '../../src/exec/run-steps.js'
-import { formatDuration, stepLine } from '../../src/exec/step-report.js'
+import { formatDuration } from '../../src/exec/step-report.js'
 import type { SuiteStep } from '../../src/policy/types.js'
 import { expectGone, recordedPids } from '../helpers/processes.js'
 
@@ -380,21 +380,6 @@ describe('expandStep', () => {
 })
 
 describe('step-report', () => {
-  const base: StepRun = {
-    suite: 'consumer',
-    name: 'typecheck',
-    argv: ['npm', 'run', 'typecheck'],
-    cwd: '/repo',
-    status: 'passed',
-    exitCode: 0,
-    signal: null,
-    error: null,
-    durationMs: 12_345,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    output: '',
-    outputBytes: 0
-  }
-
   it.each<[number, string]>([
     [0, '0 ms'],
     [850.4, '850 ms'],
@@ -407,29 +392,5 @@ describe('step-report', () => {
     [NaN, '0 ms']
   ])('formatDuration(%p) is %p', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
-  })
-
-  it.each<[string, Partial<StepRun>, string]>([
-    ['passed', {}, 'PASS consumer › typecheck (12.3 s, exit 0)'],
-    ['failed', { status: 'failed', exitCode: 2 }, 'FAIL consumer › typecheck (12.3 s, exit 2)'],
-    [
-      'killed',
-      { status: 'failed', exitCode: null, signal: 'SIGKILL' },
-      'FAIL consumer › typecheck (12.3 s, signal SIGKILL)'
-    ],
-    [
-      'not started',
-      { status: 'failed', exitCode: null, error: 'ENOENT' },
-      'FAIL consumer › typecheck (12.3 s, ENOENT)'
-    ],
-    [
-      'timed out',
-      { status: 'timed-out', exitCode: null, signal: 'SIGTERM' },
-      'TIME consumer › typecheck (12.3 s, timed out, signal SIGTERM)'
-    ],
-    ['not run', { status: 'not-run', exitCode: null, durationMs: 0 }, 'SKIP consumer › typecheck (not run)'],
-    ['a name on two lines', { name: 'a\nb' }, 'PASS consumer › a b (12.3 s, exit 0)']
-  ])('stepLine: %s', (_title, change, line) => {
-    expect(stepLine({ ...base, ...change })).toBe(line)
   })
 })

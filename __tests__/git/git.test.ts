@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { BlobReader, changedPaths, git, readAtRevision, resolveCommit } from '../../src/git/git.js'
+import { BlobReader, git, readAtRevision, resolveCommit } from '../../src/git/git.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -78,18 +78,6 @@ describe('git', () => {
     expect(await resolveCommit(r.dir, 'no-such-branch')).toBeNull()
     expect(await resolveCommit(r.dir, '--output=/tmp/x')).toBeNull()
     expect(await resolveCommit(r.dir, 'HEAD:a.txt')).toBeNull() // a blob, not a commit
-  })
-
-  it('lists the paths that changed between two commits, limited to the given paths', async () => {
-    const r = repo()
-    const base = r.commit(
-      { 'config/pin.json': '1', 'config/mirror.json': '1', 'docs/m.md': '1', 'other.txt': '1' },
-      'base'
-    )
-    const head = r.commit({ 'config/pin.json': '2', 'other.txt': '2' }, 'head')
-    expect(
-      await changedPaths(r.dir, base, head, ['config/pin.json', 'config/mirror.json', 'docs/m.md'])
-    ).toEqual(['config/pin.json'])
   })
 
   it('reports a non-zero exit in the result and git failing to run as an error', async () => {

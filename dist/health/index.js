@@ -19163,11 +19163,11 @@ var require_undici = __commonJS({
 
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve3, sep } from "node:path";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 function resolveInRoot(root, rel) {
-  const abs = resolve3(root, rel);
-  const back = relative(resolve3(root), abs);
-  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute2(back)) return abs;
+  const abs = resolve2(root, rel);
+  const back = relative(resolve2(root), abs);
+  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute(back)) return abs;
   return void 0;
 }
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
@@ -28945,15 +28945,15 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join4, resolve as resolve6 } from "node:path";
+import { join as join3, resolve as resolve5 } from "node:path";
 async function runPreflight(root, baseline, env) {
   const started = Date.now();
-  const producerRoot = join4(root, baseline.producer.root);
+  const producerRoot = join3(root, baseline.producer.root);
   const expand = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand),
-    cwd: resolve6(root, expand(baseline.producer.start.cwd)),
+    cwd: resolve5(root, expand(baseline.producer.start.cwd)),
     env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? "true" }),
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
@@ -28962,7 +28962,7 @@ async function runPreflight(root, baseline, env) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join4(baseline.producer.root, probe.schemas),
+        join3(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request2 of PROBE_REQUESTS) {
@@ -29551,89 +29551,6 @@ function createEvidenceStore(dir, options = {}) {
   };
 }
 
-// src/git/run-context.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env = process.env) {
-  if (env.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
-      event: env.GITHUB_EVENT_NAME || null,
-      run_id: env.GITHUB_RUN_ID || null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join3(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join3(dir, ref);
-      if (existsSync3(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join3(common, "packed-refs");
-    if (existsSync3(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join3(dir, ".git");
-    if (existsSync3(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve2(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
-}
-
 // src/evidence/markdown.ts
 function escapeMarkdown(text3) {
   return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -29825,13 +29742,13 @@ function packetName(operation, baseline) {
 init_read();
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
-import { isAbsolute as isAbsolute3, posix, resolve as resolve5 } from "path";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute as isAbsolute2, posix, resolve as resolve4 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename2, dirname as dirname3, normalize, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
+import { basename as basename2, dirname as dirname2, normalize, relative as relative2, resolve as resolve3, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -29850,7 +29767,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve4(path);
+  if (resolvePaths) path = resolve3(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -29975,13 +29892,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path);
+  let parent = dirname2(path);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname3(parent);
+    else parent = dirname2(parent);
   }
   state.symlinks.set(path, resolved);
   return depth > 1;
@@ -30169,7 +30086,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
             const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -30442,7 +30359,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -30572,7 +30489,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -30580,7 +30497,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync2
+    statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -43661,7 +43578,7 @@ function pinSection(path, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -43697,7 +43614,7 @@ function pinSection(path, ledger, pin, baseline) {
   }
   return out;
 }
-function isAbsolute4(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path, ledger, pin) {
@@ -44334,8 +44251,8 @@ async function preflight(ctx, baseline) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, relative as relative3, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve6 } from "node:path";
 init_read();
 
 // src/policy/defaults.ts
@@ -44447,10 +44364,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve7(options.root);
+  const root = resolve6(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve7(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve6(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readRepoFile("/", abs), shown, explicit, packageManager);
 }
@@ -44520,16 +44437,99 @@ function resolveBaseline(name, raw, pm2) {
   };
 }
 function detectPackageManager(root) {
-  if (existsSync4(join5(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join5(root, "yarn.lock"))) return "yarn";
+  if (existsSync3(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync3(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/git/run-context.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync4, readFileSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute5, join as join5, resolve as resolve7 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env = process.env) {
+  if (env.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env.GITHUB_REPOSITORY || null,
+      commit: env.GITHUB_SHA || null,
+      ref: env.GITHUB_REF || null,
+      event: env.GITHUB_EVENT_NAME || null,
+      run_id: env.GITHUB_RUN_ID || null,
+      run_attempt: env.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve7(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join5(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join5(gitDir, "commondir");
+    const common = existsSync4(commonFile) ? resolve7(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join5(dir, ref);
+      if (existsSync4(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join5(common, "packed-refs");
+    if (existsSync4(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    const dotGit = join5(dir, ".git");
+    if (existsSync4(dotGit)) {
+      if (statSync2(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute5(target) ? target : resolve7(dir, target);
+    }
+    if (dirname3(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
 }
 
 // package.json
@@ -44635,6 +44635,29 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
 function workspacePrefix(workspace, root) {
   const rel = relative4(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
+}
+
+// src/actions/shared/run.ts
+function actionContext(root, policy, evidence, env) {
+  return {
+    root,
+    policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(root, env),
+    evidence,
+    toolVersion: TOOL_VERSION,
+    env
+  };
+}
+function annotate(findings, root, env, failing, ownWarnings = 0) {
+  const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root);
+  const plan = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings);
+  for (const a of plan.annotations) {
+    if (a.severity === "error") error(a.message, a.properties);
+    else if (a.severity === "warning") warning(a.message, a.properties);
+    else notice(a.message, a.properties);
+  }
+  return plan;
 }
 
 // src/actions/shared/inputs.ts
@@ -44794,27 +44817,13 @@ async function run(env = process.env) {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir);
-    const result = await runHealth(
-      {
-        root: inputs.root,
-        policy,
-        clock: () => /* @__PURE__ */ new Date(),
-        runContext: () => readRunContext(inputs.root, env),
-        evidence,
-        toolVersion: TOOL_VERSION,
-        env
-      },
-      { baselines, probe: inputs.probe }
-    );
+    const result = await runHealth(actionContext(inputs.root, policy, evidence, env), {
+      baselines,
+      probe: inputs.probe
+    });
     const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
-    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root);
-    const plan = planAnnotations(findings, prefix, failing ? 1 : 0);
-    for (const a of plan.annotations) {
-      if (a.severity === "error") error(a.message, a.properties);
-      else if (a.severity === "warning") warning(a.message, a.properties);
-      else notice(a.message, a.properties);
-    }
+    const plan = annotate(findings, inputs.root, env, failing);
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
     setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));

@@ -22189,91 +22189,8 @@ var BlobReader = class {
   }
 };
 
-// src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync4, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env = process.env) {
-  if (env.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
-      event: env.GITHUB_EVENT_NAME || null,
-      run_id: env.GITHUB_RUN_ID || null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join3(gitDir, "commondir");
-    const common = existsSync4(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join3(dir, ref);
-      if (existsSync4(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join3(common, "packed-refs");
-    if (existsSync4(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join3(dir, ".git");
-    if (existsSync4(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve2(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
-}
-
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync5 } from "fs";
+import { readFileSync, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -22283,8 +22200,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -28670,7 +28587,7 @@ function packetName(operation, baseline) {
 }
 
 // src/exec/tool-versions.ts
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 var TIMEOUT_MS2 = 1e4;
 var TOOLS = {
   git: ["git", "--version"],
@@ -28679,7 +28596,7 @@ var TOOLS = {
 };
 function versionOf(argv, env) {
   return new Promise((done) => {
-    execFile3(argv[0], argv.slice(1), { timeout: TIMEOUT_MS2, env, windowsHide: true }, (err, stdout) => {
+    execFile2(argv[0], argv.slice(1), { timeout: TIMEOUT_MS2, env, windowsHide: true }, (err, stdout) => {
       const line = String(stdout).split("\n")[0]?.trim() ?? "";
       done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
     });
@@ -28701,12 +28618,12 @@ function sha256(data) {
 
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute, relative, resolve as resolve2, sep as sep2 } from "node:path";
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
 function resolveInRoot(root, rel) {
-  const abs = resolve3(root, rel);
-  const back = relative(resolve3(root), abs);
-  if (back === "" || !back.startsWith(`..${sep2}`) && back !== ".." && !isAbsolute2(back)) return abs;
+  const abs = resolve2(root, rel);
+  const back = relative(resolve2(root), abs);
+  if (back === "" || !back.startsWith(`..${sep2}`) && back !== ".." && !isAbsolute(back)) return abs;
   return void 0;
 }
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
@@ -28763,6 +28680,89 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   } finally {
     reader.close();
   }
+}
+
+// src/git/run-context.ts
+import { execFile as execFile3 } from "node:child_process";
+import { existsSync as existsSync5, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env = process.env) {
+  if (env.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env.GITHUB_REPOSITORY || null,
+      commit: env.GITHUB_SHA || null,
+      ref: env.GITHUB_REF || null,
+      event: env.GITHUB_EVENT_NAME || null,
+      run_id: env.GITHUB_RUN_ID || null,
+      run_attempt: env.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve3(root));
+    if (!gitDir) return null;
+    const head = readFileSync2(join3(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join3(gitDir, "commondir");
+    const common = existsSync5(commonFile) ? resolve3(gitDir, readFileSync2(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join3(dir, ref);
+      if (existsSync5(loose)) {
+        const sha = readFileSync2(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join3(common, "packed-refs");
+    if (existsSync5(packed)) {
+      for (const line of readFileSync2(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join3(dir, ".git");
+    if (existsSync5(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute2(target) ? target : resolve3(dir, target);
+    }
+    if (dirname2(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile3(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
 }
 
 // src/producer/endpoints.ts
@@ -40924,6 +40924,16 @@ function operationResult(evidence, operation, baselines) {
 // src/operations/suites.ts
 import { relative as relative3 } from "node:path";
 
+// src/exec/step-report.ts
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) ms = 0;
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+  const s = Math.floor(ms / 1e3);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor(s / 60) % 60).padStart(2, "0")} min`;
+}
+
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
@@ -40945,6 +40955,29 @@ function logTail(text3, lines = TAIL_LINES, chars = TAIL_CHARS) {
     tail = tail.slice(nl !== -1 && nl - cut < 200 ? nl + 1 : cut);
   }
   return tail;
+}
+var LABEL = {
+  passed: "PASS",
+  failed: "FAIL",
+  "timed-out": "TIME",
+  "not-run": "NOT RUN",
+  skipped: "SKIP"
+};
+var oneLine = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
+function outcome(step2) {
+  if (step2.status === "not-run" || step2.status === "skipped")
+    return step2.error ? `not run: ${step2.error}` : "not run";
+  const parts = [];
+  if (step2.status === "timed-out") parts.push("timed out");
+  if (step2.error) parts.push(step2.error);
+  else if (step2.exit_code !== null) parts.push(`exit ${step2.exit_code}`);
+  else if (step2.status === "failed") parts.push("killed by a signal");
+  return parts.join(", ");
+}
+function stepResultLine(step2, label2 = (t) => t) {
+  const where2 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
+  const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
+  return `${label2(LABEL[step2.status], step2)} ${where2} (${oneLine(detail)})`;
 }
 
 // src/exec/run-steps.ts
@@ -45906,6 +45939,29 @@ function workspacePrefix(workspace, root) {
   return rel.startsWith("..") ? "" : rel;
 }
 
+// src/actions/shared/run.ts
+function actionContext(root, policy, evidence, env) {
+  return {
+    root,
+    policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(root, env),
+    evidence,
+    toolVersion: TOOL_VERSION,
+    env
+  };
+}
+function annotate(findings, root, env, failing, ownWarnings = 0) {
+  const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root);
+  const plan = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings);
+  for (const a of plan.annotations) {
+    if (a.severity === "error") error(a.message, a.properties);
+    else if (a.severity === "warning") warning(a.message, a.properties);
+    else notice(a.message, a.properties);
+  }
+  return plan;
+}
+
 // src/actions/shared/comment.ts
 function commentMarker(operation, baseline) {
   return baseline ? `${operation}:${baseline}` : operation;
@@ -46160,41 +46216,6 @@ function combinedClassification(classifications) {
 
 // src/actions/shared/step-log.ts
 import { randomBytes } from "node:crypto";
-
-// src/exec/step-report.ts
-function formatDuration(ms) {
-  if (!Number.isFinite(ms) || ms < 0) ms = 0;
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-  const s = Math.floor(ms / 1e3);
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor(s / 60) % 60).padStart(2, "0")} min`;
-}
-
-// src/actions/shared/step-log.ts
-var LABEL = {
-  passed: "PASS",
-  failed: "FAIL",
-  "timed-out": "TIME",
-  "not-run": "NOT RUN",
-  skipped: "SKIP"
-};
-var oneLine = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
-function outcome(step2) {
-  if (step2.status === "not-run" || step2.status === "skipped")
-    return step2.error ? `not run: ${step2.error}` : "not run";
-  const parts = [];
-  if (step2.status === "timed-out") parts.push("timed out");
-  if (step2.error) parts.push(step2.error);
-  else if (step2.exit_code !== null) parts.push(`exit ${step2.exit_code}`);
-  else if (step2.status === "failed") parts.push("killed by a signal");
-  return parts.join(", ");
-}
-function stepResultLine(step2) {
-  const where2 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
-  const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
-  return `${LABEL[step2.status]} ${where2} (${oneLine(detail)})`;
-}
 function stopToken(text3, random = () => randomBytes(16).toString("hex")) {
   for (; ; ) {
     const token = `bg-${random()}`;
@@ -46337,27 +46358,16 @@ async function run(env = process.env) {
     info(
       `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
     );
-    const result = await runPromotion(
-      {
-        root: inputs.root,
-        policy,
-        clock: () => /* @__PURE__ */ new Date(),
-        runContext: () => readRunContext(inputs.root, env),
-        evidence,
-        toolVersion: TOOL_VERSION,
-        env
-      },
-      {
-        baselines,
-        base: revs.base,
-        head: revs.head,
-        suites: inputs.suites,
-        redactor,
-        review,
-        reporter: actionsReporter(),
-        signal: controller.signal
-      }
-    );
+    const result = await runPromotion(actionContext(inputs.root, policy, evidence, env), {
+      baselines,
+      base: revs.base,
+      head: revs.head,
+      suites: inputs.suites,
+      redactor,
+      review,
+      reporter: actionsReporter(),
+      signal: controller.signal
+    });
     const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
     const artifact = artifactName("promotion", inputs.baseline, env);
@@ -46370,13 +46380,7 @@ async function run(env = process.env) {
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
     setOutput("upload-evidence", String(inputs.uploadEvidence));
-    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root);
-    const plan = planAnnotations(findings, prefix, failing ? 1 : 0, OWN_WARNINGS);
-    for (const a of plan.annotations) {
-      if (a.severity === "error") error(a.message, a.properties);
-      else if (a.severity === "warning") warning(a.message, a.properties);
-      else notice(a.message, a.properties);
-    }
+    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS);
     const notes = [`Compared ${code(revs.base)} \u2192 ${code(revs.head)} (${escapeMarkdown(revs.source)}).`];
     notes.push(await postComment(result, { inputs, revs, client, redactor, artifact, env }));
     if (scannerFailed) {

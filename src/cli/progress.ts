@@ -1,6 +1,7 @@
 // Live progress of the suites on stderr (stdout stays the report, or the one JSON object of --json). In a
 // terminal: one status line with every running step and its elapsed time, redrawn each second, and a line
 // per finished step above it. Elsewhere (CI logs, pipes): only the line per finished step.
+import { stepResultLine } from '../evidence/step-log.js'
 import { formatDuration } from '../exec/step-report.js'
 import type { SuiteReporter } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
@@ -11,31 +12,14 @@ export interface ProgressStream {
   isTTY?: boolean
 }
 
-const LABEL: Record<StepResult['status'], string> = {
-  passed: 'PASS',
-  failed: 'FAIL',
-  'timed-out': 'TIME',
-  'not-run': 'SKIP',
-  skipped: 'SKIP'
-}
-
 // eslint-disable-next-line no-control-regex
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+const oneLine = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
-/** `PASS consumer › typecheck (12.3 s, exit 0)`. */
+/** `PASS consumer › typecheck (12.3 s, exit 0)`, the status word coloured. */
 export function resultLine(step: StepResult, s: Style): string {
-  const how =
-    step.status === 'timed-out'
-      ? 'timed out'
-      : step.error !== undefined
-        ? step.error
-        : step.exit_code !== null
-          ? `exit ${step.exit_code}`
-          : step.status
-  const label = LABEL[step.status]
-  const colored =
+  return stepResultLine(step, (label) =>
     step.status === 'passed' ? s.green(label) : step.status === 'skipped' ? s.dim(label) : s.red(label)
-  return `${colored} ${oneLine(`${step.suite} › ${step.name}`)} ${s.dim(`(${formatDuration(step.duration_ms)}, ${oneLine(how)})`)}`
+  )
 }
 
 export interface Progress extends SuiteReporter {

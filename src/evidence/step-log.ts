@@ -1,4 +1,6 @@
-// Names and tails of the suite step logs written beside an evidence packet. Pure.
+// Names, tails and the one-line summary of the suite step logs written beside an evidence packet. Pure.
+import { formatDuration } from '../exec/step-report.js'
+import type { StepResult } from '../rules/verdict.js'
 
 /** The last lines of a log that the packet, the summary and the comment show. */
 export const TAIL_LINES = 40
@@ -29,4 +31,44 @@ export function logTail(text: string, lines = TAIL_LINES, chars = TAIL_CHARS): s
     tail = tail.slice(nl !== -1 && nl - cut < 200 ? nl + 1 : cut)
   }
   return tail
+}
+
+const LABEL: Record<StepResult['status'], string> = {
+  passed: 'PASS',
+  failed: 'FAIL',
+  'timed-out': 'TIME',
+  'not-run': 'NOT RUN',
+  skipped: 'SKIP'
+}
+
+/** Names come from the policy file: keep them on one line. */
+// eslint-disable-next-line no-control-regex
+const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+
+/** How the step ended: exit 0, exit 1, timed out, not run. */
+function outcome(step: StepResult): string {
+  if (step.status === 'not-run' || step.status === 'skipped')
+    return step.error ? `not run: ${step.error}` : 'not run'
+  const parts: string[] = []
+  if (step.status === 'timed-out') parts.push('timed out')
+  if (step.error) parts.push(step.error)
+  else if (step.exit_code !== null) parts.push(`exit ${step.exit_code}`)
+  else if (step.status === 'failed') parts.push('killed by a signal')
+  return parts.join(', ')
+}
+
+/**
+ * One line for the terminal and the Actions log: `PASS consumer › typecheck (12.3 s, exit 0)`.
+ * `label` styles the status word (colours in a terminal).
+ */
+export function stepResultLine(
+  step: StepResult,
+  label: (text: string, step: StepResult) => string = (t) => t
+): string {
+  const where = step.suite ? `${oneLine(step.suite)} › ${oneLine(step.name)}` : oneLine(step.name)
+  const detail =
+    step.status === 'not-run' || step.status === 'skipped'
+      ? outcome(step)
+      : `${formatDuration(step.duration_ms)}, ${outcome(step)}`
+  return `${label(LABEL[step.status], step)} ${where} (${oneLine(detail)})`
 }

@@ -69,18 +69,6 @@ export async function isShallow(cwd: string): Promise<boolean> {
   return r.code === 0 && r.stdout.toString('utf8').trim() === 'true'
 }
 
-/** Paths (of `paths`, relative to `cwd`) that differ between two commits, relative to `cwd` as well. */
-export async function changedPaths(
-  cwd: string,
-  base: string,
-  head: string,
-  paths: string[]
-): Promise<string[]> {
-  const r = await git(cwd, ['diff', '--name-only', '--no-renames', '--relative', base, head, '--', ...paths])
-  if (r.code !== 0) throw new GitError(`git diff ${base} ${head}: ${r.stderr}`)
-  return r.stdout.toString('utf8').split('\n').filter(Boolean)
-}
-
 export type Blob = { found: true; oid: string; content: Buffer } | { found: false }
 
 /**

@@ -1,12 +1,10 @@
 // The health action: inputs -> operation -> outputs, job summary, annotations. Fails the step on FAIL.
 import * as core from '@actions/core'
 import { createEvidenceStore } from '../../files/evidence-store.js'
-import { readRunContext } from '../../git/run-context.js'
 import { runHealth } from '../../operations/health.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
-import { TOOL_VERSION } from '../../version.js'
-import { planAnnotations, workspacePrefix } from '../shared/annotations.js'
+import { actionContext, annotate } from '../shared/run.js'
 import { artifactName, checkNodeVersion, InputError, readHealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
 import { renderSummary } from '../shared/summary.js'
@@ -18,28 +16,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
     const evidence = createEvidenceStore(inputs.evidenceDir)
-    const result = await runHealth(
-      {
-        root: inputs.root,
-        policy,
-        clock: () => new Date(),
-        runContext: () => readRunContext(inputs.root, env),
-        evidence,
-        toolVersion: TOOL_VERSION,
-        env
-      },
-      { baselines, probe: inputs.probe }
-    )
+    const result = await runHealth(actionContext(inputs.root, policy, evidence, env), {
+      baselines,
+      probe: inputs.probe
+    })
     const findings = result.baselines.flatMap((b) => b.findings)
     const failing = result.verdict === 'FAIL'
-    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
-    // the step's own failure message is one more error annotation: keep a slot for it
-    const plan = planAnnotations(findings, prefix, failing ? 1 : 0)
-    for (const a of plan.annotations) {
-      if (a.severity === 'error') core.error(a.message, a.properties)
-      else if (a.severity === 'warning') core.warning(a.message, a.properties)
-      else core.notice(a.message, a.properties)
-    }
+    const plan = annotate(findings, inputs.root, env, failing)
     const artifact = artifactName('health', inputs.baseline, env)
     core.setOutput('verdict', result.verdict)
     core.setOutput('posture', combinedPosture(result.baselines.map((b) => b.posture)))

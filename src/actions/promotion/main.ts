@@ -5,7 +5,6 @@ import * as core from '@actions/core'
 import { code, escapeMarkdown } from '../../evidence/markdown.js'
 import { createEvidenceStore } from '../../files/evidence-store.js'
 import { RevisionError } from '../../git/git.js'
-import { readRunContext } from '../../git/run-context.js'
 import { createGitHubClient } from '../../github/client.js'
 import type { GitHubClient, Repository } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
@@ -17,8 +16,7 @@ import { PolicyError } from '../../policy/types.js'
 import { secretsFromEnv } from '../../redact/known-secrets.js'
 import { createRedactor } from '../../redact/redactor.js'
 import type { Redactor } from '../../redact/redactor.js'
-import { TOOL_VERSION } from '../../version.js'
-import { planAnnotations, workspacePrefix } from '../shared/annotations.js'
+import { actionContext, annotate } from '../shared/run.js'
 import { commentMarker, renderComment } from '../shared/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
 import type { EventRevisions } from '../shared/event.js'
@@ -84,27 +82,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.info(
       `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
     )
-    const result = await runPromotion(
-      {
-        root: inputs.root,
-        policy,
-        clock: () => new Date(),
-        runContext: () => readRunContext(inputs.root, env),
-        evidence,
-        toolVersion: TOOL_VERSION,
-        env
-      },
-      {
-        baselines,
-        base: revs.base,
-        head: revs.head,
-        suites: inputs.suites,
-        redactor,
-        review,
-        reporter: actionsReporter(),
-        signal: controller.signal
-      }
-    )
+    const result = await runPromotion(actionContext(inputs.root, policy, evidence, env), {
+      baselines,
+      base: revs.base,
+      head: revs.head,
+      suites: inputs.suites,
+      redactor,
+      review,
+      reporter: actionsReporter(),
+      signal: controller.signal
+    })
 
     const findings = result.baselines.flatMap((b) => b.findings)
     const failing = result.verdict === 'FAIL'
@@ -119,13 +106,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('artifact-name', artifact)
     core.setOutput('upload-evidence', String(inputs.uploadEvidence))
 
-    const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), inputs.root)
-    const plan = planAnnotations(findings, prefix, failing ? 1 : 0, OWN_WARNINGS)
-    for (const a of plan.annotations) {
-      if (a.severity === 'error') core.error(a.message, a.properties)
-      else if (a.severity === 'warning') core.warning(a.message, a.properties)
-      else core.notice(a.message, a.properties)
-    }
+    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS)
 
     const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
     notes.push(await postComment(result, { inputs, revs, client, redactor, artifact, env }))

@@ -3,42 +3,10 @@
 // around the log, so `::add-mask::`, `::set-output` or `::endgroup::` printed by a pull request's tests are shown,
 // never obeyed.
 import { randomBytes } from 'node:crypto'
-import { formatDuration } from '../../exec/step-report.js'
+import { stepResultLine } from '../../evidence/step-log.js'
 import type { StepResult } from '../../rules/verdict.js'
 
-const LABEL: Record<StepResult['status'], string> = {
-  passed: 'PASS',
-  failed: 'FAIL',
-  'timed-out': 'TIME',
-  'not-run': 'NOT RUN',
-  skipped: 'SKIP'
-}
-
-/** Names come from the policy file: keep them on one line. */
-// eslint-disable-next-line no-control-regex
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
-
-/** How the step ended: exit 0, exit 1, timed out, not run. */
-function outcome(step: StepResult): string {
-  if (step.status === 'not-run' || step.status === 'skipped')
-    return step.error ? `not run: ${step.error}` : 'not run'
-  const parts: string[] = []
-  if (step.status === 'timed-out') parts.push('timed out')
-  if (step.error) parts.push(step.error)
-  else if (step.exit_code !== null) parts.push(`exit ${step.exit_code}`)
-  else if (step.status === 'failed') parts.push('killed by a signal')
-  return parts.join(', ')
-}
-
-/** One line: `PASS consumer › typecheck (12.3 s, exit 0)`, like stepLine of src/exec/step-report.ts. */
-export function stepResultLine(step: StepResult): string {
-  const where = step.suite ? `${oneLine(step.suite)} › ${oneLine(step.name)}` : oneLine(step.name)
-  const detail =
-    step.status === 'not-run' || step.status === 'skipped'
-      ? outcome(step)
-      : `${formatDuration(step.duration_ms)}, ${outcome(step)}`
-  return `${LABEL[step.status]} ${where} (${oneLine(detail)})`
-}
+export { stepResultLine }
 
 export interface LogWriter {
   startGroup(title: string): void

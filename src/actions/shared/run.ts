@@ -1,0 +1,49 @@
+// What every action does around its operation: the operation context from the inputs, and the annotations.
+import * as core from '@actions/core'
+import type { EvidenceStore } from '../../files/evidence-store.js'
+import { readRunContext } from '../../git/run-context.js'
+import type { OperationContext } from '../../operations/context.js'
+import type { Policy } from '../../policy/types.js'
+import type { Finding } from '../../rules/finding.js'
+import { TOOL_VERSION } from '../../version.js'
+import { planAnnotations, workspacePrefix } from './annotations.js'
+import type { AnnotationPlan } from './annotations.js'
+
+export function actionContext(
+  root: string,
+  policy: Policy,
+  evidence: EvidenceStore,
+  env: NodeJS.ProcessEnv
+): OperationContext {
+  return {
+    root,
+    policy,
+    clock: () => new Date(),
+    runContext: () => readRunContext(root, env),
+    evidence,
+    toolVersion: TOOL_VERSION,
+    env
+  }
+}
+
+/**
+ * Findings as annotations (paths from the workspace), within GitHub's per-kind cap. A failing step's own
+ * message is one more error annotation, and `ownWarnings` the warnings the action itself will print: their
+ * slots are kept free.
+ */
+export function annotate(
+  findings: Finding[],
+  root: string,
+  env: NodeJS.ProcessEnv,
+  failing: boolean,
+  ownWarnings = 0
+): AnnotationPlan {
+  const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root)
+  const plan = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings)
+  for (const a of plan.annotations) {
+    if (a.severity === 'error') core.error(a.message, a.properties)
+    else if (a.severity === 'warning') core.warning(a.message, a.properties)
+    else core.notice(a.message, a.properties)
+  }
+  return plan
+}
