@@ -205,8 +205,9 @@ describe('parseLedger', () => {
     for (const l of real.pinSection!.lines) {
       expect(l.position.line).toBe(lineOf(`\`${l.value}\``))
     }
-    const rows = real.ledgerSection!.table!.rows
-    expect(rows).toHaveLength(1)
-    expect(rows[0]!.position.line).toBe(lineOf('| Approved |'))
+    // the ledger keeps history (other rows may be Superseded or Candidate): exactly one is Approved
+    const approved = real.ledgerSection!.table!.rows.filter((r) => r.cells.at(-1)?.text === 'Approved')
+    expect(approved).toHaveLength(1)
+    expect(approved[0]!.position.line).toBe(lineOf('| Approved |'))
   })
 })
