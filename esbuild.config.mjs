@@ -23,15 +23,16 @@ const esmRequire =
 /**
  * In the CLI bundle, the parts only some commands need are files of their own, required when used:
  * `import('../producer/preflight.js')` becomes `require('./preflight.cjs')` (the probe and its JSON Schema
- * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner).
+ * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner), and so
+ * does `./rollback.js`.
  */
 const lazyParts = {
   name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
-    b.onResolve({ filter: /^\.\/promote\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(promote|rollback)\.js$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
-        ? { path: './promote.cjs', external: true }
+        ? { path: args.path.replace(/\.js$/, '.cjs'), external: true }
         : undefined
     )
   }
@@ -112,6 +113,13 @@ const builds = [
     ...cjsPart,
     entryPoints: ['src/cli/promote.ts'],
     outfile: `${outRoot}/cli/promote.cjs`,
+    plugins: [secretlintStubs]
+  },
+  {
+    ...common,
+    ...cjsPart,
+    entryPoints: ['src/cli/rollback.ts'],
+    outfile: `${outRoot}/cli/rollback.cjs`,
     plugins: [secretlintStubs]
   },
   {

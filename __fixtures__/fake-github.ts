@@ -7,8 +7,14 @@
 // (the Authorization header is recorded only as present or absent), and inject faults with
 // `failNext` / `hangNext`.
 //
+// Git data: each repository holds blobs, trees, commits and refs (`FakeRepo.git`). A tree is stored
+// flat (full paths, as the trees API takes them) on top of its base_tree; a base_tree or parent the
+// fake has never seen (a real local commit) is accepted and recorded in `git.unknown`. `fileAt` and
+// `filesAt` read a branch's files back (the files of an unknown base are not known, so not listed).
+//
 // Adding a route: append one entry to ROUTES below: the route as octokit names it
 // ("METHOD /path/{param}") and a handler that returns { status, body, headers }.
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
@@ -24,7 +30,7 @@ export interface FakeAccount {
 /** What a token may do. A `Bot` account models an installation token such as GITHUB_TOKEN. */
 export interface FakeToken {
   login: string
-  /** Write access to the repositories' issues and pull requests (false: a fork's read-only token). */
+  /** Write access to the repositories' contents, issues and pull requests (false: a fork's read-only token). */
   write: boolean
   /** Can read organization team membership (GITHUB_TOKEN cannot). */
   readOrg: boolean
@@ -53,8 +59,10 @@ export interface FakeReview {
 export interface FakePull {
   number: number
   title: string
+  body: string
   state: 'open' | 'closed'
   login: string
+  labels: string[]
   head: { sha: string; ref: string }
   base: { sha: string; ref: string }
   reviews: FakeReview[]
@@ -69,13 +77,54 @@ export interface FakeIssue {
   login: string
 }
 
+export interface FakeGitTreeEntry {
+  /** The full path from the top of the tree. */
+  path: string
+  mode: string
+  type: 'blob' | 'tree' | 'commit'
+  /** null: removed from the base tree */
+  sha: string | null
+}
+
+export interface FakeGitTree {
+  sha: string
+  /** The tree these entries change; may be one the fake does not know (see FakeGit.unknown). */
+  base_tree: string | null
+  entries: FakeGitTreeEntry[]
+}
+
+export interface FakeGitCommit {
+  sha: string
+  message: string
+  tree: string
+  parents: string[]
+  /** Who created it (the token's account). */
+  login: string
+  date: string
+}
+
+export interface FakeGit {
+  blobs: Record<string, Buffer>
+  trees: Record<string, FakeGitTree>
+  commits: Record<string, FakeGitCommit>
+  /** Full ref name ("refs/heads/main") -> commit sha */
+  refs: Record<string, string>
+  /** base_tree and parent shas that were given but are no object of the fake, in order of use. */
+  unknown: string[]
+}
+
 export interface FakeRepo {
   owner: string
   name: string
+  /** "main" unless changed; addRepo seeds it with one commit holding README.md. */
+  defaultBranch: string
+  /** The repository setting "Allow GitHub Actions to create and approve pull requests" (true here). */
+  actionsCanCreatePullRequests: boolean
   pulls: Record<number, FakePull>
   issues: Record<number, FakeIssue>
   /** Issue and pull-request conversation comments, oldest first. */
   comments: FakeComment[]
+  git: FakeGit
 }
 
 export interface FakeState {
@@ -131,8 +180,31 @@ export interface FakeGitHub {
   addRepo(fullName: string): FakeRepo
   addPull(
     fullName: string,
-    pull: { number?: number; headSha?: string; title?: string; login?: string; baseSha?: string }
+    pull: {
+      number?: number
+      headSha?: string
+      title?: string
+      login?: string
+      baseSha?: string
+      body?: string
+      labels?: string[]
+      headRef?: string
+      baseRef?: string
+    }
   ): FakePull
+  addIssue(
+    fullName: string,
+    issue: {
+      number?: number
+      title?: string
+      body?: string
+      labels?: string[]
+      state?: 'open' | 'closed'
+      login?: string
+    }
+  ): FakeIssue
+  /** A commit holding exactly `files` (path -> text), with `branch` pointing at it; its sha. */
+  addBranch(fullName: string, branch: string, files: Record<string, string>, parents?: string[]): string
   addReview(
     fullName: string,
     pullNumber: number,
@@ -144,7 +216,107 @@ export interface FakeGitHub {
   setTeam(orgSlashTeam: string, logins: string[]): void
   /** Comments of one issue or pull request, oldest first. */
   commentsOf(fullName: string, issueNumber: number): FakeComment[]
+  /** Branch name -> commit sha, sorted by name. */
+  branches(fullName: string): Record<string, string>
+  /** The commit a branch points at, or the commit with that sha; null when neither exists. */
+  commitAt(fullName: string, branchOrSha: string): FakeGitCommit | null
+  /** Every file (path -> text) of that commit's tree, its base trees resolved; null: no such commit. */
+  filesAt(fullName: string, branchOrSha: string): Record<string, string> | null
+  /** One file of that commit's tree as text; null when the commit or the file does not exist. */
+  fileAt(fullName: string, branchOrSha: string, path: string): string | null
   close(): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Git objects
+
+const sha1 = (data: string | Buffer): string => createHash('sha1').update(data).digest('hex')
+
+/** Tree entry modes and the object type each one names. */
+const MODES: Record<string, FakeGitTreeEntry['type']> = {
+  '100644': 'blob',
+  '100755': 'blob',
+  '120000': 'blob',
+  '040000': 'tree',
+  '160000': 'commit'
+}
+
+function storeBlob(git: FakeGit, content: Buffer): string {
+  // git's own blob id, so a test can compare with `git hash-object`
+  const sha = sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]))
+  git.blobs[sha] = content
+  return sha
+}
+
+function storeTree(git: FakeGit, baseTree: string | null, entries: FakeGitTreeEntry[]): FakeGitTree {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const sha = sha1(`tree\0${JSON.stringify({ baseTree, sorted })}`)
+  const tree: FakeGitTree = { sha, base_tree: baseTree, entries: sorted }
+  git.trees[sha] = tree
+  return tree
+}
+
+function storeCommit(git: FakeGit, commit: Omit<FakeGitCommit, 'sha'>): FakeGitCommit {
+  const parents = commit.parents.map((p) => `parent ${p}\n`).join('')
+  const sha = sha1(
+    `commit\0tree ${commit.tree}\n${parents}author ${commit.login} ${commit.date}\n\n${commit.message}`
+  )
+  const stored = { sha, ...commit }
+  git.commits[sha] = stored
+  return stored
+}
+
+/** Every file of a tree, its base trees and subtrees resolved (an unknown tree has no known files). */
+function filesOf(git: FakeGit, treeSha: string, depth = 0): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  const tree = git.trees[treeSha]
+  if (!tree || depth > 100) return files
+  if (tree.base_tree)
+    for (const [path, content] of filesOf(git, tree.base_tree, depth + 1)) files.set(path, content)
+  for (const entry of tree.entries) {
+    // an entry replaces what the base had at its path: a file, a whole directory, or a file where a
+    // directory now starts
+    for (const path of [...files.keys()]) {
+      if (path === entry.path || path.startsWith(`${entry.path}/`) || entry.path.startsWith(`${path}/`))
+        files.delete(path)
+    }
+    if (entry.sha === null) continue
+    if (entry.type === 'blob') {
+      const content = git.blobs[entry.sha]
+      if (content) files.set(entry.path, content)
+    } else if (entry.type === 'tree') {
+      for (const [path, content] of filesOf(git, entry.sha, depth + 1))
+        files.set(`${entry.path}/${path}`, content)
+    }
+  }
+  return files
+}
+
+/** Whether `ancestor` is `sha` or reachable from it through the parents the fake knows. */
+function isAncestor(git: FakeGit, ancestor: string, sha: string): boolean {
+  const seen = new Set<string>()
+  const queue = [sha]
+  while (queue.length > 0) {
+    const next = queue.shift() as string
+    if (next === ancestor) return true
+    if (seen.has(next)) continue
+    seen.add(next)
+    queue.push(...(git.commits[next]?.parents ?? []))
+  }
+  return false
+}
+
+/** Whether `ref` ("refs/heads/x") is a ref name git check-ref-format accepts (at least two levels). */
+function validRef(ref: string): boolean {
+  const parts = ref.split('/')
+  return (
+    parts.length >= 3 &&
+    parts[0] === 'refs' &&
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    !/[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{/.test(ref) &&
+    !ref.endsWith('.') &&
+    parts.every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -269,8 +441,365 @@ const ROUTES: RouteSpec[] = [
       if (!caller.grant.readOrg) return h.error(403, 'Resource not accessible by integration')
       return h.page(members.map((login) => h.account(login)))
     }
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}',
+    handler: ({ params, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      return { status: 200, body: h.repoJson(repo) }
+    }
+  },
+  // --- git data: blobs, trees, commits, refs
+  {
+    route: 'POST /repos/{owner}/{repo}/git/blobs',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const { content, encoding = 'utf-8' } = (body ?? {}) as { content?: unknown; encoding?: unknown }
+      if (typeof content !== 'string') return h.invalid('Blob', 'content', 'missing_field')
+      if (encoding !== 'utf-8' && encoding !== 'base64') {
+        return h.invalid('Blob', 'encoding', 'invalid', 'encoding must be one of utf-8, base64')
+      }
+      const sha = storeBlob(repo.git, Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8'))
+      const url = `${h.repoJson(repo).url as string}/git/blobs/${sha}`
+      return { status: 201, body: { sha, url }, headers: { location: url } }
+    }
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/git/trees',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const { base_tree: baseTree, tree } = (body ?? {}) as { base_tree?: unknown; tree?: unknown }
+      if (!Array.isArray(tree)) return h.invalid('Tree', 'tree', 'missing_field')
+      if (baseTree !== undefined && baseTree !== null && typeof baseTree !== 'string') {
+        return h.invalid('Tree', 'base_tree', 'invalid')
+      }
+      const entries: FakeGitTreeEntry[] = []
+      for (const raw of tree as unknown[]) {
+        const e = (raw ?? {}) as {
+          path?: unknown
+          mode?: unknown
+          type?: unknown
+          sha?: unknown
+          content?: unknown
+        }
+        const path = typeof e.path === 'string' ? e.path : ''
+        const parts = path.split('/')
+        if (
+          parts.some((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git')
+        ) {
+          return h.error(422, `tree.path ${JSON.stringify(e.path)} is invalid`)
+        }
+        const type = MODES[String(e.mode)]
+        if (!type || type !== e.type) {
+          return h.error(
+            422,
+            `tree.mode ${JSON.stringify(e.mode)} does not fit tree.type ${JSON.stringify(e.type)}`
+          )
+        }
+        let sha: string | null
+        if (e.content !== undefined && e.sha === undefined) {
+          if (typeof e.content !== 'string' || type !== 'blob')
+            return h.error(422, 'tree.content must be text')
+          sha = storeBlob(repo.git, Buffer.from(e.content, 'utf8'))
+        } else if (e.sha === null && e.content === undefined) {
+          sha = null
+        } else if (typeof e.sha === 'string' && e.content === undefined) {
+          const known =
+            type === 'blob' ? e.sha in repo.git.blobs : type === 'tree' ? e.sha in repo.git.trees : true
+          if (!known) return h.error(422, `tree.sha ${e.sha} is not a valid ${type}`)
+          sha = e.sha
+        } else {
+          return h.error(
+            422,
+            'Must supply either tree.sha or tree.content. Request will be rejected if both are present.'
+          )
+        }
+        entries.push({ path, mode: String(e.mode), type, sha })
+      }
+      // a base the fake never saw (a real local commit's tree): accepted, recorded
+      if (typeof baseTree === 'string' && !(baseTree in repo.git.trees)) repo.git.unknown.push(baseTree)
+      const stored = storeTree(repo.git, typeof baseTree === 'string' ? baseTree : null, entries)
+      const json = h.treeJson(repo, stored)
+      return { status: 201, body: json, headers: { location: json.url } }
+    }
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/git/commits',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const {
+        message,
+        tree,
+        parents = []
+      } = (body ?? {}) as { message?: unknown; tree?: unknown; parents?: unknown }
+      if (typeof message !== 'string') return h.invalid('Commit', 'message', 'missing_field')
+      if (typeof tree !== 'string' || !(tree in repo.git.trees))
+        return h.error(422, 'Tree SHA does not exist')
+      if (
+        !Array.isArray(parents) ||
+        parents.some((p) => typeof p !== 'string' || !/^[0-9a-f]{40}$/.test(p))
+      ) {
+        return h.error(422, 'Parent SHA does not exist or is not a commit object')
+      }
+      // parents the fake never saw (real local commits): accepted, recorded
+      for (const parent of parents as string[])
+        if (!(parent in repo.git.commits)) repo.git.unknown.push(parent)
+      const commit = storeCommit(repo.git, {
+        message,
+        tree,
+        parents: [...(parents as string[])],
+        login: caller.account.login,
+        date: h.now()
+      })
+      const json = h.commitObjectJson(repo, commit)
+      return { status: 201, body: json, headers: { location: json.url } }
+    }
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+    handler: ({ params, h }) => {
+      const repo = h.repo(params)
+      const ref = `refs/${params.ref}`
+      if (!repo || !(ref in repo.git.refs)) return h.notFound()
+      return { status: 200, body: h.refJson(repo, ref) }
+    }
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/git/refs',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const { ref, sha } = (body ?? {}) as { ref?: unknown; sha?: unknown }
+      if (typeof ref !== 'string' || !validRef(ref)) return h.error(422, 'Reference name is invalid')
+      if (typeof sha !== 'string' || !(sha in repo.git.commits)) return h.error(422, 'Object does not exist')
+      if (ref in repo.git.refs) return h.error(422, 'Reference already exists')
+      repo.git.refs[ref] = sha
+      const json = h.refJson(repo, ref)
+      return { status: 201, body: json, headers: { location: json.url } }
+    }
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const ref = `refs/${params.ref}`
+      const current = repo.git.refs[ref]
+      if (!current) return h.error(422, 'Reference does not exist')
+      const { sha, force = false } = (body ?? {}) as { sha?: unknown; force?: unknown }
+      if (typeof sha !== 'string' || !(sha in repo.git.commits)) return h.error(422, 'Object does not exist')
+      if (force !== true && !isAncestor(repo.git, current, sha))
+        return h.error(422, 'Update is not a fast forward')
+      repo.git.refs[ref] = sha
+      return { status: 200, body: h.refJson(repo, ref) }
+    }
+  },
+  // --- pull requests
+  {
+    route: 'GET /repos/{owner}/{repo}/pulls',
+    handler: ({ params, query, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      const state = query.state ?? 'open'
+      if (!['open', 'closed', 'all'].includes(state)) return h.invalid('PullRequest', 'state', 'invalid')
+      let pulls = Object.values(repo.pulls).filter((p) => state === 'all' || p.state === state)
+      // head is "owner:branch"; GitHub ignores a head without the owner
+      const colon = query.head?.indexOf(':') ?? -1
+      if (query.head !== undefined && colon > 0) {
+        const user = query.head.slice(0, colon).toLowerCase()
+        const ref = query.head.slice(colon + 1)
+        pulls = pulls.filter((p) => user === repo.owner.toLowerCase() && p.head.ref === ref)
+      }
+      if (query.base !== undefined) pulls = pulls.filter((p) => p.base.ref === query.base)
+      // sort=created (the default) is the creation order, which the numbers follow; newest first by default
+      pulls.sort((a, b) => (query.direction === 'asc' ? a.number - b.number : b.number - a.number))
+      return h.page(pulls.map((p) => h.pullJson(repo, p)))
+    }
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/pulls',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      if (caller.account.login === 'github-actions[bot]' && !repo.actionsCanCreatePullRequests) {
+        return h.error(403, 'GitHub Actions is not permitted to create or approve pull requests.')
+      }
+      const input = (body ?? {}) as { title?: unknown; head?: unknown; base?: unknown; body?: unknown }
+      for (const field of ['title', 'head', 'base'] as const) {
+        const value = input[field]
+        if (typeof value !== 'string' || value === '') return h.invalid('PullRequest', field, 'missing_field')
+      }
+      const tooLong = h.checkText(input, 'PullRequest', 'body')
+      if (tooLong) return tooLong
+      let head = input.head as string
+      const colon = head.indexOf(':')
+      if (colon >= 0) {
+        // forks are not modelled: only this repository's owner
+        if (head.slice(0, colon).toLowerCase() !== repo.owner.toLowerCase()) {
+          return h.invalid('PullRequest', 'head', 'invalid')
+        }
+        head = head.slice(colon + 1)
+      }
+      const base = input.base as string
+      const headSha = repo.git.refs[`refs/heads/${head}`]
+      const baseSha = repo.git.refs[`refs/heads/${base}`]
+      if (!headSha) return h.invalid('PullRequest', 'head', 'invalid')
+      if (!baseSha) return h.invalid('PullRequest', 'base', 'invalid')
+      const open = Object.values(repo.pulls).find(
+        (p) => p.state === 'open' && p.head.ref === head && p.base.ref === base
+      )
+      if (open) {
+        return h.error(422, 'Validation Failed', {
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${repo.owner}:${head}.`
+            }
+          ]
+        })
+      }
+      if (isAncestor(repo.git, headSha, baseSha)) {
+        return h.error(422, 'Validation Failed', {
+          errors: [
+            { resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` }
+          ]
+        })
+      }
+      const pull: FakePull = {
+        number: h.nextNumber(repo),
+        title: input.title as string,
+        body: typeof input.body === 'string' ? input.body : '',
+        state: 'open',
+        login: caller.account.login,
+        labels: [],
+        head: { sha: headSha, ref: head },
+        base: { sha: baseSha, ref: base },
+        reviews: []
+      }
+      repo.pulls[pull.number] = pull
+      const json = h.pullJson(repo, pull)
+      return { status: 201, body: json, headers: { location: json.url as string } }
+    }
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      const pull = repo && repo.pulls[Number(params.pull_number)]
+      if (!repo || !pull) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const input = (body ?? {}) as { title?: unknown; body?: unknown; state?: unknown }
+      if (input.title !== undefined && (typeof input.title !== 'string' || input.title === '')) {
+        return h.invalid('PullRequest', 'title', 'invalid')
+      }
+      if (input.state !== undefined && input.state !== 'open' && input.state !== 'closed') {
+        return h.invalid('PullRequest', 'state', 'invalid')
+      }
+      const tooLong = h.checkText(input, 'PullRequest', 'body')
+      if (tooLong) return tooLong
+      if (typeof input.title === 'string') pull.title = input.title
+      if (input.body !== undefined) pull.body = typeof input.body === 'string' ? input.body : ''
+      if (input.state === 'open' || input.state === 'closed') pull.state = input.state
+      return { status: 200, body: h.pullJson(repo, pull) }
+    }
+  },
+  // --- issues (pull requests are listed as issues too, with a `pull_request` key)
+  {
+    route: 'GET /repos/{owner}/{repo}/issues',
+    handler: ({ params, query, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      const state = query.state ?? 'open'
+      if (!['open', 'closed', 'all'].includes(state)) return h.invalid('Issue', 'state', 'invalid')
+      const wanted = (query.labels ?? '')
+        .split(',')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l !== '')
+      const items: (FakeIssue | FakePull)[] = [...Object.values(repo.issues), ...Object.values(repo.pulls)]
+      const listed = items
+        .filter((item) => state === 'all' || item.state === state)
+        .filter((item) => wanted.every((l) => item.labels.some((have) => have.toLowerCase() === l)))
+        .sort((a, b) => (query.direction === 'asc' ? a.number - b.number : b.number - a.number))
+      return h.page(listed.map((item) => h.issueJson(repo, item)))
+    }
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const input = (body ?? {}) as { title?: unknown; body?: unknown; labels?: unknown }
+      if (typeof input.title !== 'string' || input.title === '')
+        return h.invalid('Issue', 'title', 'missing_field')
+      const tooLong = h.checkText(input, 'Issue', 'body')
+      if (tooLong) return tooLong
+      const labels = labelNames(input.labels)
+      if (!labels) return h.invalid('Issue', 'labels', 'invalid')
+      const issue: FakeIssue = {
+        number: h.nextNumber(repo),
+        title: input.title,
+        body: typeof input.body === 'string' ? input.body : '',
+        state: 'open',
+        labels,
+        login: caller.account.login
+      }
+      repo.issues[issue.number] = issue
+      const json = h.issueJson(repo, issue)
+      return { status: 201, body: json, headers: { location: json.url } }
+    }
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    handler: ({ params, body, caller, h }) => {
+      const repo = h.repo(params)
+      const number = Number(params.issue_number)
+      const item = repo && (repo.issues[number] ?? repo.pulls[number])
+      if (!repo || !item) return h.notFound()
+      if (!caller.grant.write) return h.error(403, 'Resource not accessible by integration')
+      const input = (body ?? {}) as { title?: unknown; body?: unknown; state?: unknown; labels?: unknown }
+      if (input.title !== undefined && (typeof input.title !== 'string' || input.title === '')) {
+        return h.invalid('Issue', 'title', 'invalid')
+      }
+      if (input.state !== undefined && input.state !== 'open' && input.state !== 'closed') {
+        return h.invalid('Issue', 'state', 'invalid')
+      }
+      const tooLong = h.checkText(input, 'Issue', 'body')
+      if (tooLong) return tooLong
+      const labels = input.labels === undefined ? item.labels : labelNames(input.labels)
+      if (!labels) return h.invalid('Issue', 'labels', 'invalid')
+      if (typeof input.title === 'string') item.title = input.title
+      if (input.body !== undefined) item.body = typeof input.body === 'string' ? input.body : ''
+      if (input.state === 'open' || input.state === 'closed') item.state = input.state
+      item.labels = labels
+      return { status: 200, body: h.issueJson(repo, item) }
+    }
   }
 ]
+
+/** Label names from a request: strings or { name } objects; null when neither. */
+function labelNames(labels: unknown): string[] | null {
+  if (labels === undefined || labels === null) return []
+  if (!Array.isArray(labels)) return null
+  const names: string[] = []
+  for (const label of labels as unknown[]) {
+    const name = typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name
+    if (typeof name !== 'string' || name === '') return null
+    if (!names.includes(name)) names.push(name)
+  }
+  return names
+}
 
 interface CompiledRoute extends RouteSpec {
   method: string
@@ -287,7 +816,8 @@ function compile(spec: RouteSpec): CompiledRoute {
       const m = /^\{(\w+)\}$/.exec(part)
       if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       keys.push(m[1] as string)
-      return '([^/]+)'
+      // a ref ("heads/topic/x") arrives URL-encoded from octokit, plain from other clients: both work
+      return m[1] === 'ref' ? '(.+)' : '([^/]+)'
     })
     .join('/')
   return { ...spec, method, pattern: new RegExp(`^${source}$`), keys }
@@ -308,9 +838,23 @@ interface Helpers {
   pullJson(repo: FakeRepo, pull: FakePull): Record<string, unknown>
   reviewJson(repo: FakeRepo, pull: FakePull, review: FakeReview): Record<string, unknown>
   commentJson(repo: FakeRepo, comment: FakeComment): { url: string } & Record<string, unknown>
+  /** 422 Validation Failed naming one field. */
+  invalid(resource: string, field: string, code: string, message?: string): Reply
+  /** 422 when an optional text field is not a string or longer than GitHub allows; else null. */
+  checkText(body: unknown, resource: string, field: string): Reply | null
+  /** The next issue / pull request number (they share one sequence). */
+  nextNumber(repo: FakeRepo): number
+  repoJson(repo: FakeRepo): Record<string, unknown>
+  /** An issue, or a pull request as the issues endpoints show it (with a `pull_request` key). */
+  issueJson(repo: FakeRepo, item: FakeIssue | FakePull): { url: string } & Record<string, unknown>
+  refJson(repo: FakeRepo, ref: string): { url: string } & Record<string, unknown>
+  treeJson(repo: FakeRepo, tree: FakeGitTree): { url: string } & Record<string, unknown>
+  commitObjectJson(repo: FakeRepo, commit: FakeGitCommit): { url: string } & Record<string, unknown>
 }
 
 const EPOCH = Date.parse('2026-01-01T00:00:00Z')
+/** The date of each repository's first commit: before EPOCH, so seeding one advances no clock. */
+const INITIAL_COMMIT_DATE = '2025-12-31T00:00:00Z'
 export const COMMENT_BODY_LIMIT = 65_536
 
 function accountOf(state: FakeState, login: string): FakeAccount {
@@ -399,8 +943,20 @@ function helpers(state: FakeState, base: string, path: string, query: Record<str
         user: h.account(pull.login),
         draft: false,
         merged: false,
-        head: { ref: pull.head.ref, sha: pull.head.sha, repo: { full_name: full } },
-        base: { ref: pull.base.ref, sha: pull.base.sha, repo: { full_name: full } }
+        body: pull.body === '' ? null : pull.body,
+        labels: pull.labels.map((name) => ({ name })),
+        head: {
+          label: `${repo.owner}:${pull.head.ref}`,
+          ref: pull.head.ref,
+          sha: pull.head.sha,
+          repo: { full_name: full }
+        },
+        base: {
+          label: `${repo.owner}:${pull.base.ref}`,
+          ref: pull.base.ref,
+          sha: pull.base.sha,
+          repo: { full_name: full }
+        }
       }
     },
     reviewJson: (repo, pull, review) => {
@@ -432,6 +988,126 @@ function helpers(state: FakeState, base: string, path: string, query: Record<str
         created_at: comment.created_at,
         updated_at: comment.updated_at,
         author_association: 'MEMBER'
+      }
+    },
+    invalid: (resource, field, code, message) =>
+      h.error(422, 'Validation Failed', {
+        errors: [{ resource, code, field, ...(message === undefined ? {} : { message }) }]
+      }),
+    checkText: (body, resource, field) => {
+      const value = (body as Record<string, unknown> | null)?.[field]
+      if (value === undefined || value === null) return null
+      if (typeof value !== 'string') return h.invalid(resource, field, 'invalid')
+      if (value.length > COMMENT_BODY_LIMIT) {
+        return h.invalid(
+          resource,
+          field,
+          'custom',
+          `${field} is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`
+        )
+      }
+      return null
+    },
+    nextNumber: (repo) => {
+      const used = [...Object.keys(repo.pulls), ...Object.keys(repo.issues)].map(Number)
+      return Math.max(0, ...used) + 1
+    },
+    repoJson: (repo) => {
+      const full = `${repo.owner}/${repo.name}`
+      return {
+        id: 1,
+        node_id: 'R_1',
+        name: repo.name,
+        full_name: full,
+        owner: h.account(repo.owner),
+        private: false,
+        html_url: `${web}/${full}`,
+        url: `${base}/repos/${full}`,
+        default_branch: repo.defaultBranch
+      }
+    },
+    issueJson: (repo, item) => {
+      const full = `${repo.owner}/${repo.name}`
+      const pull = 'head' in item
+      const json: { url: string } & Record<string, unknown> = {
+        id: 500_000 + item.number,
+        node_id: `I_${item.number}`,
+        url: `${base}/repos/${full}/issues/${item.number}`,
+        html_url: `${web}/${full}/${pull ? 'pull' : 'issues'}/${item.number}`,
+        number: item.number,
+        state: item.state,
+        title: item.title,
+        body: item.body === '' ? null : item.body,
+        user: h.account(item.login),
+        labels: item.labels.map((name) => ({ id: 0, name, color: 'ededed', default: false })),
+        comments: repo.comments.filter((c) => c.issue_number === item.number).length,
+        author_association: 'MEMBER'
+      }
+      if (pull) {
+        json.pull_request = {
+          url: `${base}/repos/${full}/pulls/${item.number}`,
+          html_url: `${web}/${full}/pull/${item.number}`,
+          merged_at: null
+        }
+      }
+      return json
+    },
+    refJson: (repo, ref) => {
+      const full = `${repo.owner}/${repo.name}`
+      const sha = repo.git.refs[ref] as string
+      return {
+        ref,
+        node_id: `REF_${sha1(ref).slice(0, 12)}`,
+        url: `${base}/repos/${full}/git/${ref}`,
+        object: { sha, type: 'commit', url: `${base}/repos/${full}/git/commits/${sha}` }
+      }
+    },
+    treeJson: (repo, tree) => {
+      const full = `${repo.owner}/${repo.name}`
+      return {
+        sha: tree.sha,
+        url: `${base}/repos/${full}/git/trees/${tree.sha}`,
+        tree: tree.entries
+          .filter((e) => e.sha !== null)
+          .map((e) => ({
+            path: e.path,
+            mode: e.mode,
+            type: e.type,
+            sha: e.sha,
+            url: `${base}/repos/${full}/git/${e.type}s/${e.sha}`
+          })),
+        truncated: false
+      }
+    },
+    commitObjectJson: (repo, commit) => {
+      const full = `${repo.owner}/${repo.name}`
+      const who = h.account(commit.login)
+      const person = {
+        name: who.login,
+        email: `${who.id}+${who.login}@users.noreply.github.com`,
+        date: commit.date
+      }
+      return {
+        sha: commit.sha,
+        node_id: `C_${commit.sha}`,
+        url: `${base}/repos/${full}/git/commits/${commit.sha}`,
+        html_url: `${web}/${full}/commit/${commit.sha}`,
+        author: person,
+        committer: person,
+        message: commit.message,
+        tree: { sha: commit.tree, url: `${base}/repos/${full}/git/trees/${commit.tree}` },
+        parents: commit.parents.map((sha) => ({
+          sha,
+          url: `${base}/repos/${full}/git/commits/${sha}`,
+          html_url: `${web}/${full}/commit/${sha}`
+        })),
+        verification: {
+          verified: false,
+          reason: 'unsigned',
+          signature: null,
+          payload: null,
+          verified_at: null
+        }
       }
     }
   }
@@ -612,6 +1288,26 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     return repo
   }
   const h = (): Helpers => helpers(state, base, '/', {})
+  /** A commit of exactly `files` on a new tree, `branch` pointing at it (no HTTP). */
+  const seedBranch = (
+    repo: FakeRepo,
+    branch: string,
+    files: Record<string, string>,
+    parents: string[],
+    date: string
+  ): string => {
+    const entries: FakeGitTreeEntry[] = Object.entries(files).map(([path, text]) => ({
+      path,
+      mode: '100644',
+      type: 'blob',
+      sha: storeBlob(repo.git, Buffer.from(text, 'utf8'))
+    }))
+    const tree = storeTree(repo.git, null, entries)
+    const message = parents.length === 0 ? 'Initial commit' : `Seed ${branch}`
+    const commit = storeCommit(repo.git, { message, tree: tree.sha, parents, login: repo.owner, date })
+    repo.git.refs[`refs/heads/${branch}`] = commit.sha
+    return commit.sha
+  }
 
   const fake: FakeGitHub = {
     url: base,
@@ -641,26 +1337,55 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     addRepo(fullName) {
       const [owner, name] = fullName.split('/') as [string, string]
-      const repo: FakeRepo = { owner, name, pulls: {}, issues: {}, comments: [] }
+      const repo: FakeRepo = {
+        owner,
+        name,
+        defaultBranch: 'main',
+        actionsCanCreatePullRequests: true,
+        pulls: {},
+        issues: {},
+        comments: [],
+        git: { blobs: {}, trees: {}, commits: {}, refs: {}, unknown: [] }
+      }
       state.repos[fullName.toLowerCase()] = repo
+      seedBranch(repo, 'main', { 'README.md': `# ${name}\n` }, [], INITIAL_COMMIT_DATE)
       return repo
     },
     addPull(fullName, spec) {
       const repo = repoOf(fullName)
-      const used = [...Object.keys(repo.pulls), ...Object.keys(repo.issues)].map(Number)
-      const number = spec.number ?? Math.max(0, ...used) + 1
+      const number = spec.number ?? h().nextNumber(repo)
       const pull: FakePull = {
         number,
         title: spec.title ?? `Pull request ${number}`,
+        body: spec.body ?? '',
         state: 'open',
         login: spec.login ?? 'octocat',
-        head: { sha: spec.headSha ?? 'a'.repeat(40), ref: `topic-${number}` },
-        base: { sha: spec.baseSha ?? 'b'.repeat(40), ref: 'main' },
+        labels: [...(spec.labels ?? [])],
+        head: { sha: spec.headSha ?? 'a'.repeat(40), ref: spec.headRef ?? `topic-${number}` },
+        base: { sha: spec.baseSha ?? 'b'.repeat(40), ref: spec.baseRef ?? 'main' },
         reviews: []
       }
       accountOf(state, pull.login)
       repo.pulls[number] = pull
       return pull
+    },
+    addIssue(fullName, spec) {
+      const repo = repoOf(fullName)
+      const number = spec.number ?? h().nextNumber(repo)
+      const issue: FakeIssue = {
+        number,
+        title: spec.title ?? `Issue ${number}`,
+        body: spec.body ?? '',
+        state: spec.state ?? 'open',
+        labels: [...(spec.labels ?? [])],
+        login: spec.login ?? 'octocat'
+      }
+      accountOf(state, issue.login)
+      repo.issues[number] = issue
+      return issue
+    },
+    addBranch(fullName, branch, files, parents = []) {
+      return seedBranch(repoOf(fullName), branch, files, parents, h().now())
     },
     addReview(fullName, pullNumber, login, reviewState, commitId) {
       const pull = repoOf(fullName).pulls[pullNumber]
@@ -698,6 +1423,28 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     commentsOf(fullName, issueNumber) {
       return repoOf(fullName).comments.filter((c) => c.issue_number === issueNumber)
+    },
+    branches(fullName) {
+      const { refs } = repoOf(fullName).git
+      const names = Object.keys(refs)
+        .filter((ref) => ref.startsWith('refs/heads/'))
+        .sort()
+      return Object.fromEntries(names.map((ref) => [ref.slice('refs/heads/'.length), refs[ref] as string]))
+    },
+    commitAt(fullName, branchOrSha) {
+      const { git } = repoOf(fullName)
+      const sha = git.refs[`refs/heads/${branchOrSha}`] ?? branchOrSha
+      return git.commits[sha] ?? null
+    },
+    filesAt(fullName, branchOrSha) {
+      const commit = fake.commitAt(fullName, branchOrSha)
+      if (!commit) return null
+      const files = filesOf(repoOf(fullName).git, commit.tree)
+      const paths = [...files.keys()].sort()
+      return Object.fromEntries(paths.map((path) => [path, (files.get(path) as Buffer).toString('utf8')]))
+    },
+    fileAt(fullName, branchOrSha, path) {
+      return fake.filesAt(fullName, branchOrSha)?.[path] ?? null
     },
     close() {
       return new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -248,10 +248,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
-            var k2 = keys[j2];
-            if (overrides[k2] !== void 0) {
-              target[k2] = overrides[k2];
+          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+            var k = keys[j];
+            if (overrides[k] !== void 0) {
+              target[k] = overrides[k];
             }
           }
         }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j2 = 0;
+      let j = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j2++] = byte;
+          output[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j2++] = 37;
+          output[j++] = 37;
         } else {
-          output[j2++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j2 ? output : output.subarray(0, j2);
+      return length === j ? output : output.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3693,15 +3693,15 @@ var require_webidl = __commonJS({
         message: `"${context.value}" is an invalid ${context.type}.`
       });
     };
-    webidl.brandCheck = function(V, I2, opts) {
+    webidl.brandCheck = function(V2, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V instanceof I2)) {
+        if (!(V2 instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
+        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3722,8 +3722,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V) {
-      switch (typeof V) {
+    webidl.util.Type = function(V2) {
+      switch (typeof V2) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3738,7 +3738,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V === null) {
+          if (V2 === null) {
             return "Null";
           }
           return "Object";
@@ -3747,7 +3747,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3764,7 +3764,7 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x2 = Number(V);
+      let x2 = Number(V2);
       if (x2 === 0) {
         x2 = 0;
       }
@@ -3772,7 +3772,7 @@ var require_webidl = __commonJS({
         if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
           });
         }
         x2 = webidl.util.IntegerPart(x2);
@@ -3810,28 +3810,28 @@ var require_webidl = __commonJS({
       }
       return r;
     };
-    webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
+    webidl.util.Stringify = function(V2) {
+      const type = webidl.util.Type(V2);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V.description})`;
+          return `Symbol(${V2.description})`;
         case "Object":
-          return inspect(V);
+          return inspect(V2);
         case "String":
-          return `"${V}"`;
+          return `"${V2}"`;
         default:
-          return `${V}`;
+          return `${V2}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix, argument, Iterable) => {
-        if (webidl.util.Type(V) !== "Object") {
+      return (V2, prefix, argument, Iterable) => {
+        if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -3881,14 +3881,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+      return (V2, prefix, argument, opts) => {
+        if (opts?.strict !== false && !(V2 instanceof i)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
           });
         }
-        return V;
+        return V2;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -3933,27 +3933,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix, argument) => {
-        if (V === null) {
-          return V;
+      return (V2, prefix, argument) => {
+        if (V2 === null) {
+          return V2;
         }
-        return converter(V, prefix, argument);
+        return converter(V2, prefix, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix, argument, opts) {
-      if (V === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
+      if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V === "symbol") {
+      if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V);
+      return String(V2);
     };
-    webidl.converters.ByteString = function(V, prefix, argument) {
-      const x2 = webidl.converters.DOMString(V, prefix, argument);
+    webidl.converters.ByteString = function(V2, prefix, argument) {
+      const x2 = webidl.converters.DOMString(V2, prefix, argument);
       for (let index2 = 0; index2 < x2.length; index2++) {
         if (x2.charCodeAt(index2) > 255) {
           throw new TypeError(
@@ -3964,107 +3964,107 @@ var require_webidl = __commonJS({
       return x2;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V) {
-      const x2 = Boolean(V);
+    webidl.converters.boolean = function(V2) {
+      const x2 = Boolean(V2);
       return x2;
     };
-    webidl.converters.any = function(V) {
-      return V;
+    webidl.converters.any = function(V2) {
+      return V2;
     };
-    webidl.converters["long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
       return x2;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
+    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.resizable || V.growable) {
+      if (V2.resizable || V2.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
+    webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
+    webidl.converters.DataView = function(V2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V2, prefix, name, opts) {
+      if (types.isAnyArrayBuffer(V2)) {
+        return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+      if (types.isTypedArray(V2)) {
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+      if (types.isDataView(V2)) {
+        return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B2) {
-      if (A.origin === B2.origin && A.origin === "null") {
+    function sameOrigin(A2, B) {
+      if (A2.origin === B.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
+      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
         return true;
       }
       return false;
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j2 = 0; j2 < value.length; ++j2) {
-            result.push(name, Buffer.from(`${value[j2]}`));
+          for (let j = 0; j < value.length; ++j) {
+            result.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
-      let j2 = potentialValue.length;
-      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
-      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
+      let j = potentialValue.length;
+      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
+      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
             value = iterator.next().value;
             x2 = array[i] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i !== pivot) {
-              j2 = i;
-              while (j2 > left) {
-                array[j2] = array[--j2];
+              j = i;
+              while (j > left) {
+                array[j] = array[--j];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i = 0; i < names.length; ++i) {
           const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
-            for (let j2 = 0; j2 < cookies.length; ++j2) {
-              headers.push([name, cookies[j2]]);
+            for (let j = 0; j < cookies.length; ++j) {
+              headers.push([name, cookies[j]]);
             }
           } else {
             headers.push([name, value]);
@@ -12347,19 +12347,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object") {
-        const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object") {
+        const iterator = Reflect.get(V2, Symbol.iterator);
+        if (!util.types.isProxy(V2) && iterator === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V).entriesList;
+            return getHeadersList(V2).entriesList;
           } catch {
           }
         }
         if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12724,32 +12724,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix, name) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, name);
       }
-      if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+      if (isBlobLike(V2)) {
+        return webidl.converters.Blob(V2, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+        return webidl.converters.BufferSource(V2, prefix, name);
       }
-      if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+      if (util.isFormDataLike(V2)) {
+        return webidl.converters.FormData(V2, prefix, name, { strict: false });
       }
-      if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+      if (V2 instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V2, prefix, name);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V2, prefix, name);
     };
-    webidl.converters.BodyInit = function(V, prefix, argument) {
-      if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix, argument);
+    webidl.converters.BodyInit = function(V2, prefix, argument) {
+      if (V2 instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V2, prefix, argument);
       }
-      if (V?.[Symbol.asyncIterator]) {
-        return V;
+      if (V2?.[Symbol.asyncIterator]) {
+        return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13418,14 +13418,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix, argument) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, argument);
+    webidl.converters.RequestInfo = function(V2, prefix, argument) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, argument);
       }
-      if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix, argument);
+      if (V2 instanceof Request) {
+        return webidl.converters.Request(V2, prefix, argument);
       }
-      return webidl.converters.USVString(V, prefix, argument);
+      return webidl.converters.USVString(V2, prefix, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c] = ioQueue;
+      if (a === 239 && b2 === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset2);
-        offset2 += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset2);
+        offset2 += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B2, excludeFragment);
+    function urlEquals(A2, B, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
+      const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -18227,11 +18227,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
-        return webidl.converters["sequence<DOMString>"](V);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
+        return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V, prefix, argument);
+      return webidl.converters.DOMString(V2, prefix, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18249,22 +18249,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V) {
-      if (webidl.util.Type(V) === "Object" && !(Symbol.iterator in V)) {
-        return webidl.converters.WebSocketInit(V);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
+      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
+        return webidl.converters.WebSocketInit(V2);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
     };
-    webidl.converters.WebSocketSendData = function(V) {
-      if (webidl.util.Type(V) === "Object") {
-        if (isBlobLike(V)) {
-          return webidl.converters.Blob(V, { strict: false });
+    webidl.converters.WebSocketSendData = function(V2) {
+      if (webidl.util.Type(V2) === "Object") {
+        if (isBlobLike(V2)) {
+          return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-          return webidl.converters.BufferSource(V);
+        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+          return webidl.converters.BufferSource(V2);
         }
       }
-      return webidl.converters.USVString(V);
+      return webidl.converters.USVString(V2);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -19161,13 +19161,166 @@ var require_undici = __commonJS({
   }
 });
 
+// src/producer/endpoints.ts
+var ENDPOINTS;
+var init_endpoints = __esm({
+  "src/producer/endpoints.ts"() {
+    "use strict";
+    ENDPOINTS = {
+      health: "/v1/health",
+      ready: "/v1/ready",
+      schemaVersion: "/v1/db/schema-version",
+      queryAsk: "/v1/query/ask"
+    };
+  }
+});
+
+// src/producer/http.ts
+import { request } from "node:http";
+function httpRequest(url, method, body, timeoutMs) {
+  const started = Date.now();
+  const ms = () => Date.now() - started;
+  return new Promise((resolve9) => {
+    let settled = false;
+    const done = (o) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve9(o);
+    };
+    const headers = { accept: "application/json", connection: "close" };
+    if (body !== void 0) {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = Buffer.byteLength(body);
+    }
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      let size = 0;
+      res.on("data", (c) => {
+        size += c.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          req.destroy();
+          done({
+            ok: false,
+            failure: "too-large",
+            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
+            ms: ms()
+          });
+          return;
+        }
+        chunks.push(c);
+      });
+      res.on(
+        "end",
+        () => done({
+          ok: true,
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms: ms()
+        })
+      );
+      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
+    });
+    const deadline = setTimeout(() => {
+      req.destroy();
+      done({ ok: false, failure: "timeout", message: `no complete answer within ${timeoutMs} ms`, ms: ms() });
+    }, timeoutMs);
+    req.on("error", (e) => {
+      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
+      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
+    });
+    if (body !== void 0) req.write(body);
+    req.end();
+  });
+}
+var MAX_RESPONSE_BYTES;
+var init_http = __esm({
+  "src/producer/http.ts"() {
+    "use strict";
+    MAX_RESPONSE_BYTES = 1024 * 1024;
+  }
+});
+
+// src/producer/probe.ts
+async function sendProbe(base, request2, timeoutMs) {
+  const outcome = await httpRequest(
+    new URL(ENDPOINTS[request2.endpoint], base),
+    request2.method,
+    request2.body,
+    timeoutMs
+  );
+  if (!outcome.ok) return { request: request2, outcome, json: void 0, jsonError: null };
+  try {
+    return { request: request2, outcome, json: JSON.parse(outcome.body), jsonError: null };
+  } catch (e) {
+    return { request: request2, outcome, json: void 0, jsonError: e.message };
+  }
+}
+var ASK, PROBE_REQUESTS;
+var init_probe = __esm({
+  "src/producer/probe.ts"() {
+    "use strict";
+    init_endpoints();
+    init_http();
+    ASK = JSON.stringify({
+      text: "baseline-gate preflight",
+      actor: "support_agent",
+      action: "resolve",
+      resource: "support_ticket"
+    });
+    PROBE_REQUESTS = [
+      {
+        name: `GET ${ENDPOINTS.health}`,
+        endpoint: "health",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "health-response.schema.json"
+      },
+      {
+        name: `GET ${ENDPOINTS.ready}`,
+        endpoint: "ready",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "ready-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.schemaVersion}`,
+        endpoint: "schemaVersion",
+        method: "POST",
+        body: "",
+        expect: "success",
+        schema: "schema-version-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: '{"text": ',
+        expect: "client-error",
+        schema: "error-envelope.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk}`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: ASK,
+        expect: "success",
+        schema: "query-ask-response.schema.json"
+      }
+    ];
+  }
+});
+
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
 function resolveInRoot(root, rel) {
   const abs = resolve2(root, rel);
   const back = relative(resolve2(root), abs);
-  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute(back)) return abs;
+  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute2(back)) return abs;
   return void 0;
 }
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
@@ -19925,14 +20078,14 @@ var require_parse2 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
-        for (let j2 = i + 1; j2 < values.length; j2++) {
+        for (let j = i + 1; j < values.length; j++) {
           const a = values[i];
-          const b = values[j2];
+          const b2 = values[j];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -20988,164 +21141,11 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/producer/endpoints.ts
-var ENDPOINTS;
-var init_endpoints = __esm({
-  "src/producer/endpoints.ts"() {
-    "use strict";
-    ENDPOINTS = {
-      health: "/v1/health",
-      ready: "/v1/ready",
-      schemaVersion: "/v1/db/schema-version",
-      queryAsk: "/v1/query/ask"
-    };
-  }
-});
-
-// src/producer/http.ts
-import { request } from "node:http";
-function httpRequest(url, method, body, timeoutMs) {
-  const started = Date.now();
-  const ms = () => Date.now() - started;
-  return new Promise((resolve9) => {
-    let settled = false;
-    const done = (o) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      resolve9(o);
-    };
-    const headers = { accept: "application/json", connection: "close" };
-    if (body !== void 0) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = Buffer.byteLength(body);
-    }
-    const req = request(url, { method, headers, agent: false }, (res) => {
-      const chunks = [];
-      let size = 0;
-      res.on("data", (c) => {
-        size += c.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          req.destroy();
-          done({
-            ok: false,
-            failure: "too-large",
-            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
-            ms: ms()
-          });
-          return;
-        }
-        chunks.push(c);
-      });
-      res.on(
-        "end",
-        () => done({
-          ok: true,
-          status: res.statusCode ?? 0,
-          contentType: String(res.headers["content-type"] ?? ""),
-          body: Buffer.concat(chunks).toString("utf8"),
-          ms: ms()
-        })
-      );
-      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
-    });
-    const deadline = setTimeout(() => {
-      req.destroy();
-      done({ ok: false, failure: "timeout", message: `no complete answer within ${timeoutMs} ms`, ms: ms() });
-    }, timeoutMs);
-    req.on("error", (e) => {
-      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
-      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
-    });
-    if (body !== void 0) req.write(body);
-    req.end();
-  });
-}
-var MAX_RESPONSE_BYTES;
-var init_http = __esm({
-  "src/producer/http.ts"() {
-    "use strict";
-    MAX_RESPONSE_BYTES = 1024 * 1024;
-  }
-});
-
-// src/producer/probe.ts
-async function sendProbe(base, request2, timeoutMs) {
-  const outcome = await httpRequest(
-    new URL(ENDPOINTS[request2.endpoint], base),
-    request2.method,
-    request2.body,
-    timeoutMs
-  );
-  if (!outcome.ok) return { request: request2, outcome, json: void 0, jsonError: null };
-  try {
-    return { request: request2, outcome, json: JSON.parse(outcome.body), jsonError: null };
-  } catch (e) {
-    return { request: request2, outcome, json: void 0, jsonError: e.message };
-  }
-}
-var ASK, PROBE_REQUESTS;
-var init_probe = __esm({
-  "src/producer/probe.ts"() {
-    "use strict";
-    init_endpoints();
-    init_http();
-    ASK = JSON.stringify({
-      text: "baseline-gate preflight",
-      actor: "support_agent",
-      action: "resolve",
-      resource: "support_ticket"
-    });
-    PROBE_REQUESTS = [
-      {
-        name: `GET ${ENDPOINTS.health}`,
-        endpoint: "health",
-        method: "GET",
-        body: void 0,
-        expect: "success",
-        schema: "health-response.schema.json"
-      },
-      {
-        name: `GET ${ENDPOINTS.ready}`,
-        endpoint: "ready",
-        method: "GET",
-        body: void 0,
-        expect: "success",
-        schema: "ready-response.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.schemaVersion}`,
-        endpoint: "schemaVersion",
-        method: "POST",
-        body: "",
-        expect: "success",
-        schema: "schema-version-response.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-        endpoint: "queryAsk",
-        method: "POST",
-        body: '{"text": ',
-        expect: "client-error",
-        schema: "error-envelope.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.queryAsk}`,
-        endpoint: "queryAsk",
-        method: "POST",
-        body: ASK,
-        expect: "success",
-        schema: "query-ask-response.schema.json"
-      }
-    ];
-  }
-});
-
 // src/exec/child-env.ts
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k2, v] of Object.entries(env)) {
-    if (v !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v;
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
   }
   return { ...out, ...extra };
 }
@@ -21523,22 +21523,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b) {
-      if (b === '""')
+    function mergeExprItems(a, b2) {
+      if (b2 === '""')
         return a;
       if (a === '""')
-        return b;
+        return b2;
       if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
+        if (b2 instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
+        if (typeof b2 != "string")
+          return `${a.slice(0, -1)}${b2}"`;
+        if (b2[0] === '"')
+          return a.slice(0, -1) + b2.slice(1);
         return;
       }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
+      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
+        return `"${a}${b2.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -22431,7 +22431,7 @@ var require_codegen = __commonJS({
     }
     exports.or = or;
     function mappend(op) {
-      return (x2, y2) => x2 === code_1.nil ? y2 : y2 === code_1.nil ? x2 : (0, code_1._)`${par(x2)} ${op} ${par(y2)}`;
+      return (x2, y) => x2 === code_1.nil ? y : y === code_1.nil ? x2 : (0, code_1._)`${par(x2)} ${op} ${par(y)}`;
     }
     function par(x2) {
       return x2 instanceof code_1.Name ? x2 : (0, code_1._)`(${x2})`;
@@ -22715,7 +22715,7 @@ var require_errors2 = __commonJS({
         gen.return(false);
       }
     }
-    var E = {
+    var E2 = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -22749,20 +22749,20 @@ var require_errors2 = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E.schemaPath, schPath];
+      return [E2.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+        keyValues.push([E2.propertyName, propertyName]);
     }
   }
 });
@@ -23431,33 +23431,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
+    module.exports = function equal(a, b2) {
+      if (a === b2) return true;
+      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
+        if (a.constructor !== b2.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b.length) return false;
+          if (length != b2.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal(a[i], b2[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b).length) return false;
+        if (length !== Object.keys(b2).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal(a[key], b2[key])) return false;
         }
         return true;
       }
-      return a !== a && b !== b;
+      return a !== a && b2 !== b2;
     };
   }
 });
@@ -25757,14 +25757,14 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a, _b, _c, _d, _e2, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
       const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
       const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictSchema: (_f = (_e2 = o.strictSchema) !== null && _e2 !== void 0 ? _e2 : s) !== null && _f !== void 0 ? _f : true,
         strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
         strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
         strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
@@ -26039,7 +26039,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k2) => addRule.call(this, k2, definition2) : (k2) => definition2.type.forEach((t) => addRule.call(this, k2, definition2, t)));
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -26761,8 +26761,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
-      message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
-      params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -26780,15 +26780,15 @@ var require_uniqueItems = __commonJS({
         cxt.ok(valid);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j2 = gen.let("j");
-          cxt.setParams({ i, j: j2 });
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j2));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j2) {
+        function loopN(i, j) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
@@ -26798,16 +26798,16 @@ var require_uniqueItems = __commonJS({
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j2, (0, codegen_1._)`${indices}[${item}]`);
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
-        function loopN2(i, j2) {
+        function loopN2(i, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j2} = ${i}; ${j2}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j2}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -29165,13 +29165,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P2, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
+    return value instanceof P ? value : new P(function(resolve9) {
       resolve9(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -29551,7 +29551,7 @@ function createEvidenceStore(dir, options = {}) {
   };
 }
 
-// src/evidence/markdown.ts
+// src/evidence/markdown-text.ts
 function escapeMarkdown(text3) {
   return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -29559,18 +29559,176 @@ function code(text3) {
   if (text3 === null || text3 === "") return "_unknown_";
   return `\`${text3.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
-function identityTable(identity, posture) {
-  const rows = [
-    ["Release tag", identity.release_tag],
-    ["Commit", identity.commit_sha],
-    ["Service contract", identity.service_contract_version],
-    ["API contract", identity.api_contract_version],
-    ["Integration baseline", identity.integration_baseline],
-    ["Manifest SHA-256", identity.manifest_sha256],
-    ["Runtime cutover posture", posture]
-  ];
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${code(v)} |`)].join("\n");
+function fenceFor(text3) {
+  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(Math.max(3, longest + 1));
 }
+function fenced(text3, info2 = "text") {
+  const fence = fenceFor(text3);
+  return `${fence}${info2}
+${text3.replace(/\n$/, "")}
+${fence}`;
+}
+function literalBlock(text3, info2 = "text") {
+  const fence = fenceFor(text3);
+  return `${fence}${info2}
+${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
+}
+function keyValueTable(rows) {
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+function identityRows(identity) {
+  return [
+    ["Release tag", code(identity.release_tag)],
+    ["Commit", code(identity.commit_sha)],
+    ["Service contract", code(identity.service_contract_version)],
+    ["API contract", code(identity.api_contract_version)],
+    ["Integration baseline", code(identity.integration_baseline)],
+    ["Manifest SHA-256", code(identity.manifest_sha256)]
+  ];
+}
+function identityTable(identity, posture) {
+  return keyValueTable([...identityRows(identity), ["Runtime cutover posture", code(posture)]]);
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
+}
+function packetName(operation, baseline) {
+  return `${operation}-${baseline}`;
+}
+
+// src/evidence/incident-note.ts
+var JOINT_SUMMARY_MIN = 24 * 60;
+var TRIGGER_WORDS = {
+  "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
+  "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
+  "fallback-regression": "a deterministic fallback regression"
+};
+var STATUS_WORDS = {
+  restored: "restored: the last-known-good trio is back in place and its checks passed",
+  "verification-failed": "verification failed: the checks did not pass on the restored trio",
+  "already-current": "already current: the rollback target was already the active baseline; nothing was changed",
+  "dry-run": "dry run: nothing was written",
+  failed: "failed: the rollback did not complete"
+};
+function baselineLabel(id) {
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+}
+function link(url) {
+  return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
+}
+function impact(note, product) {
+  const from = baselineLabel(note.rolled_back_from);
+  const to = baselineLabel(note.active);
+  switch (note.status) {
+    case "restored":
+      return `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`;
+    // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
+    case "verification-failed":
+      return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
+    case "already-current":
+      return `The ${product} rollback target ${to} was already the active baseline; no file was changed.`;
+    case "dry-run":
+      return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
+    case "failed":
+      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
+  }
+}
+function renderIncidentNote(note, context) {
+  const h = "#".repeat(context.headingLevel ?? 1);
+  const product = escapeMarkdown(context.displayName);
+  const evidence = context.evidenceName ?? `${packetName("rollback", context.baseline)}.json`;
+  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
+  const status = [
+    ["Status", STATUS_WORDS[note.status]],
+    ["Verdict", `**${context.verdict}**`],
+    ["Dry run", note.dry_run ? "yes" : "no"],
+    ["Restored trio read from", code(note.target_revision)]
+  ];
+  if (note.pull_request_url !== null) status.push(["Pull request", link(note.pull_request_url)]);
+  if (note.incident_issue_url !== null) status.push(["Incident issue", link(note.incident_issue_url)]);
+  const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    "",
+    `${h}# Impact summary`,
+    "",
+    `${impact(note, product)} ${posture}`,
+    "",
+    `${h}# Current runtime posture`,
+    "",
+    // a dry run sets nothing: the posture shown is the one the rollback would set
+    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
+    "",
+    `${h}# Baseline now active`,
+    "",
+    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
+    keyValueTable(identityRows(note.active)),
+    "",
+    `${h}# Rolled back from`,
+    "",
+    keyValueTable(identityRows(note.rolled_back_from)),
+    "",
+    `${h}# Rollback action status`,
+    "",
+    keyValueTable(status),
+    "",
+    `${h}# Trigger and reason`,
+    "",
+    `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
+    "",
+    "Reason, as the operator gave it:",
+    "",
+    // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
+    note.reason === "" ? "(none given)" : literalBlock(note.reason),
+    "",
+    `${h}# Timeline (UTC)`,
+    "",
+    timeline,
+    "",
+    `${h}# Next validation milestone`,
+    "",
+    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    `Runtime cutover posture stays ${code("NO-GO")} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/evidence/markdown.ts
 function location(f) {
   if (!f.file) return "";
   return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
@@ -29608,13 +29766,6 @@ function stepsTable(steps) {
     )
   ].join("\n");
 }
-function fenced(text3, info2 = "text") {
-  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${info2}
-${text3.replace(/\n$/, "")}
-${fence}`;
-}
 function changeTable(c) {
   const list2 = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
   const rows = [
@@ -29636,7 +29787,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -29654,16 +29805,26 @@ function failedStepTails(steps, maxChars = Infinity) {
   }
   return out.join("\n");
 }
-function renderPacketMarkdown(p) {
+function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
+  const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
     "",
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...p.incident ? [
+      renderIncidentNote(p.incident, {
+        displayName: options.displayName ?? p.baseline,
+        baseline: p.baseline,
+        verdict: p.verdict,
+        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+        headingLevel: 2
+      })
+    ] : [],
     "## Baseline",
     "",
     identityTable(p.identity, p.posture),
@@ -29693,1334 +29854,58 @@ function renderPacketMarkdown(p) {
     "| | |",
     "| --- | --- |",
     ...git,
-    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
   ].join("\n");
 }
 
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
+// src/ledger/model.ts
+var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
+var PIN_LINES = [
+  { key: "repo", label: "repo", named: true },
+  { key: "release_tag", label: "release tag", named: true },
+  { key: "commit_sha", label: "commit SHA", named: true },
+  { key: "service", label: "Expected service contract version", named: false },
+  { key: "api", label: "Expected API contract version", named: false },
+  { key: "integration", label: "Expected integration baseline", named: false },
+  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
+  { key: "posture", label: "Runtime cutover posture", named: false },
+  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
+  { key: "mirror_path", label: "Producer manifest mirror", named: false }
+];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
 }
-function packetName(operation, baseline) {
-  return `${operation}-${baseline}`;
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
 }
-
-// src/operations/health.ts
-init_read();
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute as isAbsolute2, posix, resolve as resolve4 } from "path";
-import { fileURLToPath } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename as basename2, dirname as dirname2, normalize, relative as relative2, resolve as resolve3, sep as sep2 } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path) {
-  let normalized = normalize(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
+var LEDGER_COLUMNS = [
+  { key: "consumer_version", header: "version" },
+  { key: "consumer_commit", header: "commit" },
+  { key: "producer_tag", header: "tag" },
+  { key: "producer_commit", header: "commit" },
+  { key: "service", header: "Service contract" },
+  { key: "api", header: "API contract" },
+  { key: "integration", header: "Integration baseline" },
+  { key: "status", header: "Status" }
+];
+var PIN_SECTION_TITLE = "Baseline Pin";
+var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
 }
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
 }
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
 }
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve3(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path = directoryPath || ".";
-  if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs3.realpath(path, (error2, resolvedPath) => {
-    if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs3.stat(resolvedPath, (error$1, stat3) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs3.realpathSync(path);
-    const stat3 = fs3.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname2(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname2(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error2, callback$1, output, suppressErrors) {
-  if (error2 && !suppressErrors) callback$1(error2, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs3 } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs3 } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error2, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
-      this.onQueueEmpty(error2, output);
-      if (error2) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error2, state) => this.callbackInvoker(state, error2, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
-        this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep2,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path) => isMatch(path));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j2;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch.default)(parts[j2], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j2 = 0;
-      while (j2 < minParts) {
-        const part = patternParts[j2];
-        if (part.includes("/")) return true;
-        if (!matcher[j2](inputParts[j2])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j2++;
-      }
-      if (j2 === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_2, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory2) => {
-      const path = format2(p, isDirectory2);
-      const matches = matcher(path) && !ignore(path);
-      if (matches) log(`matched ${path}`);
-      return matches;
-    } : (p, isDirectory2) => {
-      const path = format2(p, isDirectory2);
-      return matcher(path) && !ignore(path);
-    }],
-    exclude: debug2 ? (_2, p) => {
-      const skipped = excludePredicate(_2, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-function globSync(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative5) : [];
-}
-
-// src/source/source-file.ts
-var BOM = Buffer.from([239, 187, 191]);
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function sourceFromBytes(path, bytes) {
-  const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  let text3;
-  let validUtf8 = true;
-  try {
-    text3 = strictUtf8.decode(body);
-  } catch {
-    validUtf8 = false;
-    text3 = lenientUtf8.decode(body);
-  }
-  return {
-    path,
-    bytes,
-    text: text3,
-    hasBom,
-    validUtf8,
-    hasCrlf: text3.includes("\r\n"),
-    lineStarts: lineStartsOf(text3)
-  };
-}
-function lineStartsOf(text3) {
-  const starts = [0];
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function positionAt(file, offset2) {
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset2) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset2 - starts[lo] + 1 };
-}
-
-// src/files/scan.ts
-init_read();
-function listFiles(root, include, exclude) {
-  if (include.length === 0) return [];
-  return globSync(include, {
-    cwd: root,
-    ignore: ["**/node_modules/**", "**/.git/**", ...exclude],
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    dot: false
-  }).sort();
-}
-function filesContaining(root, paths, needles) {
-  const patterns = needles.map((n) => Buffer.from(n, "utf8"));
-  const out = [];
-  for (const path of paths) {
-    const read = readRepoFile(root, path);
-    if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-      out.push(sourceFromBytes(path, read.bytes));
-  }
-  return out;
-}
-
-// src/rules/catalog.ts
-var rules = {
-  BG101: {
-    title: "Trio file missing",
-    severity: "error",
-    description: "Each of the three trio files (pin, mirror, matrix) must exist at the path the policy names. A baseline with a missing file has no verifiable identity.",
-    example: "`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere)."
-  },
-  BG102: {
-    title: "Trio file unreadable",
-    severity: "error",
-    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
-    example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
-  },
-  BG103: {
-    title: "Trio file empty",
-    severity: "error",
-    description: "A trio file that is empty or only whitespace records nothing.",
-    example: "`config/memorykernel-producer-manifest.json` has 0 bytes after a failed copy."
-  },
-  BG104: {
-    title: "Byte-order mark in JSON",
-    severity: "error",
-    description: "JSON files must not start with a UTF-8 byte-order mark (RFC 8259 \xA78.1): the consumer reads the pin at start-up and strict JSON readers reject it. Some editors on Windows add one.",
-    example: "The pin starts with the bytes `EF BB BF` before `{`."
-  },
-  BG105: {
-    title: "Not valid UTF-8",
-    severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
-    example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
-  },
-  BG106: {
-    title: "JSON syntax error",
-    severity: "error",
-    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.",
-    example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
-  },
-  BG107: {
-    title: "Duplicate JSON key",
-    severity: "error",
-    description: "An object must not hold the same key twice: JSON readers disagree on which value wins, so the pin would mean different things to different tools.",
-    example: '`"release_tag": "v0.4.0"` and later `"release_tag": "v0.3.2"` in the same pin.'
-  },
-  BG108: {
-    title: "Pin schema violation",
-    severity: "error",
-    description: "The pin must match config/schemas/pin.schema.json: every field present, no unknown field, a vX.Y.Z release tag, a 40-hex commit, a 64-hex manifest digest, https repository and http(s) base URLs, a timeout between 100 and 30000 ms, and a posture of GO or NO-GO.",
-    example: '`"commit_sha": "7e4806a"` (abbreviated), or `"runtime_cutover_posture": "go"`.'
-  },
-  BG109: {
-    title: "Manifest schema violation",
-    severity: "error",
-    description: "The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.",
-    example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
-  },
-  BG201: {
-    title: "Pin and mirror disagree",
-    severity: "error",
-    description: "The pin's release tag, commit, service and API contract versions and integration baseline must equal the mirror's (`integration_baseline` in the manifest).",
-    example: 'The pin says `"release_tag": "v0.4.0"`, the mirror says `"release_tag": "v0.3.2"`.'
-  },
-  BG202: {
-    title: "Mirror hash mismatch",
-    severity: "error",
-    description: "The SHA-256 of the mirror's raw bytes must equal the pin's `expected_producer_manifest_sha256`. Whitespace, key order, line endings and the final newline all count. When the bytes differ only by formatting, line endings, a byte-order mark or the final newline, the message says so.",
-    example: "The mirror was reformatted by an editor, or checked out with CRLF line endings."
-  },
-  BG203: {
-    title: "Matrix Updated marker",
-    severity: "error",
-    description: "The matrix carries an `Updated: YYYY-MM-DD` line with a real calendar date.",
-    example: "`Updated: 2026-02-30`, or no Updated line at all."
-  },
-  BG204: {
-    title: "Matrix section missing",
-    severity: "error",
-    description: "The matrix has a `## Baseline Pin` section and a `## Approved Version Pairs` section.",
-    example: "The heading was renamed to `## Pinned Baseline`."
-  },
-  BG205: {
-    title: "Baseline Pin line missing",
-    severity: "error",
-    description: "The Baseline Pin section lists every line: repo, release tag, commit SHA, the service and API contract versions, the integration baseline, the manifest SHA-256, the runtime cutover posture, and the paths of the pin and the mirror.",
-    example: "No `- Expected producer manifest SHA-256: ...` line."
-  },
-  BG206: {
-    title: "Baseline Pin line disagrees with the pin",
-    severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
-    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
-  },
-  BG207: {
-    title: "Baseline Pin line repeated",
-    severity: "error",
-    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous.",
-    example: "Two `- MemoryKernel release tag:` lines, one old and one new."
-  },
-  BG208: {
-    title: "Unrecognised Baseline Pin line",
-    severity: "warning",
-    description: "A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.",
-    example: "`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing)."
-  },
-  BG209: {
-    title: "Ledger table malformed",
-    severity: "error",
-    description: "The Approved Version Pairs section holds one GFM table with the eight columns consumer version, consumer commit, producer tag, producer commit, service contract, API contract, integration baseline and status, and every row has eight cells.",
-    example: "The delimiter row `| --- | --- |` is missing, or a row has seven cells."
-  },
-  BG210: {
-    title: "Unknown ledger status",
-    severity: "error",
-    description: "Every row has a Status of `Approved`, `Superseded`, `Rolled back` or `Candidate`.",
-    example: "A row with Status `Rejected` or `approved`."
-  },
-  BG211: {
-    title: "Not exactly one Approved row",
-    severity: "error",
-    description: "Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.",
-    example: "Two Approved rows after a promotion forgot to supersede the old one, or none at all."
-  },
-  BG212: {
-    title: "Approved row disagrees with the pin",
-    severity: "error",
-    description: "Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).",
-    example: "The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1."
-  },
-  BG213: {
-    title: "Ledger cell format",
-    severity: "error",
-    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
-    example: "A Superseded row with producer commit `cf33144` (abbreviated)."
-  },
-  BG214: {
-    title: "Producer tag in several rows",
-    severity: "error",
-    description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
-    example: "Two rows for `v0.4.0` with different commits."
-  },
-  BG301: {
-    title: "Mirror differs from the producer manifest",
-    severity: "error",
-    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
-    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
-  },
-  BG302: {
-    title: "Producer manifest unusable",
-    severity: "error",
-    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
-    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
-  },
-  BG303: {
-    title: "Handoff payload unusable",
-    severity: "error",
-    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
-    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
-  },
-  BG304: {
-    title: "Handoff identity disagrees",
-    severity: "error",
-    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
-    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
-  },
-  BG305: {
-    title: "Handoff error codes differ",
-    severity: "error",
-    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
-    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
-  },
-  BG306: {
-    title: "Handoff envelope policy incomplete",
-    severity: "error",
-    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
-    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
-  },
-  BG307: {
-    title: "Handoff mode rules",
-    severity: "error",
-    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
-    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
-  },
-  BG308: {
-    title: "Handoff timestamp",
-    severity: "error",
-    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
-    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
-  },
-  BG309: {
-    title: "Producer code differs from its manifest",
-    severity: "error",
-    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
-    example: "The service answers `service.v4` while its manifest still says `service.v3`."
-  },
-  BG401: {
-    title: "Producer did not start",
-    severity: "error",
-    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
-    example: "The service panics at start-up, or `cargo` is not installed."
-  },
-  BG402: {
-    title: "Producer not ready in time",
-    severity: "error",
-    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
-    example: "The service binds but never accepts connections."
-  },
-  BG403: {
-    title: "Runtime contract differs from the pin",
-    severity: "error",
-    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
-    example: "The pin says `service.v3`, the running service says `service.v2`."
-  },
-  BG404: {
-    title: "Probe request failed",
-    severity: "error",
-    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
-    example: "The schema-version request answers 503 `schema_unavailable`."
-  },
-  BG405: {
-    title: "Error envelope violates the contract",
-    severity: "error",
-    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
-    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
-  },
-  BG406: {
-    title: "Response fails the producer's schema",
-    severity: "error",
-    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
-    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
-  },
-  BG407: {
-    title: "Runtime preflight skipped",
-    severity: "notice",
-    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
-    example: "`baseline-gate health --no-probe`."
-  },
-  BG408: {
-    title: "Schema migrations pending",
-    severity: "warning",
-    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
-    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
-  },
-  BG501: {
-    title: "Trio not updated atomically",
-    severity: "error",
-    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
-    example: "A pull request changes `release_tag` in the pin and nothing else."
-  },
-  BG502: {
-    title: "Release tag does not go up",
-    severity: "error",
-    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
-    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
-  },
-  BG503: {
-    title: "Breaking change without a contract bump",
-    severity: "error",
-    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
-    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
-  },
-  BG504: {
-    title: "Stability window not over",
-    severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
-    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
-  },
-  BG505: {
-    title: "Ledger history not kept",
-    severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
-  },
-  BG506: {
-    title: "Checked revision is not the checkout",
-    severity: "error",
-    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
-    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
-  },
-  BG701: {
-    title: "Suite step failed",
-    severity: "error",
-    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
-    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
-  },
-  BG702: {
-    title: "Suite step timed out",
-    severity: "error",
-    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
-    example: "A contract test waits forever on a port that never opens."
-  },
-  BG703: {
-    title: "Suite step could not run",
-    severity: "error",
-    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
-    example: "`cargo` is not on PATH on the runner."
-  },
-  BG704: {
-    title: "Suites not run",
-    severity: "notice",
-    description: "The run asked for no suites (`--no-suites`, input `suites: false`): the verdict covers the rules and the change classification only. The evidence records every step as skipped, never as passed.",
-    example: "`baseline-gate promote --base main --no-suites`."
-  },
-  BG705: {
-    title: "No suite steps for this operation",
-    severity: "warning",
-    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
-    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
-  },
-  BG507: {
-    title: "History too shallow",
-    severity: "error",
-    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
-    example: "`actions/checkout` with its default `fetch-depth: 1`."
-  },
-  BG601: {
-    title: "Adapter file missing",
-    severity: "error",
-    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
-    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
-  },
-  BG602: {
-    title: "Adapter lacks an endpoint",
-    severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
-    example: "The adapter no longer names the readiness endpoint."
-  },
-  BG603: {
-    title: "Endpoint outside the adapter",
-    severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
-    example: "A React hook calls the producer's query endpoint with `fetch` directly."
-  },
-  BG604: {
-    title: "Adapter boundary not configured",
-    severity: "notice",
-    description: "The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).",
-    example: "A policy without `adapter.file`."
-  },
-  BG706: {
-    title: "Suites taken from the base policy",
-    severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
-    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
-  },
-  BG801: {
-    title: "Posture to GO without joint approval",
-    severity: "error",
-    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
-    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
-  },
-  BG802: {
-    title: "Joint approval could not be checked",
-    severity: "error",
-    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
-    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
-  },
-  BG803: {
-    title: "Joint approval given",
-    severity: "notice",
-    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
-    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
-  }
-};
-var RULES = rules;
-var RULE_IDS = Object.keys(rules).sort();
-
-// src/rules/finding.ts
-function finding(rule, file, at, message) {
-  return {
-    rule,
-    severity: RULES[rule].severity,
-    file,
-    line: at?.line ?? null,
-    column: at?.column ?? null,
-    message
-  };
-}
-var RANK = { error: 0, warning: 1, notice: 2 };
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
-  );
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-// src/rules/adapter.ts
-function adapterRules(input) {
-  const { adapter } = input;
-  if (!adapter.file) {
-    return [
-      finding(
-        "BG604",
-        null,
-        null,
-        "the policy names no adapter file (adapter.file), so the adapter boundary is not checked"
-      )
-    ];
-  }
-  const out = [];
-  if (!input.adapterSource) {
-    out.push(
-      finding(
-        "BG601",
-        adapter.file,
-        null,
-        `the adapter file ${adapter.file} does not exist; restore it or set adapter.file in the policy`
-      )
-    );
-  } else {
-    for (const endpoint of adapter.endpoints) {
-      if (!input.adapterSource.text.includes(endpoint)) {
-        out.push(
-          finding(
-            "BG602",
-            adapter.file,
-            { line: 1, column: 1 },
-            `the adapter does not name the endpoint ${endpoint}; every call to the producer goes through the adapter`
-          )
-        );
-      }
-    }
-  }
-  for (const file of input.scanned) {
-    for (const endpoint of adapter.endpoints) {
-      const i = file.text.indexOf(endpoint);
-      if (i === -1) continue;
-      out.push(
-        finding(
-          "BG603",
-          file.path,
-          positionAt(file, i),
-          `names the producer endpoint ${endpoint} outside the adapter ${adapter.file}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
-        )
-      );
-    }
-  }
-  return out;
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -31986,6 +30871,48 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
+// src/source/source-file.ts
+var BOM = Buffer.from([239, 187, 191]);
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function sourceFromBytes(path, bytes) {
+  const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  let text3;
+  let validUtf8 = true;
+  try {
+    text3 = strictUtf8.decode(body);
+  } catch {
+    validUtf8 = false;
+    text3 = lenientUtf8.decode(body);
+  }
+  return {
+    path,
+    bytes,
+    text: text3,
+    hasBom,
+    validUtf8,
+    hasCrlf: text3.includes("\r\n"),
+    lineStarts: lineStartsOf(text3)
+  };
+}
+function lineStartsOf(text3) {
+  const starts = [0];
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function positionAt(file, offset2) {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset2) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset2 - starts[lo] + 1 };
+}
+
 // src/source/json-document.ts
 var ERROR_TEXT = {
   InvalidSymbol: "unexpected character",
@@ -32062,6 +30989,431 @@ function locate(doc, pointer, key) {
     if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
   }
   return positionAt(doc.file, node2.offset);
+}
+
+// src/rules/catalog.ts
+var rules = {
+  BG101: {
+    title: "Trio file missing",
+    severity: "error",
+    description: "Each of the three trio files (pin, mirror, matrix) must exist at the path the policy names. A baseline with a missing file has no verifiable identity.",
+    example: "`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere)."
+  },
+  BG102: {
+    title: "Trio file unreadable",
+    severity: "error",
+    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
+    example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
+  },
+  BG103: {
+    title: "Trio file empty",
+    severity: "error",
+    description: "A trio file that is empty or only whitespace records nothing.",
+    example: "`config/memorykernel-producer-manifest.json` has 0 bytes after a failed copy."
+  },
+  BG104: {
+    title: "Byte-order mark in JSON",
+    severity: "error",
+    description: "JSON files must not start with a UTF-8 byte-order mark (RFC 8259 \xA78.1): the consumer reads the pin at start-up and strict JSON readers reject it. Some editors on Windows add one.",
+    example: "The pin starts with the bytes `EF BB BF` before `{`."
+  },
+  BG105: {
+    title: "Not valid UTF-8",
+    severity: "error",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
+    example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
+  },
+  BG106: {
+    title: "JSON syntax error",
+    severity: "error",
+    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.",
+    example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
+  },
+  BG107: {
+    title: "Duplicate JSON key",
+    severity: "error",
+    description: "An object must not hold the same key twice: JSON readers disagree on which value wins, so the pin would mean different things to different tools.",
+    example: '`"release_tag": "v0.4.0"` and later `"release_tag": "v0.3.2"` in the same pin.'
+  },
+  BG108: {
+    title: "Pin schema violation",
+    severity: "error",
+    description: "The pin must match config/schemas/pin.schema.json: every field present, no unknown field, a vX.Y.Z release tag, a 40-hex commit, a 64-hex manifest digest, https repository and http(s) base URLs, a timeout between 100 and 30000 ms, and a posture of GO or NO-GO.",
+    example: '`"commit_sha": "7e4806a"` (abbreviated), or `"runtime_cutover_posture": "go"`.'
+  },
+  BG109: {
+    title: "Manifest schema violation",
+    severity: "error",
+    description: "The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.",
+    example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
+  },
+  BG201: {
+    title: "Pin and mirror disagree",
+    severity: "error",
+    description: "The pin's release tag, commit, service and API contract versions and integration baseline must equal the mirror's (`integration_baseline` in the manifest).",
+    example: 'The pin says `"release_tag": "v0.4.0"`, the mirror says `"release_tag": "v0.3.2"`.'
+  },
+  BG202: {
+    title: "Mirror hash mismatch",
+    severity: "error",
+    description: "The SHA-256 of the mirror's raw bytes must equal the pin's `expected_producer_manifest_sha256`. Whitespace, key order, line endings and the final newline all count. When the bytes differ only by formatting, line endings, a byte-order mark or the final newline, the message says so.",
+    example: "The mirror was reformatted by an editor, or checked out with CRLF line endings."
+  },
+  BG203: {
+    title: "Matrix Updated marker",
+    severity: "error",
+    description: "The matrix carries an `Updated: YYYY-MM-DD` line with a real calendar date.",
+    example: "`Updated: 2026-02-30`, or no Updated line at all."
+  },
+  BG204: {
+    title: "Matrix section missing",
+    severity: "error",
+    description: "The matrix has a `## Baseline Pin` section and a `## Approved Version Pairs` section.",
+    example: "The heading was renamed to `## Pinned Baseline`."
+  },
+  BG205: {
+    title: "Baseline Pin line missing",
+    severity: "error",
+    description: "The Baseline Pin section lists every line: repo, release tag, commit SHA, the service and API contract versions, the integration baseline, the manifest SHA-256, the runtime cutover posture, and the paths of the pin and the mirror.",
+    example: "No `- Expected producer manifest SHA-256: ...` line."
+  },
+  BG206: {
+    title: "Baseline Pin line disagrees with the pin",
+    severity: "error",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
+  },
+  BG207: {
+    title: "Baseline Pin line repeated",
+    severity: "error",
+    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous.",
+    example: "Two `- MemoryKernel release tag:` lines, one old and one new."
+  },
+  BG208: {
+    title: "Unrecognised Baseline Pin line",
+    severity: "warning",
+    description: "A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.",
+    example: "`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing)."
+  },
+  BG209: {
+    title: "Ledger table malformed",
+    severity: "error",
+    description: "The Approved Version Pairs section holds one GFM table with the eight columns consumer version, consumer commit, producer tag, producer commit, service contract, API contract, integration baseline and status, and every row has eight cells.",
+    example: "The delimiter row `| --- | --- |` is missing, or a row has seven cells."
+  },
+  BG210: {
+    title: "Unknown ledger status",
+    severity: "error",
+    description: "Every row has a Status of `Approved`, `Superseded`, `Rolled back` or `Candidate`.",
+    example: "A row with Status `Rejected` or `approved`."
+  },
+  BG211: {
+    title: "Not exactly one Approved row",
+    severity: "error",
+    description: "Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.",
+    example: "Two Approved rows after a promotion forgot to supersede the old one, or none at all."
+  },
+  BG212: {
+    title: "Approved row disagrees with the pin",
+    severity: "error",
+    description: "Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).",
+    example: "The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1."
+  },
+  BG213: {
+    title: "Ledger cell format",
+    severity: "error",
+    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
+    example: "A Superseded row with producer commit `cf33144` (abbreviated)."
+  },
+  BG214: {
+    title: "Producer tag in several rows",
+    severity: "error",
+    description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
+    example: "Two rows for `v0.4.0` with different commits."
+  },
+  BG301: {
+    title: "Mirror differs from the producer manifest",
+    severity: "error",
+    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
+    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
+  },
+  BG302: {
+    title: "Producer manifest unusable",
+    severity: "error",
+    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
+    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
+  },
+  BG303: {
+    title: "Handoff payload unusable",
+    severity: "error",
+    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
+    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
+  },
+  BG304: {
+    title: "Handoff identity disagrees",
+    severity: "error",
+    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
+    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
+  },
+  BG305: {
+    title: "Handoff error codes differ",
+    severity: "error",
+    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
+    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
+  },
+  BG306: {
+    title: "Handoff envelope policy incomplete",
+    severity: "error",
+    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
+    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
+  },
+  BG307: {
+    title: "Handoff mode rules",
+    severity: "error",
+    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
+    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
+  },
+  BG308: {
+    title: "Handoff timestamp",
+    severity: "error",
+    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
+    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
+  },
+  BG309: {
+    title: "Producer code differs from its manifest",
+    severity: "error",
+    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
+    example: "The service answers `service.v4` while its manifest still says `service.v3`."
+  },
+  BG310: {
+    title: "Producer at a rolled-back release",
+    severity: "warning",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
+  },
+  BG401: {
+    title: "Producer did not start",
+    severity: "error",
+    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
+    example: "The service panics at start-up, or `cargo` is not installed."
+  },
+  BG402: {
+    title: "Producer not ready in time",
+    severity: "error",
+    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
+    example: "The service binds but never accepts connections."
+  },
+  BG403: {
+    title: "Runtime contract differs from the pin",
+    severity: "error",
+    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
+    example: "The pin says `service.v3`, the running service says `service.v2`."
+  },
+  BG404: {
+    title: "Probe request failed",
+    severity: "error",
+    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
+    example: "The schema-version request answers 503 `schema_unavailable`."
+  },
+  BG405: {
+    title: "Error envelope violates the contract",
+    severity: "error",
+    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
+    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
+  },
+  BG406: {
+    title: "Response fails the producer's schema",
+    severity: "error",
+    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
+    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
+  },
+  BG407: {
+    title: "Runtime preflight skipped",
+    severity: "notice",
+    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
+    example: "`baseline-gate health --no-probe`."
+  },
+  BG408: {
+    title: "Schema migrations pending",
+    severity: "warning",
+    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
+    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG501: {
+    title: "Trio not updated atomically",
+    severity: "error",
+    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
+    example: "A pull request changes `release_tag` in the pin and nothing else."
+  },
+  BG502: {
+    title: "Release tag does not go up",
+    severity: "error",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
+  },
+  BG503: {
+    title: "Breaking change without a contract bump",
+    severity: "error",
+    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
+    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
+  },
+  BG504: {
+    title: "Stability window not over",
+    severity: "error",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
+  },
+  BG505: {
+    title: "Ledger history not kept",
+    severity: "error",
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+  },
+  BG506: {
+    title: "Checked revision is not the checkout",
+    severity: "error",
+    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
+    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
+  },
+  BG701: {
+    title: "Suite step failed",
+    severity: "error",
+    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
+  },
+  BG702: {
+    title: "Suite step timed out",
+    severity: "error",
+    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: "A contract test waits forever on a port that never opens."
+  },
+  BG703: {
+    title: "Suite step could not run",
+    severity: "error",
+    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
+    example: "`cargo` is not on PATH on the runner."
+  },
+  BG704: {
+    title: "Suites not run",
+    severity: "notice",
+    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
+    example: "`baseline-gate promote --base main --no-suites`."
+  },
+  BG705: {
+    title: "No suite steps for this operation",
+    severity: "warning",
+    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG507: {
+    title: "History too shallow",
+    severity: "error",
+    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
+    example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
+  BG508: {
+    title: "Rollback keeps the posture GO",
+    severity: "error",
+    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: "Rollback to a baseline never pinned",
+    severity: "error",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
+  },
+  BG510: {
+    title: "No last-known-good baseline",
+    severity: "error",
+    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
+  },
+  BG511: {
+    title: "Trio changed on disk",
+    severity: "error",
+    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
+    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
+  },
+  BG512: {
+    title: "Rollback not proposed on GitHub",
+    severity: "warning",
+    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
+    example: "The workflow has `pull-requests: read`: no pull request is opened."
+  },
+  BG601: {
+    title: "Adapter file missing",
+    severity: "error",
+    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
+    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
+  },
+  BG602: {
+    title: "Adapter lacks an endpoint",
+    severity: "error",
+    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    example: "The adapter no longer names the readiness endpoint."
+  },
+  BG603: {
+    title: "Endpoint outside the adapter",
+    severity: "error",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: "Adapter boundary not configured",
+    severity: "notice",
+    description: "The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).",
+    example: "A policy without `adapter.file`."
+  },
+  BG706: {
+    title: "Suites taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG801: {
+    title: "Posture to GO without joint approval",
+    severity: "error",
+    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
+  },
+  BG802: {
+    title: "Joint approval could not be checked",
+    severity: "error",
+    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
+  },
+  BG803: {
+    title: "Joint approval given",
+    severity: "notice",
+    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
+    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
+  }
+};
+var RULES = rules;
+var RULE_IDS = Object.keys(rules).sort();
+
+// src/rules/finding.ts
+function finding(rule, file, at, message) {
+  return {
+    rule,
+    severity: RULES[rule].severity,
+    file,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    message
+  };
+}
+var RANK = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+  );
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 // src/rules/files.ts
@@ -32227,11 +31579,26 @@ function mib(bytes) {
 
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
+  const held = heldBack(trio, producer);
   return [
     ...producerFileRules(producer),
-    ...mirrorIsProducerManifest(trio, producer),
-    ...handoffRules(trio, producer, ctx)
+    ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+    ...handoffRules(trio, producer, ctx, held !== null)
   ];
+}
+function heldBack(trio, producer) {
+  const own3 = producer.manifest.data;
+  const pin = trio.pin.data;
+  if (!own3 || !pin || typeof own3.release_tag !== "string" || own3.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own3.release_tag);
+  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own3.commit_sha)
+    return null;
+  return finding(
+    "BG310",
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own3.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+  );
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
@@ -32239,10 +31606,10 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own3.text.split("\n");
+  const b2 = own3.text.split("\n");
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const sameText = i >= a.length && i >= b.length;
+  while (i < a.length && i < b2.length && a[i] === b2[i]) i++;
+  const sameText = i >= a.length && i >= b2.length;
   const where2 = sameText ? "their byte-order mark" : `line ${i + 1}`;
   return [
     finding(
@@ -32275,7 +31642,7 @@ var CANDIDATE_KEYS = [
   "compatibility_expectations",
   "required_consumer_validation_commands"
 ];
-function handoffRules(trio, producer, ctx) {
+function handoffRules(trio, producer, ctx, held) {
   const h = producer.handoff.data;
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
@@ -32301,7 +31668,7 @@ function handoffRules(trio, producer, ctx) {
     }
   }
   const arb = h.active_runtime_baseline;
-  if (arb && typeof arb === "object") {
+  if (arb && typeof arb === "object" && !held) {
     for (const [field, pinField] of RUNTIME_VS_PIN) {
       const got = arb[field];
       const want = pin[pinField];
@@ -32356,7 +31723,7 @@ function handoffRules(trio, producer, ctx) {
       }
     }
   }
-  out.push(...modeRules(h, path, doc, pin, candidate));
+  out.push(...modeRules(h, path, doc, held ? {} : pin, candidate));
   out.push(...timestamp(h, path, doc, ctx.now));
   return out;
 }
@@ -32448,3146 +31815,3539 @@ function timestamp(h, path, doc, now) {
 }
 
 // src/generated/validators.js
-var D = (p, a) => () => {
+var H = (m, s) => () => {
   try {
-    return a || p((a = { exports: {} }).exports, a), a.exports;
-  } catch (g) {
-    throw a = 0, g;
+    return s || m((s = { exports: {} }).exports, s), s.exports;
+  } catch (v) {
+    throw s = 0, v;
   }
 };
-var B = D((E) => {
+var K = H((B) => {
   "use strict";
-  Object.defineProperty(E, "__esModule", { value: true });
-  function H(p) {
-    let a = p.length, g = 0, v = 0, f;
-    for (; v < a; ) g++, f = p.charCodeAt(v++), f >= 55296 && f <= 56319 && v < a && (f = p.charCodeAt(v), (f & 64512) === 56320 && v++);
-    return g;
+  Object.defineProperty(B, "__esModule", { value: true });
+  function J(m) {
+    let s = m.length, v = 0, P = 0, g;
+    for (; P < s; ) v++, g = m.charCodeAt(P++), g >= 55296 && g <= 56319 && P < s && (g = m.charCodeAt(P), (g & 64512) === 56320 && P++);
+    return v;
   }
-  E.default = H;
-  H.code = 'require("ajv/dist/runtime/ucs2length").default';
+  B.default = J;
+  J.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var W = D((ge, V) => {
+var X = H((we, Q) => {
   "use strict";
-  V.exports = function p(a, g) {
-    if (a === g) return true;
-    if (a && g && typeof a == "object" && typeof g == "object") {
-      if (a.constructor !== g.constructor) return false;
-      var v, f, b;
-      if (Array.isArray(a)) {
-        if (v = a.length, v != g.length) return false;
-        for (f = v; f-- !== 0; ) if (!p(a[f], g[f])) return false;
+  Q.exports = function m(s, v) {
+    if (s === v) return true;
+    if (s && v && typeof s == "object" && typeof v == "object") {
+      if (s.constructor !== v.constructor) return false;
+      var P, g, k;
+      if (Array.isArray(s)) {
+        if (P = s.length, P != v.length) return false;
+        for (g = P; g-- !== 0; ) if (!m(s[g], v[g])) return false;
         return true;
       }
-      if (a.constructor === RegExp) return a.source === g.source && a.flags === g.flags;
-      if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === g.valueOf();
-      if (a.toString !== Object.prototype.toString) return a.toString() === g.toString();
-      if (b = Object.keys(a), v = b.length, v !== Object.keys(g).length) return false;
-      for (f = v; f-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(g, b[f])) return false;
-      for (f = v; f-- !== 0; ) {
-        var e = b[f];
-        if (!p(a[e], g[e])) return false;
+      if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
+      if (k = Object.keys(s), P = k.length, P !== Object.keys(v).length) return false;
+      for (g = P; g-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[g])) return false;
+      for (g = P; g-- !== 0; ) {
+        var e = k[g];
+        if (!m(s[e], v[e])) return false;
       }
       return true;
     }
-    return a !== a && g !== g;
+    return s !== s && v !== v;
   };
 });
-var J = D((F) => {
+var ee = H((U) => {
   "use strict";
-  Object.defineProperty(F, "__esModule", { value: true });
-  var U = W();
-  U.code = 'require("ajv/dist/runtime/equal").default';
-  F.default = U;
+  Object.defineProperty(U, "__esModule", { value: true });
+  var Y = X();
+  Y.code = 'require("ajv/dist/runtime/equal").default';
+  U.default = Y;
 });
-var ve = I;
-var se = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var te = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var j = Object.prototype.hasOwnProperty;
-var ie = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var O = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var $ = new RegExp("^[0-9a-f]{40}$", "u");
-var N = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var T = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var z = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var L = new RegExp("^[0-9a-f]{64}$", "u");
-var ae = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function I(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = I.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.memorykernel_repo === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [n] : e.push(n), t++;
+var qe = M;
+var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var N = Object.prototype.hasOwnProperty;
+var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var A = new RegExp("^[0-9a-f]{40}$", "u");
+var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var R = new RegExp("^[0-9a-f]{64}$", "u");
+var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = M.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.memorykernel_repo === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_producer_manifest_sha256 === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_producer_manifest_sha256 === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.default_base_url === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.default_base_url === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.default_timeout_ms === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.default_timeout_ms === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.runtime_cutover_posture === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.runtime_cutover_posture === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(se.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(oe.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let n = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+      let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.memorykernel_repo !== void 0) {
-      let n = p.memorykernel_repo;
-      if (typeof n == "string") {
-        if (!ie.test(n)) {
-          let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.memorykernel_repo !== void 0) {
+      let a = m.memorykernel_repo;
+      if (typeof a == "string") {
+        if (!me.test(a)) {
+          let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_integration_baseline !== void 0) {
-      let n = p.expected_integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_integration_baseline !== void 0) {
+      let a = m.expected_integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_producer_manifest_sha256 !== void 0) {
-      let n = p.expected_producer_manifest_sha256;
-      if (typeof n == "string") {
-        if (!L.test(n)) {
-          let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_producer_manifest_sha256 !== void 0) {
+      let a = m.expected_producer_manifest_sha256;
+      if (typeof a == "string") {
+        if (!R.test(a)) {
+          let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.default_base_url !== void 0) {
-      let n = p.default_base_url;
-      if (typeof n == "string") {
-        if (!ae.test(n)) {
-          let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.default_base_url !== void 0) {
+      let a = m.default_base_url;
+      if (typeof a == "string") {
+        if (!le.test(a)) {
+          let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.default_timeout_ms !== void 0) {
-      let n = p.default_timeout_ms;
-      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-        let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.default_timeout_ms !== void 0) {
+      let a = m.default_timeout_ms;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [t] : e.push(t), r++;
       }
-      if (typeof n == "number" && isFinite(n)) {
-        if (n > 3e4 || isNaN(n)) {
-          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [s] : e.push(s), t++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 3e4 || isNaN(a)) {
+          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n < 100 || isNaN(n)) {
-          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a < 100 || isNaN(a)) {
+          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       }
     }
-    if (p.runtime_cutover_posture !== void 0) {
-      let n = p.runtime_cutover_posture;
-      if (!(n === "GO" || n === "NO-GO")) {
-        let s = { instancePath: a + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: te.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.runtime_cutover_posture !== void 0) {
+      let a = m.runtime_cutover_posture;
+      if (!(a === "GO" || a === "NO-GO")) {
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: pe.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return I.errors = e, t === 0;
+  return M.errors = e, r === 0;
 }
-I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var be = Z;
-var ne = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var ee = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function Z(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = Z.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.manifest_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var $e = E;
+var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = E.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.manifest_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.error_code_enum === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.error_code_enum === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.stability_window === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.stability_window === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.additive_error_code_notice_policy === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.additive_error_code_notice_policy === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(ne.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(ue.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let n = p.integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration_baseline !== void 0) {
+      let a = m.integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let n = p.error_code_enum;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.error_code_enum !== void 0) {
+      let a = m.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (typeof l == "string") {
-            if (!ee.test(l)) {
-              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (typeof p == "string") {
+            if (!ae.test(p)) {
+              let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [i] : e.push(i), r++;
             }
           } else {
-            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), t++;
+            let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), r++;
           }
         }
-        let r = n.length, i;
-        if (r > 1) {
-          let o = {};
-          for (; r--; ) {
-            let l = n[r];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                i = o[l];
-                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          let d = {};
+          for (; o--; ) {
+            let p = a[o];
+            if (typeof p == "string") {
+              if (typeof d[p] == "number") {
+                l = d[p];
+                let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [i] : e.push(i), r++;
                 break;
               }
-              o[l] = r;
+              d[p] = o;
             }
           }
         }
       } else {
-        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.stability_window !== void 0) {
-      let n = p.stability_window;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.minimum_sprint_days === void 0) {
-          let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.stability_window !== void 0) {
+      let a = m.stability_window;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.minimum_sprint_days === void 0) {
+          let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (s !== "minimum_sprint_days") {
-          let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (t !== "minimum_sprint_days") {
+          let o = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.minimum_sprint_days !== void 0) {
-          let s = n.minimum_sprint_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
+        if (a.minimum_sprint_days !== void 0) {
+          let t = a.minimum_sprint_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
           }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.additive_error_code_notice_policy !== void 0) {
-      let n = p.additive_error_code_notice_policy;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.standard_business_days === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.additive_error_code_notice_policy !== void 0) {
+      let a = m.additive_error_code_notice_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.standard_business_days === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.emergency_notice_hours === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_notice_hours === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "standard_business_days" || s === "emergency_notice_hours" || s === "emergency_requires_same_day_docs_spec_tests")) {
-          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
+          let o = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.standard_business_days !== void 0) {
-          let s = n.standard_business_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
+        if (a.standard_business_days !== void 0) {
+          let t = a.standard_business_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
           }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.emergency_notice_hours !== void 0) {
-          let s = n.emergency_notice_hours;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof n.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_notice_hours !== void 0) {
+          let t = a.emergency_notice_hours;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+        }
+        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let t = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.service_v3_transition_guard !== void 0) {
-      let n = p.service_v3_transition_guard;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        for (let s in n) if (typeof n[s] != "boolean") {
-          let r = { instancePath: a + "/service_v3_transition_guard/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.service_v3_transition_guard !== void 0) {
+      let a = m.service_v3_transition_guard;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let t in a) if (typeof a[t] != "boolean") {
+          let o = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let s = { instancePath: a + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return Z.errors = e, t === 0;
+  return E.errors = e, r === 0;
 }
-Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Pe = S;
-var oe = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var pe = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var me = new RegExp("^[0-9a-f]{7,40}$", "u");
-function S(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = S.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.consumer_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+E.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var je = D;
+var de = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
+function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = D.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.consumer_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.consumer_commit === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.consumer_commit === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.producer_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.producer_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.producer_commit === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.producer_commit === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.service === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.service === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.api === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.api === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.status === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.status === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!(n === "consumer_version" || n === "consumer_commit" || n === "producer_tag" || n === "producer_commit" || n === "service" || n === "api" || n === "integration" || n === "status")) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.consumer_version !== void 0) {
-      let n = p.consumer_version;
-      if (typeof n == "string") {
-        if (!pe.test(n)) {
-          let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.consumer_version !== void 0) {
+      let a = m.consumer_version;
+      if (typeof a == "string") {
+        if (!ce.test(a)) {
+          let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.consumer_commit !== void 0) {
-      let n = p.consumer_commit;
-      if (typeof n == "string") {
-        if (!me.test(n)) {
-          let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.consumer_commit !== void 0) {
+      let a = m.consumer_commit;
+      if (typeof a == "string") {
+        if (!fe.test(a)) {
+          let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.producer_tag !== void 0) {
-      let n = p.producer_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.producer_tag !== void 0) {
+      let a = m.producer_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.producer_commit !== void 0) {
-      let n = p.producer_commit;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.producer_commit !== void 0) {
+      let a = m.producer_commit;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.service !== void 0) {
-      let n = p.service;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.service !== void 0) {
+      let a = m.service;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.api !== void 0) {
-      let n = p.api;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.api !== void 0) {
+      let a = m.api;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration !== void 0) {
-      let n = p.integration;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration !== void 0) {
+      let a = m.integration;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.status !== void 0) {
-      let n = p.status;
-      if (!(n === "Approved" || n === "Superseded" || n === "Rolled back" || n === "Candidate")) {
-        let s = { instancePath: a + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: oe.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.status !== void 0) {
+      let a = m.status;
+      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: de.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return S.errors = e, t === 0;
+  return D.errors = e, r === 0;
 }
-S.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var we = C;
-var K = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var _ = B().default;
-var le = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var Q = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function C(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = C.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.handoff_generated_at_utc === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [n] : e.push(n), t++;
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var xe = F;
+var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var _ = K().default;
+var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = F.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.handoff_generated_at_utc === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.handoff_mode === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.handoff_mode === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.active_runtime_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.active_runtime_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.error_code_enum === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.error_code_enum === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.non_2xx_envelope_policy === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.non_2xx_envelope_policy === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.manifest_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.manifest_path === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_path === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.changelog_path === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.changelog_path === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.verification_commands === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.verification_commands === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.consumer_impact_statement_template === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.consumer_impact_statement_template === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(K.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(re.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.handoff_generated_at_utc !== void 0) {
-      let n = p.handoff_generated_at_utc;
-      if (typeof n == "string") {
-        if (!le.test(n)) {
-          let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.handoff_generated_at_utc !== void 0) {
+      let a = m.handoff_generated_at_utc;
+      if (typeof a == "string") {
+        if (!he.test(a)) {
+          let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.handoff_mode !== void 0) {
-      let n = p.handoff_mode;
-      if (!(n === "stable" || n === "service-v3-candidate")) {
-        let s = { instancePath: a + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: K.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.handoff_mode !== void 0) {
+      let a = m.handoff_mode;
+      if (!(a === "stable" || a === "service-v3-candidate")) {
+        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: re.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let n = p.integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration_baseline !== void 0) {
+      let a = m.integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.active_runtime_baseline !== void 0) {
-      let n = p.active_runtime_baseline;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.release_tag === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.active_runtime_baseline !== void 0) {
+      let a = m.active_runtime_baseline;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.release_tag === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.commit_sha === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.commit_sha === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.expected_service_contract_version === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.expected_service_contract_version === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.expected_api_contract_version === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.expected_api_contract_version === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.integration_baseline === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.integration_baseline === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "release_tag" || s === "commit_sha" || s === "expected_service_contract_version" || s === "expected_api_contract_version" || s === "integration_baseline")) {
-          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
+          let o = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.release_tag !== void 0) {
-          let s = n.release_tag;
-          if (typeof s == "string") {
-            if (!O.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.release_tag !== void 0) {
+          let t = a.release_tag;
+          if (typeof t == "string") {
+            if (!z.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.commit_sha !== void 0) {
-          let s = n.commit_sha;
-          if (typeof s == "string") {
-            if (!$.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.commit_sha !== void 0) {
+          let t = a.commit_sha;
+          if (typeof t == "string") {
+            if (!A.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.expected_service_contract_version !== void 0) {
-          let s = n.expected_service_contract_version;
-          if (typeof s == "string") {
-            if (!N.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.expected_service_contract_version !== void 0) {
+          let t = a.expected_service_contract_version;
+          if (typeof t == "string") {
+            if (!I.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.expected_api_contract_version !== void 0) {
-          let s = n.expected_api_contract_version;
-          if (typeof s == "string") {
-            if (!T.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.expected_api_contract_version !== void 0) {
+          let t = a.expected_api_contract_version;
+          if (typeof t == "string") {
+            if (!Z.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.integration_baseline !== void 0) {
-          let s = n.integration_baseline;
-          if (typeof s == "string") {
-            if (!z.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.integration_baseline !== void 0) {
+          let t = a.integration_baseline;
+          if (typeof t == "string") {
+            if (!S.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let n = p.error_code_enum;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.error_code_enum !== void 0) {
+      let a = m.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (typeof l == "string") {
-            if (!ee.test(l)) {
-              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (typeof p == "string") {
+            if (!ae.test(p)) {
+              let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [i] : e.push(i), r++;
             }
           } else {
-            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), t++;
+            let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), r++;
           }
         }
-        let r = n.length, i;
-        if (r > 1) {
-          let o = {};
-          for (; r--; ) {
-            let l = n[r];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                i = o[l];
-                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          let d = {};
+          for (; o--; ) {
+            let p = a[o];
+            if (typeof p == "string") {
+              if (typeof d[p] == "number") {
+                l = d[p];
+                let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [i] : e.push(i), r++;
                 break;
               }
-              o[l] = r;
+              d[p] = o;
             }
           }
         }
       } else {
-        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.non_2xx_envelope_policy !== void 0) {
-      let n = p.non_2xx_envelope_policy;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.service_v3_stable === void 0) {
-          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.non_2xx_envelope_policy !== void 0) {
+      let a = m.non_2xx_envelope_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.service_v3_stable === void 0) {
+          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.service_v3_candidate === void 0) {
-          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.service_v3_candidate === void 0) {
+          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "service_v3_stable" || s === "service_v3_candidate")) {
-          let r = n[s];
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            if (r.requires === void 0) {
-              let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [i] : e.push(i), t++;
+        for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
+          let o = a[t];
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            if (o.requires === void 0) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (r.forbids === void 0) {
-              let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [i] : e.push(i), t++;
+            if (o.forbids === void 0) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            for (let i in r) if (!(i === "requires" || i === "optional" || i === "forbids")) {
-              let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+            for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
+              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.requires !== void 0) {
-              let i = r.requires;
-              if (Array.isArray(i)) {
-                let o = i.length;
-                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + u, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.requires !== void 0) {
+              let l = o.requires;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.optional !== void 0) {
-              let i = r.optional;
-              if (Array.isArray(i)) {
-                let o = i.length;
-                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + u, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.optional !== void 0) {
+              let l = o.optional;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.forbids !== void 0) {
-              let i = r.forbids;
-              if (Array.isArray(i)) {
-                let o = i.length;
-                for (let u = 0; u < o; u++) if (typeof i[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + u, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.forbids !== void 0) {
+              let l = o.forbids;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (n.service_v3_stable !== void 0) {
-          let s = n.service_v3_stable;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            if (s.requires === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.service_v3_stable !== void 0) {
+          let t = a.service_v3_stable;
+          if (t && typeof t == "object" && !Array.isArray(t)) {
+            if (t.requires === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [o] : e.push(o), r++;
             }
-            if (s.forbids === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [r] : e.push(r), t++;
+            if (t.forbids === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [o] : e.push(o), r++;
             }
-            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
-              let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-              e === null ? e = [i] : e.push(i), t++;
+            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (s.requires !== void 0) {
-              let r = s.requires;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.requires !== void 0) {
+              let o = t.requires;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i[n] = d;
                     }
                   }
                 }
               } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
-            if (s.optional !== void 0) {
-              let r = s.optional;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.optional !== void 0) {
+              let o = t.optional;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i[n] = d;
                     }
                   }
                 }
               } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
-            if (s.forbids !== void 0) {
-              let r = s.forbids;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.forbids !== void 0) {
+              let o = t.forbids;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i[n] = d;
                     }
                   }
                 }
               } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
-              }
-            }
-          } else {
-            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.service_v3_candidate !== void 0) {
-          let s = n.service_v3_candidate;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            if (s.requires === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [r] : e.push(r), t++;
-            }
-            if (s.forbids === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [r] : e.push(r), t++;
-            }
-            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
-              let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-              e === null ? e = [i] : e.push(i), t++;
-            }
-            if (s.requires !== void 0) {
-              let r = s.requires;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
-              }
-            }
-            if (s.optional !== void 0) {
-              let r = s.optional;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
-              }
-            }
-            if (s.forbids !== void 0) {
-              let r = s.forbids;
-              if (Array.isArray(r)) {
-                let i = r.length;
-                for (let m = 0; m < i; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i] : e.push(i), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
           } else {
-            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-      } else {
-        let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [n] : e.push(n), t++;
-    }
-    if (p.manifest_path !== void 0) {
-      let n = p.manifest_path;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (!Q.test(n)) {
-          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.changelog_path !== void 0) {
-      let n = p.changelog_path;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (!Q.test(n)) {
-          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.verification_commands !== void 0) {
-      let n = p.verification_commands;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let r = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i = n[r];
-          if (typeof i == "string") {
-            if (_(i) < 1) {
-              let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (a.service_v3_candidate !== void 0) {
+          let t = a.service_v3_candidate;
+          if (t && typeof t == "object" && !Array.isArray(t)) {
+            if (t.requires === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [o] : e.push(o), r++;
+            }
+            if (t.forbids === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [o] : e.push(o), r++;
+            }
+            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), r++;
+            }
+            if (t.requires !== void 0) {
+              let o = t.requires;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
+            }
+            if (t.optional !== void 0) {
+              let o = t.optional;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
+            }
+            if (t.forbids !== void 0) {
+              let o = t.forbids;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i[n] == "number") {
+                        p = i[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
             }
           } else {
-            let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.consumer_impact_statement_template !== void 0) {
-      let n = p.consumer_impact_statement_template;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        for (let s in n) if (typeof n[s] != "string") {
-          let r = { instancePath: a + "/consumer_impact_statement_template/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), r++;
+    }
+    if (m.manifest_path !== void 0) {
+      let a = m.manifest_path;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (!se.test(a)) {
+          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.rehearsal_candidate !== void 0) {
-      let n = p.rehearsal_candidate;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.requires_runtime_cutover === void 0) {
-          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.changelog_path !== void 0) {
+      let a = m.changelog_path;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.consumer_non_blocking_fallback_required === void 0) {
-          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in n) if (!(s === "requires_runtime_cutover" || s === "service_v2_runtime_stability_required" || s === "migration_overlap_days" || s === "consumer_non_blocking_fallback_required")) {
-          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (n.requires_runtime_cutover !== void 0 && typeof n.requires_runtime_cutover != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (n.service_v2_runtime_stability_required !== void 0 && typeof n.service_v2_runtime_stability_required != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (n.migration_overlap_days !== void 0) {
-          let s = n.migration_overlap_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.consumer_non_blocking_fallback_required !== void 0 && typeof n.consumer_non_blocking_fallback_required != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (!se.test(a)) {
+          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.compatibility_expectations !== void 0) {
-      let n = p.compatibility_expectations;
-      if (n && typeof n == "object" && !Array.isArray(n)) for (let s in n) {
-        let r = n[s];
-        if (Array.isArray(r)) {
-          let i = r.length;
-          for (let o = 0; o < i; o++) if (typeof r[o] != "string") {
-            let l = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), t++;
+    if (m.verification_commands !== void 0) {
+      let a = m.verification_commands;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let o = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+          } else {
+            let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
+          }
+        }
+      } else {
+        let t = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.consumer_impact_statement_template !== void 0) {
+      let a = m.consumer_impact_statement_template;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let t in a) if (typeof a[t] != "string") {
+          let o = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+      } else {
+        let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.rehearsal_candidate !== void 0) {
+      let a = m.rehearsal_candidate;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.requires_runtime_cutover === void 0) {
+          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.consumer_non_blocking_fallback_required === void 0) {
+          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
+          let o = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.migration_overlap_days !== void 0) {
+          let t = a.migration_overlap_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+        }
+        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+      } else {
+        let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.compatibility_expectations !== void 0) {
+      let a = m.compatibility_expectations;
+      if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
+        let o = a[t];
+        if (Array.isArray(o)) {
+          let l = o.length;
+          for (let d = 0; d < l; d++) if (typeof o[d] != "string") {
+            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         } else {
-          let i = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [i] : e.push(i), t++;
+          let l = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [l] : e.push(l), r++;
         }
       }
       else {
-        let s = { instancePath: a + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.required_consumer_validation_commands !== void 0) {
-      let n = p.required_consumer_validation_commands;
-      if (Array.isArray(n)) {
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i = n[r];
-          if (typeof i == "string") {
-            if (_(i) < 1) {
-              let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+    if (m.required_consumer_validation_commands !== void 0) {
+      let a = m.required_consumer_validation_commands;
+      if (Array.isArray(a)) {
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return C.errors = e, t === 0;
+  return F.errors = e, r === 0;
 }
-C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ke = M;
-var re = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var G = J().default;
-var q = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var X = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ue = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function k(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = k.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.name === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [n] : e.push(n), t++;
+F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ae = G;
+var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var W = ee().default;
+var O = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var ye = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = x.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.name === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.run === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.run === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!(n === "name" || n === "run" || n === "cwd" || n === "timeout_s" || n === "operations")) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.name !== void 0) {
-      let n = p.name;
-      if (typeof n == "string") {
-        if (_(n) > 100) {
-          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.name !== void 0) {
+      let a = m.name;
+      if (typeof a == "string") {
+        if (_(a) > 100) {
+          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.run !== void 0) {
-      let n = p.run;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let r = { instancePath: a + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.run !== void 0) {
+      let a = m.run;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let o = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i = n[r];
-          if (typeof i == "string") {
-            if (_(i) < 1) {
-              let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.cwd !== void 0) {
-      let n = p.cwd;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.cwd !== void 0) {
+      let a = m.cwd;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.timeout_s !== void 0) {
-      let n = p.timeout_s;
-      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-        let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.timeout_s !== void 0) {
+      let a = m.timeout_s;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [t] : e.push(t), r++;
       }
-      if (typeof n == "number" && isFinite(n)) {
-        if (n > 21600 || isNaN(n)) {
-          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [s] : e.push(s), t++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 21600 || isNaN(a)) {
+          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n < 1 || isNaN(n)) {
-          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a < 1 || isNaN(a)) {
+          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       }
     }
-    if (p.operations !== void 0) {
-      let n = p.operations;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.operations !== void 0) {
+      let a = m.operations;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (!(l === "health" || l === "promotion" || l === "rollback")) {
-            let m = { instancePath: a + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ue.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (!(p === "health" || p === "promotion" || p === "rollback")) {
+            let i = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ye.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [i] : e.push(i), r++;
           }
         }
-        let r = n.length, i;
-        if (r > 1) {
-          e: for (; r--; ) for (i = r; i--; ) if (G(n[r], n[i])) {
-            let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + r + " are identical)" };
-            e === null ? e = [o] : e.push(o), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          e: for (; o--; ) for (l = o; l--; ) if (W(a[o], a[l])) {
+            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+            e === null ? e = [d] : e.push(d), r++;
             break e;
           }
         }
       } else {
-        let s = { instancePath: a + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return k.errors = e, t === 0;
+  return x.errors = e, r === 0;
 }
-k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function x(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = x.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    for (let s in p) if (!(s === "display_name" || s === "trio" || s === "producer" || s === "suites" || s === "owners" || s === "adapter")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = T.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "adapter")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.display_name !== void 0) {
-      let s = p.display_name;
-      if (typeof s == "string") {
-        if (_(s) > 60) {
-          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.display_name !== void 0) {
+      let t = m.display_name;
+      if (typeof t == "string") {
+        if (_(t) > 60) {
+          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (_(s) < 1) {
-          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+        if (_(t) < 1) {
+          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.trio !== void 0) {
-      let s = p.trio;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "pin" || r === "manifest" || r === "matrix")) {
-          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.trio !== void 0) {
+      let t = m.trio;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "pin" || o === "manifest" || o === "matrix")) {
+          let l = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.pin !== void 0) {
-          let r = s.pin;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.pin !== void 0) {
+          let o = t.pin;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.manifest !== void 0) {
-          let r = s.manifest;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.manifest !== void 0) {
+          let o = t.manifest;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.matrix !== void 0) {
-          let r = s.matrix;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.matrix !== void 0) {
+          let o = t.matrix;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.producer !== void 0) {
-      let s = p.producer;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "root" || r === "manifest" || r === "handoff" || r === "start" || r === "probe")) {
-          let i = { instancePath: a + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.producer !== void 0) {
+      let t = m.producer;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "root" || o === "manifest" || o === "handoff" || o === "start" || o === "probe")) {
+          let l = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.root !== void 0) {
-          let r = s.root;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.root !== void 0) {
+          let o = t.root;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.manifest !== void 0) {
-          let r = s.manifest;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.manifest !== void 0) {
+          let o = t.manifest;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.handoff !== void 0) {
-          let r = s.handoff;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), t++;
+        if (t.handoff !== void 0) {
+          let o = t.handoff;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.start !== void 0) {
-          let r = s.start;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            for (let i in r) if (!(i === "run" || i === "cwd")) {
-              let o = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (t.start !== void 0) {
+          let o = t.start;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            for (let l in o) if (!(l === "run" || l === "cwd")) {
+              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.run !== void 0) {
-              let i = r.run;
-              if (Array.isArray(i)) {
-                if (i.length < 1) {
-                  let l = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [l] : e.push(l), t++;
+            if (o.run !== void 0) {
+              let l = o.run;
+              if (Array.isArray(l)) {
+                if (l.length < 1) {
+                  let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [p] : e.push(p), r++;
                 }
-                let o = i.length;
-                for (let l = 0; l < o; l++) {
-                  let m = i[l];
-                  if (typeof m == "string") {
-                    if (_(m) < 1) {
-                      let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [u] : e.push(u), t++;
+                let d = l.length;
+                for (let p = 0; p < d; p++) {
+                  let i = l[p];
+                  if (typeof i == "string") {
+                    if (_(i) < 1) {
+                      let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [n] : e.push(n), r++;
                     }
                   } else {
-                    let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [u] : e.push(u), t++;
+                    let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [n] : e.push(n), r++;
                   }
                 }
               } else {
-                let o = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.cwd !== void 0) {
-              let i = r.cwd;
-              if (typeof i == "string") {
-                if (_(i) < 1) {
-                  let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), t++;
+            if (o.cwd !== void 0) {
+              let l = o.cwd;
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.probe !== void 0) {
-          let r = s.probe;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            for (let i in r) if (!(i === "enabled" || i === "ready_timeout_s" || i === "request_timeout_s" || i === "schemas")) {
-              let o = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (t.probe !== void 0) {
+          let o = t.probe;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
+              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.enabled !== void 0 && typeof r.enabled != "boolean") {
-              let i = { instancePath: a + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [i] : e.push(i), t++;
+            if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
+              let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (r.ready_timeout_s !== void 0) {
-              let i = r.ready_timeout_s;
-              if (!(typeof i == "number" && !(i % 1) && !isNaN(i) && isFinite(i))) {
-                let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), t++;
+            if (o.ready_timeout_s !== void 0) {
+              let l = o.ready_timeout_s;
+              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
+                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
               }
-              if (typeof i == "number" && isFinite(i)) {
-                if (i > 3600 || isNaN(i)) {
-                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [o] : e.push(o), t++;
+              if (typeof l == "number" && isFinite(l)) {
+                if (l > 3600 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
-                if (i < 1 || isNaN(i)) {
-                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), t++;
-                }
-              }
-            }
-            if (r.request_timeout_s !== void 0) {
-              let i = r.request_timeout_s;
-              if (!(typeof i == "number" && !(i % 1) && !isNaN(i) && isFinite(i))) {
-                let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), t++;
-              }
-              if (typeof i == "number" && isFinite(i)) {
-                if (i > 300 || isNaN(i)) {
-                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [o] : e.push(o), t++;
-                }
-                if (i < 1 || isNaN(i)) {
-                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), t++;
+                if (l < 1 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               }
             }
-            if (r.schemas !== void 0) {
-              let i = r.schemas;
-              if (typeof i == "string") {
-                if (_(i) < 1) {
-                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), t++;
+            if (o.request_timeout_s !== void 0) {
+              let l = o.request_timeout_s;
+              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
+                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof l == "number" && isFinite(l)) {
+                if (l > 300 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
-                if (!q.test(i)) {
-                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [o] : e.push(o), t++;
+                if (l < 1 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (o.schemas !== void 0) {
+              let l = o.schemas;
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!O.test(l)) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.suites !== void 0) {
-      let s = p.suites;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "concurrent" || r === "consumer" || r === "producer")) {
-          let i = { instancePath: a + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.suites !== void 0) {
+      let t = m.suites;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "concurrent" || o === "consumer" || o === "producer")) {
+          let l = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.concurrent !== void 0 && typeof s.concurrent != "boolean") {
-          let r = { instancePath: a + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
+        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
+          let o = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (s.consumer !== void 0) {
-          let r = s.consumer;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let o = 0; o < i; o++) k(r[o], { instancePath: a + "/suites/consumer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+        if (t.consumer !== void 0) {
+          let o = t.consumer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/consumer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
           } else {
-            let i = { instancePath: a + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.producer !== void 0) {
-          let r = s.producer;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let o = 0; o < i; o++) k(r[o], { instancePath: a + "/suites/producer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+        if (t.producer !== void 0) {
+          let o = t.producer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/producer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
           } else {
-            let i = { instancePath: a + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.owners !== void 0) {
-      let s = p.owners;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "consumer" || r === "producer")) {
-          let i = { instancePath: a + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.owners !== void 0) {
+      let t = m.owners;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "consumer" || o === "producer")) {
+          let l = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.consumer !== void 0) {
-          let r = s.consumer;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let m = 0; m < i; m++) {
-              let u = r[m];
-              if (typeof u == "string") {
-                if (!X.test(u)) {
-                  let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
+        if (t.consumer !== void 0) {
+          let o = t.consumer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i = 0; i < l; i++) {
+              let n = o[i];
+              if (typeof n == "string") {
+                if (!te.test(n)) {
+                  let u = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
+                let u = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
-            let o = r.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
-                let m = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+            let d = o.length, p;
+            if (d > 1) {
+              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
+                let i = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                e === null ? e = [i] : e.push(i), r++;
                 break e;
               }
             }
           } else {
-            let i = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.producer !== void 0) {
-          let r = s.producer;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let m = 0; m < i; m++) {
-              let u = r[m];
-              if (typeof u == "string") {
-                if (!X.test(u)) {
-                  let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
+        if (t.producer !== void 0) {
+          let o = t.producer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i = 0; i < l; i++) {
+              let n = o[i];
+              if (typeof n == "string") {
+                if (!te.test(n)) {
+                  let u = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
+                let u = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
-            let o = r.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
-                let m = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+            let d = o.length, p;
+            if (d > 1) {
+              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
+                let i = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                e === null ? e = [i] : e.push(i), r++;
                 break e;
               }
             }
           } else {
-            let i = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.adapter !== void 0) {
-      let s = p.adapter;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "file" || r === "endpoints" || r === "scan" || r === "exclude")) {
-          let i = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.adapter !== void 0) {
+      let t = m.adapter;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "file" || o === "endpoints" || o === "scan" || o === "exclude")) {
+          let l = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.file !== void 0) {
-          let r = s.file, i = t, o = false, l = t;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), t++;
+        if (t.file !== void 0) {
+          let o = t.file, l = r, d = false, p = r;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            if (!q.test(r)) {
-              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [u] : e.push(u), t++;
+            if (!O.test(o)) {
+              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), t++;
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
-          var n = l === t;
-          o = o || n;
-          let m = t;
-          if (r !== null) {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [u] : e.push(u), t++;
+          var a = p === r;
+          d = d || a;
+          let i = r;
+          if (o !== null) {
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
-          var n = m === t;
-          if (o = o || n, o) t = i, e !== null && (i ? e.length = i : e = null);
+          var a = i === r;
+          if (d = d || a, d) r = l, e !== null && (l ? e.length = l : e = null);
           else {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [u] : e.push(u), t++;
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (s.endpoints !== void 0) {
-          let r = s.endpoints;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let o = 0; o < i; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.endpoints !== void 0) {
+          let o = t.endpoints;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.scan !== void 0) {
-          let r = s.scan;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let o = 0; o < i; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.scan !== void 0) {
+          let o = t.scan;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.exclude !== void 0) {
-          let r = s.exclude;
-          if (Array.isArray(r)) {
-            let i = r.length;
-            for (let o = 0; o < i; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.exclude !== void 0) {
+          let o = t.exclude;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
               }
             }
           } else {
-            let i = { instancePath: a + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), t++;
+            let l = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return x.errors = e, t === 0;
+  return T.errors = e, r === 0;
 }
-x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function M(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = M.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.policy_version === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [s] : e.push(s), t++;
+T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = G.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.policy_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.baselines === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.baselines === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    for (let s in p) if (!(s === "$schema" || s === "policy_version" || s === "baselines")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+    for (let t in m) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let s = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
-      let s = { instancePath: a + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.policy_version !== void 0 && m.policy_version !== "baseline-policy.v1") {
+      let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.baselines !== void 0) {
-      let s = p.baselines;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (Object.keys(s).length < 1) {
-          let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.baselines !== void 0) {
+      let t = m.baselines;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (Object.keys(t).length < 1) {
+          let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        for (let r in s) {
-          let i = t;
-          if (typeof r == "string" && !re.test(r)) {
-            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: r };
-            e === null ? e = [o] : e.push(o), t++;
+        for (let o in t) {
+          let l = r;
+          if (typeof o == "string" && !ne.test(o)) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
+            e === null ? e = [d] : e.push(d), r++;
           }
-          var n = i === t;
-          if (!n) {
-            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: r }, message: "property name must be valid" };
-            e === null ? e = [o] : e.push(o), t++;
+          var a = l === r;
+          if (!a) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let r in s) x(s[r], { instancePath: a + "/baselines/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: s, parentDataProperty: r, rootData: f, dynamicAnchors: b }) || (e = e === null ? x.errors : e.concat(x.errors), t = e.length);
+        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: g, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
       } else {
-        let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return M.errors = e, t === 0;
+  return G.errors = e, r === 0;
 }
-M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var Y = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var de = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ce = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var fe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function P(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = P.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.path === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      e === null ? e = [s] : e.push(s), t++;
+G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var q = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var C = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var ge = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var _e = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
+var ve = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = $.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.sha256 === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.sha256 === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.bytes === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.bytes === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    for (let s in p) if (!(s === "path" || s === "sha256" || s === "bytes")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+    for (let t in m) if (!(t === "path" || t === "sha256" || t === "bytes")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.path !== void 0) {
-      let s = p.path;
-      if (typeof s == "string") {
-        if (_(s) < 1) {
-          let r = { instancePath: a + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.path !== void 0) {
+      let t = m.path;
+      if (typeof t == "string") {
+        if (_(t) < 1) {
+          let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let r = { instancePath: a + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.sha256 !== void 0) {
-      let s = p.sha256, r = t, i = false, o = t;
-      if (typeof s == "string") {
-        if (!L.test(s)) {
-          let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [m] : e.push(m), t++;
+    if (m.sha256 !== void 0) {
+      let t = m.sha256, o = r, l = false, d = r;
+      if (typeof t == "string") {
+        if (!R.test(t)) {
+          let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [i] : e.push(i), r++;
         }
       } else {
-        let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [m] : e.push(m), t++;
+        let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), r++;
       }
-      var n = o === t;
-      i = i || n;
-      let l = t;
-      if (s !== null) {
-        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [m] : e.push(m), t++;
+      var a = d === r;
+      l = l || a;
+      let p = r;
+      if (t !== null) {
+        let i = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [i] : e.push(i), r++;
       }
-      var n = l === t;
-      if (i = i || n, i) t = r, e !== null && (r ? e.length = r : e = null);
+      var a = p === r;
+      if (l = l || a, l) r = o, e !== null && (o ? e.length = o : e = null);
       else {
-        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [m] : e.push(m), t++;
+        let i = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.bytes !== void 0) {
-      let s = p.bytes;
-      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s)) && s !== null) {
-        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: fe.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [r] : e.push(r), t++;
+    if (m.bytes !== void 0) {
+      let t = m.bytes;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ve.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [o] : e.push(o), r++;
       }
-      if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [r] : e.push(r), t++;
+      if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return P.errors = e, t === 0;
+  return $.errors = e, r === 0;
 }
-P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function R(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = R.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.schema === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [r] : e.push(r), t++;
+$.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = V.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.schema === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tool === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.tool === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.operation === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.operation === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.baseline === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.baseline === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.started_at === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.started_at === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.finished_at === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.finished_at === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.duration_ms === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.duration_ms === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.git === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.git === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.policy === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.policy === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.trio === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.trio === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.identity === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.identity === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.posture === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.posture === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.findings === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.findings === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.steps === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.steps === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tools === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.tools === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.redactions === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.redactions === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.verdict === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.verdict === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    for (let r in p) if (!j.call(y.properties, r)) {
-      let i = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [i] : e.push(i), t++;
+    for (let p in m) if (!N.call(b.properties, p)) {
+      let i = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+      e === null ? e = [i] : e.push(i), r++;
     }
-    if (p.schema !== void 0 && p.schema !== "evidence-packet.v1") {
-      let r = { instancePath: a + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.schema !== void 0 && m.schema !== "evidence-packet.v1") {
+      let p = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tool !== void 0) {
-      let r = p.tool;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.name === void 0) {
-          let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.tool !== void 0) {
+      let p = m.tool;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.name === void 0) {
+          let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.version === void 0) {
-          let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.version === void 0) {
+          let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!(i === "name" || i === "version")) {
-          let o = { instancePath: a + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i in p) if (!(i === "name" || i === "version")) {
+          let n = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.name !== void 0 && r.name !== "baseline-gate") {
-          let i = { instancePath: a + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.name !== void 0 && p.name !== "baseline-gate") {
+          let i = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.version !== void 0) {
-          let i = r.version;
+        if (p.version !== void 0) {
+          let i = p.version;
           if (typeof i == "string") {
             if (_(i) < 1) {
-              let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+              let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.operation !== void 0) {
-      let r = p.operation;
-      if (!(r === "health" || r === "promotion" || r === "rollback")) {
-        let i = { instancePath: a + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: y.properties.operation.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), t++;
+    if (m.operation !== void 0) {
+      let p = m.operation;
+      if (!(p === "health" || p === "promotion" || p === "rollback")) {
+        let i = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: b.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.baseline !== void 0) {
-      let r = p.baseline;
-      if (typeof r == "string") {
-        if (!re.test(r)) {
-          let i = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.baseline !== void 0) {
+      let p = m.baseline;
+      if (typeof p == "string") {
+        if (!ne.test(p)) {
+          let i = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
+          e === null ? e = [i] : e.push(i), r++;
         }
       } else {
-        let i = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.started_at !== void 0) {
-      let r = p.started_at;
-      if (typeof r == "string") {
-        if (!Y.test(r)) {
-          let i = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.started_at !== void 0) {
+      let p = m.started_at;
+      if (typeof p == "string") {
+        if (!C.test(p)) {
+          let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i] : e.push(i), r++;
         }
       } else {
-        let i = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.finished_at !== void 0) {
-      let r = p.finished_at;
-      if (typeof r == "string") {
-        if (!Y.test(r)) {
-          let i = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.finished_at !== void 0) {
+      let p = m.finished_at;
+      if (typeof p == "string") {
+        if (!C.test(p)) {
+          let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i] : e.push(i), r++;
         }
       } else {
-        let i = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.duration_ms !== void 0) {
-      let r = p.duration_ms;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let i = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i] : e.push(i), t++;
+    if (m.duration_ms !== void 0) {
+      let p = m.duration_ms;
+      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+        let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i] : e.push(i), r++;
       }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let i = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i] : e.push(i), t++;
+      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+        let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.git !== void 0) {
-      let r = p.git;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.repository === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.git !== void 0) {
+      let p = m.git;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.repository === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.commit === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.commit === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.ref === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.ref === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.event === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.event === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.run_id === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.run_id === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.run_attempt === void 0) {
-          let i = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.run_attempt === void 0) {
+          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
-          let o = { instancePath: a + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i in p) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
+          let n = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.repository !== void 0) {
-          let i = r.repository;
+        if (p.repository !== void 0) {
+          let i = p.repository;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: y.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: b.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.commit !== void 0) {
-          let i = r.commit, o = t, l = false, m = t;
+        if (p.commit !== void 0) {
+          let i = p.commit, n = r, u = false, c = r;
           if (typeof i == "string") {
-            if (!$.test(i)) {
-              let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [d] : e.push(d), t++;
+            if (!A.test(i)) {
+              let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [f] : e.push(f), r++;
             }
           } else {
-            let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var n = m === t;
-          l = l || n;
-          let u = t;
+          var a = c === r;
+          u = u || a;
+          let h = r;
           if (i !== null) {
-            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var n = u === t;
-          if (l = l || n, l) t = o, e !== null && (o ? e.length = o : e = null);
+          var a = h === r;
+          if (u = u || a, u) r = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
           }
         }
-        if (r.ref !== void 0) {
-          let i = r.ref;
+        if (p.ref !== void 0) {
+          let i = p.ref;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: y.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: b.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.event !== void 0) {
-          let i = r.event;
+        if (p.event !== void 0) {
+          let i = p.event;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: y.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: b.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.run_id !== void 0) {
-          let i = r.run_id;
+        if (p.run_id !== void 0) {
+          let i = p.run_id;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: y.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: b.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.run_attempt !== void 0) {
-          let i = r.run_attempt;
+        if (p.run_attempt !== void 0) {
+          let i = p.run_attempt;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: y.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: b.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.policy !== void 0) {
-      let r = p.policy;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.source === void 0) {
-          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.policy !== void 0) {
+      let p = m.policy;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.source === void 0) {
+          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.path === void 0) {
-          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.path === void 0) {
+          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.sha256 === void 0) {
-          let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.sha256 === void 0) {
+          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!(i === "source" || i === "path" || i === "sha256")) {
-          let o = { instancePath: a + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i in p) if (!(i === "source" || i === "path" || i === "sha256")) {
+          let n = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.source !== void 0) {
-          let i = r.source;
+        if (p.source !== void 0) {
+          let i = p.source;
           if (!(i === "file" || i === "defaults")) {
-            let o = { instancePath: a + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: y.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: b.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.path !== void 0) {
-          let i = r.path;
+        if (p.path !== void 0) {
+          let i = p.path;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: y.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: b.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.sha256 !== void 0) {
-          let i = r.sha256;
+        if (p.sha256 !== void 0) {
+          let i = p.sha256;
           if (typeof i == "string") {
-            if (!L.test(i)) {
-              let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!R.test(i)) {
+              let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.trio !== void 0) {
-      let r = p.trio;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.pin === void 0) {
-          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.trio !== void 0) {
+      let p = m.trio;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.pin === void 0) {
+          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.manifest === void 0) {
-          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.manifest === void 0) {
+          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.matrix === void 0) {
-          let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.matrix === void 0) {
+          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
-          let o = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i in p) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
+          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        r.pin !== void 0 && (P(r.pin, { instancePath: a + "/trio/pin", parentData: r, parentDataProperty: "pin", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.manifest !== void 0 && (P(r.manifest, { instancePath: a + "/trio/manifest", parentData: r, parentDataProperty: "manifest", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.matrix !== void 0 && (P(r.matrix, { instancePath: a + "/trio/matrix", parentData: r, parentDataProperty: "matrix", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length));
+        p.pin !== void 0 && ($(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.manifest !== void 0 && ($(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.matrix !== void 0 && ($(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length));
       } else {
-        let i = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.identity !== void 0) {
-      let r = p.identity;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.release_tag === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.identity !== void 0) {
+      let p = m.identity;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.release_tag === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.commit_sha === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.commit_sha === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.service_contract_version === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.service_contract_version === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.api_contract_version === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.api_contract_version === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.integration_baseline === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.integration_baseline === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.manifest_sha256 === void 0) {
-          let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.manifest_sha256 === void 0) {
+          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
-          let o = { instancePath: a + "/identity", schemaPath: "#/properties/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i in p) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
+          let n = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.release_tag !== void 0) {
-          let i = r.release_tag;
+        if (p.release_tag !== void 0) {
+          let i = p.release_tag;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/release_tag", schemaPath: "#/properties/identity/properties/release_tag/type", keyword: "type", params: { type: y.properties.identity.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.commit_sha !== void 0) {
-          let i = r.commit_sha;
+        if (p.commit_sha !== void 0) {
+          let i = p.commit_sha;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/commit_sha", schemaPath: "#/properties/identity/properties/commit_sha/type", keyword: "type", params: { type: y.properties.identity.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.service_contract_version !== void 0) {
-          let i = r.service_contract_version;
+        if (p.service_contract_version !== void 0) {
+          let i = p.service_contract_version;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/service_contract_version", schemaPath: "#/properties/identity/properties/service_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.api_contract_version !== void 0) {
-          let i = r.api_contract_version;
+        if (p.api_contract_version !== void 0) {
+          let i = p.api_contract_version;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/api_contract_version", schemaPath: "#/properties/identity/properties/api_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.integration_baseline !== void 0) {
-          let i = r.integration_baseline;
+        if (p.integration_baseline !== void 0) {
+          let i = p.integration_baseline;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/integration_baseline", schemaPath: "#/properties/identity/properties/integration_baseline/type", keyword: "type", params: { type: y.properties.identity.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.manifest_sha256 !== void 0) {
-          let i = r.manifest_sha256;
+        if (p.manifest_sha256 !== void 0) {
+          let i = p.manifest_sha256;
           if (typeof i != "string" && i !== null) {
-            let o = { instancePath: a + "/identity/manifest_sha256", schemaPath: "#/properties/identity/properties/manifest_sha256/type", keyword: "type", params: { type: y.properties.identity.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
-          }
-        }
-      } else {
-        let i = { instancePath: a + "/identity", schemaPath: "#/properties/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
-      }
-    }
-    if (p.posture !== void 0) {
-      let r = p.posture;
-      if (!(r === "GO" || r === "NO-GO" || r === null)) {
-        let i = { instancePath: a + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: y.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), t++;
-      }
-    }
-    if (p.findings !== void 0) {
-      let r = p.findings;
-      if (Array.isArray(r)) {
-        let i = r.length;
-        for (let o = 0; o < i; o++) {
-          let l = r[o];
-          if (l && typeof l == "object" && !Array.isArray(l)) {
-            if (l.rule === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.severity === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.file === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.line === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.column === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.message === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            for (let m in l) if (!(m === "rule" || m === "severity" || m === "file" || m === "line" || m === "column" || m === "message")) {
-              let u = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), t++;
-            }
-            if (l.rule !== void 0) {
-              let m = l.rule;
-              if (typeof m == "string") {
-                if (!de.test(m)) {
-                  let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.severity !== void 0) {
-              let m = l.severity;
-              if (!(m === "error" || m === "warning" || m === "notice")) {
-                let u = { instancePath: a + "/findings/" + o + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: y.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.file !== void 0) {
-              let m = l.file;
-              if (typeof m != "string" && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: y.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.line !== void 0) {
-              let m = l.line;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: y.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.column !== void 0) {
-              let m = l.column;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: y.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.message !== void 0) {
-              let m = l.message;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-          } else {
-            let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), t++;
+            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.steps !== void 0) {
-      let r = p.steps;
-      if (Array.isArray(r)) {
-        let i = r.length;
-        for (let o = 0; o < i; o++) {
-          let l = r[o];
-          if (l && typeof l == "object" && !Array.isArray(l)) {
-            if (l.suite === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [m] : e.push(m), t++;
+    if (m.posture !== void 0) {
+      let p = m.posture;
+      if (!(p === "GO" || p === "NO-GO" || p === null)) {
+        let i = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), r++;
+      }
+    }
+    if (m.findings !== void 0) {
+      let p = m.findings;
+      if (Array.isArray(p)) {
+        let i = p.length;
+        for (let n = 0; n < i; n++) {
+          let u = p[n];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.rule === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.name === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.severity === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.status === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.file === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.exit_code === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.line === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.duration_ms === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.column === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.required === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.message === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            for (let m in l) if (!j.call(y.properties.steps.items.properties, m)) {
-              let u = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), t++;
+            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
+              let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [h] : e.push(h), r++;
             }
-            if (l.suite !== void 0) {
-              let m = l.suite;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (u.rule !== void 0) {
+              let c = u.rule;
+              if (typeof c == "string") {
+                if (!ge.test(c)) {
+                  let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [h] : e.push(h), r++;
                 }
               } else {
-                let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
+                let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (l.name !== void 0) {
-              let m = l.name;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (u.severity !== void 0) {
+              let c = u.severity;
+              if (!(c === "error" || c === "warning" || c === "notice")) {
+                let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.file !== void 0) {
+              let c = u.file;
+              if (typeof c != "string" && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.line !== void 0) {
+              let c = u.line;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.column !== void 0) {
+              let c = u.column;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.message !== void 0) {
+              let c = u.message;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
                 }
               } else {
-                let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.status !== void 0) {
-              let m = l.status;
-              if (!(m === "passed" || m === "failed" || m === "timed-out" || m === "not-run" || m === "skipped")) {
-                let u = { instancePath: a + "/steps/" + o + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: y.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.exit_code !== void 0) {
-              let m = l.exit_code;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/steps/" + o + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: y.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.duration_ms !== void 0) {
-              let m = l.duration_ms;
-              if (typeof m == "number" && isFinite(m)) {
-                if (m < 0 || isNaN(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.required !== void 0 && typeof l.required != "boolean") {
-              let m = { instancePath: a + "/steps/" + o + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.argv !== void 0) {
-              let m = l.argv;
-              if (Array.isArray(m)) {
-                let u = m.length;
-                for (let d = 0; d < u; d++) if (typeof m[d] != "string") {
-                  let h = { instancePath: a + "/steps/" + o + "/argv/" + d, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [h] : e.push(h), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.cwd !== void 0 && typeof l.cwd != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.log_file !== void 0) {
-              let m = l.log_file;
-              if (typeof m == "string") {
-                if (!ce.test(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.log_sha256 !== void 0) {
-              let m = l.log_sha256;
-              if (typeof m == "string") {
-                if (!L.test(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.log_tail !== void 0 && typeof l.log_tail != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.error !== void 0 && typeof l.error != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.output_bytes !== void 0) {
-              let m = l.output_bytes;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 0 || isNaN(m))) {
-                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [u] : e.push(u), t++;
+                let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
               }
             }
           } else {
-            let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), t++;
+            let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [c] : e.push(c), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.change !== void 0) {
-      let r = p.change;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.base === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
-          e === null ? e = [i] : e.push(i), t++;
+    if (m.steps !== void 0) {
+      let p = m.steps;
+      if (Array.isArray(p)) {
+        let i = p.length;
+        for (let n = 0; n < i; n++) {
+          let u = p[n];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.suite === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.name === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.status === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.exit_code === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.duration_ms === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.required === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            for (let c in u) if (!N.call(b.properties.steps.items.properties, c)) {
+              let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [h] : e.push(h), r++;
+            }
+            if (u.suite !== void 0) {
+              let c = u.suite;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.name !== void 0) {
+              let c = u.name;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.status !== void 0) {
+              let c = u.status;
+              if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
+                let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.exit_code !== void 0) {
+              let c = u.exit_code;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.duration_ms !== void 0) {
+              let c = u.duration_ms;
+              if (typeof c == "number" && isFinite(c)) {
+                if (c < 0 || isNaN(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.required !== void 0 && typeof u.required != "boolean") {
+              let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.argv !== void 0) {
+              let c = u.argv;
+              if (Array.isArray(c)) {
+                let h = c.length;
+                for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
+                  let w = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [w] : e.push(w), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.log_file !== void 0) {
+              let c = u.log_file;
+              if (typeof c == "string") {
+                if (!_e.test(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.log_sha256 !== void 0) {
+              let c = u.log_sha256;
+              if (typeof c == "string") {
+                if (!R.test(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.error !== void 0 && typeof u.error != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.output_bytes !== void 0) {
+              let c = u.output_bytes;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
+                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
+                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+          } else {
+            let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [c] : e.push(c), r++;
+          }
         }
-        if (r.head === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
-          e === null ? e = [i] : e.push(i), t++;
+      } else {
+        let i = { instancePath: s + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i] : e.push(i), r++;
+      }
+    }
+    if (m.change !== void 0) {
+      let p = m.change;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.base === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.trio_changed === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.head === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.changed_files === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.trio_changed === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.classification === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.changed_files === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.codes_added === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.classification === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.codes_removed === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.codes_added === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.posture_from === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.codes_removed === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.posture_to === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.posture_from === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.approval === void 0) {
-          let i = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.posture_to === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in r) if (!j.call(y.properties.change.properties, i)) {
-          let o = { instancePath: a + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        if (p.approval === void 0) {
+          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.base !== void 0) {
-          let i = r.base;
+        for (let i in p) if (!N.call(b.properties.change.properties, i)) {
+          let n = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (p.base !== void 0) {
+          let i = p.base;
           if (typeof i == "string") {
-            if (!$.test(i)) {
-              let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!A.test(i)) {
+              let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.head !== void 0) {
-          let i = r.head;
+        if (p.head !== void 0) {
+          let i = p.head;
           if (typeof i == "string") {
-            if (!$.test(i)) {
-              let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!A.test(i)) {
+              let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.trio_changed !== void 0 && typeof r.trio_changed != "boolean") {
-          let i = { instancePath: a + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i] : e.push(i), t++;
+        if (p.trio_changed !== void 0 && typeof p.trio_changed != "boolean") {
+          let i = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (r.changed_files !== void 0) {
-          let i = r.changed_files;
+        if (p.changed_files !== void 0) {
+          let i = p.changed_files;
           if (Array.isArray(i)) {
-            let o = i.length;
-            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
-              let m = { instancePath: a + "/change/changed_files/" + l, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i.length;
+            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.classification !== void 0) {
-          let i = r.classification;
+        if (p.classification !== void 0) {
+          let i = p.classification;
           if (!(i === "none" || i === "additive" || i === "breaking")) {
-            let o = { instancePath: a + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.codes_added !== void 0) {
-          let i = r.codes_added;
+        if (p.codes_added !== void 0) {
+          let i = p.codes_added;
           if (Array.isArray(i)) {
-            let o = i.length;
-            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
-              let m = { instancePath: a + "/change/codes_added/" + l, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i.length;
+            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.codes_removed !== void 0) {
-          let i = r.codes_removed;
+        if (p.codes_removed !== void 0) {
+          let i = p.codes_removed;
           if (Array.isArray(i)) {
-            let o = i.length;
-            for (let l = 0; l < o; l++) if (typeof i[l] != "string") {
-              let m = { instancePath: a + "/change/codes_removed/" + l, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i.length;
+            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.posture_from !== void 0) {
-          let i = r.posture_from;
+        if (p.posture_from !== void 0) {
+          let i = p.posture_from;
           if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let o = { instancePath: a + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.posture_to !== void 0) {
-          let i = r.posture_to;
+        if (p.posture_to !== void 0) {
+          let i = p.posture_to;
           if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let o = { instancePath: a + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.approval !== void 0) {
-          let i = r.approval, o = t, l = false, m = t;
+        if (p.approval !== void 0) {
+          let i = p.approval, n = r, u = false, c = r;
           if (i !== null) {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var s = m === t;
-          l = l || s;
-          let u = t;
+          var t = c === r;
+          u = u || t;
+          let h = r;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.approved === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i.consumer === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i.producer === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i.head_sha === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i.problem === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            for (let d in i) if (!(d === "approved" || d === "consumer" || d === "producer" || d === "head_sha" || d === "problem")) {
-              let h = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: d }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), t++;
+            for (let f in i) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
+              let w = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+              e === null ? e = [w] : e.push(w), r++;
             }
             if (i.approved !== void 0 && typeof i.approved != "boolean") {
-              let d = { instancePath: a + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i.consumer !== void 0) {
-              let d = i.consumer;
-              if (Array.isArray(d)) {
-                let h = d.length;
-                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
-                  let A = { instancePath: a + "/change/approval/consumer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), t++;
+              let f = i.consumer;
+              if (Array.isArray(f)) {
+                let w = f.length;
+                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
+                  let L = { instancePath: s + "/change/approval/consumer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let h = { instancePath: a + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), t++;
+                let w = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i.producer !== void 0) {
-              let d = i.producer;
-              if (Array.isArray(d)) {
-                let h = d.length;
-                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
-                  let A = { instancePath: a + "/change/approval/producer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), t++;
+              let f = i.producer;
+              if (Array.isArray(f)) {
+                let w = f.length;
+                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
+                  let L = { instancePath: s + "/change/approval/producer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let h = { instancePath: a + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), t++;
+                let w = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i.head_sha !== void 0) {
-              let d = i.head_sha;
-              if (typeof d != "string" && d !== null) {
-                let h = { instancePath: a + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), t++;
+              let f = i.head_sha;
+              if (typeof f != "string" && f !== null) {
+                let w = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i.problem !== void 0) {
-              let d = i.problem;
-              if (typeof d != "string" && d !== null) {
-                let h = { instancePath: a + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), t++;
+              let f = i.problem;
+              if (typeof f != "string" && f !== null) {
+                let w = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
           } else {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var s = u === t;
-          if (l = l || s, l) t = o, e !== null && (o ? e.length = o : e = null);
+          var t = h === r;
+          if (u = u || t, u) r = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
           }
         }
       } else {
-        let i = { instancePath: a + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.tools !== void 0) {
-      let r = p.tools;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let i in r) if (typeof r[i] != "string") {
-          let o = { instancePath: a + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.incident !== void 0) {
+      let p = m.incident;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.trigger === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.severity === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.reason === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.posture === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.rolled_back_from === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.active === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.target_revision === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.status === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.dry_run === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.timeline === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.next_milestone === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.pull_request_url === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.incident_issue_url === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        for (let i in p) if (!N.call(b.properties.incident.properties, i)) {
+          let n = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (p.trigger !== void 0) {
+          let i = p.trigger;
+          if (!(i === "contract-drift" || i === "preflight-failure" || i === "fallback-regression")) {
+            let n = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.severity !== void 0) {
+          let i = p.severity;
+          if (!(i === "SEV-1" || i === "SEV-2")) {
+            let n = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.reason !== void 0 && typeof p.reason != "string") {
+          let i = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.posture !== void 0 && p.posture !== "NO-GO") {
+          let i = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.rolled_back_from !== void 0) {
+          let i = p.rolled_back_from;
+          if (i && typeof i == "object" && !Array.isArray(i)) {
+            if (i.release_tag === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.commit_sha === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.service_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.api_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.integration_baseline === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.manifest_sha256 === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i.release_tag !== void 0) {
+              let n = i.release_tag;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.commit_sha !== void 0) {
+              let n = i.commit_sha;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.service_contract_version !== void 0) {
+              let n = i.service_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.api_contract_version !== void 0) {
+              let n = i.api_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.integration_baseline !== void 0) {
+              let n = i.integration_baseline;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.manifest_sha256 !== void 0) {
+              let n = i.manifest_sha256;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.active !== void 0) {
+          let i = p.active;
+          if (i && typeof i == "object" && !Array.isArray(i)) {
+            if (i.release_tag === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.commit_sha === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.service_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.api_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.integration_baseline === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.manifest_sha256 === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i.release_tag !== void 0) {
+              let n = i.release_tag;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.commit_sha !== void 0) {
+              let n = i.commit_sha;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.service_contract_version !== void 0) {
+              let n = i.service_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.api_contract_version !== void 0) {
+              let n = i.api_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.integration_baseline !== void 0) {
+              let n = i.integration_baseline;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.manifest_sha256 !== void 0) {
+              let n = i.manifest_sha256;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.target_revision !== void 0) {
+          let i = p.target_revision, n = r, u = false, c = r;
+          if (typeof i == "string") {
+            if (!A.test(i)) {
+              let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var o = c === r;
+          u = u || o;
+          let h = r;
+          if (i !== null) {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var o = h === r;
+          if (u = u || o, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+        }
+        if (p.status !== void 0) {
+          let i = p.status;
+          if (!(i === "restored" || i === "verification-failed" || i === "already-current" || i === "dry-run" || i === "failed")) {
+            let n = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.dry_run !== void 0 && typeof p.dry_run != "boolean") {
+          let i = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (p.timeline !== void 0) {
+          let i = p.timeline;
+          if (Array.isArray(i)) {
+            let n = i.length;
+            for (let u = 0; u < n; u++) {
+              let c = i[u];
+              if (c && typeof c == "object" && !Array.isArray(c)) {
+                if (c.at === void 0) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.event === void 0) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                for (let h in c) if (!(h === "at" || h === "event")) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.at !== void 0) {
+                  let h = c.at;
+                  if (typeof h == "string") {
+                    if (!C.test(h)) {
+                      let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      e === null ? e = [f] : e.push(f), r++;
+                    }
+                  } else {
+                    let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [f] : e.push(f), r++;
+                  }
+                }
+                if (c.event !== void 0) {
+                  let h = c.event;
+                  if (typeof h == "string") {
+                    if (_(h) < 1) {
+                      let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [f] : e.push(f), r++;
+                    }
+                  } else {
+                    let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [f] : e.push(f), r++;
+                  }
+                }
+              } else {
+                let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.next_milestone !== void 0) {
+          let i = p.next_milestone;
+          if (i && typeof i == "object" && !Array.isArray(i)) {
+            if (i.due === void 0) {
+              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i.what === void 0) {
+              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i) if (!(n === "due" || n === "what")) {
+              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i.due !== void 0) {
+              let n = i.due;
+              if (typeof n == "string") {
+                if (!C.test(n)) {
+                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i.what !== void 0) {
+              let n = i.what;
+              if (typeof n == "string") {
+                if (_(n) < 1) {
+                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.pull_request_url !== void 0) {
+          let i = p.pull_request_url, n = r, u = false, c = r;
+          if (typeof i == "string") {
+            if (!ie.test(i)) {
+              let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var l = c === r;
+          u = u || l;
+          let h = r;
+          if (i !== null) {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var l = h === r;
+          if (u = u || l, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+        }
+        if (p.incident_issue_url !== void 0) {
+          let i = p.incident_issue_url, n = r, u = false, c = r;
+          if (typeof i == "string") {
+            if (!ie.test(i)) {
+              let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var d = c === r;
+          u = u || d;
+          let h = r;
+          if (i !== null) {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var d = h === r;
+          if (u = u || d, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
         }
       } else {
-        let i = { instancePath: a + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), t++;
+        let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.redactions !== void 0) {
-      let r = p.redactions;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let i = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i] : e.push(i), t++;
-      }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let i = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i] : e.push(i), t++;
+    if (m.tools !== void 0) {
+      let p = m.tools;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        for (let i in p) if (typeof p[i] != "string") {
+          let n = { instancePath: s + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+      } else {
+        let i = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (p.verdict !== void 0) {
-      let r = p.verdict;
-      if (!(r === "PASS" || r === "FAIL")) {
-        let i = { instancePath: a + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: y.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), t++;
+    if (m.redactions !== void 0) {
+      let p = m.redactions;
+      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+        let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i] : e.push(i), r++;
+      }
+      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+        let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i] : e.push(i), r++;
+      }
+    }
+    if (m.verdict !== void 0) {
+      let p = m.verdict;
+      if (!(p === "PASS" || p === "FAIL")) {
+        let i = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: b.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i] : e.push(i), r++;
       }
     }
   } else {
-    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
+    let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [p] : e.push(p), r++;
   }
-  return R.errors = e, t === 0;
+  return V.errors = e, r === 0;
 }
-R.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var $e = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var je = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
-
-// src/ledger/model.ts
-var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
-var PIN_LINES = [
-  { key: "repo", label: "repo", named: true },
-  { key: "release_tag", label: "release tag", named: true },
-  { key: "commit_sha", label: "commit SHA", named: true },
-  { key: "service", label: "Expected service contract version", named: false },
-  { key: "api", label: "Expected API contract version", named: false },
-  { key: "integration", label: "Expected integration baseline", named: false },
-  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
-  { key: "posture", label: "Runtime cutover posture", named: false },
-  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
-  { key: "mirror_path", label: "Producer manifest mirror", named: false }
-];
-function pinLineLabel(key, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
-}
-var LEDGER_COLUMNS = [
-  { key: "consumer_version", header: "version" },
-  { key: "consumer_commit", header: "commit" },
-  { key: "producer_tag", header: "tag" },
-  { key: "producer_commit", header: "commit" },
-  { key: "service", header: "Service contract" },
-  { key: "api", header: "API contract" },
-  { key: "integration", header: "Integration baseline" },
-  { key: "status", header: "Status" }
-];
-var PIN_SECTION_TITLE = "Baseline Pin";
-var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ne = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Te = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -38037,8 +37797,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -41949,7 +41709,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -41977,7 +41737,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer,
-      link: opener(link),
+      link: opener(link2),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
@@ -42574,7 +42334,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -42813,8 +42573,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -43242,8 +43002,8 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map.add(a, b2, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -43318,7 +43078,7 @@ function updatedMarker(file, node2) {
 }
 function section(file, nodes, title) {
   const index2 = nodes.findIndex(
-    (n) => n.type === "heading" && n.depth === 2 && normalize2(toString(n)) === normalize2(title)
+    (n) => n.type === "heading" && n.depth === 2 && normalize(toString(n)) === normalize(title)
   );
   if (index2 === -1) return null;
   const heading = nodes[index2];
@@ -43351,8 +43111,8 @@ function pinLine(file, item, displayName) {
   };
 }
 function pinLineKey(label, displayName) {
-  const l = normalize2(label);
-  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
+  const l = normalize(label);
+  return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, node2) {
   const [head, ...rows] = node2.children;
@@ -43377,7 +43137,7 @@ function cell(file, node2) {
   const end = last ? offset(last, "end") : start;
   return { text: toString(node2).trim(), position: positionAt(file, start), start, end };
 }
-function normalize2(s) {
+function normalize(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 function offset(node2, which2) {
@@ -43400,13 +43160,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = je[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Te[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -43481,16 +43241,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_2, i) => i);
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_2, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+    for (let j = 1; j <= b2.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b2[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b2.length];
 }
 
 // src/rules/matrix.ts
@@ -43578,7 +43338,7 @@ function pinSection(path, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -43614,7 +43374,7 @@ function pinSection(path, ledger, pin, baseline) {
   }
   return out;
 }
-function isAbsolute3(p) {
+function isAbsolute(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path, ledger, pin) {
@@ -43699,7 +43459,7 @@ function header(path, table2) {
   const out = [];
   LEDGER_COLUMNS.forEach((col, i) => {
     const cell2 = table2.header[i];
-    if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
+    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
       out.push(
         finding(
           "BG209",
@@ -43712,19 +43472,13 @@ function header(path, table2) {
   });
   return out;
 }
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
-}
 function rowFormat(path, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (Pe(record)) return [];
+  if (je(record)) return [];
   const out = [];
-  for (const e of Pe.errors ?? []) {
+  for (const e of je.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, $e.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Ne.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -44089,7 +43843,9 @@ function aggregateVerdict(verdicts) {
 
 // src/trio/identity.ts
 function identityOf(trio) {
-  const pin = trio.pin.data ?? {};
+  return identityOfPin(trio.pin.data ?? {});
+}
+function identityOfPin(pin) {
   return {
     release_tag: str(pin.release_tag),
     commit_sha: str(pin.commit_sha),
@@ -44109,9 +43865,9 @@ function str(v) {
 
 // src/trio/load.ts
 init_read();
-var PIN = { validate: ve, file: $e.validatePin };
-var MANIFEST = { validate: be, file: $e.validateManifest };
-var HANDOFF = { validate: we, file: $e.validateHandoff };
+var PIN = { validate: qe, file: Ne.validatePin };
+var MANIFEST = { validate: $e, file: Ne.validateManifest };
+var HANDOFF = { validate: xe, file: Ne.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -44144,8 +43900,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b2) {
+  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -44166,6 +43922,870 @@ function loadMatrix(root, path, displayName) {
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
   return { ...file, ledger: parseLedger(file.source, displayName) };
+}
+
+// src/operations/adapter-input.ts
+init_read();
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename2, dirname as dirname2, normalize as normalize2, relative as relative2, resolve as resolve3, sep as sep2 } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path) {
+  let normalized = normalize2(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve3(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path = directoryPath || ".";
+  if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs3.realpath(path, (error2, resolvedPath) => {
+    if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
+    fs3.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs3.realpathSync(path);
+    const stat3 = fs3.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname2(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname2(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error2, callback$1, output, suppressErrors) {
+  if (error2 && !suppressErrors) callback$1(error2, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs: fs3 } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs3.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs: fs3 } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error2, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
+      this.onQueueEmpty(error2, output);
+      if (error2) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error2, state) => this.callbackInvoker(state, error2, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path)) continue;
+        this.pushDirectory(path, paths, filters);
+        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path;
+            const filename = basename2(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep2,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path) => isMatch(path));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format2 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
+  const excludePredicate = (_2, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path = format2(p, isDirectory2);
+      const matches = matcher(path) && !ignore(path);
+      if (matches) log(`matched ${path}`);
+      return matches;
+    } : (p, isDirectory2) => {
+      const path = format2(p, isDirectory2);
+      return matcher(path) && !ignore(path);
+    }],
+    exclude: debug2 ? (_2, p) => {
+      const skipped = excludePredicate(_2, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir2,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative5] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative5) : [];
+}
+
+// src/files/scan.ts
+init_read();
+function listFiles(root, include, exclude) {
+  if (include.length === 0) return [];
+  return globSync(include, {
+    cwd: root,
+    ignore: ["**/node_modules/**", "**/.git/**", ...exclude],
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: false
+  }).sort();
+}
+function filesContaining(root, paths, needles) {
+  const patterns = needles.map((n) => Buffer.from(n, "utf8"));
+  const out = [];
+  for (const path of paths) {
+    const read = readRepoFile(root, path);
+    if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
+      out.push(sourceFromBytes(path, read.bytes));
+  }
+  return out;
+}
+
+// src/rules/adapter.ts
+function adapterRules(input) {
+  const { adapter } = input;
+  if (!adapter.file) {
+    return [
+      finding(
+        "BG604",
+        null,
+        null,
+        "the policy names no adapter file (adapter.file), so the adapter boundary is not checked"
+      )
+    ];
+  }
+  const out = [];
+  if (!input.adapterSource) {
+    out.push(
+      finding(
+        "BG601",
+        adapter.file,
+        null,
+        `the adapter file ${adapter.file} does not exist; restore it or set adapter.file in the policy`
+      )
+    );
+  } else {
+    for (const endpoint of adapter.endpoints) {
+      if (!input.adapterSource.text.includes(endpoint)) {
+        out.push(
+          finding(
+            "BG602",
+            adapter.file,
+            { line: 1, column: 1 },
+            `the adapter does not name the endpoint ${endpoint}; every call to the producer goes through the adapter`
+          )
+        );
+      }
+    }
+  }
+  for (const file of input.scanned) {
+    for (const endpoint of adapter.endpoints) {
+      const i = file.text.indexOf(endpoint);
+      if (i === -1) continue;
+      out.push(
+        finding(
+          "BG603",
+          file.path,
+          positionAt(file, i),
+          `names the producer endpoint ${endpoint} outside the adapter ${adapter.file}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
+        )
+      );
+    }
+  }
+  return out;
+}
+
+// src/operations/adapter-input.ts
+function adapterFindings(root, baseline) {
+  const adapter = baseline.adapter;
+  if (!adapter.file) return adapterRules({ adapter, adapterSource: null, scanned: [] });
+  const read = readRepoFile(root, adapter.file);
+  const adapterSource = read.kind === "ok" ? sourceFromBytes(adapter.file, read.bytes) : null;
+  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file);
+  return adapterRules({ adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) });
 }
 
 // src/operations/outcome.ts
@@ -44205,7 +44825,7 @@ async function runHealth(ctx, options) {
     const findings = sortFindings([
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
-      ...adapterRules(adapterInput(ctx.root, baseline)),
+      ...adapterFindings(ctx.root, baseline),
       ...judged.findings
     ]);
     const steps = judged.steps;
@@ -44236,14 +44856,6 @@ async function runHealth(ctx, options) {
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence });
   }
   return operationResult(ctx.evidence, "health", results);
-}
-function adapterInput(root, baseline) {
-  const adapter = baseline.adapter;
-  if (!adapter.file) return { adapter, adapterSource: null, scanned: [] };
-  const read = readRepoFile(root, adapter.file);
-  const adapterSource = read.kind === "ok" ? sourceFromBytes(adapter.file, read.bytes) : null;
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file);
-  return { adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) };
 }
 async function preflight(ctx, baseline) {
   const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
@@ -44395,7 +45007,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, ke, $e.validatePolicy);
+  const problems = validateDocument(doc, Ae, Ne.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -44403,14 +45015,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
+  const found = policy.baselines.find((b2) => b2.name === name);
   if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -44759,7 +45371,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
 function render(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) out.push(...baselineSection(b, detail));
+  for (const b2 of result.baselines) out.push(...baselineSection(b2, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -44767,7 +45379,7 @@ function render(result, overflow, artifact, detail, notes) {
       ""
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
+  if (detail.tailChars < Infinity && result.baselines.some((b2) => failedTails(b2).length > 0)) {
     out.push(
       detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
       ""
@@ -44777,34 +45389,34 @@ function render(result, overflow, artifact, detail, notes) {
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b) {
-  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function failedTails(b2) {
+  return b2.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function baselineSection(b, detail) {
-  const c = countBySeverity(b.findings);
-  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
-  if (b.change) {
+function baselineSection(b2, detail) {
+  const c = countBySeverity(b2.findings);
+  const out = [`### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`, ""];
+  if (b2.change) {
     out.push(
-      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
+      b2.change.trio_changed ? `The trio changed (classification **${b2.change.classification}**); checked with the rules${b2.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b2.change.base.slice(0, 12))} and ${code(b2.change.head.slice(0, 12))}: nothing to gate.`,
       ""
     );
   }
-  out.push(identityTable(b.identity, b.posture), "");
-  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
+  out.push(identityTable(b2.identity, b2.posture), "");
+  if (b2.change) out.push("#### Change", "", changeTable(b2.change), "");
   out.push(
     `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
     "",
-    findingsTable(b.findings, detail.findings),
+    findingsTable(b2.findings, detail.findings),
     ""
   );
-  if (b.change) out.push("#### Steps", "");
-  out.push(stepsTable(b.steps), "");
+  if (b2.change) out.push("#### Steps", "");
+  out.push(stepsTable(b2.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b.steps, detail.tailChars);
+    const tails = failedStepTails(b2.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
-  if (b.redactions !== void 0 && b.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
+  if (b2.redactions !== void 0 && b2.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
   }
   return out;
 }
@@ -44821,12 +45433,12 @@ async function run(env = process.env) {
       baselines,
       probe: inputs.probe
     });
-    const findings = result.baselines.flatMap((b) => b.findings);
+    const findings = result.baselines.flatMap((b2) => b2.findings);
     const failing = result.verdict === "FAIL";
     const plan = annotate(findings, inputs.root, env, failing);
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -248,10 +248,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
-            var k2 = keys[j2];
-            if (overrides[k2] !== void 0) {
-              target[k2] = overrides[k2];
+          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+            var k = keys[j];
+            if (overrides[k] !== void 0) {
+              target[k] = overrides[k];
             }
           }
         }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j2 = 0;
+      let j = 0;
       for (let i2 = 0; i2 < length; ++i2) {
         const byte = input[i2];
         if (byte !== 37) {
-          output[j2++] = byte;
+          output[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
-          output[j2++] = 37;
+          output[j++] = 37;
         } else {
-          output[j2++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
           i2 += 2;
         }
       }
-      return length === j2 ? output : output.subarray(0, j2);
+      return length === j ? output : output.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3693,15 +3693,15 @@ var require_webidl = __commonJS({
         message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
-    webidl.brandCheck = function(V, I2, opts) {
+    webidl.brandCheck = function(V2, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V instanceof I2)) {
+        if (!(V2 instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
+        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3722,8 +3722,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V) {
-      switch (typeof V) {
+    webidl.util.Type = function(V2) {
+      switch (typeof V2) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3738,7 +3738,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V === null) {
+          if (V2 === null) {
             return "Null";
           }
           return "Object";
@@ -3747,7 +3747,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3764,7 +3764,7 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x2 = Number(V);
+      let x2 = Number(V2);
       if (x2 === 0) {
         x2 = 0;
       }
@@ -3772,7 +3772,7 @@ var require_webidl = __commonJS({
         if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
           });
         }
         x2 = webidl.util.IntegerPart(x2);
@@ -3810,28 +3810,28 @@ var require_webidl = __commonJS({
       }
       return r;
     };
-    webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
+    webidl.util.Stringify = function(V2) {
+      const type = webidl.util.Type(V2);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V.description})`;
+          return `Symbol(${V2.description})`;
         case "Object":
-          return inspect(V);
+          return inspect(V2);
         case "String":
-          return `"${V}"`;
+          return `"${V2}"`;
         default:
-          return `${V}`;
+          return `${V2}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix, argument, Iterable) => {
-        if (webidl.util.Type(V) !== "Object") {
+      return (V2, prefix, argument, Iterable) => {
+        if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -3881,14 +3881,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i2)) {
+      return (V2, prefix, argument, opts) => {
+        if (opts?.strict !== false && !(V2 instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i2.name}.`
           });
         }
-        return V;
+        return V2;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -3933,27 +3933,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix, argument) => {
-        if (V === null) {
-          return V;
+      return (V2, prefix, argument) => {
+        if (V2 === null) {
+          return V2;
         }
-        return converter(V, prefix, argument);
+        return converter(V2, prefix, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix, argument, opts) {
-      if (V === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
+      if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V === "symbol") {
+      if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V);
+      return String(V2);
     };
-    webidl.converters.ByteString = function(V, prefix, argument) {
-      const x2 = webidl.converters.DOMString(V, prefix, argument);
+    webidl.converters.ByteString = function(V2, prefix, argument) {
+      const x2 = webidl.converters.DOMString(V2, prefix, argument);
       for (let index2 = 0; index2 < x2.length; index2++) {
         if (x2.charCodeAt(index2) > 255) {
           throw new TypeError(
@@ -3964,107 +3964,107 @@ var require_webidl = __commonJS({
       return x2;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V) {
-      const x2 = Boolean(V);
+    webidl.converters.boolean = function(V2) {
+      const x2 = Boolean(V2);
       return x2;
     };
-    webidl.converters.any = function(V) {
-      return V;
+    webidl.converters.any = function(V2) {
+      return V2;
     };
-    webidl.converters["long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
       return x2;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
+    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.resizable || V.growable) {
+      if (V2.resizable || V2.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
+    webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
+    webidl.converters.DataView = function(V2, prefix, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V2, prefix, name, opts) {
+      if (types.isAnyArrayBuffer(V2)) {
+        return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+      if (types.isTypedArray(V2)) {
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+      if (types.isDataView(V2)) {
+        return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B2) {
-      if (A.origin === B2.origin && A.origin === "null") {
+    function sameOrigin(A2, B) {
+      if (A2.origin === B.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
+      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
         return true;
       }
       return false;
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j2 = 0; j2 < value.length; ++j2) {
-            result.push(name, Buffer.from(`${value[j2]}`));
+          for (let j = 0; j < value.length; ++j) {
+            result.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
-      let j2 = potentialValue.length;
-      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
-      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
-      return i2 === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i2, j2);
+      let j = potentialValue.length;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
             value = iterator2.next().value;
             x2 = array[i2] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i2 !== pivot) {
-              j2 = i2;
-              while (j2 > left) {
-                array[j2] = array[--j2];
+              j = i2;
+              while (j > left) {
+                array[j] = array[--j];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i2 = 0; i2 < names.length; ++i2) {
           const { 0: name, 1: value } = names[i2];
           if (name === "set-cookie") {
-            for (let j2 = 0; j2 < cookies.length; ++j2) {
-              headers.push([name, cookies[j2]]);
+            for (let j = 0; j < cookies.length; ++j) {
+              headers.push([name, cookies[j]]);
             }
           } else {
             headers.push([name, value]);
@@ -12347,19 +12347,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object") {
-        const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object") {
+        const iterator2 = Reflect.get(V2, Symbol.iterator);
+        if (!util.types.isProxy(V2) && iterator2 === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V).entriesList;
+            return getHeadersList(V2).entriesList;
           } catch {
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator2.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator2.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12433,21 +12433,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url, status2 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status = webidl.converters["unsigned short"](status);
+        status2 = webidl.converters["unsigned short"](status2);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status)) {
-          throw new RangeError(`Invalid status code ${status}`);
+        if (!redirectStatusSet.has(status2)) {
+          throw new RangeError(`Invalid status code ${status2}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status;
+        responseObject[kState].status = status2;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -12724,32 +12724,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix, name) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, name);
       }
-      if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+      if (isBlobLike(V2)) {
+        return webidl.converters.Blob(V2, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+        return webidl.converters.BufferSource(V2, prefix, name);
       }
-      if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+      if (util.isFormDataLike(V2)) {
+        return webidl.converters.FormData(V2, prefix, name, { strict: false });
       }
-      if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+      if (V2 instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V2, prefix, name);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V2, prefix, name);
     };
-    webidl.converters.BodyInit = function(V, prefix, argument) {
-      if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix, argument);
+    webidl.converters.BodyInit = function(V2, prefix, argument) {
+      if (V2 instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V2, prefix, argument);
       }
-      if (V?.[Symbol.asyncIterator]) {
-        return V;
+      if (V2?.[Symbol.asyncIterator]) {
+        return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13418,14 +13418,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix, argument) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, argument);
+    webidl.converters.RequestInfo = function(V2, prefix, argument) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix, argument);
       }
-      if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix, argument);
+      if (V2 instanceof Request) {
+        return webidl.converters.Request(V2, prefix, argument);
       }
-      return webidl.converters.USVString(V, prefix, argument);
+      return webidl.converters.USVString(V2, prefix, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -14339,13 +14339,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status: status2, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status: status2, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14469,8 +14469,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
-              if (status < 200) {
+            onHeaders(status2, rawHeaders, resume, statusText) {
+              if (status2 < 200) {
                 return;
               }
               let location2 = "";
@@ -14480,8 +14480,8 @@ var require_fetch = __commonJS({
               }
               location2 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status2);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve7({
-                status,
+                status: status2,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14553,8 +14553,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status, rawHeaders, socket) {
-              if (status !== 101) {
+            onUpgrade(status2, rawHeaders, socket) {
+              if (status2 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14562,8 +14562,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               resolve7({
-                status,
-                statusText: STATUS_CODES[status],
+                status: status2,
+                statusText: STATUS_CODES[status2],
                 headersList,
                 socket
               });
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c] = ioQueue;
+      if (a === 239 && b2 === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset2);
-        offset2 += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset2);
+        offset2 += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B2, excludeFragment);
+    function urlEquals(A2, B, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
+      const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -18227,11 +18227,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
-      if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
-        return webidl.converters["sequence<DOMString>"](V);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
+      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
+        return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V, prefix, argument);
+      return webidl.converters.DOMString(V2, prefix, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18249,22 +18249,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V) {
-      if (webidl.util.Type(V) === "Object" && !(Symbol.iterator in V)) {
-        return webidl.converters.WebSocketInit(V);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
+      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
+        return webidl.converters.WebSocketInit(V2);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
     };
-    webidl.converters.WebSocketSendData = function(V) {
-      if (webidl.util.Type(V) === "Object") {
-        if (isBlobLike(V)) {
-          return webidl.converters.Blob(V, { strict: false });
+    webidl.converters.WebSocketSendData = function(V2) {
+      if (webidl.util.Type(V2) === "Object") {
+        if (isBlobLike(V2)) {
+          return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-          return webidl.converters.BufferSource(V);
+        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
+          return webidl.converters.BufferSource(V2);
         }
       }
-      return webidl.converters.USVString(V);
+      return webidl.converters.USVString(V2);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -19246,18 +19246,18 @@ var require_proxy = __commonJS({
 var require_lib = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m, k2);
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k2];
+          return m[k];
         } };
       }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m[k2];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -19268,7 +19268,7 @@ var require_lib = __commonJS({
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar[ar.length] = k2;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
         return ownKeys(o);
@@ -19277,19 +19277,19 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k2 = ownKeys(mod), i2 = 0; i2 < k2.length; i2++) if (k2[i2] !== "default") __createBinding(result, mod, k2[i2]);
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
         }
         __setModuleDefault(result, mod);
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
+        return value instanceof P ? value : new P(function(resolve7) {
           resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19929,7 +19929,7 @@ var require_lib = __commonJS({
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
   }
 });
 
@@ -20115,19 +20115,19 @@ var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
+    var compareIdentifiers = (a, b2) => {
+      if (typeof a === "number" && typeof b2 === "number") {
+        return a === b2 ? 0 : a < b2 ? -1 : 1;
       }
       const anum = numeric.test(a);
-      const bnum = numeric.test(b);
+      const bnum = numeric.test(b2);
       if (anum && bnum) {
         a = +a;
-        b = +b;
+        b2 = +b2;
       }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
     };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
     module.exports = {
       compareIdentifiers,
       rcompareIdentifiers
@@ -20271,18 +20271,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.prerelease[i2];
-          const b = other.prerelease[i2];
-          debug3("prerelease compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
+          const b2 = other.prerelease[i2];
+          debug3("prerelease compare", i2, a, b2);
+          if (a === void 0 && b2 === void 0) {
             return 0;
-          } else if (b === void 0) {
+          } else if (b2 === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b) {
+          } else if (a === b2) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers(a, b2);
           }
         } while (++i2);
       }
@@ -20293,18 +20293,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.build[i2];
-          const b = other.build[i2];
-          debug3("build compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
+          const b2 = other.build[i2];
+          debug3("build compare", i2, a, b2);
+          if (a === void 0 && b2 === void 0) {
             return 0;
-          } else if (b === void 0) {
+          } else if (b2 === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b) {
+          } else if (a === b2) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers(a, b2);
           }
         } while (++i2);
       }
@@ -20432,7 +20432,7 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    var compare = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
     module.exports = compare;
   }
 });
@@ -20608,7 +20608,7 @@ var require_ms = __commonJS({
     var h = m * 60;
     var d = h * 24;
     var w = d * 7;
-    var y2 = d * 365.25;
+    var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
       var type = typeof val;
@@ -20640,7 +20640,7 @@ var require_ms = __commonJS({
         case "yrs":
         case "yr":
         case "y":
-          return n * y2;
+          return n * y;
         case "weeks":
         case "week":
         case "w":
@@ -21282,8 +21282,8 @@ var require_node = __commonJS({
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj2, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
-        return k2.toUpperCase();
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k) => {
+        return k.toUpperCase();
       });
       let val = process.env[key];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
@@ -21540,13 +21540,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P2, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve7) {
+    return value instanceof P ? value : new P(function(resolve7) {
       resolve7(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -21891,7 +21891,7 @@ function endGroup() {
   issue("endgroup");
 }
 
-// src/evidence/markdown.ts
+// src/evidence/markdown-text.ts
 function escapeMarkdown(text3) {
   return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -21899,18 +21899,176 @@ function code(text3) {
   if (text3 === null || text3 === "") return "_unknown_";
   return `\`${text3.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
-function identityTable(identity, posture) {
-  const rows = [
-    ["Release tag", identity.release_tag],
-    ["Commit", identity.commit_sha],
-    ["Service contract", identity.service_contract_version],
-    ["API contract", identity.api_contract_version],
-    ["Integration baseline", identity.integration_baseline],
-    ["Manifest SHA-256", identity.manifest_sha256],
-    ["Runtime cutover posture", posture]
-  ];
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${code(v)} |`)].join("\n");
+function fenceFor(text3) {
+  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(Math.max(3, longest + 1));
 }
+function fenced(text3, info2 = "text") {
+  const fence = fenceFor(text3);
+  return `${fence}${info2}
+${text3.replace(/\n$/, "")}
+${fence}`;
+}
+function literalBlock(text3, info2 = "text") {
+  const fence = fenceFor(text3);
+  return `${fence}${info2}
+${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
+}
+function keyValueTable(rows) {
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+function identityRows(identity) {
+  return [
+    ["Release tag", code(identity.release_tag)],
+    ["Commit", code(identity.commit_sha)],
+    ["Service contract", code(identity.service_contract_version)],
+    ["API contract", code(identity.api_contract_version)],
+    ["Integration baseline", code(identity.integration_baseline)],
+    ["Manifest SHA-256", code(identity.manifest_sha256)]
+  ];
+}
+function identityTable(identity, posture) {
+  return keyValueTable([...identityRows(identity), ["Runtime cutover posture", code(posture)]]);
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
+}
+function packetName(operation, baseline) {
+  return `${operation}-${baseline}`;
+}
+
+// src/evidence/incident-note.ts
+var JOINT_SUMMARY_MIN = 24 * 60;
+var TRIGGER_WORDS = {
+  "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
+  "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
+  "fallback-regression": "a deterministic fallback regression"
+};
+var STATUS_WORDS = {
+  restored: "restored: the last-known-good trio is back in place and its checks passed",
+  "verification-failed": "verification failed: the checks did not pass on the restored trio",
+  "already-current": "already current: the rollback target was already the active baseline; nothing was changed",
+  "dry-run": "dry run: nothing was written",
+  failed: "failed: the rollback did not complete"
+};
+function baselineLabel(id) {
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+}
+function link(url) {
+  return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
+}
+function impact(note, product) {
+  const from = baselineLabel(note.rolled_back_from);
+  const to = baselineLabel(note.active);
+  switch (note.status) {
+    case "restored":
+      return `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`;
+    // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
+    case "verification-failed":
+      return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
+    case "already-current":
+      return `The ${product} rollback target ${to} was already the active baseline; no file was changed.`;
+    case "dry-run":
+      return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
+    case "failed":
+      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
+  }
+}
+function renderIncidentNote(note, context3) {
+  const h = "#".repeat(context3.headingLevel ?? 1);
+  const product = escapeMarkdown(context3.displayName);
+  const evidence = context3.evidenceName ?? `${packetName("rollback", context3.baseline)}.json`;
+  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
+  const status2 = [
+    ["Status", STATUS_WORDS[note.status]],
+    ["Verdict", `**${context3.verdict}**`],
+    ["Dry run", note.dry_run ? "yes" : "no"],
+    ["Restored trio read from", code(note.target_revision)]
+  ];
+  if (note.pull_request_url !== null) status2.push(["Pull request", link(note.pull_request_url)]);
+  if (note.incident_issue_url !== null) status2.push(["Incident issue", link(note.incident_issue_url)]);
+  const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context3.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    "",
+    `${h}# Impact summary`,
+    "",
+    `${impact(note, product)} ${posture}`,
+    "",
+    `${h}# Current runtime posture`,
+    "",
+    // a dry run sets nothing: the posture shown is the one the rollback would set
+    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
+    "",
+    `${h}# Baseline now active`,
+    "",
+    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
+    keyValueTable(identityRows(note.active)),
+    "",
+    `${h}# Rolled back from`,
+    "",
+    keyValueTable(identityRows(note.rolled_back_from)),
+    "",
+    `${h}# Rollback action status`,
+    "",
+    keyValueTable(status2),
+    "",
+    `${h}# Trigger and reason`,
+    "",
+    `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
+    "",
+    "Reason, as the operator gave it:",
+    "",
+    // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
+    note.reason === "" ? "(none given)" : literalBlock(note.reason),
+    "",
+    `${h}# Timeline (UTC)`,
+    "",
+    timeline,
+    "",
+    `${h}# Next validation milestone`,
+    "",
+    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    `Runtime cutover posture stays ${code("NO-GO")} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/evidence/markdown.ts
 function location(f) {
   if (!f.file) return "";
   return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
@@ -21948,13 +22106,6 @@ function stepsTable(steps) {
     )
   ].join("\n");
 }
-function fenced(text3, info2 = "text") {
-  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${info2}
-${text3.replace(/\n$/, "")}
-${fence}`;
-}
 function changeTable(c) {
   const list2 = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
   const rows = [
@@ -21976,7 +22127,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -21994,16 +22145,26 @@ function failedStepTails(steps, maxChars = Infinity) {
   }
   return out.join("\n");
 }
-function renderPacketMarkdown(p) {
+function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
     "",
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...p.incident ? [
+      renderIncidentNote(p.incident, {
+        displayName: options.displayName ?? p.baseline,
+        baseline: p.baseline,
+        verdict: p.verdict,
+        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+        headingLevel: 2
+      })
+    ] : [],
     "## Baseline",
     "",
     identityTable(p.identity, p.posture),
@@ -22033,7 +22194,7 @@ function renderPacketMarkdown(p) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -22243,13 +22404,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P2, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve7) {
+    return value instanceof P ? value : new P(function(resolve7) {
       resolve7(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22521,7 +22682,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -22579,9 +22740,9 @@ function getValues(context3, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k2) {
-            if (isDefined(value[k2])) {
-              result.push(encodeValue(operator, value[k2], k2));
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -22592,10 +22753,10 @@ function getValues(context3, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k2) {
-            if (isDefined(value[k2])) {
-              tmp.push(encodeUnreserved(k2));
-              tmp.push(encodeValue(operator, value[k2].toString()));
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
             }
           });
         }
@@ -23039,17 +23200,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node2.index < node2.keys.length) {
-        const k2 = node2.keys[node2.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
+        const k = node2.keys[node2.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
         if (isFilteredOutByArray) continue;
-        const childRaw = node2.val[k2];
-        const childVal = prepareVal(node2.val, k2, childRaw);
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node2.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
-          chunks.push(originalStringify(k2) + ":");
+          chunks.push(originalStringify(k) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -23060,7 +23221,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node2.val,
-            key: k2,
+            key: k,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -23364,7 +23525,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status = fetchResponse.status;
+  const status2 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -23372,7 +23533,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status,
+    status: status2,
     headers: responseHeaders,
     data: ""
   };
@@ -23383,28 +23544,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status === 204 || status === 205) {
+  if (status2 === 204 || status2 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status < 400) {
+    if (status2 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new RequestError(fetchResponse.statusText, status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status === 304) {
+  if (status2 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new RequestError("Not modified", status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status >= 400) {
+  if (status2 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -26443,14 +26604,18 @@ var thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
   const head = `${stickyMarker(marker2)}
 `;
-  if (head.length + body.length <= budget) return { text: head + body, truncated: false };
+  const { text: text3, truncated } = fitBody(body, budget - head.length, "comment");
+  return { text: head + text3, truncated };
+}
+function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
+  if (body.length <= budget) return { text: body, truncated: false };
   const note = (shown) => `
 
 ---
-> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per comment. The full report is in the job summary and in the evidence artifact.
+> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
 `;
   const fenceReserve = 1 + 16;
-  let cut = Math.max(0, budget - head.length - note(body.length).length - fenceReserve);
+  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
   const newline = body.lastIndexOf("\n", cut);
   if (newline > 0 && newline > cut - 2e3) cut = newline;
   else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
@@ -26458,7 +26623,7 @@ function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
   const open2 = openFence(kept);
   if (open2) kept += `
 ${open2}`;
-  return { text: head + kept + note(cut), truncated: true };
+  return { text: kept + note(cut), truncated: true };
 }
 function isHighSurrogate(code2) {
   return code2 >= 55296 && code2 <= 56319;
@@ -26491,8 +26656,8 @@ var Failure = class extends Error {
 };
 function asHttpError(error2) {
   if (typeof error2 !== "object" || error2 === null) return null;
-  const status = error2.status;
-  return typeof status === "number" ? error2 : null;
+  const status2 = error2.status;
+  return typeof status2 === "number" ? error2 : null;
 }
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
@@ -26532,6 +26697,41 @@ function parseOwner(entry) {
     return { kind: "team", name };
   return null;
 }
+function branchProblem(name) {
+  if (typeof name !== "string" || name.length === 0) return "is empty";
+  if (name.length > 200) return "is longer than 200 characters";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
+  if (name.startsWith("-")) return 'starts with "-"';
+  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
+  if (name === "HEAD") return "is HEAD";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
+  if (name.endsWith(".")) return 'ends with "."';
+  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
+    return 'has a component that starts with "." or ends with ".lock"';
+  return null;
+}
+function filePathProblem(path2) {
+  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
+  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
+  const parts = path2.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
+  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
+  return null;
+}
+var SHA = /^[0-9a-f]{40}$/;
+function labelProblem(label2) {
+  const unsafe = /[,\u0000-\u001f\u007f]/;
+  if (typeof label2 === "string" && label2.trim() !== "" && label2.length <= 50 && !unsafe.test(label2))
+    return null;
+  return `the label ${JSON.stringify(label2)} must be 1-50 characters, without a comma or a control character.`;
+}
+function markerProblem(marker2) {
+  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+}
 function createGitHubClient(options) {
   const token = options.token?.trim() ?? "";
   const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
@@ -26568,43 +26768,49 @@ function createGitHubClient(options) {
         `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again(error2)}). Check GITHUB_API_URL and the runner's network access.`
       );
     }
-    const { status, headers, data } = http.response;
+    const { status: status2, headers, data } = http.response;
     const said = githubMessage(data, http.message);
     const remaining = headers["x-ratelimit-remaining"];
-    if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
+    if (status2 === 429 || status2 === 403 && (remaining === "0" || /rate limit/i.test(said))) {
       const reset = Number(headers["x-ratelimit-reset"]);
       const retryAfter = Number(headers["retry-after"]);
       const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${retryAfter} s.` : "";
       return new Failure(
         "rate-limited",
-        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when} Run again after that.`
+        `${could}: the GitHub API rate limit is exhausted (${status2} ${said}).${when} Run again after that.`
       );
     }
-    if (status === 401) {
+    if (status2 === 401) {
       return new Failure(
         "forbidden",
         `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
       );
     }
-    if (status === 403) {
+    if (status2 === 403 && /not permitted to create or approve pull requests/i.test(said)) {
+      return new Failure(
+        "forbidden",
+        `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
+      );
+    }
+    if (status2 === 403) {
       return new Failure(
         "forbidden",
         `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
       );
     }
-    if (status === 404) {
+    if (status2 === 404) {
       return new Failure(
         "not-found",
         `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
       );
     }
-    if (status >= 500) {
+    if (status2 >= 500) {
       return new Failure(
         "error",
-        `${could}: GitHub answered ${status} ${said}${again(error2)}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
+        `${could}: GitHub answered ${status2} ${said}${again(error2)}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
       );
     }
-    return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
+    return new Failure("error", `${could}: GitHub answered ${status2} ${said}.`);
   };
   const fail = (error2, doing) => {
     const failure = failureOf(error2, doing);
@@ -26685,15 +26891,16 @@ function createGitHubClient(options) {
         const { data } = await api().rest.users.getAuthenticated();
         return data.login;
       } catch (error2) {
-        const status = asHttpError(error2)?.response?.status;
+        const status2 = asHttpError(error2)?.response?.status;
         const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-        if (status === 403 && !rateLimited || status === 404) return null;
+        if (status2 === 403 && !rateLimited || status2 === 404) return null;
         viewer = null;
         throw failureOf(error2, doing);
       }
     })();
     return viewer;
   };
+  const invalid = (doing, problem) => fail(new Failure("error", `Could not ${doing.what}: ${problem}`), doing);
   const pullRequestNumber2 = (pr, doing) => Number.isSafeInteger(pr) && pr > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(pr)} is not a pull request number.`);
   const upsertStickyComment = async (pr, marker2, body) => {
     const doing = {
@@ -26705,15 +26912,8 @@ function createGitHubClient(options) {
     try {
       const bad = pullRequestNumber2(pr, doing);
       if (bad) return fail(bad, doing);
-      if (typeof marker2 !== "string" || !MARKER.test(marker2) || marker2.includes("--")) {
-        return fail(
-          new Failure(
-            "error",
-            `Could not ${doing.what}: the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`
-          ),
-          doing
-        );
-      }
+      const badMarker = markerProblem(marker2);
+      if (badMarker) return invalid(doing, badMarker);
       if (!token) return noToken(doing);
       const markerLine = stickyMarker(marker2);
       const { text: text3, truncated } = renderStickyComment(marker2, String(body));
@@ -26804,7 +27004,7 @@ function createGitHubClient(options) {
         () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       );
       const ordered = reviews.map((review, index2) => ({ review, index: index2 })).filter(({ review }) => review.commit_id === headSha && review.user).sort(
-        (a, b) => (a.review.submitted_at ?? "").localeCompare(b.review.submitted_at ?? "") || a.index - b.index
+        (a, b2) => (a.review.submitted_at ?? "").localeCompare(b2.review.submitted_at ?? "") || a.index - b2.index
       );
       const decision = /* @__PURE__ */ new Map();
       for (const { review } of ordered) {
@@ -26850,7 +27050,256 @@ function createGitHubClient(options) {
       return fail(error2, doing);
     }
   };
-  return { repository: { owner, repo }, apiUrl, upsertStickyComment, jointApproval: jointApproval2 };
+  const during = (doing, stepAndState) => ({
+    ...doing,
+    what: `${doing.what} (${stepAndState})`
+  });
+  const treeUrl = (commitHtmlUrl, branch) => {
+    const path2 = branch.split("/").map(encodeURIComponent).join("/");
+    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
+    const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
+    return `${web}/${fullName}/tree/${path2}`;
+  };
+  const commitToBranch = async (input) => {
+    const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
+    const doing = {
+      what: `commit to the branch ${String(branch)} of ${fullName}`,
+      permission: "`contents: write`",
+      subject: `the repository ${fullName}`
+    };
+    try {
+      const badBranch = branchProblem(branch);
+      if (badBranch) return invalid(doing, `the branch name ${JSON.stringify(branch)} ${badBranch}.`);
+      for (const [name, sha] of [
+        ["parent commit", parentSha],
+        ["base tree", baseTreeSha]
+      ]) {
+        if (typeof sha !== "string" || !SHA.test(sha)) {
+          return invalid(
+            doing,
+            `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`
+          );
+        }
+      }
+      if (typeof message !== "string" || message.trim() === "")
+        return invalid(doing, "the commit message is empty.");
+      if (!Array.isArray(files) || files.length === 0) return invalid(doing, "there are no files to commit.");
+      const paths = /* @__PURE__ */ new Set();
+      for (const file of files) {
+        const badPath = filePathProblem(file?.path);
+        if (badPath) return invalid(doing, `the file path ${JSON.stringify(file?.path)} ${badPath}.`);
+        if (paths.has(file.path)) return invalid(doing, `the file ${file.path} is given twice.`);
+        paths.add(file.path);
+        if (!Buffer.isBuffer(file.content))
+          return invalid(doing, `the content of ${file.path} is not a Buffer.`);
+      }
+      if (!token) return noToken(doing);
+      const reading = during(doing, "reading the branch failed; nothing was written");
+      const current = await step2(reading, async () => {
+        try {
+          const { data } = await api().rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+          return data.object.sha;
+        } catch (error2) {
+          if (asHttpError(error2)?.response?.status === 404) return null;
+          throw error2;
+        }
+      });
+      if (current !== null) {
+        const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
+        if (about.default_branch === branch) {
+          return invalid(
+            doing,
+            `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch of its own and open a pull request.`
+          );
+        }
+      }
+      const tree = [];
+      for (const file of files) {
+        const { data } = await step2(
+          during(doing, `storing ${file.path} failed; nothing was committed`),
+          () => api().rest.git.createBlob({
+            owner,
+            repo,
+            content: file.content.toString("base64"),
+            encoding: "base64"
+          })
+        );
+        tree.push({ path: file.path, mode: "100644", type: "blob", sha: data.sha });
+      }
+      const { data: newTree } = await step2(
+        during(doing, "creating the tree failed; nothing was committed"),
+        () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
+      );
+      const { data: commit } = await step2(
+        during(doing, "creating the commit failed; the branch was not moved"),
+        () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
+      );
+      let created = current === null;
+      const moving = during(
+        doing,
+        `created the commit ${commit.sha} but could not ${created ? "create" : "move"} the branch`
+      );
+      await step2(moving, async () => {
+        if (created) {
+          try {
+            await api().rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+            return;
+          } catch (error2) {
+            const http = asHttpError(error2);
+            const said = http?.response ? githubMessage(http.response.data, "") : "";
+            if (http?.response?.status !== 422 || !/already exists/i.test(said)) throw error2;
+            created = false;
+          }
+        }
+        await api().rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: true });
+      });
+      return {
+        ok: true,
+        value: { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created }
+      };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const upsertPullRequest = async (input) => {
+    const { head, base, title, body } = input ?? {};
+    const doing = {
+      what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+      permission: "`pull-requests: write`",
+      subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+    };
+    try {
+      for (const [name, branch] of [
+        ["head", head],
+        ["base", base]
+      ]) {
+        const bad = branchProblem(branch);
+        if (bad) return invalid(doing, `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`);
+      }
+      if (head === base) return invalid(doing, "the head and the base are the same branch.");
+      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
+      if (!token) return noToken(doing);
+      const { text: text3, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
+      const findOpen = () => step2(doing, async () => {
+        const pages = api().paginate.iterator(api().rest.pulls.list, {
+          owner,
+          repo,
+          state: "open",
+          head: `${owner}:${head}`,
+          base,
+          per_page: 100
+        });
+        for await (const page of pages) {
+          for (const pull of page.data) {
+            const from = pull.head.repo?.full_name?.toLowerCase();
+            if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
+              return pull;
+          }
+        }
+        return null;
+      });
+      const update = async (found) => {
+        if (found.title === title && (found.body ?? "").replace(/\r\n/g, "\n") === text3) {
+          return { ok: true, value: { number: found.number, url: found.html_url, created: false, truncated } };
+        }
+        const { data } = await step2(
+          doing,
+          () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text3 })
+        );
+        return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } };
+      };
+      const existing = await findOpen();
+      if (existing) return await update(existing);
+      try {
+        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text3 });
+        return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
+      } catch (error2) {
+        const http = asHttpError(error2);
+        const said = http?.response ? githubMessage(http.response.data, "") : "";
+        if (http?.response?.status === 422 && /already exists/i.test(said)) {
+          const raced = await findOpen();
+          if (raced) return await update(raced);
+        }
+        throw failureOf(error2, doing);
+      }
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const upsertIssue = async (input) => {
+    const { marker: marker2, label: label2, title, body } = input ?? {};
+    const doing = {
+      what: `open or update the issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
+      permission: "`issues: write`",
+      subject: `the repository ${fullName} and that it has issues enabled`
+    };
+    try {
+      const badMarker = markerProblem(marker2);
+      if (badMarker) return invalid(doing, badMarker);
+      const badLabel = labelProblem(label2);
+      if (badLabel) return invalid(doing, badLabel);
+      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
+      if (!token) return noToken(doing);
+      const markerLine = stickyMarker(marker2);
+      const fitted = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET - markerLine.length - 1, "issue body");
+      const text3 = `${markerLine}
+${fitted.text}`;
+      const truncated = fitted.truncated;
+      const existing = await step2(doing, async () => {
+        const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+          owner,
+          repo,
+          labels: label2,
+          state: "open",
+          sort: "created",
+          direction: "asc",
+          per_page: 100
+        });
+        for await (const page of pages) {
+          for (const issue2 of page.data) {
+            if (issue2.pull_request) continue;
+            const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
+            if (!named.includes(label2.toLowerCase())) continue;
+            const now = issue2.body?.replace(/\r\n/g, "\n") ?? "";
+            if (now.startsWith(markerLine)) {
+              return { number: issue2.number, html_url: issue2.html_url, title: issue2.title, body: now };
+            }
+          }
+        }
+        return null;
+      });
+      if (existing) {
+        if (existing.title === title && existing.body === text3) {
+          return {
+            ok: true,
+            value: { number: existing.number, url: existing.html_url, created: false, truncated }
+          };
+        }
+        const { data: data2 } = await step2(
+          doing,
+          () => api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text3 })
+        );
+        return { ok: true, value: { number: data2.number, url: data2.html_url, created: false, truncated } };
+      }
+      const { data } = await step2(
+        doing,
+        () => api().rest.issues.create({ owner, repo, title, body: text3, labels: [label2] })
+      );
+      return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  return {
+    repository: { owner, repo },
+    apiUrl,
+    upsertStickyComment,
+    jointApproval: jointApproval2,
+    commitToBranch,
+    upsertPullRequest,
+    upsertIssue
+  };
 }
 
 // src/classify/approved-since.ts
@@ -26900,6 +27349,19 @@ var LEDGER_COLUMNS = [
 ];
 var PIN_SECTION_TITLE = "Baseline Pin";
 var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
+}
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
+}
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
+}
 
 // src/rules/catalog.ts
 var rules = {
@@ -27095,6 +27557,12 @@ var rules = {
     description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
     example: "The service answers `service.v4` while its manifest still says `service.v3`."
   },
+  BG310: {
+    title: "Producer at a rolled-back release",
+    severity: "warning",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
+  },
   BG401: {
     title: "Producer did not start",
     severity: "error",
@@ -27200,7 +27668,7 @@ var rules = {
   BG704: {
     title: "Suites not run",
     severity: "notice",
-    description: "The run asked for no suites (`--no-suites`, input `suites: false`): the verdict covers the rules and the change classification only. The evidence records every step as skipped, never as passed.",
+    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
     example: "`baseline-gate promote --base main --no-suites`."
   },
   BG705: {
@@ -27214,6 +27682,36 @@ var rules = {
     severity: "error",
     description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
     example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
+  BG508: {
+    title: "Rollback keeps the posture GO",
+    severity: "error",
+    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: "Rollback to a baseline never pinned",
+    severity: "error",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
+  },
+  BG510: {
+    title: "No last-known-good baseline",
+    severity: "error",
+    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
+  },
+  BG511: {
+    title: "Trio changed on disk",
+    severity: "error",
+    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
+    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
+  },
+  BG512: {
+    title: "Rollback not proposed on GitHub",
+    severity: "warning",
+    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
+    example: "The workflow has `pull-requests: read`: no pull request is opened."
   },
   BG601: {
     title: "Adapter file missing",
@@ -27281,7 +27779,7 @@ function finding(rule, file, at, message) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
   );
 }
 function countBySeverity(findings) {
@@ -28375,7 +28873,9 @@ function locate(doc, pointer, key) {
 
 // src/trio/identity.ts
 function identityOf(trio) {
-  const pin = trio.pin.data ?? {};
+  return identityOfPin(trio.pin.data ?? {});
+}
+function identityOfPin(pin) {
   return {
     release_tag: str(pin.release_tag),
     commit_sha: str(pin.commit_sha),
@@ -28388,6 +28888,14 @@ function identityOf(trio) {
 function postureOf(trio) {
   const p = trio.pin.data?.runtime_cutover_posture;
   return p === "GO" || p === "NO-GO" ? p : null;
+}
+function identityOfPinBytes(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
+  } catch {
+    return null;
+  }
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
@@ -28417,6 +28925,7 @@ function classifyChange(input) {
     identityChanged,
     posture: { from: postureOf(base), to: postureOf(head) },
     classification: "none",
+    rollback: false,
     codes: { added, removed },
     findings: []
   };
@@ -28437,10 +28946,15 @@ function classifyChange(input) {
       )
     );
   }
+  if (from.release_tag !== to.release_tag && status(head, from.release_tag) === "Rolled back") {
+    report.rollback = true;
+    out.push(...rollbackRules(input, to));
+    return report;
+  }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b && (0, import_compare.default)(b, a) <= 0) {
-    const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
+  const b2 = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
+  if (a && b2 && (0, import_compare.default)(b2, a) <= 0) {
+    const why = a === b2 ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
         "BG502",
@@ -28494,12 +29008,43 @@ function classifyChange(input) {
   out.push(...ledgerHistory(head, from.release_tag));
   return report;
 }
+function status(trio, tag) {
+  const row = rowOfTag(trio.matrix.ledger, tag);
+  return row ? cellText(row, "status") : null;
+}
+function rollbackRules(input, to) {
+  const { base, head } = input;
+  const out = [];
+  const pinAt = (field) => head.pin.doc ? locate(head.pin.doc, `/${field}`) : null;
+  if (postureOf(head) !== "NO-GO") {
+    out.push(
+      finding(
+        "BG508",
+        head.pin.path,
+        pinAt("runtime_cutover_posture"),
+        `this change rolls back to ${to.release_tag}, so runtime_cutover_posture must be NO-GO (GO again needs a posture-only change with joint approval)`
+      )
+    );
+  }
+  const known = rowOfTag(base.matrix.ledger, to.release_tag);
+  const pinned = input.pinnedBefore?.some((id) => IDENTITY_FIELDS.every((f) => id[f] === to[f]));
+  if (!known || input.pinnedBefore === null || pinned === false) {
+    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+    out.push(
+      finding(
+        "BG509",
+        head.pin.path,
+        pinAt("release_tag"),
+        `this change rolls back to ${to.release_tag}, but ${why}: restore an earlier baseline exactly (baseline-gate rollback), or promote a new one`
+      )
+    );
+  }
+  return out;
+}
 function ledgerHistory(head, oldTag) {
   const table2 = head.matrix.ledger?.ledgerSection?.table;
   if (!table2 || !oldTag) return [];
-  const tagAt = LEDGER_COLUMNS.findIndex((c) => c.key === "producer_tag");
-  const statusAt = LEDGER_COLUMNS.findIndex((c) => c.key === "status");
-  const row = table2.rows.find((r) => r.cells[tagAt]?.text === oldTag);
+  const row = rowOfTag(head.matrix.ledger, oldTag);
   if (!row) {
     return [
       finding(
@@ -28510,14 +29055,14 @@ function ledgerHistory(head, oldTag) {
       )
     ];
   }
-  const status = row.cells[statusAt]?.text;
-  if (status !== "Superseded") {
+  const said = cellText(row, "status");
+  if (said !== "Superseded") {
     return [
       finding(
         "BG505",
         head.matrix.path,
-        row.cells[statusAt]?.position ?? row.position,
-        `the row of ${oldTag}, the baseline being replaced, says "${status}"; mark it Superseded`
+        cellPosition(row, "status"),
+        `the row of ${oldTag}, the baseline being replaced, says "${said}"; mark it Superseded (or Rolled back, to withdraw it)`
       )
     ];
   }
@@ -28533,57 +29078,19 @@ function version(v) {
 }
 function bumped(from, to) {
   const a = version(from);
-  const b = version(to);
-  return a !== null && b !== null && b > a;
+  const b2 = version(to);
+  return a !== null && b2 !== null && b2 > a;
 }
 function lowered(from, to) {
   const a = version(from);
-  const b = version(to);
-  return a !== null && b !== null && b < a;
+  const b2 = version(to);
+  return a !== null && b2 !== null && b2 < a;
 }
 function describe(id) {
   return `${id.release_tag ?? "?"} / ${id.commit_sha?.slice(0, 12) ?? "?"}`;
 }
 function day(d) {
   return d.toISOString().slice(0, 10);
-}
-
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
-function packetName(operation, baseline) {
-  return `${operation}-${baseline}`;
 }
 
 // src/exec/tool-versions.ts
@@ -28662,21 +29169,36 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
 }
 
 // src/git/history.ts
-async function fileHistory(cwd, rev, path2, limit = 1e4) {
-  const log = await git(cwd, ["log", `--max-count=${limit}`, "--format=%H %cI", rev, "--", path2]);
-  if (log.code !== 0) throw new GitError(`git log ${rev} -- ${path2}: ${log.stderr}`);
-  const entries = log.stdout.toString("utf8").split("\n").filter(Boolean).map((line) => {
+async function revisionsTouching(cwd, rev, paths, limit = 1e5) {
+  const log = await git(cwd, [
+    "log",
+    `--max-count=${limit}`,
+    "--format=%H %cI",
+    rev,
+    "--",
+    ...paths.map(inCwd)
+  ]);
+  if (log.code !== 0) throw new GitError(`git log ${rev} -- ${paths.join(" ")}: ${log.stderr}`);
+  return log.stdout.toString("utf8").split("\n").filter(Boolean).map((line) => {
     const [commit, date] = line.split(" ");
     return { commit, date };
   });
+}
+function blobSpec(commit, path2) {
+  return `${commit}:${inCwd(path2)}`;
+}
+function inCwd(path2) {
+  return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
+}
+async function fileHistory(cwd, rev, path2, limit = 1e4) {
+  const entries = await revisionsTouching(cwd, rev, [path2], limit);
   const reader = new BlobReader(cwd);
   try {
-    const out = [];
-    for (const e of entries) {
-      const blob = await reader.read(`${e.commit}:${path2.startsWith("./") ? path2 : `./${path2}`}`);
-      out.push({ ...e, content: blob.found ? blob.content : null });
-    }
-    return out;
+    const blobs = await Promise.all(entries.map((e) => reader.read(blobSpec(e.commit, path2))));
+    return entries.map((e, i2) => {
+      const blob = blobs[i2];
+      return { ...e, content: blob.found ? blob.content : null };
+    });
   } finally {
     reader.close();
   }
@@ -28879,3112 +29401,3539 @@ import { existsSync as existsSync6 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/generated/validators.js
-var D = (p, a) => () => {
+var H = (m, s) => () => {
   try {
-    return a || p((a = { exports: {} }).exports, a), a.exports;
-  } catch (g) {
-    throw a = 0, g;
+    return s || m((s = { exports: {} }).exports, s), s.exports;
+  } catch (v) {
+    throw s = 0, v;
   }
 };
-var B = D((E) => {
+var K = H((B) => {
   "use strict";
-  Object.defineProperty(E, "__esModule", { value: true });
-  function H(p) {
-    let a = p.length, g = 0, v = 0, f;
-    for (; v < a; ) g++, f = p.charCodeAt(v++), f >= 55296 && f <= 56319 && v < a && (f = p.charCodeAt(v), (f & 64512) === 56320 && v++);
-    return g;
+  Object.defineProperty(B, "__esModule", { value: true });
+  function J(m) {
+    let s = m.length, v = 0, P = 0, g;
+    for (; P < s; ) v++, g = m.charCodeAt(P++), g >= 55296 && g <= 56319 && P < s && (g = m.charCodeAt(P), (g & 64512) === 56320 && P++);
+    return v;
   }
-  E.default = H;
-  H.code = 'require("ajv/dist/runtime/ucs2length").default';
+  B.default = J;
+  J.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var W = D((ge, V) => {
+var X = H((we, Q) => {
   "use strict";
-  V.exports = function p(a, g) {
-    if (a === g) return true;
-    if (a && g && typeof a == "object" && typeof g == "object") {
-      if (a.constructor !== g.constructor) return false;
-      var v, f, b;
-      if (Array.isArray(a)) {
-        if (v = a.length, v != g.length) return false;
-        for (f = v; f-- !== 0; ) if (!p(a[f], g[f])) return false;
+  Q.exports = function m(s, v) {
+    if (s === v) return true;
+    if (s && v && typeof s == "object" && typeof v == "object") {
+      if (s.constructor !== v.constructor) return false;
+      var P, g, k;
+      if (Array.isArray(s)) {
+        if (P = s.length, P != v.length) return false;
+        for (g = P; g-- !== 0; ) if (!m(s[g], v[g])) return false;
         return true;
       }
-      if (a.constructor === RegExp) return a.source === g.source && a.flags === g.flags;
-      if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === g.valueOf();
-      if (a.toString !== Object.prototype.toString) return a.toString() === g.toString();
-      if (b = Object.keys(a), v = b.length, v !== Object.keys(g).length) return false;
-      for (f = v; f-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(g, b[f])) return false;
-      for (f = v; f-- !== 0; ) {
-        var e = b[f];
-        if (!p(a[e], g[e])) return false;
+      if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
+      if (k = Object.keys(s), P = k.length, P !== Object.keys(v).length) return false;
+      for (g = P; g-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[g])) return false;
+      for (g = P; g-- !== 0; ) {
+        var e = k[g];
+        if (!m(s[e], v[e])) return false;
       }
       return true;
     }
-    return a !== a && g !== g;
+    return s !== s && v !== v;
   };
 });
-var J = D((F) => {
+var ee = H((U) => {
   "use strict";
-  Object.defineProperty(F, "__esModule", { value: true });
-  var U = W();
-  U.code = 'require("ajv/dist/runtime/equal").default';
-  F.default = U;
+  Object.defineProperty(U, "__esModule", { value: true });
+  var Y = X();
+  Y.code = 'require("ajv/dist/runtime/equal").default';
+  U.default = Y;
 });
-var ve = I;
-var se = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var te = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var j = Object.prototype.hasOwnProperty;
-var ie = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var O = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var $ = new RegExp("^[0-9a-f]{40}$", "u");
-var N = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var T = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var z = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var L = new RegExp("^[0-9a-f]{64}$", "u");
-var ae = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function I(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = I.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.memorykernel_repo === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [n] : e.push(n), t++;
+var qe = M;
+var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var N = Object.prototype.hasOwnProperty;
+var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var A = new RegExp("^[0-9a-f]{40}$", "u");
+var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var R = new RegExp("^[0-9a-f]{64}$", "u");
+var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = M.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.memorykernel_repo === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_producer_manifest_sha256 === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_producer_manifest_sha256 === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.default_base_url === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.default_base_url === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.default_timeout_ms === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.default_timeout_ms === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.runtime_cutover_posture === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.runtime_cutover_posture === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(se.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(oe.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let n = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+      let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.memorykernel_repo !== void 0) {
-      let n = p.memorykernel_repo;
-      if (typeof n == "string") {
-        if (!ie.test(n)) {
-          let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.memorykernel_repo !== void 0) {
+      let a = m.memorykernel_repo;
+      if (typeof a == "string") {
+        if (!me.test(a)) {
+          let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_integration_baseline !== void 0) {
-      let n = p.expected_integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_integration_baseline !== void 0) {
+      let a = m.expected_integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_producer_manifest_sha256 !== void 0) {
-      let n = p.expected_producer_manifest_sha256;
-      if (typeof n == "string") {
-        if (!L.test(n)) {
-          let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_producer_manifest_sha256 !== void 0) {
+      let a = m.expected_producer_manifest_sha256;
+      if (typeof a == "string") {
+        if (!R.test(a)) {
+          let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.default_base_url !== void 0) {
-      let n = p.default_base_url;
-      if (typeof n == "string") {
-        if (!ae.test(n)) {
-          let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.default_base_url !== void 0) {
+      let a = m.default_base_url;
+      if (typeof a == "string") {
+        if (!le.test(a)) {
+          let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.default_timeout_ms !== void 0) {
-      let n = p.default_timeout_ms;
-      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-        let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.default_timeout_ms !== void 0) {
+      let a = m.default_timeout_ms;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [t] : e.push(t), r++;
       }
-      if (typeof n == "number" && isFinite(n)) {
-        if (n > 3e4 || isNaN(n)) {
-          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [s] : e.push(s), t++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 3e4 || isNaN(a)) {
+          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n < 100 || isNaN(n)) {
-          let s = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a < 100 || isNaN(a)) {
+          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       }
     }
-    if (p.runtime_cutover_posture !== void 0) {
-      let n = p.runtime_cutover_posture;
-      if (!(n === "GO" || n === "NO-GO")) {
-        let s = { instancePath: a + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: te.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.runtime_cutover_posture !== void 0) {
+      let a = m.runtime_cutover_posture;
+      if (!(a === "GO" || a === "NO-GO")) {
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: pe.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return I.errors = e, t === 0;
+  return M.errors = e, r === 0;
 }
-I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var be = Z;
-var ne = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var ee = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function Z(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = Z.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.manifest_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var $e = E;
+var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = E.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.manifest_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.error_code_enum === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.error_code_enum === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.stability_window === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.stability_window === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.additive_error_code_notice_policy === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.additive_error_code_notice_policy === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(ne.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(ue.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let n = p.integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration_baseline !== void 0) {
+      let a = m.integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let n = p.error_code_enum;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.error_code_enum !== void 0) {
+      let a = m.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (typeof l == "string") {
-            if (!ee.test(l)) {
-              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (typeof p == "string") {
+            if (!ae.test(p)) {
+              let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [i2] : e.push(i2), r++;
             }
           } else {
-            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), t++;
+            let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i2] : e.push(i2), r++;
           }
         }
-        let r = n.length, i2;
-        if (r > 1) {
-          let o = {};
-          for (; r--; ) {
-            let l = n[r];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                i2 = o[l];
-                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + r + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          let d = {};
+          for (; o--; ) {
+            let p = a[o];
+            if (typeof p == "string") {
+              if (typeof d[p] == "number") {
+                l = d[p];
+                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [i2] : e.push(i2), r++;
                 break;
               }
-              o[l] = r;
+              d[p] = o;
             }
           }
         }
       } else {
-        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.stability_window !== void 0) {
-      let n = p.stability_window;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.minimum_sprint_days === void 0) {
-          let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.stability_window !== void 0) {
+      let a = m.stability_window;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.minimum_sprint_days === void 0) {
+          let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (s !== "minimum_sprint_days") {
-          let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (t !== "minimum_sprint_days") {
+          let o = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.minimum_sprint_days !== void 0) {
-          let s = n.minimum_sprint_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
+        if (a.minimum_sprint_days !== void 0) {
+          let t = a.minimum_sprint_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
           }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.additive_error_code_notice_policy !== void 0) {
-      let n = p.additive_error_code_notice_policy;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.standard_business_days === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.additive_error_code_notice_policy !== void 0) {
+      let a = m.additive_error_code_notice_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.standard_business_days === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.emergency_notice_hours === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_notice_hours === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "standard_business_days" || s === "emergency_notice_hours" || s === "emergency_requires_same_day_docs_spec_tests")) {
-          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
+          let o = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.standard_business_days !== void 0) {
-          let s = n.standard_business_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
+        if (a.standard_business_days !== void 0) {
+          let t = a.standard_business_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
           }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.emergency_notice_hours !== void 0) {
-          let s = n.emergency_notice_hours;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof n.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.emergency_notice_hours !== void 0) {
+          let t = a.emergency_notice_hours;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+        }
+        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let t = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.service_v3_transition_guard !== void 0) {
-      let n = p.service_v3_transition_guard;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        for (let s in n) if (typeof n[s] != "boolean") {
-          let r = { instancePath: a + "/service_v3_transition_guard/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.service_v3_transition_guard !== void 0) {
+      let a = m.service_v3_transition_guard;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let t in a) if (typeof a[t] != "boolean") {
+          let o = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let s = { instancePath: a + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return Z.errors = e, t === 0;
+  return E.errors = e, r === 0;
 }
-Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Pe = S;
-var oe = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var pe = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var me = new RegExp("^[0-9a-f]{7,40}$", "u");
-function S(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = S.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.consumer_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+E.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var je = D;
+var de = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
+function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = D.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.consumer_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.consumer_commit === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.consumer_commit === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.producer_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.producer_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.producer_commit === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.producer_commit === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.service === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.service === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.api === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.api === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.status === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.status === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!(n === "consumer_version" || n === "consumer_commit" || n === "producer_tag" || n === "producer_commit" || n === "service" || n === "api" || n === "integration" || n === "status")) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.consumer_version !== void 0) {
-      let n = p.consumer_version;
-      if (typeof n == "string") {
-        if (!pe.test(n)) {
-          let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.consumer_version !== void 0) {
+      let a = m.consumer_version;
+      if (typeof a == "string") {
+        if (!ce.test(a)) {
+          let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.consumer_commit !== void 0) {
-      let n = p.consumer_commit;
-      if (typeof n == "string") {
-        if (!me.test(n)) {
-          let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.consumer_commit !== void 0) {
+      let a = m.consumer_commit;
+      if (typeof a == "string") {
+        if (!fe.test(a)) {
+          let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.producer_tag !== void 0) {
-      let n = p.producer_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.producer_tag !== void 0) {
+      let a = m.producer_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.producer_commit !== void 0) {
-      let n = p.producer_commit;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.producer_commit !== void 0) {
+      let a = m.producer_commit;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.service !== void 0) {
-      let n = p.service;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.service !== void 0) {
+      let a = m.service;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.api !== void 0) {
-      let n = p.api;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.api !== void 0) {
+      let a = m.api;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration !== void 0) {
-      let n = p.integration;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration !== void 0) {
+      let a = m.integration;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.status !== void 0) {
-      let n = p.status;
-      if (!(n === "Approved" || n === "Superseded" || n === "Rolled back" || n === "Candidate")) {
-        let s = { instancePath: a + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: oe.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.status !== void 0) {
+      let a = m.status;
+      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: de.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return S.errors = e, t === 0;
+  return D.errors = e, r === 0;
 }
-S.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var we = C;
-var K = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var _ = B().default;
-var le = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var Q = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function C(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = C.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.handoff_generated_at_utc === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [n] : e.push(n), t++;
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var xe = F;
+var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var _ = K().default;
+var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = F.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.handoff_generated_at_utc === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.handoff_mode === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.handoff_mode === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.release_tag === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.release_tag === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.commit_sha === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.commit_sha === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_service_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_service_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.expected_api_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.expected_api_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.integration_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.integration_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.active_runtime_baseline === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.active_runtime_baseline === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.error_code_enum === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.error_code_enum === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.non_2xx_envelope_policy === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.non_2xx_envelope_policy === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.manifest_contract_version === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_contract_version === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.manifest_path === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.manifest_path === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.changelog_path === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.changelog_path === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.verification_commands === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.verification_commands === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.consumer_impact_statement_template === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.consumer_impact_statement_template === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!j.call(K.properties, n)) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!N.call(re.properties, a)) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.handoff_generated_at_utc !== void 0) {
-      let n = p.handoff_generated_at_utc;
-      if (typeof n == "string") {
-        if (!le.test(n)) {
-          let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.handoff_generated_at_utc !== void 0) {
+      let a = m.handoff_generated_at_utc;
+      if (typeof a == "string") {
+        if (!he.test(a)) {
+          let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.handoff_mode !== void 0) {
-      let n = p.handoff_mode;
-      if (!(n === "stable" || n === "service-v3-candidate")) {
-        let s = { instancePath: a + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: K.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.handoff_mode !== void 0) {
+      let a = m.handoff_mode;
+      if (!(a === "stable" || a === "service-v3-candidate")) {
+        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: re.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.release_tag !== void 0) {
-      let n = p.release_tag;
-      if (typeof n == "string") {
-        if (!O.test(n)) {
-          let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.release_tag !== void 0) {
+      let a = m.release_tag;
+      if (typeof a == "string") {
+        if (!z.test(a)) {
+          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.commit_sha !== void 0) {
-      let n = p.commit_sha;
-      if (typeof n == "string") {
-        if (!$.test(n)) {
-          let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.commit_sha !== void 0) {
+      let a = m.commit_sha;
+      if (typeof a == "string") {
+        if (!A.test(a)) {
+          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_service_contract_version !== void 0) {
-      let n = p.expected_service_contract_version;
-      if (typeof n == "string") {
-        if (!N.test(n)) {
-          let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_service_contract_version !== void 0) {
+      let a = m.expected_service_contract_version;
+      if (typeof a == "string") {
+        if (!I.test(a)) {
+          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.expected_api_contract_version !== void 0) {
-      let n = p.expected_api_contract_version;
-      if (typeof n == "string") {
-        if (!T.test(n)) {
-          let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.expected_api_contract_version !== void 0) {
+      let a = m.expected_api_contract_version;
+      if (typeof a == "string") {
+        if (!Z.test(a)) {
+          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.integration_baseline !== void 0) {
-      let n = p.integration_baseline;
-      if (typeof n == "string") {
-        if (!z.test(n)) {
-          let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.integration_baseline !== void 0) {
+      let a = m.integration_baseline;
+      if (typeof a == "string") {
+        if (!S.test(a)) {
+          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.active_runtime_baseline !== void 0) {
-      let n = p.active_runtime_baseline;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.release_tag === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.active_runtime_baseline !== void 0) {
+      let a = m.active_runtime_baseline;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.release_tag === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.commit_sha === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.commit_sha === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.expected_service_contract_version === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.expected_service_contract_version === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.expected_api_contract_version === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.expected_api_contract_version === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.integration_baseline === void 0) {
-          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.integration_baseline === void 0) {
+          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "release_tag" || s === "commit_sha" || s === "expected_service_contract_version" || s === "expected_api_contract_version" || s === "integration_baseline")) {
-          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
+        for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
+          let o = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (n.release_tag !== void 0) {
-          let s = n.release_tag;
-          if (typeof s == "string") {
-            if (!O.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.release_tag !== void 0) {
+          let t = a.release_tag;
+          if (typeof t == "string") {
+            if (!z.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.commit_sha !== void 0) {
-          let s = n.commit_sha;
-          if (typeof s == "string") {
-            if (!$.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.commit_sha !== void 0) {
+          let t = a.commit_sha;
+          if (typeof t == "string") {
+            if (!A.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.expected_service_contract_version !== void 0) {
-          let s = n.expected_service_contract_version;
-          if (typeof s == "string") {
-            if (!N.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.expected_service_contract_version !== void 0) {
+          let t = a.expected_service_contract_version;
+          if (typeof t == "string") {
+            if (!I.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.expected_api_contract_version !== void 0) {
-          let s = n.expected_api_contract_version;
-          if (typeof s == "string") {
-            if (!T.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.expected_api_contract_version !== void 0) {
+          let t = a.expected_api_contract_version;
+          if (typeof t == "string") {
+            if (!Z.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-        if (n.integration_baseline !== void 0) {
-          let s = n.integration_baseline;
-          if (typeof s == "string") {
-            if (!z.test(s)) {
-              let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.integration_baseline !== void 0) {
+          let t = a.integration_baseline;
+          if (typeof t == "string") {
+            if (!S.test(t)) {
+              let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [o] : e.push(o), r++;
             }
           } else {
-            let r = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.error_code_enum !== void 0) {
-      let n = p.error_code_enum;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.error_code_enum !== void 0) {
+      let a = m.error_code_enum;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (typeof l == "string") {
-            if (!ee.test(l)) {
-              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (typeof p == "string") {
+            if (!ae.test(p)) {
+              let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [i2] : e.push(i2), r++;
             }
           } else {
-            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), t++;
+            let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i2] : e.push(i2), r++;
           }
         }
-        let r = n.length, i2;
-        if (r > 1) {
-          let o = {};
-          for (; r--; ) {
-            let l = n[r];
-            if (typeof l == "string") {
-              if (typeof o[l] == "number") {
-                i2 = o[l];
-                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + r + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          let d = {};
+          for (; o--; ) {
+            let p = a[o];
+            if (typeof p == "string") {
+              if (typeof d[p] == "number") {
+                l = d[p];
+                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [i2] : e.push(i2), r++;
                 break;
               }
-              o[l] = r;
+              d[p] = o;
             }
           }
         }
       } else {
-        let s = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.non_2xx_envelope_policy !== void 0) {
-      let n = p.non_2xx_envelope_policy;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.service_v3_stable === void 0) {
-          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.non_2xx_envelope_policy !== void 0) {
+      let a = m.non_2xx_envelope_policy;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.service_v3_stable === void 0) {
+          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.service_v3_candidate === void 0) {
-          let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a.service_v3_candidate === void 0) {
+          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        for (let s in n) if (!(s === "service_v3_stable" || s === "service_v3_candidate")) {
-          let r = n[s];
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            if (r.requires === void 0) {
-              let i2 = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
+          let o = a[t];
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            if (o.requires === void 0) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (r.forbids === void 0) {
-              let i2 = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (o.forbids === void 0) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            for (let i2 in r) if (!(i2 === "requires" || i2 === "optional" || i2 === "forbids")) {
-              let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+            for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
+              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.requires !== void 0) {
-              let i2 = r.requires;
-              if (Array.isArray(i2)) {
-                let o = i2.length;
-                for (let u = 0; u < o; u++) if (typeof i2[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + u, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.requires !== void 0) {
+              let l = o.requires;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i2.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i2[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i2;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i2 = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.optional !== void 0) {
-              let i2 = r.optional;
-              if (Array.isArray(i2)) {
-                let o = i2.length;
-                for (let u = 0; u < o; u++) if (typeof i2[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + u, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.optional !== void 0) {
+              let l = o.optional;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i2.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i2[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i2;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i2 = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.forbids !== void 0) {
-              let i2 = r.forbids;
-              if (Array.isArray(i2)) {
-                let o = i2.length;
-                for (let u = 0; u < o; u++) if (typeof i2[u] != "string") {
-                  let d = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + u, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), t++;
+            if (o.forbids !== void 0) {
+              let l = o.forbids;
+              if (Array.isArray(l)) {
+                let d = l.length;
+                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                let l = i2.length, m;
-                if (l > 1) {
-                  let u = {};
-                  for (; l--; ) {
-                    let d = i2[l];
-                    if (typeof d == "string") {
-                      if (typeof u[d] == "number") {
-                        m = u[d];
-                        let h = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
-                        e === null ? e = [h] : e.push(h), t++;
+                let p = l.length, i2;
+                if (p > 1) {
+                  let n = {};
+                  for (; p--; ) {
+                    let u = l[p];
+                    if (typeof u == "string") {
+                      if (typeof n[u] == "number") {
+                        i2 = n[u];
+                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
+                        e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      u[d] = l;
+                      n[u] = p;
                     }
                   }
                 }
               } else {
-                let o = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/non_2xx_envelope_policy/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (n.service_v3_stable !== void 0) {
-          let s = n.service_v3_stable;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            if (s.requires === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [r] : e.push(r), t++;
+        if (a.service_v3_stable !== void 0) {
+          let t = a.service_v3_stable;
+          if (t && typeof t == "object" && !Array.isArray(t)) {
+            if (t.requires === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [o] : e.push(o), r++;
             }
-            if (s.forbids === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [r] : e.push(r), t++;
+            if (t.forbids === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [o] : e.push(o), r++;
             }
-            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
-              let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-              e === null ? e = [i2] : e.push(i2), t++;
+            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (s.requires !== void 0) {
-              let r = s.requires;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.requires !== void 0) {
+              let o = t.requires;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i2[n] = d;
                     }
                   }
                 }
               } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
-            if (s.optional !== void 0) {
-              let r = s.optional;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.optional !== void 0) {
+              let o = t.optional;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i2[n] = d;
                     }
                   }
                 }
               } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
-            if (s.forbids !== void 0) {
-              let r = s.forbids;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (t.forbids !== void 0) {
+              let o = t.forbids;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
                 }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
                         break;
                       }
-                      m[u] = o;
+                      i2[n] = d;
                     }
                   }
                 }
               } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
-              }
-            }
-          } else {
-            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.service_v3_candidate !== void 0) {
-          let s = n.service_v3_candidate;
-          if (s && typeof s == "object" && !Array.isArray(s)) {
-            if (s.requires === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [r] : e.push(r), t++;
-            }
-            if (s.forbids === void 0) {
-              let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [r] : e.push(r), t++;
-            }
-            for (let r in s) if (!(r === "requires" || r === "optional" || r === "forbids")) {
-              let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-              e === null ? e = [i2] : e.push(i2), t++;
-            }
-            if (s.requires !== void 0) {
-              let r = s.requires;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
-              }
-            }
-            if (s.optional !== void 0) {
-              let r = s.optional;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
-              }
-            }
-            if (s.forbids !== void 0) {
-              let r = s.forbids;
-              if (Array.isArray(r)) {
-                let i2 = r.length;
-                for (let m = 0; m < i2; m++) if (typeof r[m] != "string") {
-                  let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-                let o = r.length, l;
-                if (o > 1) {
-                  let m = {};
-                  for (; o--; ) {
-                    let u = r[o];
-                    if (typeof u == "string") {
-                      if (typeof m[u] == "number") {
-                        l = m[u];
-                        let d = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                        e === null ? e = [d] : e.push(d), t++;
-                        break;
-                      }
-                      m[u] = o;
-                    }
-                  }
-                }
-              } else {
-                let i2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [i2] : e.push(i2), t++;
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
               }
             }
           } else {
-            let r = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [r] : e.push(r), t++;
+            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
-      } else {
-        let s = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let n = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [n] : e.push(n), t++;
-    }
-    if (p.manifest_path !== void 0) {
-      let n = p.manifest_path;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (!Q.test(n)) {
-          let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.changelog_path !== void 0) {
-      let n = p.changelog_path;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (!Q.test(n)) {
-          let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-      } else {
-        let s = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
-      }
-    }
-    if (p.verification_commands !== void 0) {
-      let n = p.verification_commands;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let r = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i2 = n[r];
-          if (typeof i2 == "string") {
-            if (_(i2) < 1) {
-              let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (a.service_v3_candidate !== void 0) {
+          let t = a.service_v3_candidate;
+          if (t && typeof t == "object" && !Array.isArray(t)) {
+            if (t.requires === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [o] : e.push(o), r++;
+            }
+            if (t.forbids === void 0) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [o] : e.push(o), r++;
+            }
+            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
+              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+              e === null ? e = [l] : e.push(l), r++;
+            }
+            if (t.requires !== void 0) {
+              let o = t.requires;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i2[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
+            }
+            if (t.optional !== void 0) {
+              let o = t.optional;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i2[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
+            }
+            if (t.forbids !== void 0) {
+              let o = t.forbids;
+              if (Array.isArray(o)) {
+                let l = o.length;
+                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
+                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [n] : e.push(n), r++;
+                }
+                let d = o.length, p;
+                if (d > 1) {
+                  let i2 = {};
+                  for (; d--; ) {
+                    let n = o[d];
+                    if (typeof n == "string") {
+                      if (typeof i2[n] == "number") {
+                        p = i2[n];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                        e === null ? e = [u] : e.push(u), r++;
+                        break;
+                      }
+                      i2[n] = d;
+                    }
+                  }
+                }
+              } else {
+                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [l] : e.push(l), r++;
+              }
             }
           } else {
-            let o = { instancePath: a + "/verification_commands/" + r, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [o] : e.push(o), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.consumer_impact_statement_template !== void 0) {
-      let n = p.consumer_impact_statement_template;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        for (let s in n) if (typeof n[s] != "string") {
-          let r = { instancePath: a + "/consumer_impact_statement_template/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [a] : e.push(a), r++;
+    }
+    if (m.manifest_path !== void 0) {
+      let a = m.manifest_path;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (!se.test(a)) {
+          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.rehearsal_candidate !== void 0) {
-      let n = p.rehearsal_candidate;
-      if (n && typeof n == "object" && !Array.isArray(n)) {
-        if (n.requires_runtime_cutover === void 0) {
-          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.changelog_path !== void 0) {
+      let a = m.changelog_path;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n.consumer_non_blocking_fallback_required === void 0) {
-          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        for (let s in n) if (!(s === "requires_runtime_cutover" || s === "service_v2_runtime_stability_required" || s === "migration_overlap_days" || s === "consumer_non_blocking_fallback_required")) {
-          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-          e === null ? e = [r] : e.push(r), t++;
-        }
-        if (n.requires_runtime_cutover !== void 0 && typeof n.requires_runtime_cutover != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (n.service_v2_runtime_stability_required !== void 0 && typeof n.service_v2_runtime_stability_required != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
-        }
-        if (n.migration_overlap_days !== void 0) {
-          let s = n.migration_overlap_days;
-          if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s))) {
-            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-          if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-            let r = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [r] : e.push(r), t++;
-          }
-        }
-        if (n.consumer_non_blocking_fallback_required !== void 0 && typeof n.consumer_non_blocking_fallback_required != "boolean") {
-          let s = { instancePath: a + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (!se.test(a)) {
+          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.compatibility_expectations !== void 0) {
-      let n = p.compatibility_expectations;
-      if (n && typeof n == "object" && !Array.isArray(n)) for (let s in n) {
-        let r = n[s];
-        if (Array.isArray(r)) {
-          let i2 = r.length;
-          for (let o = 0; o < i2; o++) if (typeof r[o] != "string") {
-            let l = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), t++;
+    if (m.verification_commands !== void 0) {
+      let a = m.verification_commands;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let o = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+          } else {
+            let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
+          }
+        }
+      } else {
+        let t = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.consumer_impact_statement_template !== void 0) {
+      let a = m.consumer_impact_statement_template;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        for (let t in a) if (typeof a[t] != "string") {
+          let o = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+      } else {
+        let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.rehearsal_candidate !== void 0) {
+      let a = m.rehearsal_candidate;
+      if (a && typeof a == "object" && !Array.isArray(a)) {
+        if (a.requires_runtime_cutover === void 0) {
+          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.consumer_non_blocking_fallback_required === void 0) {
+          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
+          let o = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [o] : e.push(o), r++;
+        }
+        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+        if (a.migration_overlap_days !== void 0) {
+          let t = a.migration_overlap_days;
+          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [o] : e.push(o), r++;
+          }
+        }
+        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
+          let t = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [t] : e.push(t), r++;
+        }
+      } else {
+        let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
+      }
+    }
+    if (m.compatibility_expectations !== void 0) {
+      let a = m.compatibility_expectations;
+      if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
+        let o = a[t];
+        if (Array.isArray(o)) {
+          let l = o.length;
+          for (let d = 0; d < l; d++) if (typeof o[d] != "string") {
+            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         } else {
-          let i2 = { instancePath: a + "/compatibility_expectations/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [i2] : e.push(i2), t++;
+          let l = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [l] : e.push(l), r++;
         }
       }
       else {
-        let s = { instancePath: a + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.required_consumer_validation_commands !== void 0) {
-      let n = p.required_consumer_validation_commands;
-      if (Array.isArray(n)) {
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i2 = n[r];
-          if (typeof i2 == "string") {
-            if (_(i2) < 1) {
-              let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+    if (m.required_consumer_validation_commands !== void 0) {
+      let a = m.required_consumer_validation_commands;
+      if (Array.isArray(a)) {
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let o = { instancePath: a + "/required_consumer_validation_commands/" + r, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return C.errors = e, t === 0;
+  return F.errors = e, r === 0;
 }
-C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ke = M;
-var re = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var G = J().default;
-var q = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var X = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ue = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function k(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = k.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.name === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [n] : e.push(n), t++;
+F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ae = G;
+var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var W = ee().default;
+var O = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var ye = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = x.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.name === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    if (p.run === void 0) {
-      let n = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [n] : e.push(n), t++;
+    if (m.run === void 0) {
+      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [a] : e.push(a), r++;
     }
-    for (let n in p) if (!(n === "name" || n === "run" || n === "cwd" || n === "timeout_s" || n === "operations")) {
-      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-      e === null ? e = [s] : e.push(s), t++;
+    for (let a in m) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.name !== void 0) {
-      let n = p.name;
-      if (typeof n == "string") {
-        if (_(n) > 100) {
-          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.name !== void 0) {
+      let a = m.name;
+      if (typeof a == "string") {
+        if (_(a) > 100) {
+          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.run !== void 0) {
-      let n = p.run;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let r = { instancePath: a + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.run !== void 0) {
+      let a = m.run;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let o = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        let s = n.length;
-        for (let r = 0; r < s; r++) {
-          let i2 = n[r];
-          if (typeof i2 == "string") {
-            if (_(i2) < 1) {
-              let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+        let t = a.length;
+        for (let o = 0; o < t; o++) {
+          let l = a[o];
+          if (typeof l == "string") {
+            if (_(l) < 1) {
+              let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let o = { instancePath: a + "/run/" + r, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
-        let s = { instancePath: a + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.cwd !== void 0) {
-      let n = p.cwd;
-      if (typeof n == "string") {
-        if (_(n) < 1) {
-          let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [s] : e.push(s), t++;
+    if (m.cwd !== void 0) {
+      let a = m.cwd;
+      if (typeof a == "string") {
+        if (_(a) < 1) {
+          let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       } else {
-        let s = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (p.timeout_s !== void 0) {
-      let n = p.timeout_s;
-      if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-        let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [s] : e.push(s), t++;
+    if (m.timeout_s !== void 0) {
+      let a = m.timeout_s;
+      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
+        let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [t] : e.push(t), r++;
       }
-      if (typeof n == "number" && isFinite(n)) {
-        if (n > 21600 || isNaN(n)) {
-          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [s] : e.push(s), t++;
+      if (typeof a == "number" && isFinite(a)) {
+        if (a > 21600 || isNaN(a)) {
+          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [t] : e.push(t), r++;
         }
-        if (n < 1 || isNaN(n)) {
-          let s = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [s] : e.push(s), t++;
+        if (a < 1 || isNaN(a)) {
+          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [t] : e.push(t), r++;
         }
       }
     }
-    if (p.operations !== void 0) {
-      let n = p.operations;
-      if (Array.isArray(n)) {
-        if (n.length < 1) {
-          let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.operations !== void 0) {
+      let a = m.operations;
+      if (Array.isArray(a)) {
+        if (a.length < 1) {
+          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
-        let s = n.length;
-        for (let o = 0; o < s; o++) {
-          let l = n[o];
-          if (!(l === "health" || l === "promotion" || l === "rollback")) {
-            let m = { instancePath: a + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ue.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [m] : e.push(m), t++;
+        let t = a.length;
+        for (let d = 0; d < t; d++) {
+          let p = a[d];
+          if (!(p === "health" || p === "promotion" || p === "rollback")) {
+            let i2 = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ye.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [i2] : e.push(i2), r++;
           }
         }
-        let r = n.length, i2;
-        if (r > 1) {
-          e: for (; r--; ) for (i2 = r; i2--; ) if (G(n[r], n[i2])) {
-            let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: r, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + r + " are identical)" };
-            e === null ? e = [o] : e.push(o), t++;
+        let o = a.length, l;
+        if (o > 1) {
+          e: for (; o--; ) for (l = o; l--; ) if (W(a[o], a[l])) {
+            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+            e === null ? e = [d] : e.push(d), r++;
             break e;
           }
         }
       } else {
-        let s = { instancePath: a + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [s] : e.push(s), t++;
+        let t = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [t] : e.push(t), r++;
       }
     }
   } else {
-    let n = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [n] : e.push(n), t++;
+    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [a] : e.push(a), r++;
   }
-  return k.errors = e, t === 0;
+  return x.errors = e, r === 0;
 }
-k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function x(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = x.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    for (let s in p) if (!(s === "display_name" || s === "trio" || s === "producer" || s === "suites" || s === "owners" || s === "adapter")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = T.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "adapter")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.display_name !== void 0) {
-      let s = p.display_name;
-      if (typeof s == "string") {
-        if (_(s) > 60) {
-          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.display_name !== void 0) {
+      let t = m.display_name;
+      if (typeof t == "string") {
+        if (_(t) > 60) {
+          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (_(s) < 1) {
-          let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+        if (_(t) < 1) {
+          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let r = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.trio !== void 0) {
-      let s = p.trio;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "pin" || r === "manifest" || r === "matrix")) {
-          let i2 = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.trio !== void 0) {
+      let t = m.trio;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "pin" || o === "manifest" || o === "matrix")) {
+          let l = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.pin !== void 0) {
-          let r = s.pin;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.pin !== void 0) {
+          let o = t.pin;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.manifest !== void 0) {
-          let r = s.manifest;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.manifest !== void 0) {
+          let o = t.manifest;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.matrix !== void 0) {
-          let r = s.matrix;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.matrix !== void 0) {
+          let o = t.matrix;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.producer !== void 0) {
-      let s = p.producer;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "root" || r === "manifest" || r === "handoff" || r === "start" || r === "probe")) {
-          let i2 = { instancePath: a + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.producer !== void 0) {
+      let t = m.producer;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "root" || o === "manifest" || o === "handoff" || o === "start" || o === "probe")) {
+          let l = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.root !== void 0) {
-          let r = s.root;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.root !== void 0) {
+          let o = t.root;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.manifest !== void 0) {
-          let r = s.manifest;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.manifest !== void 0) {
+          let o = t.manifest;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.handoff !== void 0) {
-          let r = s.handoff;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let i2 = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), t++;
+        if (t.handoff !== void 0) {
+          let o = t.handoff;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (!q.test(r)) {
-              let i2 = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (!O.test(o)) {
+              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [l] : e.push(l), r++;
             }
           } else {
-            let i2 = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.start !== void 0) {
-          let r = s.start;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            for (let i2 in r) if (!(i2 === "run" || i2 === "cwd")) {
-              let o = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (t.start !== void 0) {
+          let o = t.start;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            for (let l in o) if (!(l === "run" || l === "cwd")) {
+              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.run !== void 0) {
-              let i2 = r.run;
-              if (Array.isArray(i2)) {
-                if (i2.length < 1) {
-                  let l = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [l] : e.push(l), t++;
+            if (o.run !== void 0) {
+              let l = o.run;
+              if (Array.isArray(l)) {
+                if (l.length < 1) {
+                  let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [p] : e.push(p), r++;
                 }
-                let o = i2.length;
-                for (let l = 0; l < o; l++) {
-                  let m = i2[l];
-                  if (typeof m == "string") {
-                    if (_(m) < 1) {
-                      let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [u] : e.push(u), t++;
+                let d = l.length;
+                for (let p = 0; p < d; p++) {
+                  let i2 = l[p];
+                  if (typeof i2 == "string") {
+                    if (_(i2) < 1) {
+                      let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [n] : e.push(n), r++;
                     }
                   } else {
-                    let u = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [u] : e.push(u), t++;
+                    let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [n] : e.push(n), r++;
                   }
                 }
               } else {
-                let o = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (r.cwd !== void 0) {
-              let i2 = r.cwd;
-              if (typeof i2 == "string") {
-                if (_(i2) < 1) {
-                  let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), t++;
+            if (o.cwd !== void 0) {
+              let l = o.cwd;
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.probe !== void 0) {
-          let r = s.probe;
-          if (r && typeof r == "object" && !Array.isArray(r)) {
-            for (let i2 in r) if (!(i2 === "enabled" || i2 === "ready_timeout_s" || i2 === "request_timeout_s" || i2 === "schemas")) {
-              let o = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-              e === null ? e = [o] : e.push(o), t++;
+        if (t.probe !== void 0) {
+          let o = t.probe;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
+              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (r.enabled !== void 0 && typeof r.enabled != "boolean") {
-              let i2 = { instancePath: a + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [i2] : e.push(i2), t++;
+            if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
+              let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [l] : e.push(l), r++;
             }
-            if (r.ready_timeout_s !== void 0) {
-              let i2 = r.ready_timeout_s;
-              if (!(typeof i2 == "number" && !(i2 % 1) && !isNaN(i2) && isFinite(i2))) {
-                let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), t++;
+            if (o.ready_timeout_s !== void 0) {
+              let l = o.ready_timeout_s;
+              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
+                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
               }
-              if (typeof i2 == "number" && isFinite(i2)) {
-                if (i2 > 3600 || isNaN(i2)) {
-                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [o] : e.push(o), t++;
+              if (typeof l == "number" && isFinite(l)) {
+                if (l > 3600 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
-                if (i2 < 1 || isNaN(i2)) {
-                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), t++;
-                }
-              }
-            }
-            if (r.request_timeout_s !== void 0) {
-              let i2 = r.request_timeout_s;
-              if (!(typeof i2 == "number" && !(i2 % 1) && !isNaN(i2) && isFinite(i2))) {
-                let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [o] : e.push(o), t++;
-              }
-              if (typeof i2 == "number" && isFinite(i2)) {
-                if (i2 > 300 || isNaN(i2)) {
-                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [o] : e.push(o), t++;
-                }
-                if (i2 < 1 || isNaN(i2)) {
-                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [o] : e.push(o), t++;
+                if (l < 1 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               }
             }
-            if (r.schemas !== void 0) {
-              let i2 = r.schemas;
-              if (typeof i2 == "string") {
-                if (_(i2) < 1) {
-                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [o] : e.push(o), t++;
+            if (o.request_timeout_s !== void 0) {
+              let l = o.request_timeout_s;
+              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
+                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof l == "number" && isFinite(l)) {
+                if (l > 300 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
-                if (!q.test(i2)) {
-                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [o] : e.push(o), t++;
+                if (l < 1 || isNaN(l)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (o.schemas !== void 0) {
+              let l = o.schemas;
+              if (typeof l == "string") {
+                if (_(l) < 1) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!O.test(l)) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [o] : e.push(o), t++;
+                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.suites !== void 0) {
-      let s = p.suites;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "concurrent" || r === "consumer" || r === "producer")) {
-          let i2 = { instancePath: a + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.suites !== void 0) {
+      let t = m.suites;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "concurrent" || o === "consumer" || o === "producer")) {
+          let l = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.concurrent !== void 0 && typeof s.concurrent != "boolean") {
-          let r = { instancePath: a + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [r] : e.push(r), t++;
+        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
+          let o = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        if (s.consumer !== void 0) {
-          let r = s.consumer;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let o = 0; o < i2; o++) k(r[o], { instancePath: a + "/suites/consumer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+        if (t.consumer !== void 0) {
+          let o = t.consumer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/consumer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
           } else {
-            let i2 = { instancePath: a + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.producer !== void 0) {
-          let r = s.producer;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let o = 0; o < i2; o++) k(r[o], { instancePath: a + "/suites/producer/" + o, parentData: r, parentDataProperty: o, rootData: f, dynamicAnchors: b }) || (e = e === null ? k.errors : e.concat(k.errors), t = e.length);
+        if (t.producer !== void 0) {
+          let o = t.producer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/producer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
           } else {
-            let i2 = { instancePath: a + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.owners !== void 0) {
-      let s = p.owners;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "consumer" || r === "producer")) {
-          let i2 = { instancePath: a + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.owners !== void 0) {
+      let t = m.owners;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "consumer" || o === "producer")) {
+          let l = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.consumer !== void 0) {
-          let r = s.consumer;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let m = 0; m < i2; m++) {
-              let u = r[m];
-              if (typeof u == "string") {
-                if (!X.test(u)) {
-                  let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
+        if (t.consumer !== void 0) {
+          let o = t.consumer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i2 = 0; i2 < l; i2++) {
+              let n = o[i2];
+              if (typeof n == "string") {
+                if (!te.test(n)) {
+                  let u = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
+                let u = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
-            let o = r.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
-                let m = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+            let d = o.length, p;
+            if (d > 1) {
+              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
+                let i2 = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                e === null ? e = [i2] : e.push(i2), r++;
                 break e;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.producer !== void 0) {
-          let r = s.producer;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let m = 0; m < i2; m++) {
-              let u = r[m];
-              if (typeof u == "string") {
-                if (!X.test(u)) {
-                  let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), t++;
+        if (t.producer !== void 0) {
+          let o = t.producer;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i2 = 0; i2 < l; i2++) {
+              let n = o[i2];
+              if (typeof n == "string") {
+                if (!te.test(n)) {
+                  let u = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), t++;
+                let u = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
-            let o = r.length, l;
-            if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (G(r[o], r[l])) {
-                let m = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [m] : e.push(m), t++;
+            let d = o.length, p;
+            if (d > 1) {
+              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
+                let i2 = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+                e === null ? e = [i2] : e.push(i2), r++;
                 break e;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.adapter !== void 0) {
-      let s = p.adapter;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        for (let r in s) if (!(r === "file" || r === "endpoints" || r === "scan" || r === "exclude")) {
-          let i2 = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.adapter !== void 0) {
+      let t = m.adapter;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "file" || o === "endpoints" || o === "scan" || o === "exclude")) {
+          let l = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
         }
-        if (s.file !== void 0) {
-          let r = s.file, i2 = t, o = false, l = t;
-          if (typeof r == "string") {
-            if (_(r) < 1) {
-              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), t++;
+        if (t.file !== void 0) {
+          let o = t.file, l = r, d = false, p = r;
+          if (typeof o == "string") {
+            if (_(o) < 1) {
+              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            if (!q.test(r)) {
-              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [u] : e.push(u), t++;
+            if (!O.test(o)) {
+              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), t++;
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
-          var n = l === t;
-          o = o || n;
-          let m = t;
-          if (r !== null) {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [u] : e.push(u), t++;
+          var a = p === r;
+          d = d || a;
+          let i2 = r;
+          if (o !== null) {
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
-          var n = m === t;
-          if (o = o || n, o) t = i2, e !== null && (i2 ? e.length = i2 : e = null);
+          var a = i2 === r;
+          if (d = d || a, d) r = l, e !== null && (l ? e.length = l : e = null);
           else {
-            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [u] : e.push(u), t++;
+            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (s.endpoints !== void 0) {
-          let r = s.endpoints;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let o = 0; o < i2; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.endpoints !== void 0) {
+          let o = t.endpoints;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i2 = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.scan !== void 0) {
-          let r = s.scan;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let o = 0; o < i2; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.scan !== void 0) {
+          let o = t.scan;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i2 = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
-        if (s.exclude !== void 0) {
-          let r = s.exclude;
-          if (Array.isArray(r)) {
-            let i2 = r.length;
-            for (let o = 0; o < i2; o++) {
-              let l = r[o];
-              if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [m] : e.push(m), t++;
+        if (t.exclude !== void 0) {
+          let o = t.exclude;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let d = 0; d < l; d++) {
+              let p = o[d];
+              if (typeof p == "string") {
+                if (_(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [m] : e.push(m), t++;
+                let i2 = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
               }
             }
           } else {
-            let i2 = { instancePath: a + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), t++;
+            let l = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
           }
         }
       } else {
-        let r = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return x.errors = e, t === 0;
+  return T.errors = e, r === 0;
 }
-x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function M(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = M.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.policy_version === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [s] : e.push(s), t++;
+T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = G.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.policy_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.baselines === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.baselines === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    for (let s in p) if (!(s === "$schema" || s === "policy_version" || s === "baselines")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+    for (let t in m) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let s = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
-      let s = { instancePath: a + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.policy_version !== void 0 && m.policy_version !== "baseline-policy.v1") {
+      let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.baselines !== void 0) {
-      let s = p.baselines;
-      if (s && typeof s == "object" && !Array.isArray(s)) {
-        if (Object.keys(s).length < 1) {
-          let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.baselines !== void 0) {
+      let t = m.baselines;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (Object.keys(t).length < 1) {
+          let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [o] : e.push(o), r++;
         }
-        for (let r in s) {
-          let i2 = t;
-          if (typeof r == "string" && !re.test(r)) {
-            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: r };
-            e === null ? e = [o] : e.push(o), t++;
+        for (let o in t) {
+          let l = r;
+          if (typeof o == "string" && !ne.test(o)) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
+            e === null ? e = [d] : e.push(d), r++;
           }
-          var n = i2 === t;
-          if (!n) {
-            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: r }, message: "property name must be valid" };
-            e === null ? e = [o] : e.push(o), t++;
+          var a = l === r;
+          if (!a) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let r in s) x(s[r], { instancePath: a + "/baselines/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: s, parentDataProperty: r, rootData: f, dynamicAnchors: b }) || (e = e === null ? x.errors : e.concat(x.errors), t = e.length);
+        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: g, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
       } else {
-        let r = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return M.errors = e, t === 0;
+  return G.errors = e, r === 0;
 }
-M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var Y = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var de = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ce = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var fe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function P(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = P.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.path === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      e === null ? e = [s] : e.push(s), t++;
+G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var q = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var C = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var ge = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var _e = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
+var ve = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = $.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.sha256 === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.sha256 === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    if (p.bytes === void 0) {
-      let s = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
-      e === null ? e = [s] : e.push(s), t++;
+    if (m.bytes === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
+      e === null ? e = [t] : e.push(t), r++;
     }
-    for (let s in p) if (!(s === "path" || s === "sha256" || s === "bytes")) {
-      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
-      e === null ? e = [r] : e.push(r), t++;
+    for (let t in m) if (!(t === "path" || t === "sha256" || t === "bytes")) {
+      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (p.path !== void 0) {
-      let s = p.path;
-      if (typeof s == "string") {
-        if (_(s) < 1) {
-          let r = { instancePath: a + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [r] : e.push(r), t++;
+    if (m.path !== void 0) {
+      let t = m.path;
+      if (typeof t == "string") {
+        if (_(t) < 1) {
+          let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [o] : e.push(o), r++;
         }
       } else {
-        let r = { instancePath: a + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [r] : e.push(r), t++;
+        let o = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
-    if (p.sha256 !== void 0) {
-      let s = p.sha256, r = t, i2 = false, o = t;
-      if (typeof s == "string") {
-        if (!L.test(s)) {
-          let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [m] : e.push(m), t++;
+    if (m.sha256 !== void 0) {
+      let t = m.sha256, o = r, l = false, d = r;
+      if (typeof t == "string") {
+        if (!R.test(t)) {
+          let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
       } else {
-        let m = { instancePath: a + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [m] : e.push(m), t++;
+        let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
-      var n = o === t;
-      i2 = i2 || n;
-      let l = t;
-      if (s !== null) {
-        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [m] : e.push(m), t++;
+      var a = d === r;
+      l = l || a;
+      let p = r;
+      if (t !== null) {
+        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
-      var n = l === t;
-      if (i2 = i2 || n, i2) t = r, e !== null && (r ? e.length = r : e = null);
+      var a = p === r;
+      if (l = l || a, l) r = o, e !== null && (o ? e.length = o : e = null);
       else {
-        let m = { instancePath: a + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [m] : e.push(m), t++;
+        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.bytes !== void 0) {
-      let s = p.bytes;
-      if (!(typeof s == "number" && !(s % 1) && !isNaN(s) && isFinite(s)) && s !== null) {
-        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: fe.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [r] : e.push(r), t++;
+    if (m.bytes !== void 0) {
+      let t = m.bytes;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ve.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [o] : e.push(o), r++;
       }
-      if (typeof s == "number" && isFinite(s) && (s < 0 || isNaN(s))) {
-        let r = { instancePath: a + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [r] : e.push(r), t++;
+      if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [o] : e.push(o), r++;
       }
     }
   } else {
-    let s = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [s] : e.push(s), t++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
   }
-  return P.errors = e, t === 0;
+  return $.errors = e, r === 0;
 }
-P.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function R(p, { instancePath: a = "", parentData: g, parentDataProperty: v, rootData: f = p, dynamicAnchors: b = {} } = {}) {
-  let e = null, t = 0, c = R.evaluated;
-  if (c.dynamicProps && (c.props = void 0), c.dynamicItems && (c.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
-    if (p.schema === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [r] : e.push(r), t++;
+$.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = V.evaluated;
+  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
+    if (m.schema === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tool === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.tool === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.operation === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.operation === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.baseline === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.baseline === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.started_at === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.started_at === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.finished_at === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.finished_at === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.duration_ms === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.duration_ms === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.git === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.git === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.policy === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.policy === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.trio === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.trio === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.identity === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.identity === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.posture === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.posture === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.findings === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.findings === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.steps === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.steps === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tools === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.tools === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.redactions === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.redactions === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.verdict === void 0) {
-      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.verdict === void 0) {
+      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    for (let r in p) if (!j.call(y.properties, r)) {
-      let i2 = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [i2] : e.push(i2), t++;
+    for (let p in m) if (!N.call(b.properties, p)) {
+      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+      e === null ? e = [i2] : e.push(i2), r++;
     }
-    if (p.schema !== void 0 && p.schema !== "evidence-packet.v1") {
-      let r = { instancePath: a + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [r] : e.push(r), t++;
+    if (m.schema !== void 0 && m.schema !== "evidence-packet.v1") {
+      let p = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [p] : e.push(p), r++;
     }
-    if (p.tool !== void 0) {
-      let r = p.tool;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.name === void 0) {
-          let i2 = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.tool !== void 0) {
+      let p = m.tool;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.name === void 0) {
+          let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.version === void 0) {
-          let i2 = { instancePath: a + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.version === void 0) {
+          let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!(i2 === "name" || i2 === "version")) {
-          let o = { instancePath: a + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i2 in p) if (!(i2 === "name" || i2 === "version")) {
+          let n = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.name !== void 0 && r.name !== "baseline-gate") {
-          let i2 = { instancePath: a + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.name !== void 0 && p.name !== "baseline-gate") {
+          let i2 = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.version !== void 0) {
-          let i2 = r.version;
+        if (p.version !== void 0) {
+          let i2 = p.version;
           if (typeof i2 == "string") {
             if (_(i2) < 1) {
-              let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [o] : e.push(o), t++;
+              let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.operation !== void 0) {
-      let r = p.operation;
-      if (!(r === "health" || r === "promotion" || r === "rollback")) {
-        let i2 = { instancePath: a + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: y.properties.operation.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), t++;
+    if (m.operation !== void 0) {
+      let p = m.operation;
+      if (!(p === "health" || p === "promotion" || p === "rollback")) {
+        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: b.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.baseline !== void 0) {
-      let r = p.baseline;
-      if (typeof r == "string") {
-        if (!re.test(r)) {
-          let i2 = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.baseline !== void 0) {
+      let p = m.baseline;
+      if (typeof p == "string") {
+        if (!ne.test(p)) {
+          let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
       } else {
-        let i2 = { instancePath: a + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.started_at !== void 0) {
-      let r = p.started_at;
-      if (typeof r == "string") {
-        if (!Y.test(r)) {
-          let i2 = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.started_at !== void 0) {
+      let p = m.started_at;
+      if (typeof p == "string") {
+        if (!C.test(p)) {
+          let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
       } else {
-        let i2 = { instancePath: a + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.finished_at !== void 0) {
-      let r = p.finished_at;
-      if (typeof r == "string") {
-        if (!Y.test(r)) {
-          let i2 = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.finished_at !== void 0) {
+      let p = m.finished_at;
+      if (typeof p == "string") {
+        if (!C.test(p)) {
+          let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
       } else {
-        let i2 = { instancePath: a + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.duration_ms !== void 0) {
-      let r = p.duration_ms;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let i2 = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i2] : e.push(i2), t++;
+    if (m.duration_ms !== void 0) {
+      let p = m.duration_ms;
+      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+        let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let i2 = { instancePath: a + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i2] : e.push(i2), t++;
+      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+        let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.git !== void 0) {
-      let r = p.git;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.repository === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.git !== void 0) {
+      let p = m.git;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.repository === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.commit === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.commit === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.ref === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.ref === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.event === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.event === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.run_id === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.run_id === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.run_attempt === void 0) {
-          let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.run_attempt === void 0) {
+          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
-          let o = { instancePath: a + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i2 in p) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
+          let n = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.repository !== void 0) {
-          let i2 = r.repository;
+        if (p.repository !== void 0) {
+          let i2 = p.repository;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: y.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: b.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.commit !== void 0) {
-          let i2 = r.commit, o = t, l = false, m = t;
+        if (p.commit !== void 0) {
+          let i2 = p.commit, n = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!$.test(i2)) {
-              let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [d] : e.push(d), t++;
+            if (!A.test(i2)) {
+              let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [f] : e.push(f), r++;
             }
           } else {
-            let d = { instancePath: a + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var n = m === t;
-          l = l || n;
-          let u = t;
+          var a = c === r;
+          u = u || a;
+          let h = r;
           if (i2 !== null) {
-            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var n = u === t;
-          if (l = l || n, l) t = o, e !== null && (o ? e.length = o : e = null);
+          var a = h === r;
+          if (u = u || a, u) r = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let d = { instancePath: a + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
           }
         }
-        if (r.ref !== void 0) {
-          let i2 = r.ref;
+        if (p.ref !== void 0) {
+          let i2 = p.ref;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: y.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: b.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.event !== void 0) {
-          let i2 = r.event;
+        if (p.event !== void 0) {
+          let i2 = p.event;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: y.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: b.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.run_id !== void 0) {
-          let i2 = r.run_id;
+        if (p.run_id !== void 0) {
+          let i2 = p.run_id;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: y.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: b.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.run_attempt !== void 0) {
-          let i2 = r.run_attempt;
+        if (p.run_attempt !== void 0) {
+          let i2 = p.run_attempt;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: y.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: b.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.policy !== void 0) {
-      let r = p.policy;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.source === void 0) {
-          let i2 = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.policy !== void 0) {
+      let p = m.policy;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.source === void 0) {
+          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.path === void 0) {
-          let i2 = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.path === void 0) {
+          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.sha256 === void 0) {
-          let i2 = { instancePath: a + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.sha256 === void 0) {
+          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
-          let o = { instancePath: a + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i2 in p) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
+          let n = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.source !== void 0) {
-          let i2 = r.source;
+        if (p.source !== void 0) {
+          let i2 = p.source;
           if (!(i2 === "file" || i2 === "defaults")) {
-            let o = { instancePath: a + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: y.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: b.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.path !== void 0) {
-          let i2 = r.path;
+        if (p.path !== void 0) {
+          let i2 = p.path;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: y.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: b.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.sha256 !== void 0) {
-          let i2 = r.sha256;
+        if (p.sha256 !== void 0) {
+          let i2 = p.sha256;
           if (typeof i2 == "string") {
-            if (!L.test(i2)) {
-              let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!R.test(i2)) {
+              let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.trio !== void 0) {
-      let r = p.trio;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.pin === void 0) {
-          let i2 = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.trio !== void 0) {
+      let p = m.trio;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.pin === void 0) {
+          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.manifest === void 0) {
-          let i2 = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.manifest === void 0) {
+          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.matrix === void 0) {
-          let i2 = { instancePath: a + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.matrix === void 0) {
+          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
-          let o = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i2 in p) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
+          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        r.pin !== void 0 && (P(r.pin, { instancePath: a + "/trio/pin", parentData: r, parentDataProperty: "pin", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.manifest !== void 0 && (P(r.manifest, { instancePath: a + "/trio/manifest", parentData: r, parentDataProperty: "manifest", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length)), r.matrix !== void 0 && (P(r.matrix, { instancePath: a + "/trio/matrix", parentData: r, parentDataProperty: "matrix", rootData: f, dynamicAnchors: b }) || (e = e === null ? P.errors : e.concat(P.errors), t = e.length));
+        p.pin !== void 0 && ($(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.manifest !== void 0 && ($(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.matrix !== void 0 && ($(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length));
       } else {
-        let i2 = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.identity !== void 0) {
-      let r = p.identity;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.release_tag === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.identity !== void 0) {
+      let p = m.identity;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.release_tag === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.commit_sha === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.commit_sha === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.service_contract_version === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.service_contract_version === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.api_contract_version === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.api_contract_version === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.integration_baseline === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.integration_baseline === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.manifest_sha256 === void 0) {
-          let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.manifest_sha256 === void 0) {
+          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
-          let o = { instancePath: a + "/identity", schemaPath: "#/properties/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        for (let i2 in p) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
+          let n = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        if (r.release_tag !== void 0) {
-          let i2 = r.release_tag;
+        if (p.release_tag !== void 0) {
+          let i2 = p.release_tag;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/release_tag", schemaPath: "#/properties/identity/properties/release_tag/type", keyword: "type", params: { type: y.properties.identity.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.commit_sha !== void 0) {
-          let i2 = r.commit_sha;
+        if (p.commit_sha !== void 0) {
+          let i2 = p.commit_sha;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/commit_sha", schemaPath: "#/properties/identity/properties/commit_sha/type", keyword: "type", params: { type: y.properties.identity.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.service_contract_version !== void 0) {
-          let i2 = r.service_contract_version;
+        if (p.service_contract_version !== void 0) {
+          let i2 = p.service_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/service_contract_version", schemaPath: "#/properties/identity/properties/service_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.api_contract_version !== void 0) {
-          let i2 = r.api_contract_version;
+        if (p.api_contract_version !== void 0) {
+          let i2 = p.api_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/api_contract_version", schemaPath: "#/properties/identity/properties/api_contract_version/type", keyword: "type", params: { type: y.properties.identity.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.integration_baseline !== void 0) {
-          let i2 = r.integration_baseline;
+        if (p.integration_baseline !== void 0) {
+          let i2 = p.integration_baseline;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/integration_baseline", schemaPath: "#/properties/identity/properties/integration_baseline/type", keyword: "type", params: { type: y.properties.identity.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.manifest_sha256 !== void 0) {
-          let i2 = r.manifest_sha256;
+        if (p.manifest_sha256 !== void 0) {
+          let i2 = p.manifest_sha256;
           if (typeof i2 != "string" && i2 !== null) {
-            let o = { instancePath: a + "/identity/manifest_sha256", schemaPath: "#/properties/identity/properties/manifest_sha256/type", keyword: "type", params: { type: y.properties.identity.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [o] : e.push(o), t++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: a + "/identity", schemaPath: "#/properties/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
-      }
-    }
-    if (p.posture !== void 0) {
-      let r = p.posture;
-      if (!(r === "GO" || r === "NO-GO" || r === null)) {
-        let i2 = { instancePath: a + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: y.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), t++;
-      }
-    }
-    if (p.findings !== void 0) {
-      let r = p.findings;
-      if (Array.isArray(r)) {
-        let i2 = r.length;
-        for (let o = 0; o < i2; o++) {
-          let l = r[o];
-          if (l && typeof l == "object" && !Array.isArray(l)) {
-            if (l.rule === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.severity === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.file === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.line === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.column === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.message === void 0) {
-              let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            for (let m in l) if (!(m === "rule" || m === "severity" || m === "file" || m === "line" || m === "column" || m === "message")) {
-              let u = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), t++;
-            }
-            if (l.rule !== void 0) {
-              let m = l.rule;
-              if (typeof m == "string") {
-                if (!de.test(m)) {
-                  let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/findings/" + o + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.severity !== void 0) {
-              let m = l.severity;
-              if (!(m === "error" || m === "warning" || m === "notice")) {
-                let u = { instancePath: a + "/findings/" + o + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: y.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.file !== void 0) {
-              let m = l.file;
-              if (typeof m != "string" && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: y.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.line !== void 0) {
-              let m = l.line;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: y.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let u = { instancePath: a + "/findings/" + o + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.column !== void 0) {
-              let m = l.column;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: y.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 1 || isNaN(m))) {
-                let u = { instancePath: a + "/findings/" + o + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.message !== void 0) {
-              let m = l.message;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/findings/" + o + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-          } else {
-            let m = { instancePath: a + "/findings/" + o, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), t++;
+            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.steps !== void 0) {
-      let r = p.steps;
-      if (Array.isArray(r)) {
-        let i2 = r.length;
-        for (let o = 0; o < i2; o++) {
-          let l = r[o];
-          if (l && typeof l == "object" && !Array.isArray(l)) {
-            if (l.suite === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [m] : e.push(m), t++;
+    if (m.posture !== void 0) {
+      let p = m.posture;
+      if (!(p === "GO" || p === "NO-GO" || p === null)) {
+        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+    }
+    if (m.findings !== void 0) {
+      let p = m.findings;
+      if (Array.isArray(p)) {
+        let i2 = p.length;
+        for (let n = 0; n < i2; n++) {
+          let u = p[n];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.rule === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.name === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.severity === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.status === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.file === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.exit_code === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.line === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.duration_ms === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.column === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            if (l.required === void 0) {
-              let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [m] : e.push(m), t++;
+            if (u.message === void 0) {
+              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              e === null ? e = [c] : e.push(c), r++;
             }
-            for (let m in l) if (!j.call(y.properties.steps.items.properties, m)) {
-              let u = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), t++;
+            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
+              let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [h] : e.push(h), r++;
             }
-            if (l.suite !== void 0) {
-              let m = l.suite;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (u.rule !== void 0) {
+              let c = u.rule;
+              if (typeof c == "string") {
+                if (!ge.test(c)) {
+                  let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [h] : e.push(h), r++;
                 }
               } else {
-                let u = { instancePath: a + "/steps/" + o + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
+                let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (l.name !== void 0) {
-              let m = l.name;
-              if (typeof m == "string") {
-                if (_(m) < 1) {
-                  let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), t++;
+            if (u.severity !== void 0) {
+              let c = u.severity;
+              if (!(c === "error" || c === "warning" || c === "notice")) {
+                let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.file !== void 0) {
+              let c = u.file;
+              if (typeof c != "string" && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.line !== void 0) {
+              let c = u.line;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.column !== void 0) {
+              let c = u.column;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.message !== void 0) {
+              let c = u.message;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
                 }
               } else {
-                let u = { instancePath: a + "/steps/" + o + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.status !== void 0) {
-              let m = l.status;
-              if (!(m === "passed" || m === "failed" || m === "timed-out" || m === "not-run" || m === "skipped")) {
-                let u = { instancePath: a + "/steps/" + o + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: y.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.exit_code !== void 0) {
-              let m = l.exit_code;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m)) && m !== null) {
-                let u = { instancePath: a + "/steps/" + o + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: y.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.duration_ms !== void 0) {
-              let m = l.duration_ms;
-              if (typeof m == "number" && isFinite(m)) {
-                if (m < 0 || isNaN(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.required !== void 0 && typeof l.required != "boolean") {
-              let m = { instancePath: a + "/steps/" + o + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.argv !== void 0) {
-              let m = l.argv;
-              if (Array.isArray(m)) {
-                let u = m.length;
-                for (let d = 0; d < u; d++) if (typeof m[d] != "string") {
-                  let h = { instancePath: a + "/steps/" + o + "/argv/" + d, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [h] : e.push(h), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.cwd !== void 0 && typeof l.cwd != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.log_file !== void 0) {
-              let m = l.log_file;
-              if (typeof m == "string") {
-                if (!ce.test(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.log_sha256 !== void 0) {
-              let m = l.log_sha256;
-              if (typeof m == "string") {
-                if (!L.test(m)) {
-                  let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [u] : e.push(u), t++;
-                }
-              } else {
-                let u = { instancePath: a + "/steps/" + o + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-            }
-            if (l.log_tail !== void 0 && typeof l.log_tail != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.error !== void 0 && typeof l.error != "string") {
-              let m = { instancePath: a + "/steps/" + o + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
-            }
-            if (l.output_bytes !== void 0) {
-              let m = l.output_bytes;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), t++;
-              }
-              if (typeof m == "number" && isFinite(m) && (m < 0 || isNaN(m))) {
-                let u = { instancePath: a + "/steps/" + o + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [u] : e.push(u), t++;
+                let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
               }
             }
           } else {
-            let m = { instancePath: a + "/steps/" + o, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), t++;
+            let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [c] : e.push(c), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.change !== void 0) {
-      let r = p.change;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        if (r.base === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+    if (m.steps !== void 0) {
+      let p = m.steps;
+      if (Array.isArray(p)) {
+        let i2 = p.length;
+        for (let n = 0; n < i2; n++) {
+          let u = p[n];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.suite === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.name === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.status === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.exit_code === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.duration_ms === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.required === void 0) {
+              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            for (let c in u) if (!N.call(b.properties.steps.items.properties, c)) {
+              let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [h] : e.push(h), r++;
+            }
+            if (u.suite !== void 0) {
+              let c = u.suite;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.name !== void 0) {
+              let c = u.name;
+              if (typeof c == "string") {
+                if (_(c) < 1) {
+                  let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.status !== void 0) {
+              let c = u.status;
+              if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
+                let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.exit_code !== void 0) {
+              let c = u.exit_code;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
+                let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.duration_ms !== void 0) {
+              let c = u.duration_ms;
+              if (typeof c == "number" && isFinite(c)) {
+                if (c < 0 || isNaN(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.required !== void 0 && typeof u.required != "boolean") {
+              let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.argv !== void 0) {
+              let c = u.argv;
+              if (Array.isArray(c)) {
+                let h = c.length;
+                for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
+                  let w = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [w] : e.push(w), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.log_file !== void 0) {
+              let c = u.log_file;
+              if (typeof c == "string") {
+                if (!_e.test(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.log_sha256 !== void 0) {
+              let c = u.log_sha256;
+              if (typeof c == "string") {
+                if (!R.test(c)) {
+                  let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.error !== void 0 && typeof u.error != "string") {
+              let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            if (u.output_bytes !== void 0) {
+              let c = u.output_bytes;
+              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
+                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+              if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
+                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+          } else {
+            let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [c] : e.push(c), r++;
+          }
         }
-        if (r.head === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+      } else {
+        let i2 = { instancePath: s + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+    }
+    if (m.change !== void 0) {
+      let p = m.change;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.base === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.trio_changed === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.head === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.changed_files === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.trio_changed === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.classification === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.changed_files === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.codes_added === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.classification === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.codes_removed === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.codes_added === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.posture_from === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.codes_removed === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.posture_to === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.posture_from === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.approval === void 0) {
-          let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.posture_to === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in r) if (!j.call(y.properties.change.properties, i2)) {
-          let o = { instancePath: a + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), t++;
+        if (p.approval === void 0) {
+          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.base !== void 0) {
-          let i2 = r.base;
+        for (let i2 in p) if (!N.call(b.properties.change.properties, i2)) {
+          let n = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (p.base !== void 0) {
+          let i2 = p.base;
           if (typeof i2 == "string") {
-            if (!$.test(i2)) {
-              let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!A.test(i2)) {
+              let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.head !== void 0) {
-          let i2 = r.head;
+        if (p.head !== void 0) {
+          let i2 = p.head;
           if (typeof i2 == "string") {
-            if (!$.test(i2)) {
-              let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), t++;
+            if (!A.test(i2)) {
+              let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.trio_changed !== void 0 && typeof r.trio_changed != "boolean") {
-          let i2 = { instancePath: a + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i2] : e.push(i2), t++;
+        if (p.trio_changed !== void 0 && typeof p.trio_changed != "boolean") {
+          let i2 = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (r.changed_files !== void 0) {
-          let i2 = r.changed_files;
+        if (p.changed_files !== void 0) {
+          let i2 = p.changed_files;
           if (Array.isArray(i2)) {
-            let o = i2.length;
-            for (let l = 0; l < o; l++) if (typeof i2[l] != "string") {
-              let m = { instancePath: a + "/change/changed_files/" + l, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i2.length;
+            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.classification !== void 0) {
-          let i2 = r.classification;
+        if (p.classification !== void 0) {
+          let i2 = p.classification;
           if (!(i2 === "none" || i2 === "additive" || i2 === "breaking")) {
-            let o = { instancePath: a + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.codes_added !== void 0) {
-          let i2 = r.codes_added;
+        if (p.codes_added !== void 0) {
+          let i2 = p.codes_added;
           if (Array.isArray(i2)) {
-            let o = i2.length;
-            for (let l = 0; l < o; l++) if (typeof i2[l] != "string") {
-              let m = { instancePath: a + "/change/codes_added/" + l, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i2.length;
+            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.codes_removed !== void 0) {
-          let i2 = r.codes_removed;
+        if (p.codes_removed !== void 0) {
+          let i2 = p.codes_removed;
           if (Array.isArray(i2)) {
-            let o = i2.length;
-            for (let l = 0; l < o; l++) if (typeof i2[l] != "string") {
-              let m = { instancePath: a + "/change/codes_removed/" + l, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [m] : e.push(m), t++;
+            let n = i2.length;
+            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let o = { instancePath: a + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.posture_from !== void 0) {
-          let i2 = r.posture_from;
+        if (p.posture_from !== void 0) {
+          let i2 = p.posture_from;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let o = { instancePath: a + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.posture_to !== void 0) {
-          let i2 = r.posture_to;
+        if (p.posture_to !== void 0) {
+          let i2 = p.posture_to;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let o = { instancePath: a + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: y.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [o] : e.push(o), t++;
+            let n = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
-        if (r.approval !== void 0) {
-          let i2 = r.approval, o = t, l = false, m = t;
+        if (p.approval !== void 0) {
+          let i2 = p.approval, n = r, u = false, c = r;
           if (i2 !== null) {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var s = m === t;
-          l = l || s;
-          let u = t;
+          var t = c === r;
+          u = u || t;
+          let h = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i2.consumer === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i2.producer === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i2.head_sha === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i2.problem === void 0) {
-              let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            for (let d in i2) if (!(d === "approved" || d === "consumer" || d === "producer" || d === "head_sha" || d === "problem")) {
-              let h = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: d }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), t++;
+            for (let f in i2) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
+              let w = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+              e === null ? e = [w] : e.push(w), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
-              let d = { instancePath: a + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [d] : e.push(d), t++;
+              let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [f] : e.push(f), r++;
             }
             if (i2.consumer !== void 0) {
-              let d = i2.consumer;
-              if (Array.isArray(d)) {
-                let h = d.length;
-                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
-                  let A = { instancePath: a + "/change/approval/consumer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), t++;
+              let f = i2.consumer;
+              if (Array.isArray(f)) {
+                let w = f.length;
+                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
+                  let L = { instancePath: s + "/change/approval/consumer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let h = { instancePath: a + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), t++;
+                let w = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i2.producer !== void 0) {
-              let d = i2.producer;
-              if (Array.isArray(d)) {
-                let h = d.length;
-                for (let w = 0; w < h; w++) if (typeof d[w] != "string") {
-                  let A = { instancePath: a + "/change/approval/producer/" + w, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), t++;
+              let f = i2.producer;
+              if (Array.isArray(f)) {
+                let w = f.length;
+                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
+                  let L = { instancePath: s + "/change/approval/producer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let h = { instancePath: a + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), t++;
+                let w = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i2.head_sha !== void 0) {
-              let d = i2.head_sha;
-              if (typeof d != "string" && d !== null) {
-                let h = { instancePath: a + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), t++;
+              let f = i2.head_sha;
+              if (typeof f != "string" && f !== null) {
+                let w = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
             if (i2.problem !== void 0) {
-              let d = i2.problem;
-              if (typeof d != "string" && d !== null) {
-                let h = { instancePath: a + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: y.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), t++;
+              let f = i2.problem;
+              if (typeof f != "string" && f !== null) {
+                let w = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [w] : e.push(w), r++;
               }
             }
           } else {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [f] : e.push(f), r++;
           }
-          var s = u === t;
-          if (l = l || s, l) t = o, e !== null && (o ? e.length = o : e = null);
+          var t = h === r;
+          if (u = u || t, u) r = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let d = { instancePath: a + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), t++;
+            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
           }
         }
       } else {
-        let i2 = { instancePath: a + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.tools !== void 0) {
-      let r = p.tools;
-      if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let i2 in r) if (typeof r[i2] != "string") {
-          let o = { instancePath: a + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [o] : e.push(o), t++;
+    if (m.incident !== void 0) {
+      let p = m.incident;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        if (p.trigger === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.severity === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.reason === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.posture === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.rolled_back_from === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.active === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.target_revision === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.status === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.dry_run === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.timeline === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.next_milestone === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.pull_request_url === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.incident_issue_url === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        for (let i2 in p) if (!N.call(b.properties.incident.properties, i2)) {
+          let n = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (p.trigger !== void 0) {
+          let i2 = p.trigger;
+          if (!(i2 === "contract-drift" || i2 === "preflight-failure" || i2 === "fallback-regression")) {
+            let n = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.severity !== void 0) {
+          let i2 = p.severity;
+          if (!(i2 === "SEV-1" || i2 === "SEV-2")) {
+            let n = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.reason !== void 0 && typeof p.reason != "string") {
+          let i2 = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.posture !== void 0 && p.posture !== "NO-GO") {
+          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.rolled_back_from !== void 0) {
+          let i2 = p.rolled_back_from;
+          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
+            if (i2.release_tag === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.commit_sha === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.service_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.api_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.integration_baseline === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.manifest_sha256 === void 0) {
+              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i2.release_tag !== void 0) {
+              let n = i2.release_tag;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.commit_sha !== void 0) {
+              let n = i2.commit_sha;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.service_contract_version !== void 0) {
+              let n = i2.service_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.api_contract_version !== void 0) {
+              let n = i2.api_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.integration_baseline !== void 0) {
+              let n = i2.integration_baseline;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.manifest_sha256 !== void 0) {
+              let n = i2.manifest_sha256;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.active !== void 0) {
+          let i2 = p.active;
+          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
+            if (i2.release_tag === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.commit_sha === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.service_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.api_contract_version === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.integration_baseline === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.manifest_sha256 === void 0) {
+              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i2.release_tag !== void 0) {
+              let n = i2.release_tag;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.commit_sha !== void 0) {
+              let n = i2.commit_sha;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.service_contract_version !== void 0) {
+              let n = i2.service_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.api_contract_version !== void 0) {
+              let n = i2.api_contract_version;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.integration_baseline !== void 0) {
+              let n = i2.integration_baseline;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.manifest_sha256 !== void 0) {
+              let n = i2.manifest_sha256;
+              if (typeof n != "string" && n !== null) {
+                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.target_revision !== void 0) {
+          let i2 = p.target_revision, n = r, u = false, c = r;
+          if (typeof i2 == "string") {
+            if (!A.test(i2)) {
+              let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var o = c === r;
+          u = u || o;
+          let h = r;
+          if (i2 !== null) {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var o = h === r;
+          if (u = u || o, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+        }
+        if (p.status !== void 0) {
+          let i2 = p.status;
+          if (!(i2 === "restored" || i2 === "verification-failed" || i2 === "already-current" || i2 === "dry-run" || i2 === "failed")) {
+            let n = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.dry_run !== void 0 && typeof p.dry_run != "boolean") {
+          let i2 = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (p.timeline !== void 0) {
+          let i2 = p.timeline;
+          if (Array.isArray(i2)) {
+            let n = i2.length;
+            for (let u = 0; u < n; u++) {
+              let c = i2[u];
+              if (c && typeof c == "object" && !Array.isArray(c)) {
+                if (c.at === void 0) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.event === void 0) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                for (let h in c) if (!(h === "at" || h === "event")) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.at !== void 0) {
+                  let h = c.at;
+                  if (typeof h == "string") {
+                    if (!C.test(h)) {
+                      let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      e === null ? e = [f] : e.push(f), r++;
+                    }
+                  } else {
+                    let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [f] : e.push(f), r++;
+                  }
+                }
+                if (c.event !== void 0) {
+                  let h = c.event;
+                  if (typeof h == "string") {
+                    if (_(h) < 1) {
+                      let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [f] : e.push(f), r++;
+                    }
+                  } else {
+                    let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [f] : e.push(f), r++;
+                  }
+                }
+              } else {
+                let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.next_milestone !== void 0) {
+          let i2 = p.next_milestone;
+          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
+            if (i2.due === void 0) {
+              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            if (i2.what === void 0) {
+              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
+              e === null ? e = [n] : e.push(n), r++;
+            }
+            for (let n in i2) if (!(n === "due" || n === "what")) {
+              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (i2.due !== void 0) {
+              let n = i2.due;
+              if (typeof n == "string") {
+                if (!C.test(n)) {
+                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (i2.what !== void 0) {
+              let n = i2.what;
+              if (typeof n == "string") {
+                if (_(n) < 1) {
+                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
+          }
+        }
+        if (p.pull_request_url !== void 0) {
+          let i2 = p.pull_request_url, n = r, u = false, c = r;
+          if (typeof i2 == "string") {
+            if (!ie.test(i2)) {
+              let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var l = c === r;
+          u = u || l;
+          let h = r;
+          if (i2 !== null) {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var l = h === r;
+          if (u = u || l, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+        }
+        if (p.incident_issue_url !== void 0) {
+          let i2 = p.incident_issue_url, n = r, u = false, c = r;
+          if (typeof i2 == "string") {
+            if (!ie.test(i2)) {
+              let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+          } else {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var d = c === r;
+          u = u || d;
+          let h = r;
+          if (i2 !== null) {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
+          var d = h === r;
+          if (u = u || d, u) r = n, e !== null && (n ? e.length = n : e = null);
+          else {
+            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [f] : e.push(f), r++;
+          }
         }
       } else {
-        let i2 = { instancePath: a + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), t++;
+        let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.redactions !== void 0) {
-      let r = p.redactions;
-      if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-        let i2 = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i2] : e.push(i2), t++;
-      }
-      if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-        let i2 = { instancePath: a + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i2] : e.push(i2), t++;
+    if (m.tools !== void 0) {
+      let p = m.tools;
+      if (p && typeof p == "object" && !Array.isArray(p)) {
+        for (let i2 in p) if (typeof p[i2] != "string") {
+          let n = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+      } else {
+        let i2 = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (p.verdict !== void 0) {
-      let r = p.verdict;
-      if (!(r === "PASS" || r === "FAIL")) {
-        let i2 = { instancePath: a + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: y.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), t++;
+    if (m.redactions !== void 0) {
+      let p = m.redactions;
+      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+        let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+        let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+    }
+    if (m.verdict !== void 0) {
+      let p = m.verdict;
+      if (!(p === "PASS" || p === "FAIL")) {
+        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: b.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [i2] : e.push(i2), r++;
       }
     }
   } else {
-    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [r] : e.push(r), t++;
+    let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [p] : e.push(p), r++;
   }
-  return R.errors = e, t === 0;
+  return V.errors = e, r === 0;
 }
-R.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var $e = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var je = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ne = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Te = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
 
 // src/source/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
@@ -31999,13 +32948,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = je[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Te[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
@@ -32080,16 +33029,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_2, i2) => i2);
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_2, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
+    for (let j = 1; j <= b2.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b2[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b2.length];
 }
 
 // src/policy/types.ts
@@ -32134,7 +33083,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, ke, $e.validatePolicy);
+  const problems = validateDocument(doc, Ae, Ne.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -32142,14 +33091,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
+  const found = policy.baselines.find((b2) => b2.name === name);
   if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -32392,11 +33341,26 @@ function mib(bytes) {
 
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
+  const held = heldBack(trio, producer);
   return [
     ...producerFileRules(producer),
-    ...mirrorIsProducerManifest(trio, producer),
-    ...handoffRules(trio, producer, ctx)
+    ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+    ...handoffRules(trio, producer, ctx, held !== null)
   ];
+}
+function heldBack(trio, producer) {
+  const own3 = producer.manifest.data;
+  const pin = trio.pin.data;
+  if (!own3 || !pin || typeof own3.release_tag !== "string" || own3.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own3.release_tag);
+  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own3.commit_sha)
+    return null;
+  return finding(
+    "BG310",
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own3.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+  );
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
@@ -32404,10 +33368,10 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own3.text.split("\n");
+  const b2 = own3.text.split("\n");
   let i2 = 0;
-  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
-  const sameText = i2 >= a.length && i2 >= b.length;
+  while (i2 < a.length && i2 < b2.length && a[i2] === b2[i2]) i2++;
+  const sameText = i2 >= a.length && i2 >= b2.length;
   const where2 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
   return [
     finding(
@@ -32440,7 +33404,7 @@ var CANDIDATE_KEYS = [
   "compatibility_expectations",
   "required_consumer_validation_commands"
 ];
-function handoffRules(trio, producer, ctx) {
+function handoffRules(trio, producer, ctx, held) {
   const h = producer.handoff.data;
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
@@ -32466,7 +33430,7 @@ function handoffRules(trio, producer, ctx) {
     }
   }
   const arb = h.active_runtime_baseline;
-  if (arb && typeof arb === "object") {
+  if (arb && typeof arb === "object" && !held) {
     for (const [field, pinField] of RUNTIME_VS_PIN) {
       const got = arb[field];
       const want = pin[pinField];
@@ -32521,7 +33485,7 @@ function handoffRules(trio, producer, ctx) {
       }
     }
   }
-  out.push(...modeRules(h, path2, doc, pin, candidate));
+  out.push(...modeRules(h, path2, doc, held ? {} : pin, candidate));
   out.push(...timestamp(h, path2, doc, ctx.now));
   return out;
 }
@@ -35060,8 +36024,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -38972,7 +39936,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -39000,7 +39964,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer,
-      link: opener(link),
+      link: opener(link2),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
@@ -39597,7 +40561,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -39836,8 +40800,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
+    this.map.sort(function(a, b2) {
+      return a[0] - b2[0];
     });
     if (this.map.length === 0) {
       return;
@@ -40265,8 +41229,8 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map.add(a, b2, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
@@ -40629,19 +41593,13 @@ function header(path2, table2) {
   });
   return out;
 }
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
-}
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (Pe(record)) return [];
+  if (je(record)) return [];
   const out = [];
-  for (const e of Pe.errors ?? []) {
+  for (const e of je.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, $e.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Ne.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -40792,51 +41750,6 @@ function trioRules(trio, ctx) {
   return sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]);
 }
 
-// src/rules/suites.ts
-var label = (s) => `${s.suite} \u203A ${s.name}`.replace(/[\u0000-\u001f\u007f]+/g, " ");
-function suiteRules(steps) {
-  const out = [];
-  for (const s of steps) {
-    if (!s.required || s.status === "passed" || s.status === "skipped") continue;
-    const seconds = (s.duration_ms / 1e3).toFixed(1);
-    if (s.status === "timed-out") {
-      out.push(
-        finding(
-          "BG702",
-          null,
-          null,
-          `suite step "${label(s)}" timed out after ${seconds} s and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
-        )
-      );
-    } else if (s.status === "not-run") {
-      out.push(finding("BG703", null, null, `suite step "${label(s)}" did not run (the run was stopped)`));
-    } else if (s.exit_code === null && s.error === "aborted") {
-      out.push(
-        finding(
-          "BG703",
-          null,
-          null,
-          `suite step "${label(s)}" was stopped with its child processes before it finished (the run was cancelled)`
-        )
-      );
-    } else if (s.exit_code === null && s.error) {
-      const why = /ENOENT/.test(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
-      out.push(finding("BG703", null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`));
-    } else {
-      const how = s.exit_code !== null ? `exit code ${s.exit_code}` : s.error ?? "a signal";
-      out.push(
-        finding(
-          "BG701",
-          null,
-          null,
-          `suite step "${label(s)}" failed (${how}, ${seconds} s); see its log tail`
-        )
-      );
-    }
-  }
-  return out;
-}
-
 // src/rules/verdict.ts
 function decideVerdict(findings, steps = []) {
   if (findings.some((f) => f.severity === "error")) return "FAIL";
@@ -40848,12 +41761,12 @@ function aggregateVerdict(verdicts) {
 }
 
 // src/trio/load.ts
-var PIN = { validate: ve, file: $e.validatePin };
-var MANIFEST = { validate: be, file: $e.validateManifest };
-var HANDOFF = { validate: we, file: $e.validateHandoff };
+var PIN = { validate: qe, file: Ne.validatePin };
+var MANIFEST = { validate: $e, file: Ne.validateManifest };
+var HANDOFF = { validate: xe, file: Ne.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function trioFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -40871,7 +41784,7 @@ function fileOf(role, path2, read) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
   const paths = producerPaths(baseline);
   return {
     manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
@@ -40882,8 +41795,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b2) {
+  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -40989,8 +41902,8 @@ import { performance as performance2 } from "node:perf_hooks";
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k2, v] of Object.entries(env)) {
-    if (v !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v;
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
   }
   return { ...out, ...extra };
 }
@@ -41301,6 +42214,51 @@ async function runSuites(suites, options, hooks = {}, signal) {
   return results;
 }
 
+// src/rules/suites.ts
+var label = (s) => `${s.suite} \u203A ${s.name}`.replace(/[\u0000-\u001f\u007f]+/g, " ");
+function suiteRules(steps) {
+  const out = [];
+  for (const s of steps) {
+    if (!s.required || s.status === "passed" || s.status === "skipped") continue;
+    const seconds = (s.duration_ms / 1e3).toFixed(1);
+    if (s.status === "timed-out") {
+      out.push(
+        finding(
+          "BG702",
+          null,
+          null,
+          `suite step "${label(s)}" timed out after ${seconds} s and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
+        )
+      );
+    } else if (s.status === "not-run") {
+      out.push(finding("BG703", null, null, `suite step "${label(s)}" did not run (the run was stopped)`));
+    } else if (s.exit_code === null && s.error === "aborted") {
+      out.push(
+        finding(
+          "BG703",
+          null,
+          null,
+          `suite step "${label(s)}" was stopped with its child processes before it finished (the run was cancelled)`
+        )
+      );
+    } else if (s.exit_code === null && s.error) {
+      const why = /ENOENT/.test(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
+      out.push(finding("BG703", null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`));
+    } else {
+      const how = s.exit_code !== null ? `exit code ${s.exit_code}` : s.error ?? "a signal";
+      out.push(
+        finding(
+          "BG701",
+          null,
+          null,
+          `suite step "${label(s)}" failed (${how}, ${seconds} s); see its log tail`
+        )
+      );
+    }
+  }
+  return out;
+}
+
 // src/operations/suites.ts
 function stepsFor(baseline, operation) {
   const out = [];
@@ -41349,7 +42307,7 @@ async function runBaselineSuites(input) {
     const { index: index2, step: step2 } = policyStep.get(spec);
     const redacted = await input.redactor.redact(run2.output);
     redactions += redacted.count;
-    for (const [k2, n] of Object.entries(redacted.kinds)) kinds[k2] = (kinds[k2] ?? 0) + n;
+    for (const [k, n] of Object.entries(redacted.kinds)) kinds[k] = (kinds[k] ?? 0) + n;
     const logFile = logFileName(input.packet, index2, spec.suite, spec.name);
     input.evidence.write(logFile, redacted.text);
     const result = {
@@ -41386,6 +42344,38 @@ async function runBaselineSuites(input) {
   await queue;
   return { steps, redactions, kinds };
 }
+async function operationSuites(input) {
+  const { baseline, operation } = input;
+  if (input.skip !== null) {
+    const steps = skippedSteps(baseline, operation);
+    const note = finding(
+      "BG704",
+      null,
+      null,
+      `the suites were not run (${input.skip}): ${steps.length} steps skipped; this verdict covers the rules only`
+    );
+    return { steps, redactions: 0, findings: [note] };
+  }
+  if (stepsFor(baseline, operation).length === 0) {
+    const note = finding(
+      "BG705",
+      null,
+      null,
+      `the policy has no suite step for ${operation}; only the rules ran`
+    );
+    return { steps: [], redactions: 0, findings: [note] };
+  }
+  if (input.blocked) {
+    const steps = skippedSteps(baseline, operation).map((s) => ({
+      ...s,
+      status: "not-run",
+      required: true
+    }));
+    return { steps, redactions: 0, findings: [input.blocked] };
+  }
+  const run2 = await runBaselineSuites(input);
+  return { steps: run2.steps, redactions: run2.redactions, findings: suiteRules(run2.steps) };
+}
 
 // src/operations/promotion.ts
 var ROLES2 = ["pin", "manifest", "matrix"];
@@ -41420,14 +42410,14 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
       head: headTrio,
       changed,
       now: startedAt,
-      baseApprovedAt: shallow ? null : await approvedAt(ctx.root, revs.base, baseline, identityOf(baseTrio))
+      ...shallow ? { baseApprovedAt: null, pinnedBefore: null } : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio))
     });
     findings.push(
       ...trioRules(headTrio, { baseline, now: startedAt }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now: startedAt }),
       ...report.findings
     );
-    if (shallow && report.identityChanged) {
+    if (shallow && report.identityChanged && !report.rollback) {
       findings.push(
         finding(
           "BG507",
@@ -41507,13 +42497,13 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
     redactions
   };
 }
-function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
+function sameBytes(a, b2) {
+  return a === null || b2 === null ? a === b2 : a.equals(b2);
 }
 async function readBlobs(root, revs, baseline, policy) {
   const reader = new BlobReader(root);
   const read = async (rev, path2) => {
-    const blob = await reader.read(`${rev}:${inRoot(path2)}`);
+    const blob = await reader.read(blobSpec(rev, path2));
     return blob.found ? blob.content : null;
   };
   const trioAt = async (rev) => ({
@@ -41541,9 +42531,6 @@ async function readBlobs(root, revs, baseline, policy) {
     reader.close();
   }
 }
-function inRoot(path2) {
-  return `./${path2}`;
-}
 function policyPathInRepo(policy) {
   return policy.source === "file" && policy.path && !policy.path.startsWith("/") ? policy.path : DEFAULT_POLICY_PATH;
 }
@@ -41551,8 +42538,8 @@ function gateAtBase(ctx, baseline, basePolicy) {
   if (ctx.policy.source === "file" && ctx.policy.path?.startsWith("/")) return baseline;
   try {
     const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy));
-    const b = atBase.baselines.find((x2) => x2.name === baseline.name);
-    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
+    const b2 = atBase.baselines.find((x2) => x2.name === baseline.name);
+    return b2 ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
   } catch (e) {
     return `the base revision's policy cannot be read (${e.message})`;
   }
@@ -41604,47 +42591,21 @@ function approvalEvidence(reviewed) {
     problem: null
   };
 }
-async function approvedAt(root, base, baseline, identity) {
+async function pinHistory(root, base, baseline, identity) {
   const history = await fileHistory(root, base, baseline.trio.pin);
-  return approvedSince(history, (bytes) => {
-    try {
-      const pin = JSON.parse(bytes.toString("utf8"));
-      return pin.release_tag === identity.release_tag && pin.commit_sha === identity.commit_sha;
-    } catch {
-      return false;
-    }
+  const baseApprovedAt = approvedSince(history, (bytes) => {
+    const id = identityOfPinBytes(bytes);
+    return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha;
   });
+  const pinnedBefore = history.flatMap((rev) => {
+    const id = rev.content ? identityOfPinBytes(rev.content) : null;
+    return id ? [id] : [];
+  });
+  return { baseApprovedAt, pinnedBefore };
 }
 async function suitesOf(ctx, options, baseline, head, headTrio) {
-  if (!options.suites) {
-    const steps = skippedSteps(baseline, "promotion");
-    const note = finding(
-      "BG704",
-      null,
-      null,
-      `the suites were not run on request (--no-suites, or the input suites: false): ${steps.length} steps skipped; this verdict covers the rules and the change classification only`
-    );
-    return { steps, redactions: 0, findings: [note] };
-  }
-  if (stepsFor(baseline, "promotion").length === 0) {
-    const note = finding(
-      "BG705",
-      null,
-      null,
-      "the policy has no suite step for promotion; only the rules ran"
-    );
-    return { steps: [], redactions: 0, findings: [note] };
-  }
-  const mismatch = await checkoutMismatch(ctx.root, baseline, head, headTrio);
-  if (mismatch) {
-    const steps = skippedSteps(baseline, "promotion").map((s) => ({
-      ...s,
-      status: "not-run",
-      required: true
-    }));
-    return { steps, redactions: 0, findings: [finding("BG506", mismatch.file, null, mismatch.message)] };
-  }
-  const run2 = await runBaselineSuites({
+  const mismatch = options.suites ? await checkoutMismatch(ctx.root, baseline, head, headTrio) : null;
+  return operationSuites({
     root: ctx.root,
     baseline,
     operation: "promotion",
@@ -41652,10 +42613,11 @@ async function suitesOf(ctx, options, baseline, head, headTrio) {
     redactor: options.redactor,
     evidence: ctx.evidence,
     packet: packetName("promotion", baseline.name),
+    skip: options.suites ? null : "on request: --no-suites, or the input suites: false",
+    blocked: mismatch ? finding("BG506", mismatch.file, null, mismatch.message) : null,
     ...options.reporter ? { reporter: options.reporter } : {},
     ...options.signal ? { signal: options.signal } : {}
   });
-  return { steps: run2.steps, redactions: run2.redactions, findings: suiteRules(run2.steps) };
 }
 async function checkoutMismatch(root, baseline, head, headTrio) {
   const checkedOut = readHeadFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
@@ -41847,13 +42809,13 @@ function boundaryBefore(text3, i2) {
   if (i2 >= 2 && text3.charCodeAt(i2 - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
   if (i2 >= 3 && text3.charCodeAt(i2 - 3) === 37 && isHex(c) && isHex(text3.charCodeAt(i2 - 2))) return true;
   if (c !== 109) return false;
-  let j2 = i2 - 2;
-  while (j2 >= 0 && i2 - j2 < 34) {
-    const d = text3.charCodeAt(j2);
-    if (d >= 48 && d <= 57 || d === 59) j2--;
+  let j = i2 - 2;
+  while (j >= 0 && i2 - j < 34) {
+    const d = text3.charCodeAt(j);
+    if (d >= 48 && d <= 57 || d === 59) j--;
     else break;
   }
-  return j2 >= 1 && text3.charCodeAt(j2) === 91 && text3.charCodeAt(j2 - 1) === 27;
+  return j >= 1 && text3.charCodeAt(j) === 91 && text3.charCodeAt(j - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -42581,10 +43543,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b) {
-    const startIndexDiff = a.range[0] - b.range[0];
+  return messages2.sort(function(a, b2) {
+    const startIndexDiff = a.range[0] - b2.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b.range[1];
+      return a.range[1] - b2.range[1];
     } else {
       return startIndexDiff;
     }
@@ -44428,8 +45390,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b) {
-      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    var isEqualMatchPatternResult = function(a, b2) {
+      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
     };
     var matchPatterns = function(text3, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -45792,7 +46754,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text3, spans, kinds) {
   if (spans.length === 0) return { text: text3, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
   const parts = [];
   let cursor = 0;
   let count = 0;
@@ -45829,7 +46791,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -45855,7 +46817,7 @@ function needleSearch(needles) {
       for (let i2 = text3.indexOf(needle); i2 >= 0; i2 = text3.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
-    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -45987,13 +46949,13 @@ function render(result, ctx, detail) {
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
   if (result.baselines.length > 1) {
     out.push("| Baseline | Verdict | Classification |", "| --- | --- | --- |");
-    for (const b of result.baselines) {
-      out.push(`| ${escapeMarkdown(b.name)} | ${b.verdict} | ${b.change?.classification ?? "-"} |`);
+    for (const b2 of result.baselines) {
+      out.push(`| ${escapeMarkdown(b2.name)} | ${b2.verdict} | ${b2.change?.classification ?? "-"} |`);
     }
     out.push("");
   }
-  for (const b of result.baselines) out.push(...section2(b, detail));
-  const hiddenTails = detail.tailChars < Infinity && result.baselines.some((b) => hasFailedTails(b));
+  for (const b2 of result.baselines) out.push(...section2(b2, detail));
+  const hiddenTails = detail.tailChars < Infinity && result.baselines.some((b2) => hasFailedTails(b2));
   if (hiddenTails) {
     out.push(
       "> Some log tails are shortened or left out to fit GitHub\u2019s comment limit; the job summary and the evidence artifact have them.",
@@ -46006,23 +46968,23 @@ function render(result, ctx, detail) {
   if (links.length > 0) out.push(`${links.join(" \xB7 ")}.`, "");
   return out.join("\n");
 }
-function hasFailedTails(b) {
-  return b.steps.some((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function hasFailedTails(b2) {
+  return b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function section2(b, detail) {
-  const c = countBySeverity(b.findings);
-  const change = b.change;
+function section2(b2, detail) {
+  const c = countBySeverity(b2.findings);
+  const change = b2.change;
   const what = change ? change.trio_changed ? `${change.classification} change of the trio` : "the trio did not change" : "";
   const out = [
-    `### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${escapeMarkdown(b.name)}: ${b.verdict}${what ? ` (${what})` : ""}`,
+    `### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${escapeMarkdown(b2.name)}: ${b2.verdict}${what ? ` (${what})` : ""}`,
     ""
   ];
   if (change) out.push(changeTable(change), "");
   out.push(`**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`, "");
-  if (b.findings.length > 0) out.push(findingsTable(b.findings, detail.findings), "");
-  if (b.steps.length > 0) out.push(stepsTable(b.steps), "");
+  if (b2.findings.length > 0) out.push(findingsTable(b2.findings, detail.findings), "");
+  if (b2.steps.length > 0) out.push(stepsTable(b2.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b.steps, detail.tailChars);
+    const tails = failedStepTails(b2.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
   return out;
@@ -46264,7 +47226,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
 function render2(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) out.push(...baselineSection(b, detail));
+  for (const b2 of result.baselines) out.push(...baselineSection(b2, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -46272,7 +47234,7 @@ function render2(result, overflow, artifact, detail, notes) {
       ""
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
+  if (detail.tailChars < Infinity && result.baselines.some((b2) => failedTails(b2).length > 0)) {
     out.push(
       detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
       ""
@@ -46282,34 +47244,34 @@ function render2(result, overflow, artifact, detail, notes) {
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b) {
-  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function failedTails(b2) {
+  return b2.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function baselineSection(b, detail) {
-  const c = countBySeverity(b.findings);
-  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
-  if (b.change) {
+function baselineSection(b2, detail) {
+  const c = countBySeverity(b2.findings);
+  const out = [`### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`, ""];
+  if (b2.change) {
     out.push(
-      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
+      b2.change.trio_changed ? `The trio changed (classification **${b2.change.classification}**); checked with the rules${b2.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b2.change.base.slice(0, 12))} and ${code(b2.change.head.slice(0, 12))}: nothing to gate.`,
       ""
     );
   }
-  out.push(identityTable(b.identity, b.posture), "");
-  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
+  out.push(identityTable(b2.identity, b2.posture), "");
+  if (b2.change) out.push("#### Change", "", changeTable(b2.change), "");
   out.push(
     `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
     "",
-    findingsTable(b.findings, detail.findings),
+    findingsTable(b2.findings, detail.findings),
     ""
   );
-  if (b.change) out.push("#### Steps", "");
-  out.push(stepsTable(b.steps), "");
+  if (b2.change) out.push("#### Steps", "");
+  out.push(stepsTable(b2.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b.steps, detail.tailChars);
+    const tails = failedStepTails(b2.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
-  if (b.redactions !== void 0 && b.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
+  if (b2.redactions !== void 0 && b2.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
   }
   return out;
 }
@@ -46368,14 +47330,14 @@ async function run(env = process.env) {
       reporter: actionsReporter(),
       signal: controller.signal
     });
-    const findings = result.baselines.flatMap((b) => b.findings);
+    const findings = result.baselines.flatMap((b2) => b2.findings);
     const failing = result.verdict === "FAIL";
     const artifact = artifactName("promotion", inputs.baseline, env);
-    const changes = result.baselines.flatMap((b) => b.change ? [b.change] : []);
+    const changes = result.baselines.flatMap((b2) => b2.change ? [b2.change] : []);
     setOutput("verdict", result.verdict);
     setOutput("trio-changed", String(changes.some((c) => c.trio_changed)));
     setOutput("classification", combinedClassification(changes.map((c) => c.classification)));
-    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
@@ -46466,8 +47428,8 @@ async function postComment(result, c) {
   if (!posted.ok) return cannot(posted.message);
   const v = posted.value;
   info(`baseline-gate: ${v.created ? "posted" : "updated"} the verdict comment ${v.url}`);
-  const link = /^https?:\/\/[^\s()<>]+$/.test(v.url) ? `[the verdict comment](${v.url})` : "the verdict comment";
-  return `${v.created ? "Posted" : "Updated"} ${link} on pull request #${pr}${v.truncated ? " (shortened to fit GitHub\u2019s limit)" : ""}.`;
+  const link2 = /^https?:\/\/[^\s()<>]+$/.test(v.url) ? `[the verdict comment](${v.url})` : "the verdict comment";
+  return `${v.created ? "Posted" : "Updated"} ${link2} on pull request #${pr}${v.truncated ? " (shortened to fit GitHub\u2019s limit)" : ""}.`;
 }
 function runUrl(env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
@@ -46489,9 +47451,9 @@ async function writeSummary(text3, redactor, env) {
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b) => b.findings);
+  const findings = result.baselines.flatMap((b2) => b2.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [`${errors} error${errors === 1 ? "" : "s"}`];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline promotion FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;

@@ -2,8 +2,7 @@
 // is one, atomic, going up, additive or breaking, outside the stability window, and kept in the ledger.
 import semverCompare from 'semver/functions/compare.js'
 import semverValid from 'semver/functions/valid.js'
-import { LEDGER_COLUMNS } from '../ledger/model.js'
-import type { LedgerRow } from '../ledger/model.js'
+import { cellPosition, cellText, rowOfTag } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../source/json-document.js'
@@ -20,6 +19,8 @@ export interface ChangeInput {
   now: Date
   /** When the BASE baseline was approved (the commit that introduced its identity), if known. */
   baseApprovedAt: Date | null
+  /** Every identity the pin held in the history of BASE (null when the history is unknown: a shallow clone). */
+  pinnedBefore?: Identity[] | null
 }
 
 export interface ChangeReport {
@@ -28,6 +29,8 @@ export interface ChangeReport {
   /** A NO-GO -> GO change needs joint approval (8xx, decided with the review data). */
   posture: { from: Posture | null; to: Posture | null }
   classification: Classification
+  /** The change withdraws the BASE baseline (its row becomes `Rolled back`) and reinstates an earlier one. */
+  rollback: boolean
   codes: { added: string[]; removed: string[] }
   findings: Finding[]
 }
@@ -56,6 +59,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     identityChanged,
     posture: { from: postureOf(base), to: postureOf(head) },
     classification: 'none',
+    rollback: false,
     codes: { added, removed },
     findings: []
   }
@@ -82,6 +86,13 @@ export function classifyChange(input: ChangeInput): ChangeReport {
         `the baseline changes (${describe(from)} -> ${describe(to)}) but ${head[role].path} does not: update the pin, the mirror and the matrix together (baseline-gate repin)`
       )
     )
+  }
+
+  // a rollback goes down on purpose: the way-up rules (tag, contracts, window, Superseded) do not apply
+  if (from.release_tag !== to.release_tag && status(head, from.release_tag) === 'Rolled back') {
+    report.rollback = true
+    out.push(...rollbackRules(input, to))
+    return report
   }
 
   const a = semverValid(from.release_tag?.replace(/^v/, '') ?? null)
@@ -146,12 +157,50 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   return report
 }
 
+function status(trio: Trio, tag: string | null): string | null {
+  const row = rowOfTag(trio.matrix.ledger, tag)
+  return row ? cellText(row, 'status') : null
+}
+
+/** A rollback reinstates, at NO-GO, a baseline the pin held before and the ledger already lists. */
+function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
+  const { base, head } = input
+  const out: Finding[] = []
+  const pinAt = (field: string) => (head.pin.doc ? locate(head.pin.doc, `/${field}`) : null)
+  if (postureOf(head) !== 'NO-GO') {
+    out.push(
+      finding(
+        'BG508',
+        head.pin.path,
+        pinAt('runtime_cutover_posture'),
+        `this change rolls back to ${to.release_tag}, so runtime_cutover_posture must be NO-GO (GO again needs a posture-only change with joint approval)`
+      )
+    )
+  }
+  const known = rowOfTag(base.matrix.ledger, to.release_tag)
+  const pinned = input.pinnedBefore?.some((id) => IDENTITY_FIELDS.every((f) => id[f] === to[f]))
+  if (!known || input.pinnedBefore === null || pinned === false) {
+    const why = !known
+      ? `the ledger before the change has no row for ${to.release_tag}`
+      : input.pinnedBefore === null
+        ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
+        : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
+    out.push(
+      finding(
+        'BG509',
+        head.pin.path,
+        pinAt('release_tag'),
+        `this change rolls back to ${to.release_tag}, but ${why}: restore an earlier baseline exactly (baseline-gate rollback), or promote a new one`
+      )
+    )
+  }
+  return out
+}
+
 function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
   const table = head.matrix.ledger?.ledgerSection?.table
   if (!table || !oldTag) return [] // a malformed matrix is the 2xx rules' finding
-  const tagAt = LEDGER_COLUMNS.findIndex((c) => c.key === 'producer_tag')
-  const statusAt = LEDGER_COLUMNS.findIndex((c) => c.key === 'status')
-  const row: LedgerRow | undefined = table.rows.find((r) => r.cells[tagAt]?.text === oldTag)
+  const row = rowOfTag(head.matrix.ledger, oldTag)
   if (!row) {
     return [
       finding(
@@ -162,14 +211,14 @@ function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
       )
     ]
   }
-  const status = row.cells[statusAt]?.text
-  if (status !== 'Superseded') {
+  const said = cellText(row, 'status')
+  if (said !== 'Superseded') {
     return [
       finding(
         'BG505',
         head.matrix.path,
-        row.cells[statusAt]?.position ?? row.position,
-        `the row of ${oldTag}, the baseline being replaced, says "${status}"; mark it Superseded`
+        cellPosition(row, 'status'),
+        `the row of ${oldTag}, the baseline being replaced, says "${said}"; mark it Superseded (or Rolled back, to withdraw it)`
       )
     ]
   }

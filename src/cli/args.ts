@@ -1,5 +1,7 @@
 // argv -> one typed options object. Anything wrong is a UsageError: one clear line, exit 2.
 import { parseArgs } from 'node:util'
+import { ROLLBACK_TRIGGERS } from '../evidence/incident-note.js'
+import type { RollbackTrigger } from '../evidence/incident-note.js'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -36,6 +38,29 @@ export interface PromoteCommand {
   suites: boolean
 }
 
+export interface LkgCommand {
+  command: 'lkg'
+  root: string
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+}
+
+export interface RollbackCommand {
+  command: 'rollback'
+  root: string
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+  trigger: RollbackTrigger
+  /** Recorded literally (after redaction); never run or interpreted. */
+  reason: string
+  to: string | null
+  dryRun: boolean
+  suites: boolean
+}
+
 export interface VerifyEvidenceCommand {
   command: 'verify-evidence'
   file: string
@@ -46,6 +71,8 @@ export type Command =
   | HealthCommand
   | RepinCommand
   | PromoteCommand
+  | LkgCommand
+  | RollbackCommand
   | VerifyEvidenceCommand
   | { command: 'help'; topic?: string }
   | { command: 'version' }
@@ -57,6 +84,9 @@ Commands:
   promote   gate a baseline change between two revisions: the trio rules, the change classification,
             the joint approval of a NO-GO -> GO change, the consumer and producer suites, the evidence
   repin     write the trio update for the producer's current release (mirror, pin and ledger together)
+  lkg       name the last-known-good baseline a rollback would restore, and the revisions passed over
+  rollback  restore the last-known-good trio (posture NO-GO), verify it with the rollback suites, and
+            write the incident note; locally the working tree changes (no commit, no push)
   verify-evidence FILE [--root DIR]
             recompute the digests an evidence packet records; exit 1 on any mismatch
 
@@ -70,11 +100,15 @@ Options:
   --base REF           promote: the revision before the change (required), e.g. origin/main
   --head REF           promote: the revision of the change (default: HEAD, which must be checked out
                        for the suites)
-  --no-suites          promote: do not run the suites (the verdict records the skip)
+  --no-suites          promote, rollback: do not run the suites (the verdict records the skip)
+  --trigger KIND       rollback (required): contract-drift, preflight-failure or fallback-regression
+  --reason TEXT        rollback (required): why, recorded literally in the incident note
+  --to TAG             rollback: restore this release tag instead of the last-known-good baseline
+  --dry-run            rollback: compute and report everything, write nothing into the repository
   -h, --help           show this help
   --version            print the version
 
-Exit status: 0 PASS, 1 FAIL, 2 usage or policy error.`
+Exit status: 0 PASS, 1 FAIL (lkg: none found; rollback: the old trio is on disk), 2 usage or policy error.`
 
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv
@@ -82,7 +116,7 @@ export function parseCommand(argv: string[]): Command {
     return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
   if (first === 'verify-evidence') return parseVerifyEvidence(rest)
-  if (first !== 'health' && first !== 'repin' && first !== 'promote') {
+  if (!['health', 'repin', 'promote', 'lkg', 'rollback'].includes(first)) {
     throw new UsageError(
       first.startsWith('-')
         ? `expected a command before ${first}; try: baseline-gate health`
@@ -105,6 +139,10 @@ export function parseCommand(argv: string[]): Command {
         base: { type: 'string' },
         head: { type: 'string' },
         'no-suites': { type: 'boolean', default: false },
+        trigger: { type: 'string' },
+        reason: { type: 'string' },
+        to: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -119,7 +157,17 @@ export function parseCommand(argv: string[]): Command {
         throw new UsageError(`${command} does not take --${name}`)
     }
   }
-  if (first !== 'promote') only(first, ['base', 'head', 'no-suites'])
+  if (first !== 'promote') only(first, ['base', 'head'])
+  if (first !== 'promote' && first !== 'rollback') only(first, ['no-suites'])
+  if (first !== 'rollback') only(first, ['trigger', 'reason', 'to', 'dry-run'])
+  if (first === 'lkg') {
+    only('lkg', ['evidence-dir', 'no-probe'])
+    for (const name of ['root', 'policy', 'baseline'] as const) {
+      if (v[name] === '') throw new UsageError(`--${name} needs a value`)
+    }
+    return { command: 'lkg', root: v.root ?? '.', policy: v.policy, baseline: v.baseline, json: v.json }
+  }
+  if (first === 'rollback') return rollbackCommand(v)
   if (first === 'repin') {
     for (const name of ['json', 'evidence-dir', 'no-probe'] as const) {
       if (v[name] !== undefined && v[name] !== false) throw new UsageError(`repin does not take --${name}`)
@@ -161,6 +209,50 @@ export function parseCommand(argv: string[]): Command {
     json: v.json,
     evidenceDir: v['evidence-dir'],
     probe: !v['no-probe']
+  }
+}
+
+function rollbackCommand(v: {
+  root?: string
+  policy?: string
+  baseline?: string
+  json: boolean
+  'evidence-dir'?: string
+  'no-probe': boolean
+  'no-suites': boolean
+  trigger?: string
+  reason?: string
+  to?: string
+  'dry-run': boolean
+}): RollbackCommand {
+  if (v['no-probe'])
+    throw new UsageError('rollback does not take --no-probe (it never probes the withdrawn producer)')
+  for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'to'] as const) {
+    if (v[name] === '') throw new UsageError(`--${name} needs a value`)
+  }
+  const kinds = ROLLBACK_TRIGGERS.join(', ')
+  if (v.trigger === undefined) throw new UsageError(`rollback needs --trigger KIND (one of ${kinds})`)
+  if (!(ROLLBACK_TRIGGERS as readonly string[]).includes(v.trigger)) {
+    throw new UsageError(`--trigger ${JSON.stringify(v.trigger)} is not one of ${kinds}`)
+  }
+  if (v.reason === undefined || v.reason.trim() === '') {
+    throw new UsageError('rollback needs --reason TEXT: why, in a sentence, for the incident note')
+  }
+  if (v.to !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(v.to)) {
+    throw new UsageError(`--to ${JSON.stringify(v.to)} is not a release tag (e.g. v0.3.2)`)
+  }
+  return {
+    command: 'rollback',
+    root: v.root ?? '.',
+    policy: v.policy,
+    baseline: v.baseline,
+    json: v.json,
+    evidenceDir: v['evidence-dir'],
+    trigger: v.trigger as RollbackTrigger,
+    reason: v.reason,
+    to: v.to ?? null,
+    dryRun: v['dry-run'],
+    suites: !v['no-suites']
   }
 }
 

@@ -1,5 +1,9 @@
 // The baseline-gate command: parse argv, run the operation, print, return the exit code. Never a stack trace.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { FileSetError } from '../files/atomic-set.js'
+import { lastKnownGood } from '../operations/last-known-good.js'
 import { createEvidenceStore } from '../files/evidence-store.js'
 import { readRunContext } from '../git/run-context.js'
 import { runHealth } from '../operations/health.js'
@@ -13,6 +17,7 @@ import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { parseCommand, USAGE, UsageError } from './args.js'
+import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 
 export type { Io } from './io.js'
@@ -51,10 +56,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${renderRepin(results)}\n`)
       return results.some((r) => r.status === 'refused') ? EXIT.fail : EXIT.pass
     }
+    if (cmd.command === 'lkg') {
+      const reports = await Promise.all(baselines.map((b) => lastKnownGood(root, b)))
+      if (cmd.json) io.stdout.write(`${JSON.stringify(lkgJson(reports), null, 2)}\n`)
+      else io.stdout.write(`${renderLkg(reports, styleFor(io.stdout, io.env))}\n`)
+      return reports.every((r) => r.lkg.target) ? EXIT.pass : EXIT.fail
+    }
     const defaultDir = join(root, '.baseline-gate')
     const evidence = cmd.evidenceDir
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))
-      : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
+      : cmd.command === 'rollback' && cmd.dryRun
+        ? // a dry run writes nothing into the repository, not even ignored evidence
+          createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
+        : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
     const ctx: OperationContext = {
       root,
       policy,
@@ -68,12 +82,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { promote } = await import('./promote.js')
       return await promote(cmd, io, ctx, baselines)
     }
+    if (cmd.command === 'rollback') {
+      const { rollback } = await import('./rollback.js')
+      return await rollback(cmd, io, ctx, baselines)
+    }
     const result = await runHealth(ctx, { baselines, probe: cmd.probe })
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
-    if (e instanceof UsageError || e instanceof PolicyError || e instanceof RevisionError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof PolicyError ||
+      e instanceof RevisionError ||
+      e instanceof FileSetError
+    ) {
       io.stderr.write(`baseline-gate: ${e.message}\n`)
       return EXIT.usage
     }

@@ -1,7 +1,7 @@
 // `baseline-gate promote`: the promotion gate on the command line. Loaded on demand: the secret scanner it
 // needs costs start-up time that health should not pay.
 import { createRedactor } from '../redact/redactor.js'
-import { secretsFromEnv } from '../redact/known-secrets.js'
+import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
 import { runPromotion } from '../operations/promotion.js'
 import type { OperationContext } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -9,9 +9,6 @@ import type { PromoteCommand } from './args.js'
 import type { Io } from './io.js'
 import { createProgress } from './progress.js'
 import { renderReport, styleFor, toJson } from './render.js'
-
-/** Variables whose values are secrets even when their names do not say so. */
-const KNOWN_SECRET_VARIABLES = ['GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'NPM_TOKEN']
 
 export async function promote(
   cmd: PromoteCommand,

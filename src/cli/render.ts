@@ -5,6 +5,7 @@ import type { OperationResult } from '../operations/context.js'
 import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
+import { rollbackLines } from './render-rollback.js'
 
 export interface Style {
   bold(s: string): string
@@ -43,6 +44,7 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
       )
     )
     if (b.change) out.push(...changeLines(b.change, s))
+    if (b.rollback) out.push(...rollbackLines(b.rollback, s))
     out.push('')
     for (const st of b.steps) {
       const status =
@@ -149,6 +151,17 @@ export function toJson(result: OperationResult): object {
         message: f.message
       })),
       ...(b.change ? { trio_changed: b.change.trio_changed, classification: b.change.classification } : {}),
+      ...(b.rollback
+        ? {
+            target: b.rollback.target
+              ? { ...b.rollback.target.identity, trio_revision: b.rollback.target.commit }
+              : null,
+            restored: b.rollback.restored,
+            status: b.rollback.status,
+            pull_request_url: b.rollback.pullRequestUrl,
+            incident_issue_url: b.rollback.incidentIssueUrl
+          }
+        : {}),
       steps: b.steps.map((s) => ({
         suite: s.suite,
         name: s.name,

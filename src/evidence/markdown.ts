@@ -1,37 +1,13 @@
 // Markdown renderings shared by the evidence file and the job summary. Every untrusted string is escaped.
 import type { Finding } from '../rules/finding.js'
 import type { StepResult } from '../rules/verdict.js'
-import type { Identity, Posture } from '../trio/model.js'
+import { renderIncidentNote } from './incident-note.js'
+import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
+import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
 
-/** Escape text for a Markdown table cell or inline position: no HTML, no table breaks, no stray emphasis. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
-
-/** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
-export function code(text: string | null): string {
-  if (text === null || text === '') return '_unknown_'
-  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
-}
-
-export function identityTable(identity: Identity, posture: Posture | null): string {
-  const rows: [string, string | null][] = [
-    ['Release tag', identity.release_tag],
-    ['Commit', identity.commit_sha],
-    ['Service contract', identity.service_contract_version],
-    ['API contract', identity.api_contract_version],
-    ['Integration baseline', identity.integration_baseline],
-    ['Manifest SHA-256', identity.manifest_sha256],
-    ['Runtime cutover posture', posture]
-  ]
-  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${code(v)} |`)].join('\n')
-}
+// The primitives moved to a leaf module (the incident note needs them too); their importers keep this path.
+export { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 
 export function location(f: Finding): string {
   if (!f.file) return ''
@@ -75,13 +51,6 @@ export function stepsTable(steps: StepResult[]): string {
         `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${st.duration_ms} ms |`
     )
   ].join('\n')
-}
-
-/** A fence no line of `text` can close: one backtick more than its longest run (at least three). */
-export function fenced(text: string, info = 'text'): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
-  const fence = '`'.repeat(Math.max(3, longest + 1))
-  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`
 }
 
 /** The change a promotion gates, as a small table. */
@@ -129,7 +98,8 @@ export function failedStepTails(steps: StepResult[], maxChars = Infinity): strin
   return out.join('\n')
 }
 
-export function renderPacketMarkdown(p: EvidencePacket): string {
+/** @param options.displayName the producer's name for the incident note (the packet records only the baseline's key) */
+export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?: string } = {}): string {
   const trio = (['pin', 'manifest', 'matrix'] as const).map(
     (role) =>
       `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? '-'} |`
@@ -140,6 +110,18 @@ export function renderPacketMarkdown(p: EvidencePacket): string {
     '',
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
     '',
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...(p.incident
+      ? [
+          renderIncidentNote(p.incident, {
+            displayName: options.displayName ?? p.baseline,
+            baseline: p.baseline,
+            verdict: p.verdict,
+            evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+            headingLevel: 2
+          })
+        ]
+      : []),
     '## Baseline',
     '',
     identityTable(p.identity, p.posture),

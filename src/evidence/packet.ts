@@ -4,6 +4,7 @@ import type { Policy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
+import type { IncidentEvidence } from './incident-note.js'
 
 export const EVIDENCE_SCHEMA = 'evidence-packet.v1'
 export const TOOL_NAME = 'baseline-gate'
@@ -53,6 +54,8 @@ export interface EvidencePacket {
   findings: Finding[]
   steps: StepResult[]
   change?: ChangeEvidence
+  /** Rollback: the incident note's data (schema: `incident`). */
+  incident?: IncidentEvidence
   tools: Record<string, string>
   redactions: number
   verdict: Verdict
@@ -72,6 +75,7 @@ export interface PacketInput {
   findings: Finding[]
   steps: StepResult[]
   change?: ChangeEvidence
+  incident?: IncidentEvidence
   tools: Record<string, string>
   /** Secrets removed from the captured output before it was hashed or written. */
   redactions?: number
@@ -104,6 +108,7 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     findings: input.findings,
     steps: input.steps,
     ...(input.change ? { change: input.change } : {}),
+    ...(input.incident ? { incident: input.incident } : {}),
     tools: input.tools,
     redactions: input.redactions ?? 0,
     verdict: input.verdict

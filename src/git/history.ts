@@ -1,13 +1,54 @@
-// The revisions of a file in the history of a revision: one `git log` for the commits that touched it, one
-// cat-file process for their contents, so the cost grows with the file's revisions, not with all commits.
+// The revisions of files in the history of a revision: one `git log` for the commits that touched them, one
+// cat-file process for their contents, so the cost grows with the files' revisions, not with all commits.
 import { BlobReader, git, GitError } from './git.js'
 
-export interface FileRevision {
+export interface Revision {
   commit: string
   /** Committer date (ISO 8601). */
   date: string
+}
+
+export interface FileRevision extends Revision {
   /** The file's bytes at that commit, or null where the commit deleted it. */
   content: Buffer | null
+}
+
+/**
+ * The commits in the history of `rev` that changed any of `paths` (relative to `cwd`), newest first.
+ * `rev` must already be a resolved commit (see resolveCommit).
+ */
+export async function revisionsTouching(
+  cwd: string,
+  rev: string,
+  paths: string[],
+  limit = 100_000
+): Promise<Revision[]> {
+  const log = await git(cwd, [
+    'log',
+    `--max-count=${limit}`,
+    '--format=%H %cI',
+    rev,
+    '--',
+    ...paths.map(inCwd)
+  ])
+  if (log.code !== 0) throw new GitError(`git log ${rev} -- ${paths.join(' ')}: ${log.stderr}`)
+  return log.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [commit, date] = line.split(' ')
+      return { commit: commit!, date: date! }
+    })
+}
+
+/** `REV:./path` is relative to the working directory (a root inside a monorepo), `REV:path` to the top. */
+export function blobSpec(commit: string, path: string): string {
+  return `${commit}:${inCwd(path)}`
+}
+
+function inCwd(path: string): string {
+  return path.startsWith('./') || path.startsWith('/') ? path : `./${path}`
 }
 
 /** Newest first. `rev` must already be a resolved commit (see resolveCommit); `path` is relative to `cwd`. */
@@ -17,25 +58,15 @@ export async function fileHistory(
   path: string,
   limit = 10_000
 ): Promise<FileRevision[]> {
-  const log = await git(cwd, ['log', `--max-count=${limit}`, '--format=%H %cI', rev, '--', path])
-  if (log.code !== 0) throw new GitError(`git log ${rev} -- ${path}: ${log.stderr}`)
-  const entries = log.stdout
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [commit, date] = line.split(' ')
-      return { commit: commit!, date: date! }
-    })
+  const entries = await revisionsTouching(cwd, rev, [path], limit)
   const reader = new BlobReader(cwd)
   try {
-    const out: FileRevision[] = []
-    for (const e of entries) {
-      // `REV:./path` is relative to the working directory (a root inside a monorepo), `REV:path` to the top
-      const blob = await reader.read(`${e.commit}:${path.startsWith('./') ? path : `./${path}`}`)
-      out.push({ ...e, content: blob.found ? blob.content : null })
-    }
-    return out
+    // every request is written at once: cat-file answers in order, without a round trip per blob
+    const blobs = await Promise.all(entries.map((e) => reader.read(blobSpec(e.commit, path))))
+    return entries.map((e, i) => {
+      const blob = blobs[i]!
+      return { ...e, content: blob.found ? blob.content : null }
+    })
   } finally {
     reader.close()
   }

@@ -79,7 +79,11 @@ export function readHeadFromDisk(root: string): Head | null {
   }
 }
 
-function findGitDir(start: string): string | null {
+/**
+ * The git directory of the repository holding `start`: walks up to a `.git` directory, or a `.git` file
+ * (worktrees, submodules) whose `gitdir:` line names it. Null when there is none, or the file names none.
+ */
+export function findGitDir(start: string): string | null {
   for (let dir = start; ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git')
     if (existsSync(dotGit)) {

@@ -1,6 +1,7 @@
-// The GitHub API client of baseline-gate (infra, DESIGN.md §2): the sticky pull-request comment and
-// the joint approval of the consumer and producer owners. Built on @actions/github's octokit, so it
-// honours GITHUB_API_URL (or an explicit apiUrl) and the runner's proxy settings.
+// The GitHub API client of baseline-gate (infra, DESIGN.md §2): the sticky pull-request comment, the
+// joint approval of the consumer and producer owners, and what a rollback writes (a commit on a branch,
+// its pull request, the incident issue). Built on @actions/github's octokit, so it honours
+// GITHUB_API_URL (or an explicit apiUrl) and the runner's proxy settings.
 //
 // Nothing here throws: every method resolves to a Result, and a failure says what could not be done
 // and what to do about it. The token never appears in a message or a log line.
@@ -62,6 +63,40 @@ export interface JointApproval {
   approved: boolean
 }
 
+export interface FileToCommit {
+  /** Relative to the repository top, POSIX separators. */
+  path: string
+  content: Buffer
+}
+
+export interface BranchCommit {
+  branch: string
+  /** The new commit. */
+  sha: string
+  /** The html url of the branch tree. */
+  url: string
+  /** true: the branch was created; false: an existing branch was moved to the new commit. */
+  created: boolean
+}
+
+export interface PullRequestRef {
+  number: number
+  url: string
+  /** true: a new pull request was opened; false: the open one was updated (or already current). */
+  created: boolean
+  /** The body was cut to fit GitHub's limit (the body says so). */
+  truncated: boolean
+}
+
+export interface IssueRef {
+  number: number
+  url: string
+  /** true: a new issue was opened; false: the open one was updated (or already current). */
+  created: boolean
+  /** The body was cut to fit GitHub's limit (the body says so). */
+  truncated: boolean
+}
+
 export interface GitHubClient {
   readonly repository: Repository
   readonly apiUrl: string
@@ -80,6 +115,42 @@ export interface GitHubClient {
    * on both sides never satisfies both sides alone.
    */
   jointApproval(pr: number, owners: Owners, options?: { headSha?: string }): Promise<Result<JointApproval>>
+  /**
+   * Commit `files` on top of `parentSha` (whose tree is `baseTreeSha`) as one new commit through the git
+   * data API (blobs, one tree with base_tree, one commit), then point `refs/heads/<branch>` at it:
+   * created when missing, force-updated when it exists (a re-run replaces its own branch). The
+   * repository's default branch is never moved. Needs `contents: write`.
+   */
+  commitToBranch(input: {
+    branch: string
+    parentSha: string
+    baseTreeSha: string
+    message: string
+    files: FileToCommit[]
+  }): Promise<Result<BranchCommit>>
+  /**
+   * The one OPEN pull request from `head` (a branch of this repository) into `base`: updated in place
+   * (title, body) when one exists, else created. The body is cut to stay under GitHub's 65,536-character
+   * limit, with a note saying so. Needs `pull-requests: write`.
+   */
+  upsertPullRequest(input: {
+    head: string
+    base: string
+    title: string
+    body: string
+  }): Promise<Result<PullRequestRef>>
+  /**
+   * The one OPEN issue carrying `label` whose body starts with the hidden marker line
+   * `stickyMarker(marker)` (all pages searched, pull requests skipped): updated in place (title, body)
+   * when found, else created with that label. The body is cut like a pull request's. Needs
+   * `issues: write`.
+   */
+  upsertIssue(input: {
+    marker: string
+    label: string
+    title: string
+    body: string
+  }): Promise<Result<IssueRef>>
 }
 
 /** GitHub refuses comment bodies longer than this. */
@@ -113,20 +184,33 @@ export function renderStickyComment(
   budget: number = STICKY_COMMENT_BUDGET
 ): { text: string; truncated: boolean } {
   const head = `${stickyMarker(marker)}\n`
-  if (head.length + body.length <= budget) return { text: head + body, truncated: false }
+  const { text, truncated } = fitBody(body, budget - head.length, 'comment')
+  return { text: head + text, truncated }
+}
+
+/**
+ * `body` as it is when it fits in `budget` characters; else cut as renderStickyComment cuts it, with a
+ * note naming what GitHub limits (`per`: "comment", "pull request body", ...).
+ */
+export function fitBody(
+  body: string,
+  budget: number = STICKY_COMMENT_BUDGET,
+  per = 'comment'
+): { text: string; truncated: boolean } {
+  if (body.length <= budget) return { text: body, truncated: false }
   const note = (shown: number): string =>
     `\n\n---\n> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters ` +
     `of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters ` +
-    'per comment. The full report is in the job summary and in the evidence artifact.\n'
+    `per ${per}. The full report is in the job summary and in the evidence artifact.\n`
   const fenceReserve = 1 + 16 // "\n" + the longest fence we would close with
-  let cut = Math.max(0, budget - head.length - note(body.length).length - fenceReserve)
+  let cut = Math.max(0, budget - note(body.length).length - fenceReserve)
   const newline = body.lastIndexOf('\n', cut)
   if (newline > 0 && newline > cut - 2_000) cut = newline
   else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1
   let kept = body.slice(0, cut)
   const open = openFence(kept)
   if (open) kept += `\n${open}`
-  return { text: head + kept + note(cut), truncated: true }
+  return { text: kept + note(cut), truncated: true }
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -247,6 +331,53 @@ function parseOwner(entry: string): OwnerSpec | null {
   return null
 }
 
+/** Why `name` cannot be a branch name (git check-ref-format's rules for refs/heads/<name>), or null. */
+function branchProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name.length === 0) return 'is empty'
+  if (name.length > 200) return 'is longer than 200 characters'
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return 'contains a space, a control character or one of ~ ^ : ? * [ \\'
+  if (name.includes('..') || name.includes('@{') || name === '@') return 'contains ".." or "@{" or is "@"'
+  if (name.startsWith('-')) return 'starts with "-"'
+  if (name.startsWith('refs/')) return 'starts with "refs/" (give the branch name alone)'
+  if (name === 'HEAD') return 'is HEAD'
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'has an empty path component'
+  if (name.endsWith('.')) return 'ends with "."'
+  if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+    return 'has a component that starts with "." or ends with ".lock"'
+  return null
+}
+
+/** Why `path` cannot name a file of a commit (relative, POSIX, inside the repository), or null. */
+function filePathProblem(path: unknown): string | null {
+  if (typeof path !== 'string' || path.length === 0) return 'is empty'
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return 'contains a control character or a backslash'
+  const parts = path.split('/')
+  if (parts.some((part) => part === '' || part === '.' || part === '..'))
+    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")'
+  if (parts.some((part) => part.toLowerCase() === '.git')) return 'is inside .git'
+  return null
+}
+
+const SHA = /^[0-9a-f]{40}$/
+
+/** Why `label` cannot name a label to search by (the search takes a comma-separated list), or null. */
+function labelProblem(label: unknown): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  const unsafe = /[,\u0000-\u001f\u007f]/
+  if (typeof label === 'string' && label.trim() !== '' && label.length <= 50 && !unsafe.test(label))
+    return null
+  return `the label ${JSON.stringify(label)} must be 1-50 characters, without a comma or a control character.`
+}
+
+/** Why `marker` cannot be a sticky marker (it must not break out of the HTML comment), or null. */
+function markerProblem(marker: unknown): string | null {
+  if (typeof marker === 'string' && MARKER.test(marker) && !marker.includes('--')) return null
+  return `the marker ${JSON.stringify(marker)} must be 1-100 letters, digits or . _ : / - (and no "--").`
+}
+
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const token = options.token?.trim() ?? ''
   const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, '')
@@ -312,6 +443,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return new Failure(
         'forbidden',
         `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
+      )
+    }
+    if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
+      // a repository setting, not a token scope: granting `pull-requests: write` alone does not help
+      return new Failure(
+        'forbidden',
+        `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull ` +
+          `requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), ` +
+          `or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
       )
     }
     if (status === 403) {
@@ -446,6 +586,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     return viewer
   }
 
+  /** A refused input: said before any request. */
+  const invalid = <T>(doing: Doing, problem: string): Result<T> =>
+    fail(new Failure('error', `Could not ${doing.what}: ${problem}`), doing)
+
   const pullRequestNumber = (pr: number, doing: Doing): Failure | null =>
     Number.isSafeInteger(pr) && pr > 0
       ? null
@@ -467,16 +611,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     try {
       const bad = pullRequestNumber(pr, doing)
       if (bad) return fail(bad, doing)
-      if (typeof marker !== 'string' || !MARKER.test(marker) || marker.includes('--')) {
-        return fail(
-          new Failure(
-            'error',
-            `Could not ${doing.what}: the marker ${JSON.stringify(marker)} must be 1-100 letters, digits or ` +
-              '. _ : / - (and no "--").'
-          ),
-          doing
-        )
-      }
+      const badMarker = markerProblem(marker)
+      if (badMarker) return invalid(doing, badMarker)
       if (!token) return noToken(doing)
       const markerLine = stickyMarker(marker)
       const { text, truncated } = renderStickyComment(marker, String(body))
@@ -638,5 +774,290 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
-  return { repository: { owner, repo }, apiUrl, upsertStickyComment, jointApproval }
+  /** `doing`, naming the step of a multi-step write that failed and what was left behind. */
+  const during = (doing: Doing, stepAndState: string): Doing => ({
+    ...doing,
+    what: `${doing.what} (${stepAndState})`
+  })
+
+  /** The html url of `branch`'s tree, next to a commit's page (GitHub Enterprise has its own host). */
+  const treeUrl = (commitHtmlUrl: string | undefined, branch: string): string => {
+    const path = branch.split('/').map(encodeURIComponent).join('/')
+    const at = commitHtmlUrl?.lastIndexOf('/commit/') ?? -1
+    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path}`
+    const web = apiUrl === DEFAULT_API_URL ? 'https://github.com' : apiUrl.replace(/\/api\/v3$/, '')
+    return `${web}/${fullName}/tree/${path}`
+  }
+
+  const commitToBranch = async (input: {
+    branch: string
+    parentSha: string
+    baseTreeSha: string
+    message: string
+    files: FileToCommit[]
+  }): Promise<Result<BranchCommit>> => {
+    // a missing input is refused below, not thrown
+    const { branch, parentSha, baseTreeSha, message, files } = input ?? ({} as typeof input)
+    const doing: Doing = {
+      what: `commit to the branch ${String(branch)} of ${fullName}`,
+      permission: '`contents: write`',
+      subject: `the repository ${fullName}`
+    }
+    try {
+      const badBranch = branchProblem(branch)
+      if (badBranch) return invalid(doing, `the branch name ${JSON.stringify(branch)} ${badBranch}.`)
+      for (const [name, sha] of [
+        ['parent commit', parentSha],
+        ['base tree', baseTreeSha]
+      ] as const) {
+        if (typeof sha !== 'string' || !SHA.test(sha)) {
+          return invalid(
+            doing,
+            `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`
+          )
+        }
+      }
+      if (typeof message !== 'string' || message.trim() === '')
+        return invalid(doing, 'the commit message is empty.')
+      if (!Array.isArray(files) || files.length === 0) return invalid(doing, 'there are no files to commit.')
+      const paths = new Set<string>()
+      for (const file of files) {
+        const badPath = filePathProblem(file?.path)
+        if (badPath) return invalid(doing, `the file path ${JSON.stringify(file?.path)} ${badPath}.`)
+        if (paths.has(file.path)) return invalid(doing, `the file ${file.path} is given twice.`)
+        paths.add(file.path)
+        if (!Buffer.isBuffer(file.content))
+          return invalid(doing, `the content of ${file.path} is not a Buffer.`)
+      }
+      if (!token) return noToken(doing)
+
+      // Read before writing anything: force-moving the default branch would drop its history.
+      const reading = during(doing, 'reading the branch failed; nothing was written')
+      const current = await step(reading, async () => {
+        try {
+          const { data } = await api().rest.git.getRef({ owner, repo, ref: `heads/${branch}` })
+          return data.object.sha
+        } catch (error) {
+          if (asHttpError(error)?.response?.status === 404) return null
+          throw error
+        }
+      })
+      if (current !== null) {
+        const { data: about } = await step(reading, () => api().rest.repos.get({ owner, repo }))
+        if (about.default_branch === branch) {
+          return invalid(
+            doing,
+            `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch ` +
+              'of its own and open a pull request.'
+          )
+        }
+      }
+
+      const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = []
+      for (const file of files) {
+        const { data } = await step(during(doing, `storing ${file.path} failed; nothing was committed`), () =>
+          api().rest.git.createBlob({
+            owner,
+            repo,
+            content: file.content.toString('base64'),
+            encoding: 'base64'
+          })
+        )
+        tree.push({ path: file.path, mode: '100644', type: 'blob', sha: data.sha })
+      }
+      const { data: newTree } = await step(
+        during(doing, 'creating the tree failed; nothing was committed'),
+        () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
+      )
+      const { data: commit } = await step(
+        during(doing, 'creating the commit failed; the branch was not moved'),
+        () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
+      )
+
+      let created = current === null
+      const moving = during(
+        doing,
+        `created the commit ${commit.sha} but could not ${created ? 'create' : 'move'} the branch`
+      )
+      await step(moving, async () => {
+        if (created) {
+          try {
+            await api().rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha })
+            return
+          } catch (error) {
+            // created since it was read (a concurrent run): move it like an existing one
+            const http = asHttpError(error)
+            const said = http?.response ? githubMessage(http.response.data, '') : ''
+            if (http?.response?.status !== 422 || !/already exists/i.test(said)) throw error
+            created = false
+          }
+        }
+        await api().rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: true })
+      })
+      return {
+        ok: true,
+        value: { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created }
+      }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const upsertPullRequest = async (input: {
+    head: string
+    base: string
+    title: string
+    body: string
+  }): Promise<Result<PullRequestRef>> => {
+    const { head, base, title, body } = input ?? ({} as typeof input)
+    const doing: Doing = {
+      what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+      permission: '`pull-requests: write`',
+      subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+    }
+    try {
+      for (const [name, branch] of [
+        ['head', head],
+        ['base', base]
+      ] as const) {
+        const bad = branchProblem(branch)
+        if (bad) return invalid(doing, `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`)
+      }
+      if (head === base) return invalid(doing, 'the head and the base are the same branch.')
+      if (typeof title !== 'string' || title.trim() === '') return invalid(doing, 'the title is empty.')
+      if (!token) return noToken(doing)
+      const { text, truncated } = fitBody(String(body ?? ''), STICKY_COMMENT_BUDGET, 'pull request body')
+
+      type Found = { number: number; html_url: string; title: string; body: string | null }
+      const findOpen = (): Promise<Found | null> =>
+        step(doing, async () => {
+          const pages = api().paginate.iterator(api().rest.pulls.list, {
+            owner,
+            repo,
+            state: 'open',
+            head: `${owner}:${head}`,
+            base,
+            per_page: 100
+          })
+          for await (const page of pages) {
+            for (const pull of page.data) {
+              // GitHub filters already; checked again so that a fork's branch of the same name never matches
+              const from = pull.head.repo?.full_name?.toLowerCase()
+              if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
+                return pull
+            }
+          }
+          return null
+        })
+      const update = async (found: Found): Promise<Result<PullRequestRef>> => {
+        if (found.title === title && (found.body ?? '').replace(/\r\n/g, '\n') === text) {
+          return { ok: true, value: { number: found.number, url: found.html_url, created: false, truncated } }
+        }
+        const { data } = await step(doing, () =>
+          api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+        )
+        return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } }
+      }
+
+      const existing = await findOpen()
+      if (existing) return await update(existing)
+      try {
+        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text })
+        return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } }
+      } catch (error) {
+        // opened since the list was read (a concurrent run): update that one
+        const http = asHttpError(error)
+        const said = http?.response ? githubMessage(http.response.data, '') : ''
+        if (http?.response?.status === 422 && /already exists/i.test(said)) {
+          const raced = await findOpen()
+          if (raced) return await update(raced)
+        }
+        throw failureOf(error, doing)
+      }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const upsertIssue = async (input: {
+    marker: string
+    label: string
+    title: string
+    body: string
+  }): Promise<Result<IssueRef>> => {
+    const { marker, label, title, body } = input ?? ({} as typeof input)
+    const doing: Doing = {
+      what: `open or update the issue ${String(marker)} (label ${JSON.stringify(label)}) of ${fullName}`,
+      permission: '`issues: write`',
+      subject: `the repository ${fullName} and that it has issues enabled`
+    }
+    try {
+      const badMarker = markerProblem(marker)
+      if (badMarker) return invalid(doing, badMarker)
+      const badLabel = labelProblem(label)
+      if (badLabel) return invalid(doing, badLabel)
+      if (typeof title !== 'string' || title.trim() === '') return invalid(doing, 'the title is empty.')
+      if (!token) return noToken(doing)
+      const markerLine = stickyMarker(marker)
+      const fitted = fitBody(String(body ?? ''), STICKY_COMMENT_BUDGET - markerLine.length - 1, 'issue body')
+      const text = `${markerLine}\n${fitted.text}`
+      const truncated = fitted.truncated
+
+      // Ours: the oldest open issue with the label whose body starts with the marker line. Pull requests
+      // are issues to this endpoint too; none of them is ever ours.
+      type Found = { number: number; html_url: string; title: string; body: string }
+      const existing = await step(doing, async (): Promise<Found | null> => {
+        const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+          owner,
+          repo,
+          labels: label,
+          state: 'open',
+          sort: 'created',
+          direction: 'asc',
+          per_page: 100
+        })
+        for await (const page of pages) {
+          for (const issue of page.data) {
+            if (issue.pull_request) continue
+            const named = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase())
+            if (!named.includes(label.toLowerCase())) continue
+            const now = issue.body?.replace(/\r\n/g, '\n') ?? ''
+            if (now.startsWith(markerLine)) {
+              return { number: issue.number, html_url: issue.html_url, title: issue.title, body: now }
+            }
+          }
+        }
+        return null
+      })
+
+      if (existing) {
+        if (existing.title === title && existing.body === text) {
+          return {
+            ok: true,
+            value: { number: existing.number, url: existing.html_url, created: false, truncated }
+          }
+        }
+        const { data } = await step(doing, () =>
+          api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text })
+        )
+        return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } }
+      }
+      const { data } = await step(doing, () =>
+        api().rest.issues.create({ owner, repo, title, body: text, labels: [label] })
+      )
+      return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  return {
+    repository: { owner, repo },
+    apiUrl,
+    upsertStickyComment,
+    jointApproval,
+    commitToBranch,
+    upsertPullRequest,
+    upsertIssue
+  }
 }

@@ -1,5 +1,6 @@
 // Edits of the compatibility matrix that splice the parsed positions in place: every byte outside the
 // edited cells, lines and rows stays as it was (the document's prose, its line endings, its other rows).
+import type { Pin } from '../trio/model.js'
 import { LEDGER_COLUMNS, PIN_LINES, pinLineText } from './model.js'
 import type { Ledger, LedgerRow, LedgerStatus, PinLineKey } from './model.js'
 
@@ -65,4 +66,23 @@ export function appendRowSplice(
   if (!table) return null
   const row = `| ${LEDGER_COLUMNS.map((c) => cells[c.key].replace(/\|/g, '\\|')).join(' | ')} |`
   return { start: table.end, end: table.end, text: `${eol(text)}${row}` }
+}
+
+/** The Baseline Pin section's values for a pin (what repin and rollback write into the matrix). */
+export function pinLineValues(
+  pin: Partial<Pin>,
+  trio: { pin: string; manifest: string }
+): Record<PinLineKey, string> {
+  return {
+    repo: String(pin.memorykernel_repo),
+    release_tag: String(pin.release_tag),
+    commit_sha: String(pin.commit_sha),
+    service: String(pin.expected_service_contract_version),
+    api: String(pin.expected_api_contract_version),
+    integration: String(pin.expected_integration_baseline),
+    manifest_sha256: String(pin.expected_producer_manifest_sha256),
+    posture: String(pin.runtime_cutover_posture),
+    pin_path: trio.pin,
+    mirror_path: trio.manifest
+  }
 }

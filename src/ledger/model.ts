@@ -102,3 +102,24 @@ export interface Ledger {
   pinSection: (Section & { lines: PinLine[] }) | null
   ledgerSection: (Section & { table: LedgerTable | null; tables: number }) | null
 }
+
+/** The text of a row's cell (empty when the row is short). */
+export function cellText(row: LedgerRow, key: LedgerColumnKey): string {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''
+}
+
+/** Where a row's cell is (the row's position when the row is short). */
+export function cellPosition(row: LedgerRow, key: LedgerColumnKey): Position {
+  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position
+}
+
+/** The ledger's rows (none when the matrix has no ledger table). */
+export function ledgerRows(ledger: Ledger | null): LedgerRow[] {
+  return ledger?.ledgerSection?.table?.rows ?? []
+}
+
+/** The row of a producer tag (each tag has one row, BG214), if any. */
+export function rowOfTag(ledger: Ledger | null, tag: string | null): LedgerRow | null {
+  if (!tag) return null
+  return ledgerRows(ledger).find((r) => cellText(r, 'producer_tag') === tag) ?? null
+}

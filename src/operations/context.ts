@@ -1,5 +1,8 @@
 // What an operation receives from its entry (CLI or action): everything with a side effect is injected.
+import type { LastKnownGood } from '../classify/last-known-good.js'
+import type { RollbackStatus } from '../evidence/incident-note.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
+import type { Recovery } from '../files/atomic-set.js'
 import type { EvidenceStore } from '../files/evidence-store.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationName, Policy } from '../policy/types.js'
@@ -32,6 +35,28 @@ export interface BaselineResult {
   change?: ChangeEvidence
   /** Secrets removed from the captured suite output. */
   redactions?: number
+  /** Rollback: what was restored, from where, and where it was proposed. */
+  rollback?: RollbackReport
+}
+
+export interface RollbackReport {
+  status: RollbackStatus
+  /** The restored trio is on disk and verified. */
+  restored: boolean
+  from: Identity
+  target: LastKnownGood['target']
+  passedOver: LastKnownGood['passedOver']
+  /** What the restore does to the ledger, in words. */
+  ledger: string[]
+  /** Files written, relative to the root (empty when the old trio is on disk). */
+  written: string[]
+  /** What became of a restore a crash had interrupted. */
+  recovered: Recovery
+  /** The incident note (Markdown). */
+  note: string
+  branch: string | null
+  pullRequestUrl: string | null
+  incidentIssueUrl: string | null
 }
 
 export interface OperationResult {

@@ -2,19 +2,16 @@
 // producer (unless told not to), decide, and write the evidence packet.
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
-import { readRepoFile } from '../files/read.js'
-import { filesContaining, listFiles } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { adapterRules } from '../rules/adapter.js'
 import { driftRules } from '../rules/drift.js'
 import { sortFindings } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
 import { decideVerdict } from '../rules/verdict.js'
-import { sourceFromBytes } from '../source/source-file.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { adapterFindings } from './adapter-input.js'
 import { operationResult } from './outcome.js'
 
 export interface HealthOptions {
@@ -42,7 +39,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const findings = sortFindings([
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
-      ...adapterRules(adapterInput(ctx.root, baseline)),
+      ...adapterFindings(ctx.root, baseline),
       ...judged.findings
     ])
     const steps = judged.steps
@@ -72,15 +69,6 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence })
   }
   return operationResult(ctx.evidence, 'health', results)
-}
-
-function adapterInput(root: string, baseline: BaselinePolicy) {
-  const adapter = baseline.adapter
-  if (!adapter.file) return { adapter, adapterSource: null, scanned: [] }
-  const read = readRepoFile(root, adapter.file)
-  const adapterSource = read.kind === 'ok' ? sourceFromBytes(adapter.file, read.bytes) : null
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file)
-  return { adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) }
 }
 
 /** Loaded on demand: the preflight (and the JSON Schema compiler it needs) costs start-up time otherwise. */

@@ -13,7 +13,7 @@ import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
 import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
-import { fileHistory } from '../git/history.js'
+import { blobSpec, fileHistory } from '../git/history.js'
 import { readHeadFromDisk } from '../git/run-context.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
@@ -25,16 +25,15 @@ import { driftRules } from '../rules/drift.js'
 import { finding, sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
-import { suiteRules } from '../rules/suites.js'
 import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../source/json-document.js'
-import { identityOf, postureOf } from '../trio/identity.js'
+import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
 import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { operationResult } from './outcome.js'
-import { runBaselineSuites, skippedSteps, stepsFor } from './suites.js'
+import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
 
 /** Where the reviews of a NO-GO -> GO change come from: a pull request and a client, or why there is none. */
@@ -106,14 +105,16 @@ async function promoteBaseline(
       head: headTrio,
       changed,
       now: startedAt,
-      baseApprovedAt: shallow ? null : await approvedAt(ctx.root, revs.base, baseline, identityOf(baseTrio))
+      ...(shallow
+        ? { baseApprovedAt: null, pinnedBefore: null }
+        : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio)))
     })
     findings.push(
       ...trioRules(headTrio, { baseline, now: startedAt }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now: startedAt }),
       ...report.findings
     )
-    if (shallow && report.identityChanged) {
+    if (shallow && report.identityChanged && !report.rollback) {
       findings.push(
         finding(
           'BG507',
@@ -220,7 +221,7 @@ async function readBlobs(
 ): Promise<Blobs> {
   const reader = new BlobReader(root)
   const read = async (rev: string, path: string) => {
-    const blob = await reader.read(`${rev}:${inRoot(path)}`)
+    const blob = await reader.read(blobSpec(rev, path))
     return blob.found ? blob.content : null
   }
   const trioAt = async (rev: string) => ({
@@ -247,11 +248,6 @@ async function readBlobs(
   } finally {
     reader.close()
   }
-}
-
-/** A path relative to the root, as git takes it from a working directory inside the repository. */
-function inRoot(path: string): string {
-  return `./${path}`
 }
 
 /** The repository path of the policy file (the default path when the defaults apply). */
@@ -338,22 +334,23 @@ function approvalEvidence(reviewed: Result<JointApproval> | string): ChangeEvide
   }
 }
 
-/** When BASE's baseline was approved: the first commit of the latest unbroken run of pins naming it. */
-async function approvedAt(
+/** From the pin's history at BASE: when its baseline was approved, and every identity the pin ever held. */
+async function pinHistory(
   root: string,
   base: string,
   baseline: BaselinePolicy,
   identity: Identity
-): Promise<Date | null> {
+): Promise<{ baseApprovedAt: Date | null; pinnedBefore: Identity[] }> {
   const history = await fileHistory(root, base, baseline.trio.pin)
-  return approvedSince(history, (bytes) => {
-    try {
-      const pin = JSON.parse(bytes.toString('utf8')) as { release_tag?: unknown; commit_sha?: unknown }
-      return pin.release_tag === identity.release_tag && pin.commit_sha === identity.commit_sha
-    } catch {
-      return false
-    }
+  const baseApprovedAt = approvedSince(history, (bytes) => {
+    const id = identityOfPinBytes(bytes)
+    return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha
   })
+  const pinnedBefore = history.flatMap((rev) => {
+    const id = rev.content ? identityOfPinBytes(rev.content) : null
+    return id ? [id] : []
+  })
+  return { baseApprovedAt, pinnedBefore }
 }
 
 /**
@@ -367,35 +364,8 @@ async function suitesOf(
   head: string,
   headTrio: Record<TrioRole, Buffer | null>
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
-  if (!options.suites) {
-    const steps = skippedSteps(baseline, 'promotion')
-    const note = finding(
-      'BG704',
-      null,
-      null,
-      `the suites were not run on request (--no-suites, or the input suites: false): ${steps.length} steps skipped; this verdict covers the rules and the change classification only`
-    )
-    return { steps, redactions: 0, findings: [note] }
-  }
-  if (stepsFor(baseline, 'promotion').length === 0) {
-    const note = finding(
-      'BG705',
-      null,
-      null,
-      'the policy has no suite step for promotion; only the rules ran'
-    )
-    return { steps: [], redactions: 0, findings: [note] }
-  }
-  const mismatch = await checkoutMismatch(ctx.root, baseline, head, headTrio)
-  if (mismatch) {
-    const steps = skippedSteps(baseline, 'promotion').map((s): StepResult => ({
-      ...s,
-      status: 'not-run',
-      required: true
-    }))
-    return { steps, redactions: 0, findings: [finding('BG506', mismatch.file, null, mismatch.message)] }
-  }
-  const run = await runBaselineSuites({
+  const mismatch = options.suites ? await checkoutMismatch(ctx.root, baseline, head, headTrio) : null
+  return operationSuites({
     root: ctx.root,
     baseline,
     operation: 'promotion',
@@ -403,10 +373,11 @@ async function suitesOf(
     redactor: options.redactor,
     evidence: ctx.evidence,
     packet: packetName('promotion', baseline.name),
+    skip: options.suites ? null : 'on request: --no-suites, or the input suites: false',
+    blocked: mismatch ? finding('BG506', mismatch.file, null, mismatch.message) : null,
     ...(options.reporter ? { reporter: options.reporter } : {}),
     ...(options.signal ? { signal: options.signal } : {})
   })
-  return { steps: run.steps, redactions: run.redactions, findings: suiteRules(run.steps) }
 }
 
 async function checkoutMismatch(

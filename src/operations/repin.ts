@@ -1,20 +1,20 @@
 // repin: write the trio update for the producer's current release in one step, so nobody edits three files
 // by hand. The new trio is checked with every trio rule in memory first; nothing is written unless it passes.
-import { join } from 'node:path'
+import { resolve } from 'node:path'
 import { classifyChange } from '../classify/change.js'
-import { writeFileAtomic } from '../files/atomic-write.js'
+import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
 import { readHeadFromDisk } from '../git/run-context.js'
 import {
   appendRowSplice,
   applySplices,
+  pinLineValues,
   pinSectionSplice,
   statusSplice,
   updatedSplice
 } from '../ledger/edit.js'
-import { LEDGER_COLUMNS } from '../ledger/model.js'
-import type { PinLineKey } from '../ledger/model.js'
+import { cellText, ledgerRows } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { producerFileRules } from '../rules/files.js'
 import type { Finding } from '../rules/finding.js'
@@ -40,6 +40,9 @@ export interface RepinResult {
 }
 
 export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResult {
+  const journal = journalPath(ctx.root, `repin-${baseline.name}`)
+  // a repin a crash interrupted is finished (or undone) before the trio is read: never a mixed trio
+  recoverFileSet(journal)
   const current = loadTrio(ctx.root, baseline)
   const producer = loadProducerFiles(ctx.root, baseline)
   const from = identityOf(current)
@@ -103,21 +106,9 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
   const to = identityOf(
     trioFromBytes(baseline, { pin: Buffer.from(finalPin), manifest: mirror, matrix: null })
   )
-  const rows = ledger.ledgerSection?.table?.rows ?? []
-  const col = (key: (typeof LEDGER_COLUMNS)[number]['key']) => LEDGER_COLUMNS.findIndex((c) => c.key === key)
-  const approved = rows.filter((r) => r.cells[col('status')]?.text === 'Approved')
-  const values: Record<PinLineKey, string> = {
-    repo: String(nextPin.memorykernel_repo),
-    release_tag: String(nextPin.release_tag),
-    commit_sha: String(nextPin.commit_sha),
-    service: String(nextPin.expected_service_contract_version),
-    api: String(nextPin.expected_api_contract_version),
-    integration: String(nextPin.expected_integration_baseline),
-    manifest_sha256: digest,
-    posture: String(nextPin.runtime_cutover_posture),
-    pin_path: baseline.trio.pin,
-    mirror_path: baseline.trio.manifest
-  }
+  const rows = ledgerRows(ledger)
+  const approved = rows.filter((r) => cellText(r, 'status') === 'Approved')
+  const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio)
   const splices = [
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(ledger, ctx.clock().toISOString().slice(0, 10)),
@@ -143,14 +134,16 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
   const problems = trioRules(next, { baseline, now: ctx.clock() }).filter((f) => f.severity === 'error')
   if (problems.length > 0) return refused(problems, to)
 
-  // mirror first and pin last: the pin is what the consumer reads, so it changes only once the rest is there
+  // the three files as one set (all or none, even across a crash); pin last, as it is what the consumer reads
   const writes: [TrioRole, string | Buffer][] = [
     ['manifest', mirror],
     ['matrix', matrixText],
     ['pin', finalPin]
   ]
-  for (const [role, content] of writes)
-    writeFileAtomic(join(ctx.root, baseline.trio[role]), content, { durable: true })
+  writeFileSet(
+    journal,
+    writes.map(([role, content]) => ({ path: resolve(ctx.root, baseline.trio[role]), content }))
+  )
   return {
     baseline: baseline.name,
     status: 'repinned',

@@ -9,6 +9,9 @@ import type { BaselinePolicy, OperationName, SuiteStep } from '../policy/types.j
 import type { Redactor } from '../redact/redactor.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { EvidenceStore } from '../files/evidence-store.js'
+import { finding } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { suiteRules } from '../rules/suites.js'
 
 /** Live progress for the entry layer: rendering only. */
 export interface SuiteReporter {
@@ -132,4 +135,51 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
   )
   await queue
   return { steps, redactions, kinds }
+}
+
+export interface OperationSuitesInput extends SuiteRunInput {
+  /** Why the suites are not run, when they are not (a request: --no-suites, a dry run); null: run them. */
+  skip: string | null
+  /** Why they must not run although requested (the files on disk are not the ones checked): not run, and FAIL. */
+  blocked?: Finding | null
+}
+
+/**
+ * The suites of an operation as the verdict sees them: skipped on request (BG704, a notice), none in the
+ * policy (BG705), refused (the blocking finding, every step not-run), or run, with a finding per step that
+ * did not pass.
+ */
+export async function operationSuites(
+  input: OperationSuitesInput
+): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
+  const { baseline, operation } = input
+  if (input.skip !== null) {
+    const steps = skippedSteps(baseline, operation)
+    const note = finding(
+      'BG704',
+      null,
+      null,
+      `the suites were not run (${input.skip}): ${steps.length} steps skipped; this verdict covers the rules only`
+    )
+    return { steps, redactions: 0, findings: [note] }
+  }
+  if (stepsFor(baseline, operation).length === 0) {
+    const note = finding(
+      'BG705',
+      null,
+      null,
+      `the policy has no suite step for ${operation}; only the rules ran`
+    )
+    return { steps: [], redactions: 0, findings: [note] }
+  }
+  if (input.blocked) {
+    const steps = skippedSteps(baseline, operation).map((s): StepResult => ({
+      ...s,
+      status: 'not-run',
+      required: true
+    }))
+    return { steps, redactions: 0, findings: [input.blocked] }
+  }
+  const run = await runBaselineSuites(input)
+  return { steps: run.steps, redactions: run.redactions, findings: suiteRules(run.steps) }
 }

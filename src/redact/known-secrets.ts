@@ -6,6 +6,9 @@ const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i
 /** Shorter values are ignored: they would redact ordinary words and numbers everywhere. */
 export const MIN_SECRET_LENGTH = 4
 
+/** Variables whose values are secrets even when their names do not say so. */
+export const KNOWN_SECRET_VARIABLES = ['GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'NPM_TOKEN']
+
 /**
  * Values a name-matched variable holds that are settings, not secrets (`TOKENIZERS_PARALLELISM=false`,
  * `TOKEN_TTL=3600`, `SECRETS_DIR=/run/secrets`); redacting them would blank ordinary words all over a log.

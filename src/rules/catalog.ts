@@ -237,6 +237,14 @@ const rules = {
       "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
     example: 'The service answers `service.v4` while its manifest still says `service.v3`.'
   },
+  BG310: {
+    title: 'Producer at a rolled-back release',
+    severity: 'warning',
+    description:
+      "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example:
+      'The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2.'
+  },
   BG401: {
     title: 'Producer did not start',
     severity: 'error',
@@ -361,7 +369,7 @@ const rules = {
     title: 'Suites not run',
     severity: 'notice',
     description:
-      'The run asked for no suites (`--no-suites`, input `suites: false`): the verdict covers the rules and the change classification only. The evidence records every step as skipped, never as passed.',
+      'The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.',
     example: '`baseline-gate promote --base main --no-suites`.'
   },
   BG705: {
@@ -377,6 +385,42 @@ const rules = {
     description:
       'The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).',
     example: '`actions/checkout` with its default `fetch-depth: 1`.'
+  },
+  BG508: {
+    title: 'Rollback keeps the posture GO',
+    severity: 'error',
+    description:
+      'A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.',
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: 'Rollback to a baseline never pinned',
+    severity: 'error',
+    description:
+      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example:
+      'A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had.'
+  },
+  BG510: {
+    title: 'No last-known-good baseline',
+    severity: 'error',
+    description:
+      'Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
+    example: 'The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held.'
+  },
+  BG511: {
+    title: 'Trio changed on disk',
+    severity: 'error',
+    description:
+      'A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.',
+    example: 'The matrix has an uncommitted edit when `baseline-gate rollback` runs.'
+  },
+  BG512: {
+    title: 'Rollback not proposed on GitHub',
+    severity: 'warning',
+    description:
+      'The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.',
+    example: 'The workflow has `pull-requests: read`: no pull request is opened.'
   },
   BG601: {
     title: 'Adapter file missing',

@@ -1,5 +1,6 @@
 // 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
 // producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
+import { cellText, rowOfTag } from '../ledger/model.js'
 import { locate } from '../source/json-document.js'
 import type { JsonDocument } from '../source/json-document.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
@@ -12,11 +13,38 @@ export interface DriftContext {
 }
 
 export function driftRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
+  const held = heldBack(trio, producer)
   return [
     ...producerFileRules(producer),
-    ...mirrorIsProducerManifest(trio, producer),
-    ...handoffRules(trio, producer, ctx)
+    ...(held ? [held] : mirrorIsProducerManifest(trio, producer)),
+    ...handoffRules(trio, producer, ctx, held !== null)
   ]
+}
+
+/**
+ * After a rollback the producer's tree still holds the release that was withdrawn, while the pin holds the
+ * last-known-good one: the comparisons of the trio with the producer's current files cannot agree until a
+ * fixed release is promoted. That state is recognised only when the ledger itself records the producer's
+ * release (tag AND commit) as `Rolled back`; it is reported as a warning instead of the drift errors.
+ */
+function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
+  const own = producer.manifest.data
+  const pin = trio.pin.data
+  if (!own || !pin || typeof own.release_tag !== 'string' || own.release_tag === pin.release_tag) return null
+  const row = rowOfTag(trio.matrix.ledger, own.release_tag)
+  if (
+    !row ||
+    cellText(row, 'status') !== 'Rolled back' ||
+    cellText(row, 'producer_commit') !== own.commit_sha
+  )
+    return null
+  return finding(
+    'BG310',
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); ` +
+      `the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+  )
 }
 
 function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[] {
@@ -66,7 +94,8 @@ const CANDIDATE_KEYS = [
   'required_consumer_validation_commands'
 ] as const
 
-function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
+/** @param held the producer is at a rolled-back release: the handoff describes it, not the pinned baseline */
+function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext, held: boolean): Finding[] {
   const h = producer.handoff.data
   const doc = producer.handoff.doc
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return []
@@ -94,7 +123,7 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): F
     }
   }
   const arb = h.active_runtime_baseline
-  if (arb && typeof arb === 'object') {
+  if (arb && typeof arb === 'object' && !held) {
     for (const [field, pinField] of RUNTIME_VS_PIN) {
       const got = arb[field]
       const want = pin[pinField]
@@ -154,7 +183,7 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): F
     }
   }
 
-  out.push(...modeRules(h, path, doc, pin, candidate))
+  out.push(...modeRules(h, path, doc, held ? {} : pin, candidate))
   out.push(...timestamp(h, path, doc, ctx.now))
   return out
 }

@@ -1,6 +1,8 @@
 // 2xx: the compatibility matrix agrees with the pin: Updated marker, every Baseline Pin line, the ledger table.
 import { schemaFiles, validateLedgerRow } from '../generated/validators.js'
 import {
+  cellPosition,
+  cellText,
   LEDGER_COLUMNS,
   LEDGER_SECTION_TITLE,
   LEDGER_STATUSES,
@@ -13,7 +15,6 @@ import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from
 import { normalize } from '../ledger/parse.js'
 import { schemaMessage } from '../source/schema-errors.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import type { Position } from '../source/source-file.js'
 import type { Pin, Trio } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
@@ -255,14 +256,6 @@ function header(path: string, table: LedgerTable): Finding[] {
 }
 
 type ColumnKey = LedgerColumnKey
-
-function cellText(row: LedgerRow, key: ColumnKey): string {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''
-}
-
-function cellPosition(row: LedgerRow, key: ColumnKey): Position {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position
-}
 
 /** Every cell's format, through the shared schema formats (config/schemas/defs.schema.json). */
 function rowFormat(path: string, row: LedgerRow): Finding[] {

@@ -2,7 +2,11 @@
 import type { Identity, Pin, Posture, Trio } from './model.js'
 
 export function identityOf(trio: Trio): Identity {
-  const pin = trio.pin.data ?? {}
+  return identityOfPin(trio.pin.data ?? {})
+}
+
+/** The identity a pin names (any field it lacks is null). */
+export function identityOfPin(pin: Partial<Pin>): Identity {
   return {
     release_tag: str(pin.release_tag),
     commit_sha: str(pin.commit_sha),
@@ -16,6 +20,23 @@ export function identityOf(trio: Trio): Identity {
 export function postureOf(trio: Trio): Posture | null {
   const p = (trio.pin.data as Partial<Pin> | null)?.runtime_cutover_posture
   return p === 'GO' || p === 'NO-GO' ? p : null
+}
+
+/** The identity of a pin's bytes as committed; null when they are not a JSON object. */
+export function identityOfPinBytes(bytes: Buffer): Identity | null {
+  try {
+    const data: unknown = JSON.parse(bytes.toString('utf8'))
+    return data && typeof data === 'object' && !Array.isArray(data)
+      ? identityOfPin(data as Partial<Pin>)
+      : null
+  } catch {
+    return null
+  }
+}
+
+/** Same baseline: every identity field equal. */
+export function sameIdentity(a: Identity, b: Identity): boolean {
+  return (Object.keys(a) as (keyof Identity)[]).every((k) => a[k] === b[k])
 }
 
 function str(v: unknown): string | null {

@@ -1,0 +1,392 @@
+// The rollback operation in process on real git repositories with a history of three baselines and
+// unrelated commits between them: the last-known-good choice, the byte-exact restore, the NO-GO posture, the
+// ledger edit confined to its Status cells and Baseline Pin section, crashes at every write, a failing suite
+// that puts the old trio back, a dry run, and the promotion gate and health accepting the result.
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { createEvidenceStore } from '../../src/files/evidence-store.js'
+import { journalPath, nodeSetFs, recoverFileSet } from '../../src/files/atomic-set.js'
+import type { SetFs } from '../../src/files/atomic-set.js'
+import { validateEvidence } from '../../src/generated/validators.js'
+import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
+import { lastKnownGood } from '../../src/operations/last-known-good.js'
+import { runRollback } from '../../src/operations/rollback.js'
+import type { RollbackOptions } from '../../src/operations/rollback.js'
+import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
+import { createRedactor } from '../../src/redact/redactor.js'
+import {
+  cleanupFixtures,
+  health,
+  MATRIX,
+  MIRROR,
+  NOW,
+  PIN,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+import { gitRepo, nodeStep, producerRelease, promote, repin, writePolicy } from '../helpers/git-repo.js'
+import type { GitRepo, PolicyStep } from '../helpers/git-repo.js'
+
+afterAll(cleanupFixtures)
+
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString()
+const TRIO = [PIN, MIRROR, MATRIX] as const
+
+interface History {
+  fx: Fixture
+  repo: GitRepo
+  /** The commits that pinned v0.4.0, v0.5.0, v0.6.0. */
+  c: { v4: string; v5: string; v6: string }
+}
+
+/** v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, with unrelated commits in between. */
+function threeBaselines(
+  suite: PolicyStep[] = [nodeStep('test', 'console.log("rollback suite ok")')]
+): History {
+  const fx = trioFixture()
+  writePolicy(fx, { consumer: suite.map((s) => ({ operations: ['promotion', 'rollback'], ...s })) })
+  const repo = gitRepo(fx)
+  const v4 = repo.commit('baseline v0.4.0', day(0))
+  fx.write('src/app.ts', 'export const app = 1\n')
+  repo.commit('unrelated: the app', day(1))
+  producerRelease(fx, 'v0.5.0', (m) => {
+    m.commit_sha = '5'.repeat(40)
+  })
+  repin(fx)
+  const v5 = repo.commit('promote v0.5.0', day(2))
+  for (let i = 0; i < 3; i++) {
+    fx.write('src/app.ts', `export const app = ${i + 2}\n`)
+    repo.commit(`unrelated ${i}`, day(3 + i))
+  }
+  producerRelease(fx, 'v0.6.0', (m) => {
+    m.commit_sha = '6'.repeat(40)
+  })
+  repin(fx)
+  const v6 = repo.commit('promote v0.6.0', day(10))
+  fx.write('README.md', 'unrelated\n')
+  repo.commit('unrelated: readme', day(11))
+  return { fx, repo, c: { v4, v5, v6 } }
+}
+
+function policyOf(root: string) {
+  const policy = loadPolicy({ root, cwd: root })
+  return { policy, baselines: selectBaselines(policy, undefined) }
+}
+
+async function rollback(
+  root: string,
+  options: Partial<Omit<RollbackOptions, 'baselines' | 'redactor'>> = {}
+): Promise<{ result: OperationResult; b: BaselineResult; dir: string }> {
+  const { policy, baselines } = policyOf(root)
+  const dir = tempDir('bg-rollback-evidence-')
+  const result = await runRollback(
+    {
+      root,
+      policy,
+      clock: () => new Date(day(12)),
+      runContext: async () => ({
+        repository: 'acme/app',
+        commit: null,
+        ref: null,
+        event: 'test',
+        run_id: null,
+        run_attempt: null
+      }),
+      evidence: createEvidenceStore(dir),
+      toolVersion: '0.0.0-test',
+      env: process.env
+    },
+    {
+      baselines,
+      trigger: 'contract-drift',
+      reason: 'v0.6.0 broke the contract',
+      to: null,
+      dryRun: false,
+      suites: true,
+      redactor: createRedactor({ secrets: [] }),
+      publish: null,
+      ...options
+    }
+  )
+  for (const b of result.baselines) {
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as unknown
+    expect(validateEvidence(packet) ? [] : validateEvidence.errors).toEqual([])
+  }
+  return { result, b: result.baselines[0]!, dir }
+}
+
+/** The exact bytes of a file as committed (the repository helper's git() trims its output). */
+const showBytes = (root: string, commit: string, path: string): Buffer =>
+  execFileSync('git', ['show', `${commit}:${path}`], { cwd: root })
+
+function trioOnDisk(fx: Fixture): Buffer[] {
+  return TRIO.map((p) => fx.readBytes(p))
+}
+
+describe('lkg: the last-known-good baseline', () => {
+  it('names the previous baseline, passing over the current one (and never reading unrelated commits)', async () => {
+    const { fx, c } = threeBaselines()
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    expect(r.identity.release_tag).toBe('v0.6.0')
+    expect(r.lkg.target?.identity.release_tag).toBe('v0.5.0')
+    expect(r.lkg.target?.commit).toBe(c.v5)
+    expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([[c.v6, 'current']])
+  })
+
+  it('after the previous one is marked Rolled back, names the one before', async () => {
+    const { fx, repo, c } = threeBaselines()
+    fx.replace(MATRIX, /\| v0\.5\.0 \|(.*)\| Superseded \|/, '| v0.5.0 |$1| Rolled back |')
+    const marked = repo.commit('mark v0.5.0 rolled back', day(11))
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    expect(r.lkg.target?.identity.release_tag).toBe('v0.4.0')
+    expect(r.lkg.target?.commit).toBe(c.v4)
+    expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([
+      [marked, 'current'],
+      [c.v6, 'current'],
+      [c.v5, 'rolled-back']
+    ])
+  })
+
+  it('--to picks an older baseline; a tag never pinned is no target, with the reason', async () => {
+    const { fx, c } = threeBaselines()
+    const baseline = policyOf(fx.root).baselines[0]!
+    const older = await lastKnownGood(fx.root, baseline, 'v0.4.0')
+    expect(older.lkg.target?.commit).toBe(c.v4)
+    expect(older.lkg.passedOver.map((p) => p.reason)).toEqual(['current', 'not-target'])
+    const never = await lastKnownGood(fx.root, baseline, 'v0.1.0')
+    expect(never.lkg.target).toBeNull()
+    expect(never.lkg.problem).toMatch(/no valid revision of the trio on this branch pins v0\.1\.0/)
+  })
+
+  it('passes over a revision whose trio was invalid at that revision', async () => {
+    const { fx, repo, c } = threeBaselines()
+    // a later commit of v0.5.0's era is impossible now; instead break v0.6.0's successor and go back to it
+    fx.editJson(PIN, (p) => {
+      p.release_tag = 'v0.7.0' // the pin alone: mirror and matrix disagree at this revision
+    })
+    const broken = repo.commit('a broken pin', day(11))
+    fx.editJson(PIN, (p) => {
+      p.release_tag = 'v0.6.0'
+    })
+    repo.commit('fix the pin', day(11))
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    const passed = r.lkg.passedOver.find((p) => p.commit === broken)
+    expect(passed?.reason).toBe('invalid')
+    expect(passed?.detail).toMatch(/BG2\d\d/)
+    expect(r.lkg.target?.commit).toBe(c.v5)
+  })
+})
+
+describe('rollback: restore, verify, evidence', () => {
+  it('restores pin and mirror byte for byte, sets NO-GO, edits only Status cells and the Baseline Pin section', async () => {
+    const { fx, repo, c } = threeBaselines()
+    const before = fx.read(MATRIX)
+    const { b } = await rollback(fx.root)
+    expect(b.verdict).toBe('PASS')
+    expect(b.rollback?.status).toBe('restored')
+    expect(b.rollback?.restored).toBe(true)
+    expect(b.rollback?.target?.commit).toBe(c.v5)
+    expect(fx.readBytes(MIRROR).equals(showBytes(fx.root, c.v5, MIRROR))).toBe(true)
+    // the pin as committed, but for its posture value
+    const committedPin = showBytes(fx.root, c.v5, PIN).toString('utf8')
+    const pin = fx.read(PIN)
+    expect(JSON.parse(pin).runtime_cutover_posture).toBe('NO-GO')
+    expect(pin.replace(/"runtime_cutover_posture": "[A-Z-]+"/, '')).toBe(
+      committedPin.replace(/"runtime_cutover_posture": "[A-Z-]+"/, '')
+    )
+    // the matrix: only ledger rows' Status cells and Baseline Pin lines differ
+    const after = fx.read(MATRIX)
+    const a = before.split('\n')
+    const z = after.split('\n')
+    expect(z).toHaveLength(a.length)
+    const pinStart = a.findIndex((l) => l.startsWith('## Baseline Pin'))
+    const pinEnd = a.findIndex((l, i) => i > pinStart && l.startsWith('## '))
+    const changed = a.flatMap((line, i) => (line === z[i] ? [] : [i]))
+    expect(changed.length).toBeGreaterThan(0)
+    for (const i of changed) {
+      const inPinSection = i > pinStart && i < pinEnd
+      const statusOnly = a[i]!.replace(/\| [A-Za-z ]+ \|$/, '') === z[i]!.replace(/\| [A-Za-z ]+ \|$/, '')
+      expect([i, inPinSection || statusOnly]).toEqual([i, true])
+    }
+    expect(after).toMatch(/\| v0\.6\.0 \|.*\| Rolled back \|/)
+    expect(after).toMatch(/\| v0\.5\.0 \|.*\| Approved \|/)
+    expect(after).toMatch(/\| v0\.4\.0 \|.*\| Superseded \|/)
+    expect(after).toContain('Runtime cutover posture: `NO-GO`')
+    // nothing left behind: no journal, no staged file; only the trio changed in the working tree
+    expect(existsSync(journalPath(fx.root, 'rollback-memorykernel'))).toBe(false)
+    expect(
+      repo
+        .git('status', '--porcelain')
+        .split('\n')
+        .map((l) => l.trim())
+        .sort()
+    ).toEqual(TRIO.map((p) => `M ${p}`).sort())
+  })
+
+  it('the restored trio passes health (the withdrawn producer release is a warning) and the promotion gate', async () => {
+    const { fx, repo, c } = threeBaselines()
+    await rollback(fx.root)
+    const h = await health(fx.root)
+    expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(h.baselines[0]!.findings.map((f) => f.rule)).toContain('BG310')
+    expect(h.verdict).toBe('PASS')
+    const head = repo.commit('roll back to v0.5.0', day(12))
+    const gate = await promote(fx, { base: c.v6, head })
+    const b = gate.result.baselines[0]!
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(b.verdict).toBe('PASS')
+  })
+
+  it('the promotion gate refuses a "rollback" at GO, or to a baseline the pin never held', async () => {
+    const { fx, repo, c } = threeBaselines()
+    await rollback(fx.root)
+    fx.replace(PIN, '"runtime_cutover_posture": "NO-GO"', '"runtime_cutover_posture": "GO"')
+    fx.replace(MATRIX, 'Runtime cutover posture: `NO-GO`', 'Runtime cutover posture: `GO`')
+    const go = repo.commit('roll back, but GO', day(12))
+    const gate = await promote(fx, { base: c.v6, head: go })
+    expect(gate.result.baselines[0]!.findings.map((f) => f.rule)).toContain('BG508')
+    expect(gate.result.verdict).toBe('FAIL')
+
+    // the v0.5.0 it "restores" has a manifest v0.5.0 never had: not a rollback but a new baseline
+    fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "NO-GO"')
+    fx.replace(MATRIX, 'Runtime cutover posture: `GO`', 'Runtime cutover posture: `NO-GO`')
+    fx.write(MIRROR, `${fx.read(MIRROR)}\n`)
+    fx.rehashMirror()
+    const forged = repo.commit('roll back to a forged v0.5.0', day(12))
+    const forgedGate = await promote(fx, { base: c.v6, head: forged })
+    expect(forgedGate.result.baselines[0]!.findings.map((f) => f.rule)).toContain('BG509')
+    expect(forgedGate.result.verdict).toBe('FAIL')
+  })
+
+  it('records a hostile reason literally and runs nothing', async () => {
+    const { fx } = threeBaselines()
+    const reason =
+      'drift $(touch PWNED1) `touch PWNED2` "double" \'single\'\nsecond line\r\n::set-output name=x::y'
+    const { b, dir } = await rollback(fx.root, { reason })
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { incident: { reason: string } }
+    expect(packet.incident.reason).toBe(reason)
+    expect(b.rollback?.note).toContain(reason)
+    for (const where of [fx.root, process.cwd(), dir]) {
+      expect(readdirSync(where).filter((n) => n.startsWith('PWNED'))).toEqual([])
+    }
+  })
+
+  it('a dry run computes everything and writes nothing into the repository', async () => {
+    const { fx, repo } = threeBaselines()
+    const { b } = await rollback(fx.root, { dryRun: true })
+    expect(b.rollback?.status).toBe('dry-run')
+    expect(b.rollback?.target?.identity.release_tag).toBe('v0.5.0')
+    expect(b.rollback?.ledger.length).toBeGreaterThan(0)
+    expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
+    expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
+  })
+
+  it('a failing rollback suite puts the old trio back exactly (exit 1 state)', async () => {
+    const { fx } = threeBaselines([nodeStep('test', 'console.error("suite broke"); process.exit(3)')])
+    const before = trioOnDisk(fx)
+    const { b } = await rollback(fx.root)
+    expect(b.verdict).toBe('FAIL')
+    expect(b.rollback?.status).toBe('verification-failed')
+    expect(b.findings.map((f) => f.rule)).toContain('BG701')
+    expect(trioOnDisk(fx)).toEqual(before)
+  })
+
+  it('refuses to overwrite a hand-edited trio (BG511) and writes nothing', async () => {
+    const { fx } = threeBaselines()
+    fx.replace(MATRIX, 'Updated:', 'Updated:  ')
+    const before = trioOnDisk(fx)
+    const { b } = await rollback(fx.root)
+    expect(b.findings.map((f) => f.rule)).toContain('BG511')
+    expect(b.verdict).toBe('FAIL')
+    expect(trioOnDisk(fx)).toEqual(before)
+  })
+
+  it('--to the current tag changes nothing and says so; a re-run after a rollback finds it already done', async () => {
+    const { fx, repo } = threeBaselines()
+    const same = await rollback(fx.root, { to: 'v0.6.0' })
+    expect(same.b.rollback?.status).toBe('already-current')
+    expect(same.b.verdict).toBe('PASS')
+    expect(repo.git('status', '--porcelain')).toBe('')
+    await rollback(fx.root)
+    const restored = trioOnDisk(fx)
+    const again = await rollback(fx.root)
+    expect(again.b.rollback?.status).toBe('restored')
+    expect(again.b.rollback?.written).toEqual([])
+    expect(trioOnDisk(fx)).toEqual(restored)
+  })
+
+  it('no last-known-good baseline: BG510, nothing written', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, {})
+    const repo = gitRepo(fx)
+    repo.commit('only baseline', day(0))
+    const { b } = await rollback(fx.root)
+    expect(b.findings.map((f) => f.rule)).toContain('BG510')
+    expect(b.verdict).toBe('FAIL')
+    expect(repo.git('status', '--porcelain')).toBe('')
+  })
+})
+
+describe('rollback: a crash at each write of the restore', () => {
+  /** Performs the first `after` operations, then fails that one and every later one (a dead process). */
+  function dyingFs(after: number): SetFs & { dead: boolean } {
+    let n = 0
+    const fs = { dead: false } as SetFs & { dead: boolean }
+    for (const op of ['writeFile', 'rename', 'rm', 'readFile', 'mkdir'] as const) {
+      ;(fs as unknown as Record<string, unknown>)[op] = (...args: unknown[]) => {
+        if (n++ >= after) {
+          fs.dead = true
+          throw new Error(`injected crash at operation ${after}`)
+        }
+        return (nodeSetFs[op] as (...a: unknown[]) => unknown)(...args)
+      }
+    }
+    return fs
+  }
+
+  it('leaves the whole old or the whole new trio, and a second run completes', async () => {
+    const { fx } = threeBaselines()
+    const old = trioOnDisk(fx)
+    // the restored trio, and how many file operations a clean restore takes
+    const clean = tempDir('bg-crash-clean-')
+    cpSync(fx.root, clean, { recursive: true })
+    let ops = 0
+    const counting = Object.fromEntries(
+      (['writeFile', 'rename', 'rm', 'readFile', 'mkdir'] as const).map((op) => [
+        op,
+        (...args: unknown[]) => {
+          ops++
+          return (nodeSetFs[op] as (...a: unknown[]) => unknown)(...args)
+        }
+      ])
+    ) as unknown as SetFs
+    await rollback(clean, { fs: counting, suites: false })
+    const restored = TRIO.map((p) => readFileSync(join(clean, p)))
+    expect(restored).not.toEqual(old)
+    expect(ops).toBeGreaterThan(10)
+
+    const seen = new Set<string>()
+    for (let k = 0; k < ops; k++) {
+      const dir = tempDir('bg-crash-')
+      cpSync(fx.root, dir, { recursive: true })
+      await expect(rollback(dir, { fs: dyingFs(k), suites: false })).rejects.toThrow()
+      // what the next run sees, once it has finished or undone the interrupted restore
+      recoverFileSet(journalPath(dir, 'rollback-memorykernel'))
+      const now = TRIO.map((p) => readFileSync(join(dir, p)))
+      const whole = now.every((b, i) => b.equals(old[i]!))
+        ? 'old'
+        : now.every((b, i) => b.equals(restored[i]!))
+          ? 'new'
+          : 'mixed'
+      expect([k, whole]).not.toEqual([k, 'mixed'])
+      seen.add(whole)
+      const second = await rollback(dir, { suites: false })
+      expect(second.b.rollback?.status).toBe('restored')
+      expect(TRIO.map((p) => readFileSync(join(dir, p)))).toEqual(restored)
+    }
+    expect([...seen].sort()).toEqual(['new', 'old'])
+  })
+})

@@ -1,0 +1,392 @@
+// writeFileSet: a set of files in several directories is all old or all new after a crash at ANY operation.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { journalPath, nodeSetFs, recoverFileSet, writeFileSet } from '../../src/files/atomic-set.js'
+import type { SetFs, SetWrite } from '../../src/files/atomic-set.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const OLD = [Buffer.from('{"mirror":1}\n'), Buffer.from('# matrix, old\n'), Buffer.from([0, 1, 2, 0xff])]
+const NEW = [
+  Buffer.from('{"mirror":2,"more":true}\n'),
+  Buffer.from('# matrix, new\n| row |\n'),
+  Buffer.from('{}\n')
+]
+
+interface SetFixture {
+  root: string
+  journal: string
+  paths: string[]
+  writes: SetWrite[]
+}
+
+/** Three files in two directories (pin last, as repin orders them); `existing: false` leaves them absent. */
+function setFixture({ existing = true, sub = '' } = {}): SetFixture {
+  const root = tempDir('bg-set-')
+  const paths = ['config/mirror.json', 'docs/MATRIX.md', 'config/pin.json'].map((p) => join(root, sub, p))
+  if (existing) {
+    paths.forEach((p, i) => {
+      mkdirSync(dirname(p), { recursive: true })
+      writeFileSync(p, OLD[i]!)
+    })
+  }
+  return {
+    root,
+    journal: journalPath(root, 'repin-test'),
+    paths,
+    writes: paths.map((path, i) => ({ path, content: NEW[i]! }))
+  }
+}
+
+const contents = (paths: string[]) => paths.map((p) => (existsSync(p) ? readFileSync(p) : null))
+const same = (a: (Buffer | null)[], b: (Buffer | null)[]) =>
+  a.length === b.length && a.every((x, i) => (x === null ? b[i] === null : b[i] !== null && x.equals(b[i]!)))
+
+/** 'old' or 'new' when the set is whole; fails the test on a mix. */
+function wholeSet(fx: SetFixture, old: (Buffer | null)[]): 'old' | 'new' {
+  const now = contents(fx.paths)
+  if (same(now, NEW)) return 'new'
+  if (same(now, old)) return 'old'
+  throw new Error(`a mixed set: ${now.map((b) => b?.toString('hex') ?? 'missing').join(' | ')}`)
+}
+
+/** Nothing but the targets in their directories: no staged copy, no temporary file, no journal. */
+function expectClean(fx: SetFixture): void {
+  for (const dir of new Set(fx.paths.map((p) => dirname(p)))) {
+    if (!existsSync(dir)) continue
+    const expected = fx.paths.filter((p) => dirname(p) === dir && existsSync(p)).map((p) => basename(p))
+    expect(readdirSync(dir).sort()).toEqual(expected.sort())
+  }
+  expect(existsSync(fx.journal)).toBe(false)
+  if (existsSync(dirname(fx.journal))) expect(readdirSync(dirname(fx.journal))).toEqual([])
+}
+
+/** nodeSetFs with a hook before every operation (the hook may throw: the operation then never happens). */
+function hookedFs(before: (op: keyof SetFs, path: string) => void): SetFs {
+  return {
+    writeFile(path, data) {
+      before('writeFile', path)
+      nodeSetFs.writeFile(path, data)
+    },
+    rename(from, to) {
+      before('rename', from)
+      nodeSetFs.rename(from, to)
+    },
+    rm(path) {
+      before('rm', path)
+      nodeSetFs.rm(path)
+    },
+    readFile(path) {
+      before('readFile', path)
+      return nodeSetFs.readFile(path)
+    },
+    mkdir(path) {
+      before('mkdir', path)
+      nodeSetFs.mkdir(path)
+    }
+  }
+}
+
+function countingFs(log: [keyof SetFs, string][]): SetFs {
+  return hookedFs((op, path) => log.push([op, path]))
+}
+
+/** Performs the first `after` operations, then throws on that call and every later one: a dead process. */
+function dyingFs(after: number): SetFs {
+  let calls = 0
+  return hookedFs(() => {
+    if (calls++ >= after) throw new Error(`simulated crash at operation ${after}`)
+  })
+}
+
+/** Throws once, at operation `at`, then works again: a transient failure, the process goes on. */
+function flakyFs(at: number): SetFs {
+  let calls = 0
+  return hookedFs(() => {
+    if (calls++ === at) throw new Error(`transient failure at operation ${at}`)
+  })
+}
+
+/** The operations of a successful run, and where the journal is written (prepared, then committed). */
+function successfulRun(): { total: number; prepared: number; committed: number } {
+  const fx = setFixture()
+  const log: [keyof SetFs, string][] = []
+  writeFileSet(fx.journal, fx.writes, countingFs(log))
+  const journalWrites = log.flatMap(([op, path], i) => (op === 'writeFile' && path === fx.journal ? [i] : []))
+  expect(journalWrites).toHaveLength(2)
+  return { total: log.length, prepared: journalWrites[0]!, committed: journalWrites[1]! }
+}
+
+const noStackTrace = (message: string) => expect(message).not.toMatch(/\n\s+at /)
+
+function thrown(run: () => unknown): Error {
+  try {
+    run()
+  } catch (e) {
+    return e as Error
+  }
+  throw new Error('expected an error')
+}
+
+describe('writeFileSet', () => {
+  it('writes a set of three files in two directories, leaving no staged file or journal', () => {
+    const fx = setFixture()
+    writeFileSet(fx.journal, fx.writes)
+    expect(wholeSet(fx, OLD)).toBe('new')
+    expectClean(fx)
+  })
+
+  it('a successful 3-file write is 16 operations: the journal, three staged copies, the commit, three renames', () => {
+    const fx = setFixture()
+    const log: [keyof SetFs, string][] = []
+    writeFileSet(fx.journal, fx.writes, countingFs(log))
+    const staged = (p: string) => join(dirname(p), `.${basename(p)}.baseline-gate-staged`)
+    expect(log).toEqual([
+      ['readFile', fx.journal],
+      ...fx.paths.map((p) => ['readFile', p]),
+      ['mkdir', dirname(fx.journal)],
+      ['mkdir', join(fx.root, 'config')],
+      ['mkdir', join(fx.root, 'docs')],
+      ['writeFile', fx.journal],
+      ...fx.paths.map((p) => ['writeFile', staged(p)]),
+      ['writeFile', fx.journal],
+      ...fx.paths.map((p) => ['rename', staged(p)]), // in the given order: the pin last
+      ['rm', fx.journal]
+    ])
+  })
+
+  it('a crash at EVERY operation leaves the whole old or the whole new set, and a re-run finishes', () => {
+    const { total, prepared, committed } = successfulRun()
+    const seen = { none: 0, discarded: 0, completed: 0 }
+    for (let n = 0; n <= total; n++) {
+      const fx = setFixture()
+      if (n < total) {
+        const err = thrown(() => writeFileSet(fx.journal, fx.writes, dyingFs(n)))
+        expect(err.message).toContain(`simulated crash at operation ${n}`)
+        noStackTrace(err.message)
+        // a dead process cannot undo or roll forward: the message says what the next run does
+        if (n > committed) expect(err.message).toContain('a re-run of the same command finishes the job')
+        else if (n > prepared) expect(err.message).toContain('removed by the next run')
+      } else {
+        writeFileSet(fx.journal, fx.writes, dyingFs(n)) // dies after its last operation: nothing left to do
+      }
+      const recovery = recoverFileSet(fx.journal)
+      seen[recovery]++
+      // before the journal exists there is nothing to recover; before the commit point the old set comes back
+      const expected =
+        n <= prepared ? 'none' : n <= committed ? 'discarded' : n < total ? 'completed' : 'none'
+      expect([n, recovery]).toEqual([n, expected])
+      expect([n, wholeSet(fx, OLD)]).toEqual([n, n <= committed ? 'old' : 'new'])
+      expectClean(fx)
+
+      writeFileSet(fx.journal, fx.writes)
+      expect(wholeSet(fx, OLD)).toBe('new')
+      expectClean(fx)
+    }
+    expect(seen).toEqual({
+      none: prepared + 2,
+      discarded: committed - prepared,
+      completed: total - committed - 1
+    })
+  })
+
+  it('after a crash, writeFileSet itself recovers the leftover journal first', () => {
+    const { total } = successfulRun()
+    for (let n = 0; n < total; n++) {
+      const fx = setFixture()
+      expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(n))).toThrow()
+      writeFileSet(fx.journal, fx.writes)
+      expect(wholeSet(fx, OLD)).toBe('new')
+      expectClean(fx)
+    }
+  })
+
+  it('one transient failure at any operation: whole old (with a clear message) or whole new, no recovery needed', () => {
+    const { total, committed } = successfulRun()
+    for (let n = 0; n < total; n++) {
+      const fx = setFixture()
+      if (n <= committed) {
+        // before the commit point: undone, the old set stays, the caller hears why
+        const err = thrown(() => writeFileSet(fx.journal, fx.writes, flakyFs(n)))
+        expect(err.message).toMatch(/^could not (write .*config\/mirror\.json|read the journal)/)
+        expect(err.message).toContain(`transient failure at operation ${n}`)
+        if (n > 0) expect(err.message).toContain('Nothing was changed.')
+        noStackTrace(err.message)
+        expect([n, wholeSet(fx, OLD)]).toEqual([n, 'old'])
+      } else {
+        // after it: rolled forward at once
+        writeFileSet(fx.journal, fx.writes, flakyFs(n))
+        expect([n, wholeSet(fx, OLD)]).toEqual([n, 'new'])
+      }
+      expectClean(fx)
+    }
+  })
+
+  it('creates targets that did not exist (and their directories), and a crash recovers them to absent or new', () => {
+    const fresh = setFixture({ existing: false, sub: 'new/dir' })
+    writeFileSet(fresh.journal, fresh.writes)
+    expect(wholeSet(fresh, [null, null, null])).toBe('new')
+    expectClean(fresh)
+
+    const { total, committed } = successfulRun()
+    for (let n = 0; n < total; n++) {
+      const fx = setFixture({ existing: false, sub: 'new/dir' })
+      expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(n))).toThrow(/simulated crash/)
+      const journal = existsSync(fx.journal)
+        ? (JSON.parse(readFileSync(fx.journal, 'utf8')) as { files: { old_sha256: unknown }[] })
+        : null
+      if (journal) expect(journal.files.map((f) => f.old_sha256)).toEqual([null, null, null])
+      recoverFileSet(fx.journal)
+      expect([n, wholeSet(fx, [null, null, null])]).toEqual([n, n <= committed ? 'old' : 'new'])
+      expectClean(fx)
+    }
+  })
+
+  it('a set already on disk writes nothing: no journal, no staged copy, only reads', () => {
+    const fx = setFixture()
+    writeFileSet(fx.journal, fx.writes)
+    const log: [keyof SetFs, string][] = []
+    writeFileSet(fx.journal, fx.writes, countingFs(log))
+    expect(log.map(([op]) => op)).toEqual(['readFile', 'readFile', 'readFile', 'readFile'])
+    expect(wholeSet(fx, OLD)).toBe('new')
+    expectClean(fx)
+  })
+
+  it('refuses relative and repeated paths before touching anything', () => {
+    const fx = setFixture()
+    expect(() => writeFileSet(fx.journal, [{ path: 'config/pin.json', content: 'x' }])).toThrow(
+      'config/pin.json is not an absolute path'
+    )
+    expect(() => writeFileSet(fx.journal, [fx.writes[0]!, fx.writes[0]!])).toThrow('is listed twice')
+    expect(wholeSet(fx, OLD)).toBe('old')
+    expectClean(fx)
+  })
+})
+
+describe('recoverFileSet', () => {
+  it('without a journal: none, nothing touched', () => {
+    const fx = setFixture()
+    expect(recoverFileSet(fx.journal)).toBe('none')
+    expect(wholeSet(fx, OLD)).toBe('old')
+  })
+
+  it.each([
+    ['that is not JSON', '{"state": "committ'],
+    ['that is empty', ''],
+    ['that is JSON but not a journal', '{"state":"committed","files":[]}'],
+    ['naming a staged path that is not its target’s own', 'TAMPERED']
+  ])('a journal %s: a clear error naming the journal, nothing touched', (_what, text) => {
+    const fx = setFixture()
+    if (text === 'TAMPERED') {
+      expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(successfulRun().committed + 1))).toThrow()
+      const j = JSON.parse(readFileSync(fx.journal, 'utf8')) as { files: { staged: string }[] }
+      j.files[0]!.staged = join(fx.root, 'elsewhere')
+      text = JSON.stringify(j)
+    }
+    mkdirSync(dirname(fx.journal), { recursive: true })
+    writeFileSync(fx.journal, text)
+    const before = contents(fx.paths)
+    for (const run of [() => recoverFileSet(fx.journal), () => writeFileSet(fx.journal, fx.writes)]) {
+      const err = thrown(run)
+      expect(err.message).toContain(
+        `the journal ${fx.journal} of an interrupted baseline-gate write cannot be read`
+      )
+      expect(err.message).toContain('Inspect the files it lists')
+      expect(err.message).toContain(`then delete ${fx.journal}`)
+      noStackTrace(err.message)
+    }
+    expect(same(contents(fx.paths), before)).toBe(true)
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+
+  it('a committed target changed since the crash: an error naming it, and the journal is kept', () => {
+    const fx = setFixture()
+    // crash on the last operation: every rename done, the journal still there
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(successfulRun().total - 1))).toThrow()
+    writeFileSync(fx.paths[1]!, 'edited by hand\n')
+    const err = thrown(() => recoverFileSet(fx.journal))
+    expect(err.message).toContain(`${fx.paths[1]} should hold the new content`)
+    expect(err.message).toContain('it was changed')
+    expect(err.message).toContain(`the journal ${fx.journal} is kept`)
+    noStackTrace(err.message)
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+
+  it('a committed set with a damaged staged copy: nothing renamed, an error naming it, the journal kept', () => {
+    const fx = setFixture()
+    const { committed } = successfulRun()
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 1))).toThrow()
+    const staged = join(fx.root, 'config', '.pin.json.baseline-gate-staged')
+    writeFileSync(staged, 'damaged')
+    const err = thrown(() => recoverFileSet(fx.journal))
+    expect(err.message).toContain(`${staged}, the staged copy of ${fx.paths[2]}, is not the content recorded`)
+    expect(err.message).toContain('is kept')
+    expect(wholeSet(fx, OLD)).toBe('old')
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+})
+
+describe('journalPath', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'user.name=T',
+        '-c',
+        'user.email=t@example.invalid',
+        '-c',
+        'commit.gpgsign=false',
+        '-c',
+        'init.defaultBranch=main',
+        ...args
+      ],
+      { cwd, encoding: 'utf8' }
+    ).trim()
+  /** Compared through realpath: git reports resolved paths. */
+  const gitDirOf = (journal: string) => realpathSync(dirname(dirname(journal)))
+
+  it('inside the .git directory of a repository, also for a root in a subdirectory of it', () => {
+    const repo = tempDir('bg-set-git-')
+    git(repo, 'init', '-q')
+    expect(journalPath(repo, 'repin-memorykernel')).toBe(
+      join(repo, '.git', 'baseline-gate', 'repin-memorykernel.journal.json')
+    )
+    const sub = join(repo, 'packages', 'consumer')
+    mkdirSync(sub, { recursive: true })
+    expect(journalPath(sub, 'repin-x')).toBe(join(repo, '.git', 'baseline-gate', 'repin-x.journal.json'))
+  })
+
+  it('in a worktree, inside the git directory its .git file names (relative or absolute, as git writes it)', () => {
+    const base = tempDir('bg-set-wt-')
+    const main = join(base, 'main')
+    mkdirSync(main)
+    git(main, 'init', '-q')
+    git(main, 'commit', '-q', '--allow-empty', '-m', 'init')
+    git(main, 'worktree', 'add', '-q', join(base, 'wt'))
+    const journal = journalPath(join(base, 'wt'), 'repin-x')
+    expect(journal.endsWith(join('baseline-gate', 'repin-x.journal.json'))).toBe(true)
+    expect(gitDirOf(journal)).toBe(git(join(base, 'wt'), 'rev-parse', '--absolute-git-dir'))
+
+    // a hand-written, relative gitdir line (as submodules use)
+    const sm = join(base, 'sm')
+    mkdirSync(join(base, 'modules', 'sm'), { recursive: true })
+    mkdirSync(sm)
+    writeFileSync(join(sm, '.git'), 'gitdir: ../modules/sm\n')
+    expect(journalPath(sm, 'repin-x')).toBe(
+      join(base, 'modules', 'sm', 'baseline-gate', 'repin-x.journal.json')
+    )
+  })
+
+  it('without git: under <root>/.baseline-gate', () => {
+    const root = tempDir('bg-set-nogit-')
+    expect(journalPath(root, 'repin-x')).toBe(join(root, '.baseline-gate', 'repin-x.journal.json'))
+  })
+
+  it('refuses a name that is not a plain file name', () => {
+    expect(() => journalPath(tempDir(), '../x')).toThrow('journal name')
+  })
+})

@@ -1,0 +1,107 @@
+// The last-known-good baseline (DESIGN.md §6): walking the trio's revisions newest first, the first whose
+// identity differs from the current one, whose ledger row (in the CURRENT ledger) is not `Rolled back`, and
+// that passed every trio rule at that revision; or, with a target tag, the newest valid revision of that tag.
+// The walk stops at the first good revision, so only the revisions it passes over are ever judged.
+import type { Finding } from '../rules/finding.js'
+import { sameIdentity } from '../trio/identity.js'
+import type { Identity } from '../trio/model.js'
+
+export interface CandidateRevision {
+  commit: string
+  /** Committer date (ISO 8601). */
+  date: string
+  /** The identity its pin names (null: no pin there, or not JSON). */
+  identity: Identity | null
+}
+
+export type PassReason = 'current' | 'rolled-back' | 'invalid' | 'unreadable' | 'not-target'
+
+export interface PassedOver {
+  commit: string
+  date: string
+  release_tag: string | null
+  reason: PassReason
+  /** In words, for the report. */
+  detail: string
+}
+
+export interface LastKnownGood {
+  /** The revision to restore, or null when there is none. */
+  target: { commit: string; date: string; identity: Identity } | null
+  /** The newer revisions passed over, newest first, and why. */
+  passedOver: PassedOver[]
+  /** Revisions in the history of the trio (all of them, whether judged or not). */
+  revisions: number
+  /** Why there is no target (null when there is one). */
+  problem: string | null
+}
+
+export interface LkgInput {
+  /** The trio's revisions, newest first. */
+  revisions: AsyncIterable<CandidateRevision> | Iterable<CandidateRevision>
+  /** The baseline being rolled back from. */
+  current: Identity
+  /** The ledger status of a producer tag and commit in the current ledger (null: no such row). */
+  statusOf: (identity: Identity) => string | null
+  /** Every trio rule at that revision (errors make it invalid). */
+  validate: (revision: CandidateRevision) => Promise<Finding[]>
+  /** A release tag to go back to instead of the newest good one. */
+  to?: string | null
+}
+
+export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood> {
+  const passedOver: PassedOver[] = []
+  let revisions = 0
+  const pass = (rev: CandidateRevision, reason: PassReason, detail: string) =>
+    passedOver.push({
+      commit: rev.commit,
+      date: rev.date,
+      release_tag: rev.identity?.release_tag ?? null,
+      reason,
+      detail
+    })
+  for await (const rev of input.revisions) {
+    revisions++
+    const id = rev.identity
+    if (!id || !id.release_tag) {
+      pass(rev, 'unreadable', 'its pin is missing or is not a JSON object with a release_tag')
+      continue
+    }
+    if (sameIdentity(id, input.current)) {
+      pass(rev, 'current', `same baseline as the current one (${id.release_tag})`)
+      continue
+    }
+    if (input.to && id.release_tag !== input.to) {
+      pass(rev, 'not-target', `${id.release_tag} is not the requested ${input.to}`)
+      continue
+    }
+    if (input.statusOf(id) === 'Rolled back') {
+      pass(rev, 'rolled-back', `the ledger marks ${id.release_tag} Rolled back`)
+      continue
+    }
+    const errors = (await input.validate(rev)).filter((f) => f.severity === 'error')
+    if (errors.length > 0) {
+      const ids = [...new Set(errors.map((f) => f.rule))].join(', ')
+      pass(
+        rev,
+        'invalid',
+        `the trio failed ${errors.length} rule(s) at that revision (${ids}): ${errors[0]!.message}`
+      )
+      continue
+    }
+    return {
+      target: { commit: rev.commit, date: rev.date, identity: id },
+      passedOver,
+      revisions,
+      problem: null
+    }
+  }
+  const why = input.to
+    ? input.to === input.current.release_tag
+      ? `${input.to} is the current baseline`
+      : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)`
+    : revisions === 0
+      ? 'the trio has no history on this branch'
+      : `none of the ${revisions} revisions of the trio on this branch pins another valid baseline that was not rolled back`
+  return { target: null, passedOver, revisions, problem: why }
+}

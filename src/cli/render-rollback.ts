@@ -1,0 +1,102 @@
+// The terminal and JSON renderings of `lkg` and of a rollback's outcome. Pure.
+import type { PassedOver } from '../classify/last-known-good.js'
+import type { RollbackReport } from '../operations/context.js'
+import type { LkgReport } from '../operations/last-known-good.js'
+import type { Identity } from '../trio/model.js'
+import type { Style } from './render.js'
+
+function describe(id: Identity | null | undefined): string {
+  if (!id) return '?'
+  return `${id.release_tag ?? '?'} (commit ${id.commit_sha?.slice(0, 12) ?? '?'}, ${id.service_contract_version ?? '?'}, ${id.api_contract_version ?? '?'})`
+}
+
+/** Passed-over revisions: a long run of one reason is one line, so a deep history stays readable. */
+function passedOverLines(over: PassedOver[], s: Style): string[] {
+  const out: string[] = []
+  for (let i = 0; i < over.length;) {
+    let j = i
+    while (j + 1 < over.length && over[j + 1]!.reason === over[i]!.reason && over[i]!.reason !== 'invalid')
+      j++
+    const p = over[i]!
+    if (j - i >= 2) {
+      out.push(
+        `    ${s.dim(`${p.commit.slice(0, 12)}..${over[j]!.commit.slice(0, 12)}`)}  ${j - i + 1} revisions: ${p.reason}`
+      )
+    } else {
+      for (let k = i; k <= j; k++) {
+        const q = over[k]!
+        out.push(`    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'}: ${q.detail}`)
+      }
+    }
+    i = j + 1
+  }
+  return out
+}
+
+export function renderLkg(reports: LkgReport[], s: Style): string {
+  const out: string[] = []
+  for (const r of reports) {
+    out.push(s.bold(`baseline-gate lkg · ${r.baseline}`))
+    out.push(
+      s.dim(
+        `  current: ${describe(r.identity)} at ${r.head.slice(0, 12)}; ${r.lkg.revisions} trio revisions read`
+      )
+    )
+    const t = r.lkg.target
+    if (t) {
+      out.push(`  ${s.green('last-known-good')}: ${describe(t.identity)}`)
+      out.push(
+        `    trio revision ${t.commit} (${t.date}); valid at that revision, not Rolled back in the ledger`
+      )
+    } else {
+      out.push(`  ${s.red('no last-known-good baseline')}: ${r.lkg.problem ?? ''}`)
+    }
+    if (r.lkg.passedOver.length > 0) {
+      out.push(`  passed over (newest first):`)
+      out.push(...passedOverLines(r.lkg.passedOver, s))
+    }
+    out.push('')
+  }
+  return out.join('\n')
+}
+
+export function lkgJson(reports: LkgReport[]): object {
+  return {
+    baselines: reports.map((r) => ({
+      name: r.baseline,
+      head: r.head,
+      current: r.identity,
+      shallow: r.shallow,
+      revisions: r.lkg.revisions,
+      target: r.lkg.target,
+      passed_over: r.lkg.passedOver,
+      problem: r.lkg.problem
+    }))
+  }
+}
+
+const STATUS: Record<RollbackReport['status'], string> = {
+  restored: 'restored and verified',
+  'verification-failed': 'restored, but it failed verification: the previous trio was put back',
+  'already-current': 'nothing to do: the target is already the current baseline',
+  'dry-run': 'dry run: nothing was written',
+  failed: 'not restored'
+}
+
+export function rollbackLines(r: RollbackReport, s: Style): string[] {
+  const out = [
+    `  rollback: ${describe(r.from)} -> ${r.target ? describe(r.target.identity) : '?'} · posture NO-GO`,
+    `  status: ${r.status === 'restored' ? s.green(STATUS[r.status]) : r.status === 'dry-run' || r.status === 'already-current' ? STATUS[r.status] : s.red(STATUS[r.status])}`
+  ]
+  if (r.recovered !== 'none')
+    out.push(
+      s.dim(`  an interrupted restore was ${r.recovered === 'completed' ? 'completed' : 'undone'} first`)
+    )
+  if (r.target) out.push(s.dim(`  from trio revision ${r.target.commit.slice(0, 12)} (${r.target.date})`))
+  for (const l of r.ledger) out.push(s.dim(`  ledger: ${l}`))
+  if (r.written.length > 0)
+    out.push(s.dim(`  wrote ${r.written.join(', ')} (review the diff and open one pull request)`))
+  if (r.pullRequestUrl) out.push(`  pull request: ${r.pullRequestUrl}`)
+  if (r.incidentIssueUrl) out.push(`  incident issue: ${r.incidentIssueUrl}`)
+  return out
+}

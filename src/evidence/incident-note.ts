@@ -1,0 +1,189 @@
+// The incident note of a rollback (runbook: trigger -> severity, timeline protocol, communication template).
+// Pure: the same evidence renders the same bytes; every claim in it comes from the evidence.
+import type { Identity, Posture } from '../trio/model.js'
+import { code, escapeMarkdown, identityRows, keyValueTable, literalBlock } from './markdown-text.js'
+import { packetName } from './packet.js'
+
+export const ROLLBACK_TRIGGERS = ['contract-drift', 'preflight-failure', 'fallback-regression'] as const
+export type RollbackTrigger = (typeof ROLLBACK_TRIGGERS)[number]
+export type Severity = 'SEV-1' | 'SEV-2'
+
+/** The runbook's protocol: a deterministic fallback regression and an unexpected runtime preflight failure are user-facing (SEV-1); contract drift caught before runtime is SEV-2. */
+export function severityOf(trigger: RollbackTrigger): Severity {
+  return trigger === 'contract-drift' ? 'SEV-2' : 'SEV-1'
+}
+
+export type RollbackStatus = 'restored' | 'verification-failed' | 'already-current' | 'dry-run' | 'failed'
+
+/** What a rollback records for its incident note (the evidence packet's `incident`). */
+export interface IncidentEvidence {
+  trigger: RollbackTrigger
+  severity: Severity
+  /** The operator's text, recorded literally (already redacted by the caller). */
+  reason: string
+  /** Always NO-GO after a rollback. */
+  posture: Posture
+  rolled_back_from: Identity
+  /** The baseline now active (the restored one). */
+  active: Identity
+  /** The commit the restored trio was read from. */
+  target_revision: string | null
+  status: RollbackStatus
+  dry_run: boolean
+  /** ISO instants, UTC. */
+  timeline: { at: string; event: string }[]
+  next_milestone: { due: string; what: string }
+  pull_request_url: string | null
+  incident_issue_url: string | null
+}
+
+const MINUTE_MS = 60_000
+const REPIN_CONFIRMATION_MIN = 30
+const JOINT_SUMMARY_MIN = 24 * 60
+
+/** The protocol's timeline: consumer re-pin confirmation within 30 min after the rollback, joint summary within 24 h. Returns the next milestone given when the rollback started and its status. */
+export function nextMilestone(startedAt: Date, status: RollbackStatus): { due: string; what: string } {
+  const after = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString()
+  const repin = (what: string) => ({
+    due: after(REPIN_CONFIRMATION_MIN),
+    what: `consumer re-pin confirmation: ${what}`
+  })
+  switch (status) {
+    // the rollback re-ran the suites on the restored trio and they passed: that is the re-pin confirmation
+    case 'restored':
+    case 'already-current':
+      return {
+        due: after(JOINT_SUMMARY_MIN),
+        what: 'joint incident summary by the consumer and producer owners'
+      }
+    case 'verification-failed':
+      return repin('the last-known-good baseline is in place and its checks pass (they failed on it)')
+    case 'dry-run':
+      return repin('run the rollback for real and its checks pass on the restored baseline')
+    case 'failed':
+      return repin('restore the last-known-good baseline (the rollback did not complete) and its checks pass')
+  }
+}
+
+const TRIGGER_WORDS: Record<RollbackTrigger, string> = {
+  'contract-drift': 'contract drift (a contract mismatch or schema drift caught before runtime)',
+  'preflight-failure': 'an unexpected runtime preflight failure after a baseline update',
+  'fallback-regression': 'a deterministic fallback regression'
+}
+
+const STATUS_WORDS: Record<RollbackStatus, string> = {
+  restored: 'restored: the last-known-good trio is back in place and its checks passed',
+  'verification-failed': 'verification failed: the checks did not pass on the restored trio',
+  'already-current':
+    'already current: the rollback target was already the active baseline; nothing was changed',
+  'dry-run': 'dry run: nothing was written',
+  failed: 'failed: the rollback did not complete'
+}
+
+/** A baseline in a sentence: its tag and short commit. */
+function baselineLabel(id: Identity): string {
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`
+}
+
+/** Only a plain http(s) URL becomes a link; anything else is shown as inert code. */
+function link(url: string): string {
+  return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url)
+}
+
+/** The one factual impact sentence: what the rollback did, by its status; nothing it did not measure. */
+function impact(note: IncidentEvidence, product: string): string {
+  const from = baselineLabel(note.rolled_back_from)
+  const to = baselineLabel(note.active)
+  switch (note.status) {
+    case 'restored':
+      return `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`
+    // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
+    case 'verification-failed':
+      return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`
+    case 'already-current':
+      return `The ${product} rollback target ${to} was already the active baseline; no file was changed.`
+    case 'dry-run':
+      return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`
+    case 'failed':
+      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`
+  }
+}
+
+/** The incident note as Markdown, following the runbook's communication template. */
+export function renderIncidentNote(
+  note: IncidentEvidence,
+  context: {
+    displayName: string
+    baseline: string
+    verdict: 'PASS' | 'FAIL'
+    evidenceName?: string
+    /** 1 for a document of its own; 2 inside the evidence packet's Markdown, under its title. */
+    headingLevel?: 1 | 2
+  }
+): string {
+  const h = '#'.repeat(context.headingLevel ?? 1)
+  const product = escapeMarkdown(context.displayName)
+  const evidence = context.evidenceName ?? `${packetName('rollback', context.baseline)}.json`
+  const posture = note.dry_run
+    ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.`
+    : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
+  const status: [string, string][] = [
+    ['Status', STATUS_WORDS[note.status]],
+    ['Verdict', `**${context.verdict}**`],
+    ['Dry run', note.dry_run ? 'yes' : 'no'],
+    ['Restored trio read from', code(note.target_revision)]
+  ]
+  if (note.pull_request_url !== null) status.push(['Pull request', link(note.pull_request_url)])
+  if (note.incident_issue_url !== null) status.push(['Incident issue', link(note.incident_issue_url)])
+  const timeline =
+    note.timeline.length > 0
+      ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join('\n')
+      : '_No events recorded._'
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? ' (dry run)' : ''}`,
+    '',
+    `${h}# Impact summary`,
+    '',
+    `${impact(note, product)} ${posture}`,
+    '',
+    `${h}# Current runtime posture`,
+    '',
+    // a dry run sets nothing: the posture shown is the one the rollback would set
+    note.dry_run
+      ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)`
+      : code(note.posture),
+    '',
+    `${h}# Baseline now active`,
+    '',
+    ...(note.dry_run ? ['The baseline a rollback makes active (this dry run changed nothing):', ''] : []),
+    keyValueTable(identityRows(note.active)),
+    '',
+    `${h}# Rolled back from`,
+    '',
+    keyValueTable(identityRows(note.rolled_back_from)),
+    '',
+    `${h}# Rollback action status`,
+    '',
+    keyValueTable(status),
+    '',
+    `${h}# Trigger and reason`,
+    '',
+    `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
+    '',
+    'Reason, as the operator gave it:',
+    '',
+    // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
+    note.reason === '' ? '(none given)' : literalBlock(note.reason),
+    '',
+    `${h}# Timeline (UTC)`,
+    '',
+    timeline,
+    '',
+    `${h}# Next validation milestone`,
+    '',
+    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    '',
+    `Runtime cutover posture stays ${code('NO-GO')} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    ''
+  ].join('\n')
+}

@@ -1,0 +1,62 @@
+// Markdown primitives for untrusted text, shared by the packet rendering and the incident note. A leaf module:
+// markdown.ts renders the incident note, and the note needs these, so they cannot live in markdown.ts.
+import type { Identity, Posture } from '../trio/model.js'
+
+/** Escape text for a Markdown table cell or inline position: no HTML, no table breaks, no stray emphasis. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+/** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
+export function code(text: string | null): string {
+  if (text === null || text === '') return '_unknown_'
+  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+}
+
+/** A backtick fence no line of `text` can close: one backtick more than its longest run (at least three). */
+function fenceFor(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+  return '`'.repeat(Math.max(3, longest + 1))
+}
+
+/** A fenced block no line of `text` can close; one trailing newline of `text` is dropped (log tails). */
+export function fenced(text: string, info = 'text'): string {
+  const fence = fenceFor(text)
+  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`
+}
+
+/**
+ * A fenced block whose content is exactly `text`, every byte kept (CR, LF, leading and trailing line ends):
+ * a parser gives back `text` as the code's value. A trailing CR would merge with an LF after it into one
+ * CRLF line ending and be lost, so the closing line ending is then a CR of its own.
+ */
+export function literalBlock(text: string, info = 'text'): string {
+  const fence = fenceFor(text)
+  return `${fence}${info}\n${text}${text.endsWith('\r') ? '\r' : '\n'}${fence}`
+}
+
+/** A two-column table of labels and already rendered values. */
+export function keyValueTable(rows: [string, string][]): string {
+  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+}
+
+/** The six fields that identify a baseline (DESIGN.md §1), as inline code. */
+export function identityRows(identity: Identity): [string, string][] {
+  return [
+    ['Release tag', code(identity.release_tag)],
+    ['Commit', code(identity.commit_sha)],
+    ['Service contract', code(identity.service_contract_version)],
+    ['API contract', code(identity.api_contract_version)],
+    ['Integration baseline', code(identity.integration_baseline)],
+    ['Manifest SHA-256', code(identity.manifest_sha256)]
+  ]
+}
+
+export function identityTable(identity: Identity, posture: Posture | null): string {
+  return keyValueTable([...identityRows(identity), ['Runtime cutover posture', code(posture)]])
+}

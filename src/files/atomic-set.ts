@@ -1,0 +1,277 @@
+// A set of files (the trio: two directories) written all or nothing, even across a crash at any point.
+// writeFileAtomic keeps each file whole; this module keeps the SET whole, with a journal that records the intent.
+//
+// Protocol of writeFileSet:
+//   1. A journal left by an interrupted run is recovered first (recoverFileSet).
+//   2. The journal is written (atomically and durably) with state `prepared`, listing for each file its target,
+//      its staged path (`.<basename>.baseline-gate-staged` in the same directory, so the final rename never
+//      crosses a file system), the sha256 of the new content and of the old one (null: the target did not exist).
+//   3. Every new content is written to its staged path, durably.
+//   4. The journal is rewritten with state `committed`: the commit point.
+//   5. Each staged file is renamed over its target, in the caller's order (the file the application reads last).
+//   6. The journal is removed.
+// Recovery (recoverFileSet, and writeFileSet before anything else):
+//   no journal -> 'none'.
+//   `prepared` -> no target was touched yet: the staged files and the journal are removed -> 'discarded'.
+//   `committed` -> every staged file still there is renamed over its target, every target is checked against the
+//     new sha256, the journal is removed -> 'completed'. A target that does not match keeps the journal and throws.
+// Every step is idempotent, so a crash during recovery is recovered by the next run the same way.
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+import { findGitDir } from '../git/run-context.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { sha256 } from './digest.js'
+
+/** The file system operations the set writer uses; tests pass one that "dies" at the Nth call. */
+export interface SetFs {
+  /** Write durably (fsync) and atomically: `path` then holds its old bytes or the new ones, never part. */
+  writeFile(path: string, data: Buffer | string): void
+  rename(from: string, to: string): void
+  /** Remove a file; no error when it is missing. */
+  rm(path: string): void
+  /** The file's bytes, or null when it is missing. */
+  readFile(path: string): Buffer | null
+  /** Create a directory and its parents; no error when it exists. */
+  mkdir(path: string): void
+}
+
+export const nodeSetFs: SetFs = {
+  // the journal relies on a write being whole or absent; staged files get the same for free
+  writeFile: (path, data) => writeFileAtomic(path, data, { durable: true }),
+  rename: (from, to) => renameSync(from, to),
+  rm: (path) => rmSync(path, { force: true }),
+  readFile: (path) => {
+    try {
+      return readFileSync(path)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+  },
+  mkdir: (path) => {
+    mkdirSync(path, { recursive: true })
+  }
+}
+
+export interface SetWrite {
+  /** Absolute path of the target. */
+  path: string
+  content: Buffer | string
+}
+
+export type Recovery = 'none' | 'discarded' | 'completed'
+
+/** A set write that failed or cannot be recovered; the message says what happened and what to do. */
+export class FileSetError extends Error {
+  override name = 'FileSetError'
+}
+
+const JOURNAL_KIND = 'baseline-gate.file-set-journal.v1'
+
+interface JournalEntry {
+  target: string
+  staged: string
+  new_sha256: string
+  old_sha256: string | null
+}
+
+interface Journal {
+  kind: typeof JOURNAL_KIND
+  about: string
+  state: 'prepared' | 'committed'
+  files: JournalEntry[]
+}
+
+/** Write every file of the set, or none of them. Throws a FileSetError with a clear message on failure. */
+export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = nodeSetFs): void {
+  checkWrites(writes)
+  recoverFileSet(journal, fs) // its errors already say what to do
+  const names = writes.map((w) => w.path).join(', ')
+
+  let files: JournalEntry[]
+  try {
+    files = writes.map((w) => {
+      const old = fs.readFile(w.path)
+      return {
+        target: w.path,
+        staged: stagedPath(w.path),
+        new_sha256: sha256(w.content),
+        old_sha256: old === null ? null : sha256(old)
+      }
+    })
+    if (files.every((f) => f.old_sha256 === f.new_sha256)) return
+    for (const dir of new Set([dirname(journal), ...writes.map((w) => dirname(w.path))])) fs.mkdir(dir)
+  } catch (e) {
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`)
+  }
+
+  // before the commit point: a failure undoes, and the old set stays
+  try {
+    fs.writeFile(journal, journalText('prepared', files))
+    writes.forEach((w, i) => fs.writeFile(files[i]!.staged, w.content))
+    fs.writeFile(journal, journalText('committed', files))
+  } catch (e) {
+    let undone = true
+    // staged files before the journal, stopping at the first failure: while the journal (`prepared`) is there,
+    // the next run finishes the undo; without it, a staged copy left behind would never be removed
+    try {
+      for (const path of [...files.map((f) => f.staged), journal]) fs.rm(path)
+    } catch {
+      undone = false
+    }
+    const leftovers = undone
+      ? ''
+      : ` The leftovers (staged copies, journal ${journal}) are removed by the next run.`
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`)
+  }
+
+  // after the commit point: the new set is decided, a failure rolls forward
+  try {
+    for (const f of files) fs.rename(f.staged, f.target)
+    fs.rm(journal)
+  } catch (e) {
+    try {
+      complete(journal, files, fs)
+    } catch (again) {
+      if (again instanceof FileSetError) throw again
+      throw new FileSetError(
+        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: ` +
+          'a re-run of the same command finishes the job.'
+      )
+    }
+  }
+}
+
+/** Finish or undo a set write a crash interrupted (call before reading or writing the set). */
+export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs): Recovery {
+  let bytes: Buffer | null
+  try {
+    bytes = fs.readFile(journal)
+  } catch (e) {
+    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`)
+  }
+  if (bytes === null) return 'none'
+  const j = parseJournal(journal, bytes)
+  try {
+    if (j.state === 'prepared') {
+      for (const f of j.files) fs.rm(f.staged)
+      fs.rm(journal)
+      return 'discarded'
+    }
+    complete(journal, j.files, fs)
+    return 'completed'
+  } catch (e) {
+    if (e instanceof FileSetError) throw e
+    throw new FileSetError(
+      `could not finish the interrupted write recorded in ${journal}: ${reason(e)}. ` +
+        'The journal is kept: a re-run of the same command tries again.'
+    )
+  }
+}
+
+/**
+ * Where a repository's journal named `name` lives: in its git directory (never committed, one per worktree),
+ * `<gitdir>/baseline-gate/<name>.journal.json`; without git, `<root>/.baseline-gate/<name>.journal.json`.
+ */
+export function journalPath(root: string, name: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`)
+  }
+  const file = `${name}.journal.json`
+  const gitDir = findGitDir(resolve(root))
+  return gitDir ? join(gitDir, 'baseline-gate', file) : join(resolve(root), '.baseline-gate', file)
+}
+
+/** The staged copy of a target: deterministic, so a re-run finds what a crashed run left. */
+function stagedPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.baseline-gate-staged`)
+}
+
+function checkWrites(writes: SetWrite[]): void {
+  const seen = new Set<string>()
+  for (const w of writes) {
+    if (!isAbsolute(w.path)) throw new FileSetError(`file set: ${w.path} is not an absolute path`)
+    const key = resolve(w.path)
+    if (seen.has(key)) throw new FileSetError(`file set: ${w.path} is listed twice`)
+    seen.add(key)
+  }
+}
+
+/** Roll forward a committed set: put every staged copy in place, check every target, remove the journal. */
+function complete(journal: string, files: JournalEntry[], fs: SetFs): void {
+  const keep = `the journal ${journal} is kept. Inspect the files it lists (restore them from git if needed), then delete it.`
+  // every staged copy is checked before the first rename: a bad one must not leave half the set replaced
+  const staged = files.map((f) => fs.readFile(f.staged))
+  files.forEach((f, i) => {
+    const bytes = staged[i]
+    if (bytes && sha256(bytes) !== f.new_sha256) {
+      throw new FileSetError(
+        `${f.staged}, the staged copy of ${f.target}, is not the content recorded; ${keep}`
+      )
+    }
+  })
+  files.forEach((f, i) => {
+    if (staged[i]) fs.rename(f.staged, f.target)
+  })
+  for (const f of files) {
+    const bytes = fs.readFile(f.target)
+    const sha = bytes === null ? null : sha256(bytes)
+    if (sha === f.new_sha256) continue
+    const holds =
+      sha === null ? 'it is missing' : sha === f.old_sha256 ? 'it holds the old content' : 'it was changed'
+    throw new FileSetError(
+      `${f.target} should hold the new content of an interrupted write, but ${holds}; ${keep}`
+    )
+  }
+  fs.rm(journal)
+}
+
+function journalText(state: Journal['state'], files: JournalEntry[]): string {
+  const j: Journal = {
+    kind: JOURNAL_KIND,
+    about:
+      'An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.',
+    state,
+    files
+  }
+  return `${JSON.stringify(j, null, 2)}\n`
+}
+
+function parseJournal(journal: string, bytes: Buffer): Journal {
+  const fail = (why: string) =>
+    new FileSetError(
+      `the journal ${journal} of an interrupted baseline-gate write cannot be read (${why}). ` +
+        `Inspect the files it lists and restore them from git if needed, then delete ${journal} and run the command again.`
+    )
+  let value: unknown
+  try {
+    value = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw fail(bytes.length === 0 ? 'it is empty' : 'it is not valid JSON')
+  }
+  const j = value as Partial<Journal> | null
+  const hex = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+  const entryOk = (f: Partial<JournalEntry> | null) =>
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.target === 'string' &&
+    isAbsolute(f.target) &&
+    f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+    hex(f.new_sha256) &&
+    (f.old_sha256 === null || hex(f.old_sha256))
+  if (
+    typeof j !== 'object' ||
+    j === null ||
+    j.kind !== JOURNAL_KIND ||
+    (j.state !== 'prepared' && j.state !== 'committed') ||
+    !Array.isArray(j.files) ||
+    !j.files.every(entryOk)
+  ) {
+    throw fail('it is not a baseline-gate file-set journal')
+  }
+  return j as Journal
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

@@ -1,0 +1,101 @@
+// The last-known-good baseline of each baseline of the policy, read from git: one `git log` over the trio's
+// paths and one cat-file process, walking newest first and stopping at the first good revision (the pins
+// of the revisions it passes over, and the other two files only of those it judges).
+import { findLastKnownGood } from '../classify/last-known-good.js'
+import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
+import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import { blobSpec, revisionsTouching } from '../git/history.js'
+import { cellText, rowOfTag } from '../ledger/model.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { trioRules } from '../rules/index.js'
+import { identityOf, identityOfPinBytes } from '../trio/identity.js'
+import { trioFromBytes } from '../trio/load.js'
+import type { Identity, Trio, TrioRole } from '../trio/model.js'
+
+const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
+
+export interface LkgReport {
+  baseline: string
+  /** The commit whose trio is current (HEAD). */
+  head: string
+  /** The trio at HEAD, as committed. */
+  current: Trio
+  currentBytes: Record<TrioRole, Buffer | null>
+  identity: Identity
+  shallow: boolean
+  lkg: LastKnownGood
+  /** The target's pin and mirror bytes as committed (null when there is no target). */
+  targetBytes: { pin: Buffer; manifest: Buffer } | null
+}
+
+/** @param to a release tag to go back to instead of the newest good baseline */
+export async function lastKnownGood(
+  root: string,
+  baseline: BaselinePolicy,
+  to: string | null = null
+): Promise<LkgReport> {
+  const head = await resolveCommit(root, 'HEAD')
+  if (!head)
+    throw new RevisionError(
+      `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
+    )
+  const shallow = await isShallow(root)
+  const reader = new BlobReader(root)
+  try {
+    const read = async (commit: string, path: string) => {
+      const blob = await reader.read(blobSpec(commit, path))
+      return blob.found ? blob.content : null
+    }
+    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])))
+    const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null }
+    const current = trioFromBytes(baseline, currentBytes)
+    const identity = identityOf(current)
+    const revisions = await revisionsTouching(
+      root,
+      head,
+      ROLES.map((r) => baseline.trio[r])
+    )
+
+    async function* candidates(): AsyncGenerator<CandidateRevision> {
+      for (const rev of revisions) {
+        const bytes = await read(rev.commit, baseline.trio.pin)
+        yield { ...rev, identity: bytes ? identityOfPinBytes(bytes) : null }
+      }
+    }
+    const ledger = current.matrix.ledger
+    const lkg = await findLastKnownGood({
+      revisions: candidates(),
+      current: identity,
+      to,
+      statusOf: (id) => {
+        const row = rowOfTag(ledger, id.release_tag)
+        return row && cellText(row, 'producer_commit') === id.commit_sha ? cellText(row, 'status') : null
+      },
+      validate: async (rev) => {
+        const [p, m, x] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])))
+        // the rules as they stood then: the matrix's Updated date is judged against the commit's own date
+        return trioRules(
+          trioFromBytes(baseline, { pin: p ?? null, manifest: m ?? null, matrix: x ?? null }),
+          {
+            baseline,
+            now: new Date(rev.date)
+          }
+        )
+      }
+    })
+    let targetBytes: LkgReport['targetBytes'] = null
+    if (lkg.target) {
+      const [p, m] = await Promise.all([
+        read(lkg.target.commit, baseline.trio.pin),
+        read(lkg.target.commit, baseline.trio.manifest)
+      ])
+      if (p && m) targetBytes = { pin: p, manifest: m }
+    }
+    if (shallow && !lkg.target) {
+      lkg.problem = `${lkg.problem}; this clone is shallow, so older revisions are not there to search (check out with fetch-depth: 0)`
+    }
+    return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
+  } finally {
+    reader.close()
+  }
+}

@@ -1,0 +1,418 @@
+// rollback: the incident procedure (DESIGN.md §1, §6). For each baseline: finish any restore a crash
+// interrupted, find the last-known-good revision in git, plan the restored trio (pin and mirror as committed,
+// posture NO-GO, the ledger's Status cells and Baseline Pin section edited in place), check it with every
+// health rule in memory, write the three files as one set, run the rollback suites on them, and put the old
+// trio back when anything fails. Then the incident note, the evidence and, in Actions, the pull request
+// and the incident issue. A dry run stops before the first write.
+import { join } from 'node:path'
+import { renderPacketMarkdown } from '../evidence/markdown.js'
+import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
+import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
+import { buildPacket, packetName } from '../evidence/packet.js'
+import { toolVersions } from '../exec/tool-versions.js'
+import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import type { Recovery, SetFs } from '../files/atomic-set.js'
+import { readRepoFile } from '../files/read.js'
+import { git } from '../git/git.js'
+import type { GitHubClient } from '../github/client.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import type { Redactor } from '../redact/redactor.js'
+import { driftRules } from '../rules/drift.js'
+import { finding, sortFindings } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { trioRules } from '../rules/index.js'
+import { decideVerdict } from '../rules/verdict.js'
+import type { StepResult, Verdict } from '../rules/verdict.js'
+import { identityOf, postureOf } from '../trio/identity.js'
+import { loadProducerFiles, loadTrio } from '../trio/load.js'
+import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
+import type { RestorePlan } from '../trio/restore.js'
+import type { Trio, TrioRole } from '../trio/model.js'
+import { adapterFindings } from './adapter-input.js'
+import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
+import { lastKnownGood } from './last-known-good.js'
+import type { LkgReport } from './last-known-good.js'
+import { operationResult } from './outcome.js'
+import { operationSuites } from './suites.js'
+import type { SuiteReporter } from './suites.js'
+
+/** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
+export interface RollbackPublisher {
+  client: GitHubClient
+  /** The branch the pull request targets (the branch the workflow ran on). */
+  baseBranch: string
+}
+
+export interface RollbackOptions {
+  baselines: BaselinePolicy[]
+  trigger: RollbackTrigger
+  /** The operator's words, recorded literally (after redaction). */
+  reason: string
+  /** Go back to this release tag instead of the last-known-good one. */
+  to: string | null
+  dryRun: boolean
+  /** Run the rollback suites (false: the verdict covers the rules only, and says so). */
+  suites: boolean
+  redactor: Redactor
+  /** Propose the rollback on GitHub (the action); null: leave it in the working tree (the CLI). */
+  publish: RollbackPublisher | null
+  reporter?: SuiteReporter
+  signal?: AbortSignal
+  /** The file system the restore writes through (tests inject a crash at each write). */
+  fs?: SetFs
+}
+
+/** The order the set is written in: the pin, which the consumer reads at start-up, last. */
+const WRITE_ORDER: TrioRole[] = ['manifest', 'matrix', 'pin']
+const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
+
+export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
+  const gitContext = ctx.runContext()
+  const tools = toolVersions(ctx.env)
+  const reason = (await options.redactor.redact(options.reason)).text
+  const results: BaselineResult[] = []
+  for (const baseline of options.baselines) {
+    results.push(await rollBack(ctx, { ...options, reason }, baseline, gitContext, tools))
+  }
+  return operationResult(ctx.evidence, 'rollback', results)
+}
+
+async function rollBack(
+  ctx: OperationContext,
+  options: RollbackOptions,
+  baseline: BaselinePolicy,
+  gitContext: ReturnType<OperationContext['runContext']>,
+  tools: Promise<Record<string, string>>
+): Promise<BaselineResult> {
+  const startedAt = ctx.clock()
+  const timeline: { at: string; event: string }[] = []
+  const mark = (event: string) => timeline.push({ at: ctx.clock().toISOString(), event })
+  mark(`rollback of ${baseline.display_name} started (trigger: ${options.trigger})`)
+  const journal = journalPath(ctx.root, `rollback-${baseline.name}`)
+  // a restore that a crash interrupted is finished (or undone) before anything is read
+  const recovered: Recovery = options.dryRun ? 'none' : recoverFileSet(journal, options.fs)
+  if (recovered !== 'none')
+    mark(`an interrupted restore was ${recovered === 'completed' ? 'completed' : 'undone'}`)
+
+  const found = await lastKnownGood(ctx.root, baseline, options.to)
+  const from = found.identity
+  const findings: Finding[] = []
+  let steps: StepResult[] = []
+  let redactions = 0
+  let status: RollbackStatus = 'failed'
+  let plan: RestorePlan | null = null
+  let written: string[] = []
+  const onDisk = diskTrio(ctx.root, baseline)
+
+  if (options.to && options.to === from.release_tag) {
+    status = 'already-current'
+    mark(`${options.to} is already the current baseline: nothing to restore`)
+  } else if (!found.lkg.target || !found.targetBytes) {
+    findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
+  } else {
+    const target = found.lkg.target
+    mark(`last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date})`)
+    try {
+      plan = planRestore(baseline, found.current, { ...found.targetBytes, commit: target.commit })
+    } catch (e) {
+      if (!(e instanceof RestoreError)) throw e
+      findings.push(
+        finding('BG510', baseline.trio.matrix, null, `${e.message}: fix the matrix, then run again`)
+      )
+    }
+  }
+
+  let restored: Trio | null = null
+  if (plan) {
+    restored = restoredTrio(baseline, plan)
+    const already = sameTrio(onDisk, plan)
+    const edited = !already && !sameTrio(onDisk, found.currentBytes)
+    findings.push(...verify(ctx, baseline, restored))
+    if (edited) {
+      const file = ROLES.map((r) => baseline.trio[r]).find(
+        (_, i) => !same(onDisk[ROLES[i]!], found.currentBytes[ROLES[i]!])
+      )
+      findings.push(
+        finding(
+          'BG511',
+          file ?? null,
+          null,
+          `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
+        )
+      )
+    }
+    const blocked = findings.some((f) => f.severity === 'error')
+    if (options.dryRun) {
+      status = 'dry-run'
+    } else if (!blocked) {
+      if (!already) {
+        writeFileSet(journal, setWrites(ctx.root, baseline, plan), options.fs)
+        written = WRITE_ORDER.map((r) => baseline.trio[r])
+        mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`)
+      } else {
+        mark('the restored trio was already on disk')
+      }
+    }
+    const skip = options.dryRun
+      ? 'a dry run writes nothing, so there is no restored trio to test'
+      : blocked
+        ? 'the restored trio failed its checks, so nothing was written'
+        : options.suites
+          ? null
+          : 'on request: --no-suites, or the input suites: false'
+    const suites = await operationSuites({
+      root: ctx.root,
+      baseline,
+      operation: 'rollback',
+      env: ctx.env,
+      redactor: options.redactor,
+      evidence: ctx.evidence,
+      packet: packetName('rollback', baseline.name),
+      skip,
+      ...(options.reporter ? { reporter: options.reporter } : {}),
+      ...(options.signal ? { signal: options.signal } : {})
+    })
+    steps = suites.steps
+    redactions = suites.redactions
+    findings.push(...suites.findings)
+    if (!options.dryRun && !blocked) mark(`rollback suites finished: ${describeSteps(steps)}`)
+    const failed = decideVerdict(findings, steps) === 'FAIL'
+    if (!options.dryRun) {
+      if (failed && (written.length > 0 || already)) {
+        // the working tree holds exactly the old trio again
+        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
+        written = []
+        mark('verification failed: the previous trio was put back')
+      }
+      status = failed ? (blocked ? 'failed' : 'verification-failed') : 'restored'
+    }
+  }
+
+  const verdict = decideVerdict(findings, steps)
+  const active = status === 'restored' || status === 'dry-run' ? identityOf(restored!) : from
+  const incident: IncidentEvidence = {
+    trigger: options.trigger,
+    severity: severityOf(options.trigger),
+    reason: options.reason,
+    posture: 'NO-GO',
+    rolled_back_from: from,
+    active,
+    target_revision: found.lkg.target?.commit ?? null,
+    status,
+    dry_run: options.dryRun,
+    timeline,
+    next_milestone: nextMilestone(startedAt, status),
+    pull_request_url: null,
+    incident_issue_url: null
+  }
+
+  const published =
+    options.publish && !options.dryRun
+      ? await publish(ctx, options.publish, baseline, { status, verdict, plan, incident, found })
+      : null
+  if (published) {
+    incident.pull_request_url = published.pullRequestUrl
+    incident.incident_issue_url = published.incidentIssueUrl
+    findings.push(...published.problems.map((p) => finding('BG512', null, null, p)))
+  }
+  const finalFindings = sortFindings(findings)
+  const finalVerdict = decideVerdict(finalFindings, steps)
+  mark(`evidence written (verdict ${finalVerdict})`)
+  const name = packetName('rollback', baseline.name)
+  const trio =
+    restored && (status === 'restored' || status === 'dry-run') ? restored : loadTrio(ctx.root, baseline)
+  const packet = buildPacket({
+    toolVersion: ctx.toolVersion,
+    operation: 'rollback',
+    baseline: baseline.name,
+    startedAt,
+    finishedAt: ctx.clock(),
+    git: await gitContext,
+    policy: ctx.policy,
+    trio,
+    identity: identityOf(trio),
+    posture: postureOf(trio),
+    findings: finalFindings,
+    steps,
+    tools: await tools,
+    redactions,
+    incident,
+    verdict: finalVerdict
+  })
+  const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
+  ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet, { displayName: baseline.display_name }))
+  const note = renderIncidentNote(incident, {
+    displayName: baseline.display_name,
+    baseline: baseline.name,
+    verdict: finalVerdict
+  })
+  ctx.evidence.write(`${name}-incident-note.md`, note)
+  const rollback: RollbackReport = {
+    status,
+    restored: status === 'restored',
+    from,
+    target: found.lkg.target,
+    passedOver: found.lkg.passedOver,
+    ledger: plan?.ledger ?? [],
+    written,
+    recovered,
+    note,
+    branch: published?.branch ?? null,
+    pullRequestUrl: incident.pull_request_url,
+    incidentIssueUrl: incident.incident_issue_url
+  }
+  return {
+    name: baseline.name,
+    identity: identityOf(trio),
+    posture: postureOf(trio),
+    findings: finalFindings,
+    steps,
+    verdict: finalVerdict,
+    evidence,
+    redactions,
+    rollback
+  }
+}
+
+/** Every health rule on the restored trio, in memory (the probe excepted: the running producer is the withdrawn one). */
+function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio): Finding[] {
+  const now = ctx.clock()
+  return [
+    ...trioRules(trio, { baseline, now }),
+    ...driftRules(trio, loadProducerFiles(ctx.root, baseline), { now }),
+    ...adapterFindings(ctx.root, baseline)
+  ]
+}
+
+/** The set to write, pin last; a file the trio lacks (never the case for a valid one) is left alone. */
+function setWrites(root: string, baseline: BaselinePolicy, bytes: Record<TrioRole, Buffer | null>) {
+  return WRITE_ORDER.flatMap((r) => {
+    const content = bytes[r]
+    return content ? [{ path: join(root, baseline.trio[r]), content }] : []
+  })
+}
+
+function diskTrio(root: string, baseline: BaselinePolicy): Record<TrioRole, Buffer | null> {
+  const read = (path: string) => {
+    const r = readRepoFile(root, path)
+    return r.kind === 'ok' ? r.bytes : null
+  }
+  return {
+    pin: read(baseline.trio.pin),
+    manifest: read(baseline.trio.manifest),
+    matrix: read(baseline.trio.matrix)
+  }
+}
+
+function same(a: Buffer | null, b: Buffer | null): boolean {
+  return a === null || b === null ? a === b : a.equals(b)
+}
+
+function sameTrio(a: Record<TrioRole, Buffer | null>, b: Record<TrioRole, Buffer | null>): boolean {
+  return ROLES.every((r) => same(a[r], b[r]))
+}
+
+function describeSteps(steps: StepResult[]): string {
+  const passed = steps.filter((s) => s.status === 'passed').length
+  return steps.length === 0 ? 'no steps' : `${passed} of ${steps.length} steps passed`
+}
+
+function noTarget(found: LkgReport): string {
+  const over = found.lkg.passedOver
+  const shown = over.slice(0, 5).map((p) => `${p.commit.slice(0, 12)} ${p.release_tag ?? '?'}: ${p.detail}`)
+  const more = over.length > shown.length ? `; and ${over.length - shown.length} more` : ''
+  return `no last-known-good baseline to restore: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
+}
+
+interface Published {
+  branch: string | null
+  pullRequestUrl: string | null
+  incidentIssueUrl: string | null
+  /** What could not be done, each in words. */
+  problems: string[]
+}
+
+/**
+ * Propose the rollback: the restored trio committed on `baseline-gate/rollback-<baseline>` (one commit on top
+ * of the checked-out commit, through the API: no credentials in git), a pull request whose body is the incident
+ * note, and an incident issue linking it. A re-run moves the same branch and updates the same pull request and
+ * issue. When the rollback failed there is no pull request, but the incident issue still says so.
+ */
+async function publish(
+  ctx: OperationContext,
+  target: RollbackPublisher,
+  baseline: BaselinePolicy,
+  r: {
+    status: RollbackStatus
+    verdict: Verdict
+    plan: RestorePlan | null
+    incident: IncidentEvidence
+    found: LkgReport
+  }
+): Promise<Published> {
+  const { client } = target
+  const out: Published = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] }
+  const note = (verdict: Verdict) =>
+    renderIncidentNote(r.incident, { displayName: baseline.display_name, baseline: baseline.name, verdict })
+  const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
+  const toTag = r.incident.active.release_tag ?? 'unknown'
+  if (r.status === 'restored' && r.plan) {
+    const branch = `baseline-gate/rollback-${baseline.name}`
+    const prefix = await topPrefix(ctx.root)
+    const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
+    const committed = await client.commitToBranch({
+      branch,
+      parentSha: r.found.head,
+      baseTreeSha: tree.stdout.toString('utf8').trim(),
+      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})\n\nRuntime cutover posture: NO-GO until the consumer and producer owners approve.\n\nReason:\n${r.incident.reason}\n`,
+      files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan![role] }))
+    })
+    if (!committed.ok) {
+      out.problems.push(
+        `the rollback was not proposed: ${committed.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
+      )
+    } else {
+      out.branch = committed.value.branch
+      const pr = await client.upsertPullRequest({
+        head: branch,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      })
+      if (pr.ok) {
+        out.pullRequestUrl = pr.value.url
+        r.incident.pull_request_url = pr.value.url
+      } else
+        out.problems.push(
+          `no pull request was opened: ${pr.message} The branch ${branch} holds the restored trio.`
+        )
+    }
+  }
+  const issue = await client.upsertIssue({
+    marker: `incident-rollback:${baseline.name}:${fromTag}`,
+    label: 'baseline-incident',
+    title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === 'restored' ? ` to ${toTag}` : ' (not completed)'}`,
+    body: note(r.verdict)
+  })
+  if (issue.ok) {
+    out.incidentIssueUrl = issue.value.url
+    r.incident.incident_issue_url = issue.value.url
+    if (out.pullRequestUrl) {
+      // the pull request's note links the issue too
+      const again = await client.upsertPullRequest({
+        head: out.branch!,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      })
+      if (!again.ok) out.problems.push(`the pull request does not link the incident issue: ${again.message}`)
+    }
+  } else out.problems.push(`no incident issue was opened or updated: ${issue.message}`)
+  return out
+}
+
+/** The root's path inside its repository ("" at the top; "apps/consumer/" in a monorepo): API paths are from the top. */
+async function topPrefix(root: string): Promise<string> {
+  const r = await git(root, ['rev-parse', '--show-prefix'])
+  return r.code === 0 ? r.stdout.toString('utf8').trim() : ''
+}
