@@ -15,7 +15,7 @@ import type { SuiteReporter } from '../../src/operations/suites.js'
 import type { RepinResult } from '../../src/operations/repin.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
-import { HANDOFF, NOW, POLICY, PRODUCER_MANIFEST, tempDir } from './fixture.js'
+import { HANDOFF, NOW, POLICY, PRODUCER_MANIFEST, tempDir, trioFixture } from './fixture.js'
 import type { Fixture } from './fixture.js'
 
 /** Well before NOW: a base baseline committed then is outside any stability window. */
@@ -205,4 +205,43 @@ export async function promote(
     files: () =>
       Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))] as const))
   }
+}
+
+/** An instant `n` days after NOW (history commits come after the fixture matrix's Updated date). */
+export const day = (n: number): string => new Date(NOW.getTime() + n * 86_400_000).toISOString()
+
+export interface History {
+  fx: Fixture
+  repo: GitRepo
+  /** The commits that pinned v0.4.0, v0.5.0, v0.6.0. */
+  c: { v4: string; v5: string; v6: string }
+}
+
+/** v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, with unrelated commits in between. */
+export function threeBaselines(
+  suite: PolicyStep[] = [nodeStep('test', 'console.log("rollback suite ok")')]
+): History {
+  const fx = trioFixture()
+  writePolicy(fx, { consumer: suite.map((s) => ({ operations: ['promotion', 'rollback'], ...s })) })
+  const repo = gitRepo(fx)
+  const v4 = repo.commit('baseline v0.4.0', day(0))
+  fx.write('src/app.ts', 'export const app = 1\n')
+  repo.commit('unrelated: the app', day(1))
+  producerRelease(fx, 'v0.5.0', (m) => {
+    m.commit_sha = '5'.repeat(40)
+  })
+  repin(fx)
+  const v5 = repo.commit('promote v0.5.0', day(2))
+  for (let i = 0; i < 3; i++) {
+    fx.write('src/app.ts', `export const app = ${i + 2}\n`)
+    repo.commit(`unrelated ${i}`, day(3 + i))
+  }
+  producerRelease(fx, 'v0.6.0', (m) => {
+    m.commit_sha = '6'.repeat(40)
+  })
+  repin(fx)
+  const v6 = repo.commit('promote v0.6.0', day(10))
+  fx.write('README.md', 'unrelated\n')
+  repo.commit('unrelated: readme', day(11))
+  return { fx, repo, c: { v4, v5, v6 } }
 }

@@ -1,0 +1,157 @@
+// Acceptance: `baseline-gate lkg` and `baseline-gate rollback` from the BUILT command line (dist/cli/index.js)
+// as a child process, on a real git repository with three baselines in its history.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { threeBaselines } from '../helpers/git-repo.js'
+
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
+/** A safety net against a hung child, not a performance assertion. */
+const CHILD_TIMEOUT_MS = 60_000
+const STACK_LINE = /^\s+at\s/m
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
+})
+afterAll(cleanupFixtures)
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    // a HOME of its own: tool version probes (rustup's cargo) may write there
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS
+  })
+  if (r.error) throw r.error
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const status = (root: string) =>
+  execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })
+const committed = (root: string, commit: string, path: string) =>
+  execFileSync('git', ['show', `${commit}:${path}`], { cwd: root })
+
+describe('baseline-gate lkg', () => {
+  it('names the previous baseline and what it passed over; --json is one object', () => {
+    const { fx, c } = threeBaselines()
+    const text = cli(['lkg'], fx.root)
+    expect([text.status, text.stderr]).toEqual([0, ''])
+    expect(text.stdout).toContain('last-known-good: v0.5.0')
+    expect(text.stdout).toContain(c.v6.slice(0, 12))
+    const json = cli(['lkg', '--json'], fx.root)
+    const out = JSON.parse(json.stdout) as {
+      baselines: { target: { commit: string; identity: { release_tag: string } }; passed_over: unknown[] }[]
+    }
+    expect(out.baselines[0]!.target.commit).toBe(c.v5)
+    expect(out.baselines[0]!.target.identity.release_tag).toBe('v0.5.0')
+    expect(out.baselines[0]!.passed_over).toHaveLength(1)
+  })
+
+  it('exits 1 when there is none, 2 on a usage error, never with a stack trace', () => {
+    const dir = tempDir('bg-cli-lkg-')
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir })
+    const none = cli(['lkg', '--root', REPO_ROOT], dir)
+    expect(none.status).toBe(1)
+    const usage = cli(['lkg', '--to', 'v1.0.0'], dir)
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toMatch(/lkg does not take --to/)
+    for (const r of [none, usage]) expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
+  })
+})
+
+describe('baseline-gate rollback', () => {
+  it('restores the last-known-good trio in the working tree; --json has target and restored', () => {
+    const { fx, c } = threeBaselines()
+    const evidence = tempDir('bg-cli-rollback-evidence-')
+    const r = cli(
+      [
+        'rollback',
+        '--trigger',
+        'preflight-failure',
+        '--reason',
+        'v0.6.0 fails its preflight',
+        '--json',
+        '--evidence-dir',
+        evidence
+      ],
+      fx.root
+    )
+    expect([r.status, r.stderr.match(STACK_LINE)]).toEqual([0, null])
+    const out = JSON.parse(r.stdout) as {
+      verdict: string
+      baselines: {
+        target: { release_tag: string; trio_revision: string }
+        restored: boolean
+        posture: string
+      }[]
+    }
+    expect(out.verdict).toBe('PASS')
+    expect(out.baselines[0]!.target.release_tag).toBe('v0.5.0')
+    expect(out.baselines[0]!.target.trio_revision).toBe(c.v5)
+    expect(out.baselines[0]!.restored).toBe(true)
+    expect(out.baselines[0]!.posture).toBe('NO-GO')
+    expect(readFileSync(join(fx.root, MIRROR)).equals(committed(fx.root, c.v5, MIRROR))).toBe(true)
+    expect(JSON.parse(readFileSync(join(fx.root, PIN), 'utf8')).runtime_cutover_posture).toBe('NO-GO')
+    expect(readdirSync(evidence)).toEqual(
+      expect.arrayContaining([
+        'rollback-memorykernel.json',
+        'rollback-memorykernel.md',
+        'rollback-memorykernel-incident-note.md'
+      ])
+    )
+    const note = readFileSync(join(evidence, 'rollback-memorykernel-incident-note.md'), 'utf8')
+    expect(note).toContain('v0.6.0 fails its preflight')
+    expect(note).toContain('NO-GO')
+    // no commit, no push: only the trio changed in the working tree
+    expect(
+      status(fx.root)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(3))
+        .sort()
+    ).toEqual([MIRROR, PIN, MATRIX].sort())
+  })
+
+  it('records a hostile reason literally; --dry-run writes nothing into the repository', () => {
+    const { fx } = threeBaselines()
+    const reason = 'drift $(touch PWNED) `touch PWNED2` "q" \'q\'\n::set-output name=verdict::PASS'
+    const r = cli(
+      ['rollback', '--trigger', 'contract-drift', '--reason', reason, '--dry-run', '--json'],
+      fx.root
+    )
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as {
+      evidence: string
+      baselines: { restored: boolean; status: string }[]
+    }
+    expect(out.baselines[0]!.status).toBe('dry-run')
+    expect(out.baselines[0]!.restored).toBe(false)
+    expect(out.evidence.startsWith(fx.root)).toBe(false)
+    const packet = JSON.parse(readFileSync(out.evidence, 'utf8')) as { incident: { reason: string } }
+    expect(packet.incident.reason).toBe(reason)
+    expect(
+      execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: fx.root, encoding: 'utf8' })
+    ).toBe('')
+    expect(readdirSync(fx.root).filter((n) => n.startsWith('PWNED'))).toEqual([])
+  })
+
+  it('usage errors exit 2 with one line', () => {
+    const { fx } = threeBaselines()
+    for (const args of [
+      ['rollback', '--reason', 'x'],
+      ['rollback', '--trigger', 'bad', '--reason', 'x'],
+      ['rollback', '--trigger', 'contract-drift'],
+      ['rollback', '--trigger', 'contract-drift', '--reason', 'x', '--to', '-v1'],
+      ['rollback', '--trigger', 'contract-drift', '--reason', 'x', '--base', 'main']
+    ]) {
+      const r = cli(args, fx.root)
+      expect([args, r.status]).toEqual([args, 2])
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).not.toMatch(STACK_LINE)
+    }
+    expect(status(fx.root)).toBe('')
+  })
+})
