@@ -4,7 +4,6 @@ import { chmodSync, rmSync } from 'node:fs'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
 
-// Rollback joins with its own issue.
 const common = {
   bundle: true,
   platform: 'node',
@@ -90,6 +89,14 @@ const builds = [
     ...common,
     entryPoints: ['src/actions/promotion/index.ts'],
     outfile: `${outRoot}/promotion/index.js`,
+    format: 'esm',
+    banner: { js: esmRequire },
+    plugins: [secretlintStubs]
+  },
+  {
+    ...common,
+    entryPoints: ['src/actions/rollback/index.ts'],
+    outfile: `${outRoot}/rollback/index.js`,
     format: 'esm',
     banner: { js: esmRequire },
     plugins: [secretlintStubs]

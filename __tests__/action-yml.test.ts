@@ -24,7 +24,12 @@ interface ActionYml {
   runs: { using: string; steps: Step[] }
 }
 
-const ACTIONS = ['action.yml', 'actions/health/action.yml', 'actions/promotion/action.yml']
+const ACTIONS = [
+  'action.yml',
+  'actions/health/action.yml',
+  'actions/promotion/action.yml',
+  'actions/rollback/action.yml'
+]
 
 describe.each(ACTIONS)('%s', (file) => {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8')
@@ -80,7 +85,7 @@ describe.each(ACTIONS)('%s', (file) => {
   })
 })
 
-describe.each(['health', 'promotion'])(
+describe.each(['health', 'promotion', 'rollback'])(
   'the %s entrypoint sets every output the composite declares',
   (name) => {
     it(`src/actions/${name}/main.ts calls setOutput for each output of actions/${name}/action.yml`, () => {
@@ -97,26 +102,29 @@ describe.each(['health', 'promotion'])(
   }
 )
 
-describe('the promotion action keeps its token away from everything but its script', () => {
-  const action = parse(readFileSync(join(REPO_ROOT, 'actions/promotion/action.yml'), 'utf8')) as ActionYml
+describe.each(['promotion', 'rollback'])(
+  'the %s action keeps its token away from everything but its script',
+  (name) => {
+    const action = parse(readFileSync(join(REPO_ROOT, `actions/${name}/action.yml`), 'utf8')) as ActionYml
 
-  it('defaults the token input to the job token', () => {
-    expect(action.inputs.token?.default).toBe('${{ github.token }}')
-  })
+    it('defaults the token input to the job token', () => {
+      expect(action.inputs.token?.default).toBe('${{ github.token }}')
+    })
 
-  it('maps inputs.token into the env of the script step only (never into with:, a run: or another step)', () => {
-    const holders = action.runs.steps.filter((s) => JSON.stringify(s).includes('inputs.token'))
-    expect(holders).toHaveLength(1)
-    expect(holders[0]!.env?.INPUT_TOKEN).toBe('${{ inputs.token }}')
-    expect(holders[0]!.run).toMatch(/node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/promotion\/index\.js"/)
-  })
+    it('maps inputs.token into the env of the script step only (never into with:, a run: or another step)', () => {
+      const holders = action.runs.steps.filter((s) => JSON.stringify(s).includes('inputs.token'))
+      expect(holders).toHaveLength(1)
+      expect(holders[0]!.env?.INPUT_TOKEN).toBe('${{ inputs.token }}')
+      expect(holders[0]!.run).toContain(`node "$GITHUB_ACTION_PATH/../../dist/${name}/index.js"`)
+    })
 
-  it('uploads the evidence only when the script says so ("true" parsed in TypeScript, not in YAML)', () => {
-    const upload = action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
-    expect(upload?.if).toContain("steps.promotion.outputs.upload-evidence == 'true'")
-    expect(upload?.if).toContain('always()')
-  })
-})
+    it('uploads the evidence only when the script says so ("true" parsed in TypeScript, not in YAML)', () => {
+      const upload = action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
+      expect(upload?.if).toContain(`steps.${name}.outputs.upload-evidence == 'true'`)
+      expect(upload?.if).toContain('always()')
+    })
+  }
+)
 
 // ---------------------------------------------------------------------------------------------------
 // The workflows of the repository (working examples for users)
@@ -218,5 +226,52 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     expect(job.steps.some((s) => s.run?.includes('rustup component add clippy rustfmt'))).toBe(true)
     expect(job.steps.some((s) => s.run === 'npm ci')).toBe(true)
     expect(job.steps.at(-1)?.uses).toBe('./actions/promotion')
+  })
+})
+
+describe('.github/workflows/baseline-rollback.yml', () => {
+  const text = readFileSync(join(REPO_ROOT, '.github/workflows/baseline-rollback.yml'), 'utf8')
+  const workflow = parse(text) as Workflow
+  const job = Object.values(workflow.jobs)[0]!
+
+  it('runs only by hand, with the trigger (a choice), the reason (required), the target and dry-run', () => {
+    expect(Object.keys(workflow.on)).toEqual(['workflow_dispatch'])
+    const inputs = (workflow.on.workflow_dispatch as { inputs: Record<string, Record<string, unknown>> })
+      .inputs
+    expect(inputs.trigger).toMatchObject({
+      type: 'choice',
+      required: true,
+      options: ['contract-drift', 'preflight-failure', 'fallback-regression']
+    })
+    expect(inputs.reason).toMatchObject({ type: 'string', required: true })
+    expect(inputs.target).toMatchObject({ type: 'string' })
+    expect(inputs['dry-run']).toMatchObject({ type: 'boolean', default: false })
+  })
+
+  it('writes the branch, the pull request and the incident issue, nothing else', () => {
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' })
+  })
+
+  it('one rollback at a time, never cancelled half-way by the next', () => {
+    expect(workflow.concurrency?.group).toContain('github.workflow')
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(false)
+  })
+
+  it('checks out the full history without credentials and rolls back with ./actions/rollback', () => {
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false })
+    const last = job.steps.at(-1)!
+    expect(last.uses).toBe('./actions/rollback')
+    expect(last.with).toMatchObject({
+      trigger: '${{ inputs.trigger }}',
+      reason: '${{ inputs.reason }}',
+      target: '${{ inputs.target }}',
+      'dry-run': '${{ inputs.dry-run }}'
+    })
+  })
+
+  it('says that a pull request opened with GITHUB_TOKEN triggers no workflow, and what to pass instead', () => {
+    expect(text).toMatch(/GITHUB_TOKEN\) does not trigger other workflows/)
+    expect(text).toMatch(/GitHub App/)
   })
 })

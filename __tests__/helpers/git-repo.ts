@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { expect } from '@jest/globals'
 import { createEvidenceStore } from '../../src/files/evidence-store.js'
 import { validateEvidence } from '../../src/generated/validators.js'
-import type { OperationResult } from '../../src/operations/context.js'
+import type { OperationContext, OperationResult } from '../../src/operations/context.js'
 import { runPromotion } from '../../src/operations/promotion.js'
 import type { ReviewSource } from '../../src/operations/promotion.js'
 import { runRepin } from '../../src/operations/repin.js'
@@ -140,6 +140,29 @@ export function repin(fx: Fixture): RepinResult {
   return result
 }
 
+/**
+ * An operation's context for a test: the policy from disk, a fixed clock (NOW unless given), a fresh evidence
+ * directory, a fixed run context.
+ */
+export function testContext(root: string, clock: () => Date = () => NOW): OperationContext {
+  return {
+    root,
+    policy: loadPolicy({ root, cwd: root }),
+    clock,
+    runContext: async () => ({
+      repository: 'acme/app',
+      commit: null,
+      ref: null,
+      event: 'test',
+      run_id: null,
+      run_attempt: null
+    }),
+    evidence: createEvidenceStore(tempDir('bg-evidence-')),
+    toolVersion: '0.0.0-test',
+    env: process.env
+  }
+}
+
 export interface PromotionRun {
   result: OperationResult
   /** The evidence directory of this run. */
@@ -164,36 +187,19 @@ export async function promote(
     signal?: AbortSignal
   }
 ): Promise<PromotionRun> {
-  const policy = loadPolicy({ root: fx.root, cwd: fx.root })
-  const dir = tempDir('bg-evidence-')
-  const result = await runPromotion(
-    {
-      root: fx.root,
-      policy,
-      clock: () => NOW,
-      runContext: async () => ({
-        repository: 'acme/app',
-        commit: null,
-        ref: null,
-        event: 'test',
-        run_id: null,
-        run_attempt: null
-      }),
-      evidence: createEvidenceStore(dir),
-      toolVersion: '0.0.0-test',
-      env: process.env
-    },
-    {
-      baselines: selectBaselines(policy, undefined),
-      base: options.base,
-      head: options.head ?? 'HEAD',
-      suites: options.suites ?? false,
-      redactor: createRedactor({ secrets: options.secrets ?? [] }),
-      review: options.review ?? { unavailable: 'no pull request in this test' },
-      ...(options.reporter ? { reporter: options.reporter } : {}),
-      ...(options.signal ? { signal: options.signal } : {})
-    }
-  )
+  const ctx = testContext(fx.root)
+  const { policy } = ctx
+  const dir = ctx.evidence.dir
+  const result = await runPromotion(ctx, {
+    baselines: selectBaselines(policy, undefined),
+    base: options.base,
+    head: options.head ?? 'HEAD',
+    suites: options.suites ?? false,
+    redactor: createRedactor({ secrets: options.secrets ?? [] }),
+    review: options.review ?? { unavailable: 'no pull request in this test' },
+    ...(options.reporter ? { reporter: options.reporter } : {}),
+    ...(options.signal ? { signal: options.signal } : {})
+  })
   for (const b of result.baselines) {
     const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as unknown
     const valid = validateEvidence(packet)

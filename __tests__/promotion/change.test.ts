@@ -102,6 +102,7 @@ describe('promotion: change rules (5xx)', () => {
       codes_removed: [],
       posture_from: 'GO',
       posture_to: 'GO',
+      rollback: false,
       approval: null
     })
     expect(b.identity.release_tag).toBe('v0.5.0')
@@ -251,6 +252,7 @@ describe('promotion: an unchanged trio', () => {
       codes_removed: [],
       posture_from: 'GO',
       posture_to: 'GO',
+      rollback: false,
       approval: null
     })
     expect(existsSync(marker)).toBe(false) // the failing step never ran

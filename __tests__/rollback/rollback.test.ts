@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { createEvidenceStore } from '../../src/files/evidence-store.js'
 import { journalPath, nodeSetFs, recoverFileSet } from '../../src/files/atomic-set.js'
 import type { SetFs } from '../../src/files/atomic-set.js'
 import { validateEvidence } from '../../src/generated/validators.js'
@@ -18,7 +17,15 @@ import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import { cleanupFixtures, health, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
-import { day, gitRepo, nodeStep, promote, threeBaselines, writePolicy } from '../helpers/git-repo.js'
+import {
+  day,
+  gitRepo,
+  nodeStep,
+  promote,
+  testContext,
+  threeBaselines,
+  writePolicy
+} from '../helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
 
@@ -33,37 +40,19 @@ async function rollback(
   root: string,
   options: Partial<Omit<RollbackOptions, 'baselines' | 'redactor'>> = {}
 ): Promise<{ result: OperationResult; b: BaselineResult; dir: string }> {
-  const { policy, baselines } = policyOf(root)
-  const dir = tempDir('bg-rollback-evidence-')
-  const result = await runRollback(
-    {
-      root,
-      policy,
-      clock: () => new Date(day(12)),
-      runContext: async () => ({
-        repository: 'acme/app',
-        commit: null,
-        ref: null,
-        event: 'test',
-        run_id: null,
-        run_attempt: null
-      }),
-      evidence: createEvidenceStore(dir),
-      toolVersion: '0.0.0-test',
-      env: process.env
-    },
-    {
-      baselines,
-      trigger: 'contract-drift',
-      reason: 'v0.6.0 broke the contract',
-      to: null,
-      dryRun: false,
-      suites: true,
-      redactor: createRedactor({ secrets: [] }),
-      publish: null,
-      ...options
-    }
-  )
+  const ctx = testContext(root, () => new Date(day(12)))
+  const dir = ctx.evidence.dir
+  const result = await runRollback(ctx, {
+    baselines: selectBaselines(ctx.policy, undefined),
+    trigger: 'contract-drift',
+    reason: 'v0.6.0 broke the contract',
+    to: null,
+    dryRun: false,
+    suites: true,
+    redactor: createRedactor({ secrets: [] }),
+    publish: null,
+    ...options
+  })
   for (const b of result.baselines) {
     const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as unknown
     expect(validateEvidence(packet) ? [] : validateEvidence.errors).toEqual([])
@@ -190,6 +179,7 @@ describe('rollback: restore, verify, evidence', () => {
     const gate = await promote(fx, { base: c.v6, head })
     const b = gate.result.baselines[0]!
     expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(b.change?.rollback).toBe(true)
     expect(b.verdict).toBe('PASS')
   })
 

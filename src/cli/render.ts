@@ -108,7 +108,7 @@ function changeLines(c: ChangeEvidence, s: Style): string[] {
     .join(' ')
   return [
     s.dim(
-      `  change ${range}: ${c.changed_files.join(', ')} · ${c.classification}${codes ? ` (${codes})` : ''} · posture ${posture}`
+      `  change ${range}: ${c.changed_files.join(', ')} · ${c.rollback ? 'rollback · ' : ''}${c.classification}${codes ? ` (${codes})` : ''} · posture ${posture}`
     )
   ]
 }
@@ -150,7 +150,13 @@ export function toJson(result: OperationResult): object {
         column: f.column,
         message: f.message
       })),
-      ...(b.change ? { trio_changed: b.change.trio_changed, classification: b.change.classification } : {}),
+      ...(b.change
+        ? {
+            trio_changed: b.change.trio_changed,
+            classification: b.change.classification,
+            rollback: b.change.rollback ?? false
+          }
+        : {}),
       ...(b.rollback
         ? {
             target: b.rollback.target

@@ -23,6 +23,8 @@ export interface ChangeEvidence {
   trio_changed: boolean
   changed_files: string[]
   classification: 'none' | 'additive' | 'breaking'
+  /** The change withdraws the base baseline and reinstates an earlier one. */
+  rollback?: boolean
   codes_added: string[]
   codes_removed: string[]
   posture_from: Posture | null

@@ -56,14 +56,26 @@ export function statusSplice(row: LedgerRow, status: LedgerStatus): Splice {
   return { start: cell.start, end: cell.end, text: status }
 }
 
-/** A new row after the table's last row, cells in column order. */
+/** A new row for the baseline these Baseline Pin values name, after the table's last row. */
 export function appendRowSplice(
   text: string,
   ledger: Ledger,
-  cells: Record<(typeof LEDGER_COLUMNS)[number]['key'], string>
+  values: Record<PinLineKey, string>,
+  consumer: { version: string; commit: string },
+  status: LedgerStatus = 'Approved'
 ): Splice | null {
   const table = ledger.ledgerSection?.table
   if (!table) return null
+  const cells: Record<(typeof LEDGER_COLUMNS)[number]['key'], string> = {
+    consumer_version: consumer.version,
+    consumer_commit: consumer.commit,
+    producer_tag: values.release_tag,
+    producer_commit: values.commit_sha,
+    service: values.service,
+    api: values.api,
+    integration: values.integration,
+    status
+  }
   const row = `| ${LEDGER_COLUMNS.map((c) => cells[c.key].replace(/\|/g, '\\|')).join(' | ')} |`
   return { start: table.end, end: table.end, text: `${eol(text)}${row}` }
 }

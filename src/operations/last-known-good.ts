@@ -56,9 +56,12 @@ export async function lastKnownGood(
       ROLES.map((r) => baseline.trio[r])
     )
 
+    // every pin is asked for at once (cat-file answers in order, with no round trip per revision); the walk
+    // still stops at the first good revision, and the answers it did not need are dropped
+    const pins = revisions.map((rev) => read(rev.commit, baseline.trio.pin).catch(() => null))
     async function* candidates(): AsyncGenerator<CandidateRevision> {
-      for (const rev of revisions) {
-        const bytes = await read(rev.commit, baseline.trio.pin)
+      for (const [i, rev] of revisions.entries()) {
+        const bytes = await pins[i]!
         yield { ...rev, identity: bytes ? identityOfPinBytes(bytes) : null }
       }
     }

@@ -155,6 +155,7 @@ async function promoteBaseline(
     trio_changed: changed.length > 0,
     changed_files: changed.map((r) => baseline.trio[r]),
     classification: report?.classification ?? 'none',
+    rollback: report?.rollback ?? false,
     codes_added: report?.codes.added ?? [],
     codes_removed: report?.codes.removed ?? [],
     posture_from: report?.posture.from ?? posture,

@@ -113,15 +113,9 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, 'Superseded')),
-    appendRowSplice(matrix, ledger, {
-      consumer_version: consumerVersion(ctx.root),
-      consumer_commit: readHeadFromDisk(ctx.root)?.commit?.slice(0, 12) ?? '0000000',
-      producer_tag: values.release_tag,
-      producer_commit: values.commit_sha,
-      service: values.service,
-      api: values.api,
-      integration: values.integration,
-      status: 'Approved'
+    appendRowSplice(matrix, ledger, values, {
+      version: consumerVersion(ctx.root),
+      commit: readHeadFromDisk(ctx.root)?.commit?.slice(0, 12) ?? '0000000'
     })
   ].filter((s) => s !== null)
   const matrixText = applySplices(matrix, splices)

@@ -81,15 +81,9 @@ export function planRestore(
     }
   } else {
     // the ledger lost the row (or predates keeping history): the restored baseline gets one again
-    const append = appendRowSplice(matrixText, ledger, {
-      consumer_version: '0.0.0',
-      consumer_commit: target.commit.slice(0, 12),
-      producer_tag: values.release_tag,
-      producer_commit: values.commit_sha,
-      service: values.service,
-      api: values.api,
-      integration: values.integration,
-      status: 'Approved'
+    const append = appendRowSplice(matrixText, ledger, values, {
+      version: '0.0.0',
+      commit: target.commit.slice(0, 12)
     })
     if (!append)
       throw new RestoreError(`${baseline.trio.matrix} has no ledger table to record the rollback in`)

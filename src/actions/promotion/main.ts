@@ -5,20 +5,17 @@ import * as core from '@actions/core'
 import { code, escapeMarkdown } from '../../evidence/markdown.js'
 import { createEvidenceStore } from '../../files/evidence-store.js'
 import { RevisionError } from '../../git/git.js'
-import { createGitHubClient } from '../../github/client.js'
 import type { GitHubClient, Repository } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { runPromotion } from '../../operations/promotion.js'
 import type { ReviewSource } from '../../operations/promotion.js'
-import type { SuiteReporter } from '../../operations/suites.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
-import { secretsFromEnv } from '../../redact/known-secrets.js'
-import { createRedactor } from '../../redact/redactor.js'
 import type { Redactor } from '../../redact/redactor.js'
 import { actionContext, annotate } from '../shared/run.js'
 import { commentMarker, renderComment } from '../shared/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
+import { githubClient, parseRepository, runUrl } from '../shared/github.js'
 import type { EventRevisions } from '../shared/event.js'
 import {
   artifactName,
@@ -29,22 +26,21 @@ import {
 } from '../shared/inputs.js'
 import type { PromotionInputs } from '../shared/inputs.js'
 import { combinedClassification, combinedPosture } from '../shared/outputs.js'
-import { printStepLog } from '../shared/step-log.js'
+import {
+  actionRedactor,
+  actionsReporter,
+  cancellation,
+  failureMessage,
+  scannerNote,
+  writeSummary
+} from '../shared/report.js'
 import { renderSummary } from '../shared/summary.js'
 
 /** Warnings the action itself may emit (a comment it could not post, a scanner failure): slots kept free. */
 const OWN_WARNINGS = 2
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // a cancelled job (SIGINT, then SIGTERM) stops the suites; the evidence still says what ran
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return
-    core.warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`)
-    controller.abort()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  const cancel = cancellation()
   try {
     checkNodeVersion()
     const inputs = readPromotionInputs((name) => core.getInput(name), env)
@@ -59,24 +55,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
     const evidence = createEvidenceStore(inputs.evidenceDir)
-    let scannerFailed = false
-    const redactor = createRedactor({
-      // the token input, and every variable of the environment whose name says it holds a secret
-      secrets: [...(inputs.token ? [inputs.token] : []), ...secretsFromEnv(env, ['INPUT_TOKEN'])],
-      onScannerError: () => {
-        scannerFailed = true
-      }
-    })
+    const redaction = actionRedactor(inputs.token, env)
+    const redactor = redaction.redactor
     const repository = parseRepository(env.GITHUB_REPOSITORY)
-    const client =
-      inputs.token && repository
-        ? createGitHubClient({
-            token: inputs.token,
-            apiUrl: env.GITHUB_API_URL || undefined,
-            repository,
-            log: (line) => core.debug(line)
-          })
-        : null
+    const client = githubClient(inputs.token, repository, env)
     const review = reviewSource(client, revs, inputs, repository)
 
     core.info(
@@ -90,7 +72,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       redactor,
       review,
       reporter: actionsReporter(),
-      signal: controller.signal
+      signal: cancel.signal
     })
 
     const findings = result.baselines.flatMap((b) => b.findings)
@@ -110,12 +92,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
     notes.push(await postComment(result, { inputs, revs, client, redactor, artifact, env }))
-    if (scannerFailed) {
-      const text =
-        'The secret scanner (secretlint) failed on some captured output; the known secrets and the built-in detectors were still removed.'
-      core.warning(text)
-      notes.push(`> ${text}`)
-    }
+    const scanner = scannerNote(redaction)
+    if (scanner) notes.push(scanner)
     await writeSummary(renderSummary(result, plan.overflow, artifact, { notes }), redactor, env)
     core.info(
       `baseline-gate promotion: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
@@ -129,15 +107,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
     } else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    cancel.dispose()
   }
-}
-
-/** GITHUB_REPOSITORY as owner and name, or null. */
-function parseRepository(value: string | undefined): Repository | null {
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? '')
-  return m ? { owner: m[1]!, repo: m[2]! } : null
 }
 
 /** Where the reviews come from, or why there are none to read. */
@@ -166,26 +137,6 @@ function reviewSource(
     ...(revs.reviewedHead ? { headSha: revs.reviewedHead } : {})
   }
 }
-
-/** Each step's redacted log in a collapsible group, printed when the step ends. */
-function actionsReporter(): SuiteReporter {
-  return {
-    stepStarted: (suite, name) => core.info(`▶ ${oneLine(suite)} › ${oneLine(name)}: started`),
-    stepFinished: (step, log) =>
-      printStepLog(
-        {
-          startGroup: (title) => core.startGroup(title),
-          endGroup: () => core.endGroup(),
-          info: (text) => core.info(text)
-        },
-        step,
-        log
-      )
-  }
-}
-
-// eslint-disable-next-line no-control-regex
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
 interface CommentInput {
   inputs: PromotionInputs
@@ -227,36 +178,4 @@ async function postComment(result: OperationResult, c: CommentInput): Promise<st
     ? `[the verdict comment](${v.url})`
     : 'the verdict comment'
   return `${v.created ? 'Posted' : 'Updated'} ${link} on pull request #${pr}${v.truncated ? ' (shortened to fit GitHub’s limit)' : ''}.`
-}
-
-/** The run's page, when the environment says where it is. */
-function runUrl(env: NodeJS.ProcessEnv): string | null {
-  const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  const repo = env.GITHUB_REPOSITORY
-  const id = env.GITHUB_RUN_ID
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null
-  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${id}`
-}
-
-/** The job summary, redacted once more; a summary that cannot be written is a warning (the verdict stands). */
-async function writeSummary(text: string, redactor: Redactor, env: NodeJS.ProcessEnv): Promise<void> {
-  if (!env.GITHUB_STEP_SUMMARY) {
-    core.info('baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)')
-    return
-  }
-  const redacted = await redactor.redact(text)
-  try {
-    await core.summary.addRaw(redacted.text).write()
-  } catch (e) {
-    core.warning(`baseline-gate could not write the job summary: ${(e as Error).message}`)
-  }
-}
-
-function failureMessage(result: OperationResult): string {
-  const findings = result.baselines.flatMap((b) => b.findings)
-  const errors = findings.filter((f) => f.severity === 'error').length
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== 'passed')
-  const parts = [`${errors} error${errors === 1 ? '' : 's'}`]
-  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? '' : 's'} did not pass`)
-  return `baseline promotion FAIL: ${parts.join(', ')} (see the annotations and the job summary)`
 }

@@ -1,6 +1,8 @@
 // All inputs of an action, read once into one typed object. Raw input names appear nowhere else.
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
+import { ROLLBACK_TRIGGERS } from '../../evidence/incident-note.js'
+import type { RollbackTrigger } from '../../evidence/incident-note.js'
 
 export type GetInput = (name: string) => string
 
@@ -62,6 +64,76 @@ export function readPromotionInputs(get: GetInput, env: NodeJS.ProcessEnv): Prom
     comment: readBoolean(get, 'comment', true),
     uploadEvidence: readBoolean(get, 'upload-evidence', true)
   }
+}
+
+export interface RollbackInputs extends Omit<HealthInputs, 'probe'> {
+  /** What the incident is. */
+  trigger: RollbackTrigger
+  /** The operator's words, recorded literally (multi-line allowed; never an output). */
+  reason: string
+  /** Go back to this release tag instead of the last-known-good one; undefined: the last-known-good. */
+  target: string | undefined
+  /** Plan and check the restore, write nothing and propose nothing. */
+  dryRun: boolean
+  /** Run the rollback suites on the restored trio. */
+  suites: boolean
+  /** A GitHub token ('' when none): the branch, the pull request and the incident issue. */
+  token: string
+  /** The branch the rollback pull request targets. */
+  baseBranch: string
+  /** Upload the evidence directory as an artifact (the composite's upload step reads the step output). */
+  uploadEvidence: boolean
+}
+
+export function readRollbackInputs(get: GetInput, env: NodeJS.ProcessEnv): RollbackInputs {
+  const common = readCommonInputs(get, env, 'rollback')
+  const trigger = get('trigger').trim()
+  if (!(ROLLBACK_TRIGGERS as readonly string[]).includes(trigger)) {
+    throw new InputError(
+      `input 'trigger' must be one of: ${ROLLBACK_TRIGGERS.join(', ')}${trigger === '' ? ' (it is required)' : ''}`
+    )
+  }
+  const reason = get('reason')
+  if (reason.trim() === '') {
+    throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`)
+  }
+  const target = get('target').trim()
+  if (target !== '' && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(target)) {
+    throw new InputError(
+      `input 'target' must be a release tag (letters, digits, '.', '_', '+', '-'; at most 100 characters), or empty for the last-known-good baseline`
+    )
+  }
+  return {
+    ...common,
+    trigger: trigger as RollbackTrigger,
+    reason,
+    target: target === '' ? undefined : target,
+    dryRun: readBoolean(get, 'dry-run', false),
+    suites: readBoolean(get, 'suites', true),
+    token: get('token').trim(),
+    baseBranch: baseBranchInput(get, env),
+    uploadEvidence: readBoolean(get, 'upload-evidence', true)
+  }
+}
+
+/** What git check-ref-format refuses in a branch name (whitespace, control characters, ~^:?*[\, .., @{). */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_A_BRANCH = /[\s\u0000-\u001f\u007f~^:?*[\\]|\.\.|@\{/
+
+/** The branch the pull request targets: the input, else the branch the workflow runs on (GITHUB_REF). */
+function baseBranchInput(get: GetInput, env: NodeJS.ProcessEnv): string {
+  const given = get('base-branch').trim()
+  const fromRef = /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1]
+  const branch = given || fromRef
+  if (!branch) {
+    throw new InputError(
+      `input 'base-branch' is required when the workflow does not run on a branch (GITHUB_REF=${JSON.stringify(env.GITHUB_REF ?? '')}): name the branch the rollback pull request targets`
+    )
+  }
+  if (branch.startsWith('-') || NOT_IN_A_BRANCH.test(branch) || branch.length > 255) {
+    throw new InputError(`input 'base-branch' must be a branch name, not ${JSON.stringify(branch)}`)
+  }
+  return branch
 }
 
 /** root, policy, baseline and evidence-dir: the inputs every action has. */

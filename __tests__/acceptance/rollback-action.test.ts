@@ -1,0 +1,517 @@
+// Acceptance: the BUILT rollback action (dist/rollback/index.js) as a real child process, in a runner-like
+// environment (workflow_dispatch on main), on a real git repository holding three baselines, against the
+// loopback fake GitHub API: the restored trio committed on a branch, one pull request, one incident issue; a
+// re-run updates them; a hostile reason is recorded literally and obeyed nowhere; a read-only token still gives
+// the verdict; a dry run asks GitHub nothing and writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
+import {
+  cleanupFixtures,
+  MATRIX,
+  MIRROR,
+  NOW,
+  PIN,
+  REPO_ROOT,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
+import { gitRepo, nodeStep, producerRelease, repin, writePolicy } from '../helpers/git-repo.js'
+
+const ACTION = join(REPO_ROOT, 'dist', 'rollback', 'index.js')
+/** A safety net against a hung child, not a performance assertion. */
+const CHILD_TIMEOUT_MS = 30_000
+const RUN_ID = '515151'
+const BRANCH = 'baseline-gate/rollback-memorykernel'
+const TRIO = [PIN, MIRROR, MATRIX] as const
+const OUTPUTS = [
+  'artifact-name',
+  'evidence-dir',
+  'incident-issue-url',
+  'pull-request-url',
+  'target-tag',
+  'upload-evidence',
+  'verdict'
+]
+const REASON = 'v0.6.0 broke the contract: the producer answers 500 on /v1/memory'
+
+let fake: FakeGitHub
+beforeAll(async () => {
+  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run build\` first`)
+  fake = await startFakeGitHub()
+})
+afterAll(async () => {
+  await fake?.close()
+  cleanupFixtures()
+})
+
+// ---------------------------------------------------------------------------------------------------
+// The repository: v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, unrelated commits between
+
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString()
+
+function threeBaselines(): string {
+  const fx = trioFixture()
+  writePolicy(fx, {
+    consumer: [{ ...nodeStep('test', 'console.log("rollback suite ok")'), operations: ['rollback'] }]
+  })
+  const repo = gitRepo(fx)
+  repo.commit('baseline v0.4.0', day(0))
+  fx.write('src/app.ts', 'export const app = 1\n')
+  repo.commit('unrelated: the app', day(1))
+  producerRelease(fx, 'v0.5.0', (m) => {
+    m.commit_sha = '5'.repeat(40)
+  })
+  repin(fx)
+  repo.commit('promote v0.5.0', day(2))
+  for (let i = 0; i < 3; i++) {
+    fx.write('src/app.ts', `export const app = ${i + 2}\n`)
+    repo.commit(`unrelated ${i}`, day(3 + i))
+  }
+  producerRelease(fx, 'v0.6.0', (m) => {
+    m.commit_sha = '6'.repeat(40)
+  })
+  repin(fx)
+  repo.commit('promote v0.6.0', day(10))
+  fx.write('README.md', 'unrelated\n')
+  repo.commit('unrelated: readme', day(11))
+  return fx.root
+}
+
+/** A copy of a repository (its .git too), to run the action again from the same starting point. */
+function copyOf(root: string): string {
+  const dir = join(tempDir('bg-rollback-copy-'), 'repo')
+  cpSync(root, dir, { recursive: true })
+  return dir
+}
+
+const git = (root: string, ...args: string[]): string =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
+
+// ---------------------------------------------------------------------------------------------------
+// The runner
+
+interface ActionRun {
+  status: number | null
+  stdout: string
+  stderr: string
+  outputFile: string
+  outputText: string
+  outputs: Record<string, string>
+  /** Every output name, once per time it was written. */
+  outputNames: string[]
+  summary: string
+  /** The directory of GITHUB_OUTPUT, the summary and HOME. */
+  files: string
+}
+
+/** Parse a GITHUB_OUTPUT file: `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines). */
+function parseOutputFile(text: string): { outputs: Record<string, string>; names: string[] } {
+  const outputs: Record<string, string> = {}
+  const names: string[] = []
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line === '') continue
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delim] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!)
+      outputs[name!] = value.join('\n')
+      names.push(name!)
+      continue
+    }
+    const eq = line.indexOf('=')
+    outputs[line.slice(0, eq)] = line.slice(eq + 1)
+    names.push(line.slice(0, eq))
+  }
+  return { outputs, names }
+}
+
+interface RunOptions {
+  repository: string
+  token?: string
+  inputs?: Record<string, string>
+}
+
+/** Run the bundle as the runner does (asynchronously: the fake GitHub API answers from this process). */
+async function runAction(root: string, options: RunOptions): Promise<ActionRun> {
+  const files = tempDir('bg-rollback-files-')
+  const outputFile = join(files, 'github_output')
+  const summaryFile = join(files, 'step_summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: files,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: root,
+    RUNNER_TEMP: tempDir('bg-runner-temp-'),
+    GITHUB_RUN_ID: RUN_ID,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'rollback',
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_API_URL: fake.url,
+    GITHUB_SHA: git(root, 'rev-parse', 'HEAD'),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    INPUT_ROOT: '',
+    INPUT_POLICY: '',
+    INPUT_BASELINE: '',
+    INPUT_TRIGGER: 'contract-drift',
+    INPUT_REASON: REASON,
+    INPUT_TARGET: '',
+    'INPUT_DRY-RUN': 'false',
+    INPUT_SUITES: 'true',
+    'INPUT_EVIDENCE-DIR': '',
+    INPUT_TOKEN: options.token ?? '',
+    'INPUT_BASE-BRANCH': '',
+    'INPUT_UPLOAD-EVIDENCE': 'true',
+    ...Object.fromEntries(
+      Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+    )
+  }
+  const child = spawn(process.execPath, [ACTION], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS)
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code))
+  })
+  clearTimeout(timer)
+  const outputText = readFileSync(outputFile, 'utf8')
+  const parsed = parseOutputFile(outputText)
+  return {
+    status,
+    stdout,
+    stderr,
+    outputFile,
+    outputText,
+    outputs: parsed.outputs,
+    outputNames: parsed.names,
+    summary: readFileSync(summaryFile, 'utf8'),
+    files
+  }
+}
+
+const lines = (text: string, prefix: string) => text.split('\n').filter((l) => l.startsWith(prefix))
+
+interface Packet {
+  verdict: string
+  findings: { rule: string; severity: string; message: string }[]
+  incident: {
+    reason: string
+    status: string
+    pull_request_url: string | null
+    incident_issue_url: string | null
+  }
+}
+const packetOf = (run: ActionRun): Packet =>
+  JSON.parse(readFileSync(join(run.outputs['evidence-dir']!, 'rollback-memorykernel.json'), 'utf8')) as Packet
+
+/** Every file of the evidence directory, name -> text. */
+function evidenceOf(run: ActionRun): [string, string][] {
+  const dir = run.outputs['evidence-dir']!
+  const out: [string, string][] = []
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f)
+      if (statSync(p).isDirectory()) walk(p)
+      else out.push([p.slice(dir.length + 1), readFileSync(p, 'utf8')])
+    }
+  }
+  walk(dir)
+  return out
+}
+
+/** A fresh token the fake API knows, acting as the workflow's GITHUB_TOKEN. */
+function actionToken(write = true): string {
+  // not shaped like any known token: only the known-secret redaction can find it
+  const token = ['fake', 'rollback', 'token', randomBytes(12).toString('hex')].join('-')
+  fake.addToken(token, 'github-actions[bot]', { write })
+  return token
+}
+
+/** Nowhere but the ::add-mask:: line (consumed by the runner) may the token appear. */
+function expectNoToken(run: ActionRun, token: string): void {
+  const log = run.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
+  const places: [string, string][] = [
+    ['stdout', log],
+    ['stderr', run.stderr],
+    ['summary', run.summary],
+    ['GITHUB_OUTPUT', run.outputText],
+    ...evidenceOf(run).map(([f, t]) => [`evidence ${f}`, t] as [string, string])
+  ]
+  expect(places.filter(([, text]) => text.includes(token)).map(([where]) => where)).toEqual([])
+}
+
+const requestsOf = (repository: string) =>
+  fake.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`))
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('the rollback action (built bundle): proposed as a branch, a pull request and an incident issue', () => {
+  const REPOSITORY = 'octo/rollback-propose'
+  let origin: string
+  let root: string
+  let token: string
+  let first: ActionRun
+  let second: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    origin = threeBaselines()
+    const again = copyOf(origin)
+    root = copyOf(origin)
+    token = actionToken()
+    first = await runAction(root, { repository: REPOSITORY, token })
+    second = await runAction(again, { repository: REPOSITORY, token })
+  })
+
+  it('PASS: restores v0.5.0 (NO-GO) and sets every output', () => {
+    expect([first.status, first.stderr]).toEqual([0, ''])
+    expect(first.outputs).toMatchObject({
+      verdict: 'PASS',
+      'target-tag': 'v0.5.0',
+      'upload-evidence': 'true'
+    })
+    expect(first.outputs['artifact-name']).toBe('baseline-gate-rollback-all-rollback-515151-1')
+    expect(first.outputs['pull-request-url']).toMatch(/^https:\/\/\S+\/pull\/\d+$/)
+    expect(first.outputs['incident-issue-url']).toMatch(/^https:\/\/\S+\/issues\/\d+$/)
+    expect(JSON.parse(readFileSync(join(root, PIN), 'utf8'))).toMatchObject({
+      runtime_cutover_posture: 'NO-GO'
+    })
+    const packet = packetOf(first)
+    expect(packet.verdict).toBe('PASS')
+    expect(packet.incident).toMatchObject({
+      reason: REASON,
+      status: 'restored',
+      pull_request_url: first.outputs['pull-request-url'],
+      incident_issue_url: first.outputs['incident-issue-url']
+    })
+    expect(packet.findings.map((f) => f.rule)).not.toContain('BG512')
+  })
+
+  it('commits exactly the restored trio on one branch', () => {
+    expect(Object.keys(fake.branches(REPOSITORY)).filter((b) => b.startsWith('baseline-gate/'))).toEqual([
+      BRANCH
+    ])
+    for (const path of TRIO) {
+      expect(fake.fileAt(REPOSITORY, BRANCH, path)).toBe(readFileSync(join(root, path), 'utf8'))
+    }
+    // the branch's commit sits on the checked-out commit
+    expect(fake.commitAt(REPOSITORY, BRANCH)?.parents).toEqual([git(origin, 'rev-parse', 'HEAD')])
+  })
+
+  it('opens one pull request whose body is the incident note, and one incident issue linking it', () => {
+    const pulls = Object.values(fake.state.repos[REPOSITORY]!.pulls)
+    expect(pulls).toHaveLength(1)
+    const pr = pulls[0]!
+    expect(pr.state).toBe('open')
+    expect(pr.head.ref).toBe(BRANCH)
+    expect(pr.base.ref).toBe('main')
+    expect(pr.body).toContain(REASON)
+    expect(pr.body).toContain('NO-GO')
+    const issues = Object.values(fake.state.repos[REPOSITORY]!.issues).filter((i) =>
+      i.labels.includes('baseline-incident')
+    )
+    expect(issues).toHaveLength(1)
+    expect(issues[0]!.body).toContain(first.outputs['pull-request-url'])
+    expect(issues[0]!.body).toContain(REASON)
+  })
+
+  it('the job summary starts with the incident note, then the verdict, with the links', () => {
+    expect(first.summary.indexOf(REASON)).toBeGreaterThanOrEqual(0)
+    expect(first.summary.indexOf(REASON)).toBeLessThan(first.summary.indexOf('baseline-gate rollback: PASS'))
+    expect(first.summary).toContain(first.outputs['pull-request-url'])
+    expect(first.summary).toContain(first.outputs['incident-issue-url'])
+    // everything was proposed (BG310 is expected: the producer's tree is still at the withdrawn v0.6.0)
+    expect(lines(first.stdout, '::warning title=BG512')).toEqual([])
+    expect(lines(first.stdout, '::warning title=BG310')).toHaveLength(1)
+  })
+
+  it('a second run from the same start updates the branch, the pull request and the issue: nothing doubled', () => {
+    expect(second.status).toBe(0)
+    expect(second.outputs).toMatchObject({
+      verdict: 'PASS',
+      'target-tag': 'v0.5.0',
+      'pull-request-url': first.outputs['pull-request-url'],
+      'incident-issue-url': first.outputs['incident-issue-url']
+    })
+    expect(Object.keys(fake.branches(REPOSITORY)).filter((b) => b.startsWith('baseline-gate/'))).toEqual([
+      BRANCH
+    ])
+    expect(Object.values(fake.state.repos[REPOSITORY]!.pulls)).toHaveLength(1)
+    expect(
+      Object.values(fake.state.repos[REPOSITORY]!.issues).filter((i) =>
+        i.labels.includes('baseline-incident')
+      )
+    ).toHaveLength(1)
+    const posts = requestsOf(REPOSITORY).filter((r) => r.method === 'POST')
+    expect(posts.filter((r) => r.path.endsWith('/pulls'))).toHaveLength(1)
+    expect(posts.filter((r) => r.path.endsWith('/issues'))).toHaveLength(1)
+    expect(
+      requestsOf(REPOSITORY).filter((r) => r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path)).length
+    ).toBeGreaterThan(0)
+  })
+
+  it('the token appears nowhere: not in the log, the summary, the outputs or the evidence', () => {
+    expect(lines(first.stdout, '::add-mask::')).toEqual([`::add-mask::${token}`])
+    expectNoToken(first, token)
+    expectNoToken(second, token)
+  })
+})
+
+describe('the rollback action (built bundle): a hostile reason', () => {
+  const REPOSITORY = 'octo/rollback-hostile'
+  const HOSTILE = [
+    'contract broke $(touch PWNED) and `touch PWNED` too',
+    `quotes: "double" 'single' \\"escaped\\"`,
+    '::set-output name=verdict::PASS',
+    '::error::injected',
+    'verdict=PASS',
+    'EOF',
+    'ghadelimiter_1234',
+    '\nverdict=PASS'
+  ].join('\n')
+  let root: string
+  let token: string
+  let run: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    root = threeBaselines()
+    token = actionToken()
+    run = await runAction(root, { repository: REPOSITORY, token, inputs: { reason: HOSTILE } })
+  })
+
+  it('is recorded literally in the evidence and the pull request', () => {
+    expect(run.status).toBe(0)
+    expect(packetOf(run).incident.reason).toBe(HOSTILE)
+    const pr = Object.values(fake.state.repos[REPOSITORY]!.pulls)[0]!
+    expect(pr.body).toContain('$(touch PWNED)')
+    expect(pr.body).toContain('::set-output name=verdict::PASS')
+  })
+
+  it('runs nothing: no PWNED file anywhere', () => {
+    for (const dir of [root, run.files, run.outputs['evidence-dir']!, process.cwd(), REPO_ROOT]) {
+      expect(existsSync(join(dir, 'PWNED'))).toBe(false)
+    }
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).not.toMatch(/PWNED/)
+  })
+
+  it('adds no output: GITHUB_OUTPUT holds exactly the expected names, once each', () => {
+    expect([...run.outputNames].sort()).toEqual(OUTPUTS)
+    expect(run.outputs.verdict).toBe('PASS')
+    expect(run.outputText).not.toContain('PWNED')
+  })
+
+  it('is never printed as a workflow command', () => {
+    expect(run.stdout).not.toContain('::set-output')
+    expect(lines(run.stdout, '::error')).toEqual([])
+    expectNoToken(run, token)
+  })
+})
+
+describe('the rollback action (built bundle): a read-only token', () => {
+  const REPOSITORY = 'octo/rollback-readonly'
+  let root: string
+  let token: string
+  let run: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    root = threeBaselines()
+    token = actionToken(false)
+    run = await runAction(root, { repository: REPOSITORY, token })
+  })
+
+  it('still gives the verdict, restores the trio and writes the evidence', () => {
+    expect(run.status).toBe(0)
+    expect(run.outputs).toMatchObject({
+      verdict: 'PASS',
+      'target-tag': 'v0.5.0',
+      'pull-request-url': '',
+      'incident-issue-url': ''
+    })
+    expect(JSON.parse(readFileSync(join(root, PIN), 'utf8'))).toMatchObject({ release_tag: 'v0.5.0' })
+    expect(git(root, 'status', '--porcelain')).toContain(PIN)
+    expect(packetOf(run).incident.status).toBe('restored')
+    expect(existsSync(join(run.outputs['evidence-dir']!, 'rollback-memorykernel-incident-note.md'))).toBe(
+      true
+    )
+  })
+
+  it('warns (BG512) and says in the summary what could not be done; no pull request, no issue', () => {
+    const bg512 = packetOf(run).findings.filter((f) => f.rule === 'BG512')
+    expect(bg512.length).toBeGreaterThanOrEqual(1)
+    expect(bg512.every((f) => f.severity === 'warning')).toBe(true)
+    expect(lines(run.stdout, '::warning title=BG512').length).toBeGreaterThanOrEqual(1)
+    expect(run.summary).toContain('not everything could be proposed on GitHub')
+    expect(run.summary).toContain('the rollback was not proposed')
+    expect(run.summary).toContain('no incident issue was opened or updated')
+    expect(Object.values(fake.state.repos[REPOSITORY]!.pulls)).toHaveLength(0)
+    expect(Object.values(fake.state.repos[REPOSITORY]!.issues)).toHaveLength(0)
+    expect(Object.keys(fake.branches(REPOSITORY))).toEqual(['main'])
+    expectNoToken(run, token)
+  })
+})
+
+describe('the rollback action (built bundle): a dry run', () => {
+  const REPOSITORY = 'octo/rollback-dry'
+  let root: string
+  let token: string
+  let run: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    root = threeBaselines()
+    token = actionToken()
+    run = await runAction(root, { repository: REPOSITORY, token, inputs: { 'dry-run': 'true' } })
+  })
+
+  it('names the target, asks GitHub nothing and leaves the working tree clean', () => {
+    expect(run.status).toBe(0)
+    expect(run.outputs).toMatchObject({
+      verdict: 'PASS',
+      'target-tag': 'v0.5.0',
+      'pull-request-url': '',
+      'incident-issue-url': ''
+    })
+    expect(packetOf(run).incident).toMatchObject({ status: 'dry-run', reason: REASON })
+    expect(requestsOf(REPOSITORY)).toEqual([])
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    expect(run.summary).toContain('this is a dry run')
+    expectNoToken(run, token)
+  })
+})
+
+describe('the rollback action (built bundle): inputs', () => {
+  it('refuses an unknown trigger, naming the valid ones, before touching anything', async () => {
+    const root = threeBaselines()
+    const run = await runAction(root, { repository: 'octo/rollback-inputs', inputs: { trigger: 'oops' } })
+    expect(run.status).toBe(1)
+    expect(lines(run.stdout, '::error::')).toEqual([
+      expect.stringMatching(/trigger.*contract-drift, preflight-failure, fallback-regression/)
+    ])
+    expect(run.outputs.verdict).toBeUndefined()
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+
+  it('refuses an empty reason', async () => {
+    const root = threeBaselines()
+    const run = await runAction(root, { repository: 'octo/rollback-inputs', inputs: { reason: '  \n ' } })
+    expect(run.status).toBe(1)
+    expect(lines(run.stdout, '::error::')).toEqual([expect.stringMatching(/input 'reason' is required/)])
+  })
+})

@@ -1,0 +1,151 @@
+// The rollback action: inputs -> the incident rollback -> outputs, annotations, the suites' logs in collapsible
+// groups, the job summary (the incident note first). With a token that may write, the restored trio is proposed
+// as a pull request with an incident issue; what could not be proposed is a warning (BG512), never a failure of
+// the step on its own. Fails the step on FAIL.
+import * as core from '@actions/core'
+import { escapeMarkdown } from '../../evidence/markdown.js'
+import { createEvidenceStore } from '../../files/evidence-store.js'
+import type { BaselineResult, OperationResult } from '../../operations/context.js'
+import { runRollback } from '../../operations/rollback.js'
+import type { RollbackPublisher } from '../../operations/rollback.js'
+import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { PolicyError } from '../../policy/types.js'
+import { githubClient, parseRepository } from '../shared/github.js'
+import { artifactName, checkNodeVersion, InputError, readRollbackInputs } from '../shared/inputs.js'
+import type { RollbackInputs } from '../shared/inputs.js'
+import {
+  actionRedactor,
+  actionsReporter,
+  cancellation,
+  failureMessage,
+  scannerNote,
+  writeSummary
+} from '../shared/report.js'
+import { actionContext, annotate } from '../shared/run.js'
+import { renderSummary } from '../shared/summary.js'
+
+/** Warnings the action itself may emit (a scanner failure): slots kept free. */
+const OWN_WARNINGS = 1
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const cancel = cancellation()
+  try {
+    checkNodeVersion()
+    // the reason is recorded as typed: its surrounding whitespace too
+    const inputs = readRollbackInputs(
+      (name) => core.getInput(name, { trimWhitespace: name !== 'reason' }),
+      env
+    )
+    if (inputs.token) core.setSecret(inputs.token)
+    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
+    const baselines = selectBaselines(policy, inputs.baseline)
+    const evidence = createEvidenceStore(inputs.evidenceDir)
+    const redaction = actionRedactor(inputs.token, env)
+    const repository = parseRepository(env.GITHUB_REPOSITORY)
+    const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env)
+    const publish: RollbackPublisher | null = client ? { client, baseBranch: inputs.baseBranch } : null
+
+    core.info(
+      `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ', dry run' : ''}): evidence in ${evidence.dir}`
+    )
+    const result = await runRollback(actionContext(inputs.root, policy, evidence, env), {
+      baselines,
+      trigger: inputs.trigger,
+      reason: inputs.reason,
+      to: inputs.target ?? null,
+      dryRun: inputs.dryRun,
+      suites: inputs.suites,
+      redactor: redaction.redactor,
+      publish,
+      reporter: actionsReporter(),
+      signal: cancel.signal
+    })
+
+    const findings = result.baselines.flatMap((b) => b.findings)
+    const failing = result.verdict === 'FAIL'
+    const artifact = artifactName('rollback', inputs.baseline, env)
+    const reports = result.baselines.flatMap((b) => (b.rollback ? [b.rollback] : []))
+    core.setOutput('verdict', result.verdict)
+    core.setOutput('target-tag', joined(result.baselines.map(targetTag)))
+    core.setOutput('pull-request-url', joined(reports.map((r) => r.pullRequestUrl)))
+    core.setOutput('incident-issue-url', joined(reports.map((r) => r.incidentIssueUrl)))
+    core.setOutput('evidence-dir', evidence.dir)
+    core.setOutput('artifact-name', artifact)
+    core.setOutput('upload-evidence', String(inputs.uploadEvidence))
+
+    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS)
+    const notes = proposalNotes(result, inputs, publish !== null, repository !== null)
+    const scanner = scannerNote(redaction)
+    if (scanner) notes.push(scanner)
+    const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
+    const summary = renderSummary(result, plan.overflow, artifact, { notes })
+    await writeSummary(
+      incidentNotes ? `${incidentNotes}\n\n---\n\n${summary}` : summary,
+      redaction.redactor,
+      env
+    )
+    core.info(
+      `baseline-gate rollback: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+    )
+    if (failing) core.setFailed(failureMessage(result))
+  } catch (e) {
+    if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
+    else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
+  } finally {
+    cancel.dispose()
+  }
+}
+
+/** The release tag the baseline is (or, in a dry run, would be) back on; '' when nothing was restored. */
+function targetTag(b: BaselineResult): string {
+  const r = b.rollback
+  if (!r) return ''
+  if (r.status === 'restored' || r.status === 'dry-run') return b.identity.release_tag ?? ''
+  if (r.status === 'already-current') return r.from.release_tag ?? ''
+  return ''
+}
+
+/** One output over the baselines: the non-empty values, comma-separated ('' when none). */
+const joined = (values: (string | null)[]): string => values.filter((v): v is string => !!v).join(',')
+
+/** The summary's lines about the pull request and the incident issue: where they are, or why there are none. */
+function proposalNotes(
+  result: OperationResult,
+  inputs: RollbackInputs,
+  published: boolean,
+  hasRepository: boolean
+): string[] {
+  if (!published) {
+    const why = inputs.dryRun
+      ? 'this is a dry run (input `dry-run: true`): nothing was written, committed or opened.'
+      : !inputs.token
+        ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request."
+        : !hasRepository
+          ? 'GITHUB_REPOSITORY is not set, so the repository is unknown.'
+          : 'the GitHub client could not be created.'
+    const restored = result.baselines.some((b) => b.rollback?.restored)
+    return [
+      `> **No pull request and no incident issue were opened:** ${why}${restored ? ' The restored trio is in the workspace; the note and the evidence are in the artifact.' : ''}`
+    ]
+  }
+  const notes: string[] = []
+  for (const b of result.baselines) {
+    const r = b.rollback
+    if (!r) continue
+    const links: string[] = []
+    if (r.pullRequestUrl) links.push(`pull request ${link(r.pullRequestUrl)}`)
+    if (r.incidentIssueUrl) links.push(`incident issue ${link(r.incidentIssueUrl)}`)
+    if (links.length > 0) notes.push(`${escapeMarkdown(b.name)}: ${links.join(', ')}.`)
+    const problems = b.findings.filter((f) => f.rule === 'BG512')
+    if (problems.length > 0) {
+      notes.push(
+        `> **${escapeMarkdown(b.name)}: not everything could be proposed on GitHub.** ${problems.map((p) => escapeMarkdown(p.message)).join(' ')}`
+      )
+    }
+  }
+  return notes
+}
+
+function link(url: string): string {
+  return /^https?:\/\/[^\s()<>]+$/.test(url) ? `[${url}](${url})` : escapeMarkdown(url)
+}

@@ -1,0 +1,34 @@
+// Where the run is on GitHub, from the runner's environment: the repository, the run's page, the API client.
+import * as core from '@actions/core'
+import { createGitHubClient } from '../../github/client.js'
+import type { GitHubClient, Repository } from '../../github/client.js'
+
+/** GITHUB_REPOSITORY as owner and name, or null. */
+export function parseRepository(value: string | undefined): Repository | null {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? '')
+  return m ? { owner: m[1]!, repo: m[2]! } : null
+}
+
+/** The run's page, when the environment says where it is. */
+export function runUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repo = env.GITHUB_REPOSITORY
+  const id = env.GITHUB_RUN_ID
+  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null
+  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${id}`
+}
+
+/** The API client for this repository (GITHUB_API_URL honoured: GHES), or null without a token or repository. */
+export function githubClient(
+  token: string,
+  repository: Repository | null,
+  env: NodeJS.ProcessEnv
+): GitHubClient | null {
+  if (!token || !repository) return null
+  return createGitHubClient({
+    token,
+    apiUrl: env.GITHUB_API_URL || undefined,
+    repository,
+    log: (line) => core.debug(line)
+  })
+}

@@ -1,0 +1,103 @@
+// What every action prints around its operation: the suites' logs, the redactor, the job summary, the failure
+// message, and the cancellation of a job.
+import * as core from '@actions/core'
+import type { OperationResult } from '../../operations/context.js'
+import type { SuiteReporter } from '../../operations/suites.js'
+import { secretsFromEnv } from '../../redact/known-secrets.js'
+import { createRedactor } from '../../redact/redactor.js'
+import type { Redactor } from '../../redact/redactor.js'
+import { printStepLog } from './step-log.js'
+
+/** Each step's redacted log in a collapsible group, printed when the step ends. */
+export function actionsReporter(): SuiteReporter {
+  return {
+    stepStarted: (suite, name) => core.info(`▶ ${oneLine(suite)} › ${oneLine(name)}: started`),
+    stepFinished: (step, log) =>
+      printStepLog(
+        {
+          startGroup: (title) => core.startGroup(title),
+          endGroup: () => core.endGroup(),
+          info: (text) => core.info(text)
+        },
+        step,
+        log
+      )
+  }
+}
+
+/** Control characters (newlines included) as spaces: a name printed on one log line stays one line. */
+// eslint-disable-next-line no-control-regex
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+
+export interface ActionRedactor {
+  redactor: Redactor
+  /** Whether the secret scanner failed on some text (the known secrets and built-in detectors still applied). */
+  scannerFailed(): boolean
+}
+
+/** The redactor of an action: the token input, and every variable of the environment whose name says it holds a secret. */
+export function actionRedactor(token: string, env: NodeJS.ProcessEnv): ActionRedactor {
+  let failed = false
+  const redactor = createRedactor({
+    secrets: [...(token ? [token] : []), ...secretsFromEnv(env, ['INPUT_TOKEN'])],
+    onScannerError: () => {
+      failed = true
+    }
+  })
+  return { redactor, scannerFailed: () => failed }
+}
+
+/** The summary's note (and a warning) when the secret scanner failed; null when it did not. */
+export function scannerNote(r: ActionRedactor): string | null {
+  if (!r.scannerFailed()) return null
+  const text =
+    'The secret scanner (secretlint) failed on some captured output; the known secrets and the built-in detectors were still removed.'
+  core.warning(text)
+  return `> ${text}`
+}
+
+/** The job summary, redacted once more; a summary that cannot be written is a warning (the verdict stands). */
+export async function writeSummary(text: string, redactor: Redactor, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.info('baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)')
+    return
+  }
+  const redacted = await redactor.redact(text)
+  try {
+    await core.summary.addRaw(redacted.text).write()
+  } catch (e) {
+    core.warning(`baseline-gate could not write the job summary: ${(e as Error).message}`)
+  }
+}
+
+/** The step's failure message: the errors and the required steps that did not pass. */
+export function failureMessage(result: OperationResult): string {
+  const findings = result.baselines.flatMap((b) => b.findings)
+  const errors = findings.filter((f) => f.severity === 'error').length
+  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== 'passed')
+  const parts = [`${errors} error${errors === 1 ? '' : 's'}`]
+  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? '' : 's'} did not pass`)
+  return `baseline ${result.operation} FAIL: ${parts.join(', ')} (see the annotations and the job summary)`
+}
+
+/**
+ * A cancelled job (SIGINT, then SIGTERM) stops the suites; the evidence still says what ran. `dispose` removes
+ * the handlers.
+ */
+export function cancellation(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return
+    core.warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  }
+}

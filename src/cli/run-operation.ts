@@ -1,0 +1,31 @@
+// A long operation (promote, rollback) on the command line: live progress on stderr while its suites run,
+// Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
+// the one JSON object on stdout, and the exit code of its verdict.
+import type { OperationResult } from '../operations/context.js'
+import type { SuiteReporter } from '../operations/suites.js'
+import type { Io } from './io.js'
+import { createProgress } from './progress.js'
+import { renderReport, styleFor, toJson } from './render.js'
+
+export async function runOperation(
+  io: Io,
+  options: { json: boolean; root: string },
+  operation: (reporter: SuiteReporter, signal: AbortSignal) => Promise<OperationResult>
+): Promise<number> {
+  const progress = createProgress(io.stderr, styleFor(io.stderr, io.env))
+  const controller = new AbortController()
+  const onSignal = () => controller.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const result = await operation(progress, controller.signal)
+    progress.close()
+    if (options.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
+    else io.stdout.write(`${renderReport(result, options.root, styleFor(io.stdout, io.env))}\n`)
+    return result.verdict === 'PASS' ? 0 : 1
+  } finally {
+    progress.close()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
