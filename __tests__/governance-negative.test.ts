@@ -19,6 +19,26 @@ import type { Fixture } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
+/**
+ * The producer's tree moves to v0.5.0 (commit c…c) and the ledger gains a v0.5.0 row with `status` and
+ * `commit`: the state a rollback leaves when status is Rolled back and the commit matches.
+ */
+function withdrawnRelease(fx: Fixture, status: string, commit: string): void {
+  fx.editJson(PRODUCER_MANIFEST, (m) => {
+    m.release_tag = 'v0.5.0'
+    m.commit_sha = 'c'.repeat(40)
+  })
+  const row = fx
+    .read(MATRIX)
+    .split('\n')
+    .find((l) => l.includes('| Approved |'))!
+  fx.replace(
+    MATRIX,
+    row,
+    `${row}\n| 0.2.0 | 603d38d8dee7 | v0.5.0 | ${commit} | service.v3 | api.v1 | integration/v1 | ${status} |`
+  )
+}
+
 interface Case {
   name: string
   mutate: (fx: Fixture) => void
@@ -275,6 +295,21 @@ const cases: Case[] = [
   {
     name: 'the producer released a new manifest and the mirror was not repinned',
     mutate: (fx) => fx.replace(PRODUCER_MANIFEST, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.5.0"'),
+    expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: "the producer's tree holds a release the ledger records as Rolled back (tag and commit): a warning, not drift",
+    mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'c'.repeat(40)),
+    expect: { rule: 'BG310', file: MIRROR, line: none }
+  },
+  {
+    name: 'a Rolled back row with another commit does not excuse the drift',
+    mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'd'.repeat(40)),
+    expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: 'a Superseded row does not excuse the drift (only a rollback holds the pin back)',
+    mutate: (fx) => withdrawnRelease(fx, 'Superseded', 'c'.repeat(40)),
     expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
   },
   {
