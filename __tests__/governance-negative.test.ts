@@ -1,6 +1,8 @@
 // The governance-negative table: for every rule, mutations of a valid trio that the rule must catch, with the
 // file and line it must point at. The valid trio itself passes. A rule without a case fails this file.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { relative } from 'node:path'
+import { journalPath } from '../src/files/atomic-set.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
 import {
@@ -296,6 +298,11 @@ const cases: Case[] = [
     name: 'the producer released a new manifest and the mirror was not repinned',
     mutate: (fx) => fx.replace(PRODUCER_MANIFEST, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.5.0"'),
     expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: 'a rollback was killed while it wrote the trio (its journal is left behind)',
+    mutate: (fx) => fx.write(relative(fx.root, journalPath(fx.root, 'rollback-memorykernel')), '{}'),
+    expect: { rule: 'BG215', file: null, line: none }
   },
   {
     name: "the producer's tree holds a release the ledger records as Rolled back (tag and commit): a warning, not drift",

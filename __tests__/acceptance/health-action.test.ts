@@ -1,31 +1,20 @@
 // Acceptance: the BUILT health action (dist/health/index.js) as a real child process, in a runner-like environment.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
+import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
+import type { ActionRun } from '../helpers/action-run.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 
-const ACTION = join(REPO_ROOT, 'dist', 'health', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 30_000
 const RUN_ID = '987654321'
 const RUN_ATTEMPT = '3'
 const JOB = 'baseline_job'
 
 beforeAll(() => {
-  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run bundle\` first`)
+  builtAction('health')
 })
 afterAll(cleanupFixtures)
-
-interface ActionRun {
-  status: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  runnerTemp: string
-}
 
 interface Inputs {
   root?: string
@@ -35,76 +24,26 @@ interface Inputs {
   'evidence-dir'?: string
 }
 
-/** Parse a GITHUB_OUTPUT file: `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines). */
-function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line === '') continue
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delim] = heredoc
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!)
-      if (i >= lines.length) throw new Error(`GITHUB_OUTPUT: no closing delimiter for ${name}`)
-      out[name!] = value.join('\n')
-      continue
-    }
-    const eq = line.indexOf('=')
-    if (eq <= 0) throw new Error(`GITHUB_OUTPUT: cannot parse line ${JSON.stringify(line)}`)
-    out[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return out
-}
-
 /** Run the action with a clean, runner-like environment; `workspace` is GITHUB_WORKSPACE. */
-function runAction(workspace: string, inputs: Inputs = {}): ActionRun {
-  const files = tempDir('bg-action-files-')
-  const runnerTemp = tempDir('bg-runner-temp-')
-  const outputFile = join(files, 'github_output')
-  const summaryFile = join(files, 'step_summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_RUN_ID: RUN_ID,
-    GITHUB_RUN_ATTEMPT: RUN_ATTEMPT,
-    GITHUB_JOB: JOB,
-    GITHUB_REPOSITORY: 'octo/consumer',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    INPUT_ROOT: inputs.root ?? '',
-    INPUT_POLICY: inputs.policy ?? '',
-    INPUT_BASELINE: inputs.baseline ?? '',
-    'INPUT_EVIDENCE-DIR': inputs['evidence-dir'] ?? '',
-    // fixtures hold the producer's published files, not its code: no runtime preflight here
-    INPUT_PROBE: inputs.probe ?? 'false'
-  }
-  const r = spawnSync(process.execPath, [ACTION], {
-    cwd: workspace,
-    env,
-    encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS
+function runAction(workspace: string, inputs: Inputs = {}): Promise<ActionRun> {
+  return runBuiltAction({
+    action: 'health',
+    workspace,
+    runId: RUN_ID,
+    runAttempt: RUN_ATTEMPT,
+    job: JOB,
+    repository: 'octo/consumer',
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    ref: 'refs/heads/main',
+    eventName: 'pull_request',
+    inputs: {
+      ...inputs,
+      // fixtures hold the producer's published files, not its code: no runtime preflight here
+      probe: inputs.probe ?? 'false'
+    }
   })
-  if (r.error) throw r.error
-  return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    runnerTemp
-  }
 }
 
-const lines = (text: string, prefix: string) => text.split('\n').filter((l) => l.startsWith(prefix))
 const STACK_LINE = /^\s+at\s/m
 
 interface Packet {
@@ -137,9 +76,9 @@ function escapeRegExp(s: string): string {
 }
 
 describe('the health action (built bundle)', () => {
-  it('passes a valid trio: outputs, evidence and job summary', () => {
+  it('passes a valid trio: outputs, evidence and job summary', async () => {
     const fx = trioFixture()
-    const run = runAction(fx.root)
+    const run = await runAction(fx.root)
 
     expect(run.status).toBe(0)
     expect(run.stdout).not.toMatch(/^::(error|warning)/m)
@@ -172,25 +111,25 @@ describe('the health action (built bundle)', () => {
     expect(run.summary).toContain(artifact)
   })
 
-  it('an evidence-dir input is used as given (relative to the workspace)', () => {
+  it('an evidence-dir input is used as given (relative to the workspace)', async () => {
     const fx = trioFixture()
-    const run = runAction(fx.root, { 'evidence-dir': 'out/evidence' })
+    const run = await runAction(fx.root, { 'evidence-dir': 'out/evidence' })
     expect(run.status).toBe(0)
     expect(run.outputs['evidence-dir']).toBe(join(fx.root, 'out', 'evidence'))
     expect(statSync(join(fx.root, 'out', 'evidence', 'health-memorykernel.json')).isFile()).toBe(true)
   })
 
-  it('a baseline input selects that baseline and names the artifact after it', () => {
+  it('a baseline input selects that baseline and names the artifact after it', async () => {
     const fx = trioFixture()
-    const run = runAction(fx.root, { baseline: 'memorykernel' })
+    const run = await runAction(fx.root, { baseline: 'memorykernel' })
     expect(run.status).toBe(0)
     expect(run.outputs.verdict).toBe('PASS')
     expect(run.outputs['artifact-name']).toContain('memorykernel')
   })
 
-  it('an invalid baseline input fails the step with one ::error and no stack trace', () => {
+  it('an invalid baseline input fails the step with one ::error and no stack trace', async () => {
     const fx = trioFixture()
-    const run = runAction(fx.root, { baseline: '../Not A Name' })
+    const run = await runAction(fx.root, { baseline: '../Not A Name' })
     expect(run.status).toBe(1)
     const errors = lines(run.stdout, '::error')
     expect(errors).toHaveLength(1)
@@ -202,10 +141,10 @@ describe('the health action (built bundle)', () => {
   describe('a trio with many errors', () => {
     let fx: Fixture
     let run: ActionRun
-    beforeAll(() => {
+    beforeAll(async () => {
       fx = trioFixture()
       addBadRows(fx, 12)
-      run = runAction(fx.root)
+      run = await runAction(fx.root)
     })
 
     it('fails the step with exit code 1 and verdict FAIL', () => {
@@ -246,14 +185,14 @@ describe('the health action (built bundle)', () => {
     })
   })
 
-  it('a warning (BG208) is annotated as ::warning and still passes', () => {
+  it('a warning (BG208) is annotated as ::warning and still passes', async () => {
     const fx = trioFixture()
     fx.replace(
       MATRIX,
       '- Runtime cutover posture:',
       '- MemoryKernel flavour: `vanilla`\n- Runtime cutover posture:'
     )
-    const run = runAction(fx.root)
+    const run = await runAction(fx.root)
 
     expect(run.status).toBe(0)
     expect(run.outputs.verdict).toBe('PASS')
@@ -271,14 +210,14 @@ describe('the health action (built bundle)', () => {
     expect(run.summary).toContain('BG208')
   })
 
-  it('annotation paths are relative to the workspace when the root is a subdirectory of it', () => {
+  it('annotation paths are relative to the workspace when the root is a subdirectory of it', async () => {
     const fx = trioFixture()
     fx.editJson(PIN, (pin) => {
       pin.release_tag = 'v0.5'
     })
     const workspace = tempDir('bg-workspace-')
     cpSync(fx.root, join(workspace, 'sub'), { recursive: true })
-    const run = runAction(workspace, { root: 'sub' })
+    const run = await runAction(workspace, { root: 'sub' })
 
     expect(run.status).toBe(1)
     expect(run.outputs.verdict).toBe('FAIL')
@@ -292,10 +231,10 @@ describe('the health action (built bundle)', () => {
     for (const f of packet.findings) expect(f.file === null || !f.file.startsWith('sub/')).toBe(true)
   })
 
-  it('a policy file with invalid JSON fails the step with one ::error naming the file and line:col', () => {
+  it('a policy file with invalid JSON fails the step with one ::error naming the file and line:col', async () => {
     const fx = trioFixture()
     fx.write(POLICY, '{\n  "policy_version": "baseline-policy.v1",\n  "baselines": {,\n}\n')
-    const run = runAction(fx.root)
+    const run = await runAction(fx.root)
 
     expect(run.status).toBe(1)
     const errors = lines(run.stdout, '::error')
@@ -307,11 +246,11 @@ describe('the health action (built bundle)', () => {
     expect(run.outputs.verdict).toBeUndefined()
   })
 
-  it('hostile matrix content is escaped in the job summary', () => {
+  it('hostile matrix content is escaped in the job summary', async () => {
     const fx = trioFixture()
     addBadRows(fx, 1)
     fx.replace(MATRIX, '| Bogus |', '| <script>alert(1)</script> \\| Bogus |')
-    const run = runAction(fx.root)
+    const run = await runAction(fx.root)
 
     expect(run.status).toBe(1)
     expect(run.outputs.verdict).toBe('FAIL')

@@ -4,17 +4,16 @@
 // Every planted secret below is built at run time from parts, so no string in this file is a secret a scanner
 // would flag.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
-import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
+import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
+import type { ActionRun } from '../helpers/action-run.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, trioFixture } from '../helpers/fixture.js'
 
-const ACTION = join(REPO_ROOT, 'dist', 'promotion', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 30_000
 const REPOSITORY = 'octo/consumer'
 const PR = 7
 const RUN_ID = '424242'
@@ -24,7 +23,7 @@ const MARKER = '<!-- baseline-gate:promotion -->'
 
 let fake: FakeGitHub
 beforeAll(async () => {
-  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run bundle\` first`)
+  builtAction('promotion')
   fake = await startFakeGitHub()
   fake.addRepo(REPOSITORY)
 })
@@ -96,36 +95,6 @@ function noGoToGo(consumer: Step[]): Repo {
 // ---------------------------------------------------------------------------------------------------
 // The runner
 
-interface ActionRun {
-  status: number | null
-  stdout: string
-  stderr: string
-  outputFile: string
-  outputs: Record<string, string>
-  summary: string
-}
-
-/** Parse a GITHUB_OUTPUT file: `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines). */
-function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line === '') continue
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delim] = heredoc
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!)
-      out[name!] = value.join('\n')
-      continue
-    }
-    const eq = line.indexOf('=')
-    out[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return out
-}
-
 interface RunOptions {
   token?: string
   event?: string
@@ -134,78 +103,39 @@ interface RunOptions {
   inputs?: Record<string, string>
 }
 
-/** Run the bundle as the runner does (asynchronously: the fake GitHub API answers from this process). */
-async function runAction(repo: Repo, options: RunOptions = {}): Promise<ActionRun> {
-  const files = tempDir('bg-promotion-files-')
-  const outputFile = join(files, 'github_output')
-  const summaryFile = join(files, 'step_summary')
-  const eventFile = join(files, 'event.json')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const payload = options.payload ?? {
-    action: 'synchronize',
-    number: PR,
-    pull_request: {
+/** Run the bundle on the repository's pull request (unless the options say otherwise). */
+function runAction(repo: Repo, options: RunOptions = {}): Promise<ActionRun> {
+  return runBuiltAction({
+    action: 'promotion',
+    workspace: repo.root,
+    runId: RUN_ID,
+    job: 'promotion',
+    repository: REPOSITORY,
+    sha: options.sha ?? repo.head,
+    ref: `refs/pull/${PR}/merge`,
+    eventName: options.event ?? 'pull_request',
+    eventPayload: options.payload ?? {
+      action: 'synchronize',
       number: PR,
-      base: { sha: repo.base, ref: 'main', repo: { full_name: REPOSITORY } },
-      head: { sha: repo.head, ref: 'cutover', repo: { full_name: REPOSITORY } }
+      pull_request: {
+        number: PR,
+        base: { sha: repo.base, ref: 'main', repo: { full_name: REPOSITORY } },
+        head: { sha: repo.head, ref: 'cutover', repo: { full_name: REPOSITORY } }
+      }
+    },
+    apiUrl: fake.url,
+    home: true,
+    inputs: {
+      base: '',
+      head: '',
+      suites: 'true',
+      token: options.token ?? '',
+      comment: 'true',
+      'upload-evidence': 'true',
+      ...options.inputs
     }
-  }
-  writeFileSync(eventFile, JSON.stringify(payload))
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: files,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo.root,
-    RUNNER_TEMP: tempDir('bg-runner-temp-'),
-    GITHUB_RUN_ID: RUN_ID,
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'promotion',
-    GITHUB_REPOSITORY: REPOSITORY,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SHA: options.sha ?? repo.head,
-    GITHUB_REF: `refs/pull/${PR}/merge`,
-    GITHUB_EVENT_NAME: options.event ?? 'pull_request',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    INPUT_ROOT: '',
-    INPUT_POLICY: '',
-    INPUT_BASELINE: '',
-    INPUT_BASE: '',
-    INPUT_HEAD: '',
-    INPUT_SUITES: 'true',
-    'INPUT_EVIDENCE-DIR': '',
-    INPUT_TOKEN: options.token ?? '',
-    INPUT_COMMENT: 'true',
-    'INPUT_UPLOAD-EVIDENCE': 'true',
-    ...Object.fromEntries(
-      Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
-    )
-  }
-  const child = spawn(process.execPath, [ACTION], { cwd: repo.root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS)
-  const status = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve(code))
   })
-  clearTimeout(timer)
-  return {
-    status,
-    stdout,
-    stderr,
-    outputFile,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8')
-  }
 }
-
-const lines = (text: string, prefix: string) => text.split('\n').filter((l) => l.startsWith(prefix))
 
 interface Packet {
   verdict: string

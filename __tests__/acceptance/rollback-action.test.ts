@@ -4,27 +4,17 @@
 // re-run updates them; a hostile reason is recorded literally and obeyed nowhere; a read-only token still gives
 // the verdict; a dry run asks GitHub nothing and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
-import {
-  cleanupFixtures,
-  MATRIX,
-  MIRROR,
-  NOW,
-  PIN,
-  REPO_ROOT,
-  tempDir,
-  trioFixture
-} from '../helpers/fixture.js'
-import { gitRepo, nodeStep, producerRelease, repin, writePolicy } from '../helpers/git-repo.js'
+import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
+import type { ActionRun } from '../helpers/action-run.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { nodeStep, threeBaselines } from '../helpers/git-repo.js'
 
-const ACTION = join(REPO_ROOT, 'dist', 'rollback', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 30_000
 const RUN_ID = '515151'
 const BRANCH = 'baseline-gate/rollback-memorykernel'
 const TRIO = [PIN, MIRROR, MATRIX] as const
@@ -41,7 +31,7 @@ const REASON = 'v0.6.0 broke the contract: the producer answers 500 on /v1/memor
 
 let fake: FakeGitHub
 beforeAll(async () => {
-  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run build\` first`)
+  builtAction('rollback')
   fake = await startFakeGitHub()
 })
 afterAll(async () => {
@@ -52,35 +42,9 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------
 // The repository: v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, unrelated commits between
 
-const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString()
-
-function threeBaselines(): string {
-  const fx = trioFixture()
-  writePolicy(fx, {
-    consumer: [{ ...nodeStep('test', 'console.log("rollback suite ok")'), operations: ['rollback'] }]
-  })
-  const repo = gitRepo(fx)
-  repo.commit('baseline v0.4.0', day(0))
-  fx.write('src/app.ts', 'export const app = 1\n')
-  repo.commit('unrelated: the app', day(1))
-  producerRelease(fx, 'v0.5.0', (m) => {
-    m.commit_sha = '5'.repeat(40)
-  })
-  repin(fx)
-  repo.commit('promote v0.5.0', day(2))
-  for (let i = 0; i < 3; i++) {
-    fx.write('src/app.ts', `export const app = ${i + 2}\n`)
-    repo.commit(`unrelated ${i}`, day(3 + i))
-  }
-  producerRelease(fx, 'v0.6.0', (m) => {
-    m.commit_sha = '6'.repeat(40)
-  })
-  repin(fx)
-  repo.commit('promote v0.6.0', day(10))
-  fx.write('README.md', 'unrelated\n')
-  repo.commit('unrelated: readme', day(11))
-  return fx.root
-}
+/** The consumer suite: one step, for rollback only (its `operations` wins over threeBaselines' default). */
+const SUITE = [nodeStep('test', 'console.log("rollback suite ok")', [], { operations: ['rollback'] })]
+const history = (): string => threeBaselines(SUITE).fx.root
 
 /** A copy of a repository (its .git too), to run the action again from the same starting point. */
 function copyOf(root: string): string {
@@ -95,117 +59,38 @@ const git = (root: string, ...args: string[]): string =>
 // ---------------------------------------------------------------------------------------------------
 // The runner
 
-interface ActionRun {
-  status: number | null
-  stdout: string
-  stderr: string
-  outputFile: string
-  outputText: string
-  outputs: Record<string, string>
-  /** Every output name, once per time it was written. */
-  outputNames: string[]
-  summary: string
-  /** The directory of GITHUB_OUTPUT, the summary and HOME. */
-  files: string
-}
-
-/** Parse a GITHUB_OUTPUT file: `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines). */
-function parseOutputFile(text: string): { outputs: Record<string, string>; names: string[] } {
-  const outputs: Record<string, string> = {}
-  const names: string[] = []
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line === '') continue
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delim] = heredoc
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!)
-      outputs[name!] = value.join('\n')
-      names.push(name!)
-      continue
-    }
-    const eq = line.indexOf('=')
-    outputs[line.slice(0, eq)] = line.slice(eq + 1)
-    names.push(line.slice(0, eq))
-  }
-  return { outputs, names }
-}
-
 interface RunOptions {
   repository: string
   token?: string
   inputs?: Record<string, string>
 }
 
-/** Run the bundle as the runner does (asynchronously: the fake GitHub API answers from this process). */
-async function runAction(root: string, options: RunOptions): Promise<ActionRun> {
-  const files = tempDir('bg-rollback-files-')
-  const outputFile = join(files, 'github_output')
-  const summaryFile = join(files, 'step_summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: files,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: root,
-    RUNNER_TEMP: tempDir('bg-runner-temp-'),
-    GITHUB_RUN_ID: RUN_ID,
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'rollback',
-    GITHUB_REPOSITORY: options.repository,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SHA: git(root, 'rev-parse', 'HEAD'),
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    INPUT_ROOT: '',
-    INPUT_POLICY: '',
-    INPUT_BASELINE: '',
-    INPUT_TRIGGER: 'contract-drift',
-    INPUT_REASON: REASON,
-    INPUT_TARGET: '',
-    'INPUT_DRY-RUN': 'false',
-    INPUT_SUITES: 'true',
-    'INPUT_EVIDENCE-DIR': '',
-    INPUT_TOKEN: options.token ?? '',
-    'INPUT_BASE-BRANCH': '',
-    'INPUT_UPLOAD-EVIDENCE': 'true',
-    ...Object.fromEntries(
-      Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
-    )
-  }
-  const child = spawn(process.execPath, [ACTION], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS)
-  const status = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve(code))
+/** Run the bundle on a workflow_dispatch on main. */
+function runAction(root: string, options: RunOptions): Promise<ActionRun> {
+  return runBuiltAction({
+    action: 'rollback',
+    workspace: root,
+    runId: RUN_ID,
+    job: 'rollback',
+    repository: options.repository,
+    sha: git(root, 'rev-parse', 'HEAD'),
+    ref: 'refs/heads/main',
+    eventName: 'workflow_dispatch',
+    apiUrl: fake.url,
+    home: true,
+    inputs: {
+      trigger: 'contract-drift',
+      reason: REASON,
+      target: '',
+      'dry-run': 'false',
+      suites: 'true',
+      token: options.token ?? '',
+      'base-branch': '',
+      'upload-evidence': 'true',
+      ...options.inputs
+    }
   })
-  clearTimeout(timer)
-  const outputText = readFileSync(outputFile, 'utf8')
-  const parsed = parseOutputFile(outputText)
-  return {
-    status,
-    stdout,
-    stderr,
-    outputFile,
-    outputText,
-    outputs: parsed.outputs,
-    outputNames: parsed.names,
-    summary: readFileSync(summaryFile, 'utf8'),
-    files
-  }
 }
-
-const lines = (text: string, prefix: string) => text.split('\n').filter((l) => l.startsWith(prefix))
 
 interface Packet {
   verdict: string
@@ -273,7 +158,7 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
   let second: ActionRun
   beforeAll(async () => {
     fake.addRepo(REPOSITORY)
-    origin = threeBaselines()
+    origin = history()
     const again = copyOf(origin)
     root = copyOf(origin)
     token = actionToken()
@@ -392,7 +277,7 @@ describe('the rollback action (built bundle): a hostile reason', () => {
   let run: ActionRun
   beforeAll(async () => {
     fake.addRepo(REPOSITORY)
-    root = threeBaselines()
+    root = history()
     token = actionToken()
     run = await runAction(root, { repository: REPOSITORY, token, inputs: { reason: HOSTILE } })
   })
@@ -432,7 +317,7 @@ describe('the rollback action (built bundle): a read-only token', () => {
   let run: ActionRun
   beforeAll(async () => {
     fake.addRepo(REPOSITORY)
-    root = threeBaselines()
+    root = history()
     token = actionToken(false)
     run = await runAction(root, { repository: REPOSITORY, token })
   })
@@ -475,7 +360,7 @@ describe('the rollback action (built bundle): a dry run', () => {
   let run: ActionRun
   beforeAll(async () => {
     fake.addRepo(REPOSITORY)
-    root = threeBaselines()
+    root = history()
     token = actionToken()
     run = await runAction(root, { repository: REPOSITORY, token, inputs: { 'dry-run': 'true' } })
   })
@@ -498,7 +383,7 @@ describe('the rollback action (built bundle): a dry run', () => {
 
 describe('the rollback action (built bundle): inputs', () => {
   it('refuses an unknown trigger, naming the valid ones, before touching anything', async () => {
-    const root = threeBaselines()
+    const root = history()
     const run = await runAction(root, { repository: 'octo/rollback-inputs', inputs: { trigger: 'oops' } })
     expect(run.status).toBe(1)
     expect(lines(run.stdout, '::error::')).toEqual([
@@ -509,7 +394,7 @@ describe('the rollback action (built bundle): inputs', () => {
   })
 
   it('refuses an empty reason', async () => {
-    const root = threeBaselines()
+    const root = history()
     const run = await runAction(root, { repository: 'octo/rollback-inputs', inputs: { reason: '  \n ' } })
     expect(run.status).toBe(1)
     expect(lines(run.stdout, '::error::')).toEqual([expect.stringMatching(/input 'reason' is required/)])

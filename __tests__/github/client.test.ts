@@ -3,14 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
 import {
-  createGitHubClient,
   GITHUB_COMMENT_LIMIT,
   renderStickyComment,
   stickyMarker,
-  type GitHubClientOptions,
-  type Owners,
-  type Result
+  type Owners
 } from '../../src/github/client.js'
+import { fakeClient, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_FakeInstallationToken0123456789abcdefXYZ'
 const REPO = 'acme/app'
@@ -22,11 +20,11 @@ const PULL_ROUTE = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
 const COMMENTS_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
 
 let fake: FakeGitHub
-let logs: string[]
+const { logs, reset, client, failure, hits, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN])
 
 beforeEach(async () => {
   fake = await startFakeGitHub()
-  logs = []
+  reset()
   fake.addToken(TOKEN, 'github-actions[bot]') // an installation token, like GITHUB_TOKEN
   fake.addRepo(REPO)
   fake.addPull(REPO, { number: PR, headSha: HEAD })
@@ -34,35 +32,9 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // the token never reaches a log line or the request log
-  expect(logs.join('\n')).not.toContain(TOKEN)
-  expect(JSON.stringify(fake.requests)).not.toContain(TOKEN)
+  expectNoTokenLeaked()
   await fake.close()
 })
-
-function client(overrides: Partial<GitHubClientOptions> = {}) {
-  return createGitHubClient({
-    token: TOKEN,
-    apiUrl: fake.url,
-    repository: { owner: 'acme', repo: 'app' },
-    timeoutMs: 2_000,
-    retryDelayMs: 10,
-    log: (line) => logs.push(line),
-    ...overrides
-  })
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.reason}: ${result.message}`)
-  return result.value
-}
-
-function failure<T>(result: Result<T>): { reason: string; message: string } {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`)
-  expect(result.message).not.toContain(TOKEN)
-  return result
-}
-
-const hits = (route: string) => fake.requests.filter((r) => r.route === route)
 
 describe('the fake GitHub server', () => {
   it('answers 401 without a token, 404 with GitHub body, and pages with Link headers', async () => {

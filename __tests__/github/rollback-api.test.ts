@@ -3,16 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
 import {
-  createGitHubClient,
   fitBody,
   GITHUB_COMMENT_LIMIT,
   renderStickyComment,
   STICKY_COMMENT_BUDGET,
   stickyMarker,
-  type FileToCommit,
-  type GitHubClientOptions,
-  type Result
+  type FileToCommit
 } from '../../src/github/client.js'
+import { fakeClient, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_FakeInstallationToken0123456789abcdefXYZ'
 const READ_ONLY = 'ghs_ReadOnlyToken000000000000000000000000'
@@ -27,13 +25,13 @@ const PATCH_REF = 'PATCH /repos/{owner}/{repo}/git/refs/{ref}'
 const LIST_ISSUES = 'GET /repos/{owner}/{repo}/issues'
 
 let fake: FakeGitHub
-let logs: string[]
+const { logs, reset, client, failure, hits, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN, READ_ONLY])
 /** main as addRepo seeds it: the parent of every rollback commit here. */
 let main: { sha: string; tree: string }
 
 beforeEach(async () => {
   fake = await startFakeGitHub()
-  logs = []
+  reset()
   fake.addToken(TOKEN, 'github-actions[bot]') // an installation token, like GITHUB_TOKEN
   fake.addToken(READ_ONLY, 'github-actions[bot]', { write: false })
   fake.addRepo(REPO)
@@ -44,38 +42,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // the tokens never reach a log line or the request log
-  for (const token of [TOKEN, READ_ONLY]) {
-    expect(logs.join('\n')).not.toContain(token)
-    expect(JSON.stringify(fake.requests)).not.toContain(token)
-  }
+  expectNoTokenLeaked()
   await fake.close()
 })
 
-function client(overrides: Partial<GitHubClientOptions> = {}) {
-  return createGitHubClient({
-    token: TOKEN,
-    apiUrl: fake.url,
-    repository: { owner: 'acme', repo: 'app' },
-    timeoutMs: 2_000,
-    retryDelayMs: 10,
-    log: (line) => logs.push(line),
-    ...overrides
-  })
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.reason}: ${result.message}`)
-  return result.value
-}
-
-function failure<T>(result: Result<T>): { reason: string; message: string } {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`)
-  expect(result.message).not.toContain(TOKEN)
-  expect(result.message).not.toContain(READ_ONLY)
-  return result
-}
-
-const hits = (route: string) => fake.requests.filter((r) => r.route === route)
 const writes = () => fake.requests.filter((r) => r.method !== 'GET')
 
 const trio = (version: string): FileToCommit[] => [

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise2 = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve9;
+          callback2 = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve9;
+          callback2 = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -19180,13 +19180,13 @@ import { request } from "node:http";
 function httpRequest(url, method, body, timeoutMs) {
   const started = Date.now();
   const ms = () => Date.now() - started;
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     let settled = false;
     const done = (o) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      resolve9(o);
+      resolve10(o);
     };
     const headers = { accept: "application/json", connection: "close" };
     if (body !== void 0) {
@@ -19316,11 +19316,11 @@ var init_probe = __esm({
 
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute4, relative, resolve as resolve4, sep } from "node:path";
 function resolveInRoot(root, rel) {
-  const abs = resolve2(root, rel);
-  const back = relative(resolve2(root), abs);
-  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute2(back)) return abs;
+  const abs = resolve4(root, rel);
+  const back = relative(resolve4(root), abs);
+  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute4(back)) return abs;
   return void 0;
 }
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
@@ -21292,17 +21292,17 @@ function spawnGroup(argv, options) {
     }, LINGER_MS);
     linger.unref();
   });
-  const exited = new Promise((resolve9) => {
+  const exited = new Promise((resolve10) => {
     child.once("error", (e) => {
       finished = true;
       untrack(child);
-      resolve9({ code: null, signal: null, error: e.code ?? e.message });
+      resolve10({ code: null, signal: null, error: e.code ?? e.message });
     });
     child.once("close", (code2, signal) => {
       finished = true;
       clearTimeout(linger);
       untrack(child);
-      resolve9(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
+      resolve10(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
     });
   });
   return {
@@ -21337,13 +21337,13 @@ var init_process_group = __esm({
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve9(port));
+      server.close(() => resolve10(port));
     });
   });
 }
@@ -24371,7 +24371,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24398,7 +24398,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25262,7 +25262,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25653,7 +25653,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -28945,15 +28945,15 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join3, resolve as resolve5 } from "node:path";
+import { join as join5, resolve as resolve7 } from "node:path";
 async function runPreflight(root, baseline, env) {
   const started = Date.now();
-  const producerRoot = join3(root, baseline.producer.root);
+  const producerRoot = join5(root, baseline.producer.root);
   const expand = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand),
-    cwd: resolve5(root, expand(baseline.producer.start.cwd)),
+    cwd: resolve7(root, expand(baseline.producer.start.cwd)),
     env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? "true" }),
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
@@ -28962,7 +28962,7 @@ async function runPreflight(root, baseline, env) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join3(baseline.producer.root, probe.schemas),
+        join5(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request2 of PROBE_REQUESTS) {
@@ -29167,11 +29167,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -29187,7 +29187,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29551,6 +29551,9 @@ function createEvidenceStore(dir, options = {}) {
   };
 }
 
+// src/operations/health.ts
+import { existsSync as existsSync4 } from "node:fs";
+
 // src/evidence/markdown-text.ts
 function escapeMarkdown(text3) {
   return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -29859,6 +29862,111 @@ function renderPacketMarkdown(p, options = {}) {
     `Verdict: **${p.verdict}**`,
     ""
   ].join("\n");
+}
+
+// src/files/atomic-set.ts
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
+
+// src/git/run-context.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env = process.env) {
+  if (env.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env.GITHUB_REPOSITORY || null,
+      commit: env.GITHUB_SHA || null,
+      ref: env.GITHUB_REF || null,
+      event: env.GITHUB_EVENT_NAME || null,
+      run_id: env.GITHUB_RUN_ID || null,
+      run_attempt: env.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join3(gitDir, "commondir");
+    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join3(dir, ref);
+      if (existsSync3(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join3(common, "packed-refs");
+    if (existsSync3(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join3(dir, ".git");
+    if (existsSync3(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute(target) ? target : resolve2(dir, target);
+    }
+    if (dirname2(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
+
+// src/files/digest.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/files/atomic-set.ts
+var FileSetError = class extends Error {
+  name = "FileSetError";
+};
+function journalPath(root, name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+  }
+  const file = `${name}.journal.json`;
+  const gitDir = findGitDir(resolve3(root));
+  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve3(root), ".baseline-gate", file);
 }
 
 // src/ledger/model.ts
@@ -31130,6 +31238,12 @@ var rules = {
     severity: "error",
     description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
     example: "Two rows for `v0.4.0` with different commits."
+  },
+  BG215: {
+    title: "Interrupted trio write",
+    severity: "error",
+    description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
+    example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
   },
   BG301: {
     title: "Mirror differs from the producer manifest",
@@ -38056,10 +38170,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context);
+      called.push(resolve10);
     }
   }
   return events;
@@ -43342,7 +43456,7 @@ function pinSection(path, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -43378,7 +43492,7 @@ function pinSection(path, ledger, pin, baseline) {
   }
   return out;
 }
-function isAbsolute(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path, ledger, pin) {
@@ -43539,12 +43653,6 @@ function duplicateTags(path, rows) {
     } else seen.set(tag, row);
   }
   return out;
-}
-
-// src/files/digest.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 // src/rules/pin-mirror.ts
@@ -43932,13 +44040,13 @@ function matrixFile(file, displayName) {
 init_read();
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { isAbsolute as isAbsolute5, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename2, dirname as dirname2, normalize as normalize2, relative as relative2, resolve as resolve3, sep as sep2 } from "path";
+import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative2, resolve as resolve5, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -43957,7 +44065,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve3(path);
+  if (resolvePaths) path = resolve5(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -44082,13 +44190,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname2(path);
+  let parent = dirname4(path);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname2(parent);
+    else parent = dirname4(parent);
   }
   state.symlinks.set(path, resolved);
   return depth > 1;
@@ -44275,8 +44383,8 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
+            const filename = basename3(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -44549,7 +44657,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute5(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -44679,7 +44787,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -44687,7 +44795,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync
+    statSync: opts.fs.statSync || statSync2
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -44793,7 +44901,7 @@ function adapterFindings(root, baseline) {
 }
 
 // src/operations/outcome.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 function operationResult(evidence, operation, baselines) {
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict));
   let file = baselines[0]?.evidence ?? "";
@@ -44802,7 +44910,7 @@ function operationResult(evidence, operation, baselines) {
       schema: "evidence-index.v1",
       operation,
       verdict,
-      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename3(r.evidence) }))
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename4(r.evidence) }))
     };
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index2, null, 2)}
 `);
@@ -44827,6 +44935,7 @@ async function runHealth(ctx, options) {
       producerManifestPath: producer.manifest.path
     });
     const findings = sortFindings([
+      ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
       ...adapterFindings(ctx.root, baseline),
@@ -44861,14 +44970,28 @@ async function runHealth(ctx, options) {
   }
   return operationResult(ctx.evidence, "health", results);
 }
+function interruptedWrites(root, baseline) {
+  return ["repin", "rollback"].flatMap((command) => {
+    const journal = journalPath(root, `${command}-${baseline.name}`);
+    if (!existsSync4(journal)) return [];
+    return [
+      finding(
+        "BG215",
+        null,
+        null,
+        `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it`
+      )
+    ];
+  });
+}
 async function preflight(ctx, baseline) {
   const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
   return runPreflight2(ctx.root, baseline, ctx.env);
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join6, relative as relative3, resolve as resolve8 } from "node:path";
 init_read();
 
 // src/policy/defaults.ts
@@ -44980,10 +45103,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve6(options.root);
+  const root = resolve8(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve6(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve8(options.cwd ?? process.cwd(), options.policyPath) : join6(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readRepoFile("/", abs), shown, explicit, packageManager);
 }
@@ -45053,99 +45176,16 @@ function resolveBaseline(name, raw, pm2) {
   };
 }
 function detectPackageManager(root) {
-  if (existsSync3(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync3(join4(root, "yarn.lock"))) return "yarn";
+  if (existsSync5(join6(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync5(join6(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
-// src/git/run-context.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync4, readFileSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute5, join as join5, resolve as resolve7 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env = process.env) {
-  if (env.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
-      event: env.GITHUB_EVENT_NAME || null,
-      run_id: env.GITHUB_RUN_ID || null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve7(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join5(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join5(gitDir, "commondir");
-    const common = existsSync4(commonFile) ? resolve7(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join5(dir, ref);
-      if (existsSync4(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join5(common, "packed-refs");
-    if (existsSync4(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname3(dir)) {
-    const dotGit = join5(dir, ".git");
-    if (existsSync4(dotGit)) {
-      if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute5(target) ? target : resolve7(dir, target);
-    }
-    if (dirname3(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
 }
 
 // package.json
@@ -45277,7 +45317,7 @@ function annotate(findings, root, env, failing, ownWarnings = 0) {
 }
 
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute6, join as join6, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join7, resolve as resolve9 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -45294,24 +45334,24 @@ function readHealthInputs(get, env) {
 }
 function readCommonInputs(get, env, operation) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve8(workspace, get("root").trim() || ".");
+  const root = resolve9(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join6(
-      env.RUNNER_TEMP || join6(root, ".baseline-gate"),
+    join7(
+      env.RUNNER_TEMP || join7(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve8(workspace, policy),
+    policy: policy === "" ? void 0 : resolve9(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };

@@ -22551,6 +22551,12 @@ var rules = {
     description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
     example: "Two rows for `v0.4.0` with different commits."
   },
+  BG215: {
+    title: "Interrupted trio write",
+    severity: "error",
+    description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
+    example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
+  },
   BG301: {
     title: "Mirror differs from the producer manifest",
     severity: "error",

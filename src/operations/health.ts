@@ -1,10 +1,13 @@
 // health: for each baseline, load the trio and the producer's files, run every rule, probe the running
 // producer (unless told not to), decide, and write the evidence packet.
+import { existsSync } from 'node:fs'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
+import { journalPath } from '../files/atomic-set.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { driftRules } from '../rules/drift.js'
-import { sortFindings } from '../rules/finding.js'
+import { finding, sortFindings } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
 import { decideVerdict } from '../rules/verdict.js'
@@ -37,6 +40,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       producerManifestPath: producer.manifest.path
     })
     const findings = sortFindings([
+      ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
       ...adapterFindings(ctx.root, baseline),
@@ -69,6 +73,22 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence })
   }
   return operationResult(ctx.evidence, 'health', results)
+}
+
+/** A set write of the trio that a crash interrupted: the files may mix two trios until it is finished. */
+function interruptedWrites(root: string, baseline: BaselinePolicy): Finding[] {
+  return (['repin', 'rollback'] as const).flatMap((command) => {
+    const journal = journalPath(root, `${command}-${baseline.name}`)
+    if (!existsSync(journal)) return []
+    return [
+      finding(
+        'BG215',
+        null,
+        null,
+        `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it`
+      )
+    ]
+  })
 }
 
 /** Loaded on demand: the preflight (and the JSON Schema compiler it needs) costs start-up time otherwise. */
