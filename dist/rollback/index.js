@@ -3680,8 +3680,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11244,9 +11244,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -21933,20 +21933,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
+        return plural2(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+        return plural2(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
+        return plural2(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural(ms, msAbs, n, name) {
+    function plural2(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -39281,8 +39281,11 @@ async function findLastKnownGood(input) {
       problem: null
     };
   }
-  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : `none of the ${revisions} revisions of the trio on this branch pins another valid baseline that was not rolled back`;
+  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
   return { target: null, passedOver, revisions, problem: why };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/git/history.ts

@@ -102,6 +102,12 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)`
     : revisions === 0
       ? 'the trio has no history on this branch'
-      : `none of the ${revisions} revisions of the trio on this branch pins another valid baseline that was not rolled back`
+      : passedOver.every((p) => p.reason === 'current')
+        ? `every revision of the trio on this branch (${plural(revisions, 'revision')}) pins the current baseline ${input.current.release_tag ?? ''}: there is no earlier one to go back to`
+        : `none of the ${plural(revisions, 'revision')} of the trio on this branch pins another valid baseline that was not rolled back`
   return { target: null, passedOver, revisions, problem: why }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

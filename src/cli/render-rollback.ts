@@ -39,7 +39,7 @@ export function renderLkg(reports: LkgReport[], s: Style): string {
     out.push(s.bold(`baseline-gate lkg · ${r.baseline}`))
     out.push(
       s.dim(
-        `  current: ${describe(r.identity)} at ${r.head.slice(0, 12)}; ${r.lkg.revisions} trio revisions read`
+        `  current: ${describe(r.identity)} at ${r.head.slice(0, 12)}; ${r.lkg.revisions} trio revision${r.lkg.revisions === 1 ? '' : 's'} read`
       )
     )
     const t = r.lkg.target
