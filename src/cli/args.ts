@@ -15,6 +15,8 @@ export interface HealthCommand {
   json: boolean
   evidenceDir: string | undefined
   probe: boolean
+  /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
+  remote: boolean
 }
 
 export interface RepinCommand {
@@ -46,6 +48,22 @@ export interface LkgCommand {
   json: boolean
 }
 
+/** The policy's baselines as a GitHub job matrix. Same options as lkg. */
+export interface PlanCommand extends Omit<LkgCommand, 'command'> {
+  command: 'plan'
+}
+
+export interface AggregateCommand {
+  command: 'aggregate'
+  /** Evidence directories, as given. */
+  dirs: string[]
+  json: boolean
+  /** Baselines that must each have a packet; null: those of the policy when --root/--policy is given. */
+  expect: string[] | null
+  root: string | undefined
+  policy: string | undefined
+}
+
 export interface RollbackCommand {
   command: 'rollback'
   root: string
@@ -72,6 +90,8 @@ export type Command =
   | RepinCommand
   | PromoteCommand
   | LkgCommand
+  | PlanCommand
+  | AggregateCommand
   | RollbackCommand
   | VerifyEvidenceCommand
   | { command: 'help'; topic?: string }
@@ -89,14 +109,23 @@ Commands:
             write the incident note; locally the working tree changes (no commit, no push)
   verify-evidence FILE [--root DIR]
             recompute the digests an evidence packet records; exit 1 on any mismatch
+  plan      print the policy's baselines; --json: a GitHub job matrix {"include":[{"baseline":NAME},...]}
+  aggregate DIR... [--expect NAME,...] [--json]
+            one verdict and one summary over the evidence packets in DIR... (a fanned-out matrix run);
+            FAIL when a packet fails or is invalid, a DIR holds none, or an expected baseline has none
 
 Options:
   --root DIR           repository root (default: the current directory)
   --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
   --baseline NAME      only this baseline
-  --json               print exactly one JSON object on stdout (health, promote)
+  --json               print exactly one JSON object on stdout
+  --expect NAME,...    aggregate: these baselines must each have a packet (default: with --root or
+                       --policy, every baseline of the policy; else no expectation)
   --evidence-dir DIR   where to write the evidence (default: <root>/.baseline-gate/evidence)
   --no-probe           health: do not start and probe the producer (the verdict records the skip)
+  --remote             health: also check the producer identity in the producer repository (the pin's
+                       memorykernel_repo) through the GitHub API; token from GITHUB_TOKEN or GH_TOKEN,
+                       API from GITHUB_API_URL (default https://api.github.com)
   --base REF           promote: the revision before the change (required), e.g. origin/main
   --head REF           promote: the revision of the change (default: HEAD, which must be checked out
                        for the suites)
@@ -116,7 +145,8 @@ export function parseCommand(argv: string[]): Command {
     return { command: 'help' }
   if (first === '--version' || first === '-v') return { command: 'version' }
   if (first === 'verify-evidence') return parseVerifyEvidence(rest)
-  if (!['health', 'repin', 'promote', 'lkg', 'rollback'].includes(first)) {
+  if (first === 'aggregate') return parseAggregate(rest)
+  if (!['health', 'repin', 'promote', 'lkg', 'plan', 'rollback'].includes(first)) {
     throw new UsageError(
       first.startsWith('-')
         ? `expected a command before ${first}; try: baseline-gate health`
@@ -136,6 +166,7 @@ export function parseCommand(argv: string[]): Command {
         json: { type: 'boolean', default: false },
         'evidence-dir': { type: 'string' },
         'no-probe': { type: 'boolean', default: false },
+        remote: { type: 'boolean', default: false },
         base: { type: 'string' },
         head: { type: 'string' },
         'no-suites': { type: 'boolean', default: false },
@@ -160,12 +191,13 @@ export function parseCommand(argv: string[]): Command {
   if (first !== 'promote') only(first, ['base', 'head'])
   if (first !== 'promote' && first !== 'rollback') only(first, ['no-suites'])
   if (first !== 'rollback') only(first, ['trigger', 'reason', 'to', 'dry-run'])
-  if (first === 'lkg') {
-    only('lkg', ['evidence-dir', 'no-probe'])
+  if (first !== 'health') only(first, ['remote'])
+  if (first === 'lkg' || first === 'plan') {
+    only(first, ['evidence-dir', 'no-probe'])
     for (const name of ['root', 'policy', 'baseline'] as const) {
       if (v[name] === '') throw new UsageError(`--${name} needs a value`)
     }
-    return { command: 'lkg', root: v.root ?? '.', policy: v.policy, baseline: v.baseline, json: v.json }
+    return { command: first, root: v.root ?? '.', policy: v.policy, baseline: v.baseline, json: v.json }
   }
   if (first === 'rollback') return rollbackCommand(v)
   if (first === 'repin') {
@@ -208,7 +240,8 @@ export function parseCommand(argv: string[]): Command {
     baseline: v.baseline,
     json: v.json,
     evidenceDir: v['evidence-dir'],
-    probe: !v['no-probe']
+    probe: !v['no-probe'],
+    remote: v.remote
   }
 }
 
@@ -276,6 +309,62 @@ function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command:
   }
   if (parsed.values.root === '') throw new UsageError('--root needs a value')
   return { command: 'verify-evidence', file: parsed.positionals[0]!, root: parsed.values.root ?? '.' }
+}
+
+/** A baseline name as the policy schema allows it. */
+const BASELINE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/
+
+function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; topic: string } {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        expect: { type: 'string', multiple: true },
+        root: { type: 'string' },
+        policy: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (e) {
+    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
+  }
+  const v = parsed.values
+  if (v.help) return { command: 'help', topic: 'aggregate' }
+  if (parsed.positionals.length === 0) {
+    throw new UsageError(
+      'aggregate needs at least one evidence directory: baseline-gate aggregate DIR... [--expect NAME,...] [--json]'
+    )
+  }
+  if (parsed.positionals.includes('')) throw new UsageError('an evidence directory cannot be empty')
+  for (const name of ['root', 'policy'] as const) {
+    if (v[name] === '') throw new UsageError(`--${name} needs a value`)
+  }
+  let expect: string[] | null = null
+  if (v.expect !== undefined) {
+    // two ways to name the expected baselines would leave one silently ignored
+    if (v.root !== undefined || v.policy !== undefined)
+      throw new UsageError(
+        'give either --expect or --root/--policy (whose baselines are then expected), not both'
+      )
+    expect = v.expect.flatMap((x) => x.split(',')).map((x) => x.trim())
+    const bad = expect.find((x) => !BASELINE_NAME.test(x))
+    if (bad !== undefined)
+      throw new UsageError(
+        `--expect ${JSON.stringify(bad)} is not a baseline name (lower-case letters, digits, - and _)`
+      )
+  }
+  return {
+    command: 'aggregate',
+    dirs: parsed.positionals,
+    json: v.json,
+    expect,
+    root: v.root,
+    policy: v.policy
+  }
 }
 
 /** node's messages can span lines; a usage error is one line */

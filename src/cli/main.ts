@@ -16,7 +16,9 @@ import type { OperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
+import { aggregate } from './aggregate.js'
 import { parseCommand, USAGE, UsageError } from './args.js'
+import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 
@@ -48,6 +50,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       )
       return v.problems.length === 0 ? EXIT.pass : EXIT.fail
     }
+    if (cmd.command === 'aggregate') return aggregate(cmd, io)
     const root = resolve(io.cwd, cmd.root)
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
     const baselines = selectBaselines(policy, cmd.baseline)
@@ -55,6 +58,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const results = baselines.map((b) => runRepin({ root, clock: () => new Date() }, b))
       io.stdout.write(`${renderRepin(results)}\n`)
       return results.some((r) => r.status === 'refused') ? EXIT.fail : EXIT.pass
+    }
+    if (cmd.command === 'plan') {
+      if (cmd.json) io.stdout.write(`${JSON.stringify(jobMatrix(baselines))}\n`)
+      else io.stdout.write(`${renderPlan(baselines)}\n`)
+      return EXIT.pass
     }
     if (cmd.command === 'lkg') {
       const reports = await Promise.all(baselines.map((b) => lastKnownGood(root, b)))
@@ -86,7 +94,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { rollback } = await import('./rollback.js')
       return await rollback(cmd, io, ctx, baselines)
     }
-    const result = await runHealth(ctx, { baselines, probe: cmd.probe })
+    const remote = cmd.remote ? await producerReader(io.env) : null
+    const result = await runHealth(ctx, { baselines, probe: cmd.probe, remote })
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
@@ -106,4 +115,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
     return EXIT.usage
   }
+}
+
+/** `health --remote`: a reader of the producer repositories with the token from the environment. */
+async function producerReader(env: NodeJS.ProcessEnv) {
+  const token = (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim()
+  if (!token) {
+    throw new UsageError(
+      'health --remote needs a GitHub token that can read the producer repository: set GITHUB_TOKEN or GH_TOKEN'
+    )
+  }
+  // loaded on demand: the GitHub client costs start-up time that a local health run should not pay
+  const { createRepositoryReader } = await import('../github/repository-reader.js')
+  return createRepositoryReader({ token, apiUrl: env.GITHUB_API_URL || undefined })
 }

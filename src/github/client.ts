@@ -1,6 +1,7 @@
 // The GitHub API client of baseline-gate (infra, DESIGN.md §2): the sticky pull-request comment, the
 // joint approval of the consumer and producer owners, and what a rollback writes (a commit on a branch,
-// its pull request, the incident issue). Built on @actions/github's octokit, so it honours
+// its pull request, the incident issue), and the reads of a producer repository for the producer identity
+// check (RepositoryReadApi: a file at a ref, a tag's commit, ancestry). Built on @actions/github's octokit, so it honours
 // GITHUB_API_URL (or an explicit apiUrl) and the runner's proxy settings.
 //
 // Nothing here throws: every method resolves to a Result, and a failure says what could not be done
@@ -97,7 +98,7 @@ export interface IssueRef {
   truncated: boolean
 }
 
-export interface GitHubClient {
+export interface GitHubClient extends RepositoryReadApi, DriftApi {
   readonly repository: Repository
   readonly apiUrl: string
   /**
@@ -153,10 +154,126 @@ export interface GitHubClient {
   }): Promise<Result<IssueRef>>
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Producer identity: reads from the PRODUCER's repository (a client created for that repository)
+
+/** A release tag resolved to the commit it names. */
+export type ResolvedTag =
+  | {
+      exists: true
+      tag: string
+      /** The commit the tag names (an annotated tag is followed to its commit). */
+      commitSha: string
+      /** An annotated tag (a tag object) rather than a lightweight one. */
+      annotated: boolean
+    }
+  /** The repository is readable and has no such tag. */
+  | { exists: false; tag: string }
+
+/** How `head` relates to `base` (GitHub's compare). */
+export interface Ancestry {
+  status: 'identical' | 'ahead' | 'behind' | 'diverged'
+  /** identical or ahead: `base` is `head` or one of its ancestors. */
+  descends: boolean
+  aheadBy: number
+  behindBy: number
+}
+
+/** Read-only calls on a repository's contents and git data (`contents: read`). */
+export interface RepositoryReadApi {
+  /**
+   * The bytes of `path` (relative, POSIX) at `ref` (a tag, branch or commit sha), exactly as committed.
+   * A 404 (no such file, ref or visible repository) answers `not-found`.
+   */
+  fileAtRef(path: string, ref: string): Promise<Result<Buffer>>
+  /**
+   * The commit `refs/tags/<tag>` names, following annotated tags (tag objects) to their commit. A tag
+   * the readable repository does not have answers `{ exists: false }`; a repository the token cannot
+   * see answers `not-found`.
+   */
+  resolveTag(tag: string): Promise<Result<ResolvedTag>>
+  /** Whether `head` is `base` or descends from it: GET compare/{base}...{head}. */
+  isAncestor(base: string, head: string): Promise<Result<Ancestry>>
+}
+
 /** GitHub refuses comment bodies longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536
 /** What a sticky comment may use, marker and truncation note included (a margin below the limit). */
 export const STICKY_COMMENT_BUDGET = 65_000
+
+// ---------------------------------------------------------------------------------------------------
+// Drift: the one open issue of a baseline, its comments, and the runs of a scheduled workflow
+
+/** An open issue found by its label and hidden marker line. */
+export interface MarkedIssue {
+  number: number
+  url: string
+  title: string
+  /** The body, line endings normalised to \n. */
+  body: string
+  /** Who opened it (this tool's account when this tool opened it); null when GitHub does not say. */
+  author: string | null
+}
+
+/** A conversation comment of an issue or pull request. */
+export interface IssueComment {
+  id: number
+  url: string
+  /** The body, line endings normalised to \n. */
+  body: string
+  author: string | null
+  createdAt: string
+}
+
+export interface CommentRef {
+  id: number
+  url: string
+  /** The body was cut to fit GitHub's comment limit (the comment says so). */
+  truncated: boolean
+}
+
+/** A workflow run, as far as the schedule check needs it. */
+export interface WorkflowRun {
+  id: number
+  workflowId: number
+  /** The event that started it: "schedule", "workflow_dispatch", ... */
+  event: string
+  status: string | null
+  conclusion: string | null
+  /** When GitHub created the run (for a scheduled run: about when the schedule fired). */
+  createdAt: string
+  url: string
+}
+
+/** What a scheduled drift check writes and reads (`issues: write`, `actions: read`). */
+export interface DriftApi {
+  /**
+   * The oldest OPEN issue carrying `label` whose body starts with `stickyMarker(marker)` (all pages
+   * searched, pull requests skipped), the same one upsertIssue updates; null when there is none.
+   * Needs `issues: read`.
+   */
+  findMarkedIssue(input: { marker: string; label: string }): Promise<Result<MarkedIssue | null>>
+  /** Every conversation comment of an issue, oldest first (all pages). Needs `issues: read`. */
+  listIssueComments(issue: number): Promise<Result<IssueComment[]>>
+  /**
+   * A new comment on an issue; the body is cut to stay under GitHub's 65,536-character limit, with a
+   * note saying so. Never retried after it may have been sent. Needs `issues: write`.
+   */
+  commentOnIssue(issue: number, body: string): Promise<Result<CommentRef>>
+  /** Close an issue as completed (already closed: no change). Needs `issues: write`. */
+  closeIssue(issue: number): Promise<Result<{ number: number; url: string }>>
+  /** One workflow run (GITHUB_RUN_ID names the current one). Needs `actions: read`. */
+  getWorkflowRun(runId: number): Promise<Result<WorkflowRun>>
+  /**
+   * The newest runs of one workflow (its id or file name), newest first: the first page only, at most
+   * `perPage` (1-100, default 30), filtered by `event` and `status` as GitHub filters them. Needs
+   * `actions: read`.
+   */
+  listWorkflowRuns(
+    workflowId: number | string,
+    filter?: { event?: string; status?: string; perPage?: number }
+  ): Promise<Result<WorkflowRun[]>>
+}
 
 const DEFAULT_API_URL = 'https://api.github.com'
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -595,6 +712,127 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       ? null
       : new Failure('error', `Could not ${doing.what}: ${String(pr)} is not a pull request number.`)
 
+  // --- reads for the producer identity (RepositoryReadApi): this client's repository is the producer's
+  const readDoing = (what: string, subject: string): Doing => ({
+    what: `${what} of ${fullName}`,
+    permission:
+      `\`contents: read\` on ${fullName} (the job token \`github.token\` reads only its own repository: ` +
+      'for a private producer repository pass a GitHub App or fine-grained token that can read it)',
+    subject
+  })
+  const refProblem = (ref: unknown): string | null =>
+    typeof ref === 'string' && SHA.test(ref) ? null : branchProblem(ref)
+  const MAX_TAG_DEPTH = 5
+
+  const fileAtRef = async (path: string, ref: string): Promise<Result<Buffer>> => {
+    const doing = readDoing(
+      `read ${String(path)} at ${String(ref)}`,
+      `that ${String(path)} exists at ${String(ref)} in ${fullName}`
+    )
+    try {
+      const badPath = filePathProblem(path)
+      if (badPath) return invalid(doing, `the file path ${JSON.stringify(path)} ${badPath}.`)
+      const badRef = refProblem(ref)
+      if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`)
+      if (!token) return noToken(doing)
+      const { data } = await step(doing, () => api().rest.repos.getContent({ owner, repo, path, ref }))
+      if (Array.isArray(data) || data.type !== 'file') {
+        return invalid(doing, `${path} is a ${Array.isArray(data) ? 'directory' : data.type}, not a file.`)
+      }
+      const file = data as { content?: string; encoding?: string; size?: number; sha: string }
+      if (file.encoding === 'base64' && typeof file.content === 'string') {
+        const bytes = Buffer.from(file.content, 'base64')
+        if (file.size === undefined || bytes.length === file.size) return { ok: true, value: bytes }
+      }
+      // over 1 MB the contents API leaves `content` empty: the blob API serves up to 100 MB, byte-exact
+      const { data: blob } = await step(doing, () =>
+        api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
+      )
+      const bytes = Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8')
+      return { ok: true, value: bytes }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const resolveTag = async (tag: string): Promise<Result<ResolvedTag>> => {
+    const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`)
+    try {
+      const badTag = branchProblem(tag)
+      if (badTag) return invalid(doing, `the tag name ${JSON.stringify(tag)} ${badTag}.`)
+      if (!token) return noToken(doing)
+      const target = await step(doing, async () => {
+        try {
+          const { data } = await api().rest.git.getRef({ owner, repo, ref: `tags/${tag}` })
+          return data.object
+        } catch (error) {
+          if (asHttpError(error)?.response?.status === 404) return null
+          throw error
+        }
+      })
+      if (target === null) {
+        // GitHub answers 404 for a missing tag AND for a repository the token cannot see: tell them apart
+        await step(doing, () => api().rest.repos.get({ owner, repo }))
+        return { ok: true, value: { exists: false, tag } }
+      }
+      let object: { type: string; sha: string } = target
+      for (let depth = 0; object.type === 'tag'; depth++) {
+        if (depth >= MAX_TAG_DEPTH) {
+          return invalid(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`)
+        }
+        const tagSha = object.sha
+        const { data } = await step(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }))
+        object = data.object
+      }
+      if (object.type !== 'commit') {
+        return invalid(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`)
+      }
+      return {
+        ok: true,
+        value: { exists: true, tag, commitSha: object.sha, annotated: target.type === 'tag' }
+      }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const isAncestor = async (base: string, head: string): Promise<Result<Ancestry>> => {
+    const doing = readDoing(
+      `compare ${String(base)}...${String(head)}`,
+      `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
+    )
+    try {
+      for (const [name, ref] of [
+        ['base', base],
+        ['head', head]
+      ] as const) {
+        const bad = refProblem(ref)
+        if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`)
+      }
+      if (!token) return noToken(doing)
+      const { data } = await step(doing, () =>
+        api().rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        })
+      )
+      const status = data.status
+      return {
+        ok: true,
+        value: {
+          status,
+          descends: status === 'identical' || status === 'ahead',
+          aheadBy: data.ahead_by,
+          behindBy: data.behind_by
+        }
+      }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
   const upsertStickyComment = async (
     pr: number,
     marker: string,
@@ -979,6 +1217,41 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
+  /**
+   * Ours: the oldest open issue with the label whose body starts with the marker line. Pull requests are
+   * issues to this endpoint too; none of them is ever ours.
+   */
+  const openMarkedIssue = (doing: Doing, label: string, markerLine: string): Promise<MarkedIssue | null> =>
+    step(doing, async () => {
+      const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+        owner,
+        repo,
+        labels: label,
+        state: 'open',
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100
+      })
+      for await (const page of pages) {
+        for (const issue of page.data) {
+          if (issue.pull_request) continue
+          const named = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase())
+          if (!named.includes(label.toLowerCase())) continue
+          const now = issue.body?.replace(/\r\n/g, '\n') ?? ''
+          if (now.startsWith(markerLine)) {
+            return {
+              number: issue.number,
+              url: issue.html_url,
+              title: issue.title,
+              body: now,
+              author: issue.user?.login ?? null
+            }
+          }
+        }
+      }
+      return null
+    })
+
   const upsertIssue = async (input: {
     marker: string
     label: string
@@ -1003,38 +1276,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const text = `${markerLine}\n${fitted.text}`
       const truncated = fitted.truncated
 
-      // Ours: the oldest open issue with the label whose body starts with the marker line. Pull requests
-      // are issues to this endpoint too; none of them is ever ours.
-      type Found = { number: number; html_url: string; title: string; body: string }
-      const existing = await step(doing, async (): Promise<Found | null> => {
-        const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
-          owner,
-          repo,
-          labels: label,
-          state: 'open',
-          sort: 'created',
-          direction: 'asc',
-          per_page: 100
-        })
-        for await (const page of pages) {
-          for (const issue of page.data) {
-            if (issue.pull_request) continue
-            const named = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase())
-            if (!named.includes(label.toLowerCase())) continue
-            const now = issue.body?.replace(/\r\n/g, '\n') ?? ''
-            if (now.startsWith(markerLine)) {
-              return { number: issue.number, html_url: issue.html_url, title: issue.title, body: now }
-            }
-          }
-        }
-        return null
-      })
+      const existing = await openMarkedIssue(doing, label, markerLine)
 
       if (existing) {
         if (existing.title === title && existing.body === text) {
           return {
             ok: true,
-            value: { number: existing.number, url: existing.html_url, created: false, truncated }
+            value: { number: existing.number, url: existing.url, created: false, truncated }
           }
         }
         const { data } = await step(doing, () =>
@@ -1051,13 +1299,208 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   }
 
+  // --- drift: the open issue of a baseline, its comments, closing it; the runs of a scheduled workflow
+
+  const issueNumber = (issue: number, doing: Doing): Failure | null =>
+    Number.isSafeInteger(issue) && issue > 0
+      ? null
+      : new Failure('error', `Could not ${doing.what}: ${String(issue)} is not an issue number.`)
+
+  const findMarkedIssue = async (input: {
+    marker: string
+    label: string
+  }): Promise<Result<MarkedIssue | null>> => {
+    const { marker, label } = input ?? ({} as typeof input)
+    const doing: Doing = {
+      what: `find the open issue ${String(marker)} (label ${JSON.stringify(label)}) of ${fullName}`,
+      permission: '`issues: read`',
+      subject: `the repository ${fullName} and that it has issues enabled`
+    }
+    try {
+      const badMarker = markerProblem(marker)
+      if (badMarker) return invalid(doing, badMarker)
+      const badLabel = labelProblem(label)
+      if (badLabel) return invalid(doing, badLabel)
+      if (!token) return noToken(doing)
+      return { ok: true, value: await openMarkedIssue(doing, label, stickyMarker(marker)) }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const listIssueComments = async (issue: number): Promise<Result<IssueComment[]>> => {
+    const doing: Doing = {
+      what: `read the comments of issue #${issue} of ${fullName}`,
+      permission: '`issues: read`',
+      subject: `the repository ${fullName} and the issue number ${issue}`
+    }
+    try {
+      const bad = issueNumber(issue, doing)
+      if (bad) return fail(bad, doing)
+      if (!token) return noToken(doing)
+      const comments = await step(doing, () =>
+        api().paginate(api().rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 })
+      )
+      return {
+        ok: true,
+        value: comments.map((c) => ({
+          id: c.id,
+          url: c.html_url,
+          body: c.body?.replace(/\r\n/g, '\n') ?? '',
+          author: c.user?.login ?? null,
+          createdAt: c.created_at
+        }))
+      }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const commentOnIssue = async (issue: number, body: string): Promise<Result<CommentRef>> => {
+    const doing: Doing = {
+      what: `comment on issue #${issue} of ${fullName}`,
+      permission: '`issues: write`',
+      subject: `the repository ${fullName} and the issue number ${issue}`
+    }
+    try {
+      const bad = issueNumber(issue, doing)
+      if (bad) return fail(bad, doing)
+      if (typeof body !== 'string' || body.trim() === '') return invalid(doing, 'the comment is empty.')
+      if (!token) return noToken(doing)
+      const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, 'comment')
+      const { data } = await step(doing, () =>
+        api().rest.issues.createComment({ owner, repo, issue_number: issue, body: text })
+      )
+      return { ok: true, value: { id: data.id, url: data.html_url, truncated } }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const closeIssue = async (issue: number): Promise<Result<{ number: number; url: string }>> => {
+    const doing: Doing = {
+      what: `close issue #${issue} of ${fullName}`,
+      permission: '`issues: write`',
+      subject: `the repository ${fullName} and the issue number ${issue}`
+    }
+    try {
+      const bad = issueNumber(issue, doing)
+      if (bad) return fail(bad, doing)
+      if (!token) return noToken(doing)
+      const { data } = await step(doing, () =>
+        api().rest.issues.update({
+          owner,
+          repo,
+          issue_number: issue,
+          state: 'closed',
+          state_reason: 'completed'
+        })
+      )
+      return { ok: true, value: { number: data.number, url: data.html_url } }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  type RunData = {
+    id: number
+    workflow_id: number
+    event: string
+    status: string | null
+    conclusion: string | null
+    created_at: string
+    html_url: string
+  }
+  const workflowRun = (run: RunData): WorkflowRun => ({
+    id: run.id,
+    workflowId: run.workflow_id,
+    event: run.event,
+    status: run.status ?? null,
+    conclusion: run.conclusion ?? null,
+    createdAt: run.created_at,
+    url: run.html_url
+  })
+  const actionsNote =
+    'A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` ' +
+    'block has no permission it does not list).'
+
+  const getWorkflowRun = async (runId: number): Promise<Result<WorkflowRun>> => {
+    const doing: Doing = {
+      what: `read the workflow run ${runId} of ${fullName}`,
+      permission: '`actions: read`',
+      subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
+      note403: actionsNote
+    }
+    try {
+      if (!Number.isSafeInteger(runId) || runId <= 0) {
+        return invalid(doing, `${String(runId)} is not a workflow run id.`)
+      }
+      if (!token) return noToken(doing)
+      const { data } = await step(doing, () =>
+        api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
+      )
+      return { ok: true, value: workflowRun(data) }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
+  const listWorkflowRuns = async (
+    workflowId: number | string,
+    filter: { event?: string; status?: string; perPage?: number } = {}
+  ): Promise<Result<WorkflowRun[]>> => {
+    const doing: Doing = {
+      what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
+      permission: '`actions: read`',
+      subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
+      note403: actionsNote
+    }
+    try {
+      const byId = typeof workflowId === 'number' && Number.isSafeInteger(workflowId) && workflowId > 0
+      const byFile = typeof workflowId === 'string' && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId)
+      if (!byId && !byFile) {
+        return invalid(
+          doing,
+          `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`
+        )
+      }
+      const perPage = filter.perPage ?? 30
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+        return invalid(doing, `per page must be 1-100, not ${String(perPage)}.`)
+      }
+      if (!token) return noToken(doing)
+      const { data } = await step(doing, () =>
+        api().rest.actions.listWorkflowRuns({
+          owner,
+          repo,
+          workflow_id: workflowId,
+          per_page: perPage,
+          ...(filter.event ? { event: filter.event } : {}),
+          ...(filter.status ? { status: filter.status as 'completed' } : {})
+        })
+      )
+      return { ok: true, value: data.workflow_runs.map(workflowRun) }
+    } catch (error) {
+      return fail(error, doing)
+    }
+  }
+
   return {
     repository: { owner, repo },
     apiUrl,
+    fileAtRef,
+    resolveTag,
+    isAncestor,
     upsertStickyComment,
     jointApproval,
     commitToBranch,
     upsertPullRequest,
-    upsertIssue
+    upsertIssue,
+    findMarkedIssue,
+    listIssueComments,
+    commentOnIssue,
+    closeIssue,
+    getWorkflowRun,
+    listWorkflowRuns
   }
 }

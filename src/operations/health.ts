@@ -16,11 +16,18 @@ import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { adapterFindings } from './adapter-input.js'
 import { operationResult } from './outcome.js'
+import { checkProducerIdentity } from './producer-identity.js'
+import type { ProducerReader } from './producer-identity.js'
 
 export interface HealthOptions {
   baselines: BaselinePolicy[]
   /** Start and probe the producer (the runtime preflight). */
   probe: boolean
+  /**
+   * Check the producer identity in the producer repository through the GitHub API (BG311-BG314):
+   * the reader the entry made with its token; null or absent: not checked.
+   */
+  remote?: ProducerReader | null
 }
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
@@ -39,12 +46,14 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path
     })
+    const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([
       ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now: startedAt }),
       ...driftRules(trio, producer, { now: startedAt }),
       ...adapterFindings(ctx.root, baseline),
-      ...judged.findings
+      ...judged.findings,
+      ...remote
     ])
     const steps = judged.steps
     const verdict = decideVerdict(findings, steps)

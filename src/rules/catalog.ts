@@ -253,6 +253,37 @@ const rules = {
     example:
       'The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2.'
   },
+  BG311: {
+    title: 'Producer manifest at the tag differs from the pin',
+    severity: 'error',
+    description:
+      "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
+    example:
+      'The pin says `79970ec8…`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265…` (the tag was moved, or the mirror was copied from another commit).'
+  },
+  BG312: {
+    title: 'Release tag points elsewhere',
+    severity: 'error',
+    description:
+      'With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.',
+    example:
+      '`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`).'
+  },
+  BG313: {
+    title: 'Release tag missing from the producer repository',
+    severity: 'error',
+    description:
+      'With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.',
+    example: 'The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`.'
+  },
+  BG314: {
+    title: 'Producer identity could not be verified',
+    severity: 'error',
+    description:
+      "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
+    example:
+      'The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can.'
+  },
   BG401: {
     title: 'Producer did not start',
     severity: 'error',

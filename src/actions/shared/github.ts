@@ -2,6 +2,9 @@
 import * as core from '@actions/core'
 import { createGitHubClient } from '../../github/client.js'
 import type { GitHubClient, Repository } from '../../github/client.js'
+import { createRepositoryReader } from '../../github/repository-reader.js'
+import type { RepositoryReader } from '../../github/repository-reader.js'
+import { InputError } from './inputs.js'
 
 /** GITHUB_REPOSITORY as owner and name, or null. */
 export function parseRepository(value: string | undefined): Repository | null {
@@ -29,6 +32,23 @@ export function githubClient(
     token,
     apiUrl: env.GITHUB_API_URL || undefined,
     repository,
+    log: (line) => core.debug(line)
+  })
+}
+
+/**
+ * The reader of producer repositories for `remote-identity` (GITHUB_API_URL honoured: GHES). A missing
+ * token is an input error: a remote check that cannot run must not look like one that passed.
+ */
+export function producerReader(token: string, env: NodeJS.ProcessEnv): RepositoryReader {
+  if (!token) {
+    throw new InputError(
+      "input 'remote-identity' is \"true\" but no GitHub token was given (input 'token'): pass one that can read the producer repository"
+    )
+  }
+  return createRepositoryReader({
+    token,
+    apiUrl: env.GITHUB_API_URL || undefined,
     log: (line) => core.debug(line)
   })
 }

@@ -6,7 +6,8 @@ import type { RollbackTrigger } from '../../evidence/incident-note.js'
 
 export type GetInput = (name: string) => string
 
-export interface HealthInputs {
+/** The inputs every action has. */
+export interface CommonInputs {
   /** Absolute repository root. */
   root: string
   /** Policy file, absolute; undefined means <root>/config/baseline-policy.json or the defaults. */
@@ -14,8 +15,19 @@ export interface HealthInputs {
   baseline: string | undefined
   /** Absolute evidence directory. */
   evidenceDir: string
+}
+
+export interface HealthInputs extends CommonInputs {
   /** Start and probe the producer. */
   probe: boolean
+  /** Drift mode: open, comment on or close one issue per baseline (a scheduled run). */
+  driftIssue: boolean
+  /** A GitHub token ('' when none): the drift issue and the schedule check. */
+  token: string
+  /** The interval of the workflow's schedule; a previous scheduled run older than twice it is a warning. */
+  scheduleIntervalHours: number
+  /** Check the producer identity in the producer repository with `token` (BG311-BG314). */
+  remoteIdentity: boolean
 }
 
 export class InputError extends Error {
@@ -33,10 +45,30 @@ export function checkNodeVersion(version: string = process.version): void {
 }
 
 export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthInputs {
-  return { ...readCommonInputs(get, env, 'health'), probe: readBoolean(get, 'probe', true) }
+  return {
+    ...readCommonInputs(get, env, 'health'),
+    probe: readBoolean(get, 'probe', true),
+    driftIssue: readBoolean(get, 'drift-issue', false),
+    token: get('token').trim(),
+    scheduleIntervalHours: readIntervalHours(get),
+    remoteIdentity: readBoolean(get, 'remote-identity', false)
+  }
 }
 
-export interface PromotionInputs extends Omit<HealthInputs, 'probe'> {
+/** `schedule-interval-hours`: a positive number of hours, at most a year; default 24. */
+function readIntervalHours(get: GetInput): number {
+  const raw = get('schedule-interval-hours').trim()
+  if (raw === '') return 24
+  const hours = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(hours > 0) || hours > 8760) {
+    throw new InputError(
+      `input 'schedule-interval-hours' must be a number of hours between 0 and 8760 (the interval of the workflow's schedule, e.g. 24 for a daily cron), not ${JSON.stringify(raw)}`
+    )
+  }
+  return hours
+}
+
+export interface PromotionInputs extends CommonInputs {
   /** The revision before the change; undefined: from the event. */
   base: string | undefined
   /** The revision of the change; undefined: from the event (GITHUB_SHA). */
@@ -66,7 +98,7 @@ export function readPromotionInputs(get: GetInput, env: NodeJS.ProcessEnv): Prom
   }
 }
 
-export interface RollbackInputs extends Omit<HealthInputs, 'probe'> {
+export interface RollbackInputs extends CommonInputs {
   /** What the incident is. */
   trigger: RollbackTrigger
   /** The operator's words, recorded literally (multi-line allowed; never an output). */
@@ -137,11 +169,7 @@ function baseBranchInput(get: GetInput, env: NodeJS.ProcessEnv): string {
 }
 
 /** root, policy, baseline and evidence-dir: the inputs every action has. */
-function readCommonInputs(
-  get: GetInput,
-  env: NodeJS.ProcessEnv,
-  operation: string
-): Omit<HealthInputs, 'probe'> {
+function readCommonInputs(get: GetInput, env: NodeJS.ProcessEnv, operation: string): CommonInputs {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const root = resolve(workspace, get('root').trim() || '.')
   const policy = get('policy').trim()

@@ -1,0 +1,236 @@
+// Acceptance: the fan-out of a two-baseline policy with the BUILT command line (dist/cli/index.js) as child
+// processes: `plan` gives the matrix, each job checks one baseline into an evidence directory of its own, and
+// `aggregate` gives the one verdict over the directories.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanupFixtures, MATRIX, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+import { gitRepo, producerRelease } from '../helpers/git-repo.js'
+import { BILLING, twoBaselines } from '../helpers/two-baselines.js'
+
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
+/** A safety net against a hung child, not a performance assertion. */
+const CHILD_TIMEOUT_MS = 60_000
+const STACK_LINE = /^\s+at\s/m
+/** Long enough before today that the first baseline's stability window is over. */
+const PAST = '2026-10-01T00:00:00Z'
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
+})
+afterAll(cleanupFixtures)
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    // a HOME of its own: tool version probes (rustup's cargo) may write there
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS
+  })
+  if (r.error) throw r.error
+  expect(r.stdout + r.stderr).not.toMatch(STACK_LINE)
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+interface AggregateJson {
+  verdict: string
+  baselines: { name: string; operation: string; verdict: string; file: string }[]
+  missing: { baseline: string | null; dir: string | null; reason: string }[]
+  invalid: { file: string; reason: string }[]
+}
+
+function aggregate(args: string[], cwd: string) {
+  const r = cli(['aggregate', '--json', ...args], cwd)
+  return { status: r.status, out: JSON.parse(r.stdout) as AggregateJson }
+}
+
+/** What a matrix run does: plan, then one health job per entry, each into its own evidence directory. */
+function fanOutHealth(fx: Fixture): Record<string, { dir: string; status: number | null }> {
+  const plan = cli(['plan', '--json'], fx.root)
+  expect([plan.status, plan.stderr]).toEqual([0, ''])
+  const matrix = JSON.parse(plan.stdout) as { include: { baseline: string }[] }
+  const jobs: Record<string, { dir: string; status: number | null }> = {}
+  for (const { baseline } of matrix.include) {
+    const dir = tempDir(`bg-fan-${baseline}-`)
+    const r = cli(['health', '--no-probe', '--baseline', baseline, '--evidence-dir', dir], fx.root)
+    // each job writes its own baseline's packet and nothing of the other's
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([`health-${baseline}.json`])
+    jobs[baseline] = { dir, status: r.status }
+  }
+  return jobs
+}
+
+describe('plan + health per baseline + aggregate (built CLI)', () => {
+  it('plan gives a matrix of two; both jobs pass; the aggregate of both directories is PASS', () => {
+    const fx = twoBaselines()
+    const plan = cli(['plan', '--json'], fx.root)
+    expect(plan.stdout).toBe('{"include":[{"baseline":"memorykernel"},{"baseline":"billing"}]}\n')
+    const jobs = fanOutHealth(fx)
+    expect([jobs.memorykernel!.status, jobs.billing!.status]).toEqual([0, 0])
+    const dirs = [jobs.memorykernel!.dir, jobs.billing!.dir]
+
+    const text = cli(['aggregate', ...dirs, '--root', fx.root], fx.root)
+    expect([text.status, text.stderr]).toEqual([0, ''])
+    expect(text.stdout).toMatch(/^## baseline-gate aggregate: ✅ PASS/)
+    expect(text.stdout).toContain('| `billing` | health | ✅ PASS | 0 |')
+    expect(text.stdout).toContain('| `memorykernel` | health | ✅ PASS | 0 |')
+
+    const { status, out } = aggregate([...dirs, '--expect', 'memorykernel,billing'], fx.root)
+    expect([status, out.verdict, out.missing, out.invalid]).toEqual([0, 'PASS', [], []])
+    expect(out.baselines.map((b) => `${b.operation}-${b.name}`)).toEqual([
+      'health-billing',
+      'health-memorykernel'
+    ])
+  })
+
+  it('a FAIL packet of one baseline (its pin broken) makes the aggregate FAIL', () => {
+    const fx = twoBaselines()
+    fx.editJson(BILLING.pin, (pin) => {
+      pin.commit_sha = 'f'.repeat(40)
+    })
+    const jobs = fanOutHealth(fx)
+    expect([jobs.memorykernel!.status, jobs.billing!.status]).toEqual([0, 1])
+    const { status, out } = aggregate([jobs.memorykernel!.dir, jobs.billing!.dir], fx.root)
+    expect([status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(out.baselines.map((b) => [b.name, b.verdict])).toEqual([
+      ['billing', 'FAIL'],
+      ['memorykernel', 'PASS']
+    ])
+  })
+
+  it('a directory missing or empty is FAIL with "missing"', () => {
+    const fx = twoBaselines()
+    const jobs = fanOutHealth(fx)
+    const mk = jobs.memorykernel!.dir
+    // the billing job's artifact never arrived
+    rmSync(jobs.billing!.dir, { recursive: true, force: true })
+    const gone = aggregate([mk, jobs.billing!.dir], fx.root)
+    expect([gone.status, gone.out.verdict]).toEqual([1, 'FAIL'])
+    expect(gone.out.missing).toEqual([
+      { baseline: null, dir: jobs.billing!.dir, reason: 'directory not found' }
+    ])
+    // ... or arrived empty
+    const empty = tempDir('bg-fan-empty-')
+    const r = aggregate([mk, empty, '--root', fx.root], fx.root)
+    expect([r.status, r.out.verdict]).toEqual([1, 'FAIL'])
+    expect(r.out.missing.map((m) => m.baseline ?? m.dir)).toEqual([empty, 'billing'])
+    const text = cli(['aggregate', mk, '--expect', 'memorykernel,billing'], fx.root)
+    expect(text.status).toBe(1)
+    expect(text.stdout).toMatch(/### Missing\n\n- baseline `billing`: expected, but no valid evidence packet/)
+  })
+
+  it('a tampered packet (not JSON, or not the schema) is FAIL with "invalid"', () => {
+    const fx = twoBaselines()
+    const jobs = fanOutHealth(fx)
+    const packet = join(jobs.billing!.dir, 'health-billing.json')
+    const original = readFileSync(packet, 'utf8')
+    for (const [content, reason] of [
+      [original.slice(0, 200), /not JSON/],
+      [
+        original.replace('"schema": "evidence-packet.v1"', '"schema": "evidence-packet.v0"'),
+        /not an evidence-packet\.v1/
+      ]
+    ] as const) {
+      writeFileSync(packet, content)
+      const { status, out } = aggregate([jobs.memorykernel!.dir, jobs.billing!.dir], fx.root)
+      expect([status, out.verdict]).toEqual([1, 'FAIL'])
+      expect(out.invalid).toEqual([{ file: packet, reason: expect.stringMatching(reason) }])
+      const text = cli(['aggregate', jobs.memorykernel!.dir, jobs.billing!.dir], fx.root)
+      expect(text.stdout).toContain('### Invalid')
+    }
+  })
+
+  it('usage and policy errors exit 2 with one line', () => {
+    const fx = twoBaselines()
+    for (const [args, message] of [
+      [['plan', '--baseline', 'nope'], /unknown baseline "nope"/],
+      [['aggregate'], /needs at least one evidence directory/],
+      [['aggregate', '.', '--policy', 'nope.json'], /policy file not found/]
+    ] as const) {
+      const r = cli([...args], fx.root)
+      expect([r.status, r.stdout]).toEqual([2, ''])
+      expect(r.stderr).toMatch(message)
+    }
+  })
+})
+
+describe('the change gates with --baseline on a two-baseline policy (built CLI)', () => {
+  it('promote --no-suites and rollback --dry-run each write their baseline’s packet, which aggregate reads', () => {
+    const fx = twoBaselines()
+    // the approved trio dated before its commit, committed long enough ago for its stability window to be over
+    for (const matrix of [MATRIX, BILLING.matrix]) fx.replace(matrix, /^Updated: .*$/m, 'Updated: 2026-09-30')
+    const repo = gitRepo(fx)
+    repo.commit('two baselines', PAST)
+    // the producer releases v0.5.0; only billing is repinned and promoted
+    producerRelease(fx, 'v0.5.0', (m) => {
+      m.commit_sha = '5'.repeat(40)
+    })
+    const repin = cli(['repin', '--baseline', 'billing'], fx.root)
+    expect(repin.status).toBe(0)
+    expect(fx.read(BILLING.pin)).toContain('v0.5.0')
+    expect(fx.read('config/memorykernel-integration-pin.json')).not.toContain('v0.5.0')
+    repo.commit('promote billing v0.5.0', new Date().toISOString())
+
+    const promoted = tempDir('bg-fan-promotion-')
+    const p = cli(
+      [
+        'promote',
+        '--base',
+        'HEAD~1',
+        '--no-suites',
+        '--baseline',
+        'billing',
+        '--json',
+        '--evidence-dir',
+        promoted
+      ],
+      fx.root
+    )
+    expect([p.status, p.stderr.match(STACK_LINE)]).toEqual([0, null])
+    expect(readdirSync(promoted).filter((f) => f.endsWith('.json'))).toEqual(['promotion-billing.json'])
+
+    const rolled = tempDir('bg-fan-rollback-')
+    const r = cli(
+      [
+        'rollback',
+        '--baseline',
+        'billing',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'billing v0.5.0 drifted',
+        '--dry-run',
+        '--no-suites',
+        '--json',
+        '--evidence-dir',
+        rolled
+      ],
+      fx.root
+    )
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    const out = JSON.parse(r.stdout) as {
+      baselines: { name: string; target: { release_tag: string } | null }[]
+    }
+    expect(out.baselines.map((b) => [b.name, b.target?.release_tag])).toEqual([['billing', 'v0.4.0']])
+    expect(readdirSync(rolled).filter((f) => f.endsWith('.json'))).toEqual(['rollback-billing.json'])
+    // a dry run writes nothing into the repository
+    expect(repo.git('status', '--porcelain')).toBe('')
+
+    const health = tempDir('bg-fan-health-')
+    expect(
+      cli(['health', '--no-probe', '--baseline', 'billing', '--evidence-dir', health], fx.root).status
+    ).toBe(0)
+    expect(readdirSync(health).filter((f) => f.endsWith('.json'))).toEqual(['health-billing.json'])
+
+    const a = aggregate([promoted, rolled, health, '--expect', 'billing'], fx.root)
+    expect(a.out.baselines.map((b) => [b.operation, b.name])).toEqual([
+      ['health', 'billing'],
+      ['promotion', 'billing'],
+      ['rollback', 'billing']
+    ])
+    expect([a.status, a.out.verdict, a.out.missing, a.out.invalid]).toEqual([0, 'PASS', [], []])
+  })
+})

@@ -1,0 +1,242 @@
+// Drift mode of the health action, in process: the hidden findings block, the diff from run to run, the sync of
+// one baseline's issue, and the schedule check, against the fake GitHub REST server (nothing mocked).
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
+import {
+  diffItems,
+  DRIFT_LABEL,
+  driftItems,
+  parseBlock,
+  renderBlock,
+  syncDriftIssue
+} from '../../src/actions/health/drift.js'
+import type { DriftInput, DriftItem } from '../../src/actions/health/drift.js'
+import { checkSchedule } from '../../src/actions/health/schedule.js'
+import { InputError, readHealthInputs } from '../../src/actions/shared/inputs.js'
+import type { BaselineResult } from '../../src/operations/context.js'
+import { fakeClient, value } from '../helpers/github-client.js'
+
+const TOKEN = 'ghs_DriftSyncToken0123456789abcdefghijklmn'
+const READ_ONLY = 'ghs_DriftSyncReadOnly00000000000000000000'
+const REPO = 'acme/app'
+
+const item = (
+  rule: string,
+  file: string | null,
+  line: number | null,
+  message = `${rule} broke`
+): DriftItem => ({
+  rule,
+  file,
+  line,
+  severity: 'error',
+  message
+})
+
+describe('the findings block', () => {
+  it('round-trips, and nothing in a message or path can close the HTML comment', () => {
+    const items = [
+      item('BG201', 'config/a--b.json', 3, 'evil --> <script>alert(1)</script> <!-- x'),
+      item('step', 'contract', null, 'step failed')
+    ]
+    const block = renderBlock({ sha: 'abc', run: '12.1', items })
+    expect(block.startsWith('<!-- baseline-gate:findings ')).toBe(true)
+    expect(block.slice(4, -4)).not.toContain('--')
+    expect(block.slice(4, -4)).not.toMatch(/[<>]/)
+    expect(parseBlock(`before\n${block}\nafter`)).toEqual({ sha: 'abc', run: '12.1', items })
+  })
+
+  it('takes the last well-formed block, ignores damaged ones, and bounds what it records', () => {
+    const one = renderBlock({ sha: 'one', run: '', items: [] })
+    const two = renderBlock({ sha: 'two', run: '', items: [item('BG101', null, null)] })
+    expect(parseBlock(`${one}\n${two}\n<!-- baseline-gate:findings {not json} -->`)?.sha).toBe('two')
+    expect(parseBlock('<!-- baseline-gate:findings {"v":2,"sha":"x","run":"","items":[]} -->')).toBeNull()
+    expect(parseBlock('no block')).toBeNull()
+    const many = Array.from({ length: 500 }, (_, i) => item('BG201', 'f', i + 1, 'm'.repeat(1000)))
+    const big = renderBlock({ sha: 's', run: '', items: many })
+    expect(big.length).toBeLessThan(60_000)
+    expect(parseBlock(big)?.items).toHaveLength(200)
+  })
+
+  it('diffs by rule, file and line', () => {
+    const a = item('BG201', 'pin.json', 3)
+    const b = item('BG202', 'pin.json', 4)
+    const c = item('BG203', null, null)
+    const d = diffItems([a, b], [{ ...b, message: 'reworded' }, c])
+    expect(d.added).toEqual([c])
+    expect(d.resolved).toEqual([a])
+    expect(d.still.map((i) => i.rule)).toEqual(['BG202'])
+  })
+
+  it('drift items are the errors, the warnings and the required steps that did not pass', () => {
+    const b = {
+      name: 'memorykernel',
+      findings: [
+        { rule: 'BG201', severity: 'error', file: 'a', line: 1, column: 2, message: 'e' },
+        { rule: 'BG208', severity: 'warning', file: 'b', line: null, column: null, message: 'w' },
+        { rule: 'BG407', severity: 'notice', file: null, line: null, column: null, message: 'n' }
+      ],
+      steps: [
+        { name: 'probe', required: true, status: 'failed' },
+        { name: 'optional', required: false, status: 'failed' },
+        { name: 'ok', required: true, status: 'passed' }
+      ]
+    } as unknown as BaselineResult
+    expect(driftItems(b).map((i) => `${i.rule}:${i.file}`)).toEqual(['BG201:a', 'BG208:b', 'step:probe'])
+  })
+})
+
+describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
+  let fake: FakeGitHub
+  const { reset, client, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN, READ_ONLY])
+
+  beforeEach(async () => {
+    fake = await startFakeGitHub()
+    reset()
+    fake.addToken(TOKEN, 'github-actions[bot]')
+    fake.addToken(READ_ONLY, 'github-actions[bot]', { write: false })
+    fake.addRepo(REPO)
+  })
+  afterEach(async () => {
+    expectNoTokenLeaked()
+    await fake.close()
+  })
+
+  const input = (over: Partial<DriftInput>): DriftInput => ({
+    baseline: 'memorykernel',
+    verdict: 'FAIL',
+    items: [item('BG201', 'config/pin.json', 3)],
+    sha: 'a'.repeat(40),
+    run: '100.1',
+    runUrl: 'https://github.example/acme/app/actions/runs/100',
+    ...over
+  })
+  const issues = () => Object.values(fake.state.repos['acme/app']!.issues)
+
+  it('FAIL opens one issue; FAIL again comments what changed; PASS comments and closes it', async () => {
+    const c = client()
+    const first = value(await syncDriftIssue(c, input({})))
+    expect(first.action).toBe('opened')
+    expect(issues()).toHaveLength(1)
+    const issue = issues()[0]!
+    expect(issue.labels).toEqual([DRIFT_LABEL])
+    expect(issue.body.startsWith('<!-- baseline-gate:drift:memorykernel -->\n')).toBe(true)
+    expect(issue.body).toContain('BG201')
+
+    const second = value(
+      await syncDriftIssue(
+        c,
+        input({
+          run: '200.1',
+          sha: 'b'.repeat(40),
+          items: [item('BG201', 'config/pin.json', 3), item('BG305', 'm.md', 9)]
+        })
+      )
+    )
+    expect(second).toMatchObject({ action: 'commented', number: issue.number })
+    const [comment] = fake.commentsOf(REPO, issue.number)
+    expect(comment!.body).toMatch(/1 new, 0 resolved, 1 still there/)
+    expect(comment!.body).toMatch(/#### New\n\n- ❌ BG305 `m\.md:9`/)
+
+    // the same run again (a retried step): not said twice
+    expect(value(await syncDriftIssue(c, input({ run: '200.1' }))).action).toBe('already-recorded')
+
+    const third = value(
+      await syncDriftIssue(c, input({ run: '300.1', verdict: 'PASS', items: [], sha: 'c'.repeat(40) }))
+    )
+    expect(third).toMatchObject({ action: 'closed', number: issue.number })
+    const comments = fake.commentsOf(REPO, issue.number)
+    expect(comments).toHaveLength(2)
+    expect(comments[1]!.body).toContain('Health passes again at `cccccccccccc`')
+    expect(comments[1]!.body).toMatch(/Resolved since the last run:[\s\S]*BG201[\s\S]*BG305/)
+    expect(issues()[0]!.state).toBe('closed')
+    expect(issues()).toHaveLength(1)
+
+    // PASS with nothing open: nothing to do; a new FAIL opens a new issue
+    expect(value(await syncDriftIssue(c, input({ verdict: 'PASS', items: [] }))).action).toBe('none')
+    expect(value(await syncDriftIssue(c, input({ run: '400.1' }))).action).toBe('opened')
+    expect(issues()).toHaveLength(2)
+  })
+
+  it('reads the previous findings from the issue author’s comments only', async () => {
+    const c = client()
+    const opened = value(await syncDriftIssue(c, input({})))
+    if (!('number' in opened)) throw new Error('expected an issue')
+    // someone else pastes a block claiming nothing was wrong before
+    fake.addComment(
+      REPO,
+      opened.number,
+      'mallory',
+      `<!-- baseline-gate:drift:memorykernel -->\n${renderBlock({ sha: 'x', run: '', items: [] })}`
+    )
+    await syncDriftIssue(c, input({ run: '200.1' }))
+    const ours = fake.commentsOf(REPO, opened.number).filter((x) => x.login === 'github-actions[bot]')
+    expect(ours.at(-1)!.body).toMatch(/Nothing changed since the last run/)
+  })
+
+  it('a read-only token: a failure that names `issues: write`, nothing written', async () => {
+    const r = await syncDriftIssue(client({ token: READ_ONLY }), input({}))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.message).toContain('`issues: write`')
+    expect(issues()).toHaveLength(0)
+  })
+
+  it('the schedule check: recent, stale, none, and a refusal', async () => {
+    const c = client()
+    fake.addWorkflowRun(REPO, { created_at: '2026-03-01T05:17:00Z' })
+    const current = fake.addWorkflowRun(REPO, {
+      id: 5000,
+      created_at: '2026-03-02T06:40:00Z',
+      status: 'in_progress'
+    })
+    const ok = await checkSchedule(c, String(current.id), 24)
+    expect(ok).toMatchObject({ kind: 'ok' })
+
+    const stale = await checkSchedule(c, String(current.id), 12)
+    expect(stale.kind).toBe('stale')
+    if (stale.kind === 'stale') {
+      expect(stale.message).toMatch(/more than twice the schedule interval of 12 hours/)
+      expect(stale.message).toMatch(/60 days/)
+    }
+
+    const lonely = fake.addWorkflowRun(REPO, {
+      id: 6000,
+      workflow_id: 99,
+      path: '.github/workflows/other.yml',
+      status: 'in_progress'
+    })
+    const none = await checkSchedule(c, String(lonely.id), 24)
+    expect(none.kind).toBe('stale')
+    if (none.kind === 'stale') expect(none.message).toMatch(/No earlier completed scheduled run/)
+
+    fake.failNext('GET /repos/{owner}/{repo}/actions/runs/{run_id}', 403)
+    const denied = await checkSchedule(c, String(current.id), 24)
+    expect(denied.kind).toBe('unknown')
+    if (denied.kind === 'unknown') expect(denied.message).toContain('`actions: read`')
+    expect((await checkSchedule(c, undefined, 24)).kind).toBe('unknown')
+  })
+})
+
+describe('the drift inputs of the health action', () => {
+  const read = (inputs: Record<string, string>) =>
+    readHealthInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/tmp' })
+
+  it('defaults: drift mode off, no token, a daily schedule', () => {
+    expect(read({})).toMatchObject({ driftIssue: false, token: '', scheduleIntervalHours: 24 })
+    expect(read({ 'drift-issue': 'TRUE', token: ' t0ken ', 'schedule-interval-hours': '6.5' })).toMatchObject(
+      {
+        driftIssue: true,
+        token: 't0ken',
+        scheduleIntervalHours: 6.5
+      }
+    )
+  })
+
+  it('refuses a bad drift-issue or schedule-interval-hours with an error naming the input', () => {
+    expect(() => read({ 'drift-issue': 'yes' })).toThrow(InputError)
+    expect(() => read({ 'drift-issue': 'yes' })).toThrow(/'drift-issue'/)
+    for (const bad of ['0', '-1', 'daily', '1e3', '9000']) {
+      expect(() => read({ 'schedule-interval-hours': bad })).toThrow(/'schedule-interval-hours'/)
+    }
+  })
+})

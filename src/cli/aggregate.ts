@@ -1,0 +1,37 @@
+// baseline-gate aggregate: the packets of a fanned-out run -> one verdict, one summary (stdout, job summary).
+import { appendFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { aggregateEvidence } from '../evidence/aggregate.js'
+import { renderAggregateMarkdown } from '../evidence/aggregate-markdown.js'
+import { scanEvidenceDirs } from '../operations/aggregate.js'
+import { loadPolicy } from '../policy/load.js'
+import type { AggregateCommand } from './args.js'
+import { EXIT } from './io.js'
+import type { Io } from './io.js'
+
+export function aggregate(cmd: AggregateCommand, io: Io): number {
+  // the policy is read first: a policy error is a usage error (exit 2), before any verdict
+  const expected =
+    cmd.expect ??
+    (cmd.root !== undefined || cmd.policy !== undefined
+      ? loadPolicy({
+          root: resolve(io.cwd, cmd.root ?? '.'),
+          policyPath: cmd.policy,
+          cwd: io.cwd
+        }).baselines.map((b) => b.name)
+      : null)
+  const result = aggregateEvidence(scanEvidenceDirs(io.cwd, cmd.dirs), expected)
+  const markdown = renderAggregateMarkdown(result)
+  if (cmd.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+  else io.stdout.write(markdown)
+  const summary = io.env.GITHUB_STEP_SUMMARY
+  if (summary) {
+    try {
+      appendFileSync(summary, markdown)
+    } catch (e) {
+      // the verdict stands without the summary; say why it is absent
+      io.stderr.write(`baseline-gate: cannot append to GITHUB_STEP_SUMMARY: ${(e as Error).message}\n`)
+    }
+  }
+  return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
+}

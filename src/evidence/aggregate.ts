@@ -1,0 +1,140 @@
+// One verdict over the evidence packets of a fanned-out run (one artifact directory per matrix job). Pure: the
+// caller reads the directories; this decides what the bytes it found are worth.
+import type { ReadResult } from '../files/read.js'
+import { schemaFiles, validateEvidence } from '../generated/validators.js'
+import { countBySeverity } from '../rules/finding.js'
+import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
+import type { Verdict } from '../rules/verdict.js'
+import { parseJson } from '../source/json-document.js'
+import { validateDocument } from '../source/schema-errors.js'
+import { sourceFromBytes } from '../source/source-file.js'
+import { packetName } from './packet.js'
+import type { EvidencePacket } from './packet.js'
+
+/** `<operation>-<baseline>.json`: the only files of an evidence directory that are packets. */
+export const PACKET_FILE = /^(health|promotion|rollback)-[a-z0-9][a-z0-9_-]*\.json$/
+
+/** What the caller found in one directory given on the command line. */
+export interface DirectoryScan {
+  /** As given (shown in the report). */
+  dir: string
+  /** Why nothing could be listed; null when the directory was read. */
+  problem: 'not found' | 'not a directory' | `unreadable (${string})` | null
+  /** Every packet-named file under it: its path (the directory as given, joined) and what reading it gave. */
+  files: { file: string; read: ReadResult }[]
+}
+
+export interface AggregateEntry {
+  name: string
+  operation: string
+  verdict: Verdict
+  file: string
+  errors: number
+  warnings: number
+  release_tag: string | null
+}
+
+export interface MissingEntry {
+  /** An expected baseline without a valid packet, or null for a directory without one. */
+  baseline: string | null
+  dir: string | null
+  reason: string
+}
+
+export interface InvalidEntry {
+  file: string
+  reason: string
+}
+
+export interface Aggregate {
+  verdict: Verdict
+  baselines: AggregateEntry[]
+  missing: MissingEntry[]
+  invalid: InvalidEntry[]
+}
+
+/** A reason is shown in a job summary: one line, bounded, whatever a tampered file holds. */
+const MAX_REASON = 300
+
+/** Parse and check one packet file: the packet, or why it cannot be trusted. */
+export function readPacket(file: string, read: ReadResult): { packet: EvidencePacket } | { reason: string } {
+  if (read.kind !== 'ok') return { reason: `cannot be read (${read.kind.replace(/-/g, ' ')})` }
+  const source = sourceFromBytes(file, read.bytes)
+  if (!source.validUtf8) return { reason: 'not valid UTF-8' }
+  const doc = parseJson(source)
+  const syntax = doc.syntaxErrors[0]
+  if (syntax)
+    return { reason: `not JSON: ${syntax.position.line}:${syntax.position.column}: ${syntax.message}` }
+  const schema = validateDocument(doc, validateEvidence, schemaFiles.validateEvidence)
+  const first = schema[0]
+  if (first) {
+    const more = schema.length > 1 ? ` (and ${schema.length - 1} more)` : ''
+    return {
+      reason: `not an evidence-packet.v1: ${first.position.line}:${first.position.column}: ${first.message}${more}`
+    }
+  }
+  const packet = doc.value as EvidencePacket
+  // the name is what a matrix job was asked to produce: a packet of another job under it is not its evidence
+  const expected = `${packetName(packet.operation, packet.baseline)}.json`
+  const base = file.split(/[\\/]/).pop() ?? file
+  if (base !== expected)
+    return { reason: `holds the ${packet.operation} packet of "${packet.baseline}", not what its name says` }
+  // a PASS that its own findings or steps contradict was edited after the tool wrote it
+  if (packet.verdict === 'PASS' && decideVerdict(packet.findings, packet.steps) === 'FAIL')
+    return { reason: 'records PASS, but its own findings or steps make it FAIL' }
+  return { packet }
+}
+
+/**
+ * The one verdict: FAIL when any packet fails, is invalid or unreadable, when a directory holds no packet, or
+ * when an expected baseline has none; PASS needs at least one packet. `expected` null: no expectation.
+ */
+export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | null): Aggregate {
+  const baselines: AggregateEntry[] = []
+  const invalid: InvalidEntry[] = []
+  const missing: MissingEntry[] = []
+  for (const scan of scans) {
+    if (scan.problem !== null) {
+      missing.push({ baseline: null, dir: scan.dir, reason: `directory ${scan.problem}` })
+      continue
+    }
+    if (scan.files.length === 0) {
+      missing.push({ baseline: null, dir: scan.dir, reason: 'no evidence packet in this directory' })
+      continue
+    }
+    for (const { file, read } of scan.files) {
+      const r = readPacket(file, read)
+      if ('reason' in r) {
+        invalid.push({ file, reason: oneLine(r.reason) })
+        continue
+      }
+      const counts = countBySeverity(r.packet.findings)
+      baselines.push({
+        name: r.packet.baseline,
+        operation: r.packet.operation,
+        verdict: r.packet.verdict,
+        file,
+        errors: counts.error,
+        warnings: counts.warning,
+        release_tag: r.packet.identity.release_tag
+      })
+    }
+  }
+  const present = new Set(baselines.map((b) => b.name))
+  for (const name of [...new Set(expected ?? [])].sort()) {
+    if (!present.has(name))
+      missing.push({ baseline: name, dir: null, reason: 'expected, but no valid evidence packet was found' })
+  }
+  baselines.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) || a.operation.localeCompare(b.operation) || a.file.localeCompare(b.file)
+  )
+  const ok = missing.length === 0 && invalid.length === 0
+  const verdict = ok ? aggregateVerdict(baselines.map((b) => b.verdict)) : 'FAIL'
+  return { verdict, baselines, missing, invalid }
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line
+}
