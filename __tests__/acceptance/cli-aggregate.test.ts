@@ -2,37 +2,25 @@
 // processes: `plan` gives the matrix, each job checks one baseline into an evidence directory of its own, and
 // `aggregate` gives the one verdict over the directories.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cleanupFixtures, MATRIX, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
+import type { CliRun } from '../helpers/cli-run.js'
+import { cleanupFixtures, MATRIX, tempDir } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import { gitRepo, producerRelease } from '../helpers/git-repo.js'
 import { BILLING, twoBaselines } from '../helpers/two-baselines.js'
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 60_000
-const STACK_LINE = /^\s+at\s/m
 /** Long enough before today that the first baseline's stability window is over. */
 const PAST = '2026-10-01T00:00:00Z'
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
-})
+beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    // a HOME of its own: tool version probes (rustup's cargo) may write there
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
-    encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS
-  })
-  if (r.error) throw r.error
+function cli(args: string[], cwd: string): CliRun {
+  const r = runCli(args, cwd)
   expect(r.stdout + r.stderr).not.toMatch(STACK_LINE)
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return r
 }
 
 interface AggregateJson {

@@ -1,40 +1,23 @@
 // Acceptance: `baseline-gate promote` from the BUILT command line (dist/cli/index.js) as a child process, on
 // real temporary git repositories holding the embedded default trio.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
-import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
+import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
+import type { CliRun } from '../helpers/cli-run.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 60_000
 /** Commits of the approved baseline are old enough for its 14-day stability window to be over. */
 const PAST = '2026-10-01T00:00:00Z'
-const STACK_LINE = /^\s+at\s/m
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
-})
+beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: cwd, ...env },
-    encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS
-  })
-  if (r.error) throw r.error
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  return runCli(args, cwd, env)
 }
 
 function git(fx: Fixture, args: string[], date = PAST): string {

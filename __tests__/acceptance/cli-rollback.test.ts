@@ -1,32 +1,19 @@
 // Acceptance: `baseline-gate lkg` and `baseline-gate rollback` from the BUILT command line (dist/cli/index.js)
 // as a child process, on a real git repository with three baselines in its history.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
+import type { CliRun } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 import { threeBaselines } from '../helpers/git-repo.js'
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
-/** A safety net against a hung child, not a performance assertion. */
-const CHILD_TIMEOUT_MS = 60_000
-const STACK_LINE = /^\s+at\s/m
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
-})
+beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    // a HOME of its own: tool version probes (rustup's cargo) may write there
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
-    encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS
-  })
-  if (r.error) throw r.error
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+function cli(args: string[], cwd: string): CliRun {
+  return runCli(args, cwd)
 }
 
 const status = (root: string) =>
