@@ -1,5 +1,6 @@
 // argv -> one typed options object. Anything wrong is a UsageError: one clear line, exit 2.
 import { parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import { ROLLBACK_TRIGGERS } from '../evidence/incident-note.js'
 import type { RollbackTrigger } from '../evidence/incident-note.js'
 
@@ -153,33 +154,28 @@ export function parseCommand(argv: string[]): Command {
         : `unknown command "${first}"; try: baseline-gate --help`
     )
   }
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        root: { type: 'string' },
-        policy: { type: 'string' },
-        baseline: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'evidence-dir': { type: 'string' },
-        'no-probe': { type: 'boolean', default: false },
-        remote: { type: 'boolean', default: false },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        'no-suites': { type: 'boolean', default: false },
-        trigger: { type: 'string' },
-        reason: { type: 'string' },
-        to: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (e) {
-    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
-  }
+  const parsed = parseOrUsage({
+    args: rest,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      policy: { type: 'string' },
+      baseline: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'evidence-dir': { type: 'string' },
+      'no-probe': { type: 'boolean', default: false },
+      remote: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      'no-suites': { type: 'boolean', default: false },
+      trigger: { type: 'string' },
+      reason: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
   const v = parsed.values
   if (v.help) return { command: 'help', topic: first }
   const only = (command: string, names: readonly (keyof typeof v)[]) => {
@@ -290,17 +286,12 @@ function rollbackCommand(v: {
 }
 
 function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command: 'help'; topic: string } {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }
-    })
-  } catch (e) {
-    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
-  }
+  const parsed = parseOrUsage({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }
+  })
   if (parsed.values.help) return { command: 'help', topic: 'verify-evidence' }
   if (parsed.positionals.length !== 1) {
     throw new UsageError(
@@ -315,23 +306,18 @@ function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command:
 const BASELINE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/
 
 function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; topic: string } {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        expect: { type: 'string', multiple: true },
-        root: { type: 'string' },
-        policy: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (e) {
-    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
-  }
+  const parsed = parseOrUsage({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      expect: { type: 'string', multiple: true },
+      root: { type: 'string' },
+      policy: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
   const v = parsed.values
   if (v.help) return { command: 'help', topic: 'aggregate' }
   if (parsed.positionals.length === 0) {
@@ -364,6 +350,15 @@ function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; t
     expect,
     root: v.root,
     policy: v.policy
+  }
+}
+
+/** node's parseArgs, its complaints turned into one-line usage errors. */
+function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config)
+  } catch (e) {
+    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
   }
 }
 
