@@ -1,7 +1,7 @@
 // Drift mode of the health action, in process: the hidden findings block, the diff from run to run, the sync of
 // one baseline's issue, and the schedule check, against the fake GitHub REST server (nothing mocked).
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
+import { describe, expect, it } from '@jest/globals'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import {
   diffItems,
   DRIFT_LABEL,
@@ -14,7 +14,7 @@ import type { DriftInput, DriftItem } from '../../src/actions/health/drift.js'
 import { checkSchedule } from '../../src/actions/health/schedule.js'
 import { InputError, readHealthInputs } from '../../src/actions/shared/inputs.js'
 import type { BaselineResult } from '../../src/operations/context.js'
-import { fakeClient, value } from '../helpers/github-client.js'
+import { fakeGitHubPerTest, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_DriftSyncToken0123456789abcdefghijklmn'
 const READ_ONLY = 'ghs_DriftSyncReadOnly00000000000000000000'
@@ -88,19 +88,13 @@ describe('the findings block', () => {
 
 describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
   let fake: FakeGitHub
-  const { reset, client, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN, READ_ONLY])
-
-  beforeEach(async () => {
-    fake = await startFakeGitHub()
-    reset()
-    fake.addToken(TOKEN, 'github-actions[bot]')
-    fake.addToken(READ_ONLY, 'github-actions[bot]', { write: false })
-    fake.addRepo(REPO)
-  })
-  afterEach(async () => {
-    expectNoTokenLeaked()
-    await fake.close()
-  })
+  const { client } = fakeGitHubPerTest(
+    [
+      { token: TOKEN, login: 'github-actions[bot]' },
+      { token: READ_ONLY, login: 'github-actions[bot]', write: false }
+    ],
+    (f) => (fake = f)
+  )
 
   const input = (over: Partial<DriftInput>): DriftInput => ({
     baseline: 'memorykernel',

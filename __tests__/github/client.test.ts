@@ -1,6 +1,6 @@
 // The GitHub client against the fake GitHub REST server over real HTTP: the real octokit code runs,
 // nothing is mocked.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
 import {
   GITHUB_COMMENT_LIMIT,
@@ -8,7 +8,7 @@ import {
   stickyMarker,
   type Owners
 } from '../../src/github/client.js'
-import { fakeClient, value } from '../helpers/github-client.js'
+import { fakeGitHubPerTest, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_FakeInstallationToken0123456789abcdefXYZ'
 const REPO = 'acme/app'
@@ -20,21 +20,14 @@ const PULL_ROUTE = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
 const COMMENTS_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
 
 let fake: FakeGitHub
-const { logs, reset, client, failure, hits, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN])
-
-beforeEach(async () => {
-  fake = await startFakeGitHub()
-  reset()
-  fake.addToken(TOKEN, 'github-actions[bot]') // an installation token, like GITHUB_TOKEN
-  fake.addRepo(REPO)
-  fake.addPull(REPO, { number: PR, headSha: HEAD })
-})
-
-afterEach(async () => {
-  // the token never reaches a log line or the request log
-  expectNoTokenLeaked()
-  await fake.close()
-})
+// an installation token, like GITHUB_TOKEN; after each test it has reached no log line and no request log
+const { logs, client, failure, hits } = fakeGitHubPerTest(
+  [{ token: TOKEN, login: 'github-actions[bot]' }],
+  (f) => {
+    fake = f
+    fake.addPull(REPO, { number: PR, headSha: HEAD })
+  }
+)
 
 describe('the fake GitHub server', () => {
   it('answers 401 without a token, 404 with GitHub body, and pages with Link headers', async () => {

@@ -1,10 +1,10 @@
 // What the drift mode of the health action reads and writes through the GitHub client (the open issue of a
 // baseline, its comments, closing it; the runs of a scheduled workflow), against the fake GitHub REST server over
 // real HTTP: nothing is mocked.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
+import { describe, expect, it } from '@jest/globals'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { stickyMarker } from '../../src/github/client.js'
-import { fakeClient, value } from '../helpers/github-client.js'
+import { fakeGitHubPerTest, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_FakeDriftInstallationToken0123456789abcd'
 const READ_ONLY = 'ghs_DriftReadOnlyToken0000000000000000000000'
@@ -15,20 +15,13 @@ const RUN = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}'
 const RUNS = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs'
 
 let fake: FakeGitHub
-const { reset, client, failure, hits, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN, READ_ONLY])
-
-beforeEach(async () => {
-  fake = await startFakeGitHub()
-  reset()
-  fake.addToken(TOKEN, 'github-actions[bot]')
-  fake.addToken(READ_ONLY, 'github-actions[bot]', { write: false })
-  fake.addRepo(REPO)
-})
-
-afterEach(async () => {
-  expectNoTokenLeaked()
-  await fake.close()
-})
+const { client, failure, hits } = fakeGitHubPerTest(
+  [
+    { token: TOKEN, login: 'github-actions[bot]' },
+    { token: READ_ONLY, login: 'github-actions[bot]', write: false }
+  ],
+  (f) => (fake = f)
+)
 
 describe('findMarkedIssue', () => {
   it('finds the oldest open issue with the label whose body starts with the marker, and nothing else', async () => {

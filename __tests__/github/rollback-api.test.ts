@@ -1,7 +1,7 @@
 // What the rollback action writes through the GitHub client (a commit on a branch, its pull request,
 // the incident issue), against the fake GitHub REST server over real HTTP: nothing is mocked.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import {
   fitBody,
   GITHUB_COMMENT_LIMIT,
@@ -10,7 +10,7 @@ import {
   stickyMarker,
   type FileToCommit
 } from '../../src/github/client.js'
-import { fakeClient, value } from '../helpers/github-client.js'
+import { fakeGitHubPerTest, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghs_FakeInstallationToken0123456789abcdefXYZ'
 const READ_ONLY = 'ghs_ReadOnlyToken000000000000000000000000'
@@ -25,26 +25,21 @@ const PATCH_REF = 'PATCH /repos/{owner}/{repo}/git/refs/{ref}'
 const LIST_ISSUES = 'GET /repos/{owner}/{repo}/issues'
 
 let fake: FakeGitHub
-const { logs, reset, client, failure, hits, expectNoTokenLeaked } = fakeClient(() => fake, [TOKEN, READ_ONLY])
 /** main as addRepo seeds it: the parent of every rollback commit here. */
 let main: { sha: string; tree: string }
-
-beforeEach(async () => {
-  fake = await startFakeGitHub()
-  reset()
-  fake.addToken(TOKEN, 'github-actions[bot]') // an installation token, like GITHUB_TOKEN
-  fake.addToken(READ_ONLY, 'github-actions[bot]', { write: false })
-  fake.addRepo(REPO)
-  const commit = fake.commitAt(REPO, 'main')
-  if (!commit) throw new Error('addRepo seeds main')
-  main = { sha: commit.sha, tree: commit.tree }
-})
-
-afterEach(async () => {
-  // the tokens never reach a log line or the request log
-  expectNoTokenLeaked()
-  await fake.close()
-})
+// an installation token like GITHUB_TOKEN, and a fork's read-only one; neither may reach a log or request log
+const { logs, client, failure, hits } = fakeGitHubPerTest(
+  [
+    { token: TOKEN, login: 'github-actions[bot]' },
+    { token: READ_ONLY, login: 'github-actions[bot]', write: false }
+  ],
+  (f) => {
+    fake = f
+    const commit = fake.commitAt(REPO, 'main')
+    if (!commit) throw new Error('addRepo seeds main')
+    main = { sha: commit.sha, tree: commit.tree }
+  }
+)
 
 const writes = () => fake.requests.filter((r) => r.method !== 'GET')
 

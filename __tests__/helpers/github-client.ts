@@ -1,6 +1,7 @@
 // The GitHub client against the fake GitHub REST server, for the tests of src/github/client.ts: a client with
 // test settings whose log lines are kept, the unwrapping of its results, and the check that no token leaks.
-import { expect } from '@jest/globals'
+import { afterEach, beforeEach, expect } from '@jest/globals'
+import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import type { GitHubClient, GitHubClientOptions, Result } from '../../src/github/client.js'
@@ -60,4 +61,40 @@ export function fakeClient(fake: () => FakeGitHub, tokens: readonly [string, ...
       }
     }
   }
+}
+
+/** A token the fake knows: its account, and whether it may write (false: a fork's read-only token). */
+export interface FakeTokenSpec {
+  token: string
+  login: string
+  write?: boolean
+}
+
+/**
+ * A fresh fake GitHub for each test of the calling file or describe block, knowing `tokens` (the first is the
+ * client's) and the repository acme/app, then `seed`; after each test, no token may have leaked.
+ */
+export function fakeGitHubPerTest(
+  tokens: readonly [FakeTokenSpec, ...FakeTokenSpec[]],
+  seed: (fake: FakeGitHub) => void = () => {}
+): FakeClient & { fake: () => FakeGitHub } {
+  let current: FakeGitHub | null = null
+  const fake = (): FakeGitHub => {
+    if (!current) throw new Error('the fake GitHub runs only inside a test')
+    return current
+  }
+  const harness = fakeClient(fake, tokens.map((t) => t.token) as [string, ...string[]])
+  beforeEach(async () => {
+    current = await startFakeGitHub()
+    harness.reset()
+    for (const t of tokens) current.addToken(t.token, t.login, { write: t.write ?? true })
+    current.addRepo('acme/app')
+    seed(current)
+  })
+  afterEach(async () => {
+    harness.expectNoTokenLeaked()
+    await current?.close()
+    current = null
+  })
+  return { ...harness, fake }
 }
