@@ -15,7 +15,7 @@ describe('the embedded default baseline', () => {
 
   it('passes with no policy file at all (the built-in defaults describe the runbook layout)', async () => {
     const fx = trioFixture({ policy: false })
-    // the defaults name no adapter file: the boundary is not checked, and a notice says so
-    expect((await findingsOf(fx.root)).map((f) => [f.rule, f.severity])).toEqual([['BG604', 'notice']])
+    // the defaults name no adapter file: the boundary is not checked, and a warning says so
+    expect((await findingsOf(fx.root)).map((f) => [f.rule, f.severity])).toEqual([['BG604', 'warning']])
   })
 })

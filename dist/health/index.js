@@ -248,8 +248,8 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k = keys[j2];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j2++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
-    function sameOrigin(A2, B) {
-      if (A2.origin === B.origin && A2.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
-      let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      let j2 = potentialValue.length;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
+      return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
+          for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
             value = iterator2.next().value;
             x2 = array[i] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i !== pivot) {
-              j = i;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i = 0; i < names.length; ++i) {
           const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B, excludeFragment = false) {
+    function urlEquals(A2, B2, excludeFragment = false) {
       const serializedA = URLSerializer(A2, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -16236,7 +16236,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_2, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -17493,7 +17493,7 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _2, callback2) {
+      _write(chunk, _, callback2) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
@@ -20078,9 +20078,9 @@ var require_parse2 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
+        for (let j2 = i + 1; j2 < values.length; j2++) {
           const a = values[i];
-          const b2 = values[j];
+          const b2 = values[j2];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
@@ -21477,7 +21477,7 @@ var require_code = __commonJS({
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _2(strs, ...args) {
+    function _(strs, ...args) {
       const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
@@ -21486,7 +21486,7 @@ var require_code = __commonJS({
       }
       return new _Code(code2);
     }
-    exports._ = _2;
+    exports._ = _;
     var plus = new _Code("+");
     function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -21557,7 +21557,7 @@ var require_code = __commonJS({
     }
     exports.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _2`[${key}]`;
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
     }
     exports.getProperty = getProperty;
     function getEsmExportName(key) {
@@ -23654,7 +23654,7 @@ var require_resolve = __commonJS({
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _2, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -26761,8 +26761,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+      message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
+      params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -26780,15 +26780,15 @@ var require_uniqueItems = __commonJS({
         cxt.ok(valid);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
+          const j2 = gen.let("j");
+          cxt.setParams({ i, j: j2 });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j2));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j) {
+        function loopN(i, j2) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
@@ -26798,16 +26798,16 @@ var require_uniqueItems = __commonJS({
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.assign(j2, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
-        function loopN2(i, j) {
+        function loopN2(i, j2) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j2} = ${i}; ${j2}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j2}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -30587,7 +30587,7 @@ var require_node = __commonJS({
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
       let val = process.env[key];
@@ -30723,9 +30723,9 @@ function requireBaseN() {
       var first = alphabet.charAt(0);
       var digits = [0];
       for (i = 0; i < input.length; ++i) {
-        for (var j = 0, carry = input[i]; j < digits.length; ++j) {
-          carry += digits[j] << 8;
-          digits[j] = carry % base;
+        for (var j2 = 0, carry = input[i]; j2 < digits.length; ++j2) {
+          carry += digits[j2] << 8;
+          digits[j2] = carry % base;
           carry = carry / base | 0;
         }
         while (carry > 0) {
@@ -30769,9 +30769,9 @@ function requireBaseN() {
       if (value === void 0) {
         return;
       }
-      for (var j = 0, carry = value; j < bytes.length; ++j) {
-        carry += bytes[j] * base;
-        bytes[j] = carry & 255;
+      for (var j2 = 0, carry = value; j2 < bytes.length; ++j2) {
+        carry += bytes[j2] * base;
+        bytes[j2] = carry & 255;
         carry >>= 8;
       }
       while (carry > 0) {
@@ -30793,9 +30793,9 @@ function requireBaseN() {
     var first = alphabet.charAt(0);
     var digits = [0];
     for (i = 0; i < input.length(); ++i) {
-      for (var j = 0, carry = input.at(i); j < digits.length; ++j) {
-        carry += digits[j] << 8;
-        digits[j] = carry % base;
+      for (var j2 = 0, carry = input.at(i); j2 < digits.length; ++j2) {
+        carry += digits[j2] << 8;
+        digits[j2] = carry % base;
         carry = carry / base | 0;
       }
       while (carry > 0) {
@@ -31681,11 +31681,11 @@ function requireUtil() {
       out = new Uint8Array(str2.length);
     }
     offset2 = offset2 || 0;
-    var j = offset2;
+    var j2 = offset2;
     for (var i = 0; i < str2.length; ++i) {
-      out[j++] = str2.charCodeAt(i);
+      out[j2++] = str2.charCodeAt(i);
     }
-    return output ? j - offset2 : out;
+    return output ? j2 - offset2 : out;
   };
   util$1.binary.hex.encode = util$1.bytesToHex;
   util$1.binary.hex.decode = function(hex, output, offset2) {
@@ -31694,15 +31694,15 @@ function requireUtil() {
       out = new Uint8Array(Math.ceil(hex.length / 2));
     }
     offset2 = offset2 || 0;
-    var i = 0, j = offset2;
+    var i = 0, j2 = offset2;
     if (hex.length & 1) {
       i = 1;
-      out[j++] = parseInt(hex[0], 16);
+      out[j2++] = parseInt(hex[0], 16);
     }
     for (; i < hex.length; i += 2) {
-      out[j++] = parseInt(hex.substr(i, 2), 16);
+      out[j2++] = parseInt(hex.substr(i, 2), 16);
     }
-    return output ? j - offset2 : out;
+    return output ? j2 - offset2 : out;
   };
   util$1.binary.base64.encode = function(input, maxline) {
     var line = "";
@@ -31737,21 +31737,21 @@ function requireUtil() {
     input = input.replace(/[^A-Za-z0-9\+\/\=]/g, "");
     offset2 = offset2 || 0;
     var enc1, enc2, enc3, enc4;
-    var i = 0, j = offset2;
+    var i = 0, j2 = offset2;
     while (i < input.length) {
       enc1 = _base64Idx[input.charCodeAt(i++) - 43];
       enc2 = _base64Idx[input.charCodeAt(i++) - 43];
       enc3 = _base64Idx[input.charCodeAt(i++) - 43];
       enc4 = _base64Idx[input.charCodeAt(i++) - 43];
-      out[j++] = enc1 << 2 | enc2 >> 4;
+      out[j2++] = enc1 << 2 | enc2 >> 4;
       if (enc3 !== 64) {
-        out[j++] = (enc2 & 15) << 4 | enc3 >> 2;
+        out[j2++] = (enc2 & 15) << 4 | enc3 >> 2;
         if (enc4 !== 64) {
-          out[j++] = (enc3 & 3) << 6 | enc4;
+          out[j2++] = (enc3 & 3) << 6 | enc4;
         }
       }
     }
-    return output ? j - offset2 : out.subarray(0, j);
+    return output ? j2 - offset2 : out.subarray(0, j2);
   };
   util$1.binary.base58.encode = function(input, maxline) {
     return util$1.binary.baseN.encode(input, _base58, maxline);
@@ -31770,11 +31770,11 @@ function requireUtil() {
       out = new Uint8Array(str2.length);
     }
     offset2 = offset2 || 0;
-    var j = offset2;
+    var j2 = offset2;
     for (var i = 0; i < str2.length; ++i) {
-      out[j++] = str2.charCodeAt(i);
+      out[j2++] = str2.charCodeAt(i);
     }
-    return output ? j - offset2 : out;
+    return output ? j2 - offset2 : out;
   };
   util$1.text.utf8.decode = function(bytes) {
     return util$1.decodeUtf8(String.fromCharCode.apply(null, bytes));
@@ -31786,13 +31786,13 @@ function requireUtil() {
     }
     var view = new Uint16Array(out.buffer);
     offset2 = offset2 || 0;
-    var j = offset2;
+    var j2 = offset2;
     var k = offset2;
     for (var i = 0; i < str2.length; ++i) {
       view[k++] = str2.charCodeAt(i);
-      j += 2;
+      j2 += 2;
     }
-    return output ? j - offset2 : out;
+    return output ? j2 - offset2 : out;
   };
   util$1.text.utf16.decode = function(bytes) {
     return String.fromCharCode.apply(null, new Uint16Array(bytes.buffer));
@@ -31983,8 +31983,8 @@ function requireUtil() {
     var d = dec_point === void 0 ? "," : dec_point;
     var t = thousands_sep === void 0 ? "." : thousands_sep, s = n < 0 ? "-" : "";
     var i = parseInt(n = Math.abs(+n || 0).toFixed(c), 10) + "";
-    var j = i.length > 3 ? i.length % 3 : 0;
-    return s + (j ? i.substr(0, j) + t : "") + i.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c ? d + Math.abs(n - i).toFixed(c).slice(2) : "");
+    var j2 = i.length > 3 ? i.length % 3 : 0;
+    return s + (j2 ? i.substr(0, j2) + t : "") + i.substr(j2).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c ? d + Math.abs(n - i).toFixed(c).slice(2) : "");
   };
   util$1.formatSize = function(size) {
     if (size >= 1073741824) {
@@ -32904,10 +32904,10 @@ function requireCipherModes() {
     }
     i = 2;
     while (i < half) {
-      for (var j = 1; j < i; ++j) {
+      for (var j2 = 1; j2 < i; ++j2) {
         var m_i = m[i];
-        var m_j = m[j];
-        m[i + j] = [
+        var m_j = m[j2];
+        m[i + j2] = [
           m_i[0] ^ m_j[0],
           m_i[1] ^ m_j[1],
           m_i[2] ^ m_j[2],
@@ -33938,11 +33938,11 @@ function requireAsn1() {
       if (obj.constructed === v.constructed || typeof v.constructed === "undefined") {
         rval = true;
         if (v.value && forge2.util.isArray(v.value)) {
-          var j = 0;
+          var j2 = 0;
           for (var i = 0; rval && i < v.value.length; ++i) {
             var schemaItem = v.value[i];
             rval = !!schemaItem.optional;
-            var objChild = obj.value[j];
+            var objChild = obj.value[j2];
             if (!objChild) {
               if (!schemaItem.optional) {
                 rval = false;
@@ -33967,7 +33967,7 @@ function requireAsn1() {
             }
             var childRval = asn1$1.validate(objChild, schemaItem, capture, errors);
             if (childRval) {
-              ++j;
+              ++j2;
               rval = true;
             } else if (schemaItem.optional) {
               rval = true;
@@ -34825,7 +34825,7 @@ function requireDes() {
     var keys = [];
     var shifts = [0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0];
     var n = 0, tmp;
-    for (var j = 0; j < iterations; j++) {
+    for (var j2 = 0; j2 < iterations; j2++) {
       var left = key.getInt32();
       var right = key.getInt32();
       tmp = (left >>> 4 ^ right) & 252645135;
@@ -34899,10 +34899,10 @@ function requireDes() {
     left ^= tmp << 1;
     left = left << 1 | left >>> 31;
     right = right << 1 | right >>> 31;
-    for (var j = 0; j < iterations; j += 3) {
-      var endloop = looping[j + 1];
-      var loopinc = looping[j + 2];
-      for (var i = looping[j]; i != endloop; i += loopinc) {
+    for (var j2 = 0; j2 < iterations; j2 += 3) {
+      var endloop = looping[j2 + 1];
+      var loopinc = looping[j2 + 2];
+      for (var i = looping[j2]; i != endloop; i += loopinc) {
         var right1 = right ^ keys[i];
         var right2 = (right >>> 4 | right << 28) ^ keys[i + 1];
         tmp = left;
@@ -35032,7 +35032,7 @@ function requirePbkdf2() {
         prf.update(s);
         prf.update(forge2.util.int32ToBytes(i));
         xor = u_c1 = prf.digest().getBytes();
-        for (var j = 2; j <= c; ++j) {
+        for (var j2 = 2; j2 <= c; ++j2) {
           prf.start(null, null);
           prf.update(u_c1);
           u_c = prf.digest().getBytes();
@@ -35043,7 +35043,7 @@ function requirePbkdf2() {
       }
       return dk;
     }
-    var i = 1, j;
+    var i = 1, j2;
     function outer() {
       if (i > len) {
         return callback2(null, dk);
@@ -35052,17 +35052,17 @@ function requirePbkdf2() {
       prf.update(s);
       prf.update(forge2.util.int32ToBytes(i));
       xor = u_c1 = prf.digest().getBytes();
-      j = 2;
+      j2 = 2;
       inner();
     }
     function inner() {
-      if (j <= c) {
+      if (j2 <= c) {
         prf.start(null, null);
         prf.update(u_c1);
         u_c = prf.digest().getBytes();
         xor = forge2.util.xorBytes(xor, u_c, hLen);
         u_c1 = u_c;
-        ++j;
+        ++j2;
         return forge2.util.setImmediate(inner);
       }
       dk += i < len ? xor : xor.substr(0, r);
@@ -35255,7 +35255,7 @@ function requireSha256() {
     _initialized = true;
   }
   function _update(s, w, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b2, c, d, e, f, g, h;
+    var t1, t2, s0, s1, ch, maj, i, a, b2, c, d, e, f, g2, h;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
@@ -35274,17 +35274,17 @@ function requireSha256() {
       d = s.h3;
       e = s.h4;
       f = s.h5;
-      g = s.h6;
+      g2 = s.h6;
       h = s.h7;
       for (i = 0; i < 64; ++i) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-        ch = g ^ e & (f ^ g);
+        ch = g2 ^ e & (f ^ g2);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
         maj = a & b2 | c & (a ^ b2);
         t1 = h + s1 + ch + _k[i] + w[i];
         t2 = s0 + maj;
-        h = g;
-        g = f;
+        h = g2;
+        g2 = f;
         f = e;
         e = d + t1 >>> 0;
         d = c;
@@ -35298,7 +35298,7 @@ function requireSha256() {
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
       s.h5 = s.h5 + f | 0;
-      s.h6 = s.h6 + g | 0;
+      s.h6 = s.h6 + g2 | 0;
       s.h7 = s.h7 + h | 0;
       len -= 64;
     }
@@ -35943,7 +35943,7 @@ function requireRc2() {
   var createCipher = function(key, bits, encrypt) {
     var _finish = false, _input = null, _output = null, _iv = null;
     var mixRound, mashRound;
-    var i, j, K2 = [];
+    var i, j2, K2 = [];
     key = forge2.rc2.expandKey(key, bits);
     for (i = 0; i < 64; i++) {
       K2.push(key.getInt16Le());
@@ -35951,9 +35951,9 @@ function requireRc2() {
     if (encrypt) {
       mixRound = function(R2) {
         for (i = 0; i < 4; i++) {
-          R2[i] += K2[j] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          R2[i] += K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
           R2[i] = rol(R2[i], s[i]);
-          j++;
+          j2++;
         }
       };
       mashRound = function(R2) {
@@ -35965,8 +35965,8 @@ function requireRc2() {
       mixRound = function(R2) {
         for (i = 3; i >= 0; i--) {
           R2[i] = ror(R2[i], s[i]);
-          R2[i] -= K2[j] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
-          j--;
+          R2[i] -= K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          j2--;
         }
       };
       mashRound = function(R2) {
@@ -35988,7 +35988,7 @@ function requireRc2() {
         }
         R2.push(val & 65535);
       }
-      j = encrypt ? 0 : 63;
+      j2 = encrypt ? 0 : 63;
       for (var ptr = 0; ptr < plan2.length; ptr++) {
         for (var ctr = 0; ctr < plan2[ptr][0]; ctr++) {
           plan2[ptr][1](R2);
@@ -36126,35 +36126,35 @@ function requireJsbn() {
   function nbi() {
     return new BigInteger(null);
   }
-  function am1(i, x2, w, j, c, n) {
+  function am1(i, x2, w, j2, c, n) {
     while (--n >= 0) {
-      var v = x2 * this.data[i++] + w.data[j] + c;
+      var v = x2 * this.data[i++] + w.data[j2] + c;
       c = Math.floor(v / 67108864);
-      w.data[j++] = v & 67108863;
+      w.data[j2++] = v & 67108863;
     }
     return c;
   }
-  function am2(i, x2, w, j, c, n) {
+  function am2(i, x2, w, j2, c, n) {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
       var h = this.data[i++] >> 15;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 32767) << 15) + w.data[j] + (c & 1073741823);
+      l = xl * l + ((m & 32767) << 15) + w.data[j2] + (c & 1073741823);
       c = (l >>> 30) + (m >>> 15) + xh * h + (c >>> 30);
-      w.data[j++] = l & 1073741823;
+      w.data[j2++] = l & 1073741823;
     }
     return c;
   }
-  function am3(i, x2, w, j, c, n) {
+  function am3(i, x2, w, j2, c, n) {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
       var h = this.data[i++] >> 14;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 16383) << 14) + w.data[j] + c;
+      l = xl * l + ((m & 16383) << 14) + w.data[j2] + c;
       c = (l >> 28) + (m >> 14) + xh * h;
-      w.data[j++] = l & 268435455;
+      w.data[j2++] = l & 268435455;
     }
     return c;
   }
@@ -36433,12 +36433,12 @@ function requireJsbn() {
     r.s = 0;
     r.clamp();
   }
-  function bnpDivRemTo(m, q2, r) {
+  function bnpDivRemTo(m, q, r) {
     var pm2 = m.abs();
     if (pm2.t <= 0) return;
     var pt = this.abs();
     if (pt.t < pm2.t) {
-      if (q2 != null) q2.fromInt(0);
+      if (q != null) q.fromInt(0);
       if (r != null) this.copyTo(r);
       return;
     }
@@ -36457,8 +36457,8 @@ function requireJsbn() {
     if (y0 == 0) return;
     var yt = y0 * (1 << this.F1) + (ys > 1 ? y.data[ys - 2] >> this.F2 : 0);
     var d1 = this.FV / yt, d2 = (1 << this.F1) / yt, e = 1 << this.F2;
-    var i = r.t, j = i - ys, t = q2 == null ? nbi() : q2;
-    y.dlShiftTo(j, t);
+    var i = r.t, j2 = i - ys, t = q == null ? nbi() : q;
+    y.dlShiftTo(j2, t);
     if (r.compareTo(t) >= 0) {
       r.data[r.t++] = 1;
       r.subTo(t, r);
@@ -36466,17 +36466,17 @@ function requireJsbn() {
     BigInteger.ONE.dlShiftTo(ys, t);
     t.subTo(y, y);
     while (y.t < ys) y.data[y.t++] = 0;
-    while (--j >= 0) {
+    while (--j2 >= 0) {
       var qd = r.data[--i] == y0 ? this.DM : Math.floor(r.data[i] * d1 + (r.data[i - 1] + e) * d2);
-      if ((r.data[i] += y.am(0, qd, r, j, 0, ys)) < qd) {
-        y.dlShiftTo(j, t);
+      if ((r.data[i] += y.am(0, qd, r, j2, 0, ys)) < qd) {
+        y.dlShiftTo(j2, t);
         r.subTo(t, r);
         while (r.data[i] < --qd) r.subTo(t, r);
       }
     }
-    if (q2 != null) {
-      r.drShiftTo(ys, q2);
-      if (ts != ms) BigInteger.ZERO.subTo(q2, q2);
+    if (q != null) {
+      r.drShiftTo(ys, q);
+      if (ts != ms) BigInteger.ZERO.subTo(q, q);
     }
     r.t = ys;
     r.clamp();
@@ -36551,13 +36551,13 @@ function requireJsbn() {
     while (x2.t <= this.mt2)
       x2.data[x2.t++] = 0;
     for (var i = 0; i < this.m.t; ++i) {
-      var j = x2.data[i] & 32767;
-      var u0 = j * this.mpl + ((j * this.mph + (x2.data[i] >> 15) * this.mpl & this.um) << 15) & x2.DM;
-      j = i + this.m.t;
-      x2.data[j] += this.m.am(0, u0, x2, i, 0, this.m.t);
-      while (x2.data[j] >= x2.DV) {
-        x2.data[j] -= x2.DV;
-        x2.data[++j]++;
+      var j2 = x2.data[i] & 32767;
+      var u0 = j2 * this.mpl + ((j2 * this.mph + (x2.data[i] >> 15) * this.mpl & this.um) << 15) & x2.DM;
+      j2 = i + this.m.t;
+      x2.data[j2] += this.m.am(0, u0, x2, i, 0, this.m.t);
+      while (x2.data[j2] >= x2.DV) {
+        x2.data[j2] -= x2.DV;
+        x2.data[++j2]++;
       }
     }
     x2.clamp();
@@ -36582,11 +36582,11 @@ function requireJsbn() {
   }
   function bnpExp(e, z2) {
     if (e > 4294967295 || e < 1) return BigInteger.ONE;
-    var r = nbi(), r2 = nbi(), g = z2.convert(this), i = nbits(e) - 1;
-    g.copyTo(r);
+    var r = nbi(), r2 = nbi(), g2 = z2.convert(this), i = nbits(e) - 1;
+    g2.copyTo(r);
     while (--i >= 0) {
       z2.sqrTo(r, r2);
-      if ((e & 1 << i) > 0) z2.mulTo(r2, g, r);
+      if ((e & 1 << i) > 0) z2.mulTo(r2, g2, r);
       else {
         var t = r;
         r = r2;
@@ -36669,7 +36669,7 @@ function requireJsbn() {
     this.fromInt(0);
     if (b2 == null) b2 = 10;
     var cs = this.chunkSize(b2);
-    var d = Math.pow(b2, cs), mi = false, j = 0, w = 0;
+    var d = Math.pow(b2, cs), mi = false, j2 = 0, w = 0;
     for (var i = 0; i < s.length; ++i) {
       var x2 = intAt(s, i);
       if (x2 < 0) {
@@ -36677,15 +36677,15 @@ function requireJsbn() {
         continue;
       }
       w = b2 * w + x2;
-      if (++j >= cs) {
+      if (++j2 >= cs) {
         this.dMultiply(d);
         this.dAddOffset(w, 0);
-        j = 0;
+        j2 = 0;
         w = 0;
       }
     }
-    if (j > 0) {
-      this.dMultiply(Math.pow(b2, j));
+    if (j2 > 0) {
+      this.dMultiply(Math.pow(b2, j2));
       this.dAddOffset(w, 0);
     }
     if (mi) BigInteger.ZERO.subTo(this, this);
@@ -36854,9 +36854,9 @@ function requireJsbn() {
     return r;
   }
   function bnTestBit(n) {
-    var j = Math.floor(n / this.DB);
-    if (j >= this.t) return this.s != 0;
-    return (this.data[j] & 1 << n % this.DB) != 0;
+    var j2 = Math.floor(n / this.DB);
+    if (j2 >= this.t) return this.s != 0;
+    return (this.data[j2] & 1 << n % this.DB) != 0;
   }
   function bnpChangeBit(n, op) {
     var r = BigInteger.ONE.shiftLeft(n);
@@ -36933,9 +36933,9 @@ function requireJsbn() {
     return r;
   }
   function bnDivideAndRemainder(a) {
-    var q2 = nbi(), r = nbi();
-    this.divRemTo(a, q2, r);
-    return new Array(q2, r);
+    var q = nbi(), r = nbi();
+    this.divRemTo(a, q, r);
+    return new Array(q, r);
   }
   function bnpDMultiply(n) {
     this.data[this.t] = this.am(0, n - 1, this, 0, 0, this.t);
@@ -36975,9 +36975,9 @@ function requireJsbn() {
     r.s = 0;
     r.t = i;
     while (i > 0) r.data[--i] = 0;
-    var j;
-    for (j = r.t - this.t; i < j; ++i) r.data[i + this.t] = this.am(0, a.data[i], r, i, 0, this.t);
-    for (j = Math.min(a.t, n); i < j; ++i) this.am(0, a.data[i], r, i, 0, n - i);
+    var j2;
+    for (j2 = r.t - this.t; i < j2; ++i) r.data[i + this.t] = this.am(0, a.data[i], r, i, 0, this.t);
+    for (j2 = Math.min(a.t, n); i < j2; ++i) this.am(0, a.data[i], r, i, 0, n - i);
     r.clamp();
   }
   function bnpMultiplyUpperTo(a, n, r) {
@@ -37049,24 +37049,24 @@ function requireJsbn() {
       z2 = new Barrett(m);
     else
       z2 = new Montgomery(m);
-    var g = new Array(), n = 3, k1 = k - 1, km = (1 << k) - 1;
-    g[1] = z2.convert(this);
+    var g2 = new Array(), n = 3, k1 = k - 1, km = (1 << k) - 1;
+    g2[1] = z2.convert(this);
     if (k > 1) {
-      var g2 = nbi();
-      z2.sqrTo(g[1], g2);
+      var g22 = nbi();
+      z2.sqrTo(g2[1], g22);
       while (n <= km) {
-        g[n] = nbi();
-        z2.mulTo(g2, g[n - 2], g[n]);
+        g2[n] = nbi();
+        z2.mulTo(g22, g2[n - 2], g2[n]);
         n += 2;
       }
     }
-    var j = e.t - 1, w, is1 = true, r2 = nbi(), t;
-    i = nbits(e.data[j]) - 1;
-    while (j >= 0) {
-      if (i >= k1) w = e.data[j] >> i - k1 & km;
+    var j2 = e.t - 1, w, is1 = true, r2 = nbi(), t;
+    i = nbits(e.data[j2]) - 1;
+    while (j2 >= 0) {
+      if (i >= k1) w = e.data[j2] >> i - k1 & km;
       else {
-        w = (e.data[j] & (1 << i + 1) - 1) << k1 - i;
-        if (j > 0) w |= e.data[j - 1] >> this.DB + i - k1;
+        w = (e.data[j2] & (1 << i + 1) - 1) << k1 - i;
+        if (j2 > 0) w |= e.data[j2 - 1] >> this.DB + i - k1;
       }
       n = k;
       while ((w & 1) == 0) {
@@ -37075,10 +37075,10 @@ function requireJsbn() {
       }
       if ((i -= n) < 0) {
         i += this.DB;
-        --j;
+        --j2;
       }
       if (is1) {
-        g[w].copyTo(r);
+        g2[w].copyTo(r);
         is1 = false;
       } else {
         while (n > 1) {
@@ -37092,16 +37092,16 @@ function requireJsbn() {
           r = r2;
           r2 = t;
         }
-        z2.mulTo(r2, g[w], r);
+        z2.mulTo(r2, g2[w], r);
       }
-      while (j >= 0 && (e.data[j] & 1 << i) == 0) {
+      while (j2 >= 0 && (e.data[j2] & 1 << i) == 0) {
         z2.sqrTo(r, r2);
         t = r;
         r = r2;
         r2 = t;
         if (--i < 0) {
           i = this.DB - 1;
-          --j;
+          --j2;
         }
       }
     }
@@ -37115,12 +37115,12 @@ function requireJsbn() {
       x2 = y;
       y = t;
     }
-    var i = x2.getLowestSetBit(), g = y.getLowestSetBit();
-    if (g < 0) return x2;
-    if (i < g) g = i;
-    if (g > 0) {
-      x2.rShiftTo(g, x2);
-      y.rShiftTo(g, y);
+    var i = x2.getLowestSetBit(), g2 = y.getLowestSetBit();
+    if (g2 < 0) return x2;
+    if (i < g2) g2 = i;
+    if (g2 > 0) {
+      x2.rShiftTo(g2, x2);
+      y.rShiftTo(g2, y);
     }
     while (x2.signum() > 0) {
       if ((i = x2.getLowestSetBit()) > 0) x2.rShiftTo(i, x2);
@@ -37133,7 +37133,7 @@ function requireJsbn() {
         y.rShiftTo(1, y);
       }
     }
-    if (g > 0) y.lShiftTo(g, y);
+    if (g2 > 0) y.lShiftTo(g2, y);
     return y;
   }
   function bnpModInt(n) {
@@ -37204,10 +37204,10 @@ function requireJsbn() {
     if (x2.isEven()) return false;
     i = 1;
     while (i < lowprimes.length) {
-      var m = lowprimes[i], j = i + 1;
-      while (j < lowprimes.length && m < lplim) m *= lowprimes[j++];
+      var m = lowprimes[i], j2 = i + 1;
+      while (j2 < lowprimes.length && m < lplim) m *= lowprimes[j2++];
       m = x2.modInt(m);
-      while (i < j) if (m % lowprimes[i++] == 0) return false;
+      while (i < j2) if (m % lowprimes[i++] == 0) return false;
     }
     return x2.millerRabin(t);
   }
@@ -37224,8 +37224,8 @@ function requireJsbn() {
       } while (a.compareTo(BigInteger.ONE) <= 0 || a.compareTo(n1) >= 0);
       var y = a.modPow(r, this);
       if (y.compareTo(BigInteger.ONE) != 0 && y.compareTo(n1) != 0) {
-        var j = 1;
-        while (j++ < k && y.compareTo(n1) != 0) {
+        var j2 = 1;
+        while (j2++ < k && y.compareTo(n1) != 0) {
           y = y.modPowInt(2, this);
           if (y.compareTo(BigInteger.ONE) == 0) return false;
         }
@@ -37605,8 +37605,8 @@ function requirePkcs1() {
     }
     var in_ps = 1;
     var index3 = md2.digestLength;
-    for (var j = md2.digestLength; j < db.length; j++) {
-      var code2 = db.charCodeAt(j);
+    for (var j2 = md2.digestLength; j2 < db.length; j2++) {
+      var code2 = db.charCodeAt(j2);
       var is_0 = code2 & 1 ^ 1;
       var error_mask = in_ps ? 65534 : 0;
       error2 |= code2 & error_mask;
@@ -38536,13 +38536,13 @@ function requireRsa() {
     };
     return key;
   };
-  pki2.setRsaPrivateKey = pki2.rsa.setPrivateKey = function(n, e, d, p, q2, dP, dQ, qInv) {
+  pki2.setRsaPrivateKey = pki2.rsa.setPrivateKey = function(n, e, d, p, q, dP, dQ, qInv) {
     var key = {
       n,
       e,
       d,
       p,
-      q: q2,
+      q,
       dP,
       dQ,
       qInv
@@ -38631,12 +38631,12 @@ function requireRsa() {
       error2.errors = errors;
       throw error2;
     }
-    var n, e, d, p, q2, dP, dQ, qInv;
+    var n, e, d, p, q, dP, dQ, qInv;
     n = forge2.util.createBuffer(capture.privateKeyModulus).toHex();
     e = forge2.util.createBuffer(capture.privateKeyPublicExponent).toHex();
     d = forge2.util.createBuffer(capture.privateKeyPrivateExponent).toHex();
     p = forge2.util.createBuffer(capture.privateKeyPrime1).toHex();
-    q2 = forge2.util.createBuffer(capture.privateKeyPrime2).toHex();
+    q = forge2.util.createBuffer(capture.privateKeyPrime2).toHex();
     dP = forge2.util.createBuffer(capture.privateKeyExponent1).toHex();
     dQ = forge2.util.createBuffer(capture.privateKeyExponent2).toHex();
     qInv = forge2.util.createBuffer(capture.privateKeyCoefficient).toHex();
@@ -38645,7 +38645,7 @@ function requireRsa() {
       new BigInteger(e, 16),
       new BigInteger(d, 16),
       new BigInteger(p, 16),
-      new BigInteger(q2, 16),
+      new BigInteger(q, 16),
       new BigInteger(dP, 16),
       new BigInteger(dQ, 16),
       new BigInteger(qInv, 16)
@@ -39477,7 +39477,7 @@ function requirePbe() {
     return rval;
   };
   pki2.pbe.generatePkcs12Key = function(password, salt, id, iter, n, md2) {
-    var j, l;
+    var j2, l;
     if (typeof md2 === "undefined" || md2 === null) {
       if (!("sha1" in forge2.md)) {
         throw new Error('"sha1" hash algorithm unavailable.');
@@ -39520,18 +39520,18 @@ function requirePbe() {
         md2.update(buf.getBytes());
         buf = md2.digest();
       }
-      var B = new forge2.util.ByteBuffer();
+      var B2 = new forge2.util.ByteBuffer();
       for (l = 0; l < v; l++) {
-        B.putByte(buf.at(l % u));
+        B2.putByte(buf.at(l % u));
       }
       var k = Math.ceil(s / v) + Math.ceil(p / v);
       var Inew = new forge2.util.ByteBuffer();
-      for (j = 0; j < k; j++) {
+      for (j2 = 0; j2 < k; j2++) {
         var chunk = new forge2.util.ByteBuffer(I2.getBytes(v));
         var x2 = 511;
-        for (l = B.length() - 1; l >= 0; l--) {
+        for (l = B2.length() - 1; l >= 0; l--) {
           x2 = x2 >> 8;
-          x2 += B.at(l) + chunk.at(l);
+          x2 += B2.at(l) + chunk.at(l);
           chunk.setAt(l, x2 & 255);
         }
         Inew.putBuffer(chunk);
@@ -42539,8 +42539,8 @@ function requirePkcs12() {
   function _getBagsByAttribute(safeContents, attrName, attrValue, bagType) {
     var result = [];
     for (var i = 0; i < safeContents.length; i++) {
-      for (var j = 0; j < safeContents[i].safeBags.length; j++) {
-        var bag = safeContents[i].safeBags[j];
+      for (var j2 = 0; j2 < safeContents[i].safeBags.length; j2++) {
+        var bag = safeContents[i].safeBags[j2];
         if (bagType !== void 0 && bag.type !== bagType) {
           continue;
         }
@@ -42898,8 +42898,8 @@ function requirePkcs12() {
           continue;
         }
         decodedAttrs[pki2.oids[oid]] = [];
-        for (var j = 0; j < capture.values.length; ++j) {
-          decodedAttrs[pki2.oids[oid]].push(capture.values[j].value);
+        for (var j2 = 0; j2 < capture.values.length; ++j2) {
+          decodedAttrs[pki2.oids[oid]].push(capture.values[j2].value);
         }
       }
     }
@@ -46303,7 +46303,7 @@ function requireEd25519() {
     return 0;
   }
   function crypto_sign(sm, m, n, sk) {
-    var i, j, x2 = new Float64Array(64);
+    var i, j2, x2 = new Float64Array(64);
     var p = [gf(), gf(), gf(), gf()];
     var d = sha5122(sk, 32);
     d[0] &= 248;
@@ -46332,8 +46332,8 @@ function requireEd25519() {
       x2[i] = r[i];
     }
     for (i = 0; i < 32; ++i) {
-      for (j = 0; j < 32; j++) {
-        x2[i + j] += h[i] * d[j];
+      for (j2 = 0; j2 < 32; j2++) {
+        x2[i + j2] += h[i] * d[j2];
       }
     }
     modL(sm.subarray(32), x2);
@@ -46342,12 +46342,12 @@ function requireEd25519() {
   function crypto_sign_open(m, sm, n, pk) {
     var i, mlen;
     var t = new NativeBuffer(32);
-    var p = [gf(), gf(), gf(), gf()], q2 = [gf(), gf(), gf(), gf()];
+    var p = [gf(), gf(), gf(), gf()], q = [gf(), gf(), gf(), gf()];
     mlen = -1;
     if (n < 64) {
       return -1;
     }
-    if (unpackneg(q2, pk)) {
+    if (unpackneg(q, pk)) {
       return -1;
     }
     if (!_isCanonicalSignatureScalar(sm, 32)) {
@@ -46361,9 +46361,9 @@ function requireEd25519() {
     }
     var h = sha5122(m, n);
     reduce(h);
-    scalarmult(p, q2, h);
-    scalarbase(q2, sm.subarray(32));
-    add(p, q2);
+    scalarmult(p, q, h);
+    scalarbase(q, sm.subarray(32));
+    add(p, q);
     pack(t, p);
     n -= 64;
     if (crypto_verify_32(sm, 0, t, 0)) {
@@ -46391,25 +46391,25 @@ function requireEd25519() {
     return false;
   }
   function modL(r, x2) {
-    var carry, i, j, k;
+    var carry, i, j2, k;
     for (i = 63; i >= 32; --i) {
       carry = 0;
-      for (j = i - 32, k = i - 12; j < k; ++j) {
-        x2[j] += carry - 16 * x2[i] * L[j - (i - 32)];
-        carry = x2[j] + 128 >> 8;
-        x2[j] -= carry * 256;
+      for (j2 = i - 32, k = i - 12; j2 < k; ++j2) {
+        x2[j2] += carry - 16 * x2[i] * L[j2 - (i - 32)];
+        carry = x2[j2] + 128 >> 8;
+        x2[j2] -= carry * 256;
       }
-      x2[j] += carry;
+      x2[j2] += carry;
       x2[i] = 0;
     }
     carry = 0;
-    for (j = 0; j < 32; ++j) {
-      x2[j] += carry - (x2[31] >> 4) * L[j];
-      carry = x2[j] >> 8;
-      x2[j] &= 255;
+    for (j2 = 0; j2 < 32; ++j2) {
+      x2[j2] += carry - (x2[31] >> 4) * L[j2];
+      carry = x2[j2] >> 8;
+      x2[j2] &= 255;
     }
-    for (j = 0; j < 32; ++j) {
-      x2[j] -= carry * L[j];
+    for (j2 = 0; j2 < 32; ++j2) {
+      x2[j2] -= carry * L[j2];
     }
     for (i = 0; i < 32; ++i) {
       x2[i + 1] += x2[i] >> 8;
@@ -46424,30 +46424,30 @@ function requireEd25519() {
     }
     modL(r, x2);
   }
-  function add(p, q2) {
-    var a = gf(), b2 = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
+  function add(p, q) {
+    var a = gf(), b2 = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g2 = gf(), h = gf(), t = gf();
     Z2(a, p[1], p[0]);
-    Z2(t, q2[1], q2[0]);
+    Z2(t, q[1], q[0]);
     M2(a, a, t);
     A2(b2, p[0], p[1]);
-    A2(t, q2[0], q2[1]);
+    A2(t, q[0], q[1]);
     M2(b2, b2, t);
-    M2(c, p[3], q2[3]);
+    M2(c, p[3], q[3]);
     M2(c, c, D22);
-    M2(d, p[2], q2[2]);
+    M2(d, p[2], q[2]);
     A2(d, d, d);
     Z2(e, b2, a);
     Z2(f, d, c);
-    A2(g, d, c);
+    A2(g2, d, c);
     A2(h, b2, a);
     M2(p[0], e, f);
-    M2(p[1], h, g);
-    M2(p[2], g, f);
+    M2(p[1], h, g2);
+    M2(p[2], g2, f);
     M2(p[3], e, h);
   }
-  function cswap(p, q2, b2) {
+  function cswap(p, q, b2) {
     for (var i = 0; i < 4; ++i) {
-      sel25519(p[i], q2[i], b2);
+      sel25519(p[i], q[i], b2);
     }
   }
   function pack(r, p) {
@@ -46459,7 +46459,7 @@ function requireEd25519() {
     r[31] ^= par25519(tx) << 7;
   }
   function pack25519(o, n) {
-    var i, j, b2;
+    var i, j2, b2;
     var m = gf(), t = gf();
     for (i = 0; i < 16; ++i) {
       t[i] = n[i];
@@ -46467,7 +46467,7 @@ function requireEd25519() {
     car25519(t);
     car25519(t);
     car25519(t);
-    for (j = 0; j < 2; ++j) {
+    for (j2 = 0; j2 < 2; ++j2) {
       m[0] = t[0] - 65517;
       for (i = 1; i < 15; ++i) {
         m[i] = t[i] - 65535 - (m[i - 1] >> 16 & 1);
@@ -46562,7 +46562,7 @@ function requireEd25519() {
     pack25519(d, a);
     return d[0] & 1;
   }
-  function scalarmult(p, q2, s) {
+  function scalarmult(p, q, s) {
     var b2, i;
     set25519(p[0], gf0);
     set25519(p[1], gf1);
@@ -46570,19 +46570,19 @@ function requireEd25519() {
     set25519(p[3], gf0);
     for (i = 255; i >= 0; --i) {
       b2 = s[i / 8 | 0] >> (i & 7) & 1;
-      cswap(p, q2, b2);
-      add(q2, p);
+      cswap(p, q, b2);
+      add(q, p);
       add(p, p);
-      cswap(p, q2, b2);
+      cswap(p, q, b2);
     }
   }
   function scalarbase(p, s) {
-    var q2 = [gf(), gf(), gf(), gf()];
-    set25519(q2[0], X2);
-    set25519(q2[1], Y);
-    set25519(q2[2], gf1);
-    M2(q2[3], X2, Y);
-    scalarmult(p, q2, s);
+    var q = [gf(), gf(), gf(), gf()];
+    set25519(q[0], X2);
+    set25519(q[1], Y);
+    set25519(q[2], gf1);
+    M2(q[3], X2, Y);
+    scalarmult(p, q, s);
   }
   function set25519(r, a) {
     var i;
@@ -46615,12 +46615,12 @@ function requireEd25519() {
     }
     o[0] += c - 1 + 37 * (c - 1);
   }
-  function sel25519(p, q2, b2) {
+  function sel25519(p, q, b2) {
     var t, c = ~(b2 - 1);
     for (var i = 0; i < 16; ++i) {
-      t = c & (p[i] ^ q2[i]);
+      t = c & (p[i] ^ q[i]);
       p[i] ^= t;
-      q2[i] ^= t;
+      q[i] ^= t;
     }
   }
   function gf(init) {
@@ -47829,8 +47829,8 @@ function requirePkcs7() {
             continue;
           }
           var match = true;
-          for (var j = 0; j < sAttr.length; ++j) {
-            if (rAttr[j].type !== sAttr[j].type || rAttr[j].value !== sAttr[j].value) {
+          for (var j2 = 0; j2 < sAttr.length; ++j2) {
+            if (rAttr[j2].type !== sAttr[j2].type || rAttr[j2].value !== sAttr[j2].value) {
               match = false;
               break;
             }
@@ -52851,30 +52851,30 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_2, index3) => {
+var cachedSpaces = new Array(20).fill(0).map((_, index3) => {
   return " ".repeat(index3);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\n" + " ".repeat(index3);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\r" + " ".repeat(index3);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\r\n" + " ".repeat(index3);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\n" + "	".repeat(index3);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\r" + "	".repeat(index3);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index3) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index3) => {
       return "\r\n" + "	".repeat(index3);
     })
   }
@@ -53895,7 +53895,7 @@ var rules = {
   BG601: {
     title: "Adapter file missing",
     severity: "error",
-    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
+    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
     example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
   },
   BG602: {
@@ -53912,8 +53912,8 @@ var rules = {
   },
   BG604: {
     title: "Adapter boundary not configured",
-    severity: "notice",
-    description: "The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).",
+    severity: "warning",
+    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
     example: "A policy without `adapter.file`."
   },
   BG706: {
@@ -54366,43 +54366,43 @@ function timestamp(h, path2, doc, now) {
 }
 
 // src/generated/validators.js
-var H = (m, s) => () => {
+var B = (m, s) => () => {
   try {
     return s || m((s = { exports: {} }).exports, s), s.exports;
   } catch (v) {
     throw s = 0, v;
   }
 };
-var K = H((B) => {
+var K = B((U) => {
   "use strict";
-  Object.defineProperty(B, "__esModule", { value: true });
+  Object.defineProperty(U, "__esModule", { value: true });
   function J(m) {
-    let s = m.length, v = 0, P = 0, g;
-    for (; P < s; ) v++, g = m.charCodeAt(P++), g >= 55296 && g <= 56319 && P < s && (g = m.charCodeAt(P), (g & 64512) === 56320 && P++);
+    let s = m.length, v = 0, w = 0, _;
+    for (; w < s; ) v++, _ = m.charCodeAt(w++), _ >= 55296 && _ <= 56319 && w < s && (_ = m.charCodeAt(w), (_ & 64512) === 56320 && w++);
     return v;
   }
-  B.default = J;
+  U.default = J;
   J.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var X = H((we, Q) => {
+var X = B((ke, Q) => {
   "use strict";
   Q.exports = function m(s, v) {
     if (s === v) return true;
     if (s && v && typeof s == "object" && typeof v == "object") {
       if (s.constructor !== v.constructor) return false;
-      var P, g, k;
+      var w, _, k;
       if (Array.isArray(s)) {
-        if (P = s.length, P != v.length) return false;
-        for (g = P; g-- !== 0; ) if (!m(s[g], v[g])) return false;
+        if (w = s.length, w != v.length) return false;
+        for (_ = w; _-- !== 0; ) if (!m(s[_], v[_])) return false;
         return true;
       }
       if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
       if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
       if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
-      if (k = Object.keys(s), P = k.length, P !== Object.keys(v).length) return false;
-      for (g = P; g-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[g])) return false;
-      for (g = P; g-- !== 0; ) {
-        var e = k[g];
+      if (k = Object.keys(s), w = k.length, w !== Object.keys(v).length) return false;
+      for (_ = w; _-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[_])) return false;
+      for (_ = w; _-- !== 0; ) {
+        var e = k[_];
         if (!m(s[e], v[e])) return false;
       }
       return true;
@@ -54410,26 +54410,26 @@ var X = H((we, Q) => {
     return s !== s && v !== v;
   };
 });
-var ee = H((U) => {
+var ee = B((W) => {
   "use strict";
-  Object.defineProperty(U, "__esModule", { value: true });
+  Object.defineProperty(W, "__esModule", { value: true });
   var Y = X();
   Y.code = 'require("ajv/dist/runtime/equal").default';
-  U.default = Y;
+  W.default = Y;
 });
-var qe = M;
+var $e = M;
 var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
 var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
 var N = Object.prototype.hasOwnProperty;
 var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
 var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var A = new RegExp("^[0-9a-f]{40}$", "u");
+var O = new RegExp("^[0-9a-f]{40}$", "u");
 var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
 var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
 var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var R = new RegExp("^[0-9a-f]{64}$", "u");
+var E = new RegExp("^[0-9a-f]{64}$", "u");
 var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = M.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.memorykernel_repo === void 0) {
@@ -54507,7 +54507,7 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54555,7 +54555,7 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.expected_producer_manifest_sha256 !== void 0) {
       let a = m.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!R.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54607,11 +54607,11 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return M.errors = e, r === 0;
 }
 M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var $e = E;
-var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var je = D;
+var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
 var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = E.evaluated;
+function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = D.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
@@ -54649,7 +54649,7 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(ue.properties, a)) {
+    for (let a in m) if (!N.call(de.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
@@ -54672,7 +54672,7 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54721,35 +54721,35 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (typeof p == "string") {
             if (!ae.test(p)) {
-              let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [i] : e.push(i), r++;
             }
           } else {
-            let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [i] : e.push(i), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          let d = {};
+          let u = {};
           for (; o--; ) {
             let p = a[o];
             if (typeof p == "string") {
-              if (typeof d[p] == "number") {
-                l = d[p];
+              if (typeof u[p] == "number") {
+                l = u[p];
                 let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [i] : e.push(i), r++;
                 break;
               }
-              d[p] = o;
+              u[p] = o;
             }
           }
         }
@@ -54851,15 +54851,15 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return E.errors = e, r === 0;
+  return D.errors = e, r === 0;
 }
-E.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var je = D;
-var de = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var xe = G;
+var ue = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
 var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = D.evaluated;
+function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = G.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
@@ -54936,7 +54936,7 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.producer_commit !== void 0) {
       let a = m.producer_commit;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54984,7 +54984,7 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.status !== void 0) {
       let a = m.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: de.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -54992,15 +54992,15 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return D.errors = e, r === 0;
+  return G.errors = e, r === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var xe = F;
+G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ae = F;
 var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var _ = K().default;
+var g = K().default;
 var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = F.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.handoff_generated_at_utc === void 0) {
@@ -55101,7 +55101,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55188,7 +55188,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!A.test(t)) {
+            if (!O.test(t)) {
               let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [o] : e.push(o), r++;
             }
@@ -55242,35 +55242,35 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (typeof p == "string") {
             if (!ae.test(p)) {
-              let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [i] : e.push(i), r++;
             }
           } else {
-            let i = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [i] : e.push(i), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          let d = {};
+          let u = {};
           for (; o--; ) {
             let p = a[o];
             if (typeof p == "string") {
-              if (typeof d[p] == "number") {
-                l = d[p];
+              if (typeof u[p] == "number") {
+                l = u[p];
                 let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [i] : e.push(i), r++;
                 break;
               }
-              d[p] = o;
+              u[p] = o;
             }
           }
         }
@@ -55302,94 +55302,94 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [l] : e.push(l), r++;
             }
             for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
-              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.requires !== void 0) {
               let l = o.requires;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.optional !== void 0) {
               let l = o.optional;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.forbids !== void 0) {
               let l = o.forbids;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -55420,19 +55420,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55449,19 +55449,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55478,19 +55478,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55527,19 +55527,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55556,19 +55556,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55585,19 +55585,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i[n] == "number") {
                         p = i[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i[n] = d;
+                      i[n] = u;
                     }
                   }
                 }
@@ -55623,7 +55623,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.manifest_path !== void 0) {
       let a = m.manifest_path;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55639,7 +55639,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.changelog_path !== void 0) {
       let a = m.changelog_path;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55663,13 +55663,13 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -55738,8 +55738,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         let o = a[t];
         if (Array.isArray(o)) {
           let l = o.length;
-          for (let d = 0; d < l; d++) if (typeof o[d] != "string") {
-            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          for (let u = 0; u < l; u++) if (typeof o[u] != "string") {
+            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + u, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [p] : e.push(p), r++;
           }
         } else {
@@ -55759,13 +55759,13 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -55780,14 +55780,15 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return F.errors = e, r === 0;
 }
 F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ae = G;
+var Oe = V;
 var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var W = ee().default;
-var O = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var C = ee().default;
+var x = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
 var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ye = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = x.evaluated;
+var ye = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var ge = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = A.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
@@ -55804,11 +55805,11 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.name !== void 0) {
       let a = m.name;
       if (typeof a == "string") {
-        if (_(a) > 100) {
+        if (g(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55828,13 +55829,13 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -55845,7 +55846,7 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.cwd !== void 0) {
       let a = m.cwd;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55875,22 +55876,22 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.operations;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (!(p === "health" || p === "promotion" || p === "rollback")) {
-            let i = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ye.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            let i = { instancePath: s + "/operations/" + u, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ge.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [i] : e.push(i), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          e: for (; o--; ) for (l = o; l--; ) if (W(a[o], a[l])) {
-            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-            e === null ? e = [d] : e.push(d), r++;
+          e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
+            let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+            e === null ? e = [u] : e.push(u), r++;
             break e;
           }
         }
@@ -55903,24 +55904,24 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return x.errors = e, r === 0;
+  return A.errors = e, r === 0;
 }
-x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function T(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = T.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "adapter")) {
+    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
       let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [o] : e.push(o), r++;
     }
     if (m.display_name !== void 0) {
       let t = m.display_name;
       if (typeof t == "string") {
-        if (_(t) > 60) {
+        if (g(t) > 60) {
           let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
-        if (_(t) < 1) {
+        if (g(t) < 1) {
           let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
@@ -55939,11 +55940,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.pin !== void 0) {
           let o = t.pin;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -55955,11 +55956,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.manifest !== void 0) {
           let o = t.manifest;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -55971,11 +55972,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.matrix !== void 0) {
           let o = t.matrix;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -55999,11 +56000,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.root !== void 0) {
           let o = t.root;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -56015,11 +56016,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.manifest !== void 0) {
           let o = t.manifest;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -56031,11 +56032,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.handoff !== void 0) {
           let o = t.handoff;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -56048,8 +56049,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.start;
           if (o && typeof o == "object" && !Array.isArray(o)) {
             for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.run !== void 0) {
               let l = o.run;
@@ -56058,11 +56059,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [p] : e.push(p), r++;
                 }
-                let d = l.length;
-                for (let p = 0; p < d; p++) {
+                let u = l.length;
+                for (let p = 0; p < u; p++) {
                   let i = l[p];
                   if (typeof i == "string") {
-                    if (_(i) < 1) {
+                    if (g(i) < 1) {
                       let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [n] : e.push(n), r++;
                     }
@@ -56072,20 +56073,20 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   }
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.cwd !== void 0) {
               let l = o.cwd;
               if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -56097,8 +56098,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.probe;
           if (o && typeof o == "object" && !Array.isArray(o)) {
             for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
-              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
               let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -56107,51 +56108,51 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             if (o.ready_timeout_s !== void 0) {
               let l = o.ready_timeout_s;
               if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [u] : e.push(u), r++;
               }
               if (typeof l == "number" && isFinite(l)) {
                 if (l > 3600 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
                 if (l < 1 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               }
             }
             if (o.request_timeout_s !== void 0) {
               let l = o.request_timeout_s;
               if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [u] : e.push(u), r++;
               }
               if (typeof l == "number" && isFinite(l)) {
                 if (l > 300 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
                 if (l < 1 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               }
             }
             if (o.schemas !== void 0) {
               let l = o.schemas;
               if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                if (!O.test(l)) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (!x.test(l)) {
+                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -56179,7 +56180,7 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.consumer;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/consumer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
+            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/consumer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
           } else {
             let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [l] : e.push(l), r++;
@@ -56189,7 +56190,7 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.producer;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/producer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
+            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/producer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
           } else {
             let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [l] : e.push(l), r++;
@@ -56215,18 +56216,18 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               let n = o[i];
               if (typeof n == "string") {
                 if (!te.test(n)) {
-                  let u = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                  let d = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            let d = o.length, p;
-            if (d > 1) {
-              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
-                let i = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+            let u = o.length, p;
+            if (u > 1) {
+              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
+                let i = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
                 e === null ? e = [i] : e.push(i), r++;
                 break e;
               }
@@ -56244,18 +56245,18 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               let n = o[i];
               if (typeof n == "string") {
                 if (!te.test(n)) {
-                  let u = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                  let d = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            let d = o.length, p;
-            if (d > 1) {
-              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
-                let i = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+            let u = o.length, p;
+            if (u > 1) {
+              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
+                let i = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
                 e === null ? e = [i] : e.push(i), r++;
                 break e;
               }
@@ -56270,6 +56271,112 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         e === null ? e = [o] : e.push(o), r++;
       }
     }
+    if (m.repin !== void 0) {
+      let t = m.repin;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "mentions" || o === "handoff")) {
+          let l = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
+        }
+        if (t.mentions !== void 0) {
+          let o = t.mentions;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i = 0; i < l; i++) {
+              let n = o[i];
+              if (typeof n == "string") {
+                if (g(n) < 1) {
+                  let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!ye.test(n)) {
+                  let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            let u = o.length, p;
+            if (u > 1) {
+              let i = {};
+              for (; u--; ) {
+                let n = o[u];
+                if (typeof n == "string") {
+                  if (typeof i[n] == "number") {
+                    p = i[n];
+                    let d = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                    e === null ? e = [d] : e.push(d), r++;
+                    break;
+                  }
+                  i[n] = u;
+                }
+              }
+            }
+          } else {
+            let l = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let o = t.handoff;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            if (o.run === void 0) {
+              let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [l] : e.push(l), r++;
+            }
+            for (let l in o) if (!(l === "run" || l === "cwd")) {
+              let u = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (o.run !== void 0) {
+              let l = o.run;
+              if (Array.isArray(l)) {
+                if (l.length < 1) {
+                  let p = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [p] : e.push(p), r++;
+                }
+                let u = l.length;
+                for (let p = 0; p < u; p++) {
+                  let i = l[p];
+                  if (typeof i == "string") {
+                    if (g(i) < 1) {
+                      let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [n] : e.push(n), r++;
+                    }
+                  } else {
+                    let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [n] : e.push(n), r++;
+                  }
+                }
+              } else {
+                let u = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (o.cwd !== void 0) {
+              let l = o.cwd;
+              if (typeof l == "string") {
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
+          }
+        }
+      } else {
+        let o = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
+      }
+    }
     if (m.adapter !== void 0) {
       let t = m.adapter;
       if (t && typeof t == "object" && !Array.isArray(t)) {
@@ -56278,47 +56385,84 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           e === null ? e = [l] : e.push(l), r++;
         }
         if (t.file !== void 0) {
-          let o = t.file, l = r, d = false, p = r;
+          let o = t.file, l = r, u = false, p = r;
           if (typeof o == "string") {
-            if (_(o) < 1) {
-              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (g(o) < 1) {
+              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (!O.test(o)) {
-              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!x.test(o)) {
+              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
           var a = p === r;
-          d = d || a;
+          u = u || a;
           let i = r;
-          if (o !== null) {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (Array.isArray(o)) {
+            if (o.length < 1) {
+              let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+            let d = o.length;
+            for (let f = 0; f < d; f++) {
+              let P = o[f];
+              if (typeof P == "string") {
+                if (g(P) < 1) {
+                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [q] : e.push(q), r++;
+                }
+                if (!x.test(P)) {
+                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [q] : e.push(q), r++;
+                }
+              } else {
+                let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [q] : e.push(q), r++;
+              }
+            }
+            let c = o.length, h;
+            if (c > 1) {
+              e: for (; c--; ) for (h = c; h--; ) if (C(o[c], o[h])) {
+                let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: c, j: h }, message: "must NOT have duplicate items (items ## " + h + " and " + c + " are identical)" };
+                e === null ? e = [f] : e.push(f), r++;
+                break e;
+              }
+            }
+          } else {
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [d] : e.push(d), r++;
           }
           var a = i === r;
-          if (d = d || a, d) r = l, e !== null && (l ? e.length = l : e = null);
+          u = u || a;
+          let n = r;
+          if (o !== null) {
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [d] : e.push(d), r++;
+          }
+          var a = n === r;
+          if (u = u || a, u) r = l, e !== null && (l ? e.length = l : e = null);
           else {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [n] : e.push(n), r++;
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
         if (t.endpoints !== void 0) {
           let o = t.endpoints;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let i = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i] : e.push(i), r++;
               }
             }
@@ -56331,15 +56475,15 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.scan;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let i = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i] : e.push(i), r++;
               }
             }
@@ -56352,15 +56496,15 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.exclude;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i] : e.push(i), r++;
                 }
               } else {
-                let i = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i] : e.push(i), r++;
               }
             }
@@ -56381,8 +56525,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return T.errors = e, r === 0;
 }
 T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = G.evaluated;
+function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = V.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
@@ -56414,16 +56558,16 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o in t) {
           let l = r;
           if (typeof o == "string" && !ne.test(o)) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
+            e === null ? e = [u] : e.push(u), r++;
           }
           var a = l === r;
           if (!a) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
-        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: g, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: _, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
       } else {
         let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [o] : e.push(o), r++;
@@ -56433,18 +56577,18 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return G.errors = e, r === 0;
+  return V.errors = e, r === 0;
 }
-G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var q = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var C = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var ge = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var _e = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var ve = new RegExp("^[A-Za-z0-9._-]+$", "u");
 var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
-var ve = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = $.evaluated;
+var be = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function j(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = j.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
@@ -56465,7 +56609,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.path !== void 0) {
       let t = m.path;
       if (typeof t == "string") {
-        if (_(t) < 1) {
+        if (g(t) < 1) {
           let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
@@ -56475,9 +56619,9 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       }
     }
     if (m.sha256 !== void 0) {
-      let t = m.sha256, o = r, l = false, d = r;
+      let t = m.sha256, o = r, l = false, u = r;
       if (typeof t == "string") {
-        if (!R.test(t)) {
+        if (!E.test(t)) {
           let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56485,7 +56629,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [i] : e.push(i), r++;
       }
-      var a = d === r;
+      var a = u === r;
       l = l || a;
       let p = r;
       if (t !== null) {
@@ -56502,7 +56646,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.bytes !== void 0) {
       let t = m.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ve.properties.bytes.type }, message: "must be integer,null" };
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: be.properties.bytes.type }, message: "must be integer,null" };
         e === null ? e = [o] : e.push(o), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
@@ -56514,11 +56658,11 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return $.errors = e, r === 0;
+  return j.errors = e, r === 0;
 }
-$.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = V.evaluated;
+j.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = H.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.schema === void 0) {
       let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
@@ -56618,7 +56762,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.version !== void 0) {
           let i = p.version;
           if (typeof i == "string") {
-            if (_(i) < 1) {
+            if (g(i) < 1) {
               let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -56654,7 +56798,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.started_at !== void 0) {
       let p = m.started_at;
       if (typeof p == "string") {
-        if (!C.test(p)) {
+        if (!R.test(p)) {
           let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56666,7 +56810,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.finished_at !== void 0) {
       let p = m.finished_at;
       if (typeof p == "string") {
-        if (!C.test(p)) {
+        if (!R.test(p)) {
           let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56725,9 +56869,9 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.commit !== void 0) {
-          let i = p.commit, n = r, u = false, c = r;
+          let i = p.commit, n = r, d = false, c = r;
           if (typeof i == "string") {
-            if (!A.test(i)) {
+            if (!O.test(i)) {
               let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [f] : e.push(f), r++;
             }
@@ -56736,14 +56880,14 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var a = c === r;
-          u = u || a;
+          d = d || a;
           let h = r;
           if (i !== null) {
             let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var a = h === r;
-          if (u = u || a, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || a, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -56818,7 +56962,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.sha256 !== void 0) {
           let i = p.sha256;
           if (typeof i == "string") {
-            if (!R.test(i)) {
+            if (!E.test(i)) {
               let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -56851,7 +56995,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), r++;
         }
-        p.pin !== void 0 && ($(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.manifest !== void 0 && ($(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.matrix !== void 0 && ($(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length));
+        p.pin !== void 0 && (j(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.manifest !== void 0 && (j(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.matrix !== void 0 && (j(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length));
       } else {
         let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i] : e.push(i), r++;
@@ -56891,42 +57035,42 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.release_tag !== void 0) {
           let i = p.release_tag;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.commit_sha !== void 0) {
           let i = p.commit_sha;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.service_contract_version !== void 0) {
           let i = p.service_contract_version;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.api_contract_version !== void 0) {
           let i = p.api_contract_version;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.integration_baseline !== void 0) {
           let i = p.integration_baseline;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.manifest_sha256 !== void 0) {
           let i = p.manifest_sha256;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
@@ -56947,40 +57091,40 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       if (Array.isArray(p)) {
         let i = p.length;
         for (let n = 0; n < i; n++) {
-          let u = p[n];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.rule === void 0) {
+          let d = p[n];
+          if (d && typeof d == "object" && !Array.isArray(d)) {
+            if (d.rule === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.severity === void 0) {
+            if (d.severity === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.file === void 0) {
+            if (d.file === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.line === void 0) {
+            if (d.line === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.column === void 0) {
+            if (d.column === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.message === void 0) {
+            if (d.message === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
+            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
               let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
               e === null ? e = [h] : e.push(h), r++;
             }
-            if (u.rule !== void 0) {
-              let c = u.rule;
+            if (d.rule !== void 0) {
+              let c = d.rule;
               if (typeof c == "string") {
-                if (!ge.test(c)) {
+                if (!_e.test(c)) {
                   let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -56989,22 +57133,22 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.severity !== void 0) {
-              let c = u.severity;
+            if (d.severity !== void 0) {
+              let c = d.severity;
               if (!(c === "error" || c === "warning" || c === "notice")) {
                 let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.file !== void 0) {
-              let c = u.file;
+            if (d.file !== void 0) {
+              let c = d.file;
               if (typeof c != "string" && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.line !== void 0) {
-              let c = u.line;
+            if (d.line !== void 0) {
+              let c = d.line;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -57014,8 +57158,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.column !== void 0) {
-              let c = u.column;
+            if (d.column !== void 0) {
+              let c = d.column;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -57025,10 +57169,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.message !== void 0) {
-              let c = u.message;
+            if (d.message !== void 0) {
+              let c = d.message;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -57052,40 +57196,40 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       if (Array.isArray(p)) {
         let i = p.length;
         for (let n = 0; n < i; n++) {
-          let u = p[n];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.suite === void 0) {
+          let d = p[n];
+          if (d && typeof d == "object" && !Array.isArray(d)) {
+            if (d.suite === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.name === void 0) {
+            if (d.name === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.status === void 0) {
+            if (d.status === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.exit_code === void 0) {
+            if (d.exit_code === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.duration_ms === void 0) {
+            if (d.duration_ms === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.required === void 0) {
+            if (d.required === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in u) if (!N.call(b.properties.steps.items.properties, c)) {
+            for (let c in d) if (!N.call(b.properties.steps.items.properties, c)) {
               let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
               e === null ? e = [h] : e.push(h), r++;
             }
-            if (u.suite !== void 0) {
-              let c = u.suite;
+            if (d.suite !== void 0) {
+              let c = d.suite;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -57094,10 +57238,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.name !== void 0) {
-              let c = u.name;
+            if (d.name !== void 0) {
+              let c = d.name;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -57106,22 +57250,22 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.status !== void 0) {
-              let c = u.status;
+            if (d.status !== void 0) {
+              let c = d.status;
               if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
                 let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.exit_code !== void 0) {
-              let c = u.exit_code;
+            if (d.exit_code !== void 0) {
+              let c = d.exit_code;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.duration_ms !== void 0) {
-              let c = u.duration_ms;
+            if (d.duration_ms !== void 0) {
+              let c = d.duration_ms;
               if (typeof c == "number" && isFinite(c)) {
                 if (c < 0 || isNaN(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
@@ -57132,31 +57276,31 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.required !== void 0 && typeof u.required != "boolean") {
+            if (d.required !== void 0 && typeof d.required != "boolean") {
               let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.argv !== void 0) {
-              let c = u.argv;
+            if (d.argv !== void 0) {
+              let c = d.argv;
               if (Array.isArray(c)) {
                 let h = c.length;
                 for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
-                  let w = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [w] : e.push(w), r++;
+                  let P = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [P] : e.push(P), r++;
                 }
               } else {
                 let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+            if (d.cwd !== void 0 && typeof d.cwd != "string") {
               let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.log_file !== void 0) {
-              let c = u.log_file;
+            if (d.log_file !== void 0) {
+              let c = d.log_file;
               if (typeof c == "string") {
-                if (!_e.test(c)) {
+                if (!ve.test(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -57165,10 +57309,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.log_sha256 !== void 0) {
-              let c = u.log_sha256;
+            if (d.log_sha256 !== void 0) {
+              let c = d.log_sha256;
               if (typeof c == "string") {
-                if (!R.test(c)) {
+                if (!E.test(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -57177,16 +57321,16 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+            if (d.log_tail !== void 0 && typeof d.log_tail != "string") {
               let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.error !== void 0 && typeof u.error != "string") {
+            if (d.error !== void 0 && typeof d.error != "string") {
               let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.output_bytes !== void 0) {
-              let c = u.output_bytes;
+            if (d.output_bytes !== void 0) {
+              let c = d.output_bytes;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
                 let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -57256,7 +57400,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.base !== void 0) {
           let i = p.base;
           if (typeof i == "string") {
-            if (!A.test(i)) {
+            if (!O.test(i)) {
               let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -57268,7 +57412,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.head !== void 0) {
           let i = p.head;
           if (typeof i == "string") {
-            if (!A.test(i)) {
+            if (!O.test(i)) {
               let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -57285,8 +57429,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i = p.changed_files;
           if (Array.isArray(i)) {
             let n = i.length;
-            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + d, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -57309,8 +57453,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i = p.codes_added;
           if (Array.isArray(i)) {
             let n = i.length;
-            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + d, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -57322,8 +57466,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i = p.codes_removed;
           if (Array.isArray(i)) {
             let n = i.length;
-            for (let u = 0; u < n; u++) if (typeof i[u] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + d, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -57346,13 +57490,13 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.approval !== void 0) {
-          let i = p.approval, n = r, u = false, c = r;
+          let i = p.approval, n = r, d = false, c = r;
           if (i !== null) {
             let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var t = c === r;
-          u = u || t;
+          d = d || t;
           let h = r;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.approved === void 0) {
@@ -57376,8 +57520,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [f] : e.push(f), r++;
             }
             for (let f in i) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
-              let w = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-              e === null ? e = [w] : e.push(w), r++;
+              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+              e === null ? e = [P] : e.push(P), r++;
             }
             if (i.approved !== void 0 && typeof i.approved != "boolean") {
               let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -57386,41 +57530,41 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             if (i.consumer !== void 0) {
               let f = i.consumer;
               if (Array.isArray(f)) {
-                let w = f.length;
-                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
-                  let L = { instancePath: s + "/change/approval/consumer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let P = f.length;
+                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
+                  let L = { instancePath: s + "/change/approval/consumer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let w = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.producer !== void 0) {
               let f = i.producer;
               if (Array.isArray(f)) {
-                let w = f.length;
-                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
-                  let L = { instancePath: s + "/change/approval/producer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let P = f.length;
+                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
+                  let L = { instancePath: s + "/change/approval/producer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let w = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.head_sha !== void 0) {
               let f = i.head_sha;
               if (typeof f != "string" && f !== null) {
-                let w = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.problem !== void 0) {
               let f = i.problem;
               if (typeof f != "string" && f !== null) {
-                let w = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
           } else {
@@ -57428,7 +57572,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var t = h === r;
-          if (u = u || t, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || t, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -57548,49 +57692,49 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i.release_tag !== void 0) {
               let n = i.release_tag;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.commit_sha !== void 0) {
               let n = i.commit_sha;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
               let n = i.service_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
               let n = i.api_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
               let n = i.integration_baseline;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
               let n = i.manifest_sha256;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -57626,49 +57770,49 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i.release_tag !== void 0) {
               let n = i.release_tag;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.commit_sha !== void 0) {
               let n = i.commit_sha;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
               let n = i.service_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
               let n = i.api_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
               let n = i.integration_baseline;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
               let n = i.manifest_sha256;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -57677,9 +57821,9 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.target_revision !== void 0) {
-          let i = p.target_revision, n = r, u = false, c = r;
+          let i = p.target_revision, n = r, d = false, c = r;
           if (typeof i == "string") {
-            if (!A.test(i)) {
+            if (!O.test(i)) {
               let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [f] : e.push(f), r++;
             }
@@ -57688,14 +57832,14 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var o = c === r;
-          u = u || o;
+          d = d || o;
           let h = r;
           if (i !== null) {
             let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var o = h === r;
-          if (u = u || o, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || o, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -57716,47 +57860,47 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i = p.timeline;
           if (Array.isArray(i)) {
             let n = i.length;
-            for (let u = 0; u < n; u++) {
-              let c = i[u];
+            for (let d = 0; d < n; d++) {
+              let c = i[d];
               if (c && typeof c == "object" && !Array.isArray(c)) {
                 if (c.at === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (c.event === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 for (let h in c) if (!(h === "at" || h === "event")) {
-                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                  let f = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (c.at !== void 0) {
                   let h = c.at;
                   if (typeof h == "string") {
-                    if (!C.test(h)) {
-                      let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                    if (!R.test(h)) {
+                      let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
                       e === null ? e = [f] : e.push(f), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [f] : e.push(f), r++;
                   }
                 }
                 if (c.event !== void 0) {
                   let h = c.event;
                   if (typeof h == "string") {
-                    if (_(h) < 1) {
-                      let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (g(h) < 1) {
+                      let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [f] : e.push(f), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [f] : e.push(f), r++;
                   }
                 }
               } else {
-                let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
@@ -57777,31 +57921,31 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i) if (!(n === "due" || n === "what")) {
-              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i.due !== void 0) {
               let n = i.due;
               if (typeof n == "string") {
-                if (!C.test(n)) {
-                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                if (!R.test(n)) {
+                  let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i.what !== void 0) {
               let n = i.what;
               if (typeof n == "string") {
-                if (_(n) < 1) {
-                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
+                if (g(n) < 1) {
+                  let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -57810,7 +57954,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.pull_request_url !== void 0) {
-          let i = p.pull_request_url, n = r, u = false, c = r;
+          let i = p.pull_request_url, n = r, d = false, c = r;
           if (typeof i == "string") {
             if (!ie.test(i)) {
               let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -57821,21 +57965,21 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var l = c === r;
-          u = u || l;
+          d = d || l;
           let h = r;
           if (i !== null) {
             let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var l = h === r;
-          if (u = u || l, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || l, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
           }
         }
         if (p.incident_issue_url !== void 0) {
-          let i = p.incident_issue_url, n = r, u = false, c = r;
+          let i = p.incident_issue_url, n = r, d = false, c = r;
           if (typeof i == "string") {
             if (!ie.test(i)) {
               let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -57845,15 +57989,15 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [f] : e.push(f), r++;
           }
-          var d = c === r;
-          u = u || d;
+          var u = c === r;
+          d = d || u;
           let h = r;
           if (i !== null) {
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
-          var d = h === r;
-          if (u = u || d, u) r = n, e !== null && (n ? e.length = n : e = null);
+          var u = h === r;
+          if (d = d || u, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -57898,11 +58042,11 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [p] : e.push(p), r++;
   }
-  return V.errors = e, r === 0;
+  return H.errors = e, r === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ne = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Te = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
+H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Te = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Le = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -63906,7 +64050,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulconstruct(construct, info2) {
     addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_2, info2) {
+  function onsuccessfulcheck(_, info2) {
     info2.restore();
   }
   function constructFactory(onreturn, fields) {
@@ -65721,7 +65865,7 @@ function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Te[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Le[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -65797,11 +65941,11 @@ function closest(word, candidates) {
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
 function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_2, i) => i);
+  let prev = Array.from({ length: b2.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b2.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b2[j - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b2[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
@@ -66029,11 +66173,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (je(record)) return [];
+  if (xe(record)) return [];
   const out = [];
-  for (const e of je.errors ?? []) {
+  for (const e of xe.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Ne.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Te.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -66414,9 +66558,9 @@ function str(v) {
 
 // src/trio/load.ts
 init_read();
-var PIN = { validate: qe, file: Ne.validatePin };
-var MANIFEST = { validate: $e, file: Ne.validateManifest };
-var HANDOFF = { validate: xe, file: Ne.validateHandoff };
+var PIN = { validate: $e, file: Te.validatePin };
+var MANIFEST = { validate: je, file: Te.validateManifest };
+var HANDOFF = { validate: Ae, file: Te.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -67001,13 +67145,13 @@ function getPartialMatcher(patterns, options = {}) {
   const patternsCount = patterns.length;
   const patternsParts = Array(patternsCount);
   const matchers = Array(patternsCount);
-  let i, j;
+  let i, j2;
   for (i = 0; i < patternsCount; i++) {
     const parts = splitPattern(patterns[i]);
     patternsParts[i] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch.default)(parts[j2], options);
     matchers[i] = partMatchers;
   }
   return (input) => {
@@ -67018,15 +67162,15 @@ function getPartialMatcher(patterns, options = {}) {
       const matcher = matchers[i];
       const inputPatternCount = inputParts.length;
       const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
+      j2 = 0;
+      while (j2 < minParts) {
+        const part = patternParts[j2];
         if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
+        if (!matcher[j2](inputParts[j2])) break;
         if (!options.noglobstar && part === "**") return true;
-        j++;
+        j2++;
       }
-      if (j === inputPatternCount) return true;
+      if (j2 === inputPatternCount) return true;
     }
     return false;
   };
@@ -67171,7 +67315,7 @@ function buildCrawler(options, patterns) {
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_2, p) => {
+  const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
   };
@@ -67187,8 +67331,8 @@ function buildCrawler(options, patterns) {
       const path2 = format2(p, isDirectory2);
       return matcher(path2) && !ignore(path2);
     }],
-    exclude: debug3 ? (_2, p) => {
-      const skipped = excludePredicate(_2, p);
+    exclude: debug3 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
       log(`${skipped ? "skipped" : "crawling"} ${p}`);
       return skipped;
     } : excludePredicate,
@@ -67276,40 +67420,45 @@ function filesContaining(root, paths, needles) {
 // src/rules/adapter.ts
 function adapterRules(input) {
   const { adapter } = input;
-  if (!adapter.file) {
+  if (adapter.files.length === 0) {
+    const hint = input.candidates && input.candidates.length > 0 ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(", ")}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ""} (baseline-gate init writes the adapter into the policy)` : "; baseline-gate init finds it by the endpoints it names";
     return [
       finding(
         "BG604",
         null,
         null,
-        "the policy names no adapter file (adapter.file), so the adapter boundary is not checked"
+        `the policy names no adapter file (adapter.file), so the adapter boundary is not checked${hint}`
       )
     ];
   }
   const out = [];
-  if (!input.adapterSource) {
+  const readable2 = input.adapterSources.filter((a) => a.source !== null);
+  for (const a of input.adapterSources) {
+    if (a.source) continue;
     out.push(
       finding(
         "BG601",
-        adapter.file,
+        a.path,
         null,
-        `the adapter file ${adapter.file} does not exist; restore it or set adapter.file in the policy`
+        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
       )
     );
-  } else {
+  }
+  if (readable2.length > 0) {
+    const first = readable2[0].path;
     for (const endpoint2 of adapter.endpoints) {
-      if (!input.adapterSource.text.includes(endpoint2)) {
-        out.push(
-          finding(
-            "BG602",
-            adapter.file,
-            { line: 1, column: 1 },
-            `the adapter does not name the endpoint ${endpoint2}; every call to the producer goes through the adapter`
-          )
-        );
-      }
+      if (readable2.some((a) => a.source.text.includes(endpoint2))) continue;
+      out.push(
+        finding(
+          "BG602",
+          first,
+          { line: 1, column: 1 },
+          `${readable2.length === 1 ? "the adapter does" : `none of the adapter files (${readable2.map((a) => a.path).join(", ")}) does`} not name the endpoint ${endpoint2}; every call to the producer goes through the adapter`
+        )
+      );
     }
   }
+  const named = adapter.files.join(", ");
   for (const file of input.scanned) {
     for (const endpoint2 of adapter.endpoints) {
       const i = file.text.indexOf(endpoint2);
@@ -67319,7 +67468,7 @@ function adapterRules(input) {
           "BG603",
           file.path,
           positionAt(file, i),
-          `names the producer endpoint ${endpoint2} outside the adapter ${adapter.file}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
+          `names the producer endpoint ${endpoint2} outside the adapter ${named}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
         )
       );
     }
@@ -67330,11 +67479,17 @@ function adapterRules(input) {
 // src/operations/adapter-input.ts
 function adapterFindings(root, baseline) {
   const adapter = baseline.adapter;
-  if (!adapter.file) return adapterRules({ adapter, adapterSource: null, scanned: [] });
-  const read = readRepoFile(root, adapter.file);
-  const adapterSource = read.kind === "ok" ? sourceFromBytes(adapter.file, read.bytes) : null;
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file);
-  return adapterRules({ adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) });
+  if (adapter.files.length === 0) {
+    const named = filesContaining(root, listFiles(root, adapter.scan, adapter.exclude), adapter.endpoints);
+    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) });
+  }
+  const adapterSources = adapter.files.map((path2) => {
+    const read = readRepoFile(root, path2);
+    return { path: path2, source: read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null };
+  });
+  const own3 = new Set(adapter.files);
+  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => !own3.has(p));
+  return adapterRules({ adapter, adapterSources, scanned: filesContaining(root, others, adapter.endpoints) });
 }
 
 // src/operations/outcome.ts
@@ -67694,11 +67849,12 @@ function defaultBaseline(name, packageManager = "npm") {
     },
     owners: { consumer: [], producer: [] },
     adapter: {
-      file: null,
+      files: [],
       endpoints: Object.values(ENDPOINTS),
       scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
       exclude: []
-    }
+    },
+    repin: { mentions: [], handoff: null }
   };
 }
 function completeStep(partial, cwd) {
@@ -67749,7 +67905,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Ae, Ne.validatePolicy);
+  const problems = validateDocument(doc, Oe, Te.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -67771,6 +67927,7 @@ function selectBaselines(policy, name) {
 }
 function resolveBaseline(name, raw, pm2) {
   const d = defaultBaseline(name, pm2);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
   return {
     name,
     display_name: raw.display_name ?? d.display_name,
@@ -67787,8 +67944,19 @@ function resolveBaseline(name, raw, pm2) {
       producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
     },
     owners: { ...d.owners, ...raw.owners },
-    adapter: { ...d.adapter, ...raw.adapter }
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
   };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
   if (existsSync5(join6(root, "pnpm-lock.yaml"))) return "pnpm";
@@ -68242,7 +68410,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_2, expression, literal) {
+    function(_, expression, literal) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -68762,7 +68930,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_2, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context3) => !!context3?.source && context3.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -72006,12 +72174,14 @@ var package_default = {
     "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    diff: "9.0.0",
     "jsonc-parser": "3.3.1",
     "mdast-util-from-markdown": "2.1.0",
     "mdast-util-gfm-table": "2.0.1",
     "mdast-util-to-string": "4.0.0",
     "micromark-extension-gfm-table": "2.1.2",
     semver: "7.8.6",
+    "smol-toml": "1.9.1",
     tinyglobby: "0.2.17"
   },
   devDependencies: {
@@ -72304,7 +72474,7 @@ function createGitHubClient(options) {
         const started = Date.now();
         const controller = new AbortController();
         let timer;
-        const timeout = new Promise((_2, reject) => {
+        const timeout = new Promise((_, reject) => {
           timer = setTimeout(() => {
             reject(new TimeoutError(timeoutMs));
             controller.abort();
@@ -73405,13 +73575,13 @@ function boundaryBefore(text3, i) {
   if (i >= 2 && text3.charCodeAt(i - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
   if (i >= 3 && text3.charCodeAt(i - 3) === 37 && isHex(c) && isHex(text3.charCodeAt(i - 2))) return true;
   if (c !== 109) return false;
-  let j = i - 2;
-  while (j >= 0 && i - j < 34) {
-    const d = text3.charCodeAt(j);
-    if (d >= 48 && d <= 57 || d === 59) j--;
+  let j2 = i - 2;
+  while (j2 >= 0 && i - j2 < 34) {
+    const d = text3.charCodeAt(j2);
+    if (d >= 48 && d <= 57 || d === 59) j2--;
     else break;
   }
-  return j >= 1 && text3.charCodeAt(j) === 91 && text3.charCodeAt(j - 1) === 27;
+  return j2 >= 1 && text3.charCodeAt(j2) === 91 && text3.charCodeAt(j2 - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -73476,8 +73646,8 @@ function regexDetector(rule, kinds) {
         let range = m.indices?.[0];
         if (rule.groups) {
           range = void 0;
-          for (const g of rule.groups) {
-            const r = m.indices?.[g];
+          for (const g2 of rule.groups) {
+            const r = m.indices?.[g2];
             if (r) {
               range = r;
               break;

@@ -248,8 +248,8 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k = keys[j2];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i2 = 0; i2 < length; ++i2) {
         const byte = input[i2];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          output[j2++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
           i2 += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A2, B) {
-      if (A2.origin === B.origin && A2.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
-      let j = potentialValue.length;
-      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
-      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
+      let j2 = potentialValue.length;
+      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i2, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
+          for (let i2 = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
             value = iterator2.next().value;
             x2 = array[i2] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i2 !== pivot) {
-              j = i2;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i2;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i2 = 0; i2 < names.length; ++i2) {
           const { 0: name, 1: value } = names[i2];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B, excludeFragment = false) {
+    function urlEquals(A2, B2, excludeFragment = false) {
       const serializedA = URLSerializer(A2, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -16236,7 +16236,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_2, i2) => i2.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_, i2) => i2.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -17493,7 +17493,7 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _2, callback) {
+      _write(chunk, _, callback) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
@@ -21282,7 +21282,7 @@ var require_node = __commonJS({
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj2, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
       let val = process.env[key];
@@ -22794,7 +22794,7 @@ var rules = {
   BG601: {
     title: "Adapter file missing",
     severity: "error",
-    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
+    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
     example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
   },
   BG602: {
@@ -22811,8 +22811,8 @@ var rules = {
   },
   BG604: {
     title: "Adapter boundary not configured",
-    severity: "notice",
-    description: "The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).",
+    severity: "warning",
+    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
     example: "A policy without `adapter.file`."
   },
   BG706: {
@@ -23288,30 +23288,30 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_2, index2) => {
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
   return " ".repeat(index2);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\n" + " ".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\r" + " ".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\r\n" + " ".repeat(index2);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\n" + "	".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\r" + "	".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_2, index2) => {
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
       return "\r\n" + "	".repeat(index2);
     })
   }
@@ -24457,11 +24457,12 @@ function defaultBaseline(name, packageManager = "npm") {
     },
     owners: { consumer: [], producer: [] },
     adapter: {
-      file: null,
+      files: [],
       endpoints: Object.values(ENDPOINTS),
       scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
       exclude: []
-    }
+    },
+    repin: { mentions: [], handoff: null }
   };
 }
 function completeStep(partial, cwd) {
@@ -24479,43 +24480,43 @@ import { existsSync as existsSync5 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/generated/validators.js
-var H = (m, s) => () => {
+var B = (m, s) => () => {
   try {
     return s || m((s = { exports: {} }).exports, s), s.exports;
   } catch (v) {
     throw s = 0, v;
   }
 };
-var K = H((B) => {
+var K = B((U) => {
   "use strict";
-  Object.defineProperty(B, "__esModule", { value: true });
+  Object.defineProperty(U, "__esModule", { value: true });
   function J(m) {
-    let s = m.length, v = 0, P = 0, g;
-    for (; P < s; ) v++, g = m.charCodeAt(P++), g >= 55296 && g <= 56319 && P < s && (g = m.charCodeAt(P), (g & 64512) === 56320 && P++);
+    let s = m.length, v = 0, w = 0, _;
+    for (; w < s; ) v++, _ = m.charCodeAt(w++), _ >= 55296 && _ <= 56319 && w < s && (_ = m.charCodeAt(w), (_ & 64512) === 56320 && w++);
     return v;
   }
-  B.default = J;
+  U.default = J;
   J.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var X = H((we, Q) => {
+var X = B((ke, Q) => {
   "use strict";
   Q.exports = function m(s, v) {
     if (s === v) return true;
     if (s && v && typeof s == "object" && typeof v == "object") {
       if (s.constructor !== v.constructor) return false;
-      var P, g, k;
+      var w, _, k;
       if (Array.isArray(s)) {
-        if (P = s.length, P != v.length) return false;
-        for (g = P; g-- !== 0; ) if (!m(s[g], v[g])) return false;
+        if (w = s.length, w != v.length) return false;
+        for (_ = w; _-- !== 0; ) if (!m(s[_], v[_])) return false;
         return true;
       }
       if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
       if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
       if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
-      if (k = Object.keys(s), P = k.length, P !== Object.keys(v).length) return false;
-      for (g = P; g-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[g])) return false;
-      for (g = P; g-- !== 0; ) {
-        var e = k[g];
+      if (k = Object.keys(s), w = k.length, w !== Object.keys(v).length) return false;
+      for (_ = w; _-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[_])) return false;
+      for (_ = w; _-- !== 0; ) {
+        var e = k[_];
         if (!m(s[e], v[e])) return false;
       }
       return true;
@@ -24523,26 +24524,26 @@ var X = H((we, Q) => {
     return s !== s && v !== v;
   };
 });
-var ee = H((U) => {
+var ee = B((W) => {
   "use strict";
-  Object.defineProperty(U, "__esModule", { value: true });
+  Object.defineProperty(W, "__esModule", { value: true });
   var Y = X();
   Y.code = 'require("ajv/dist/runtime/equal").default';
-  U.default = Y;
+  W.default = Y;
 });
-var qe = M;
+var $e = M;
 var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
 var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
 var N = Object.prototype.hasOwnProperty;
 var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
 var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var A = new RegExp("^[0-9a-f]{40}$", "u");
+var O = new RegExp("^[0-9a-f]{40}$", "u");
 var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
 var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
 var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var R = new RegExp("^[0-9a-f]{64}$", "u");
+var E = new RegExp("^[0-9a-f]{64}$", "u");
 var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = M.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.memorykernel_repo === void 0) {
@@ -24620,7 +24621,7 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24668,7 +24669,7 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.expected_producer_manifest_sha256 !== void 0) {
       let a = m.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!R.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24720,11 +24721,11 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return M.errors = e, r === 0;
 }
 M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var $e = E;
-var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var je = D;
+var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
 var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = E.evaluated;
+function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = D.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
@@ -24762,7 +24763,7 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(ue.properties, a)) {
+    for (let a in m) if (!N.call(de.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
@@ -24785,7 +24786,7 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24834,35 +24835,35 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (typeof p == "string") {
             if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [i2] : e.push(i2), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [i2] : e.push(i2), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          let d = {};
+          let u = {};
           for (; o--; ) {
             let p = a[o];
             if (typeof p == "string") {
-              if (typeof d[p] == "number") {
-                l = d[p];
+              if (typeof u[p] == "number") {
+                l = u[p];
                 let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [i2] : e.push(i2), r++;
                 break;
               }
-              d[p] = o;
+              u[p] = o;
             }
           }
         }
@@ -24964,15 +24965,15 @@ function E(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return E.errors = e, r === 0;
+  return D.errors = e, r === 0;
 }
-E.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var je = D;
-var de = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var xe = G;
+var ue = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
 var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = D.evaluated;
+function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = G.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
@@ -25049,7 +25050,7 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.producer_commit !== void 0) {
       let a = m.producer_commit;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25097,7 +25098,7 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.status !== void 0) {
       let a = m.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: de.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -25105,15 +25106,15 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return D.errors = e, r === 0;
+  return G.errors = e, r === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var xe = F;
+G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ae = F;
 var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var _ = K().default;
+var g = K().default;
 var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = F.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.handoff_generated_at_utc === void 0) {
@@ -25214,7 +25215,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.commit_sha !== void 0) {
       let a = m.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!O.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25301,7 +25302,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!A.test(t)) {
+            if (!O.test(t)) {
               let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [o] : e.push(o), r++;
             }
@@ -25355,35 +25356,35 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (typeof p == "string") {
             if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [i2] : e.push(i2), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [i2] : e.push(i2), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          let d = {};
+          let u = {};
           for (; o--; ) {
             let p = a[o];
             if (typeof p == "string") {
-              if (typeof d[p] == "number") {
-                l = d[p];
+              if (typeof u[p] == "number") {
+                l = u[p];
                 let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [i2] : e.push(i2), r++;
                 break;
               }
-              d[p] = o;
+              u[p] = o;
             }
           }
         }
@@ -25415,94 +25416,94 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [l] : e.push(l), r++;
             }
             for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
-              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.requires !== void 0) {
               let l = o.requires;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i2;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i2 = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i2 = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.optional !== void 0) {
               let l = o.optional;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i2;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i2 = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i2 = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.forbids !== void 0) {
               let l = o.forbids;
               if (Array.isArray(l)) {
-                let d = l.length;
-                for (let n = 0; n < d; n++) if (typeof l[n] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [u] : e.push(u), r++;
+                let u = l.length;
+                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
+                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
                 let p = l.length, i2;
                 if (p > 1) {
                   let n = {};
                   for (; p--; ) {
-                    let u = l[p];
-                    if (typeof u == "string") {
-                      if (typeof n[u] == "number") {
-                        i2 = n[u];
+                    let d = l[p];
+                    if (typeof d == "string") {
+                      if (typeof n[d] == "number") {
+                        i2 = n[d];
                         let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
                         e === null ? e = [c] : e.push(c), r++;
                         break;
                       }
-                      n[u] = p;
+                      n[d] = p;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -25533,19 +25534,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25562,19 +25563,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25591,19 +25592,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25640,19 +25641,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25669,19 +25670,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25698,19 +25699,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [n] : e.push(n), r++;
                 }
-                let d = o.length, p;
-                if (d > 1) {
+                let u = o.length, p;
+                if (u > 1) {
                   let i2 = {};
-                  for (; d--; ) {
-                    let n = o[d];
+                  for (; u--; ) {
+                    let n = o[u];
                     if (typeof n == "string") {
                       if (typeof i2[n] == "number") {
                         p = i2[n];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
-                        e === null ? e = [u] : e.push(u), r++;
+                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                        e === null ? e = [d] : e.push(d), r++;
                         break;
                       }
-                      i2[n] = d;
+                      i2[n] = u;
                     }
                   }
                 }
@@ -25736,7 +25737,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.manifest_path !== void 0) {
       let a = m.manifest_path;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25752,7 +25753,7 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.changelog_path !== void 0) {
       let a = m.changelog_path;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25776,13 +25777,13 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -25851,8 +25852,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         let o = a[t];
         if (Array.isArray(o)) {
           let l = o.length;
-          for (let d = 0; d < l; d++) if (typeof o[d] != "string") {
-            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          for (let u = 0; u < l; u++) if (typeof o[u] != "string") {
+            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + u, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [p] : e.push(p), r++;
           }
         } else {
@@ -25872,13 +25873,13 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -25893,14 +25894,15 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return F.errors = e, r === 0;
 }
 F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ae = G;
+var Oe = V;
 var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var W = ee().default;
-var O = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var C = ee().default;
+var x = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
 var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ye = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = x.evaluated;
+var ye = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var ge = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = A.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
@@ -25917,11 +25919,11 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.name !== void 0) {
       let a = m.name;
       if (typeof a == "string") {
-        if (_(a) > 100) {
+        if (g(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25941,13 +25943,13 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o = 0; o < t; o++) {
           let l = a[o];
           if (typeof l == "string") {
-            if (_(l) < 1) {
-              let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+            if (g(l) < 1) {
+              let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
-            let d = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -25958,7 +25960,7 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.cwd !== void 0) {
       let a = m.cwd;
       if (typeof a == "string") {
-        if (_(a) < 1) {
+        if (g(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25988,22 +25990,22 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       let a = m.operations;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+          let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [u] : e.push(u), r++;
         }
         let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let p = a[d];
+        for (let u = 0; u < t; u++) {
+          let p = a[u];
           if (!(p === "health" || p === "promotion" || p === "rollback")) {
-            let i2 = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ye.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            let i2 = { instancePath: s + "/operations/" + u, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ge.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [i2] : e.push(i2), r++;
           }
         }
         let o = a.length, l;
         if (o > 1) {
-          e: for (; o--; ) for (l = o; l--; ) if (W(a[o], a[l])) {
-            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-            e === null ? e = [d] : e.push(d), r++;
+          e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
+            let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+            e === null ? e = [u] : e.push(u), r++;
             break e;
           }
         }
@@ -26016,24 +26018,24 @@ function x(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return x.errors = e, r === 0;
+  return A.errors = e, r === 0;
 }
-x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
+A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function T(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
   let e = null, r = 0, y = T.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "adapter")) {
+    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
       let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [o] : e.push(o), r++;
     }
     if (m.display_name !== void 0) {
       let t = m.display_name;
       if (typeof t == "string") {
-        if (_(t) > 60) {
+        if (g(t) > 60) {
           let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
-        if (_(t) < 1) {
+        if (g(t) < 1) {
           let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
@@ -26052,11 +26054,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.pin !== void 0) {
           let o = t.pin;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26068,11 +26070,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.manifest !== void 0) {
           let o = t.manifest;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26084,11 +26086,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.matrix !== void 0) {
           let o = t.matrix;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26112,11 +26114,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.root !== void 0) {
           let o = t.root;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26128,11 +26130,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.manifest !== void 0) {
           let o = t.manifest;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26144,11 +26146,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (t.handoff !== void 0) {
           let o = t.handoff;
           if (typeof o == "string") {
-            if (_(o) < 1) {
+            if (g(o) < 1) {
               let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [l] : e.push(l), r++;
             }
-            if (!O.test(o)) {
+            if (!x.test(o)) {
               let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [l] : e.push(l), r++;
             }
@@ -26161,8 +26163,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.start;
           if (o && typeof o == "object" && !Array.isArray(o)) {
             for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.run !== void 0) {
               let l = o.run;
@@ -26171,11 +26173,11 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [p] : e.push(p), r++;
                 }
-                let d = l.length;
-                for (let p = 0; p < d; p++) {
+                let u = l.length;
+                for (let p = 0; p < u; p++) {
                   let i2 = l[p];
                   if (typeof i2 == "string") {
-                    if (_(i2) < 1) {
+                    if (g(i2) < 1) {
                       let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [n] : e.push(n), r++;
                     }
@@ -26185,20 +26187,20 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                   }
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (o.cwd !== void 0) {
               let l = o.cwd;
               if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -26210,8 +26212,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.probe;
           if (o && typeof o == "object" && !Array.isArray(o)) {
             for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
-              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+              let u = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
               let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -26220,51 +26222,51 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             if (o.ready_timeout_s !== void 0) {
               let l = o.ready_timeout_s;
               if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [u] : e.push(u), r++;
               }
               if (typeof l == "number" && isFinite(l)) {
                 if (l > 3600 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
                 if (l < 1 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               }
             }
             if (o.request_timeout_s !== void 0) {
               let l = o.request_timeout_s;
               if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [u] : e.push(u), r++;
               }
               if (typeof l == "number" && isFinite(l)) {
                 if (l > 300 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
                 if (l < 1 || isNaN(l)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               }
             }
             if (o.schemas !== void 0) {
               let l = o.schemas;
               if (typeof l == "string") {
-                if (_(l) < 1) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
-                if (!O.test(l)) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (!x.test(l)) {
+                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
@@ -26292,7 +26294,7 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.consumer;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/consumer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
+            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/consumer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
           } else {
             let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [l] : e.push(l), r++;
@@ -26302,7 +26304,7 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.producer;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) x(o[d], { instancePath: s + "/suites/producer/" + d, parentData: o, parentDataProperty: d, rootData: g, dynamicAnchors: k }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length);
+            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/producer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
           } else {
             let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [l] : e.push(l), r++;
@@ -26328,18 +26330,18 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               let n = o[i2];
               if (typeof n == "string") {
                 if (!te.test(n)) {
-                  let u = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                  let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            let d = o.length, p;
-            if (d > 1) {
-              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
-                let i2 = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+            let u = o.length, p;
+            if (u > 1) {
+              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
+                let i2 = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
                 e === null ? e = [i2] : e.push(i2), r++;
                 break e;
               }
@@ -26357,18 +26359,18 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               let n = o[i2];
               if (typeof n == "string") {
                 if (!te.test(n)) {
-                  let u = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                  let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            let d = o.length, p;
-            if (d > 1) {
-              e: for (; d--; ) for (p = d; p--; ) if (W(o[d], o[p])) {
-                let i2 = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + d + " are identical)" };
+            let u = o.length, p;
+            if (u > 1) {
+              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
+                let i2 = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
                 e === null ? e = [i2] : e.push(i2), r++;
                 break e;
               }
@@ -26383,6 +26385,112 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         e === null ? e = [o] : e.push(o), r++;
       }
     }
+    if (m.repin !== void 0) {
+      let t = m.repin;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let o in t) if (!(o === "mentions" || o === "handoff")) {
+          let l = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
+          e === null ? e = [l] : e.push(l), r++;
+        }
+        if (t.mentions !== void 0) {
+          let o = t.mentions;
+          if (Array.isArray(o)) {
+            let l = o.length;
+            for (let i2 = 0; i2 < l; i2++) {
+              let n = o[i2];
+              if (typeof n == "string") {
+                if (g(n) < 1) {
+                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!ye.test(n)) {
+                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            let u = o.length, p;
+            if (u > 1) {
+              let i2 = {};
+              for (; u--; ) {
+                let n = o[u];
+                if (typeof n == "string") {
+                  if (typeof i2[n] == "number") {
+                    p = i2[n];
+                    let d = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
+                    e === null ? e = [d] : e.push(d), r++;
+                    break;
+                  }
+                  i2[n] = u;
+                }
+              }
+            }
+          } else {
+            let l = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [l] : e.push(l), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let o = t.handoff;
+          if (o && typeof o == "object" && !Array.isArray(o)) {
+            if (o.run === void 0) {
+              let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [l] : e.push(l), r++;
+            }
+            for (let l in o) if (!(l === "run" || l === "cwd")) {
+              let u = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
+            }
+            if (o.run !== void 0) {
+              let l = o.run;
+              if (Array.isArray(l)) {
+                if (l.length < 1) {
+                  let p = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [p] : e.push(p), r++;
+                }
+                let u = l.length;
+                for (let p = 0; p < u; p++) {
+                  let i2 = l[p];
+                  if (typeof i2 == "string") {
+                    if (g(i2) < 1) {
+                      let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [n] : e.push(n), r++;
+                    }
+                  } else {
+                    let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [n] : e.push(n), r++;
+                  }
+                }
+              } else {
+                let u = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+            if (o.cwd !== void 0) {
+              let l = o.cwd;
+              if (typeof l == "string") {
+                if (g(l) < 1) {
+                  let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
+                }
+              } else {
+                let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
+              }
+            }
+          } else {
+            let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [l] : e.push(l), r++;
+          }
+        }
+      } else {
+        let o = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [o] : e.push(o), r++;
+      }
+    }
     if (m.adapter !== void 0) {
       let t = m.adapter;
       if (t && typeof t == "object" && !Array.isArray(t)) {
@@ -26391,47 +26499,84 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           e === null ? e = [l] : e.push(l), r++;
         }
         if (t.file !== void 0) {
-          let o = t.file, l = r, d = false, p = r;
+          let o = t.file, l = r, u = false, p = r;
           if (typeof o == "string") {
-            if (_(o) < 1) {
-              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (g(o) < 1) {
+              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (!O.test(o)) {
-              let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!x.test(o)) {
+              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
           var a = p === r;
-          d = d || a;
+          u = u || a;
           let i2 = r;
-          if (o !== null) {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (Array.isArray(o)) {
+            if (o.length < 1) {
+              let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [f] : e.push(f), r++;
+            }
+            let d = o.length;
+            for (let f = 0; f < d; f++) {
+              let P = o[f];
+              if (typeof P == "string") {
+                if (g(P) < 1) {
+                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [q] : e.push(q), r++;
+                }
+                if (!x.test(P)) {
+                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [q] : e.push(q), r++;
+                }
+              } else {
+                let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [q] : e.push(q), r++;
+              }
+            }
+            let c = o.length, h;
+            if (c > 1) {
+              e: for (; c--; ) for (h = c; h--; ) if (C(o[c], o[h])) {
+                let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: c, j: h }, message: "must NOT have duplicate items (items ## " + h + " and " + c + " are identical)" };
+                e === null ? e = [f] : e.push(f), r++;
+                break e;
+              }
+            }
+          } else {
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [d] : e.push(d), r++;
           }
           var a = i2 === r;
-          if (d = d || a, d) r = l, e !== null && (l ? e.length = l : e = null);
+          u = u || a;
+          let n = r;
+          if (o !== null) {
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [d] : e.push(d), r++;
+          }
+          var a = n === r;
+          if (u = u || a, u) r = l, e !== null && (l ? e.length = l : e = null);
           else {
-            let n = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [n] : e.push(n), r++;
+            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
         if (t.endpoints !== void 0) {
           let o = t.endpoints;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let i2 = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i2] : e.push(i2), r++;
               }
             }
@@ -26444,15 +26589,15 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.scan;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let i2 = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i2] : e.push(i2), r++;
               }
             }
@@ -26465,15 +26610,15 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let o = t.exclude;
           if (Array.isArray(o)) {
             let l = o.length;
-            for (let d = 0; d < l; d++) {
-              let p = o[d];
+            for (let u = 0; u < l; u++) {
+              let p = o[u];
               if (typeof p == "string") {
-                if (_(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (g(p) < 1) {
+                  let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
               } else {
-                let i2 = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [i2] : e.push(i2), r++;
               }
             }
@@ -26494,8 +26639,8 @@ function T(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
   return T.errors = e, r === 0;
 }
 T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = G.evaluated;
+function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = V.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
@@ -26527,16 +26672,16 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         for (let o in t) {
           let l = r;
           if (typeof o == "string" && !ne.test(o)) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
+            e === null ? e = [u] : e.push(u), r++;
           }
           var a = l === r;
           if (!a) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
-            e === null ? e = [d] : e.push(d), r++;
+            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
-        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: g, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: _, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
       } else {
         let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [o] : e.push(o), r++;
@@ -26546,18 +26691,18 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return G.errors = e, r === 0;
+  return V.errors = e, r === 0;
 }
-G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var q = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var C = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var ge = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var _e = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var ve = new RegExp("^[A-Za-z0-9._-]+$", "u");
 var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
-var ve = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = $.evaluated;
+var be = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function j(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = j.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
@@ -26578,7 +26723,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.path !== void 0) {
       let t = m.path;
       if (typeof t == "string") {
-        if (_(t) < 1) {
+        if (g(t) < 1) {
           let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [o] : e.push(o), r++;
         }
@@ -26588,9 +26733,9 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       }
     }
     if (m.sha256 !== void 0) {
-      let t = m.sha256, o = r, l = false, d = r;
+      let t = m.sha256, o = r, l = false, u = r;
       if (typeof t == "string") {
-        if (!R.test(t)) {
+        if (!E.test(t)) {
           let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26598,7 +26743,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
-      var a = d === r;
+      var a = u === r;
       l = l || a;
       let p = r;
       if (t !== null) {
@@ -26615,7 +26760,7 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.bytes !== void 0) {
       let t = m.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ve.properties.bytes.type }, message: "must be integer,null" };
+        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: be.properties.bytes.type }, message: "must be integer,null" };
         e === null ? e = [o] : e.push(o), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
@@ -26627,11 +26772,11 @@ function $(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return $.errors = e, r === 0;
+  return j.errors = e, r === 0;
 }
-$.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, rootData: g = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = V.evaluated;
+j.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
+  let e = null, r = 0, y = H.evaluated;
   if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
     if (m.schema === void 0) {
       let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
@@ -26731,7 +26876,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.version !== void 0) {
           let i2 = p.version;
           if (typeof i2 == "string") {
-            if (_(i2) < 1) {
+            if (g(i2) < 1) {
               let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -26767,7 +26912,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.started_at !== void 0) {
       let p = m.started_at;
       if (typeof p == "string") {
-        if (!C.test(p)) {
+        if (!R.test(p)) {
           let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26779,7 +26924,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     if (m.finished_at !== void 0) {
       let p = m.finished_at;
       if (typeof p == "string") {
-        if (!C.test(p)) {
+        if (!R.test(p)) {
           let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26838,9 +26983,9 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.commit !== void 0) {
-          let i2 = p.commit, n = r, u = false, c = r;
+          let i2 = p.commit, n = r, d = false, c = r;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!O.test(i2)) {
               let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [f] : e.push(f), r++;
             }
@@ -26849,14 +26994,14 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var a = c === r;
-          u = u || a;
+          d = d || a;
           let h = r;
           if (i2 !== null) {
             let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var a = h === r;
-          if (u = u || a, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || a, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -26931,7 +27076,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.sha256 !== void 0) {
           let i2 = p.sha256;
           if (typeof i2 == "string") {
-            if (!R.test(i2)) {
+            if (!E.test(i2)) {
               let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -26964,7 +27109,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), r++;
         }
-        p.pin !== void 0 && ($(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.manifest !== void 0 && ($(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length)), p.matrix !== void 0 && ($(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: g, dynamicAnchors: k }) || (e = e === null ? $.errors : e.concat($.errors), r = e.length));
+        p.pin !== void 0 && (j(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.manifest !== void 0 && (j(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.matrix !== void 0 && (j(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length));
       } else {
         let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
@@ -27004,42 +27149,42 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.release_tag !== void 0) {
           let i2 = p.release_tag;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.commit_sha !== void 0) {
           let i2 = p.commit_sha;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.service_contract_version !== void 0) {
           let i2 = p.service_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.api_contract_version !== void 0) {
           let i2 = p.api_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.integration_baseline !== void 0) {
           let i2 = p.integration_baseline;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (p.manifest_sha256 !== void 0) {
           let i2 = p.manifest_sha256;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
+            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
             e === null ? e = [n] : e.push(n), r++;
           }
         }
@@ -27060,40 +27205,40 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       if (Array.isArray(p)) {
         let i2 = p.length;
         for (let n = 0; n < i2; n++) {
-          let u = p[n];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.rule === void 0) {
+          let d = p[n];
+          if (d && typeof d == "object" && !Array.isArray(d)) {
+            if (d.rule === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.severity === void 0) {
+            if (d.severity === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.file === void 0) {
+            if (d.file === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.line === void 0) {
+            if (d.line === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.column === void 0) {
+            if (d.column === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.message === void 0) {
+            if (d.message === void 0) {
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
+            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
               let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
               e === null ? e = [h] : e.push(h), r++;
             }
-            if (u.rule !== void 0) {
-              let c = u.rule;
+            if (d.rule !== void 0) {
+              let c = d.rule;
               if (typeof c == "string") {
-                if (!ge.test(c)) {
+                if (!_e.test(c)) {
                   let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27102,22 +27247,22 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.severity !== void 0) {
-              let c = u.severity;
+            if (d.severity !== void 0) {
+              let c = d.severity;
               if (!(c === "error" || c === "warning" || c === "notice")) {
                 let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.file !== void 0) {
-              let c = u.file;
+            if (d.file !== void 0) {
+              let c = d.file;
               if (typeof c != "string" && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.line !== void 0) {
-              let c = u.line;
+            if (d.line !== void 0) {
+              let c = d.line;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -27127,8 +27272,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.column !== void 0) {
-              let c = u.column;
+            if (d.column !== void 0) {
+              let c = d.column;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -27138,10 +27283,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.message !== void 0) {
-              let c = u.message;
+            if (d.message !== void 0) {
+              let c = d.message;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27165,40 +27310,40 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
       if (Array.isArray(p)) {
         let i2 = p.length;
         for (let n = 0; n < i2; n++) {
-          let u = p[n];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.suite === void 0) {
+          let d = p[n];
+          if (d && typeof d == "object" && !Array.isArray(d)) {
+            if (d.suite === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.name === void 0) {
+            if (d.name === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.status === void 0) {
+            if (d.status === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.exit_code === void 0) {
+            if (d.exit_code === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.duration_ms === void 0) {
+            if (d.duration_ms === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.required === void 0) {
+            if (d.required === void 0) {
               let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in u) if (!N.call(b.properties.steps.items.properties, c)) {
+            for (let c in d) if (!N.call(b.properties.steps.items.properties, c)) {
               let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
               e === null ? e = [h] : e.push(h), r++;
             }
-            if (u.suite !== void 0) {
-              let c = u.suite;
+            if (d.suite !== void 0) {
+              let c = d.suite;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27207,10 +27352,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.name !== void 0) {
-              let c = u.name;
+            if (d.name !== void 0) {
+              let c = d.name;
               if (typeof c == "string") {
-                if (_(c) < 1) {
+                if (g(c) < 1) {
                   let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27219,22 +27364,22 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.status !== void 0) {
-              let c = u.status;
+            if (d.status !== void 0) {
+              let c = d.status;
               if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
                 let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.exit_code !== void 0) {
-              let c = u.exit_code;
+            if (d.exit_code !== void 0) {
+              let c = d.exit_code;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
                 let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.duration_ms !== void 0) {
-              let c = u.duration_ms;
+            if (d.duration_ms !== void 0) {
+              let c = d.duration_ms;
               if (typeof c == "number" && isFinite(c)) {
                 if (c < 0 || isNaN(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
@@ -27245,31 +27390,31 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.required !== void 0 && typeof u.required != "boolean") {
+            if (d.required !== void 0 && typeof d.required != "boolean") {
               let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.argv !== void 0) {
-              let c = u.argv;
+            if (d.argv !== void 0) {
+              let c = d.argv;
               if (Array.isArray(c)) {
                 let h = c.length;
                 for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
-                  let w = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [w] : e.push(w), r++;
+                  let P = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [P] : e.push(P), r++;
                 }
               } else {
                 let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+            if (d.cwd !== void 0 && typeof d.cwd != "string") {
               let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.log_file !== void 0) {
-              let c = u.log_file;
+            if (d.log_file !== void 0) {
+              let c = d.log_file;
               if (typeof c == "string") {
-                if (!_e.test(c)) {
+                if (!ve.test(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27278,10 +27423,10 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.log_sha256 !== void 0) {
-              let c = u.log_sha256;
+            if (d.log_sha256 !== void 0) {
+              let c = d.log_sha256;
               if (typeof c == "string") {
-                if (!R.test(c)) {
+                if (!E.test(c)) {
                   let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -27290,16 +27435,16 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+            if (d.log_tail !== void 0 && typeof d.log_tail != "string") {
               let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.error !== void 0 && typeof u.error != "string") {
+            if (d.error !== void 0 && typeof d.error != "string") {
               let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (u.output_bytes !== void 0) {
-              let c = u.output_bytes;
+            if (d.output_bytes !== void 0) {
+              let c = d.output_bytes;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
                 let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [h] : e.push(h), r++;
@@ -27369,7 +27514,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.base !== void 0) {
           let i2 = p.base;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!O.test(i2)) {
               let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -27381,7 +27526,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
         if (p.head !== void 0) {
           let i2 = p.head;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!O.test(i2)) {
               let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -27398,8 +27543,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i2 = p.changed_files;
           if (Array.isArray(i2)) {
             let n = i2.length;
-            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + d, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -27422,8 +27567,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i2 = p.codes_added;
           if (Array.isArray(i2)) {
             let n = i2.length;
-            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + d, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -27435,8 +27580,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i2 = p.codes_removed;
           if (Array.isArray(i2)) {
             let n = i2.length;
-            for (let u = 0; u < n; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + d, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
@@ -27459,13 +27604,13 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.approval !== void 0) {
-          let i2 = p.approval, n = r, u = false, c = r;
+          let i2 = p.approval, n = r, d = false, c = r;
           if (i2 !== null) {
             let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var t = c === r;
-          u = u || t;
+          d = d || t;
           let h = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
@@ -27489,8 +27634,8 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [f] : e.push(f), r++;
             }
             for (let f in i2) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
-              let w = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-              e === null ? e = [w] : e.push(w), r++;
+              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+              e === null ? e = [P] : e.push(P), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
               let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -27499,41 +27644,41 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             if (i2.consumer !== void 0) {
               let f = i2.consumer;
               if (Array.isArray(f)) {
-                let w = f.length;
-                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
-                  let L = { instancePath: s + "/change/approval/consumer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let P = f.length;
+                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
+                  let L = { instancePath: s + "/change/approval/consumer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let w = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.producer !== void 0) {
               let f = i2.producer;
               if (Array.isArray(f)) {
-                let w = f.length;
-                for (let j = 0; j < w; j++) if (typeof f[j] != "string") {
-                  let L = { instancePath: s + "/change/approval/producer/" + j, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let P = f.length;
+                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
+                  let L = { instancePath: s + "/change/approval/producer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [L] : e.push(L), r++;
                 }
               } else {
-                let w = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.head_sha !== void 0) {
               let f = i2.head_sha;
               if (typeof f != "string" && f !== null) {
-                let w = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.problem !== void 0) {
               let f = i2.problem;
               if (typeof f != "string" && f !== null) {
-                let w = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [w] : e.push(w), r++;
+                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
           } else {
@@ -27541,7 +27686,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var t = h === r;
-          if (u = u || t, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || t, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -27661,49 +27806,49 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i2.release_tag !== void 0) {
               let n = i2.release_tag;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let n = i2.commit_sha;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let n = i2.service_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let n = i2.api_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let n = i2.integration_baseline;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let n = i2.manifest_sha256;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -27739,49 +27884,49 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i2.release_tag !== void 0) {
               let n = i2.release_tag;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: q.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let n = i2.commit_sha;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: q.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let n = i2.service_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: q.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let n = i2.api_contract_version;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: q.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let n = i2.integration_baseline;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: q.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let n = i2.manifest_sha256;
               if (typeof n != "string" && n !== null) {
-                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: q.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -27790,9 +27935,9 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.target_revision !== void 0) {
-          let i2 = p.target_revision, n = r, u = false, c = r;
+          let i2 = p.target_revision, n = r, d = false, c = r;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!O.test(i2)) {
               let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [f] : e.push(f), r++;
             }
@@ -27801,14 +27946,14 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var o = c === r;
-          u = u || o;
+          d = d || o;
           let h = r;
           if (i2 !== null) {
             let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var o = h === r;
-          if (u = u || o, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || o, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -27829,47 +27974,47 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           let i2 = p.timeline;
           if (Array.isArray(i2)) {
             let n = i2.length;
-            for (let u = 0; u < n; u++) {
-              let c = i2[u];
+            for (let d = 0; d < n; d++) {
+              let c = i2[d];
               if (c && typeof c == "object" && !Array.isArray(c)) {
                 if (c.at === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (c.event === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 for (let h in c) if (!(h === "at" || h === "event")) {
-                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                  let f = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (c.at !== void 0) {
                   let h = c.at;
                   if (typeof h == "string") {
-                    if (!C.test(h)) {
-                      let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                    if (!R.test(h)) {
+                      let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
                       e === null ? e = [f] : e.push(f), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [f] : e.push(f), r++;
                   }
                 }
                 if (c.event !== void 0) {
                   let h = c.event;
                   if (typeof h == "string") {
-                    if (_(h) < 1) {
-                      let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (g(h) < 1) {
+                      let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [f] : e.push(f), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [f] : e.push(f), r++;
                   }
                 }
               } else {
-                let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
@@ -27890,31 +28035,31 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
               e === null ? e = [n] : e.push(n), r++;
             }
             for (let n in i2) if (!(n === "due" || n === "what")) {
-              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let d = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
             if (i2.due !== void 0) {
               let n = i2.due;
               if (typeof n == "string") {
-                if (!C.test(n)) {
-                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                if (!R.test(n)) {
+                  let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
             if (i2.what !== void 0) {
               let n = i2.what;
               if (typeof n == "string") {
-                if (_(n) < 1) {
-                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
+                if (g(n) < 1) {
+                  let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
@@ -27923,7 +28068,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
           }
         }
         if (p.pull_request_url !== void 0) {
-          let i2 = p.pull_request_url, n = r, u = false, c = r;
+          let i2 = p.pull_request_url, n = r, d = false, c = r;
           if (typeof i2 == "string") {
             if (!ie.test(i2)) {
               let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -27934,21 +28079,21 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             e === null ? e = [f] : e.push(f), r++;
           }
           var l = c === r;
-          u = u || l;
+          d = d || l;
           let h = r;
           if (i2 !== null) {
             let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
           var l = h === r;
-          if (u = u || l, u) r = n, e !== null && (n ? e.length = n : e = null);
+          if (d = d || l, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
           }
         }
         if (p.incident_issue_url !== void 0) {
-          let i2 = p.incident_issue_url, n = r, u = false, c = r;
+          let i2 = p.incident_issue_url, n = r, d = false, c = r;
           if (typeof i2 == "string") {
             if (!ie.test(i2)) {
               let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -27958,15 +28103,15 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [f] : e.push(f), r++;
           }
-          var d = c === r;
-          u = u || d;
+          var u = c === r;
+          d = d || u;
           let h = r;
           if (i2 !== null) {
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [f] : e.push(f), r++;
           }
-          var d = h === r;
-          if (u = u || d, u) r = n, e !== null && (n ? e.length = n : e = null);
+          var u = h === r;
+          if (d = d || u, d) r = n, e !== null && (n ? e.length = n : e = null);
           else {
             let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [f] : e.push(f), r++;
@@ -28011,11 +28156,11 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: P, root
     let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [p] : e.push(p), r++;
   }
-  return V.errors = e, r === 0;
+  return H.errors = e, r === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ne = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Te = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug" };
+H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Te = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Le = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // src/source/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
@@ -28036,7 +28181,7 @@ function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Te[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Le[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
@@ -28112,11 +28257,11 @@ function closest(word, candidates) {
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
 function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_2, i2) => i2);
+  let prev = Array.from({ length: b2.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j = 1; j <= b2.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b2[j - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b2[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
@@ -28165,7 +28310,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Ae, Ne.validatePolicy);
+  const problems = validateDocument(doc, Oe, Te.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -28187,6 +28332,7 @@ function selectBaselines(policy, name) {
 }
 function resolveBaseline(name, raw, pm) {
   const d = defaultBaseline(name, pm);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
   return {
     name,
     display_name: raw.display_name ?? d.display_name,
@@ -28203,8 +28349,19 @@ function resolveBaseline(name, raw, pm) {
       producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
     },
     owners: { ...d.owners, ...raw.owners },
-    adapter: { ...d.adapter, ...raw.adapter }
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
   };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
   if (existsSync5(join4(root, "pnpm-lock.yaml"))) return "pnpm";
@@ -34660,7 +34817,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulconstruct(construct, info2) {
     addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_2, info2) {
+  function onsuccessfulcheck(_, info2) {
     info2.restore();
   }
   function constructFactory(onreturn, fields) {
@@ -36677,11 +36834,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (je(record)) return [];
+  if (xe(record)) return [];
   const out = [];
-  for (const e of je.errors ?? []) {
+  for (const e of xe.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Ne.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Te.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -36843,9 +37000,9 @@ function aggregateVerdict(verdicts) {
 }
 
 // src/trio/load.ts
-var PIN = { validate: qe, file: Ne.validatePin };
-var MANIFEST = { validate: $e, file: Ne.validateManifest };
-var HANDOFF = { validate: xe, file: Ne.validateHandoff };
+var PIN = { validate: $e, file: Te.validatePin };
+var MANIFEST = { validate: je, file: Te.validateManifest };
+var HANDOFF = { validate: Ae, file: Te.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function trioFromBytes(baseline, bytes) {
   const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
@@ -37763,12 +37920,14 @@ var package_default = {
     "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    diff: "9.0.0",
     "jsonc-parser": "3.3.1",
     "mdast-util-from-markdown": "2.1.0",
     "mdast-util-gfm-table": "2.0.1",
     "mdast-util-to-string": "4.0.0",
     "micromark-extension-gfm-table": "2.1.2",
     semver: "7.8.6",
+    "smol-toml": "1.9.1",
     tinyglobby: "0.2.17"
   },
   devDependencies: {
@@ -38294,7 +38453,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_2, expression, literal) {
+    function(_, expression, literal) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -38814,7 +38973,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_2, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context3) => !!context3?.source && context3.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -42280,7 +42439,7 @@ function createGitHubClient(options) {
         const started = Date.now();
         const controller = new AbortController();
         let timer;
-        const timeout = new Promise((_2, reject) => {
+        const timeout = new Promise((_, reject) => {
           timer = setTimeout(() => {
             reject(new TimeoutError(timeoutMs));
             controller.abort();
@@ -43464,13 +43623,13 @@ function boundaryBefore(text3, i2) {
   if (i2 >= 2 && text3.charCodeAt(i2 - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
   if (i2 >= 3 && text3.charCodeAt(i2 - 3) === 37 && isHex(c) && isHex(text3.charCodeAt(i2 - 2))) return true;
   if (c !== 109) return false;
-  let j = i2 - 2;
-  while (j >= 0 && i2 - j < 34) {
-    const d = text3.charCodeAt(j);
-    if (d >= 48 && d <= 57 || d === 59) j--;
+  let j2 = i2 - 2;
+  while (j2 >= 0 && i2 - j2 < 34) {
+    const d = text3.charCodeAt(j2);
+    if (d >= 48 && d <= 57 || d === 59) j2--;
     else break;
   }
-  return j >= 1 && text3.charCodeAt(j) === 91 && text3.charCodeAt(j - 1) === 27;
+  return j2 >= 1 && text3.charCodeAt(j2) === 91 && text3.charCodeAt(j2 - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -43535,8 +43694,8 @@ function regexDetector(rule, kinds) {
         let range = m.indices?.[0];
         if (rule.groups) {
           range = void 0;
-          for (const g of rule.groups) {
-            const r = m.indices?.[g];
+          for (const g2 of rule.groups) {
+            const r = m.indices?.[g2];
             if (r) {
               range = r;
               break;

@@ -1,4 +1,4 @@
-// The adapter boundary rules (6xx) over the repository on disk: the adapter file and every scanned file that
+// The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
 import { readRepoFile } from '../files/read.js'
 import { filesContaining, listFiles } from '../files/scan.js'
@@ -9,9 +9,16 @@ import { sourceFromBytes } from '../source/source-file.js'
 
 export function adapterFindings(root: string, baseline: BaselinePolicy): Finding[] {
   const adapter = baseline.adapter
-  if (!adapter.file) return adapterRules({ adapter, adapterSource: null, scanned: [] })
-  const read = readRepoFile(root, adapter.file)
-  const adapterSource = read.kind === 'ok' ? sourceFromBytes(adapter.file, read.bytes) : null
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => p !== adapter.file)
-  return adapterRules({ adapter, adapterSource, scanned: filesContaining(root, others, adapter.endpoints) })
+  if (adapter.files.length === 0) {
+    // not checked; but the notice names the files that look like the adapter
+    const named = filesContaining(root, listFiles(root, adapter.scan, adapter.exclude), adapter.endpoints)
+    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) })
+  }
+  const adapterSources = adapter.files.map((path) => {
+    const read = readRepoFile(root, path)
+    return { path, source: read.kind === 'ok' ? sourceFromBytes(path, read.bytes) : null }
+  })
+  const own = new Set(adapter.files)
+  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => !own.has(p))
+  return adapterRules({ adapter, adapterSources, scanned: filesContaining(root, others, adapter.endpoints) })
 }

@@ -91,11 +91,12 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
     },
     owners: { consumer: [], producer: [] },
     adapter: {
-      file: null,
+      files: [],
       endpoints: Object.values(ENDPOINTS),
       scan: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs}'],
       exclude: []
-    }
+    },
+    repin: { mentions: [], handoff: null }
   }
 }
 

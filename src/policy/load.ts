@@ -104,12 +104,14 @@ interface RawBaseline {
   }
   suites?: { concurrent?: boolean; consumer?: RawStep[]; producer?: RawStep[] }
   owners?: Partial<BaselinePolicy['owners']>
-  adapter?: Partial<BaselinePolicy['adapter']>
+  adapter?: Partial<Omit<BaselinePolicy['adapter'], 'files'>> & { file?: string | string[] | null }
+  repin?: { mentions?: string[]; handoff?: { run: string[]; cwd?: string } }
 }
 
 /** Objects merge field by field over the defaults; arrays given in the file replace the default arrays. */
 function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): BaselinePolicy {
   const d = defaultBaseline(name, pm)
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, '')
   return {
     name,
     display_name: raw.display_name ?? d.display_name,
@@ -126,8 +128,23 @@ function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): Ba
       producer: raw.suites?.producer?.map((s) => completeStep(s, '{producer_root}')) ?? d.suites.producer
     },
     owners: { ...d.owners, ...raw.owners },
-    adapter: { ...d.adapter, ...raw.adapter }
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map((p) =>
+        p.startsWith('{producer_root}/') ? `${producerRoot}/${p.slice('{producer_root}/'.length)}` : p
+      ),
+      handoff: raw.repin?.handoff
+        ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? '{producer_root}' }
+        : d.repin.handoff
+    }
   }
+}
+
+/** `adapter.file` is one path, a list of paths, or null (not checked). */
+function adapterOf(d: BaselinePolicy['adapter'], raw: RawBaseline['adapter']): BaselinePolicy['adapter'] {
+  const { file, ...rest } = raw ?? {}
+  const files = file === undefined ? d.files : file === null ? [] : Array.isArray(file) ? file : [file]
+  return { ...d, ...rest, files }
 }
 
 function detectPackageManager(root: string): PackageManager {

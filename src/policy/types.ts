@@ -32,7 +32,15 @@ export interface BaselinePolicy {
   }
   suites: { concurrent: boolean; consumer: SuiteStep[]; producer: SuiteStep[] }
   owners: { consumer: string[]; producer: string[] }
-  adapter: { file: string | null; endpoints: string[]; scan: string[]; exclude: string[] }
+  /** The adapter boundary; `files` empty: not checked (BG604). */
+  adapter: { files: string[]; endpoints: string[]; scan: string[]; exclude: string[] }
+  /** What else names a baseline: repin brings it along or says what is left to do. */
+  repin: {
+    /** Files (relative to the root, {producer_root} expanded) that must mention a new release tag. */
+    mentions: string[]
+    /** The command that regenerates the producer's handoff payload (printed, never run); null: none known. */
+    handoff: { run: string[]; cwd: string } | null
+  }
 }
 
 export interface Policy {

@@ -1,4 +1,5 @@
-// 6xx: the consumer's adapter boundary: one file names the producer's endpoints, and no other scanned file does.
+// 6xx: the consumer's adapter boundary: the adapter file(s) name the producer's endpoints, and no other scanned
+// file does.
 import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -7,48 +8,61 @@ import type { Finding } from './finding.js'
 
 export interface AdapterInput {
   adapter: BaselinePolicy['adapter']
-  /** The adapter file's source, or null when it cannot be read. */
-  adapterSource: SourceFile | null
-  /** The other scanned files that contain an endpoint string (the adapter itself excluded). */
+  /** Each adapter file's source (null when it cannot be read), in the policy's order. */
+  adapterSources: { path: string; source: SourceFile | null }[]
+  /** The other scanned files that contain an endpoint string (the adapter files excluded). */
   scanned: SourceFile[]
+  /**
+   * Without an adapter in the policy: the scanned files that name endpoints, so the notice can say where the
+   * adapter probably is (baseline-gate init writes it into the policy).
+   */
+  candidates?: string[]
 }
 
 export function adapterRules(input: AdapterInput): Finding[] {
   const { adapter } = input
-  if (!adapter.file) {
+  if (adapter.files.length === 0) {
+    const hint =
+      input.candidates && input.candidates.length > 0
+        ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(', ')}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ''} (baseline-gate init writes the adapter into the policy)`
+        : '; baseline-gate init finds it by the endpoints it names'
     return [
       finding(
         'BG604',
         null,
         null,
-        'the policy names no adapter file (adapter.file), so the adapter boundary is not checked'
+        `the policy names no adapter file (adapter.file), so the adapter boundary is not checked${hint}`
       )
     ]
   }
   const out: Finding[] = []
-  if (!input.adapterSource) {
+  const readable = input.adapterSources.filter((a) => a.source !== null)
+  for (const a of input.adapterSources) {
+    if (a.source) continue
     out.push(
       finding(
         'BG601',
-        adapter.file,
+        a.path,
         null,
-        `the adapter file ${adapter.file} does not exist; restore it or set adapter.file in the policy`
+        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
       )
     )
-  } else {
+  }
+  if (readable.length > 0) {
+    const first = readable[0]!.path
     for (const endpoint of adapter.endpoints) {
-      if (!input.adapterSource.text.includes(endpoint)) {
-        out.push(
-          finding(
-            'BG602',
-            adapter.file,
-            { line: 1, column: 1 },
-            `the adapter does not name the endpoint ${endpoint}; every call to the producer goes through the adapter`
-          )
+      if (readable.some((a) => a.source!.text.includes(endpoint))) continue
+      out.push(
+        finding(
+          'BG602',
+          first,
+          { line: 1, column: 1 },
+          `${readable.length === 1 ? 'the adapter does' : `none of the adapter files (${readable.map((a) => a.path).join(', ')}) does`} not name the endpoint ${endpoint}; every call to the producer goes through the adapter`
         )
-      }
+      )
     }
   }
+  const named = adapter.files.join(', ')
   for (const file of input.scanned) {
     for (const endpoint of adapter.endpoints) {
       const i = file.text.indexOf(endpoint)
@@ -58,7 +72,7 @@ export function adapterRules(input: AdapterInput): Finding[] {
           'BG603',
           file.path,
           positionAt(file, i),
-          `names the producer endpoint ${endpoint} outside the adapter ${adapter.file}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
+          `names the producer endpoint ${endpoint} outside the adapter ${named}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
         )
       )
     }

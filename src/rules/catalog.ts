@@ -464,7 +464,8 @@ const rules = {
   BG601: {
     title: 'Adapter file missing',
     severity: 'error',
-    description: "The policy's adapter file (the consumer's single integration boundary) must exist.",
+    description:
+      "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
     example: '`adapter.file` names `src/producer/endpoints.ts`, which was moved.'
   },
   BG602: {
@@ -483,9 +484,9 @@ const rules = {
   },
   BG604: {
     title: 'Adapter boundary not configured',
-    severity: 'notice',
+    severity: 'warning',
     description:
-      'The policy names no adapter file, so the boundary is not checked; set `adapter.file` (and `adapter.scan`).',
+      'The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.',
     example: 'A policy without `adapter.file`.'
   },
   BG706: {
