@@ -216,6 +216,16 @@ const cases: Case[] = [
     expect: { rule: 'BG208', file: MATRIX, line: at(MATRIX, 'MemoryKernel flavour') }
   },
   {
+    name: "a developer's home directory in the matrix's prose (the hand-kept matrices had them)",
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Approved Version Pairs)$/m,
+        'Tracked against the checkout at `/Users/d/Projects/MemoryKernel`.\n\n$1'
+      ),
+    expect: { rule: 'BG216', file: MATRIX, line: at(MATRIX, '/Users/d/Projects/MemoryKernel') }
+  },
+  {
     name: 'the ledger table lost its delimiter row',
     mutate: (fx) => fx.replace(MATRIX, /^\| --- \|.*\n/m, ''),
     expect: { rule: 'BG209', file: MATRIX, line: at(MATRIX, '## Approved Version Pairs') }

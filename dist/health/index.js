@@ -53658,6 +53658,12 @@ var rules = {
     description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
     example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
   },
+  BG216: {
+    title: "Machine-specific path in the matrix",
+    severity: "warning",
+    description: "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
+    example: "The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`."
+  },
   BG301: {
     title: "Mirror differs from the producer manifest",
     severity: "error",
@@ -53945,15 +53951,19 @@ var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at2, message) {
+function finding(rule, file, at2, message, subject) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
     line: at2?.line ?? null,
     column: at2?.column ?? null,
-    message
+    message,
+    ...subject === void 0 ? {} : { subject }
   };
+}
+function pinLineSubject(key) {
+  return `/baseline-pin/${key}`;
 }
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
@@ -54120,7 +54130,7 @@ function json(file, ids) {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`));
+      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer));
   }
   return out;
 }
@@ -56580,7 +56590,7 @@ function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
   return V.errors = e, r === 0;
 }
 V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
 var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
 var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
 var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
@@ -57117,7 +57127,7 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
               let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message")) {
+            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
               let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -57178,6 +57188,18 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
                 }
               } else {
                 let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            if (d.subject !== void 0) {
+              let c = d.subject;
+              if (typeof c == "string") {
+                if (g(c) < 1) {
+                  let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
@@ -65962,8 +65984,45 @@ function matrixRules(trio, ctx) {
   return [
     ...updatedMarker2(path2, ledger, ctx.now),
     ...pinSection(path2, ledger, pin, ctx.baseline),
-    ...ledgerTable(path2, ledger, pin)
+    ...ledgerTable(path2, ledger, pin),
+    ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
   ];
+}
+var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
+var MAX_MACHINE_PATHS = 10;
+function machinePaths(source, path2, ledger) {
+  const pathLines = (ledger.pinSection?.lines ?? []).filter(
+    (l) => l.key === "pin_path" || l.key === "mirror_path"
+  );
+  const out = [];
+  let more2 = 0;
+  for (const m of source.text.matchAll(MACHINE_PATH)) {
+    const at2 = m.index;
+    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
+    if (out.length === MAX_MACHINE_PATHS) {
+      more2++;
+      continue;
+    }
+    out.push(
+      finding(
+        "BG216",
+        path2,
+        positionAt(source, at2),
+        `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
+      )
+    );
+  }
+  if (more2 > 0) {
+    out.push(
+      finding(
+        "BG216",
+        path2,
+        null,
+        `and ${more2} more machine-specific path${more2 === 1 ? "" : "s"} in the matrix`
+      )
+    );
+  }
+  return out;
 }
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
@@ -66030,7 +66089,13 @@ function pinSection(path2, ledger, pin, baseline) {
     }
     if (seen.has(line.key)) {
       out.push(
-        finding("BG207", path2, line.position, `the line "${line.label}" appears more than once; keep one`)
+        finding(
+          "BG207",
+          path2,
+          line.position,
+          `the line "${line.label}" appears more than once; keep one`,
+          pinLineSubject(line.key)
+        )
       );
       continue;
     }
@@ -66043,7 +66108,8 @@ function pinSection(path2, ledger, pin, baseline) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          pinLineSubject(line.key)
         )
       );
     } else if (line.value !== want) {
@@ -66052,7 +66118,8 @@ function pinSection(path2, ledger, pin, baseline) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith("_path") ? "policy" : "pin"} says \`${want}\``
+          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith("_path") ? "policy" : "pin"} says \`${want}\``,
+          pinLineSubject(line.key)
         )
       );
     }
@@ -66067,7 +66134,8 @@ function pinSection(path2, ledger, pin, baseline) {
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text3}`
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text3}`,
+        pinLineSubject(l.key)
       )
     );
   }

@@ -179,6 +179,13 @@ const rules = {
     example:
       '`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback.'
   },
+  BG216: {
+    title: 'Machine-specific path in the matrix',
+    severity: 'warning',
+    description:
+      "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
+    example: 'The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`.'
+  },
   BG301: {
     title: 'Mirror differs from the producer manifest',
     severity: 'error',

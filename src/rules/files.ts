@@ -178,7 +178,7 @@ function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`))
+      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer))
   }
   return out
 }

@@ -11,17 +11,34 @@ export interface Finding {
   line: number | null
   column: number | null
   message: string
+  /**
+   * What in the file the finding is about, for decisions that depend on more than the rule (the legacy profile):
+   * a JSON pointer into a JSON file (`/runtime_cutover_posture`), or `/baseline-pin/<line key>` in the matrix.
+   */
+  subject?: string
 }
 
-export function finding(rule: RuleId, file: string | null, at: Position | null, message: string): Finding {
+export function finding(
+  rule: RuleId,
+  file: string | null,
+  at: Position | null,
+  message: string,
+  subject?: string
+): Finding {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
     line: at?.line ?? null,
     column: at?.column ?? null,
-    message
+    message,
+    ...(subject === undefined ? {} : { subject })
   }
+}
+
+/** The subject of a Baseline Pin line's finding. */
+export function pinLineSubject(key: string): string {
+  return `/baseline-pin/${key}`
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }

@@ -14,9 +14,11 @@ import {
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
 import { schemaMessage } from '../source/schema-errors.js'
+import { positionAt } from '../source/source-file.js'
+import type { SourceFile } from '../source/source-file.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin, Trio } from '../trio/model.js'
-import { finding } from './finding.js'
+import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
 
 export interface MatrixRuleContext {
@@ -35,8 +37,49 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   return [
     ...updatedMarker(path, ledger, ctx.now),
     ...pinSection(path, ledger, pin, ctx.baseline),
-    ...ledgerTable(path, ledger, pin)
+    ...ledgerTable(path, ledger, pin),
+    ...(trio.matrix.source ? machinePaths(trio.matrix.source, path, ledger) : [])
   ]
+}
+
+/** A developer's home directory in a path: /Users/NAME/, /home/NAME/, C:\Users\NAME\. */
+const MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g
+const MAX_MACHINE_PATHS = 10
+
+/** BG216 outside the Baseline Pin path lines (those are BG206's). */
+function machinePaths(source: SourceFile, path: string, ledger: Ledger): Finding[] {
+  const pathLines = (ledger.pinSection?.lines ?? []).filter(
+    (l) => l.key === 'pin_path' || l.key === 'mirror_path'
+  )
+  const out: Finding[] = []
+  let more = 0
+  for (const m of source.text.matchAll(MACHINE_PATH)) {
+    const at = m.index
+    if (pathLines.some((l) => at >= l.start && at < l.end)) continue
+    if (out.length === MAX_MACHINE_PATHS) {
+      more++
+      continue
+    }
+    out.push(
+      finding(
+        'BG216',
+        path,
+        positionAt(source, at),
+        `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
+      )
+    )
+  }
+  if (more > 0) {
+    out.push(
+      finding(
+        'BG216',
+        path,
+        null,
+        `and ${more} more machine-specific path${more === 1 ? '' : 's'} in the matrix`
+      )
+    )
+  }
+  return out
 }
 
 function updatedMarker(path: string, ledger: Ledger, now: Date): Finding[] {
@@ -107,7 +150,13 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     }
     if (seen.has(line.key)) {
       out.push(
-        finding('BG207', path, line.position, `the line "${line.label}" appears more than once; keep one`)
+        finding(
+          'BG207',
+          path,
+          line.position,
+          `the line "${line.label}" appears more than once; keep one`,
+          pinLineSubject(line.key)
+        )
       )
       continue
     }
@@ -120,7 +169,8 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
           'BG206',
           path,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          pinLineSubject(line.key)
         )
       )
     } else if (line.value !== want) {
@@ -129,7 +179,8 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
           'BG206',
           path,
           line.position,
-          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith('_path') ? 'policy' : 'pin'} says \`${want}\``
+          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith('_path') ? 'policy' : 'pin'} says \`${want}\``,
+          pinLineSubject(line.key)
         )
       )
     }
@@ -144,7 +195,8 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
         'BG205',
         path,
         section.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}`
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}`,
+        pinLineSubject(l.key)
       )
     )
   }

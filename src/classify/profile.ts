@@ -1,0 +1,102 @@
+// Which rules disqualify a trio revision as a baseline to go back to. A revision written after adoption is judged
+// by every trio rule (the `current` profile). A revision written before adoption, by hand, in the older format,
+// is judged by the `legacy` profile: the identity rules decide (pin = mirror digest = the matrix's Baseline Pin
+// lines = its one Approved row); what the old format could not satisfy (no runtime_cutover_posture, no posture
+// line, absolute paths, an Updated date, cell formats of older rows) is reported, not disqualifying.
+import type { RuleId } from '../rules/catalog.js'
+import { pinLineSubject } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+
+export type Profile = 'current' | 'legacy'
+
+/** Rules that speak only of the identity or of whether the trio can be read at all: always disqualifying. */
+const IDENTITY_RULES = new Set<RuleId>([
+  'BG101',
+  'BG102',
+  'BG103',
+  'BG104',
+  'BG105',
+  'BG106',
+  'BG107',
+  // the mirror is the producer's bytes, pinned by digest: it can never be migrated, so it must be valid as is
+  'BG109',
+  'BG201',
+  'BG202',
+  'BG204',
+  'BG209',
+  'BG211',
+  'BG212',
+  'BG214'
+])
+
+/** The pin's fields that make up the identity ('' is the pin as a whole: not an object). */
+const IDENTITY_FIELDS = new Set([
+  '',
+  '/release_tag',
+  '/commit_sha',
+  '/expected_service_contract_version',
+  '/expected_api_contract_version',
+  '/expected_integration_baseline',
+  '/expected_producer_manifest_sha256'
+])
+
+/** Baseline Pin lines that state the identity: a wrong value disqualifies, a missing one only when it names it. */
+const IDENTITY_LINES = new Set(
+  ['release_tag', 'commit_sha', 'service', 'api', 'integration', 'manifest_sha256'].map(pinLineSubject)
+)
+/** The lines every hand-kept matrix had (the original checks required them). */
+const REQUIRED_LINES = new Set(['release_tag', 'commit_sha'].map(pinLineSubject))
+
+/** Under the legacy profile, whether a finding's rule speaks of the identity. */
+export function disqualifiesLegacy(f: Finding): boolean {
+  if (f.severity !== 'error') return false
+  if (IDENTITY_RULES.has(f.rule)) return true
+  // without a subject the finding cannot be told apart: count it, rather than pass a revision on a guess
+  if (f.subject === undefined) return f.rule === 'BG108' || f.rule === 'BG206' || f.rule === 'BG207'
+  switch (f.rule) {
+    case 'BG108':
+      return IDENTITY_FIELDS.has(f.subject)
+    case 'BG205':
+      return REQUIRED_LINES.has(f.subject)
+    case 'BG206':
+    case 'BG207':
+      return IDENTITY_LINES.has(f.subject)
+    default:
+      return false
+  }
+}
+
+export interface Judgement {
+  profile: Profile
+  /** The errors that make the revision unusable as a baseline. */
+  disqualifying: Finding[]
+  /** Under the legacy profile: the errors the old format could not avoid, reported and not held against it. */
+  reported: Finding[]
+}
+
+export function judgeRevision(findings: Finding[], profile: Profile): Judgement {
+  const errors = findings.filter((f) => f.severity === 'error')
+  if (profile === 'current') return { profile, disqualifying: errors, reported: [] }
+  return {
+    profile,
+    disqualifying: errors.filter(disqualifiesLegacy),
+    reported: errors.filter((f) => !disqualifiesLegacy(f))
+  }
+}
+
+/**
+ * The profile of each revision, newest first: adoption is the oldest revision whose pin records the posture;
+ * it and everything newer are judged by the current rules, everything older by the legacy profile. A history
+ * without any such revision was written wholly before adoption.
+ */
+export function profilesOf(hasPosture: boolean[]): Profile[] {
+  const adoption = hasPosture.lastIndexOf(true)
+  return hasPosture.map((_, i) => (adoption !== -1 && i <= adoption ? 'current' : 'legacy'))
+}
+
+/** "4 findings of 3 rules (BG108, BG205, BG206)". */
+export function describeFindings(findings: Finding[]): string {
+  const rules = [...new Set(findings.map((f) => f.rule))]
+  const n = findings.length
+  return `${n} finding${n === 1 ? '' : 's'} of ${rules.length} rule${rules.length === 1 ? '' : 's'} (${rules.join(', ')})`
+}
