@@ -66,6 +66,8 @@ function note(over: Partial<IncidentEvidence> = {}): IncidentEvidence {
     next_milestone: nextMilestone(STARTED, 'restored'),
     pull_request_url: 'https://github.com/acme/app/pull/42',
     incident_issue_url: 'https://github.com/acme/app/issues/7',
+    target_profile: 'current',
+    follow_up: [],
     ...over
   }
 }
@@ -289,6 +291,7 @@ describe('the packet with an incident', () => {
       baseline: 'memorykernel',
       startedAt: STARTED,
       finishedAt: new Date(STARTED.getTime() + 250_000),
+      judgedAt: { at: STARTED, source: 'wall-clock', commit: null },
       git: {
         repository: 'acme/app',
         commit: 'c'.repeat(40),

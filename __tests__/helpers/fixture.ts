@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createHash } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { createEvidenceStore } from '../../src/files/evidence-store.js'
 import { runHealth } from '../../src/operations/health.js'
 import type { OperationResult } from '../../src/operations/context.js'
@@ -72,6 +73,8 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
     mkdirSync(dirname(join(root, rel)), { recursive: true })
     cpSync(join(REPO_ROOT, rel), join(root, rel), { recursive: true })
   }
+  // a repository, as every consumer is (the command line finds its root through git); nothing committed
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root })
   const fx: Fixture = {
     root,
     read: (rel) => readFileSync(join(root, rel), 'utf8'),
@@ -119,15 +122,23 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
  */
 export async function health(
   root: string,
-  options: { policy?: string; baseline?: string; probe?: boolean; keepSkipNotice?: boolean } = {}
+  options: {
+    policy?: string
+    baseline?: string
+    probe?: boolean
+    keepSkipNotice?: boolean
+    /** The run's clock (default NOW). */
+    now?: Date
+  } = {}
 ): Promise<OperationResult> {
   const policy = loadPolicy({ root, policyPath: options.policy, cwd: root })
   const evidence = createEvidenceStore(tempDir('bg-evidence-'))
+  const now = options.now ?? NOW
   const result = await runHealth(
     {
       root,
       policy,
-      clock: () => NOW,
+      clock: () => now,
       runContext: async () => ({
         repository: null,
         commit: null,

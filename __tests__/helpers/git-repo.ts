@@ -12,6 +12,7 @@ import { runPromotion } from '../../src/operations/promotion.js'
 import type { ReviewSource } from '../../src/operations/promotion.js'
 import { runRepin } from '../../src/operations/repin.js'
 import type { SuiteReporter } from '../../src/operations/suites.js'
+import type { InstantRequest } from '../../src/operations/instant.js'
 import type { RepinResult } from '../../src/operations/repin.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
@@ -185,9 +186,12 @@ export async function promote(
     secrets?: string[]
     reporter?: SuiteReporter
     signal?: AbortSignal
+    /** When the time-dependent rules judge (default: the fixed clock NOW, as a live run would). */
+    judgeAt?: InstantRequest
+    clock?: () => Date
   }
 ): Promise<PromotionRun> {
-  const ctx = testContext(fx.root)
+  const ctx = { ...testContext(fx.root, options.clock), judgeAt: options.judgeAt }
   const { policy } = ctx
   const dir = ctx.evidence.dir
   const result = await runPromotion(ctx, {

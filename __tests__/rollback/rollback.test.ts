@@ -123,7 +123,7 @@ describe('lkg: the last-known-good baseline', () => {
 })
 
 describe('rollback: restore, verify, evidence', () => {
-  it('restores pin and mirror byte for byte, sets NO-GO, edits only Status cells and the Baseline Pin section', async () => {
+  it('restores pin and mirror byte for byte, sets NO-GO, edits only Status cells, the Baseline Pin section and the Updated date', async () => {
     const { fx, repo, c } = threeBaselines()
     const before = fx.read(MATRIX)
     const { b } = await rollback(fx.root)
@@ -151,7 +151,8 @@ describe('rollback: restore, verify, evidence', () => {
     for (const i of changed) {
       const inPinSection = i > pinStart && i < pinEnd
       const statusOnly = a[i]!.replace(/\| [A-Za-z ]+ \|$/, '') === z[i]!.replace(/\| [A-Za-z ]+ \|$/, '')
-      expect([i, inPinSection || statusOnly]).toEqual([i, true])
+      const updated = a[i]!.startsWith('Updated: ') && z[i] === `Updated: ${day(12).slice(0, 10)}`
+      expect([i, inPinSection || statusOnly || updated]).toEqual([i, true])
     }
     expect(after).toMatch(/\| v0\.6\.0 \|.*\| Rolled back \|/)
     expect(after).toMatch(/\| v0\.5\.0 \|.*\| Approved \|/)
@@ -171,12 +172,14 @@ describe('rollback: restore, verify, evidence', () => {
   it('the restored trio passes health (the withdrawn producer release is a warning) and the promotion gate', async () => {
     const { fx, repo, c } = threeBaselines()
     await rollback(fx.root)
-    const h = await health(fx.root)
+    // on the day of the rollback, which dated the matrix
+    const h = await health(fx.root, { now: new Date(day(12)) })
     expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(h.baselines[0]!.findings.map((f) => f.rule)).toContain('BG310')
     expect(h.verdict).toBe('PASS')
     const head = repo.commit('roll back to v0.5.0', day(12))
-    const gate = await promote(fx, { base: c.v6, head })
+    // replayed at the rollback commit's date, the day the matrix was dated
+    const gate = await promote(fx, { base: c.v6, head, judgeAt: { source: 'commit' } })
     const b = gate.result.baselines[0]!
     expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(b.change?.rollback).toBe(true)

@@ -1,9 +1,13 @@
 // The last-known-good baseline (DESIGN.md §6): walking the trio's revisions newest first, the first whose
 // identity differs from the current one, whose ledger row (in the CURRENT ledger) is not `Rolled back`, and
-// that passed every trio rule at that revision; or, with a target tag, the newest valid revision of that tag.
-// The walk stops at the first good revision, so only the revisions it passes over are ever judged.
+// that was a valid baseline at that revision; or, with a target tag, the newest valid revision of that tag.
+// "Valid" depends on the revision's profile (profile.ts): written after adoption, every trio rule; written
+// before, by hand in the older format, the identity rules. The walk stops at the first good revision, so only
+// the revisions it passes over are ever judged.
 import type { Finding } from '../rules/finding.js'
 import { sameIdentity } from '../trio/identity.js'
+import { describeFindings, judgeRevision } from './profile.js'
+import type { Profile } from './profile.js'
 import type { Identity } from '../trio/model.js'
 
 export interface CandidateRevision {
@@ -12,6 +16,8 @@ export interface CandidateRevision {
   date: string
   /** The identity its pin names (null: no pin there, or not JSON). */
   identity: Identity | null
+  /** Which rules judge it: written before adoption (`legacy`) or after (`current`). */
+  profile: Profile
 }
 
 export type PassReason = 'current' | 'rolled-back' | 'invalid' | 'unreadable' | 'not-target'
@@ -23,11 +29,16 @@ export interface PassedOver {
   reason: PassReason
   /** In words, for the report. */
   detail: string
+  /** The profile that judged it (`invalid`), or that would have. */
+  profile: Profile
 }
 
 export interface LastKnownGood {
-  /** The revision to restore, or null when there is none. */
-  target: { commit: string; date: string; identity: Identity } | null
+  /**
+   * The revision to restore, or null when there is none; `reported`: under the legacy profile, the errors of the
+   * old format that did not disqualify it (the restore migrates them, or lists them as follow-up).
+   */
+  target: { commit: string; date: string; identity: Identity; profile: Profile; reported: Finding[] } | null
   /** The newer revisions passed over, newest first, and why. */
   passedOver: PassedOver[]
   /** Revisions in the history of the trio (all of them, whether judged or not). */
@@ -43,7 +54,7 @@ export interface LkgInput {
   current: Identity
   /** The ledger status of a producer tag and commit in the current ledger (null: no such row). */
   statusOf: (identity: Identity) => string | null
-  /** Every trio rule at that revision (errors make it invalid). */
+  /** Every trio rule at that revision (its profile decides which errors make it invalid). */
   validate: (revision: CandidateRevision) => Promise<Finding[]>
   /** A release tag to go back to instead of the newest good one. */
   to?: string | null
@@ -58,7 +69,8 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       date: rev.date,
       release_tag: rev.identity?.release_tag ?? null,
       reason,
-      detail
+      detail,
+      profile: rev.profile
     })
   for await (const rev of input.revisions) {
     revisions++
@@ -79,18 +91,24 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       pass(rev, 'rolled-back', `the ledger marks ${id.release_tag} Rolled back`)
       continue
     }
-    const errors = (await input.validate(rev)).filter((f) => f.severity === 'error')
-    if (errors.length > 0) {
-      const ids = [...new Set(errors.map((f) => f.rule))].join(', ')
+    const judged = judgeRevision(await input.validate(rev), rev.profile)
+    if (judged.disqualifying.length > 0) {
+      const first = judged.disqualifying[0]!
       pass(
         rev,
         'invalid',
-        `the trio failed ${errors.length} rule(s) at that revision (${ids}): ${errors[0]!.message}`
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`
       )
       continue
     }
     return {
-      target: { commit: rev.commit, date: rev.date, identity: id },
+      target: {
+        commit: rev.commit,
+        date: rev.date,
+        identity: id,
+        profile: rev.profile,
+        reported: judged.reported
+      },
       passedOver,
       revisions,
       problem: null

@@ -66,6 +66,18 @@ export function disqualifiesLegacy(f: Finding): boolean {
   }
 }
 
+/**
+ * Findings about how the matrix documents the baseline, not about which baseline it is: the Updated marker,
+ * Baseline Pin lines the tool does not know, cell formats of the ledger (the identity cells of the Approved row
+ * are BG212's), machine-specific paths. Errors in a promotion; in a rollback, follow-up work that must not keep
+ * the last-known-good baseline from coming back.
+ */
+const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216'])
+
+export function isDocumentationFinding(f: Finding): boolean {
+  return DOCUMENTATION_RULES.has(f.rule)
+}
+
 export interface Judgement {
   profile: Profile
   /** The errors that make the revision unusable as a baseline. */
@@ -85,13 +97,13 @@ export function judgeRevision(findings: Finding[], profile: Profile): Judgement 
 }
 
 /**
- * The profile of each revision, newest first: adoption is the oldest revision whose pin records the posture;
- * it and everything newer are judged by the current rules, everything older by the legacy profile. A history
- * without any such revision was written wholly before adoption.
+ * Adoption is the oldest revision whose pin records the runtime cutover posture (the current format's marker,
+ * which `baseline-gate migrate` adds): it and every newer revision are judged by the current rules, every older
+ * one by the legacy profile. A history with no such revision was written wholly before adoption.
+ * @param atOrBeforeHasPosture whether this revision's pin, or an older one's, records the posture
  */
-export function profilesOf(hasPosture: boolean[]): Profile[] {
-  const adoption = hasPosture.lastIndexOf(true)
-  return hasPosture.map((_, i) => (adoption !== -1 && i <= adoption ? 'current' : 'legacy'))
+export function profileOf(atOrBeforeHasPosture: boolean): Profile {
+  return atOrBeforeHasPosture ? 'current' : 'legacy'
 }
 
 /** "4 findings of 3 rules (BG108, BG205, BG206)". */

@@ -3,14 +3,19 @@ import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 import { ROLLBACK_TRIGGERS } from '../evidence/incident-note.js'
 import type { RollbackTrigger } from '../evidence/incident-note.js'
+import type { InstantRequest } from '../operations/instant.js'
 
 export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** When the time-dependent rules judge (BG203, BG308, BG504). */
+export type NowOption = InstantRequest
+
 export interface HealthCommand {
   command: 'health'
-  root: string
+  /** --root as given (undefined: the current directory); the root is found from it (src/git/root.ts). */
+  root: string | undefined
   policy: string | undefined
   baseline: string | undefined
   json: boolean
@@ -18,18 +23,44 @@ export interface HealthCommand {
   probe: boolean
   /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
   remote: boolean
+  now: NowOption
 }
 
 export interface RepinCommand {
   command: 'repin'
-  root: string
+  root: string | undefined
   policy: string | undefined
   baseline: string | undefined
+  now: NowOption
+}
+
+/** Write config/baseline-policy.json fitted to the repository. */
+export interface InitCommand {
+  command: 'init'
+  root: string | undefined
+  /** Print the policy it would write; write nothing. */
+  dryRun: boolean
+  /** Overwrite an existing policy file. */
+  force: boolean
+  json: boolean
+}
+
+/** Bring the trio written before adoption to the current format, as one atomic change. */
+export interface MigrateCommand {
+  command: 'migrate'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  dryRun: boolean
+  /** The posture a pin without one gets (default NO-GO: GO needs the joint approval of both teams). */
+  posture: 'GO' | 'NO-GO'
+  json: boolean
+  now: NowOption
 }
 
 export interface PromoteCommand {
   command: 'promote'
-  root: string
+  root: string | undefined
   policy: string | undefined
   baseline: string | undefined
   json: boolean
@@ -39,11 +70,12 @@ export interface PromoteCommand {
   /** A revision: the change (default HEAD). */
   head: string
   suites: boolean
+  now: NowOption
 }
 
 export interface LkgCommand {
   command: 'lkg'
-  root: string
+  root: string | undefined
   policy: string | undefined
   baseline: string | undefined
   json: boolean
@@ -67,7 +99,7 @@ export interface AggregateCommand {
 
 export interface RollbackCommand {
   command: 'rollback'
-  root: string
+  root: string | undefined
   policy: string | undefined
   baseline: string | undefined
   json: boolean
@@ -78,6 +110,7 @@ export interface RollbackCommand {
   to: string | null
   dryRun: boolean
   suites: boolean
+  now: NowOption
 }
 
 export interface VerifyEvidenceCommand {
@@ -89,6 +122,8 @@ export interface VerifyEvidenceCommand {
 export type Command =
   | HealthCommand
   | RepinCommand
+  | InitCommand
+  | MigrateCommand
   | PromoteCommand
   | LkgCommand
   | PlanCommand
@@ -103,8 +138,11 @@ export const USAGE = `Usage: baseline-gate <command> [options]
 Commands:
   health    check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer
   promote   gate a baseline change between two revisions: the trio rules, the change classification,
-            the joint approval of a NO-GO -> GO change, the consumer and producer suites, the evidence
+            the joint approval of a change of the posture to GO, the consumer and producer suites, the evidence
   repin     write the trio update for the producer's current release (mirror, pin and ledger together)
+  init      inspect the repository and write config/baseline-policy.json fitted to it (adopting the tool)
+  migrate   bring a trio written before adoption to the current format (posture, Baseline Pin lines), as
+            one atomic change, the diff shown first
   lkg       name the last-known-good baseline a rollback would restore, and the revisions passed over
   rollback  restore the last-known-good trio (posture NO-GO), verify it with the rollback suites, and
             write the incident note; locally the working tree changes (no commit, no push)
@@ -116,7 +154,8 @@ Commands:
             FAIL when a packet fails or is invalid, a DIR holds none, or an expected baseline has none
 
 Options:
-  --root DIR           repository root (default: the current directory)
+  --root DIR           a directory of the repository (default: the current one); the root is the top of
+                       its git work tree, or the nearest directory below it holding config/baseline-policy.json
   --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
   --baseline NAME      only this baseline
   --json               print exactly one JSON object on stdout
@@ -134,11 +173,41 @@ Options:
   --trigger KIND       rollback (required): contract-drift, preflight-failure or fallback-regression
   --reason TEXT        rollback (required): why, recorded literally in the incident note
   --to TAG             rollback: restore this release tag instead of the last-known-good baseline
-  --dry-run            rollback: compute and report everything, write nothing into the repository
+  --dry-run            rollback, init, migrate: compute and report everything, write nothing
+  --force              init: overwrite an existing policy file
+  --posture GO|NO-GO   migrate: the posture a pin without one gets (default NO-GO; GO needs joint approval)
+  --now WHEN           judge the time-dependent rules (Updated date, handoff timestamp, stability window)
+                       at WHEN (YYYY-MM-DD or an ISO 8601 instant with a zone) instead of the wall clock
+  --replay             health, promote, rollback: judge them at the date of the commit judged (HEAD, or
+                       promote's --head): the verdict it had then, the same on any day
   -h, --help           show this help
   --version            print the version
 
 Exit status: 0 PASS, 1 FAIL (lkg: none found; rollback: the old trio is on disk), 2 usage or policy error.`
+
+const ROOT_COMMANDS = ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'init', 'migrate'] as const
+type RootCommand = (typeof ROOT_COMMANDS)[number]
+
+/** Which command takes which option (beyond --root, --policy, --baseline, --json, --help). */
+const TAKES: Record<string, readonly RootCommand[]> = {
+  policy: ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'migrate'],
+  baseline: ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'migrate'],
+  json: ['health', 'promote', 'lkg', 'plan', 'rollback', 'init', 'migrate'],
+  'evidence-dir': ['health', 'promote', 'rollback'],
+  'no-probe': ['health'],
+  remote: ['health'],
+  base: ['promote'],
+  head: ['promote'],
+  'no-suites': ['promote', 'rollback'],
+  trigger: ['rollback'],
+  reason: ['rollback'],
+  to: ['rollback'],
+  'dry-run': ['rollback', 'init', 'migrate'],
+  force: ['init'],
+  posture: ['migrate'],
+  now: ['health', 'promote', 'rollback', 'repin', 'migrate'],
+  replay: ['health', 'promote', 'rollback']
+}
 
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv
@@ -147,13 +216,14 @@ export function parseCommand(argv: string[]): Command {
   if (first === '--version' || first === '-v') return { command: 'version' }
   if (first === 'verify-evidence') return parseVerifyEvidence(rest)
   if (first === 'aggregate') return parseAggregate(rest)
-  if (!['health', 'repin', 'promote', 'lkg', 'plan', 'rollback'].includes(first)) {
+  if (!(ROOT_COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(
       first.startsWith('-')
         ? `expected a command before ${first}; try: baseline-gate health`
         : `unknown command "${first}"; try: baseline-gate --help`
     )
   }
+  const command = first as RootCommand
   const parsed = parseOrUsage({
     args: rest,
     strict: true,
@@ -173,72 +243,98 @@ export function parseCommand(argv: string[]): Command {
       reason: { type: 'string' },
       to: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      posture: { type: 'string' },
+      now: { type: 'string' },
+      replay: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   const v = parsed.values
-  if (v.help) return { command: 'help', topic: first }
-  const only = (command: string, names: readonly (keyof typeof v)[]) => {
-    for (const name of names) {
-      if (v[name] !== undefined && v[name] !== false)
-        throw new UsageError(`${command} does not take --${name}`)
-    }
+  if (v.help) return { command: 'help', topic: command }
+  for (const [name, commands] of Object.entries(TAKES)) {
+    const value = v[name as keyof typeof v]
+    if (value !== undefined && value !== false && !commands.includes(command))
+      throw new UsageError(`${command} does not take --${name}`)
   }
-  if (first !== 'promote') only(first, ['base', 'head'])
-  if (first !== 'promote' && first !== 'rollback') only(first, ['no-suites'])
-  if (first !== 'rollback') only(first, ['trigger', 'reason', 'to', 'dry-run'])
-  if (first !== 'health') only(first, ['remote'])
-  if (first === 'lkg' || first === 'plan') {
-    only(first, ['evidence-dir', 'no-probe'])
-    for (const name of ['root', 'policy', 'baseline'] as const) {
-      if (v[name] === '') throw new UsageError(`--${name} needs a value`)
-    }
-    return { command: first, root: v.root ?? '.', policy: v.policy, baseline: v.baseline, json: v.json }
-  }
-  if (first === 'rollback') return rollbackCommand(v)
-  if (first === 'repin') {
-    for (const name of ['json', 'evidence-dir', 'no-probe'] as const) {
-      if (v[name] !== undefined && v[name] !== false) throw new UsageError(`repin does not take --${name}`)
-    }
-    if (v.root === '' || v.policy === '' || v.baseline === '') throw new UsageError('an option needs a value')
-    return { command: 'repin', root: v.root ?? '.', policy: v.policy, baseline: v.baseline }
-  }
-  for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'base', 'head'] as const) {
+  if (command === 'rollback' && v['no-probe'])
+    throw new UsageError('rollback does not take --no-probe (it never probes the withdrawn producer)')
+  for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'base', 'head', 'to', 'now'] as const) {
     if (v[name] === '') throw new UsageError(`--${name} needs a value`)
   }
-  if (first === 'promote') {
-    only('promote', ['no-probe'])
-    if (v.base === undefined) {
-      throw new UsageError(
-        'promote needs --base REF: the revision before the change, e.g. --base origin/main'
-      )
+  const common = { root: v.root, policy: v.policy, baseline: v.baseline }
+  const now = nowOption(v.now, v.replay)
+  switch (command) {
+    case 'lkg':
+    case 'plan':
+      return { command, ...common, json: v.json }
+    case 'rollback':
+      return { ...rollbackCommand(v), now }
+    case 'repin':
+      return { command: 'repin', ...common, now }
+    case 'init':
+      return { command: 'init', root: v.root, dryRun: v['dry-run'], force: v.force, json: v.json }
+    case 'migrate': {
+      const posture = v.posture ?? 'NO-GO'
+      if (posture !== 'GO' && posture !== 'NO-GO')
+        throw new UsageError(`--posture ${JSON.stringify(v.posture)} is not GO or NO-GO`)
+      return { command: 'migrate', ...common, dryRun: v['dry-run'], posture, json: v.json, now }
     }
-    for (const name of ['base', 'head'] as const) {
-      if (v[name]?.startsWith('-'))
-        throw new UsageError(`--${name} must name a revision, not an option: ${v[name]}`)
+    case 'promote': {
+      if (v.base === undefined) {
+        throw new UsageError(
+          'promote needs --base REF: the revision before the change, e.g. --base origin/main'
+        )
+      }
+      for (const name of ['base', 'head'] as const) {
+        if (v[name]?.startsWith('-'))
+          throw new UsageError(`--${name} must name a revision, not an option: ${v[name]}`)
+      }
+      return {
+        command: 'promote',
+        ...common,
+        json: v.json,
+        evidenceDir: v['evidence-dir'],
+        base: v.base,
+        head: v.head ?? 'HEAD',
+        suites: !v['no-suites'],
+        now
+      }
     }
-    return {
-      command: 'promote',
-      root: v.root ?? '.',
-      policy: v.policy,
-      baseline: v.baseline,
-      json: v.json,
-      evidenceDir: v['evidence-dir'],
-      base: v.base,
-      head: v.head ?? 'HEAD',
-      suites: !v['no-suites']
-    }
+    case 'health':
+      return {
+        command: 'health',
+        ...common,
+        json: v.json,
+        evidenceDir: v['evidence-dir'],
+        probe: !v['no-probe'],
+        remote: v.remote,
+        now
+      }
   }
-  return {
-    command: 'health',
-    root: v.root ?? '.',
-    policy: v.policy,
-    baseline: v.baseline,
-    json: v.json,
-    evidenceDir: v['evidence-dir'],
-    probe: !v['no-probe'],
-    remote: v.remote
+}
+
+/** A calendar date (midnight UTC) or an ISO 8601 instant with its zone: never a local time that means two things. */
+const NOW_FORMAT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/
+
+function nowOption(now: string | undefined, replay: boolean): NowOption {
+  if (now !== undefined && replay)
+    throw new UsageError('give --now WHEN or --replay (the date of the commit judged), not both')
+  if (replay) return { source: 'commit' }
+  if (now === undefined) return { source: 'wall-clock' }
+  const at = new Date(now)
+  if (!NOW_FORMAT.test(now) || Number.isNaN(at.getTime()) || !sameCalendarDate(now, at)) {
+    throw new UsageError(
+      `--now ${JSON.stringify(now)} is not a date (YYYY-MM-DD) or an ISO 8601 instant with a zone (2026-02-08T10:00:00Z)`
+    )
   }
+  return { source: 'given', at }
+}
+
+/** Date() rolls 2026-02-31 over to March: refuse what is not on the calendar. */
+function sameCalendarDate(text: string, at: Date): boolean {
+  if (text.length !== 10) return true
+  return at.toISOString().slice(0, 10) === text
 }
 
 function rollbackCommand(v: {
@@ -247,18 +343,12 @@ function rollbackCommand(v: {
   baseline?: string
   json: boolean
   'evidence-dir'?: string
-  'no-probe': boolean
   'no-suites': boolean
   trigger?: string
   reason?: string
   to?: string
   'dry-run': boolean
-}): RollbackCommand {
-  if (v['no-probe'])
-    throw new UsageError('rollback does not take --no-probe (it never probes the withdrawn producer)')
-  for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'to'] as const) {
-    if (v[name] === '') throw new UsageError(`--${name} needs a value`)
-  }
+}): Omit<RollbackCommand, 'now'> {
   const kinds = ROLLBACK_TRIGGERS.join(', ')
   if (v.trigger === undefined) throw new UsageError(`rollback needs --trigger KIND (one of ${kinds})`)
   if (!(ROLLBACK_TRIGGERS as readonly string[]).includes(v.trigger)) {
@@ -272,7 +362,7 @@ function rollbackCommand(v: {
   }
   return {
     command: 'rollback',
-    root: v.root ?? '.',
+    root: v.root,
     policy: v.policy,
     baseline: v.baseline,
     json: v.json,

@@ -12,6 +12,8 @@ import { verifyEvidence } from '../operations/verify-evidence.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import { RevisionError } from '../git/git.js'
+import { findRoot, RootError } from '../git/root.js'
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import type { OperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
@@ -51,11 +53,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return v.problems.length === 0 ? EXIT.pass : EXIT.fail
     }
     if (cmd.command === 'aggregate') return aggregate(cmd, io)
-    const root = resolve(io.cwd, cmd.root)
+    // the root is the repository's, wherever in it the command runs: never a stray subdirectory
+    const { root } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
+    if (cmd.command === 'init') {
+      const { init } = await import('./init.js')
+      return await init(cmd, io, root)
+    }
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
     const baselines = selectBaselines(policy, cmd.baseline)
+    if (cmd.command === 'migrate') {
+      const { migrate } = await import('./migrate.js')
+      return await migrate(cmd, io, root, baselines)
+    }
     if (cmd.command === 'repin') {
-      const results = baselines.map((b) => runRepin({ root, clock: () => new Date() }, b))
+      // --now dates the ledger edit and judges the new trio; else the wall clock
+      const clock = () => (cmd.now.source === 'given' ? cmd.now.at : new Date())
+      const results = baselines.map((b) => runRepin({ root, clock }, b))
       io.stdout.write(`${renderRepin(results)}\n`)
       return results.some((r) => r.status === 'refused') ? EXIT.fail : EXIT.pass
     }
@@ -84,7 +97,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       runContext: () => readRunContext(root, io.env),
       evidence,
       toolVersion: TOOL_VERSION,
-      env: io.env
+      env: io.env,
+      judgeAt: cmd.now
     }
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
@@ -104,6 +118,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       e instanceof UsageError ||
       e instanceof PolicyError ||
       e instanceof RevisionError ||
+      e instanceof RootError ||
       e instanceof FileSetError
     ) {
       io.stderr.write(`baseline-gate: ${e.message}\n`)

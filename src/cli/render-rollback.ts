@@ -25,7 +25,7 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
     } else {
       for (let k = i; k <= j; k++) {
         const q = over[k]!
-        out.push(`    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'}: ${q.detail}`)
+        out.push(`    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'} [${q.profile}]: ${q.detail}`)
       }
     }
     i = j + 1
@@ -45,9 +45,8 @@ export function renderLkg(reports: LkgReport[], s: Style): string {
     const t = r.lkg.target
     if (t) {
       out.push(`  ${s.green('last-known-good')}: ${describe(t.identity)}`)
-      out.push(
-        `    trio revision ${t.commit} (${t.date}); valid at that revision, not Rolled back in the ledger`
-      )
+      out.push(`    trio revision ${t.commit} (${t.date}); ${judgedBy(t.profile, t.reported.length)}`)
+      out.push('    not Rolled back in the ledger')
     } else {
       out.push(`  ${s.red('no last-known-good baseline')}: ${r.lkg.problem ?? ''}`)
     }
@@ -58,6 +57,16 @@ export function renderLkg(reports: LkgReport[], s: Style): string {
     out.push('')
   }
   return out.join('\n')
+}
+
+/** How the target was judged, in words. */
+function judgedBy(profile: 'current' | 'legacy', reported: number): string {
+  if (profile === 'current') return 'valid at that revision under the current rules'
+  const old =
+    reported === 0
+      ? ''
+      : `; ${reported} finding${reported === 1 ? '' : 's'} of the older format not held against it (a rollback brings it to the current format)`
+  return `written before adoption: valid under the legacy profile (pin, mirror digest, Baseline Pin lines and Approved row agree)${old}`
 }
 
 export function lkgJson(reports: LkgReport[]): object {
@@ -96,6 +105,17 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   for (const l of r.ledger) out.push(s.dim(`  ledger: ${l}`))
   if (r.written.length > 0)
     out.push(s.dim(`  wrote ${r.written.join(', ')} (review the diff and open one pull request)`))
+  if (r.target?.profile === 'legacy')
+    out.push(
+      s.dim(
+        '  the restored revision predates adoption: the restore brought it to the current format (posture NO-GO)'
+      )
+    )
+  if (r.followUp.length > 0) {
+    out.push(`  follow-up (documentation findings in the restored files; they do not block the rollback):`)
+    for (const f of r.followUp)
+      out.push(`    ${f.file ?? ''}${f.line ? `:${f.line}` : ''}  ${f.rule}  ${f.message}`)
+  }
   if (r.pullRequestUrl) out.push(`  pull request: ${r.pullRequestUrl}`)
   if (r.incidentIssueUrl) out.push(`  incident issue: ${r.incidentIssueUrl}`)
   return out

@@ -160,9 +160,21 @@ export function toJson(result: OperationResult): object {
       ...(b.rollback
         ? {
             target: b.rollback.target
-              ? { ...b.rollback.target.identity, trio_revision: b.rollback.target.commit }
+              ? {
+                  ...b.rollback.target.identity,
+                  trio_revision: b.rollback.target.commit,
+                  profile: b.rollback.target.profile
+                }
               : null,
             restored: b.rollback.restored,
+            follow_up: b.rollback.followUp.map((f) => ({
+              rule: f.rule,
+              severity: f.severity,
+              file: f.file,
+              line: f.line,
+              column: f.column,
+              message: f.message
+            })),
             status: b.rollback.status,
             pull_request_url: b.rollback.pullRequestUrl,
             incident_issue_url: b.rollback.incidentIssueUrl

@@ -1,5 +1,6 @@
 // The incident note of a rollback (runbook: trigger -> severity, timeline protocol, communication template).
 // Pure: the same evidence renders the same bytes; every claim in it comes from the evidence.
+import type { Finding } from '../rules/finding.js'
 import type { Identity, Posture } from '../trio/model.js'
 import { code, escapeMarkdown, identityRows, keyValueTable, literalBlock } from './markdown-text.js'
 import { packetName } from './packet.js'
@@ -35,6 +36,13 @@ export interface IncidentEvidence {
   next_milestone: { due: string; what: string }
   pull_request_url: string | null
   incident_issue_url: string | null
+  /**
+   * Which rules judged the restored revision: `legacy` when it was written before adoption, in the older format
+   * (the restore brought it to the current one); null when nothing was restored.
+   */
+  target_profile: 'current' | 'legacy' | null
+  /** Documentation findings of the restored files, for a follow-up change; they never block a rollback. */
+  follow_up: Finding[]
 }
 
 const MINUTE_MS = 60_000
@@ -109,6 +117,38 @@ function impact(note: IncidentEvidence, product: string): string {
   }
 }
 
+/** Where a finding is, in words: `file:line`, or the file, or nothing. */
+function where(f: Finding): string {
+  if (!f.file) return ''
+  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `
+}
+
+/** The follow-up section: what to fix in the restored files once the incident is over. */
+function followUp(note: IncidentEvidence, h: string): string[] {
+  const legacy =
+    note.target_profile === 'legacy'
+      ? [
+          `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+          ''
+        ]
+      : []
+  if (note.follow_up.length === 0 && legacy.length === 0) return []
+  const items =
+    note.follow_up.length === 0
+      ? ['_No documentation findings in the restored files._']
+      : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`)
+  return [
+    `${h}# Follow-up (does not block the rollback)`,
+    '',
+    ...legacy,
+    ...(note.follow_up.length > 0
+      ? ['Documentation findings in the restored files, to fix in a later change:', '']
+      : []),
+    ...items,
+    ''
+  ]
+}
+
 /** The incident note as Markdown, following the runbook's communication template. */
 export function renderIncidentNote(
   note: IncidentEvidence,
@@ -179,6 +219,7 @@ export function renderIncidentNote(
     '',
     timeline,
     '',
+    ...followUp(note, h),
     `${h}# Next validation milestone`,
     '',
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,

@@ -48,6 +48,8 @@ export interface EvidencePacket {
   started_at: string
   finished_at: string
   duration_ms: number
+  /** The instant the time-dependent rules judged at, and where it came from. */
+  judged_at: JudgedAt
   git: RunContext
   policy: { source: Policy['source']; path: string | null; sha256: string }
   trio: Record<TrioRole, TrioDigest>
@@ -63,12 +65,20 @@ export interface EvidencePacket {
   verdict: Verdict
 }
 
+/** `wall-clock` in a live run; `given` (--now); `commit`: the judged commit's date (--replay). */
+export interface JudgedAt {
+  at: string
+  source: 'wall-clock' | 'given' | 'commit'
+  commit: string | null
+}
+
 export interface PacketInput {
   toolVersion: string
   operation: string
   baseline: string
   startedAt: Date
   finishedAt: Date
+  judgedAt: { at: Date; source: JudgedAt['source']; commit: string | null }
   git: RunContext
   policy: Policy
   trio: Trio
@@ -98,6 +108,11 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     started_at: input.startedAt.toISOString(),
     finished_at: input.finishedAt.toISOString(),
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
     trio: {

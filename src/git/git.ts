@@ -153,3 +153,10 @@ export async function readAtRevision(
     reader.close()
   }
 }
+
+/** The committer date of a resolved commit (ISO 8601 with its zone), or null when git cannot say. */
+export async function commitDate(cwd: string, commit: string): Promise<string | null> {
+  const r = await git(cwd, ['show', '-s', '--format=%cI', '--end-of-options', commit])
+  const date = r.stdout.toString('utf8').trim()
+  return r.code === 0 && date !== '' ? date : null
+}

@@ -23,8 +23,9 @@ function eol(text: string): string {
 }
 
 /**
- * The `## Baseline Pin` list rewritten with these values, in the canonical order; lines the tool does not know
- * are kept after them. Returns null when the matrix has no such section (nothing to splice into).
+ * The `## Baseline Pin` list rewritten with these values, in the canonical order; a line that exists keeps its
+ * label as written ("MemoryKernel release tag"), a missing one gets the canonical label; lines the tool does not
+ * know are kept after them. Returns null when the matrix has no such section (nothing to splice into).
  */
 export function pinSectionSplice(
   text: string,
@@ -37,17 +38,30 @@ export function pinSectionSplice(
   const start = Math.min(...section.lines.map((l) => l.start))
   const end = Math.max(...section.lines.map((l) => l.end))
   const nl = eol(text)
-  const known = PIN_LINES.map((l) => pinLineText(l.key, values[l.key], displayName))
+  const known = PIN_LINES.map((l) => {
+    const label = section.lines.find((line) => line.key === l.key)?.label
+    return label ? `- ${label}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName)
+  })
   const unknown = section.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd())
   return { start, end, text: [...known, ...unknown].join(nl) }
 }
 
-/** The date of the `Updated:` line (the whole value when it is only a date, else its leading date). */
-export function updatedSplice(ledger: Ledger, date: string): Splice | null {
+/**
+ * The date of the `Updated:` line (the whole value when it is only a date, else its leading date); a matrix
+ * without one gets it after its title (or at the top). Every edit of the ledger dates it.
+ */
+export function updatedSplice(text: string, ledger: Ledger, date: string): Splice {
   const u = ledger.updated
-  if (!u) return null
-  const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value)
-  return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date }
+  if (u) {
+    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value)
+    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date }
+  }
+  const nl = eol(text)
+  const title = ledger.title
+  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` }
+  const lineEnd = text.indexOf('\n', title.start)
+  const at = lineEnd === -1 ? text.length : lineEnd + 1
+  return { start: at, end: at, text: `${lineEnd === -1 ? nl : ''}${nl}Updated: ${date}${nl}` }
 }
 
 /** The Status cell of a row set to `status`. */

@@ -96,7 +96,8 @@ export interface Section {
 }
 
 export interface Ledger {
-  title: Located<string> | null
+  /** The level-1 heading; `start` is the offset of its line. */
+  title: (Located<string> & { start: number }) | null
   /** The `Updated: YYYY-MM-DD` marker; `value` is the text after "Updated:", start/end the offsets of the date. */
   updated: (Located<string> & { start: number; end: number }) | null
   pinSection: (Section & { lines: PinLine[] }) | null

@@ -21,7 +21,7 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
 
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node), position: pos(file, node) }
+      ledger.title = { value: toString(node), position: pos(file, node), start: offset(node, 'start') }
     }
     if (node.type === 'paragraph' && !ledger.updated) {
       const updated = updatedMarker(file, node)

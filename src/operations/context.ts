@@ -6,6 +6,7 @@ import type { Recovery } from '../files/atomic-set.js'
 import type { EvidenceStore } from '../files/evidence-store.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationName, Policy } from '../policy/types.js'
+import type { InstantRequest } from './instant.js'
 import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
@@ -20,6 +21,8 @@ export interface OperationContext {
   toolVersion: string
   /** The environment, from which the producer gets an allowlisted copy. */
   env: NodeJS.ProcessEnv
+  /** When the time-dependent rules judge (absent: the wall clock, `clock`). */
+  judgeAt?: InstantRequest
 }
 
 export interface BaselineResult {
@@ -52,6 +55,8 @@ export interface RollbackReport {
   written: string[]
   /** What became of a restore a crash had interrupted. */
   recovered: Recovery
+  /** Documentation findings of the restored files, listed for a follow-up change (they never block it). */
+  followUp: Finding[]
   /** The incident note (Markdown). */
   note: string
   branch: string | null

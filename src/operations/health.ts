@@ -11,10 +11,12 @@ import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
 import { decideVerdict } from '../rules/verdict.js'
+import { resolveCommit } from '../git/git.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { adapterFindings } from './adapter-input.js'
+import { resolveInstant } from './instant.js'
 import { operationResult } from './outcome.js'
 import { checkProducerIdentity } from './producer-identity.js'
 import type { ProducerReader } from './producer-identity.js'
@@ -33,10 +35,16 @@ export interface HealthOptions {
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
   // git may run in a child process: let it work while the rules do
   const gitContext = ctx.runContext()
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: () => resolveCommit(ctx.root, 'HEAD')
+  })
   const tools = { node: process.version }
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock()
+    const now = instant.source === 'wall-clock' ? startedAt : instant.at
     const trio = loadTrio(ctx.root, baseline)
     const producer = loadProducerFiles(ctx.root, baseline)
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
@@ -49,8 +57,8 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([
       ...interruptedWrites(ctx.root, baseline),
-      ...trioRules(trio, { baseline, now: startedAt }),
-      ...driftRules(trio, producer, { now: startedAt }),
+      ...trioRules(trio, { baseline, now }),
+      ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline),
       ...judged.findings,
       ...remote
@@ -66,6 +74,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       baseline: baseline.name,
       startedAt,
       finishedAt: ctx.clock(),
+      judgedAt: instant.source === 'wall-clock' ? { ...instant, at: now } : instant,
       git,
       policy: ctx.policy,
       trio,

@@ -8,7 +8,10 @@ import { blobSpec, revisionsTouching } from '../git/history.js'
 import { cellText, rowOfTag } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
-import { identityOf, identityOfPinBytes } from '../trio/identity.js'
+import { profileOf } from '../classify/profile.js'
+import type { Profile } from '../classify/profile.js'
+import { identityOf, pinFacts } from '../trio/identity.js'
+import type { PinFacts } from '../trio/identity.js'
 import { trioFromBytes } from '../trio/load.js'
 import type { Identity, Trio, TrioRole } from '../trio/model.js'
 
@@ -24,8 +27,8 @@ export interface LkgReport {
   identity: Identity
   shallow: boolean
   lkg: LastKnownGood
-  /** The target's pin and mirror bytes as committed (null when there is no target). */
-  targetBytes: { pin: Buffer; manifest: Buffer } | null
+  /** The target's pin, mirror and matrix bytes as committed (null when there is no target). */
+  targetBytes: { pin: Buffer; manifest: Buffer; matrix: Buffer | null } | null
 }
 
 /** @param to a release tag to go back to instead of the newest good baseline */
@@ -58,11 +61,16 @@ export async function lastKnownGood(
 
     // every pin is asked for at once (cat-file answers in order, with no round trip per revision); the walk
     // still stops at the first good revision, and the answers it did not need are dropped
-    const pins = revisions.map((rev) => read(rev.commit, baseline.trio.pin).catch(() => null))
+    const pins = revisions.map((rev) =>
+      read(rev.commit, baseline.trio.pin)
+        .then((bytes) => (bytes ? pinFacts(bytes) : null))
+        .catch(() => null)
+    )
+    const profileAt = profileOfRevision(pins)
     async function* candidates(): AsyncGenerator<CandidateRevision> {
       for (const [i, rev] of revisions.entries()) {
-        const bytes = await pins[i]!
-        yield { ...rev, identity: bytes ? identityOfPinBytes(bytes) : null }
+        const facts = await pins[i]!
+        yield { ...rev, identity: facts?.identity ?? null, profile: await profileAt(i) }
       }
     }
     const ledger = current.matrix.ledger
@@ -88,11 +96,8 @@ export async function lastKnownGood(
     })
     let targetBytes: LkgReport['targetBytes'] = null
     if (lkg.target) {
-      const [p, m] = await Promise.all([
-        read(lkg.target.commit, baseline.trio.pin),
-        read(lkg.target.commit, baseline.trio.manifest)
-      ])
-      if (p && m) targetBytes = { pin: p, manifest: m }
+      const [p, m, x] = await Promise.all(ROLES.map((r) => read(lkg.target!.commit, baseline.trio[r])))
+      if (p && m) targetBytes = { pin: p, manifest: m, matrix: x ?? null }
     }
     if (shallow && !lkg.target) {
       lkg.problem = `${lkg.problem}; this clone is shallow, so older revisions are not there to search (check out with fetch-depth: 0)`
@@ -100,5 +105,27 @@ export async function lastKnownGood(
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
   } finally {
     reader.close()
+  }
+}
+
+/**
+ * The profile of the revision at index i (newest first): a pin that records the posture was written after
+ * adoption; one that does not was written before it, unless an older revision already recorded it (a posture
+ * removed after adoption does not make a revision legacy). The older pins are awaited only for such a revision.
+ */
+function profileOfRevision(pins: Promise<PinFacts | null>[]): (i: number) => Promise<Profile> {
+  let olderHasPosture: boolean[] | null = null
+  return async (i) => {
+    if ((await pins[i]!)?.hasPosture) return 'current'
+    if (!olderHasPosture) {
+      const all = await Promise.all(pins)
+      olderHasPosture = new Array<boolean>(all.length)
+      let seen = false
+      for (let j = all.length - 1; j >= 0; j--) {
+        seen = seen || all[j]?.hasPosture === true
+        olderHasPosture[j] = seen
+      }
+    }
+    return profileOf(olderHasPosture[i]!)
   }
 }

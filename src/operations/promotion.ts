@@ -32,6 +32,8 @@ import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
 import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { resolveInstant } from './instant.js'
+import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
@@ -70,11 +72,15 @@ export async function runPromotion(
   if (!base) throw new RevisionError(`--base ${options.base} names no commit in ${ctx.root}`)
   const head = await resolveCommit(ctx.root, options.head)
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
+  // a replay judges at the head commit's date, so it gives the verdict the change had then
+  const instant = await resolveInstant(ctx.judgeAt, { clock: ctx.clock, root: ctx.root, commit: head })
   const gitContext = ctx.runContext()
   const tools = toolVersions(ctx.env)
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, gitContext, tools))
+    results.push(
+      await promoteBaseline(ctx, options, baseline, { base, head }, { gitContext, tools, instant })
+    )
   }
   return operationResult(ctx.evidence, 'promotion', results)
 }
@@ -84,10 +90,14 @@ async function promoteBaseline(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   revs: { base: string; head: string },
-  gitContext: ReturnType<OperationContext['runContext']>,
-  tools: Promise<Record<string, string>>
+  run: {
+    gitContext: ReturnType<OperationContext['runContext']>
+    tools: Promise<Record<string, string>>
+    instant: Instant
+  }
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
+  const now = run.instant.at
   const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy)
   const changed = ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
@@ -104,14 +114,14 @@ async function promoteBaseline(
       base: baseTrio,
       head: headTrio,
       changed,
-      now: startedAt,
+      now,
       ...(shallow
         ? { baseApprovedAt: null, pinnedBefore: null }
         : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio)))
     })
     findings.push(
-      ...trioRules(headTrio, { baseline, now: startedAt }),
-      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now: startedAt }),
+      ...trioRules(headTrio, { baseline, now }),
+      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
       ...report.findings
     )
     if (shallow && report.identityChanged && !report.rollback) {
@@ -168,7 +178,8 @@ async function promoteBaseline(
     baseline: baseline.name,
     startedAt,
     finishedAt: ctx.clock(),
-    git: await gitContext,
+    judgedAt: run.instant,
+    git: await run.gitContext,
     policy: ctx.policy,
     trio: headTrio,
     identity,
@@ -176,7 +187,7 @@ async function promoteBaseline(
     findings: sorted,
     steps,
     change,
-    tools: await tools,
+    tools: await run.tools,
     redactions,
     verdict
   })

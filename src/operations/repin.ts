@@ -111,7 +111,7 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
   const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio)
   const splices = [
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
-    updatedSplice(ledger, ctx.clock().toISOString().slice(0, 10)),
+    updatedSplice(matrix, ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, 'Superseded')),
     appendRowSplice(matrix, ledger, values, {
       version: consumerVersion(ctx.root),

@@ -13,7 +13,7 @@ import { toolVersions } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
 import type { Recovery, SetFs } from '../files/atomic-set.js'
 import { readRepoFile } from '../files/read.js'
-import { git } from '../git/git.js'
+import { git, resolveCommit } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
@@ -32,6 +32,9 @@ import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { lastKnownGood } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
+import { isDocumentationFinding } from '../classify/profile.js'
+import { resolveInstant } from './instant.js'
+import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
@@ -68,11 +71,16 @@ const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
 
 export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
   const gitContext = ctx.runContext()
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: () => resolveCommit(ctx.root, 'HEAD')
+  })
   const tools = toolVersions(ctx.env)
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(await rollBack(ctx, { ...options, reason }, baseline, gitContext, tools))
+    results.push(await rollBack(ctx, { ...options, reason }, baseline, { gitContext, tools, instant }))
   }
   return operationResult(ctx.evidence, 'rollback', results)
 }
@@ -81,10 +89,14 @@ async function rollBack(
   ctx: OperationContext,
   options: RollbackOptions,
   baseline: BaselinePolicy,
-  gitContext: ReturnType<OperationContext['runContext']>,
-  tools: Promise<Record<string, string>>
+  run: {
+    gitContext: ReturnType<OperationContext['runContext']>
+    tools: Promise<Record<string, string>>
+    instant: Instant
+  }
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
+  const now = run.instant.source === 'wall-clock' ? startedAt : run.instant.at
   const timeline: { at: string; event: string }[] = []
   const mark = (event: string) => timeline.push({ at: ctx.clock().toISOString(), event })
   mark(`rollback of ${baseline.display_name} started (trigger: ${options.trigger})`)
@@ -111,9 +123,16 @@ async function rollBack(
     findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
   } else {
     const target = found.lkg.target
-    mark(`last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date})`)
+    mark(
+      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}), judged by the ${target.profile} rules`
+    )
     try {
-      plan = planRestore(baseline, found.current, { ...found.targetBytes, commit: target.commit })
+      plan = planRestore(
+        baseline,
+        found.current,
+        { ...found.targetBytes, commit: target.commit },
+        now.toISOString().slice(0, 10)
+      )
     } catch (e) {
       if (!(e instanceof RestoreError)) throw e
       findings.push(
@@ -123,11 +142,16 @@ async function rollBack(
   }
 
   let restored: Trio | null = null
+  let followUp: Finding[] = []
   if (plan) {
     restored = restoredTrio(baseline, plan)
     const already = sameTrio(onDisk, plan)
     const edited = !already && !sameTrio(onDisk, found.currentBytes)
-    findings.push(...verify(ctx, baseline, restored))
+    // documentation findings of the restored files (a hand-kept matrix's paths, dates, old rows) are follow-up
+    // work: the incident is about the baseline, and they must not keep the last-known-good one from coming back
+    const checked = verify(ctx, baseline, restored, now)
+    followUp = sortFindings(checked.filter(isDocumentationFinding))
+    findings.push(...checked.filter((f) => !isDocumentationFinding(f)))
     if (edited) {
       const file = ROLES.map((r) => baseline.trio[r]).find(
         (_, i) => !same(onDisk[ROLES[i]!], found.currentBytes[ROLES[i]!])
@@ -203,7 +227,9 @@ async function rollBack(
     timeline,
     next_milestone: nextMilestone(startedAt, status),
     pull_request_url: null,
-    incident_issue_url: null
+    incident_issue_url: null,
+    target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
+    follow_up: followUp
   }
 
   const published =
@@ -227,14 +253,15 @@ async function rollBack(
     baseline: baseline.name,
     startedAt,
     finishedAt: ctx.clock(),
-    git: await gitContext,
+    judgedAt: { ...run.instant, at: now },
+    git: await run.gitContext,
     policy: ctx.policy,
     trio,
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
     steps,
-    tools: await tools,
+    tools: await run.tools,
     redactions,
     incident,
     verdict: finalVerdict
@@ -256,6 +283,7 @@ async function rollBack(
     ledger: plan?.ledger ?? [],
     written,
     recovered,
+    followUp,
     note,
     branch: published?.branch ?? null,
     pullRequestUrl: incident.pull_request_url,
@@ -275,8 +303,7 @@ async function rollBack(
 }
 
 /** Every health rule on the restored trio, in memory (the probe excepted: the running producer is the withdrawn one). */
-function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio): Finding[] {
-  const now = ctx.clock()
+function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio, now: Date): Finding[] {
   return [
     ...trioRules(trio, { baseline, now }),
     ...driftRules(trio, loadProducerFiles(ctx.root, baseline), { now }),

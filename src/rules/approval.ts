@@ -1,4 +1,6 @@
-// 8xx: a NO-GO -> GO change of the runtime cutover posture needs the joint approval of both teams (DESIGN.md §6).
+// 8xx: a change of the runtime cutover posture to GO needs the joint approval of both teams (DESIGN.md §6):
+// from NO-GO, and from no posture at all (a trio written before adoption, or one that lost the field), which
+// would otherwise be the way around the approval.
 import type { JointApproval, Result } from '../github/client.js'
 import type { Position } from '../source/source-file.js'
 import type { Posture } from '../trio/model.js'
@@ -17,9 +19,14 @@ export interface ApprovalInput {
   approval: Result<JointApproval> | string
 }
 
-/** Whether the change moves the posture from NO-GO to GO. */
+/** Whether the change moves the posture to GO from anything else (NO-GO, or absent). */
 export function needsJointApproval(posture: ApprovalInput['posture']): boolean {
-  return posture.from === 'NO-GO' && posture.to === 'GO'
+  return posture.to === 'GO' && posture.from !== 'GO'
+}
+
+/** "NO-GO -> GO", "(no posture) -> GO". */
+function change(posture: ApprovalInput['posture']): string {
+  return `${posture.from ?? '(no posture)'} -> ${posture.to ?? '(no posture)'}`
 }
 
 export function approvalRules(input: ApprovalInput): Finding[] {
@@ -32,7 +39,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
         'BG802',
         input.pinPath,
         input.at,
-        `the posture changes NO-GO -> GO, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
       )
     ]
   }
@@ -52,7 +59,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
         'BG801',
         input.pinPath,
         input.at,
-        `the posture changes NO-GO -> GO without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
+        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
       )
     ]
   }
@@ -61,7 +68,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
       'BG803',
       input.pinPath,
       input.at,
-      `the posture changes NO-GO -> GO with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
+      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
     )
   ]
 }

@@ -507,21 +507,21 @@ const rules = {
     title: 'Posture to GO without joint approval',
     severity: 'error',
     description:
-      "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+      "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
     example: 'A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner.'
   },
   BG802: {
     title: 'Joint approval could not be checked',
     severity: 'error',
     description:
-      'A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.',
+      'A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.',
     example: '`baseline-gate promote` run locally on a commit that sets the posture to GO.'
   },
   BG803: {
     title: 'Joint approval given',
     severity: 'notice',
     description:
-      'The NO-GO to GO change carries the approvals of both teams; the finding names who approved.',
+      'The change of the posture to GO carries the approvals of both teams; the finding names who approved.',
     example: '`alice` (consumer) and `bob` (producer) approved the head commit.'
   }
 } as const satisfies Record<string, RuleInfo>

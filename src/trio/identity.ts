@@ -34,6 +34,24 @@ export function identityOfPinBytes(bytes: Buffer): Identity | null {
   }
 }
 
+export interface PinFacts {
+  identity: Identity
+  /** The pin records runtime_cutover_posture (the current format; adoption's marker). */
+  hasPosture: boolean
+}
+
+/** What the history walk needs of a pin's bytes as committed; null when they are not a JSON object. */
+export function pinFacts(bytes: Buffer): PinFacts | null {
+  try {
+    const data: unknown = JSON.parse(bytes.toString('utf8'))
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return null
+    const pin = data as Partial<Pin>
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== undefined }
+  } catch {
+    return null
+  }
+}
+
 /** Same baseline: every identity field equal. */
 export function sameIdentity(a: Identity, b: Identity): boolean {
   return (Object.keys(a) as (keyof Identity)[]).every((k) => a[k] === b[k])

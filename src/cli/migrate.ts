@@ -1,0 +1,78 @@
+// `baseline-gate migrate`: bring each baseline's trio written before adoption to the current format. Prints what
+// it does and the diff before it writes; --dry-run only shows them. Exit 0 when every trio is in the current
+// format and passes the trio rules, 1 when one is blocked or still has errors, 2 for usage errors.
+import { runMigrate } from '../operations/migrate.js'
+import type { MigrateResult } from '../operations/migrate.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import type { MigrateCommand } from './args.js'
+import { EXIT } from './io.js'
+import type { Io } from './io.js'
+import { styleFor } from './render.js'
+import type { Style } from './render.js'
+
+export async function migrate(
+  cmd: MigrateCommand,
+  io: Io,
+  root: string,
+  baselines: BaselinePolicy[]
+): Promise<number> {
+  const now = cmd.now.source === 'given' ? cmd.now.at : new Date()
+  const results = baselines.map((b) =>
+    runMigrate({ root, now }, b, { posture: cmd.posture, dryRun: cmd.dryRun })
+  )
+  if (cmd.json) io.stdout.write(`${JSON.stringify({ baselines: results }, null, 2)}\n`)
+  else io.stdout.write(`${results.map((r) => renderMigrate(r, styleFor(io.stdout, io.env))).join('\n')}\n`)
+  const ok = results.every((r) => r.blockers.length === 0 && r.findings.every((f) => f.severity !== 'error'))
+  return ok ? EXIT.pass : EXIT.fail
+}
+
+const HEADLINE: Record<MigrateResult['status'], string> = {
+  migrated: 'migrated to the current format',
+  'would-migrate': 'dry run: this is the migration; nothing was written',
+  unchanged: 'already in the current format: nothing to do',
+  blocked: 'not migrated (nothing was written)'
+}
+
+export function renderMigrate(r: MigrateResult, s: Style): string {
+  const out = [s.bold(`baseline-gate migrate · ${r.baseline}`), `  ${HEADLINE[r.status]}`]
+  for (const b of r.blockers) out.push(`  ${s.red('blocked')}: ${b}`)
+  for (const step of r.steps) out.push(`  - ${step}`)
+  if (r.diff)
+    out.push(
+      '',
+      ...r.diff
+        .trimEnd()
+        .split('\n')
+        .map((l) => colourDiff(l, s)),
+      ''
+    )
+  if (r.written.length > 0)
+    out.push(`  wrote ${r.written.join(', ')} as one change: review the diff and commit the trio together`)
+  const errors = r.findings.filter((f) => f.severity === 'error')
+  if (r.findings.length > 0) {
+    out.push(
+      errors.length > 0
+        ? `  ${s.red(`${errors.length} error${errors.length === 1 ? '' : 's'}`)} the migration does not fix (they are about the baseline, not the format):`
+        : '  still to look at (warnings):'
+    )
+    for (const f of r.findings) {
+      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : ''
+      out.push(`    ${where}${f.severity}  ${f.rule}  ${f.message}`)
+    }
+  }
+  if (r.status === 'migrated' || r.status === 'would-migrate')
+    out.push(
+      s.dim(
+        '  next: commit the trio in one pull request; the promotion gate sees no baseline change (the identity is the same) and, for GO, asks both teams'
+      )
+    )
+  return out.join('\n')
+}
+
+function colourDiff(line: string, s: Style): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return s.bold(line)
+  if (line.startsWith('+')) return s.green(line)
+  if (line.startsWith('-')) return s.red(line)
+  if (line.startsWith('@@')) return s.dim(line)
+  return line
+}

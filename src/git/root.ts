@@ -1,0 +1,57 @@
+// The repository root a command works on: the top level of the git work tree that holds the starting directory
+// (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
+// living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { git, GitError } from './git.js'
+
+/** The starting directory is unusable: one line on stderr, exit 2; nothing is created. */
+export class RootError extends Error {
+  override name = 'RootError'
+}
+
+export interface RepositoryRoot {
+  /** Absolute path (symlinks resolved) of the root the command works on. */
+  root: string
+  /** Absolute path of the git work tree's top level. */
+  top: string
+}
+
+export interface FindRootOptions {
+  /** The directory named by --root (absolute); undefined: the current directory. */
+  given?: string
+  cwd: string
+  /** A file (relative) that marks a root below the top, such as config/baseline-policy.json. */
+  marker: string
+}
+
+export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot> {
+  const start = options.given === undefined ? options.cwd : resolve(options.cwd, options.given)
+  const shown = options.given ?? start
+  if (!existsSync(start)) throw new RootError(`--root ${shown}: no such directory`)
+  if (!statSync(start).isDirectory()) throw new RootError(`--root ${shown}: not a directory`)
+  const real = realpathSync(start)
+  let r
+  try {
+    r = await git(real, ['rev-parse', '--show-toplevel'])
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`)
+    throw e
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      )
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with --root`
+    )
+  }
+  const top = realpathSync(r.stdout.toString('utf8').trim())
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (dir !== top && existsSync(join(dir, options.marker))) return { root: dir, top }
+    if (dir === top || dirname(dir) === dir) break
+  }
+  return { root: top, top }
+}

@@ -1,0 +1,97 @@
+// migrate: the trio on disk brought to the current format (src/adopt/migrate.ts) as one atomic change: the
+// diff first, then the changed files written as one set (a journal: after a crash the next run finds the whole
+// old or the whole new trio), then what the trio rules still say about the result. A dry run writes nothing.
+import { resolve } from 'node:path'
+import { createTwoFilesPatch } from 'diff'
+import { planMigration } from '../adopt/migrate.js'
+import type { MigrationPlan } from '../adopt/migrate.js'
+import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { readRepoFile } from '../files/read.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { sortFindings } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { trioRules } from '../rules/index.js'
+import { trioFromBytes } from '../trio/load.js'
+import type { Posture, TrioRole } from '../trio/model.js'
+
+export interface MigrateResult {
+  baseline: string
+  /** `migrated`: written; `would-migrate`: a dry run; `unchanged`: already current; `blocked`: see blockers. */
+  status: 'migrated' | 'would-migrate' | 'unchanged' | 'blocked'
+  steps: string[]
+  blockers: string[]
+  /** The unified diff of the change (empty when nothing changes). */
+  diff: string
+  /** Files written, relative to the root. */
+  written: string[]
+  /** What the trio rules say about the migrated trio (or the trio as it is, when nothing changes). */
+  findings: Finding[]
+}
+
+/** The order the set is written in: the pin, which the consumer reads at start-up, last. */
+const WRITE_ORDER: TrioRole[] = ['manifest', 'matrix', 'pin']
+
+export function runMigrate(
+  ctx: { root: string; now: Date },
+  baseline: BaselinePolicy,
+  options: { posture: Posture; dryRun: boolean }
+): MigrateResult {
+  const journal = journalPath(ctx.root, `migrate-${baseline.name}`)
+  if (!options.dryRun) recoverFileSet(journal)
+  const bytes = readTrio(ctx.root, baseline)
+  const plan = planMigration(baseline, bytes, { posture: options.posture, today: day(ctx.now) })
+  const findings = sortFindings(
+    trioRules(trioFromBytes(baseline, plan.files), { baseline, now: ctx.now }).filter(
+      (f) => f.severity !== 'notice'
+    )
+  )
+  const base = { baseline: baseline.name, steps: plan.steps, blockers: plan.blockers, findings }
+  if (plan.blockers.length > 0) return { ...base, status: 'blocked', diff: '', written: [] }
+  if (plan.changed.length === 0) return { ...base, status: 'unchanged', diff: '', written: [] }
+  const diff = diffOf(baseline, bytes, plan)
+  if (options.dryRun) return { ...base, status: 'would-migrate', diff, written: [] }
+  const writes = WRITE_ORDER.filter((r) => plan.changed.includes(r))
+  writeFileSet(
+    journal,
+    writes.map((r) => ({ path: resolve(ctx.root, baseline.trio[r]), content: plan.files[r]! }))
+  )
+  return { ...base, status: 'migrated', diff, written: writes.map((r) => baseline.trio[r]) }
+}
+
+function readTrio(root: string, baseline: BaselinePolicy): Record<TrioRole, Buffer | null> {
+  const read = (path: string) => {
+    const r = readRepoFile(root, path)
+    return r.kind === 'ok' ? r.bytes : null
+  }
+  return {
+    pin: read(baseline.trio.pin),
+    manifest: read(baseline.trio.manifest),
+    matrix: read(baseline.trio.matrix)
+  }
+}
+
+function diffOf(
+  baseline: BaselinePolicy,
+  before: Record<TrioRole, Buffer | null>,
+  plan: MigrationPlan
+): string {
+  return (['pin', 'matrix'] as const)
+    .filter((r) => plan.changed.includes(r))
+    .map((r) => {
+      const path = baseline.trio[r]
+      return createTwoFilesPatch(
+        `a/${path}`,
+        `b/${path}`,
+        before[r]!.toString('utf8'),
+        plan.files[r]!.toString('utf8'),
+        undefined,
+        undefined,
+        { context: 2 }
+      ).replace(/^=+\n/, '')
+    })
+    .join('')
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
