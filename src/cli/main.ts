@@ -70,7 +70,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const clock = () => (cmd.now.source === 'given' ? cmd.now.at : new Date())
       const results = baselines.map((b) => runRepin({ root, clock }, b))
       io.stdout.write(`${renderRepin(results)}\n`)
-      return results.some((r) => r.status === 'refused') ? EXIT.fail : EXIT.pass
+      // refused, or written with something left that the promotion would fail on
+      return results.some((r) => r.status === 'refused' || r.left.length > 0) ? EXIT.fail : EXIT.pass
     }
     if (cmd.command === 'plan') {
       if (cmd.json) io.stdout.write(`${JSON.stringify(jobMatrix(baselines))}\n`)

@@ -198,12 +198,21 @@ export function renderRepin(results: RepinResult[]): string {
     const from = r.from.release_tag ?? '?'
     const to = r.to?.release_tag ?? '?'
     if (r.status === 'unchanged')
-      out.push(`${r.baseline}: already pinned to the producer's release ${from}; nothing to do`)
+      out.push(
+        `${r.baseline}: already pinned to the producer's release ${from}; the trio needs nothing${r.left.length > 0 ? ', but:' : ''}`
+      )
     else if (r.status === 'repinned') {
       out.push(`${r.baseline}: repinned ${from} -> ${to}; wrote ${r.written.join(', ')}`)
-      out.push(
-        '  review the diff, run `baseline-gate health`, and open one pull request with all three files'
-      )
+      if (r.left.length > 0) out.push('  left to do before the promotion can pass:')
+    }
+    if (r.status !== 'refused') {
+      for (const l of r.left) out.push(`  - ${l}`)
+      if (r.status === 'repinned')
+        out.push(
+          r.left.length > 0
+            ? '  then run `baseline-gate health` and open one pull request with the trio and those files'
+            : '  review the diff, run `baseline-gate health`, and open one pull request with all three files'
+        )
     } else {
       out.push(`${r.baseline}: not repinned (nothing was written):`)
       for (const f of r.findings) out.push(`  ${findingLine(f, plain)}`)

@@ -23,13 +23,16 @@ export interface FindRootOptions {
   cwd: string
   /** A file (relative) that marks a root below the top, such as config/baseline-policy.json. */
   marker: string
+  /** How messages name the given directory (default `--root`; an action says `input 'root'`). */
+  label?: string
 }
 
 export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot> {
   const start = options.given === undefined ? options.cwd : resolve(options.cwd, options.given)
   const shown = options.given ?? start
-  if (!existsSync(start)) throw new RootError(`--root ${shown}: no such directory`)
-  if (!statSync(start).isDirectory()) throw new RootError(`--root ${shown}: not a directory`)
+  const label = options.label ?? '--root'
+  if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`)
+  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`)
   const real = realpathSync(start)
   let r
   try {
@@ -45,7 +48,7 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
       )
     }
     throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with --root`
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     )
   }
   const top = realpathSync(r.stdout.toString('utf8').trim())

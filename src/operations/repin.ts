@@ -1,5 +1,7 @@
 // repin: write the trio update for the producer's current release in one step, so nobody edits three files
 // by hand. The new trio is checked with every trio rule in memory first; nothing is written unless it passes.
+// What else names a release (the producer's handoff payload, the files of the policy's repin.mentions, such as
+// the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
 import { resolve } from 'node:path'
 import { classifyChange } from '../classify/change.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
@@ -21,7 +23,7 @@ import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { identityOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio, trioFromBytes } from '../trio/load.js'
-import type { Identity, Pin, TrioRole } from '../trio/model.js'
+import type { Identity, Manifest, Pin, ProducerFiles, TrioRole } from '../trio/model.js'
 
 export interface RepinContext {
   root: string
@@ -37,6 +39,8 @@ export interface RepinResult {
   findings: Finding[]
   /** Files written, relative to the root. */
   written: string[]
+  /** What else must name the release before the promotion can pass, each with what to do. */
+  left: string[]
 }
 
 export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResult {
@@ -52,7 +56,8 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     from,
     to,
     findings,
-    written: []
+    written: [],
+    left: []
   })
   const producerProblems = producerFileRules(producer).filter(
     (f) => producer.manifest.path === f.file && f.severity === 'error'
@@ -72,8 +77,9 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
   const mirror = producer.manifest.read.bytes
   const manifest = producer.manifest.data
   const digest = sha256(mirror)
+  const left = leftToDo(ctx.root, baseline, producer, manifest)
   if (digest === pin.expected_producer_manifest_sha256 && current.manifest.sha256 === digest) {
-    return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [] }
+    return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [], left }
   }
 
   const nextPin: Partial<Pin> = {
@@ -99,7 +105,9 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     now: ctx.clock(),
     baseApprovedAt: null
   })
-  if (change.classification === 'breaking') nextPin.runtime_cutover_posture = 'NO-GO'
+  // a breaking contract starts NO-GO; so does a pin written before adoption, which had no posture
+  if (change.classification === 'breaking' || nextPin.runtime_cutover_posture === undefined)
+    nextPin.runtime_cutover_posture = 'NO-GO'
   const finalPin = `${JSON.stringify(nextPin, null, 2)}\n`
 
   const ledger = current.matrix.ledger
@@ -144,8 +152,55 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     from,
     to,
     findings: [],
-    written: writes.map(([r]) => baseline.trio[r])
+    written: writes.map(([r]) => baseline.trio[r]),
+    left
   }
+}
+
+/**
+ * The producer's handoff payload must describe the release the trio now pins (else BG304), and every file of
+ * repin.mentions must name its tag (a CHANGELOG entry): each one that does not is a thing left to do.
+ */
+function leftToDo(
+  root: string,
+  baseline: BaselinePolicy,
+  producer: ProducerFiles,
+  manifest: Partial<Manifest>
+): string[] {
+  const tag = String(manifest.release_tag)
+  const left: string[] = []
+  const h = producer.handoff.data
+  const stale =
+    !h ||
+    h.release_tag !== manifest.release_tag ||
+    h.commit_sha !== manifest.commit_sha ||
+    h.active_runtime_baseline?.release_tag !== manifest.release_tag
+  if (stale) {
+    const names = h?.release_tag ? `names ${h.release_tag}` : 'cannot be read'
+    const regenerate = baseline.repin.handoff
+    const how = regenerate
+      ? `regenerate it: (cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`
+      : "regenerate it with the producer's tool (set repin.handoff in the policy and repin prints the command)"
+    left.push(`the producer's handoff payload ${producer.handoff.path} ${names}, not ${tag}: ${how}`)
+  }
+  for (const path of baseline.repin.mentions) {
+    const read = readRepoFile(root, path)
+    if (read.kind !== 'ok')
+      left.push(`${path} (repin.mentions) cannot be read (${read.kind}); it must name ${tag}`)
+    else if (!read.bytes.includes(Buffer.from(tag)))
+      left.push(`${path} does not mention ${tag}: add the release's entry (repin.mentions)`)
+  }
+  return left
+}
+
+/** A step's cwd as a person types it: {producer_root} and {repo_root} as repository paths. */
+function displayCwd(cwd: string, baseline: BaselinePolicy): string {
+  return cwd.replace('{producer_root}', baseline.producer.root).replace('{repo_root}', '.')
+}
+
+/** argv as one line to copy (quoted where a shell would split it); only ever printed, never run. */
+function shellWords(argv: string[]): string {
+  return argv.map((a) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')
 }
 
 /** The consumer's own version (package.json), for the ledger row. */

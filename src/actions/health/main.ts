@@ -11,7 +11,7 @@ import { runHealth } from '../../operations/health.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
 import { githubClient, parseRepository, producerReader, runUrl } from '../shared/github.js'
-import { actionContext, annotate } from '../shared/run.js'
+import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { artifactName, checkNodeVersion, InputError, readHealthInputs } from '../shared/inputs.js'
 import type { HealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
@@ -23,7 +23,10 @@ import { checkSchedule } from './schedule.js'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     checkNodeVersion()
-    const inputs = readHealthInputs((name) => core.getInput(name), env)
+    const inputs = await withRepositoryRoot(
+      readHealthInputs((name) => core.getInput(name), env),
+      env
+    )
     if (inputs.token) core.setSecret(inputs.token)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)

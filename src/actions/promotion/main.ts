@@ -12,7 +12,7 @@ import type { ReviewSource } from '../../operations/promotion.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
 import type { Redactor } from '../../redact/redactor.js'
-import { actionContext, annotate } from '../shared/run.js'
+import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { commentMarker, renderComment } from '../shared/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
 import { githubClient, parseRepository, runUrl } from '../shared/github.js'
@@ -43,7 +43,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = cancellation()
   try {
     checkNodeVersion()
-    const inputs = readPromotionInputs((name) => core.getInput(name), env)
+    const inputs = await withRepositoryRoot(
+      readPromotionInputs((name) => core.getInput(name), env),
+      env
+    )
     if (inputs.token) core.setSecret(inputs.token)
     const revs = revisionsFromEvent({
       eventName: env.GITHUB_EVENT_NAME,

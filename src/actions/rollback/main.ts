@@ -21,7 +21,7 @@ import {
   scannerNote,
   writeSummary
 } from '../shared/report.js'
-import { actionContext, annotate } from '../shared/run.js'
+import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { renderSummary } from '../shared/summary.js'
 
 /** Warnings the action itself may emit (a scanner failure): slots kept free. */
@@ -32,8 +32,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     checkNodeVersion()
     // the reason is recorded as typed: its surrounding whitespace too
-    const inputs = readRollbackInputs(
-      (name) => core.getInput(name, { trimWhitespace: name !== 'reason' }),
+    const inputs = await withRepositoryRoot(
+      readRollbackInputs((name) => core.getInput(name, { trimWhitespace: name !== 'reason' }), env),
       env
     )
     if (inputs.token) core.setSecret(inputs.token)

@@ -1,13 +1,39 @@
 // What every action does around its operation: the operation context from the inputs, and the annotations.
 import * as core from '@actions/core'
 import type { EvidenceStore } from '../../files/evidence-store.js'
+import { findRoot, RootError } from '../../git/root.js'
 import { readRunContext } from '../../git/run-context.js'
+import { DEFAULT_POLICY_PATH } from '../../policy/defaults.js'
 import type { OperationContext } from '../../operations/context.js'
 import type { Policy } from '../../policy/types.js'
 import type { Finding } from '../../rules/finding.js'
 import { TOOL_VERSION } from '../../version.js'
 import { planAnnotations, workspacePrefix } from './annotations.js'
+import { InputError } from './inputs.js'
 import type { AnnotationPlan } from './annotations.js'
+
+/**
+ * The inputs with their root resolved as the command line resolves it (src/git/root.ts): the top of the
+ * checkout's work tree, or the directory below it holding the policy (a consumer inside a monorepo).
+ */
+export async function withRepositoryRoot<T extends { root: string }>(
+  inputs: T,
+  env: NodeJS.ProcessEnv
+): Promise<T> {
+  try {
+    const found = await findRoot({
+      given: inputs.root,
+      cwd: env.GITHUB_WORKSPACE || process.cwd(),
+      marker: DEFAULT_POLICY_PATH,
+      label: "input 'root'"
+    })
+    return { ...inputs, root: found.root }
+  } catch (e) {
+    if (e instanceof RootError)
+      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`)
+    throw e
+  }
+}
 
 export function actionContext(
   root: string,
