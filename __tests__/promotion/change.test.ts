@@ -12,6 +12,7 @@ import type { BaselineResult } from '../../src/operations/context.js'
 import { cleanupFixtures, MATRIX, MIRROR, NOW, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import {
+  day,
   gitRepo,
   nodeStep,
   OLD_DATE,
@@ -56,9 +57,13 @@ function baseRepo(suites: { consumer?: PolicyStep[]; producer?: PolicyStep[] } =
 
 /** The producer releases v0.5.0 with one more error code; repin prepares the trio update; it is committed. */
 function additiveRelease(fx: Fixture, repo: GitRepo): string {
+  return additiveReleaseAt(fx, repo, NOW.toISOString())
+}
+
+function additiveReleaseAt(fx: Fixture, repo: GitRepo, date: string): string {
   producerRelease(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
   repin(fx)
-  return repo.commit('promote memorykernel v0.5.0')
+  return repo.commit('promote memorykernel v0.5.0', date)
 }
 
 describe('promotion: change rules (5xx)', () => {
@@ -222,6 +227,48 @@ describe('promotion: change rules (5xx)', () => {
     expect(b.findings.find((f) => f.rule === 'BG504')!.message).toContain(
       `approved on ${introduced.slice(0, 10)}`
     )
+  })
+})
+
+describe('promotion: the instant the time-dependent rules judge at', () => {
+  /** v0.4.0 approved at day 0 (its manifest declares a 14-day window), v0.5.0 promoted at day 5: inside it. */
+  function earlyRelease(): { fx: Fixture; base: string; head: string } {
+    const fx = trioFixture()
+    writePolicy(fx, SUITES)
+    const repo = gitRepo(fx)
+    const base = repo.commit('approve v0.4.0', day(0))
+    const head = additiveReleaseAt(fx, repo, day(5))
+    return { fx, base, head }
+  }
+
+  it("replayed at the head commit's date, BG504 gives the same verdict on any day; the wall clock does not", async () => {
+    const { fx, base, head } = earlyRelease()
+    for (const today of [day(6), day(400)]) {
+      const run = await promote(fx, {
+        base,
+        head,
+        judgeAt: { source: 'commit' },
+        clock: () => new Date(today)
+      })
+      const b = only(run)
+      expect(errors(b)).toEqual(['BG504'])
+      const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { judged_at: unknown }
+      expect(packet.judged_at).toEqual({ at: day(5), source: 'commit', commit: head })
+    }
+    // live, the same change fails on day 6 and passes once the window is over: the verdict moves with the clock
+    const live = async (today: string) =>
+      errors(only(await promote(fx, { base, head, clock: () => new Date(today) })))
+    expect(await live(day(6))).toEqual(['BG504'])
+    expect(await live(day(30))).toEqual([])
+  })
+
+  it('an instant given (--now) is what the rules judge at and what the evidence records', async () => {
+    const { fx, base, head } = earlyRelease()
+    const at = new Date(day(20))
+    const b = only(await promote(fx, { base, head, judgeAt: { source: 'given', at } }))
+    expect(errors(b)).toEqual([])
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { judged_at: unknown }
+    expect(packet.judged_at).toEqual({ at: at.toISOString(), source: 'given', commit: null })
   })
 })
 

@@ -168,8 +168,9 @@ async function promoteBaseline(
     rollback: report?.rollback ?? false,
     codes_added: report?.codes.added ?? [],
     codes_removed: report?.codes.removed ?? [],
-    posture_from: report?.posture.from ?? posture,
-    posture_to: report?.posture.to ?? posture,
+    // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
+    posture_from: report ? report.posture.from : posture,
+    posture_to: report ? report.posture.to : posture,
     approval
   }
   const packet = buildPacket({

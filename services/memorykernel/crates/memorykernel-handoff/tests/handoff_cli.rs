@@ -11,7 +11,8 @@ use memorykernel_contract::{CHANGELOG_PATH, MANIFEST_PATH};
 
 const BIN: &str = env!("CARGO_BIN_EXE_memorykernel-handoff");
 const PUBLISHED: &str = "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json";
-const PUBLISHED_AT: &str = "2026-11-24T00:00:00Z";
+/// 1795478400 seconds after the epoch, for the SOURCE_DATE_EPOCH test.
+const EPOCH_1795478400: &str = "2026-11-24T00:00:00Z";
 
 fn producer_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -73,21 +74,28 @@ impl Drop for TempDir {
 
 #[test]
 fn the_published_payload_is_exactly_a_fresh_stable_generation() {
+    // regenerated at the instant it records: every release republishes it, so no date is written down here
     let root = producer_root();
+    let published = String::from_utf8(fs::read(root.join(PUBLISHED)).unwrap()).unwrap();
+    let at = json::parse(&published)
+        .unwrap()
+        .get("handoff_generated_at_utc")
+        .and_then(Value::as_str)
+        .expect("the published payload records when it was generated")
+        .to_owned();
     let out = run(&[
         "--mode",
         "stable",
         "--generated-at",
-        PUBLISHED_AT,
+        &at,
         "--memorykernel-root",
         &root.to_string_lossy(),
     ]);
     assert!(out.status.success());
-    let published = fs::read(root.join(PUBLISHED)).unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(published).unwrap(),
-        "regenerate with: bash scripts/generate_producer_handoff_payload.sh --mode stable --generated-at {PUBLISHED_AT} --out-json {PUBLISHED}"
+        published,
+        "regenerate with: bash scripts/generate_producer_handoff_payload.sh --mode stable --out-json {PUBLISHED}"
     );
 }
 
@@ -170,7 +178,7 @@ fn source_date_epoch_sets_the_timestamp() {
     let p = stdout_json(&out);
     assert_eq!(
         p.get("handoff_generated_at_utc").and_then(Value::as_str),
-        Some(PUBLISHED_AT)
+        Some(EPOCH_1795478400)
     );
     let bad = Command::new(BIN)
         .args(["--mode", "stable", "--memorykernel-root", &t.arg()])

@@ -1,0 +1,130 @@
+// The migration plan (src/adopt/migrate.ts), pure: what it adds to a pre-adoption trio, what it never touches,
+// what it refuses (with what to do), and that a migrated trio needs nothing more.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { planMigration } from '../../src/adopt/migrate.js'
+import { sha256 } from '../../src/files/digest.js'
+import { updatedSplice, applySplices } from '../../src/ledger/edit.js'
+import { parseLedger } from '../../src/ledger/parse.js'
+import { defaultBaseline } from '../../src/policy/defaults.js'
+import { trioRules } from '../../src/rules/index.js'
+import { sourceFromBytes } from '../../src/source/source-file.js'
+import { trioFromBytes } from '../../src/trio/load.js'
+import type { TrioRole } from '../../src/trio/model.js'
+import { MATRIX, MIRROR, PIN, REPO_ROOT } from '../helpers/fixture.js'
+
+const baseline = { ...defaultBaseline('memorykernel'), display_name: 'MemoryKernel' }
+const embedded = (rel: string) => readFileSync(join(REPO_ROOT, rel))
+const TODAY = '2027-01-15'
+
+/** The embedded trio as it would have been written before adoption: no posture in the pin or the matrix. */
+function preAdoption(options: { digest?: boolean; absolutePaths?: boolean } = {}): Record<TrioRole, Buffer> {
+  const pin = JSON.parse(embedded(PIN).toString('utf8')) as Record<string, unknown>
+  delete pin.runtime_cutover_posture
+  if (options.digest === false) delete pin.expected_producer_manifest_sha256
+  let matrix = embedded(MATRIX)
+    .toString('utf8')
+    .replace(/^- Runtime cutover posture: .*\n/m, '')
+  if (options.absolutePaths)
+    matrix = matrix.replace(/(Pin manifest \(source of truth\): `)(config\/)/, '$1/Users/d/Projects/App/$2')
+  return {
+    pin: Buffer.from(`${JSON.stringify(pin, null, 2)}\n`),
+    manifest: embedded(MIRROR),
+    matrix: Buffer.from(matrix)
+  }
+}
+
+describe('planMigration', () => {
+  it('adds the posture (NO-GO by default) and the posture line, dates the matrix, never touches the mirror', () => {
+    const before = preAdoption({ absolutePaths: true })
+    const plan = planMigration(baseline, before, { posture: 'NO-GO', today: TODAY })
+    expect(plan.blockers).toEqual([])
+    expect(plan.changed.sort()).toEqual(['matrix', 'pin'])
+    expect(plan.files.manifest).toBe(before.manifest)
+    expect(JSON.parse(plan.files.pin!.toString('utf8')).runtime_cutover_posture).toBe('NO-GO')
+    const matrix = plan.files.matrix!.toString('utf8')
+    expect(matrix).toContain('- Runtime cutover posture: `NO-GO`')
+    expect(matrix).toContain('- Pin manifest (source of truth): `config/memorykernel-integration-pin.json`')
+    expect(matrix).toContain(`Updated: ${TODAY}`)
+    expect(plan.steps).toEqual([
+      `${PIN}: runtime_cutover_posture added as NO-GO (GO needs the joint approval of the consumer and producer owners)`,
+      `${MATRIX}: Baseline Pin section gains "Runtime cutover posture"; rewrites "Pin manifest (source of truth)" (was \`/Users/d/Projects/App/config/memorykernel-integration-pin.json\`)`,
+      `${MATRIX}: Updated: ${TODAY}`
+    ])
+    // the migrated trio passes every trio rule on that day, and a second plan changes nothing
+    const after = trioFromBytes(baseline, plan.files)
+    expect(trioRules(after, { baseline, now: new Date(`${TODAY}T12:00:00Z`) })).toEqual([])
+    const again = planMigration(baseline, plan.files, { posture: 'GO', today: '2030-01-01' })
+    expect([again.changed, again.steps, again.blockers]).toEqual([[], [], []])
+  })
+
+  it("adds a missing manifest digest from the mirror's bytes, in the pin's own formatting", () => {
+    const before = preAdoption({ digest: false })
+    const plan = planMigration(baseline, before, { posture: 'GO', today: TODAY })
+    const pin = plan.files.pin!.toString('utf8')
+    expect(JSON.parse(pin)).toMatchObject({
+      expected_producer_manifest_sha256: sha256(before.manifest),
+      runtime_cutover_posture: 'GO'
+    })
+    // the original lines are untouched; the two fields are appended with the same indentation
+    expect(pin.startsWith(before.pin.toString('utf8').replace(/\n}\n$/, ''))).toBe(true)
+    expect(pin).toMatch(/\n {2}"runtime_cutover_posture": "GO"\n}\n$/)
+  })
+
+  it('refuses, changing nothing, what it cannot do by itself, and says what to do', () => {
+    const noMirror = { ...preAdoption(), manifest: null }
+    const a = planMigration(baseline, noMirror, { posture: 'NO-GO', today: TODAY })
+    expect(a.changed).toEqual([])
+    expect(a.blockers).toEqual([
+      expect.stringMatching(
+        /^there is no mirror config\/memorykernel-producer-manifest\.json: copy the producer's/
+      )
+    ])
+    const noIdentity = preAdoption()
+    const pin = JSON.parse(noIdentity.pin.toString('utf8')) as Record<string, unknown>
+    delete pin.commit_sha
+    const b = planMigration(
+      baseline,
+      { ...noIdentity, pin: Buffer.from(JSON.stringify(pin)) },
+      {
+        posture: 'NO-GO',
+        today: TODAY
+      }
+    )
+    expect(b.blockers).toEqual([expect.stringContaining('lacks commit_sha: the migration never invents')])
+    const notJson = planMigration(
+      baseline,
+      { ...preAdoption(), pin: Buffer.from('{ nope') },
+      {
+        posture: 'NO-GO',
+        today: TODAY
+      }
+    )
+    expect(notJson.blockers).toEqual([expect.stringContaining('is not a JSON object')])
+    const noSection = planMigration(
+      baseline,
+      { ...preAdoption(), matrix: Buffer.from('# Matrix\n\nUpdated: 2026-01-01\n') },
+      { posture: 'NO-GO', today: TODAY }
+    )
+    expect(noSection.blockers).toEqual([expect.stringContaining('has no `## Baseline Pin` list')])
+  })
+})
+
+describe('updatedSplice', () => {
+  const edit = (text: string) => {
+    const ledger = parseLedger(sourceFromBytes('m.md', Buffer.from(text)), 'MemoryKernel')
+    return applySplices(text, [updatedSplice(text, ledger, TODAY)])
+  }
+  it('replaces the date of an Updated line, keeping what follows it', () => {
+    expect(edit('# T\n\nUpdated: 2026-02-08 (after the v3 cutover)\n')).toBe(
+      `# T\n\nUpdated: ${TODAY} (after the v3 cutover)\n`
+    )
+  })
+  it('adds one under the title when there is none, or at the top without a title; CRLF kept', () => {
+    expect(edit('# T\n\nBody.\n')).toBe(`# T\n\nUpdated: ${TODAY}\n\nBody.\n`)
+    expect(edit('# T\r\n\r\nBody.\r\n')).toBe(`# T\r\n\r\nUpdated: ${TODAY}\r\n\r\nBody.\r\n`)
+    expect(edit('Body.\n')).toBe(`Updated: ${TODAY}\n\nBody.\n`)
+    expect(edit('# T')).toBe(`# T\n\nUpdated: ${TODAY}\n`)
+  })
+})

@@ -1,0 +1,121 @@
+// The legacy profile (src/classify/profile.ts): which errors disqualify a revision written before adoption (the
+// identity rules), which are only reported (what the old format could not satisfy), and which revisions it
+// judges (those older than the first pin that records a posture).
+import { describe, expect, it } from '@jest/globals'
+import { findLastKnownGood } from '../../src/classify/last-known-good.js'
+import type { CandidateRevision } from '../../src/classify/last-known-good.js'
+import {
+  describeFindings,
+  disqualifiesLegacy,
+  isDocumentationFinding,
+  judgeRevision,
+  profileOf
+} from '../../src/classify/profile.js'
+import { finding, pinLineSubject } from '../../src/rules/finding.js'
+import type { Finding } from '../../src/rules/finding.js'
+import type { Identity } from '../../src/trio/model.js'
+
+const PIN = 'config/pin.json'
+const MATRIX = 'docs/matrix.md'
+const at = { line: 3, column: 5 }
+
+describe('disqualifiesLegacy', () => {
+  it('the identity decides: unreadable files, the mirror, its digest, the Approved row, the identity lines', () => {
+    const disqualifying: Finding[] = [
+      finding('BG101', PIN, null, 'missing'),
+      finding('BG106', PIN, at, 'syntax'),
+      finding('BG109', 'mirror', at, 'the mirror is the producer bytes: never migrated'),
+      finding('BG201', PIN, at, 'pin and mirror disagree'),
+      finding('BG202', PIN, at, 'digest'),
+      finding('BG211', MATRIX, at, 'no Approved row'),
+      finding('BG212', MATRIX, at, 'Approved row differs'),
+      finding('BG108', PIN, at, 'no manifest digest', '/expected_producer_manifest_sha256'),
+      finding('BG108', PIN, at, 'bad tag', '/release_tag'),
+      finding('BG205', MATRIX, at, 'no tag line', pinLineSubject('release_tag')),
+      finding('BG206', MATRIX, at, 'wrong commit line', pinLineSubject('commit_sha')),
+      // without a subject a rule that could be either is counted against the revision, never guessed away
+      finding('BG108', PIN, at, 'something in the pin')
+    ]
+    for (const f of disqualifying)
+      expect([f.rule, f.subject, disqualifiesLegacy(f)]).toEqual([f.rule, f.subject, true])
+  })
+
+  it('what the old format could not satisfy is reported only: the posture, its line, paths, the Updated date', () => {
+    const reported: Finding[] = [
+      finding('BG108', PIN, at, 'no posture', '/runtime_cutover_posture'),
+      finding('BG205', MATRIX, at, 'no posture line', pinLineSubject('posture')),
+      finding('BG205', MATRIX, at, 'no manifest line', pinLineSubject('manifest_sha256')),
+      finding('BG206', MATRIX, at, 'absolute path', pinLineSubject('pin_path')),
+      finding('BG203', MATRIX, at, 'no Updated line'),
+      finding('BG213', MATRIX, at, 'an old row cell'),
+      // warnings never disqualify anything
+      finding('BG216', MATRIX, at, 'a developer path')
+    ]
+    for (const f of reported)
+      expect([f.rule, f.subject, disqualifiesLegacy(f)]).toEqual([f.rule, f.subject, false])
+    const judged = judgeRevision(reported, 'legacy')
+    expect([judged.disqualifying, judged.reported.length]).toEqual([[], 6])
+    // the current profile holds every error against the revision
+    expect(judgeRevision(reported, 'current').disqualifying).toHaveLength(6)
+    expect(describeFindings(judged.reported)).toBe(
+      '6 findings of 5 rules (BG108, BG205, BG206, BG203, BG213)'
+    )
+  })
+
+  it('documentation findings are follow-up in a rollback: the Updated date, unknown lines, cell formats, paths', () => {
+    const rules = ['BG203', 'BG208', 'BG213', 'BG216', 'BG206', 'BG212', 'BG202'] as const
+    expect(rules.map((r) => [r, isDocumentationFinding(finding(r, MATRIX, at, 'x'))])).toEqual([
+      ['BG203', true],
+      ['BG208', true],
+      ['BG213', true],
+      ['BG216', true],
+      ['BG206', false],
+      ['BG212', false],
+      ['BG202', false]
+    ])
+  })
+})
+
+describe('which revisions the legacy profile judges', () => {
+  const id = (tag: string): Identity => ({
+    release_tag: tag,
+    commit_sha: tag.replace(/\D/g, '').padEnd(40, 'a'),
+    service_contract_version: 'service.v2',
+    api_contract_version: 'api.v1',
+    integration_baseline: 'integration/v1',
+    manifest_sha256: 'b'.repeat(64)
+  })
+  const rev = (tag: string, profile: 'current' | 'legacy'): CandidateRevision => ({
+    commit: tag.replace(/\D/g, '').padEnd(40, 'c'),
+    date: '2026-02-08T00:00:00Z',
+    identity: id(tag),
+    profile
+  })
+  /** The posture is all these revisions lack: an error under the current profile, reported under legacy. */
+  const noPosture = [finding('BG108', PIN, at, 'no posture', '/runtime_cutover_posture')]
+
+  it('profileOf: a revision at or after the first pin that recorded a posture is judged by the current rules', () => {
+    expect([profileOf(true), profileOf(false)]).toEqual(['current', 'legacy'])
+  })
+
+  it('a revision after adoption that lost its posture is invalid; one before adoption with the same gap is good', async () => {
+    const lkg = await findLastKnownGood({
+      revisions: [rev('v0.5.0', 'current'), rev('v0.4.1', 'current'), rev('v0.4.0', 'legacy')],
+      current: id('v0.5.0'),
+      statusOf: () => null,
+      validate: async () => noPosture
+    })
+    expect(lkg.target).toMatchObject({
+      identity: { release_tag: 'v0.4.0' },
+      profile: 'legacy',
+      reported: noPosture
+    })
+    expect(lkg.passedOver.map((p) => [p.release_tag, p.reason, p.profile])).toEqual([
+      ['v0.5.0', 'current', 'current'],
+      ['v0.4.1', 'invalid', 'current']
+    ])
+    expect(lkg.passedOver[1]!.detail).toBe(
+      `judged by the current rules, the trio had 1 finding of 1 rule (BG108) at that revision; first: ${PIN}:3 no posture`
+    )
+  })
+})
