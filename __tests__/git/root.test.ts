@@ -44,7 +44,9 @@ describe('findRoot', () => {
   it('refuses a --root that does not exist or is a file, creating nothing', async () => {
     const top = repoWith()
     const before = readdirSync(top)
-    await expect(find(top, 'no/such/dir')).rejects.toThrow(new RootError('--root no/such/dir: no such directory'))
+    await expect(find(top, 'no/such/dir')).rejects.toThrow(
+      new RootError('--root no/such/dir: no such directory')
+    )
     writeFileSync(join(top, 'a-file'), 'x')
     await expect(find(top, 'a-file')).rejects.toThrow('--root a-file: not a directory')
     expect(readdirSync(top).sort()).toEqual([...before, 'a-file'].sort())
@@ -52,7 +54,9 @@ describe('findRoot', () => {
 
   it('says plainly when the directory is not inside a git repository', async () => {
     const outside = tempDir('bg-no-git-')
-    await expect(find(outside)).rejects.toThrow(/is not inside a git repository: baseline-gate works on a clone/)
+    await expect(find(outside)).rejects.toThrow(
+      /is not inside a git repository: baseline-gate works on a clone/
+    )
     await expect(find('/', outside)).rejects.toThrow(/name it with --root$/)
     expect(readdirSync(outside)).toEqual([])
   })
