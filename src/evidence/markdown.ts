@@ -98,6 +98,12 @@ export function failedStepTails(steps: StepResult[], maxChars = Infinity): strin
   return out.join('\n')
 }
 
+const JUDGED_AT: Record<EvidencePacket['judged_at']['source'], string> = {
+  'wall-clock': 'the wall clock of a live run',
+  given: 'an instant given on the command line (--now)',
+  commit: 'the committer date of the commit judged (--replay), commit'
+}
+
 /** @param options.displayName the producer's name for the incident note (the packet records only the baseline's key) */
 export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?: string } = {}): string {
   const trio = (['pin', 'manifest', 'matrix'] as const).map(
@@ -109,6 +115,8 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    '',
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ''}.`,
     '',
     // a rollback's packet leads with its incident note, one heading level down under the packet's title
     ...(p.incident

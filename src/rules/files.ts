@@ -178,9 +178,27 @@ function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer))
+      out.push(
+        finding(
+          ids.schema,
+          file.path,
+          p.position,
+          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
+          p.pointer
+        )
+      )
   }
   return out
+}
+
+/** The fields a pin written before adoption lacks, which `baseline-gate migrate` adds. */
+const MIGRATED_FIELDS = new Set(['/runtime_cutover_posture', '/expected_producer_manifest_sha256'])
+
+function migrationHint(file: JsonFile<unknown>, pointer: string): string {
+  const data = file.data as Record<string, unknown> | null
+  if (file.role !== 'pin' || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== undefined)
+    return ''
+  return ' (a pin written before adoption lacks it: `baseline-gate migrate` adds it)'
 }
 
 function mib(bytes: number): string {

@@ -169,7 +169,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
           'BG206',
           path,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\` (\`baseline-gate migrate\` rewrites it)`,
           pinLineSubject(line.key)
         )
       )
@@ -195,7 +195,7 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
         'BG205',
         path,
         section.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === 'posture' || l.key === 'manifest_sha256' ? ' (`baseline-gate migrate` adds it to a matrix written before adoption)' : ''}`,
         pinLineSubject(l.key)
       )
     )
