@@ -2,14 +2,14 @@
 // paths and one cat-file process, walking newest first and stopping at the first good revision (the pins
 // of the revisions it passes over, and the other two files only of those it judges).
 import { findLastKnownGood } from '../classify/last-known-good.js'
+import { profileOf } from '../classify/profile.js'
+import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
 import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { blobSpec, revisionsTouching } from '../git/history.js'
 import { cellText, rowOfTag } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
-import { profileOf } from '../classify/profile.js'
-import type { Profile } from '../classify/profile.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { trioFromBytes } from '../trio/load.js'

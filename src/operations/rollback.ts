@@ -5,6 +5,7 @@
 // trio back when anything fails. Then the incident note, the evidence and, in Actions, the pull request
 // and the incident issue. A dry run stops before the first write.
 import { join } from 'node:path'
+import { isDocumentationFinding } from '../classify/profile.js'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
@@ -32,7 +33,6 @@ import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { lastKnownGood } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
-import { isDocumentationFinding } from '../classify/profile.js'
 import { resolveInstant } from './instant.js'
 import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
