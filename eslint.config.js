@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 const infra = ['source', 'files', 'policy', 'git', 'exec', 'producer', 'generated']
-const domain = ['trio', 'ledger', 'rules', 'classify', 'evidence', 'redact']
+const domain = ['trio', 'ledger', 'rules', 'classify', 'evidence', 'redact', 'adopt']
 const above = (dirs) => dirs.flatMap((d) => [`**/${d}/**`, `../${d}/*`, `../../${d}/*`])
 
 /** Files in `layer` may not import from the directories of any layer above it. */

@@ -52,10 +52,25 @@ const changedFiles = (root: string) =>
 /** The pin's text without its posture field (the one value a rollback edits). */
 const withoutPosture = (pin: string) => pin.replace(/,\n\s*"runtime_cutover_posture": "[A-Z-]+"/, '')
 
-describe('a history of hand-made baselines, before adoption', () => {
+describe('a history of hand-made baselines, then init', () => {
   let r: LegacyRepo
   beforeAll(() => {
     r = legacyRepository()
+    // adoption's first step: init writes the policy fitted to this layout, committed as a person would
+    const init = runCli(['init'], r.root)
+    expect([init.status, init.stderr]).toEqual([0, ''])
+    expect(init.stdout).toContain('adapter.file  src-tauri/src/commands/memory_kernel.rs')
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', 'config/baseline-policy.json'], {
+      cwd: r.root
+    })
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'adopt: the policy'], {
+      cwd: r.root,
+      env: {
+        ...process.env,
+        GIT_COMMITTER_DATE: '2026-02-11T09:00:00Z',
+        GIT_AUTHOR_DATE: '2026-02-11T09:00:00Z'
+      }
+    })
   })
 
   it('lkg names the previous baseline, judged by the legacy profile; the identity rules decide', () => {

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -986,7 +986,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -3851,29 +3851,29 @@ var require_webidl = __commonJS({
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O2, prefix, argument) => {
-        if (webidl.util.Type(O2) !== "Object") {
+      return (O, prefix, argument) => {
+        if (webidl.util.Type(O) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types.isProxy(O2)) {
-          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
+        if (!types.isProxy(O)) {
+          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O2);
+        const keys = Reflect.ownKeys(O);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise2 = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c] = ioQueue;
-      if (a === 239 && b2 === 187 && c === 191) {
+      const [a, b, c] = ioQueue;
+      if (a === 239 && b === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset2);
-        offset2 += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset2);
+        offset2 += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -19180,13 +19180,13 @@ import { request } from "node:http";
 function httpRequest(url, method, body, timeoutMs) {
   const started = Date.now();
   const ms = () => Date.now() - started;
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     let settled = false;
     const done = (o) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      resolve10(o);
+      resolve11(o);
     };
     const headers = { accept: "application/json", connection: "close" };
     if (body !== void 0) {
@@ -19991,7 +19991,7 @@ var require_parse2 = __commonJS({
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args.map((v2) => utils.escapeRegex(v2)).join("..");
       }
       return value;
     };
@@ -20080,12 +20080,12 @@ var require_parse2 = __commonJS({
       for (let i = 0; i < values.length; i++) {
         for (let j2 = i + 1; j2 < values.length; j2++) {
           const a = values[i];
-          const b2 = values[j2];
+          const b = values[j2];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
           }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
             return true;
           }
         }
@@ -21144,8 +21144,8 @@ var require_picomatch2 = __commonJS({
 // src/exec/child-env.ts
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
+  for (const [k, v2] of Object.entries(env)) {
+    if (v2 !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v2;
   }
   return { ...out, ...extra };
 }
@@ -21217,7 +21217,7 @@ ${tail.toString("utf8")}`;
 });
 
 // src/exec/process-group.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
@@ -21254,7 +21254,7 @@ function spawnGroup(argv, options) {
   const [command, ...args] = argv;
   if (!command) throw new Error("spawnGroup: empty argv");
   const output = new BoundedOutput();
-  const child = spawn(command, args, {
+  const child = spawn2(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     detached: true,
@@ -21292,17 +21292,17 @@ function spawnGroup(argv, options) {
     }, LINGER_MS);
     linger.unref();
   });
-  const exited = new Promise((resolve10) => {
+  const exited = new Promise((resolve11) => {
     child.once("error", (e) => {
       finished = true;
       untrack(child);
-      resolve10({ code: null, signal: null, error: e.code ?? e.message });
+      resolve11({ code: null, signal: null, error: e.code ?? e.message });
     });
     child.once("close", (code2, signal) => {
       finished = true;
       clearTimeout(linger);
       untrack(child);
-      resolve10(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
+      resolve11(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
     });
   });
   return {
@@ -21337,13 +21337,13 @@ var init_process_group = __esm({
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve10(port));
+      server.close(() => resolve11(port));
     });
   });
 }
@@ -21523,22 +21523,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b2) {
-      if (b2 === '""')
+    function mergeExprItems(a, b) {
+      if (b === '""')
         return a;
       if (a === '""')
-        return b2;
+        return b;
       if (typeof a == "string") {
-        if (b2 instanceof Name || a[a.length - 1] !== '"')
+        if (b instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b2 != "string")
-          return `${a.slice(0, -1)}${b2}"`;
-        if (b2[0] === '"')
-          return a.slice(0, -1) + b2.slice(1);
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
         return;
       }
-      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
-        return `"${a}${b2.slice(1)}`;
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -23431,33 +23431,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b2) {
-      if (a === b2) return true;
-      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
-        if (a.constructor !== b2.constructor) return false;
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b2.length) return false;
+          if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b2[i])) return false;
+            if (!equal(a[i], b[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b2).length) return false;
+        if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b2[key])) return false;
+          if (!equal(a[key], b[key])) return false;
         }
         return true;
       }
-      return a !== a && b2 !== b2;
+      return a !== a && b !== b;
     };
   }
 });
@@ -24371,7 +24371,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24398,7 +24398,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25262,7 +25262,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25653,7 +25653,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -25832,17 +25832,17 @@ var require_core = __commonJS({
         return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
       }
       validate(schemaKeyRef, data) {
-        let v;
+        let v2;
         if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
+          v2 = this.getSchema(schemaKeyRef);
+          if (!v2)
             throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
         } else {
-          v = this.compile(schemaKeyRef);
+          v2 = this.compile(schemaKeyRef);
         }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
+        const valid = v2(data);
+        if (!("$async" in v2))
+          this.errors = v2.errors;
         return valid;
       }
       compile(schema, _meta) {
@@ -26336,8 +26336,8 @@ var require_ref = __commonJS({
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
+          const v2 = getValidate(cxt, sch);
+          callRef(cxt, v2, sch, sch.$async);
         }
         function inlineRefSchema(sch) {
           const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
@@ -26359,7 +26359,7 @@ var require_ref = __commonJS({
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
     exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
+    function callRef(cxt, v2, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
@@ -26372,8 +26372,8 @@ var require_ref = __commonJS({
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v2, passCxt)}`);
+          addEvaluatedFrom(v2);
           if (!allErrors)
             gen.assign(valid, true);
         }, (e) => {
@@ -26385,7 +26385,7 @@ var require_ref = __commonJS({
         cxt.ok(valid);
       }
       function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+        cxt.result((0, code_1.callValidateCode)(cxt, v2, passCxt), () => addEvaluatedFrom(v2), () => addErrorsFrom(v2));
       }
       function addErrorsFrom(source) {
         const errs = (0, codegen_1._)`${source}.errors`;
@@ -26884,7 +26884,7 @@ var require_enum = __commonJS({
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+          gen.forOf("v", schemaCode, (v2) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v2})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
           const sch = schema[i];
@@ -27851,9 +27851,9 @@ var require_dynamicAnchor = __commonJS({
     function dynamicAnchor(cxt, anchor) {
       const { gen, it } = cxt;
       it.schemaEnv.root.dynamicAnchors[anchor] = true;
-      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+      const v2 = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
       const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
-      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
+      gen.if((0, codegen_1._)`!${v2}`, () => gen.assign(v2, validate));
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
@@ -27896,8 +27896,8 @@ var require_dynamicRef = __commonJS({
       }
       function _dynamicRef(valid) {
         if (it.schemaEnv.root.dynamicAnchors[anchor]) {
-          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
-          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+          const v2 = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+          gen.if(v2, _callRef(v2, valid), _callRef(it.validateName, valid));
         } else {
           _callRef(it.validateName, valid)();
         }
@@ -28845,7 +28845,7 @@ var require__ = __commonJS({
       }
       _addVocabularies() {
         super._addVocabularies();
-        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+        draft2020_1.default.forEach((v2) => this.addVocabulary(v2));
         if (this.opts.discriminator)
           this.addKeyword(discriminator_1.default);
       }
@@ -29103,10 +29103,10 @@ var require_lib = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
@@ -29129,11 +29129,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -29149,7 +29149,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -29236,26 +29236,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve11(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve11(Buffer.concat(chunks));
             });
           }));
         });
@@ -29463,14 +29463,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve11(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -29714,12 +29714,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -29727,7 +29727,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve10(response);
+              resolve11(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -29766,7 +29766,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve11(response);
             }
           }));
         });
@@ -29912,7 +29912,7 @@ var require_ms = __commonJS({
     var m = s * 60;
     var h = m * 60;
     var d = h * 24;
-    var w = d * 7;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -29949,7 +29949,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -30105,8 +30105,8 @@ var require_common = __commonJS({
             }
             return enabledCache;
           },
-          set: (v) => {
-            enableOverride = v;
+          set: (v2) => {
+            enableOverride = v2;
           }
         });
         if (typeof createDebug.init === "function") {
@@ -30358,9 +30358,9 @@ var require_browser = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.j = function(v) {
+    formatters.j = function(v2) {
       try {
-        return JSON.stringify(v);
+        return JSON.stringify(v2);
       } catch (error2) {
         return "[UnexpectedJSONParseError]: " + error2.message;
       }
@@ -30646,13 +30646,13 @@ var require_node = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.o = function(v) {
+    formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util2.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
-    formatters.O = function(v) {
+    formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts);
+      return util2.inspect(v2, this.inspectOpts);
     };
   }
 });
@@ -30912,16 +30912,16 @@ function requireUtil() {
     }
   }
   util$1.ByteBuffer = ByteStringBuffer;
-  function ByteStringBuffer(b2) {
+  function ByteStringBuffer(b) {
     this.data = "";
     this.read = 0;
-    if (typeof b2 === "string") {
-      this.data = b2;
-    } else if (util$1.isArrayBuffer(b2) || util$1.isArrayBufferView(b2)) {
-      if (typeof Buffer !== "undefined" && b2 instanceof Buffer) {
-        this.data = b2.toString("binary");
+    if (typeof b === "string") {
+      this.data = b;
+    } else if (util$1.isArrayBuffer(b) || util$1.isArrayBufferView(b)) {
+      if (typeof Buffer !== "undefined" && b instanceof Buffer) {
+        this.data = b.toString("binary");
       } else {
-        var arr = new Uint8Array(b2);
+        var arr = new Uint8Array(b);
         try {
           this.data = String.fromCharCode.apply(null, arr);
         } catch (e) {
@@ -30930,9 +30930,9 @@ function requireUtil() {
           }
         }
       }
-    } else if (b2 instanceof ByteStringBuffer || typeof b2 === "object" && typeof b2.data === "string" && typeof b2.read === "number") {
-      this.data = b2.data;
-      this.read = b2.read;
+    } else if (b instanceof ByteStringBuffer || typeof b === "object" && typeof b.data === "string" && typeof b.read === "number") {
+      this.data = b.data;
+      this.read = b.read;
     }
     this._constructedStringLength = 0;
   }
@@ -30951,19 +30951,19 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.isEmpty = function() {
     return this.length() <= 0;
   };
-  util$1.ByteStringBuffer.prototype.putByte = function(b2) {
-    return this.putBytes(String.fromCharCode(b2));
+  util$1.ByteStringBuffer.prototype.putByte = function(b) {
+    return this.putBytes(String.fromCharCode(b));
   };
-  util$1.ByteStringBuffer.prototype.fillWithByte = function(b2, n) {
-    b2 = String.fromCharCode(b2);
+  util$1.ByteStringBuffer.prototype.fillWithByte = function(b, n) {
+    b = String.fromCharCode(b);
     var d = this.data;
     while (n > 0) {
       if (n & 1) {
-        d += b2;
+        d += b;
       }
       n >>>= 1;
       if (n > 0) {
-        b2 += b2;
+        b += b;
       }
     }
     this.data = d;
@@ -31096,8 +31096,8 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.at = function(i) {
     return this.data.charCodeAt(this.read + i);
   };
-  util$1.ByteStringBuffer.prototype.setAt = function(i, b2) {
-    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b2) + this.data.substr(this.read + i + 1);
+  util$1.ByteStringBuffer.prototype.setAt = function(i, b) {
+    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b) + this.data.substr(this.read + i + 1);
     return this;
   };
   util$1.ByteStringBuffer.prototype.last = function() {
@@ -31129,36 +31129,36 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.length; ++i) {
-      var b2 = this.data.charCodeAt(i);
-      if (b2 < 16) {
+      var b = this.data.charCodeAt(i);
+      if (b < 16) {
         rval += "0";
       }
-      rval += b2.toString(16);
+      rval += b.toString(16);
     }
     return rval;
   };
   util$1.ByteStringBuffer.prototype.toString = function() {
     return util$1.decodeUtf8(this.bytes());
   };
-  function DataBuffer(b2, options) {
+  function DataBuffer(b, options) {
     options = options || {};
     this.read = options.readOffset || 0;
     this.growSize = options.growSize || 1024;
-    var isArrayBuffer = util$1.isArrayBuffer(b2);
-    var isArrayBufferView = util$1.isArrayBufferView(b2);
+    var isArrayBuffer = util$1.isArrayBuffer(b);
+    var isArrayBufferView = util$1.isArrayBufferView(b);
     if (isArrayBuffer || isArrayBufferView) {
       if (isArrayBuffer) {
-        this.data = new DataView(b2);
+        this.data = new DataView(b);
       } else {
-        this.data = new DataView(b2.buffer, b2.byteOffset, b2.byteLength);
+        this.data = new DataView(b.buffer, b.byteOffset, b.byteLength);
       }
       this.write = "writeOffset" in options ? options.writeOffset : this.data.byteLength;
       return;
     }
     this.data = new DataView(new ArrayBuffer(0));
     this.write = 0;
-    if (b2 !== null && b2 !== void 0) {
-      this.putBytes(b2);
+    if (b !== null && b !== void 0) {
+      this.putBytes(b);
     }
     if ("writeOffset" in options) {
       this.write = options.writeOffset;
@@ -31186,15 +31186,15 @@ function requireUtil() {
     this.data = new DataView(dst.buffer);
     return this;
   };
-  util$1.DataBuffer.prototype.putByte = function(b2) {
+  util$1.DataBuffer.prototype.putByte = function(b) {
     this.accommodate(1);
-    this.data.setUint8(this.write++, b2);
+    this.data.setUint8(this.write++, b);
     return this;
   };
-  util$1.DataBuffer.prototype.fillWithByte = function(b2, n) {
+  util$1.DataBuffer.prototype.fillWithByte = function(b, n) {
     this.accommodate(n);
     for (var i = 0; i < n; ++i) {
-      this.data.setUint8(b2);
+      this.data.setUint8(b);
     }
     return this;
   };
@@ -31396,8 +31396,8 @@ function requireUtil() {
   util$1.DataBuffer.prototype.at = function(i) {
     return this.data.getUint8(this.read + i);
   };
-  util$1.DataBuffer.prototype.setAt = function(i, b2) {
-    this.data.setUint8(i, b2);
+  util$1.DataBuffer.prototype.setAt = function(i, b) {
+    this.data.setUint8(i, b);
     return this;
   };
   util$1.DataBuffer.prototype.last = function() {
@@ -31430,11 +31430,11 @@ function requireUtil() {
   util$1.DataBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.byteLength; ++i) {
-      var b2 = this.data.getUint8(i);
-      if (b2 < 16) {
+      var b = this.data.getUint8(i);
+      if (b < 16) {
         rval += "0";
       }
-      rval += b2.toString(16);
+      rval += b.toString(16);
     }
     return rval;
   };
@@ -31480,18 +31480,18 @@ function requireUtil() {
   };
   util$1.xorBytes = function(s1, s2, n) {
     var s3 = "";
-    var b2 = "";
+    var b = "";
     var t = "";
     var i = 0;
     var c = 0;
     for (; n > 0; --n, ++i) {
-      b2 = s1.charCodeAt(i) ^ s2.charCodeAt(i);
+      b = s1.charCodeAt(i) ^ s2.charCodeAt(i);
       if (c >= 10) {
         s3 += t;
         t = "";
         c = 0;
       }
-      t += String.fromCharCode(b2);
+      t += String.fromCharCode(b);
       ++c;
     }
     s3 += t;
@@ -32012,15 +32012,15 @@ function requireUtil() {
     if (ip.length !== 4) {
       return null;
     }
-    var b2 = util$1.createBuffer();
+    var b = util$1.createBuffer();
     for (var i = 0; i < ip.length; ++i) {
       var num = parseInt(ip[i], 10);
       if (isNaN(num)) {
         return null;
       }
-      b2.putByte(num);
+      b.putByte(num);
     }
-    return b2.getBytes();
+    return b.getBytes();
   };
   util$1.bytesFromIPv6 = function(ip) {
     var blanks = 0;
@@ -32029,20 +32029,20 @@ function requireUtil() {
       return true;
     });
     var zeros = (8 - ip.length + blanks) * 2;
-    var b2 = util$1.createBuffer();
+    var b = util$1.createBuffer();
     for (var i = 0; i < 8; ++i) {
       if (!ip[i] || ip[i].length === 0) {
-        b2.fillWithByte(0, zeros);
+        b.fillWithByte(0, zeros);
         zeros = 0;
         continue;
       }
       var bytes = util$1.hexToBytes(ip[i]);
       if (bytes.length < 2) {
-        b2.putByte(0);
+        b.putByte(0);
       }
-      b2.putBytes(bytes);
+      b.putBytes(bytes);
     }
-    return b2.getBytes();
+    return b.getBytes();
   };
   util$1.bytesToIP = function(bytes) {
     if (bytes.length === 4) {
@@ -33129,20 +33129,20 @@ function requireAes() {
     }
   }
   function _expandKey(key, decrypt) {
-    var w = key.slice(0);
+    var w2 = key.slice(0);
     var temp, iNk = 1;
-    var Nk = w.length;
+    var Nk = w2.length;
     var Nr1 = Nk + 6 + 1;
     var end = Nb * Nr1;
     for (var i = Nk; i < end; ++i) {
-      temp = w[i - 1];
+      temp = w2[i - 1];
       if (i % Nk === 0) {
         temp = sbox[temp >>> 16 & 255] << 24 ^ sbox[temp >>> 8 & 255] << 16 ^ sbox[temp & 255] << 8 ^ sbox[temp >>> 24] ^ rcon[iNk] << 24;
         iNk++;
       } else if (Nk > 6 && i % Nk === 4) {
         temp = sbox[temp >>> 24] << 24 ^ sbox[temp >>> 16 & 255] << 16 ^ sbox[temp >>> 8 & 255] << 8 ^ sbox[temp & 255];
       }
-      w[i] = w[i - Nk] ^ temp;
+      w2[i] = w2[i - Nk] ^ temp;
     }
     if (decrypt) {
       var tmp;
@@ -33150,27 +33150,27 @@ function requireAes() {
       var m1 = imix[1];
       var m2 = imix[2];
       var m3 = imix[3];
-      var wnew = w.slice(0);
-      end = w.length;
+      var wnew = w2.slice(0);
+      end = w2.length;
       for (var i = 0, wi = end - Nb; i < end; i += Nb, wi -= Nb) {
         if (i === 0 || i === end - Nb) {
-          wnew[i] = w[wi];
-          wnew[i + 1] = w[wi + 3];
-          wnew[i + 2] = w[wi + 2];
-          wnew[i + 3] = w[wi + 1];
+          wnew[i] = w2[wi];
+          wnew[i + 1] = w2[wi + 3];
+          wnew[i + 2] = w2[wi + 2];
+          wnew[i + 3] = w2[wi + 1];
         } else {
           for (var n = 0; n < Nb; ++n) {
-            tmp = w[wi + n];
+            tmp = w2[wi + n];
             wnew[i + (3 & -n)] = m0[sbox[tmp >>> 24]] ^ m1[sbox[tmp >>> 16 & 255]] ^ m2[sbox[tmp >>> 8 & 255]] ^ m3[sbox[tmp & 255]];
           }
         }
       }
-      w = wnew;
+      w2 = wnew;
     }
-    return w;
+    return w2;
   }
-  function _updateBlock(w, input, output, decrypt) {
-    var Nr = w.length / 4 - 1;
+  function _updateBlock(w2, input, output, decrypt) {
+    var Nr = w2.length / 4 - 1;
     var m0, m1, m2, m3, sub;
     if (decrypt) {
       m0 = imix[0];
@@ -33185,25 +33185,25 @@ function requireAes() {
       m3 = mix[3];
       sub = sbox;
     }
-    var a, b2, c, d, a2, b22, c2;
-    a = input[0] ^ w[0];
-    b2 = input[decrypt ? 3 : 1] ^ w[1];
-    c = input[2] ^ w[2];
-    d = input[decrypt ? 1 : 3] ^ w[3];
+    var a, b, c, d, a2, b2, c2;
+    a = input[0] ^ w2[0];
+    b = input[decrypt ? 3 : 1] ^ w2[1];
+    c = input[2] ^ w2[2];
+    d = input[decrypt ? 1 : 3] ^ w2[3];
     var i = 3;
     for (var round = 1; round < Nr; ++round) {
-      a2 = m0[a >>> 24] ^ m1[b2 >>> 16 & 255] ^ m2[c >>> 8 & 255] ^ m3[d & 255] ^ w[++i];
-      b22 = m0[b2 >>> 24] ^ m1[c >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i];
-      c2 = m0[c >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b2 & 255] ^ w[++i];
-      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b2 >>> 8 & 255] ^ m3[c & 255] ^ w[++i];
+      a2 = m0[a >>> 24] ^ m1[b >>> 16 & 255] ^ m2[c >>> 8 & 255] ^ m3[d & 255] ^ w2[++i];
+      b2 = m0[b >>> 24] ^ m1[c >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w2[++i];
+      c2 = m0[c >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b & 255] ^ w2[++i];
+      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b >>> 8 & 255] ^ m3[c & 255] ^ w2[++i];
       a = a2;
-      b2 = b22;
+      b = b2;
       c = c2;
     }
-    output[0] = sub[a >>> 24] << 24 ^ sub[b2 >>> 16 & 255] << 16 ^ sub[c >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i];
-    output[decrypt ? 3 : 1] = sub[b2 >>> 24] << 24 ^ sub[c >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i];
-    output[2] = sub[c >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b2 & 255] ^ w[++i];
-    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b2 >>> 8 & 255] << 8 ^ sub[c & 255] ^ w[++i];
+    output[0] = sub[a >>> 24] << 24 ^ sub[b >>> 16 & 255] << 16 ^ sub[c >>> 8 & 255] << 8 ^ sub[d & 255] ^ w2[++i];
+    output[decrypt ? 3 : 1] = sub[b >>> 24] << 24 ^ sub[c >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w2[++i];
+    output[2] = sub[c >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b & 255] ^ w2[++i];
+    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b >>> 8 & 255] << 8 ^ sub[c & 255] ^ w2[++i];
   }
   function _createCipher(options) {
     options = options || {};
@@ -33486,17 +33486,17 @@ function requireAsn1() {
     }
     return equal;
   };
-  asn1$1.getBerValueLength = function(b2) {
-    var b22 = b2.getByte();
-    if (b22 === 128) {
+  asn1$1.getBerValueLength = function(b) {
+    var b2 = b.getByte();
+    if (b2 === 128) {
       return void 0;
     }
     var length;
-    var longForm = b22 & 128;
+    var longForm = b2 & 128;
     if (!longForm) {
-      length = b22;
+      length = b2;
     } else {
-      length = b2.getInt((b22 & 127) << 3);
+      length = b.getInt((b2 & 127) << 3);
     }
     return length;
   };
@@ -33743,7 +33743,7 @@ function requireAsn1() {
     var values = oid.split(".");
     var bytes = forge2.util.createBuffer();
     bytes.putByte(40 * parseInt(values[0], 10) + parseInt(values[1], 10));
-    var last, valueBytes, value, b2;
+    var last, valueBytes, value, b;
     for (var i = 2; i < values.length; ++i) {
       last = true;
       valueBytes = [];
@@ -33752,12 +33752,12 @@ function requireAsn1() {
         throw new Error("OID value too large; max is 32-bits.");
       }
       do {
-        b2 = value & 127;
+        b = value & 127;
         value = value >>> 7;
         if (!last) {
-          b2 |= 128;
+          b |= 128;
         }
-        valueBytes.push(b2);
+        valueBytes.push(b);
         last = false;
       } while (value > 0);
       for (var n = valueBytes.length - 1; n >= 0; --n) {
@@ -33771,19 +33771,19 @@ function requireAsn1() {
     if (typeof bytes === "string") {
       bytes = forge2.util.createBuffer(bytes);
     }
-    var b2 = bytes.getByte();
-    oid = Math.floor(b2 / 40) + "." + b2 % 40;
+    var b = bytes.getByte();
+    oid = Math.floor(b / 40) + "." + b % 40;
     var value = 0;
     while (bytes.length() > 0) {
       if (value > 70368744177663) {
         throw new Error("OID value too large; max is 53-bits.");
       }
-      b2 = bytes.getByte();
+      b = bytes.getByte();
       value = value * 128;
-      if (b2 & 128) {
-        value += b2 & 127;
+      if (b & 128) {
+        value += b & 127;
       } else {
-        oid += "." + (value + b2);
+        oid += "." + (value + b);
         value = 0;
       }
     }
@@ -33932,22 +33932,22 @@ function requireAsn1() {
     }
     return bytes.getSignedInt(n);
   };
-  asn1$1.validate = function(obj, v, capture, errors) {
+  asn1$1.validate = function(obj, v2, capture, errors) {
     var rval = false;
-    if ((obj.tagClass === v.tagClass || typeof v.tagClass === "undefined") && (obj.type === v.type || typeof v.type === "undefined")) {
-      if (obj.constructed === v.constructed || typeof v.constructed === "undefined") {
+    if ((obj.tagClass === v2.tagClass || typeof v2.tagClass === "undefined") && (obj.type === v2.type || typeof v2.type === "undefined")) {
+      if (obj.constructed === v2.constructed || typeof v2.constructed === "undefined") {
         rval = true;
-        if (v.value && forge2.util.isArray(v.value)) {
+        if (v2.value && forge2.util.isArray(v2.value)) {
           var j2 = 0;
-          for (var i = 0; rval && i < v.value.length; ++i) {
-            var schemaItem = v.value[i];
+          for (var i = 0; rval && i < v2.value.length; ++i) {
+            var schemaItem = v2.value[i];
             rval = !!schemaItem.optional;
             var objChild = obj.value[j2];
             if (!objChild) {
               if (!schemaItem.optional) {
                 rval = false;
                 if (errors) {
-                  errors.push("[" + v.name + '] Missing required element. Expected tag class "' + schemaItem.tagClass + '", type "' + schemaItem.type + '"');
+                  errors.push("[" + v2.name + '] Missing required element. Expected tag class "' + schemaItem.tagClass + '", type "' + schemaItem.type + '"');
                 }
               }
               continue;
@@ -33960,7 +33960,7 @@ function requireAsn1() {
               } else {
                 rval = false;
                 if (errors) {
-                  errors.push("[" + v.name + "] Tag mismatch. Expected (" + schemaItem.tagClass + "," + schemaItem.type + "), got (" + objChild.tagClass + "," + objChild.type + ")");
+                  errors.push("[" + v2.name + "] Tag mismatch. Expected (" + schemaItem.tagClass + "," + schemaItem.type + "), got (" + objChild.tagClass + "," + objChild.type + ")");
                 }
                 break;
               }
@@ -33978,18 +33978,18 @@ function requireAsn1() {
           }
         }
         if (rval && capture) {
-          if (v.capture) {
-            capture[v.capture] = obj.value;
+          if (v2.capture) {
+            capture[v2.capture] = obj.value;
           }
-          if (v.captureAsn1) {
-            capture[v.captureAsn1] = obj;
+          if (v2.captureAsn1) {
+            capture[v2.captureAsn1] = obj;
           }
-          if (v.captureBitStringContents && "bitStringContents" in obj) {
-            capture[v.captureBitStringContents] = obj.bitStringContents;
+          if (v2.captureBitStringContents && "bitStringContents" in obj) {
+            capture[v2.captureBitStringContents] = obj.bitStringContents;
           }
-          if (v.captureBitStringValue && "bitStringContents" in obj) {
+          if (v2.captureBitStringValue && "bitStringContents" in obj) {
             if (obj.bitStringContents.length < 2) {
-              capture[v.captureBitStringValue] = "";
+              capture[v2.captureBitStringValue] = "";
             } else {
               var unused = obj.bitStringContents.charCodeAt(0);
               if (unused !== 0) {
@@ -33997,24 +33997,24 @@ function requireAsn1() {
                   "captureBitStringValue only supported for zero unused bits"
                 );
               }
-              capture[v.captureBitStringValue] = obj.bitStringContents.slice(1);
+              capture[v2.captureBitStringValue] = obj.bitStringContents.slice(1);
             }
           }
         }
       } else if (errors) {
         errors.push(
-          "[" + v.name + '] Expected constructed "' + v.constructed + '", got "' + obj.constructed + '"'
+          "[" + v2.name + '] Expected constructed "' + v2.constructed + '", got "' + obj.constructed + '"'
         );
       }
     } else if (errors) {
-      if (obj.tagClass !== v.tagClass) {
+      if (obj.tagClass !== v2.tagClass) {
         errors.push(
-          "[" + v.name + '] Expected tag class "' + v.tagClass + '", got "' + obj.tagClass + '"'
+          "[" + v2.name + '] Expected tag class "' + v2.tagClass + '", got "' + obj.tagClass + '"'
         );
       }
-      if (obj.type !== v.type) {
+      if (obj.type !== v2.type) {
         errors.push(
-          "[" + v.name + '] Expected type "' + v.type + '", got "' + obj.type + '"'
+          "[" + v2.name + '] Expected type "' + v2.type + '", got "' + obj.type + '"'
         );
       }
     }
@@ -34518,53 +34518,53 @@ function requireMd5() {
     }
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t, a, b2, c, d, f, r, i;
+  function _update(s, w2, bytes) {
+    var t, a, b, c, d, f, r, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c = s.h2;
       d = s.h3;
       for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32Le();
-        f = d ^ b2 & (c ^ d);
-        t = a + f + _k[i] + w[i];
+        w2[i] = bytes.getInt32Le();
+        f = d ^ b & (c ^ d);
+        t = a + f + _k[i] + w2[i];
         r = _r[i];
         a = d;
         d = c;
-        c = b2;
-        b2 += t << r | t >>> 32 - r;
+        c = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 32; ++i) {
-        f = c ^ d & (b2 ^ c);
-        t = a + f + _k[i] + w[_g[i]];
+        f = c ^ d & (b ^ c);
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
-        c = b2;
-        b2 += t << r | t >>> 32 - r;
+        c = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 48; ++i) {
-        f = b2 ^ c ^ d;
-        t = a + f + _k[i] + w[_g[i]];
+        f = b ^ c ^ d;
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
-        c = b2;
-        b2 += t << r | t >>> 32 - r;
+        c = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 64; ++i) {
-        f = c ^ (b2 | ~d);
-        t = a + f + _k[i] + w[_g[i]];
+        f = c ^ (b | ~d);
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
-        c = b2;
-        b2 += t << r | t >>> 32 - r;
+        c = b;
+        b += t << r | t >>> 32 - r;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c | 0;
       s.h3 = s.h3 + d | 0;
       len -= 64;
@@ -35254,51 +35254,51 @@ function requireSha256() {
     ];
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b2, c, d, e, f, g2, h;
+  function _update(s, w2, bytes) {
+    var t1, t2, s0, s1, ch, maj, i, a, b, c, d, e, f, g, h;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32();
+        w2[i] = bytes.getInt32();
       }
       for (; i < 64; ++i) {
-        t1 = w[i - 2];
+        t1 = w2[i - 2];
         t1 = (t1 >>> 17 | t1 << 15) ^ (t1 >>> 19 | t1 << 13) ^ t1 >>> 10;
-        t2 = w[i - 15];
+        t2 = w2[i - 15];
         t2 = (t2 >>> 7 | t2 << 25) ^ (t2 >>> 18 | t2 << 14) ^ t2 >>> 3;
-        w[i] = t1 + w[i - 7] + t2 + w[i - 16] | 0;
+        w2[i] = t1 + w2[i - 7] + t2 + w2[i - 16] | 0;
       }
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c = s.h2;
       d = s.h3;
       e = s.h4;
       f = s.h5;
-      g2 = s.h6;
+      g = s.h6;
       h = s.h7;
       for (i = 0; i < 64; ++i) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-        ch = g2 ^ e & (f ^ g2);
+        ch = g ^ e & (f ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
-        maj = a & b2 | c & (a ^ b2);
-        t1 = h + s1 + ch + _k[i] + w[i];
+        maj = a & b | c & (a ^ b);
+        t1 = h + s1 + ch + _k[i] + w2[i];
         t2 = s0 + maj;
-        h = g2;
-        g2 = f;
+        h = g;
+        g = f;
         f = e;
         e = d + t1 >>> 0;
         d = c;
-        c = b2;
-        b2 = a;
+        c = b;
+        b = a;
         a = t1 + t2 >>> 0;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
       s.h5 = s.h5 + f | 0;
-      s.h6 = s.h6 + g2 | 0;
+      s.h6 = s.h6 + g | 0;
       s.h7 = s.h7 + h | 0;
       len -= 64;
     }
@@ -35343,15 +35343,15 @@ function requirePrng() {
       var increment = ctx.plugin.increment;
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
-      var b2 = forge2.util.createBuffer();
+      var b = forge2.util.createBuffer();
       ctx.key = null;
       generate();
       function generate(err) {
         if (err) {
           return callback2(err);
         }
-        if (b2.length() >= count) {
-          return callback2(null, b2.getBytes(count));
+        if (b.length() >= count) {
+          return callback2(null, b.getBytes(count));
         }
         if (ctx.generated > 1048575) {
           ctx.key = null;
@@ -35363,7 +35363,7 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b2.putBytes(bytes);
+        b.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
         forge2.util.setImmediate(generate);
@@ -35375,8 +35375,8 @@ function requirePrng() {
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
       ctx.key = null;
-      var b2 = forge2.util.createBuffer();
-      while (b2.length() < count) {
+      var b = forge2.util.createBuffer();
+      while (b.length() < count) {
         if (ctx.generated > 1048575) {
           ctx.key = null;
         }
@@ -35385,11 +35385,11 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b2.putBytes(bytes);
+        b.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
       }
-      return b2.getBytes(count);
+      return b.getBytes(count);
     };
     function _reseed(callback2) {
       if (ctx.pools[0].messageLength >= 32) {
@@ -35443,15 +35443,15 @@ function requirePrng() {
           return _crypto2.getRandomValues(arr);
         };
       }
-      var b2 = forge2.util.createBuffer();
+      var b = forge2.util.createBuffer();
       if (getRandomValues) {
-        while (b2.length() < needed) {
-          var count = Math.max(1, Math.min(needed - b2.length(), 65536) / 4);
+        while (b.length() < needed) {
+          var count = Math.max(1, Math.min(needed - b.length(), 65536) / 4);
           var entropy = new Uint32Array(Math.floor(count));
           try {
             getRandomValues(entropy);
             for (var i2 = 0; i2 < entropy.length; ++i2) {
-              b2.putInt32(entropy[i2]);
+              b.putInt32(entropy[i2]);
             }
           } catch (e) {
             if (!(typeof QuotaExceededError !== "undefined" && e instanceof QuotaExceededError)) {
@@ -35460,10 +35460,10 @@ function requirePrng() {
           }
         }
       }
-      if (b2.length() < needed) {
+      if (b.length() < needed) {
         var hi, lo, next;
         var seed = Math.floor(Math.random() * 65536);
-        while (b2.length() < needed) {
+        while (b.length() < needed) {
           lo = 16807 * (seed & 65535);
           hi = 16807 * (seed >> 16);
           lo += (hi & 32767) << 16;
@@ -35473,11 +35473,11 @@ function requirePrng() {
           for (var i2 = 0; i2 < 3; ++i2) {
             next = seed >>> (i2 << 3);
             next ^= Math.floor(Math.random() * 256);
-            b2.putByte(next & 255);
+            b.putByte(next & 255);
           }
         }
       }
-      return b2.getBytes(needed);
+      return b.getBytes(needed);
     }
     if (_crypto) {
       ctx.seedFile = function(needed, callback2) {
@@ -35925,53 +35925,53 @@ function requireRc2() {
       key = forge2.util.createBuffer(key);
     }
     effKeyBits = effKeyBits || 128;
-    var L = key;
+    var L2 = key;
     var T2 = key.length();
     var T1 = effKeyBits;
     var T8 = Math.ceil(T1 / 8);
     var TM = 255 >> (T1 & 7);
     var i;
     for (i = T2; i < 128; i++) {
-      L.putByte(piTable[L.at(i - 1) + L.at(i - T2) & 255]);
+      L2.putByte(piTable[L2.at(i - 1) + L2.at(i - T2) & 255]);
     }
-    L.setAt(128 - T8, piTable[L.at(128 - T8) & TM]);
+    L2.setAt(128 - T8, piTable[L2.at(128 - T8) & TM]);
     for (i = 127 - T8; i >= 0; i--) {
-      L.setAt(i, piTable[L.at(i + 1) ^ L.at(i + T8)]);
+      L2.setAt(i, piTable[L2.at(i + 1) ^ L2.at(i + T8)]);
     }
-    return L;
+    return L2;
   };
   var createCipher = function(key, bits, encrypt) {
     var _finish = false, _input = null, _output = null, _iv = null;
     var mixRound, mashRound;
-    var i, j2, K2 = [];
+    var i, j2, K = [];
     key = forge2.rc2.expandKey(key, bits);
     for (i = 0; i < 64; i++) {
-      K2.push(key.getInt16Le());
+      K.push(key.getInt16Le());
     }
     if (encrypt) {
       mixRound = function(R2) {
         for (i = 0; i < 4; i++) {
-          R2[i] += K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          R2[i] += K[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
           R2[i] = rol(R2[i], s[i]);
           j2++;
         }
       };
       mashRound = function(R2) {
         for (i = 0; i < 4; i++) {
-          R2[i] += K2[R2[(i + 3) % 4] & 63];
+          R2[i] += K[R2[(i + 3) % 4] & 63];
         }
       };
     } else {
       mixRound = function(R2) {
         for (i = 3; i >= 0; i--) {
           R2[i] = ror(R2[i], s[i]);
-          R2[i] -= K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          R2[i] -= K[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
           j2--;
         }
       };
       mashRound = function(R2) {
         for (i = 3; i >= 0; i--) {
-          R2[i] -= K2[R2[(i + 3) % 4] & 63];
+          R2[i] -= K[R2[(i + 3) % 4] & 63];
         }
       };
     }
@@ -36115,46 +36115,46 @@ function requireJsbn() {
   var forge2 = requireForge();
   jsbn = forge2.jsbn = forge2.jsbn || {};
   var dbits;
-  function BigInteger(a, b2, c) {
+  function BigInteger(a, b, c) {
     this.data = [];
     if (a != null)
-      if ("number" == typeof a) this.fromNumber(a, b2, c);
-      else if (b2 == null && "string" != typeof a) this.fromString(a, 256);
-      else this.fromString(a, b2);
+      if ("number" == typeof a) this.fromNumber(a, b, c);
+      else if (b == null && "string" != typeof a) this.fromString(a, 256);
+      else this.fromString(a, b);
   }
   forge2.jsbn.BigInteger = BigInteger;
   function nbi() {
     return new BigInteger(null);
   }
-  function am1(i, x2, w, j2, c, n) {
+  function am1(i, x2, w2, j2, c, n) {
     while (--n >= 0) {
-      var v = x2 * this.data[i++] + w.data[j2] + c;
-      c = Math.floor(v / 67108864);
-      w.data[j2++] = v & 67108863;
+      var v2 = x2 * this.data[i++] + w2.data[j2] + c;
+      c = Math.floor(v2 / 67108864);
+      w2.data[j2++] = v2 & 67108863;
     }
     return c;
   }
-  function am2(i, x2, w, j2, c, n) {
+  function am2(i, x2, w2, j2, c, n) {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
       var h = this.data[i++] >> 15;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 32767) << 15) + w.data[j2] + (c & 1073741823);
+      l = xl * l + ((m & 32767) << 15) + w2.data[j2] + (c & 1073741823);
       c = (l >>> 30) + (m >>> 15) + xh * h + (c >>> 30);
-      w.data[j2++] = l & 1073741823;
+      w2.data[j2++] = l & 1073741823;
     }
     return c;
   }
-  function am3(i, x2, w, j2, c, n) {
+  function am3(i, x2, w2, j2, c, n) {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
       var h = this.data[i++] >> 14;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 16383) << 14) + w.data[j2] + c;
+      l = xl * l + ((m & 16383) << 14) + w2.data[j2] + c;
       c = (l >> 28) + (m >> 14) + xh * h;
-      w.data[j2++] = l & 268435455;
+      w2.data[j2++] = l & 268435455;
     }
     return c;
   }
@@ -36211,16 +36211,16 @@ function requireJsbn() {
     r.fromInt(i);
     return r;
   }
-  function bnpFromString(s, b2) {
+  function bnpFromString(s, b) {
     var k;
-    if (b2 == 16) k = 4;
-    else if (b2 == 8) k = 3;
-    else if (b2 == 256) k = 8;
-    else if (b2 == 2) k = 1;
-    else if (b2 == 32) k = 5;
-    else if (b2 == 4) k = 2;
+    if (b == 16) k = 4;
+    else if (b == 8) k = 3;
+    else if (b == 256) k = 8;
+    else if (b == 2) k = 1;
+    else if (b == 32) k = 5;
+    else if (b == 4) k = 2;
     else {
-      this.fromRadix(s, b2);
+      this.fromRadix(s, b);
       return;
     }
     this.t = 0;
@@ -36254,15 +36254,15 @@ function requireJsbn() {
     var c = this.s & this.DM;
     while (this.t > 0 && this.data[this.t - 1] == c) --this.t;
   }
-  function bnToString(b2) {
-    if (this.s < 0) return "-" + this.negate().toString(b2);
+  function bnToString(b) {
+    if (this.s < 0) return "-" + this.negate().toString(b);
     var k;
-    if (b2 == 16) k = 4;
-    else if (b2 == 8) k = 3;
-    else if (b2 == 2) k = 1;
-    else if (b2 == 32) k = 5;
-    else if (b2 == 4) k = 2;
-    else return this.toRadix(b2);
+    if (b == 16) k = 4;
+    else if (b == 8) k = 3;
+    else if (b == 2) k = 1;
+    else if (b == 32) k = 5;
+    else if (b == 4) k = 2;
+    else return this.toRadix(b);
     var km = (1 << k) - 1, d, m = false, r = "", i = this.t;
     var p = this.DB - i * this.DB % k;
     if (i-- > 0) {
@@ -36582,11 +36582,11 @@ function requireJsbn() {
   }
   function bnpExp(e, z2) {
     if (e > 4294967295 || e < 1) return BigInteger.ONE;
-    var r = nbi(), r2 = nbi(), g2 = z2.convert(this), i = nbits(e) - 1;
-    g2.copyTo(r);
+    var r = nbi(), r2 = nbi(), g = z2.convert(this), i = nbits(e) - 1;
+    g.copyTo(r);
     while (--i >= 0) {
       z2.sqrTo(r, r2);
-      if ((e & 1 << i) > 0) z2.mulTo(r2, g2, r);
+      if ((e & 1 << i) > 0) z2.mulTo(r2, g, r);
       else {
         var t = r;
         r = r2;
@@ -36652,53 +36652,53 @@ function requireJsbn() {
     else if (this.t <= 0 || this.t == 1 && this.data[0] <= 0) return 0;
     else return 1;
   }
-  function bnpToRadix(b2) {
-    if (b2 == null) b2 = 10;
-    if (this.signum() == 0 || b2 < 2 || b2 > 36) return "0";
-    var cs = this.chunkSize(b2);
-    var a = Math.pow(b2, cs);
+  function bnpToRadix(b) {
+    if (b == null) b = 10;
+    if (this.signum() == 0 || b < 2 || b > 36) return "0";
+    var cs = this.chunkSize(b);
+    var a = Math.pow(b, cs);
     var d = nbv(a), y = nbi(), z2 = nbi(), r = "";
     this.divRemTo(d, y, z2);
     while (y.signum() > 0) {
-      r = (a + z2.intValue()).toString(b2).substr(1) + r;
+      r = (a + z2.intValue()).toString(b).substr(1) + r;
       y.divRemTo(d, y, z2);
     }
-    return z2.intValue().toString(b2) + r;
+    return z2.intValue().toString(b) + r;
   }
-  function bnpFromRadix(s, b2) {
+  function bnpFromRadix(s, b) {
     this.fromInt(0);
-    if (b2 == null) b2 = 10;
-    var cs = this.chunkSize(b2);
-    var d = Math.pow(b2, cs), mi = false, j2 = 0, w = 0;
+    if (b == null) b = 10;
+    var cs = this.chunkSize(b);
+    var d = Math.pow(b, cs), mi = false, j2 = 0, w2 = 0;
     for (var i = 0; i < s.length; ++i) {
       var x2 = intAt(s, i);
       if (x2 < 0) {
         if (s.charAt(i) == "-" && this.signum() == 0) mi = true;
         continue;
       }
-      w = b2 * w + x2;
+      w2 = b * w2 + x2;
       if (++j2 >= cs) {
         this.dMultiply(d);
-        this.dAddOffset(w, 0);
+        this.dAddOffset(w2, 0);
         j2 = 0;
-        w = 0;
+        w2 = 0;
       }
     }
     if (j2 > 0) {
-      this.dMultiply(Math.pow(b2, j2));
-      this.dAddOffset(w, 0);
+      this.dMultiply(Math.pow(b, j2));
+      this.dAddOffset(w2, 0);
     }
     if (mi) BigInteger.ZERO.subTo(this, this);
   }
-  function bnpFromNumber(a, b2, c) {
-    if ("number" == typeof b2) {
+  function bnpFromNumber(a, b, c) {
+    if ("number" == typeof b) {
       if (a < 2) this.fromInt(1);
       else {
         this.fromNumber(a, c);
         if (!this.testBit(a - 1))
           this.bitwiseTo(BigInteger.ONE.shiftLeft(a - 1), op_or, this);
         if (this.isEven()) this.dAddOffset(1, 0);
-        while (!this.isProbablePrime(b2)) {
+        while (!this.isProbablePrime(b)) {
           this.dAddOffset(2, 0);
           if (this.bitLength() > a) this.subTo(BigInteger.ONE.shiftLeft(a - 1), this);
         }
@@ -36706,7 +36706,7 @@ function requireJsbn() {
     } else {
       var x2 = new Array(), t = a & 7;
       x2.length = (a >> 3) + 1;
-      b2.nextBytes(x2);
+      b.nextBytes(x2);
       if (t > 0) x2[0] &= (1 << t) - 1;
       else x2[0] = 0;
       this.fromString(x2, 256);
@@ -36942,14 +36942,14 @@ function requireJsbn() {
     ++this.t;
     this.clamp();
   }
-  function bnpDAddOffset(n, w) {
+  function bnpDAddOffset(n, w2) {
     if (n == 0) return;
-    while (this.t <= w) this.data[this.t++] = 0;
-    this.data[w] += n;
-    while (this.data[w] >= this.DV) {
-      this.data[w] -= this.DV;
-      if (++w >= this.t) this.data[this.t++] = 0;
-      ++this.data[w];
+    while (this.t <= w2) this.data[this.t++] = 0;
+    this.data[w2] += n;
+    while (this.data[w2] >= this.DV) {
+      this.data[w2] -= this.DV;
+      if (++w2 >= this.t) this.data[this.t++] = 0;
+      ++this.data[w2];
     }
   }
   function NullExp() {
@@ -37049,28 +37049,28 @@ function requireJsbn() {
       z2 = new Barrett(m);
     else
       z2 = new Montgomery(m);
-    var g2 = new Array(), n = 3, k1 = k - 1, km = (1 << k) - 1;
-    g2[1] = z2.convert(this);
+    var g = new Array(), n = 3, k1 = k - 1, km = (1 << k) - 1;
+    g[1] = z2.convert(this);
     if (k > 1) {
-      var g22 = nbi();
-      z2.sqrTo(g2[1], g22);
+      var g2 = nbi();
+      z2.sqrTo(g[1], g2);
       while (n <= km) {
-        g2[n] = nbi();
-        z2.mulTo(g22, g2[n - 2], g2[n]);
+        g[n] = nbi();
+        z2.mulTo(g2, g[n - 2], g[n]);
         n += 2;
       }
     }
-    var j2 = e.t - 1, w, is1 = true, r2 = nbi(), t;
+    var j2 = e.t - 1, w2, is1 = true, r2 = nbi(), t;
     i = nbits(e.data[j2]) - 1;
     while (j2 >= 0) {
-      if (i >= k1) w = e.data[j2] >> i - k1 & km;
+      if (i >= k1) w2 = e.data[j2] >> i - k1 & km;
       else {
-        w = (e.data[j2] & (1 << i + 1) - 1) << k1 - i;
-        if (j2 > 0) w |= e.data[j2 - 1] >> this.DB + i - k1;
+        w2 = (e.data[j2] & (1 << i + 1) - 1) << k1 - i;
+        if (j2 > 0) w2 |= e.data[j2 - 1] >> this.DB + i - k1;
       }
       n = k;
-      while ((w & 1) == 0) {
-        w >>= 1;
+      while ((w2 & 1) == 0) {
+        w2 >>= 1;
         --n;
       }
       if ((i -= n) < 0) {
@@ -37078,7 +37078,7 @@ function requireJsbn() {
         --j2;
       }
       if (is1) {
-        g2[w].copyTo(r);
+        g[w2].copyTo(r);
         is1 = false;
       } else {
         while (n > 1) {
@@ -37092,7 +37092,7 @@ function requireJsbn() {
           r = r2;
           r2 = t;
         }
-        z2.mulTo(r2, g2[w], r);
+        z2.mulTo(r2, g[w2], r);
       }
       while (j2 >= 0 && (e.data[j2] & 1 << i) == 0) {
         z2.sqrTo(r, r2);
@@ -37115,12 +37115,12 @@ function requireJsbn() {
       x2 = y;
       y = t;
     }
-    var i = x2.getLowestSetBit(), g2 = y.getLowestSetBit();
-    if (g2 < 0) return x2;
-    if (i < g2) g2 = i;
-    if (g2 > 0) {
-      x2.rShiftTo(g2, x2);
-      y.rShiftTo(g2, y);
+    var i = x2.getLowestSetBit(), g = y.getLowestSetBit();
+    if (g < 0) return x2;
+    if (i < g) g = i;
+    if (g > 0) {
+      x2.rShiftTo(g, x2);
+      y.rShiftTo(g, y);
     }
     while (x2.signum() > 0) {
       if ((i = x2.getLowestSetBit()) > 0) x2.rShiftTo(i, x2);
@@ -37133,7 +37133,7 @@ function requireJsbn() {
         y.rShiftTo(1, y);
       }
     }
-    if (g2 > 0) y.lShiftTo(g2, y);
+    if (g > 0) y.lShiftTo(g, y);
     return y;
   }
   function bnpModInt(n) {
@@ -37150,22 +37150,22 @@ function requireJsbn() {
     }
     var ac = m.isEven();
     if (this.isEven() && ac || m.signum() == 0) return BigInteger.ZERO;
-    var u = m.clone(), v = this.clone();
-    var a = nbv(1), b2 = nbv(0), c = nbv(0), d = nbv(1);
+    var u = m.clone(), v2 = this.clone();
+    var a = nbv(1), b = nbv(0), c = nbv(0), d = nbv(1);
     while (u.signum() != 0) {
       while (u.isEven()) {
         u.rShiftTo(1, u);
         if (ac) {
-          if (!a.isEven() || !b2.isEven()) {
+          if (!a.isEven() || !b.isEven()) {
             a.addTo(this, a);
-            b2.subTo(m, b2);
+            b.subTo(m, b);
           }
           a.rShiftTo(1, a);
-        } else if (!b2.isEven()) b2.subTo(m, b2);
-        b2.rShiftTo(1, b2);
+        } else if (!b.isEven()) b.subTo(m, b);
+        b.rShiftTo(1, b);
       }
-      while (v.isEven()) {
-        v.rShiftTo(1, v);
+      while (v2.isEven()) {
+        v2.rShiftTo(1, v2);
         if (ac) {
           if (!c.isEven() || !d.isEven()) {
             c.addTo(this, c);
@@ -37175,17 +37175,17 @@ function requireJsbn() {
         } else if (!d.isEven()) d.subTo(m, d);
         d.rShiftTo(1, d);
       }
-      if (u.compareTo(v) >= 0) {
-        u.subTo(v, u);
+      if (u.compareTo(v2) >= 0) {
+        u.subTo(v2, u);
         if (ac) a.subTo(c, a);
-        b2.subTo(d, b2);
+        b.subTo(d, b);
       } else {
-        v.subTo(u, v);
+        v2.subTo(u, v2);
         if (ac) c.subTo(a, c);
-        d.subTo(b2, d);
+        d.subTo(b, d);
       }
     }
-    if (v.compareTo(BigInteger.ONE) != 0) return BigInteger.ZERO;
+    if (v2.compareTo(BigInteger.ONE) != 0) return BigInteger.ZERO;
     if (d.compareTo(m) >= 0) return d.subtract(m);
     if (d.signum() < 0) d.addTo(m, d);
     else return d;
@@ -37398,88 +37398,88 @@ function requireSha1() {
     _padding += forge2.util.fillString(String.fromCharCode(0), 64);
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t, a, b2, c, d, e, f, i;
+  function _update(s, w2, bytes) {
+    var t, a, b, c, d, e, f, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c = s.h2;
       d = s.h3;
       e = s.h4;
       for (i = 0; i < 16; ++i) {
         t = bytes.getInt32();
-        w[i] = t;
-        f = d ^ b2 & (c ^ d);
+        w2[i] = t;
+        f = d ^ b & (c ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 20; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+        t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
-        f = d ^ b2 & (c ^ d);
+        w2[i] = t;
+        f = d ^ b & (c ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 32; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+        t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
-        f = b2 ^ c ^ d;
+        w2[i] = t;
+        f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 40; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 ^ c ^ d;
+        w2[i] = t;
+        f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 60; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 & c | d & (b2 ^ c);
+        w2[i] = t;
+        f = b & c | d & (b ^ c);
         t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 80; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 ^ c ^ d;
+        w2[i] = t;
+        f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
         e = d;
         d = c;
-        c = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
@@ -37674,9 +37674,9 @@ function requirePrime() {
       var rng = {
         // x is an array to fill with bytes
         nextBytes: function(x2) {
-          var b2 = prng2.getBytesSync(x2.length);
+          var b = prng2.getBytesSync(x2.length);
           for (var i = 0; i < x2.length; ++i) {
-            x2[i] = b2.charCodeAt(i);
+            x2[i] = b.charCodeAt(i);
           }
         }
       };
@@ -38153,9 +38153,9 @@ function requireRsa() {
     var rng = {
       // x is an array to fill with bytes
       nextBytes: function(x2) {
-        var b2 = prng2.getBytesSync(x2.length);
+        var b = prng2.getBytesSync(x2.length);
         for (var i = 0; i < x2.length; ++i) {
-          x2[i] = b2.charCodeAt(i);
+          x2[i] = b.charCodeAt(i);
         }
       }
     };
@@ -38951,8 +38951,8 @@ function requireRsa() {
       callback2(null, state.keys);
     }
   }
-  function _bnToBytes(b2) {
-    var hex = b2.toString(16);
+  function _bnToBytes(b) {
+    var hex = b.toString(16);
     if (hex[0] >= "8") {
       hex = "00" + hex;
     }
@@ -39485,7 +39485,7 @@ function requirePbe() {
       md2 = forge2.md.sha1.create();
     }
     var u = md2.digestLength;
-    var v = md2.blockLength;
+    var v2 = md2.blockLength;
     var result = new forge2.util.ByteBuffer();
     var passBuf = new forge2.util.ByteBuffer();
     if (password !== null && password !== void 0) {
@@ -39497,13 +39497,13 @@ function requirePbe() {
     var p = passBuf.length();
     var s = salt.length();
     var D2 = new forge2.util.ByteBuffer();
-    D2.fillWithByte(id, v);
-    var Slen = v * Math.ceil(s / v);
+    D2.fillWithByte(id, v2);
+    var Slen = v2 * Math.ceil(s / v2);
     var S2 = new forge2.util.ByteBuffer();
     for (l = 0; l < Slen; l++) {
       S2.putByte(salt.at(l % s));
     }
-    var Plen = v * Math.ceil(p / v);
+    var Plen = v2 * Math.ceil(p / v2);
     var P = new forge2.util.ByteBuffer();
     for (l = 0; l < Plen; l++) {
       P.putByte(passBuf.at(l % p));
@@ -39521,13 +39521,13 @@ function requirePbe() {
         buf = md2.digest();
       }
       var B2 = new forge2.util.ByteBuffer();
-      for (l = 0; l < v; l++) {
+      for (l = 0; l < v2; l++) {
         B2.putByte(buf.at(l % u));
       }
-      var k = Math.ceil(s / v) + Math.ceil(p / v);
+      var k = Math.ceil(s / v2) + Math.ceil(p / v2);
       var Inew = new forge2.util.ByteBuffer();
       for (j2 = 0; j2 < k; j2++) {
-        var chunk = new forge2.util.ByteBuffer(I2.getBytes(v));
+        var chunk = new forge2.util.ByteBuffer(I2.getBytes(v2));
         var x2 = 511;
         for (l = B2.length() - 1; l >= 0; l--) {
           x2 = x2 >> 8;
@@ -42282,13 +42282,13 @@ function requireX509() {
         };
       }
       if (error2 === null) {
-        var se2 = {
+        var se = {
           keyUsage: true,
           basicConstraints: true
         };
         for (var i = 0; error2 === null && i < cert.extensions.length; ++i) {
           var ext = cert.extensions[i];
-          if (ext.critical && !(ext.name in se2)) {
+          if (ext.critical && !(ext.name in se)) {
             error2 = {
               message: "Certificate has an unsupported critical extension.",
               error: pki2.certificateError.unsupported_certificate
@@ -43331,15 +43331,15 @@ function requireTls() {
   var hmac_sha1 = function(key2, seqNum, record) {
     var hmac2 = forge2.hmac.create();
     hmac2.start("SHA1", key2);
-    var b2 = forge2.util.createBuffer();
-    b2.putInt32(seqNum[0]);
-    b2.putInt32(seqNum[1]);
-    b2.putByte(record.type);
-    b2.putByte(record.version.major);
-    b2.putByte(record.version.minor);
-    b2.putInt16(record.length);
-    b2.putBytes(record.fragment.bytes());
-    hmac2.update(b2.getBytes());
+    var b = forge2.util.createBuffer();
+    b.putInt32(seqNum[0]);
+    b.putInt32(seqNum[1]);
+    b.putByte(record.type);
+    b.putByte(record.version.major);
+    b.putByte(record.version.minor);
+    b.putInt16(record.length);
+    b.putBytes(record.fragment.bytes());
+    hmac2.update(b.getBytes());
     return hmac2.digest().getBytes();
   };
   var deflate = function(c, record, s) {
@@ -43364,27 +43364,27 @@ function requireTls() {
     }
     return rval;
   };
-  var readVector = function(b2, lenBytes) {
+  var readVector = function(b, lenBytes) {
     var len = 0;
     switch (lenBytes) {
       case 1:
-        len = b2.getByte();
+        len = b.getByte();
         break;
       case 2:
-        len = b2.getInt16();
+        len = b.getInt16();
         break;
       case 3:
-        len = b2.getInt24();
+        len = b.getInt24();
         break;
       case 4:
-        len = b2.getInt32();
+        len = b.getInt32();
         break;
     }
-    return forge2.util.createBuffer(b2.getBytes(len));
+    return forge2.util.createBuffer(b.getBytes(len));
   };
-  var writeVector = function(b2, lenBytes, v) {
-    b2.putInt(v.length(), lenBytes << 3);
-    b2.putBuffer(v);
+  var writeVector = function(b, lenBytes, v2) {
+    b.putInt(v2.length(), lenBytes << 3);
+    b.putBuffer(v2);
   };
   var tls = {};
   tls.Versions = {
@@ -43529,27 +43529,27 @@ function requireTls() {
         }
       });
     } else {
-      var b2 = record.fragment;
-      var remaining = b2.length();
+      var b = record.fragment;
+      var remaining = b.length();
       msg = {
         version: {
-          major: b2.getByte(),
-          minor: b2.getByte()
+          major: b.getByte(),
+          minor: b.getByte()
         },
-        random: forge2.util.createBuffer(b2.getBytes(32)),
-        session_id: readVector(b2, 1),
+        random: forge2.util.createBuffer(b.getBytes(32)),
+        session_id: readVector(b, 1),
         extensions: []
       };
       if (client) {
-        msg.cipher_suite = b2.getBytes(2);
-        msg.compression_method = b2.getByte();
+        msg.cipher_suite = b.getBytes(2);
+        msg.compression_method = b.getByte();
       } else {
-        msg.cipher_suites = readVector(b2, 2);
-        msg.compression_methods = readVector(b2, 1);
+        msg.cipher_suites = readVector(b, 2);
+        msg.compression_methods = readVector(b, 1);
       }
-      remaining = length - (remaining - b2.length());
+      remaining = length - (remaining - b.length());
       if (remaining > 0) {
-        var exts = readVector(b2, 2);
+        var exts = readVector(b, 2);
         while (exts.length() > 0) {
           msg.extensions.push({
             type: [exts.getByte(), exts.getByte()],
@@ -43768,9 +43768,9 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      certificate_list: readVector(b2, 3)
+      certificate_list: readVector(b, 3)
     };
     var cert, asn12;
     var certs = [];
@@ -43841,9 +43841,9 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      enc_pre_master_secret: readVector(b2, 2).getBytes()
+      enc_pre_master_secret: readVector(b, 2).getBytes()
     };
     var privateKey2 = null;
     if (c.getPrivateKey) {
@@ -43899,10 +43899,10 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      certificate_types: readVector(b2, 1),
-      certificate_authorities: readVector(b2, 2)
+      certificate_types: readVector(b, 1),
+      certificate_authorities: readVector(b, 2)
     };
     c.session.certificateRequest = msg;
     c.expect = SHD;
@@ -43919,12 +43919,12 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
-    b2.read -= 4;
-    var msgBytes = b2.bytes();
-    b2.read += 4;
+    var b = record.fragment;
+    b.read -= 4;
+    var msgBytes = b.bytes();
+    b.read += 4;
     var msg = {
-      signature: readVector(b2, 2).getBytes()
+      signature: readVector(b, 2).getBytes()
     };
     var verify = forge2.util.createBuffer();
     verify.putBuffer(c.session.md5.digest());
@@ -44050,21 +44050,21 @@ function requireTls() {
     c.process();
   };
   tls.handleFinished = function(c, record, length) {
-    var b2 = record.fragment;
-    b2.read -= 4;
-    var msgBytes = b2.bytes();
-    b2.read += 4;
+    var b = record.fragment;
+    b.read -= 4;
+    var msgBytes = b.bytes();
+    b.read += 4;
     var vd = record.fragment.getBytes();
-    b2 = forge2.util.createBuffer();
-    b2.putBuffer(c.session.md5.digest());
-    b2.putBuffer(c.session.sha1.digest());
+    b = forge2.util.createBuffer();
+    b.putBuffer(c.session.md5.digest());
+    b.putBuffer(c.session.sha1.digest());
     var client = c.entity === tls.ConnectionEnd.client;
     var label = client ? "server finished" : "client finished";
     var sp = c.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
-    b2 = prf(sp.master_secret, label, b2.getBytes(), vdl);
-    if (b2.getBytes() !== vd) {
+    b = prf(sp.master_secret, label, b.getBytes(), vdl);
+    if (b.getBytes() !== vd) {
       return c.error(c, {
         message: "Invalid verify_data in Finished message.",
         send: true,
@@ -44098,10 +44098,10 @@ function requireTls() {
     c.process();
   };
   tls.handleAlert = function(c, record) {
-    var b2 = record.fragment;
+    var b = record.fragment;
     var alert = {
-      level: b2.getByte(),
-      description: b2.getByte()
+      level: b.getByte(),
+      description: b.getByte()
     };
     var msg;
     switch (alert.description) {
@@ -44191,19 +44191,19 @@ function requireTls() {
     c.process();
   };
   tls.handleHandshake = function(c, record) {
-    var b2 = record.fragment;
-    var type = b2.getByte();
-    var length = b2.getInt24();
-    if (length > b2.length()) {
+    var b = record.fragment;
+    var type = b.getByte();
+    var length = b.getInt24();
+    if (length > b.length()) {
       c.fragmented = record;
       record.fragment = forge2.util.createBuffer();
-      b2.read -= 4;
+      b.read -= 4;
       return c.process();
     }
     c.fragmented = null;
-    b2.read -= 4;
-    var bytes = b2.bytes(length + 4);
-    b2.read += 4;
+    b.read -= 4;
+    var bytes = b.bytes(length + 4);
+    b.read += 4;
     if (type in hsTable[c.entity][c.expect]) {
       if (c.entity === tls.ConnectionEnd.server && !c.open && !c.fail) {
         c.handshaking = true;
@@ -44237,10 +44237,10 @@ function requireTls() {
     c.process();
   };
   tls.handleHeartbeat = function(c, record) {
-    var b2 = record.fragment;
-    var type = b2.getByte();
-    var length = b2.getInt16();
-    var payload = b2.getBytes(length);
+    var b = record.fragment;
+    var type = b.getByte();
+    var length = b.getInt16();
+    var payload = b.getBytes(length);
     if (type === tls.HeartbeatMessageType.heartbeat_request) {
       if (c.handshaking || length > payload.length) {
         return c.process();
@@ -44531,12 +44531,12 @@ function requireTls() {
     return record;
   };
   tls.createAlert = function(c, alert) {
-    var b2 = forge2.util.createBuffer();
-    b2.putByte(alert.level);
-    b2.putByte(alert.description);
+    var b = forge2.util.createBuffer();
+    b.putByte(alert.level);
+    b.putByte(alert.description);
     return tls.createRecord(c, {
       type: tls.ContentType.alert,
-      data: b2
+      data: b
     });
   };
   tls.createClientHello = function(c) {
@@ -44674,20 +44674,20 @@ function requireTls() {
     return rval;
   };
   tls.createClientKeyExchange = function(c) {
-    var b2 = forge2.util.createBuffer();
-    b2.putByte(c.session.clientHelloVersion.major);
-    b2.putByte(c.session.clientHelloVersion.minor);
-    b2.putBytes(forge2.random.getBytes(46));
+    var b = forge2.util.createBuffer();
+    b.putByte(c.session.clientHelloVersion.major);
+    b.putByte(c.session.clientHelloVersion.minor);
+    b.putBytes(forge2.random.getBytes(46));
     var sp = c.session.sp;
-    sp.pre_master_secret = b2.getBytes();
+    sp.pre_master_secret = b.getBytes();
     var key2 = c.session.serverCertificate.publicKey;
-    b2 = key2.encrypt(sp.pre_master_secret);
-    var length = b2.length + 2;
+    b = key2.encrypt(sp.pre_master_secret);
+    var length = b.length + 2;
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.client_key_exchange);
     rval.putInt24(length);
-    rval.putInt16(b2.length);
-    rval.putBytes(b2);
+    rval.putInt16(b.length);
+    rval.putBytes(b);
     return rval;
   };
   tls.createServerKeyExchange = function(c) {
@@ -44695,11 +44695,11 @@ function requireTls() {
     return rval;
   };
   tls.getClientSignature = function(c, callback2) {
-    var b2 = forge2.util.createBuffer();
-    b2.putBuffer(c.session.md5.digest());
-    b2.putBuffer(c.session.sha1.digest());
-    b2 = b2.getBytes();
-    c.getSignature = c.getSignature || function(c2, b3, callback3) {
+    var b = forge2.util.createBuffer();
+    b.putBuffer(c.session.md5.digest());
+    b.putBuffer(c.session.sha1.digest());
+    b = b.getBytes();
+    c.getSignature = c.getSignature || function(c2, b2, callback3) {
       var privateKey2 = null;
       if (c2.getPrivateKey) {
         try {
@@ -44727,11 +44727,11 @@ function requireTls() {
           }
         });
       } else {
-        b3 = privateKey2.sign(b3, null);
+        b2 = privateKey2.sign(b2, null);
       }
-      callback3(c2, b3);
+      callback3(c2, b2);
     };
-    c.getSignature(c, b2, callback2);
+    c.getSignature(c, b, callback2);
   };
   tls.createCertificateVerify = function(c, signature) {
     var length = signature.length + 2;
@@ -44773,19 +44773,19 @@ function requireTls() {
     return rval;
   };
   tls.createFinished = function(c) {
-    var b2 = forge2.util.createBuffer();
-    b2.putBuffer(c.session.md5.digest());
-    b2.putBuffer(c.session.sha1.digest());
+    var b = forge2.util.createBuffer();
+    b.putBuffer(c.session.md5.digest());
+    b.putBuffer(c.session.sha1.digest());
     var client = c.entity === tls.ConnectionEnd.client;
     var sp = c.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
     var label = client ? "client finished" : "server finished";
-    b2 = prf(sp.master_secret, label, b2.getBytes(), vdl);
+    b = prf(sp.master_secret, label, b.getBytes(), vdl);
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.finished);
-    rval.putInt24(b2.length());
-    rval.putBuffer(b2);
+    rval.putInt24(b.length());
+    rval.putBuffer(b);
     return rval;
   };
   tls.createHeartbeat = function(type, payload, payloadLength) {
@@ -45096,18 +45096,18 @@ function requireTls() {
     };
     var _readRecordHeader = function(c2) {
       var rval = 0;
-      var b2 = c2.input;
-      var len = b2.length();
+      var b = c2.input;
+      var len = b.length();
       if (len < 5) {
         rval = 5 - len;
       } else {
         c2.record = {
-          type: b2.getByte(),
+          type: b.getByte(),
           version: {
-            major: b2.getByte(),
-            minor: b2.getByte()
+            major: b.getByte(),
+            minor: b.getByte()
           },
-          length: b2.getInt16(),
+          length: b.getInt16(),
           fragment: forge2.util.createBuffer(),
           ready: false
         };
@@ -45130,13 +45130,13 @@ function requireTls() {
     };
     var _readRecord = function(c2) {
       var rval = 0;
-      var b2 = c2.input;
-      var len = b2.length();
+      var b = c2.input;
+      var len = b.length();
       if (len < c2.record.length) {
         rval = c2.record.length - len;
       } else {
-        c2.record.fragment.putBytes(b2.getBytes(c2.record.length));
-        b2.compact();
+        c2.record.fragment.putBytes(b.getBytes(c2.record.length));
+        b.compact();
         var s = c2.state.current.read;
         if (s.update(c2, c2.record)) {
           if (c2.fragmented !== null) {
@@ -45717,7 +45717,7 @@ function requireSha512() {
     ];
     _initialized = true;
   }
-  function _update(s, w, bytes) {
+  function _update(s, w2, bytes) {
     var t1_hi, t1_lo;
     var t2_hi, t2_lo;
     var s0_hi, s0_lo;
@@ -45732,24 +45732,24 @@ function requireSha512() {
     var f_hi, f_lo;
     var g_hi, g_lo;
     var h_hi, h_lo;
-    var i, hi, lo, w2, w7, w15, w16;
+    var i, hi, lo, w22, w7, w15, w16;
     var len = bytes.length();
     while (len >= 128) {
       for (i = 0; i < 16; ++i) {
-        w[i][0] = bytes.getInt32() >>> 0;
-        w[i][1] = bytes.getInt32() >>> 0;
+        w2[i][0] = bytes.getInt32() >>> 0;
+        w2[i][1] = bytes.getInt32() >>> 0;
       }
       for (; i < 80; ++i) {
-        w2 = w[i - 2];
-        hi = w2[0];
-        lo = w2[1];
+        w22 = w2[i - 2];
+        hi = w22[0];
+        lo = w22[1];
         t1_hi = ((hi >>> 19 | lo << 13) ^ // ROTR 19
         (lo >>> 29 | hi << 3) ^ // ROTR 61/(swap + ROTR 29)
         hi >>> 6) >>> 0;
         t1_lo = ((hi << 13 | lo >>> 19) ^ // ROTR 19
         (lo << 3 | hi >>> 29) ^ // ROTR 61/(swap + ROTR 29)
         (hi << 26 | lo >>> 6)) >>> 0;
-        w15 = w[i - 15];
+        w15 = w2[i - 15];
         hi = w15[0];
         lo = w15[1];
         t2_hi = ((hi >>> 1 | lo << 31) ^ // ROTR 1
@@ -45758,11 +45758,11 @@ function requireSha512() {
         t2_lo = ((hi << 31 | lo >>> 1) ^ // ROTR 1
         (hi << 24 | lo >>> 8) ^ // ROTR 8
         (hi << 25 | lo >>> 7)) >>> 0;
-        w7 = w[i - 7];
-        w16 = w[i - 16];
+        w7 = w2[i - 7];
+        w16 = w2[i - 16];
         lo = t1_lo + w7[1] + t2_lo + w16[1];
-        w[i][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
-        w[i][1] = lo >>> 0;
+        w2[i][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
+        w2[i][1] = lo >>> 0;
       }
       a_hi = s[0][0];
       a_lo = s[0][1];
@@ -45797,8 +45797,8 @@ function requireSha512() {
         (a_lo << 25 | a_hi >>> 7)) >>> 0;
         maj_hi = (a_hi & b_hi | c_hi & (a_hi ^ b_hi)) >>> 0;
         maj_lo = (a_lo & b_lo | c_lo & (a_lo ^ b_lo)) >>> 0;
-        lo = h_lo + s1_lo + ch_lo + _k[i][1] + w[i][1];
-        t1_hi = h_hi + s1_hi + ch_hi + _k[i][0] + w[i][0] + (lo / 4294967296 >>> 0) >>> 0;
+        lo = h_lo + s1_lo + ch_lo + _k[i][1] + w2[i][1];
+        t1_hi = h_hi + s1_hi + ch_hi + _k[i][0] + w2[i][0] + (lo / 4294967296 >>> 0) >>> 0;
         t1_lo = lo >>> 0;
         lo = s0_lo + maj_lo;
         t2_hi = s0_hi + maj_hi + (lo / 4294967296 >>> 0) >>> 0;
@@ -46186,7 +46186,7 @@ function requireEd25519() {
     55772,
     9222
   ]);
-  var X2 = gf([
+  var X = gf([
     54554,
     36645,
     11616,
@@ -46204,7 +46204,7 @@ function requireEd25519() {
     14035,
     8553
   ]);
-  var Y = gf([
+  var Y2 = gf([
     26200,
     26214,
     26214,
@@ -46222,7 +46222,7 @@ function requireEd25519() {
     26214,
     26214
   ]);
-  var L = new Float64Array([
+  var L2 = new Float64Array([
     237,
     211,
     245,
@@ -46381,10 +46381,10 @@ function requireEd25519() {
   function _isCanonicalSignatureScalar(bytes, offset2) {
     var i;
     for (i = 31; i >= 0; --i) {
-      if (bytes[offset2 + i] < L[i]) {
+      if (bytes[offset2 + i] < L2[i]) {
         return true;
       }
-      if (bytes[offset2 + i] > L[i]) {
+      if (bytes[offset2 + i] > L2[i]) {
         return false;
       }
     }
@@ -46395,7 +46395,7 @@ function requireEd25519() {
     for (i = 63; i >= 32; --i) {
       carry = 0;
       for (j2 = i - 32, k = i - 12; j2 < k; ++j2) {
-        x2[j2] += carry - 16 * x2[i] * L[j2 - (i - 32)];
+        x2[j2] += carry - 16 * x2[i] * L2[j2 - (i - 32)];
         carry = x2[j2] + 128 >> 8;
         x2[j2] -= carry * 256;
       }
@@ -46404,12 +46404,12 @@ function requireEd25519() {
     }
     carry = 0;
     for (j2 = 0; j2 < 32; ++j2) {
-      x2[j2] += carry - (x2[31] >> 4) * L[j2];
+      x2[j2] += carry - (x2[31] >> 4) * L2[j2];
       carry = x2[j2] >> 8;
       x2[j2] &= 255;
     }
     for (j2 = 0; j2 < 32; ++j2) {
-      x2[j2] -= carry * L[j2];
+      x2[j2] -= carry * L2[j2];
     }
     for (i = 0; i < 32; ++i) {
       x2[i + 1] += x2[i] >> 8;
@@ -46425,29 +46425,29 @@ function requireEd25519() {
     modL(r, x2);
   }
   function add(p, q) {
-    var a = gf(), b2 = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g2 = gf(), h = gf(), t = gf();
-    Z2(a, p[1], p[0]);
-    Z2(t, q[1], q[0]);
+    var a = gf(), b = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
+    Z(a, p[1], p[0]);
+    Z(t, q[1], q[0]);
     M2(a, a, t);
-    A2(b2, p[0], p[1]);
+    A2(b, p[0], p[1]);
     A2(t, q[0], q[1]);
-    M2(b2, b2, t);
+    M2(b, b, t);
     M2(c, p[3], q[3]);
     M2(c, c, D22);
     M2(d, p[2], q[2]);
     A2(d, d, d);
-    Z2(e, b2, a);
-    Z2(f, d, c);
-    A2(g2, d, c);
-    A2(h, b2, a);
+    Z(e, b, a);
+    Z(f, d, c);
+    A2(g, d, c);
+    A2(h, b, a);
     M2(p[0], e, f);
-    M2(p[1], h, g2);
-    M2(p[2], g2, f);
+    M2(p[1], h, g);
+    M2(p[2], g, f);
     M2(p[3], e, h);
   }
-  function cswap(p, q, b2) {
+  function cswap(p, q, b) {
     for (var i = 0; i < 4; ++i) {
-      sel25519(p[i], q[i], b2);
+      sel25519(p[i], q[i], b);
     }
   }
   function pack(r, p) {
@@ -46459,7 +46459,7 @@ function requireEd25519() {
     r[31] ^= par25519(tx) << 7;
   }
   function pack25519(o, n) {
-    var i, j2, b2;
+    var i, j2, b;
     var m = gf(), t = gf();
     for (i = 0; i < 16; ++i) {
       t[i] = n[i];
@@ -46474,9 +46474,9 @@ function requireEd25519() {
         m[i - 1] &= 65535;
       }
       m[15] = t[15] - 32767 - (m[14] >> 16 & 1);
-      b2 = m[15] >> 16 & 1;
+      b = m[15] >> 16 & 1;
       m[14] &= 65535;
-      sel25519(t, m, 1 - b2);
+      sel25519(t, m, 1 - b);
     }
     for (i = 0; i < 16; i++) {
       o[2 * i] = t[i] & 255;
@@ -46489,7 +46489,7 @@ function requireEd25519() {
     unpack25519(r[1], p);
     S2(num, r[1]);
     M2(den, num, D2);
-    Z2(num, num, r[2]);
+    Z(num, num, r[2]);
     A2(den, r[2], den);
     S2(den2, den);
     S2(den4, den2);
@@ -46512,7 +46512,7 @@ function requireEd25519() {
       return -1;
     }
     if (par25519(r[0]) === p[31] >> 7) {
-      Z2(r[0], gf0, r[0]);
+      Z(r[0], gf0, r[0]);
     }
     M2(r[3], r[0], r[1]);
     return 0;
@@ -46540,11 +46540,11 @@ function requireEd25519() {
       o[a] = c[a];
     }
   }
-  function neq25519(a, b2) {
+  function neq25519(a, b) {
     var c = new NativeBuffer(32);
     var d = new NativeBuffer(32);
     pack25519(c, a);
-    pack25519(d, b2);
+    pack25519(d, b);
     return crypto_verify_32(c, 0, d, 0);
   }
   function crypto_verify_32(x2, xi, y, yi) {
@@ -46563,25 +46563,25 @@ function requireEd25519() {
     return d[0] & 1;
   }
   function scalarmult(p, q, s) {
-    var b2, i;
+    var b, i;
     set25519(p[0], gf0);
     set25519(p[1], gf1);
     set25519(p[2], gf1);
     set25519(p[3], gf0);
     for (i = 255; i >= 0; --i) {
-      b2 = s[i / 8 | 0] >> (i & 7) & 1;
-      cswap(p, q, b2);
+      b = s[i / 8 | 0] >> (i & 7) & 1;
+      cswap(p, q, b);
       add(q, p);
       add(p, p);
-      cswap(p, q, b2);
+      cswap(p, q, b);
     }
   }
   function scalarbase(p, s) {
     var q = [gf(), gf(), gf(), gf()];
-    set25519(q[0], X2);
-    set25519(q[1], Y);
+    set25519(q[0], X);
+    set25519(q[1], Y2);
     set25519(q[2], gf1);
-    M2(q[3], X2, Y);
+    M2(q[3], X, Y2);
     scalarmult(p, q, s);
   }
   function set25519(r, a) {
@@ -46607,16 +46607,16 @@ function requireEd25519() {
     }
   }
   function car25519(o) {
-    var i, v, c = 1;
+    var i, v2, c = 1;
     for (i = 0; i < 16; ++i) {
-      v = o[i] + c + 65535;
-      c = Math.floor(v / 65536);
-      o[i] = v - c * 65536;
+      v2 = o[i] + c + 65535;
+      c = Math.floor(v2 / 65536);
+      o[i] = v2 - c * 65536;
     }
     o[0] += c - 1 + 37 * (c - 1);
   }
-  function sel25519(p, q, b2) {
-    var t, c = ~(b2 - 1);
+  function sel25519(p, q, b) {
+    var t, c = ~(b - 1);
     for (var i = 0; i < 16; ++i) {
       t = c & (p[i] ^ q[i]);
       p[i] ^= t;
@@ -46632,293 +46632,293 @@ function requireEd25519() {
     }
     return r;
   }
-  function A2(o, a, b2) {
+  function A2(o, a, b) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] + b2[i];
+      o[i] = a[i] + b[i];
     }
   }
-  function Z2(o, a, b2) {
+  function Z(o, a, b) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] - b2[i];
+      o[i] = a[i] - b[i];
     }
   }
   function S2(o, a) {
     M2(o, a, a);
   }
-  function M2(o, a, b2) {
-    var v, c, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b2[0], b1 = b2[1], b22 = b2[2], b3 = b2[3], b4 = b2[4], b5 = b2[5], b6 = b2[6], b7 = b2[7], b8 = b2[8], b9 = b2[9], b10 = b2[10], b11 = b2[11], b12 = b2[12], b13 = b2[13], b14 = b2[14], b15 = b2[15];
-    v = a[0];
-    t0 += v * b0;
-    t1 += v * b1;
-    t2 += v * b22;
-    t3 += v * b3;
-    t4 += v * b4;
-    t5 += v * b5;
-    t6 += v * b6;
-    t7 += v * b7;
-    t8 += v * b8;
-    t9 += v * b9;
-    t10 += v * b10;
-    t11 += v * b11;
-    t12 += v * b12;
-    t13 += v * b13;
-    t14 += v * b14;
-    t15 += v * b15;
-    v = a[1];
-    t1 += v * b0;
-    t2 += v * b1;
-    t3 += v * b22;
-    t4 += v * b3;
-    t5 += v * b4;
-    t6 += v * b5;
-    t7 += v * b6;
-    t8 += v * b7;
-    t9 += v * b8;
-    t10 += v * b9;
-    t11 += v * b10;
-    t12 += v * b11;
-    t13 += v * b12;
-    t14 += v * b13;
-    t15 += v * b14;
-    t16 += v * b15;
-    v = a[2];
-    t2 += v * b0;
-    t3 += v * b1;
-    t4 += v * b22;
-    t5 += v * b3;
-    t6 += v * b4;
-    t7 += v * b5;
-    t8 += v * b6;
-    t9 += v * b7;
-    t10 += v * b8;
-    t11 += v * b9;
-    t12 += v * b10;
-    t13 += v * b11;
-    t14 += v * b12;
-    t15 += v * b13;
-    t16 += v * b14;
-    t17 += v * b15;
-    v = a[3];
-    t3 += v * b0;
-    t4 += v * b1;
-    t5 += v * b22;
-    t6 += v * b3;
-    t7 += v * b4;
-    t8 += v * b5;
-    t9 += v * b6;
-    t10 += v * b7;
-    t11 += v * b8;
-    t12 += v * b9;
-    t13 += v * b10;
-    t14 += v * b11;
-    t15 += v * b12;
-    t16 += v * b13;
-    t17 += v * b14;
-    t18 += v * b15;
-    v = a[4];
-    t4 += v * b0;
-    t5 += v * b1;
-    t6 += v * b22;
-    t7 += v * b3;
-    t8 += v * b4;
-    t9 += v * b5;
-    t10 += v * b6;
-    t11 += v * b7;
-    t12 += v * b8;
-    t13 += v * b9;
-    t14 += v * b10;
-    t15 += v * b11;
-    t16 += v * b12;
-    t17 += v * b13;
-    t18 += v * b14;
-    t19 += v * b15;
-    v = a[5];
-    t5 += v * b0;
-    t6 += v * b1;
-    t7 += v * b22;
-    t8 += v * b3;
-    t9 += v * b4;
-    t10 += v * b5;
-    t11 += v * b6;
-    t12 += v * b7;
-    t13 += v * b8;
-    t14 += v * b9;
-    t15 += v * b10;
-    t16 += v * b11;
-    t17 += v * b12;
-    t18 += v * b13;
-    t19 += v * b14;
-    t20 += v * b15;
-    v = a[6];
-    t6 += v * b0;
-    t7 += v * b1;
-    t8 += v * b22;
-    t9 += v * b3;
-    t10 += v * b4;
-    t11 += v * b5;
-    t12 += v * b6;
-    t13 += v * b7;
-    t14 += v * b8;
-    t15 += v * b9;
-    t16 += v * b10;
-    t17 += v * b11;
-    t18 += v * b12;
-    t19 += v * b13;
-    t20 += v * b14;
-    t21 += v * b15;
-    v = a[7];
-    t7 += v * b0;
-    t8 += v * b1;
-    t9 += v * b22;
-    t10 += v * b3;
-    t11 += v * b4;
-    t12 += v * b5;
-    t13 += v * b6;
-    t14 += v * b7;
-    t15 += v * b8;
-    t16 += v * b9;
-    t17 += v * b10;
-    t18 += v * b11;
-    t19 += v * b12;
-    t20 += v * b13;
-    t21 += v * b14;
-    t22 += v * b15;
-    v = a[8];
-    t8 += v * b0;
-    t9 += v * b1;
-    t10 += v * b22;
-    t11 += v * b3;
-    t12 += v * b4;
-    t13 += v * b5;
-    t14 += v * b6;
-    t15 += v * b7;
-    t16 += v * b8;
-    t17 += v * b9;
-    t18 += v * b10;
-    t19 += v * b11;
-    t20 += v * b12;
-    t21 += v * b13;
-    t22 += v * b14;
-    t23 += v * b15;
-    v = a[9];
-    t9 += v * b0;
-    t10 += v * b1;
-    t11 += v * b22;
-    t12 += v * b3;
-    t13 += v * b4;
-    t14 += v * b5;
-    t15 += v * b6;
-    t16 += v * b7;
-    t17 += v * b8;
-    t18 += v * b9;
-    t19 += v * b10;
-    t20 += v * b11;
-    t21 += v * b12;
-    t22 += v * b13;
-    t23 += v * b14;
-    t24 += v * b15;
-    v = a[10];
-    t10 += v * b0;
-    t11 += v * b1;
-    t12 += v * b22;
-    t13 += v * b3;
-    t14 += v * b4;
-    t15 += v * b5;
-    t16 += v * b6;
-    t17 += v * b7;
-    t18 += v * b8;
-    t19 += v * b9;
-    t20 += v * b10;
-    t21 += v * b11;
-    t22 += v * b12;
-    t23 += v * b13;
-    t24 += v * b14;
-    t25 += v * b15;
-    v = a[11];
-    t11 += v * b0;
-    t12 += v * b1;
-    t13 += v * b22;
-    t14 += v * b3;
-    t15 += v * b4;
-    t16 += v * b5;
-    t17 += v * b6;
-    t18 += v * b7;
-    t19 += v * b8;
-    t20 += v * b9;
-    t21 += v * b10;
-    t22 += v * b11;
-    t23 += v * b12;
-    t24 += v * b13;
-    t25 += v * b14;
-    t26 += v * b15;
-    v = a[12];
-    t12 += v * b0;
-    t13 += v * b1;
-    t14 += v * b22;
-    t15 += v * b3;
-    t16 += v * b4;
-    t17 += v * b5;
-    t18 += v * b6;
-    t19 += v * b7;
-    t20 += v * b8;
-    t21 += v * b9;
-    t22 += v * b10;
-    t23 += v * b11;
-    t24 += v * b12;
-    t25 += v * b13;
-    t26 += v * b14;
-    t27 += v * b15;
-    v = a[13];
-    t13 += v * b0;
-    t14 += v * b1;
-    t15 += v * b22;
-    t16 += v * b3;
-    t17 += v * b4;
-    t18 += v * b5;
-    t19 += v * b6;
-    t20 += v * b7;
-    t21 += v * b8;
-    t22 += v * b9;
-    t23 += v * b10;
-    t24 += v * b11;
-    t25 += v * b12;
-    t26 += v * b13;
-    t27 += v * b14;
-    t28 += v * b15;
-    v = a[14];
-    t14 += v * b0;
-    t15 += v * b1;
-    t16 += v * b22;
-    t17 += v * b3;
-    t18 += v * b4;
-    t19 += v * b5;
-    t20 += v * b6;
-    t21 += v * b7;
-    t22 += v * b8;
-    t23 += v * b9;
-    t24 += v * b10;
-    t25 += v * b11;
-    t26 += v * b12;
-    t27 += v * b13;
-    t28 += v * b14;
-    t29 += v * b15;
-    v = a[15];
-    t15 += v * b0;
-    t16 += v * b1;
-    t17 += v * b22;
-    t18 += v * b3;
-    t19 += v * b4;
-    t20 += v * b5;
-    t21 += v * b6;
-    t22 += v * b7;
-    t23 += v * b8;
-    t24 += v * b9;
-    t25 += v * b10;
-    t26 += v * b11;
-    t27 += v * b12;
-    t28 += v * b13;
-    t29 += v * b14;
-    t30 += v * b15;
+  function M2(o, a, b) {
+    var v2, c, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7], b8 = b[8], b9 = b[9], b10 = b[10], b11 = b[11], b12 = b[12], b13 = b[13], b14 = b[14], b15 = b[15];
+    v2 = a[0];
+    t0 += v2 * b0;
+    t1 += v2 * b1;
+    t2 += v2 * b2;
+    t3 += v2 * b3;
+    t4 += v2 * b4;
+    t5 += v2 * b5;
+    t6 += v2 * b6;
+    t7 += v2 * b7;
+    t8 += v2 * b8;
+    t9 += v2 * b9;
+    t10 += v2 * b10;
+    t11 += v2 * b11;
+    t12 += v2 * b12;
+    t13 += v2 * b13;
+    t14 += v2 * b14;
+    t15 += v2 * b15;
+    v2 = a[1];
+    t1 += v2 * b0;
+    t2 += v2 * b1;
+    t3 += v2 * b2;
+    t4 += v2 * b3;
+    t5 += v2 * b4;
+    t6 += v2 * b5;
+    t7 += v2 * b6;
+    t8 += v2 * b7;
+    t9 += v2 * b8;
+    t10 += v2 * b9;
+    t11 += v2 * b10;
+    t12 += v2 * b11;
+    t13 += v2 * b12;
+    t14 += v2 * b13;
+    t15 += v2 * b14;
+    t16 += v2 * b15;
+    v2 = a[2];
+    t2 += v2 * b0;
+    t3 += v2 * b1;
+    t4 += v2 * b2;
+    t5 += v2 * b3;
+    t6 += v2 * b4;
+    t7 += v2 * b5;
+    t8 += v2 * b6;
+    t9 += v2 * b7;
+    t10 += v2 * b8;
+    t11 += v2 * b9;
+    t12 += v2 * b10;
+    t13 += v2 * b11;
+    t14 += v2 * b12;
+    t15 += v2 * b13;
+    t16 += v2 * b14;
+    t17 += v2 * b15;
+    v2 = a[3];
+    t3 += v2 * b0;
+    t4 += v2 * b1;
+    t5 += v2 * b2;
+    t6 += v2 * b3;
+    t7 += v2 * b4;
+    t8 += v2 * b5;
+    t9 += v2 * b6;
+    t10 += v2 * b7;
+    t11 += v2 * b8;
+    t12 += v2 * b9;
+    t13 += v2 * b10;
+    t14 += v2 * b11;
+    t15 += v2 * b12;
+    t16 += v2 * b13;
+    t17 += v2 * b14;
+    t18 += v2 * b15;
+    v2 = a[4];
+    t4 += v2 * b0;
+    t5 += v2 * b1;
+    t6 += v2 * b2;
+    t7 += v2 * b3;
+    t8 += v2 * b4;
+    t9 += v2 * b5;
+    t10 += v2 * b6;
+    t11 += v2 * b7;
+    t12 += v2 * b8;
+    t13 += v2 * b9;
+    t14 += v2 * b10;
+    t15 += v2 * b11;
+    t16 += v2 * b12;
+    t17 += v2 * b13;
+    t18 += v2 * b14;
+    t19 += v2 * b15;
+    v2 = a[5];
+    t5 += v2 * b0;
+    t6 += v2 * b1;
+    t7 += v2 * b2;
+    t8 += v2 * b3;
+    t9 += v2 * b4;
+    t10 += v2 * b5;
+    t11 += v2 * b6;
+    t12 += v2 * b7;
+    t13 += v2 * b8;
+    t14 += v2 * b9;
+    t15 += v2 * b10;
+    t16 += v2 * b11;
+    t17 += v2 * b12;
+    t18 += v2 * b13;
+    t19 += v2 * b14;
+    t20 += v2 * b15;
+    v2 = a[6];
+    t6 += v2 * b0;
+    t7 += v2 * b1;
+    t8 += v2 * b2;
+    t9 += v2 * b3;
+    t10 += v2 * b4;
+    t11 += v2 * b5;
+    t12 += v2 * b6;
+    t13 += v2 * b7;
+    t14 += v2 * b8;
+    t15 += v2 * b9;
+    t16 += v2 * b10;
+    t17 += v2 * b11;
+    t18 += v2 * b12;
+    t19 += v2 * b13;
+    t20 += v2 * b14;
+    t21 += v2 * b15;
+    v2 = a[7];
+    t7 += v2 * b0;
+    t8 += v2 * b1;
+    t9 += v2 * b2;
+    t10 += v2 * b3;
+    t11 += v2 * b4;
+    t12 += v2 * b5;
+    t13 += v2 * b6;
+    t14 += v2 * b7;
+    t15 += v2 * b8;
+    t16 += v2 * b9;
+    t17 += v2 * b10;
+    t18 += v2 * b11;
+    t19 += v2 * b12;
+    t20 += v2 * b13;
+    t21 += v2 * b14;
+    t22 += v2 * b15;
+    v2 = a[8];
+    t8 += v2 * b0;
+    t9 += v2 * b1;
+    t10 += v2 * b2;
+    t11 += v2 * b3;
+    t12 += v2 * b4;
+    t13 += v2 * b5;
+    t14 += v2 * b6;
+    t15 += v2 * b7;
+    t16 += v2 * b8;
+    t17 += v2 * b9;
+    t18 += v2 * b10;
+    t19 += v2 * b11;
+    t20 += v2 * b12;
+    t21 += v2 * b13;
+    t22 += v2 * b14;
+    t23 += v2 * b15;
+    v2 = a[9];
+    t9 += v2 * b0;
+    t10 += v2 * b1;
+    t11 += v2 * b2;
+    t12 += v2 * b3;
+    t13 += v2 * b4;
+    t14 += v2 * b5;
+    t15 += v2 * b6;
+    t16 += v2 * b7;
+    t17 += v2 * b8;
+    t18 += v2 * b9;
+    t19 += v2 * b10;
+    t20 += v2 * b11;
+    t21 += v2 * b12;
+    t22 += v2 * b13;
+    t23 += v2 * b14;
+    t24 += v2 * b15;
+    v2 = a[10];
+    t10 += v2 * b0;
+    t11 += v2 * b1;
+    t12 += v2 * b2;
+    t13 += v2 * b3;
+    t14 += v2 * b4;
+    t15 += v2 * b5;
+    t16 += v2 * b6;
+    t17 += v2 * b7;
+    t18 += v2 * b8;
+    t19 += v2 * b9;
+    t20 += v2 * b10;
+    t21 += v2 * b11;
+    t22 += v2 * b12;
+    t23 += v2 * b13;
+    t24 += v2 * b14;
+    t25 += v2 * b15;
+    v2 = a[11];
+    t11 += v2 * b0;
+    t12 += v2 * b1;
+    t13 += v2 * b2;
+    t14 += v2 * b3;
+    t15 += v2 * b4;
+    t16 += v2 * b5;
+    t17 += v2 * b6;
+    t18 += v2 * b7;
+    t19 += v2 * b8;
+    t20 += v2 * b9;
+    t21 += v2 * b10;
+    t22 += v2 * b11;
+    t23 += v2 * b12;
+    t24 += v2 * b13;
+    t25 += v2 * b14;
+    t26 += v2 * b15;
+    v2 = a[12];
+    t12 += v2 * b0;
+    t13 += v2 * b1;
+    t14 += v2 * b2;
+    t15 += v2 * b3;
+    t16 += v2 * b4;
+    t17 += v2 * b5;
+    t18 += v2 * b6;
+    t19 += v2 * b7;
+    t20 += v2 * b8;
+    t21 += v2 * b9;
+    t22 += v2 * b10;
+    t23 += v2 * b11;
+    t24 += v2 * b12;
+    t25 += v2 * b13;
+    t26 += v2 * b14;
+    t27 += v2 * b15;
+    v2 = a[13];
+    t13 += v2 * b0;
+    t14 += v2 * b1;
+    t15 += v2 * b2;
+    t16 += v2 * b3;
+    t17 += v2 * b4;
+    t18 += v2 * b5;
+    t19 += v2 * b6;
+    t20 += v2 * b7;
+    t21 += v2 * b8;
+    t22 += v2 * b9;
+    t23 += v2 * b10;
+    t24 += v2 * b11;
+    t25 += v2 * b12;
+    t26 += v2 * b13;
+    t27 += v2 * b14;
+    t28 += v2 * b15;
+    v2 = a[14];
+    t14 += v2 * b0;
+    t15 += v2 * b1;
+    t16 += v2 * b2;
+    t17 += v2 * b3;
+    t18 += v2 * b4;
+    t19 += v2 * b5;
+    t20 += v2 * b6;
+    t21 += v2 * b7;
+    t22 += v2 * b8;
+    t23 += v2 * b9;
+    t24 += v2 * b10;
+    t25 += v2 * b11;
+    t26 += v2 * b12;
+    t27 += v2 * b13;
+    t28 += v2 * b14;
+    t29 += v2 * b15;
+    v2 = a[15];
+    t15 += v2 * b0;
+    t16 += v2 * b1;
+    t17 += v2 * b2;
+    t18 += v2 * b3;
+    t19 += v2 * b4;
+    t20 += v2 * b5;
+    t21 += v2 * b6;
+    t22 += v2 * b7;
+    t23 += v2 * b8;
+    t24 += v2 * b9;
+    t25 += v2 * b10;
+    t26 += v2 * b11;
+    t27 += v2 * b12;
+    t28 += v2 * b13;
+    t29 += v2 * b14;
+    t30 += v2 * b15;
     t0 += 38 * t16;
     t1 += 38 * t17;
     t2 += 38 * t18;
@@ -46935,104 +46935,104 @@ function requireEd25519() {
     t13 += 38 * t29;
     t14 += 38 * t30;
     c = 1;
-    v = t0 + c + 65535;
-    c = Math.floor(v / 65536);
-    t0 = v - c * 65536;
-    v = t1 + c + 65535;
-    c = Math.floor(v / 65536);
-    t1 = v - c * 65536;
-    v = t2 + c + 65535;
-    c = Math.floor(v / 65536);
-    t2 = v - c * 65536;
-    v = t3 + c + 65535;
-    c = Math.floor(v / 65536);
-    t3 = v - c * 65536;
-    v = t4 + c + 65535;
-    c = Math.floor(v / 65536);
-    t4 = v - c * 65536;
-    v = t5 + c + 65535;
-    c = Math.floor(v / 65536);
-    t5 = v - c * 65536;
-    v = t6 + c + 65535;
-    c = Math.floor(v / 65536);
-    t6 = v - c * 65536;
-    v = t7 + c + 65535;
-    c = Math.floor(v / 65536);
-    t7 = v - c * 65536;
-    v = t8 + c + 65535;
-    c = Math.floor(v / 65536);
-    t8 = v - c * 65536;
-    v = t9 + c + 65535;
-    c = Math.floor(v / 65536);
-    t9 = v - c * 65536;
-    v = t10 + c + 65535;
-    c = Math.floor(v / 65536);
-    t10 = v - c * 65536;
-    v = t11 + c + 65535;
-    c = Math.floor(v / 65536);
-    t11 = v - c * 65536;
-    v = t12 + c + 65535;
-    c = Math.floor(v / 65536);
-    t12 = v - c * 65536;
-    v = t13 + c + 65535;
-    c = Math.floor(v / 65536);
-    t13 = v - c * 65536;
-    v = t14 + c + 65535;
-    c = Math.floor(v / 65536);
-    t14 = v - c * 65536;
-    v = t15 + c + 65535;
-    c = Math.floor(v / 65536);
-    t15 = v - c * 65536;
+    v2 = t0 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t0 = v2 - c * 65536;
+    v2 = t1 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t1 = v2 - c * 65536;
+    v2 = t2 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t2 = v2 - c * 65536;
+    v2 = t3 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t3 = v2 - c * 65536;
+    v2 = t4 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t4 = v2 - c * 65536;
+    v2 = t5 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t5 = v2 - c * 65536;
+    v2 = t6 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t6 = v2 - c * 65536;
+    v2 = t7 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t7 = v2 - c * 65536;
+    v2 = t8 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t8 = v2 - c * 65536;
+    v2 = t9 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t9 = v2 - c * 65536;
+    v2 = t10 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t10 = v2 - c * 65536;
+    v2 = t11 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t11 = v2 - c * 65536;
+    v2 = t12 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t12 = v2 - c * 65536;
+    v2 = t13 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t13 = v2 - c * 65536;
+    v2 = t14 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t14 = v2 - c * 65536;
+    v2 = t15 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t15 = v2 - c * 65536;
     t0 += c - 1 + 37 * (c - 1);
     c = 1;
-    v = t0 + c + 65535;
-    c = Math.floor(v / 65536);
-    t0 = v - c * 65536;
-    v = t1 + c + 65535;
-    c = Math.floor(v / 65536);
-    t1 = v - c * 65536;
-    v = t2 + c + 65535;
-    c = Math.floor(v / 65536);
-    t2 = v - c * 65536;
-    v = t3 + c + 65535;
-    c = Math.floor(v / 65536);
-    t3 = v - c * 65536;
-    v = t4 + c + 65535;
-    c = Math.floor(v / 65536);
-    t4 = v - c * 65536;
-    v = t5 + c + 65535;
-    c = Math.floor(v / 65536);
-    t5 = v - c * 65536;
-    v = t6 + c + 65535;
-    c = Math.floor(v / 65536);
-    t6 = v - c * 65536;
-    v = t7 + c + 65535;
-    c = Math.floor(v / 65536);
-    t7 = v - c * 65536;
-    v = t8 + c + 65535;
-    c = Math.floor(v / 65536);
-    t8 = v - c * 65536;
-    v = t9 + c + 65535;
-    c = Math.floor(v / 65536);
-    t9 = v - c * 65536;
-    v = t10 + c + 65535;
-    c = Math.floor(v / 65536);
-    t10 = v - c * 65536;
-    v = t11 + c + 65535;
-    c = Math.floor(v / 65536);
-    t11 = v - c * 65536;
-    v = t12 + c + 65535;
-    c = Math.floor(v / 65536);
-    t12 = v - c * 65536;
-    v = t13 + c + 65535;
-    c = Math.floor(v / 65536);
-    t13 = v - c * 65536;
-    v = t14 + c + 65535;
-    c = Math.floor(v / 65536);
-    t14 = v - c * 65536;
-    v = t15 + c + 65535;
-    c = Math.floor(v / 65536);
-    t15 = v - c * 65536;
+    v2 = t0 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t0 = v2 - c * 65536;
+    v2 = t1 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t1 = v2 - c * 65536;
+    v2 = t2 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t2 = v2 - c * 65536;
+    v2 = t3 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t3 = v2 - c * 65536;
+    v2 = t4 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t4 = v2 - c * 65536;
+    v2 = t5 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t5 = v2 - c * 65536;
+    v2 = t6 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t6 = v2 - c * 65536;
+    v2 = t7 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t7 = v2 - c * 65536;
+    v2 = t8 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t8 = v2 - c * 65536;
+    v2 = t9 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t9 = v2 - c * 65536;
+    v2 = t10 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t10 = v2 - c * 65536;
+    v2 = t11 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t11 = v2 - c * 65536;
+    v2 = t12 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t12 = v2 - c * 65536;
+    v2 = t13 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t13 = v2 - c * 65536;
+    v2 = t14 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t14 = v2 - c * 65536;
+    v2 = t15 + c + 65535;
+    c = Math.floor(v2 / 65536);
+    t15 = v2 - c * 65536;
     t0 += c - 1 + 37 * (c - 1);
     o[0] = t0;
     o[1] = t1;
@@ -50117,8 +50117,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b2) {
-      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
     var matchPatterns = function(text3, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -51574,11 +51574,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -51594,7 +51594,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51941,7 +51941,7 @@ function literalBlock(text3, info2 = "text") {
 ${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -51974,6 +51974,11 @@ function buildPacket(input) {
     started_at: input.startedAt.toISOString(),
     finished_at: input.finishedAt.toISOString(),
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
     trio: {
@@ -52033,6 +52038,26 @@ function impact(note, product) {
       return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
+function where(f) {
+  if (!f.file) return "";
+  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
+}
+function followUp(note, h) {
+  const legacy = note.target_profile === "legacy" ? [
+    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
+  return [
+    `${h}# Follow-up (does not block the rollback)`,
+    "",
+    ...legacy,
+    ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
+    ...items,
+    ""
+  ];
+}
 function renderIncidentNote(note, context3) {
   const h = "#".repeat(context3.headingLevel ?? 1);
   const product = escapeMarkdown(context3.displayName);
@@ -52085,6 +52110,7 @@ function renderIncidentNote(note, context3) {
     "",
     timeline,
     "",
+    ...followUp(note, h),
     `${h}# Next validation milestone`,
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -52153,7 +52179,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -52171,15 +52197,22 @@ function failedStepTails(steps, maxChars = Infinity) {
   }
   return out.join("\n");
 }
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
 function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k, v2]) => `| ${k} | ${code(v2)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
     // a rollback's packet leads with its incident note, one heading level down under the packet's title
     ...p.incident ? [
@@ -52219,8 +52252,8 @@ function renderPacketMarkdown(p, options = {}) {
     "",
     "| | |",
     "| --- | --- |",
-    ...git,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...git2,
+    ...Object.entries(p.tools).map(([k, v2]) => `| ${escapeMarkdown(k)} | ${code(v2)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -52275,7 +52308,7 @@ function createEvidenceStore(dir, options = {}) {
 }
 
 // src/operations/health.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 
 // src/files/atomic-set.ts
 import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
@@ -53931,19 +53964,19 @@ var rules = {
   BG801: {
     title: "Posture to GO without joint approval",
     severity: "error",
-    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
     example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
   },
   BG802: {
     title: "Joint approval could not be checked",
     severity: "error",
-    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
     example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
   },
   BG803: {
     title: "Joint approval given",
     severity: "notice",
-    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
+    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
     example: "`alice` (consumer) and `bob` (producer) approved the head commit."
   }
 };
@@ -53968,7 +54001,7 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function countBySeverity(findings) {
@@ -54130,9 +54163,24 @@ function json(file, ids) {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer));
+      out.push(
+        finding(
+          ids.schema,
+          file.path,
+          p.position,
+          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
+          p.pointer
+        )
+      );
   }
   return out;
+}
+var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
+function migrationHint(file, pointer) {
+  const data = file.data;
+  if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
+    return "";
+  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
 }
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -54167,17 +54215,17 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own3.text.split("\n");
+  const b = own3.text.split("\n");
   let i = 0;
-  while (i < a.length && i < b2.length && a[i] === b2[i]) i++;
-  const sameText = i >= a.length && i >= b2.length;
-  const where2 = sameText ? "their byte-order mark" : `line ${i + 1}`;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const sameText = i >= a.length && i >= b.length;
+  const where3 = sameText ? "their byte-order mark" : `line ${i + 1}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
       { line: sameText ? 1 : Math.min(i + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where2}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
 }
@@ -54376,124 +54424,124 @@ function timestamp(h, path2, doc, now) {
 }
 
 // src/generated/validators.js
-var B = (m, s) => () => {
+var J = (l, s) => () => {
   try {
-    return s || m((s = { exports: {} }).exports, s), s.exports;
-  } catch (v) {
-    throw s = 0, v;
+    return s || l((s = { exports: {} }).exports, s), s.exports;
+  } catch (P) {
+    throw s = 0, P;
   }
 };
-var K = B((U) => {
+var Y = J((K) => {
   "use strict";
-  Object.defineProperty(U, "__esModule", { value: true });
-  function J(m) {
-    let s = m.length, v = 0, w = 0, _;
-    for (; w < s; ) v++, _ = m.charCodeAt(w++), _ >= 55296 && _ <= 56319 && w < s && (_ = m.charCodeAt(w), (_ & 64512) === 56320 && w++);
-    return v;
+  Object.defineProperty(K, "__esModule", { value: true });
+  function X(l) {
+    let s = l.length, P = 0, k = 0, b;
+    for (; k < s; ) P++, b = l.charCodeAt(k++), b >= 55296 && b <= 56319 && k < s && (b = l.charCodeAt(k), (b & 64512) === 56320 && k++);
+    return P;
   }
-  U.default = J;
-  J.code = 'require("ajv/dist/runtime/ucs2length").default';
+  K.default = X;
+  X.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var X = B((ke, Q) => {
+var re = J((je, ee) => {
   "use strict";
-  Q.exports = function m(s, v) {
-    if (s === v) return true;
-    if (s && v && typeof s == "object" && typeof v == "object") {
-      if (s.constructor !== v.constructor) return false;
-      var w, _, k;
+  ee.exports = function l(s, P) {
+    if (s === P) return true;
+    if (s && P && typeof s == "object" && typeof P == "object") {
+      if (s.constructor !== P.constructor) return false;
+      var k, b, $;
       if (Array.isArray(s)) {
-        if (w = s.length, w != v.length) return false;
-        for (_ = w; _-- !== 0; ) if (!m(s[_], v[_])) return false;
+        if (k = s.length, k != P.length) return false;
+        for (b = k; b-- !== 0; ) if (!l(s[b], P[b])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
-      if (k = Object.keys(s), w = k.length, w !== Object.keys(v).length) return false;
-      for (_ = w; _-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[_])) return false;
-      for (_ = w; _-- !== 0; ) {
-        var e = k[_];
-        if (!m(s[e], v[e])) return false;
+      if (s.constructor === RegExp) return s.source === P.source && s.flags === P.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === P.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === P.toString();
+      if ($ = Object.keys(s), k = $.length, k !== Object.keys(P).length) return false;
+      for (b = k; b-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(P, $[b])) return false;
+      for (b = k; b-- !== 0; ) {
+        var e = $[b];
+        if (!l(s[e], P[e])) return false;
       }
       return true;
     }
-    return s !== s && v !== v;
+    return s !== s && P !== P;
   };
 });
-var ee = B((W) => {
+var te = J((Q) => {
   "use strict";
-  Object.defineProperty(W, "__esModule", { value: true });
-  var Y = X();
-  Y.code = 'require("ajv/dist/runtime/equal").default';
-  W.default = Y;
+  Object.defineProperty(Q, "__esModule", { value: true });
+  var se = re();
+  se.code = 'require("ajv/dist/runtime/equal").default';
+  Q.default = se;
 });
-var $e = M;
-var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var N = Object.prototype.hasOwnProperty;
-var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var O = new RegExp("^[0-9a-f]{40}$", "u");
-var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var E = new RegExp("^[0-9a-f]{64}$", "u");
-var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = M.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.memorykernel_repo === void 0) {
+var Ae = D;
+var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ue = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var z = Object.prototype.hasOwnProperty;
+var ce = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var A = new RegExp("^[0-9a-f]{40}$", "u");
+var C = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var E = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var F = new RegExp("^[0-9a-f]{64}$", "u");
+var fe = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = D.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.memorykernel_repo === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_integration_baseline === void 0) {
+    if (l.expected_integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_producer_manifest_sha256 === void 0) {
+    if (l.expected_producer_manifest_sha256 === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_base_url === void 0) {
+    if (l.default_base_url === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_timeout_ms === void 0) {
+    if (l.default_timeout_ms === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.runtime_cutover_posture === void 0) {
+    if (l.runtime_cutover_posture === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(oe.properties, a)) {
+    for (let a in l) if (!z.call(de.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.memorykernel_repo !== void 0) {
-      let a = m.memorykernel_repo;
+    if (l.memorykernel_repo !== void 0) {
+      let a = l.memorykernel_repo;
       if (typeof a == "string") {
-        if (!me.test(a)) {
+        if (!ce.test(a)) {
           let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54502,10 +54550,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54514,10 +54562,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54526,10 +54574,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54538,10 +54586,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54550,10 +54598,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_integration_baseline !== void 0) {
-      let a = m.expected_integration_baseline;
+    if (l.expected_integration_baseline !== void 0) {
+      let a = l.expected_integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54562,10 +54610,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_producer_manifest_sha256 !== void 0) {
-      let a = m.expected_producer_manifest_sha256;
+    if (l.expected_producer_manifest_sha256 !== void 0) {
+      let a = l.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!F.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54574,10 +54622,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_base_url !== void 0) {
-      let a = m.default_base_url;
+    if (l.default_base_url !== void 0) {
+      let a = l.default_base_url;
       if (typeof a == "string") {
-        if (!le.test(a)) {
+        if (!fe.test(a)) {
           let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54586,8 +54634,8 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_timeout_ms !== void 0) {
-      let a = m.default_timeout_ms;
+    if (l.default_timeout_ms !== void 0) {
+      let a = l.default_timeout_ms;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -54603,10 +54651,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.runtime_cutover_posture !== void 0) {
-      let a = m.runtime_cutover_posture;
+    if (l.runtime_cutover_posture !== void 0) {
+      let a = l.runtime_cutover_posture;
       if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: pe.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -54614,63 +54662,63 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return M.errors = e, r === 0;
+  return D.errors = e, r === 0;
 }
-M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var je = D;
-var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = D.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.manifest_contract_version === void 0) {
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Oe = V;
+var he = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var le = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = V.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.stability_window === void 0) {
+    if (l.stability_window === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.additive_error_code_notice_policy === void 0) {
+    if (l.additive_error_code_notice_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(de.properties, a)) {
+    for (let a in l) if (!z.call(he.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54679,10 +54727,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54691,10 +54739,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54703,10 +54751,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54715,10 +54763,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54727,39 +54775,39 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i] : e.push(i), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i] : e.push(i), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -54768,26 +54816,26 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.stability_window !== void 0) {
-      let a = m.stability_window;
+    if (l.stability_window !== void 0) {
+      let a = l.stability_window;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.minimum_sprint_days === void 0) {
           let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (t !== "minimum_sprint_days") {
-          let o = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.minimum_sprint_days !== void 0) {
           let t = a.minimum_sprint_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -54795,8 +54843,8 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.additive_error_code_notice_policy !== void 0) {
-      let a = m.additive_error_code_notice_policy;
+    if (l.additive_error_code_notice_policy !== void 0) {
+      let a = l.additive_error_code_notice_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.standard_business_days === void 0) {
           let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
@@ -54811,29 +54859,29 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
-          let o = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.standard_business_days !== void 0) {
           let t = a.standard_business_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_notice_hours !== void 0) {
           let t = a.emergency_notice_hours;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
@@ -54845,12 +54893,12 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service_v3_transition_guard !== void 0) {
-      let a = m.service_v3_transition_guard;
+    if (l.service_v3_transition_guard !== void 0) {
+      let a = l.service_v3_transition_guard;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "boolean") {
-          let o = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
@@ -54861,56 +54909,56 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return D.errors = e, r === 0;
+  return V.errors = e, r === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var xe = G;
-var ue = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = G.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.consumer_version === void 0) {
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ne = H;
+var ye = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ge = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var _e = new RegExp("^[0-9a-f]{7,40}$", "u");
+function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = H.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_commit === void 0) {
+    if (l.consumer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_tag === void 0) {
+    if (l.producer_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_commit === void 0) {
+    if (l.producer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.service === void 0) {
+    if (l.service === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.api === void 0) {
+    if (l.api === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration === void 0) {
+    if (l.integration === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.status === void 0) {
+    if (l.status === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+    for (let a in l) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.consumer_version !== void 0) {
-      let a = m.consumer_version;
+    if (l.consumer_version !== void 0) {
+      let a = l.consumer_version;
       if (typeof a == "string") {
-        if (!ce.test(a)) {
+        if (!ge.test(a)) {
           let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54919,10 +54967,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_commit !== void 0) {
-      let a = m.consumer_commit;
+    if (l.consumer_commit !== void 0) {
+      let a = l.consumer_commit;
       if (typeof a == "string") {
-        if (!fe.test(a)) {
+        if (!_e.test(a)) {
           let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54931,10 +54979,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_tag !== void 0) {
-      let a = m.producer_tag;
+    if (l.producer_tag !== void 0) {
+      let a = l.producer_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54943,10 +54991,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_commit !== void 0) {
-      let a = m.producer_commit;
+    if (l.producer_commit !== void 0) {
+      let a = l.producer_commit;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54955,10 +55003,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service !== void 0) {
-      let a = m.service;
+    if (l.service !== void 0) {
+      let a = l.service;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54967,10 +55015,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.api !== void 0) {
-      let a = m.api;
+    if (l.api !== void 0) {
+      let a = l.api;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54979,10 +55027,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration !== void 0) {
-      let a = m.integration;
+    if (l.integration !== void 0) {
+      let a = l.integration;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -54991,10 +55039,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.status !== void 0) {
-      let a = m.status;
+    if (l.status !== void 0) {
+      let a = l.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ye.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -55002,85 +55050,85 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return G.errors = e, r === 0;
+  return H.errors = e, r === 0;
 }
-G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ae = F;
-var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var g = K().default;
-var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = F.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.handoff_generated_at_utc === void 0) {
+H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Te = B;
+var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var v = Y().default;
+var ve = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = B.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.handoff_generated_at_utc === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.handoff_mode === void 0) {
+    if (l.handoff_mode === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.active_runtime_baseline === void 0) {
+    if (l.active_runtime_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.non_2xx_envelope_policy === void 0) {
+    if (l.non_2xx_envelope_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_contract_version === void 0) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path === void 0) {
+    if (l.manifest_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.changelog_path === void 0) {
+    if (l.changelog_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.verification_commands === void 0) {
+    if (l.verification_commands === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_impact_statement_template === void 0) {
+    if (l.consumer_impact_statement_template === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(re.properties, a)) {
+    for (let a in l) if (!z.call(ie.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.handoff_generated_at_utc !== void 0) {
-      let a = m.handoff_generated_at_utc;
+    if (l.handoff_generated_at_utc !== void 0) {
+      let a = l.handoff_generated_at_utc;
       if (typeof a == "string") {
-        if (!he.test(a)) {
+        if (!ve.test(a)) {
           let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55089,17 +55137,17 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.handoff_mode !== void 0) {
-      let a = m.handoff_mode;
+    if (l.handoff_mode !== void 0) {
+      let a = l.handoff_mode;
       if (!(a === "stable" || a === "service-v3-candidate")) {
-        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: re.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: ie.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55108,10 +55156,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55120,10 +55168,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55132,10 +55180,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55144,10 +55192,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55156,8 +55204,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.active_runtime_baseline !== void 0) {
-      let a = m.active_runtime_baseline;
+    if (l.active_runtime_baseline !== void 0) {
+      let a = l.active_runtime_baseline;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.release_tag === void 0) {
           let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
@@ -55180,67 +55228,67 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
-          let o = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.release_tag !== void 0) {
           let t = a.release_tag;
           if (typeof t == "string") {
-            if (!z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!R.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!O.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!A.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_service_contract_version !== void 0) {
           let t = a.expected_service_contract_version;
           if (typeof t == "string") {
-            if (!I.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!C.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_api_contract_version !== void 0) {
           let t = a.expected_api_contract_version;
           if (typeof t == "string") {
-            if (!Z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!E.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.integration_baseline !== void 0) {
           let t = a.integration_baseline;
           if (typeof t == "string") {
-            if (!S.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!M.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -55248,39 +55296,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i] : e.push(i), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i] : e.push(i), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -55289,8 +55337,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.non_2xx_envelope_policy !== void 0) {
-      let a = m.non_2xx_envelope_policy;
+    if (l.non_2xx_envelope_policy !== void 0) {
+      let a = l.non_2xx_envelope_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.service_v3_stable === void 0) {
           let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
@@ -55301,324 +55349,324 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
-          let o = a[t];
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.requires === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [l] : e.push(l), r++;
+          let n = a[t];
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.requires === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            if (o.forbids === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [l] : e.push(l), r++;
+            if (n.forbids === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
-              let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+            for (let m in n) if (!(m === "requires" || m === "optional" || m === "forbids")) {
+              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (o.requires !== void 0) {
-              let l = o.requires;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.requires !== void 0) {
+              let m = n.requires;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + o, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
-                let p = l.length, i;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i = m[g];
+                    if (typeof i == "string") {
+                      if (typeof o[i] == "number") {
+                        y = o[i];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.optional !== void 0) {
-              let l = o.optional;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.optional !== void 0) {
+              let m = n.optional;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + o, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
-                let p = l.length, i;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i = m[g];
+                    if (typeof i == "string") {
+                      if (typeof o[i] == "number") {
+                        y = o[i];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.forbids !== void 0) {
-              let l = o.forbids;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.forbids !== void 0) {
+              let m = n.forbids;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + o, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i] : e.push(i), r++;
                 }
-                let p = l.length, i;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i }, message: "must NOT have duplicate items (items ## " + i + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i = m[g];
+                    if (typeof i == "string") {
+                      if (typeof o[i] == "number") {
+                        y = o[i];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
+            let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
           }
         }
         if (a.service_v3_stable !== void 0) {
           let t = a.service_v3_stable;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.service_v3_candidate !== void 0) {
           let t = a.service_v3_candidate;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i = 0; i < l; i++) if (typeof o[i] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i[n] == "number") {
-                        p = i[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i] : e.push(i), r++;
                         break;
                       }
-                      i[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -55626,18 +55674,18 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path !== void 0) {
-      let a = m.manifest_path;
+    if (l.manifest_path !== void 0) {
+      let a = l.manifest_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55646,14 +55694,14 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.changelog_path !== void 0) {
-      let a = m.changelog_path;
+    if (l.changelog_path !== void 0) {
+      let a = l.changelog_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55662,24 +55710,24 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.verification_commands !== void 0) {
-      let a = m.verification_commands;
+    if (l.verification_commands !== void 0) {
+      let a = l.verification_commands;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -55687,20 +55735,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_impact_statement_template !== void 0) {
-      let a = m.consumer_impact_statement_template;
+    if (l.consumer_impact_statement_template !== void 0) {
+      let a = l.consumer_impact_statement_template;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "string") {
-          let o = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.rehearsal_candidate !== void 0) {
-      let a = m.rehearsal_candidate;
+    if (l.rehearsal_candidate !== void 0) {
+      let a = l.rehearsal_candidate;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.requires_runtime_cutover === void 0) {
           let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
@@ -55711,8 +55759,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
-          let o = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
           let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -55725,12 +55773,12 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         if (a.migration_overlap_days !== void 0) {
           let t = a.migration_overlap_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
@@ -55742,19 +55790,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.compatibility_expectations !== void 0) {
-      let a = m.compatibility_expectations;
+    if (l.compatibility_expectations !== void 0) {
+      let a = l.compatibility_expectations;
       if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
-        let o = a[t];
-        if (Array.isArray(o)) {
-          let l = o.length;
-          for (let u = 0; u < l; u++) if (typeof o[u] != "string") {
-            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + u, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
+        let n = a[t];
+        if (Array.isArray(n)) {
+          let m = n.length;
+          for (let d = 0; d < m; d++) if (typeof n[d] != "string") {
+            let g = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [g] : e.push(g), r++;
           }
         } else {
-          let l = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [l] : e.push(l), r++;
+          let m = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [m] : e.push(m), r++;
         }
       }
       else {
@@ -55762,20 +55810,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.required_consumer_validation_commands !== void 0) {
-      let a = m.required_consumer_validation_commands;
+    if (l.required_consumer_validation_commands !== void 0) {
+      let a = l.required_consumer_validation_commands;
       if (Array.isArray(a)) {
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -55787,39 +55835,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return F.errors = e, r === 0;
+  return B.errors = e, r === 0;
 }
-F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Oe = V;
-var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var C = ee().default;
-var x = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ye = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var ge = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = A.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.name === void 0) {
+B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Le = U;
+var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var G = te().default;
+var N = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var be = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var Pe = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = T.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.run === void 0) {
+    if (l.run === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+    for (let a in l) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.name !== void 0) {
-      let a = m.name;
+    if (l.name !== void 0) {
+      let a = l.name;
       if (typeof a == "string") {
-        if (g(a) > 100) {
+        if (v(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55828,24 +55876,24 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.run !== void 0) {
-      let a = m.run;
+    if (l.run !== void 0) {
+      let a = l.run;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -55853,10 +55901,10 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.cwd !== void 0) {
-      let a = m.cwd;
+    if (l.cwd !== void 0) {
+      let a = l.cwd;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -55865,8 +55913,8 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.timeout_s !== void 0) {
-      let a = m.timeout_s;
+    if (l.timeout_s !== void 0) {
+      let a = l.timeout_s;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -55882,26 +55930,26 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.operations !== void 0) {
-      let a = m.operations;
+    if (l.operations !== void 0) {
+      let a = l.operations;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (!(p === "health" || p === "promotion" || p === "rollback")) {
-            let i = { instancePath: s + "/operations/" + u, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ge.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [i] : e.push(i), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (!(g === "health" || g === "promotion" || g === "rollback")) {
+            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: Pe.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
-            let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-            e === null ? e = [u] : e.push(u), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          e: for (; n--; ) for (m = n; m--; ) if (G(a[n], a[m])) {
+            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+            e === null ? e = [d] : e.push(d), r++;
             break e;
           }
         }
@@ -55914,871 +55962,876 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return A.errors = e, r === 0;
-}
-A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function T(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = T.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (m.display_name !== void 0) {
-      let t = m.display_name;
-      if (typeof t == "string") {
-        if (g(t) > 60) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-      } else {
-        let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.trio !== void 0) {
-      let t = m.trio;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "pin" || o === "manifest" || o === "matrix")) {
-          let l = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.pin !== void 0) {
-          let o = t.pin;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.matrix !== void 0) {
-          let o = t.matrix;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.producer !== void 0) {
-      let t = m.producer;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "root" || o === "manifest" || o === "handoff" || o === "start" || o === "probe")) {
-          let l = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.root !== void 0) {
-          let o = t.root;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.start !== void 0) {
-          let o = t.start;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i = l[p];
-                  if (typeof i == "string") {
-                    if (g(i) < 1) {
-                      let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.probe !== void 0) {
-          let o = t.probe;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
-              let u = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
-              let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (o.ready_timeout_s !== void 0) {
-              let l = o.ready_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 3600 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.request_timeout_s !== void 0) {
-              let l = o.request_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 300 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.schemas !== void 0) {
-              let l = o.schemas;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (!x.test(l)) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.suites !== void 0) {
-      let t = m.suites;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "concurrent" || o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
-          let o = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/consumer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/producer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.owners !== void 0) {
-      let t = m.owners;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i = 0; i < l; i++) {
-              let n = o[i];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/consumer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i] : e.push(i), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i = 0; i < l; i++) {
-              let n = o[i];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/producer/" + i, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i] : e.push(i), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.repin !== void 0) {
-      let t = m.repin;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "mentions" || o === "handoff")) {
-          let l = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.mentions !== void 0) {
-          let o = t.mentions;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i = 0; i < l; i++) {
-              let n = o[i];
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-                if (!ye.test(n)) {
-                  let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/repin/mentions/" + i, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              let i = {};
-              for (; u--; ) {
-                let n = o[u];
-                if (typeof n == "string") {
-                  if (typeof i[n] == "number") {
-                    p = i[n];
-                    let d = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                    e === null ? e = [d] : e.push(d), r++;
-                    break;
-                  }
-                  i[n] = u;
-                }
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.run === void 0) {
-              let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i = l[p];
-                  if (typeof i == "string") {
-                    if (g(i) < 1) {
-                      let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.adapter !== void 0) {
-      let t = m.adapter;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "file" || o === "endpoints" || o === "scan" || o === "exclude")) {
-          let l = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.file !== void 0) {
-          let o = t.file, l = r, u = false, p = r;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-            if (!x.test(o)) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = p === r;
-          u = u || a;
-          let i = r;
-          if (Array.isArray(o)) {
-            if (o.length < 1) {
-              let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            let d = o.length;
-            for (let f = 0; f < d; f++) {
-              let P = o[f];
-              if (typeof P == "string") {
-                if (g(P) < 1) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-                if (!x.test(P)) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-              } else {
-                let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [q] : e.push(q), r++;
-              }
-            }
-            let c = o.length, h;
-            if (c > 1) {
-              e: for (; c--; ) for (h = c; h--; ) if (C(o[c], o[h])) {
-                let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: c, j: h }, message: "must NOT have duplicate items (items ## " + h + " and " + c + " are identical)" };
-                e === null ? e = [f] : e.push(f), r++;
-                break e;
-              }
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = i === r;
-          u = u || a;
-          let n = r;
-          if (o !== null) {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = n === r;
-          if (u = u || a, u) r = l, e !== null && (l ? e.length = l : e = null);
-          else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-        }
-        if (t.endpoints !== void 0) {
-          let o = t.endpoints;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i] : e.push(i), r++;
-                }
-              } else {
-                let i = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.scan !== void 0) {
-          let o = t.scan;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i] : e.push(i), r++;
-                }
-              } else {
-                let i = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.exclude !== void 0) {
-          let o = t.exclude;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i] : e.push(i), r++;
-                }
-              } else {
-                let i = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-  } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
-  }
   return T.errors = e, r === 0;
 }
 T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = V.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.policy_version === void 0) {
+function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = I.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
+    }
+    if (l.display_name !== void 0) {
+      let t = l.display_name;
+      if (typeof t == "string") {
+        if (v(t) > 60) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+      } else {
+        let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.trio !== void 0) {
+      let t = l.trio;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "pin" || n === "manifest" || n === "matrix")) {
+          let m = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.pin !== void 0) {
+          let n = t.pin;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.matrix !== void 0) {
+          let n = t.matrix;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.producer !== void 0) {
+      let t = l.producer;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "root" || n === "manifest" || n === "handoff" || n === "start" || n === "probe")) {
+          let m = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.root !== void 0) {
+          let n = t.root;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.start !== void 0) {
+          let n = t.start;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.probe !== void 0) {
+          let n = t.probe;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "enabled" || m === "ready_timeout_s" || m === "request_timeout_s" || m === "schemas")) {
+              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.enabled !== void 0 && typeof n.enabled != "boolean") {
+              let m = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (n.ready_timeout_s !== void 0) {
+              let m = n.ready_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 3600 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.request_timeout_s !== void 0) {
+              let m = n.request_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 300 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.schemas !== void 0) {
+              let m = n.schemas;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!N.test(m)) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.suites !== void 0) {
+      let t = l.suites;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "concurrent" || n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
+          let n = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.owners !== void 0) {
+      let t = l.owners;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i] : e.push(i), r++;
+                }
+              } else {
+                let i = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i] : e.push(i), r++;
+                }
+              } else {
+                let i = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.repin !== void 0) {
+      let t = l.repin;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "mentions" || n === "handoff")) {
+          let m = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.mentions !== void 0) {
+          let n = t.mentions;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (v(o) < 1) {
+                  let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i] : e.push(i), r++;
+                }
+                if (!be.test(o)) {
+                  let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [i] : e.push(i), r++;
+                }
+              } else {
+                let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i] : e.push(i), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              let y = {};
+              for (; d--; ) {
+                let o = n[d];
+                if (typeof o == "string") {
+                  if (typeof y[o] == "number") {
+                    g = y[o];
+                    let i = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                    e === null ? e = [i] : e.push(i), r++;
+                    break;
+                  }
+                  y[o] = d;
+                }
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.run === void 0) {
+              let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.adapter !== void 0) {
+      let t = l.adapter;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "file" || n === "endpoints" || n === "scan" || n === "exclude")) {
+          let m = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.file !== void 0) {
+          let n = t.file, m = r, d = false, g = r;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i] : e.push(i), r++;
+            }
+            if (!N.test(n)) {
+              let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i] : e.push(i), r++;
+            }
+          } else {
+            let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i] : e.push(i), r++;
+          }
+          var a = g === r;
+          d = d || a;
+          let y = r;
+          if (Array.isArray(n)) {
+            if (n.length < 1) {
+              let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            let i = n.length;
+            for (let c = 0; c < i; c++) {
+              let f = n[c];
+              if (typeof f == "string") {
+                if (v(f) < 1) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (!N.test(f)) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            let p = n.length, u;
+            if (p > 1) {
+              e: for (; p--; ) for (u = p; u--; ) if (G(n[p], n[u])) {
+                let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: u }, message: "must NOT have duplicate items (items ## " + u + " and " + p + " are identical)" };
+                e === null ? e = [c] : e.push(c), r++;
+                break e;
+              }
+            }
+          } else {
+            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i] : e.push(i), r++;
+          }
+          var a = y === r;
+          d = d || a;
+          let o = r;
+          if (n !== null) {
+            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [i] : e.push(i), r++;
+          }
+          var a = o === r;
+          if (d = d || a, d) r = m, e !== null && (m ? e.length = m : e = null);
+          else {
+            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [i] : e.push(i), r++;
+          }
+        }
+        if (t.endpoints !== void 0) {
+          let n = t.endpoints;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.scan !== void 0) {
+          let n = t.scan;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.exclude !== void 0) {
+          let n = t.exclude;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+  } else {
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
+  }
+  return I.errors = e, r === 0;
+}
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = U.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines === void 0) {
+    if (l.baselines === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.policy_version !== void 0 && m.policy_version !== "baseline-policy.v1") {
+    if (l.policy_version !== void 0 && l.policy_version !== "baseline-policy.v1") {
       let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines !== void 0) {
-      let t = m.baselines;
+    if (l.baselines !== void 0) {
+      let t = l.baselines;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (Object.keys(t).length < 1) {
-          let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        for (let o in t) {
-          let l = r;
-          if (typeof o == "string" && !ne.test(o)) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
-            e === null ? e = [u] : e.push(u), r++;
+        for (let n in t) {
+          let m = r;
+          if (typeof n == "string" && !me.test(n)) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
+            e === null ? e = [d] : e.push(d), r++;
           }
-          var a = l === r;
+          var a = m === r;
           if (!a) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: n }, message: "property name must be valid" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: _, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+        for (let n in t) I(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: b, dynamicAnchors: $ }) || (e = e === null ? I.errors : e.concat(I.errors), r = e.length);
       } else {
-        let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return V.errors = e, r === 0;
+  return U.errors = e, r === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ve = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
-var be = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function j(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = j.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.path === void 0) {
+U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var w = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var j = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var L = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
+var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var oe = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var we = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var pe = new RegExp("^https?://[^\\s<>`]+$", "u");
+var ke = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = x.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.sha256 === void 0) {
+    if (l.sha256 === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.bytes === void 0) {
+    if (l.bytes === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "path" || t === "sha256" || t === "bytes")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "path" || t === "sha256" || t === "bytes")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.path !== void 0) {
-      let t = m.path;
+    if (l.path !== void 0) {
+      let t = l.path;
       if (typeof t == "string") {
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
-        let o = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
-    if (m.sha256 !== void 0) {
-      let t = m.sha256, o = r, l = false, u = r;
+    if (l.sha256 !== void 0) {
+      let t = l.sha256, n = r, m = false, d = r;
       if (typeof t == "string") {
-        if (!E.test(t)) {
-          let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [i] : e.push(i), r++;
+        if (!F.test(t)) {
+          let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [y] : e.push(y), r++;
         }
       } else {
-        let i = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = u === r;
-      l = l || a;
-      let p = r;
+      var a = d === r;
+      m = m || a;
+      let g = r;
       if (t !== null) {
-        let i = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [i] : e.push(i), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = p === r;
-      if (l = l || a, l) r = o, e !== null && (o ? e.length = o : e = null);
+      var a = g === r;
+      if (m = m || a, m) r = n, e !== null && (n ? e.length = n : e = null);
       else {
-        let i = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [i] : e.push(i), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [y] : e.push(y), r++;
       }
     }
-    if (m.bytes !== void 0) {
-      let t = m.bytes;
+    if (l.bytes !== void 0) {
+      let t = l.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: be.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ke.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [n] : e.push(n), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return j.errors = e, r === 0;
+  return x.errors = e, r === 0;
 }
-j.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = H.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.schema === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [p] : e.push(p), r++;
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = W.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.schema === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tool === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.operation === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.operation === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.baseline === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.baseline === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.started_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.started_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.finished_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.finished_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.duration_ms === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.duration_ms === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.git === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.judged_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "judged_at" }, message: "must have required property 'judged_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.policy === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.git === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.trio === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.policy === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.identity === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.trio === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.posture === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.identity === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.findings === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.posture === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.steps === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.findings === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tools === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.steps === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.redactions === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tools === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.verdict === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.redactions === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    for (let p in m) if (!N.call(b.properties, p)) {
-      let i = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+    if (l.verdict === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [o] : e.push(o), r++;
+    }
+    for (let o in l) if (!z.call(w.properties, o)) {
+      let i = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
       e === null ? e = [i] : e.push(i), r++;
     }
-    if (m.schema !== void 0 && m.schema !== "evidence-packet.v1") {
-      let p = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.schema !== void 0 && l.schema !== "evidence-packet.v1") {
+      let o = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool !== void 0) {
-      let p = m.tool;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.name === void 0) {
+    if (l.tool !== void 0) {
+      let o = l.tool;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.name === void 0) {
           let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.version === void 0) {
+        if (o.version === void 0) {
           let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!(i === "name" || i === "version")) {
-          let n = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!(i === "name" || i === "version")) {
+          let p = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.name !== void 0 && p.name !== "baseline-gate") {
+        if (o.name !== void 0 && o.name !== "baseline-gate") {
           let i = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.version !== void 0) {
-          let i = p.version;
+        if (o.version !== void 0) {
+          let i = o.version;
           if (typeof i == "string") {
-            if (g(i) < 1) {
-              let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (v(i) < 1) {
+              let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -56786,17 +56839,17 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.operation !== void 0) {
-      let p = m.operation;
-      if (!(p === "health" || p === "promotion" || p === "rollback")) {
-        let i = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: b.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+    if (l.operation !== void 0) {
+      let o = l.operation;
+      if (!(o === "health" || o === "promotion" || o === "rollback")) {
+        let i = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: w.properties.operation.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.baseline !== void 0) {
-      let p = m.baseline;
-      if (typeof p == "string") {
-        if (!ne.test(p)) {
+    if (l.baseline !== void 0) {
+      let o = l.baseline;
+      if (typeof o == "string") {
+        if (!me.test(o)) {
           let i = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56805,10 +56858,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.started_at !== void 0) {
-      let p = m.started_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.started_at !== void 0) {
+      let o = l.started_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56817,10 +56870,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.finished_at !== void 0) {
-      let p = m.finished_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.finished_at !== void 0) {
+      let o = l.finished_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i] : e.push(i), r++;
         }
@@ -56829,106 +56882,174 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.duration_ms !== void 0) {
-      let p = m.duration_ms;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.duration_ms !== void 0) {
+      let o = l.duration_ms;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i] : e.push(i), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.git !== void 0) {
-      let p = m.git;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.repository === void 0) {
+    if (l.judged_at !== void 0) {
+      let o = l.judged_at;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.at === void 0) {
+          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (o.source === void 0) {
+          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        if (o.commit === void 0) {
+          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        for (let i in o) if (!(i === "at" || i === "source" || i === "commit")) {
+          let p = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.at !== void 0) {
+          let i = o.at;
+          if (typeof i == "string") {
+            if (!S.test(i)) {
+              let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+              e === null ? e = [p] : e.push(p), r++;
+            }
+          } else {
+            let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.source !== void 0) {
+          let i = o.source;
+          if (!(i === "wall-clock" || i === "given" || i === "commit")) {
+            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.commit !== void 0) {
+          let i = o.commit, p = r, u = false, c = r;
+          if (typeof i == "string") {
+            if (!A.test(i)) {
+              let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
+            }
+          } else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = c === r;
+          u = u || a;
+          let f = r;
+          if (i !== null) {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = f === r;
+          if (u = u || a, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+      } else {
+        let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i] : e.push(i), r++;
+      }
+    }
+    if (l.git !== void 0) {
+      let o = l.git;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.repository === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.commit === void 0) {
+        if (o.commit === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.ref === void 0) {
+        if (o.ref === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.event === void 0) {
+        if (o.event === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.run_id === void 0) {
+        if (o.run_id === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.run_attempt === void 0) {
+        if (o.run_attempt === void 0) {
           let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
-          let n = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
+          let p = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.repository !== void 0) {
-          let i = p.repository;
+        if (o.repository !== void 0) {
+          let i = o.repository;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: b.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: w.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit !== void 0) {
-          let i = p.commit, n = r, d = false, c = r;
+        if (o.commit !== void 0) {
+          let i = o.commit, p = r, u = false, c = r;
           if (typeof i == "string") {
-            if (!O.test(i)) {
-              let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i)) {
+              let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = c === r;
-          d = d || a;
-          let h = r;
+          var t = c === r;
+          u = u || t;
+          let f = r;
           if (i !== null) {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = h === r;
-          if (d = d || a, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var t = f === r;
+          if (u = u || t, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.ref !== void 0) {
-          let i = p.ref;
+        if (o.ref !== void 0) {
+          let i = o.ref;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: b.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: w.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.event !== void 0) {
-          let i = p.event;
+        if (o.event !== void 0) {
+          let i = o.event;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: b.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: w.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_id !== void 0) {
-          let i = p.run_id;
+        if (o.run_id !== void 0) {
+          let i = o.run_id;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: b.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: w.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_attempt !== void 0) {
-          let i = p.run_attempt;
+        if (o.run_attempt !== void 0) {
+          let i = o.run_attempt;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: b.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: w.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -56936,49 +57057,49 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.policy !== void 0) {
-      let p = m.policy;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.source === void 0) {
+    if (l.policy !== void 0) {
+      let o = l.policy;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.source === void 0) {
           let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.path === void 0) {
+        if (o.path === void 0) {
           let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.sha256 === void 0) {
+        if (o.sha256 === void 0) {
           let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!(i === "source" || i === "path" || i === "sha256")) {
-          let n = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!(i === "source" || i === "path" || i === "sha256")) {
+          let p = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.source !== void 0) {
-          let i = p.source;
+        if (o.source !== void 0) {
+          let i = o.source;
           if (!(i === "file" || i === "defaults")) {
-            let n = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: b.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.path !== void 0) {
-          let i = p.path;
+        if (o.path !== void 0) {
+          let i = o.path;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: b.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: w.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.sha256 !== void 0) {
-          let i = p.sha256;
+        if (o.sha256 !== void 0) {
+          let i = o.sha256;
           if (typeof i == "string") {
-            if (!E.test(i)) {
-              let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!F.test(i)) {
+              let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -56986,102 +57107,102 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.trio !== void 0) {
-      let p = m.trio;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.pin === void 0) {
+    if (l.trio !== void 0) {
+      let o = l.trio;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.pin === void 0) {
           let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.manifest === void 0) {
+        if (o.manifest === void 0) {
           let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.matrix === void 0) {
+        if (o.matrix === void 0) {
           let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
-          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
+          let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        p.pin !== void 0 && (j(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.manifest !== void 0 && (j(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.matrix !== void 0 && (j(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length));
+        o.pin !== void 0 && (x(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.manifest !== void 0 && (x(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.matrix !== void 0 && (x(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length));
       } else {
         let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.identity !== void 0) {
-      let p = m.identity;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.release_tag === void 0) {
+    if (l.identity !== void 0) {
+      let o = l.identity;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.release_tag === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.commit_sha === void 0) {
+        if (o.commit_sha === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.service_contract_version === void 0) {
+        if (o.service_contract_version === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.api_contract_version === void 0) {
+        if (o.api_contract_version === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.integration_baseline === void 0) {
+        if (o.integration_baseline === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.manifest_sha256 === void 0) {
+        if (o.manifest_sha256 === void 0) {
           let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
-          let n = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
+          let p = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.release_tag !== void 0) {
-          let i = p.release_tag;
+        if (o.release_tag !== void 0) {
+          let i = o.release_tag;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit_sha !== void 0) {
-          let i = p.commit_sha;
+        if (o.commit_sha !== void 0) {
+          let i = o.commit_sha;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.service_contract_version !== void 0) {
-          let i = p.service_contract_version;
+        if (o.service_contract_version !== void 0) {
+          let i = o.service_contract_version;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.api_contract_version !== void 0) {
-          let i = p.api_contract_version;
+        if (o.api_contract_version !== void 0) {
+          let i = o.api_contract_version;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.integration_baseline !== void 0) {
-          let i = p.integration_baseline;
+        if (o.integration_baseline !== void 0) {
+          let i = o.integration_baseline;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.manifest_sha256 !== void 0) {
-          let i = p.manifest_sha256;
+        if (o.manifest_sha256 !== void 0) {
+          let i = o.manifest_sha256;
           if (typeof i != "string" && i !== null) {
-            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -57089,122 +57210,122 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.posture !== void 0) {
-      let p = m.posture;
-      if (!(p === "GO" || p === "NO-GO" || p === null)) {
-        let i = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+    if (l.posture !== void 0) {
+      let o = l.posture;
+      if (!(o === "GO" || o === "NO-GO" || o === null)) {
+        let i = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.posture.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.findings !== void 0) {
-      let p = m.findings;
-      if (Array.isArray(p)) {
-        let i = p.length;
-        for (let n = 0; n < i; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.rule === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+    if (l.findings !== void 0) {
+      let o = l.findings;
+      if (Array.isArray(o)) {
+        let i = o.length;
+        for (let p = 0; p < i; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.rule === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.severity === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+            if (u.severity === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.file === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+            if (u.file === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.line === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+            if (u.line === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.column === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+            if (u.column === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.message === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+            if (u.message === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
-              let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
+              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.rule !== void 0) {
-              let c = d.rule;
+            if (u.rule !== void 0) {
+              let c = u.rule;
               if (typeof c == "string") {
-                if (!_e.test(c)) {
-                  let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!oe.test(c)) {
+                  let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.severity !== void 0) {
-              let c = d.severity;
+            if (u.severity !== void 0) {
+              let c = u.severity;
               if (!(c === "error" || c === "warning" || c === "notice")) {
-                let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.file !== void 0) {
-              let c = d.file;
+            if (u.file !== void 0) {
+              let c = u.file;
               if (typeof c != "string" && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.line !== void 0) {
-              let c = d.line;
+            if (u.line !== void 0) {
+              let c = u.line;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.column !== void 0) {
-              let c = d.column;
+            if (u.column !== void 0) {
+              let c = u.column;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.message !== void 0) {
-              let c = d.message;
+            if (u.message !== void 0) {
+              let c = u.message;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.subject !== void 0) {
-              let c = d.subject;
+            if (u.subject !== void 0) {
+              let c = u.subject;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -57213,157 +57334,157 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.steps !== void 0) {
-      let p = m.steps;
-      if (Array.isArray(p)) {
-        let i = p.length;
-        for (let n = 0; n < i; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.suite === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+    if (l.steps !== void 0) {
+      let o = l.steps;
+      if (Array.isArray(o)) {
+        let i = o.length;
+        for (let p = 0; p < i; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.suite === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.name === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (u.name === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.status === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+            if (u.status === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.exit_code === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+            if (u.exit_code === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.duration_ms === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+            if (u.duration_ms === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.required === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+            if (u.required === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!N.call(b.properties.steps.items.properties, c)) {
-              let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!z.call(w.properties.steps.items.properties, c)) {
+              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.suite !== void 0) {
-              let c = d.suite;
+            if (u.suite !== void 0) {
+              let c = u.suite;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.name !== void 0) {
-              let c = d.name;
+            if (u.name !== void 0) {
+              let c = u.name;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.status !== void 0) {
-              let c = d.status;
+            if (u.status !== void 0) {
+              let c = u.status;
               if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
-                let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.exit_code !== void 0) {
-              let c = d.exit_code;
+            if (u.exit_code !== void 0) {
+              let c = u.exit_code;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: w.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.duration_ms !== void 0) {
-              let c = d.duration_ms;
+            if (u.duration_ms !== void 0) {
+              let c = u.duration_ms;
               if (typeof c == "number" && isFinite(c)) {
                 if (c < 0 || isNaN(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [h] : e.push(h), r++;
+                  let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.required !== void 0 && typeof d.required != "boolean") {
-              let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (u.required !== void 0 && typeof u.required != "boolean") {
+              let c = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.argv !== void 0) {
-              let c = d.argv;
+            if (u.argv !== void 0) {
+              let c = u.argv;
               if (Array.isArray(c)) {
-                let h = c.length;
-                for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
-                  let P = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [P] : e.push(P), r++;
+                let f = c.length;
+                for (let h = 0; h < f; h++) if (typeof c[h] != "string") {
+                  let q = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [q] : e.push(q), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.cwd !== void 0 && typeof d.cwd != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.log_file !== void 0) {
-              let c = d.log_file;
+            if (u.log_file !== void 0) {
+              let c = u.log_file;
               if (typeof c == "string") {
-                if (!ve.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!we.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_sha256 !== void 0) {
-              let c = d.log_sha256;
+            if (u.log_sha256 !== void 0) {
+              let c = u.log_sha256;
               if (typeof c == "string") {
-                if (!E.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!F.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_tail !== void 0 && typeof d.log_tail != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.error !== void 0 && typeof d.error != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.error !== void 0 && typeof u.error != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.output_bytes !== void 0) {
-              let c = d.output_bytes;
+            if (u.output_bytes !== void 0) {
+              let c = u.output_bytes;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -57372,232 +57493,232 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.change !== void 0) {
-      let p = m.change;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.base === void 0) {
+    if (l.change !== void 0) {
+      let o = l.change;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.base === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.head === void 0) {
+        if (o.head === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.trio_changed === void 0) {
+        if (o.trio_changed === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.changed_files === void 0) {
+        if (o.changed_files === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.classification === void 0) {
+        if (o.classification === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.codes_added === void 0) {
+        if (o.codes_added === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.codes_removed === void 0) {
+        if (o.codes_removed === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.posture_from === void 0) {
+        if (o.posture_from === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.posture_to === void 0) {
+        if (o.posture_to === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.approval === void 0) {
+        if (o.approval === void 0) {
           let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!N.call(b.properties.change.properties, i)) {
-          let n = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i in o) if (!z.call(w.properties.change.properties, i)) {
+          let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.base !== void 0) {
-          let i = p.base;
+        if (o.base !== void 0) {
+          let i = o.base;
           if (typeof i == "string") {
-            if (!O.test(i)) {
-              let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i)) {
+              let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.head !== void 0) {
-          let i = p.head;
+        if (o.head !== void 0) {
+          let i = o.head;
           if (typeof i == "string") {
-            if (!O.test(i)) {
-              let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i)) {
+              let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.trio_changed !== void 0 && typeof p.trio_changed != "boolean") {
+        if (o.trio_changed !== void 0 && typeof o.trio_changed != "boolean") {
           let i = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.changed_files !== void 0) {
-          let i = p.changed_files;
+        if (o.changed_files !== void 0) {
+          let i = o.changed_files;
           if (Array.isArray(i)) {
-            let n = i.length;
-            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + d, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i.length;
+            for (let u = 0; u < p; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.classification !== void 0) {
-          let i = p.classification;
+        if (o.classification !== void 0) {
+          let i = o.classification;
           if (!(i === "none" || i === "additive" || i === "breaking")) {
-            let n = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.rollback !== void 0 && typeof p.rollback != "boolean") {
+        if (o.rollback !== void 0 && typeof o.rollback != "boolean") {
           let i = { instancePath: s + "/change/rollback", schemaPath: "#/properties/change/properties/rollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.codes_added !== void 0) {
-          let i = p.codes_added;
+        if (o.codes_added !== void 0) {
+          let i = o.codes_added;
           if (Array.isArray(i)) {
-            let n = i.length;
-            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + d, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i.length;
+            for (let u = 0; u < p; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.codes_removed !== void 0) {
-          let i = p.codes_removed;
+        if (o.codes_removed !== void 0) {
+          let i = o.codes_removed;
           if (Array.isArray(i)) {
-            let n = i.length;
-            for (let d = 0; d < n; d++) if (typeof i[d] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + d, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i.length;
+            for (let u = 0; u < p; u++) if (typeof i[u] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_from !== void 0) {
-          let i = p.posture_from;
+        if (o.posture_from !== void 0) {
+          let i = o.posture_from;
           if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let n = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_to !== void 0) {
-          let i = p.posture_to;
+        if (o.posture_to !== void 0) {
+          let i = o.posture_to;
           if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let n = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.approval !== void 0) {
-          let i = p.approval, n = r, d = false, c = r;
+        if (o.approval !== void 0) {
+          let i = o.approval, p = r, u = false, c = r;
           if (i !== null) {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = c === r;
-          d = d || t;
-          let h = r;
+          var n = c === r;
+          u = u || n;
+          let f = r;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.approved === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i.consumer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i.producer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i.head_sha === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i.problem === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
-            for (let f in i) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
-              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-              e === null ? e = [P] : e.push(P), r++;
+            for (let h in i) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
+              let q = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [q] : e.push(q), r++;
             }
             if (i.approved !== void 0 && typeof i.approved != "boolean") {
-              let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i.consumer !== void 0) {
-              let f = i.consumer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/consumer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i.consumer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/consumer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i.producer !== void 0) {
-              let f = i.producer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/producer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i.producer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/producer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i.head_sha !== void 0) {
-              let f = i.head_sha;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i.head_sha;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i.problem !== void 0) {
-              let f = i.problem;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i.problem;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
           } else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = h === r;
-          if (d = d || t, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var n = f === r;
+          if (u = u || n, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -57605,424 +57726,569 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.incident !== void 0) {
-      let p = m.incident;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.trigger === void 0) {
+    if (l.incident !== void 0) {
+      let o = l.incident;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.trigger === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.severity === void 0) {
+        if (o.severity === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.reason === void 0) {
+        if (o.reason === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.posture === void 0) {
+        if (o.posture === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.rolled_back_from === void 0) {
+        if (o.rolled_back_from === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.active === void 0) {
+        if (o.active === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.target_revision === void 0) {
+        if (o.target_revision === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.status === void 0) {
+        if (o.status === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.dry_run === void 0) {
+        if (o.dry_run === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.timeline === void 0) {
+        if (o.timeline === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.next_milestone === void 0) {
+        if (o.next_milestone === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.pull_request_url === void 0) {
+        if (o.pull_request_url === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.incident_issue_url === void 0) {
+        if (o.incident_issue_url === void 0) {
           let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        for (let i in p) if (!N.call(b.properties.incident.properties, i)) {
-          let n = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (o.target_profile === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_profile" }, message: "must have required property 'target_profile'" };
+          e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.trigger !== void 0) {
-          let i = p.trigger;
+        if (o.follow_up === void 0) {
+          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
+          e === null ? e = [i] : e.push(i), r++;
+        }
+        for (let i in o) if (!z.call(w.properties.incident.properties, i)) {
+          let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.trigger !== void 0) {
+          let i = o.trigger;
           if (!(i === "contract-drift" || i === "preflight-failure" || i === "fallback-regression")) {
-            let n = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.severity !== void 0) {
-          let i = p.severity;
+        if (o.severity !== void 0) {
+          let i = o.severity;
           if (!(i === "SEV-1" || i === "SEV-2")) {
-            let n = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.reason !== void 0 && typeof p.reason != "string") {
+        if (o.reason !== void 0 && typeof o.reason != "string") {
           let i = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.posture !== void 0 && p.posture !== "NO-GO") {
-          let i = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        if (o.posture !== void 0 && o.posture !== "NO-GO") {
+          let i = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.rolled_back_from !== void 0) {
-          let i = p.rolled_back_from;
+        if (o.rolled_back_from !== void 0) {
+          let i = o.rolled_back_from;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i.release_tag !== void 0) {
-              let n = i.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.commit_sha !== void 0) {
-              let n = i.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
-              let n = i.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
-              let n = i.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
-              let n = i.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
-              let n = i.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.active !== void 0) {
-          let i = p.active;
+        if (o.active !== void 0) {
+          let i = o.active;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i.release_tag !== void 0) {
-              let n = i.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.commit_sha !== void 0) {
-              let n = i.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
-              let n = i.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
-              let n = i.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
-              let n = i.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
-              let n = i.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.target_revision !== void 0) {
-          let i = p.target_revision, n = r, d = false, c = r;
+        if (o.target_revision !== void 0) {
+          let i = o.target_revision, p = r, u = false, c = r;
           if (typeof i == "string") {
-            if (!O.test(i)) {
-              let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i)) {
+              let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = c === r;
-          d = d || o;
-          let h = r;
+          var m = c === r;
+          u = u || m;
+          let f = r;
           if (i !== null) {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = h === r;
-          if (d = d || o, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var m = f === r;
+          if (u = u || m, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.status !== void 0) {
-          let i = p.status;
+        if (o.status !== void 0) {
+          let i = o.status;
           if (!(i === "restored" || i === "verification-failed" || i === "already-current" || i === "dry-run" || i === "failed")) {
-            let n = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.dry_run !== void 0 && typeof p.dry_run != "boolean") {
+        if (o.dry_run !== void 0 && typeof o.dry_run != "boolean") {
           let i = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i] : e.push(i), r++;
         }
-        if (p.timeline !== void 0) {
-          let i = p.timeline;
+        if (o.target_profile !== void 0) {
+          let i = o.target_profile, p = r, u = false, c = r;
+          if (!(i === "current" || i === "legacy")) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = c === r;
+          u = u || d;
+          let f = r;
+          if (i !== null) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = f === r;
+          if (u = u || d, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+        if (o.follow_up !== void 0) {
+          let i = o.follow_up;
           if (Array.isArray(i)) {
-            let n = i.length;
-            for (let d = 0; d < n; d++) {
-              let c = i[d];
+            let p = i.length;
+            for (let u = 0; u < p; u++) {
+              let c = i[u];
               if (c && typeof c == "object" && !Array.isArray(c)) {
-                if (c.at === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (c.event === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                for (let h in c) if (!(h === "at" || h === "event")) {
-                  let f = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                if (c.rule === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.at !== void 0) {
-                  let h = c.at;
-                  if (typeof h == "string") {
-                    if (!R.test(h)) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                      e === null ? e = [f] : e.push(f), r++;
+                if (c.severity === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.file === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.line === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.column === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.message === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
+                  let h = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.rule !== void 0) {
+                  let f = c.rule;
+                  if (typeof f == "string") {
+                    if (!oe.test(f)) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.severity !== void 0) {
+                  let f = c.severity;
+                  if (!(f === "error" || f === "warning" || f === "notice")) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.file !== void 0) {
+                  let f = c.file;
+                  if (typeof f != "string" && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.line !== void 0) {
+                  let f = c.line;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.column !== void 0) {
+                  let f = c.column;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.message !== void 0) {
+                  let f = c.message;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.subject !== void 0) {
+                  let f = c.subject;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+              } else {
+                let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+          } else {
+            let p = { instancePath: s + "/incident/follow_up", schemaPath: "#/properties/incident/properties/follow_up/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.timeline !== void 0) {
+          let i = o.timeline;
+          if (Array.isArray(i)) {
+            let p = i.length;
+            for (let u = 0; u < p; u++) {
+              let c = i[u];
+              if (c && typeof c == "object" && !Array.isArray(c)) {
+                if (c.at === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.event === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "at" || f === "event")) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.at !== void 0) {
+                  let f = c.at;
+                  if (typeof f == "string") {
+                    if (!S.test(f)) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (c.event !== void 0) {
-                  let h = c.event;
-                  if (typeof h == "string") {
-                    if (g(h) < 1) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [f] : e.push(f), r++;
+                  let f = c.event;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.next_milestone !== void 0) {
-          let i = p.next_milestone;
+        if (o.next_milestone !== void 0) {
+          let i = o.next_milestone;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.due === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i.what === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i) if (!(n === "due" || n === "what")) {
-              let d = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i) if (!(p === "due" || p === "what")) {
+              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i.due !== void 0) {
-              let n = i.due;
-              if (typeof n == "string") {
-                if (!R.test(n)) {
-                  let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i.due;
+              if (typeof p == "string") {
+                if (!S.test(p)) {
+                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i.what !== void 0) {
-              let n = i.what;
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i.what;
+              if (typeof p == "string") {
+                if (v(p) < 1) {
+                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.pull_request_url !== void 0) {
-          let i = p.pull_request_url, n = r, d = false, c = r;
+        if (o.pull_request_url !== void 0) {
+          let i = o.pull_request_url, p = r, u = false, c = r;
           if (typeof i == "string") {
-            if (!ie.test(i)) {
-              let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i)) {
+              let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = c === r;
-          d = d || l;
-          let h = r;
+          var g = c === r;
+          u = u || g;
+          let f = r;
           if (i !== null) {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = h === r;
-          if (d = d || l, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var g = f === r;
+          if (u = u || g, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.incident_issue_url !== void 0) {
-          let i = p.incident_issue_url, n = r, d = false, c = r;
+        if (o.incident_issue_url !== void 0) {
+          let i = o.incident_issue_url, p = r, u = false, c = r;
           if (typeof i == "string") {
-            if (!ie.test(i)) {
-              let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i)) {
+              let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = c === r;
-          d = d || u;
-          let h = r;
+          var y = c === r;
+          u = u || y;
+          let f = r;
           if (i !== null) {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = h === r;
-          if (d = d || u, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var y = f === r;
+          if (u = u || y, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -58030,45 +58296,45 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.tools !== void 0) {
-      let p = m.tools;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        for (let i in p) if (typeof p[i] != "string") {
-          let n = { instancePath: s + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (l.tools !== void 0) {
+      let o = l.tools;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        for (let i in o) if (typeof o[i] != "string") {
+          let p = { instancePath: s + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [p] : e.push(p), r++;
         }
       } else {
         let i = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.redactions !== void 0) {
-      let p = m.redactions;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.redactions !== void 0) {
+      let o = l.redactions;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i] : e.push(i), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
-    if (m.verdict !== void 0) {
-      let p = m.verdict;
-      if (!(p === "PASS" || p === "FAIL")) {
-        let i = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: b.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+    if (l.verdict !== void 0) {
+      let o = l.verdict;
+      if (!(o === "PASS" || o === "FAIL")) {
+        let i = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: w.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i] : e.push(i), r++;
       }
     }
   } else {
-    let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [p] : e.push(p), r++;
+    let o = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [o] : e.push(o), r++;
   }
-  return H.errors = e, r === 0;
+  return W.errors = e, r === 0;
 }
-H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Le = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ie = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Ze = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -60518,8 +60784,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -60773,10 +61039,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index3 = -1;
   while (++index3 < constructs2.length) {
-    const resolve10 = constructs2[index3].resolveAll;
-    if (resolve10 && !called.includes(resolve10)) {
-      events = resolve10(events, context3);
-      called.push(resolve10);
+    const resolve11 = constructs2[index3].resolveAll;
+    if (resolve11 && !called.includes(resolve11)) {
+      events = resolve11(events, context3);
+      called.push(resolve11);
     }
   }
   return events;
@@ -65294,8 +65560,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -65723,8 +65989,8 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b2 = range[3] - range[2] - 1;
-        map.add(a, b2, []);
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
@@ -65763,7 +66029,7 @@ function parseLedger(file, displayName) {
   const ledger = { title: null, updated: null, pinSection: null, ledgerSection: null };
   for (const node2 of nodes) {
     if (node2.type === "heading" && node2.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node2), position: pos(file, node2) };
+      ledger.title = { value: toString(node2), position: pos(file, node2), start: offset(node2, "start") };
     }
     if (node2.type === "paragraph" && !ledger.updated) {
       const updated = updatedMarker(file, node2);
@@ -65881,13 +66147,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Le[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Ze[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -65898,7 +66164,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: `${at2}/${escapePointer(field)}`,
         position: locate(doc, at2),
-        message: `${where(at2, "the object")} is missing the required field \`${field}\``
+        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -65908,7 +66174,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: `${at2}/${escapePointer(field)}`,
         position: locate(doc, at2, field),
-        message: `${where(at2, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
@@ -65916,7 +66182,7 @@ function describe(doc, e, missing, schemaFile) {
         return {
           pointer: `${at2}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at2, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at2);
@@ -65924,7 +66190,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: at2,
         position: locate(doc, at2),
-        message: `${where(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -65933,7 +66199,7 @@ function fieldName(pointer) {
   if (pointer === "") return "";
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
-function where(pointer, whole) {
+function where2(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
 }
 function valueAt(value, pointer) {
@@ -65962,16 +66228,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_, i) => i);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b2[j2 - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/rules/matrix.ts
@@ -66108,7 +66374,7 @@ function pinSection(path2, ledger, pin, baseline) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\` (\`baseline-gate migrate\` rewrites it)`,
           pinLineSubject(line.key)
         )
       );
@@ -66134,7 +66400,7 @@ function pinSection(path2, ledger, pin, baseline) {
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text3}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text3}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -66241,11 +66507,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (xe(record)) return [];
+  if (Ne(record)) return [];
   const out = [];
-  for (const e of xe.errors ?? []) {
+  for (const e of Ne.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Te.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Ie.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -66599,7 +66865,55 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
+}
+
+// src/git/git.ts
+import { execFile as execFile2, spawn } from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+var TIMEOUT_MS = 3e4;
+var MAX_OUTPUT = 64 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+function git(cwd, args, timeoutMs = TIMEOUT_MS) {
+  return new Promise((resolve11, reject) => {
+    execFile2(
+      "git",
+      // no pager, no colour, no prompts: a gate never waits for a human
+      ["-c", "core.quotepath=off", "-c", "color.ui=never", ...args],
+      {
+        cwd,
+        timeout: timeoutMs,
+        maxBuffer: MAX_OUTPUT,
+        encoding: "buffer",
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" }
+      },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          const why = e.killed ? `timed out after ${timeoutMs} ms` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+          reject(new GitError(`git ${args[0]}: ${why}`));
+          return;
+        }
+        resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
 }
 
 // src/trio/identity.ts
@@ -66620,15 +66934,15 @@ function postureOf(trio) {
   const p = trio.pin.data?.runtime_cutover_posture;
   return p === "GO" || p === "NO-GO" ? p : null;
 }
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
+function str(v2) {
+  return typeof v2 === "string" && v2 !== "" ? v2 : null;
 }
 
 // src/trio/load.ts
 init_read();
-var PIN = { validate: $e, file: Te.validatePin };
-var MANIFEST = { validate: je, file: Te.validateManifest };
-var HANDOFF = { validate: Ae, file: Te.validateHandoff };
+var PIN = { validate: Ae, file: Ie.validatePin };
+var MANIFEST = { validate: Oe, file: Ie.validateManifest };
+var HANDOFF = { validate: Te, file: Ie.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -66661,8 +66975,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -67560,6 +67874,22 @@ function adapterFindings(root, baseline) {
   return adapterRules({ adapter, adapterSources, scanned: filesContaining(root, others, adapter.endpoints) });
 }
 
+// src/operations/instant.ts
+var WALL_CLOCK = { source: "wall-clock" };
+async function resolveInstant(request3, options) {
+  const r = request3 ?? WALL_CLOCK;
+  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
+  if (r.source === "given") return { at: r.at, source: "given", commit: null };
+  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
+  const date = commit ? await commitDate(options.root, commit) : null;
+  if (!commit || !date) {
+    throw new RevisionError(
+      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
+    );
+  }
+  return { at: new Date(date), source: "commit", commit };
+}
+
 // src/operations/outcome.ts
 import { basename as basename4 } from "node:path";
 function operationResult(evidence, operation, baselines) {
@@ -67630,16 +67960,16 @@ function producerIdentityRules(pin, input) {
       );
     }
     const manifest = input.manifestSha256;
-    const where2 = `${manifestPath} at ${tag} (${tagCommit}) in ${repository}`;
+    const where3 = `${manifestPath} at ${tag} (${tagCommit}) in ${repository}`;
     if (manifest === null) {
-      findings.push(couldNot("expected_producer_manifest_sha256", notRead(where2)));
+      findings.push(couldNot("expected_producer_manifest_sha256", notRead(where3)));
     } else if (!manifest.ok && manifest.notFound) {
       findings.push(
         finding(
           "BG311",
           pin.path,
           at2("expected_producer_manifest_sha256"),
-          `the producer manifest ${where2} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
+          `the producer manifest ${where3} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
         )
       );
     } else if (!manifest.ok) {
@@ -67650,7 +67980,7 @@ function producerIdentityRules(pin, input) {
           "BG311",
           pin.path,
           at2("expected_producer_manifest_sha256"),
-          `the producer manifest ${where2} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
+          `the producer manifest ${where3} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
         )
       );
     }
@@ -67757,10 +68087,16 @@ async function checkProducerIdentity(trio, baseline, reader) {
 // src/operations/health.ts
 async function runHealth(ctx, options) {
   const gitContext = ctx.runContext();
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: () => resolveCommit(ctx.root, "HEAD")
+  });
   const tools = { node: process.version };
   const results = [];
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock();
+    const now = instant.source === "wall-clock" ? startedAt : instant.at;
     const trio = loadTrio(ctx.root, baseline);
     const producer = loadProducerFiles(ctx.root, baseline);
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
@@ -67773,8 +68109,8 @@ async function runHealth(ctx, options) {
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
     const findings = sortFindings([
       ...interruptedWrites(ctx.root, baseline),
-      ...trioRules(trio, { baseline, now: startedAt }),
-      ...driftRules(trio, producer, { now: startedAt }),
+      ...trioRules(trio, { baseline, now }),
+      ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline),
       ...judged.findings,
       ...remote
@@ -67783,14 +68119,15 @@ async function runHealth(ctx, options) {
     const verdict = decideVerdict(findings, steps);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
-    const git = await gitContext;
+    const git2 = await gitContext;
     const packet = buildPacket({
       toolVersion: ctx.toolVersion,
       operation: "health",
       baseline: baseline.name,
       startedAt,
       finishedAt: ctx.clock(),
-      git,
+      judgedAt: instant.source === "wall-clock" ? { ...instant, at: now } : instant,
+      git: git2,
       policy: ctx.policy,
       trio,
       identity,
@@ -67811,7 +68148,7 @@ async function runHealth(ctx, options) {
 function interruptedWrites(root, baseline) {
   return ["repin", "rollback"].flatMap((command) => {
     const journal = journalPath(root, `${command}-${baseline.name}`);
-    if (!existsSync4(journal)) return [];
+    if (!existsSync5(journal)) return [];
     return [
       finding(
         "BG215",
@@ -67828,7 +68165,7 @@ async function preflight(ctx, baseline) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join6, relative as relative3, resolve as resolve8 } from "node:path";
 init_read();
 
@@ -67973,7 +68310,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Oe, Te.validatePolicy);
+  const problems = validateDocument(doc, Le, Ie.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -67981,14 +68318,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
+  const found = policy.baselines.find((b) => b.name === name);
   if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    const known = policy.baselines.map((b) => b.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -68027,8 +68364,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync5(join6(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync5(join6(root, "yarn.lock"))) return "yarn";
+  if (existsSync6(join6(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync6(join6(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -68040,7 +68377,7 @@ function more(n) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync7 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -68050,7 +68387,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -68095,11 +68432,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -68115,7 +68452,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -68371,7 +68708,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -69301,7 +69638,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -72233,7 +72570,8 @@ var package_default = {
     bench: "node bench/run.mjs && node bench/suites.mjs && node bench/lkg.mjs && node bench/promotion.mjs",
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
-    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/"
+    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
+    "bench:init": "node bench/init.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -72568,7 +72906,7 @@ function createGitHubClient(options) {
           const retryAfter = Number(http?.response?.headers["retry-after"]);
           const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
           log3(`github: ${label} -> ${what}; retrying once in ${delay} ms`);
-          await new Promise((resolve10) => setTimeout(resolve10, delay));
+          await new Promise((resolve11) => setTimeout(resolve11, delay));
         } finally {
           clearTimeout(timer);
         }
@@ -72810,7 +73148,7 @@ function createGitHubClient(options) {
         () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       );
       const ordered = reviews.map((review, index3) => ({ review, index: index3 })).filter(({ review }) => review.commit_id === headSha && review.user).sort(
-        (a, b2) => (a.review.submitted_at ?? "").localeCompare(b2.review.submitted_at ?? "") || a.index - b2.index
+        (a, b) => (a.review.submitted_at ?? "").localeCompare(b.review.submitted_at ?? "") || a.index - b.index
       );
       const decision = /* @__PURE__ */ new Map();
       for (const { review } of ordered) {
@@ -73415,6 +73753,44 @@ function producerReader(token, env) {
   });
 }
 
+// src/git/root.ts
+import { existsSync as existsSync8, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, join as join8, resolve as resolve10 } from "node:path";
+var RootError = class extends Error {
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label = options.label ?? "--root";
+  if (!existsSync8(start)) throw new RootError(`${label} ${shown}: no such directory`);
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`);
+  const real = realpathSync2(start);
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
+    );
+  }
+  const top = realpathSync2(r.stdout.toString("utf8").trim());
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname5(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+
 // src/actions/shared/annotations.ts
 import { relative as relative4 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
@@ -73447,6 +73823,21 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/run.ts
+async function withRepositoryRoot(inputs, env) {
+  try {
+    const found = await findRoot({
+      given: inputs.root,
+      cwd: env.GITHUB_WORKSPACE || process.cwd(),
+      marker: DEFAULT_POLICY_PATH,
+      label: "input 'root'"
+    });
+    return { ...inputs, root: found.root };
+  } catch (e) {
+    if (e instanceof RootError)
+      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
+    throw e;
+  }
+}
 function actionContext(root, policy, evidence, env) {
   return {
     root,
@@ -73480,8 +73871,8 @@ function combinedPosture(postures) {
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
 var MIN_SECRET_LENGTH = 4;
 function looksLikeSetting(value) {
-  const v = value.trim();
-  return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
+  const v2 = value.trim();
+  return v2.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v2) || /^\d{1,9}$/.test(v2) || /^\/[\w./-]*$/.test(v2);
 }
 function secretsFromEnv(env, names) {
   const out = /* @__PURE__ */ new Set();
@@ -73675,18 +74066,18 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "present",
   "unset"
 ]);
-function nonTrivialValue(v) {
-  if (v.length < 6) return false;
-  if (/^[$%<{*[:=&]/.test(v)) return false;
-  if (/^(.)\1*$/.test(v)) return false;
-  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
-  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
-  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
-  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
-  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
-  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
-  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
+function nonTrivialValue(v2) {
+  if (v2.length < 6) return false;
+  if (/^[$%<{*[:=&]/.test(v2)) return false;
+  if (/^(.)\1*$/.test(v2)) return false;
+  if (v2.includes("::") || v2.includes("->") || v2.includes("?.")) return false;
+  if (/^[A-Za-z]{1,32}$/.test(v2) && !/[A-Z]{2}/.test(v2)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v2)) return false;
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v2)) return false;
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v2)) return false;
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v2)) return false;
+  if ((v2.match(/\s/g)?.length ?? 0) >= 2) return false;
+  return !PLACEHOLDER_WORDS.has(v2.toLowerCase());
 }
 function calledOrIndexed(m) {
   if (m[4] === void 0) return false;
@@ -73698,7 +74089,7 @@ function inUrlAuthority(text3, index3, name) {
   const before = text3.slice(Math.max(0, index3 - 512), index3);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
+var placeholder = (v2) => /^[$*<{]/.test(v2) || /^(.)\1*$/.test(v2);
 function regexDetector(rule, kinds) {
   return {
     kinds,
@@ -73714,8 +74105,8 @@ function regexDetector(rule, kinds) {
         let range = m.indices?.[0];
         if (rule.groups) {
           range = void 0;
-          for (const g2 of rule.groups) {
-            const r = m.indices?.[g2];
+          for (const g of rule.groups) {
+            const r = m.indices?.[g];
             if (r) {
               range = r;
               break;
@@ -73815,7 +74206,7 @@ var DETECTORS = [
       re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
-      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
+      accept: (v2, m) => !placeholder(v2) && !v2.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v2)),
       kind: (m) => {
         const scheme = (m[1] ?? "").toLowerCase();
         if (scheme === "basic") return "basic-auth";
@@ -73842,7 +74233,7 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v2, m) => nonTrivialValue(v2) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -74439,10 +74830,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b2) {
-    const startIndexDiff = a.range[0] - b2.range[0];
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b2.range[1];
+      return a.range[1] - b.range[1];
     } else {
       return startIndexDiff;
     }
@@ -74718,7 +75109,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text3, spans, kinds) {
   if (spans.length === 0) return { text: text3, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
   let count = 0;
@@ -74755,7 +75146,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -74781,7 +75172,7 @@ function needleSearch(needles) {
       for (let i = text3.indexOf(needle); i >= 0; i = text3.indexOf(needle, i + 1))
         hits.push([i, i + needle.length]);
     }
-    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -74876,7 +75267,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
 function render(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b2 of result.baselines) out.push(...baselineSection(b2, detail));
+  for (const b of result.baselines) out.push(...baselineSection(b, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -74884,7 +75275,7 @@ function render(result, overflow, artifact, detail, notes) {
       ""
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b2) => failedTails(b2).length > 0)) {
+  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
     out.push(
       detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
       ""
@@ -74894,34 +75285,34 @@ function render(result, overflow, artifact, detail, notes) {
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b2) {
-  return b2.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function failedTails(b) {
+  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function baselineSection(b2, detail) {
-  const c = countBySeverity(b2.findings);
-  const out = [`### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`, ""];
-  if (b2.change) {
+function baselineSection(b, detail) {
+  const c = countBySeverity(b.findings);
+  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
+  if (b.change) {
     out.push(
-      b2.change.trio_changed ? `The trio changed (classification **${b2.change.classification}**); checked with the rules${b2.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b2.change.base.slice(0, 12))} and ${code(b2.change.head.slice(0, 12))}: nothing to gate.`,
+      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
       ""
     );
   }
-  out.push(identityTable(b2.identity, b2.posture), "");
-  if (b2.change) out.push("#### Change", "", changeTable(b2.change), "");
+  out.push(identityTable(b.identity, b.posture), "");
+  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
   out.push(
     `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
     "",
-    findingsTable(b2.findings, detail.findings),
+    findingsTable(b.findings, detail.findings),
     ""
   );
-  if (b2.change) out.push("#### Steps", "");
-  out.push(stepsTable(b2.steps), "");
+  if (b.change) out.push("#### Steps", "");
+  out.push(stepsTable(b.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
-  if (b2.redactions !== void 0 && b2.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  if (b.redactions !== void 0 && b.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
   }
   return out;
 }
@@ -74934,13 +75325,13 @@ var MAX_MESSAGE = 160;
 var MAX_LISTED = 50;
 var BLOCK_START = "<!-- baseline-gate:findings ";
 var BLOCK_END = " -->";
-function driftItems(b2) {
+function driftItems(b) {
   const items = [];
-  for (const f of b2.findings) {
+  for (const f of b.findings) {
     if (f.severity === "notice") continue;
     items.push({ rule: f.rule, file: f.file, line: f.line, severity: f.severity, message: f.message });
   }
-  for (const s of b2.steps) {
+  for (const s of b.steps) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
     items.push({ rule: "step", file: s.name, line: null, severity: "error", message: `step ${s.status}` });
   }
@@ -74980,8 +75371,8 @@ function parseBlock(text3) {
 }
 function asRecord(value) {
   if (typeof value !== "object" || value === null) return null;
-  const { v, sha, run: run2, items } = value;
-  if (v !== 1 || typeof sha !== "string" || typeof run2 !== "string" || !Array.isArray(items)) return null;
+  const { v: v2, sha, run: run2, items } = value;
+  if (v2 !== 1 || typeof sha !== "string" || typeof run2 !== "string" || !Array.isArray(items)) return null;
   const parsed = [];
   for (const raw of items) {
     if (typeof raw !== "object" || raw === null) return null;
@@ -75063,8 +75454,8 @@ function at(input) {
 }
 function list2(items) {
   const lines = items.slice(0, MAX_LISTED).map((i) => {
-    const where2 = !i.file ? "" : ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}`;
-    return `- ${ICON2[i.severity]} ${i.rule}${where2}: ${escapeMarkdown(i.message)}`;
+    const where3 = !i.file ? "" : ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}`;
+    return `- ${ICON2[i.severity]} ${i.rule}${where3}: ${escapeMarkdown(i.message)}`;
   });
   if (items.length > MAX_LISTED)
     lines.push(`- \u2026 and ${items.length - MAX_LISTED} more (see the evidence artifact)`);
@@ -75167,7 +75558,10 @@ async function checkSchedule(client, runId, intervalHours, now = () => /* @__PUR
 async function run(env = process.env) {
   try {
     checkNodeVersion();
-    const inputs = readHealthInputs((name) => getInput(name), env);
+    const inputs = await withRepositoryRoot(
+      readHealthInputs((name) => getInput(name), env),
+      env
+    );
     if (inputs.token) setSecret(inputs.token);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
@@ -75177,7 +75571,7 @@ async function run(env = process.env) {
       probe: inputs.probe,
       remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
     });
-    const findings = result.baselines.flatMap((b2) => b2.findings);
+    const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
     const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null;
     const plan2 = annotate(findings, inputs.root, env, failing, drift?.warnings.length ?? 0);
@@ -75185,7 +75579,7 @@ async function run(env = process.env) {
     for (const notice2 of drift?.notices ?? []) notice(notice2);
     const artifact = artifactName("health", inputs.baseline, env);
     setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
@@ -75219,34 +75613,34 @@ async function driftMode(inputs, result, env) {
   const { redactor } = actionRedactor(inputs.token, env);
   const redact = async (text3) => (await redactor.redact(text3)).text;
   const runKey = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || "1"}` : "";
-  for (const b2 of result.baselines) {
+  for (const b of result.baselines) {
     try {
       const synced = await syncDriftIssue(client, {
-        baseline: b2.name,
-        verdict: b2.verdict,
-        items: driftItems(b2),
+        baseline: b.name,
+        verdict: b.verdict,
+        items: driftItems(b),
         sha: env.GITHUB_SHA ?? "",
         run: runKey,
         runUrl: runUrl(env),
         redact
       });
       if (!synced.ok) {
-        const text3 = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${synced.message} The verdict stands.`;
+        const text3 = `baseline-gate: the drift issue of ${b.name} could not be updated: ${synced.message} The verdict stands.`;
         report2.warnings.push(text3);
-        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** ${escapeMarkdown(synced.message)}`);
+        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** ${escapeMarkdown(synced.message)}`);
         continue;
       }
       const o = synced.value;
       const said = o.action === "none" ? "passes; no drift issue is open" : o.action === "opened" ? `opened the drift issue #${o.number}` : o.action === "commented" ? `commented on the drift issue #${o.number}` : o.action === "closed" ? `closed the drift issue #${o.number}` : `the drift issue #${o.number} already has this run's comment`;
-      info(`baseline-gate drift: ${b2.name} ${said}${"url" in o ? ` (${o.url})` : ""}`);
+      info(`baseline-gate drift: ${b.name} ${said}${"url" in o ? ` (${o.url})` : ""}`);
       report2.notes.push(
-        `Drift issue of ${escapeMarkdown(b2.name)}: ${said}${"url" in o ? ` (${o.url})` : ""}.`
+        `Drift issue of ${escapeMarkdown(b.name)}: ${said}${"url" in o ? ` (${o.url})` : ""}.`
       );
       if (o.action !== "none" && o.action !== "closed") report2.urls.push(o.url);
     } catch (e) {
-      const text3 = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
+      const text3 = `baseline-gate: the drift issue of ${b.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
       report2.warnings.push(text3);
-      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** could not be updated.`);
+      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** could not be updated.`);
     }
   }
   if (env.GITHUB_EVENT_NAME === "schedule") {

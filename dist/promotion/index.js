@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -986,7 +986,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -3851,29 +3851,29 @@ var require_webidl = __commonJS({
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O2, prefix, argument) => {
-        if (webidl.util.Type(O2) !== "Object") {
+      return (O, prefix, argument) => {
+        if (webidl.util.Type(O) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types.isProxy(O2)) {
-          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
+        if (!types.isProxy(O)) {
+          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O2);
+        const keys = Reflect.ownKeys(O);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c] = ioQueue;
-      if (a === 239 && b2 === 187 && c === 191) {
+      const [a, b, c] = ioQueue;
+      if (a === 239 && b === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset2);
-        offset2 += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset2);
+        offset2 += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19343,19 +19343,19 @@ var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b2) => {
-      if (typeof a === "number" && typeof b2 === "number") {
-        return a === b2 ? 0 : a < b2 ? -1 : 1;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
       }
       const anum = numeric.test(a);
-      const bnum = numeric.test(b2);
+      const bnum = numeric.test(b);
       if (anum && bnum) {
         a = +a;
-        b2 = +b2;
+        b = +b;
       }
-      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
     };
-    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
     module.exports = {
       compareIdentifiers,
       rcompareIdentifiers
@@ -19499,18 +19499,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.prerelease[i2];
-          const b2 = other.prerelease[i2];
-          debug3("prerelease compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
+          const b = other.prerelease[i2];
+          debug3("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
             return 0;
-          } else if (b2 === void 0) {
+          } else if (b === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b2) {
+          } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b2);
+            return compareIdentifiers(a, b);
           }
         } while (++i2);
       }
@@ -19521,18 +19521,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.build[i2];
-          const b2 = other.build[i2];
-          debug3("build compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
+          const b = other.build[i2];
+          debug3("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
             return 0;
-          } else if (b2 === void 0) {
+          } else if (b === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b2) {
+          } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b2);
+            return compareIdentifiers(a, b);
           }
         } while (++i2);
       }
@@ -19660,7 +19660,7 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
     module.exports = compare;
   }
 });
@@ -19693,8 +19693,8 @@ var require_valid = __commonJS({
     "use strict";
     var parse5 = require_parse2();
     var valid = (version2, options) => {
-      const v = parse5(version2, options);
-      return v ? v.version : null;
+      const v2 = parse5(version2, options);
+      return v2 ? v2.version : null;
     };
     module.exports = valid;
   }
@@ -19798,10 +19798,10 @@ var require_lib = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -20607,7 +20607,7 @@ var require_ms = __commonJS({
     var m = s * 60;
     var h = m * 60;
     var d = h * 24;
-    var w = d * 7;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -20644,7 +20644,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -20800,8 +20800,8 @@ var require_common = __commonJS({
             }
             return enabledCache;
           },
-          set: (v) => {
-            enableOverride = v;
+          set: (v2) => {
+            enableOverride = v2;
           }
         });
         if (typeof createDebug.init === "function") {
@@ -21053,9 +21053,9 @@ var require_browser = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.j = function(v) {
+    formatters.j = function(v2) {
       try {
-        return JSON.stringify(v);
+        return JSON.stringify(v2);
       } catch (error2) {
         return "[UnexpectedJSONParseError]: " + error2.message;
       }
@@ -21341,13 +21341,13 @@ var require_node = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.o = function(v) {
+    formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
     };
-    formatters.O = function(v) {
+    formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
+      return util.inspect(v2, this.inspectOpts);
     };
   }
 });
@@ -21542,11 +21542,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -21562,7 +21562,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21915,7 +21915,7 @@ function literalBlock(text3, info2 = "text") {
 ${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -21948,6 +21948,11 @@ function buildPacket(input) {
     started_at: input.startedAt.toISOString(),
     finished_at: input.finishedAt.toISOString(),
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
     trio: {
@@ -22007,6 +22012,26 @@ function impact(note, product) {
       return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
+function where(f) {
+  if (!f.file) return "";
+  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
+}
+function followUp(note, h) {
+  const legacy = note.target_profile === "legacy" ? [
+    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
+  return [
+    `${h}# Follow-up (does not block the rollback)`,
+    "",
+    ...legacy,
+    ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
+    ...items,
+    ""
+  ];
+}
 function renderIncidentNote(note, context3) {
   const h = "#".repeat(context3.headingLevel ?? 1);
   const product = escapeMarkdown(context3.displayName);
@@ -22059,6 +22084,7 @@ function renderIncidentNote(note, context3) {
     "",
     timeline,
     "",
+    ...followUp(note, h),
     `${h}# Next validation milestone`,
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -22127,7 +22153,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -22145,15 +22171,22 @@ function failedStepTails(steps, maxChars = Infinity) {
   }
   return out.join("\n");
 }
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
 function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k, v2]) => `| ${k} | ${code(v2)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
     // a rollback's packet leads with its incident note, one heading level down under the packet's title
     ...p.incident ? [
@@ -22194,7 +22227,7 @@ function renderPacketMarkdown(p, options = {}) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k, v2]) => `| ${escapeMarkdown(k)} | ${code(v2)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -22257,7 +22290,7 @@ var GitError = class extends Error {
   name = "GitError";
 };
 function git(cwd, args, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     execFile(
       "git",
       // no pager, no colour, no prompts: a gate never waits for a human
@@ -22276,7 +22309,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS) {
           reject(new GitError(`git ${args[0]}: ${why}`));
           return;
         }
-        resolve7({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve8({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -22311,7 +22344,7 @@ var BlobReader = class {
     });
     const fail = (e) => {
       this.failure = e;
-      for (const w of this.waiting.splice(0)) w.reject(e);
+      for (const w2 of this.waiting.splice(0)) w2.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.on("close", (code2) => {
@@ -22321,8 +22354,8 @@ var BlobReader = class {
   read(spec) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve7, reject) => {
-      this.waiting.push({ resolve: resolve7, reject });
+    return new Promise((resolve8, reject) => {
+      this.waiting.push({ resolve: resolve8, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -22349,6 +22382,11 @@ var BlobReader = class {
     }
   }
 };
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
 
 // src/classify/approved-since.ts
 function approvedSince(history, sameBaseline) {
@@ -22830,19 +22868,19 @@ var rules = {
   BG801: {
     title: "Posture to GO without joint approval",
     severity: "error",
-    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
     example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
   },
   BG802: {
     title: "Joint approval could not be checked",
     severity: "error",
-    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
     example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
   },
   BG803: {
     title: "Joint approval given",
     severity: "notice",
-    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
+    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
     example: "`alice` (consumer) and `bob` (producer) approved the head commit."
   }
 };
@@ -22867,7 +22905,7 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function countBySeverity(findings) {
@@ -23985,8 +24023,8 @@ function identityOfPinBytes(bytes) {
     return null;
   }
 }
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
+function str(v2) {
+  return typeof v2 === "string" && v2 !== "" ? v2 : null;
 }
 
 // src/classify/change.ts
@@ -24040,9 +24078,9 @@ function classifyChange(input) {
     return report;
   }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b2 = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b2 && (0, import_compare.default)(b2, a) <= 0) {
-    const why = a === b2 ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
+  const b = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
+  if (a && b && (0, import_compare.default)(b, a) <= 0) {
+    const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
         "BG502",
@@ -24160,19 +24198,19 @@ function codes(trio) {
   const list2 = trio.manifest.data?.error_code_enum;
   return new Set(Array.isArray(list2) ? list2.filter((c) => typeof c === "string") : []);
 }
-function version(v) {
-  const m = v ? /v(\d+)$/.exec(v) : null;
+function version(v2) {
+  const m = v2 ? /v(\d+)$/.exec(v2) : null;
   return m ? Number(m[1]) : null;
 }
 function bumped(from, to) {
   const a = version(from);
-  const b2 = version(to);
-  return a !== null && b2 !== null && b2 > a;
+  const b = version(to);
+  return a !== null && b !== null && b > a;
 }
 function lowered(from, to) {
   const a = version(from);
-  const b2 = version(to);
-  return a !== null && b2 !== null && b2 < a;
+  const b = version(to);
+  return a !== null && b !== null && b < a;
 }
 function describe(id) {
   return `${id.release_tag ?? "?"} / ${id.commit_sha?.slice(0, 12) ?? "?"}`;
@@ -24490,124 +24528,124 @@ import { existsSync as existsSync5 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/generated/validators.js
-var B = (m, s) => () => {
+var J = (l, s) => () => {
   try {
-    return s || m((s = { exports: {} }).exports, s), s.exports;
-  } catch (v) {
-    throw s = 0, v;
+    return s || l((s = { exports: {} }).exports, s), s.exports;
+  } catch (P) {
+    throw s = 0, P;
   }
 };
-var K = B((U) => {
+var Y = J((K) => {
   "use strict";
-  Object.defineProperty(U, "__esModule", { value: true });
-  function J(m) {
-    let s = m.length, v = 0, w = 0, _;
-    for (; w < s; ) v++, _ = m.charCodeAt(w++), _ >= 55296 && _ <= 56319 && w < s && (_ = m.charCodeAt(w), (_ & 64512) === 56320 && w++);
-    return v;
+  Object.defineProperty(K, "__esModule", { value: true });
+  function X(l) {
+    let s = l.length, P = 0, k = 0, b;
+    for (; k < s; ) P++, b = l.charCodeAt(k++), b >= 55296 && b <= 56319 && k < s && (b = l.charCodeAt(k), (b & 64512) === 56320 && k++);
+    return P;
   }
-  U.default = J;
-  J.code = 'require("ajv/dist/runtime/ucs2length").default';
+  K.default = X;
+  X.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var X = B((ke, Q) => {
+var re = J((je, ee) => {
   "use strict";
-  Q.exports = function m(s, v) {
-    if (s === v) return true;
-    if (s && v && typeof s == "object" && typeof v == "object") {
-      if (s.constructor !== v.constructor) return false;
-      var w, _, k;
+  ee.exports = function l(s, P) {
+    if (s === P) return true;
+    if (s && P && typeof s == "object" && typeof P == "object") {
+      if (s.constructor !== P.constructor) return false;
+      var k, b, $;
       if (Array.isArray(s)) {
-        if (w = s.length, w != v.length) return false;
-        for (_ = w; _-- !== 0; ) if (!m(s[_], v[_])) return false;
+        if (k = s.length, k != P.length) return false;
+        for (b = k; b-- !== 0; ) if (!l(s[b], P[b])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
-      if (k = Object.keys(s), w = k.length, w !== Object.keys(v).length) return false;
-      for (_ = w; _-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[_])) return false;
-      for (_ = w; _-- !== 0; ) {
-        var e = k[_];
-        if (!m(s[e], v[e])) return false;
+      if (s.constructor === RegExp) return s.source === P.source && s.flags === P.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === P.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === P.toString();
+      if ($ = Object.keys(s), k = $.length, k !== Object.keys(P).length) return false;
+      for (b = k; b-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(P, $[b])) return false;
+      for (b = k; b-- !== 0; ) {
+        var e = $[b];
+        if (!l(s[e], P[e])) return false;
       }
       return true;
     }
-    return s !== s && v !== v;
+    return s !== s && P !== P;
   };
 });
-var ee = B((W) => {
+var te = J((Q) => {
   "use strict";
-  Object.defineProperty(W, "__esModule", { value: true });
-  var Y = X();
-  Y.code = 'require("ajv/dist/runtime/equal").default';
-  W.default = Y;
+  Object.defineProperty(Q, "__esModule", { value: true });
+  var se = re();
+  se.code = 'require("ajv/dist/runtime/equal").default';
+  Q.default = se;
 });
-var $e = M;
-var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var N = Object.prototype.hasOwnProperty;
-var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var O = new RegExp("^[0-9a-f]{40}$", "u");
-var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var E = new RegExp("^[0-9a-f]{64}$", "u");
-var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = M.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.memorykernel_repo === void 0) {
+var Ae = D;
+var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ue = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var z = Object.prototype.hasOwnProperty;
+var ce = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var A = new RegExp("^[0-9a-f]{40}$", "u");
+var C = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var E = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var F = new RegExp("^[0-9a-f]{64}$", "u");
+var fe = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = D.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.memorykernel_repo === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_integration_baseline === void 0) {
+    if (l.expected_integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_producer_manifest_sha256 === void 0) {
+    if (l.expected_producer_manifest_sha256 === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_base_url === void 0) {
+    if (l.default_base_url === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_timeout_ms === void 0) {
+    if (l.default_timeout_ms === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.runtime_cutover_posture === void 0) {
+    if (l.runtime_cutover_posture === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(oe.properties, a)) {
+    for (let a in l) if (!z.call(de.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.memorykernel_repo !== void 0) {
-      let a = m.memorykernel_repo;
+    if (l.memorykernel_repo !== void 0) {
+      let a = l.memorykernel_repo;
       if (typeof a == "string") {
-        if (!me.test(a)) {
+        if (!ce.test(a)) {
           let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24616,10 +24654,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24628,10 +24666,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24640,10 +24678,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24652,10 +24690,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24664,10 +24702,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_integration_baseline !== void 0) {
-      let a = m.expected_integration_baseline;
+    if (l.expected_integration_baseline !== void 0) {
+      let a = l.expected_integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24676,10 +24714,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_producer_manifest_sha256 !== void 0) {
-      let a = m.expected_producer_manifest_sha256;
+    if (l.expected_producer_manifest_sha256 !== void 0) {
+      let a = l.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!F.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24688,10 +24726,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_base_url !== void 0) {
-      let a = m.default_base_url;
+    if (l.default_base_url !== void 0) {
+      let a = l.default_base_url;
       if (typeof a == "string") {
-        if (!le.test(a)) {
+        if (!fe.test(a)) {
           let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24700,8 +24738,8 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_timeout_ms !== void 0) {
-      let a = m.default_timeout_ms;
+    if (l.default_timeout_ms !== void 0) {
+      let a = l.default_timeout_ms;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -24717,10 +24755,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.runtime_cutover_posture !== void 0) {
-      let a = m.runtime_cutover_posture;
+    if (l.runtime_cutover_posture !== void 0) {
+      let a = l.runtime_cutover_posture;
       if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: pe.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -24728,63 +24766,63 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return M.errors = e, r === 0;
+  return D.errors = e, r === 0;
 }
-M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var je = D;
-var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = D.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.manifest_contract_version === void 0) {
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Oe = V;
+var he = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var le = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = V.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.stability_window === void 0) {
+    if (l.stability_window === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.additive_error_code_notice_policy === void 0) {
+    if (l.additive_error_code_notice_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(de.properties, a)) {
+    for (let a in l) if (!z.call(he.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24793,10 +24831,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24805,10 +24843,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24817,10 +24855,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24829,10 +24867,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -24841,39 +24879,39 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -24882,26 +24920,26 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.stability_window !== void 0) {
-      let a = m.stability_window;
+    if (l.stability_window !== void 0) {
+      let a = l.stability_window;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.minimum_sprint_days === void 0) {
           let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (t !== "minimum_sprint_days") {
-          let o = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.minimum_sprint_days !== void 0) {
           let t = a.minimum_sprint_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -24909,8 +24947,8 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.additive_error_code_notice_policy !== void 0) {
-      let a = m.additive_error_code_notice_policy;
+    if (l.additive_error_code_notice_policy !== void 0) {
+      let a = l.additive_error_code_notice_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.standard_business_days === void 0) {
           let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
@@ -24925,29 +24963,29 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
-          let o = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.standard_business_days !== void 0) {
           let t = a.standard_business_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_notice_hours !== void 0) {
           let t = a.emergency_notice_hours;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
@@ -24959,12 +24997,12 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service_v3_transition_guard !== void 0) {
-      let a = m.service_v3_transition_guard;
+    if (l.service_v3_transition_guard !== void 0) {
+      let a = l.service_v3_transition_guard;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "boolean") {
-          let o = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
@@ -24975,56 +25013,56 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return D.errors = e, r === 0;
+  return V.errors = e, r === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var xe = G;
-var ue = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = G.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.consumer_version === void 0) {
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ne = H;
+var ye = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ge = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var _e = new RegExp("^[0-9a-f]{7,40}$", "u");
+function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = H.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_commit === void 0) {
+    if (l.consumer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_tag === void 0) {
+    if (l.producer_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_commit === void 0) {
+    if (l.producer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.service === void 0) {
+    if (l.service === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.api === void 0) {
+    if (l.api === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration === void 0) {
+    if (l.integration === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.status === void 0) {
+    if (l.status === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+    for (let a in l) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.consumer_version !== void 0) {
-      let a = m.consumer_version;
+    if (l.consumer_version !== void 0) {
+      let a = l.consumer_version;
       if (typeof a == "string") {
-        if (!ce.test(a)) {
+        if (!ge.test(a)) {
           let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25033,10 +25071,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_commit !== void 0) {
-      let a = m.consumer_commit;
+    if (l.consumer_commit !== void 0) {
+      let a = l.consumer_commit;
       if (typeof a == "string") {
-        if (!fe.test(a)) {
+        if (!_e.test(a)) {
           let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25045,10 +25083,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_tag !== void 0) {
-      let a = m.producer_tag;
+    if (l.producer_tag !== void 0) {
+      let a = l.producer_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25057,10 +25095,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_commit !== void 0) {
-      let a = m.producer_commit;
+    if (l.producer_commit !== void 0) {
+      let a = l.producer_commit;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25069,10 +25107,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service !== void 0) {
-      let a = m.service;
+    if (l.service !== void 0) {
+      let a = l.service;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25081,10 +25119,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.api !== void 0) {
-      let a = m.api;
+    if (l.api !== void 0) {
+      let a = l.api;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25093,10 +25131,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration !== void 0) {
-      let a = m.integration;
+    if (l.integration !== void 0) {
+      let a = l.integration;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25105,10 +25143,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.status !== void 0) {
-      let a = m.status;
+    if (l.status !== void 0) {
+      let a = l.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ye.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -25116,85 +25154,85 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return G.errors = e, r === 0;
+  return H.errors = e, r === 0;
 }
-G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ae = F;
-var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var g = K().default;
-var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = F.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.handoff_generated_at_utc === void 0) {
+H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Te = B;
+var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var v = Y().default;
+var ve = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = B.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.handoff_generated_at_utc === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.handoff_mode === void 0) {
+    if (l.handoff_mode === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.active_runtime_baseline === void 0) {
+    if (l.active_runtime_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.non_2xx_envelope_policy === void 0) {
+    if (l.non_2xx_envelope_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_contract_version === void 0) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path === void 0) {
+    if (l.manifest_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.changelog_path === void 0) {
+    if (l.changelog_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.verification_commands === void 0) {
+    if (l.verification_commands === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_impact_statement_template === void 0) {
+    if (l.consumer_impact_statement_template === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(re.properties, a)) {
+    for (let a in l) if (!z.call(ie.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.handoff_generated_at_utc !== void 0) {
-      let a = m.handoff_generated_at_utc;
+    if (l.handoff_generated_at_utc !== void 0) {
+      let a = l.handoff_generated_at_utc;
       if (typeof a == "string") {
-        if (!he.test(a)) {
+        if (!ve.test(a)) {
           let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25203,17 +25241,17 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.handoff_mode !== void 0) {
-      let a = m.handoff_mode;
+    if (l.handoff_mode !== void 0) {
+      let a = l.handoff_mode;
       if (!(a === "stable" || a === "service-v3-candidate")) {
-        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: re.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: ie.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25222,10 +25260,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25234,10 +25272,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25246,10 +25284,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25258,10 +25296,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25270,8 +25308,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.active_runtime_baseline !== void 0) {
-      let a = m.active_runtime_baseline;
+    if (l.active_runtime_baseline !== void 0) {
+      let a = l.active_runtime_baseline;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.release_tag === void 0) {
           let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
@@ -25294,67 +25332,67 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
-          let o = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.release_tag !== void 0) {
           let t = a.release_tag;
           if (typeof t == "string") {
-            if (!z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!R.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!O.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!A.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_service_contract_version !== void 0) {
           let t = a.expected_service_contract_version;
           if (typeof t == "string") {
-            if (!I.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!C.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_api_contract_version !== void 0) {
           let t = a.expected_api_contract_version;
           if (typeof t == "string") {
-            if (!Z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!E.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.integration_baseline !== void 0) {
           let t = a.integration_baseline;
           if (typeof t == "string") {
-            if (!S.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!M.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -25362,39 +25400,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -25403,8 +25441,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.non_2xx_envelope_policy !== void 0) {
-      let a = m.non_2xx_envelope_policy;
+    if (l.non_2xx_envelope_policy !== void 0) {
+      let a = l.non_2xx_envelope_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.service_v3_stable === void 0) {
           let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
@@ -25415,324 +25453,324 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
-          let o = a[t];
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.requires === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [l] : e.push(l), r++;
+          let n = a[t];
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.requires === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            if (o.forbids === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [l] : e.push(l), r++;
+            if (n.forbids === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
-              let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+            for (let m in n) if (!(m === "requires" || m === "optional" || m === "forbids")) {
+              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (o.requires !== void 0) {
-              let l = o.requires;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.requires !== void 0) {
+              let m = n.requires;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + o, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.optional !== void 0) {
-              let l = o.optional;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.optional !== void 0) {
+              let m = n.optional;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + o, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.forbids !== void 0) {
-              let l = o.forbids;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.forbids !== void 0) {
+              let m = n.forbids;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + o, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
+            let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
           }
         }
         if (a.service_v3_stable !== void 0) {
           let t = a.service_v3_stable;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.service_v3_candidate !== void 0) {
           let t = a.service_v3_candidate;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -25740,18 +25778,18 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path !== void 0) {
-      let a = m.manifest_path;
+    if (l.manifest_path !== void 0) {
+      let a = l.manifest_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25760,14 +25798,14 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.changelog_path !== void 0) {
-      let a = m.changelog_path;
+    if (l.changelog_path !== void 0) {
+      let a = l.changelog_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25776,24 +25814,24 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.verification_commands !== void 0) {
-      let a = m.verification_commands;
+    if (l.verification_commands !== void 0) {
+      let a = l.verification_commands;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -25801,20 +25839,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_impact_statement_template !== void 0) {
-      let a = m.consumer_impact_statement_template;
+    if (l.consumer_impact_statement_template !== void 0) {
+      let a = l.consumer_impact_statement_template;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "string") {
-          let o = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.rehearsal_candidate !== void 0) {
-      let a = m.rehearsal_candidate;
+    if (l.rehearsal_candidate !== void 0) {
+      let a = l.rehearsal_candidate;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.requires_runtime_cutover === void 0) {
           let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
@@ -25825,8 +25863,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
-          let o = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
           let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -25839,12 +25877,12 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         if (a.migration_overlap_days !== void 0) {
           let t = a.migration_overlap_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
@@ -25856,19 +25894,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.compatibility_expectations !== void 0) {
-      let a = m.compatibility_expectations;
+    if (l.compatibility_expectations !== void 0) {
+      let a = l.compatibility_expectations;
       if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
-        let o = a[t];
-        if (Array.isArray(o)) {
-          let l = o.length;
-          for (let u = 0; u < l; u++) if (typeof o[u] != "string") {
-            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + u, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
+        let n = a[t];
+        if (Array.isArray(n)) {
+          let m = n.length;
+          for (let d = 0; d < m; d++) if (typeof n[d] != "string") {
+            let g = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [g] : e.push(g), r++;
           }
         } else {
-          let l = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [l] : e.push(l), r++;
+          let m = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [m] : e.push(m), r++;
         }
       }
       else {
@@ -25876,20 +25914,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.required_consumer_validation_commands !== void 0) {
-      let a = m.required_consumer_validation_commands;
+    if (l.required_consumer_validation_commands !== void 0) {
+      let a = l.required_consumer_validation_commands;
       if (Array.isArray(a)) {
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -25901,39 +25939,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return F.errors = e, r === 0;
+  return B.errors = e, r === 0;
 }
-F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Oe = V;
-var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var C = ee().default;
-var x = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ye = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var ge = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = A.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.name === void 0) {
+B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Le = U;
+var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var G = te().default;
+var N = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var be = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var Pe = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = T.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.run === void 0) {
+    if (l.run === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+    for (let a in l) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.name !== void 0) {
-      let a = m.name;
+    if (l.name !== void 0) {
+      let a = l.name;
       if (typeof a == "string") {
-        if (g(a) > 100) {
+        if (v(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25942,24 +25980,24 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.run !== void 0) {
-      let a = m.run;
+    if (l.run !== void 0) {
+      let a = l.run;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -25967,10 +26005,10 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.cwd !== void 0) {
-      let a = m.cwd;
+    if (l.cwd !== void 0) {
+      let a = l.cwd;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -25979,8 +26017,8 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.timeout_s !== void 0) {
-      let a = m.timeout_s;
+    if (l.timeout_s !== void 0) {
+      let a = l.timeout_s;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -25996,26 +26034,26 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.operations !== void 0) {
-      let a = m.operations;
+    if (l.operations !== void 0) {
+      let a = l.operations;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (!(p === "health" || p === "promotion" || p === "rollback")) {
-            let i2 = { instancePath: s + "/operations/" + u, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ge.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (!(g === "health" || g === "promotion" || g === "rollback")) {
+            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: Pe.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
-            let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-            e === null ? e = [u] : e.push(u), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          e: for (; n--; ) for (m = n; m--; ) if (G(a[n], a[m])) {
+            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+            e === null ? e = [d] : e.push(d), r++;
             break e;
           }
         }
@@ -26028,871 +26066,876 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return A.errors = e, r === 0;
-}
-A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function T(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = T.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (m.display_name !== void 0) {
-      let t = m.display_name;
-      if (typeof t == "string") {
-        if (g(t) > 60) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-      } else {
-        let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.trio !== void 0) {
-      let t = m.trio;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "pin" || o === "manifest" || o === "matrix")) {
-          let l = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.pin !== void 0) {
-          let o = t.pin;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.matrix !== void 0) {
-          let o = t.matrix;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.producer !== void 0) {
-      let t = m.producer;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "root" || o === "manifest" || o === "handoff" || o === "start" || o === "probe")) {
-          let l = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.root !== void 0) {
-          let o = t.root;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.start !== void 0) {
-          let o = t.start;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i2 = l[p];
-                  if (typeof i2 == "string") {
-                    if (g(i2) < 1) {
-                      let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.probe !== void 0) {
-          let o = t.probe;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
-              let u = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
-              let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (o.ready_timeout_s !== void 0) {
-              let l = o.ready_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 3600 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.request_timeout_s !== void 0) {
-              let l = o.request_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 300 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.schemas !== void 0) {
-              let l = o.schemas;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (!x.test(l)) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.suites !== void 0) {
-      let t = m.suites;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "concurrent" || o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
-          let o = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/consumer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/producer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.owners !== void 0) {
-      let t = m.owners;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i2 = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i2 = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.repin !== void 0) {
-      let t = m.repin;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "mentions" || o === "handoff")) {
-          let l = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.mentions !== void 0) {
-          let o = t.mentions;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-                if (!ye.test(n)) {
-                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              let i2 = {};
-              for (; u--; ) {
-                let n = o[u];
-                if (typeof n == "string") {
-                  if (typeof i2[n] == "number") {
-                    p = i2[n];
-                    let d = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                    e === null ? e = [d] : e.push(d), r++;
-                    break;
-                  }
-                  i2[n] = u;
-                }
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.run === void 0) {
-              let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i2 = l[p];
-                  if (typeof i2 == "string") {
-                    if (g(i2) < 1) {
-                      let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.adapter !== void 0) {
-      let t = m.adapter;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "file" || o === "endpoints" || o === "scan" || o === "exclude")) {
-          let l = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.file !== void 0) {
-          let o = t.file, l = r, u = false, p = r;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-            if (!x.test(o)) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = p === r;
-          u = u || a;
-          let i2 = r;
-          if (Array.isArray(o)) {
-            if (o.length < 1) {
-              let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            let d = o.length;
-            for (let f = 0; f < d; f++) {
-              let P = o[f];
-              if (typeof P == "string") {
-                if (g(P) < 1) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-                if (!x.test(P)) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-              } else {
-                let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [q] : e.push(q), r++;
-              }
-            }
-            let c = o.length, h;
-            if (c > 1) {
-              e: for (; c--; ) for (h = c; h--; ) if (C(o[c], o[h])) {
-                let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: c, j: h }, message: "must NOT have duplicate items (items ## " + h + " and " + c + " are identical)" };
-                e === null ? e = [f] : e.push(f), r++;
-                break e;
-              }
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = i2 === r;
-          u = u || a;
-          let n = r;
-          if (o !== null) {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = n === r;
-          if (u = u || a, u) r = l, e !== null && (l ? e.length = l : e = null);
-          else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-        }
-        if (t.endpoints !== void 0) {
-          let o = t.endpoints;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.scan !== void 0) {
-          let o = t.scan;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.exclude !== void 0) {
-          let o = t.exclude;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-  } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
-  }
   return T.errors = e, r === 0;
 }
 T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = V.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.policy_version === void 0) {
+function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = I.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
+    }
+    if (l.display_name !== void 0) {
+      let t = l.display_name;
+      if (typeof t == "string") {
+        if (v(t) > 60) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+      } else {
+        let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.trio !== void 0) {
+      let t = l.trio;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "pin" || n === "manifest" || n === "matrix")) {
+          let m = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.pin !== void 0) {
+          let n = t.pin;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.matrix !== void 0) {
+          let n = t.matrix;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.producer !== void 0) {
+      let t = l.producer;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "root" || n === "manifest" || n === "handoff" || n === "start" || n === "probe")) {
+          let m = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.root !== void 0) {
+          let n = t.root;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.start !== void 0) {
+          let n = t.start;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.probe !== void 0) {
+          let n = t.probe;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "enabled" || m === "ready_timeout_s" || m === "request_timeout_s" || m === "schemas")) {
+              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.enabled !== void 0 && typeof n.enabled != "boolean") {
+              let m = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (n.ready_timeout_s !== void 0) {
+              let m = n.ready_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 3600 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.request_timeout_s !== void 0) {
+              let m = n.request_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 300 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.schemas !== void 0) {
+              let m = n.schemas;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!N.test(m)) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.suites !== void 0) {
+      let t = l.suites;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "concurrent" || n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
+          let n = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.owners !== void 0) {
+      let t = l.owners;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.repin !== void 0) {
+      let t = l.repin;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "mentions" || n === "handoff")) {
+          let m = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.mentions !== void 0) {
+          let n = t.mentions;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (v(o) < 1) {
+                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+                if (!be.test(o)) {
+                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              let y = {};
+              for (; d--; ) {
+                let o = n[d];
+                if (typeof o == "string") {
+                  if (typeof y[o] == "number") {
+                    g = y[o];
+                    let i2 = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                    e === null ? e = [i2] : e.push(i2), r++;
+                    break;
+                  }
+                  y[o] = d;
+                }
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.run === void 0) {
+              let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.adapter !== void 0) {
+      let t = l.adapter;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "file" || n === "endpoints" || n === "scan" || n === "exclude")) {
+          let m = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.file !== void 0) {
+          let n = t.file, m = r, d = false, g = r;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i2] : e.push(i2), r++;
+            }
+            if (!N.test(n)) {
+              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i2] : e.push(i2), r++;
+            }
+          } else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = g === r;
+          d = d || a;
+          let y = r;
+          if (Array.isArray(n)) {
+            if (n.length < 1) {
+              let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            let i2 = n.length;
+            for (let c = 0; c < i2; c++) {
+              let f = n[c];
+              if (typeof f == "string") {
+                if (v(f) < 1) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (!N.test(f)) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            let p = n.length, u;
+            if (p > 1) {
+              e: for (; p--; ) for (u = p; u--; ) if (G(n[p], n[u])) {
+                let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: u }, message: "must NOT have duplicate items (items ## " + u + " and " + p + " are identical)" };
+                e === null ? e = [c] : e.push(c), r++;
+                break e;
+              }
+            }
+          } else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = y === r;
+          d = d || a;
+          let o = r;
+          if (n !== null) {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = o === r;
+          if (d = d || a, d) r = m, e !== null && (m ? e.length = m : e = null);
+          else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+        }
+        if (t.endpoints !== void 0) {
+          let n = t.endpoints;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.scan !== void 0) {
+          let n = t.scan;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.exclude !== void 0) {
+          let n = t.exclude;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+  } else {
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
+  }
+  return I.errors = e, r === 0;
+}
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = U.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines === void 0) {
+    if (l.baselines === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.policy_version !== void 0 && m.policy_version !== "baseline-policy.v1") {
+    if (l.policy_version !== void 0 && l.policy_version !== "baseline-policy.v1") {
       let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines !== void 0) {
-      let t = m.baselines;
+    if (l.baselines !== void 0) {
+      let t = l.baselines;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (Object.keys(t).length < 1) {
-          let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        for (let o in t) {
-          let l = r;
-          if (typeof o == "string" && !ne.test(o)) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
-            e === null ? e = [u] : e.push(u), r++;
+        for (let n in t) {
+          let m = r;
+          if (typeof n == "string" && !me.test(n)) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
+            e === null ? e = [d] : e.push(d), r++;
           }
-          var a = l === r;
+          var a = m === r;
           if (!a) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: n }, message: "property name must be valid" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: _, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+        for (let n in t) I(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: b, dynamicAnchors: $ }) || (e = e === null ? I.errors : e.concat(I.errors), r = e.length);
       } else {
-        let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return V.errors = e, r === 0;
+  return U.errors = e, r === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ve = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
-var be = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function j(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = j.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.path === void 0) {
+U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var w = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var j = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var L = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
+var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var oe = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var we = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var pe = new RegExp("^https?://[^\\s<>`]+$", "u");
+var ke = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = x.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.sha256 === void 0) {
+    if (l.sha256 === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.bytes === void 0) {
+    if (l.bytes === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "path" || t === "sha256" || t === "bytes")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "path" || t === "sha256" || t === "bytes")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.path !== void 0) {
-      let t = m.path;
+    if (l.path !== void 0) {
+      let t = l.path;
       if (typeof t == "string") {
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
-        let o = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
-    if (m.sha256 !== void 0) {
-      let t = m.sha256, o = r, l = false, u = r;
+    if (l.sha256 !== void 0) {
+      let t = l.sha256, n = r, m = false, d = r;
       if (typeof t == "string") {
-        if (!E.test(t)) {
-          let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [i2] : e.push(i2), r++;
+        if (!F.test(t)) {
+          let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [y] : e.push(y), r++;
         }
       } else {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = u === r;
-      l = l || a;
-      let p = r;
+      var a = d === r;
+      m = m || a;
+      let g = r;
       if (t !== null) {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = p === r;
-      if (l = l || a, l) r = o, e !== null && (o ? e.length = o : e = null);
+      var a = g === r;
+      if (m = m || a, m) r = n, e !== null && (n ? e.length = n : e = null);
       else {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [y] : e.push(y), r++;
       }
     }
-    if (m.bytes !== void 0) {
-      let t = m.bytes;
+    if (l.bytes !== void 0) {
+      let t = l.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: be.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ke.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [n] : e.push(n), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return j.errors = e, r === 0;
+  return x.errors = e, r === 0;
 }
-j.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = H.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.schema === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [p] : e.push(p), r++;
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = W.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.schema === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tool === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.operation === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.operation === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.baseline === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.baseline === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.started_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.started_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.finished_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.finished_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.duration_ms === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.duration_ms === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.git === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.judged_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "judged_at" }, message: "must have required property 'judged_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.policy === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.git === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.trio === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.policy === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.identity === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.trio === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.posture === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.identity === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.findings === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.posture === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.steps === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.findings === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tools === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.steps === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.redactions === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tools === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.verdict === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.redactions === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    for (let p in m) if (!N.call(b.properties, p)) {
-      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+    if (l.verdict === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [o] : e.push(o), r++;
+    }
+    for (let o in l) if (!z.call(w.properties, o)) {
+      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
       e === null ? e = [i2] : e.push(i2), r++;
     }
-    if (m.schema !== void 0 && m.schema !== "evidence-packet.v1") {
-      let p = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.schema !== void 0 && l.schema !== "evidence-packet.v1") {
+      let o = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool !== void 0) {
-      let p = m.tool;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.name === void 0) {
+    if (l.tool !== void 0) {
+      let o = l.tool;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.name === void 0) {
           let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.version === void 0) {
+        if (o.version === void 0) {
           let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "name" || i2 === "version")) {
-          let n = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "name" || i2 === "version")) {
+          let p = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.name !== void 0 && p.name !== "baseline-gate") {
+        if (o.name !== void 0 && o.name !== "baseline-gate") {
           let i2 = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.version !== void 0) {
-          let i2 = p.version;
+        if (o.version !== void 0) {
+          let i2 = o.version;
           if (typeof i2 == "string") {
-            if (g(i2) < 1) {
-              let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (v(i2) < 1) {
+              let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -26900,17 +26943,17 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.operation !== void 0) {
-      let p = m.operation;
-      if (!(p === "health" || p === "promotion" || p === "rollback")) {
-        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: b.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+    if (l.operation !== void 0) {
+      let o = l.operation;
+      if (!(o === "health" || o === "promotion" || o === "rollback")) {
+        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: w.properties.operation.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.baseline !== void 0) {
-      let p = m.baseline;
-      if (typeof p == "string") {
-        if (!ne.test(p)) {
+    if (l.baseline !== void 0) {
+      let o = l.baseline;
+      if (typeof o == "string") {
+        if (!me.test(o)) {
           let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26919,10 +26962,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.started_at !== void 0) {
-      let p = m.started_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.started_at !== void 0) {
+      let o = l.started_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26931,10 +26974,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.finished_at !== void 0) {
-      let p = m.finished_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.finished_at !== void 0) {
+      let o = l.finished_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -26943,106 +26986,174 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.duration_ms !== void 0) {
-      let p = m.duration_ms;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.duration_ms !== void 0) {
+      let o = l.duration_ms;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.git !== void 0) {
-      let p = m.git;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.repository === void 0) {
+    if (l.judged_at !== void 0) {
+      let o = l.judged_at;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.at === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (o.source === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (o.commit === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        for (let i2 in o) if (!(i2 === "at" || i2 === "source" || i2 === "commit")) {
+          let p = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.at !== void 0) {
+          let i2 = o.at;
+          if (typeof i2 == "string") {
+            if (!S.test(i2)) {
+              let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+              e === null ? e = [p] : e.push(p), r++;
+            }
+          } else {
+            let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.source !== void 0) {
+          let i2 = o.source;
+          if (!(i2 === "wall-clock" || i2 === "given" || i2 === "commit")) {
+            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.commit !== void 0) {
+          let i2 = o.commit, p = r, u = false, c = r;
+          if (typeof i2 == "string") {
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
+            }
+          } else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = c === r;
+          u = u || a;
+          let f = r;
+          if (i2 !== null) {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = f === r;
+          if (u = u || a, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+      } else {
+        let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+    }
+    if (l.git !== void 0) {
+      let o = l.git;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.repository === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.commit === void 0) {
+        if (o.commit === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.ref === void 0) {
+        if (o.ref === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.event === void 0) {
+        if (o.event === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.run_id === void 0) {
+        if (o.run_id === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.run_attempt === void 0) {
+        if (o.run_attempt === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
-          let n = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
+          let p = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.repository !== void 0) {
-          let i2 = p.repository;
+        if (o.repository !== void 0) {
+          let i2 = o.repository;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: b.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: w.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit !== void 0) {
-          let i2 = p.commit, n = r, d = false, c = r;
+        if (o.commit !== void 0) {
+          let i2 = o.commit, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = c === r;
-          d = d || a;
-          let h = r;
+          var t = c === r;
+          u = u || t;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = h === r;
-          if (d = d || a, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var t = f === r;
+          if (u = u || t, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.ref !== void 0) {
-          let i2 = p.ref;
+        if (o.ref !== void 0) {
+          let i2 = o.ref;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: b.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: w.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.event !== void 0) {
-          let i2 = p.event;
+        if (o.event !== void 0) {
+          let i2 = o.event;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: b.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: w.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_id !== void 0) {
-          let i2 = p.run_id;
+        if (o.run_id !== void 0) {
+          let i2 = o.run_id;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: b.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: w.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_attempt !== void 0) {
-          let i2 = p.run_attempt;
+        if (o.run_attempt !== void 0) {
+          let i2 = o.run_attempt;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: b.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: w.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -27050,49 +27161,49 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.policy !== void 0) {
-      let p = m.policy;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.source === void 0) {
+    if (l.policy !== void 0) {
+      let o = l.policy;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.source === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.path === void 0) {
+        if (o.path === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.sha256 === void 0) {
+        if (o.sha256 === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
-          let n = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
+          let p = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.source !== void 0) {
-          let i2 = p.source;
+        if (o.source !== void 0) {
+          let i2 = o.source;
           if (!(i2 === "file" || i2 === "defaults")) {
-            let n = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: b.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.path !== void 0) {
-          let i2 = p.path;
+        if (o.path !== void 0) {
+          let i2 = o.path;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: b.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: w.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.sha256 !== void 0) {
-          let i2 = p.sha256;
+        if (o.sha256 !== void 0) {
+          let i2 = o.sha256;
           if (typeof i2 == "string") {
-            if (!E.test(i2)) {
-              let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!F.test(i2)) {
+              let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -27100,102 +27211,102 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.trio !== void 0) {
-      let p = m.trio;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.pin === void 0) {
+    if (l.trio !== void 0) {
+      let o = l.trio;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.pin === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.manifest === void 0) {
+        if (o.manifest === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.matrix === void 0) {
+        if (o.matrix === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
-          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
+          let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        p.pin !== void 0 && (j(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.manifest !== void 0 && (j(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.matrix !== void 0 && (j(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length));
+        o.pin !== void 0 && (x(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.manifest !== void 0 && (x(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.matrix !== void 0 && (x(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length));
       } else {
         let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.identity !== void 0) {
-      let p = m.identity;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.release_tag === void 0) {
+    if (l.identity !== void 0) {
+      let o = l.identity;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.release_tag === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.commit_sha === void 0) {
+        if (o.commit_sha === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.service_contract_version === void 0) {
+        if (o.service_contract_version === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.api_contract_version === void 0) {
+        if (o.api_contract_version === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.integration_baseline === void 0) {
+        if (o.integration_baseline === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.manifest_sha256 === void 0) {
+        if (o.manifest_sha256 === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
-          let n = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
+          let p = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.release_tag !== void 0) {
-          let i2 = p.release_tag;
+        if (o.release_tag !== void 0) {
+          let i2 = o.release_tag;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit_sha !== void 0) {
-          let i2 = p.commit_sha;
+        if (o.commit_sha !== void 0) {
+          let i2 = o.commit_sha;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.service_contract_version !== void 0) {
-          let i2 = p.service_contract_version;
+        if (o.service_contract_version !== void 0) {
+          let i2 = o.service_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.api_contract_version !== void 0) {
-          let i2 = p.api_contract_version;
+        if (o.api_contract_version !== void 0) {
+          let i2 = o.api_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.integration_baseline !== void 0) {
-          let i2 = p.integration_baseline;
+        if (o.integration_baseline !== void 0) {
+          let i2 = o.integration_baseline;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.manifest_sha256 !== void 0) {
-          let i2 = p.manifest_sha256;
+        if (o.manifest_sha256 !== void 0) {
+          let i2 = o.manifest_sha256;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -27203,122 +27314,122 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.posture !== void 0) {
-      let p = m.posture;
-      if (!(p === "GO" || p === "NO-GO" || p === null)) {
-        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+    if (l.posture !== void 0) {
+      let o = l.posture;
+      if (!(o === "GO" || o === "NO-GO" || o === null)) {
+        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.posture.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.findings !== void 0) {
-      let p = m.findings;
-      if (Array.isArray(p)) {
-        let i2 = p.length;
-        for (let n = 0; n < i2; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.rule === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+    if (l.findings !== void 0) {
+      let o = l.findings;
+      if (Array.isArray(o)) {
+        let i2 = o.length;
+        for (let p = 0; p < i2; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.rule === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.severity === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+            if (u.severity === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.file === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+            if (u.file === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.line === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+            if (u.line === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.column === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+            if (u.column === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.message === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+            if (u.message === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
-              let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
+              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.rule !== void 0) {
-              let c = d.rule;
+            if (u.rule !== void 0) {
+              let c = u.rule;
               if (typeof c == "string") {
-                if (!_e.test(c)) {
-                  let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!oe.test(c)) {
+                  let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.severity !== void 0) {
-              let c = d.severity;
+            if (u.severity !== void 0) {
+              let c = u.severity;
               if (!(c === "error" || c === "warning" || c === "notice")) {
-                let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.file !== void 0) {
-              let c = d.file;
+            if (u.file !== void 0) {
+              let c = u.file;
               if (typeof c != "string" && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.line !== void 0) {
-              let c = d.line;
+            if (u.line !== void 0) {
+              let c = u.line;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.column !== void 0) {
-              let c = d.column;
+            if (u.column !== void 0) {
+              let c = u.column;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.message !== void 0) {
-              let c = d.message;
+            if (u.message !== void 0) {
+              let c = u.message;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.subject !== void 0) {
-              let c = d.subject;
+            if (u.subject !== void 0) {
+              let c = u.subject;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -27327,157 +27438,157 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.steps !== void 0) {
-      let p = m.steps;
-      if (Array.isArray(p)) {
-        let i2 = p.length;
-        for (let n = 0; n < i2; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.suite === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+    if (l.steps !== void 0) {
+      let o = l.steps;
+      if (Array.isArray(o)) {
+        let i2 = o.length;
+        for (let p = 0; p < i2; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.suite === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.name === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (u.name === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.status === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+            if (u.status === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.exit_code === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+            if (u.exit_code === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.duration_ms === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+            if (u.duration_ms === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.required === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+            if (u.required === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!N.call(b.properties.steps.items.properties, c)) {
-              let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!z.call(w.properties.steps.items.properties, c)) {
+              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.suite !== void 0) {
-              let c = d.suite;
+            if (u.suite !== void 0) {
+              let c = u.suite;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.name !== void 0) {
-              let c = d.name;
+            if (u.name !== void 0) {
+              let c = u.name;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.status !== void 0) {
-              let c = d.status;
+            if (u.status !== void 0) {
+              let c = u.status;
               if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
-                let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.exit_code !== void 0) {
-              let c = d.exit_code;
+            if (u.exit_code !== void 0) {
+              let c = u.exit_code;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: w.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.duration_ms !== void 0) {
-              let c = d.duration_ms;
+            if (u.duration_ms !== void 0) {
+              let c = u.duration_ms;
               if (typeof c == "number" && isFinite(c)) {
                 if (c < 0 || isNaN(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [h] : e.push(h), r++;
+                  let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.required !== void 0 && typeof d.required != "boolean") {
-              let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (u.required !== void 0 && typeof u.required != "boolean") {
+              let c = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.argv !== void 0) {
-              let c = d.argv;
+            if (u.argv !== void 0) {
+              let c = u.argv;
               if (Array.isArray(c)) {
-                let h = c.length;
-                for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
-                  let P = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [P] : e.push(P), r++;
+                let f = c.length;
+                for (let h = 0; h < f; h++) if (typeof c[h] != "string") {
+                  let q = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [q] : e.push(q), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.cwd !== void 0 && typeof d.cwd != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.log_file !== void 0) {
-              let c = d.log_file;
+            if (u.log_file !== void 0) {
+              let c = u.log_file;
               if (typeof c == "string") {
-                if (!ve.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!we.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_sha256 !== void 0) {
-              let c = d.log_sha256;
+            if (u.log_sha256 !== void 0) {
+              let c = u.log_sha256;
               if (typeof c == "string") {
-                if (!E.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!F.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_tail !== void 0 && typeof d.log_tail != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.error !== void 0 && typeof d.error != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.error !== void 0 && typeof u.error != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.output_bytes !== void 0) {
-              let c = d.output_bytes;
+            if (u.output_bytes !== void 0) {
+              let c = u.output_bytes;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -27486,232 +27597,232 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.change !== void 0) {
-      let p = m.change;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.base === void 0) {
+    if (l.change !== void 0) {
+      let o = l.change;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.base === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.head === void 0) {
+        if (o.head === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.trio_changed === void 0) {
+        if (o.trio_changed === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.changed_files === void 0) {
+        if (o.changed_files === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.classification === void 0) {
+        if (o.classification === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_added === void 0) {
+        if (o.codes_added === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_removed === void 0) {
+        if (o.codes_removed === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture_from === void 0) {
+        if (o.posture_from === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture_to === void 0) {
+        if (o.posture_to === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.approval === void 0) {
+        if (o.approval === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!N.call(b.properties.change.properties, i2)) {
-          let n = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!z.call(w.properties.change.properties, i2)) {
+          let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.base !== void 0) {
-          let i2 = p.base;
+        if (o.base !== void 0) {
+          let i2 = o.base;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i2)) {
+              let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.head !== void 0) {
-          let i2 = p.head;
+        if (o.head !== void 0) {
+          let i2 = o.head;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i2)) {
+              let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.trio_changed !== void 0 && typeof p.trio_changed != "boolean") {
+        if (o.trio_changed !== void 0 && typeof o.trio_changed != "boolean") {
           let i2 = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.changed_files !== void 0) {
-          let i2 = p.changed_files;
+        if (o.changed_files !== void 0) {
+          let i2 = o.changed_files;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + d, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.classification !== void 0) {
-          let i2 = p.classification;
+        if (o.classification !== void 0) {
+          let i2 = o.classification;
           if (!(i2 === "none" || i2 === "additive" || i2 === "breaking")) {
-            let n = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.rollback !== void 0 && typeof p.rollback != "boolean") {
+        if (o.rollback !== void 0 && typeof o.rollback != "boolean") {
           let i2 = { instancePath: s + "/change/rollback", schemaPath: "#/properties/change/properties/rollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_added !== void 0) {
-          let i2 = p.codes_added;
+        if (o.codes_added !== void 0) {
+          let i2 = o.codes_added;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + d, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.codes_removed !== void 0) {
-          let i2 = p.codes_removed;
+        if (o.codes_removed !== void 0) {
+          let i2 = o.codes_removed;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + d, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_from !== void 0) {
-          let i2 = p.posture_from;
+        if (o.posture_from !== void 0) {
+          let i2 = o.posture_from;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let n = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_to !== void 0) {
-          let i2 = p.posture_to;
+        if (o.posture_to !== void 0) {
+          let i2 = o.posture_to;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let n = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.approval !== void 0) {
-          let i2 = p.approval, n = r, d = false, c = r;
+        if (o.approval !== void 0) {
+          let i2 = o.approval, p = r, u = false, c = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = c === r;
-          d = d || t;
-          let h = r;
+          var n = c === r;
+          u = u || n;
+          let f = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.consumer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.producer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.head_sha === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.problem === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
-            for (let f in i2) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
-              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-              e === null ? e = [P] : e.push(P), r++;
+            for (let h in i2) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
+              let q = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [q] : e.push(q), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
-              let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.consumer !== void 0) {
-              let f = i2.consumer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/consumer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i2.consumer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/consumer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.producer !== void 0) {
-              let f = i2.producer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/producer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i2.producer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/producer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.head_sha !== void 0) {
-              let f = i2.head_sha;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i2.head_sha;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.problem !== void 0) {
-              let f = i2.problem;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i2.problem;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
           } else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = h === r;
-          if (d = d || t, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var n = f === r;
+          if (u = u || n, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -27719,424 +27830,569 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.incident !== void 0) {
-      let p = m.incident;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.trigger === void 0) {
+    if (l.incident !== void 0) {
+      let o = l.incident;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.trigger === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.severity === void 0) {
+        if (o.severity === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.reason === void 0) {
+        if (o.reason === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture === void 0) {
+        if (o.posture === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.rolled_back_from === void 0) {
+        if (o.rolled_back_from === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.active === void 0) {
+        if (o.active === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.target_revision === void 0) {
+        if (o.target_revision === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.status === void 0) {
+        if (o.status === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.dry_run === void 0) {
+        if (o.dry_run === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.timeline === void 0) {
+        if (o.timeline === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.next_milestone === void 0) {
+        if (o.next_milestone === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.pull_request_url === void 0) {
+        if (o.pull_request_url === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.incident_issue_url === void 0) {
+        if (o.incident_issue_url === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!N.call(b.properties.incident.properties, i2)) {
-          let n = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (o.target_profile === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_profile" }, message: "must have required property 'target_profile'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.trigger !== void 0) {
-          let i2 = p.trigger;
+        if (o.follow_up === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        for (let i2 in o) if (!z.call(w.properties.incident.properties, i2)) {
+          let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.trigger !== void 0) {
+          let i2 = o.trigger;
           if (!(i2 === "contract-drift" || i2 === "preflight-failure" || i2 === "fallback-regression")) {
-            let n = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.severity !== void 0) {
-          let i2 = p.severity;
+        if (o.severity !== void 0) {
+          let i2 = o.severity;
           if (!(i2 === "SEV-1" || i2 === "SEV-2")) {
-            let n = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.reason !== void 0 && typeof p.reason != "string") {
+        if (o.reason !== void 0 && typeof o.reason != "string") {
           let i2 = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture !== void 0 && p.posture !== "NO-GO") {
-          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        if (o.posture !== void 0 && o.posture !== "NO-GO") {
+          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.rolled_back_from !== void 0) {
-          let i2 = p.rolled_back_from;
+        if (o.rolled_back_from !== void 0) {
+          let i2 = o.rolled_back_from;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.release_tag !== void 0) {
-              let n = i2.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
-              let n = i2.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
-              let n = i2.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
-              let n = i2.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
-              let n = i2.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
-              let n = i2.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.active !== void 0) {
-          let i2 = p.active;
+        if (o.active !== void 0) {
+          let i2 = o.active;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.release_tag !== void 0) {
-              let n = i2.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
-              let n = i2.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
-              let n = i2.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
-              let n = i2.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
-              let n = i2.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
-              let n = i2.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.target_revision !== void 0) {
-          let i2 = p.target_revision, n = r, d = false, c = r;
+        if (o.target_revision !== void 0) {
+          let i2 = o.target_revision, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = c === r;
-          d = d || o;
-          let h = r;
+          var m = c === r;
+          u = u || m;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = h === r;
-          if (d = d || o, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var m = f === r;
+          if (u = u || m, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.status !== void 0) {
-          let i2 = p.status;
+        if (o.status !== void 0) {
+          let i2 = o.status;
           if (!(i2 === "restored" || i2 === "verification-failed" || i2 === "already-current" || i2 === "dry-run" || i2 === "failed")) {
-            let n = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.dry_run !== void 0 && typeof p.dry_run != "boolean") {
+        if (o.dry_run !== void 0 && typeof o.dry_run != "boolean") {
           let i2 = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.timeline !== void 0) {
-          let i2 = p.timeline;
+        if (o.target_profile !== void 0) {
+          let i2 = o.target_profile, p = r, u = false, c = r;
+          if (!(i2 === "current" || i2 === "legacy")) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = c === r;
+          u = u || d;
+          let f = r;
+          if (i2 !== null) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = f === r;
+          if (u = u || d, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+        if (o.follow_up !== void 0) {
+          let i2 = o.follow_up;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) {
-              let c = i2[d];
+            let p = i2.length;
+            for (let u = 0; u < p; u++) {
+              let c = i2[u];
               if (c && typeof c == "object" && !Array.isArray(c)) {
-                if (c.at === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (c.event === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                for (let h in c) if (!(h === "at" || h === "event")) {
-                  let f = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                if (c.rule === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.at !== void 0) {
-                  let h = c.at;
-                  if (typeof h == "string") {
-                    if (!R.test(h)) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                      e === null ? e = [f] : e.push(f), r++;
+                if (c.severity === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.file === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.line === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.column === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.message === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
+                  let h = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.rule !== void 0) {
+                  let f = c.rule;
+                  if (typeof f == "string") {
+                    if (!oe.test(f)) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.severity !== void 0) {
+                  let f = c.severity;
+                  if (!(f === "error" || f === "warning" || f === "notice")) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.file !== void 0) {
+                  let f = c.file;
+                  if (typeof f != "string" && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.line !== void 0) {
+                  let f = c.line;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.column !== void 0) {
+                  let f = c.column;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.message !== void 0) {
+                  let f = c.message;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.subject !== void 0) {
+                  let f = c.subject;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+              } else {
+                let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+          } else {
+            let p = { instancePath: s + "/incident/follow_up", schemaPath: "#/properties/incident/properties/follow_up/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.timeline !== void 0) {
+          let i2 = o.timeline;
+          if (Array.isArray(i2)) {
+            let p = i2.length;
+            for (let u = 0; u < p; u++) {
+              let c = i2[u];
+              if (c && typeof c == "object" && !Array.isArray(c)) {
+                if (c.at === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.event === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "at" || f === "event")) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.at !== void 0) {
+                  let f = c.at;
+                  if (typeof f == "string") {
+                    if (!S.test(f)) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (c.event !== void 0) {
-                  let h = c.event;
-                  if (typeof h == "string") {
-                    if (g(h) < 1) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [f] : e.push(f), r++;
+                  let f = c.event;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.next_milestone !== void 0) {
-          let i2 = p.next_milestone;
+        if (o.next_milestone !== void 0) {
+          let i2 = o.next_milestone;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.due === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.what === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "due" || n === "what")) {
-              let d = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "due" || p === "what")) {
+              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.due !== void 0) {
-              let n = i2.due;
-              if (typeof n == "string") {
-                if (!R.test(n)) {
-                  let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i2.due;
+              if (typeof p == "string") {
+                if (!S.test(p)) {
+                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.what !== void 0) {
-              let n = i2.what;
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i2.what;
+              if (typeof p == "string") {
+                if (v(p) < 1) {
+                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.pull_request_url !== void 0) {
-          let i2 = p.pull_request_url, n = r, d = false, c = r;
+        if (o.pull_request_url !== void 0) {
+          let i2 = o.pull_request_url, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!ie.test(i2)) {
-              let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i2)) {
+              let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = c === r;
-          d = d || l;
-          let h = r;
+          var g = c === r;
+          u = u || g;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = h === r;
-          if (d = d || l, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var g = f === r;
+          if (u = u || g, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.incident_issue_url !== void 0) {
-          let i2 = p.incident_issue_url, n = r, d = false, c = r;
+        if (o.incident_issue_url !== void 0) {
+          let i2 = o.incident_issue_url, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!ie.test(i2)) {
-              let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i2)) {
+              let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = c === r;
-          d = d || u;
-          let h = r;
+          var y = c === r;
+          u = u || y;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = h === r;
-          if (d = d || u, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var y = f === r;
+          if (u = u || y, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -28144,45 +28400,45 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.tools !== void 0) {
-      let p = m.tools;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        for (let i2 in p) if (typeof p[i2] != "string") {
-          let n = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (l.tools !== void 0) {
+      let o = l.tools;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        for (let i2 in o) if (typeof o[i2] != "string") {
+          let p = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [p] : e.push(p), r++;
         }
       } else {
         let i2 = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.redactions !== void 0) {
-      let p = m.redactions;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.redactions !== void 0) {
+      let o = l.redactions;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.verdict !== void 0) {
-      let p = m.verdict;
-      if (!(p === "PASS" || p === "FAIL")) {
-        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: b.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+    if (l.verdict !== void 0) {
+      let o = l.verdict;
+      if (!(o === "PASS" || o === "FAIL")) {
+        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: w.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
   } else {
-    let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [p] : e.push(p), r++;
+    let o = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [o] : e.push(o), r++;
   }
-  return H.errors = e, r === 0;
+  return W.errors = e, r === 0;
 }
-H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Le = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ie = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Ze = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // src/source/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
@@ -28197,13 +28453,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Le[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Ze[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
@@ -28214,7 +28470,7 @@ function describe2(doc, e, missing, schemaFile) {
       return {
         pointer: `${at}/${escapePointer(field)}`,
         position: locate(doc, at),
-        message: `${where(at, "the object")} is missing the required field \`${field}\``
+        message: `${where2(at, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -28224,7 +28480,7 @@ function describe2(doc, e, missing, schemaFile) {
       return {
         pointer: `${at}/${escapePointer(field)}`,
         position: locate(doc, at, field),
-        message: `${where(at, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where2(at, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
@@ -28232,7 +28488,7 @@ function describe2(doc, e, missing, schemaFile) {
         return {
           pointer: `${at}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${e.propertyName}" in ${where2(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at);
@@ -28240,7 +28496,7 @@ function describe2(doc, e, missing, schemaFile) {
       return {
         pointer: at,
         position: locate(doc, at),
-        message: `${where(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        message: `${where2(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -28249,7 +28505,7 @@ function fieldName(pointer) {
   if (pointer === "") return "";
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
-function where(pointer, whole) {
+function where2(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
 }
 function valueAt(value, pointer) {
@@ -28278,16 +28534,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_, i2) => i2);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b2[j2 - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/policy/types.ts
@@ -28332,7 +28588,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Oe, Te.validatePolicy);
+  const problems = validateDocument(doc, Le, Ie.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -28340,14 +28596,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
+  const found = policy.baselines.find((b) => b.name === name);
   if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    const known = policy.baselines.map((b) => b.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -28400,7 +28656,10 @@ function more(n) {
 
 // src/rules/approval.ts
 function needsJointApproval(posture) {
-  return posture.from === "NO-GO" && posture.to === "GO";
+  return posture.to === "GO" && posture.from !== "GO";
+}
+function change(posture) {
+  return `${posture.from ?? "(no posture)"} -> ${posture.to ?? "(no posture)"}`;
 }
 function approvalRules(input) {
   if (!needsJointApproval(input.posture)) return [];
@@ -28412,7 +28671,7 @@ function approvalRules(input) {
         "BG802",
         input.pinPath,
         input.at,
-        `the posture changes NO-GO -> GO, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
       )
     ];
   }
@@ -28425,7 +28684,7 @@ function approvalRules(input) {
         "BG801",
         input.pinPath,
         input.at,
-        `the posture changes NO-GO -> GO without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
+        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
       )
     ];
   }
@@ -28434,7 +28693,7 @@ function approvalRules(input) {
       "BG803",
       input.pinPath,
       input.at,
-      `the posture changes NO-GO -> GO with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
+      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
     )
   ];
 }
@@ -28592,9 +28851,24 @@ function json(file, ids) {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer));
+      out.push(
+        finding(
+          ids.schema,
+          file.path,
+          p.position,
+          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
+          p.pointer
+        )
+      );
   }
   return out;
+}
+var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
+function migrationHint(file, pointer) {
+  const data = file.data;
+  if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
+    return "";
+  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
 }
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -28629,17 +28903,17 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own3.text.split("\n");
+  const b = own3.text.split("\n");
   let i2 = 0;
-  while (i2 < a.length && i2 < b2.length && a[i2] === b2[i2]) i2++;
-  const sameText = i2 >= a.length && i2 >= b2.length;
-  const where2 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  const sameText = i2 >= a.length && i2 >= b.length;
+  const where3 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
       { line: sameText ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where2}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
 }
@@ -31285,8 +31559,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -31326,9 +31600,9 @@ function addImplementation(editMap, at, remove, add, before) {
     }
     return;
   }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
+  const change2 = [at, remove, add];
+  editMap.map.push(change2);
+  editMap.index.set(at, change2);
 }
 
 // node_modules/micromark/lib/initialize/document.js
@@ -31540,10 +31814,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context3);
-      called.push(resolve7);
+    const resolve8 = constructs2[index2].resolveAll;
+    if (resolve8 && !called.includes(resolve8)) {
+      events = resolve8(events, context3);
+      called.push(resolve8);
     }
   }
   return events;
@@ -36061,8 +36335,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -36097,9 +36371,9 @@ function addImplementation2(editMap, at, remove, add) {
     existing[2].push(...add);
     return;
   }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
+  const change2 = [at, remove, add];
+  editMap.map.push(change2);
+  editMap.index.set(at, change2);
 }
 
 // node_modules/micromark-extension-gfm-table/lib/infer.js
@@ -36490,8 +36764,8 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b2 = range[3] - range[2] - 1;
-        map.add(a, b2, []);
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
@@ -36530,7 +36804,7 @@ function parseLedger(file, displayName) {
   const ledger = { title: null, updated: null, pinSection: null, ledgerSection: null };
   for (const node2 of nodes) {
     if (node2.type === "heading" && node2.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node2), position: pos(file, node2) };
+      ledger.title = { value: toString(node2), position: pos(file, node2), start: offset(node2, "start") };
     }
     if (node2.type === "paragraph" && !ledger.updated) {
       const updated = updatedMarker(file, node2);
@@ -36769,7 +37043,7 @@ function pinSection(path2, ledger, pin, baseline) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\` (\`baseline-gate migrate\` rewrites it)`,
           pinLineSubject(line.key)
         )
       );
@@ -36795,7 +37069,7 @@ function pinSection(path2, ledger, pin, baseline) {
         "BG205",
         path2,
         section3.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text3}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text3}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -36902,11 +37176,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (xe(record)) return [];
+  if (Ne(record)) return [];
   const out = [];
-  for (const e of xe.errors ?? []) {
+  for (const e of Ne.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Te.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Ie.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -37064,16 +37338,16 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/load.ts
-var PIN = { validate: $e, file: Te.validatePin };
-var MANIFEST = { validate: je, file: Te.validateManifest };
-var HANDOFF = { validate: Ae, file: Te.validateHandoff };
+var PIN = { validate: Ae, file: Ie.validatePin };
+var MANIFEST = { validate: Oe, file: Ie.validateManifest };
+var HANDOFF = { validate: Te, file: Ie.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function trioFromBytes(baseline, bytes) {
-  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
+  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -37091,7 +37365,7 @@ function fileOf(role, path2, read) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
+  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
   const paths = producerPaths(baseline);
   return {
     manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
@@ -37102,8 +37376,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -37121,6 +37395,22 @@ function jsonFile(file, schema) {
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
   return { ...file, ledger: parseLedger(file.source, displayName) };
+}
+
+// src/operations/instant.ts
+var WALL_CLOCK = { source: "wall-clock" };
+async function resolveInstant(request2, options) {
+  const r = request2 ?? WALL_CLOCK;
+  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
+  if (r.source === "given") return { at: r.at, source: "given", commit: null };
+  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
+  const date = commit ? await commitDate(options.root, commit) : null;
+  if (!commit || !date) {
+    throw new RevisionError(
+      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
+    );
+  }
+  return { at: new Date(date), source: "commit", commit };
 }
 
 // src/operations/outcome.ts
@@ -37195,9 +37485,9 @@ function outcome(step2) {
   return parts.join(", ");
 }
 function stepResultLine(step2, label2 = (t) => t) {
-  const where2 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
+  const where3 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
   const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
-  return `${label2(LABEL[step2.status], step2)} ${where2} (${oneLine(detail)})`;
+  return `${label2(LABEL[step2.status], step2)} ${where3} (${oneLine(detail)})`;
 }
 
 // src/exec/run-steps.ts
@@ -37209,8 +37499,8 @@ import { performance as performance2 } from "node:perf_hooks";
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
+  for (const [k, v2] of Object.entries(env)) {
+    if (v2 !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v2;
   }
   return { ...out, ...extra };
 }
@@ -37350,17 +37640,17 @@ function spawnGroup(argv, options) {
     }, LINGER_MS);
     linger.unref();
   });
-  const exited = new Promise((resolve7) => {
+  const exited = new Promise((resolve8) => {
     child.once("error", (e) => {
       finished = true;
       untrack(child);
-      resolve7({ code: null, signal: null, error: e.code ?? e.message });
+      resolve8({ code: null, signal: null, error: e.code ?? e.message });
     });
     child.once("close", (code2, signal) => {
       finished = true;
       clearTimeout(linger);
       untrack(child);
-      resolve7(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
+      resolve8(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
     });
   });
   return {
@@ -37691,16 +37981,20 @@ async function runPromotion(ctx, options) {
   if (!base) throw new RevisionError(`--base ${options.base} names no commit in ${ctx.root}`);
   const head = await resolveCommit(ctx.root, options.head);
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
+  const instant = await resolveInstant(ctx.judgeAt, { clock: ctx.clock, root: ctx.root, commit: head });
   const gitContext = ctx.runContext();
   const tools = toolVersions(ctx.env);
   const results = [];
   for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, gitContext, tools));
+    results.push(
+      await promoteBaseline(ctx, options, baseline, { base, head }, { gitContext, tools, instant })
+    );
   }
   return operationResult(ctx.evidence, "promotion", results);
 }
-async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) {
+async function promoteBaseline(ctx, options, baseline, revs, run2) {
   const startedAt = ctx.clock();
+  const now = run2.instant.at;
   const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy);
   const changed = ROLES2.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
@@ -37716,12 +38010,12 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
       base: baseTrio,
       head: headTrio,
       changed,
-      now: startedAt,
+      now,
       ...shallow ? { baseApprovedAt: null, pinnedBefore: null } : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio))
     });
     findings.push(
-      ...trioRules(headTrio, { baseline, now: startedAt }),
-      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now: startedAt }),
+      ...trioRules(headTrio, { baseline, now }),
+      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
       ...report.findings
     );
     if (shallow && report.identityChanged && !report.rollback) {
@@ -37758,7 +38052,7 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
   const verdict = decideVerdict(sorted, steps);
   const identity = identityOf(headTrio);
   const posture = postureOf(headTrio);
-  const change = {
+  const change2 = {
     base: revs.base,
     head: revs.head,
     trio_changed: changed.length > 0,
@@ -37767,8 +38061,9 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
     rollback: report?.rollback ?? false,
     codes_added: report?.codes.added ?? [],
     codes_removed: report?.codes.removed ?? [],
-    posture_from: report?.posture.from ?? posture,
-    posture_to: report?.posture.to ?? posture,
+    // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
+    posture_from: report ? report.posture.from : posture,
+    posture_to: report ? report.posture.to : posture,
     approval
   };
   const packet = buildPacket({
@@ -37777,15 +38072,16 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
     baseline: baseline.name,
     startedAt,
     finishedAt: ctx.clock(),
-    git: await gitContext,
+    judgedAt: run2.instant,
+    git: await run2.gitContext,
     policy: ctx.policy,
     trio: headTrio,
     identity,
     posture,
     findings: sorted,
     steps,
-    change,
-    tools: await tools,
+    change: change2,
+    tools: await run2.tools,
     redactions,
     verdict
   });
@@ -37801,12 +38097,12 @@ async function promoteBaseline(ctx, options, baseline, revs, gitContext, tools) 
     steps,
     verdict,
     evidence,
-    change,
+    change: change2,
     redactions
   };
 }
-function sameBytes(a, b2) {
-  return a === null || b2 === null ? a === b2 : a.equals(b2);
+function sameBytes(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
 }
 async function readBlobs(root, revs, baseline, policy) {
   const reader = new BlobReader(root);
@@ -37846,8 +38142,8 @@ function gateAtBase(ctx, baseline, basePolicy) {
   if (ctx.policy.source === "file" && ctx.policy.path?.startsWith("/")) return baseline;
   try {
     const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy));
-    const b2 = atBase.baselines.find((x2) => x2.name === baseline.name);
-    return b2 ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
+    const b = atBase.baselines.find((x2) => x2.name === baseline.name);
+    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
   } catch (e) {
     return `the base revision's policy cannot be read (${e.message})`;
   }
@@ -37950,6 +38246,44 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
   return null;
 }
 
+// src/git/root.ts
+import { existsSync as existsSync6, realpathSync, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, join as join5, resolve as resolve6 } from "node:path";
+var RootError = class extends Error {
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve6(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label2 = options.label ?? "--root";
+  if (!existsSync6(start)) throw new RootError(`${label2} ${shown}: no such directory`);
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
+  const real = realpathSync(start);
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
+    );
+  }
+  const top = realpathSync(r.stdout.toString("utf8").trim());
+  for (let dir = real; ; dir = dirname3(dir)) {
+    if (dir !== top && existsSync6(join5(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname3(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+
 // package.json
 var package_default = {
   name: "baseline-gate",
@@ -37979,7 +38313,8 @@ var package_default = {
     bench: "node bench/run.mjs && node bench/suites.mjs && node bench/lkg.mjs && node bench/promotion.mjs",
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
-    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/"
+    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
+    "bench:init": "node bench/init.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -38059,7 +38394,121 @@ function workspacePrefix(workspace, root) {
   return rel.startsWith("..") ? "" : rel;
 }
 
+// src/actions/shared/inputs.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join6, resolve as resolve7 } from "node:path";
+var InputError = class extends Error {
+  name = "InputError";
+};
+function checkNodeVersion(version2 = process.version) {
+  const major = Number(version2.replace(/^v/, "").split(".")[0]);
+  if (!(major >= 20)) {
+    throw new InputError(
+      `baseline-gate needs Node.js 20 or newer on PATH (found ${version2}); add actions/setup-node`
+    );
+  }
+}
+function readPromotionInputs(get, env) {
+  const common = readCommonInputs(get, env, "promotion");
+  const base = revisionInput(get, "base");
+  const head = revisionInput(get, "head");
+  return {
+    ...common,
+    base,
+    head,
+    suites: readBoolean(get, "suites", true),
+    token: get("token").trim(),
+    comment: readBoolean(get, "comment", true),
+    uploadEvidence: readBoolean(get, "upload-evidence", true)
+  };
+}
+function readCommonInputs(get, env, operation) {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const root = resolve7(workspace, get("root").trim() || ".");
+  const policy = get("policy").trim();
+  const baseline = get("baseline").trim();
+  if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
+    throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
+  }
+  const evidenceInput = get("evidence-dir").trim();
+  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    join6(
+      env.RUNNER_TEMP || join6(root, ".baseline-gate"),
+      "baseline-gate-evidence",
+      `${operation}-${runSuffix(env)}`
+    )
+  );
+  return {
+    root,
+    policy: policy === "" ? void 0 : resolve7(workspace, policy),
+    baseline: baseline === "" ? void 0 : baseline,
+    evidenceDir
+  };
+}
+function revisionInput(get, name) {
+  const value = get(name).trim();
+  if (value === "") return void 0;
+  if (value.startsWith("-") || /[\s\u0000-\u001f\u007f]|\.\.|@\{/.test(value) || value.length > 255) {
+    throw new InputError(
+      `input '${name}' must name one revision (a commit SHA, a branch or a tag), not ${JSON.stringify(value)}`
+    );
+  }
+  return value;
+}
+function readEventPayload(env) {
+  const path2 = env.GITHUB_EVENT_PATH;
+  if (!path2) return null;
+  let text3;
+  try {
+    text3 = readFileSync2(path2, "utf8");
+  } catch (e) {
+    throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
+  }
+  try {
+    return JSON.parse(text3);
+  } catch (e) {
+    throw new InputError(`the event payload (GITHUB_EVENT_PATH=${path2}) is not JSON: ${e.message}`);
+  }
+}
+function runSuffix(env) {
+  return [env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1", env.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
+}
+function artifactName(operation, baseline, env) {
+  const parts = [
+    "baseline-gate",
+    operation,
+    baseline || "all",
+    env.GITHUB_JOB || "job",
+    env.GITHUB_RUN_ID || "local",
+    env.GITHUB_RUN_ATTEMPT || "1"
+  ];
+  return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
+}
+function readBoolean(get, name, fallback) {
+  const raw = get(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new InputError(`input '${name}' must be "true" or "false"`);
+}
+
 // src/actions/shared/run.ts
+async function withRepositoryRoot(inputs, env) {
+  try {
+    const found = await findRoot({
+      given: inputs.root,
+      cwd: env.GITHUB_WORKSPACE || process.cwd(),
+      marker: DEFAULT_POLICY_PATH,
+      label: "input 'root'"
+    });
+    return { ...inputs, root: found.root };
+  } catch (e) {
+    if (e instanceof RootError)
+      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
+    throw e;
+  }
+}
 function actionContext(root, policy, evidence, env) {
   return {
     root,
@@ -38083,7 +38532,7 @@ function annotate(findings, root, env, failing, ownWarnings = 0) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync7 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -38093,8 +38542,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -38138,11 +38587,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38158,7 +38607,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38414,7 +38863,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -39344,7 +39793,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -42533,7 +42982,7 @@ function createGitHubClient(options) {
           const retryAfter = Number(http?.response?.headers["retry-after"]);
           const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
           log(`github: ${label2} -> ${what}; retrying once in ${delay} ms`);
-          await new Promise((resolve7) => setTimeout(resolve7, delay));
+          await new Promise((resolve8) => setTimeout(resolve8, delay));
         } finally {
           clearTimeout(timer);
         }
@@ -42775,7 +43224,7 @@ function createGitHubClient(options) {
         () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       );
       const ordered = reviews.map((review, index2) => ({ review, index: index2 })).filter(({ review }) => review.commit_id === headSha && review.user).sort(
-        (a, b2) => (a.review.submitted_at ?? "").localeCompare(b2.review.submitted_at ?? "") || a.index - b2.index
+        (a, b) => (a.review.submitted_at ?? "").localeCompare(b.review.submitted_at ?? "") || a.index - b.index
       );
       const decision = /* @__PURE__ */ new Map();
       for (const { review } of ordered) {
@@ -43275,13 +43724,13 @@ function render(result, ctx, detail) {
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
   if (result.baselines.length > 1) {
     out.push("| Baseline | Verdict | Classification |", "| --- | --- | --- |");
-    for (const b2 of result.baselines) {
-      out.push(`| ${escapeMarkdown(b2.name)} | ${b2.verdict} | ${b2.change?.classification ?? "-"} |`);
+    for (const b of result.baselines) {
+      out.push(`| ${escapeMarkdown(b.name)} | ${b.verdict} | ${b.change?.classification ?? "-"} |`);
     }
     out.push("");
   }
-  for (const b2 of result.baselines) out.push(...section2(b2, detail));
-  const hiddenTails = detail.tailChars < Infinity && result.baselines.some((b2) => hasFailedTails(b2));
+  for (const b of result.baselines) out.push(...section2(b, detail));
+  const hiddenTails = detail.tailChars < Infinity && result.baselines.some((b) => hasFailedTails(b));
   if (hiddenTails) {
     out.push(
       "> Some log tails are shortened or left out to fit GitHub\u2019s comment limit; the job summary and the evidence artifact have them.",
@@ -43294,131 +43743,32 @@ function render(result, ctx, detail) {
   if (links.length > 0) out.push(`${links.join(" \xB7 ")}.`, "");
   return out.join("\n");
 }
-function hasFailedTails(b2) {
-  return b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function hasFailedTails(b) {
+  return b.steps.some((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function section2(b2, detail) {
-  const c = countBySeverity(b2.findings);
-  const change = b2.change;
-  const what = change ? change.trio_changed ? `${change.classification} change of the trio` : "the trio did not change" : "";
+function section2(b, detail) {
+  const c = countBySeverity(b.findings);
+  const change2 = b.change;
+  const what = change2 ? change2.trio_changed ? `${change2.classification} change of the trio` : "the trio did not change" : "";
   const out = [
-    `### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${escapeMarkdown(b2.name)}: ${b2.verdict}${what ? ` (${what})` : ""}`,
+    `### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${escapeMarkdown(b.name)}: ${b.verdict}${what ? ` (${what})` : ""}`,
     ""
   ];
-  if (change) out.push(changeTable(change), "");
+  if (change2) out.push(changeTable(change2), "");
   out.push(`**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`, "");
-  if (b2.findings.length > 0) out.push(findingsTable(b2.findings, detail.findings), "");
-  if (b2.steps.length > 0) out.push(stepsTable(b2.steps), "");
+  if (b.findings.length > 0) out.push(findingsTable(b.findings, detail.findings), "");
+  if (b.steps.length > 0) out.push(stepsTable(b.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
   return out;
 }
 
-// src/actions/shared/inputs.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, resolve as resolve6 } from "node:path";
-var InputError = class extends Error {
-  name = "InputError";
-};
-function checkNodeVersion(version2 = process.version) {
-  const major = Number(version2.replace(/^v/, "").split(".")[0]);
-  if (!(major >= 20)) {
-    throw new InputError(
-      `baseline-gate needs Node.js 20 or newer on PATH (found ${version2}); add actions/setup-node`
-    );
-  }
-}
-function readPromotionInputs(get, env) {
-  const common = readCommonInputs(get, env, "promotion");
-  const base = revisionInput(get, "base");
-  const head = revisionInput(get, "head");
-  return {
-    ...common,
-    base,
-    head,
-    suites: readBoolean(get, "suites", true),
-    token: get("token").trim(),
-    comment: readBoolean(get, "comment", true),
-    uploadEvidence: readBoolean(get, "upload-evidence", true)
-  };
-}
-function readCommonInputs(get, env, operation) {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve6(workspace, get("root").trim() || ".");
-  const policy = get("policy").trim();
-  const baseline = get("baseline").trim();
-  if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
-    throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
-  }
-  const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
-    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join5(
-      env.RUNNER_TEMP || join5(root, ".baseline-gate"),
-      "baseline-gate-evidence",
-      `${operation}-${runSuffix(env)}`
-    )
-  );
-  return {
-    root,
-    policy: policy === "" ? void 0 : resolve6(workspace, policy),
-    baseline: baseline === "" ? void 0 : baseline,
-    evidenceDir
-  };
-}
-function revisionInput(get, name) {
-  const value = get(name).trim();
-  if (value === "") return void 0;
-  if (value.startsWith("-") || /[\s\u0000-\u001f\u007f]|\.\.|@\{/.test(value) || value.length > 255) {
-    throw new InputError(
-      `input '${name}' must name one revision (a commit SHA, a branch or a tag), not ${JSON.stringify(value)}`
-    );
-  }
-  return value;
-}
-function readEventPayload(env) {
-  const path2 = env.GITHUB_EVENT_PATH;
-  if (!path2) return null;
-  let text3;
-  try {
-    text3 = readFileSync3(path2, "utf8");
-  } catch (e) {
-    throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
-  }
-  try {
-    return JSON.parse(text3);
-  } catch (e) {
-    throw new InputError(`the event payload (GITHUB_EVENT_PATH=${path2}) is not JSON: ${e.message}`);
-  }
-}
-function runSuffix(env) {
-  return [env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1", env.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
-}
-function artifactName(operation, baseline, env) {
-  const parts = [
-    "baseline-gate",
-    operation,
-    baseline || "all",
-    env.GITHUB_JOB || "job",
-    env.GITHUB_RUN_ID || "local",
-    env.GITHUB_RUN_ATTEMPT || "1"
-  ];
-  return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
-}
-function readBoolean(get, name, fallback) {
-  const raw = get(name).trim().toLowerCase();
-  if (raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw new InputError(`input '${name}' must be "true" or "false"`);
-}
-
 // src/actions/shared/event.ts
 var ZERO_SHA = /^0+$/;
-var obj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : null;
-var str2 = (v) => typeof v === "string" && v !== "" ? v : null;
+var obj = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2) ? v2 : null;
+var str2 = (v2) => typeof v2 === "string" && v2 !== "" ? v2 : null;
 function mergeQueuePullRequest(ref) {
   if (!ref) return null;
   const m = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d{1,10})-[0-9a-f]{40}(?:[0-9a-f]{24})?$/.exec(ref);
@@ -43528,8 +43878,8 @@ function combinedClassification(classifications) {
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
 var MIN_SECRET_LENGTH = 4;
 function looksLikeSetting(value) {
-  const v = value.trim();
-  return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
+  const v2 = value.trim();
+  return v2.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v2) || /^\d{1,9}$/.test(v2) || /^\/[\w./-]*$/.test(v2);
 }
 function secretsFromEnv(env, names) {
   const out = /* @__PURE__ */ new Set();
@@ -43723,18 +44073,18 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "present",
   "unset"
 ]);
-function nonTrivialValue(v) {
-  if (v.length < 6) return false;
-  if (/^[$%<{*[:=&]/.test(v)) return false;
-  if (/^(.)\1*$/.test(v)) return false;
-  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
-  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
-  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
-  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
-  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
-  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
-  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
+function nonTrivialValue(v2) {
+  if (v2.length < 6) return false;
+  if (/^[$%<{*[:=&]/.test(v2)) return false;
+  if (/^(.)\1*$/.test(v2)) return false;
+  if (v2.includes("::") || v2.includes("->") || v2.includes("?.")) return false;
+  if (/^[A-Za-z]{1,32}$/.test(v2) && !/[A-Z]{2}/.test(v2)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v2)) return false;
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v2)) return false;
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v2)) return false;
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v2)) return false;
+  if ((v2.match(/\s/g)?.length ?? 0) >= 2) return false;
+  return !PLACEHOLDER_WORDS.has(v2.toLowerCase());
 }
 function calledOrIndexed(m) {
   if (m[4] === void 0) return false;
@@ -43746,7 +44096,7 @@ function inUrlAuthority(text3, index2, name) {
   const before = text3.slice(Math.max(0, index2 - 512), index2);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
+var placeholder = (v2) => /^[$*<{]/.test(v2) || /^(.)\1*$/.test(v2);
 function regexDetector(rule, kinds) {
   return {
     kinds,
@@ -43762,8 +44112,8 @@ function regexDetector(rule, kinds) {
         let range = m.indices?.[0];
         if (rule.groups) {
           range = void 0;
-          for (const g2 of rule.groups) {
-            const r = m.indices?.[g2];
+          for (const g of rule.groups) {
+            const r = m.indices?.[g];
             if (r) {
               range = r;
               break;
@@ -43863,7 +44213,7 @@ var DETECTORS = [
       re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
-      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
+      accept: (v2, m) => !placeholder(v2) && !v2.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v2)),
       kind: (m) => {
         const scheme = (m[1] ?? "").toLowerCase();
         if (scheme === "basic") return "basic-auth";
@@ -43890,7 +44240,7 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v2, m) => nonTrivialValue(v2) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -44425,10 +44775,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b2) {
-    const startIndexDiff = a.range[0] - b2.range[0];
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b2.range[1];
+      return a.range[1] - b.range[1];
     } else {
       return startIndexDiff;
     }
@@ -46272,8 +46622,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b2) {
-      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
     var matchPatterns = function(text3, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -47636,7 +47986,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text3, spans, kinds) {
   if (spans.length === 0) return { text: text3, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
   let count = 0;
@@ -47673,7 +48023,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -47699,7 +48049,7 @@ function needleSearch(needles) {
       for (let i2 = text3.indexOf(needle); i2 >= 0; i2 = text3.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
-    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -47817,9 +48167,9 @@ async function writeSummary(text3, redactor, env) {
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [`${errors} error${errors === 1 ? "" : "s"}`];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
@@ -47872,7 +48222,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
 function render2(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b2 of result.baselines) out.push(...baselineSection(b2, detail));
+  for (const b of result.baselines) out.push(...baselineSection(b, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -47880,7 +48230,7 @@ function render2(result, overflow, artifact, detail, notes) {
       ""
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b2) => failedTails(b2).length > 0)) {
+  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
     out.push(
       detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
       ""
@@ -47890,34 +48240,34 @@ function render2(result, overflow, artifact, detail, notes) {
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b2) {
-  return b2.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function failedTails(b) {
+  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function baselineSection(b2, detail) {
-  const c = countBySeverity(b2.findings);
-  const out = [`### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`, ""];
-  if (b2.change) {
+function baselineSection(b, detail) {
+  const c = countBySeverity(b.findings);
+  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
+  if (b.change) {
     out.push(
-      b2.change.trio_changed ? `The trio changed (classification **${b2.change.classification}**); checked with the rules${b2.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b2.change.base.slice(0, 12))} and ${code(b2.change.head.slice(0, 12))}: nothing to gate.`,
+      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
       ""
     );
   }
-  out.push(identityTable(b2.identity, b2.posture), "");
-  if (b2.change) out.push("#### Change", "", changeTable(b2.change), "");
+  out.push(identityTable(b.identity, b.posture), "");
+  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
   out.push(
     `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
     "",
-    findingsTable(b2.findings, detail.findings),
+    findingsTable(b.findings, detail.findings),
     ""
   );
-  if (b2.change) out.push("#### Steps", "");
-  out.push(stepsTable(b2.steps), "");
+  if (b.change) out.push("#### Steps", "");
+  out.push(stepsTable(b.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
-  if (b2.redactions !== void 0 && b2.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  if (b.redactions !== void 0 && b.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
   }
   return out;
 }
@@ -47928,7 +48278,10 @@ async function run(env = process.env) {
   const cancel = cancellation();
   try {
     checkNodeVersion();
-    const inputs = readPromotionInputs((name) => getInput(name), env);
+    const inputs = await withRepositoryRoot(
+      readPromotionInputs((name) => getInput(name), env),
+      env
+    );
     if (inputs.token) setSecret(inputs.token);
     const revs = revisionsFromEvent({
       eventName: env.GITHUB_EVENT_NAME,
@@ -47958,14 +48311,14 @@ async function run(env = process.env) {
       reporter: actionsReporter(),
       signal: cancel.signal
     });
-    const findings = result.baselines.flatMap((b2) => b2.findings);
+    const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
     const artifact = artifactName("promotion", inputs.baseline, env);
-    const changes = result.baselines.flatMap((b2) => b2.change ? [b2.change] : []);
+    const changes = result.baselines.flatMap((b) => b.change ? [b.change] : []);
     setOutput("verdict", result.verdict);
     setOutput("trio-changed", String(changes.some((c) => c.trio_changed)));
     setOutput("classification", combinedClassification(changes.map((c) => c.classification)));
-    setOutput("posture", combinedPosture(result.baselines.map((b2) => b2.posture)));
+    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
     setOutput("findings-count", String(findings.length));
     setOutput("evidence-dir", evidence.dir);
     setOutput("artifact-name", artifact);
@@ -48031,10 +48384,10 @@ async function postComment(result, c) {
   const redacted = await c.redactor.redact(body);
   const posted = await c.client.upsertStickyComment(pr, marker2, redacted.text);
   if (!posted.ok) return cannot(posted.message);
-  const v = posted.value;
-  info(`baseline-gate: ${v.created ? "posted" : "updated"} the verdict comment ${v.url}`);
-  const link2 = /^https?:\/\/[^\s()<>]+$/.test(v.url) ? `[the verdict comment](${v.url})` : "the verdict comment";
-  return `${v.created ? "Posted" : "Updated"} ${link2} on pull request #${pr}${v.truncated ? " (shortened to fit GitHub\u2019s limit)" : ""}.`;
+  const v2 = posted.value;
+  info(`baseline-gate: ${v2.created ? "posted" : "updated"} the verdict comment ${v2.url}`);
+  const link2 = /^https?:\/\/[^\s()<>]+$/.test(v2.url) ? `[the verdict comment](${v2.url})` : "the verdict comment";
+  return `${v2.created ? "Posted" : "Updated"} ${link2} on pull request #${pr}${v2.truncated ? " (shortened to fit GitHub\u2019s limit)" : ""}.`;
 }
 
 // src/actions/promotion/index.ts

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -986,7 +986,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -3851,29 +3851,29 @@ var require_webidl = __commonJS({
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O2, prefix, argument) => {
-        if (webidl.util.Type(O2) !== "Object") {
+      return (O, prefix, argument) => {
+        if (webidl.util.Type(O) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types.isProxy(O2)) {
-          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
+        if (!types.isProxy(O)) {
+          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O2);
+        const keys = Reflect.ownKeys(O);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O2[key], prefix, argument);
+            const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise2 = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c] = ioQueue;
-      if (a === 239 && b2 === 187 && c === 191) {
+      const [a, b, c] = ioQueue;
+      if (a === 239 && b === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset2 = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset2);
-        offset2 += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset2);
+        offset2 += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -19787,7 +19787,7 @@ var require_parse2 = __commonJS({
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args.map((v2) => utils.escapeRegex(v2)).join("..");
       }
       return value;
     };
@@ -19876,12 +19876,12 @@ var require_parse2 = __commonJS({
       for (let i2 = 0; i2 < values.length; i2++) {
         for (let j2 = i2 + 1; j2 < values.length; j2++) {
           const a = values[i2];
-          const b2 = values[j2];
+          const b = values[j2];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
           }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
             return true;
           }
         }
@@ -21035,10 +21035,10 @@ var require_lib = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
@@ -21061,11 +21061,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -21081,7 +21081,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21168,26 +21168,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve11(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve11(Buffer.concat(chunks));
             });
           }));
         });
@@ -21395,14 +21395,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve11(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -21646,12 +21646,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21659,7 +21659,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve10(response);
+              resolve11(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21698,7 +21698,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve11(response);
             }
           }));
         });
@@ -21844,7 +21844,7 @@ var require_ms = __commonJS({
     var m = s * 60;
     var h = m * 60;
     var d = h * 24;
-    var w = d * 7;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -21881,7 +21881,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -22037,8 +22037,8 @@ var require_common = __commonJS({
             }
             return enabledCache;
           },
-          set: (v) => {
-            enableOverride = v;
+          set: (v2) => {
+            enableOverride = v2;
           }
         });
         if (typeof createDebug.init === "function") {
@@ -22290,9 +22290,9 @@ var require_browser = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.j = function(v) {
+    formatters.j = function(v2) {
       try {
-        return JSON.stringify(v);
+        return JSON.stringify(v2);
       } catch (error2) {
         return "[UnexpectedJSONParseError]: " + error2.message;
       }
@@ -22578,13 +22578,13 @@ var require_node = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.o = function(v) {
+    formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
-    formatters.O = function(v) {
+    formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
+      return util.inspect(v2, this.inspectOpts);
     };
   }
 });
@@ -22779,11 +22779,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22799,7 +22799,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23152,7 +23152,7 @@ function literalBlock(text3, info2 = "text") {
 ${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -23185,6 +23185,11 @@ function buildPacket(input) {
     started_at: input.startedAt.toISOString(),
     finished_at: input.finishedAt.toISOString(),
     duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
     git: input.git,
     policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
     trio: {
@@ -23272,6 +23277,26 @@ function impact(note, product) {
       return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
+function where(f) {
+  if (!f.file) return "";
+  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
+}
+function followUp(note, h) {
+  const legacy = note.target_profile === "legacy" ? [
+    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
+  return [
+    `${h}# Follow-up (does not block the rollback)`,
+    "",
+    ...legacy,
+    ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
+    ...items,
+    ""
+  ];
+}
 function renderIncidentNote(note, context3) {
   const h = "#".repeat(context3.headingLevel ?? 1);
   const product = escapeMarkdown(context3.displayName);
@@ -23324,6 +23349,7 @@ function renderIncidentNote(note, context3) {
     "",
     timeline,
     "",
+    ...followUp(note, h),
     `${h}# Next validation milestone`,
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -23392,7 +23418,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -23410,15 +23436,22 @@ function failedStepTails(steps, maxChars = Infinity) {
   }
   return out.join("\n");
 }
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
 function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k, v2]) => `| ${k} | ${code(v2)} |`);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
     // a rollback's packet leads with its incident note, one heading level down under the packet's title
     ...p.incident ? [
@@ -23459,7 +23492,7 @@ function renderPacketMarkdown(p, options = {}) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k, v2]) => `| ${escapeMarkdown(k)} | ${code(v2)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -23515,6 +23548,541 @@ function createEvidenceStore(dir, options = {}) {
 
 // src/operations/rollback.ts
 import { join as join5 } from "node:path";
+
+// src/rules/catalog.ts
+var rules = {
+  BG101: {
+    title: "Trio file missing",
+    severity: "error",
+    description: "Each of the three trio files (pin, mirror, matrix) must exist at the path the policy names. A baseline with a missing file has no verifiable identity.",
+    example: "`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere)."
+  },
+  BG102: {
+    title: "Trio file unreadable",
+    severity: "error",
+    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
+    example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
+  },
+  BG103: {
+    title: "Trio file empty",
+    severity: "error",
+    description: "A trio file that is empty or only whitespace records nothing.",
+    example: "`config/memorykernel-producer-manifest.json` has 0 bytes after a failed copy."
+  },
+  BG104: {
+    title: "Byte-order mark in JSON",
+    severity: "error",
+    description: "JSON files must not start with a UTF-8 byte-order mark (RFC 8259 \xA78.1): the consumer reads the pin at start-up and strict JSON readers reject it. Some editors on Windows add one.",
+    example: "The pin starts with the bytes `EF BB BF` before `{`."
+  },
+  BG105: {
+    title: "Not valid UTF-8",
+    severity: "error",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
+    example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
+  },
+  BG106: {
+    title: "JSON syntax error",
+    severity: "error",
+    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.",
+    example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
+  },
+  BG107: {
+    title: "Duplicate JSON key",
+    severity: "error",
+    description: "An object must not hold the same key twice: JSON readers disagree on which value wins, so the pin would mean different things to different tools.",
+    example: '`"release_tag": "v0.4.0"` and later `"release_tag": "v0.3.2"` in the same pin.'
+  },
+  BG108: {
+    title: "Pin schema violation",
+    severity: "error",
+    description: "The pin must match config/schemas/pin.schema.json: every field present, no unknown field, a vX.Y.Z release tag, a 40-hex commit, a 64-hex manifest digest, https repository and http(s) base URLs, a timeout between 100 and 30000 ms, and a posture of GO or NO-GO.",
+    example: '`"commit_sha": "7e4806a"` (abbreviated), or `"runtime_cutover_posture": "go"`.'
+  },
+  BG109: {
+    title: "Manifest schema violation",
+    severity: "error",
+    description: "The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.",
+    example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
+  },
+  BG201: {
+    title: "Pin and mirror disagree",
+    severity: "error",
+    description: "The pin's release tag, commit, service and API contract versions and integration baseline must equal the mirror's (`integration_baseline` in the manifest).",
+    example: 'The pin says `"release_tag": "v0.4.0"`, the mirror says `"release_tag": "v0.3.2"`.'
+  },
+  BG202: {
+    title: "Mirror hash mismatch",
+    severity: "error",
+    description: "The SHA-256 of the mirror's raw bytes must equal the pin's `expected_producer_manifest_sha256`. Whitespace, key order, line endings and the final newline all count. When the bytes differ only by formatting, line endings, a byte-order mark or the final newline, the message says so.",
+    example: "The mirror was reformatted by an editor, or checked out with CRLF line endings."
+  },
+  BG203: {
+    title: "Matrix Updated marker",
+    severity: "error",
+    description: "The matrix carries an `Updated: YYYY-MM-DD` line with a real calendar date.",
+    example: "`Updated: 2026-02-30`, or no Updated line at all."
+  },
+  BG204: {
+    title: "Matrix section missing",
+    severity: "error",
+    description: "The matrix has a `## Baseline Pin` section and a `## Approved Version Pairs` section.",
+    example: "The heading was renamed to `## Pinned Baseline`."
+  },
+  BG205: {
+    title: "Baseline Pin line missing",
+    severity: "error",
+    description: "The Baseline Pin section lists every line: repo, release tag, commit SHA, the service and API contract versions, the integration baseline, the manifest SHA-256, the runtime cutover posture, and the paths of the pin and the mirror.",
+    example: "No `- Expected producer manifest SHA-256: ...` line."
+  },
+  BG206: {
+    title: "Baseline Pin line disagrees with the pin",
+    severity: "error",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
+  },
+  BG207: {
+    title: "Baseline Pin line repeated",
+    severity: "error",
+    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous.",
+    example: "Two `- MemoryKernel release tag:` lines, one old and one new."
+  },
+  BG208: {
+    title: "Unrecognised Baseline Pin line",
+    severity: "warning",
+    description: "A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.",
+    example: "`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing)."
+  },
+  BG209: {
+    title: "Ledger table malformed",
+    severity: "error",
+    description: "The Approved Version Pairs section holds one GFM table with the eight columns consumer version, consumer commit, producer tag, producer commit, service contract, API contract, integration baseline and status, and every row has eight cells.",
+    example: "The delimiter row `| --- | --- |` is missing, or a row has seven cells."
+  },
+  BG210: {
+    title: "Unknown ledger status",
+    severity: "error",
+    description: "Every row has a Status of `Approved`, `Superseded`, `Rolled back` or `Candidate`.",
+    example: "A row with Status `Rejected` or `approved`."
+  },
+  BG211: {
+    title: "Not exactly one Approved row",
+    severity: "error",
+    description: "Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.",
+    example: "Two Approved rows after a promotion forgot to supersede the old one, or none at all."
+  },
+  BG212: {
+    title: "Approved row disagrees with the pin",
+    severity: "error",
+    description: "Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).",
+    example: "The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1."
+  },
+  BG213: {
+    title: "Ledger cell format",
+    severity: "error",
+    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
+    example: "A Superseded row with producer commit `cf33144` (abbreviated)."
+  },
+  BG214: {
+    title: "Producer tag in several rows",
+    severity: "error",
+    description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
+    example: "Two rows for `v0.4.0` with different commits."
+  },
+  BG215: {
+    title: "Interrupted trio write",
+    severity: "error",
+    description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
+    example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
+  },
+  BG216: {
+    title: "Machine-specific path in the matrix",
+    severity: "warning",
+    description: "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
+    example: "The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`."
+  },
+  BG301: {
+    title: "Mirror differs from the producer manifest",
+    severity: "error",
+    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
+    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
+  },
+  BG302: {
+    title: "Producer manifest unusable",
+    severity: "error",
+    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
+    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
+  },
+  BG303: {
+    title: "Handoff payload unusable",
+    severity: "error",
+    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
+    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
+  },
+  BG304: {
+    title: "Handoff identity disagrees",
+    severity: "error",
+    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
+    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
+  },
+  BG305: {
+    title: "Handoff error codes differ",
+    severity: "error",
+    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
+    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
+  },
+  BG306: {
+    title: "Handoff envelope policy incomplete",
+    severity: "error",
+    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
+    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
+  },
+  BG307: {
+    title: "Handoff mode rules",
+    severity: "error",
+    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
+    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
+  },
+  BG308: {
+    title: "Handoff timestamp",
+    severity: "error",
+    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
+    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
+  },
+  BG309: {
+    title: "Producer code differs from its manifest",
+    severity: "error",
+    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
+    example: "The service answers `service.v4` while its manifest still says `service.v3`."
+  },
+  BG310: {
+    title: "Producer at a rolled-back release",
+    severity: "warning",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
+  },
+  BG311: {
+    title: "Producer manifest at the tag differs from the pin",
+    severity: "error",
+    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
+    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
+  },
+  BG312: {
+    title: "Release tag points elsewhere",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
+    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
+  },
+  BG313: {
+    title: "Release tag missing from the producer repository",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
+    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
+  },
+  BG314: {
+    title: "Producer identity could not be verified",
+    severity: "error",
+    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
+    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
+  },
+  BG401: {
+    title: "Producer did not start",
+    severity: "error",
+    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
+    example: "The service panics at start-up, or `cargo` is not installed."
+  },
+  BG402: {
+    title: "Producer not ready in time",
+    severity: "error",
+    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
+    example: "The service binds but never accepts connections."
+  },
+  BG403: {
+    title: "Runtime contract differs from the pin",
+    severity: "error",
+    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
+    example: "The pin says `service.v3`, the running service says `service.v2`."
+  },
+  BG404: {
+    title: "Probe request failed",
+    severity: "error",
+    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
+    example: "The schema-version request answers 503 `schema_unavailable`."
+  },
+  BG405: {
+    title: "Error envelope violates the contract",
+    severity: "error",
+    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
+    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
+  },
+  BG406: {
+    title: "Response fails the producer's schema",
+    severity: "error",
+    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
+    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
+  },
+  BG407: {
+    title: "Runtime preflight skipped",
+    severity: "notice",
+    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
+    example: "`baseline-gate health --no-probe`."
+  },
+  BG408: {
+    title: "Schema migrations pending",
+    severity: "warning",
+    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
+    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG501: {
+    title: "Trio not updated atomically",
+    severity: "error",
+    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
+    example: "A pull request changes `release_tag` in the pin and nothing else."
+  },
+  BG502: {
+    title: "Release tag does not go up",
+    severity: "error",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
+  },
+  BG503: {
+    title: "Breaking change without a contract bump",
+    severity: "error",
+    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
+    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
+  },
+  BG504: {
+    title: "Stability window not over",
+    severity: "error",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
+  },
+  BG505: {
+    title: "Ledger history not kept",
+    severity: "error",
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+  },
+  BG506: {
+    title: "Checked revision is not the checkout",
+    severity: "error",
+    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
+    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
+  },
+  BG701: {
+    title: "Suite step failed",
+    severity: "error",
+    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
+  },
+  BG702: {
+    title: "Suite step timed out",
+    severity: "error",
+    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: "A contract test waits forever on a port that never opens."
+  },
+  BG703: {
+    title: "Suite step could not run",
+    severity: "error",
+    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
+    example: "`cargo` is not on PATH on the runner."
+  },
+  BG704: {
+    title: "Suites not run",
+    severity: "notice",
+    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
+    example: "`baseline-gate promote --base main --no-suites`."
+  },
+  BG705: {
+    title: "No suite steps for this operation",
+    severity: "warning",
+    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG507: {
+    title: "History too shallow",
+    severity: "error",
+    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
+    example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
+  BG508: {
+    title: "Rollback keeps the posture GO",
+    severity: "error",
+    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: "Rollback to a baseline never pinned",
+    severity: "error",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
+  },
+  BG510: {
+    title: "No last-known-good baseline",
+    severity: "error",
+    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
+  },
+  BG511: {
+    title: "Trio changed on disk",
+    severity: "error",
+    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
+    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
+  },
+  BG512: {
+    title: "Rollback not proposed on GitHub",
+    severity: "warning",
+    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
+    example: "The workflow has `pull-requests: read`: no pull request is opened."
+  },
+  BG601: {
+    title: "Adapter file missing",
+    severity: "error",
+    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
+    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
+  },
+  BG602: {
+    title: "Adapter lacks an endpoint",
+    severity: "error",
+    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    example: "The adapter no longer names the readiness endpoint."
+  },
+  BG603: {
+    title: "Endpoint outside the adapter",
+    severity: "error",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: "Adapter boundary not configured",
+    severity: "warning",
+    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
+    example: "A policy without `adapter.file`."
+  },
+  BG706: {
+    title: "Suites taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG801: {
+    title: "Posture to GO without joint approval",
+    severity: "error",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
+  },
+  BG802: {
+    title: "Joint approval could not be checked",
+    severity: "error",
+    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
+  },
+  BG803: {
+    title: "Joint approval given",
+    severity: "notice",
+    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
+    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
+  }
+};
+var RULES = rules;
+var RULE_IDS = Object.keys(rules).sort();
+
+// src/rules/finding.ts
+function finding(rule, file, at, message, subject) {
+  return {
+    rule,
+    severity: RULES[rule].severity,
+    file,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    message,
+    ...subject === void 0 ? {} : { subject }
+  };
+}
+function pinLineSubject(key) {
+  return `/baseline-pin/${key}`;
+}
+var RANK = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+  );
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+// src/classify/profile.ts
+var IDENTITY_RULES = /* @__PURE__ */ new Set([
+  "BG101",
+  "BG102",
+  "BG103",
+  "BG104",
+  "BG105",
+  "BG106",
+  "BG107",
+  // the mirror is the producer's bytes, pinned by digest: it can never be migrated, so it must be valid as is
+  "BG109",
+  "BG201",
+  "BG202",
+  "BG204",
+  "BG209",
+  "BG211",
+  "BG212",
+  "BG214"
+]);
+var IDENTITY_FIELDS = /* @__PURE__ */ new Set([
+  "",
+  "/release_tag",
+  "/commit_sha",
+  "/expected_service_contract_version",
+  "/expected_api_contract_version",
+  "/expected_integration_baseline",
+  "/expected_producer_manifest_sha256"
+]);
+var IDENTITY_LINES = new Set(
+  ["release_tag", "commit_sha", "service", "api", "integration", "manifest_sha256"].map(pinLineSubject)
+);
+var REQUIRED_LINES = new Set(["release_tag", "commit_sha"].map(pinLineSubject));
+function disqualifiesLegacy(f) {
+  if (f.severity !== "error") return false;
+  if (IDENTITY_RULES.has(f.rule)) return true;
+  if (f.subject === void 0) return f.rule === "BG108" || f.rule === "BG206" || f.rule === "BG207";
+  switch (f.rule) {
+    case "BG108":
+      return IDENTITY_FIELDS.has(f.subject);
+    case "BG205":
+      return REQUIRED_LINES.has(f.subject);
+    case "BG206":
+    case "BG207":
+      return IDENTITY_LINES.has(f.subject);
+    default:
+      return false;
+  }
+}
+var DOCUMENTATION_RULES = /* @__PURE__ */ new Set(["BG203", "BG208", "BG213", "BG216"]);
+function isDocumentationFinding(f) {
+  return DOCUMENTATION_RULES.has(f.rule);
+}
+function judgeRevision(findings, profile) {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (profile === "current") return { profile, disqualifying: errors, reported: [] };
+  return {
+    profile,
+    disqualifying: errors.filter(disqualifiesLegacy),
+    reported: errors.filter((f) => !disqualifiesLegacy(f))
+  };
+}
+function profileOf(atOrBeforeHasPosture) {
+  return atOrBeforeHasPosture ? "current" : "legacy";
+}
+function describeFindings(findings) {
+  const rules3 = [...new Set(findings.map((f) => f.rule))];
+  const n = findings.length;
+  return `${n} finding${n === 1 ? "" : "s"} of ${rules3.length} rule${rules3.length === 1 ? "" : "s"} (${rules3.join(", ")})`;
+}
 
 // src/exec/tool-versions.ts
 import { execFile } from "node:child_process";
@@ -23658,26 +24226,26 @@ var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   checkWrites(writes);
   recoverFileSet(journal, fs3);
-  const names = writes.map((w) => w.path).join(", ");
+  const names = writes.map((w2) => w2.path).join(", ");
   let files;
   try {
-    files = writes.map((w) => {
-      const old = fs3.readFile(w.path);
+    files = writes.map((w2) => {
+      const old = fs3.readFile(w2.path);
       return {
-        target: w.path,
-        staged: stagedPath(w.path),
-        new_sha256: sha256(w.content),
+        target: w2.path,
+        staged: stagedPath(w2.path),
+        new_sha256: sha256(w2.content),
         old_sha256: old === null ? null : sha256(old)
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname3(journal), ...writes.map((w) => dirname3(w.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname3(journal), ...writes.map((w2) => dirname3(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
   }
   try {
     fs3.writeFile(journal, journalText("prepared", files));
-    writes.forEach((w, i2) => fs3.writeFile(files[i2].staged, w.content));
+    writes.forEach((w2, i2) => fs3.writeFile(files[i2].staged, w2.content));
     fs3.writeFile(journal, journalText("committed", files));
   } catch (e) {
     let undone = true;
@@ -23740,10 +24308,10 @@ function stagedPath(target) {
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
-  for (const w of writes) {
-    if (!isAbsolute2(w.path)) throw new FileSetError(`file set: ${w.path} is not an absolute path`);
-    const key = resolve3(w.path);
-    if (seen.has(key)) throw new FileSetError(`file set: ${w.path} is listed twice`);
+  for (const w2 of writes) {
+    if (!isAbsolute2(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    const key = resolve3(w2.path);
+    if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
   }
 }
@@ -23793,7 +24361,7 @@ function parseJournal(journal, bytes) {
     throw fail(bytes.length === 0 ? "it is empty" : "it is not valid JSON");
   }
   const j2 = value;
-  const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+  const hex = (v2) => typeof v2 === "string" && /^[0-9a-f]{64}$/.test(v2);
   const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
@@ -23859,7 +24427,7 @@ var GitError = class extends Error {
   name = "GitError";
 };
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile3(
       "git",
       // no pager, no colour, no prompts: a gate never waits for a human
@@ -23878,7 +24446,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
           reject(new GitError(`git ${args[0]}: ${why}`));
           return;
         }
-        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -23913,7 +24481,7 @@ var BlobReader = class {
     });
     const fail = (e) => {
       this.failure = e;
-      for (const w of this.waiting.splice(0)) w.reject(e);
+      for (const w2 of this.waiting.splice(0)) w2.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.on("close", (code2) => {
@@ -23923,8 +24491,8 @@ var BlobReader = class {
   read(spec) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve10, reject) => {
-      this.waiting.push({ resolve: resolve10, reject });
+    return new Promise((resolve11, reject) => {
+      this.waiting.push({ resolve: resolve11, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -23951,6 +24519,11 @@ var BlobReader = class {
     }
   }
 };
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -25346,10 +25919,10 @@ function modify(text3, path2, value, options) {
   return setProperty(text3, path2, value, options);
 }
 function applyEdits(text3, edits) {
-  let sortedEdits = edits.slice(0).sort((a, b2) => {
-    const diff = a.offset - b2.offset;
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    const diff = a.offset - b.offset;
     if (diff === 0) {
-      return a.length - b2.length;
+      return a.length - b.length;
     }
     return diff;
   });
@@ -25484,471 +26057,6 @@ function locate(doc, pointer, key) {
     if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
   }
   return positionAt(doc.file, node2.offset);
-}
-
-// src/rules/catalog.ts
-var rules = {
-  BG101: {
-    title: "Trio file missing",
-    severity: "error",
-    description: "Each of the three trio files (pin, mirror, matrix) must exist at the path the policy names. A baseline with a missing file has no verifiable identity.",
-    example: "`config/memorykernel-integration-pin.json` does not exist (renamed, or the policy points elsewhere)."
-  },
-  BG102: {
-    title: "Trio file unreadable",
-    severity: "error",
-    description: "A trio file must be a regular, readable file inside the repository, of at most 4 MiB for the JSON files and 1 MiB for the matrix (about 7,000 ledger rows). Directories, FIFOs, paths outside the root and oversized files are refused before they are parsed, so nothing can hang the check.",
-    example: "`docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md` is a directory, or a 40 MB file."
-  },
-  BG103: {
-    title: "Trio file empty",
-    severity: "error",
-    description: "A trio file that is empty or only whitespace records nothing.",
-    example: "`config/memorykernel-producer-manifest.json` has 0 bytes after a failed copy."
-  },
-  BG104: {
-    title: "Byte-order mark in JSON",
-    severity: "error",
-    description: "JSON files must not start with a UTF-8 byte-order mark (RFC 8259 \xA78.1): the consumer reads the pin at start-up and strict JSON readers reject it. Some editors on Windows add one.",
-    example: "The pin starts with the bytes `EF BB BF` before `{`."
-  },
-  BG105: {
-    title: "Not valid UTF-8",
-    severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
-    example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
-  },
-  BG106: {
-    title: "JSON syntax error",
-    severity: "error",
-    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.",
-    example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
-  },
-  BG107: {
-    title: "Duplicate JSON key",
-    severity: "error",
-    description: "An object must not hold the same key twice: JSON readers disagree on which value wins, so the pin would mean different things to different tools.",
-    example: '`"release_tag": "v0.4.0"` and later `"release_tag": "v0.3.2"` in the same pin.'
-  },
-  BG108: {
-    title: "Pin schema violation",
-    severity: "error",
-    description: "The pin must match config/schemas/pin.schema.json: every field present, no unknown field, a vX.Y.Z release tag, a 40-hex commit, a 64-hex manifest digest, https repository and http(s) base URLs, a timeout between 100 and 30000 ms, and a posture of GO or NO-GO.",
-    example: '`"commit_sha": "7e4806a"` (abbreviated), or `"runtime_cutover_posture": "go"`.'
-  },
-  BG109: {
-    title: "Manifest schema violation",
-    severity: "error",
-    description: "The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.",
-    example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
-  },
-  BG201: {
-    title: "Pin and mirror disagree",
-    severity: "error",
-    description: "The pin's release tag, commit, service and API contract versions and integration baseline must equal the mirror's (`integration_baseline` in the manifest).",
-    example: 'The pin says `"release_tag": "v0.4.0"`, the mirror says `"release_tag": "v0.3.2"`.'
-  },
-  BG202: {
-    title: "Mirror hash mismatch",
-    severity: "error",
-    description: "The SHA-256 of the mirror's raw bytes must equal the pin's `expected_producer_manifest_sha256`. Whitespace, key order, line endings and the final newline all count. When the bytes differ only by formatting, line endings, a byte-order mark or the final newline, the message says so.",
-    example: "The mirror was reformatted by an editor, or checked out with CRLF line endings."
-  },
-  BG203: {
-    title: "Matrix Updated marker",
-    severity: "error",
-    description: "The matrix carries an `Updated: YYYY-MM-DD` line with a real calendar date.",
-    example: "`Updated: 2026-02-30`, or no Updated line at all."
-  },
-  BG204: {
-    title: "Matrix section missing",
-    severity: "error",
-    description: "The matrix has a `## Baseline Pin` section and a `## Approved Version Pairs` section.",
-    example: "The heading was renamed to `## Pinned Baseline`."
-  },
-  BG205: {
-    title: "Baseline Pin line missing",
-    severity: "error",
-    description: "The Baseline Pin section lists every line: repo, release tag, commit SHA, the service and API contract versions, the integration baseline, the manifest SHA-256, the runtime cutover posture, and the paths of the pin and the mirror.",
-    example: "No `- Expected producer manifest SHA-256: ...` line."
-  },
-  BG206: {
-    title: "Baseline Pin line disagrees with the pin",
-    severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
-    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
-  },
-  BG207: {
-    title: "Baseline Pin line repeated",
-    severity: "error",
-    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous.",
-    example: "Two `- MemoryKernel release tag:` lines, one old and one new."
-  },
-  BG208: {
-    title: "Unrecognised Baseline Pin line",
-    severity: "warning",
-    description: "A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.",
-    example: "`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing)."
-  },
-  BG209: {
-    title: "Ledger table malformed",
-    severity: "error",
-    description: "The Approved Version Pairs section holds one GFM table with the eight columns consumer version, consumer commit, producer tag, producer commit, service contract, API contract, integration baseline and status, and every row has eight cells.",
-    example: "The delimiter row `| --- | --- |` is missing, or a row has seven cells."
-  },
-  BG210: {
-    title: "Unknown ledger status",
-    severity: "error",
-    description: "Every row has a Status of `Approved`, `Superseded`, `Rolled back` or `Candidate`.",
-    example: "A row with Status `Rejected` or `approved`."
-  },
-  BG211: {
-    title: "Not exactly one Approved row",
-    severity: "error",
-    description: "Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.",
-    example: "Two Approved rows after a promotion forgot to supersede the old one, or none at all."
-  },
-  BG212: {
-    title: "Approved row disagrees with the pin",
-    severity: "error",
-    description: "Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).",
-    example: "The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1."
-  },
-  BG213: {
-    title: "Ledger cell format",
-    severity: "error",
-    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
-    example: "A Superseded row with producer commit `cf33144` (abbreviated)."
-  },
-  BG214: {
-    title: "Producer tag in several rows",
-    severity: "error",
-    description: "Each producer tag has one row; the ledger keeps one row per baseline ever approved.",
-    example: "Two rows for `v0.4.0` with different commits."
-  },
-  BG215: {
-    title: "Interrupted trio write",
-    severity: "error",
-    description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
-    example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
-  },
-  BG216: {
-    title: "Machine-specific path in the matrix",
-    severity: "warning",
-    description: "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
-    example: "The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`."
-  },
-  BG301: {
-    title: "Mirror differs from the producer manifest",
-    severity: "error",
-    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
-    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
-  },
-  BG302: {
-    title: "Producer manifest unusable",
-    severity: "error",
-    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
-    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
-  },
-  BG303: {
-    title: "Handoff payload unusable",
-    severity: "error",
-    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
-    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
-  },
-  BG304: {
-    title: "Handoff identity disagrees",
-    severity: "error",
-    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
-    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
-  },
-  BG305: {
-    title: "Handoff error codes differ",
-    severity: "error",
-    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
-    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
-  },
-  BG306: {
-    title: "Handoff envelope policy incomplete",
-    severity: "error",
-    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
-    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
-  },
-  BG307: {
-    title: "Handoff mode rules",
-    severity: "error",
-    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
-    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
-  },
-  BG308: {
-    title: "Handoff timestamp",
-    severity: "error",
-    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
-    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
-  },
-  BG309: {
-    title: "Producer code differs from its manifest",
-    severity: "error",
-    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
-    example: "The service answers `service.v4` while its manifest still says `service.v3`."
-  },
-  BG310: {
-    title: "Producer at a rolled-back release",
-    severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
-    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
-  },
-  BG311: {
-    title: "Producer manifest at the tag differs from the pin",
-    severity: "error",
-    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
-    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
-  },
-  BG312: {
-    title: "Release tag points elsewhere",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
-    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
-  },
-  BG313: {
-    title: "Release tag missing from the producer repository",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
-    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
-  },
-  BG314: {
-    title: "Producer identity could not be verified",
-    severity: "error",
-    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
-    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
-  },
-  BG401: {
-    title: "Producer did not start",
-    severity: "error",
-    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
-    example: "The service panics at start-up, or `cargo` is not installed."
-  },
-  BG402: {
-    title: "Producer not ready in time",
-    severity: "error",
-    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
-    example: "The service binds but never accepts connections."
-  },
-  BG403: {
-    title: "Runtime contract differs from the pin",
-    severity: "error",
-    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
-    example: "The pin says `service.v3`, the running service says `service.v2`."
-  },
-  BG404: {
-    title: "Probe request failed",
-    severity: "error",
-    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
-    example: "The schema-version request answers 503 `schema_unavailable`."
-  },
-  BG405: {
-    title: "Error envelope violates the contract",
-    severity: "error",
-    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
-    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
-  },
-  BG406: {
-    title: "Response fails the producer's schema",
-    severity: "error",
-    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
-    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
-  },
-  BG407: {
-    title: "Runtime preflight skipped",
-    severity: "notice",
-    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
-    example: "`baseline-gate health --no-probe`."
-  },
-  BG408: {
-    title: "Schema migrations pending",
-    severity: "warning",
-    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
-    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
-  },
-  BG501: {
-    title: "Trio not updated atomically",
-    severity: "error",
-    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
-    example: "A pull request changes `release_tag` in the pin and nothing else."
-  },
-  BG502: {
-    title: "Release tag does not go up",
-    severity: "error",
-    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
-    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
-  },
-  BG503: {
-    title: "Breaking change without a contract bump",
-    severity: "error",
-    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
-    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
-  },
-  BG504: {
-    title: "Stability window not over",
-    severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
-    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
-  },
-  BG505: {
-    title: "Ledger history not kept",
-    severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
-  },
-  BG506: {
-    title: "Checked revision is not the checkout",
-    severity: "error",
-    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
-    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
-  },
-  BG701: {
-    title: "Suite step failed",
-    severity: "error",
-    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
-    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
-  },
-  BG702: {
-    title: "Suite step timed out",
-    severity: "error",
-    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
-    example: "A contract test waits forever on a port that never opens."
-  },
-  BG703: {
-    title: "Suite step could not run",
-    severity: "error",
-    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
-    example: "`cargo` is not on PATH on the runner."
-  },
-  BG704: {
-    title: "Suites not run",
-    severity: "notice",
-    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
-    example: "`baseline-gate promote --base main --no-suites`."
-  },
-  BG705: {
-    title: "No suite steps for this operation",
-    severity: "warning",
-    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
-    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
-  },
-  BG507: {
-    title: "History too shallow",
-    severity: "error",
-    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
-    example: "`actions/checkout` with its default `fetch-depth: 1`."
-  },
-  BG508: {
-    title: "Rollback keeps the posture GO",
-    severity: "error",
-    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
-    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
-  },
-  BG509: {
-    title: "Rollback to a baseline never pinned",
-    severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
-    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
-  },
-  BG510: {
-    title: "No last-known-good baseline",
-    severity: "error",
-    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
-    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
-  },
-  BG511: {
-    title: "Trio changed on disk",
-    severity: "error",
-    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
-    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
-  },
-  BG512: {
-    title: "Rollback not proposed on GitHub",
-    severity: "warning",
-    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
-    example: "The workflow has `pull-requests: read`: no pull request is opened."
-  },
-  BG601: {
-    title: "Adapter file missing",
-    severity: "error",
-    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
-    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
-  },
-  BG602: {
-    title: "Adapter lacks an endpoint",
-    severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
-    example: "The adapter no longer names the readiness endpoint."
-  },
-  BG603: {
-    title: "Endpoint outside the adapter",
-    severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
-    example: "A React hook calls the producer's query endpoint with `fetch` directly."
-  },
-  BG604: {
-    title: "Adapter boundary not configured",
-    severity: "warning",
-    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
-    example: "A policy without `adapter.file`."
-  },
-  BG706: {
-    title: "Suites taken from the base policy",
-    severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
-    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
-  },
-  BG801: {
-    title: "Posture to GO without joint approval",
-    severity: "error",
-    description: "Changing the runtime cutover posture from NO-GO to GO needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
-    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
-  },
-  BG802: {
-    title: "Joint approval could not be checked",
-    severity: "error",
-    description: "A NO-GO to GO change needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
-    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
-  },
-  BG803: {
-    title: "Joint approval given",
-    severity: "notice",
-    description: "The NO-GO to GO change carries the approvals of both teams; the finding names who approved.",
-    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
-  }
-};
-var RULES = rules;
-var RULE_IDS = Object.keys(rules).sort();
-
-// src/rules/finding.ts
-function finding(rule, file, at, message, subject) {
-  return {
-    rule,
-    severity: RULES[rule].severity,
-    file,
-    line: at?.line ?? null,
-    column: at?.column ?? null,
-    message,
-    ...subject === void 0 ? {} : { subject }
-  };
-}
-function pinLineSubject(key) {
-  return `/baseline-pin/${key}`;
-}
-var RANK = { error: 0, warning: 1, notice: 2 };
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
-  );
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 // src/rules/files.ts
@@ -26104,9 +26212,24 @@ function json(file, ids) {
   }
   if (doc.syntaxErrors.length === 0) {
     for (const p of file.schemaProblems)
-      out.push(finding(ids.schema, file.path, p.position, `${name}: ${p.message}`, p.pointer));
+      out.push(
+        finding(
+          ids.schema,
+          file.path,
+          p.position,
+          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
+          p.pointer
+        )
+      );
   }
   return out;
+}
+var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
+function migrationHint(file, pointer) {
+  const data = file.data;
+  if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
+    return "";
+  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
 }
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -26141,17 +26264,17 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
   if (mirror.bytes.equals(own3.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own3.text.split("\n");
+  const b = own3.text.split("\n");
   let i2 = 0;
-  while (i2 < a.length && i2 < b2.length && a[i2] === b2[i2]) i2++;
-  const sameText = i2 >= a.length && i2 >= b2.length;
-  const where2 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  const sameText = i2 >= a.length && i2 >= b.length;
+  const where3 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
       { line: sameText ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where2}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
 }
@@ -26350,124 +26473,124 @@ function timestamp(h, path2, doc, now) {
 }
 
 // src/generated/validators.js
-var B = (m, s) => () => {
+var J = (l, s) => () => {
   try {
-    return s || m((s = { exports: {} }).exports, s), s.exports;
-  } catch (v) {
-    throw s = 0, v;
+    return s || l((s = { exports: {} }).exports, s), s.exports;
+  } catch (P) {
+    throw s = 0, P;
   }
 };
-var K = B((U) => {
+var Y = J((K) => {
   "use strict";
-  Object.defineProperty(U, "__esModule", { value: true });
-  function J(m) {
-    let s = m.length, v = 0, w = 0, _;
-    for (; w < s; ) v++, _ = m.charCodeAt(w++), _ >= 55296 && _ <= 56319 && w < s && (_ = m.charCodeAt(w), (_ & 64512) === 56320 && w++);
-    return v;
+  Object.defineProperty(K, "__esModule", { value: true });
+  function X(l) {
+    let s = l.length, P = 0, k = 0, b;
+    for (; k < s; ) P++, b = l.charCodeAt(k++), b >= 55296 && b <= 56319 && k < s && (b = l.charCodeAt(k), (b & 64512) === 56320 && k++);
+    return P;
   }
-  U.default = J;
-  J.code = 'require("ajv/dist/runtime/ucs2length").default';
+  K.default = X;
+  X.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var X = B((ke, Q) => {
+var re = J((je, ee) => {
   "use strict";
-  Q.exports = function m(s, v) {
-    if (s === v) return true;
-    if (s && v && typeof s == "object" && typeof v == "object") {
-      if (s.constructor !== v.constructor) return false;
-      var w, _, k;
+  ee.exports = function l(s, P) {
+    if (s === P) return true;
+    if (s && P && typeof s == "object" && typeof P == "object") {
+      if (s.constructor !== P.constructor) return false;
+      var k, b, $;
       if (Array.isArray(s)) {
-        if (w = s.length, w != v.length) return false;
-        for (_ = w; _-- !== 0; ) if (!m(s[_], v[_])) return false;
+        if (k = s.length, k != P.length) return false;
+        for (b = k; b-- !== 0; ) if (!l(s[b], P[b])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === v.source && s.flags === v.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === v.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === v.toString();
-      if (k = Object.keys(s), w = k.length, w !== Object.keys(v).length) return false;
-      for (_ = w; _-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(v, k[_])) return false;
-      for (_ = w; _-- !== 0; ) {
-        var e = k[_];
-        if (!m(s[e], v[e])) return false;
+      if (s.constructor === RegExp) return s.source === P.source && s.flags === P.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === P.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === P.toString();
+      if ($ = Object.keys(s), k = $.length, k !== Object.keys(P).length) return false;
+      for (b = k; b-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(P, $[b])) return false;
+      for (b = k; b-- !== 0; ) {
+        var e = $[b];
+        if (!l(s[e], P[e])) return false;
       }
       return true;
     }
-    return s !== s && v !== v;
+    return s !== s && P !== P;
   };
 });
-var ee = B((W) => {
+var te = J((Q) => {
   "use strict";
-  Object.defineProperty(W, "__esModule", { value: true });
-  var Y = X();
-  Y.code = 'require("ajv/dist/runtime/equal").default';
-  W.default = Y;
+  Object.defineProperty(Q, "__esModule", { value: true });
+  var se = re();
+  se.code = 'require("ajv/dist/runtime/equal").default';
+  Q.default = se;
 });
-var $e = M;
-var oe = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var pe = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var N = Object.prototype.hasOwnProperty;
-var me = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var z = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var O = new RegExp("^[0-9a-f]{40}$", "u");
-var I = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var Z = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var S = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var E = new RegExp("^[0-9a-f]{64}$", "u");
-var le = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = M.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.memorykernel_repo === void 0) {
+var Ae = D;
+var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ue = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var z = Object.prototype.hasOwnProperty;
+var ce = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var A = new RegExp("^[0-9a-f]{40}$", "u");
+var C = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var E = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var F = new RegExp("^[0-9a-f]{64}$", "u");
+var fe = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = D.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.memorykernel_repo === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_integration_baseline === void 0) {
+    if (l.expected_integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_producer_manifest_sha256 === void 0) {
+    if (l.expected_producer_manifest_sha256 === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_base_url === void 0) {
+    if (l.default_base_url === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.default_timeout_ms === void 0) {
+    if (l.default_timeout_ms === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.runtime_cutover_posture === void 0) {
+    if (l.runtime_cutover_posture === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(oe.properties, a)) {
+    for (let a in l) if (!z.call(de.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.memorykernel_repo !== void 0) {
-      let a = m.memorykernel_repo;
+    if (l.memorykernel_repo !== void 0) {
+      let a = l.memorykernel_repo;
       if (typeof a == "string") {
-        if (!me.test(a)) {
+        if (!ce.test(a)) {
           let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26476,10 +26599,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26488,10 +26611,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26500,10 +26623,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26512,10 +26635,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26524,10 +26647,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_integration_baseline !== void 0) {
-      let a = m.expected_integration_baseline;
+    if (l.expected_integration_baseline !== void 0) {
+      let a = l.expected_integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26536,10 +26659,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_producer_manifest_sha256 !== void 0) {
-      let a = m.expected_producer_manifest_sha256;
+    if (l.expected_producer_manifest_sha256 !== void 0) {
+      let a = l.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!F.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26548,10 +26671,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_base_url !== void 0) {
-      let a = m.default_base_url;
+    if (l.default_base_url !== void 0) {
+      let a = l.default_base_url;
       if (typeof a == "string") {
-        if (!le.test(a)) {
+        if (!fe.test(a)) {
           let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26560,8 +26683,8 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.default_timeout_ms !== void 0) {
-      let a = m.default_timeout_ms;
+    if (l.default_timeout_ms !== void 0) {
+      let a = l.default_timeout_ms;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -26577,10 +26700,10 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.runtime_cutover_posture !== void 0) {
-      let a = m.runtime_cutover_posture;
+    if (l.runtime_cutover_posture !== void 0) {
+      let a = l.runtime_cutover_posture;
       if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: pe.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -26588,63 +26711,63 @@ function M(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return M.errors = e, r === 0;
+  return D.errors = e, r === 0;
 }
-M.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var je = D;
-var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var ae = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = D.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.manifest_contract_version === void 0) {
+D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Oe = V;
+var he = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var le = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = V.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.stability_window === void 0) {
+    if (l.stability_window === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.additive_error_code_notice_policy === void 0) {
+    if (l.additive_error_code_notice_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(de.properties, a)) {
+    for (let a in l) if (!z.call(he.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26653,10 +26776,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26665,10 +26788,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26677,10 +26800,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26689,10 +26812,10 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26701,39 +26824,39 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -26742,26 +26865,26 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.stability_window !== void 0) {
-      let a = m.stability_window;
+    if (l.stability_window !== void 0) {
+      let a = l.stability_window;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.minimum_sprint_days === void 0) {
           let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (t !== "minimum_sprint_days") {
-          let o = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.minimum_sprint_days !== void 0) {
           let t = a.minimum_sprint_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -26769,8 +26892,8 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.additive_error_code_notice_policy !== void 0) {
-      let a = m.additive_error_code_notice_policy;
+    if (l.additive_error_code_notice_policy !== void 0) {
+      let a = l.additive_error_code_notice_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.standard_business_days === void 0) {
           let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
@@ -26785,29 +26908,29 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
-          let o = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.standard_business_days !== void 0) {
           let t = a.standard_business_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_notice_hours !== void 0) {
           let t = a.emergency_notice_hours;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
@@ -26819,12 +26942,12 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service_v3_transition_guard !== void 0) {
-      let a = m.service_v3_transition_guard;
+    if (l.service_v3_transition_guard !== void 0) {
+      let a = l.service_v3_transition_guard;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "boolean") {
-          let o = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
@@ -26835,56 +26958,56 @@ function D(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return D.errors = e, r === 0;
+  return V.errors = e, r === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var xe = G;
-var ue = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ce = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var fe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = G.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.consumer_version === void 0) {
+V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ne = H;
+var ye = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ge = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var _e = new RegExp("^[0-9a-f]{7,40}$", "u");
+function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = H.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_commit === void 0) {
+    if (l.consumer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_tag === void 0) {
+    if (l.producer_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.producer_commit === void 0) {
+    if (l.producer_commit === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.service === void 0) {
+    if (l.service === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.api === void 0) {
+    if (l.api === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration === void 0) {
+    if (l.integration === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.status === void 0) {
+    if (l.status === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
+    for (let a in l) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.consumer_version !== void 0) {
-      let a = m.consumer_version;
+    if (l.consumer_version !== void 0) {
+      let a = l.consumer_version;
       if (typeof a == "string") {
-        if (!ce.test(a)) {
+        if (!ge.test(a)) {
           let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26893,10 +27016,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_commit !== void 0) {
-      let a = m.consumer_commit;
+    if (l.consumer_commit !== void 0) {
+      let a = l.consumer_commit;
       if (typeof a == "string") {
-        if (!fe.test(a)) {
+        if (!_e.test(a)) {
           let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26905,10 +27028,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_tag !== void 0) {
-      let a = m.producer_tag;
+    if (l.producer_tag !== void 0) {
+      let a = l.producer_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26917,10 +27040,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.producer_commit !== void 0) {
-      let a = m.producer_commit;
+    if (l.producer_commit !== void 0) {
+      let a = l.producer_commit;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26929,10 +27052,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.service !== void 0) {
-      let a = m.service;
+    if (l.service !== void 0) {
+      let a = l.service;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26941,10 +27064,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.api !== void 0) {
-      let a = m.api;
+    if (l.api !== void 0) {
+      let a = l.api;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26953,10 +27076,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration !== void 0) {
-      let a = m.integration;
+    if (l.integration !== void 0) {
+      let a = l.integration;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26965,10 +27088,10 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.status !== void 0) {
-      let a = m.status;
+    if (l.status !== void 0) {
+      let a = l.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ye.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -26976,85 +27099,85 @@ function G(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return G.errors = e, r === 0;
+  return H.errors = e, r === 0;
 }
-G.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ae = F;
-var re = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var g = K().default;
-var he = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var se = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = F.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.handoff_generated_at_utc === void 0) {
+H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Te = B;
+var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var v = Y().default;
+var ve = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = B.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.handoff_generated_at_utc === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.handoff_mode === void 0) {
+    if (l.handoff_mode === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.release_tag === void 0) {
+    if (l.release_tag === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.commit_sha === void 0) {
+    if (l.commit_sha === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_service_contract_version === void 0) {
+    if (l.expected_service_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.expected_api_contract_version === void 0) {
+    if (l.expected_api_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.integration_baseline === void 0) {
+    if (l.integration_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.active_runtime_baseline === void 0) {
+    if (l.active_runtime_baseline === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.error_code_enum === void 0) {
+    if (l.error_code_enum === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.non_2xx_envelope_policy === void 0) {
+    if (l.non_2xx_envelope_policy === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_contract_version === void 0) {
+    if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path === void 0) {
+    if (l.manifest_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.changelog_path === void 0) {
+    if (l.changelog_path === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.verification_commands === void 0) {
+    if (l.verification_commands === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.consumer_impact_statement_template === void 0) {
+    if (l.consumer_impact_statement_template === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!N.call(re.properties, a)) {
+    for (let a in l) if (!z.call(ie.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.handoff_generated_at_utc !== void 0) {
-      let a = m.handoff_generated_at_utc;
+    if (l.handoff_generated_at_utc !== void 0) {
+      let a = l.handoff_generated_at_utc;
       if (typeof a == "string") {
-        if (!he.test(a)) {
+        if (!ve.test(a)) {
           let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27063,17 +27186,17 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.handoff_mode !== void 0) {
-      let a = m.handoff_mode;
+    if (l.handoff_mode !== void 0) {
+      let a = l.handoff_mode;
       if (!(a === "stable" || a === "service-v3-candidate")) {
-        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: re.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: ie.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.release_tag !== void 0) {
-      let a = m.release_tag;
+    if (l.release_tag !== void 0) {
+      let a = l.release_tag;
       if (typeof a == "string") {
-        if (!z.test(a)) {
+        if (!R.test(a)) {
           let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27082,10 +27205,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.commit_sha !== void 0) {
-      let a = m.commit_sha;
+    if (l.commit_sha !== void 0) {
+      let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!O.test(a)) {
+        if (!A.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27094,10 +27217,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_service_contract_version !== void 0) {
-      let a = m.expected_service_contract_version;
+    if (l.expected_service_contract_version !== void 0) {
+      let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!I.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27106,10 +27229,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.expected_api_contract_version !== void 0) {
-      let a = m.expected_api_contract_version;
+    if (l.expected_api_contract_version !== void 0) {
+      let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!Z.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27118,10 +27241,10 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.integration_baseline !== void 0) {
-      let a = m.integration_baseline;
+    if (l.integration_baseline !== void 0) {
+      let a = l.integration_baseline;
       if (typeof a == "string") {
-        if (!S.test(a)) {
+        if (!M.test(a)) {
           let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27130,8 +27253,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.active_runtime_baseline !== void 0) {
-      let a = m.active_runtime_baseline;
+    if (l.active_runtime_baseline !== void 0) {
+      let a = l.active_runtime_baseline;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.release_tag === void 0) {
           let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
@@ -27154,67 +27277,67 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
-          let o = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.release_tag !== void 0) {
           let t = a.release_tag;
           if (typeof t == "string") {
-            if (!z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!R.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!O.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!A.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_service_contract_version !== void 0) {
           let t = a.expected_service_contract_version;
           if (typeof t == "string") {
-            if (!I.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!C.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.expected_api_contract_version !== void 0) {
           let t = a.expected_api_contract_version;
           if (typeof t == "string") {
-            if (!Z.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!E.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.integration_baseline !== void 0) {
           let t = a.integration_baseline;
           if (typeof t == "string") {
-            if (!S.test(t)) {
-              let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [o] : e.push(o), r++;
+            if (!M.test(t)) {
+              let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [n] : e.push(n), r++;
             }
           } else {
-            let o = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -27222,39 +27345,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.error_code_enum !== void 0) {
-      let a = m.error_code_enum;
+    if (l.error_code_enum !== void 0) {
+      let a = l.error_code_enum;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (typeof p == "string") {
-            if (!ae.test(p)) {
-              let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (typeof g == "string") {
+            if (!le.test(g)) {
+              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [y] : e.push(y), r++;
             }
           } else {
-            let i2 = { instancePath: s + "/error_code_enum/" + u, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          let u = {};
-          for (; o--; ) {
-            let p = a[o];
-            if (typeof p == "string") {
-              if (typeof u[p] == "number") {
-                l = u[p];
-                let i2 = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          let d = {};
+          for (; n--; ) {
+            let g = a[n];
+            if (typeof g == "string") {
+              if (typeof d[g] == "number") {
+                m = d[g];
+                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
                 break;
               }
-              u[p] = o;
+              d[g] = n;
             }
           }
         }
@@ -27263,8 +27386,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.non_2xx_envelope_policy !== void 0) {
-      let a = m.non_2xx_envelope_policy;
+    if (l.non_2xx_envelope_policy !== void 0) {
+      let a = l.non_2xx_envelope_policy;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.service_v3_stable === void 0) {
           let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
@@ -27275,324 +27398,324 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
-          let o = a[t];
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.requires === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [l] : e.push(l), r++;
+          let n = a[t];
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.requires === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            if (o.forbids === void 0) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [l] : e.push(l), r++;
+            if (n.forbids === void 0) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [m] : e.push(m), r++;
             }
-            for (let l in o) if (!(l === "requires" || l === "optional" || l === "forbids")) {
-              let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+            for (let m in n) if (!(m === "requires" || m === "optional" || m === "forbids")) {
+              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
             }
-            if (o.requires !== void 0) {
-              let l = o.requires;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + n, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.requires !== void 0) {
+              let m = n.requires;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + o, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.optional !== void 0) {
-              let l = o.optional;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + n, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.optional !== void 0) {
+              let m = n.optional;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + o, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
-            if (o.forbids !== void 0) {
-              let l = o.forbids;
-              if (Array.isArray(l)) {
-                let u = l.length;
-                for (let n = 0; n < u; n++) if (typeof l[n] != "string") {
-                  let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + n, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (n.forbids !== void 0) {
+              let m = n.forbids;
+              if (Array.isArray(m)) {
+                let d = m.length;
+                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
+                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + o, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [i2] : e.push(i2), r++;
                 }
-                let p = l.length, i2;
-                if (p > 1) {
-                  let n = {};
-                  for (; p--; ) {
-                    let d = l[p];
-                    if (typeof d == "string") {
-                      if (typeof n[d] == "number") {
-                        i2 = n[d];
-                        let c = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: p, j: i2 }, message: "must NOT have duplicate items (items ## " + i2 + " and " + p + " are identical)" };
-                        e === null ? e = [c] : e.push(c), r++;
+                let g = m.length, y;
+                if (g > 1) {
+                  let o = {};
+                  for (; g--; ) {
+                    let i2 = m[g];
+                    if (typeof i2 == "string") {
+                      if (typeof o[i2] == "number") {
+                        y = o[i2];
+                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
+                        e === null ? e = [p] : e.push(p), r++;
                         break;
                       }
-                      n[d] = p;
+                      o[i2] = g;
                     }
                   }
                 }
               } else {
-                let u = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
+                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
               }
             }
           } else {
-            let l = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
+            let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
           }
         }
         if (a.service_v3_stable !== void 0) {
           let t = a.service_v3_stable;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.service_v3_candidate !== void 0) {
           let t = a.service_v3_candidate;
           if (t && typeof t == "object" && !Array.isArray(t)) {
             if (t.requires === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
             if (t.forbids === void 0) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [o] : e.push(o), r++;
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), r++;
             }
-            for (let o in t) if (!(o === "requires" || o === "optional" || o === "forbids")) {
-              let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-              e === null ? e = [l] : e.push(l), r++;
+            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [m] : e.push(m), r++;
             }
             if (t.requires !== void 0) {
-              let o = t.requires;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.requires;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.optional !== void 0) {
-              let o = t.optional;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.optional;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
             if (t.forbids !== void 0) {
-              let o = t.forbids;
-              if (Array.isArray(o)) {
-                let l = o.length;
-                for (let i2 = 0; i2 < l; i2++) if (typeof o[i2] != "string") {
-                  let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + i2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [n] : e.push(n), r++;
+              let n = t.forbids;
+              if (Array.isArray(n)) {
+                let m = n.length;
+                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
+                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [o] : e.push(o), r++;
                 }
-                let u = o.length, p;
-                if (u > 1) {
-                  let i2 = {};
-                  for (; u--; ) {
-                    let n = o[u];
-                    if (typeof n == "string") {
-                      if (typeof i2[n] == "number") {
-                        p = i2[n];
-                        let d = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                        e === null ? e = [d] : e.push(d), r++;
+                let d = n.length, g;
+                if (d > 1) {
+                  let y = {};
+                  for (; d--; ) {
+                    let o = n[d];
+                    if (typeof o == "string") {
+                      if (typeof y[o] == "number") {
+                        g = y[o];
+                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                        e === null ? e = [i2] : e.push(i2), r++;
                         break;
                       }
-                      i2[n] = u;
+                      y[o] = d;
                     }
                   }
                 }
               } else {
-                let l = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [l] : e.push(l), r++;
+                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [m] : e.push(m), r++;
               }
             }
           } else {
-            let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
       } else {
@@ -27600,18 +27723,18 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.manifest_contract_version !== void 0 && m.manifest_contract_version !== "producer-contract-manifest.v1") {
+    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
       let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.manifest_path !== void 0) {
-      let a = m.manifest_path;
+    if (l.manifest_path !== void 0) {
+      let a = l.manifest_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27620,14 +27743,14 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.changelog_path !== void 0) {
-      let a = m.changelog_path;
+    if (l.changelog_path !== void 0) {
+      let a = l.changelog_path;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (!se.test(a)) {
+        if (!ae.test(a)) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27636,24 +27759,24 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.verification_commands !== void 0) {
-      let a = m.verification_commands;
+    if (l.verification_commands !== void 0) {
+      let a = l.verification_commands;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/verification_commands/" + o, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -27661,20 +27784,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.consumer_impact_statement_template !== void 0) {
-      let a = m.consumer_impact_statement_template;
+    if (l.consumer_impact_statement_template !== void 0) {
+      let a = l.consumer_impact_statement_template;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         for (let t in a) if (typeof a[t] != "string") {
-          let o = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
         let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.rehearsal_candidate !== void 0) {
-      let a = m.rehearsal_candidate;
+    if (l.rehearsal_candidate !== void 0) {
+      let a = l.rehearsal_candidate;
       if (a && typeof a == "object" && !Array.isArray(a)) {
         if (a.requires_runtime_cutover === void 0) {
           let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
@@ -27685,8 +27808,8 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
           e === null ? e = [t] : e.push(t), r++;
         }
         for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
-          let o = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
           let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -27699,12 +27822,12 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         if (a.migration_overlap_days !== void 0) {
           let t = a.migration_overlap_days;
           if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [n] : e.push(n), r++;
           }
           if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let o = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [o] : e.push(o), r++;
+            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [n] : e.push(n), r++;
           }
         }
         if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
@@ -27716,19 +27839,19 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.compatibility_expectations !== void 0) {
-      let a = m.compatibility_expectations;
+    if (l.compatibility_expectations !== void 0) {
+      let a = l.compatibility_expectations;
       if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
-        let o = a[t];
-        if (Array.isArray(o)) {
-          let l = o.length;
-          for (let u = 0; u < l; u++) if (typeof o[u] != "string") {
-            let p = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + u, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
+        let n = a[t];
+        if (Array.isArray(n)) {
+          let m = n.length;
+          for (let d = 0; d < m; d++) if (typeof n[d] != "string") {
+            let g = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [g] : e.push(g), r++;
           }
         } else {
-          let l = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [l] : e.push(l), r++;
+          let m = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [m] : e.push(m), r++;
         }
       }
       else {
@@ -27736,20 +27859,20 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.required_consumer_validation_commands !== void 0) {
-      let a = m.required_consumer_validation_commands;
+    if (l.required_consumer_validation_commands !== void 0) {
+      let a = l.required_consumer_validation_commands;
       if (Array.isArray(a)) {
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/required_consumer_validation_commands/" + o, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -27761,39 +27884,39 @@ function F(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return F.errors = e, r === 0;
+  return B.errors = e, r === 0;
 }
-F.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Oe = V;
-var ne = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var C = ee().default;
-var x = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var te = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var ye = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var ge = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = A.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.name === void 0) {
+B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Le = U;
+var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var G = te().default;
+var N = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var be = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var Pe = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = T.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    if (m.run === void 0) {
+    if (l.run === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in m) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
+    for (let a in l) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.name !== void 0) {
-      let a = m.name;
+    if (l.name !== void 0) {
+      let a = l.name;
       if (typeof a == "string") {
-        if (g(a) > 100) {
+        if (v(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27802,24 +27925,24 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.run !== void 0) {
-      let a = m.run;
+    if (l.run !== void 0) {
+      let a = l.run;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let o = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [n] : e.push(n), r++;
         }
         let t = a.length;
-        for (let o = 0; o < t; o++) {
-          let l = a[o];
-          if (typeof l == "string") {
-            if (g(l) < 1) {
-              let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [u] : e.push(u), r++;
+        for (let n = 0; n < t; n++) {
+          let m = a[n];
+          if (typeof m == "string") {
+            if (v(m) < 1) {
+              let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [d] : e.push(d), r++;
             }
           } else {
-            let u = { instancePath: s + "/run/" + o, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
       } else {
@@ -27827,10 +27950,10 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.cwd !== void 0) {
-      let a = m.cwd;
+    if (l.cwd !== void 0) {
+      let a = l.cwd;
       if (typeof a == "string") {
-        if (g(a) < 1) {
+        if (v(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27839,8 +27962,8 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [t] : e.push(t), r++;
       }
     }
-    if (m.timeout_s !== void 0) {
-      let a = m.timeout_s;
+    if (l.timeout_s !== void 0) {
+      let a = l.timeout_s;
       if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
         let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [t] : e.push(t), r++;
@@ -27856,26 +27979,26 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         }
       }
     }
-    if (m.operations !== void 0) {
-      let a = m.operations;
+    if (l.operations !== void 0) {
+      let a = l.operations;
       if (Array.isArray(a)) {
         if (a.length < 1) {
-          let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [u] : e.push(u), r++;
+          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [d] : e.push(d), r++;
         }
         let t = a.length;
-        for (let u = 0; u < t; u++) {
-          let p = a[u];
-          if (!(p === "health" || p === "promotion" || p === "rollback")) {
-            let i2 = { instancePath: s + "/operations/" + u, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ge.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [i2] : e.push(i2), r++;
+        for (let d = 0; d < t; d++) {
+          let g = a[d];
+          if (!(g === "health" || g === "promotion" || g === "rollback")) {
+            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: Pe.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [y] : e.push(y), r++;
           }
         }
-        let o = a.length, l;
-        if (o > 1) {
-          e: for (; o--; ) for (l = o; l--; ) if (C(a[o], a[l])) {
-            let u = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
-            e === null ? e = [u] : e.push(u), r++;
+        let n = a.length, m;
+        if (n > 1) {
+          e: for (; n--; ) for (m = n; m--; ) if (G(a[n], a[m])) {
+            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
+            e === null ? e = [d] : e.push(d), r++;
             break e;
           }
         }
@@ -27888,871 +28011,876 @@ function A(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return A.errors = e, r === 0;
-}
-A.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function T(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = T.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    for (let t in m) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (m.display_name !== void 0) {
-      let t = m.display_name;
-      if (typeof t == "string") {
-        if (g(t) > 60) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-      } else {
-        let o = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.trio !== void 0) {
-      let t = m.trio;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "pin" || o === "manifest" || o === "matrix")) {
-          let l = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.pin !== void 0) {
-          let o = t.pin;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.matrix !== void 0) {
-          let o = t.matrix;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.producer !== void 0) {
-      let t = m.producer;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "root" || o === "manifest" || o === "handoff" || o === "start" || o === "probe")) {
-          let l = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.root !== void 0) {
-          let o = t.root;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.manifest !== void 0) {
-          let o = t.manifest;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (!x.test(o)) {
-              let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-          } else {
-            let l = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.start !== void 0) {
-          let o = t.start;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i2 = l[p];
-                  if (typeof i2 == "string") {
-                    if (g(i2) < 1) {
-                      let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/producer/start/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.probe !== void 0) {
-          let o = t.probe;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            for (let l in o) if (!(l === "enabled" || l === "ready_timeout_s" || l === "request_timeout_s" || l === "schemas")) {
-              let u = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.enabled !== void 0 && typeof o.enabled != "boolean") {
-              let l = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            if (o.ready_timeout_s !== void 0) {
-              let l = o.ready_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 3600 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.request_timeout_s !== void 0) {
-              let l = o.request_timeout_s;
-              if (!(typeof l == "number" && !(l % 1) && !isNaN(l) && isFinite(l))) {
-                let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-              if (typeof l == "number" && isFinite(l)) {
-                if (l > 300 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (l < 1 || isNaN(l)) {
-                  let u = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              }
-            }
-            if (o.schemas !== void 0) {
-              let l = o.schemas;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-                if (!x.test(l)) {
-                  let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.suites !== void 0) {
-      let t = m.suites;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "concurrent" || o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
-          let o = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [o] : e.push(o), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/consumer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) A(o[u], { instancePath: s + "/suites/producer/" + u, parentData: o, parentDataProperty: u, rootData: _, dynamicAnchors: k }) || (e = e === null ? A.errors : e.concat(A.errors), r = e.length);
-          } else {
-            let l = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.owners !== void 0) {
-      let t = m.owners;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "consumer" || o === "producer")) {
-          let l = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.consumer !== void 0) {
-          let o = t.consumer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/consumer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i2 = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.producer !== void 0) {
-          let o = t.producer;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (!te.test(n)) {
-                  let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/owners/producer/" + i2, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              e: for (; u--; ) for (p = u; p--; ) if (C(o[u], o[p])) {
-                let i2 = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                e === null ? e = [i2] : e.push(i2), r++;
-                break e;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.repin !== void 0) {
-      let t = m.repin;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "mentions" || o === "handoff")) {
-          let l = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.mentions !== void 0) {
-          let o = t.mentions;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let i2 = 0; i2 < l; i2++) {
-              let n = o[i2];
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-                if (!ye.test(n)) {
-                  let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              } else {
-                let d = { instancePath: s + "/repin/mentions/" + i2, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-            }
-            let u = o.length, p;
-            if (u > 1) {
-              let i2 = {};
-              for (; u--; ) {
-                let n = o[u];
-                if (typeof n == "string") {
-                  if (typeof i2[n] == "number") {
-                    p = i2[n];
-                    let d = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: u, j: p }, message: "must NOT have duplicate items (items ## " + p + " and " + u + " are identical)" };
-                    e === null ? e = [d] : e.push(d), r++;
-                    break;
-                  }
-                  i2[n] = u;
-                }
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.handoff !== void 0) {
-          let o = t.handoff;
-          if (o && typeof o == "object" && !Array.isArray(o)) {
-            if (o.run === void 0) {
-              let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-              e === null ? e = [l] : e.push(l), r++;
-            }
-            for (let l in o) if (!(l === "run" || l === "cwd")) {
-              let u = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: l }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (o.run !== void 0) {
-              let l = o.run;
-              if (Array.isArray(l)) {
-                if (l.length < 1) {
-                  let p = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [p] : e.push(p), r++;
-                }
-                let u = l.length;
-                for (let p = 0; p < u; p++) {
-                  let i2 = l[p];
-                  if (typeof i2 == "string") {
-                    if (g(i2) < 1) {
-                      let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [n] : e.push(n), r++;
-                    }
-                  } else {
-                    let n = { instancePath: s + "/repin/handoff/run/" + p, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [n] : e.push(n), r++;
-                  }
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-            if (o.cwd !== void 0) {
-              let l = o.cwd;
-              if (typeof l == "string") {
-                if (g(l) < 1) {
-                  let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
-                }
-              } else {
-                let u = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-    if (m.adapter !== void 0) {
-      let t = m.adapter;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let o in t) if (!(o === "file" || o === "endpoints" || o === "scan" || o === "exclude")) {
-          let l = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-          e === null ? e = [l] : e.push(l), r++;
-        }
-        if (t.file !== void 0) {
-          let o = t.file, l = r, u = false, p = r;
-          if (typeof o == "string") {
-            if (g(o) < 1) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-            if (!x.test(o)) {
-              let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [d] : e.push(d), r++;
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = p === r;
-          u = u || a;
-          let i2 = r;
-          if (Array.isArray(o)) {
-            if (o.length < 1) {
-              let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            let d = o.length;
-            for (let f = 0; f < d; f++) {
-              let P = o[f];
-              if (typeof P == "string") {
-                if (g(P) < 1) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-                if (!x.test(P)) {
-                  let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [q] : e.push(q), r++;
-                }
-              } else {
-                let q = { instancePath: s + "/adapter/file/" + f, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [q] : e.push(q), r++;
-              }
-            }
-            let c = o.length, h;
-            if (c > 1) {
-              e: for (; c--; ) for (h = c; h--; ) if (C(o[c], o[h])) {
-                let f = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: c, j: h }, message: "must NOT have duplicate items (items ## " + h + " and " + c + " are identical)" };
-                e === null ? e = [f] : e.push(f), r++;
-                break e;
-              }
-            }
-          } else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = i2 === r;
-          u = u || a;
-          let n = r;
-          if (o !== null) {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-          var a = n === r;
-          if (u = u || a, u) r = l, e !== null && (l ? e.length = l : e = null);
-          else {
-            let d = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [d] : e.push(d), r++;
-          }
-        }
-        if (t.endpoints !== void 0) {
-          let o = t.endpoints;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/endpoints/" + u, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.scan !== void 0) {
-          let o = t.scan;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/scan/" + u, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-        if (t.exclude !== void 0) {
-          let o = t.exclude;
-          if (Array.isArray(o)) {
-            let l = o.length;
-            for (let u = 0; u < l; u++) {
-              let p = o[u];
-              if (typeof p == "string") {
-                if (g(p) < 1) {
-                  let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
-                }
-              } else {
-                let i2 = { instancePath: s + "/adapter/exclude/" + u, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
-              }
-            }
-          } else {
-            let l = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [l] : e.push(l), r++;
-          }
-        }
-      } else {
-        let o = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
-      }
-    }
-  } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
-  }
   return T.errors = e, r === 0;
 }
 T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function V(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = V.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.policy_version === void 0) {
+function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = I.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
+    }
+    if (l.display_name !== void 0) {
+      let t = l.display_name;
+      if (typeof t == "string") {
+        if (v(t) > 60) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+      } else {
+        let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.trio !== void 0) {
+      let t = l.trio;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "pin" || n === "manifest" || n === "matrix")) {
+          let m = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.pin !== void 0) {
+          let n = t.pin;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.matrix !== void 0) {
+          let n = t.matrix;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.producer !== void 0) {
+      let t = l.producer;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "root" || n === "manifest" || n === "handoff" || n === "start" || n === "probe")) {
+          let m = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.root !== void 0) {
+          let n = t.root;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.manifest !== void 0) {
+          let n = t.manifest;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (!N.test(n)) {
+              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+          } else {
+            let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.start !== void 0) {
+          let n = t.start;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.probe !== void 0) {
+          let n = t.probe;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            for (let m in n) if (!(m === "enabled" || m === "ready_timeout_s" || m === "request_timeout_s" || m === "schemas")) {
+              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.enabled !== void 0 && typeof n.enabled != "boolean") {
+              let m = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            if (n.ready_timeout_s !== void 0) {
+              let m = n.ready_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 3600 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.request_timeout_s !== void 0) {
+              let m = n.request_timeout_s;
+              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
+                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+              if (typeof m == "number" && isFinite(m)) {
+                if (m > 300 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (m < 1 || isNaN(m)) {
+                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              }
+            }
+            if (n.schemas !== void 0) {
+              let m = n.schemas;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+                if (!N.test(m)) {
+                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.suites !== void 0) {
+      let t = l.suites;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "concurrent" || n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
+          let n = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [n] : e.push(n), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+          } else {
+            let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.owners !== void 0) {
+      let t = l.owners;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "consumer" || n === "producer")) {
+          let m = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.consumer !== void 0) {
+          let n = t.consumer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.producer !== void 0) {
+          let n = t.producer;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (!ne.test(o)) {
+                  let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+                let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                e === null ? e = [y] : e.push(y), r++;
+                break e;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.repin !== void 0) {
+      let t = l.repin;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "mentions" || n === "handoff")) {
+          let m = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.mentions !== void 0) {
+          let n = t.mentions;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let y = 0; y < m; y++) {
+              let o = n[y];
+              if (typeof o == "string") {
+                if (v(o) < 1) {
+                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+                if (!be.test(o)) {
+                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [i2] : e.push(i2), r++;
+                }
+              } else {
+                let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [i2] : e.push(i2), r++;
+              }
+            }
+            let d = n.length, g;
+            if (d > 1) {
+              let y = {};
+              for (; d--; ) {
+                let o = n[d];
+                if (typeof o == "string") {
+                  if (typeof y[o] == "number") {
+                    g = y[o];
+                    let i2 = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
+                    e === null ? e = [i2] : e.push(i2), r++;
+                    break;
+                  }
+                  y[o] = d;
+                }
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.handoff !== void 0) {
+          let n = t.handoff;
+          if (n && typeof n == "object" && !Array.isArray(n)) {
+            if (n.run === void 0) {
+              let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [m] : e.push(m), r++;
+            }
+            for (let m in n) if (!(m === "run" || m === "cwd")) {
+              let d = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
+              e === null ? e = [d] : e.push(d), r++;
+            }
+            if (n.run !== void 0) {
+              let m = n.run;
+              if (Array.isArray(m)) {
+                if (m.length < 1) {
+                  let g = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [g] : e.push(g), r++;
+                }
+                let d = m.length;
+                for (let g = 0; g < d; g++) {
+                  let y = m[g];
+                  if (typeof y == "string") {
+                    if (v(y) < 1) {
+                      let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [o] : e.push(o), r++;
+                    }
+                  } else {
+                    let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [o] : e.push(o), r++;
+                  }
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+            if (n.cwd !== void 0) {
+              let m = n.cwd;
+              if (typeof m == "string") {
+                if (v(m) < 1) {
+                  let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [d] : e.push(d), r++;
+                }
+              } else {
+                let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [d] : e.push(d), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+    if (l.adapter !== void 0) {
+      let t = l.adapter;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let n in t) if (!(n === "file" || n === "endpoints" || n === "scan" || n === "exclude")) {
+          let m = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          e === null ? e = [m] : e.push(m), r++;
+        }
+        if (t.file !== void 0) {
+          let n = t.file, m = r, d = false, g = r;
+          if (typeof n == "string") {
+            if (v(n) < 1) {
+              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [i2] : e.push(i2), r++;
+            }
+            if (!N.test(n)) {
+              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [i2] : e.push(i2), r++;
+            }
+          } else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = g === r;
+          d = d || a;
+          let y = r;
+          if (Array.isArray(n)) {
+            if (n.length < 1) {
+              let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [c] : e.push(c), r++;
+            }
+            let i2 = n.length;
+            for (let c = 0; c < i2; c++) {
+              let f = n[c];
+              if (typeof f == "string") {
+                if (v(f) < 1) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (!N.test(f)) {
+                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+              } else {
+                let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [h] : e.push(h), r++;
+              }
+            }
+            let p = n.length, u;
+            if (p > 1) {
+              e: for (; p--; ) for (u = p; u--; ) if (G(n[p], n[u])) {
+                let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: u }, message: "must NOT have duplicate items (items ## " + u + " and " + p + " are identical)" };
+                e === null ? e = [c] : e.push(c), r++;
+                break e;
+              }
+            }
+          } else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = y === r;
+          d = d || a;
+          let o = r;
+          if (n !== null) {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+          var a = o === r;
+          if (d = d || a, d) r = m, e !== null && (m ? e.length = m : e = null);
+          else {
+            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [i2] : e.push(i2), r++;
+          }
+        }
+        if (t.endpoints !== void 0) {
+          let n = t.endpoints;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.scan !== void 0) {
+          let n = t.scan;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+        if (t.exclude !== void 0) {
+          let n = t.exclude;
+          if (Array.isArray(n)) {
+            let m = n.length;
+            for (let d = 0; d < m; d++) {
+              let g = n[d];
+              if (typeof g == "string") {
+                if (v(g) < 1) {
+                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+              } else {
+                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [y] : e.push(y), r++;
+              }
+            }
+          } else {
+            let m = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [m] : e.push(m), r++;
+          }
+        }
+      } else {
+        let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
+      }
+    }
+  } else {
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), r++;
+  }
+  return I.errors = e, r === 0;
+}
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = U.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines === void 0) {
+    if (l.baselines === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.$schema !== void 0 && typeof m.$schema != "string") {
+    if (l.$schema !== void 0 && typeof l.$schema != "string") {
       let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.policy_version !== void 0 && m.policy_version !== "baseline-policy.v1") {
+    if (l.policy_version !== void 0 && l.policy_version !== "baseline-policy.v1") {
       let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.baselines !== void 0) {
-      let t = m.baselines;
+    if (l.baselines !== void 0) {
+      let t = l.baselines;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (Object.keys(t).length < 1) {
-          let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [o] : e.push(o), r++;
+          let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [n] : e.push(n), r++;
         }
-        for (let o in t) {
-          let l = r;
-          if (typeof o == "string" && !ne.test(o)) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: o };
-            e === null ? e = [u] : e.push(u), r++;
+        for (let n in t) {
+          let m = r;
+          if (typeof n == "string" && !me.test(n)) {
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
+            e === null ? e = [d] : e.push(d), r++;
           }
-          var a = l === r;
+          var a = m === r;
           if (!a) {
-            let u = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: o }, message: "property name must be valid" };
-            e === null ? e = [u] : e.push(u), r++;
+            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: n }, message: "property name must be valid" };
+            e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let o in t) T(t[o], { instancePath: s + "/baselines/" + o.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: o, rootData: _, dynamicAnchors: k }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+        for (let n in t) I(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: b, dynamicAnchors: $ }) || (e = e === null ? I.errors : e.concat(I.errors), r = e.length);
       } else {
-        let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return V.errors = e, r === 0;
+  return U.errors = e, r === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var b = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var $ = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var R = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var _e = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ve = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var ie = new RegExp("^https?://[^\\s<>`]+$", "u");
-var be = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function j(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = j.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.path === void 0) {
+U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var w = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var j = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var L = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
+var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
+var oe = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var we = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var pe = new RegExp("^https?://[^\\s<>`]+$", "u");
+var ke = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = x.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.sha256 === void 0) {
+    if (l.sha256 === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    if (m.bytes === void 0) {
+    if (l.bytes === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
       e === null ? e = [t] : e.push(t), r++;
     }
-    for (let t in m) if (!(t === "path" || t === "sha256" || t === "bytes")) {
-      let o = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [o] : e.push(o), r++;
+    for (let t in l) if (!(t === "path" || t === "sha256" || t === "bytes")) {
+      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [n] : e.push(n), r++;
     }
-    if (m.path !== void 0) {
-      let t = m.path;
+    if (l.path !== void 0) {
+      let t = l.path;
       if (typeof t == "string") {
-        if (g(t) < 1) {
-          let o = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [o] : e.push(o), r++;
+        if (v(t) < 1) {
+          let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [n] : e.push(n), r++;
         }
       } else {
-        let o = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
-    if (m.sha256 !== void 0) {
-      let t = m.sha256, o = r, l = false, u = r;
+    if (l.sha256 !== void 0) {
+      let t = l.sha256, n = r, m = false, d = r;
       if (typeof t == "string") {
-        if (!E.test(t)) {
-          let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [i2] : e.push(i2), r++;
+        if (!F.test(t)) {
+          let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [y] : e.push(y), r++;
         }
       } else {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = u === r;
-      l = l || a;
-      let p = r;
+      var a = d === r;
+      m = m || a;
+      let g = r;
       if (t !== null) {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        e === null ? e = [y] : e.push(y), r++;
       }
-      var a = p === r;
-      if (l = l || a, l) r = o, e !== null && (o ? e.length = o : e = null);
+      var a = g === r;
+      if (m = m || a, m) r = n, e !== null && (n ? e.length = n : e = null);
       else {
-        let i2 = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [i2] : e.push(i2), r++;
+        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        e === null ? e = [y] : e.push(y), r++;
       }
     }
-    if (m.bytes !== void 0) {
-      let t = m.bytes;
+    if (l.bytes !== void 0) {
+      let t = l.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: be.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ke.properties.bytes.type }, message: "must be integer,null" };
+        e === null ? e = [n] : e.push(n), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-        let o = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [o] : e.push(o), r++;
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        e === null ? e = [n] : e.push(n), r++;
       }
     }
   } else {
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return j.errors = e, r === 0;
+  return x.errors = e, r === 0;
 }
-j.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, rootData: _ = m, dynamicAnchors: k = {} } = {}) {
-  let e = null, r = 0, y = H.evaluated;
-  if (y.dynamicProps && (y.props = void 0), y.dynamicItems && (y.items = void 0), m && typeof m == "object" && !Array.isArray(m)) {
-    if (m.schema === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [p] : e.push(p), r++;
+x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
+  let e = null, r = 0, _ = W.evaluated;
+  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+    if (l.schema === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tool === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.operation === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.operation === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.baseline === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.baseline === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.started_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.started_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.finished_at === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.finished_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.duration_ms === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.duration_ms === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.git === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.judged_at === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "judged_at" }, message: "must have required property 'judged_at'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.policy === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.git === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.trio === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.policy === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.identity === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.trio === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.posture === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.identity === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.findings === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.posture === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.steps === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.findings === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tools === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.steps === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.redactions === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.tools === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.verdict === void 0) {
-      let p = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.redactions === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    for (let p in m) if (!N.call(b.properties, p)) {
-      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+    if (l.verdict === void 0) {
+      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+      e === null ? e = [o] : e.push(o), r++;
+    }
+    for (let o in l) if (!z.call(w.properties, o)) {
+      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
       e === null ? e = [i2] : e.push(i2), r++;
     }
-    if (m.schema !== void 0 && m.schema !== "evidence-packet.v1") {
-      let p = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [p] : e.push(p), r++;
+    if (l.schema !== void 0 && l.schema !== "evidence-packet.v1") {
+      let o = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
+      e === null ? e = [o] : e.push(o), r++;
     }
-    if (m.tool !== void 0) {
-      let p = m.tool;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.name === void 0) {
+    if (l.tool !== void 0) {
+      let o = l.tool;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.name === void 0) {
           let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.version === void 0) {
+        if (o.version === void 0) {
           let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "name" || i2 === "version")) {
-          let n = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "name" || i2 === "version")) {
+          let p = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.name !== void 0 && p.name !== "baseline-gate") {
+        if (o.name !== void 0 && o.name !== "baseline-gate") {
           let i2 = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.version !== void 0) {
-          let i2 = p.version;
+        if (o.version !== void 0) {
+          let i2 = o.version;
           if (typeof i2 == "string") {
-            if (g(i2) < 1) {
-              let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (v(i2) < 1) {
+              let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -28760,17 +28888,17 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.operation !== void 0) {
-      let p = m.operation;
-      if (!(p === "health" || p === "promotion" || p === "rollback")) {
-        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: b.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+    if (l.operation !== void 0) {
+      let o = l.operation;
+      if (!(o === "health" || o === "promotion" || o === "rollback")) {
+        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: w.properties.operation.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.baseline !== void 0) {
-      let p = m.baseline;
-      if (typeof p == "string") {
-        if (!ne.test(p)) {
+    if (l.baseline !== void 0) {
+      let o = l.baseline;
+      if (typeof o == "string") {
+        if (!me.test(o)) {
           let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -28779,10 +28907,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.started_at !== void 0) {
-      let p = m.started_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.started_at !== void 0) {
+      let o = l.started_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -28791,10 +28919,10 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.finished_at !== void 0) {
-      let p = m.finished_at;
-      if (typeof p == "string") {
-        if (!R.test(p)) {
+    if (l.finished_at !== void 0) {
+      let o = l.finished_at;
+      if (typeof o == "string") {
+        if (!S.test(o)) {
           let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -28803,106 +28931,174 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.duration_ms !== void 0) {
-      let p = m.duration_ms;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.duration_ms !== void 0) {
+      let o = l.duration_ms;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.git !== void 0) {
-      let p = m.git;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.repository === void 0) {
+    if (l.judged_at !== void 0) {
+      let o = l.judged_at;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.at === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (o.source === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        if (o.commit === void 0) {
+          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        for (let i2 in o) if (!(i2 === "at" || i2 === "source" || i2 === "commit")) {
+          let p = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.at !== void 0) {
+          let i2 = o.at;
+          if (typeof i2 == "string") {
+            if (!S.test(i2)) {
+              let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+              e === null ? e = [p] : e.push(p), r++;
+            }
+          } else {
+            let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.source !== void 0) {
+          let i2 = o.source;
+          if (!(i2 === "wall-clock" || i2 === "given" || i2 === "commit")) {
+            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.commit !== void 0) {
+          let i2 = o.commit, p = r, u = false, c = r;
+          if (typeof i2 == "string") {
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
+            }
+          } else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = c === r;
+          u = u || a;
+          let f = r;
+          if (i2 !== null) {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var a = f === r;
+          if (u = u || a, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+      } else {
+        let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [i2] : e.push(i2), r++;
+      }
+    }
+    if (l.git !== void 0) {
+      let o = l.git;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.repository === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.commit === void 0) {
+        if (o.commit === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.ref === void 0) {
+        if (o.ref === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.event === void 0) {
+        if (o.event === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.run_id === void 0) {
+        if (o.run_id === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.run_attempt === void 0) {
+        if (o.run_attempt === void 0) {
           let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
-          let n = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
+          let p = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.repository !== void 0) {
-          let i2 = p.repository;
+        if (o.repository !== void 0) {
+          let i2 = o.repository;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: b.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: w.properties.git.properties.repository.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit !== void 0) {
-          let i2 = p.commit, n = r, d = false, c = r;
+        if (o.commit !== void 0) {
+          let i2 = o.commit, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = c === r;
-          d = d || a;
-          let h = r;
+          var t = c === r;
+          u = u || t;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var a = h === r;
-          if (d = d || a, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var t = f === r;
+          if (u = u || t, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.ref !== void 0) {
-          let i2 = p.ref;
+        if (o.ref !== void 0) {
+          let i2 = o.ref;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: b.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: w.properties.git.properties.ref.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.event !== void 0) {
-          let i2 = p.event;
+        if (o.event !== void 0) {
+          let i2 = o.event;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: b.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: w.properties.git.properties.event.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_id !== void 0) {
-          let i2 = p.run_id;
+        if (o.run_id !== void 0) {
+          let i2 = o.run_id;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: b.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: w.properties.git.properties.run_id.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.run_attempt !== void 0) {
-          let i2 = p.run_attempt;
+        if (o.run_attempt !== void 0) {
+          let i2 = o.run_attempt;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: b.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: w.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -28910,49 +29106,49 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.policy !== void 0) {
-      let p = m.policy;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.source === void 0) {
+    if (l.policy !== void 0) {
+      let o = l.policy;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.source === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.path === void 0) {
+        if (o.path === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.sha256 === void 0) {
+        if (o.sha256 === void 0) {
           let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
-          let n = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
+          let p = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.source !== void 0) {
-          let i2 = p.source;
+        if (o.source !== void 0) {
+          let i2 = o.source;
           if (!(i2 === "file" || i2 === "defaults")) {
-            let n = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: b.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.path !== void 0) {
-          let i2 = p.path;
+        if (o.path !== void 0) {
+          let i2 = o.path;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: b.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: w.properties.policy.properties.path.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.sha256 !== void 0) {
-          let i2 = p.sha256;
+        if (o.sha256 !== void 0) {
+          let i2 = o.sha256;
           if (typeof i2 == "string") {
-            if (!E.test(i2)) {
-              let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!F.test(i2)) {
+              let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -28960,102 +29156,102 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.trio !== void 0) {
-      let p = m.trio;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.pin === void 0) {
+    if (l.trio !== void 0) {
+      let o = l.trio;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.pin === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.manifest === void 0) {
+        if (o.manifest === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.matrix === void 0) {
+        if (o.matrix === void 0) {
           let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
-          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
+          let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        p.pin !== void 0 && (j(p.pin, { instancePath: s + "/trio/pin", parentData: p, parentDataProperty: "pin", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.manifest !== void 0 && (j(p.manifest, { instancePath: s + "/trio/manifest", parentData: p, parentDataProperty: "manifest", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length)), p.matrix !== void 0 && (j(p.matrix, { instancePath: s + "/trio/matrix", parentData: p, parentDataProperty: "matrix", rootData: _, dynamicAnchors: k }) || (e = e === null ? j.errors : e.concat(j.errors), r = e.length));
+        o.pin !== void 0 && (x(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.manifest !== void 0 && (x(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.matrix !== void 0 && (x(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length));
       } else {
         let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.identity !== void 0) {
-      let p = m.identity;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.release_tag === void 0) {
+    if (l.identity !== void 0) {
+      let o = l.identity;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.release_tag === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.commit_sha === void 0) {
+        if (o.commit_sha === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.service_contract_version === void 0) {
+        if (o.service_contract_version === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.api_contract_version === void 0) {
+        if (o.api_contract_version === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.integration_baseline === void 0) {
+        if (o.integration_baseline === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.manifest_sha256 === void 0) {
+        if (o.manifest_sha256 === void 0) {
           let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
-          let n = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
+          let p = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.release_tag !== void 0) {
-          let i2 = p.release_tag;
+        if (o.release_tag !== void 0) {
+          let i2 = o.release_tag;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.commit_sha !== void 0) {
-          let i2 = p.commit_sha;
+        if (o.commit_sha !== void 0) {
+          let i2 = o.commit_sha;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.service_contract_version !== void 0) {
-          let i2 = p.service_contract_version;
+        if (o.service_contract_version !== void 0) {
+          let i2 = o.service_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.api_contract_version !== void 0) {
-          let i2 = p.api_contract_version;
+        if (o.api_contract_version !== void 0) {
+          let i2 = o.api_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.integration_baseline !== void 0) {
-          let i2 = p.integration_baseline;
+        if (o.integration_baseline !== void 0) {
+          let i2 = o.integration_baseline;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.manifest_sha256 !== void 0) {
-          let i2 = p.manifest_sha256;
+        if (o.manifest_sha256 !== void 0) {
+          let i2 = o.manifest_sha256;
           if (typeof i2 != "string" && i2 !== null) {
-            let n = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
       } else {
@@ -29063,122 +29259,122 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.posture !== void 0) {
-      let p = m.posture;
-      if (!(p === "GO" || p === "NO-GO" || p === null)) {
-        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+    if (l.posture !== void 0) {
+      let o = l.posture;
+      if (!(o === "GO" || o === "NO-GO" || o === null)) {
+        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.posture.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.findings !== void 0) {
-      let p = m.findings;
-      if (Array.isArray(p)) {
-        let i2 = p.length;
-        for (let n = 0; n < i2; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.rule === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+    if (l.findings !== void 0) {
+      let o = l.findings;
+      if (Array.isArray(o)) {
+        let i2 = o.length;
+        for (let p = 0; p < i2; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.rule === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.severity === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+            if (u.severity === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.file === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+            if (u.file === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.line === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+            if (u.line === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.column === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+            if (u.column === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.message === void 0) {
-              let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+            if (u.message === void 0) {
+              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
-              let h = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
+              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.rule !== void 0) {
-              let c = d.rule;
+            if (u.rule !== void 0) {
+              let c = u.rule;
               if (typeof c == "string") {
-                if (!_e.test(c)) {
-                  let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!oe.test(c)) {
+                  let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.severity !== void 0) {
-              let c = d.severity;
+            if (u.severity !== void 0) {
+              let c = u.severity;
               if (!(c === "error" || c === "warning" || c === "notice")) {
-                let h = { instancePath: s + "/findings/" + n + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.file !== void 0) {
-              let c = d.file;
+            if (u.file !== void 0) {
+              let c = u.file;
               if (typeof c != "string" && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: b.properties.findings.items.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.line !== void 0) {
-              let c = d.line;
+            if (u.line !== void 0) {
+              let c = u.line;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: b.properties.findings.items.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.column !== void 0) {
-              let c = d.column;
+            if (u.column !== void 0) {
+              let c = u.column;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/type", keyword: "type", params: { type: b.properties.findings.items.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
-                let h = { instancePath: s + "/findings/" + n + "/column", schemaPath: "#/properties/findings/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.message !== void 0) {
-              let c = d.message;
+            if (u.message !== void 0) {
+              let c = u.message;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.subject !== void 0) {
-              let c = d.subject;
+            if (u.subject !== void 0) {
+              let c = u.subject;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/findings/" + n + "/subject", schemaPath: "#/properties/findings/items/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/findings/" + n, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -29187,157 +29383,157 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.steps !== void 0) {
-      let p = m.steps;
-      if (Array.isArray(p)) {
-        let i2 = p.length;
-        for (let n = 0; n < i2; n++) {
-          let d = p[n];
-          if (d && typeof d == "object" && !Array.isArray(d)) {
-            if (d.suite === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+    if (l.steps !== void 0) {
+      let o = l.steps;
+      if (Array.isArray(o)) {
+        let i2 = o.length;
+        for (let p = 0; p < i2; p++) {
+          let u = o[p];
+          if (u && typeof u == "object" && !Array.isArray(u)) {
+            if (u.suite === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.name === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (u.name === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.status === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+            if (u.status === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.exit_code === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+            if (u.exit_code === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.duration_ms === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+            if (u.duration_ms === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.required === void 0) {
-              let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+            if (u.required === void 0) {
+              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            for (let c in d) if (!N.call(b.properties.steps.items.properties, c)) {
-              let h = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
-              e === null ? e = [h] : e.push(h), r++;
+            for (let c in u) if (!z.call(w.properties.steps.items.properties, c)) {
+              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+              e === null ? e = [f] : e.push(f), r++;
             }
-            if (d.suite !== void 0) {
-              let c = d.suite;
+            if (u.suite !== void 0) {
+              let c = u.suite;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.name !== void 0) {
-              let c = d.name;
+            if (u.name !== void 0) {
+              let c = u.name;
               if (typeof c == "string") {
-                if (g(c) < 1) {
-                  let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (v(c) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.status !== void 0) {
-              let c = d.status;
+            if (u.status !== void 0) {
+              let c = u.status;
               if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
-                let h = { instancePath: s + "/steps/" + n + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.exit_code !== void 0) {
-              let c = d.exit_code;
+            if (u.exit_code !== void 0) {
+              let c = u.exit_code;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let h = { instancePath: s + "/steps/" + n + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: b.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: w.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.duration_ms !== void 0) {
-              let c = d.duration_ms;
+            if (u.duration_ms !== void 0) {
+              let c = u.duration_ms;
               if (typeof c == "number" && isFinite(c)) {
                 if (c < 0 || isNaN(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [h] : e.push(h), r++;
+                  let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.required !== void 0 && typeof d.required != "boolean") {
-              let c = { instancePath: s + "/steps/" + n + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (u.required !== void 0 && typeof u.required != "boolean") {
+              let c = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.argv !== void 0) {
-              let c = d.argv;
+            if (u.argv !== void 0) {
+              let c = u.argv;
               if (Array.isArray(c)) {
-                let h = c.length;
-                for (let f = 0; f < h; f++) if (typeof c[f] != "string") {
-                  let P = { instancePath: s + "/steps/" + n + "/argv/" + f, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [P] : e.push(P), r++;
+                let f = c.length;
+                for (let h = 0; h < f; h++) if (typeof c[h] != "string") {
+                  let q = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [q] : e.push(q), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.cwd !== void 0 && typeof d.cwd != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.cwd !== void 0 && typeof u.cwd != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.log_file !== void 0) {
-              let c = d.log_file;
+            if (u.log_file !== void 0) {
+              let c = u.log_file;
               if (typeof c == "string") {
-                if (!ve.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!we.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_sha256 !== void 0) {
-              let c = d.log_sha256;
+            if (u.log_sha256 !== void 0) {
+              let c = u.log_sha256;
               if (typeof c == "string") {
-                if (!E.test(c)) {
-                  let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!F.test(c)) {
+                  let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  e === null ? e = [f] : e.push(f), r++;
                 }
               } else {
-                let h = { instancePath: s + "/steps/" + n + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (d.log_tail !== void 0 && typeof d.log_tail != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.error !== void 0 && typeof d.error != "string") {
-              let c = { instancePath: s + "/steps/" + n + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (u.error !== void 0 && typeof u.error != "string") {
+              let c = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
-            if (d.output_bytes !== void 0) {
-              let c = d.output_bytes;
+            if (u.output_bytes !== void 0) {
+              let c = u.output_bytes;
               if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [f] : e.push(f), r++;
               }
               if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
-                let h = { instancePath: s + "/steps/" + n + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let c = { instancePath: s + "/steps/" + n, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [c] : e.push(c), r++;
           }
         }
@@ -29346,232 +29542,232 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.change !== void 0) {
-      let p = m.change;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.base === void 0) {
+    if (l.change !== void 0) {
+      let o = l.change;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.base === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.head === void 0) {
+        if (o.head === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.trio_changed === void 0) {
+        if (o.trio_changed === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.changed_files === void 0) {
+        if (o.changed_files === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.classification === void 0) {
+        if (o.classification === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_added === void 0) {
+        if (o.codes_added === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_removed === void 0) {
+        if (o.codes_removed === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture_from === void 0) {
+        if (o.posture_from === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture_to === void 0) {
+        if (o.posture_to === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.approval === void 0) {
+        if (o.approval === void 0) {
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!N.call(b.properties.change.properties, i2)) {
-          let n = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let i2 in o) if (!z.call(w.properties.change.properties, i2)) {
+          let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
         }
-        if (p.base !== void 0) {
-          let i2 = p.base;
+        if (o.base !== void 0) {
+          let i2 = o.base;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i2)) {
+              let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.head !== void 0) {
-          let i2 = p.head;
+        if (o.head !== void 0) {
+          let i2 = o.head;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+            if (!A.test(i2)) {
+              let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [p] : e.push(p), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.trio_changed !== void 0 && typeof p.trio_changed != "boolean") {
+        if (o.trio_changed !== void 0 && typeof o.trio_changed != "boolean") {
           let i2 = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.changed_files !== void 0) {
-          let i2 = p.changed_files;
+        if (o.changed_files !== void 0) {
+          let i2 = o.changed_files;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + d, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.classification !== void 0) {
-          let i2 = p.classification;
+        if (o.classification !== void 0) {
+          let i2 = o.classification;
           if (!(i2 === "none" || i2 === "additive" || i2 === "breaking")) {
-            let n = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.rollback !== void 0 && typeof p.rollback != "boolean") {
+        if (o.rollback !== void 0 && typeof o.rollback != "boolean") {
           let i2 = { instancePath: s + "/change/rollback", schemaPath: "#/properties/change/properties/rollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.codes_added !== void 0) {
-          let i2 = p.codes_added;
+        if (o.codes_added !== void 0) {
+          let i2 = o.codes_added;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + d, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.codes_removed !== void 0) {
-          let i2 = p.codes_removed;
+        if (o.codes_removed !== void 0) {
+          let i2 = o.codes_removed;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) if (typeof i2[d] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + d, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let p = i2.length;
+            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
+              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [c] : e.push(c), r++;
             }
           } else {
-            let n = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_from !== void 0) {
-          let i2 = p.posture_from;
+        if (o.posture_from !== void 0) {
+          let i2 = o.posture_from;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let n = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.posture_to !== void 0) {
-          let i2 = p.posture_to;
+        if (o.posture_to !== void 0) {
+          let i2 = o.posture_to;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let n = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: b.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.approval !== void 0) {
-          let i2 = p.approval, n = r, d = false, c = r;
+        if (o.approval !== void 0) {
+          let i2 = o.approval, p = r, u = false, c = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = c === r;
-          d = d || t;
-          let h = r;
+          var n = c === r;
+          u = u || n;
+          let f = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.consumer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.producer === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.head_sha === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.problem === void 0) {
-              let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
+              e === null ? e = [h] : e.push(h), r++;
             }
-            for (let f in i2) if (!(f === "approved" || f === "consumer" || f === "producer" || f === "head_sha" || f === "problem")) {
-              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-              e === null ? e = [P] : e.push(P), r++;
+            for (let h in i2) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
+              let q = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [q] : e.push(q), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
-              let f = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [f] : e.push(f), r++;
+              let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [h] : e.push(h), r++;
             }
             if (i2.consumer !== void 0) {
-              let f = i2.consumer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/consumer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i2.consumer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/consumer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.producer !== void 0) {
-              let f = i2.producer;
-              if (Array.isArray(f)) {
-                let P = f.length;
-                for (let q = 0; q < P; q++) if (typeof f[q] != "string") {
-                  let L = { instancePath: s + "/change/approval/producer/" + q, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [L] : e.push(L), r++;
+              let h = i2.producer;
+              if (Array.isArray(h)) {
+                let q = h.length;
+                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
+                  let Z = { instancePath: s + "/change/approval/producer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [Z] : e.push(Z), r++;
                 }
               } else {
-                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
+                let q = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.head_sha !== void 0) {
-              let f = i2.head_sha;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i2.head_sha;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
             if (i2.problem !== void 0) {
-              let f = i2.problem;
-              if (typeof f != "string" && f !== null) {
-                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: b.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
+              let h = i2.problem;
+              if (typeof h != "string" && h !== null) {
+                let q = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [q] : e.push(q), r++;
               }
             }
           } else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var t = h === r;
-          if (d = d || t, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var n = f === r;
+          if (u = u || n, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -29579,424 +29775,569 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.incident !== void 0) {
-      let p = m.incident;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        if (p.trigger === void 0) {
+    if (l.incident !== void 0) {
+      let o = l.incident;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        if (o.trigger === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.severity === void 0) {
+        if (o.severity === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.reason === void 0) {
+        if (o.reason === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture === void 0) {
+        if (o.posture === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.rolled_back_from === void 0) {
+        if (o.rolled_back_from === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.active === void 0) {
+        if (o.active === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.target_revision === void 0) {
+        if (o.target_revision === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.status === void 0) {
+        if (o.status === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.dry_run === void 0) {
+        if (o.dry_run === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.timeline === void 0) {
+        if (o.timeline === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.next_milestone === void 0) {
+        if (o.next_milestone === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.pull_request_url === void 0) {
+        if (o.pull_request_url === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.incident_issue_url === void 0) {
+        if (o.incident_issue_url === void 0) {
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in p) if (!N.call(b.properties.incident.properties, i2)) {
-          let n = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (o.target_profile === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_profile" }, message: "must have required property 'target_profile'" };
+          e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.trigger !== void 0) {
-          let i2 = p.trigger;
+        if (o.follow_up === void 0) {
+          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
+          e === null ? e = [i2] : e.push(i2), r++;
+        }
+        for (let i2 in o) if (!z.call(w.properties.incident.properties, i2)) {
+          let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
+          e === null ? e = [p] : e.push(p), r++;
+        }
+        if (o.trigger !== void 0) {
+          let i2 = o.trigger;
           if (!(i2 === "contract-drift" || i2 === "preflight-failure" || i2 === "fallback-regression")) {
-            let n = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.severity !== void 0) {
-          let i2 = p.severity;
+        if (o.severity !== void 0) {
+          let i2 = o.severity;
           if (!(i2 === "SEV-1" || i2 === "SEV-2")) {
-            let n = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.reason !== void 0 && typeof p.reason != "string") {
+        if (o.reason !== void 0 && typeof o.reason != "string") {
           let i2 = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.posture !== void 0 && p.posture !== "NO-GO") {
-          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        if (o.posture !== void 0 && o.posture !== "NO-GO") {
+          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.rolled_back_from !== void 0) {
-          let i2 = p.rolled_back_from;
+        if (o.rolled_back_from !== void 0) {
+          let i2 = o.rolled_back_from;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.release_tag !== void 0) {
-              let n = i2.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
-              let n = i2.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
-              let n = i2.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
-              let n = i2.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
-              let n = i2.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
-              let n = i2.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.active !== void 0) {
-          let i2 = p.active;
+        if (o.active !== void 0) {
+          let i2 = o.active;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.release_tag === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.commit_sha === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.service_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.api_contract_version === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.integration_baseline === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.manifest_sha256 === void 0) {
-              let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "release_tag" || n === "commit_sha" || n === "service_contract_version" || n === "api_contract_version" || n === "integration_baseline" || n === "manifest_sha256")) {
-              let d = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
+              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.release_tag !== void 0) {
-              let n = i2.release_tag;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: $.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.release_tag;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
-              let n = i2.commit_sha;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: $.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.commit_sha;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
-              let n = i2.service_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: $.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.service_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
-              let n = i2.api_contract_version;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: $.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.api_contract_version;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
-              let n = i2.integration_baseline;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: $.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.integration_baseline;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
-              let n = i2.manifest_sha256;
-              if (typeof n != "string" && n !== null) {
-                let d = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: $.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [d] : e.push(d), r++;
+              let p = i2.manifest_sha256;
+              if (typeof p != "string" && p !== null) {
+                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.target_revision !== void 0) {
-          let i2 = p.target_revision, n = r, d = false, c = r;
+        if (o.target_revision !== void 0) {
+          let i2 = o.target_revision, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!O.test(i2)) {
-              let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!A.test(i2)) {
+              let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = c === r;
-          d = d || o;
-          let h = r;
+          var m = c === r;
+          u = u || m;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var o = h === r;
-          if (d = d || o, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var m = f === r;
+          if (u = u || m, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.status !== void 0) {
-          let i2 = p.status;
+        if (o.status !== void 0) {
+          let i2 = o.status;
           if (!(i2 === "restored" || i2 === "verification-failed" || i2 === "already-current" || i2 === "dry-run" || i2 === "failed")) {
-            let n = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: b.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.dry_run !== void 0 && typeof p.dry_run != "boolean") {
+        if (o.dry_run !== void 0 && typeof o.dry_run != "boolean") {
           let i2 = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        if (p.timeline !== void 0) {
-          let i2 = p.timeline;
+        if (o.target_profile !== void 0) {
+          let i2 = o.target_profile, p = r, u = false, c = r;
+          if (!(i2 === "current" || i2 === "legacy")) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = c === r;
+          u = u || d;
+          let f = r;
+          if (i2 !== null) {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+          var d = f === r;
+          if (u = u || d, u) r = p, e !== null && (p ? e.length = p : e = null);
+          else {
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
+          }
+        }
+        if (o.follow_up !== void 0) {
+          let i2 = o.follow_up;
           if (Array.isArray(i2)) {
-            let n = i2.length;
-            for (let d = 0; d < n; d++) {
-              let c = i2[d];
+            let p = i2.length;
+            for (let u = 0; u < p; u++) {
+              let c = i2[u];
               if (c && typeof c == "object" && !Array.isArray(c)) {
-                if (c.at === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (c.event === void 0) {
-                  let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                for (let h in c) if (!(h === "at" || h === "event")) {
-                  let f = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+                if (c.rule === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.at !== void 0) {
-                  let h = c.at;
-                  if (typeof h == "string") {
-                    if (!R.test(h)) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                      e === null ? e = [f] : e.push(f), r++;
+                if (c.severity === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.file === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.line === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.column === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.message === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
+                  let h = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.rule !== void 0) {
+                  let f = c.rule;
+                  if (typeof f == "string") {
+                    if (!oe.test(f)) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.severity !== void 0) {
+                  let f = c.severity;
+                  if (!(f === "error" || f === "warning" || f === "notice")) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.file !== void 0) {
+                  let f = c.file;
+                  if (typeof f != "string" && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.line !== void 0) {
+                  let f = c.line;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.column !== void 0) {
+                  let f = c.column;
+                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.message !== void 0) {
+                  let f = c.message;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+                if (c.subject !== void 0) {
+                  let f = c.subject;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
+                  }
+                }
+              } else {
+                let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+          } else {
+            let p = { instancePath: s + "/incident/follow_up", schemaPath: "#/properties/incident/properties/follow_up/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
+          }
+        }
+        if (o.timeline !== void 0) {
+          let i2 = o.timeline;
+          if (Array.isArray(i2)) {
+            let p = i2.length;
+            for (let u = 0; u < p; u++) {
+              let c = i2[u];
+              if (c && typeof c == "object" && !Array.isArray(c)) {
+                if (c.at === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                if (c.event === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+                for (let f in c) if (!(f === "at" || f === "event")) {
+                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  e === null ? e = [h] : e.push(h), r++;
+                }
+                if (c.at !== void 0) {
+                  let f = c.at;
+                  if (typeof f == "string") {
+                    if (!S.test(f)) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      e === null ? e = [h] : e.push(h), r++;
+                    }
+                  } else {
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (c.event !== void 0) {
-                  let h = c.event;
-                  if (typeof h == "string") {
-                    if (g(h) < 1) {
-                      let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [f] : e.push(f), r++;
+                  let f = c.event;
+                  if (typeof f == "string") {
+                    if (v(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let f = { instancePath: s + "/incident/timeline/" + d + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [f] : e.push(f), r++;
+                    let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let h = { instancePath: s + "/incident/timeline/" + d, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [h] : e.push(h), r++;
+                let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                e === null ? e = [f] : e.push(f), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.next_milestone !== void 0) {
-          let i2 = p.next_milestone;
+        if (o.next_milestone !== void 0) {
+          let i2 = o.next_milestone;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.due === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
             if (i2.what === void 0) {
-              let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
-              e === null ? e = [n] : e.push(n), r++;
+              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
+              e === null ? e = [p] : e.push(p), r++;
             }
-            for (let n in i2) if (!(n === "due" || n === "what")) {
-              let d = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let p in i2) if (!(p === "due" || p === "what")) {
+              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             if (i2.due !== void 0) {
-              let n = i2.due;
-              if (typeof n == "string") {
-                if (!R.test(n)) {
-                  let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i2.due;
+              if (typeof p == "string") {
+                if (!S.test(p)) {
+                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
             if (i2.what !== void 0) {
-              let n = i2.what;
-              if (typeof n == "string") {
-                if (g(n) < 1) {
-                  let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+              let p = i2.what;
+              if (typeof p == "string") {
+                if (v(p) < 1) {
+                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), r++;
                 }
               } else {
-                let d = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), r++;
               }
             }
           } else {
-            let n = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [p] : e.push(p), r++;
           }
         }
-        if (p.pull_request_url !== void 0) {
-          let i2 = p.pull_request_url, n = r, d = false, c = r;
+        if (o.pull_request_url !== void 0) {
+          let i2 = o.pull_request_url, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!ie.test(i2)) {
-              let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i2)) {
+              let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = c === r;
-          d = d || l;
-          let h = r;
+          var g = c === r;
+          u = u || g;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var l = h === r;
-          if (d = d || l, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var g = f === r;
+          if (u = u || g, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
-        if (p.incident_issue_url !== void 0) {
-          let i2 = p.incident_issue_url, n = r, d = false, c = r;
+        if (o.incident_issue_url !== void 0) {
+          let i2 = o.incident_issue_url, p = r, u = false, c = r;
           if (typeof i2 == "string") {
-            if (!ie.test(i2)) {
-              let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [f] : e.push(f), r++;
+            if (!pe.test(i2)) {
+              let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
+              e === null ? e = [h] : e.push(h), r++;
             }
           } else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = c === r;
-          d = d || u;
-          let h = r;
+          var y = c === r;
+          u = u || y;
+          let f = r;
           if (i2 !== null) {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [h] : e.push(h), r++;
           }
-          var u = h === r;
-          if (d = d || u, d) r = n, e !== null && (n ? e.length = n : e = null);
+          var y = f === r;
+          if (u = u || y, u) r = p, e !== null && (p ? e.length = p : e = null);
           else {
-            let f = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [f] : e.push(f), r++;
+            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [h] : e.push(h), r++;
           }
         }
       } else {
@@ -30004,45 +30345,45 @@ function H(m, { instancePath: s = "", parentData: v, parentDataProperty: w, root
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.tools !== void 0) {
-      let p = m.tools;
-      if (p && typeof p == "object" && !Array.isArray(p)) {
-        for (let i2 in p) if (typeof p[i2] != "string") {
-          let n = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (l.tools !== void 0) {
+      let o = l.tools;
+      if (o && typeof o == "object" && !Array.isArray(o)) {
+        for (let i2 in o) if (typeof o[i2] != "string") {
+          let p = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [p] : e.push(p), r++;
         }
       } else {
         let i2 = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.redactions !== void 0) {
-      let p = m.redactions;
-      if (!(typeof p == "number" && !(p % 1) && !isNaN(p) && isFinite(p))) {
+    if (l.redactions !== void 0) {
+      let o = l.redactions;
+      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
         let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
-      if (typeof p == "number" && isFinite(p) && (p < 0 || isNaN(p))) {
+      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
         let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
-    if (m.verdict !== void 0) {
-      let p = m.verdict;
-      if (!(p === "PASS" || p === "FAIL")) {
-        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: b.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+    if (l.verdict !== void 0) {
+      let o = l.verdict;
+      if (!(o === "PASS" || o === "FAIL")) {
+        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: w.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
   } else {
-    let p = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [p] : e.push(p), r++;
+    let o = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [o] : e.push(o), r++;
   }
-  return H.errors = e, r === 0;
+  return W.errors = e, r === 0;
 }
-H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Le = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Ie = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Ze = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -32492,8 +32833,8 @@ var EditMap = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -32747,10 +33088,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve10 = constructs2[index2].resolveAll;
-    if (resolve10 && !called.includes(resolve10)) {
-      events = resolve10(events, context3);
-      called.push(resolve10);
+    const resolve11 = constructs2[index2].resolveAll;
+    if (resolve11 && !called.includes(resolve11)) {
+      events = resolve11(events, context3);
+      called.push(resolve11);
     }
   }
   return events;
@@ -37268,8 +37609,8 @@ var EditMap2 = class {
    *   Nothing.
    */
   consume(events) {
-    this.map.sort(function(a, b2) {
-      return a[0] - b2[0];
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
     });
     if (this.map.length === 0) {
       return;
@@ -37697,8 +38038,8 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b2 = range[3] - range[2] - 1;
-        map.add(a, b2, []);
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
       }
     }
     map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
@@ -37737,7 +38078,7 @@ function parseLedger(file, displayName) {
   const ledger = { title: null, updated: null, pinSection: null, ledgerSection: null };
   for (const node2 of nodes) {
     if (node2.type === "heading" && node2.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node2), position: pos(file, node2) };
+      ledger.title = { value: toString(node2), position: pos(file, node2), start: offset(node2, "start") };
     }
     if (node2.type === "paragraph" && !ledger.updated) {
       const updated = updatedMarker(file, node2);
@@ -37855,13 +38196,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Le[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Ze[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe(doc, e, missing, schemaFile) {
@@ -37872,7 +38213,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: `${at}/${escapePointer(field)}`,
         position: locate(doc, at),
-        message: `${where(at, "the object")} is missing the required field \`${field}\``
+        message: `${where2(at, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -37882,7 +38223,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: `${at}/${escapePointer(field)}`,
         position: locate(doc, at, field),
-        message: `${where(at, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where2(at, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
@@ -37890,7 +38231,7 @@ function describe(doc, e, missing, schemaFile) {
         return {
           pointer: `${at}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${e.propertyName}" in ${where2(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at);
@@ -37898,7 +38239,7 @@ function describe(doc, e, missing, schemaFile) {
       return {
         pointer: at,
         position: locate(doc, at),
-        message: `${where(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        message: `${where2(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -37907,7 +38248,7 @@ function fieldName(pointer) {
   if (pointer === "") return "";
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
-function where(pointer, whole) {
+function where2(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
 }
 function valueAt(value, pointer) {
@@ -37936,16 +38277,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_, i2) => i2);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b2[j2 - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/rules/matrix.ts
@@ -38082,7 +38423,7 @@ function pinSection(path2, ledger, pin, baseline) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\``,
+          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\` (\`baseline-gate migrate\` rewrites it)`,
           pinLineSubject(line.key)
         )
       );
@@ -38108,7 +38449,7 @@ function pinSection(path2, ledger, pin, baseline) {
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text3}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text3}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -38215,11 +38556,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (xe(record)) return [];
+  if (Ne(record)) return [];
   const out = [];
-  for (const e of xe.errors ?? []) {
+  for (const e of Ne.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Te.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Ie.validateLedgerRow) ?? e.message;
     const text3 = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
@@ -38377,7 +38718,7 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/identity.ts
@@ -38406,17 +38747,27 @@ function identityOfPinBytes(bytes) {
     return null;
   }
 }
-function sameIdentity(a, b2) {
-  return Object.keys(a).every((k) => a[k] === b2[k]);
+function pinFacts(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+    const pin = data;
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
+  } catch {
+    return null;
+  }
 }
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
+function sameIdentity(a, b) {
+  return Object.keys(a).every((k) => a[k] === b[k]);
+}
+function str(v2) {
+  return typeof v2 === "string" && v2 !== "" ? v2 : null;
 }
 
 // src/trio/load.ts
-var PIN = { validate: $e, file: Te.validatePin };
-var MANIFEST = { validate: je, file: Te.validateManifest };
-var HANDOFF = { validate: Ae, file: Te.validateHandoff };
+var PIN = { validate: Ae, file: Ie.validatePin };
+var MANIFEST = { validate: Oe, file: Ie.validateManifest };
+var HANDOFF = { validate: Te, file: Ie.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -38426,7 +38777,7 @@ function loadTrio(root, baseline) {
   };
 }
 function trioFromBytes(baseline, bytes) {
-  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
+  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -38457,8 +38808,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -38481,10 +38832,20 @@ function matrixFile(file, displayName) {
   return { ...file, ledger: parseLedger(file.source, displayName) };
 }
 
+// src/source/json-edit.ts
+function setJsonField(text3, key, value) {
+  const eol2 = text3.includes("\r\n") ? "\r\n" : "\n";
+  const indent = /\n([ \t]+)"/.exec(text3)?.[1] ?? "  ";
+  const edits = modify(text3, [key], value, {
+    formattingOptions: { insertSpaces: !indent.includes("	"), tabSize: indent.length, eol: eol2 }
+  });
+  return applyEdits(text3, edits);
+}
+
 // src/ledger/edit.ts
 function applySplices(text3, splices) {
   let out = text3;
-  for (const s of [...splices].sort((a, b2) => b2.start - a.start))
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
@@ -38497,9 +38858,25 @@ function pinSectionSplice(text3, ledger, values, displayName) {
   const start = Math.min(...section2.lines.map((l) => l.start));
   const end = Math.max(...section2.lines.map((l) => l.end));
   const nl = eol(text3);
-  const known = PIN_LINES.map((l) => pinLineText(l.key, values[l.key], displayName));
+  const known = PIN_LINES.map((l) => {
+    const label2 = section2.lines.find((line) => line.key === l.key)?.label;
+    return label2 ? `- ${label2}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
+  });
   const unknown = section2.lines.filter((l) => l.key === null).map((l) => text3.slice(l.start, l.end).trimEnd());
   return { start, end, text: [...known, ...unknown].join(nl) };
+}
+function updatedSplice(text3, ledger, date) {
+  const u = ledger.updated;
+  if (u) {
+    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
+    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
+  }
+  const nl = eol(text3);
+  const title = ledger.title;
+  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
+  const lineEnd = text3.indexOf("\n", title.start);
+  const at = lineEnd === -1 ? text3.length : lineEnd + 1;
+  return { start: at, end: at, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
 }
 function statusSplice(row, status) {
   const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
@@ -38540,7 +38917,7 @@ function pinLineValues(pin, trio) {
 var RestoreError = class extends Error {
   name = "RestoreError";
 };
-function planRestore(baseline, current, target) {
+function planRestore(baseline, current, target, today) {
   const matrixText = current.matrix.source?.text;
   const ledger = current.matrix.ledger;
   if (matrixText === void 0 || !ledger) {
@@ -38560,7 +38937,7 @@ function planRestore(baseline, current, target) {
   );
   const section2 = pinSectionSplice(matrixText, ledger, values, baseline.display_name);
   if (!section2) throw new RestoreError(`${baseline.trio.matrix} has no Baseline Pin section to update`);
-  splices.push(section2);
+  splices.push(section2, updatedSplice(matrixText, ledger, today));
   for (const row2 of ledgerRows(ledger)) {
     const tag = cellText(row2, "producer_tag");
     if (tag === to?.release_tag) continue;
@@ -38578,16 +38955,14 @@ function planRestore(baseline, current, target) {
       );
     }
   } else {
-    const append = appendRowSplice(matrixText, ledger, values, {
-      version: "0.0.0",
-      commit: target.commit.slice(0, 12)
-    });
+    const consumer = consumerOf(baseline, target, to?.release_tag ?? null);
+    const append = appendRowSplice(matrixText, ledger, values, consumer.cells);
     if (!append)
       throw new RestoreError(`${baseline.trio.matrix} has no ledger table to record the rollback in`);
     splices.push(append);
-    notes.push(`row ${values.release_tag} appended as Approved (the ledger had none)`);
+    notes.push(`row ${values.release_tag} appended as Approved (the ledger had none; ${consumer.from})`);
   }
-  notes.push("Baseline Pin section regenerated from the restored pin");
+  notes.push(`Baseline Pin section regenerated from the restored pin; Updated: ${today}`);
   return {
     pin,
     manifest: target.manifest,
@@ -38595,16 +38970,26 @@ function planRestore(baseline, current, target) {
     ledger: notes
   };
 }
+function consumerOf(baseline, target, tag) {
+  const then = target.matrix ? trioFromBytes(baseline, { pin: null, manifest: null, matrix: target.matrix }) : null;
+  const row = rowOfTag(then?.matrix.ledger ?? null, tag);
+  const version = row ? cellText(row, "consumer_version") : "";
+  const commit = row ? cellText(row, "consumer_commit") : "";
+  if (row && version !== "" && commit !== "")
+    return {
+      cells: { version, commit },
+      from: `consumer cells from the ledger at ${target.commit.slice(0, 12)}`
+    };
+  return {
+    cells: { version: "0.0.0", commit: target.commit.slice(0, 12) },
+    from: `the ledger at ${target.commit.slice(0, 12)} had no row for it either: consumer version 0.0.0 and the trio revision's commit; correct them`
+  };
+}
 function withPosture(pin, posture) {
   const text3 = pin.toString("utf8");
   const data = JSON.parse(text3);
   if (data.runtime_cutover_posture === posture) return pin;
-  const eol2 = text3.includes("\r\n") ? "\r\n" : "\n";
-  const indent = /\n([ \t]+)"/.exec(text3)?.[1] ?? "  ";
-  const edits = modify(text3, ["runtime_cutover_posture"], posture, {
-    formattingOptions: { insertSpaces: !indent.includes("	"), tabSize: indent.length, eol: eol2 }
-  });
-  return Buffer.from(applyEdits(text3, edits));
+  return Buffer.from(setJsonField(text3, "runtime_cutover_posture", posture));
 }
 function restoredTrio(baseline, plan) {
   return trioFromBytes(baseline, { pin: plan.pin, manifest: plan.manifest, matrix: plan.matrix });
@@ -39490,7 +39875,8 @@ async function findLastKnownGood(input) {
     date: rev.date,
     release_tag: rev.identity?.release_tag ?? null,
     reason: reason2,
-    detail
+    detail,
+    profile: rev.profile
   });
   for await (const rev of input.revisions) {
     revisions++;
@@ -39511,18 +39897,24 @@ async function findLastKnownGood(input) {
       pass(rev, "rolled-back", `the ledger marks ${id.release_tag} Rolled back`);
       continue;
     }
-    const errors = (await input.validate(rev)).filter((f) => f.severity === "error");
-    if (errors.length > 0) {
-      const ids = [...new Set(errors.map((f) => f.rule))].join(", ");
+    const judged = judgeRevision(await input.validate(rev), rev.profile);
+    if (judged.disqualifying.length > 0) {
+      const first = judged.disqualifying[0];
       pass(
         rev,
         "invalid",
-        `the trio failed ${errors.length} rule(s) at that revision (${ids}): ${errors[0].message}`
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${first.message}`
       );
       continue;
     }
     return {
-      target: { commit: rev.commit, date: rev.date, identity: id },
+      target: {
+        commit: rev.commit,
+        date: rev.date,
+        identity: id,
+        profile: rev.profile,
+        reported: judged.reported
+      },
       passedOver,
       revisions,
       problem: null
@@ -39582,11 +39974,14 @@ async function lastKnownGood(root, baseline, to = null) {
       head,
       ROLES.map((r) => baseline.trio[r])
     );
-    const pins = revisions.map((rev) => read(rev.commit, baseline.trio.pin).catch(() => null));
+    const pins = revisions.map(
+      (rev) => read(rev.commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null).catch(() => null)
+    );
+    const profileAt = profileOfRevision(pins);
     async function* candidates() {
       for (const [i2, rev] of revisions.entries()) {
-        const bytes = await pins[i2];
-        yield { ...rev, identity: bytes ? identityOfPinBytes(bytes) : null };
+        const facts = await pins[i2];
+        yield { ...rev, identity: facts?.identity ?? null, profile: await profileAt(i2) };
       }
     }
     const ledger = current.matrix.ledger;
@@ -39611,11 +40006,8 @@ async function lastKnownGood(root, baseline, to = null) {
     });
     let targetBytes = null;
     if (lkg.target) {
-      const [p, m] = await Promise.all([
-        read(lkg.target.commit, baseline.trio.pin),
-        read(lkg.target.commit, baseline.trio.manifest)
-      ]);
-      if (p && m) targetBytes = { pin: p, manifest: m };
+      const [p, m, x2] = await Promise.all(ROLES.map((r) => read(lkg.target.commit, baseline.trio[r])));
+      if (p && m) targetBytes = { pin: p, manifest: m, matrix: x2 ?? null };
     }
     if (shallow && !lkg.target) {
       lkg.problem = `${lkg.problem}; this clone is shallow, so older revisions are not there to search (check out with fetch-depth: 0)`;
@@ -39624,6 +40016,38 @@ async function lastKnownGood(root, baseline, to = null) {
   } finally {
     reader.close();
   }
+}
+function profileOfRevision(pins) {
+  let olderHasPosture = null;
+  return async (i2) => {
+    if ((await pins[i2])?.hasPosture) return "current";
+    if (!olderHasPosture) {
+      const all2 = await Promise.all(pins);
+      olderHasPosture = new Array(all2.length);
+      let seen = false;
+      for (let j2 = all2.length - 1; j2 >= 0; j2--) {
+        seen = seen || all2[j2]?.hasPosture === true;
+        olderHasPosture[j2] = seen;
+      }
+    }
+    return profileOf(olderHasPosture[i2]);
+  };
+}
+
+// src/operations/instant.ts
+var WALL_CLOCK = { source: "wall-clock" };
+async function resolveInstant(request2, options) {
+  const r = request2 ?? WALL_CLOCK;
+  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
+  if (r.source === "given") return { at: r.at, source: "given", commit: null };
+  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
+  const date = commit ? await commitDate(options.root, commit) : null;
+  if (!commit || !date) {
+    throw new RevisionError(
+      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
+    );
+  }
+  return { at: new Date(date), source: "commit", commit };
 }
 
 // src/operations/outcome.ts
@@ -39698,9 +40122,9 @@ function outcome(step2) {
   return parts.join(", ");
 }
 function stepResultLine(step2, label2 = (t) => t) {
-  const where2 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
+  const where3 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
   const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
-  return `${label2(LABEL[step2.status], step2)} ${where2} (${oneLine(detail)})`;
+  return `${label2(LABEL[step2.status], step2)} ${where3} (${oneLine(detail)})`;
 }
 
 // src/exec/run-steps.ts
@@ -39712,8 +40136,8 @@ import { performance as performance2 } from "node:perf_hooks";
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
+  for (const [k, v2] of Object.entries(env)) {
+    if (v2 !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v2;
   }
   return { ...out, ...extra };
 }
@@ -39853,17 +40277,17 @@ function spawnGroup(argv, options) {
     }, LINGER_MS);
     linger.unref();
   });
-  const exited = new Promise((resolve10) => {
+  const exited = new Promise((resolve11) => {
     child.once("error", (e) => {
       finished = true;
       untrack(child);
-      resolve10({ code: null, signal: null, error: e.code ?? e.message });
+      resolve11({ code: null, signal: null, error: e.code ?? e.message });
     });
     child.once("close", (code2, signal) => {
       finished = true;
       clearTimeout(linger);
       untrack(child);
-      resolve10(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
+      resolve11(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
     });
   });
   return {
@@ -40192,16 +40616,22 @@ var WRITE_ORDER = ["manifest", "matrix", "pin"];
 var ROLES2 = ["pin", "manifest", "matrix"];
 async function runRollback(ctx, options) {
   const gitContext = ctx.runContext();
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: () => resolveCommit(ctx.root, "HEAD")
+  });
   const tools = toolVersions(ctx.env);
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
   for (const baseline of options.baselines) {
-    results.push(await rollBack(ctx, { ...options, reason: reason2 }, baseline, gitContext, tools));
+    results.push(await rollBack(ctx, { ...options, reason: reason2 }, baseline, { gitContext, tools, instant }));
   }
   return operationResult(ctx.evidence, "rollback", results);
 }
-async function rollBack(ctx, options, baseline, gitContext, tools) {
+async function rollBack(ctx, options, baseline, run2) {
   const startedAt = ctx.clock();
+  const now = run2.instant.source === "wall-clock" ? startedAt : run2.instant.at;
   const timeline = [];
   const mark = (event) => timeline.push({ at: ctx.clock().toISOString(), event });
   mark(`rollback of ${baseline.display_name} started (trigger: ${options.trigger})`);
@@ -40225,9 +40655,16 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found)));
   } else {
     const target = found.lkg.target;
-    mark(`last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date})`);
+    mark(
+      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}), judged by the ${target.profile} rules`
+    );
     try {
-      plan = planRestore(baseline, found.current, { ...found.targetBytes, commit: target.commit });
+      plan = planRestore(
+        baseline,
+        found.current,
+        { ...found.targetBytes, commit: target.commit },
+        now.toISOString().slice(0, 10)
+      );
     } catch (e) {
       if (!(e instanceof RestoreError)) throw e;
       findings.push(
@@ -40236,11 +40673,14 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     }
   }
   let restored = null;
+  let followUp2 = [];
   if (plan) {
     restored = restoredTrio(baseline, plan);
     const already = sameTrio(onDisk, plan);
     const edited = !already && !sameTrio(onDisk, found.currentBytes);
-    findings.push(...verify(ctx, baseline, restored));
+    const checked = verify(ctx, baseline, restored, now);
+    followUp2 = sortFindings(checked.filter(isDocumentationFinding));
+    findings.push(...checked.filter((f) => !isDocumentationFinding(f)));
     if (edited) {
       const file = ROLES2.map((r) => baseline.trio[r]).find(
         (_, i2) => !same(onDisk[ROLES2[i2]], found.currentBytes[ROLES2[i2]])
@@ -40308,7 +40748,9 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     timeline,
     next_milestone: nextMilestone(startedAt, status),
     pull_request_url: null,
-    incident_issue_url: null
+    incident_issue_url: null,
+    target_profile: plan ? found.lkg.target?.profile ?? null : null,
+    follow_up: followUp2
   };
   const published = options.publish && !options.dryRun ? await publish(ctx, options.publish, baseline, { status, verdict, plan, incident, found }) : null;
   if (published) {
@@ -40327,14 +40769,15 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     baseline: baseline.name,
     startedAt,
     finishedAt: ctx.clock(),
-    git: await gitContext,
+    judgedAt: { ...run2.instant, at: now },
+    git: await run2.gitContext,
     policy: ctx.policy,
     trio,
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
     steps,
-    tools: await tools,
+    tools: await run2.tools,
     redactions,
     incident,
     verdict: finalVerdict
@@ -40357,6 +40800,7 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     ledger: plan?.ledger ?? [],
     written,
     recovered,
+    followUp: followUp2,
     note,
     branch: published?.branch ?? null,
     pullRequestUrl: incident.pull_request_url,
@@ -40374,8 +40818,7 @@ async function rollBack(ctx, options, baseline, gitContext, tools) {
     rollback
   };
 }
-function verify(ctx, baseline, trio) {
-  const now = ctx.clock();
+function verify(ctx, baseline, trio, now) {
   return [
     ...trioRules(trio, { baseline, now }),
     ...driftRules(trio, loadProducerFiles(ctx.root, baseline), { now }),
@@ -40399,11 +40842,11 @@ function diskTrio(root, baseline) {
     matrix: read(baseline.trio.matrix)
   };
 }
-function same(a, b2) {
-  return a === null || b2 === null ? a === b2 : a.equals(b2);
+function same(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
 }
-function sameTrio(a, b2) {
-  return ROLES2.every((r) => same(a[r], b2[r]));
+function sameTrio(a, b) {
+  return ROLES2.every((r) => same(a[r], b[r]));
 }
 function describeSteps(steps) {
   const passed = steps.filter((s) => s.status === "passed").length;
@@ -40637,7 +41080,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Oe, Te.validatePolicy);
+  const problems = validateDocument(doc, Le, Ie.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -40645,14 +41088,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
+  const found = policy.baselines.find((b) => b.name === name);
   if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    const known = policy.baselines.map((b) => b.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -40759,11 +41202,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -40779,7 +41222,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41035,7 +41478,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -41965,7 +42408,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -44897,7 +45340,8 @@ var package_default = {
     bench: "node bench/run.mjs && node bench/suites.mjs && node bench/lkg.mjs && node bench/promotion.mjs",
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
-    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/"
+    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
+    "bench:init": "node bench/init.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -45232,7 +45676,7 @@ function createGitHubClient(options) {
           const retryAfter = Number(http?.response?.headers["retry-after"]);
           const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
           log2(`github: ${label2} -> ${what}; retrying once in ${delay} ms`);
-          await new Promise((resolve10) => setTimeout(resolve10, delay));
+          await new Promise((resolve11) => setTimeout(resolve11, delay));
         } finally {
           clearTimeout(timer);
         }
@@ -45474,7 +45918,7 @@ function createGitHubClient(options) {
         () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       );
       const ordered = reviews.map((review, index2) => ({ review, index: index2 })).filter(({ review }) => review.commit_id === headSha && review.user).sort(
-        (a, b2) => (a.review.submitted_at ?? "").localeCompare(b2.review.submitted_at ?? "") || a.index - b2.index
+        (a, b) => (a.review.submitted_at ?? "").localeCompare(b.review.submitted_at ?? "") || a.index - b.index
       );
       const decision = /* @__PURE__ */ new Map();
       for (const { review } of ordered) {
@@ -46072,8 +46516,8 @@ function githubClient(token, repository, env) {
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
 var MIN_SECRET_LENGTH = 4;
 function looksLikeSetting(value) {
-  const v = value.trim();
-  return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
+  const v2 = value.trim();
+  return v2.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v2) || /^\d{1,9}$/.test(v2) || /^\/[\w./-]*$/.test(v2);
 }
 function secretsFromEnv(env, names) {
   const out = /* @__PURE__ */ new Set();
@@ -46267,18 +46711,18 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "present",
   "unset"
 ]);
-function nonTrivialValue(v) {
-  if (v.length < 6) return false;
-  if (/^[$%<{*[:=&]/.test(v)) return false;
-  if (/^(.)\1*$/.test(v)) return false;
-  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
-  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
-  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
-  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
-  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
-  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
-  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
+function nonTrivialValue(v2) {
+  if (v2.length < 6) return false;
+  if (/^[$%<{*[:=&]/.test(v2)) return false;
+  if (/^(.)\1*$/.test(v2)) return false;
+  if (v2.includes("::") || v2.includes("->") || v2.includes("?.")) return false;
+  if (/^[A-Za-z]{1,32}$/.test(v2) && !/[A-Z]{2}/.test(v2)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v2)) return false;
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v2)) return false;
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v2)) return false;
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v2)) return false;
+  if ((v2.match(/\s/g)?.length ?? 0) >= 2) return false;
+  return !PLACEHOLDER_WORDS.has(v2.toLowerCase());
 }
 function calledOrIndexed(m) {
   if (m[4] === void 0) return false;
@@ -46290,7 +46734,7 @@ function inUrlAuthority(text3, index2, name) {
   const before = text3.slice(Math.max(0, index2 - 512), index2);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
+var placeholder = (v2) => /^[$*<{]/.test(v2) || /^(.)\1*$/.test(v2);
 function regexDetector(rule, kinds) {
   return {
     kinds,
@@ -46306,8 +46750,8 @@ function regexDetector(rule, kinds) {
         let range = m.indices?.[0];
         if (rule.groups) {
           range = void 0;
-          for (const g2 of rule.groups) {
-            const r = m.indices?.[g2];
+          for (const g of rule.groups) {
+            const r = m.indices?.[g];
             if (r) {
               range = r;
               break;
@@ -46407,7 +46851,7 @@ var DETECTORS = [
       re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
-      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
+      accept: (v2, m) => !placeholder(v2) && !v2.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v2)),
       kind: (m) => {
         const scheme = (m[1] ?? "").toLowerCase();
         if (scheme === "basic") return "basic-auth";
@@ -46434,7 +46878,7 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v2, m) => nonTrivialValue(v2) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -46969,10 +47413,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b2) {
-    const startIndexDiff = a.range[0] - b2.range[0];
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b2.range[1];
+      return a.range[1] - b.range[1];
     } else {
       return startIndexDiff;
     }
@@ -48816,8 +49260,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b2) {
-      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
     var matchPatterns = function(text3, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -50180,7 +50624,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text3, spans, kinds) {
   if (spans.length === 0) return { text: text3, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
   let count = 0;
@@ -50217,7 +50661,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -50243,7 +50687,7 @@ function needleSearch(needles) {
       for (let i2 = text3.indexOf(needle); i2 >= 0; i2 = text3.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
-    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -50361,9 +50805,9 @@ async function writeSummary(text3, redactor, env) {
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [`${errors} error${errors === 1 ? "" : "s"}`];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
@@ -50384,6 +50828,44 @@ function cancellation() {
       process.off("SIGTERM", onSignal2);
     }
   };
+}
+
+// src/git/root.ts
+import { existsSync as existsSync7, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import { dirname as dirname5, join as join8, resolve as resolve10 } from "node:path";
+var RootError = class extends Error {
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label2 = options.label ?? "--root";
+  if (!existsSync7(start)) throw new RootError(`${label2} ${shown}: no such directory`);
+  if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
+  const real = realpathSync2(start);
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
+    );
+  }
+  const top = realpathSync2(r.stdout.toString("utf8").trim());
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (dir !== top && existsSync7(join8(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname5(dir) === dir) break;
+  }
+  return { root: top, top };
 }
 
 // src/actions/shared/annotations.ts
@@ -50418,6 +50900,21 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/run.ts
+async function withRepositoryRoot(inputs, env) {
+  try {
+    const found = await findRoot({
+      given: inputs.root,
+      cwd: env.GITHUB_WORKSPACE || process.cwd(),
+      marker: DEFAULT_POLICY_PATH,
+      label: "input 'root'"
+    });
+    return { ...inputs, root: found.root };
+  } catch (e) {
+    if (e instanceof RootError)
+      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
+    throw e;
+  }
+}
 function actionContext(root, policy, evidence, env) {
   return {
     root,
@@ -50470,7 +50967,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
 function render(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
   const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b2 of result.baselines) out.push(...baselineSection(b2, detail));
+  for (const b of result.baselines) out.push(...baselineSection(b, detail));
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
@@ -50478,7 +50975,7 @@ function render(result, overflow, artifact, detail, notes) {
       ""
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b2) => failedTails(b2).length > 0)) {
+  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
     out.push(
       detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
       ""
@@ -50488,34 +50985,34 @@ function render(result, overflow, artifact, detail, notes) {
   if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b2) {
-  return b2.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+function failedTails(b) {
+  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
 }
-function baselineSection(b2, detail) {
-  const c = countBySeverity(b2.findings);
-  const out = [`### ${b2.verdict === "PASS" ? "\u2705" : "\u274C"} ${b2.name}: ${b2.verdict}`, ""];
-  if (b2.change) {
+function baselineSection(b, detail) {
+  const c = countBySeverity(b.findings);
+  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
+  if (b.change) {
     out.push(
-      b2.change.trio_changed ? `The trio changed (classification **${b2.change.classification}**); checked with the rules${b2.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b2.change.base.slice(0, 12))} and ${code(b2.change.head.slice(0, 12))}: nothing to gate.`,
+      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
       ""
     );
   }
-  out.push(identityTable(b2.identity, b2.posture), "");
-  if (b2.change) out.push("#### Change", "", changeTable(b2.change), "");
+  out.push(identityTable(b.identity, b.posture), "");
+  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
   out.push(
     `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
     "",
-    findingsTable(b2.findings, detail.findings),
+    findingsTable(b.findings, detail.findings),
     ""
   );
-  if (b2.change) out.push("#### Steps", "");
-  out.push(stepsTable(b2.steps), "");
+  if (b.change) out.push("#### Steps", "");
+  out.push(stepsTable(b.steps), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
-  if (b2.redactions !== void 0 && b2.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  if (b.redactions !== void 0 && b.redactions > 0) {
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
   }
   return out;
 }
@@ -50526,8 +51023,8 @@ async function run(env = process.env) {
   const cancel = cancellation();
   try {
     checkNodeVersion();
-    const inputs = readRollbackInputs(
-      (name) => getInput(name, { trimWhitespace: name !== "reason" }),
+    const inputs = await withRepositoryRoot(
+      readRollbackInputs((name) => getInput(name, { trimWhitespace: name !== "reason" }), env),
       env
     );
     if (inputs.token) setSecret(inputs.token);
@@ -50553,10 +51050,10 @@ async function run(env = process.env) {
       reporter: actionsReporter(),
       signal: cancel.signal
     });
-    const findings = result.baselines.flatMap((b2) => b2.findings);
+    const findings = result.baselines.flatMap((b) => b.findings);
     const failing = result.verdict === "FAIL";
     const artifact = artifactName("rollback", inputs.baseline, env);
-    const reports = result.baselines.flatMap((b2) => b2.rollback ? [b2.rollback] : []);
+    const reports = result.baselines.flatMap((b) => b.rollback ? [b.rollback] : []);
     setOutput("verdict", result.verdict);
     setOutput("target-tag", joined(result.baselines.map(targetTag)));
     setOutput("pull-request-url", joined(reports.map((r) => r.pullRequestUrl)));
@@ -50590,34 +51087,34 @@ ${summary2}` : summary2,
     cancel.dispose();
   }
 }
-function targetTag(b2) {
-  const r = b2.rollback;
+function targetTag(b) {
+  const r = b.rollback;
   if (!r) return "";
-  if (r.status === "restored" || r.status === "dry-run") return b2.identity.release_tag ?? "";
+  if (r.status === "restored" || r.status === "dry-run") return b.identity.release_tag ?? "";
   if (r.status === "already-current") return r.from.release_tag ?? "";
   return "";
 }
-var joined = (values) => values.filter((v) => !!v).join(",");
+var joined = (values) => values.filter((v2) => !!v2).join(",");
 function proposalNotes(result, inputs, published, hasRepository) {
   if (!published) {
     const why = inputs.dryRun ? "this is a dry run (input `dry-run: true`): nothing was written, committed or opened." : !inputs.token ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request." : !hasRepository ? "GITHUB_REPOSITORY is not set, so the repository is unknown." : "the GitHub client could not be created.";
-    const restored = result.baselines.some((b2) => b2.rollback?.restored);
+    const restored = result.baselines.some((b) => b.rollback?.restored);
     return [
       `> **No pull request and no incident issue were opened:** ${why}${restored ? " The restored trio is in the workspace; the note and the evidence are in the artifact." : ""}`
     ];
   }
   const notes = [];
-  for (const b2 of result.baselines) {
-    const r = b2.rollback;
+  for (const b of result.baselines) {
+    const r = b.rollback;
     if (!r) continue;
     const links = [];
     if (r.pullRequestUrl) links.push(`pull request ${link2(r.pullRequestUrl)}`);
     if (r.incidentIssueUrl) links.push(`incident issue ${link2(r.incidentIssueUrl)}`);
-    if (links.length > 0) notes.push(`${escapeMarkdown(b2.name)}: ${links.join(", ")}.`);
-    const problems = b2.findings.filter((f) => f.rule === "BG512");
+    if (links.length > 0) notes.push(`${escapeMarkdown(b.name)}: ${links.join(", ")}.`);
+    const problems = b.findings.filter((f) => f.rule === "BG512");
     if (problems.length > 0) {
       notes.push(
-        `> **${escapeMarkdown(b2.name)}: not everything could be proposed on GitHub.** ${problems.map((p) => escapeMarkdown(p.message)).join(" ")}`
+        `> **${escapeMarkdown(b.name)}: not everything could be proposed on GitHub.** ${problems.map((p) => escapeMarkdown(p.message)).join(" ")}`
       );
     }
   }

@@ -1,0 +1,151 @@
+// init's decisions about the rest of the trio: the mirror of the pinned manifest, and the matrix.
+import { sha256 } from '../files/digest.js'
+import { defaultBaseline } from '../policy/defaults.js'
+import { basenameOf } from './paths.js'
+import { matrixNamesTag } from './trio-files.js'
+import type { MatrixFacts, PinFacts } from './trio-files.js'
+import type { Report } from './repository.js'
+import type { Located, Repository } from './repository.js'
+
+// ---- the trio's mirror and matrix ----
+
+export function chooseMirror(
+  repo: Repository,
+  pin: Located<PinFacts>,
+  name: string,
+  report: Report
+): string | null {
+  const candidates = repo.manifests.filter((m) => m.root === null)
+  const digest = pin.facts.manifest_sha256
+  if (digest === null) {
+    report.undecided(
+      name,
+      'trio.manifest',
+      pin.path,
+      'the pin has no expected_producer_manifest_sha256 (it predates the digest): the mirror can only be matched by its release',
+      "add the SHA-256 of the mirror's exact bytes to the pin as expected_producer_manifest_sha256; health reports its absence"
+    )
+  }
+  const defaultPath = defaultBaseline(name).trio.manifest
+  if (candidates.length === 0) {
+    report.undecided(
+      name,
+      'trio.manifest',
+      null,
+      'no mirror: no JSON outside the producer holds "manifest_contract_version": "producer-contract-manifest.v1" (trio revisions from before the mirror have none)',
+      `copy the producer's manifest at ${pin.facts.release_tag || 'the pinned release'} byte for byte to ${defaultPath} (the default trio.manifest), or set trio.manifest`
+    )
+    return null
+  }
+  const byDigest = digest === null ? [] : candidates.filter((m) => sha256(m.bytes) === digest)
+  // with several pins, a mirror that matches another pin is that baseline's, never a fallback for this one
+  const others = repo.pins.filter((x) => x !== pin)
+  const unclaimed = candidates.filter(
+    (m) =>
+      !others.some(
+        (x) =>
+          sha256(m.bytes) === x.facts.manifest_sha256 ||
+          (m.facts.release_tag === x.facts.release_tag && m.facts.commit_sha === x.facts.commit_sha)
+      )
+  )
+  const byIdentity = candidates.filter(
+    (m) => m.facts.release_tag === pin.facts.release_tag && m.facts.commit_sha === pin.facts.commit_sha
+  )
+  let chosen: (typeof candidates)[number] | null = null
+  let why = ''
+  if (byDigest.length >= 1) {
+    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefault(byDigest, defaultPath)
+    why = "its SHA-256 equals the pin's expected_producer_manifest_sha256"
+  } else if (byIdentity.length >= 1) {
+    chosen = byIdentity.length === 1 ? byIdentity[0]! : preferDefault(byIdentity, defaultPath)
+    why = `its release_tag and commit_sha equal the pin's (${digest === null ? 'the pin has no digest' : "none has the pin's SHA-256"})`
+  } else if (unclaimed.length === 1) {
+    chosen = unclaimed[0]!
+    why = `the only producer contract manifest outside the producer${unclaimed.length < candidates.length ? ' that no other pin claims' : ''}; it does not match the pin (${digest === null ? 'another release' : 'another SHA-256'}): health will say so`
+  }
+  if (!chosen) {
+    report.undecided(
+      name,
+      'trio.manifest',
+      null,
+      `${candidates.length} producer contract manifests outside the producer and none matches the pin: ${candidates.map((m) => m.path).join(', ')}`,
+      'set trio.manifest to the byte-exact copy of the producer manifest at the pinned release'
+    )
+    return null
+  }
+  if (
+    (byDigest.length > 1 || (byDigest.length === 0 && byIdentity.length > 1)) &&
+    chosen.path !== defaultPath
+  ) {
+    report.undecided(
+      name,
+      'trio.manifest',
+      chosen.path,
+      `guessed: ${(byDigest.length > 1 ? byDigest : byIdentity).map((m) => m.path).join(', ')} all match the pin`,
+      'set trio.manifest to the mirror the runbook keeps; remove the other copies'
+    )
+  }
+  report.found(name, 'trio.manifest', chosen.path, `the mirror: ${why}`)
+  return chosen.path
+}
+
+function preferDefault<T extends { path: string }>(xs: T[], defaultPath: string): T | null {
+  return xs.find((x) => x.path === defaultPath) ?? xs[0] ?? null
+}
+
+export function chooseMatrix(
+  repo: Repository,
+  pin: Located<PinFacts>,
+  name: string,
+  report: Report
+): Located<MatrixFacts> | null {
+  const all = repo.matrices
+  const tag = pin.facts.release_tag
+  if (all.length === 0) {
+    report.undecided(
+      name,
+      'trio.matrix',
+      null,
+      'no matrix: no Markdown file has both a "## Baseline Pin" and an "## Approved Version Pairs" section',
+      `write the compatibility matrix (the default trio.matrix is ${defaultBaseline(name).trio.matrix}), or set trio.matrix`
+    )
+    return null
+  }
+  const naming = all.filter((m) => matrixNamesTag(m.facts, tag))
+  // with several pins, a matrix naming another pin's release is that baseline's ledger, not a fallback for this one
+  const otherTags = repo.pins
+    .filter((x) => x !== pin && x.facts.release_tag !== tag)
+    .map((x) => x.facts.release_tag)
+  const unclaimed = all.filter((m) => !otherTags.some((t) => matrixNamesTag(m.facts, t)))
+  let pool = naming.length > 0 ? naming : unclaimed
+  if (pool.length > 1) {
+    // the one that refers to this pin's file, then the one whose Baseline Pin names the tag
+    const pinName = basenameOf(pin.path)
+    const refers = pool.filter((m) => m.facts.text.includes(pinName))
+    if (refers.length >= 1) pool = refers
+    const exact = pool.filter((m) => m.facts.releaseTag === tag)
+    if (exact.length >= 1) pool = exact
+  }
+  if (pool.length !== 1) {
+    report.undecided(
+      name,
+      'trio.matrix',
+      null,
+      pool.length === 0
+        ? `no matrix names ${tag || 'the pinned release'}; ${all.map((m) => m.path).join(', ')} ${all.length === 1 ? 'is' : 'are'} another baseline's`
+        : `${pool.length} matrices ${naming.length > 0 ? `name ${tag}` : 'and none names the pinned release'}: ${pool.map((m) => m.path).join(', ')}`,
+      'set trio.matrix to the ledger of this baseline'
+    )
+    return null
+  }
+  const chosen = pool[0]!
+  report.found(
+    name,
+    'trio.matrix',
+    chosen.path,
+    naming.includes(chosen)
+      ? `the matrix: Baseline Pin and Approved Version Pairs sections, names ${tag}`
+      : `the only matrix (Baseline Pin and Approved Version Pairs sections), but it does not name ${tag || 'the pinned release'}: health will say so`
+  )
+  return chosen
+}

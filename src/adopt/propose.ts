@@ -1,0 +1,153 @@
+// baseline-gate init's decisions: the repository's files in, a policy document out, with what was found (where,
+// and why) and what could not be decided (and what to do about it). Decided from content, not names: a wrong
+// policy makes the suite check the wrong files without a word, so every guess is said out loud.
+import type { FileInventory } from '../files/inventory.js'
+import { basenameOf, extensionOf } from './paths.js'
+import { policyText } from './policy-text.js'
+import type { PinFacts } from './trio-files.js'
+import type { BaselineDocument, PolicyDocument, Proposal } from './document.js'
+import { normaliseName, readRepository, Report } from './repository.js'
+import type { Located, Repository } from './repository.js'
+import { chooseProducerRoot, producerEndpointsOf, producerOf } from './propose-producer.js'
+import { chooseMatrix, chooseMirror } from './propose-trio.js'
+import { adapterOf, ownersOf, repinOf, suitesOf } from './propose-consumer.js'
+
+export type { BaselineDocument, InitItem, PolicyDocument, Proposal } from './document.js'
+
+export function propose(inv: FileInventory): Proposal {
+  const report = new Report()
+  const repo = readRepository(inv, report)
+  const looked = {
+    files: inv.files.length,
+    json: inv.files.filter((f) => extensionOf(f) === 'json').length,
+    markdown: inv.files.filter((f) => /^(md|markdown)$/.test(extensionOf(f))).length,
+    cargo: repo.cargo.size
+  }
+  if (repo.pins.length === 0) {
+    report.undecided(
+      null,
+      'trio.pin',
+      null,
+      `no pin found: no JSON file (outside build output, generated code and tests) holds release_tag, commit_sha, expected_service_contract_version and expected_api_contract_version (${looked.json} JSON files looked at)`,
+      'run init in the consumer repository that pins the producer, or write the pin first (the trio: pin, mirror, matrix)'
+    )
+    // what there is of a trio still helps the person who writes the pin
+    for (const m of repo.matrices)
+      report.note(null, 'trio.matrix', m.path, 'a compatibility matrix, but no pin')
+    for (const m of repo.manifests) {
+      report.note(
+        null,
+        m.root ? 'producer.manifest' : 'trio.manifest',
+        m.path,
+        m.root
+          ? `the contract manifest of the producer in ${m.root}`
+          : 'a producer contract manifest (a mirror?), but no pin'
+      )
+    }
+    return { document: null, text: null, ...report.lists(), migrate: [], looked }
+  }
+  const baselines: Record<string, BaselineDocument> = {}
+  const migrate: string[] = []
+  for (const pin of repo.pins) {
+    const { name, doc } = baselineFor(repo, pin, new Set(Object.keys(baselines)), report)
+    baselines[name] = doc
+    if (pin.facts.posture === null) migrate.push(name)
+  }
+  const document: PolicyDocument = { policy_version: 'baseline-policy.v1', baselines }
+  return { document, text: policyText(document), ...report.lists(), migrate, looked }
+}
+
+// ---- one baseline per pin ----
+
+function baselineFor(
+  repo: Repository,
+  pin: Located<PinFacts>,
+  taken: Set<string>,
+  report: Report
+): { name: string; doc: BaselineDocument } {
+  const fromFile = /^(.+)-integration-pin\.json$/.exec(basenameOf(pin.path))?.[1] ?? null
+  const producer = chooseProducerRoot(repo, pin, fromFile)
+  const name = uniqueName(
+    normaliseName(
+      fromFile ?? (producer.root ? basenameOf(producer.root) : basenameOf(pin.path).replace(/\.json$/, ''))
+    ),
+    taken
+  )
+  const p = pin.facts
+  report.found(
+    name,
+    'trio.pin',
+    pin.path,
+    `a pin: release ${p.release_tag || '?'} at ${p.commit_sha.slice(0, 12) || '?'}; the baseline is named ${name} after ${fromFile ? 'the pin file' : producer.root ? 'the producer directory' : 'the pin file'}`
+  )
+  const trio: BaselineDocument['trio'] = { pin: pin.path }
+  const mirror = chooseMirror(repo, pin, name, report)
+  if (mirror) trio.manifest = mirror
+  const matrix = chooseMatrix(repo, pin, name, report)
+  if (matrix) trio.matrix = matrix.path
+  const displayName = matrix?.facts.displayName ?? null
+  if (matrix && displayName) {
+    report.found(
+      name,
+      'display_name',
+      matrix.path,
+      `${displayName}: the matrix's "- ${displayName} release tag:" line`
+    )
+  } else if (matrix) {
+    report.undecided(
+      name,
+      'display_name',
+      matrix.path,
+      'the matrix has no "- <Name> release tag:" line in its Baseline Pin section',
+      `set display_name to the producer's name as the matrix writes it (default: ${name})`
+    )
+  }
+  // the keys in the order a person reads them: who, which files, the producer, the boundary, the checks
+  const doc: BaselineDocument = displayName ? { display_name: displayName, trio } : { trio }
+
+  const endpoints = producerEndpointsOf(repo, producer.root)
+  if (producer.root) {
+    report.found(name, 'producer.root', producer.root, producer.why)
+    doc.producer = producerOf(repo, name, producer.root, producer.manifest!, endpoints, report)
+  } else {
+    report.undecided(
+      name,
+      'producer.root',
+      null,
+      producer.why,
+      `set producer.root to the producer's directory (default: services/${name})`
+    )
+  }
+  doc.adapter = adapterOf(
+    repo,
+    name,
+    endpoints,
+    [name, displayName ?? '', producer.root ? basenameOf(producer.root) : ''],
+    report
+  )
+  const suites = suitesOf(repo, name, producer.root, report)
+  if (suites) doc.suites = suites
+  const owners = ownersOf(repo, name, pin.path, producer.root, report)
+  if (owners) doc.owners = owners
+  if (producer.root) {
+    const repin = repinOf(repo, name, producer.root, doc.producer?.handoff ?? null, report)
+    if (repin) doc.repin = repin
+  }
+  if (p.posture === null) {
+    report.note(
+      name,
+      'format',
+      pin.path,
+      'the pin has no runtime_cutover_posture: the trio predates adoption; baseline-gate migrate brings it to the current format'
+    )
+  }
+  return { name, doc }
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  if (!taken.has(name)) return name
+  for (let i = 2; ; i++) {
+    const candidate = `${name.slice(0, 60)}-${i}`
+    if (!taken.has(candidate)) return candidate
+  }
+}

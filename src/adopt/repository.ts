@@ -1,0 +1,134 @@
+// init reads the repository once: the files that can be trio files, producer manifests, handoff payloads,
+// matrices and Cargo manifests (raw bytes searched before anything is parsed), and CODEOWNERS.
+import type { FileInventory } from '../files/inventory.js'
+import { parseCargoToml } from './cargo.js'
+import type { CargoManifest } from './cargo.js'
+import { CODEOWNERS_PATHS, parseCodeowners } from './codeowners.js'
+import type { CodeownersRule } from './codeowners.js'
+import { basenameOf, dirnameOf, extensionOf, fileSet, isNoise, isUnder } from './paths.js'
+import type { FileSet } from './paths.js'
+import { cargoRootOf } from './producer.js'
+import { classifyJson, JSON_NEEDLES, readMatrix } from './trio-files.js'
+import type { ManifestFacts, MatrixFacts, PinFacts } from './trio-files.js'
+import type { InitItem } from './document.js'
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/
+
+export interface Located<T> {
+  path: string
+  facts: T
+  bytes: Buffer
+}
+
+/** What every baseline's decisions draw on: the repository read once. */
+export interface Repository {
+  inv: FileInventory
+  files: FileSet
+  cargo: Map<string, CargoManifest>
+  pins: Located<PinFacts>[]
+  /** Producer contract manifests: inside a producer (canonical) or outside (mirrors). */
+  manifests: (Located<ManifestFacts> & { root: string | null })[]
+  handoffs: { path: string; mode: string | null }[]
+  matrices: Located<MatrixFacts>[]
+  producerRoots: string[]
+  codeowners: { path: string; rules: CodeownersRule[] } | null
+}
+
+export class Report {
+  private readonly f: InitItem[] = []
+  private readonly u: InitItem[] = []
+  private readonly n: InitItem[] = []
+  found(baseline: string | null, field: string, path: string | null, message: string): void {
+    this.f.push({ baseline, field, path, message })
+  }
+  undecided(
+    baseline: string | null,
+    field: string,
+    path: string | null,
+    message: string,
+    todo: string
+  ): void {
+    this.u.push({ baseline, field, path, message, todo })
+  }
+  note(baseline: string | null, field: string, path: string | null, message: string): void {
+    this.n.push({ baseline, field, path, message })
+  }
+  lists(): { found: InitItem[]; undecided: InitItem[]; notes: InitItem[] } {
+    return { found: this.f, undecided: this.u, notes: this.n }
+  }
+}
+
+// ---- reading: only the files that can matter, each once ----
+
+export function readRepository(inv: FileInventory, report: Report): Repository {
+  const files = fileSet(inv.files)
+  const cargo = new Map<string, CargoManifest>()
+  const pins: Located<PinFacts>[] = []
+  const manifests: Located<ManifestFacts>[] = []
+  const handoffs: { path: string; mode: string | null }[] = []
+  const matrices: Located<MatrixFacts>[] = []
+  for (const path of inv.files) {
+    if (isNoise(path)) continue
+    const ext = extensionOf(path)
+    if (basenameOf(path) === 'Cargo.toml') {
+      const bytes = inv.read(path)
+      if (!bytes) continue
+      const parsed = parseCargoToml(dirnameOf(path), bytes.toString('utf8'))
+      if (parsed.ok) cargo.set(parsed.manifest.dir, parsed.manifest)
+      else report.note(null, 'producer', path, `cannot be parsed as TOML (${parsed.problem}); left out`)
+    } else if (ext === 'json') {
+      const bytes = inv.read(path)
+      // the raw bytes first: most JSON files (package.json, tsconfig.json, fixtures) are never parsed
+      if (!bytes || !JSON_NEEDLES.some((n) => bytes.includes(n))) continue
+      const c = classifyJson(bytes)
+      if (c.kind === 'pin') pins.push({ path, facts: c.pin, bytes })
+      else if (c.kind === 'manifest') manifests.push({ path, facts: c.manifest, bytes })
+      else if (c.kind === 'handoff') handoffs.push({ path, mode: c.mode })
+      else if (c.kind === 'unparsable')
+        report.undecided(
+          null,
+          'trio',
+          path,
+          `looks like a trio file but is not valid JSON (${c.problem})`,
+          'fix it, then run baseline-gate init again'
+        )
+    } else if (ext === 'md' || ext === 'markdown') {
+      const bytes = inv.read(path)
+      if (!bytes || !bytes.includes('##')) continue
+      const m = readMatrix(bytes.toString('utf8'))
+      if (m) matrices.push({ path, facts: m, bytes })
+    }
+  }
+  const located = manifests.map((m) => ({ ...m, root: cargoRootOf(cargo, m.path) }))
+  const producerRoots = [...new Set(located.map((m) => m.root).filter((r): r is string => r !== null))].sort()
+  const inProducer = (p: string) => producerRoots.some((r) => isUnder(p, r))
+  // a pin or matrix inside a producer is the producer's own (an example, a template), not the consumer's trio
+  return {
+    inv,
+    files,
+    cargo,
+    pins: pins.filter((p) => !inProducer(p.path)),
+    manifests: located,
+    handoffs,
+    matrices: matrices.filter((m) => !inProducer(m.path)),
+    producerRoots,
+    codeowners: readCodeowners(inv, files)
+  }
+}
+
+function readCodeowners(inv: FileInventory, files: FileSet): Repository['codeowners'] {
+  // GitHub uses the first of these it finds
+  const path = CODEOWNERS_PATHS.find((p) => files.has(p))
+  const bytes = path ? inv.read(path) : null
+  return path && bytes ? { path, rules: parseCodeowners(bytes.toString('utf8')) } : null
+}
+
+export function normaliseName(raw: string): string {
+  const name = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '')
+  return NAME.test(name) ? name : 'baseline'
+}

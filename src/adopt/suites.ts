@@ -1,0 +1,68 @@
+// The suites a baseline change runs, fitted to the repository: the runbook's consumer scripts that package.json
+// has (run with the package manager its lockfile names), and the producer's checks that exist. The steps are the
+// defaults' own (src/policy/defaults.ts), so an adopted policy runs exactly what the runbook ran.
+import { defaultBaseline } from '../policy/defaults.js'
+import type { PackageManager } from '../policy/defaults.js'
+import type { SuiteStep } from '../policy/types.js'
+
+/** A suite step as the policy file writes it (cwd left to the suite's default: the root, the producer root). */
+export interface StepDocument {
+  name: string
+  run: string[]
+  timeout_s: number
+  operations: SuiteStep['operations']
+}
+
+const LOCKFILES: [string, PackageManager][] = [
+  // the loader's order (src/policy/load.ts), so a repository with two lockfiles reads the same here and there
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm']
+]
+
+export interface PackageManagerChoice {
+  manager: PackageManager
+  /** The lockfiles at the root that decided it (none: npm assumed). */
+  lockfiles: string[]
+}
+
+export function packageManagerOf(has: (path: string) => boolean): PackageManagerChoice {
+  const found = LOCKFILES.filter(([file]) => has(file))
+  return { manager: found[0]?.[1] ?? 'npm', lockfiles: found.map(([file]) => file) }
+}
+
+export interface ConsumerSteps {
+  steps: StepDocument[]
+  /** The runbook's scripts package.json does not have. */
+  missing: string[]
+}
+
+/** The runbook's consumer steps for the scripts package.json defines. */
+export function consumerSteps(manager: PackageManager, scripts: Record<string, unknown>): ConsumerSteps {
+  const all = defaultBaseline('consumer', manager).suites.consumer
+  return {
+    steps: all.filter((s) => typeof scripts[s.name] === 'string').map(document),
+    missing: all.filter((s) => typeof scripts[s.name] !== 'string').map((s) => s.name)
+  }
+}
+
+export interface ProducerSteps {
+  steps: StepDocument[]
+  /** The runbook's verify scripts the producer does not have (relative to its root). */
+  missing: string[]
+}
+
+/** cargo fmt, clippy and test, and each runbook verify script the producer has (`has`: relative to its root). */
+export function producerSteps(has: (relToProducer: string) => boolean): ProducerSteps {
+  const all = defaultBaseline('producer').suites.producer
+  const script = (s: SuiteStep) => (s.run[0] === 'bash' ? s.run[1]! : null)
+  return {
+    steps: all.filter((s) => script(s) === null || has(script(s)!)).map(document),
+    missing: all.map(script).filter((p): p is string => p !== null && !has(p))
+  }
+}
+
+function document(s: SuiteStep): StepDocument {
+  return { name: s.name, run: s.run, timeout_s: s.timeout_s, operations: s.operations }
+}

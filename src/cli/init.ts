@@ -1,0 +1,19 @@
+// `baseline-gate init`: write config/baseline-policy.json fitted to the repository (adopting the tool).
+// Exit 0: written, or shown (--dry-run); 1: no trio anywhere (nothing written); 2: an existing policy and no --force.
+import { runInit } from '../operations/init.js'
+import type { InitCommand } from './args.js'
+import { EXIT } from './io.js'
+import type { Io } from './io.js'
+import { initJson, renderInit } from './render-init.js'
+import { styleFor } from './render.js'
+
+export async function init(cmd: InitCommand, io: Io, root: string): Promise<number> {
+  const outcome = await runInit(root, { dryRun: cmd.dryRun, force: cmd.force })
+  if (outcome.status === 'refused') {
+    io.stderr.write(`baseline-gate: ${outcome.message}\n`)
+    return EXIT.usage
+  }
+  if (cmd.json) io.stdout.write(`${JSON.stringify(initJson(outcome), null, 2)}\n`)
+  else io.stdout.write(`${renderInit(outcome, root, styleFor(io.stdout, io.env))}\n`)
+  return outcome.status === 'no-trio' ? EXIT.fail : EXIT.pass
+}

@@ -1,0 +1,132 @@
+// init: inspect the repository and write config/baseline-policy.json fitted to it. The repository's files ->
+// the proposal (src/adopt) -> the policy text, loaded by the real loader and checked by the real adapter rules
+// before anything is written; an existing policy is never replaced without --force; a dry run writes nothing.
+import type { InitItem, Proposal } from '../adopt/propose.js'
+import { propose } from '../adopt/propose.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
+import { listRepositoryFiles, repositoryInventory } from '../files/inventory.js'
+import type { FileInventory } from '../files/inventory.js'
+import { listFiles } from '../files/scan.js'
+import { writeTarget } from '../files/write-target.js'
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
+import { policyAtRevision } from '../policy/load.js'
+import { PolicyError } from '../policy/types.js'
+import type { Policy } from '../policy/types.js'
+import { adapterRules } from '../rules/adapter.js'
+import { sourceFromBytes } from '../source/source-file.js'
+import type { SourceFile } from '../source/source-file.js'
+
+export interface InitRequest {
+  /** Compute and show everything; write nothing. */
+  dryRun: boolean
+  /** Replace an existing policy file. */
+  force: boolean
+}
+
+export type InitOutcome =
+  /** Nothing was looked at: the policy file exists (no --force) or cannot be written where it would go. */
+  | { status: 'refused'; policyPath: string; message: string }
+  /** No pin anywhere: nothing to adopt, nothing written. */
+  | { status: 'no-trio'; policyPath: string; proposal: Proposal }
+  | {
+      status: 'written' | 'dry-run'
+      policyPath: string
+      proposal: Proposal
+      /** The file's text (written, or what a run without --dry-run would write). */
+      text: string
+      /** The policy as the suite will read it. */
+      policy: Policy
+      /** A policy file existed before (replaced with --force; a dry run leaves it alone). */
+      existed: boolean
+    }
+
+export async function runInit(root: string, request: InitRequest): Promise<InitOutcome> {
+  const policyPath = DEFAULT_POLICY_PATH
+  const target = writeTarget(root, policyPath)
+  if (target.kind === 'outside-root') {
+    return {
+      status: 'refused',
+      policyPath,
+      message: `${policyPath} would land outside the repository (a symlink leads out of it); nothing written`
+    }
+  }
+  if (target.kind === 'not-a-file' && !request.dryRun) {
+    return {
+      status: 'refused',
+      policyPath,
+      message: `${policyPath} exists and is not a regular file (a directory or a symlink); move it away, or use --dry-run to see the policy`
+    }
+  }
+  const existed = target.kind !== 'ok' || target.exists
+  if (existed && !request.force && !request.dryRun) {
+    return {
+      status: 'refused',
+      policyPath,
+      message: `${policyPath} already exists; --force overwrites it, --dry-run shows the policy init would write`
+    }
+  }
+
+  const inventory = repositoryInventory(root, await listRepositoryFiles(root))
+  const proposal = propose(inventory)
+  if (!proposal.document || proposal.text === null) return { status: 'no-trio', policyPath, proposal }
+  const text = proposal.text
+  let policy: Policy
+  try {
+    policy = policyAtRevision(root, Buffer.from(text, 'utf8'), policyPath)
+  } catch (e) {
+    // everything init writes comes from our own code: a policy that does not load is our bug, not the user's
+    if (e instanceof PolicyError)
+      throw new Error(`init proposed a policy that does not load: ${e.message}`, { cause: e })
+    throw e
+  }
+  verifyAdapter(root, inventory, policy, proposal)
+  if (!request.dryRun && target.kind === 'ok') writeFileAtomic(target.abs, text)
+  return { status: request.dryRun ? 'dry-run' : 'written', policyPath, proposal, text, policy, existed }
+}
+
+/**
+ * The adapter rules health runs (src/rules/adapter.ts), over the files health's scan lists on disk (which may hold
+ * more than git lists, such as ignored build output under a scanned directory), read through the inventory so a
+ * file is read once: whatever they would report is said now, as undecided.
+ */
+function verifyAdapter(root: string, inv: FileInventory, policy: Policy, proposal: Proposal): void {
+  const said = new Set(proposal.undecided.map((u) => `${u.baseline}\0${u.path}`))
+  for (const b of policy.baselines) {
+    const adapter = b.adapter
+    if (adapter.files.length === 0) continue
+    const source = (path: string) => {
+      const bytes = inv.read(path)
+      return bytes ? sourceFromBytes(path, bytes) : null
+    }
+    const own = new Set(adapter.files)
+    const needles = adapter.endpoints.map((e) => Buffer.from(e, 'utf8'))
+    const scanned = listFiles(root, adapter.scan, adapter.exclude)
+      .filter((p) => !own.has(p))
+      .filter((p) => {
+        const bytes = inv.read(p)
+        return bytes !== null && needles.some((n) => bytes.includes(n))
+      })
+      .map(source)
+      .filter((f): f is SourceFile => f !== null)
+    const findings = adapterRules({
+      adapter,
+      adapterSources: adapter.files.map((path) => ({ path, source: source(path) })),
+      scanned
+    })
+    for (const f of findings) {
+      if (said.has(`${b.name}\0${f.file}`)) continue
+      said.add(`${b.name}\0${f.file}`)
+      const item: InitItem = {
+        baseline: b.name,
+        field: 'adapter.file',
+        path: f.file,
+        message: `health would report ${f.rule}: ${f.message}`,
+        todo:
+          f.rule === 'BG603'
+            ? 'route it through the adapter, add it to adapter.file, or add it (or its directory) to adapter.exclude'
+            : 'check adapter.file and adapter.endpoints'
+      }
+      proposal.undecided.push(item)
+    }
+  }
+}
