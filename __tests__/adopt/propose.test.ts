@@ -509,6 +509,8 @@ describe('propose: the consumer side', () => {
   it('no CODEOWNERS: the owners stay empty, and the posture change that needs them is named', () => {
     const p = run(repository({ '.github/CODEOWNERS': null }))
     expect(only(p).owners).toBeUndefined()
-    expect(about(p.undecided, 'owners')[0]!.todo).toMatch(/a change of the posture to GO \(from NO-GO, or from none\)/)
+    expect(about(p.undecided, 'owners')[0]!.todo).toMatch(
+      /a change of the posture to GO \(from NO-GO, or from none\)/
+    )
   })
 })
