@@ -66,6 +66,7 @@ function note(over: Partial<IncidentEvidence> = {}): IncidentEvidence {
     next_milestone: nextMilestone(STARTED, 'restored'),
     pull_request_url: 'https://github.com/acme/app/pull/42',
     incident_issue_url: 'https://github.com/acme/app/issues/7',
+    suites_ran: true,
     target_profile: 'current',
     follow_up: [],
     ...over

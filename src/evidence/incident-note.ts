@@ -31,6 +31,8 @@ export interface IncidentEvidence {
   target_revision: string | null
   status: RollbackStatus
   dry_run: boolean
+  /** Whether the rollback suites ran on the restored trio (false: skipped on request, or not reached). */
+  suites_ran: boolean
   /** ISO instants, UTC. */
   timeline: { at: string; event: string }[]
   next_milestone: { due: string; what: string }
@@ -50,7 +52,11 @@ const REPIN_CONFIRMATION_MIN = 30
 const JOINT_SUMMARY_MIN = 24 * 60
 
 /** The protocol's timeline: consumer re-pin confirmation within 30 min after the rollback, joint summary within 24 h. Returns the next milestone given when the rollback started and its status. */
-export function nextMilestone(startedAt: Date, status: RollbackStatus): { due: string; what: string } {
+export function nextMilestone(
+  startedAt: Date,
+  status: RollbackStatus,
+  suitesRan = true
+): { due: string; what: string } {
   const after = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString()
   const repin = (what: string) => ({
     due: after(REPIN_CONFIRMATION_MIN),
@@ -59,6 +65,14 @@ export function nextMilestone(startedAt: Date, status: RollbackStatus): { due: s
   switch (status) {
     // the rollback re-ran the suites on the restored trio and they passed: that is the re-pin confirmation
     case 'restored':
+      if (!suitesRan)
+        return repin(
+          'run the rollback suites on the restored baseline (this rollback skipped them) and they pass'
+        )
+      return {
+        due: after(JOINT_SUMMARY_MIN),
+        what: 'joint incident summary by the consumer and producer owners'
+      }
     case 'already-current':
       return {
         due: after(JOINT_SUMMARY_MIN),
@@ -104,7 +118,9 @@ function impact(note: IncidentEvidence, product: string): string {
   const to = baselineLabel(note.active)
   switch (note.status) {
     case 'restored':
-      return `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`
+      return note.suites_ran
+        ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`
+        : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case 'verification-failed':
       return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`
@@ -168,7 +184,12 @@ export function renderIncidentNote(
     ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.`
     : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
   const status: [string, string][] = [
-    ['Status', STATUS_WORDS[note.status]],
+    [
+      'Status',
+      note.status === 'restored' && !note.suites_ran
+        ? 'restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run'
+        : STATUS_WORDS[note.status]
+    ],
     ['Verdict', `**${context.verdict}**`],
     ['Dry run', note.dry_run ? 'yes' : 'no'],
     ['Restored trio read from', code(note.target_revision)]

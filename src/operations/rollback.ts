@@ -199,7 +199,7 @@ async function rollBack(
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
-    if (!options.dryRun && !blocked) mark(`rollback suites finished: ${describeSteps(steps)}`)
+    if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`)
     const failed = decideVerdict(findings, steps) === 'FAIL'
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
@@ -225,7 +225,8 @@ async function rollBack(
     status,
     dry_run: options.dryRun,
     timeline,
-    next_milestone: nextMilestone(startedAt, status),
+    suites_ran: suitesRan(steps),
+    next_milestone: nextMilestone(startedAt, status, suitesRan(steps)),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
@@ -341,7 +342,15 @@ function sameTrio(a: Record<TrioRole, Buffer | null>, b: Record<TrioRole, Buffer
 
 function describeSteps(steps: StepResult[]): string {
   const passed = steps.filter((s) => s.status === 'passed').length
-  return steps.length === 0 ? 'no steps' : `${passed} of ${steps.length} steps passed`
+  const skipped = steps.filter((s) => s.status === 'skipped').length
+  if (steps.length === 0) return 'no steps'
+  if (skipped === steps.length) return `not run: all ${steps.length} steps skipped`
+  return `${passed} of ${steps.length} steps passed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+}
+
+/** Whether any rollback suite step actually ran (a skipped or never-started step did not). */
+function suitesRan(steps: StepResult[]): boolean {
+  return steps.some((s) => s.status !== 'skipped' && s.status !== 'not-run')
 }
 
 function noTarget(found: LkgReport): string {
