@@ -1,6 +1,7 @@
 // plan and aggregate in process: the job matrix of a two-baseline policy, and one verdict over the packets that
 // a fanned-out run (one evidence directory per baseline) leaves behind.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
@@ -63,8 +64,16 @@ describe('plan', () => {
   })
 
   it('without a policy file plans the built-in default baseline', async () => {
-    const r = await run(['plan', '--json'], tempDir())
+    const repo = tempDir()
+    execFileSync('git', ['init', '-q'], { cwd: repo })
+    const r = await run(['plan', '--json'], repo)
     expect(JSON.parse(r.stdout)).toEqual({ include: [{ baseline: 'memorykernel' }] })
+  })
+
+  it('outside a git repository there is no root to plan: exit 2 with what to do', async () => {
+    const r = await run(['plan', '--json'], tempDir())
+    expect([r.status, r.stdout]).toEqual([2, ''])
+    expect(r.stderr).toMatch(/is not inside a git repository: baseline-gate works on a clone/)
   })
 
   it('a policy error or a bad option exits 2 with one line on stderr', async () => {

@@ -80,7 +80,11 @@ describe('parseLedger', () => {
   const ledger = parseLedger(file, 'Billing')
 
   it('finds the title and the first Updated line, with its position', () => {
-    expect(ledger.title).toEqual({ value: 'Billing Compatibility Matrix', position: { line: 1, column: 1 } })
+    expect(ledger.title).toEqual({
+      value: 'Billing Compatibility Matrix',
+      position: { line: 1, column: 1 },
+      start: 0
+    })
     const u = ledger.updated!
     expect({ value: u.value, position: u.position }).toEqual({
       value: '2026-01-31',

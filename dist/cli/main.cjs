@@ -145,10 +145,10 @@ Options:
   --dry-run            rollback, init, migrate: compute and report everything, write nothing
   --force              init: overwrite an existing policy file
   --posture GO|NO-GO   migrate: the posture a pin without one gets (default NO-GO; GO needs joint approval)
-  --now WHEN           judge the time-dependent rules (Updated date, handoff timestamp, stability window)
-                       at WHEN (YYYY-MM-DD or an ISO 8601 instant with a zone) instead of the wall clock
-  --replay             health, promote, rollback: judge them at the date of the commit judged (HEAD, or
-                       promote's --head): the verdict it had then, the same on any day
+  --now WHEN           the instant the time-dependent rules (Updated date, handoff timestamp, stability
+                       window) judge at, instead of the wall clock: YYYY-MM-DD, or ISO 8601 with a zone
+  --replay             health, promote, rollback: the instant is the committer date of the commit judged
+                       (HEAD, or promote's --head): the verdict it had then, the same on any day
   -h, --help           show this help
   --version            print the version
 
