@@ -8,10 +8,12 @@ import type { RuleId } from '../src/rules/catalog.js'
 import {
   ADAPTER,
   cleanupFixtures,
+  EMBEDDED,
   findingsOf,
   HANDOFF,
   MATRIX,
   MIRROR,
+  nextTag,
   PIN,
   POLICY,
   PRODUCER_MANIFEST,
@@ -21,13 +23,16 @@ import type { Fixture } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
+/** A release after the embedded one (v0.5.0 when the embedded default is v0.4.0). */
+const NEXT = nextTag(EMBEDDED.tag, 'minor')
+
 /**
- * The producer's tree moves to v0.5.0 (commit c…c) and the ledger gains a v0.5.0 row with `status` and
+ * The producer's tree moves to NEXT (commit c…c) and the ledger gains a NEXT row with `status` and
  * `commit`: the state a rollback leaves when status is Rolled back and the commit matches.
  */
 function withdrawnRelease(fx: Fixture, status: string, commit: string): void {
   fx.editJson(PRODUCER_MANIFEST, (m) => {
-    m.release_tag = 'v0.5.0'
+    m.release_tag = NEXT
     m.commit_sha = 'c'.repeat(40)
   })
   const row = fx
@@ -37,7 +42,7 @@ function withdrawnRelease(fx: Fixture, status: string, commit: string): void {
   fx.replace(
     MATRIX,
     row,
-    `${row}\n| 0.2.0 | 603d38d8dee7 | v0.5.0 | ${commit} | service.v3 | api.v1 | integration/v1 | ${status} |`
+    `${row}\n| 0.2.0 | ${EMBEDDED.consumerCommit} | ${NEXT} | ${commit} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | ${status} |`
   )
 }
 
@@ -268,7 +273,10 @@ const cases: Case[] = [
       fx.replace(
         MATRIX,
         row,
-        row.replace('| service.v3 | api.v1 | integration/v1 |', '| service.v1 | api.v9 | integration/v7 |')
+        row.replace(
+          `| ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} |`,
+          '| service.v1 | api.v9 | integration/v7 |'
+        )
       )
     },
     expect: { rule: 'BG212', file: MATRIX, line: at(MATRIX, '| service.v1 | api.v9 |') }
@@ -306,7 +314,7 @@ const cases: Case[] = [
   },
   {
     name: 'the producer released a new manifest and the mirror was not repinned',
-    mutate: (fx) => fx.replace(PRODUCER_MANIFEST, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.5.0"'),
+    mutate: (fx) => fx.replace(PRODUCER_MANIFEST, /"release_tag": "v[0-9.]+"/, `"release_tag": "${NEXT}"`),
     expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
   },
   {

@@ -7,8 +7,10 @@ import { trioRules } from '../src/rules/index.js'
 import { loadTrio } from '../src/trio/load.js'
 import {
   cleanupFixtures,
+  EMBEDDED,
   MATRIX,
   MIRROR,
+  nextTag,
   NOW,
   PIN,
   PRODUCER_MANIFEST,
@@ -17,6 +19,9 @@ import {
 import type { Fixture } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)
+
+/** The next minor release after the embedded one (v0.5.0 after v0.4.0). */
+const NEXT = nextTag(EMBEDDED.tag, 'minor')
 
 /** The producer publishes a new release in its manifest. */
 function release(fx: Fixture, tag: string, edit: (m: Record<string, unknown>) => void = () => {}): void {
@@ -38,9 +43,9 @@ describe('baseline-gate repin', () => {
   it('writes mirror, pin and ledger for a new producer release, and the result passes every trio rule', () => {
     const fx = trioFixture()
     const before = fx.read(MATRIX).split('\n')
-    release(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+    release(fx, NEXT, (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
     const r = repin(fx)
-    expect([r.status, r.from.release_tag, r.to?.release_tag]).toEqual(['repinned', 'v0.4.0', 'v0.5.0'])
+    expect([r.status, r.from.release_tag, r.to?.release_tag]).toEqual(['repinned', EMBEDDED.tag, NEXT])
     expect(fx.readBytes(MIRROR).equals(fx.readBytes(PRODUCER_MANIFEST))).toBe(true)
     const pin = JSON.parse(fx.read(PIN)) as Record<string, string>
     expect(pin.expected_producer_manifest_sha256).toBe(
@@ -61,13 +66,13 @@ describe('baseline-gate repin', () => {
     expect(removed.length).toBeGreaterThan(0)
     expect([...removed, ...added].filter((l) => !touched.test(l))).toEqual([])
     expect(after.filter((l) => l.endsWith('| Approved |'))).toHaveLength(1)
-    expect(after.some((l) => l.includes('| v0.4.0 |') && l.endsWith('| Superseded |'))).toBe(true)
-    expect(after.some((l) => l.includes('| v0.5.0 |') && l.endsWith('| Approved |'))).toBe(true)
+    expect(after.some((l) => l.includes(`| ${EMBEDDED.tag} |`) && l.endsWith('| Superseded |'))).toBe(true)
+    expect(after.some((l) => l.includes(`| ${NEXT} |`) && l.endsWith('| Approved |'))).toBe(true)
   })
 
   it('a second run changes nothing', () => {
     const fx = trioFixture()
-    release(fx, 'v0.5.0')
+    release(fx, NEXT)
     expect(repin(fx).status).toBe('repinned')
     const files = snapshot(fx)
     expect(repin(fx).status).toBe('unchanged')
@@ -76,16 +81,15 @@ describe('baseline-gate repin', () => {
 
   it('a breaking release (a code removed with a contract bump) starts NO-GO', () => {
     const fx = trioFixture()
-    release(fx, 'v1.0.0', (m) => {
-      m.expected_service_contract_version = 'service.v4'
+    // the next major release, on the next service contract (v1.0.0 and service.v4 after v0.4.0 on service.v3)
+    const contract = EMBEDDED.service.replace(/\d+$/, (n) => String(Number(n) + 1))
+    release(fx, nextTag(EMBEDDED.tag, 'major'), (m) => {
+      m.expected_service_contract_version = contract
       m.error_code_enum = (m.error_code_enum as string[]).filter((c) => c !== 'write_conflict')
     })
     expect(repin(fx).status).toBe('repinned')
     const pin = JSON.parse(fx.read(PIN)) as Record<string, string>
-    expect([pin.expected_service_contract_version, pin.runtime_cutover_posture]).toEqual([
-      'service.v4',
-      'NO-GO'
-    ])
+    expect([pin.expected_service_contract_version, pin.runtime_cutover_posture]).toEqual([contract, 'NO-GO'])
     expect(fx.read(MATRIX)).toContain('- Runtime cutover posture: `NO-GO`')
   })
 
@@ -99,7 +103,7 @@ describe('baseline-gate repin', () => {
     expect(snapshot(bad)).toEqual(before)
 
     const broken = trioFixture()
-    release(broken, 'v0.5.0')
+    release(broken, NEXT)
     broken.replace(MATRIX, /^\| --- \|.*\n/m, '')
     const kept = snapshot(broken)
     const r2 = repin(broken)

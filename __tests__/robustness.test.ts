@@ -6,7 +6,16 @@ import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_MATRIX_BYTES } from '../src/trio/load.js'
 import type { Finding } from '../src/rules/finding.js'
-import { cleanupFixtures, findingsOf, health, MATRIX, MIRROR, PIN, trioFixture } from './helpers/fixture.js'
+import {
+  cleanupFixtures,
+  EMBEDDED,
+  findingsOf,
+  health,
+  MATRIX,
+  MIRROR,
+  PIN,
+  trioFixture
+} from './helpers/fixture.js'
 import type { Fixture } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -33,9 +42,9 @@ function sha256(data: Buffer | string): string {
 describe('malformed JSON in the pin', () => {
   it('reports both syntax errors (a missing colon and a trailing comma), each at its line and column', async () => {
     const fx = trioFixture()
-    fx.replace(PIN, '"release_tag": "v0.4.0"', '"release_tag" "v0.4.0"')
+    fx.replace(PIN, `"release_tag": "${EMBEDDED.tag}"`, `"release_tag" "${EMBEDDED.tag}"`)
     fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "GO",')
-    const colonLine = fx.lineOf(PIN, '"release_tag" "v0.4.0"')
+    const colonLine = fx.lineOf(PIN, `"release_tag" "${EMBEDDED.tag}"`)
     const closeLine = fx.read(PIN).split('\n').lastIndexOf('}') + 1
 
     const result = await health(fx.root)
@@ -44,7 +53,7 @@ describe('malformed JSON in the pin', () => {
       ['BG106', PIN, colonLine],
       ['BG106', PIN, closeLine]
     ])
-    expect(findings[0]!.column).toBe(columnOf(fx, PIN, colonLine, '"v0.4.0"'))
+    expect(findings[0]!.column).toBe(columnOf(fx, PIN, colonLine, `"${EMBEDDED.tag}"`))
     expect(findings[0]!.message).toContain("':' is expected")
     expect(findings[1]!.column).toBe(1)
     expect(findings[1]!.message).toContain('a property name in double quotes is expected')
@@ -57,7 +66,7 @@ describe('malformed JSON in the pin', () => {
   it('does not stop the matrix rules: a broken pin and a broken ledger row are both reported', async () => {
     const fx = trioFixture()
     fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "GO",')
-    fx.replace(MATRIX, '| integration/v1 | Approved |', '| integration/v1 | approved |')
+    fx.replace(MATRIX, `| ${EMBEDDED.integration} | Approved |`, `| ${EMBEDDED.integration} | approved |`)
     const row = fx.lineOf(MATRIX, '| approved |')
     const findings = await findingsOf(fx.root)
     expect(where(findings).filter(([rule]) => rule !== 'BG106')).toEqual([
@@ -189,7 +198,7 @@ describe('line endings and formatting', () => {
       ['BG301', MIRROR, 1] // no longer the producer's bytes, from the first line on
     ])
     // located at the pinned digest's value, where the fix goes
-    expect(findings[0]!.column).toBe(columnOf(fx, PIN, line, '"89a1b256'))
+    expect(findings[0]!.column).toBe(columnOf(fx, PIN, line, `"${EMBEDDED.manifestSha256.slice(0, 8)}`))
     expect(findings[0]!.message).toContain('differ only by line endings')
   })
 
@@ -206,7 +215,7 @@ describe('line endings and formatting', () => {
 
   it('a mirror with a really different value (not rehashed) is BG202 plus BG201, with the generic advice', async () => {
     const fx = trioFixture()
-    fx.replace(MIRROR, '"release_tag": "v0.4.0"', '"release_tag": "v0.3.2"')
+    fx.replace(MIRROR, `"release_tag": "${EMBEDDED.tag}"`, '"release_tag": "v0.3.2"')
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([
       ['BG202', PIN, fx.lineOf(PIN, HASH_FIELD)],
@@ -216,7 +225,7 @@ describe('line endings and formatting', () => {
     expect(findings[0]!.message).not.toContain('differ only by')
     expect(findings[0]!.message).toContain('byte for byte')
     expect(findings[2]!.message).toContain('"v0.3.2"')
-    expect(findings[2]!.message).toContain('"v0.4.0"')
+    expect(findings[2]!.message).toContain(`"${EMBEDDED.tag}"`)
   })
 })
 
@@ -260,7 +269,7 @@ describe('very large files', () => {
     const result = await health(fx.root)
     expect(result.baselines[0]!.findings).toEqual([])
     expect(result.verdict).toBe('PASS')
-    expect(result.baselines[0]!.identity.release_tag).toBe('v0.4.0')
+    expect(result.baselines[0]!.identity.release_tag).toBe(EMBEDDED.tag)
   })
 
   it('a matrix of ~3 MB is refused as too large (BG102) before it is parsed', async () => {
@@ -307,8 +316,9 @@ describe('a damaged matrix', () => {
 describe('a duplicate key in the pin', () => {
   it('is BG107 at the second occurrence of the key', async () => {
     const fx = trioFixture()
-    fx.replace(PIN, '"default_timeout_ms": 2500,', '"default_timeout_ms": 2500,\n  "release_tag": "v0.4.0",')
-    const second = fx.read(PIN).split('\n').lastIndexOf('  "release_tag": "v0.4.0",') + 1
+    const repeated = `  "release_tag": "${EMBEDDED.tag}",`
+    fx.replace(PIN, '"default_timeout_ms": 2500,', `"default_timeout_ms": 2500,\n${repeated}`)
+    const second = fx.read(PIN).split('\n').lastIndexOf(repeated) + 1
     expect(second).toBeGreaterThan(fx.lineOf(PIN, '"release_tag"'))
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([['BG107', PIN, second]])
@@ -322,7 +332,7 @@ describe("the original system's famous miss: the Approved row's contract cells",
     const fx = trioFixture()
     fx.replace(
       MATRIX,
-      '| service.v3 | api.v1 | integration/v1 | Approved |',
+      `| ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | Approved |`,
       '| service.v1 | api.v9 | integration/v7 | Approved |'
     )
     const line = fx.lineOf(MATRIX, '| Approved |')
@@ -337,16 +347,16 @@ describe("the original system's famous miss: the Approved row's contract cells",
       columnOf(fx, MATRIX, line, 'api.v9'),
       columnOf(fx, MATRIX, line, 'integration/v7')
     ])
-    expect(findings[0]!.message).toContain('"service.v3"')
-    expect(findings[1]!.message).toContain('"api.v1"')
-    expect(findings[2]!.message).toContain('"integration/v1"')
+    expect(findings[0]!.message).toContain(`"${EMBEDDED.service}"`)
+    expect(findings[1]!.message).toContain(`"${EMBEDDED.api}"`)
+    expect(findings[2]!.message).toContain(`"${EMBEDDED.integration}"`)
   })
 
   it('the Approved row set to Rejected gives BG210 on the cell and BG211 on the table', async () => {
     const fx = trioFixture()
     const row = fx.lineOf(MATRIX, '| Approved |')
     const header = fx.lineOf(MATRIX, '| Consumer version |')
-    fx.replace(MATRIX, '| integration/v1 | Approved |', '| integration/v1 | Rejected |')
+    fx.replace(MATRIX, `| ${EMBEDDED.integration} | Approved |`, `| ${EMBEDDED.integration} | Rejected |`)
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([
       ['BG211', MATRIX, header],

@@ -3,7 +3,7 @@
 // `git fast-import` (seconds, even for 50,000 commits): this repository's trio and policy (and the producer
 // files beside them), N commits of which R change the trio, spread evenly; the others change src/app.txt.
 // The oldest trio revision pins an older baseline (v0.3.0, a valid trio of its own: mirror, pin with its
-// SHA-256, Baseline Pin lines, Approved row); every later one pins the current v0.4.0 (the first of them
+// SHA-256, Baseline Pin lines, Approved row); every later one pins the current one (the first of them
 // promotes it, the rest edit a prose line of the matrix). So lkg must pass over R - 1 revisions of the current
 // baseline, reading each one's pin, before it judges the oldest and returns it.
 // Measured in the same run, interleaved: `baseline-gate --version` (process start-up) and the bare
@@ -55,8 +55,13 @@ function must(text, from, to, what) {
   return text.split(from).join(to)
 }
 
+// the consumer version and commit cells of the current Approved row, as the matrix records them
+const [consumerVersion, consumerCommit] = (
+  /^\| ([^|]+) \| ([^|]+) \|[^\n]*\| Approved \|$/m.exec(cur.matrix) ?? []
+).slice(1)
+if (!consumerCommit) throw new Error(`${MATRIX}: no Approved row`)
 const approvedRow = (tag, commit, status) =>
-  `| 0.1.0 | 603d38d8dee7 | ${tag} | ${commit} | ${curPin.expected_service_contract_version} | ${curPin.expected_api_contract_version} | ${curPin.expected_integration_baseline} | ${status} |\n`
+  `| ${consumerVersion} | ${consumerCommit} | ${tag} | ${commit} | ${curPin.expected_service_contract_version} | ${curPin.expected_api_contract_version} | ${curPin.expected_integration_baseline} | ${status} |\n`
 const curRow = approvedRow(curPin.release_tag, curPin.commit_sha, 'Approved')
 const withUpdated = (m) => m.replace(/^Updated: \d{4}-\d{2}-\d{2}$/m, `Updated: ${UPDATED}`)
 

@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import semverInc from 'semver/functions/inc.js'
 
 if (process.env.BENCH_PROMOTION === '0') process.exit(0)
 
@@ -16,6 +17,7 @@ const runs = Number(process.env.BENCH_PROMOTION_RUNS ?? 1)
 const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-promotion-'))
 const repo = join(tmp, 'repo')
 const MATRIX = 'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
+const PIN = 'config/memorykernel-integration-pin.json'
 const POLICY = 'config/baseline-policy.json'
 
 const git = (args, date) =>
@@ -43,23 +45,27 @@ function prepare() {
   git(['init', '-q', '-b', 'main'], past)
   git(['add', '-A'], past)
   git(['commit', '-q', '-m', 'the approved baseline'], past)
-  // the trio change: the ledger records a candidate for a later baseline. Any change of the pinned identity
-  // or the posture would also break this repository's own tests, which check the embedded default as it is
-  // (and promote it to v0.5.0 in their fixtures).
-  const approved =
-    '| 0.1.0 | 603d38d8dee7 | v0.4.0 | 603d38d8dee7aa7ab4b839975f32b8fcc0f9f2dc | service.v3 | api.v1 | integration/v1 | Approved |\n'
+  // the trio change: the ledger records a candidate for a later baseline (three minor releases after the pinned
+  // one, on its contract). The pinned identity and the posture stay as they are: the repository's own tests,
+  // which the gate runs, read the embedded default from this trio (and promote it in their fixtures).
+  const pin = JSON.parse(readFileSync(join(repo, PIN), 'utf8'))
   const matrix = readFileSync(join(repo, MATRIX), 'utf8')
-  if (!matrix.includes(approved))
-    throw new Error(`${MATRIX}: the Approved row of v0.4.0 is not where the bench expects it`)
+  const approved = /^\|[^\n]*\| Approved \|\n/m.exec(matrix)?.[0]
+  if (!approved?.includes(`| ${pin.release_tag} | ${pin.commit_sha} |`))
+    throw new Error(`${MATRIX}: no Approved row of ${pin.release_tag} where the bench expects it`)
+  const consumerCommit = approved.split(' | ')[1]
+  let candidate = pin.release_tag.slice(1)
+  for (let i = 0; i < 3; i++) candidate = semverInc(candidate, 'minor')
+  candidate = `v${candidate}`
   writeFileSync(
     join(repo, MATRIX),
     matrix.replace(
       approved,
-      `${approved}| 0.2.0 | 603d38d8dee7 | v0.7.0 | 5a0e3b1c9d2f4e6a8b0c1d2e3f4a5b6c7d8e9f00 | service.v3 | api.v1 | integration/v1 | Candidate |\n`
+      `${approved}| 0.2.0 | ${consumerCommit} | ${candidate} | 5a0e3b1c9d2f4e6a8b0c1d2e3f4a5b6c7d8e9f00 | ${pin.expected_service_contract_version} | ${pin.expected_api_contract_version} | ${pin.expected_integration_baseline} | Candidate |\n`
     )
   )
   const now = new Date().toISOString()
-  git(['commit', '-q', '-a', '-m', 'ledger: candidate v0.7.0'], now)
+  git(['commit', '-q', '-a', '-m', `ledger: candidate ${candidate}`], now)
   // the sequential variant: the same policy with "concurrent": false, from outside the repository
   const policy = JSON.parse(readFileSync(join(repo, POLICY), 'utf8'))
   for (const b of Object.values(policy.baselines)) b.suites = { ...b.suites, concurrent: false }

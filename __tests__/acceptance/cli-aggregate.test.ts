@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
-import { cleanupFixtures, MATRIX, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, EMBEDDED, MATRIX, nextTag, PRODUCER, tempDir } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import { gitRepo, producerRelease } from '../helpers/git-repo.js'
 import { BILLING, twoBaselines } from '../helpers/two-baselines.js'
@@ -152,15 +152,18 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
     for (const matrix of [MATRIX, BILLING.matrix]) fx.replace(matrix, /^Updated: .*$/m, 'Updated: 2026-09-30')
     const repo = gitRepo(fx)
     repo.commit('two baselines', PAST)
-    // the producer releases v0.5.0; only billing is repinned and promoted
-    producerRelease(fx, 'v0.5.0', (m) => {
+    // the producer releases the next minor version (its manifest, handoff and changelog entry); only billing is
+    // repinned and promoted
+    const next = nextTag(EMBEDDED.tag, 'minor')
+    producerRelease(fx, next, (m) => {
       m.commit_sha = '5'.repeat(40)
     })
+    fx.write(`${PRODUCER}/CHANGELOG.md`, `# Changelog\n\n## [${next}]\n\n## [${EMBEDDED.tag}]\n`)
     const repin = cli(['repin', '--baseline', 'billing'], fx.root)
     expect(repin.status).toBe(0)
-    expect(fx.read(BILLING.pin)).toContain('v0.5.0')
-    expect(fx.read('config/memorykernel-integration-pin.json')).not.toContain('v0.5.0')
-    repo.commit('promote billing v0.5.0', new Date().toISOString())
+    expect(fx.read(BILLING.pin)).toContain(next)
+    expect(fx.read('config/memorykernel-integration-pin.json')).not.toContain(next)
+    repo.commit(`promote billing ${next}`, new Date().toISOString())
 
     const promoted = tempDir('bg-fan-promotion-')
     const p = cli(
@@ -189,7 +192,7 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
         '--trigger',
         'contract-drift',
         '--reason',
-        'billing v0.5.0 drifted',
+        `billing ${next} drifted`,
         '--dry-run',
         '--no-suites',
         '--json',
@@ -202,7 +205,7 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
     const out = JSON.parse(r.stdout) as {
       baselines: { name: string; target: { release_tag: string } | null }[]
     }
-    expect(out.baselines.map((b) => [b.name, b.target?.release_tag])).toEqual([['billing', 'v0.4.0']])
+    expect(out.baselines.map((b) => [b.name, b.target?.release_tag])).toEqual([['billing', EMBEDDED.tag]])
     expect(readdirSync(rolled).filter((f) => f.endsWith('.json'))).toEqual(['rollback-billing.json'])
     // a dry run writes nothing into the repository
     expect(repo.git('status', '--porcelain')).toBe('')

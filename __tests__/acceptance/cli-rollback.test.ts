@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
-import { cleanupFixtures, MATRIX, MIRROR, PIN, REPO_ROOT, tempDir } from '../helpers/fixture.js'
-import { threeBaselines } from '../helpers/git-repo.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { day, gitRepo, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -26,21 +26,24 @@ describe('baseline-gate lkg', () => {
     const { fx, c } = threeBaselines()
     const text = cli(['lkg'], fx.root)
     expect([text.status, text.stderr]).toEqual([0, ''])
-    expect(text.stdout).toContain('last-known-good: v0.5.0')
+    expect(text.stdout).toContain(`last-known-good: ${TAGS.v5}`)
     expect(text.stdout).toContain(c.v6.slice(0, 12))
     const json = cli(['lkg', '--json'], fx.root)
     const out = JSON.parse(json.stdout) as {
       baselines: { target: { commit: string; identity: { release_tag: string } }; passed_over: unknown[] }[]
     }
     expect(out.baselines[0]!.target.commit).toBe(c.v5)
-    expect(out.baselines[0]!.target.identity.release_tag).toBe('v0.5.0')
+    expect(out.baselines[0]!.target.identity.release_tag).toBe(TAGS.v5)
     expect(out.baselines[0]!.passed_over).toHaveLength(1)
   })
 
   it('exits 1 when there is none, 2 on a usage error, never with a stack trace', () => {
     const dir = tempDir('bg-cli-lkg-')
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir })
-    const none = cli(['lkg', '--root', REPO_ROOT], dir)
+    // a repository whose history holds one baseline only (the embedded default, committed once): no target
+    const only = trioFixture()
+    gitRepo(only).commit('the only baseline', day(0))
+    const none = cli(['lkg', '--root', only.root], dir)
     expect(none.status).toBe(1)
     const usage = cli(['lkg', '--to', 'v1.0.0'], dir)
     expect(usage.status).toBe(2)
@@ -59,7 +62,7 @@ describe('baseline-gate rollback', () => {
         '--trigger',
         'preflight-failure',
         '--reason',
-        'v0.6.0 fails its preflight',
+        `${TAGS.v6} fails its preflight`,
         '--json',
         '--evidence-dir',
         evidence
@@ -76,7 +79,7 @@ describe('baseline-gate rollback', () => {
       }[]
     }
     expect(out.verdict).toBe('PASS')
-    expect(out.baselines[0]!.target.release_tag).toBe('v0.5.0')
+    expect(out.baselines[0]!.target.release_tag).toBe(TAGS.v5)
     expect(out.baselines[0]!.target.trio_revision).toBe(c.v5)
     expect(out.baselines[0]!.restored).toBe(true)
     expect(out.baselines[0]!.posture).toBe('NO-GO')
@@ -90,7 +93,7 @@ describe('baseline-gate rollback', () => {
       ])
     )
     const note = readFileSync(join(evidence, 'rollback-memorykernel-incident-note.md'), 'utf8')
-    expect(note).toContain('v0.6.0 fails its preflight')
+    expect(note).toContain(`${TAGS.v6} fails its preflight`)
     expect(note).toContain('NO-GO')
     // no commit, no push: only the trio changed in the working tree
     expect(

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
-import { threeBaselines } from '../helpers/git-repo.js'
+import { TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -47,7 +47,7 @@ describe('from a subdirectory', () => {
     )
     const lkg = runCli(['lkg'], sub)
     expect([lkg.status, lkg.stderr]).toEqual([0, ''])
-    expect(lkg.stdout).toContain('last-known-good: v0.5.0')
+    expect(lkg.stdout).toContain(`last-known-good: ${TAGS.v5}`)
     expect(existsSync(join(fx.root, 'src', '.baseline-gate'))).toBe(false)
     expect(existsSync(join(sub, '.baseline-gate'))).toBe(false)
   })

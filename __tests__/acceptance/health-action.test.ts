@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
 import type { ActionRun } from '../helpers/action-run.js'
-import { cleanupFixtures, MATRIX, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, EMBEDDED, MATRIX, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 
 const RUN_ID = '987654321'
@@ -66,7 +66,7 @@ function addBadRows(fx: Fixture, count: number): void {
   const rows = Array.from(
     { length: count },
     (_, i) =>
-      `| 0.0.${i + 1} | 603d38d8dee7 | v0.0.${i + 1} | abc${i + 1} | service.v3 | api.v1 | integration/v1 | Bogus |`
+      `| 0.0.${i + 1} | ${EMBEDDED.consumerCommit} | v0.0.${i + 1} | abc${i + 1} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | Bogus |`
   )
   fx.replace(MATRIX, approved, [approved, ...rows].join('\n'))
 }

@@ -12,7 +12,7 @@ import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
 import type { ActionRun } from '../helpers/action-run.js'
-import { cleanupFixtures, MATRIX, PIN, POLICY, REPO_ROOT, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, EMBEDDED, MATRIX, PIN, POLICY, REPO_ROOT, trioFixture } from '../helpers/fixture.js'
 
 const REPOSITORY = 'octo/consumer'
 const PR = 7
@@ -84,7 +84,7 @@ function noGoToGo(consumer: Step[]): Repo {
   fx.replace(MATRIX, LINE, '- Runtime cutover posture: `NO-GO`')
   git(fx.root, ['init', '-q', '-b', 'main'])
   git(fx.root, ['add', '-A'])
-  git(fx.root, ['commit', '-q', '-m', 'baseline v0.4.0, NO-GO'])
+  git(fx.root, ['commit', '-q', '-m', `baseline ${EMBEDDED.tag}, NO-GO`])
   const base = git(fx.root, ['rev-parse', 'HEAD'])
   fx.replace(PIN, '"runtime_cutover_posture": "NO-GO"', GO)
   fx.replace(MATRIX, '- Runtime cutover posture: `NO-GO`', LINE)

@@ -13,7 +13,7 @@ import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
 import type { ActionRun } from '../helpers/action-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, REPO_ROOT, tempDir } from '../helpers/fixture.js'
-import { nodeStep, threeBaselines } from '../helpers/git-repo.js'
+import { nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 const RUN_ID = '515151'
 const BRANCH = 'baseline-gate/rollback-memorykernel'
@@ -27,7 +27,7 @@ const OUTPUTS = [
   'upload-evidence',
   'verdict'
 ]
-const REASON = 'v0.6.0 broke the contract: the producer answers 500 on /v1/memory'
+const REASON = `${TAGS.v6} broke the contract: the producer answers 500 on /v1/memory`
 
 let fake: FakeGitHub
 beforeAll(async () => {
@@ -40,7 +40,8 @@ afterAll(async () => {
 })
 
 // ---------------------------------------------------------------------------------------------------
-// The repository: v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, unrelated commits between
+// The repository: the embedded release, then TAGS.v5, then TAGS.v6 (v0.4.0, v0.5.0, v0.6.0 when the embedded
+// default is v0.4.0), each promoted with repin, unrelated commits between
 
 /** The consumer suite: one step, for rollback only (its `operations` wins over threeBaselines' default). */
 const SUITE = [nodeStep('test', 'console.log("rollback suite ok")', [], { operations: ['rollback'] })]
@@ -166,11 +167,11 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
     second = await runAction(again, { repository: REPOSITORY, token })
   })
 
-  it('PASS: restores v0.5.0 (NO-GO) and sets every output', () => {
+  it(`PASS: restores ${TAGS.v5} (NO-GO) and sets every output`, () => {
     expect([first.status, first.stderr]).toEqual([0, ''])
     expect(first.outputs).toMatchObject({
       verdict: 'PASS',
-      'target-tag': 'v0.5.0',
+      'target-tag': TAGS.v5,
       'upload-evidence': 'true'
     })
     expect(first.outputs['artifact-name']).toBe('baseline-gate-rollback-all-rollback-515151-1')
@@ -223,7 +224,7 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
     expect(first.summary.indexOf(REASON)).toBeLessThan(first.summary.indexOf('baseline-gate rollback: PASS'))
     expect(first.summary).toContain(first.outputs['pull-request-url'])
     expect(first.summary).toContain(first.outputs['incident-issue-url'])
-    // everything was proposed (BG310 is expected: the producer's tree is still at the withdrawn v0.6.0)
+    // everything was proposed (BG310 is expected: the producer's tree is still at the withdrawn TAGS.v6)
     expect(lines(first.stdout, '::warning title=BG512')).toEqual([])
     expect(lines(first.stdout, '::warning title=BG310')).toHaveLength(1)
   })
@@ -232,7 +233,7 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
     expect(second.status).toBe(0)
     expect(second.outputs).toMatchObject({
       verdict: 'PASS',
-      'target-tag': 'v0.5.0',
+      'target-tag': TAGS.v5,
       'pull-request-url': first.outputs['pull-request-url'],
       'incident-issue-url': first.outputs['incident-issue-url']
     })
@@ -326,11 +327,11 @@ describe('the rollback action (built bundle): a read-only token', () => {
     expect(run.status).toBe(0)
     expect(run.outputs).toMatchObject({
       verdict: 'PASS',
-      'target-tag': 'v0.5.0',
+      'target-tag': TAGS.v5,
       'pull-request-url': '',
       'incident-issue-url': ''
     })
-    expect(JSON.parse(readFileSync(join(root, PIN), 'utf8'))).toMatchObject({ release_tag: 'v0.5.0' })
+    expect(JSON.parse(readFileSync(join(root, PIN), 'utf8'))).toMatchObject({ release_tag: TAGS.v5 })
     expect(git(root, 'status', '--porcelain')).toContain(PIN)
     expect(packetOf(run).incident.status).toBe('restored')
     expect(existsSync(join(run.outputs['evidence-dir']!, 'rollback-memorykernel-incident-note.md'))).toBe(
@@ -369,7 +370,7 @@ describe('the rollback action (built bundle): a dry run', () => {
     expect(run.status).toBe(0)
     expect(run.outputs).toMatchObject({
       verdict: 'PASS',
-      'target-tag': 'v0.5.0',
+      'target-tag': TAGS.v5,
       'pull-request-url': '',
       'incident-issue-url': ''
     })

@@ -9,7 +9,7 @@ import { defaultBaseline } from '../../src/policy/defaults.js'
 import { RULE_IDS } from '../../src/rules/catalog.js'
 import { trioFromBytes } from '../../src/trio/load.js'
 import type { TrioRole } from '../../src/trio/model.js'
-import { MATRIX, MIRROR, PIN, REPO_ROOT } from '../helpers/fixture.js'
+import { EMBEDDED, MATRIX, MIRROR, nextTag, PIN, REPO_ROOT } from '../helpers/fixture.js'
 
 const baseline = { ...defaultBaseline('memorykernel'), display_name: 'MemoryKernel' }
 const BASE = {
@@ -19,6 +19,8 @@ const BASE = {
 }
 const basePin = JSON.parse(BASE.pin) as Record<string, string>
 const NEW_COMMIT = 'b'.repeat(40)
+/** The embedded service contract moved by `by` versions (service.v4 and service.v2 around service.v3). */
+const serviceContract = (by: number) => EMBEDDED.service.replace(/\d+$/, (n) => String(Number(n) + by))
 
 interface Promotion {
   tag?: string
@@ -31,7 +33,7 @@ interface Promotion {
 
 /** The trio after a promotion done right (unless told otherwise), as repin would write it. */
 function promoted(p: Promotion = {}): Record<TrioRole, string> {
-  const tag = p.tag ?? 'v0.5.0'
+  const tag = p.tag ?? nextTag(basePin.release_tag!, 'minor')
   const manifest = JSON.parse(BASE.manifest) as Record<string, unknown>
   manifest.release_tag = tag
   manifest.commit_sha = NEW_COMMIT
@@ -49,7 +51,7 @@ function promoted(p: Promotion = {}): Record<TrioRole, string> {
   })
   let matrix = BASE.matrix.replace(/`v\d+\.\d+\.\d+`/, `\`${tag}\``)
   const oldRow = /^\| [^\n]*\| Approved \|$/m.exec(matrix)![0]
-  const newRow = `| 0.2.0 | abcdef1 | ${tag} | ${NEW_COMMIT} | ${String(manifest.expected_service_contract_version)} | api.v1 | integration/v1 | Approved |`
+  const newRow = `| 0.2.0 | abcdef1 | ${tag} | ${NEW_COMMIT} | ${String(manifest.expected_service_contract_version)} | ${basePin.expected_api_contract_version} | ${basePin.expected_integration_baseline} | Approved |`
   const kept =
     p.oldRow === 'dropped'
       ? ''
@@ -108,7 +110,7 @@ describe('change classification', () => {
 
   it('a removed code with a service contract bump is breaking and allowed', () => {
     const r = classify(
-      promoted({ service: 'service.v4', codes: (c) => c.filter((x) => x !== 'write_conflict') })
+      promoted({ service: serviceContract(+1), codes: (c) => c.filter((x) => x !== 'write_conflict') })
     )
     expect(r.findings).toEqual([])
     expect(r.classification).toBe('breaking')
@@ -133,7 +135,7 @@ describe('change classification', () => {
     const removed = classify(promoted({ codes: (c) => c.filter((x) => x !== 'write_conflict') }))
     expect(rules(removed)).toContain('BG503')
     expect(removed.classification).toBe('breaking')
-    expect(rules(classify(promoted({ service: 'service.v2' })))).toContain('BG503')
+    expect(rules(classify(promoted({ service: serviceContract(-1) })))).toContain('BG503')
   })
 
   it('BG504: the replaced baseline is still inside its declared stability window', () => {

@@ -17,13 +17,22 @@ import { checkProducerIdentity, parseRepositoryUrl } from '../../src/operations/
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import type { Finding } from '../../src/rules/finding.js'
 import { loadTrio } from '../../src/trio/load.js'
-import { cleanupFixtures, MIRROR, NOW, PIN, tempDir, trioFixture, type Fixture } from '../helpers/fixture.js'
+import {
+  cleanupFixtures,
+  EMBEDDED,
+  MIRROR,
+  NOW,
+  PIN,
+  tempDir,
+  trioFixture,
+  type Fixture
+} from '../helpers/fixture.js'
 import { value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghp_ProducerReadToken0123456789abcdefXYZ'
 const PRODUCER = 'baseline-gate/memorykernel' // the pin's memorykernel_repo
 const MANIFEST_PATH = 'contracts/integration/v1/producer-contract-manifest.json' // the policy's producer.manifest
-const TAG = 'v0.4.0'
+const TAG = EMBEDDED.tag // the pinned release
 const REF_ROUTE = 'GET /repos/{owner}/{repo}/git/ref/{ref}'
 const COMPARE_ROUTE = 'GET /repos/{owner}/{repo}/compare/{basehead}'
 const CONTENTS_ROUTE = 'GET /repos/{owner}/{repo}/contents/{path}'

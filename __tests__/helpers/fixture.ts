@@ -10,6 +10,10 @@ import { runHealth } from '../../src/operations/health.js'
 import type { OperationResult } from '../../src/operations/context.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import type { Finding } from '../../src/rules/finding.js'
+import { EMBEDDED_NOW } from './embedded.js'
+
+export { EMBEDDED, escapeRegExp, nextTag } from './embedded.js'
+export type { EmbeddedBaseline } from './embedded.js'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
 export const PIN = 'config/memorykernel-integration-pin.json'
@@ -21,8 +25,11 @@ export const PRODUCER_MANIFEST = `${PRODUCER}/contracts/integration/v1/producer-
 export const HANDOFF = `${PRODUCER}/docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json`
 export const SCHEMAS = `${PRODUCER}/contracts/integration/v1/schemas`
 export const ADAPTER = 'src/producer/endpoints.ts'
-/** A fixed clock: the matrix's Updated date is in the past of it. */
-export const NOW = new Date('2026-11-25T12:00:00Z')
+/**
+ * A fixed clock: noon of the day after the embedded matrix's Updated date (2026-11-25T12:00Z for an Updated date
+ * of 2026-11-24), so the embedded trio's Updated date and handoff timestamp are in the past of it.
+ */
+export const NOW = EMBEDDED_NOW
 
 const made: string[] = []
 

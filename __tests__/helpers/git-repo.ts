@@ -16,11 +16,24 @@ import type { InstantRequest } from '../../src/operations/instant.js'
 import type { RepinResult } from '../../src/operations/repin.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
-import { HANDOFF, NOW, POLICY, PRODUCER_MANIFEST, tempDir, trioFixture } from './fixture.js'
+import { EMBEDDED_OLD_DATE } from './embedded.js'
+import {
+  EMBEDDED,
+  HANDOFF,
+  nextTag,
+  NOW,
+  POLICY,
+  PRODUCER_MANIFEST,
+  tempDir,
+  trioFixture
+} from './fixture.js'
 import type { Fixture } from './fixture.js'
 
-/** Well before NOW: a base baseline committed then is outside any stability window. */
-export const OLD_DATE = '2026-10-01T00:00:00Z'
+/**
+ * Well before NOW and before the embedded baseline was approved (54 days before the embedded matrix's Updated
+ * date: 2026-10-01T00:00:00Z for 2026-11-24): a base baseline committed then is outside any stability window.
+ */
+export const OLD_DATE = EMBEDDED_OLD_DATE
 
 export interface GitRepo {
   dir: string
@@ -220,37 +233,47 @@ export async function promote(
 /** An instant `n` days after NOW (history commits come after the fixture matrix's Updated date). */
 export const day = (n: number): string => new Date(NOW.getTime() + n * 86_400_000).toISOString()
 
+/** The three releases of threeBaselines(): the embedded one, then the next minor release, then the one after. */
+export const TAGS = {
+  v4: EMBEDDED.tag,
+  v5: nextTag(EMBEDDED.tag, 'minor', 1),
+  v6: nextTag(EMBEDDED.tag, 'minor', 2)
+} as const
+
 export interface History {
   fx: Fixture
   repo: GitRepo
-  /** The commits that pinned v0.4.0, v0.5.0, v0.6.0. */
+  /** The commits that pinned TAGS.v4 (the embedded release), TAGS.v5, TAGS.v6. */
   c: { v4: string; v5: string; v6: string }
 }
 
-/** v0.4.0, then v0.5.0, then v0.6.0, each promoted with repin, with unrelated commits in between. */
+/**
+ * The embedded release (TAGS.v4, e.g. v0.4.0), then TAGS.v5 (v0.5.0), then TAGS.v6 (v0.6.0), each promoted with
+ * repin, with unrelated commits in between.
+ */
 export function threeBaselines(
   suite: PolicyStep[] = [nodeStep('test', 'console.log("rollback suite ok")')]
 ): History {
   const fx = trioFixture()
   writePolicy(fx, { consumer: suite.map((s) => ({ operations: ['promotion', 'rollback'], ...s })) })
   const repo = gitRepo(fx)
-  const v4 = repo.commit('baseline v0.4.0', day(0))
+  const v4 = repo.commit(`baseline ${TAGS.v4}`, day(0))
   fx.write('src/app.ts', 'export const app = 1\n')
   repo.commit('unrelated: the app', day(1))
-  producerRelease(fx, 'v0.5.0', (m) => {
+  producerRelease(fx, TAGS.v5, (m) => {
     m.commit_sha = '5'.repeat(40)
   })
   repin(fx)
-  const v5 = repo.commit('promote v0.5.0', day(2))
+  const v5 = repo.commit(`promote ${TAGS.v5}`, day(2))
   for (let i = 0; i < 3; i++) {
     fx.write('src/app.ts', `export const app = ${i + 2}\n`)
     repo.commit(`unrelated ${i}`, day(3 + i))
   }
-  producerRelease(fx, 'v0.6.0', (m) => {
+  producerRelease(fx, TAGS.v6, (m) => {
     m.commit_sha = '6'.repeat(40)
   })
   repin(fx)
-  const v6 = repo.commit('promote v0.6.0', day(10))
+  const v6 = repo.commit(`promote ${TAGS.v6}`, day(10))
   fx.write('README.md', 'unrelated\n')
   repo.commit('unrelated: readme', day(11))
   return { fx, repo, c: { v4, v5, v6 } }

@@ -9,7 +9,17 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { BaselineResult } from '../../src/operations/context.js'
-import { cleanupFixtures, MATRIX, MIRROR, NOW, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import {
+  cleanupFixtures,
+  EMBEDDED,
+  MATRIX,
+  MIRROR,
+  nextTag,
+  NOW,
+  PIN,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import {
   day,
@@ -24,6 +34,10 @@ import {
 import type { GitRepo, PolicyStep } from '../helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
+
+/** The embedded default's release (e.g. v0.4.0), which every test repository starts from, and the next minor one. */
+const BASE_TAG = EMBEDDED.tag
+const NEXT = nextTag(EMBEDDED.tag, 'minor')
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 const rules = (b: BaselineResult) => b.findings.map((f) => f.rule)
@@ -51,26 +65,26 @@ function baseRepo(suites: { consumer?: PolicyStep[]; producer?: PolicyStep[] } =
   const fx = trioFixture()
   writePolicy(fx, suites)
   const repo = gitRepo(fx)
-  const base = repo.commit('the approved baseline v0.4.0', OLD_DATE)
+  const base = repo.commit(`the approved baseline ${BASE_TAG}`, OLD_DATE)
   return { fx, repo, base }
 }
 
-/** The producer releases v0.5.0 with one more error code; repin prepares the trio update; it is committed. */
+/** The producer releases NEXT with one more error code; repin prepares the trio update; it is committed. */
 function additiveRelease(fx: Fixture, repo: GitRepo): string {
   return additiveReleaseAt(fx, repo, NOW.toISOString())
 }
 
 function additiveReleaseAt(fx: Fixture, repo: GitRepo, date: string): string {
-  producerRelease(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+  producerRelease(fx, NEXT, (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
   repin(fx)
-  return repo.commit('promote memorykernel v0.5.0', date)
+  return repo.commit(`promote memorykernel ${NEXT}`, date)
 }
 
 describe('promotion: change rules (5xx)', () => {
   it('a commit that changes only the pin fails with BG501, naming the mirror and the matrix', async () => {
     const { fx, repo, base } = baseRepo()
     fx.editJson(PIN, (pin) => {
-      pin.release_tag = 'v0.5.0'
+      pin.release_tag = NEXT
       pin.commit_sha = 'b'.repeat(40)
     })
     repo.commit('bump the pin only')
@@ -79,7 +93,8 @@ describe('promotion: change rules (5xx)', () => {
     expect(b.change).toMatchObject({ trio_changed: true, changed_files: [PIN] })
     const atomicity = b.findings.filter((f) => f.rule === 'BG501')
     expect(atomicity.map((f) => f.file).sort()).toEqual([MATRIX, MIRROR].sort())
-    for (const f of atomicity) expect(f.message).toContain('v0.4.0 / 603d38d8dee7 -> v0.5.0 / bbbbbbbbbbbb')
+    for (const f of atomicity)
+      expect(f.message).toContain(`${BASE_TAG} / ${EMBEDDED.short} -> ${NEXT} / bbbbbbbbbbbb`)
   })
 
   it('a producer release prepared with repin passes without suites: steps skipped, notice BG704', async () => {
@@ -110,7 +125,7 @@ describe('promotion: change rules (5xx)', () => {
       rollback: false,
       approval: null
     })
-    expect(b.identity.release_tag).toBe('v0.5.0')
+    expect(b.identity.release_tag).toBe(NEXT)
     // no log was written for steps that did not run
     expect(Object.keys(run.files()).sort()).toEqual([
       'promotion-memorykernel.json',
@@ -177,11 +192,11 @@ describe('promotion: change rules (5xx)', () => {
 
   it('removing an error code without a service contract bump fails as breaking (BG503)', async () => {
     const { fx, repo, base } = baseRepo()
-    producerRelease(fx, 'v0.5.0', (m) => {
+    producerRelease(fx, NEXT, (m) => {
       m.error_code_enum = (m.error_code_enum as string[]).filter((c) => c !== 'write_conflict')
     })
     repin(fx)
-    repo.commit('promote memorykernel v0.5.0 (drops write_conflict)')
+    repo.commit(`promote memorykernel ${NEXT} (drops write_conflict)`)
     const b = only(await promote(fx, { base }))
     expect(b.verdict).toBe('FAIL')
     expect(errors(b)).toEqual(['BG503'])
@@ -204,7 +219,10 @@ describe('promotion: change rules (5xx)', () => {
     expect(b.verdict).toBe('FAIL')
     expect(errors(b)).toEqual(['BG502'])
     const down = b.findings.find((f) => f.rule === 'BG502')!
-    expect([down.file, down.message]).toEqual([PIN, expect.stringContaining('v0.3.9 is lower than v0.4.0')])
+    expect([down.file, down.message]).toEqual([
+      PIN,
+      expect.stringContaining(`v0.3.9 is lower than ${BASE_TAG}`)
+    ])
     expect(down.line).toBe(fx.lineOf(PIN, '"release_tag"'))
   })
 
@@ -212,10 +230,10 @@ describe('promotion: change rules (5xx)', () => {
     const fx = trioFixture()
     writePolicy(fx, SUITES)
     const repo = gitRepo(fx)
-    // the v0.4.0 pin was introduced 5 days before NOW; a later edit of the pin that keeps its identity does
-    // not restart the window: the approval date is the first commit of the run of pins naming v0.4.0
+    // the embedded pin was introduced 5 days before NOW; a later edit of the pin that keeps its identity does
+    // not restart the window: the approval date is the first commit of the run of pins naming its release
     const introduced = new Date(NOW.getTime() - 5 * 86_400_000).toISOString()
-    repo.commit('approve v0.4.0', introduced)
+    repo.commit(`approve ${BASE_TAG}`, introduced)
     fx.editJson(PIN, (pin) => {
       pin.default_timeout_ms = 3000
     })
@@ -231,12 +249,12 @@ describe('promotion: change rules (5xx)', () => {
 })
 
 describe('promotion: the instant the time-dependent rules judge at', () => {
-  /** v0.4.0 approved at day 0 (its manifest declares a 14-day window), v0.5.0 promoted at day 5: inside it. */
+  /** The embedded release approved at day 0 (its manifest declares a 14-day window), NEXT promoted at day 5: inside it. */
   function earlyRelease(): { fx: Fixture; base: string; head: string } {
     const fx = trioFixture()
     writePolicy(fx, SUITES)
     const repo = gitRepo(fx)
-    const base = repo.commit('approve v0.4.0', day(0))
+    const base = repo.commit(`approve ${BASE_TAG}`, day(0))
     const head = additiveReleaseAt(fx, repo, day(5))
     return { fx, base, head }
   }
@@ -365,7 +383,8 @@ describe('promotion: where the repository is unusual', () => {
       fx,
       root,
       commit: (message, date) => {
-        cpSync(fx.root, root, { recursive: true })
+        // the fixture's files, not its own (empty) git directory: apps/consumer is a directory of the monorepo
+        cpSync(fx.root, root, { recursive: true, filter: (src) => src !== join(fx.root, '.git') })
         return repo.commit(message, date)
       }
     }
@@ -373,10 +392,10 @@ describe('promotion: where the repository is unusual', () => {
 
   it('a consumer in a directory of a monorepo: the trio is read from git relative to the root, and the release passes', async () => {
     const { fx, root, commit } = monorepo()
-    const base = commit('the approved baseline v0.4.0', OLD_DATE)
-    producerRelease(fx, 'v0.5.0', (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
+    const base = commit(`the approved baseline ${BASE_TAG}`, OLD_DATE)
+    producerRelease(fx, NEXT, (m) => (m.error_code_enum as string[]).push('quota_exceeded'))
     repin(fx)
-    commit('promote memorykernel v0.5.0')
+    commit(`promote memorykernel ${NEXT}`)
     const run = await promote({ root }, { base, suites: true })
     const b = only(run)
     expect(b.change).toMatchObject({
@@ -394,10 +413,10 @@ describe('promotion: where the repository is unusual', () => {
   it('a consumer in a directory of a monorepo: the stability window is still dated from history (BG504)', async () => {
     const { fx, root, commit } = monorepo()
     const introduced = new Date(NOW.getTime() - 3 * 86_400_000).toISOString()
-    const base = commit('the approved baseline v0.4.0', introduced)
-    producerRelease(fx, 'v0.5.0')
+    const base = commit(`the approved baseline ${BASE_TAG}`, introduced)
+    producerRelease(fx, NEXT)
     repin(fx)
-    commit('promote memorykernel v0.5.0')
+    commit(`promote memorykernel ${NEXT}`)
     const b = only(await promote({ root }, { base }))
     expect(errors(b)).toEqual(['BG504'])
   })

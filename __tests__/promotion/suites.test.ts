@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { BaselineResult } from '../../src/operations/context.js'
 import type { SuiteReporter } from '../../src/operations/suites.js'
-import { cleanupFixtures, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, EMBEDDED, nextTag, tempDir, trioFixture } from '../helpers/fixture.js'
 import {
   gitRepo,
   nodeStep,
@@ -21,7 +21,10 @@ import { expectGone, recordedPids } from '../helpers/processes.js'
 
 afterAll(cleanupFixtures)
 
-/** A repository with a committed producer release (v0.4.0 -> v0.5.0) and these suites; the gate run with them. */
+/** The next minor release after the embedded one (v0.4.0 -> v0.5.0). */
+const NEXT = nextTag(EMBEDDED.tag, 'minor')
+
+/** A repository with a committed producer release (the embedded one -> NEXT) and these suites; the gate run with them. */
 async function promoteWithSuites(
   suites: { consumer?: PolicyStep[]; producer?: PolicyStep[]; concurrent?: boolean },
   options: { secrets?: string[]; reporter?: SuiteReporter; signal?: AbortSignal } = {}
@@ -29,10 +32,10 @@ async function promoteWithSuites(
   const fx = trioFixture()
   writePolicy(fx, suites)
   const repo = gitRepo(fx)
-  const base = repo.commit('the approved baseline v0.4.0', OLD_DATE)
-  producerRelease(fx, 'v0.5.0')
+  const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+  producerRelease(fx, NEXT)
   repin(fx)
-  repo.commit('promote memorykernel v0.5.0')
+  repo.commit(`promote memorykernel ${NEXT}`)
   const run = await promote(fx, { base, suites: true, ...options })
   expect(run.result.baselines).toHaveLength(1)
   return { run, b: run.result.baselines[0]! }
@@ -276,11 +279,11 @@ describe('promotion: the suites come from the base policy', () => {
     const fx = trioFixture()
     writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
     const repo = gitRepo(fx)
-    const base = repo.commit('the approved baseline v0.4.0', OLD_DATE)
-    producerRelease(fx, 'v0.5.0')
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    producerRelease(fx, NEXT)
     repin(fx)
     writePolicy(fx, { consumer: [] }) // the same pull request removes the failing test from the gate
-    repo.commit('promote memorykernel v0.5.0')
+    repo.commit(`promote memorykernel ${NEXT}`)
     const run = await promote(fx, { base, suites: true })
     const b = run.result.baselines[0]!
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])

@@ -15,13 +15,25 @@ import { runRollback } from '../../src/operations/rollback.js'
 import type { RollbackOptions } from '../../src/operations/rollback.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
-import { cleanupFixtures, health, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import {
+  cleanupFixtures,
+  EMBEDDED,
+  escapeRegExp,
+  health,
+  MATRIX,
+  MIRROR,
+  nextTag,
+  PIN,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import {
   day,
   gitRepo,
   nodeStep,
   promote,
+  TAGS,
   testContext,
   threeBaselines,
   writePolicy
@@ -45,7 +57,7 @@ async function rollback(
   const result = await runRollback(ctx, {
     baselines: selectBaselines(ctx.policy, undefined),
     trigger: 'contract-drift',
-    reason: 'v0.6.0 broke the contract',
+    reason: `${TAGS.v6} broke the contract`,
     to: null,
     dryRun: false,
     suites: true,
@@ -72,18 +84,22 @@ describe('lkg: the last-known-good baseline', () => {
   it('names the previous baseline, passing over the current one (and never reading unrelated commits)', async () => {
     const { fx, c } = threeBaselines()
     const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
-    expect(r.identity.release_tag).toBe('v0.6.0')
-    expect(r.lkg.target?.identity.release_tag).toBe('v0.5.0')
+    expect(r.identity.release_tag).toBe(TAGS.v6)
+    expect(r.lkg.target?.identity.release_tag).toBe(TAGS.v5)
     expect(r.lkg.target?.commit).toBe(c.v5)
     expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([[c.v6, 'current']])
   })
 
   it('after the previous one is marked Rolled back, names the one before', async () => {
     const { fx, repo, c } = threeBaselines()
-    fx.replace(MATRIX, /\| v0\.5\.0 \|(.*)\| Superseded \|/, '| v0.5.0 |$1| Rolled back |')
-    const marked = repo.commit('mark v0.5.0 rolled back', day(11))
+    fx.replace(
+      MATRIX,
+      new RegExp(`\\| ${escapeRegExp(TAGS.v5)} \\|(.*)\\| Superseded \\|`),
+      `| ${TAGS.v5} |$1| Rolled back |`
+    )
+    const marked = repo.commit(`mark ${TAGS.v5} rolled back`, day(11))
     const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
-    expect(r.lkg.target?.identity.release_tag).toBe('v0.4.0')
+    expect(r.lkg.target?.identity.release_tag).toBe(TAGS.v4)
     expect(r.lkg.target?.commit).toBe(c.v4)
     expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([
       [marked, 'current'],
@@ -95,7 +111,7 @@ describe('lkg: the last-known-good baseline', () => {
   it('--to picks an older baseline; a tag never pinned is no target, with the reason', async () => {
     const { fx, c } = threeBaselines()
     const baseline = policyOf(fx.root).baselines[0]!
-    const older = await lastKnownGood(fx.root, baseline, 'v0.4.0')
+    const older = await lastKnownGood(fx.root, baseline, TAGS.v4)
     expect(older.lkg.target?.commit).toBe(c.v4)
     expect(older.lkg.passedOver.map((p) => p.reason)).toEqual(['current', 'not-target'])
     const never = await lastKnownGood(fx.root, baseline, 'v0.1.0')
@@ -105,13 +121,13 @@ describe('lkg: the last-known-good baseline', () => {
 
   it('passes over a revision whose trio was invalid at that revision', async () => {
     const { fx, repo, c } = threeBaselines()
-    // a later commit of v0.5.0's era is impossible now; instead break v0.6.0's successor and go back to it
+    // a later commit of TAGS.v5's era is impossible now; instead break TAGS.v6's successor and go back to it
     fx.editJson(PIN, (p) => {
-      p.release_tag = 'v0.7.0' // the pin alone: mirror and matrix disagree at this revision
+      p.release_tag = nextTag(EMBEDDED.tag, 'minor', 3) // the pin alone: mirror and matrix disagree at this revision
     })
     const broken = repo.commit('a broken pin', day(11))
     fx.editJson(PIN, (p) => {
-      p.release_tag = 'v0.6.0'
+      p.release_tag = TAGS.v6
     })
     repo.commit('fix the pin', day(11))
     const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
@@ -154,9 +170,9 @@ describe('rollback: restore, verify, evidence', () => {
       const updated = a[i]!.startsWith('Updated: ') && z[i] === `Updated: ${day(12).slice(0, 10)}`
       expect([i, inPinSection || statusOnly || updated]).toEqual([i, true])
     }
-    expect(after).toMatch(/\| v0\.6\.0 \|.*\| Rolled back \|/)
-    expect(after).toMatch(/\| v0\.5\.0 \|.*\| Approved \|/)
-    expect(after).toMatch(/\| v0\.4\.0 \|.*\| Superseded \|/)
+    expect(after).toMatch(new RegExp(`\\| ${escapeRegExp(TAGS.v6)} \\|.*\\| Rolled back \\|`))
+    expect(after).toMatch(new RegExp(`\\| ${escapeRegExp(TAGS.v5)} \\|.*\\| Approved \\|`))
+    expect(after).toMatch(new RegExp(`\\| ${escapeRegExp(TAGS.v4)} \\|.*\\| Superseded \\|`))
     expect(after).toContain('Runtime cutover posture: `NO-GO`')
     // nothing left behind: no journal, no staged file; only the trio changed in the working tree
     expect(existsSync(journalPath(fx.root, 'rollback-memorykernel'))).toBe(false)
@@ -177,7 +193,7 @@ describe('rollback: restore, verify, evidence', () => {
     expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(h.baselines[0]!.findings.map((f) => f.rule)).toContain('BG310')
     expect(h.verdict).toBe('PASS')
-    const head = repo.commit('roll back to v0.5.0', day(12))
+    const head = repo.commit(`roll back to ${TAGS.v5}`, day(12))
     // replayed at the rollback commit's date, the day the matrix was dated
     const gate = await promote(fx, { base: c.v6, head, judgeAt: { source: 'commit' } })
     const b = gate.result.baselines[0]!
@@ -196,12 +212,12 @@ describe('rollback: restore, verify, evidence', () => {
     expect(gate.result.baselines[0]!.findings.map((f) => f.rule)).toContain('BG508')
     expect(gate.result.verdict).toBe('FAIL')
 
-    // the v0.5.0 it "restores" has a manifest v0.5.0 never had: not a rollback but a new baseline
+    // the TAGS.v5 it "restores" has a manifest TAGS.v5 never had: not a rollback but a new baseline
     fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "NO-GO"')
     fx.replace(MATRIX, 'Runtime cutover posture: `GO`', 'Runtime cutover posture: `NO-GO`')
     fx.write(MIRROR, `${fx.read(MIRROR)}\n`)
     fx.rehashMirror()
-    const forged = repo.commit('roll back to a forged v0.5.0', day(12))
+    const forged = repo.commit(`roll back to a forged ${TAGS.v5}`, day(12))
     const forgedGate = await promote(fx, { base: c.v6, head: forged })
     expect(forgedGate.result.baselines[0]!.findings.map((f) => f.rule)).toContain('BG509')
     expect(forgedGate.result.verdict).toBe('FAIL')
@@ -224,7 +240,7 @@ describe('rollback: restore, verify, evidence', () => {
     const { fx, repo } = threeBaselines()
     const { b } = await rollback(fx.root, { dryRun: true })
     expect(b.rollback?.status).toBe('dry-run')
-    expect(b.rollback?.target?.identity.release_tag).toBe('v0.5.0')
+    expect(b.rollback?.target?.identity.release_tag).toBe(TAGS.v5)
     expect(b.rollback?.ledger.length).toBeGreaterThan(0)
     expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
     expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
@@ -252,7 +268,7 @@ describe('rollback: restore, verify, evidence', () => {
 
   it('--to the current tag changes nothing and says so; a re-run after a rollback finds it already done', async () => {
     const { fx, repo } = threeBaselines()
-    const same = await rollback(fx.root, { to: 'v0.6.0' })
+    const same = await rollback(fx.root, { to: TAGS.v6 })
     expect(same.b.rollback?.status).toBe('already-current')
     expect(same.b.verdict).toBe('PASS')
     expect(repo.git('status', '--porcelain')).toBe('')

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { explainHashMismatch } from '../../src/rules/pin-mirror.js'
-import { MIRROR, REPO_ROOT } from '../helpers/fixture.js'
+import { EMBEDDED, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 const ORIGINAL = readFileSync(join(REPO_ROOT, MIRROR), 'utf8')
@@ -47,7 +47,7 @@ describe('explainHashMismatch', () => {
   })
 
   it('an unrelated change gets the generic advice', () => {
-    const changed = ORIGINAL.replace('"v0.4.0"', '"v0.3.2"')
+    const changed = ORIGINAL.replace(`"${EMBEDDED.tag}"`, '"v0.3.2"')
     const why = explainHashMismatch(Buffer.from(changed), WANT)
     expect(why).toContain(GENERIC)
     expect(why).toContain('baseline-gate repin')
@@ -56,7 +56,7 @@ describe('explainHashMismatch', () => {
   })
 
   it('an unrelated change in a CRLF file says that CRLF alone changes the digest too', () => {
-    const changed = ORIGINAL.replace('"v0.4.0"', '"v0.3.2"').replace(/\n/g, '\r\n')
+    const changed = ORIGINAL.replace(`"${EMBEDDED.tag}"`, '"v0.3.2"').replace(/\n/g, '\r\n')
     const why = explainHashMismatch(Buffer.from(changed), WANT)
     expect(why).toContain(GENERIC)
     expect(why).toContain('The file has CRLF line endings, which alone changes the digest.')

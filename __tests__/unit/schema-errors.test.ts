@@ -5,7 +5,7 @@ import { schemaFiles, validateManifest, validatePin } from '../../src/generated/
 import { parseJson } from '../../src/source/json-document.js'
 import { closest, fieldName, preview, validateDocument } from '../../src/source/schema-errors.js'
 import { sourceFromBytes } from '../../src/source/source-file.js'
-import { PIN, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
+import { EMBEDDED, PIN, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
 
@@ -131,7 +131,7 @@ describe('validateDocument on the pin schema', () => {
     const text = PIN_TEXT.replace(
       '"runtime_cutover_posture": "GO"',
       '"runtime_cutover_posture": "go"'
-    ).replace('"release_tag": "v0.4.0"', '"release_tag": "0.4"')
+    ).replace(`"release_tag": "${EMBEDDED.tag}"`, '"release_tag": "0.4"')
     const problems = pinProblems(text)
     expect(problems.map((p) => p.pointer)).toEqual(['/release_tag', '/runtime_cutover_posture'])
     expect(problems[1]!.message).toBe('`runtime_cutover_posture` must be "GO" or "NO-GO" (got "go")')
