@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ContainmentError } from '../files/contain.js'
 import { FileSetError } from '../files/atomic-set.js'
 import { lastKnownGood } from '../operations/last-known-good.js'
 import { createEvidenceStore } from '../files/evidence-store.js'
@@ -86,11 +87,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const defaultDir = join(root, '.baseline-gate')
     const evidence = cmd.evidenceDir
-      ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir))
+      ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir), { root })
       : cmd.command === 'rollback' && cmd.dryRun
         ? // a dry run writes nothing into the repository, not even ignored evidence
           createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
-        : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir })
+        : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
     const ctx: OperationContext = {
       root,
       policy,
@@ -120,7 +121,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       e instanceof PolicyError ||
       e instanceof RevisionError ||
       e instanceof RootError ||
-      e instanceof FileSetError
+      e instanceof FileSetError ||
+      e instanceof ContainmentError
     ) {
       io.stderr.write(`baseline-gate: ${e.message}\n`)
       return EXIT.usage

@@ -1,9 +1,7 @@
 // The files of a repository, for adoption (baseline-gate init): every path git knows or would add, and a
 // bounded, cached reader, so the decisions above it see the repository without touching the file system.
-import { lstatSync, realpathSync } from 'node:fs'
-import { isAbsolute, relative, sep } from 'node:path'
 import { git, GitError } from '../git/git.js'
-import { MAX_FILE_BYTES, readRepoFile, resolveInRoot } from './read.js'
+import { MAX_FILE_BYTES, readRepoFile } from './read.js'
 
 /** What adoption reads a repository through: its file list and the bytes of the files that can matter. */
 export interface FileInventory {
@@ -41,29 +39,16 @@ export async function listRepositoryFiles(root: string): Promise<string[]> {
  */
 export function repositoryInventory(root: string, files: string[]): FileInventory {
   const cache = new Map<string, Buffer | null>()
-  const realRoot = realpathSync(root)
   return {
     files,
     read(path) {
       if (cache.has(path)) return cache.get(path)!
-      const r = leadsOut(root, realRoot, path) ? null : readRepoFile(root, path)
-      const bytes = r?.kind === 'ok' ? r.bytes : null
+      // a link git lists that leads out of the root is refused by readRepoFile, like any other
+      const r = readRepoFile(root, path)
+      const bytes = r.kind === 'ok' ? r.bytes : null
       cache.set(path, bytes)
       return bytes
     }
-  }
-}
-
-/** A symlink git lists (it never lists files behind one) whose target is outside the root: never read. */
-function leadsOut(root: string, realRoot: string, path: string): boolean {
-  const abs = resolveInRoot(root, path)
-  if (!abs) return true
-  try {
-    if (!lstatSync(abs).isSymbolicLink()) return false
-    const back = relative(realRoot, realpathSync(abs))
-    return back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back)
-  } catch {
-    return false // missing: readRepoFile says so
   }
 }
 

@@ -1,6 +1,8 @@
 // Read a file of the user's repository, refusing what cannot be a trio file instead of hanging or crashing.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { containPath } from './contain.js'
+
+export { resolveInRoot } from './contain.js'
 
 /** Files we read are small; anything over this is refused before it is read (a multi-GB file must not hang us). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -10,28 +12,34 @@ export type ReadResult =
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
   | { kind: 'too-large'; size: number; limit: number }
-  | { kind: 'outside-root' }
+  /** The path, or a link on it, leads out of the root; `problem` says where (never read). */
+  | { kind: 'outside-root'; problem: string }
+  /** A symbolic link on the path points at nothing. */
+  | { kind: 'dangling-link'; problem: string }
   | { kind: 'unreadable'; reason: string }
 
-/** Resolve a repository-relative path; undefined when it would escape the root. */
-export function resolveInRoot(root: string, rel: string): string | undefined {
-  const abs = resolve(root, rel)
-  const back = relative(resolve(root), abs)
-  if (back === '' || (!back.startsWith(`..${sep}`) && back !== '..' && !isAbsolute(back))) return abs
-  return undefined
-}
+// O_NOFOLLOW: the final component was checked not to be a link; if one appears there since, it is not followed
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0
 
 export function readRepoFile(root: string, rel: string, limit = MAX_FILE_BYTES): ReadResult {
-  const abs = resolveInRoot(root, rel)
-  if (!abs) return { kind: 'outside-root' }
+  const where = containPath(root, rel)
+  if (where.kind === 'outside')
+    return { kind: 'outside-root', problem: `leads outside the repository (to ${where.leadsTo})` }
+  if (where.kind === 'dangling')
+    return {
+      kind: 'dangling-link',
+      problem: `${where.link} is a symbolic link to ${where.target}, which does not exist`
+    }
+  if (!where.exists) return { kind: 'missing' }
   let fd: number
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK)
+    fd = openSync(where.real, constants.O_RDONLY | constants.O_NONBLOCK | NOFOLLOW)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
     if (code === 'EISDIR') return { kind: 'not-a-file' }
+    if (code === 'ELOOP') return { kind: 'outside-root', problem: 'became a symbolic link while it was read' }
     return { kind: 'unreadable', reason: code ?? String(e) }
   }
   try {

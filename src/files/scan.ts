@@ -2,17 +2,22 @@
 import { globSync } from 'tinyglobby'
 import { sourceFromBytes } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
-import { readRepoFile } from './read.js'
+import { readRepoFile, resolveInRoot } from './read.js'
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
   if (include.length === 0) return []
-  return globSync(include, {
-    cwd: root,
-    ignore: ['**/node_modules/**', '**/.git/**', ...exclude],
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    dot: false
-  }).sort()
+  return (
+    globSync(include, {
+      cwd: root,
+      ignore: ['**/node_modules/**', '**/.git/**', ...exclude],
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      dot: false
+    })
+      // the policy's globs are relative and free of '..' (its schema); a match outside the root is never listed
+      .filter((p) => resolveInRoot(root, p) !== undefined)
+      .sort()
+  )
 }
 
 /**

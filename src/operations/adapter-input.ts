@@ -16,7 +16,8 @@ export function adapterFindings(root: string, baseline: BaselinePolicy): Finding
   }
   const adapterSources = adapter.files.map((path) => {
     const read = readRepoFile(root, path)
-    return { path, source: read.kind === 'ok' ? sourceFromBytes(path, read.bytes) : null }
+    const escape = read.kind === 'outside-root' || read.kind === 'dangling-link' ? read.problem : undefined
+    return { path, source: read.kind === 'ok' ? sourceFromBytes(path, read.bytes) : null, escape }
   })
   const own = new Set(adapter.files)
   const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => !own.has(p))

@@ -47,7 +47,7 @@ export async function runInit(root: string, request: InitRequest): Promise<InitO
     return {
       status: 'refused',
       policyPath,
-      message: `${policyPath} would land outside the repository (a symlink leads out of it); nothing written`
+      message: `${policyPath} ${target.problem}; nothing written (BG110)`
     }
   }
   if (target.kind === 'not-a-file' && !request.dryRun) {

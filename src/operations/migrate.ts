@@ -1,11 +1,11 @@
 // migrate: the trio on disk brought to the current format (src/adopt/migrate.ts) as one atomic change: the
 // diff first, then the changed files written as one set (a journal: after a crash the next run finds the whole
 // old or the whole new trio), then what the trio rules still say about the result. A dry run writes nothing.
-import { resolve } from 'node:path'
 import { createTwoFilesPatch } from 'diff'
 import { planMigration } from '../adopt/migrate.js'
 import type { MigrationPlan } from '../adopt/migrate.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { readRepoFile } from '../files/read.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { sortFindings } from '../rules/finding.js'
@@ -45,15 +45,27 @@ export function runMigrate(
       (f) => f.severity !== 'notice'
     )
   )
-  const base = { baseline: baseline.name, steps: plan.steps, blockers: plan.blockers, findings }
-  if (plan.blockers.length > 0) return { ...base, status: 'blocked', diff: '', written: [] }
+  const escapes = writeEscapeFindings(
+    ctx.root,
+    WRITE_ORDER.map((r) => baseline.trio[r])
+  )
+  const base = {
+    baseline: baseline.name,
+    steps: plan.steps,
+    blockers: [...plan.blockers, ...escapes.map((f) => f.message)],
+    findings: [...escapes, ...findings]
+  }
+  if (base.blockers.length > 0) return { ...base, status: 'blocked', diff: '', written: [] }
   if (plan.changed.length === 0) return { ...base, status: 'unchanged', diff: '', written: [] }
   const diff = diffOf(baseline, bytes, plan)
   if (options.dryRun) return { ...base, status: 'would-migrate', diff, written: [] }
   const writes = WRITE_ORDER.filter((r) => plan.changed.includes(r))
   writeFileSet(
     journal,
-    writes.map((r) => ({ path: resolve(ctx.root, baseline.trio[r]), content: plan.files[r]! }))
+    containedSetWrites(
+      ctx.root,
+      writes.map((r) => ({ path: baseline.trio[r], content: plan.files[r]! }))
+    )
   )
   return { ...base, status: 'migrated', diff, written: writes.map((r) => baseline.trio[r]) }
 }

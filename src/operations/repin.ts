@@ -2,9 +2,9 @@
 // by hand. The new trio is checked with every trio rule in memory first; nothing is written unless it passes.
 // What else names a release (the producer's handoff payload, the files of the policy's repin.mentions, such as
 // the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
-import { resolve } from 'node:path'
 import { classifyChange } from '../classify/change.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
 import { readHeadFromDisk } from '../git/run-context.js'
@@ -24,6 +24,9 @@ import { trioRules } from '../rules/index.js'
 import { identityOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio, trioFromBytes } from '../trio/load.js'
 import type { Identity, Manifest, Pin, ProducerFiles, TrioRole } from '../trio/model.js'
+
+/** The order the set is written in: the pin, which the consumer reads at start-up, last. */
+const WRITE_ROLES: TrioRole[] = ['manifest', 'matrix', 'pin']
 
 export interface RepinContext {
   root: string
@@ -133,18 +136,24 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     manifest: mirror,
     matrix: Buffer.from(matrixText)
   })
-  const problems = trioRules(next, { baseline, now: ctx.clock() }).filter((f) => f.severity === 'error')
+  const problems = [
+    ...trioRules(next, { baseline, now: ctx.clock() }),
+    ...writeEscapeFindings(
+      ctx.root,
+      WRITE_ROLES.map((r) => baseline.trio[r])
+    )
+  ].filter((f) => f.severity === 'error')
   if (problems.length > 0) return refused(problems, to)
 
   // the three files as one set (all or none, even across a crash); pin last, as it is what the consumer reads
-  const writes: [TrioRole, string | Buffer][] = [
-    ['manifest', mirror],
-    ['matrix', matrixText],
-    ['pin', finalPin]
-  ]
+  const content: Record<TrioRole, string | Buffer> = { manifest: mirror, matrix: matrixText, pin: finalPin }
+  const writes = WRITE_ROLES.map((role) => [role, content[role]] as const)
   writeFileSet(
     journal,
-    writes.map(([role, content]) => ({ path: resolve(ctx.root, baseline.trio[role]), content }))
+    containedSetWrites(
+      ctx.root,
+      writes.map(([role, bytes]) => ({ path: baseline.trio[role], content: bytes }))
+    )
   )
   return {
     baseline: baseline.name,

@@ -4,7 +4,6 @@
 // health rule in memory, write the three files as one set, run the rollback suites on them, and put the old
 // trio back when anything fails. Then the incident note, the evidence and, in Actions, the pull request
 // and the incident issue. A dry run stops before the first write.
-import { join } from 'node:path'
 import { isDocumentationFinding } from '../classify/profile.js'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
@@ -12,6 +11,7 @@ import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evide
 import { buildPacket, packetName } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import type { Recovery, SetFs } from '../files/atomic-set.js'
 import { readRepoFile } from '../files/read.js'
 import { git, resolveCommit } from '../git/git.js'
@@ -116,7 +116,15 @@ async function rollBack(
   let written: string[] = []
   const onDisk = diskTrio(ctx.root, baseline)
 
-  if (options.to && options.to === from.release_tag) {
+  // a trio path that leads out of the repository (a link a pull request planted) is never written through
+  const escapes = writeEscapeFindings(
+    ctx.root,
+    WRITE_ORDER.map((r) => baseline.trio[r])
+  )
+
+  if (escapes.length > 0) {
+    findings.push(...escapes)
+  } else if (options.to && options.to === from.release_tag) {
     status = 'already-current'
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
@@ -165,6 +173,12 @@ async function rollBack(
         )
       )
     }
+    findings.push(
+      ...writeEscapeFindings(
+        ctx.root,
+        WRITE_ORDER.map((r) => baseline.trio[r])
+      )
+    )
     const blocked = findings.some((f) => f.severity === 'error')
     if (options.dryRun) {
       status = 'dry-run'
@@ -314,10 +328,13 @@ function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio, now
 
 /** The set to write, pin last; a file the trio lacks (never the case for a valid one) is left alone. */
 function setWrites(root: string, baseline: BaselinePolicy, bytes: Record<TrioRole, Buffer | null>) {
-  return WRITE_ORDER.flatMap((r) => {
-    const content = bytes[r]
-    return content ? [{ path: join(root, baseline.trio[r]), content }] : []
-  })
+  return containedSetWrites(
+    root,
+    WRITE_ORDER.flatMap((r) => {
+      const content = bytes[r]
+      return content ? [{ path: baseline.trio[r], content }] : []
+    })
+  )
 }
 
 function diskTrio(root: string, baseline: BaselinePolicy): Record<TrioRole, Buffer | null> {

@@ -1,9 +1,11 @@
 // Read config/baseline-policy.json (or the built-in defaults), validate it, and fill in every default.
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { schemaFiles, validatePolicy } from '../generated/validators.js'
 import { sha256 } from '../files/digest.js'
+import { isWithin } from '../files/contain.js'
 import { readRepoFile } from '../files/read.js'
+import type { ReadResult } from '../files/read.js'
 import { parseJson } from '../source/json-document.js'
 import { validateDocument } from '../source/schema-errors.js'
 import { sourceFromBytes } from '../source/source-file.js'
@@ -28,7 +30,21 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
     : join(root, DEFAULT_POLICY_PATH)
   const shown = displayPath(root, abs)
 
-  return policyFromRead(readRepoFile('/', abs), shown, explicit, packageManager)
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager)
+}
+
+/** Inside the repository the policy is the repository's file, and no link there may lead out of it. */
+function readPolicyFile(root: string, abs: string): ReadResult {
+  const base = [root, realRoot(root)].find((r) => isWithin(r, abs))
+  return base === undefined ? readRepoFile('/', abs) : readRepoFile(base, relative(base, abs))
+}
+
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root)
+  } catch {
+    return root
+  }
 }
 
 /**
@@ -41,7 +57,7 @@ export function policyAtRevision(root: string, bytes: Buffer | null, shown: stri
 }
 
 function policyFromRead(
-  read: ReturnType<typeof readRepoFile>,
+  read: ReadResult,
   shown: string,
   explicit: boolean,
   packageManager: PackageManager
@@ -51,6 +67,9 @@ function policyFromRead(
     const baselines = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)]
     return { source: 'defaults', path: null, sha256: sha256(JSON.stringify(baselines)), baselines }
   }
+  // a link that leads out or points at nothing is an error, never a reason to fall back to the defaults
+  if (read.kind === 'outside-root' || read.kind === 'dangling-link')
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`)
   if (read.kind !== 'ok')
     throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, ' ')})`)
 

@@ -8,8 +8,11 @@ import type { Finding } from './finding.js'
 
 export interface AdapterInput {
   adapter: BaselinePolicy['adapter']
-  /** Each adapter file's source (null when it cannot be read), in the policy's order. */
-  adapterSources: { path: string; source: SourceFile | null }[]
+  /**
+   * Each adapter file's source (null when it cannot be read), in the policy's order; `escape` says how its
+   * path leaves the repository (never read).
+   */
+  adapterSources: { path: string; source: SourceFile | null; escape?: string }[]
   /** The other scanned files that contain an endpoint string (the adapter files excluded). */
   scanned: SourceFile[]
   /**
@@ -39,6 +42,10 @@ export function adapterRules(input: AdapterInput): Finding[] {
   const readable = input.adapterSources.filter((a) => a.source !== null)
   for (const a of input.adapterSources) {
     if (a.source) continue
+    if (a.escape) {
+      out.push(finding('BG110', a.path, null, `the adapter file path ${a.path} ${a.escape}; it was not read`))
+      continue
+    }
     out.push(
       finding(
         'BG601',

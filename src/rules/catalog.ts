@@ -77,6 +77,21 @@ const rules = {
       'The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.',
     example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
   },
+  BG110: {
+    title: 'Path leaves the repository',
+    severity: 'error',
+    description:
+      'Every file the suite reads or writes (trio files and their directories, the policy, the evidence directory, adapter files and scan globs) must stay inside the repository root after symbolic links are resolved. A pull request can replace a trio file or directory with a link to `/etc/passwd` or `../../elsewhere`; such a path is refused before anything is read or written through it, and a final symbolic link is never followed when a file is opened.',
+    example:
+      '`config` is a symbolic link to `/tmp/attacker`, so `config/memorykernel-integration-pin.json` resolves outside the repository.'
+  },
+  BG111: {
+    title: 'Input over a limit',
+    severity: 'error',
+    description:
+      'Trio files are read under fixed limits so that no crafted input can stall or crash a gate: JSON nesting depth at most 64, a line at most 64 KiB, the matrix at most 10,000 table rows and 4 KiB per cell (file sizes are BG102). An input over a limit is refused with its location instead of being parsed.',
+    example: 'The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters.'
+  },
   BG201: {
     title: 'Pin and mirror disagree',
     severity: 'error',
@@ -185,6 +200,13 @@ const rules = {
     description:
       "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
     example: 'The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`.'
+  },
+  BG217: {
+    title: 'Duplicate matrix section',
+    severity: 'error',
+    description:
+      'The matrix has exactly one `Baseline Pin` section (and one ledger table). A second section with other values would let a reviewer read one baseline while tools read the other.',
+    example: 'A second `## Baseline Pin` heading further down names `v0.3.0`.'
   },
   BG301: {
     title: 'Mirror differs from the producer manifest',

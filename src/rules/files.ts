@@ -93,12 +93,14 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
         )
       ]
     case 'outside-root':
+    case 'dangling-link':
+      // never the file's own rule: following the path anywhere is the problem, whoever's file it is
       return [
         finding(
-          ids.unreadable,
+          'BG110',
           file.path,
           null,
-          `the ${name} path ${file.path} leaves the repository root; use a path inside it`
+          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ]
     case 'too-large':

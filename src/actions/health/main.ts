@@ -9,6 +9,7 @@ import type { GitHubClient } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { runHealth } from '../../operations/health.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
 import { githubClient, parseRepository, producerReader, runUrl } from '../shared/github.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
@@ -30,7 +31,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.token) core.setSecret(inputs.token)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir)
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
     const result = await runHealth(actionContext(inputs.root, policy, evidence, env), {
       baselines,
       probe: inputs.probe,
@@ -65,7 +66,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
+    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
+      core.setFailed(e.message)
     else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
   }
 }

@@ -10,6 +10,7 @@ import type { OperationResult } from '../../operations/context.js'
 import { runPromotion } from '../../operations/promotion.js'
 import type { ReviewSource } from '../../operations/promotion.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
 import type { Redactor } from '../../redact/redactor.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
@@ -57,7 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     })
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir)
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
     const redaction = actionRedactor(inputs.token, env)
     const redactor = redaction.redactor
     const repository = parseRepository(env.GITHUB_REPOSITORY)
@@ -103,7 +104,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     )
     if (failing) core.setFailed(failureMessage(result))
   } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
+    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
+      core.setFailed(e.message)
     else if (e instanceof RevisionError) {
       core.setFailed(
         `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.`

@@ -9,6 +9,7 @@ import type { BaselineResult, OperationResult } from '../../operations/context.j
 import { runRollback } from '../../operations/rollback.js'
 import type { RollbackPublisher } from '../../operations/rollback.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
 import { githubClient, parseRepository } from '../shared/github.js'
 import { artifactName, checkNodeVersion, InputError, readRollbackInputs } from '../shared/inputs.js'
@@ -39,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.token) core.setSecret(inputs.token)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir)
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
     const redaction = actionRedactor(inputs.token, env)
     const repository = parseRepository(env.GITHUB_REPOSITORY)
     const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env)
@@ -89,7 +90,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     )
     if (failing) core.setFailed(failureMessage(result))
   } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError) core.setFailed(e.message)
+    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
+      core.setFailed(e.message)
     else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
   } finally {
     cancel.dispose()

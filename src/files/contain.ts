@@ -1,0 +1,140 @@
+// Every path the suite reads or writes in the repository, resolved through its symbolic links one component at
+// a time and held inside the root. A pull request controls the repository's files, links included: a trio
+// directory that is a link to /tmp/elsewhere, or a pin that is a link to /etc/passwd, must never be followed
+// out of the root, for a read or for a write.
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+export type Contained =
+  /** `real` is where the path really is (or would be created), inside the root; `exists`: it is there now. */
+  | { kind: 'inside'; real: string; exists: boolean }
+  /** The path, or a link on it, leads out of the root; `leadsTo` says where (for the message). */
+  | { kind: 'outside'; leadsTo: string }
+  /** A link on the path points at nothing: neither readable nor safe to write through. */
+  | { kind: 'dangling'; link: string; target: string }
+
+/** Whether `path` is `dir` or below it (both absolute and free of links). */
+export function isWithin(dir: string, path: string): boolean {
+  const back = relative(dir, path)
+  return back === '' || (back !== '..' && !back.startsWith(`..${sep}`) && !isAbsolute(back))
+}
+
+/** Resolve a repository-relative path lexically; undefined when it would escape the root. */
+export function resolveInRoot(root: string, rel: string): string | undefined {
+  const abs = resolve(root, rel)
+  return isWithin(resolve(root), abs) ? abs : undefined
+}
+
+// A chain of links longer than this is a loop (Linux gives up at 40 as well).
+const MAX_LINKS = 40
+
+/**
+ * Where `rel` really is, walking it from the root's real path component by component: a link is resolved
+ * where it stands, and the walk fails as soon as it leaves the root. Nothing is created or opened.
+ */
+export function containPath(root: string, rel: string): Contained {
+  const abs = resolveInRoot(root, rel)
+  if (!abs) return { kind: 'outside', leadsTo: resolve(root, rel) }
+  const realRoot = realpathSync(root)
+  const pending = relative(resolve(root), abs)
+    .split(sep)
+    .filter((s) => s !== '')
+  let cur = realRoot
+  let links = 0
+  while (pending.length > 0) {
+    const seg = pending.shift()!
+    const next = seg === '..' ? resolve(cur, '..') : join(cur, seg)
+    let isLink: boolean
+    try {
+      isLink = lstatSync(next).isSymbolicLink()
+    } catch {
+      // the rest does not exist yet: it would be created below `cur`, which is inside
+      return { kind: 'inside', real: join(next, ...pending), exists: false }
+    }
+    if (isLink) {
+      if (++links > MAX_LINKS) return { kind: 'outside', leadsTo: `${next} (a loop of links)` }
+      const target = readlinkSync(next)
+      const to = resolve(cur, target)
+      try {
+        lstatSync(to)
+      } catch {
+        if (!isWithin(realRoot, to)) return { kind: 'outside', leadsTo: to }
+        return { kind: 'dangling', link: relative(realRoot, next) || '.', target }
+      }
+      if (!isWithin(realRoot, to)) return { kind: 'outside', leadsTo: safeReal(to) }
+      // the target is walked in turn from the root (it may hold links itself), then the rest of the path
+      pending.unshift(
+        ...relative(realRoot, to)
+          .split(sep)
+          .filter((s) => s !== '')
+      )
+      cur = realRoot
+      continue
+    }
+    cur = next
+    if (!isWithin(realRoot, cur)) return { kind: 'outside', leadsTo: cur }
+  }
+  return { kind: 'inside', real: cur, exists: true }
+}
+
+function safeReal(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
+}
+
+/** A path of the repository that must not be written: the finding says which and where it leads. */
+export interface Escape {
+  path: string
+  problem: string
+}
+
+/** What is wrong with `rel` as a path to read or write, in words, or null when it stays inside. */
+export function escapeOf(root: string, rel: string): Escape | null {
+  const c = containPath(root, rel)
+  if (c.kind === 'inside') return null
+  return { path: rel, problem: describeEscape(c) }
+}
+
+export function describeEscape(c: Exclude<Contained, { kind: 'inside' }>): string {
+  return c.kind === 'outside'
+    ? `leads outside the repository (to ${c.leadsTo})`
+    : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`
+}
+
+/**
+ * A path the operator gave (an evidence directory, a policy file): lexically outside the root it is theirs
+ * to choose; lexically inside, it is the repository's, and a link there must not lead out.
+ */
+export function operatorPathEscape(root: string, abs: string): string | null {
+  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs))
+  if (base === undefined) return null
+  const inRoot = relative(base, abs)
+  const c = containPath(root, inRoot)
+  return c.kind === 'inside' ? null : describeEscape(c)
+}
+
+/** A path the suite was asked to write that leads out of the repository: nothing was written through it. */
+export class ContainmentError extends Error {
+  override name = 'ContainmentError'
+}
+
+/**
+ * The real paths to write `rels` to (repository-relative), or every one of them that leads out: a set is
+ * written whole or not at all, so all are checked before the first byte.
+ */
+export function writePaths(
+  root: string,
+  rels: string[]
+): { ok: true; abs: string[] } | { ok: false; escapes: Escape[] } {
+  const abs: string[] = []
+  const escapes: Escape[] = []
+  for (const rel of rels) {
+    const c = containPath(root, rel)
+    if (c.kind === 'inside') abs.push(c.real)
+    else escapes.push({ path: rel, problem: describeEscape(c) })
+  }
+  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes }
+}
