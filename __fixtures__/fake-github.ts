@@ -4,7 +4,8 @@
 // GitHub gives (401 without or with a bad token, 403 for a token without the permission, 404 with
 // {"message":"Not Found"}, 422 for invalid bodies), `Link` pagination honouring per_page / page, and
 // the rate-limit headers. Tests seed and inspect `fake.state`, read what was asked in `fake.requests`
-// (the Authorization header is recorded only as present or absent), and inject faults with
+// (the Authorization header is recorded only as present or absent; `rawPath` and `rawQuery` are the
+// request line exactly as sent, for tests of URL encoding), and inject faults with
 // `failNext` / `hangNext`.
 //
 // Git data: each repository holds blobs, trees, commits and refs (`FakeRepo.git`). A tree is stored
@@ -168,6 +169,13 @@ export interface FakeRequest {
   method: string
   /** The path without the query string, e.g. /repos/o/r/pulls/1 */
   path: string
+  /**
+   * The path exactly as it arrived on the request line, before any decoding or normalisation: what a
+   * test of URL encoding asserts (`/repos/o/r/git/ref/heads/x%23y`, never `heads%252Fx`).
+   */
+  rawPath: string
+  /** The query string exactly as it arrived, without the `?` ('' when there is none). */
+  rawQuery: string
   query: Record<string, string>
   body: unknown
   /** Whether an Authorization header was sent (its value is never recorded). */
@@ -1114,8 +1122,10 @@ function compile(spec: RouteSpec): CompiledRoute {
       const m = /^\{(\w+)\}$/.exec(part)
       if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       keys.push(m[1] as string)
-      // a ref ("heads/topic/x") arrives URL-encoded from octokit, plain from other clients: both work
-      return m[1] === 'ref' || m[1] === 'path' ? '(.+)' : '([^/]+)'
+      // a ref ("heads/topic/x"), a file path or a compare range of branches with slashes may arrive with
+      // its slashes literal (as GitHub documents them) or as %2F: GitHub takes both, and so does the fake.
+      // Either way a parameter is decoded ONCE, so a double-encoded name (heads%252Fx) names another ref.
+      return ['ref', 'path', 'basehead'].includes(m[1] as string) ? '(.+)' : '([^/]+)'
     })
     .join('/')
   return { ...spec, method, pattern: new RegExp(`^${source}$`), keys }
@@ -1495,7 +1505,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', base)
+    const target = req.url ?? '/'
+    const mark = target.indexOf('?')
+    const rawPath = mark < 0 ? target : target.slice(0, mark)
+    const rawQuery = mark < 0 ? '' : target.slice(mark + 1)
+    const url = new URL(target, base)
     const query = Object.fromEntries(url.searchParams)
     const raw = await readBody(req)
     let body: unknown = null
@@ -1523,6 +1537,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const entry: FakeRequest = {
       method,
       path,
+      rawPath,
+      rawQuery,
       query,
       body,
       auth: typeof req.headers.authorization === 'string',

@@ -162,14 +162,28 @@ describe('jointApproval', () => {
     fake.addReview(REPO, PR, 'bob', 'APPROVED')
     fake.addReview(REPO, PR, 'zoe', 'APPROVED') // not an owner
     const result = value(await client().jointApproval(PR, owners))
-    expect(result).toEqual({ consumer: ['alice'], producer: ['bob'], headSha: HEAD, approved: true })
+    expect(result).toEqual({
+      consumer: ['alice'],
+      producer: ['bob'],
+      headSha: HEAD,
+      approved: true,
+      notCounted: [
+        { login: 'zoe', kind: 'approval', reason: 'they are neither a consumer nor a producer owner' }
+      ]
+    })
   })
 
   it('is not approved when only one side approves', async () => {
     fake.addReview(REPO, PR, 'alice', 'APPROVED')
     fake.addReview(REPO, PR, 'dan', 'APPROVED')
     const result = value(await client().jointApproval(PR, owners))
-    expect(result).toEqual({ consumer: ['alice', 'dan'], producer: [], headSha: HEAD, approved: false })
+    expect(result).toEqual({
+      consumer: ['alice', 'dan'],
+      producer: [],
+      headSha: HEAD,
+      approved: false,
+      notCounted: []
+    })
   })
 
   it('ignores approvals of an older commit', async () => {
@@ -209,7 +223,8 @@ describe('jointApproval', () => {
       consumer: ['carol'],
       producer: ['kernel-dev-120'],
       headSha: HEAD,
-      approved: true
+      approved: true,
+      notCounted: []
     })
     const pages = hits('GET /orgs/{org}/teams/{team_slug}/members')
       .filter((r) => r.path.endsWith('/kernel-team/members'))
@@ -232,10 +247,79 @@ describe('jointApproval', () => {
       consumer: ['sam'],
       producer: ['sam'],
       headSha: HEAD,
-      approved: false
+      approved: false,
+      notCounted: []
     })
     fake.addReview(REPO, PR, 'bob', 'APPROVED') // sam for the consumer side, bob for the producer side
     expect(value(await client().jointApproval(PR, both)).approved).toBe(true)
+  })
+
+  it("never counts the pull request author's own approval, nor a bot's, and says why", async () => {
+    const AUTHORED = 8
+    fake.addPull(REPO, { number: AUTHORED, headSha: HEAD, login: 'Alice' }) // the account's own spelling
+    fake.state.accounts['renovate'] = { login: 'renovate', id: 9_001, type: 'Bot' } // a bot by type alone
+    const withBots: Owners = {
+      consumer: ['alice', 'acme/app-team', 'deploy-bot[bot]', 'renovate'],
+      producer: ['bob', 'github-actions[bot]']
+    }
+    fake.addReview(REPO, AUTHORED, 'alice', 'APPROVED')
+    fake.addReview(REPO, AUTHORED, 'deploy-bot[bot]', 'APPROVED')
+    fake.addReview(REPO, AUTHORED, 'renovate', 'APPROVED')
+    fake.addReview(REPO, AUTHORED, 'github-actions[bot]', 'APPROVED')
+    fake.addReview(REPO, AUTHORED, 'bob', 'APPROVED')
+    const bot = 'it is a bot, and only people count'
+    expect(value(await client().jointApproval(AUTHORED, withBots))).toEqual({
+      consumer: [],
+      producer: ['bob'],
+      headSha: HEAD,
+      approved: false,
+      notCounted: [
+        { login: 'Alice', kind: 'approval', reason: 'they opened the pull request' },
+        { login: 'deploy-bot[bot]', kind: 'approval', reason: bot },
+        { login: 'github-actions[bot]', kind: 'approval', reason: bot },
+        { login: 'renovate', kind: 'approval', reason: bot }
+      ]
+    })
+
+    // another person of the consumer side makes it joint; the author's approval still does not count
+    fake.addReview(REPO, AUTHORED, 'carol', 'APPROVED')
+    expect(value(await client().jointApproval(AUTHORED, withBots))).toMatchObject({
+      consumer: ['carol'],
+      producer: ['bob'],
+      approved: true,
+      notCounted: [
+        { login: 'Alice' },
+        { login: 'deploy-bot[bot]' },
+        { login: 'github-actions[bot]' },
+        { login: 'renovate' }
+      ]
+    })
+  })
+
+  it('says why a stale, withdrawn or dismissed approval does not count', async () => {
+    fake.addReview(REPO, PR, 'alice', 'APPROVED', OLD) // before the last push
+    fake.addReview(REPO, PR, 'bob', 'APPROVED')
+    fake.addReview(REPO, PR, 'bob', 'CHANGES_REQUESTED')
+    fake.addReview(REPO, PR, 'erin', 'APPROVED').state = 'DISMISSED' // GitHub dismisses in place
+    fake.addReview(REPO, PR, 'carol', 'COMMENTED')
+    expect(value(await client().jointApproval(PR, owners))).toEqual({
+      consumer: [],
+      producer: [],
+      headSha: HEAD,
+      approved: false,
+      notCounted: [
+        {
+          login: 'alice',
+          kind: 'approval',
+          reason:
+            `it was given on commit ${OLD.slice(0, 12)}, not on the head commit ${HEAD.slice(0, 12)} ` +
+            '(a later push; approve again)'
+        },
+        { login: 'bob', kind: 'approval', reason: 'they requested changes after approving' },
+        { login: 'erin', kind: 'review', reason: 'it was dismissed' }
+      ]
+    })
+    expect(hits('GET /orgs/{org}/teams/{team_slug}/members')).toHaveLength(0) // no approval counted
   })
 
   it('reads no team when nobody approved the head commit', async () => {

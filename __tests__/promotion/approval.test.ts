@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { createGitHubClient } from '../../src/github/client.js'
+import { approvalRules } from '../../src/rules/approval.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import type { ReviewSource } from '../../src/operations/promotion.js'
 import { cleanupFixtures, MATRIX, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
@@ -153,6 +154,50 @@ describe('promotion: NO-GO -> GO needs joint approval', () => {
     const b = await gate(fromServer())
     expect(b.verdict).toBe('FAIL')
     expect(b.change?.approval).toMatchObject({ approved: false, consumer: [], producer: ['bob'] })
+    expect(b.findings.find((f) => f.rule === 'BG801')!.message).toContain(
+      `approval by @alice not counted: it was given on commit ${older.slice(0, 12)}, not on the head commit ` +
+        head.slice(0, 12)
+    )
+  })
+
+  it("the author's own approval does not count, and BG801 says so", async () => {
+    fake.state.repos[REPO]!.pulls = {}
+    fake.addPull(REPO, { number: PR, headSha: head, login: 'alice' }) // a consumer owner opened it
+    fake.addReview(REPO, PR, 'alice', 'APPROVED', head)
+    fake.addReview(REPO, PR, 'bob', 'APPROVED', head)
+    const b = await gate(fromServer())
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.approval).toMatchObject({ approved: false, consumer: [], producer: ['bob'] })
+    const f = b.findings.find((x) => x.rule === 'BG801')!
+    expect([f.severity, f.file]).toEqual(['error', PIN])
+    expect(f.message).toContain('still needed: an approval from a consumer owner')
+    expect(f.message).toContain('approval by @alice not counted: they opened the pull request')
+  })
+
+  it("a bot's approval does not count, even when its team owns a side", async () => {
+    fake.setTeam('acme/kernel-team', ['bob', 'dave', 'kernel-ci[bot]'])
+    try {
+      fake.addReview(REPO, PR, 'alice', 'APPROVED', head)
+      fake.addReview(REPO, PR, 'kernel-ci[bot]', 'APPROVED', head)
+      const b = await gate(fromServer())
+      expect(b.verdict).toBe('FAIL')
+      expect(b.change?.approval).toMatchObject({ approved: false, consumer: ['alice'], producer: [] })
+      expect(b.findings.find((f) => f.rule === 'BG801')!.message).toContain(
+        'approval by @kernel-ci[bot] not counted: it is a bot, and only people count'
+      )
+    } finally {
+      fake.setTeam('acme/kernel-team', ['bob', 'dave'])
+    }
+  })
+
+  it('a dismissed approval does not count, and BG801 says so', async () => {
+    fake.addReview(REPO, PR, 'alice', 'APPROVED', head).state = 'DISMISSED' // GitHub dismisses in place
+    fake.addReview(REPO, PR, 'bob', 'APPROVED', head)
+    const b = await gate(fromServer())
+    expect(b.verdict).toBe('FAIL')
+    expect(b.findings.find((f) => f.rule === 'BG801')!.message).toContain(
+      'review by @alice not counted: it was dismissed'
+    )
   })
 
   it('approvals count on the head the run tested: a push after the run started does not borrow them', async () => {
@@ -176,6 +221,10 @@ describe('promotion: NO-GO -> GO needs joint approval', () => {
     const f = b.findings.find((x) => x.rule === 'BG803')!
     expect([f.severity, f.file]).toEqual(['notice', PIN])
     expect(f.message).toContain('consumer alice, producer bob')
+    // mallory approved too, but the BASE policy does not make them an owner: the notice says so
+    expect(f.message).toContain(
+      'approval by @mallory not counted: they are neither a consumer nor a producer owner'
+    )
     expect(b.change?.approval).toEqual({
       approved: true,
       consumer: ['alice'],
@@ -187,5 +236,35 @@ describe('promotion: NO-GO -> GO needs joint approval', () => {
     expect(
       fake.requests.some((r) => r.route === 'GET /orgs/{org}/teams/{team_slug}/members' && r.status === 200)
     ).toBe(true)
+  })
+})
+
+describe('the approval findings name every approval that did not count', () => {
+  const input = (notCounted: { login: string; kind: 'approval' | 'review'; reason: string }[]) => ({
+    posture: { from: 'NO-GO' as const, to: 'GO' as const },
+    pinPath: PIN,
+    at: null,
+    approval: {
+      ok: true as const,
+      value: { consumer: [], producer: ['bob'], headSha: 'f'.repeat(40), approved: false, notCounted }
+    }
+  })
+
+  it('says nothing more when every approval counted', () => {
+    const [f] = approvalRules(input([]))
+    expect(f?.message).toMatch(/still needed: an approval from a consumer owner$/)
+  })
+
+  it('names at most ten, then counts the rest', () => {
+    const many = Array.from({ length: 13 }, (_, i) => ({
+      login: `drive-by-${String(i).padStart(2, '0')}`,
+      kind: 'approval' as const,
+      reason: 'they are neither a consumer nor a producer owner'
+    }))
+    const [f] = approvalRules(input(many))
+    expect(f?.rule).toBe('BG801')
+    expect(f?.message).toContain('approval by @drive-by-09 not counted: they are neither')
+    expect(f?.message).not.toContain('@drive-by-10')
+    expect(f?.message).toMatch(/; 3 more approval\(s\) not counted$/)
   })
 })

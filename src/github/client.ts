@@ -4,6 +4,9 @@
 // check (RepositoryReadApi: a file at a ref, a tag's commit, ancestry). Built on @actions/github's octokit, so it honours
 // GITHUB_API_URL (or an explicit apiUrl) and the runner's proxy settings.
 //
+// Every ref, branch, tag or file path that goes into a URL is encoded once, by url-path.ts; which reviews
+// count toward the joint approval is decided by approvers.ts.
+//
 // Nothing here throws: every method resolves to a Result, and a failure says what could not be done
 // and what to do about it. The token never appears in a message or a log line.
 //
@@ -14,6 +17,16 @@
 // that still fails ends the operation.
 import { getOctokit } from '@actions/github'
 import { TOOL_VERSION } from '../version.js'
+import { countApprovals, jointDecision } from './approvers.js'
+import type { NotCounted } from './approvers.js'
+import {
+  ALREADY_ENCODED,
+  alreadyEncoded,
+  compareRange,
+  encodePath,
+  fullRefName,
+  refPath
+} from './url-path.js'
 
 export type FailureReason =
   'no-token' | 'forbidden' | 'not-found' | 'unreachable' | 'timeout' | 'rate-limited' | 'error'
@@ -62,6 +75,11 @@ export interface JointApproval {
   headSha: string
   /** An approving consumer owner and a DIFFERENT approving producer owner. */
   approved: boolean
+  /**
+   * Approvals that do not count, and why (sorted by login): the author's, a bot's, one on an older commit,
+   * one withdrawn by a later request for changes, a dismissed review, one by a person who owns neither side.
+   */
+  notCounted: NotCounted[]
 }
 
 export interface FileToCommit {
@@ -111,9 +129,10 @@ export interface GitHubClient extends RepositoryReadApi, DriftApi {
    * Joint approval on the pull request's CURRENT head commit (or `options.headSha`, the head a run tested):
    * reviews on other commits are ignored, the
    * latest APPROVED / CHANGES_REQUESTED / DISMISSED review of each user counts (COMMENTED does not
-   * change it), owners are logins or `org/team` (members read through the API). Approved when an
-   * approving consumer owner and an approving producer owner are two different people: someone listed
-   * on both sides never satisfies both sides alone.
+   * change it), owners are logins or `org/team` (members read through the API). The pull request's
+   * author and bots never count (src/github/approvers.ts). Approved when an approving consumer owner and an
+   * approving producer owner are two different people: someone listed on both sides never satisfies both
+   * sides alone.
    */
   jointApproval(pr: number, owners: Owners, options?: { headSha?: string }): Promise<Result<JointApproval>>
   /**
@@ -456,6 +475,7 @@ function branchProblem(name: unknown): string | null {
   if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
     return 'contains a space, a control character or one of ~ ^ : ? * [ \\'
   if (name.includes('..') || name.includes('@{') || name === '@') return 'contains ".." or "@{" or is "@"'
+  if (alreadyEncoded(name)) return ALREADY_ENCODED
   if (name.startsWith('-')) return 'starts with "-"'
   if (name.startsWith('refs/')) return 'starts with "refs/" (give the branch name alone)'
   if (name === 'HEAD') return 'is HEAD'
@@ -471,6 +491,7 @@ function filePathProblem(path: unknown): string | null {
   if (typeof path !== 'string' || path.length === 0) return 'is empty'
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f\\]/.test(path)) return 'contains a control character or a backslash'
+  if (alreadyEncoded(path)) return ALREADY_ENCODED
   const parts = path.split('/')
   if (parts.some((part) => part === '' || part === '.' || part === '..'))
     return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")'
@@ -684,6 +705,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     return client
   }
 
+  /**
+   * A request on this repository whose route carries a path from url-path.ts (encoded there, once): octokit
+   * expands {owner} and {repo} and leaves the rest of the route as it is.
+   */
+  const requestAt = async <T>(route: string, params: Record<string, unknown> = {}): Promise<T> => {
+    const { data } = await api().request(route, { owner, repo, ...params })
+    return data as T
+  }
+
   // The login behind the token, to recognise our own comments; null when the token cannot say (an
   // installation token such as GITHUB_TOKEN answers 403 on /user).
   let viewer: Promise<string | null> | null = null
@@ -735,11 +765,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const badRef = refProblem(ref)
       if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`)
       if (!token) return noToken(doing)
-      const { data } = await step(doing, () => api().rest.repos.getContent({ owner, repo, path, ref }))
-      if (Array.isArray(data) || data.type !== 'file') {
-        return invalid(doing, `${path} is a ${Array.isArray(data) ? 'directory' : data.type}, not a file.`)
+      type Contents = { type: string; content?: string; encoding?: string; size?: number; sha: string }
+      const file = await step(doing, () =>
+        requestAt<Contents | Contents[]>(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, { ref })
+      )
+      if (Array.isArray(file) || file.type !== 'file') {
+        return invalid(doing, `${path} is a ${Array.isArray(file) ? 'directory' : file.type}, not a file.`)
       }
-      const file = data as { content?: string; encoding?: string; size?: number; sha: string }
       if (file.encoding === 'base64' && typeof file.content === 'string') {
         const bytes = Buffer.from(file.content, 'base64')
         if (file.size === undefined || bytes.length === file.size) return { ok: true, value: bytes }
@@ -763,7 +795,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (!token) return noToken(doing)
       const target = await step(doing, async () => {
         try {
-          const { data } = await api().rest.git.getRef({ owner, repo, ref: `tags/${tag}` })
+          const data = await requestAt<{ object: { type: string; sha: string } }>(
+            `GET /repos/{owner}/{repo}/git/ref/${refPath('tags', tag)}`
+          )
           return data.object
         } catch (error) {
           if (asHttpError(error)?.response?.status === 404) return null
@@ -810,13 +844,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`)
       }
       if (!token) return noToken(doing)
-      const { data } = await step(doing, () =>
-        api().rest.repos.compareCommitsWithBasehead({
-          owner,
-          repo,
-          basehead: `${base}...${head}`,
-          per_page: 1
-        })
+      const data = await step(doing, () =>
+        requestAt<{ status: Ancestry['status']; ahead_by: number; behind_by: number }>(
+          `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
+          { per_page: 1 }
+        )
       )
       const status = data.status
       return {
@@ -953,22 +985,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const reviews = await step(doing, () =>
         api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       )
-
-      // the latest decision of each user on the head commit, in submission order
-      const ordered = reviews
-        .map((review, index) => ({ review, index }))
-        .filter(({ review }) => review.commit_id === headSha && review.user)
-        .sort(
-          (a, b) =>
-            (a.review.submitted_at ?? '').localeCompare(b.review.submitted_at ?? '') || a.index - b.index
-        )
-      const decision = new Map<string, { login: string; state: string }>()
-      for (const { review } of ordered) {
-        if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) continue
-        const login = (review.user as { login: string }).login
-        decision.set(login.toLowerCase(), { login, state: review.state })
-      }
-      const approvers = [...decision.values()].filter((d) => d.state === 'APPROVED')
+      const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null
+      const counted = countApprovals(
+        reviews
+          .filter((r) => r.user)
+          .map((r) => ({
+            login: (r.user as { login: string }).login,
+            userType: r.user?.type ?? null,
+            state: r.state,
+            commitId: r.commit_id ?? null,
+            submittedAt: r.submitted_at ?? null
+          })),
+        { headSha, author }
+      )
 
       const teamCache = new Map<string, Set<string>>()
       const members = async (team: string): Promise<Set<string>> => {
@@ -990,23 +1019,24 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         teamCache.set(key, set)
         return set
       }
-      const approving = async (side: OwnerSpec[]): Promise<string[]> => {
-        if (approvers.length === 0) return [] // nobody approved: no need to read any team
-        const logins = new Set<string>()
+      const logins = async (side: OwnerSpec[]): Promise<Set<string>> => {
+        const set = new Set<string>()
+        if (counted.approvers.length === 0) return set // nobody's approval counts: no need to read any team
         for (const spec of side) {
-          if (spec.kind === 'login') logins.add(spec.name.toLowerCase())
-          else for (const m of await members(spec.name)) logins.add(m)
+          if (spec.kind === 'login') set.add(spec.name.toLowerCase())
+          else for (const m of await members(spec.name)) set.add(m)
         }
-        return approvers
-          .filter((a) => logins.has(a.login.toLowerCase()))
-          .map((a) => a.login)
-          .sort()
+        return set
       }
-      const consumer = await approving(specs.consumer)
-      const producer = await approving(specs.producer)
-      const people = new Set([...consumer, ...producer].map((l) => l.toLowerCase()))
-      const approved = consumer.length > 0 && producer.length > 0 && people.size >= 2
-      return { ok: true, value: { consumer, producer, headSha, approved } }
+      const decision = jointDecision(counted.approvers, {
+        consumer: await logins(specs.consumer),
+        producer: await logins(specs.producer)
+      })
+      const { consumer, producer, approved } = decision
+      const notCounted = [...counted.notCounted, ...decision.notOwners].sort((a, b) =>
+        a.login.toLowerCase().localeCompare(b.login.toLowerCase())
+      )
+      return { ok: true, value: { consumer, producer, headSha, approved, notCounted } }
     } catch (error) {
       return fail(error, doing)
     }
@@ -1020,7 +1050,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
   /** The html url of `branch`'s tree, next to a commit's page (GitHub Enterprise has its own host). */
   const treeUrl = (commitHtmlUrl: string | undefined, branch: string): string => {
-    const path = branch.split('/').map(encodeURIComponent).join('/')
+    const path = encodePath(branch)
     const at = commitHtmlUrl?.lastIndexOf('/commit/') ?? -1
     if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path}`
     const web = apiUrl === DEFAULT_API_URL ? 'https://github.com' : apiUrl.replace(/\/api\/v3$/, '')
@@ -1073,7 +1103,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const reading = during(doing, 'reading the branch failed; nothing was written')
       const current = await step(reading, async () => {
         try {
-          const { data } = await api().rest.git.getRef({ owner, repo, ref: `heads/${branch}` })
+          const data = await requestAt<{ object: { sha: string } }>(
+            `GET /repos/{owner}/{repo}/git/ref/${refPath('heads', branch)}`
+          )
           return data.object.sha
         } catch (error) {
           if (asHttpError(error)?.response?.status === 404) return null
@@ -1120,7 +1152,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       await step(moving, async () => {
         if (created) {
           try {
-            await api().rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha })
+            // the ref travels in the body here, as a plain name
+            await api().rest.git.createRef({
+              owner,
+              repo,
+              ref: fullRefName('heads', branch),
+              sha: commit.sha
+            })
             return
           } catch (error) {
             // created since it was read (a concurrent run): move it like an existing one
@@ -1130,7 +1168,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             created = false
           }
         }
-        await api().rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: true })
+        await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath('heads', branch)}`, {
+          sha: commit.sha,
+          force: true
+        })
       })
       return {
         ok: true,

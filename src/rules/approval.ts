@@ -24,6 +24,21 @@ export function needsJointApproval(posture: ApprovalInput['posture']): boolean {
   return posture.to === 'GO' && posture.from !== 'GO'
 }
 
+/** How many ignored approvals a message names; a crowd of drive-by approvals must not swamp it. */
+const NOT_COUNTED_SHOWN = 10
+
+/**
+ * "; approval by @alice not counted: they opened the pull request; review by @bob not counted: it was
+ * dismissed", or "": an operator who sees an approval on the pull request learns why the gate ignored it.
+ */
+function notCountedText(a: JointApproval): string {
+  const shown = a.notCounted
+    .slice(0, NOT_COUNTED_SHOWN)
+    .map((n) => `; ${n.kind} by @${n.login} not counted: ${n.reason}`)
+  const more = a.notCounted.length - NOT_COUNTED_SHOWN
+  return shown.join('') + (more > 0 ? `; ${more} more approval(s) not counted` : '')
+}
+
 /** "NO-GO -> GO", "(no posture) -> GO". */
 function change(posture: ApprovalInput['posture']): string {
   return `${posture.from ?? '(no posture)'} -> ${posture.to ?? '(no posture)'}`
@@ -59,7 +74,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
         'BG801',
         input.pinPath,
         input.at,
-        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}`
+        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}${notCountedText(a)}`
       )
     ]
   }
@@ -68,7 +83,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
       'BG803',
       input.pinPath,
       input.at,
-      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}`
+      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}${notCountedText(a)}`
     )
   ]
 }
