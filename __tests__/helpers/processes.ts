@@ -31,3 +31,14 @@ export async function expectGone(pids: number[]): Promise<void> {
   for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50))
   expect(pids.filter(alive)).toEqual([])
 }
+
+/** SIGKILL to each pid still running: a test's clean-up when the code under test did not do its job. */
+export function killLeftovers(pids: number[]): void {
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // gone meanwhile
+    }
+  }
+}

@@ -2,6 +2,7 @@
 import type { Finding } from '../rules/finding.js'
 import type { StepResult } from '../rules/verdict.js'
 import { renderIncidentNote } from './incident-note.js'
+import { leftRunning } from './left-running.js'
 import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
@@ -111,6 +112,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
       `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? '-'} |`
   )
   const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`)
+  const left = leftRunning(p.steps)
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
@@ -151,6 +153,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     '',
     stepsTable(p.steps),
     '',
+    ...(left ? ['**Processes left running by the steps**', '', left, ''] : []),
     failedStepTails(p.steps),
     `Secrets redacted from the captured output: ${p.redactions}.`,
     '',

@@ -1,8 +1,12 @@
 // A child process in its own process group, so stopping it stops everything it started (cargo run ->
-// the service). Output is captured within a bound. Children still running when we exit are killed.
+// the service). A process can leave the group (setsid): where /proc exists, a StepWatch also tracks its
+// descendants and every process that carries its token, and stops them with the group. Output is captured
+// within a bound. Children still running when we exit are killed.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
+import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
+import type { Containment, KilledProcess } from './step-watch.js'
 
 export interface GroupOptions {
   cwd: string
@@ -20,6 +24,9 @@ export interface Exit {
   error?: string
   /** Something outside the group (it left for its own session) still held the output when we closed it. */
   outputForcedClosed?: boolean
+  /** The processes it left running (or, stopped, still had running) that were killed; the leader aside. */
+  killed: KilledProcess[]
+  containment: Containment
 }
 
 /** After the leader exits, how long a process that escaped the group may hold the output open. */
@@ -32,11 +39,17 @@ export interface GroupHandle {
   exited: Promise<Exit>
   /** Whether it has exited. */
   done(): boolean
-  /** SIGTERM to the group, then SIGKILL after `graceMs`; resolves when the leader has exited. */
+  /** SIGTERM to the group (and what left it), then SIGKILL after `graceMs`; resolves when the leader has exited. */
   stop(graceMs?: number): Promise<Exit>
 }
 
-const live = new Set<ChildProcess>()
+/** A started child: its process, and its watch where /proc allows one. */
+interface Running {
+  child: ChildProcess
+  watch: StepWatch | null
+}
+
+const live = new Set<Running>()
 let exitHookInstalled = false
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -52,8 +65,17 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** The group, and where tracked, every process of the step that left it. */
+function stopAll(running: Running, signal: NodeJS.Signals): void {
+  if (running.watch) {
+    running.watch.sweep(signal)
+    // the leader itself, should it have changed its group
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill(signal)
+  } else killGroup(running.child, signal)
+}
+
 function killAll(): void {
-  for (const child of live) killGroup(child, 'SIGKILL')
+  for (const running of live) stopAll(running, 'SIGKILL')
 }
 
 /**
@@ -66,7 +88,7 @@ function onSignal(signal: keyof typeof SIGNALS): void {
   process.exit(SIGNALS[signal])
 }
 
-function track(child: ChildProcess): void {
+function track(child: Running): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true
     // 'exit' handlers must be synchronous: a last SIGKILL to every group still running
@@ -77,7 +99,7 @@ function track(child: ChildProcess): void {
   live.add(child)
 }
 
-function untrack(child: ChildProcess): void {
+function untrack(child: Running): void {
   live.delete(child)
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.off(sig, onSignal)
@@ -87,14 +109,19 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const [command, ...args] = argv
   if (!command) throw new Error('spawnGroup: empty argv')
   const output = new BoundedOutput()
+  const token = newStepToken()
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: { ...(options.env ?? process.env), [STEP_MARKER]: token },
     detached: true, // a new process group: -pid reaches the grandchildren too
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true
   })
-  track(child)
+  // now, before the event loop can reap the leader: its start time names it
+  const watch = child.pid === undefined ? null : StepWatch.start(child.pid, token)
+  const containment: Containment = watch ? 'tracked' : 'group-only'
+  const running: Running = { child, watch }
+  track(running)
   let pending = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output.write(chunk)
@@ -115,11 +142,12 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   let finished = false
   let forcedClosed = false
   let linger: NodeJS.Timeout | undefined
-  // The run is over when the leader exits: what it left behind in its group is killed now, not when the
-  // output pipes close (a background server holding them would keep us waiting). A process that escaped
-  // the group may still hold them: after a bound, we stop reading.
+  // The run is over when the leader exits: what it left behind is killed now, not when the output pipes
+  // close (a background server holding them would keep us waiting). A process that escaped everything we
+  // track may still hold them: after a bound, we stop reading.
   child.once('exit', () => {
-    killGroup(child, 'SIGKILL')
+    if (watch) watch.leaderExited()
+    else killGroup(child, 'SIGKILL')
     linger = setTimeout(() => {
       forcedClosed = true
       child.stdout?.destroy()
@@ -127,17 +155,19 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     }, LINGER_MS)
     linger.unref()
   })
+  const ended = (): Pick<Exit, 'killed' | 'containment'> => {
+    finished = true
+    untrack(running)
+    watch?.close()
+    return { killed: watch?.killed() ?? [], containment }
+  }
   const exited = new Promise<Exit>((resolve) => {
     child.once('error', (e) => {
-      finished = true
-      untrack(child)
-      resolve({ code: null, signal: null, error: (e as NodeJS.ErrnoException).code ?? e.message })
+      resolve({ code: null, signal: null, error: (e as NodeJS.ErrnoException).code ?? e.message, ...ended() })
     })
     child.once('close', (code, signal) => {
-      finished = true
       clearTimeout(linger)
-      untrack(child)
-      resolve(forcedClosed ? { code, signal, outputForcedClosed: true } : { code, signal })
+      resolve({ code, signal, ...(forcedClosed ? { outputForcedClosed: true } : {}), ...ended() })
     })
   })
   return {
@@ -147,8 +177,8 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     done: () => finished,
     async stop(graceMs = 2000) {
       if (!finished) {
-        killGroup(child, 'SIGTERM')
-        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs)
+        stopAll(running, 'SIGTERM')
+        const timer = setTimeout(() => stopAll(running, 'SIGKILL'), graceMs)
         const exit = await exited
         clearTimeout(timer)
         return exit

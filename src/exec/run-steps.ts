@@ -1,6 +1,8 @@
 // The suite runner: a policy's steps, one at a time per suite, every one of them (never fail-fast: the
 // evidence shows every result). Each step is a process group with a timeout that kills the whole group,
 // output captured within a fixed memory bound (head + tail), its exit code or signal, and its duration.
+// When a step ends or is stopped, every process it started is killed, also those that left its group
+// (step-watch.ts), and the step's result lists them.
 // Suites run concurrently or one after another; steps inside a suite always keep their order.
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -9,6 +11,8 @@ import type { SuiteStep } from '../policy/types.js'
 import { childEnv } from './child-env.js'
 import { spawnGroup } from './process-group.js'
 import type { Exit, GroupHandle } from './process-group.js'
+import { procAvailable } from './proc-table.js'
+import type { Containment, KilledProcess } from './step-watch.js'
 
 /** A step ready to run: placeholders replaced, cwd absolute, the environment already filtered. */
 export interface StepSpec {
@@ -40,6 +44,10 @@ export interface StepRun {
   output: string
   /** Every byte the step printed, kept or not. */
   outputBytes: number
+  /** Processes the step left running (or, timed out or aborted, still had running) that were killed. */
+  killed: KilledProcess[]
+  /** `group-only`: no /proc here; a process that left the step's group could be neither found nor killed. */
+  containment: Containment
 }
 
 /**
@@ -106,7 +114,9 @@ function notRun(spec: StepSpec): StepRun {
     durationMs: 0,
     startedAt: new Date().toISOString(),
     output: '',
-    outputBytes: 0
+    outputBytes: 0,
+    killed: [],
+    containment: procAvailable() ? 'tracked' : 'group-only'
   }
 }
 
@@ -135,7 +145,9 @@ async function runStep(
     error,
     durationMs: performance.now() - t0,
     output: '',
-    outputBytes: 0
+    outputBytes: 0,
+    killed: [],
+    containment: procAvailable() ? 'tracked' : 'group-only'
   })
 
   const cwdProblem = missingCwd(spec.cwd)
@@ -180,7 +192,9 @@ async function runStep(
     signal: exit.signal,
     durationMs: performance.now() - t0,
     output: handle.output.text(),
-    outputBytes: handle.output.total
+    outputBytes: handle.output.total,
+    killed: exit.killed,
+    containment: exit.containment
   }
   if (exit.error !== undefined && reason === null) return { ...ended, status: 'failed', error: exit.error }
   if (reason === 'timeout') {

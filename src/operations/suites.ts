@@ -114,7 +114,12 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
       output_bytes: run.outputBytes,
       log_file: logFile,
       log_sha256: sha256(redacted.text),
-      log_tail: logTail(redacted.text)
+      log_tail: logTail(redacted.text),
+      // a command name is the process's own choice: redacted like its output
+      killed: await Promise.all(
+        run.killed.map(async (k) => ({ ...k, command: (await input.redactor.redact(k.command)).text }))
+      ),
+      containment: run.containment
     }
     steps[index] = result
     try {

@@ -24,6 +24,21 @@ export interface StepResult {
   log_file?: string
   log_sha256?: string
   log_tail?: string
+  /** Suite steps that ran: the processes it left running (or, stopped, still had running) that were killed. */
+  killed?: KilledStepProcess[]
+  /** `group-only`: no /proc on the runner; a process that left the step's process group could not be tracked. */
+  containment?: 'tracked' | 'group-only'
+}
+
+/** A process of a step killed when the step ended, and how it was found (src/exec/step-watch.ts). */
+export interface KilledStepProcess {
+  pid: number
+  /** The kernel's command name of the process (redacted). */
+  command: string
+  /** `group`: still in the step's process group; `descendant`: left it, found by its parent; `marker`: left the step's process tree, found by the token in its environment. */
+  found: 'group' | 'descendant' | 'marker'
+  /** Set when it could not be killed (EPERM: another user's process). */
+  error?: string
 }
 
 /** What the verdict needs of a step. */

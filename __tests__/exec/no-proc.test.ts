@@ -1,0 +1,70 @@
+// On a platform without /proc (macOS), only the process group is reached: the step says so
+// (`group-only`), and a process that left the group and holds the output open cannot make the runner hang.
+// /proc is hidden by mocking the module that reads it; the processes are real.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import { expectGone, killLeftovers, recordedPids } from '../helpers/processes.js'
+
+jest.unstable_mockModule('../../src/exec/proc-table.js', () => ({
+  parseStat: () => null,
+  procAvailable: () => false,
+  readProc: () => null,
+  readProcTable: () => null,
+  readEnvValues: () => []
+}))
+const { runSuite } = await import('../../src/exec/run-steps.js')
+
+const dir = mkdtempSync(join(tmpdir(), 'bg-no-proc-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('without /proc', () => {
+  it('the group is still stopped, and the step says escaped processes could not be tracked', async () => {
+    const pidFile = join(dir, 'group')
+    const [run] = await runSuite([
+      {
+        suite: 'test',
+        name: 'group',
+        argv: ['sh', '-c', 'sleep 300 & echo $! > "$1"', 'sh', pidFile],
+        cwd: tmpdir(),
+        timeoutMs: 120_000,
+        env: process.env
+      }
+    ])
+    expect(run).toMatchObject({ status: 'passed', containment: 'group-only', killed: [] })
+    await expectGone(recordedPids(pidFile))
+  })
+
+  it('a process that left the group and holds the output open cannot make the runner hang', async () => {
+    const pidFile = join(dir, 'escaped')
+    // a new session: out of reach of the group kill, with our stdout and stderr
+    // then it waits for its timeout, a generous bound that leaves node the time to start the escapee
+    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); setInterval(() => {}, 1000)`
+    const spec = (name: string, script: string, timeoutMs: number) => ({
+      suite: 'test',
+      name,
+      argv: [process.execPath, '-e', script],
+      cwd: tmpdir(),
+      timeoutMs,
+      env: process.env
+    })
+    try {
+      const [run, next] = await runSuite([
+        spec('escapes', escape, 3000),
+        spec('next', 'console.log(1)', 120_000)
+      ])
+      expect(run).toMatchObject({
+        status: 'timed-out',
+        error: 'output still open after SIGKILL',
+        containment: 'group-only'
+      })
+      expect(next!.status).toBe('passed')
+    } finally {
+      killLeftovers(recordedPids(pidFile))
+    }
+    const pids = recordedPids(pidFile)
+    expect(pids).toHaveLength(1)
+    await expectGone(pids)
+  })
+})
