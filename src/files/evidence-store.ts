@@ -1,5 +1,5 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
@@ -8,6 +8,16 @@ export interface EvidenceStore {
   dir: string
   /** Write one file of the packet; returns its absolute path. */
   write(name: string, content: string): string
+  /**
+   * Write several files at once (a run's packets): every name is checked before the first byte, the directory
+   * made and checked once, then each file is written atomically, in order. Returns their absolute paths.
+   */
+  writeAll(files: readonly EvidenceFile[]): string[]
+}
+
+export interface EvidenceFile {
+  name: string
+  content: string
 }
 
 export interface EvidenceStoreOptions {
@@ -27,21 +37,44 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       )
   }
   check(abs)
+  const validName = (name: string) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`)
+  }
+  /** The directory, made (with its .gitignore) and checked: it may have been replaced since the store was made. */
+  const prepare = () => {
+    mkdirSync(abs, { recursive: true })
+    if (options.ignoreInGit) {
+      const marker = join(resolve(options.ignoreInGit), '.gitignore')
+      check(marker)
+      if (!existsSync(marker))
+        writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
+    }
+  }
+  const put = (name: string, content: string) => {
+    const path = join(abs, name)
+    check(path)
+    writeFileAtomic(path, content)
+    return path
+  }
   return {
     dir: abs,
     write(name, content) {
-      if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`)
-      mkdirSync(abs, { recursive: true })
-      if (options.ignoreInGit) {
-        const marker = join(resolve(options.ignoreInGit), '.gitignore')
-        check(marker)
-        if (!existsSync(marker))
-          writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
-      }
-      const path = join(abs, name)
-      check(path) // the directory may have been replaced since the store was made
-      writeFileAtomic(path, content)
-      return path
+      validName(name)
+      prepare()
+      return put(name, content)
+    },
+    writeAll(files) {
+      files.forEach((f) => validName(f.name))
+      if (files.length === 0) return []
+      prepare()
+      check(abs) // the directory once: then only a file that is itself a link needs the walk
+      return files.map((f) => {
+        const path = join(abs, f.name)
+        if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+          check(path)
+        writeFileAtomic(path, f.content)
+        return path
+      })
     }
   }
 }

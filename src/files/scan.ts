@@ -2,6 +2,7 @@
 import { globSync } from 'tinyglobby'
 import { sourceFromBytes } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
+import type { ReadResult } from './read.js'
 import { readRepoFile, resolveInRoot } from './read.js'
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
@@ -24,13 +25,76 @@ export function listFiles(root: string, include: string[], exclude: string[]): s
  * The listed files that contain any of `needles`, as sources (decoded, with line positions). The search runs
  * on the raw bytes, so the many files without a match are never decoded. Unreadable files are left out.
  */
-export function filesContaining(root: string, paths: string[], needles: string[]): SourceFile[] {
-  const patterns = needles.map((n) => Buffer.from(n, 'utf8'))
-  const out: SourceFile[] = []
-  for (const path of paths) {
-    const read = readRepoFile(root, path)
-    if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
-      out.push(sourceFromBytes(path, read.bytes))
+export function filesContaining(root: string, paths: readonly string[], needles: string[]): SourceFile[] {
+  return createRepoScan(root).containing(paths, needles)
+}
+
+/** A file of the repository as the scan read it: the read's outcome and, when it was read, its source. */
+export interface ScannedFile {
+  read: ReadResult
+  /** Decoded on first use (null when the file could not be read). */
+  source(): SourceFile | null
+}
+
+/**
+ * The scan of one run: each set of globs is listed once and each search for a set of needles over a listing is
+ * done once (each file read once for it, and the files that match decoded once), however many baselines ask.
+ * Only the files that match (and those asked for by name) are kept. The answers are
+ * the same as listFiles / readRepoFile / filesContaining would give (the repository is not expected to change
+ * during one run); they are shared, so callers must not modify them.
+ */
+export interface RepoScan {
+  /** listFiles(root, include, exclude), once per distinct pair. */
+  list(include: string[], exclude: string[]): readonly string[]
+  /** readRepoFile(root, path), once per path. */
+  file(path: string): ScannedFile
+  /** filesContaining(root, paths, needles), once per distinct pair. */
+  containing(paths: readonly string[], needles: string[]): SourceFile[]
+}
+
+export function createRepoScan(root: string): RepoScan {
+  const lists = new Map<string, readonly string[]>()
+  const files = new Map<string, ScannedFile>()
+  const searches = new Map<string, SourceFile[]>()
+  const file = (path: string, known?: ReadResult): ScannedFile => {
+    let f = files.get(path)
+    if (!f) {
+      const read = known ?? readRepoFile(root, path)
+      let source: SourceFile | null | undefined
+      f = {
+        read,
+        source: () => (source ??= read.kind === 'ok' ? sourceFromBytes(path, read.bytes) : null)
+      }
+      files.set(path, f)
+    }
+    return f
   }
-  return out
+  return {
+    list(include, exclude) {
+      const key = JSON.stringify([include, exclude])
+      let paths = lists.get(key)
+      if (!paths) {
+        paths = Object.freeze(listFiles(root, include, exclude))
+        lists.set(key, paths)
+      }
+      return paths
+    },
+    file: (path) => file(path),
+    containing(paths, needles) {
+      const key = JSON.stringify([paths, needles])
+      let found = searches.get(key)
+      if (!found) {
+        const patterns = needles.map((n) => Buffer.from(n, 'utf8'))
+        found = []
+        for (const path of paths) {
+          // read again for another search rather than held: a large repository's files need not fit in memory
+          const read = files.get(path)?.read ?? readRepoFile(root, path)
+          if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
+            found.push(file(path, read).source()!)
+        }
+        searches.set(key, found)
+      }
+      return [...found]
+    }
+  }
 }

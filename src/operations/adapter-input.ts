@@ -1,25 +1,33 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
-import { readRepoFile } from '../files/read.js'
-import { filesContaining, listFiles } from '../files/scan.js'
+import { createRepoScan } from '../files/scan.js'
+import type { RepoScan } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
 import type { Finding } from '../rules/finding.js'
-import { sourceFromBytes } from '../source/source-file.js'
 
-export function adapterFindings(root: string, baseline: BaselinePolicy): Finding[] {
+/**
+ * @param scan the run's scan of the repository: baselines with the same globs, endpoints or adapter files share
+ *   its listing, reads and searches (a new one by default)
+ */
+export function adapterFindings(
+  root: string,
+  baseline: BaselinePolicy,
+  scan: RepoScan = createRepoScan(root)
+): Finding[] {
   const adapter = baseline.adapter
   if (adapter.files.length === 0) {
     // not checked; but the notice names the files that look like the adapter
-    const named = filesContaining(root, listFiles(root, adapter.scan, adapter.exclude), adapter.endpoints)
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints)
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) })
   }
   const adapterSources = adapter.files.map((path) => {
-    const read = readRepoFile(root, path)
+    const file = scan.file(path)
+    const read = file.read
     const escape = read.kind === 'outside-root' || read.kind === 'dangling-link' ? read.problem : undefined
-    return { path, source: read.kind === 'ok' ? sourceFromBytes(path, read.bytes) : null, escape }
+    return { path, source: file.source(), escape }
   })
   const own = new Set(adapter.files)
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => !own.has(p))
-  return adapterRules({ adapter, adapterSources, scanned: filesContaining(root, others, adapter.endpoints) })
+  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
+  return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) })
 }

@@ -1,9 +1,13 @@
 // health: for each baseline, load the trio and the producer's files, run every rule, probe the running
-// producer (unless told not to), decide, and write the evidence packet.
+// producer (unless told not to), decide; then write every baseline's evidence packet in one batch. What does not
+// depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan, the git
+// context, and the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { journalPath } from '../files/atomic-set.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
+import type { EvidenceFile } from '../files/evidence-store.js'
+import { createRepoScan } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { driftRules } from '../rules/drift.js'
 import { finding, sortFindings } from '../rules/finding.js'
@@ -41,12 +45,22 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     commit: () => resolveCommit(ctx.root, 'HEAD')
   })
   const tools = { node: process.version }
-  const results: BaselineResult[] = []
+  const scan = createRepoScan(ctx.root)
+  const producers = new Map<string, ReturnType<typeof loadProducerFiles>>()
+  const producerFiles = (baseline: BaselinePolicy) => {
+    const p = baseline.producer
+    const key = JSON.stringify([p.root, p.manifest, p.handoff])
+    let files = producers.get(key)
+    if (!files) producers.set(key, (files = loadProducerFiles(ctx.root, baseline)))
+    return files
+  }
+  const results: Omit<BaselineResult, 'evidence'>[] = []
+  const files: EvidenceFile[] = []
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock()
     const now = instant.source === 'wall-clock' ? startedAt : instant.at
     const trio = loadTrio(ctx.root, baseline)
-    const producer = loadProducerFiles(ctx.root, baseline)
+    const producer = producerFiles(baseline)
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const judged = preflightRules({
       report,
@@ -59,7 +73,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now }),
       ...driftRules(trio, producer, { now }),
-      ...adapterFindings(ctx.root, baseline),
+      ...adapterFindings(ctx.root, baseline, scan),
       ...judged.findings,
       ...remote
     ])
@@ -86,11 +100,19 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       verdict
     })
     const name = packetName('health', baseline.name)
-    const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
-    ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet))
-    results.push({ name: baseline.name, identity, posture, findings, steps, verdict, evidence })
+    files.push(
+      { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}\n` },
+      { name: `${name}.md`, content: renderPacketMarkdown(packet) }
+    )
+    results.push({ name: baseline.name, identity, posture, findings, steps, verdict })
   }
-  return operationResult(ctx.evidence, 'health', results)
+  // each baseline's JSON, then its Markdown (the index of several comes after them all)
+  const written = ctx.evidence.writeAll(files)
+  return operationResult(
+    ctx.evidence,
+    'health',
+    results.map((r, i) => ({ ...r, evidence: written[2 * i]! }))
+  )
 }
 
 /** A set write of the trio that a crash interrupted: the files may mix two trios until it is finished. */
