@@ -1,7 +1,8 @@
 // The governance-negative table: for every rule, mutations of a valid trio that the rule must catch, with the
 // file and line it must point at. The valid trio itself passes. A rule without a case fails this file.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { relative } from 'node:path'
+import { symlinkSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { journalPath } from '../src/files/atomic-set.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
@@ -89,6 +90,14 @@ const cases: Case[] = [
       fx.write(`${MIRROR}/x`, '{}')
     },
     expect: { rule: 'BG102', file: MIRROR, line: none }
+  },
+  {
+    name: 'the pin is a symbolic link to a file outside the repository',
+    mutate: (fx) => {
+      fx.remove(PIN)
+      symlinkSync('/etc/hostname', join(fx.root, PIN))
+    },
+    expect: { rule: 'BG110', file: PIN, line: none }
   },
   {
     name: 'the mirror is empty',

@@ -529,7 +529,7 @@ const rules = {
     title: 'Posture to GO without joint approval',
     severity: 'error',
     description:
-      "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+      "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
     example: 'A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner.'
   },
   BG802: {
