@@ -42,7 +42,17 @@ export async function lastKnownGood(
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     )
-  const shallow = await isShallow(root)
+  // the walk over the history is the long part (git diffs every commit against its parent): git runs it while
+  // this process reads and judges the current trio
+  const walk = revisionsTouching(
+    root,
+    head,
+    ROLES.map((r) => baseline.trio[r])
+  )
+  const shallowClone = isShallow(root)
+  // awaited below; until then a failure must not count as unhandled
+  walk.catch(() => {})
+  shallowClone.catch(() => {})
   const reader = new BlobReader(root)
   try {
     const read = async (commit: string, path: string) => {
@@ -53,11 +63,8 @@ export async function lastKnownGood(
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null }
     const current = trioFromBytes(baseline, currentBytes)
     const identity = identityOf(current)
-    const revisions = await revisionsTouching(
-      root,
-      head,
-      ROLES.map((r) => baseline.trio[r])
-    )
+    const shallow = await shallowClone
+    const revisions = await walk
 
     // every pin is asked for at once (cat-file answers in order, with no round trip per revision); the walk
     // still stops at the first good revision, and the answers it did not need are dropped

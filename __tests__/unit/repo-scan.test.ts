@@ -1,0 +1,134 @@
+// The work health does once per run: the repository scan every baseline's adapter rules share, and the evidence
+// written in one batch. Both must answer exactly as the per-baseline versions did.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createEvidenceStore } from '../../src/files/evidence-store.js'
+import { createRepoScan, filesContaining, listFiles } from '../../src/files/scan.js'
+import { adapterFindings } from '../../src/operations/adapter-input.js'
+import type { BaselinePolicy } from '../../src/policy/types.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+function repo(files: Record<string, string>): string {
+  const root = tempDir('bg-scan-')
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true })
+    writeFileSync(join(root, rel), text)
+  }
+  return root
+}
+
+const FILES = {
+  'src/producer/endpoints.ts': "export const HEALTH = '/v1/health'\nexport const ASK = '/v1/query/ask'\n",
+  'src/app/ui.ts': "fetch('/v1/health')\n",
+  'src/app/other.ts': 'export const x = 1\n',
+  'src/generated/client.ts': "fetch('/v1/query/ask')\n",
+  'src/lib/ask.tsx': "const a = '/v1/query/ask'\n"
+}
+
+const adapter = (over: Partial<BaselinePolicy['adapter']> = {}) =>
+  ({
+    name: 'b',
+    adapter: {
+      files: ['src/producer/endpoints.ts'],
+      endpoints: ['/v1/health', '/v1/query/ask'],
+      scan: ['src/**/*.{ts,tsx}'],
+      exclude: ['src/generated/**'],
+      ...over
+    }
+  }) as unknown as BaselinePolicy
+
+describe('createRepoScan', () => {
+  it('lists, reads and searches as listFiles and filesContaining do, once per distinct question', () => {
+    const root = repo(FILES)
+    const scan = createRepoScan(root)
+    const include = ['src/**/*.{ts,tsx}']
+    const exclude = ['src/generated/**']
+    const listed = scan.list(include, exclude)
+    expect(listed).toEqual(listFiles(root, include, exclude))
+    expect(scan.list([...include], [...exclude])).toBe(listed) // the same answer, not a second walk
+    const found = scan.containing(listed, ['/v1/health'])
+    expect(found).toEqual(filesContaining(root, listed, ['/v1/health']))
+    expect(found.map((f) => f.path)).toEqual(['src/app/ui.ts', 'src/producer/endpoints.ts'])
+    // a caller changing its copy changes nothing for the next one
+    found.pop()
+    expect(scan.containing(listed, ['/v1/health'])).toHaveLength(2)
+    // each matching file is decoded once and shared
+    expect(scan.containing(listed, ['/v1/health'])[0]).toBe(scan.containing(listed, ['/v1/health'])[0])
+  })
+
+  it('a file asked for by name: the read as readRepoFile gives it, decoded once', () => {
+    const root = repo(FILES)
+    const scan = createRepoScan(root)
+    const f = scan.file('src/producer/endpoints.ts')
+    expect(f.read.kind).toBe('ok')
+    expect(f.source()?.text).toBe(FILES['src/producer/endpoints.ts'])
+    expect(f.source()).toBe(f.source())
+    expect(scan.file('src/missing.ts').read.kind).toBe('missing')
+    expect(scan.file('src/missing.ts').source()).toBeNull()
+  })
+
+  it('adapter rules from one shared scan are those of a scan of their own, for baselines alike or not', () => {
+    const root = repo(FILES)
+    symlinkSync('/etc/passwd', join(root, 'src/app/leak.ts'))
+    const baselines = [
+      adapter(),
+      adapter(),
+      adapter({ endpoints: ['/v1/query/ask'] }),
+      adapter({ exclude: [] }),
+      adapter({ files: [] }),
+      adapter({ files: ['src/producer/missing.ts', 'src/app/leak.ts'] })
+    ]
+    const scan = createRepoScan(root)
+    const shared = baselines.map((b) => adapterFindings(root, b, scan))
+    const own = baselines.map((b) => adapterFindings(root, b))
+    expect(shared).toEqual(own)
+    expect(shared.flat().map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['BG603', 'BG604', 'BG601', 'BG110'])
+    )
+  })
+})
+
+describe('EvidenceStore.writeAll', () => {
+  it('writes every file whole, in order, and returns their paths', () => {
+    const dir = join(tempDir('bg-evidence-'), 'nested', 'evidence')
+    const store = createEvidenceStore(dir)
+    const paths = store.writeAll([
+      { name: 'health-a.json', content: '{"a":1}\n' },
+      { name: 'health-a.md', content: '# a\n' }
+    ])
+    expect(paths).toEqual([join(dir, 'health-a.json'), join(dir, 'health-a.md')])
+    expect(readFileSync(paths[0]!, 'utf8')).toBe('{"a":1}\n')
+    expect(readdirSync(dir).sort()).toEqual(['health-a.json', 'health-a.md'])
+  })
+
+  it('checks every name before the first byte', () => {
+    const dir = join(tempDir('bg-evidence-'), 'evidence')
+    const store = createEvidenceStore(dir)
+    expect(() =>
+      store.writeAll([
+        { name: 'ok.json', content: '{}' },
+        { name: '../escape.json', content: '{}' }
+      ])
+    ).toThrow(/invalid evidence file name/)
+    expect(() => readdirSync(dir)).toThrow() // not even the directory was made
+  })
+
+  it('in the repository: the .gitignore once, and a file linked out of it is refused as write() refuses it', () => {
+    const root = tempDir('bg-evidence-root-')
+    const outside = tempDir('bg-evidence-outside-')
+    const base = join(root, '.baseline-gate')
+    const dir = join(base, 'evidence')
+    const store = createEvidenceStore(dir, { ignoreInGit: base, root })
+    store.writeAll([{ name: 'health-a.json', content: '{}' }])
+    expect(readFileSync(join(base, '.gitignore'), 'utf8')).toMatch(/^\*$/m)
+    symlinkSync(join(outside, 'x.json'), join(dir, 'health-b.json'))
+    const single = () => store.write('health-b.json', '{}')
+    const batch = () => store.writeAll([{ name: 'health-b.json', content: '{}' }])
+    expect(single).toThrow(/leads outside the repository/)
+    expect(batch).toThrow(/leads outside the repository/)
+    expect(readdirSync(outside)).toEqual([])
+  })
+})
