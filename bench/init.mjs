@@ -5,18 +5,16 @@
 // Measured in the same run, interleaved: `node -e 0` (process start-up) and the bare `git ls-files` init runs
 // first. Median of BENCH_INIT_RUNS (default 7) after one warm-up; BENCH_INIT_KEEP=1 keeps the repository.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
+import { root, snapshotCli } from './lib.mjs'
 
-const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_INIT_RUNS ?? 7)
 const FILES = 10_000
 const TARGET_MS = 2_000
 const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-init-'))
-// a snapshot of the built CLI (dist/cli is self-contained), so a rebuild during the bench cannot swap it
-cpSync(join(root, 'dist/cli'), join(tmp, 'cli'), { recursive: true })
-const cli = join(tmp, 'cli/index.js')
+const cli = snapshotCli(tmp)
 const repo = join(tmp, 'repo')
 
 const PIN = 'config/memorykernel-integration-pin.json'

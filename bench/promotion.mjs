@@ -7,12 +7,12 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import semverInc from 'semver/functions/inc.js'
+import { distDir, root } from './lib.mjs'
 
 if (process.env.BENCH_PROMOTION === '0') process.exit(0)
 
-const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_PROMOTION_RUNS ?? 1)
 const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-promotion-'))
 const repo = join(tmp, 'repo')
@@ -80,7 +80,7 @@ function promote(label, extra) {
   const r = spawnSync(
     process.execPath,
     [
-      join(root, 'dist/cli/index.js'),
+      join(distDir, 'cli/index.js'),
       'promote',
       '--base',
       'HEAD~1',

@@ -5,16 +5,16 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { distDir, root } from './lib.mjs'
 
-const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_RUNS ?? 30)
 const warmup = 3
 const evidence = mkdtempSync(join(tmpdir(), 'bg-bench-'))
 
 // rules only: the probe would time a cargo build, not the gate
 const health = [
-  join(root, 'dist/cli/index.js'),
+  join(distDir, 'cli/index.js'),
   'health',
   '--root',
   root,

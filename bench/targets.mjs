@@ -1,0 +1,162 @@
+// npm run bench: the performance targets of issue 14, measured and compared with their limits (benchmarks, not
+// timed tests: a MISS is printed, never a failure). Quick by default (what CI may run, under a minute on two
+// cores); --full reads more times, kills a stuck reader after 10 s instead of 2 s and prints every detail.
+//   (a) the 1 MiB ledger through the trio loader: time and peak RSS, beside the line-split lower bound
+//   (b) every case of the red-team corpus (200 KB each) through the trio loader
+//   (c) health --no-probe on 1 and on 500 baselines, beside `node -e 0`
+//   (d) lkg over 50,000 commits (200 of them change the trio; the target is the oldest), without and with a
+//       commit-graph (what `git gc` / `git maintenance` leave; a fresh clone has none)
+// Needs the built CLI (npm run build, or BENCH_DIST=<an OUT_DIR of esbuild.config.mjs>).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { checkLkg, generate, TRIO } from './history.mjs'
+import { healthBench, printHealth } from './health.mjs'
+import { ledgerBench, printLedger } from './ledger.mjs'
+import { gitEnv, git, median, ms, n, printTargets, ratio, snapshotCli, targetRow, time } from './lib.mjs'
+
+const full = process.argv.includes('--full')
+const quick = !full
+const t0 = Date.now()
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`
+const say = (s) => console.log(`[${elapsed()}] ${s}`)
+
+/** (d): one history, lkg run with git's commit-graph ignored (as in a fresh clone) and used, interleaved. */
+function lkgBench({ commits = 50_000, trioRevisions = 200, runs }) {
+  const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-targets-lkg-'))
+  try {
+    const cli = snapshotCli(tmp)
+    const repo = join(tmp, 'repo')
+    const g0 = process.hrtime.bigint()
+    generate(repo, commits, trioRevisions)
+    const genMs = Number(process.hrtime.bigint() - g0) / 1e6
+    const env = gitEnv(tmp)
+    const c0 = process.hrtime.bigint()
+    git(repo, env, ['commit-graph', 'write', '--reachable'])
+    const graphMs = Number(process.hrtime.bigint() - c0) / 1e6
+    // every git the CLI starts reads this: the commit-graph is there, but ignored
+    const noGraph = {
+      ...process.env,
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.commitGraph',
+      GIT_CONFIG_VALUE_0: 'false'
+    }
+    const subjects = {
+      node: { argv: [process.execPath, '-e', '0'] },
+      lkg: { argv: [process.execPath, cli, 'lkg', '--root', repo, '--json'], env: noGraph, lkg: true },
+      lkgGraph: { argv: [process.execPath, cli, 'lkg', '--root', repo, '--json'], lkg: true },
+      log: { argv: ['git', 'log', '--format=%H %cI', 'HEAD', '--', ...TRIO], env: noGraph },
+      logGraph: { argv: ['git', 'log', '--format=%H %cI', 'HEAD', '--', ...TRIO] }
+    }
+    const times = Object.fromEntries(Object.keys(subjects).map((k) => [k, []]))
+    for (let i = 0; i <= runs; i++) {
+      for (const [k, s] of Object.entries(subjects)) {
+        const { ms: took, r } = time(s.argv, { cwd: repo, env: s.env ?? process.env })
+        if (s.lkg) checkLkg(r, trioRevisions, repo)
+        else if (r.status !== 0) throw new Error(`${s.argv.join(' ')} exited ${r.status}: ${r.stderr}`)
+        if (i > 0) times[k].push(took) // the first round is the warm-up
+      }
+    }
+    return {
+      commits,
+      trioRevisions,
+      genMs,
+      graphMs,
+      ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+console.log(
+  `baseline-gate targets (issue 14), ${quick ? 'quick' : 'full'}: node ${process.version}, ${execFileSync('git', ['--version']).toString().trim()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`
+)
+say('(a, b) the ledger reader')
+const ledger = await ledgerBench({ quick, log: full ? (s) => say(s) : null })
+say('(c) health')
+const health = healthBench({
+  counts: full ? [100, 500] : [500],
+  runs: full ? 20 : 10,
+  bigRuns: full ? 5 : 3,
+  log: (s) => say(s)
+})
+say('(d) lkg')
+const lkg = lkgBench({ runs: full ? 7 : 3 })
+say('done')
+
+if (full) {
+  console.log('')
+  printLedger(ledger)
+  console.log('')
+  printHealth(health)
+}
+console.log('')
+console.log(
+  `(d) lkg over ${n(lkg.commits)} commits, ${lkg.trioRevisions} trio revisions (generated in ${(lkg.genMs / 1000).toFixed(1)} s; commit-graph written in ${ms(lkg.graphMs)}); medians`
+)
+console.log(`    node -e 0                                 ${ms(lkg.node).padStart(10)}`)
+console.log(`    git log -- <trio>, no commit-graph        ${ms(lkg.log).padStart(10)}`)
+console.log(`    git log -- <trio>, commit-graph           ${ms(lkg.logGraph).padStart(10)}`)
+console.log(
+  `    baseline-gate lkg, no commit-graph        ${ms(lkg.lkg).padStart(10)}  (${ratio(lkg.lkg, lkg.node)} node -e 0)`
+)
+console.log(
+  `    baseline-gate lkg, commit-graph           ${ms(lkg.lkgGraph).padStart(10)}  (${ratio(lkg.lkgGraph, lkg.node)} node -e 0)`
+)
+
+const killed = (m) => m.killed
+const h = (count) => health.rows.find((r) => r.count === count)
+const big = ledger.big
+const rows = [
+  {
+    ...targetRow(
+      '(a) 1 MiB ledger read, first',
+      big.parse.killed ? ledger.limitMs : big.parse.first,
+      50,
+      'ms'
+    ),
+    killed: killed(big.parse),
+    note: big.parse.killed
+      ? ''
+      : `${ratio(big.parse.first, big.lower.first)} the line-split lower bound (${ms(big.lower.first)})`
+  },
+  {
+    ...targetRow('(a) 1 MiB ledger read, peak RSS', big.parse.peakKiB / 1024, 100, 'MiB'),
+    note: big.parse.killed ? '(when it was killed)' : ''
+  },
+  ...ledger.corpus.map((c) => ({
+    ...targetRow(`(b) ${c.name}`, c.parse.killed ? ledger.limitMs : c.parse.first, 100, 'ms'),
+    killed: killed(c.parse),
+    note: c.parse.killed
+      ? ''
+      : `${ratio(c.parse.first, c.lower.first)} lower bound; ${/^refused/.test(c.parse.outcome) ? 'refused (BG111)' : c.parse.outcome}`
+  })),
+  targetRow(
+    '(c) health, 500 baselines',
+    h(500).ms,
+    2000,
+    'ms',
+    `${h(500).runs} run${h(500).runs === 1 ? '' : 's'}`
+  ),
+  targetRow(
+    '(c) health, 1 baseline / node -e 0',
+    h(1).ms / health.base,
+    1.8,
+    'x',
+    `${ms(h(1).ms)} / ${ms(health.base)}`
+  ),
+  targetRow('(d) lkg, 50,000 commits, no commit-graph', lkg.lkg, 400, 'ms', `git log alone ${ms(lkg.log)}`),
+  targetRow(
+    '(d) lkg, 50,000 commits, commit-graph',
+    lkg.lkgGraph,
+    400,
+    'ms',
+    `git log alone ${ms(lkg.logGraph)}`
+  )
+]
+console.log('')
+printTargets(rows)
+console.log('')
+console.log(`${quick ? 'quick' : 'full'} targets bench: ${elapsed()}`)
