@@ -100,6 +100,17 @@ const cases: Case[] = [
     expect: { rule: 'BG110', file: PIN, line: none }
   },
   {
+    name: 'the pin nests arrays 100,000 deep (once an internal error and an empty --json)',
+    mutate: (fx) => fx.write(PIN, `{"release_tag": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`),
+    expect: { rule: 'BG111', file: PIN, line: () => 1 }
+  },
+  {
+    name: 'a matrix cell holds 100,000 characters of emphasis',
+    mutate: (fx) =>
+      addRow(fx, ['0.0.9', 'abcdef1', 'v0.0.9', OLD_SHA, '*a'.repeat(50_000), 'api.v1', 'x', 'y']),
+    expect: { rule: 'BG111', file: MATRIX, line: at(MATRIX, '| 0.0.9 |') }
+  },
+  {
     name: 'the mirror is empty',
     mutate: (fx) => fx.write(MIRROR, ''),
     expect: { rule: 'BG103', file: MIRROR, line: () => 1 }
@@ -238,6 +249,29 @@ const cases: Case[] = [
         'Tracked against the checkout at `/Users/d/Projects/MemoryKernel`.\n\n$1'
       ),
     expect: { rule: 'BG216', file: MATRIX, line: at(MATRIX, '/Users/d/Projects/MemoryKernel') }
+  },
+  {
+    name: 'a second, conflicting Baseline Pin section further down (once passed)',
+    mutate: (fx) =>
+      fx.write(
+        MATRIX,
+        `${fx.read(MATRIX)}\n## Baseline Pin\n\n- MemoryKernel release tag: \`v0.0.1\`\n- Runtime cutover posture: \`NO-GO\`\n`
+      ),
+    expect: {
+      rule: 'BG217',
+      file: MATRIX,
+      line: (fx) => fx.read(MATRIX).split('\n').lastIndexOf('## Baseline Pin') + 1
+    }
+  },
+  {
+    name: 'a second table under Approved Version Pairs',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        '## Pin Update Policy',
+        '| Consumer version | Status |\n| --- | --- |\n| 9.9.9 | Approved |\n\n## Pin Update Policy'
+      ),
+    expect: { rule: 'BG217', file: MATRIX, line: at(MATRIX, '| Consumer version | Status |') }
   },
   {
     name: 'the ledger table lost its delimiter row',

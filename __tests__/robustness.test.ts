@@ -352,7 +352,7 @@ describe("the original system's famous miss: the Approved row's contract cells",
     expect(findings[2]!.message).toContain(`"${EMBEDDED.integration}"`)
   })
 
-  it('the Approved row set to Rejected gives BG210 on the cell and BG211 on the table', async () => {
+  it('the Approved row set to Rejected gives BG210 on the cell, BG211 on the table and BG212 (no Approved row) on the status', async () => {
     const fx = trioFixture()
     const row = fx.lineOf(MATRIX, '| Approved |')
     const header = fx.lineOf(MATRIX, '| Consumer version |')
@@ -360,10 +360,13 @@ describe("the original system's famous miss: the Approved row's contract cells",
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([
       ['BG211', MATRIX, header],
-      ['BG210', MATRIX, row]
+      ['BG210', MATRIX, row],
+      ['BG212', MATRIX, row]
     ])
     expect(findings[1]!.column).toBe(columnOf(fx, MATRIX, row, 'Rejected'))
     expect(findings[1]!.message).toContain('"Rejected"')
+    expect(findings[2]!.column).toBe(columnOf(fx, MATRIX, row, 'Rejected'))
+    expect(findings[2]!.message).toMatch(/^no Approved row: /)
   })
 })
 

@@ -215,3 +215,43 @@ describe('parseLedger', () => {
     expect(approved[0]!.position.line).toBe(lineOf('| Approved |'))
   })
 })
+
+describe('duplicate sections (BG217)', () => {
+  it('the one matrix has none and one table', () => {
+    const ledger = parseLedger(sourceFromText('m.md', SMALL), 'Billing')
+    expect(ledger.duplicateSections).toEqual([])
+    expect(ledger.ledgerSection?.extraTables).toEqual([])
+  })
+
+  it('records every other heading of a section title, of any level, before or after the one read', () => {
+    const text = [
+      '# Baseline pin', //                                1
+      '', //                                              2
+      SMALL, //                                           3..23
+      '', //                                              24
+      '### BASELINE  PIN', //                             25
+      '', //                                              26
+      '- billing release tag: `v0.0.1`', //               27
+      '', //                                              28
+      '## Approved Version Pairs', //                     29
+      '' //                                               30
+    ].join('\n')
+    const ledger = parseLedger(sourceFromText('m.md', text), 'Billing')
+    // the section read is still the first level-2 one
+    expect(ledger.pinSection?.position.line).toBe(7)
+    expect(ledger.pinSection?.lines[0]?.value).toBe('v1.2.3')
+    expect(ledger.duplicateSections).toEqual([
+      { value: 'Baseline pin', position: { line: 1, column: 1 } },
+      { value: 'BASELINE  PIN', position: { line: 25, column: 1 } },
+      { value: 'Approved Version Pairs', position: { line: 29, column: 1 } }
+    ])
+  })
+
+  it('records where each table after the first in the ledger section starts', () => {
+    const second = '| Consumer version | Status |\n| --- | --- |\n| 9.9.9 | Approved |\n\n## Notes'
+    const ledger = parseLedger(sourceFromText('m.md', SMALL.replace('## Notes', second)), 'Billing')
+    expect(ledger.ledgerSection?.tables).toBe(2)
+    expect(ledger.ledgerSection?.extraTables).toEqual([{ line: 19, column: 1 }])
+    expect(ledger.ledgerSection?.table?.rows).toHaveLength(2)
+  })
+})

@@ -101,7 +101,13 @@ export interface Ledger {
   /** The `Updated: YYYY-MM-DD` marker; `value` is the text after "Updated:", start/end the offsets of the date. */
   updated: (Located<string> & { start: number; end: number }) | null
   pinSection: (Section & { lines: PinLine[] }) | null
-  ledgerSection: (Section & { table: LedgerTable | null; tables: number }) | null
+  /** `tables` counts the tables in the section; `extraTables` are where those after the first start. */
+  ledgerSection: (Section & { table: LedgerTable | null; tables: number; extraTables: Position[] }) | null
+  /**
+   * Other headings (of any level) with the title of a section read: a second Baseline Pin or Approved Version
+   * Pairs section that tools would not read but a reviewer would (BG217).
+   */
+  duplicateSections: Located<string>[]
 }
 
 /** The text of a row's cell (empty when the row is short). */

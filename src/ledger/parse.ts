@@ -7,7 +7,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Tabl
 import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
-import type { Ledger, LedgerCell, LedgerTable, PinLine, PinLineKey, Section } from './model.js'
+import type { Ledger, LedgerCell, LedgerTable, Located, PinLine, PinLineKey, Section } from './model.js'
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
@@ -17,7 +17,13 @@ export function parseMarkdown(text: string): Root {
 export function parseLedger(file: SourceFile, displayName: string): Ledger {
   const tree = parseMarkdown(file.text)
   const nodes = tree.children
-  const ledger: Ledger = { title: null, updated: null, pinSection: null, ledgerSection: null }
+  const ledger: Ledger = {
+    title: null,
+    updated: null,
+    pinSection: null,
+    ledgerSection: null,
+    duplicateSections: []
+  }
 
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth === 1 && !ledger.title) {
@@ -36,6 +42,7 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
       .flatMap((list) => list.children.map((item) => pinLine(file, item, displayName)))
       .filter((l): l is PinLine => l !== null)
     ledger.pinSection = { ...pin.section, lines }
+    ledger.duplicateSections.push(...repeated(file, nodes, pin.index))
   }
 
   const pairs = section(file, nodes, LEDGER_SECTION_TITLE)
@@ -44,10 +51,21 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
-      tables: tables.length
+      tables: tables.length,
+      extraTables: tables.slice(1).map((t) => pos(file, t))
     }
+    ledger.duplicateSections.push(...repeated(file, nodes, pairs.index))
   }
+  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
   return ledger
+}
+
+/** The other headings (of any level, before or after) with the title of `nodes[index]`, the section read. */
+function repeated(file: SourceFile, nodes: RootContent[], index: number): Located<string>[] {
+  const title = normalize(toString(nodes[index]!))
+  return nodes
+    .filter((n, i): n is Heading => i !== index && n.type === 'heading' && normalize(toString(n)) === title)
+    .map((n) => ({ value: toString(n), position: pos(file, n) }))
 }
 
 function updatedMarker(file: SourceFile, node: Paragraph): Ledger['updated'] {
@@ -68,7 +86,7 @@ function section(
   file: SourceFile,
   nodes: RootContent[],
   title: string
-): { section: Section; body: RootContent[] } | null {
+): { section: Section; body: RootContent[]; index: number } | null {
   const index = nodes.findIndex(
     (n) => n.type === 'heading' && n.depth === 2 && normalize(toString(n)) === normalize(title)
   )
@@ -80,7 +98,8 @@ function section(
   const endOffset = end < nodes.length ? offset(nodes[end]!, 'start') : file.text.length
   return {
     section: { title, position: pos(file, heading), start: offset(heading, 'start'), end: endOffset },
-    body
+    body,
+    index
   }
 }
 

@@ -3,6 +3,7 @@ import { ENDPOINTS } from './endpoints.js'
 import type { EndpointName } from './endpoints.js'
 import { httpRequest } from './http.js'
 import type { HttpOutcome } from './http.js'
+import { LIMITS, tooDeepAt } from '../source/limits.js'
 
 export interface ProbeRequest {
   name: string
@@ -89,6 +90,11 @@ export async function sendProbe(
     timeoutMs
   )
   if (!outcome.ok) return { request, outcome, json: undefined, jsonError: null }
+  // the body comes from code the pull request controls; the rules and the schemas walk it recursively
+  if (tooDeepAt(outcome.body) !== -1) {
+    const jsonError = `arrays and objects nest more than ${LIMITS.jsonDepth} levels deep; not read`
+    return { request, outcome, json: undefined, jsonError }
+  }
   try {
     return { request, outcome, json: JSON.parse(outcome.body), jsonError: null }
   } catch (e) {

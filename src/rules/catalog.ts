@@ -2,6 +2,8 @@
 // Families (DESIGN.md §5): 1xx parse and schema, 2xx trio consistency, 3xx producer drift and handoff,
 // 4xx runtime preflight, 5xx change rules, 6xx adapter boundary, 7xx suites, 8xx posture and approval.
 
+import { count, LIMITS } from '../source/limits.js'
+
 export type Severity = 'error' | 'warning' | 'notice'
 
 export interface RuleInfo {
@@ -89,8 +91,14 @@ const rules = {
     title: 'Input over a limit',
     severity: 'error',
     description:
-      'Trio files are read under fixed limits so that no crafted input can stall or crash a gate: JSON nesting depth at most 64, a line at most 64 KiB, the matrix at most 10,000 table rows and 4 KiB per cell (file sizes are BG102). An input over a limit is refused with its location instead of being parsed.',
-    example: 'The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters.'
+      `Every file the rules read (the trio, and the producer's manifest and handoff payload) is checked against fixed limits before it is parsed, so that no crafted input can crash or stall a gate (the policy file is read under the same JSON limits). ` +
+      `JSON nests at most ${count(LIMITS.jsonDepth)} levels deep (a trio file needs 4), and no line is longer than ${count(LIMITS.lineChars)} characters. ` +
+      `The matrix has at most ${count(LIMITS.matrixLines)} lines, ${count(LIMITS.tableRows)} table rows (lines with a \`|\`), ${count(LIMITS.tableCells)} table cells of at most ${count(LIMITS.cellChars)} characters, ` +
+      `${count(LIMITS.blockMarkers)} list item and block quote markers, ${count(LIMITS.underlines)} setext heading underlines (lines of only \`=\` or \`-\`) and ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`): ` +
+      'the Markdown parser takes time quadratic in the number of those constructs, and within these limits any matrix is read in about the time of the largest real ledger the 1 MiB of BG102 allows (seconds, not hours). ' +
+      'File sizes are BG102. An input over a limit is refused at the place where it crosses the limit, and is not parsed; the other files are still checked.',
+    example:
+      'The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters, or 5,000 lines of `*a*a*a`.'
   },
   BG201: {
     title: 'Pin and mirror disagree',
@@ -205,9 +213,11 @@ const rules = {
     title: 'Duplicate matrix section',
     severity: 'error',
     description:
-      'The matrix has exactly one `Baseline Pin` section (and one ledger table). A second section with other values would let a reviewer read one baseline while tools read the other.',
-    example: 'A second `## Baseline Pin` heading further down names `v0.3.0`.'
+      'The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.',
+    example:
+      'A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved.'
   },
+
   BG301: {
     title: 'Mirror differs from the producer manifest',
     severity: 'error',

@@ -3,9 +3,11 @@
 import { cellText, rowOfTag } from '../ledger/model.js'
 import { locate } from '../source/json-document.js'
 import type { JsonDocument } from '../source/json-document.js'
+import { shorten } from '../source/shorten.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
 import { producerFileRules } from './files.js'
-import { finding } from './finding.js'
+import { capFindings } from './cap.js'
+import { finding, sortFindings } from './finding.js'
 import type { Finding } from './finding.js'
 
 export interface DriftContext {
@@ -14,11 +16,13 @@ export interface DriftContext {
 
 export function driftRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
   const held = heldBack(trio, producer)
-  return [
-    ...producerFileRules(producer),
-    ...(held ? [held] : mirrorIsProducerManifest(trio, producer)),
-    ...handoffRules(trio, producer, ctx, held !== null)
-  ]
+  return capFindings(
+    sortFindings([
+      ...producerFileRules(producer),
+      ...(held ? [held] : mirrorIsProducerManifest(trio, producer)),
+      ...handoffRules(trio, producer, ctx, held !== null)
+    ])
+  )
 }
 
 /**
@@ -54,20 +58,44 @@ function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[
   if (mirror.bytes.equals(own.bytes)) return []
   const a = mirror.text.split('\n')
   const b = own.text.split('\n')
-  let i = 0
-  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  const i = firstDifference(a, b)
   // equal text, different bytes: a byte-order mark
-  const sameText = i >= a.length && i >= b.length
-  const where = sameText ? 'their byte-order mark' : `line ${i + 1}`
+  const where =
+    i === -1
+      ? 'their byte-order mark'
+      : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b[i])}`
   return [
     finding(
       'BG301',
       trio.manifest.path,
-      { line: sameText ? 1 : Math.min(i + 1, a.length), column: 1 },
+      { line: i === -1 ? 1 : Math.min(i + 1, a.length), column: 1 },
       `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where}. ` +
         'If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy'
     )
   ]
+}
+
+/**
+ * The index of the first line that differs, -1 when none does. A line that differs only by its trailing comma
+ * is passed over when the next line differs: an element added to or removed from the end of a JSON array
+ * changes the comma of the line above it, and the line to show is the element's.
+ */
+export function firstDifference(a: string[], b: string[]): number {
+  const key = (l: string | undefined) => l?.replace(/,[ \t]*$/, '')
+  const exact = firstIndex(a, b, (l) => l)
+  if (exact === -1) return -1
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact
+}
+
+function firstIndex(a: string[], b: string[], key: (l: string | undefined) => string | undefined): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (key(a[i]) !== key(b[i])) return i
+  return -1
+}
+
+function shownLine(line: string | undefined): string {
+  if (line === undefined) return 'no line'
+  const t = line.trim()
+  return t === '' ? 'an empty line' : `\`${shorten(t, 60)}\``
 }
 
 const IDENTITY: (keyof Handoff & keyof Manifest)[] = [
@@ -144,15 +172,24 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext, he
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes)
     const want = new Set(m.error_code_enum)
-    const missing = [...want].filter((c) => !have.has(c))
-    const unexpected = [...have].filter((c) => !want.has(c))
-    if (missing.length || unexpected.length) {
+    const onlyManifest = [...want].filter((c) => !have.has(c))
+    const onlyHandoff = [...have].filter((c) => !want.has(c))
+    if (onlyManifest.length || onlyHandoff.length) {
+      const ownDoc = producer.manifest.doc
+      const manifestAt = ownDoc ? `:${locate(ownDoc, '/error_code_enum').line}` : ''
+      const which = [
+        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(', ')}]` : '',
+        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(', ')}]` : ''
+      ]
+        .filter(Boolean)
+        .join('; ')
       out.push(
         finding(
           'BG305',
           path,
           at('/error_code_enum'),
-          `the handoff's error codes differ from the producer manifest: missing [${missing.join(', ')}], unexpected [${unexpected.join(', ')}]`
+          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which}. ` +
+            'The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first'
         )
       )
     }

@@ -1,6 +1,7 @@
 // 1xx (and the file checks of 3xx): each file can be read, decoded, parsed, and matches its schema.
+import type { LimitProblem } from '../source/limits.js'
 import { positionAt } from '../source/source-file.js'
-import type { FileRole, JsonFile, ProducerFiles, RepoFile, Trio } from '../trio/model.js'
+import type { FileRole, JsonFile, MatrixFile, ProducerFiles, RepoFile, Trio } from '../trio/model.js'
 import type { RuleId } from './catalog.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
@@ -24,6 +25,8 @@ interface FileRuleIds {
   syntax: RuleId
   duplicate: RuleId
   schema: RuleId
+  /** Over a parse limit: BG111 for every file, as the limits are the same for all. */
+  limit: RuleId
 }
 
 const TRIO_IDS = (schema: RuleId): FileRuleIds => ({
@@ -34,7 +37,8 @@ const TRIO_IDS = (schema: RuleId): FileRuleIds => ({
   utf8: 'BG105',
   syntax: 'BG106',
   duplicate: 'BG107',
-  schema
+  schema,
+  limit: 'BG111'
 })
 
 /** One rule for every problem of a producer file: the file is the producer's to fix, whatever is wrong. */
@@ -46,7 +50,8 @@ const ALL = (id: RuleId): FileRuleIds => ({
   utf8: id,
   syntax: id,
   duplicate: id,
-  schema: id
+  schema: id,
+  limit: 'BG111'
 })
 
 export function fileRules(trio: Trio): Finding[] {
@@ -54,6 +59,7 @@ export function fileRules(trio: Trio): Finding[] {
     ...readable(trio.pin, TRIO_IDS('BG108')),
     ...readable(trio.manifest, TRIO_IDS('BG109')),
     ...readable(trio.matrix, TRIO_IDS('BG108')),
+    ...matrixOverLimit(trio.matrix),
     ...json(trio.pin, TRIO_IDS('BG108')),
     ...json(trio.manifest, TRIO_IDS('BG109'))
   ]
@@ -166,7 +172,9 @@ function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   if (!doc) return []
   const name = ROLE_NAME[file.role]
   const out: Finding[] = doc.syntaxErrors.map((e) =>
-    finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
+    e.limit
+      ? overLimit(ids.limit, file.path, name, e)
+      : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   )
   for (const d of doc.duplicateKeys) {
     out.push(
@@ -186,11 +194,20 @@ function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
           file.path,
           p.position,
           `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
-          p.pointer
+          p.pointer || undefined // the whole document: no subject (evidence requires a non-empty one)
         )
       )
   }
   return out
+}
+
+function matrixOverLimit(file: MatrixFile): Finding[] {
+  return file.limit ? [overLimit('BG111', file.path, ROLE_NAME[file.role], file.limit)] : []
+}
+
+function overLimit(rule: RuleId, path: string, name: string, over: LimitProblem): Finding {
+  const message = `the ${name} was not parsed: ${over.message}; a real one is far below this limit (is it the right file?)`
+  return finding(rule, path, over.position, message)
 }
 
 /** The fields a pin written before adoption lacks, which `baseline-gate migrate` adds. */

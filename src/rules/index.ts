@@ -1,5 +1,6 @@
 // All trio rules (1xx, 2xx) over one loaded trio; every finding collected, none fail-fast.
 import type { Trio } from '../trio/model.js'
+import { capFindings } from './cap.js'
 import { fileRules } from './files.js'
 import { sortFindings } from './finding.js'
 import type { Finding } from './finding.js'
@@ -10,5 +11,5 @@ import { pinMirrorRules } from './pin-mirror.js'
 export type TrioRuleContext = MatrixRuleContext
 
 export function trioRules(trio: Trio, ctx: TrioRuleContext): Finding[] {
-  return sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)])
+  return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]))
 }

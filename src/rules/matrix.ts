@@ -38,6 +38,7 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
     ...updatedMarker(path, ledger, ctx.now),
     ...pinSection(path, ledger, pin, ctx.baseline),
     ...ledgerTable(path, ledger, pin),
+    ...duplicateSections(path, ledger),
     ...(trio.matrix.source ? machinePaths(trio.matrix.source, path, ledger) : [])
   ]
 }
@@ -203,6 +204,32 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
   return out
 }
 
+/** BG217: a second section of the same title, or a second table in the ledger section. */
+function duplicateSections(path: string, ledger: Ledger): Finding[] {
+  const out = ledger.duplicateSections.map((d) => {
+    const read =
+      normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection
+    return finding(
+      'BG217',
+      path,
+      d.position,
+      `another "${d.value.trim()}" heading: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+    )
+  })
+  const section = ledger.ledgerSection
+  for (const at of section?.extraTables ?? []) {
+    out.push(
+      finding(
+        'BG217',
+        path,
+        at,
+        `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
+      )
+    )
+  }
+  return out
+}
+
 function isAbsolute(p: string): boolean {
   return p.startsWith('/') || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')
 }
@@ -222,16 +249,6 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
     ]
   }
   const out: Finding[] = []
-  if (section.tables > 1) {
-    out.push(
-      finding(
-        'BG209',
-        path,
-        section.position,
-        `the section holds ${section.tables} tables; keep the one ledger table`
-      )
-    )
-  }
   const headerProblems = header(path, table)
   if (headerProblems.length > 0) return [...out, ...headerProblems]
 
@@ -258,7 +275,8 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
         path,
         table.position,
         'no row has Status `Approved`; the row of the pinned baseline must be Approved'
-      )
+      ),
+      ...noApprovedRow(path, table, wellFormed, pin)
     )
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -271,6 +289,9 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
         )
       )
     }
+    // the pinned baseline's row among them is still compared cell by cell
+    const pinned = approved.find((r) => cellText(r, 'producer_tag') === pin.release_tag)
+    out.push(...(pinned ? approvedRow(path, pinned, pin) : noApprovedRow(path, table, wellFormed, pin)))
   } else {
     out.push(...approvedRow(path, approved[0]!, pin))
   }
@@ -357,6 +378,31 @@ function approvedRow(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[]
     )
   }
   return out
+}
+
+/**
+ * BG212 when no Approved row is the pin's: the ledger does not record the pinned baseline as approved, a fact
+ * of its own beside BG211's count. Located at the pin's row when the ledger has one under another status.
+ */
+function noApprovedRow(path: string, table: LedgerTable, rows: LedgerRow[], pin: Partial<Pin>): Finding[] {
+  const tag = pin.release_tag
+  if (typeof tag !== 'string') return [] // the pin's own finding covers it
+  const own = rows.find((r) => cellText(r, 'producer_tag') === tag)
+  const approved = rows.filter((r) => cellText(r, 'status') === 'Approved')
+  const none =
+    approved.length === 0
+      ? 'no Approved row'
+      : `no Approved row is the pin's (${approved.length} rows are Approved)`
+  return [
+    finding(
+      'BG212',
+      path,
+      own ? cellPosition(own, 'status') : table.position,
+      own
+        ? `${none}: the pin's release_tag "${tag}" has the row on line ${own.position.line} with Status "${cellText(own, 'status')}"; mark it Approved`
+        : `${none}: the pin's release_tag "${tag}" has no row; add its row with Status Approved`
+    )
+  ]
 }
 
 function duplicateTags(path: string, rows: LedgerRow[]): Finding[] {

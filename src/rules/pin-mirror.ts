@@ -1,6 +1,7 @@
 // 2xx: the pin and the mirror name the same baseline, and the mirror is byte for byte what the pin hashed.
 import { sha256 } from '../files/digest.js'
 import { locate } from '../source/json-document.js'
+import { tooDeepAt } from '../source/limits.js'
 import type { Position } from '../source/source-file.js'
 import type { Manifest, Pin, Trio } from '../trio/model.js'
 import { finding } from './finding.js'
@@ -81,7 +82,8 @@ export function explainHashMismatch(bytes: Buffer, want: string): string {
   )
   let parsed: unknown
   try {
-    parsed = JSON.parse(lf)
+    // JSON.stringify recurses: a value nested past the limit would overflow the stack
+    parsed = tooDeepAt(lf) === -1 ? JSON.parse(lf) : undefined
   } catch {
     parsed = undefined
   }

@@ -1,4 +1,5 @@
 // docs/rules.md, rendered from the catalog so the documentation cannot drift from the rules. Pure.
+import { MAX_PER_RULE } from './cap.js'
 import { RULES, RULE_IDS } from './catalog.js'
 
 const FAMILIES: [string, string][] = [
@@ -20,7 +21,8 @@ export function renderRulesDoc(): string {
     '',
     'Every check of baseline-gate is a rule with a stable id. Every finding names its rule, a severity, the file,',
     'line and column, and says what to do. All findings are collected; no rule stops the others. The verdict is',
-    'FAIL when any finding is an error.',
+    `FAIL when any finding is an error. One rule reports at most ${MAX_PER_RULE} findings in one file; one more finding counts`,
+    'the rest.',
     '',
     '| Rule | Severity | Title |',
     '| --- | --- | --- |',

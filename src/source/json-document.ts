@@ -1,12 +1,15 @@
 // JSON with source positions: every syntax error with its place, duplicate keys, and JSON Pointer -> location.
 import { parseTree, printParseErrorCode, findNodeAtLocation } from 'jsonc-parser'
 import type { Node, ParseError } from 'jsonc-parser'
+import { jsonLimit } from './limits.js'
 import { positionAt } from './source-file.js'
 import type { Position, SourceFile } from './source-file.js'
 
 export interface JsonSyntaxError {
   message: string
   position: Position
+  /** The text is over a limit (BG111) and was not parsed at all. */
+  limit?: true
 }
 
 export interface JsonDuplicateKey {
@@ -22,6 +25,7 @@ export interface JsonDocument {
   root: Node | undefined
   /** The parsed value; only meaningful when `syntaxErrors` is empty. */
   value: unknown
+  /** Why the text has no value: its syntax errors, or the one limit it is over (then nothing was parsed). */
   syntaxErrors: JsonSyntaxError[]
   duplicateKeys: JsonDuplicateKey[]
 }
@@ -46,6 +50,12 @@ const ERROR_TEXT: Record<string, string> = {
 }
 
 export function parseJson(file: SourceFile): JsonDocument {
+  // before any parser sees it: jsonc-parser and the walks below recurse once per level
+  const over = jsonLimit(file)
+  if (over) {
+    const syntaxErrors = [{ ...over, limit: true as const }]
+    return { file, root: undefined, value: undefined, syntaxErrors, duplicateKeys: [] }
+  }
   const errors: ParseError[] = []
   const root = parseTree(file.text, errors, {
     disallowComments: true,

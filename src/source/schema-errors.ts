@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv'
 import { errorMessages } from '../generated/validators.js'
 import { escapePointer, locate } from './json-document.js'
 import type { JsonDocument } from './json-document.js'
+import { shorten } from './shorten.js'
 import type { Position } from './source-file.js'
 
 export interface SchemaProblem {
@@ -112,8 +113,7 @@ function valueAt(value: unknown, pointer: string): unknown {
 }
 
 export function preview(value: unknown, max = 60): string {
-  const s = JSON.stringify(value) ?? String(value)
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s
+  return shorten(JSON.stringify(value) ?? String(value), max)
 }
 
 /** The candidate within edit distance 2 (or a third of the length) of `word`, if any. */

@@ -2,6 +2,7 @@
 import { sha256 } from '../files/digest.js'
 import { MAX_FILE_BYTES, readRepoFile } from '../files/read.js'
 import { schemaFiles, validateHandoff, validateManifest, validatePin } from '../generated/validators.js'
+import { matrixLimit } from '../ledger/limits.js'
 import { parseLedger } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { parseJson } from '../source/json-document.js'
@@ -119,6 +120,9 @@ function loadMatrix(root: string, path: string, displayName: string): MatrixFile
 }
 
 function matrixFile(file: RepoFile, displayName: string): MatrixFile {
-  if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null }
-  return { ...file, ledger: parseLedger(file.source, displayName) }
+  if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null, limit: null }
+  // checked before micromark sees the text: some of its constructs cost quadratic time (see ledger/limits.ts)
+  const limit = matrixLimit(file.source)
+  if (limit) return { ...file, ledger: null, limit }
+  return { ...file, ledger: parseLedger(file.source, displayName), limit: null }
 }

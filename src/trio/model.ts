@@ -2,6 +2,7 @@
 import type { ReadResult } from '../files/read.js'
 import type { Ledger } from '../ledger/model.js'
 import type { JsonDocument } from '../source/json-document.js'
+import type { LimitProblem } from '../source/limits.js'
 import type { SchemaProblem } from '../source/schema-errors.js'
 import type { SourceFile } from '../source/source-file.js'
 
@@ -68,7 +69,10 @@ export interface JsonFile<T> extends RepoFile {
 }
 
 export interface MatrixFile extends RepoFile {
+  /** Null when the file is missing, empty or over a limit. */
   ledger: Ledger | null
+  /** The limit the text is over (BG111); it was then not parsed. */
+  limit: LimitProblem | null
 }
 
 export interface Handoff {

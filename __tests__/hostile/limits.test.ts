@@ -1,0 +1,178 @@
+// Deep and huge inputs, as a pull request can plant them: JSON nested 100,000 deep (once an "internal error",
+// exit 2 and an empty --json), a matrix crafted for the Markdown parser's quadratic paths (once minutes per
+// gate). Each is a located BG111 finding; the verdict and the JSON output stay intact, and no case stalls.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { main } from '../../src/cli/main.js'
+import { loadPolicy } from '../../src/policy/load.js'
+import { PROBE_REQUESTS, sendProbe } from '../../src/producer/probe.js'
+import type { Finding } from '../../src/rules/finding.js'
+import { STACK_LINE } from '../helpers/cli-run.js'
+import {
+  cleanupFixtures,
+  findingsOf,
+  HANDOFF,
+  health,
+  MATRIX,
+  MIRROR,
+  PIN,
+  POLICY,
+  PRODUCER_MANIFEST,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+/** A JSON file whose first field holds `value`, on the second line from column 14. */
+const holding = (value: string) => `{\n  "release": ${value}\n}\n`
+/** The column of the bracket that opens the 65th level in `holding(value)` (the file's own object is the first). */
+const column65 = (value: string) => 14 + (value.startsWith('{') ? 63 * '{"a":'.length : 63)
+
+function over(findings: Finding[]): [string | null, number | null, number | null][] {
+  return findings.filter((f) => f.rule === 'BG111').map((f) => [f.file, f.line, f.column])
+}
+
+/** `baseline-gate health --json --no-probe` in process, as a user runs it. */
+async function cliHealth(root: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const status = await main(['health', '--json', '--no-probe', '--evidence-dir', tempDir('bg-evidence-')], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1' },
+    cwd: root
+  })
+  return { status, stdout, stderr }
+}
+
+describe('JSON nested 100,000 deep', () => {
+  it('the pin: a located BG111, verdict FAIL, and the --json output a whole JSON document (exit 1, not 2)', async () => {
+    const fx = trioFixture()
+    fx.write(PIN, holding(deepArray(100_000)))
+    const r = await cliHealth(fx.root)
+    expect(r.stderr).not.toMatch(STACK_LINE)
+    expect(r.status).toBe(1)
+    const out = JSON.parse(r.stdout) as { verdict: string; baselines: { findings: Finding[] }[] }
+    expect(out.verdict).toBe('FAIL')
+    expect(over(out.baselines[0]!.findings)).toEqual([[PIN, 2, column65('[')]])
+    const f = out.baselines[0]!.findings.find((x) => x.rule === 'BG111')!
+    expect(f.message).toContain('more than 64 levels')
+    expect(f.message).toContain('was not parsed')
+  })
+
+  it.each([
+    ['the pin', PIN],
+    ['the mirror', MIRROR],
+    ["the producer's manifest", PRODUCER_MANIFEST],
+    ["the producer's handoff payload", HANDOFF]
+  ])(
+    '%s, in arrays or in objects: BG111 on that file and every other file still checked',
+    async (_what, rel) => {
+      for (const value of [deepArray(100_000), deepObject(100_000), deepArray(5_000)]) {
+        const fx = trioFixture()
+        fx.write(rel, holding(value))
+        const result = await health(fx.root)
+        const findings = result.baselines[0]!.findings
+        expect(result.verdict).toBe('FAIL')
+        expect(over(findings)).toEqual([[rel, 2, column65(value)]])
+        // the mirror's digest is still checked, and explaining the mismatch does not walk the deep value
+        if (rel === MIRROR) expect(findings.map((f) => f.rule)).toContain('BG202')
+      }
+    }
+  )
+
+  it('the policy file: a located error, never the defaults', () => {
+    const fx = trioFixture()
+    fx.write(POLICY, holding(deepArray(100_000)))
+    expect(() => loadPolicy({ root: fx.root })).toThrow(
+      `${POLICY}:2:${column65('[')}: arrays and objects nest more than 64`
+    )
+  })
+
+  it("a probed producer's response body nested 100,000 deep is not read (the rules would walk it)", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(deepArray(100_000))
+    })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    try {
+      const { port } = server.address() as AddressInfo
+      const sent = await sendProbe(new URL(`http://127.0.0.1:${port}/`), PROBE_REQUESTS[0]!, 5_000)
+      expect(sent.json).toBeUndefined()
+      expect(sent.jsonError).toContain('more than 64 levels')
+    } finally {
+      server.close()
+    }
+  })
+})
+
+/** Write `body` as the matrix's last section; the line of its first line. */
+function appendToMatrix(fx: Fixture, body: string): number {
+  const text = fx.read(MATRIX)
+  fx.write(MATRIX, `${text}\n## Notes\n\n${body}`)
+  return text.split('\n').length + 3
+}
+
+describe('a matrix crafted for the Markdown parser (each once seconds to minutes per gate)', () => {
+  // column null: it depends on how many markers the matrix already holds
+  it.each([
+    [
+      'a 200 KB cell of `*a`',
+      (fx: Fixture) => appendToMatrix(fx, `| a | ${'*a'.repeat(100_000)} |\n`),
+      6,
+      'table cell'
+    ],
+    [
+      'a run of 60,000 `>`',
+      (fx: Fixture) => appendToMatrix(fx, `${'>'.repeat(60_000)} a\n`),
+      null,
+      'block quote'
+    ],
+    [
+      '100,000 pipes in a row',
+      (fx: Fixture) => appendToMatrix(fx, `${'|'.repeat(100_000)}\n`),
+      1,
+      'table cells'
+    ],
+    [
+      'a paragraph of 5,000 lines of `*a`',
+      (fx: Fixture) => appendToMatrix(fx, '*a*a*a*a\n'.repeat(5_000)),
+      null,
+      '`*`'
+    ],
+    [
+      'a run of nested list markers',
+      (fx: Fixture) => appendToMatrix(fx, `${'+ '.repeat(20_000)}a\n`),
+      null,
+      'list items'
+    ],
+    ['100 setext headings', (fx: Fixture) => appendToMatrix(fx, 'a\n=\n'.repeat(100)), 1, '`=` or `-`'],
+    ['50,000 lines', (fx: Fixture) => appendToMatrix(fx, 'a\n\n'.repeat(25_000)), 1, 'lines'],
+    [
+      'backtick runs on a 100 KB line',
+      (fx: Fixture) => appendToMatrix(fx, `${'`a'.repeat(50_000)}\n`),
+      65_537,
+      'characters long'
+    ]
+  ])('%s: BG111 where it crosses the limit, and no stall', async (_what, plant, column, words) => {
+    const fx = trioFixture()
+    const first = plant(fx)
+    const started = Date.now()
+    const findings = await findingsOf(fx.root)
+    // generous: under the limits the parse is bounded by the largest real ledger; past them nothing is parsed
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const f = findings.filter((x) => x.rule === 'BG111')
+    expect(f).toHaveLength(1)
+    expect(f[0]!.file).toBe(MATRIX)
+    expect(f[0]!.line).toBeGreaterThanOrEqual(first)
+    if (column !== null) expect(f[0]!.column).toBe(column)
+    expect(f[0]!.message).toContain(words)
+    // refused, not parsed: no matrix rule ran on it
+    expect(findings.filter((x) => x.file === MATRIX && x.rule !== 'BG111')).toEqual([])
+  })
+})

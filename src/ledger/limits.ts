@@ -1,0 +1,115 @@
+// The matrix's limits (BG111), checked in one linear pass before micromark parses it. micromark rebuilds its
+// event list for every list, block quote and setext heading, and pairs emphasis and link markers within a
+// paragraph, so those cost time quadratic in their number: 1,000 one-item lists after 1 MiB of text take
+// 30 s, a 32 KiB run of `=` lines 100 s, 64 KiB of `*a` 9 s. The counts are loose (they look at lines, not at
+// Markdown structure, so a marker inside a code span counts too): a real ledger is far below each of them.
+import { count, LIMITS, lineOver } from '../source/limits.js'
+import type { LimitProblem } from '../source/limits.js'
+import { positionAt } from '../source/source-file.js'
+import type { SourceFile } from '../source/source-file.js'
+
+const PIPE = 0x7c
+const BACKSLASH = 0x5c
+/** A setext heading underline: only `=` or only `-`, up to 3 spaces of indentation. */
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
+/** A list item or block quote marker at the start of what remains of a line. */
+const BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/
+
+export function matrixLimit(file: SourceFile): LimitProblem | null {
+  return lineLimits(file) ?? inlineMarkers(file)
+}
+
+function lineLimits(file: SourceFile): LimitProblem | null {
+  const { text, lineStarts } = file
+  // a final line break ends the last line; it does not start another
+  const lines = text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length
+  if (lines > LIMITS.matrixLines) {
+    return {
+      message: `it has ${count(lines)} lines; this tool reads at most ${count(LIMITS.matrixLines)}`,
+      position: { line: LIMITS.matrixLines + 1, column: 1 }
+    }
+  }
+  let rows = 0
+  let cells = 0
+  let markers = 0
+  let underlines = 0
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i]!
+    const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length
+    const line = text.slice(start, end).replace(/\r$/, '')
+    const at = (column: number) => ({ line: i + 1, column })
+    if (line.includes('|')) {
+      if (++rows > LIMITS.tableRows) {
+        return {
+          message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
+          position: at(1)
+        }
+      }
+      const { pipes, long } = cellsOf(line)
+      if (long) {
+        return {
+          message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
+          position: at(long.column)
+        }
+      }
+      if ((cells += pipes) > LIMITS.tableCells) {
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) }
+      }
+    }
+    const tooLong = lineOver(i + 1, line.length)
+    if (tooLong) return tooLong
+    if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
+      return {
+        message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
+        position: at(1)
+      }
+    }
+    for (let rest = line, column = 1; ;) {
+      const m = BLOCK_MARKER.exec(rest)
+      if (!m) break
+      if (++markers > LIMITS.blockMarkers) {
+        return {
+          message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
+          position: at(column + m[0].length - 1)
+        }
+      }
+      rest = rest.slice(m[0].length)
+      column += m[0].length
+    }
+  }
+  return null
+}
+
+/** The pipes of a line (`\|` is none), and the first cell longer than LIMITS.cellChars. */
+function cellsOf(line: string): { pipes: number; long: { length: number; column: number } | null } {
+  let pipes = 0
+  let from = 0
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : PIPE // the line's end closes its last cell
+    if (c === BACKSLASH) {
+      i++
+      continue
+    }
+    if (c !== PIPE) continue
+    if (i - from > LIMITS.cellChars) return { pipes, long: { length: i - from, column: from + 1 } }
+    if (i < line.length) pipes++
+    from = i + 1
+  }
+  return { pipes, long: null }
+}
+
+/** More `*`, `_`, `[` and `\` than LIMITS.inlineMarkers, at the first one past the limit. */
+function inlineMarkers(file: SourceFile): LimitProblem | null {
+  const text = file.text
+  let seen = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c === 0x2a || c === 0x5f || c === 0x5b || c === BACKSLASH) && ++seen > LIMITS.inlineMarkers) {
+      return {
+        message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
+        position: positionAt(file, i)
+      }
+    }
+  }
+  return null
+}
