@@ -26,9 +26,9 @@ var __commonJS = (cb, mod) => function __require3() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all2) => {
-  for (var name in all2)
-    __defProp(target, name, { get: all2[name], enumerable: true });
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -208,11 +208,11 @@ var require_tunnel = __commonJS({
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
-      var pos2 = this.sockets.indexOf(socket);
-      if (pos2 === -1) {
+      var pos = this.sockets.indexOf(socket);
+      if (pos === -1) {
         return;
       }
-      this.sockets.splice(pos2, 1);
+      this.sockets.splice(pos, 1);
       var pending = this.requests.shift();
       if (pending) {
         this.createSocket(pending, function(socket2) {
@@ -248,8 +248,8 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
-            var k = keys[j2];
+          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+            var k = keys[j];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -854,16 +854,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index2) {
-        if (index2 === void 0 || index2 >= key.length) {
+      constructor(key, value, index) {
+        if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index2);
+        const code2 = this.code = key.charCodeAt(index);
         if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index2) {
-          this.middle = new _TstNode(key, value, index2);
+        if (key.length !== ++index) {
+          this.middle = new _TstNode(key, value, index);
         } else {
           this.value = value;
         }
@@ -877,34 +877,34 @@ var require_tree = __commonJS({
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
-        let index2 = 0;
-        let node2 = this;
+        let index = 0;
+        let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index2);
+          const code2 = key.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code2) {
-            if (length === ++index2) {
-              node2.value = value;
+          if (node.code === code2) {
+            if (length === ++index) {
+              node.value = value;
               break;
-            } else if (node2.middle !== null) {
-              node2 = node2.middle;
+            } else if (node.middle !== null) {
+              node = node.middle;
             } else {
-              node2.middle = new _TstNode(key, value, index2);
+              node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code2) {
-            if (node2.left !== null) {
-              node2 = node2.left;
+          } else if (node.code < code2) {
+            if (node.left !== null) {
+              node = node.left;
             } else {
-              node2.left = new _TstNode(key, value, index2);
+              node.left = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.right !== null) {
-            node2 = node2.right;
+          } else if (node.right !== null) {
+            node = node.right;
           } else {
-            node2.right = new _TstNode(key, value, index2);
+            node.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -915,22 +915,22 @@ var require_tree = __commonJS({
        */
       search(key) {
         const keylength = key.length;
-        let index2 = 0;
-        let node2 = this;
-        while (node2 !== null && index2 < keylength) {
-          let code2 = key[index2];
+        let index = 0;
+        let node = this;
+        while (node !== null && index < keylength) {
+          let code2 = key[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
-          while (node2 !== null) {
-            if (code2 === node2.code) {
-              if (keylength === ++index2) {
-                return node2;
+          while (node !== null) {
+            if (code2 === node.code) {
+              if (keylength === ++index) {
+                return node;
               }
-              node2 = node2.middle;
+              node = node.middle;
               break;
             }
-            node2 = node2.code < code2 ? node2.left : node2.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -986,7 +986,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -3327,18 +3327,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position2
+        position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position2.position >= input.length) {
+      if (position.position >= input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3372,23 +3372,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position2) {
+    function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
-      while (position2.position < input.length && condition(input[position2.position])) {
-        result += input[position2.position];
-        position2.position++;
+      while (position.position < input.length && condition(input[position.position])) {
+        result += input[position.position];
+        position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position2) {
-      const idx = input.indexOf(char, position2.position);
-      const start = position2.position;
+    function collectASequenceOfCodePointsFast(char, input, position) {
+      const idx = input.indexOf(char, position.position);
+      const start = position.position;
       if (idx === -1) {
-        position2.position = input.length;
+        position.position = input.length;
         return input.slice(start);
       }
-      position2.position = idx;
-      return input.slice(start, position2.position);
+      position.position = idx;
+      return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3406,39 +3406,39 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j2 = 0;
+      let j = 0;
       for (let i2 = 0; i2 < length; ++i2) {
         const byte = input[i2];
         if (byte !== 37) {
-          output[j2++] = byte;
+          output[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
-          output[j2++] = 37;
+          output[j++] = 37;
         } else {
-          output[j2++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
           i2 += 2;
         }
       }
-      return length === j2 ? output : output.subarray(0, j2);
+      return length === j ? output : output.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position2
+        position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position2.position > input.length) {
+      if (position.position > input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position2
+        position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3454,42 +3454,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position2.position < input.length) {
-        position2.position++;
+      while (position.position < input.length) {
+        position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position2
+          position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position2
+          position
         );
         parameterName = parameterName.toLowerCase();
-        if (position2.position < input.length) {
-          if (input[position2.position] === ";") {
+        if (position.position < input.length) {
+          if (input[position.position] === ";") {
             continue;
           }
-          position2.position++;
+          position.position++;
         }
-        if (position2.position > input.length) {
+        if (position.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position2.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position2, true);
+        if (input[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3522,29 +3522,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position2, extractValue) {
-      const positionStart = position2.position;
+    function collectAnHTTPQuotedString(input, position, extractValue) {
+      const positionStart = position.position;
       let value = "";
-      assert(input[position2.position] === '"');
-      position2.position++;
+      assert(input[position.position] === '"');
+      position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position2
+          position
         );
-        if (position2.position >= input.length) {
+        if (position.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position2.position];
-        position2.position++;
+        const quoteOrBackslash = input[position.position];
+        position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position2.position >= input.length) {
+          if (position.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position2.position];
-          position2.position++;
+          value += input[position.position];
+          position.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3553,7 +3553,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position2.position);
+      return input.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -3680,8 +3680,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -3833,7 +3833,7 @@ var require_webidl = __commonJS({
         }
         const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
-        let index2 = 0;
+        let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
             header: prefix,
@@ -3845,35 +3845,35 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index2++}]`));
+          seq.push(converter(value, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O, prefix, argument) => {
-        if (webidl.util.Type(O) !== "Object") {
+      return (O2, prefix, argument) => {
+        if (webidl.util.Type(O2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+        if (!types.isProxy(O2)) {
+          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedValue = valueConverter(O2[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
+        const keys = Reflect.ownKeys(O2);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedValue = valueConverter(O2[key], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3954,10 +3954,10 @@ var require_webidl = __commonJS({
     };
     webidl.converters.ByteString = function(V2, prefix, argument) {
       const x2 = webidl.converters.DOMString(V2, prefix, argument);
-      for (let index2 = 0; index2 < x2.length; index2++) {
-        if (x2.charCodeAt(index2) > 255) {
+      for (let index = 0; index < x2.length; index++) {
+        if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x2.charCodeAt(index2)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x2.charCodeAt(index)} which is greater than 255.`
           );
         }
       }
@@ -4447,13 +4447,13 @@ var require_util2 = __commonJS({
       if (metadataList.length === 1) {
         return metadataList;
       }
-      let pos2 = 0;
+      let pos = 0;
       for (let i2 = 0; i2 < metadataList.length; ++i2) {
         if (metadataList[i2].algo === algorithm) {
-          metadataList[pos2++] = metadataList[i2];
+          metadataList[pos++] = metadataList[i2];
         }
       }
-      metadataList.length = pos2;
+      metadataList.length = pos;
       return metadataList;
     }
     function compareBase64Mixed(actualValue, expectedValue) {
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A2, B2) {
-      if (A2.origin === B2.origin && A2.origin === "null") {
+    function sameOrigin(A, B2) {
+      if (A.origin === B2.origin && A.origin === "null") {
         return true;
       }
-      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
+      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
         return true;
       }
       return false;
@@ -4532,17 +4532,17 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
-          const index2 = this.#index;
+          const index = this.#index;
           const values = this.#target[kInternalIterator];
           const len = values.length;
-          if (index2 >= len) {
+          if (index >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
-          this.#index = index2 + 1;
+          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
@@ -4701,23 +4701,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position2 = { position: 5 };
+      const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 61) {
+      if (data.charCodeAt(position.position) !== 61) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4726,25 +4726,25 @@ var require_util2 = __commonJS({
           return code2 >= 48 && code2 <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 45) {
+      if (data.charCodeAt(position.position) !== 45) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4753,10 +4753,10 @@ var require_util2 = __commonJS({
           return code2 >= 48 && code2 <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position2.position < data.length) {
+      if (position.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4838,27 +4838,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position2.position < input.length) {
+      while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position2
+          position
         );
-        if (position2.position < input.length) {
-          if (input.charCodeAt(position2.position) === 34) {
+        if (position.position < input.length) {
+          if (input.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position2
+              position
             );
-            if (position2.position < input.length) {
+            if (position.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position2.position) === 44);
-            position2.position++;
+            assert(input.charCodeAt(position.position) === 44);
+            position.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5223,9 +5223,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position2 = { position: 0 };
-      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-        position2.position += 2;
+      const position = { position: 0 };
+      while (input[position.position] === 13 && input[position.position + 1] === 10) {
+        position.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5235,40 +5235,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+          position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
+        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
           return entryList;
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         }
-        position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position2);
+        position.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position2.position += 2;
+        position.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body = input.subarray(position.position, boundaryIndex - 4);
+          position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5285,13 +5285,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position2) {
+    function parseMultipartFormDataHeaders(input, position) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        if (input[position.position] === 13 && input[position.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5300,43 +5300,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position2
+          position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position2.position] !== 58) {
+        if (input[position.position] !== 58) {
           return "failure";
         }
-        position2.position++;
+        position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position2
+          position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
-            position2.position += 17;
-            name = parseMultipartFormDataName(input, position2);
+            position.position += 17;
+            name = parseMultipartFormDataName(input, position);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check = position2.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position)) {
+              let check = position.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position2.position += 1;
+                position.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position2.position += 12;
-              filename = parseMultipartFormDataName(input, position2);
+              position.position += 12;
+              filename = parseMultipartFormDataName(input, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5347,7 +5347,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5357,7 +5357,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5367,38 +5367,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
           }
         }
-        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position2) {
-      assert(input[position2.position - 1] === 34);
+    function parseMultipartFormDataName(input, position) {
+      assert(input[position.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position2
+        position
       );
-      if (input[position2.position] !== 34) {
+      if (input[position.position] !== 34) {
         return null;
       } else {
-        position2.position++;
+        position.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position2) {
-      let start = position2.position;
+    function collectASequenceOfBytes(condition, input, position) {
+      let start = position.position;
       while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input.subarray(position2.position, position2.position = start);
+      return input.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5411,12 +5411,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position2) {
+    function bufferStartsWith(buffer, start, position) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i2 = 0; i2 < start.length; i2++) {
-        if (start[i2] !== buffer[position2.position + i2]) {
+        if (start[i2] !== buffer[position.position + i2]) {
           return false;
         }
       }
@@ -5966,9 +5966,9 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          const offset2 = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
+          const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants4.ERROR.OK) {
-            const body = data.subarray(offset2);
+            const body = data.subarray(offset);
             if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
             } else if (ret === constants4.ERROR.PAUSED) {
@@ -7527,8 +7527,8 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search2 ? `${pathname}${search2}` : pathname;
+        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
         this.opts.path = path2;
         this.opts.origin = origin;
@@ -8246,7 +8246,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8260,20 +8260,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8439,8 +8439,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8654,17 +8654,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -9694,11 +9694,11 @@ var require_readable = __commonJS({
         return new Uint8Array(chunks[0]);
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
-      let offset2 = 0;
+      let offset = 0;
       for (let i2 = 0; i2 < chunks.length; ++i2) {
         const chunk = chunks[i2];
-        buffer.set(chunk, offset2);
-        offset2 += chunk.length;
+        buffer.set(chunk, offset);
+        offset += chunk.length;
       }
       return buffer;
     }
@@ -10718,8 +10718,8 @@ var require_mock_utils = __commonJS({
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
       const entries = [];
-      for (let index2 = 0; index2 < clone.length; index2 += 2) {
-        entries.push([clone[index2], clone[index2 + 1]]);
+      for (let index = 0; index < clone.length; index += 2) {
+        entries.push([clone[index], clone[index + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -10806,14 +10806,14 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index2 = mockDispatches.findIndex((dispatch) => {
+      const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
         return matchKey(dispatch, key);
       });
-      if (index2 !== -1) {
-        mockDispatches.splice(index2, 1);
+      if (index !== -1) {
+        mockDispatches.splice(index, 1);
       }
     }
     function buildKey(opts) {
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j2 = 0; j2 < value.length; ++j2) {
-            result.push(name, Buffer.from(`${value[j2]}`));
+          for (let j = 0; j < value.length; ++j) {
+            result.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11244,15 +11244,15 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
-      pluralize(count) {
-        const one2 = count === 1;
-        const keys = one2 ? singulars : plurals;
-        const noun = one2 ? this.singular : this.plural;
-        return { ...keys, count, noun };
+      pluralize(count2) {
+        const one = count2 === 1;
+        const keys = one ? singulars : plurals;
+        const noun = one ? this.singular : this.plural;
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11764,11 +11764,11 @@ var require_dns = __commonJS({
       }
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
-        const { records, offset: offset2 } = hostnameRecords;
+        const { records, offset } = hostnameRecords;
         let family;
         if (this.dualStack) {
           if (affinity == null) {
-            if (offset2 == null || offset2 === maxInt) {
+            if (offset == null || offset === maxInt) {
               hostnameRecords.offset = 0;
               affinity = 4;
             } else {
@@ -11792,13 +11792,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position2 = family.offset % family.ips.length;
-        ip = family.ips[position2] ?? null;
+        const position = family.offset % family.ips.length;
+        ip = family.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position2, 1);
+          family.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
-      let j2 = potentialValue.length;
-      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
-      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
-      return i2 === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i2, j2);
+      let j = potentialValue.length;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
             value = iterator2.next().value;
             x2 = array[i2] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i2 !== pivot) {
-              j2 = i2;
-              while (j2 > left) {
-                array[j2] = array[--j2];
+              j = i2;
+              while (j > left) {
+                array[j] = array[--j];
               }
               array[left] = x2;
             }
@@ -12280,9 +12280,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i2 = 0; i2 < names.length; ++i2) {
           const { 0: name, 1: value } = names[i2];
           if (name === "set-cookie") {
-            for (let j2 = 0; j2 < cookies.length; ++j2) {
-              headers.push([name, cookies[j2]]);
+            for (let j = 0; j < cookies.length; ++j) {
+              headers.push([name, cookies[j]]);
             }
           } else {
             headers.push([name, value]);
@@ -12322,8 +12322,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13291,13 +13291,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -15078,7 +15078,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15095,7 +15095,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15121,10 +15121,10 @@ var require_util4 = __commonJS({
       const size = sequences.reduce((a, b) => {
         return a + b.byteLength;
       }, 0);
-      let offset2 = 0;
+      let offset = 0;
       return sequences.reduce((a, b) => {
-        a.set(b, offset2);
-        offset2 += b.byteLength;
+        a.set(b, offset);
+        offset += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,8 +15412,8 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A2, excludeFragment);
+    function urlEquals(A, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A, excludeFragment);
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
@@ -15566,18 +15566,18 @@ var require_cache = __commonJS({
         const p = Promise.all(responsePromises);
         const responses = await p;
         const operations = [];
-        let index2 = 0;
+        let index = 0;
         for (const response of responses) {
           const operation = {
             type: "put",
             // 7.3.2
-            request: requestList[index2],
+            request: requestList[index],
             // 7.3.3
             response
             // 7.3.4
           };
           operations.push(operation);
-          index2++;
+          index++;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16328,22 +16328,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header2.includes(";")) {
-        const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
-        unparsedAttributes = header2.slice(position2.position);
+        const position = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
         nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position2
+          position
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -16377,13 +16377,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position2
+          position
         );
-        attributeValue = cookieAv.slice(position2.position + 1);
+        attributeValue = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17034,16 +17034,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position2.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+      while (position.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position2.position++;
+        position.position++;
       }
       return extensionList;
     }
@@ -17130,22 +17130,22 @@ var require_frame = __commonJS({
         const maskKey = generateMask();
         const bodyLength = frameData?.byteLength ?? 0;
         let payloadLength = bodyLength;
-        let offset2 = 6;
+        let offset = 6;
         if (bodyLength > maxUnsigned16Bit) {
-          offset2 += 8;
+          offset += 8;
           payloadLength = 127;
         } else if (bodyLength > 125) {
-          offset2 += 2;
+          offset += 2;
           payloadLength = 126;
         }
-        const buffer2 = Buffer.allocUnsafe(bodyLength + offset2);
+        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
         buffer2[0] = buffer2[1] = 0;
         buffer2[0] |= 128;
         buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset2 - 4] = maskKey[0];
-        buffer2[offset2 - 3] = maskKey[1];
-        buffer2[offset2 - 2] = maskKey[2];
-        buffer2[offset2 - 1] = maskKey[3];
+        buffer2[offset - 4] = maskKey[0];
+        buffer2[offset - 3] = maskKey[1];
+        buffer2[offset - 2] = maskKey[2];
+        buffer2[offset - 1] = maskKey[3];
         buffer2[1] = payloadLength;
         if (payloadLength === 126) {
           buffer2.writeUInt16BE(bodyLength, 2);
@@ -17155,7 +17155,7 @@ var require_frame = __commonJS({
         }
         buffer2[1] |= 128;
         for (let i2 = 0; i2 < bodyLength; ++i2) {
-          buffer2[offset2 + i2] = frameData[i2] ^ maskKey[i2 & 3];
+          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
         return buffer2;
       }
@@ -17690,20 +17690,20 @@ var require_receiver = __commonJS({
           return this.#buffers.shift();
         }
         const buffer = Buffer.allocUnsafe(n);
-        let offset2 = 0;
-        while (offset2 !== n) {
+        let offset = 0;
+        while (offset !== n) {
           const next = this.#buffers[0];
           const { length } = next;
-          if (length + offset2 === n) {
-            buffer.set(this.#buffers.shift(), offset2);
+          if (length + offset === n) {
+            buffer.set(this.#buffers.shift(), offset);
             break;
-          } else if (length + offset2 > n) {
-            buffer.set(next.subarray(0, n - offset2), offset2);
-            this.#buffers[0] = next.subarray(n - offset2);
+          } else if (length + offset > n) {
+            buffer.set(next.subarray(0, n - offset), offset);
+            this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
-            buffer.set(this.#buffers.shift(), offset2);
-            offset2 += next.length;
+            buffer.set(this.#buffers.shift(), offset);
+            offset += next.length;
           }
         }
         this.#byteOffset -= n;
@@ -17843,24 +17843,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node3 = {
+            const node2 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node3);
+            this.#queue.push(node2);
           }
           return;
         }
-        const node2 = {
+        const node = {
           promise: item.arrayBuffer().then((ab) => {
-            node2.promise = null;
-            node2.frame = createFrame(ab, hint);
+            node.promise = null;
+            node.frame = createFrame(ab, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node2);
+        this.#queue.push(node);
         if (!this.#running) {
           this.#run();
         }
@@ -17869,12 +17869,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node2 = queue.shift();
-          if (node2.promise !== null) {
-            await node2.promise;
+          const node = queue.shift();
+          if (node.promise !== null) {
+            await node.promise;
           }
-          this.#socket.write(node2.frame, node2.callback);
-          node2.callback = node2.frame = null;
+          this.#socket.write(node.frame, node.callback);
+          node.callback = node.frame = null;
         }
         this.#running = false;
       }
@@ -18325,7 +18325,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18517,7 +18517,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -18657,29 +18657,29 @@ ${value}`;
         }
         return Buffer.concat(chunks, length);
       }
-      peekBufferedByte(offset2) {
+      peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
-        let pos2 = this.linePos;
+        let pos = this.linePos;
         while (chunkIndex < this.chunks.length) {
           const chunk = this.chunks[chunkIndex];
-          const remaining = chunk.length - pos2;
-          if (offset2 < remaining) {
-            return chunk[pos2 + offset2];
+          const remaining = chunk.length - pos;
+          if (offset < remaining) {
+            return chunk[pos + offset];
           }
-          offset2 -= remaining;
+          offset -= remaining;
           chunkIndex++;
-          pos2 = 0;
+          pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19480,7 +19480,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str2 = input;
-      let index2 = -1;
+      let index = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -19497,13 +19497,13 @@ var require_scan = __commonJS({
       let prev;
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str2.charCodeAt(index2 + 1);
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index2);
+        return str2.charCodeAt(++index);
       };
-      while (index2 < length) {
+      while (index < length) {
         code2 = advance();
         let next;
         if (code2 === CHAR_BACKWARD_SLASH) {
@@ -19560,15 +19560,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
+          slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex = index + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -19577,7 +19577,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -19638,7 +19638,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -19787,7 +19787,7 @@ var require_parse2 = __commonJS({
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
+        return args.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -19874,9 +19874,9 @@ var require_parse2 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j2 = i2 + 1; j2 < values.length; j2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
           const a = values[i2];
-          const b = values[j2];
+          const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
@@ -19948,10 +19948,10 @@ var require_parse2 = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
+      let index = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -19964,7 +19964,7 @@ var require_parse2 = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match.end + 1;
+        index += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -20018,7 +20018,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20097,13 +20097,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -20118,7 +20118,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -20152,8 +20152,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -20173,7 +20173,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -20188,19 +20188,19 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -20209,7 +20209,7 @@ var require_parse2 = __commonJS({
             if (esc) {
               return esc + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index2 === 0) {
+            if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -20256,7 +20256,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -20274,7 +20274,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -20322,13 +20322,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -20340,7 +20340,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -20353,19 +20353,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -20399,13 +20399,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -20434,7 +20434,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -20443,7 +20443,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -20453,7 +20453,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -20465,7 +20465,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -20479,10 +20479,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -20497,14 +20497,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -20525,22 +20525,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -20552,7 +20552,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -20580,13 +20580,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -20628,7 +20628,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -20638,7 +20638,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -20656,12 +20656,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -20680,7 +20680,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -20698,7 +20698,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -20711,7 +20711,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -20776,7 +20776,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse5;
+    module.exports = parse4;
   }
 });
 
@@ -20785,7 +20785,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse2();
+    var parse4 = require_parse2();
     var utils = require_utils2();
     var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -20873,7 +20873,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -20899,10 +20899,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse5(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -21035,10 +21035,10 @@ var require_lib = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
@@ -21059,13 +21059,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve11) {
+        return value instanceof P2 ? value : new P2(function(resolve11) {
           resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve11, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -21781,11 +21781,11 @@ var require_structured_source = __commonJS({
           if (!result) {
             break;
           }
-          let index2 = result.index;
-          if (source.charCodeAt(index2) === 13 && source.charCodeAt(index2 + 1) === 10) {
-            index2 += 1;
+          let index = result.index;
+          if (source.charCodeAt(index) === 13 && source.charCodeAt(index + 1) === 10) {
+            index += 1;
           }
-          let nextIndex = index2 + 1;
+          let nextIndex = index + 1;
           if (length < nextIndex) {
             break;
           }
@@ -21817,19 +21817,19 @@ var require_structured_source = __commonJS({
        * @param {SourcePosition} pos - position indicator.
        * @return {number} index.
        */
-      positionToIndex(pos2) {
-        let start = this.indice[pos2.line - 1];
-        return start + pos2.column;
+      positionToIndex(pos) {
+        let start = this.indice[pos.line - 1];
+        return start + pos.column;
       }
       /**
        * @param {number} index - index to the source code.
        * @return {SourcePosition} position.
        */
-      indexToPosition(index2) {
-        const startLine = (0, boundary_1.upperBound)(this.indice, index2);
+      indexToPosition(index) {
+        const startLine = (0, boundary_1.upperBound)(this.indice, index);
         return {
           line: startLine,
-          column: index2 - this.indice[startLine - 1]
+          column: index - this.indice[startLine - 1]
         };
       }
     };
@@ -21844,13 +21844,13 @@ var require_ms = __commonJS({
     var m = s * 60;
     var h = m * 60;
     var d = h * 24;
-    var w2 = d * 7;
+    var w = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -21858,7 +21858,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str2) {
+    function parse4(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -21881,7 +21881,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w2;
+          return n * w;
         case "days":
         case "day":
         case "d":
@@ -21933,20 +21933,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name) {
+    function plural3(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -21960,7 +21960,7 @@ var require_common = __commonJS({
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
-      createDebug.disable = disable2;
+      createDebug.disable = disable;
       createDebug.enable = enable;
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
@@ -22000,18 +22000,18 @@ var require_common = __commonJS({
           if (typeof args[0] !== "string") {
             args.unshift("%O");
           }
-          let index2 = 0;
+          let index = 0;
           args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
             if (match === "%%") {
               return "%";
             }
-            index2++;
+            index++;
             const formatter = createDebug.formatters[format2];
             if (typeof formatter === "function") {
-              const val = args[index2];
+              const val = args[index];
               match = formatter.call(self2, val);
-              args.splice(index2, 1);
-              index2--;
+              args.splice(index, 1);
+              index--;
             }
             return match;
           });
@@ -22037,8 +22037,8 @@ var require_common = __commonJS({
             }
             return enabledCache;
           },
-          set: (v2) => {
-            enableOverride = v2;
+          set: (v) => {
+            enableOverride = v;
           }
         });
         if (typeof createDebug.init === "function") {
@@ -22065,13 +22065,13 @@ var require_common = __commonJS({
           }
         }
       }
-      function matchesTemplate(search2, template) {
+      function matchesTemplate(search, template) {
         let searchIndex = 0;
         let templateIndex = 0;
         let starIndex = -1;
         let matchIndex = 0;
-        while (searchIndex < search2.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search2[searchIndex] || template[templateIndex] === "*")) {
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
             if (template[templateIndex] === "*") {
               starIndex = templateIndex;
               matchIndex = searchIndex;
@@ -22093,7 +22093,7 @@ var require_common = __commonJS({
         }
         return templateIndex === template.length;
       }
-      function disable2() {
+      function disable() {
         const namespaces = [
           ...createDebug.names,
           ...createDebug.skips.map((namespace) => "-" + namespace)
@@ -22246,15 +22246,15 @@ var require_browser = __commonJS({
       }
       const c = "color: " + this.color;
       args.splice(1, 0, c, "color: inherit");
-      let index2 = 0;
+      let index = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match) => {
         if (match === "%%") {
           return;
         }
-        index2++;
+        index++;
         if (match === "%c") {
-          lastC = index2;
+          lastC = index;
         }
       });
       args.splice(lastC, 0, c);
@@ -22290,9 +22290,9 @@ var require_browser = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.j = function(v2) {
+    formatters.j = function(v) {
       try {
-        return JSON.stringify(v2);
+        return JSON.stringify(v);
       } catch (error2) {
         return "[UnexpectedJSONParseError]: " + error2.message;
       }
@@ -22306,9 +22306,9 @@ var require_has_flag = __commonJS({
     "use strict";
     module.exports = (flag, argv = process.argv) => {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position2 = argv.indexOf(prefix + flag);
+      const position = argv.indexOf(prefix + flag);
       const terminatorPosition = argv.indexOf("--");
-      return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
     };
   }
 });
@@ -22578,13 +22578,13 @@ var require_node = __commonJS({
     }
     module.exports = require_common()(exports);
     var { formatters } = module.exports;
-    formatters.o = function(v2) {
+    formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
-    formatters.O = function(v2) {
+    formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
+      return util.inspect(v, this.inspectOpts);
     };
   }
 });
@@ -22777,13 +22777,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
+    return value instanceof P2 ? value : new P2(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22843,12 +22843,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content3, attrs = {}) {
+  wrap(tag, content, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content3) {
+    if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content3}</${tag}>`;
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -22909,8 +22909,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -22979,8 +22979,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content3) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content3);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -23006,10 +23006,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -23038,9 +23038,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -23051,8 +23051,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -23129,30 +23129,30 @@ function endGroup() {
 }
 
 // src/evidence/markdown-text.ts
-function escapeMarkdown(text3) {
-  return text3.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeMarkdown(text) {
+  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function code(text3) {
-  if (text3 === null || text3 === "") return "_unknown_";
-  return `\`${text3.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+function code(text) {
+  if (text === null || text === "") return "_unknown_";
+  return `\`${text.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
-function fenceFor(text3) {
-  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((m) => m[0].length));
+function fenceFor(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(Math.max(3, longest + 1));
 }
-function fenced(text3, info2 = "text") {
-  const fence = fenceFor(text3);
+function fenced(text, info2 = "text") {
+  const fence = fenceFor(text);
   return `${fence}${info2}
-${text3.replace(/\n$/, "")}
+${text.replace(/\n$/, "")}
 ${fence}`;
 }
-function literalBlock(text3, info2 = "text") {
-  const fence = fenceFor(text3);
+function literalBlock(text, info2 = "text") {
+  const fence = fenceFor(text);
   return `${fence}${info2}
-${text3}${text3.endsWith("\r") ? "\r" : "\n"}${fence}`;
+${text}${text.endsWith("\r") ? "\r" : "\n"}${fence}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -23370,6 +23370,48 @@ function renderIncidentNote(note, context3) {
   ].join("\n");
 }
 
+// src/evidence/left-running.ts
+var FOUND = {
+  group: "still in its process group",
+  descendant: "left its process group",
+  marker: "left its process group and tree, found by its environment marker"
+};
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "es"}`;
+}
+function describe(k) {
+  return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
+}
+function when(step2) {
+  if (step2.status === "timed-out") return "still running when it timed out";
+  if (step2.error === "aborted") return "still running when it was aborted";
+  return "left running after the step";
+}
+function leftRunningLine(step2) {
+  const all = step2.killed ?? [];
+  if (all.length === 0) return null;
+  const killed = all.filter((k) => k.error === void 0);
+  const refused = all.filter((k) => k.error !== void 0);
+  const parts = [];
+  if (killed.length > 0)
+    parts.push(`killed ${plural(killed.length, "process")} ${when(step2)}: ${killed.map(describe).join(", ")}`);
+  if (refused.length > 0)
+    parts.push(`could not kill ${plural(refused.length, "process")}: ${refused.map(describe).join(", ")}`);
+  return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
+}
+function leftRunning(steps) {
+  const ran = steps.filter((s) => s.containment !== void 0);
+  if (ran.length === 0) return "";
+  const lines = ran.map(leftRunningLine).filter((l) => l !== null);
+  const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
+  if (ran.some((s) => s.containment === "group-only"))
+    out.push(
+      "",
+      "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
+    );
+  return out.join("\n");
+}
+
 // src/evidence/markdown.ts
 function location(f) {
   if (!f.file) return "";
@@ -23409,13 +23451,13 @@ function stepsTable(steps) {
   ].join("\n");
 }
 function changeTable(c) {
-  const list2 = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
   const rows = [
     ["Base \u2192 head", `${code(c.base.slice(0, 12))} \u2192 ${code(c.head.slice(0, 12))}`],
-    ["Trio changed", c.trio_changed ? `yes: ${list2(c.changed_files)}` : "no"],
+    ["Trio changed", c.trio_changed ? `yes: ${list(c.changed_files)}` : "no"],
     ["Classification", `**${c.classification}**`],
-    ["Error codes added", list2(c.codes_added)],
-    ["Error codes removed", list2(c.codes_removed)],
+    ["Error codes added", list(c.codes_added)],
+    ["Error codes removed", list(c.codes_removed)],
     [
       "Posture",
       c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} \u2192 ${code(c.posture_to)}`
@@ -23429,7 +23471,7 @@ function changeTable(c) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v2]) => `| ${k} | ${v2} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -23456,7 +23498,8 @@ function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k, v2]) => `| ${k} | ${code(v2)} |`);
+  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const left = leftRunning(p.steps);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
@@ -23495,6 +23538,7 @@ function renderPacketMarkdown(p, options = {}) {
     "",
     stepsTable(p.steps),
     "",
+    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
     failedStepTails(p.steps),
     `Secrets redacted from the captured output: ${p.redactions}.`,
     "",
@@ -23503,7 +23547,7 @@ function renderPacketMarkdown(p, options = {}) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k, v2]) => `| ${escapeMarkdown(k)} | ${code(v2)} |`),
+    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -23511,8 +23555,8 @@ function renderPacketMarkdown(p, options = {}) {
 }
 
 // src/files/evidence-store.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join2, resolve } from "node:path";
+import { existsSync as existsSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/files/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
@@ -23537,28 +23581,245 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   }
 }
 
+// src/files/contain.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve(root, rel);
+  return isWithin(resolve(root), abs) ? abs : void 0;
+}
+var MAX_LINKS = 40;
+function containPath(root, rel) {
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
+  const realRoot2 = realpathSync(root);
+  const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
+  let cur = realRoot2;
+  let links2 = 0;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    const next = seg === ".." ? resolve(cur, "..") : join2(cur, seg);
+    let isLink;
+    try {
+      isLink = lstatSync(next).isSymbolicLink();
+    } catch {
+      return { kind: "inside", real: join2(next, ...pending), exists: false };
+    }
+    if (isLink) {
+      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
+      const target = readlinkSync(next);
+      const to = resolve(cur, target);
+      try {
+        lstatSync(to);
+      } catch {
+        if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot2, next) || ".", target };
+      }
+      if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      pending.unshift(
+        ...relative(realRoot2, to).split(sep).filter((s) => s !== "")
+      );
+      cur = realRoot2;
+      continue;
+    }
+    cur = next;
+    if (!isWithin(realRoot2, cur)) return { kind: "outside", leadsTo: cur };
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+function safeReal(path2) {
+  try {
+    return realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c) {
+  return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
+}
+function operatorPathEscape(root, abs) {
+  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
+  if (base === void 0) return null;
+  const inRoot = relative(base, abs);
+  const c = containPath(root, inRoot);
+  return c.kind === "inside" ? null : describeEscape(c);
+}
+var ContainmentError = class extends Error {
+  name = "ContainmentError";
+};
+function writePaths(root, rels) {
+  const abs = [];
+  const escapes = [];
+  for (const rel of rels) {
+    const c = containPath(root, rel);
+    if (c.kind === "inside") abs.push(c.real);
+    else escapes.push({ path: rel, problem: describeEscape(c) });
+  }
+  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
+}
+
 // src/files/evidence-store.ts
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve(dir);
+  const abs = resolve2(dir);
+  const check = (path2) => {
+    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
+    if (problem)
+      throw new ContainmentError(
+        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+      );
+  };
+  check(abs);
+  const validName = (name) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
+  };
+  const prepare = () => {
+    mkdirSync2(abs, { recursive: true });
+    if (options.ignoreInGit) {
+      const marker2 = join3(resolve2(options.ignoreInGit), ".gitignore");
+      check(marker2);
+      if (!existsSync2(marker2))
+        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+    }
+  };
+  const put = (name, content) => {
+    const path2 = join3(abs, name);
+    check(path2);
+    writeFileAtomic(path2, content);
+    return path2;
+  };
   return {
     dir: abs,
-    write(name, content3) {
-      if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
-      mkdirSync2(abs, { recursive: true });
-      if (options.ignoreInGit) {
-        const marker2 = join2(resolve(options.ignoreInGit), ".gitignore");
-        if (!existsSync2(marker2))
-          writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
-      }
-      const path2 = join2(abs, name);
-      writeFileAtomic(path2, content3);
-      return path2;
+    write(name, content) {
+      validName(name);
+      prepare();
+      return put(name, content);
+    },
+    writeAll(files) {
+      files.forEach((f) => validName(f.name));
+      if (files.length === 0) return [];
+      prepare();
+      check(abs);
+      return files.map((f) => {
+        const path2 = join3(abs, f.name);
+        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          check(path2);
+        writeFileAtomic(path2, f.content);
+        return path2;
+      });
     }
   };
 }
 
-// src/operations/rollback.ts
-import { join as join5 } from "node:path";
+// src/source/source-file.ts
+var BOM = Buffer.from([239, 187, 191]);
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function sourceFromBytes(path2, bytes) {
+  const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  let text;
+  let validUtf8 = true;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    validUtf8 = false;
+    text = lenientUtf8.decode(body);
+  }
+  return {
+    path: path2,
+    bytes,
+    text,
+    hasBom,
+    validUtf8,
+    hasCrlf: text.includes("\r\n"),
+    lineStarts: lineStartsOf(text)
+  };
+}
+function lineStartsOf(text) {
+  const starts = [0];
+  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
+function positionAt(file, offset) {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+// src/source/limits.ts
+var LIMITS = {
+  /** Nesting of arrays and objects in a JSON file; a trio file needs 4. */
+  jsonDepth: 64,
+  /** Characters of one line, in any file. */
+  lineChars: 64 * 1024,
+  /** Lines of the matrix: its ledger rows and some prose. */
+  matrixLines: 2e4,
+  /** Lines of the matrix that hold a table pipe: one per ledger row, so about one per baseline ever approved. */
+  tableRows: 1e4,
+  /** Table cells (pipes) in the matrix: 8 per ledger row. */
+  tableCells: 1e5,
+  /** Characters of one table cell. */
+  cellChars: 4 * 1024,
+  /** List item and block quote markers in the matrix (the Baseline Pin section has 10). */
+  blockMarkers: 128,
+  /** Lines of only `=` or `-` (setext heading underlines) in the matrix. */
+  underlines: 16,
+  /** Emphasis, link and escape markers (`*`, `_`, `[`, `\`) in the matrix. */
+  inlineMarkers: 4096
+};
+function count(n) {
+  return n.toLocaleString("en-US");
+}
+function longLine(file) {
+  const starts = file.lineStarts;
+  for (let i2 = 0; i2 < starts.length; i2++) {
+    const end = i2 + 1 < starts.length ? starts[i2 + 1] - 1 : file.text.length;
+    const over = lineOver(i2 + 1, end - starts[i2]);
+    if (over) return over;
+  }
+  return null;
+}
+function lineOver(line, length) {
+  if (length <= LIMITS.lineChars) return null;
+  return {
+    message: `line ${line} is ${count(length)} characters long; this tool reads lines of at most ${count(LIMITS.lineChars)}`,
+    position: { line, column: LIMITS.lineChars + 1 }
+  };
+}
+function tooDeepAt(text, max = LIMITS.jsonDepth) {
+  let depth = 0;
+  let inString = false;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (inString) {
+      if (c === 92)
+        i2++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i2;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+function jsonLimit(file) {
+  const deep = tooDeepAt(file.text);
+  if (deep === -1) return longLine(file);
+  return {
+    message: `arrays and objects nest more than ${LIMITS.jsonDepth} levels deep here; this tool reads JSON up to ${LIMITS.jsonDepth} levels`,
+    position: positionAt(file, deep)
+  };
+}
 
 // src/rules/catalog.ts
 var rules = {
@@ -23615,6 +23876,18 @@ var rules = {
     severity: "error",
     description: "The mirrored producer manifest must match config/schemas/manifest.schema.json (producer-contract-manifest.v1): required fields, formats, a non-empty list of unique snake_case error codes, integer policy windows.",
     example: '`"error_code_enum": ["invalid_json", "invalid_json"]` (a duplicate code).'
+  },
+  BG110: {
+    title: "Path leaves the repository",
+    severity: "error",
+    description: "Every file the suite reads or writes (trio files and their directories, the policy, the evidence directory, adapter files and scan globs) must stay inside the repository root after symbolic links are resolved. A pull request can replace a trio file or directory with a link to `/etc/passwd` or `../../elsewhere`; such a path is refused before anything is read or written through it, and a final symbolic link is never followed when a file is opened.",
+    example: "`config` is a symbolic link to `/tmp/attacker`, so `config/memorykernel-integration-pin.json` resolves outside the repository."
+  },
+  BG111: {
+    title: "Input over a limit",
+    severity: "error",
+    description: `Every file the rules read (the trio, and the producer's manifest and handoff payload) is checked against fixed limits before it is parsed, so that no crafted input can crash or stall a gate (the policy file is read under the same JSON limits). JSON nests at most ${count(LIMITS.jsonDepth)} levels deep (a trio file needs 4), and no line is longer than ${count(LIMITS.lineChars)} characters. The matrix has at most ${count(LIMITS.matrixLines)} lines, ${count(LIMITS.tableRows)} table rows (lines with a \`|\`), ${count(LIMITS.tableCells)} table cells of at most ${count(LIMITS.cellChars)} characters, ${count(LIMITS.blockMarkers)} list item and block quote markers, ${count(LIMITS.underlines)} setext heading underlines (lines of only \`=\` or \`-\`) and ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`): the Markdown parser takes time quadratic in the number of those constructs, and within these limits any matrix is read in about the time of the largest real ledger the 1 MiB of BG102 allows (seconds, not hours). File sizes are BG102. An input over a limit is refused at the place where it crosses the limit, and is not parsed; the other files are still checked.`,
+    example: "The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters, or 5,000 lines of `*a*a*a`."
   },
   BG201: {
     title: "Pin and mirror disagree",
@@ -23711,6 +23984,12 @@ var rules = {
     severity: "warning",
     description: "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
     example: "The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`."
+  },
+  BG217: {
+    title: "Duplicate matrix section",
+    severity: "error",
+    description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.",
+    example: "A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved."
   },
   BG301: {
     title: "Mirror differs from the producer manifest",
@@ -23979,7 +24258,7 @@ var rules = {
   BG801: {
     title: "Posture to GO without joint approval",
     severity: "error",
-    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). Reviews on older commits do not count.",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
     example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
   },
   BG802: {
@@ -24121,12 +24400,12 @@ async function toolVersions(env) {
 
 // src/files/atomic-set.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
 var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env = process.env) {
   if (env.GITHUB_ACTIONS === "true") {
@@ -24151,23 +24430,23 @@ async function readRunContext(root, env = process.env) {
 }
 function readHeadFromDisk(root) {
   try {
-    const gitDir = findGitDir(resolve2(root));
+    const gitDir = findGitDir(resolve3(root));
     if (!gitDir) return null;
-    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
+    const head = readFileSync(join4(gitDir, "HEAD"), "utf8").trim();
     if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
     const m = /^ref: (refs\/[^\s]+)$/.exec(head);
     if (!m) return null;
     const ref = m[1];
-    const commonFile = join3(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    const commonFile = join4(gitDir, "commondir");
+    const common = existsSync3(commonFile) ? resolve3(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
     for (const dir of [gitDir, common]) {
-      const loose = join3(dir, ref);
+      const loose = join4(dir, ref);
       if (existsSync3(loose)) {
         const sha = readFileSync(loose, "utf8").trim();
         return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
       }
     }
-    const packed = join3(common, "packed-refs");
+    const packed = join4(common, "packed-refs");
     if (existsSync3(packed)) {
       for (const line of readFileSync(packed, "utf8").split("\n")) {
         const [sha, name] = line.trim().split(" ");
@@ -24181,13 +24460,13 @@ function readHeadFromDisk(root) {
 }
 function findGitDir(start) {
   for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join3(dir, ".git");
+    const dotGit = join4(dir, ".git");
     if (existsSync3(dotGit)) {
       if (statSync(dotGit).isDirectory()) return dotGit;
       const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve2(dir, target);
+      return isAbsolute2(target) ? target : resolve3(dir, target);
     }
     if (dirname2(dir) === dir) return null;
   }
@@ -24237,26 +24516,26 @@ var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   checkWrites(writes);
   recoverFileSet(journal, fs3);
-  const names = writes.map((w2) => w2.path).join(", ");
+  const names = writes.map((w) => w.path).join(", ");
   let files;
   try {
-    files = writes.map((w2) => {
-      const old = fs3.readFile(w2.path);
+    files = writes.map((w) => {
+      const old = fs3.readFile(w.path);
       return {
-        target: w2.path,
-        staged: stagedPath(w2.path),
-        new_sha256: sha256(w2.content),
+        target: w.path,
+        staged: stagedPath(w.path),
+        new_sha256: sha256(w.content),
         old_sha256: old === null ? null : sha256(old)
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname3(journal), ...writes.map((w2) => dirname3(w2.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname3(journal), ...writes.map((w) => dirname3(w.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
   }
   try {
     fs3.writeFile(journal, journalText("prepared", files));
-    writes.forEach((w2, i2) => fs3.writeFile(files[i2].staged, w2.content));
+    writes.forEach((w, i2) => fs3.writeFile(files[i2].staged, w.content));
     fs3.writeFile(journal, journalText("committed", files));
   } catch (e) {
     let undone = true;
@@ -24290,14 +24569,14 @@ function recoverFileSet(journal, fs3 = nodeSetFs) {
     throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
   }
   if (bytes === null) return "none";
-  const j2 = parseJournal(journal, bytes);
+  const j = parseJournal(journal, bytes);
   try {
-    if (j2.state === "prepared") {
-      for (const f of j2.files) fs3.rm(f.staged);
+    if (j.state === "prepared") {
+      for (const f of j.files) fs3.rm(f.staged);
       fs3.rm(journal);
       return "discarded";
     }
-    complete(journal, j2.files, fs3);
+    complete(journal, j.files, fs3);
     return "completed";
   } catch (e) {
     if (e instanceof FileSetError) throw e;
@@ -24311,18 +24590,18 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve3(root));
-  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve3(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve4(root));
+  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join4(dirname3(target), `.${basename2(target)}.baseline-gate-staged`);
+  return join5(dirname3(target), `.${basename2(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
-  for (const w2 of writes) {
-    if (!isAbsolute2(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
-    const key = resolve3(w2.path);
-    if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
+  for (const w of writes) {
+    if (!isAbsolute3(w.path)) throw new FileSetError(`file set: ${w.path} is not an absolute path`);
+    const key = resolve4(w.path);
+    if (seen.has(key)) throw new FileSetError(`file set: ${w.path} is listed twice`);
     seen.add(key);
   }
 }
@@ -24352,13 +24631,13 @@ function complete(journal, files, fs3) {
   fs3.rm(journal);
 }
 function journalText(state, files) {
-  const j2 = {
+  const j = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
     state,
     files
   };
-  return `${JSON.stringify(j2, null, 2)}
+  return `${JSON.stringify(j, null, 2)}
 `;
 }
 function parseJournal(journal, bytes) {
@@ -24371,39 +24650,66 @@ function parseJournal(journal, bytes) {
   } catch {
     throw fail(bytes.length === 0 ? "it is empty" : "it is not valid JSON");
   }
-  const j2 = value;
-  const hex = (v2) => typeof v2 === "string" && /^[0-9a-f]{64}$/.test(v2);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  const j = value;
+  const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute3(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
-  if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
+  if (typeof j !== "object" || j === null || j.kind !== JOURNAL_KIND || j.state !== "prepared" && j.state !== "committed" || !Array.isArray(j.files) || !j.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
   }
-  return j2;
+  return j;
 }
 function reason(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
+// src/operations/write-containment.ts
+function writeEscapeFindings(root, rels) {
+  const r = writePaths(root, rels);
+  if (r.ok) return [];
+  return r.escapes.map(
+    (e) => finding(
+      "BG110",
+      e.path,
+      null,
+      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
+    )
+  );
+}
+function containedSetWrites(root, writes) {
+  const r = writePaths(
+    root,
+    writes.map((w) => w.path)
+  );
+  if (!r.ok)
+    throw new ContainmentError(
+      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
+    );
+  return writes.map((w, i2) => ({ path: r.abs[i2], content: w.content }));
+}
+
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative, resolve as resolve4, sep } from "node:path";
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
-function resolveInRoot(root, rel) {
-  const abs = resolve4(root, rel);
-  const back = relative(resolve4(root), abs);
-  if (back === "" || !back.startsWith(`..${sep}`) && back !== ".." && !isAbsolute3(back)) return abs;
-  return void 0;
-}
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside-root" };
+  const where3 = containPath(root, rel);
+  if (where3.kind === "outside")
+    return { kind: "outside-root", problem: `leads outside the repository (to ${where3.leadsTo})` };
+  if (where3.kind === "dangling")
+    return {
+      kind: "dangling-link",
+      problem: `${where3.link} is a symbolic link to ${where3.target}, which does not exist`
+    };
+  if (!where3.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    fd = openSync2(where3.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
+    if (code2 === "ELOOP") return { kind: "outside-root", problem: "became a symbolic link while it was read" };
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
@@ -24492,7 +24798,7 @@ var BlobReader = class {
     });
     const fail = (e) => {
       this.failure = e;
-      for (const w2 of this.waiting.splice(0)) w2.reject(e);
+      for (const w of this.waiting.splice(0)) w.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.on("close", (code2) => {
@@ -24524,9 +24830,9 @@ var BlobReader = class {
       const [oid, , size] = header2.split(" ");
       const n = Number(size);
       if (this.buffer.length < nl + 1 + n + 1) return;
-      const content3 = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + n));
+      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + n));
       this.buffer = this.buffer.subarray(nl + 1 + n + 1);
-      this.waiting.shift().resolve({ found: true, oid, content: content3 });
+      this.waiting.shift().resolve({ found: true, oid, content });
     }
   }
 };
@@ -24584,14 +24890,14 @@ function rowOfTag(ledger, tag) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text3, ignoreTrivia = false) {
-  const len = text3.length;
-  let pos2 = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text3.charCodeAt(pos2);
+    while (digits < count2 || !exact) {
+      let ch = text.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -24601,83 +24907,83 @@ function createScanner(text3, ignoreTrivia = false) {
       } else {
         break;
       }
-      pos2++;
+      pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
   }
   function setPosition(newPosition) {
-    pos2 = newPosition;
+    pos = newPosition;
     value = "";
     tokenOffset = 0;
     token = 16;
     scanError = 0;
   }
   function scanNumber() {
-    let start = pos2;
-    if (text3.charCodeAt(pos2) === 48) {
-      pos2++;
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
     } else {
-      pos2++;
-      while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
-        pos2++;
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
       }
     }
-    if (pos2 < text3.length && text3.charCodeAt(pos2) === 46) {
-      pos2++;
-      if (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
-        pos2++;
-        while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
-          pos2++;
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
         }
       } else {
         scanError = 3;
-        return text3.substring(start, pos2);
+        return text.substring(start, pos);
       }
     }
-    let end = pos2;
-    if (pos2 < text3.length && (text3.charCodeAt(pos2) === 69 || text3.charCodeAt(pos2) === 101)) {
-      pos2++;
-      if (pos2 < text3.length && text3.charCodeAt(pos2) === 43 || text3.charCodeAt(pos2) === 45) {
-        pos2++;
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
       }
-      if (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
-        pos2++;
-        while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
-          pos2++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
         }
-        end = pos2;
+        end = pos;
       } else {
         scanError = 3;
       }
     }
-    return text3.substring(start, end);
+    return text.substring(start, end);
   }
   function scanString() {
-    let result = "", start = pos2;
+    let result = "", start = pos;
     while (true) {
-      if (pos2 >= len) {
-        result += text3.substring(start, pos2);
+      if (pos >= len) {
+        result += text.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text3.charCodeAt(pos2);
+      const ch = text.charCodeAt(pos);
       if (ch === 34) {
-        result += text3.substring(start, pos2);
-        pos2++;
+        result += text.substring(start, pos);
+        pos++;
         break;
       }
       if (ch === 92) {
-        result += text3.substring(start, pos2);
-        pos2++;
-        if (pos2 >= len) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text3.charCodeAt(pos2++);
+        const ch2 = text.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -24714,126 +25020,126 @@ function createScanner(text3, ignoreTrivia = false) {
           default:
             scanError = 5;
         }
-        start = pos2;
+        start = pos;
         continue;
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text3.substring(start, pos2);
+          result += text.substring(start, pos);
           scanError = 2;
           break;
         } else {
           scanError = 6;
         }
       }
-      pos2++;
+      pos++;
     }
     return result;
   }
   function scanNext() {
     value = "";
     scanError = 0;
-    tokenOffset = pos2;
+    tokenOffset = pos;
     lineStartOffset = lineNumber;
     prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos2 >= len) {
+    if (pos >= len) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text3.charCodeAt(pos2);
+    let code2 = text.charCodeAt(pos);
     if (isWhiteSpace(code2)) {
       do {
-        pos2++;
+        pos++;
         value += String.fromCharCode(code2);
-        code2 = text3.charCodeAt(pos2);
+        code2 = text.charCodeAt(pos);
       } while (isWhiteSpace(code2));
       return token = 15;
     }
     if (isLineBreak(code2)) {
-      pos2++;
+      pos++;
       value += String.fromCharCode(code2);
-      if (code2 === 13 && text3.charCodeAt(pos2) === 10) {
-        pos2++;
+      if (code2 === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
         value += "\n";
       }
       lineNumber++;
-      tokenLineStartOffset = pos2;
+      tokenLineStartOffset = pos;
       return token = 14;
     }
     switch (code2) {
       // tokens: []{}:,
       case 123:
-        pos2++;
+        pos++;
         return token = 1;
       case 125:
-        pos2++;
+        pos++;
         return token = 2;
       case 91:
-        pos2++;
+        pos++;
         return token = 3;
       case 93:
-        pos2++;
+        pos++;
         return token = 4;
       case 58:
-        pos2++;
+        pos++;
         return token = 6;
       case 44:
-        pos2++;
+        pos++;
         return token = 5;
       // strings
       case 34:
-        pos2++;
+        pos++;
         value = scanString();
         return token = 10;
       // comments
       case 47:
-        const start = pos2 - 1;
-        if (text3.charCodeAt(pos2 + 1) === 47) {
-          pos2 += 2;
-          while (pos2 < len) {
-            if (isLineBreak(text3.charCodeAt(pos2))) {
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
               break;
             }
-            pos2++;
+            pos++;
           }
-          value = text3.substring(start, pos2);
+          value = text.substring(start, pos);
           return token = 12;
         }
-        if (text3.charCodeAt(pos2 + 1) === 42) {
-          pos2 += 2;
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
-          while (pos2 < safeLength) {
-            const ch = text3.charCodeAt(pos2);
-            if (ch === 42 && text3.charCodeAt(pos2 + 1) === 47) {
-              pos2 += 2;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
               commentClosed = true;
               break;
             }
-            pos2++;
+            pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text3.charCodeAt(pos2) === 10) {
-                pos2++;
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
               }
               lineNumber++;
-              tokenLineStartOffset = pos2;
+              tokenLineStartOffset = pos;
             }
           }
           if (!commentClosed) {
-            pos2++;
+            pos++;
             scanError = 1;
           }
-          value = text3.substring(start, pos2);
+          value = text.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code2);
-        pos2++;
+        pos++;
         return token = 16;
       // numbers
       case 45:
         value += String.fromCharCode(code2);
-        pos2++;
-        if (pos2 === len || !isDigit(text3.charCodeAt(pos2))) {
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -24853,12 +25159,12 @@ function createScanner(text3, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos2 < len && isUnknownContentCharacter(code2)) {
-          pos2++;
-          code2 = text3.charCodeAt(pos2);
+        while (pos < len && isUnknownContentCharacter(code2)) {
+          pos++;
+          code2 = text.charCodeAt(pos);
         }
-        if (tokenOffset !== pos2) {
-          value = text3.substring(tokenOffset, pos2);
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -24870,7 +25176,7 @@ function createScanner(text3, ignoreTrivia = false) {
           return token = 16;
         }
         value += String.fromCharCode(code2);
-        pos2++;
+        pos++;
         return token = 16;
     }
   }
@@ -24900,12 +25206,12 @@ function createScanner(text3, ignoreTrivia = false) {
   }
   return {
     setPosition,
-    getPosition: () => pos2,
+    getPosition: () => pos,
     scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
     getToken: () => token,
     getTokenValue: () => value,
     getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos2 - tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
     getTokenStartLine: () => lineStartOffset,
     getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
     getTokenError: () => scanError
@@ -25005,31 +25311,31 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
     })
   }
 };
@@ -25103,9 +25409,9 @@ function format(documentText, range, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text3, startOffset, endOffset) {
-    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text3) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text3 });
+  function addEdit(text, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
     }
   }
   let firstToken = scanNext();
@@ -25229,19 +25535,19 @@ function format(documentText, range, options) {
   }
   return editOperations;
 }
-function repeat(s, count) {
+function repeat(s, count2) {
   let result = "";
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i2 = 0; i2 < count2; i2++) {
     result += s;
   }
   return result;
 }
-function computeIndentLevel(content3, options) {
+function computeIndentLevel(content, options) {
   let i2 = 0;
   let nChars = 0;
   const tabSize = options.tabSize || 4;
-  while (i2 < content3.length) {
-    let ch = content3.charAt(i2);
+  while (i2 < content.length) {
+    let ch = content.charAt(i2);
     if (ch === cachedSpaces[1]) {
       nChars++;
     } else if (ch === "	") {
@@ -25253,11 +25559,11 @@ function computeIndentLevel(content3, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text3) {
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const ch = text3.charAt(i2);
+function getEOL(options, text) {
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text.charAt(i2);
     if (ch === "\r") {
-      if (i2 + 1 < text3.length && text3.charAt(i2 + 1) === "\n") {
+      if (i2 + 1 < text.length && text.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -25267,8 +25573,8 @@ function getEOL(options, text3) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text3, offset2) {
-  return "\r\n".indexOf(text3.charAt(offset2)) !== -1;
+function isEOL(text, offset) {
+  return "\r\n".indexOf(text.charAt(offset)) !== -1;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
@@ -25278,7 +25584,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -25291,45 +25597,45 @@ function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
     return valueNode;
   }
   const visitor = {
-    onObjectBegin: (offset2) => {
-      currentParent = onValue({ type: "object", offset: offset2, length: -1, parent: currentParent, children: [] });
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name, offset2, length) => {
-      currentParent = onValue({ type: "property", offset: offset2, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset: offset2, length, parent: currentParent });
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
     },
-    onObjectEnd: (offset2, length) => {
-      ensurePropertyComplete(offset2 + length);
-      currentParent.length = offset2 + length - currentParent.offset;
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
       currentParent = currentParent.parent;
-      ensurePropertyComplete(offset2 + length);
+      ensurePropertyComplete(offset + length);
     },
-    onArrayBegin: (offset2, length) => {
-      currentParent = onValue({ type: "array", offset: offset2, length: -1, parent: currentParent, children: [] });
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
     },
-    onArrayEnd: (offset2, length) => {
-      currentParent.length = offset2 + length - currentParent.offset;
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
       currentParent = currentParent.parent;
-      ensurePropertyComplete(offset2 + length);
+      ensurePropertyComplete(offset + length);
     },
-    onLiteralValue: (value, offset2, length) => {
-      onValue({ type: getNodeType(value), offset: offset2, length, parent: currentParent, value });
-      ensurePropertyComplete(offset2 + length);
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset2, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
         if (sep4 === ":") {
-          currentParent.colonOffset = offset2;
+          currentParent.colonOffset = offset;
         } else if (sep4 === ",") {
-          ensurePropertyComplete(offset2);
+          ensurePropertyComplete(offset);
         }
       }
     },
-    onError: (error2, offset2, length) => {
-      errors.push({ error: error2, offset: offset2, length });
+    onError: (error2, offset, length) => {
+      errors.push({ error: error2, offset, length });
     }
   };
-  visit(text3, visitor, options);
+  visit(text, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -25340,16 +25646,16 @@ function findNodeAtLocation(root, path2) {
   if (!root) {
     return void 0;
   }
-  let node2 = root;
+  let node = root;
   for (let segment of path2) {
     if (typeof segment === "string") {
-      if (node2.type !== "object" || !Array.isArray(node2.children)) {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
       }
       let found = false;
-      for (const propertyNode of node2.children) {
+      for (const propertyNode of node.children) {
         if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node2 = propertyNode.children[1];
+          node = propertyNode.children[1];
           found = true;
           break;
         }
@@ -25358,17 +25664,17 @@ function findNodeAtLocation(root, path2) {
         return void 0;
       }
     } else {
-      const index2 = segment;
-      if (node2.type !== "array" || index2 < 0 || !Array.isArray(node2.children) || index2 >= node2.children.length) {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
         return void 0;
       }
-      node2 = node2.children[index2];
+      node = node.children[index];
     }
   }
-  return node2;
+  return node;
 }
-function visit(text3, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text3, false);
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -25694,10 +26000,10 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text3, originalPath, value, options) {
+function setProperty(text, originalPath, value, options) {
   const path2 = originalPath.slice();
   const errors = [];
-  const root = parseTree(text3, errors);
+  const root = parseTree(text, errors);
   let parent = void 0;
   let lastSegment = void 0;
   while (path2.length > 0) {
@@ -25717,7 +26023,7 @@ function setProperty(text3, originalPath, value, options) {
     if (value === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text3, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+    return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -25729,8 +26035,8 @@ function setProperty(text3, originalPath, value, options) {
         let removeBegin;
         let removeEnd = existing.parent.offset + existing.parent.length;
         if (propertyIndex > 0) {
-          let previous2 = parent.children[propertyIndex - 1];
-          removeBegin = previous2.offset + previous2.length;
+          let previous = parent.children[propertyIndex - 1];
+          removeBegin = previous.offset + previous.length;
         } else {
           removeBegin = parent.offset + 1;
           if (parent.children.length > 1) {
@@ -25738,26 +26044,26 @@ function setProperty(text3, originalPath, value, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text3, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text3, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+        return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
       }
     } else {
       if (value === void 0) {
         return [];
       }
       const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
-      const index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
+      const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
       let edit;
-      if (index2 > 0) {
-        let previous2 = parent.children[index2 - 1];
-        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+      if (index > 0) {
+        let previous = parent.children[index - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       } else if (parent.children.length === 0) {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty };
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -25767,10 +26073,10 @@ function setProperty(text3, originalPath, value, options) {
       if (parent.children.length === 0) {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty };
       } else {
-        const previous2 = parent.children[parent.children.length - 1];
-        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+        const previous = parent.children[parent.children.length - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text, edit, options);
     } else if (value === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -25778,14 +26084,14 @@ function setProperty(text3, originalPath, value, options) {
       if (parent.children.length === 1) {
         edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
       } else if (parent.children.length - 1 === removalIndex) {
-        let previous2 = parent.children[removalIndex - 1];
-        let offset2 = previous2.offset + previous2.length;
+        let previous = parent.children[removalIndex - 1];
+        let offset = previous.offset + previous.length;
         let parentEndOffset = parent.offset + parent.length;
-        edit = { offset: offset2, length: parentEndOffset - 2 - offset2, content: "" };
+        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text, edit, options);
     } else if (value !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value)}`;
@@ -25795,11 +26101,11 @@ function setProperty(text3, originalPath, value, options) {
       } else if (parent.children.length === 0 || lastSegment === 0) {
         edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
       } else {
-        const index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment;
-        const previous2 = parent.children[index2 - 1];
-        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+        const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+        const previous = parent.children[index - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text, edit, options);
     } else {
       throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -25807,11 +26113,11 @@ function setProperty(text3, originalPath, value, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text3, edit, options) {
+function withFormatting(text, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text3, edit);
+  let newText = applyEdit(text, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -25830,11 +26136,11 @@ function withFormatting(text3, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text3.length - (newText.length - end) - begin;
+  const editLength = text.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text3, edit) {
-  return text3.substring(0, edit.offset) + edit.content + text3.substring(edit.offset + edit.length);
+function applyEdit(text, edit) {
+  return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -25926,10 +26232,10 @@ function printParseErrorCode(code2) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text3, path2, value, options) {
-  return setProperty(text3, path2, value, options);
+function modify(text, path2, value, options) {
+  return setProperty(text, path2, value, options);
 }
-function applyEdits(text3, edits) {
+function applyEdits(text, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
     const diff = a.offset - b.offset;
     if (diff === 0) {
@@ -25937,59 +26243,17 @@ function applyEdits(text3, edits) {
     }
     return diff;
   });
-  let lastModifiedOffset = text3.length;
+  let lastModifiedOffset = text.length;
   for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
     let e = sortedEdits[i2];
     if (e.offset + e.length <= lastModifiedOffset) {
-      text3 = applyEdit(text3, e);
+      text = applyEdit(text, e);
     } else {
       throw new Error("Overlapping edit");
     }
     lastModifiedOffset = e.offset;
   }
-  return text3;
-}
-
-// src/source/source-file.ts
-var BOM = Buffer.from([239, 187, 191]);
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function sourceFromBytes(path2, bytes) {
-  const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  let text3;
-  let validUtf8 = true;
-  try {
-    text3 = strictUtf8.decode(body);
-  } catch {
-    validUtf8 = false;
-    text3 = lenientUtf8.decode(body);
-  }
-  return {
-    path: path2,
-    bytes,
-    text: text3,
-    hasBom,
-    validUtf8,
-    hasCrlf: text3.includes("\r\n"),
-    lineStarts: lineStartsOf(text3)
-  };
-}
-function lineStartsOf(text3) {
-  const starts = [0];
-  for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return starts;
-}
-function positionAt(file, offset2) {
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset2) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset2 - starts[lo] + 1 };
+  return text;
 }
 
 // src/source/json-document.ts
@@ -26012,6 +26276,11 @@ var ERROR_TEXT = {
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
 function parseJson(file) {
+  const over = jsonLimit(file);
+  if (over) {
+    const syntaxErrors2 = [{ ...over, limit: true }];
+    return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [] };
+  }
   const errors = [];
   const root = parseTree2(file.text, errors, {
     disallowComments: true,
@@ -26034,10 +26303,10 @@ function parseJson(file) {
   }
   return { file, root, value, syntaxErrors, duplicateKeys };
 }
-function collectDuplicates(file, node2, pointer, out) {
-  if (node2.type === "object") {
+function collectDuplicates(file, node, pointer, out) {
+  if (node.type === "object") {
     const seen = /* @__PURE__ */ new Set();
-    for (const prop of node2.children ?? []) {
+    for (const prop of node.children ?? []) {
       const keyNode = prop.children?.[0];
       if (!keyNode) continue;
       const key = String(keyNode.value);
@@ -26046,8 +26315,8 @@ function collectDuplicates(file, node2, pointer, out) {
       const valueNode = prop.children?.[1];
       if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
     }
-  } else if (node2.type === "array") {
-    node2.children?.forEach((child, i2) => collectDuplicates(file, child, `${pointer}/${i2}`, out));
+  } else if (node.type === "array") {
+    node.children?.forEach((child, i2) => collectDuplicates(file, child, `${pointer}/${i2}`, out));
   }
 }
 function escapePointer(segment) {
@@ -26060,14 +26329,23 @@ function decodePointer(pointer) {
 function locate(doc, pointer, key) {
   if (!doc.root) return { line: 1, column: 1 };
   const path2 = decodePointer(pointer);
-  let node2;
-  for (let n = path2.length; n >= 0 && !node2; n--) node2 = findNodeAtLocation2(doc.root, path2.slice(0, n));
-  node2 ??= doc.root;
-  if (key !== void 0 && node2.type === "object") {
-    const prop = node2.children?.find((p) => p.children?.[0]?.value === key);
+  let node;
+  for (let n = path2.length; n >= 0 && !node; n--) node = findNodeAtLocation2(doc.root, path2.slice(0, n));
+  node ??= doc.root;
+  if (key !== void 0 && node.type === "object") {
+    const prop = node.children?.find((p) => p.children?.[0]?.value === key);
     if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
   }
-  return positionAt(doc.file, node2.offset);
+  return positionAt(doc.file, node.offset);
+}
+
+// src/source/shorten.ts
+function shorten(s, max) {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${s.slice(0, end)}\u2026`;
 }
 
 // src/rules/files.ts
@@ -26087,7 +26365,8 @@ var TRIO_IDS = (schema) => ({
   utf8: "BG105",
   syntax: "BG106",
   duplicate: "BG107",
-  schema
+  schema,
+  limit: "BG111"
 });
 var ALL = (id) => ({
   missing: id,
@@ -26097,13 +26376,15 @@ var ALL = (id) => ({
   utf8: id,
   syntax: id,
   duplicate: id,
-  schema: id
+  schema: id,
+  limit: "BG111"
 });
 function fileRules(trio) {
   return [
     ...readable(trio.pin, TRIO_IDS("BG108")),
     ...readable(trio.manifest, TRIO_IDS("BG109")),
     ...readable(trio.matrix, TRIO_IDS("BG108")),
+    ...matrixOverLimit(trio.matrix),
     ...json(trio.pin, TRIO_IDS("BG108")),
     ...json(trio.manifest, TRIO_IDS("BG109"))
   ];
@@ -26139,12 +26420,13 @@ function readable(file, ids) {
         )
       ];
     case "outside-root":
+    case "dangling-link":
       return [
         finding(
-          ids.unreadable,
+          "BG110",
           file.path,
           null,
-          `the ${name} path ${file.path} leaves the repository root; use a path inside it`
+          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ];
     case "too-large":
@@ -26192,12 +26474,12 @@ function readable(file, ids) {
   }
   if (!src.validUtf8) {
     const at = src.text.indexOf("\uFFFD");
-    const pos2 = at === -1 ? START : positionAt(src, at);
+    const pos = at === -1 ? START : positionAt(src, at);
     out.push(
       finding(
         ids.utf8,
         file.path,
-        pos2,
+        pos,
         `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
       )
     );
@@ -26209,7 +26491,7 @@ function json(file, ids) {
   if (!doc) return [];
   const name = ROLE_NAME[file.role];
   const out = doc.syntaxErrors.map(
-    (e) => finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
+    (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   );
   for (const d of doc.duplicateKeys) {
     out.push(
@@ -26229,11 +26511,19 @@ function json(file, ids) {
           file.path,
           p.position,
           `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
-          p.pointer
+          p.pointer || void 0
+          // the whole document: no subject (evidence requires a non-empty one)
         )
       );
   }
   return out;
+}
+function matrixOverLimit(file) {
+  return file.limit ? [overLimit("BG111", file.path, ROLE_NAME[file.role], file.limit)] : [];
+}
+function overLimit(rule, path2, name, over) {
+  const message = `the ${name} was not parsed: ${over.message}; a real one is far below this limit (is it the right file?)`;
+  return finding(rule, path2, over.position, message);
 }
 var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
 function migrationHint(file, pointer) {
@@ -26246,48 +26536,89 @@ function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
+// src/rules/cap.ts
+var MAX_PER_RULE = 20;
+function capFindings(findings, max = MAX_PER_RULE) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.file ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [rule, file] = key.split("\0");
+    out.push(
+      finding(
+        rule,
+        file === "" ? null : file,
+        null,
+        `and ${count(n - max)} more ${rule} findings${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+      )
+    );
+  }
+  return out;
+}
+
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
   const held = heldBack(trio, producer);
-  return [
-    ...producerFileRules(producer),
-    ...held ? [held] : mirrorIsProducerManifest(trio, producer),
-    ...handoffRules(trio, producer, ctx, held !== null)
-  ];
+  return capFindings(
+    sortFindings([
+      ...producerFileRules(producer),
+      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+      ...handoffRules(trio, producer, ctx, held !== null)
+    ])
+  );
 }
 function heldBack(trio, producer) {
-  const own3 = producer.manifest.data;
+  const own = producer.manifest.data;
   const pin = trio.pin.data;
-  if (!own3 || !pin || typeof own3.release_tag !== "string" || own3.release_tag === pin.release_tag) return null;
-  const row = rowOfTag(trio.matrix.ledger, own3.release_tag);
-  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own3.commit_sha)
+  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
+  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
   return finding(
     "BG310",
     trio.manifest.path,
     null,
-    `the producer's tree is at ${own3.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
   );
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
-  const own3 = producer.manifest.source;
-  if (!mirror || !own3 || mirror.text.trim() === "" || own3.text.trim() === "") return [];
-  if (mirror.bytes.equals(own3.bytes)) return [];
+  const own = producer.manifest.source;
+  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
+  if (mirror.bytes.equals(own.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own3.text.split("\n");
-  let i2 = 0;
-  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
-  const sameText = i2 >= a.length && i2 >= b.length;
-  const where3 = sameText ? "their byte-order mark" : `line ${i2 + 1}`;
+  const b = own.text.split("\n");
+  const i2 = firstDifference(a, b);
+  const where3 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
-      { line: sameText ? 1 : Math.min(i2 + 1, a.length), column: 1 },
+      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
       `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
+}
+function firstDifference(a, b) {
+  const key = (l) => l?.replace(/,[ \t]*$/, "");
+  const exact = firstIndex(a, b, (l) => l);
+  if (exact === -1) return -1;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+}
+function firstIndex(a, b, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
+  return -1;
+}
+function shownLine(line) {
+  if (line === void 0) return "no line";
+  const t = line.trim();
+  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
 }
 var IDENTITY = [
   "release_tag",
@@ -26357,15 +26688,21 @@ function handoffRules(trio, producer, ctx, held) {
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes);
     const want = new Set(m.error_code_enum);
-    const missing = [...want].filter((c) => !have.has(c));
-    const unexpected = [...have].filter((c) => !want.has(c));
-    if (missing.length || unexpected.length) {
+    const onlyManifest = [...want].filter((c) => !have.has(c));
+    const onlyHandoff = [...have].filter((c) => !want.has(c));
+    if (onlyManifest.length || onlyHandoff.length) {
+      const ownDoc = producer.manifest.doc;
+      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
+      const which2 = [
+        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
+        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
+      ].filter(Boolean).join("; ");
       out.push(
         finding(
           "BG305",
           path2,
           at("/error_code_enum"),
-          `the handoff's error codes differ from the producer manifest: missing [${missing.join(", ")}], unexpected [${unexpected.join(", ")}]`
+          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
     }
@@ -26487,45 +26824,45 @@ function timestamp(h, path2, doc, now) {
 var J = (l, s) => () => {
   try {
     return s || l((s = { exports: {} }).exports, s), s.exports;
-  } catch (P) {
-    throw s = 0, P;
+  } catch (k) {
+    throw s = 0, k;
   }
 };
 var Y = J((K) => {
   "use strict";
   Object.defineProperty(K, "__esModule", { value: true });
   function X(l) {
-    let s = l.length, P = 0, k = 0, b;
-    for (; k < s; ) P++, b = l.charCodeAt(k++), b >= 55296 && b <= 56319 && k < s && (b = l.charCodeAt(k), (b & 64512) === 56320 && k++);
-    return P;
+    let s = l.length, k = 0, $ = 0, w;
+    for (; $ < s; ) k++, w = l.charCodeAt($++), w >= 55296 && w <= 56319 && $ < s && (w = l.charCodeAt($), (w & 64512) === 56320 && $++);
+    return k;
   }
   K.default = X;
   X.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var re = J((je, ee) => {
+var re = J((xe, ee) => {
   "use strict";
-  ee.exports = function l(s, P) {
-    if (s === P) return true;
-    if (s && P && typeof s == "object" && typeof P == "object") {
-      if (s.constructor !== P.constructor) return false;
-      var k, b, $;
+  ee.exports = function l(s, k) {
+    if (s === k) return true;
+    if (s && k && typeof s == "object" && typeof k == "object") {
+      if (s.constructor !== k.constructor) return false;
+      var $, w, j;
       if (Array.isArray(s)) {
-        if (k = s.length, k != P.length) return false;
-        for (b = k; b-- !== 0; ) if (!l(s[b], P[b])) return false;
+        if ($ = s.length, $ != k.length) return false;
+        for (w = $; w-- !== 0; ) if (!l(s[w], k[w])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === P.source && s.flags === P.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === P.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === P.toString();
-      if ($ = Object.keys(s), k = $.length, k !== Object.keys(P).length) return false;
-      for (b = k; b-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(P, $[b])) return false;
-      for (b = k; b-- !== 0; ) {
-        var e = $[b];
-        if (!l(s[e], P[e])) return false;
+      if (s.constructor === RegExp) return s.source === k.source && s.flags === k.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === k.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === k.toString();
+      if (j = Object.keys(s), $ = j.length, $ !== Object.keys(k).length) return false;
+      for (w = $; w-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(k, j[w])) return false;
+      for (w = $; w-- !== 0; ) {
+        var e = j[w];
+        if (!l(s[e], k[e])) return false;
       }
       return true;
     }
-    return s !== s && P !== P;
+    return s !== s && k !== k;
   };
 });
 var te = J((Q) => {
@@ -26535,21 +26872,21 @@ var te = J((Q) => {
   se.code = 'require("ajv/dist/runtime/equal").default';
   Q.default = se;
 });
-var Ae = D;
-var de = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var ue = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var z = Object.prototype.hasOwnProperty;
-var ce = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var Oe = D;
+var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ce = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var I = Object.prototype.hasOwnProperty;
+var fe = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
 var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var A = new RegExp("^[0-9a-f]{40}$", "u");
-var C = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var E = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var N = new RegExp("^[0-9a-f]{40}$", "u");
+var E = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var C = new RegExp("^api\\.v[1-9][0-9]*$", "u");
 var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var F = new RegExp("^[0-9a-f]{64}$", "u");
-var fe = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = D.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+var G = new RegExp("^[0-9a-f]{64}$", "u");
+var he = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function D(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = D.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.memorykernel_repo === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [a] : e.push(a), r++;
@@ -26590,7 +26927,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in l) if (!z.call(de.properties, a)) {
+    for (let a in l) if (!I.call(ue.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
@@ -26601,7 +26938,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.memorykernel_repo !== void 0) {
       let a = l.memorykernel_repo;
       if (typeof a == "string") {
-        if (!ce.test(a)) {
+        if (!fe.test(a)) {
           let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26625,7 +26962,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.commit_sha !== void 0) {
       let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!N.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26637,7 +26974,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_service_contract_version !== void 0) {
       let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!C.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26649,7 +26986,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_api_contract_version !== void 0) {
       let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26673,7 +27010,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_producer_manifest_sha256 !== void 0) {
       let a = l.expected_producer_manifest_sha256;
       if (typeof a == "string") {
-        if (!F.test(a)) {
+        if (!G.test(a)) {
           let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26685,7 +27022,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.default_base_url !== void 0) {
       let a = l.default_base_url;
       if (typeof a == "string") {
-        if (!fe.test(a)) {
+        if (!he.test(a)) {
           let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26714,7 +27051,7 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.runtime_cutover_posture !== void 0) {
       let a = l.runtime_cutover_posture;
       if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ue.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ce.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -26725,12 +27062,12 @@ function D(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return D.errors = e, r === 0;
 }
 D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Oe = V;
-var he = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var le = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = V.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+var Ne = V;
+var ye = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var me = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function V(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = V.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.manifest_contract_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [a] : e.push(a), r++;
@@ -26767,7 +27104,7 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in l) if (!z.call(he.properties, a)) {
+    for (let a in l) if (!I.call(ye.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
@@ -26790,7 +27127,7 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.commit_sha !== void 0) {
       let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!N.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26802,7 +27139,7 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_service_contract_version !== void 0) {
       let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!C.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26814,7 +27151,7 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_api_contract_version !== void 0) {
       let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -26846,7 +27183,7 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let d = 0; d < t; d++) {
           let g = a[d];
           if (typeof g == "string") {
-            if (!le.test(g)) {
+            if (!me.test(g)) {
               let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [y] : e.push(y), r++;
             }
@@ -26972,13 +27309,13 @@ function V(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return V.errors = e, r === 0;
 }
 V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ne = H;
-var ye = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ge = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var _e = new RegExp("^[0-9a-f]{7,40}$", "u");
-function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = H.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+var Te = H;
+var ge = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var _e = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var ve = new RegExp("^[0-9a-f]{7,40}$", "u");
+function H(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = H.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.consumer_version === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [a] : e.push(a), r++;
@@ -27018,7 +27355,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.consumer_version !== void 0) {
       let a = l.consumer_version;
       if (typeof a == "string") {
-        if (!ge.test(a)) {
+        if (!_e.test(a)) {
           let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27030,7 +27367,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.consumer_commit !== void 0) {
       let a = l.consumer_commit;
       if (typeof a == "string") {
-        if (!_e.test(a)) {
+        if (!ve.test(a)) {
           let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27054,7 +27391,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.producer_commit !== void 0) {
       let a = l.producer_commit;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!N.test(a)) {
           let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27066,7 +27403,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.service !== void 0) {
       let a = l.service;
       if (typeof a == "string") {
-        if (!C.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27078,7 +27415,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.api !== void 0) {
       let a = l.api;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27102,7 +27439,7 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.status !== void 0) {
       let a = l.status;
       if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ye.enum }, message: "must be equal to one of the allowed values" };
+        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ge.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [t] : e.push(t), r++;
       }
     }
@@ -27113,14 +27450,14 @@ function H(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return H.errors = e, r === 0;
 }
 H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = B;
+var Le = B;
 var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var v = Y().default;
-var ve = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var P = Y().default;
+var be = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = B.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = B.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.handoff_generated_at_utc === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [a] : e.push(a), r++;
@@ -27181,14 +27518,14 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [a] : e.push(a), r++;
     }
-    for (let a in l) if (!z.call(ie.properties, a)) {
+    for (let a in l) if (!I.call(ie.properties, a)) {
       let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
       e === null ? e = [t] : e.push(t), r++;
     }
     if (l.handoff_generated_at_utc !== void 0) {
       let a = l.handoff_generated_at_utc;
       if (typeof a == "string") {
-        if (!ve.test(a)) {
+        if (!be.test(a)) {
           let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27219,7 +27556,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.commit_sha !== void 0) {
       let a = l.commit_sha;
       if (typeof a == "string") {
-        if (!A.test(a)) {
+        if (!N.test(a)) {
           let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27231,7 +27568,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_service_contract_version !== void 0) {
       let a = l.expected_service_contract_version;
       if (typeof a == "string") {
-        if (!C.test(a)) {
+        if (!E.test(a)) {
           let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27243,7 +27580,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.expected_api_contract_version !== void 0) {
       let a = l.expected_api_contract_version;
       if (typeof a == "string") {
-        if (!E.test(a)) {
+        if (!C.test(a)) {
           let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27306,7 +27643,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (a.commit_sha !== void 0) {
           let t = a.commit_sha;
           if (typeof t == "string") {
-            if (!A.test(t)) {
+            if (!N.test(t)) {
               let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -27318,7 +27655,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (a.expected_service_contract_version !== void 0) {
           let t = a.expected_service_contract_version;
           if (typeof t == "string") {
-            if (!C.test(t)) {
+            if (!E.test(t)) {
               let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -27330,7 +27667,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (a.expected_api_contract_version !== void 0) {
           let t = a.expected_api_contract_version;
           if (typeof t == "string") {
-            if (!E.test(t)) {
+            if (!C.test(t)) {
               let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
               e === null ? e = [n] : e.push(n), r++;
             }
@@ -27367,7 +27704,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let d = 0; d < t; d++) {
           let g = a[d];
           if (typeof g == "string") {
-            if (!le.test(g)) {
+            if (!me.test(g)) {
               let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [y] : e.push(y), r++;
             }
@@ -27741,7 +28078,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.manifest_path !== void 0) {
       let a = l.manifest_path;
       if (typeof a == "string") {
-        if (v(a) < 1) {
+        if (P(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27757,7 +28094,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.changelog_path !== void 0) {
       let a = l.changelog_path;
       if (typeof a == "string") {
-        if (v(a) < 1) {
+        if (P(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27781,7 +28118,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (v(m) < 1) {
+            if (P(m) < 1) {
               let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -27877,7 +28214,7 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (v(m) < 1) {
+            if (P(m) < 1) {
               let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -27898,16 +28235,17 @@ function B(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return B.errors = e, r === 0;
 }
 B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Le = W;
-var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var G = te().default;
-var N = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var ze = W;
+var de = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var F = te().default;
+var T = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
 var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var be = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var Pe = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = T.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+var Pe = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var oe = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
+var we = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = L.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.name === void 0) {
       let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [a] : e.push(a), r++;
@@ -27923,11 +28261,11 @@ function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.name !== void 0) {
       let a = l.name;
       if (typeof a == "string") {
-        if (v(a) > 100) {
+        if (P(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (v(a) < 1) {
+        if (P(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -27947,7 +28285,7 @@ function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (v(m) < 1) {
+            if (P(m) < 1) {
               let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -27964,7 +28302,7 @@ function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.cwd !== void 0) {
       let a = l.cwd;
       if (typeof a == "string") {
-        if (v(a) < 1) {
+        if (P(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -28001,13 +28339,13 @@ function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         for (let d = 0; d < t; d++) {
           let g = a[d];
           if (!(g === "health" || g === "promotion" || g === "rollback")) {
-            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: Pe.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: we.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [y] : e.push(y), r++;
           }
         }
         let n = a.length, m;
         if (n > 1) {
-          e: for (; n--; ) for (m = n; m--; ) if (G(a[n], a[m])) {
+          e: for (; n--; ) for (m = n; m--; ) if (F(a[n], a[m])) {
             let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
             e === null ? e = [d] : e.push(d), r++;
             break e;
@@ -28022,12 +28360,12 @@ function T(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [a] : e.push(a), r++;
   }
-  return T.errors = e, r === 0;
+  return L.errors = e, r === 0;
 }
-T.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = I.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = Z.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
       let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [n] : e.push(n), r++;
@@ -28035,11 +28373,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.display_name !== void 0) {
       let t = l.display_name;
       if (typeof t == "string") {
-        if (v(t) > 60) {
+        if (P(t) > 60) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
-        if (v(t) < 1) {
+        if (P(t) < 1) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -28058,11 +28396,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.pin !== void 0) {
           let n = t.pin;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28074,11 +28412,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28090,11 +28428,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.matrix !== void 0) {
           let n = t.matrix;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28118,11 +28456,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.root !== void 0) {
           let n = t.root;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28134,11 +28472,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28150,11 +28488,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.handoff !== void 0) {
           let n = t.handoff;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28181,7 +28519,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (v(y) < 1) {
+                    if (P(y) < 1) {
                       let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -28198,7 +28536,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (v(m) < 1) {
+                if (P(m) < 1) {
                   let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28260,11 +28598,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             if (n.schemas !== void 0) {
               let m = n.schemas;
               if (typeof m == "string") {
-                if (v(m) < 1) {
+                if (P(m) < 1) {
                   let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
-                if (!N.test(m)) {
+                if (!T.test(m)) {
                   let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28298,7 +28636,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let n = t.consumer;
           if (Array.isArray(n)) {
             let m = n.length;
-            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
           } else {
             let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [m] : e.push(m), r++;
@@ -28308,7 +28646,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let n = t.producer;
           if (Array.isArray(n)) {
             let m = n.length;
-            for (let d = 0; d < m; d++) T(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: b, dynamicAnchors: $ }) || (e = e === null ? T.errors : e.concat(T.errors), r = e.length);
+            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
           } else {
             let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [m] : e.push(m), r++;
@@ -28344,7 +28682,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             }
             let d = n.length, g;
             if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
                 let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
                 e === null ? e = [y] : e.push(y), r++;
                 break e;
@@ -28373,7 +28711,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             }
             let d = n.length, g;
             if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (G(n[d], n[g])) {
+              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
                 let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
                 e === null ? e = [y] : e.push(y), r++;
                 break e;
@@ -28403,11 +28741,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             for (let y = 0; y < m; y++) {
               let o = n[y];
               if (typeof o == "string") {
-                if (v(o) < 1) {
+                if (P(o) < 1) {
                   let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
-                if (!be.test(o)) {
+                if (!Pe.test(o)) {
                   let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
@@ -28459,7 +28797,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (v(y) < 1) {
+                    if (P(y) < 1) {
                       let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -28476,7 +28814,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (v(m) < 1) {
+                if (P(m) < 1) {
                   let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28505,11 +28843,11 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (t.file !== void 0) {
           let n = t.file, m = r, d = false, g = r;
           if (typeof n == "string") {
-            if (v(n) < 1) {
+            if (P(n) < 1) {
               let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [i2] : e.push(i2), r++;
             }
-            if (!N.test(n)) {
+            if (!T.test(n)) {
               let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
               e === null ? e = [i2] : e.push(i2), r++;
             }
@@ -28522,31 +28860,31 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let y = r;
           if (Array.isArray(n)) {
             if (n.length < 1) {
-              let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [c] : e.push(c), r++;
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [u] : e.push(u), r++;
             }
             let i2 = n.length;
-            for (let c = 0; c < i2; c++) {
-              let f = n[c];
+            for (let u = 0; u < i2; u++) {
+              let f = n[u];
               if (typeof f == "string") {
-                if (v(f) < 1) {
-                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (P(f) < 1) {
+                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
-                if (!N.test(f)) {
-                  let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                if (!T.test(f)) {
+                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
                   e === null ? e = [h] : e.push(h), r++;
                 }
               } else {
-                let h = { instancePath: s + "/adapter/file/" + c, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            let p = n.length, u;
+            let p = n.length, c;
             if (p > 1) {
-              e: for (; p--; ) for (u = p; u--; ) if (G(n[p], n[u])) {
-                let c = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: u }, message: "must NOT have duplicate items (items ## " + u + " and " + p + " are identical)" };
-                e === null ? e = [c] : e.push(c), r++;
+              e: for (; p--; ) for (c = p; c--; ) if (F(n[p], n[c])) {
+                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c }, message: "must NOT have duplicate items (items ## " + c + " and " + p + " are identical)" };
+                e === null ? e = [u] : e.push(u), r++;
                 break e;
               }
             }
@@ -28575,7 +28913,7 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (v(g) < 1) {
+                if (P(g) < 1) {
                   let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -28596,12 +28934,16 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (v(g) < 1) {
-                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (P(g) < 1) {
+                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+                if (!oe.test(g)) {
+                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
                   e === null ? e = [y] : e.push(y), r++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/properties/adapter/properties/scan/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [y] : e.push(y), r++;
               }
             }
@@ -28617,12 +28959,16 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (v(g) < 1) {
-                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (P(g) < 1) {
+                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [y] : e.push(y), r++;
+                }
+                if (!oe.test(g)) {
+                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
                   e === null ? e = [y] : e.push(y), r++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/properties/adapter/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [y] : e.push(y), r++;
               }
             }
@@ -28640,12 +28986,12 @@ function I(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return I.errors = e, r === 0;
+  return Z.errors = e, r === 0;
 }
-I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = W.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function W(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = W.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.policy_version === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [t] : e.push(t), r++;
@@ -28675,7 +29021,7 @@ function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         }
         for (let n in t) {
           let m = r;
-          if (typeof n == "string" && !me.test(n)) {
+          if (typeof n == "string" && !de.test(n)) {
             let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
             e === null ? e = [d] : e.push(d), r++;
           }
@@ -28685,7 +29031,7 @@ function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             e === null ? e = [d] : e.push(d), r++;
           }
         }
-        for (let n in t) I(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: b, dynamicAnchors: $ }) || (e = e === null ? I.errors : e.concat(I.errors), r = e.length);
+        for (let n in t) Z(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: w, dynamicAnchors: j }) || (e = e === null ? Z.errors : e.concat(Z.errors), r = e.length);
       } else {
         let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [n] : e.push(n), r++;
@@ -28698,17 +29044,17 @@ function W(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return W.errors = e, r === 0;
 }
 W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var w = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var j = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var L = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
+var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var x = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
+var z = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
 var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var oe = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var we = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var pe = new RegExp("^https?://[^\\s<>`]+$", "u");
-var ke = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = x.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+var pe = new RegExp("^BG[1-8][0-9]{2}$", "u");
+var ke = new RegExp("^[A-Za-z0-9._-]+$", "u");
+var le = new RegExp("^https?://[^\\s<>`]+$", "u");
+var qe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
+function O(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = O.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.path === void 0) {
       let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
       e === null ? e = [t] : e.push(t), r++;
@@ -28728,7 +29074,7 @@ function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.path !== void 0) {
       let t = l.path;
       if (typeof t == "string") {
-        if (v(t) < 1) {
+        if (P(t) < 1) {
           let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -28740,7 +29086,7 @@ function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.sha256 !== void 0) {
       let t = l.sha256, n = r, m = false, d = r;
       if (typeof t == "string") {
-        if (!F.test(t)) {
+        if (!G.test(t)) {
           let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [y] : e.push(y), r++;
         }
@@ -28765,7 +29111,7 @@ function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.bytes !== void 0) {
       let t = l.bytes;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: ke.properties.bytes.type }, message: "must be integer,null" };
+        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: qe.properties.bytes.type }, message: "must be integer,null" };
         e === null ? e = [n] : e.push(n), r++;
       }
       if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
@@ -28777,12 +29123,12 @@ function x(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), r++;
   }
-  return x.errors = e, r === 0;
+  return O.errors = e, r === 0;
 }
-x.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, rootData: b = l, dynamicAnchors: $ = {} } = {}) {
-  let e = null, r = 0, _ = U.evaluated;
-  if (_.dynamicProps && (_.props = void 0), _.dynamicItems && (_.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
+O.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
+  let e = null, r = 0, v = U.evaluated;
+  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
     if (l.schema === void 0) {
       let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
       e === null ? e = [o] : e.push(o), r++;
@@ -28855,7 +29201,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
       e === null ? e = [o] : e.push(o), r++;
     }
-    for (let o in l) if (!z.call(w.properties, o)) {
+    for (let o in l) if (!I.call(q.properties, o)) {
       let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
       e === null ? e = [i2] : e.push(i2), r++;
     }
@@ -28885,7 +29231,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.version !== void 0) {
           let i2 = o.version;
           if (typeof i2 == "string") {
-            if (v(i2) < 1) {
+            if (P(i2) < 1) {
               let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -28902,14 +29248,14 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.operation !== void 0) {
       let o = l.operation;
       if (!(o === "health" || o === "promotion" || o === "rollback")) {
-        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: w.properties.operation.enum }, message: "must be equal to one of the allowed values" };
+        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: q.properties.operation.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
     if (l.baseline !== void 0) {
       let o = l.baseline;
       if (typeof o == "string") {
-        if (!me.test(o)) {
+        if (!de.test(o)) {
           let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
           e === null ? e = [i2] : e.push(i2), r++;
         }
@@ -28987,14 +29333,14 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.source !== void 0) {
           let i2 = o.source;
           if (!(i2 === "wall-clock" || i2 === "given" || i2 === "commit")) {
-            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, u = false, c = r;
+          let i2 = o.commit, p = r, c = false, u = r;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!N.test(i2)) {
               let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -29002,15 +29348,15 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var a = c === r;
-          u = u || a;
+          var a = u === r;
+          c = c || a;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var a = f === r;
-          if (u = u || a, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || a, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -29055,14 +29401,14 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.repository !== void 0) {
           let i2 = o.repository;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: w.properties.git.properties.repository.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: q.properties.git.properties.repository.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, u = false, c = r;
+          let i2 = o.commit, p = r, c = false, u = r;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!N.test(i2)) {
               let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -29070,15 +29416,15 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var t = c === r;
-          u = u || t;
+          var t = u === r;
+          c = c || t;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var t = f === r;
-          if (u = u || t, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || t, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -29087,28 +29433,28 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.ref !== void 0) {
           let i2 = o.ref;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: w.properties.git.properties.ref.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: q.properties.git.properties.ref.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.event !== void 0) {
           let i2 = o.event;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: w.properties.git.properties.event.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: q.properties.git.properties.event.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.run_id !== void 0) {
           let i2 = o.run_id;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: w.properties.git.properties.run_id.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: q.properties.git.properties.run_id.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.run_attempt !== void 0) {
           let i2 = o.run_attempt;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: w.properties.git.properties.run_attempt.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: q.properties.git.properties.run_attempt.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
@@ -29139,21 +29485,21 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.source !== void 0) {
           let i2 = o.source;
           if (!(i2 === "file" || i2 === "defaults")) {
-            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: w.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.path !== void 0) {
           let i2 = o.path;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: w.properties.policy.properties.path.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: q.properties.policy.properties.path.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.sha256 !== void 0) {
           let i2 = o.sha256;
           if (typeof i2 == "string") {
-            if (!F.test(i2)) {
+            if (!G.test(i2)) {
               let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -29186,7 +29532,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
           e === null ? e = [p] : e.push(p), r++;
         }
-        o.pin !== void 0 && (x(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.manifest !== void 0 && (x(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length)), o.matrix !== void 0 && (x(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: b, dynamicAnchors: $ }) || (e = e === null ? x.errors : e.concat(x.errors), r = e.length));
+        o.pin !== void 0 && (O(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.manifest !== void 0 && (O(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.matrix !== void 0 && (O(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length));
       } else {
         let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [i2] : e.push(i2), r++;
@@ -29226,42 +29572,42 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.release_tag !== void 0) {
           let i2 = o.release_tag;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.commit_sha !== void 0) {
           let i2 = o.commit_sha;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.service_contract_version !== void 0) {
           let i2 = o.service_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.api_contract_version !== void 0) {
           let i2 = o.api_contract_version;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.integration_baseline !== void 0) {
           let i2 = o.integration_baseline;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.manifest_sha256 !== void 0) {
           let i2 = o.manifest_sha256;
           if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
+            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
@@ -29273,7 +29619,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.posture !== void 0) {
       let o = l.posture;
       if (!(o === "GO" || o === "NO-GO" || o === null)) {
-        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.posture.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
@@ -29282,40 +29628,40 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       if (Array.isArray(o)) {
         let i2 = o.length;
         for (let p = 0; p < i2; p++) {
-          let u = o[p];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.rule === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [c] : e.push(c), r++;
+          let c = o[p];
+          if (c && typeof c == "object" && !Array.isArray(c)) {
+            if (c.rule === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.severity === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.severity === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.file === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.file === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.line === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.line === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.column === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.column === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.message === void 0) {
-              let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.message === void 0) {
+              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            for (let c in u) if (!(c === "rule" || c === "severity" || c === "file" || c === "line" || c === "column" || c === "message" || c === "subject")) {
-              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+            for (let u in c) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
+              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (u.rule !== void 0) {
-              let c = u.rule;
-              if (typeof c == "string") {
-                if (!oe.test(c)) {
+            if (c.rule !== void 0) {
+              let u = c.rule;
+              if (typeof u == "string") {
+                if (!pe.test(u)) {
                   let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29324,46 +29670,46 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.severity !== void 0) {
-              let c = u.severity;
-              if (!(c === "error" || c === "warning" || c === "notice")) {
-                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            if (c.severity !== void 0) {
+              let u = c.severity;
+              if (!(u === "error" || u === "warning" || u === "notice")) {
+                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.file !== void 0) {
-              let c = u.file;
-              if (typeof c != "string" && c !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+            if (c.file !== void 0) {
+              let u = c.file;
+              if (typeof u != "string" && u !== null) {
+                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.line !== void 0) {
-              let c = u.line;
-              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+            if (c.line !== void 0) {
+              let u = c.line;
+              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
+                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
-              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
                 let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.column !== void 0) {
-              let c = u.column;
-              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+            if (c.column !== void 0) {
+              let u = c.column;
+              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
+                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
-              if (typeof c == "number" && isFinite(c) && (c < 1 || isNaN(c))) {
+              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
                 let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.message !== void 0) {
-              let c = u.message;
-              if (typeof c == "string") {
-                if (v(c) < 1) {
+            if (c.message !== void 0) {
+              let u = c.message;
+              if (typeof u == "string") {
+                if (P(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29372,10 +29718,10 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.subject !== void 0) {
-              let c = u.subject;
-              if (typeof c == "string") {
-                if (v(c) < 1) {
+            if (c.subject !== void 0) {
+              let u = c.subject;
+              if (typeof u == "string") {
+                if (P(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29385,8 +29731,8 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
               }
             }
           } else {
-            let c = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [c] : e.push(c), r++;
+            let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -29399,40 +29745,40 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
       if (Array.isArray(o)) {
         let i2 = o.length;
         for (let p = 0; p < i2; p++) {
-          let u = o[p];
-          if (u && typeof u == "object" && !Array.isArray(u)) {
-            if (u.suite === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [c] : e.push(c), r++;
+          let c = o[p];
+          if (c && typeof c == "object" && !Array.isArray(c)) {
+            if (c.suite === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.name === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.name === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.status === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.status === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.exit_code === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.exit_code === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.duration_ms === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.duration_ms === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.required === void 0) {
-              let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.required === void 0) {
+              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            for (let c in u) if (!z.call(w.properties.steps.items.properties, c)) {
-              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: c }, message: "must NOT have additional properties" };
+            for (let u in c) if (!I.call(q.properties.steps.items.properties, u)) {
+              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (u.suite !== void 0) {
-              let c = u.suite;
-              if (typeof c == "string") {
-                if (v(c) < 1) {
+            if (c.suite !== void 0) {
+              let u = c.suite;
+              if (typeof u == "string") {
+                if (P(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29441,10 +29787,10 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.name !== void 0) {
-              let c = u.name;
-              if (typeof c == "string") {
-                if (v(c) < 1) {
+            if (c.name !== void 0) {
+              let u = c.name;
+              if (typeof u == "string") {
+                if (P(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29453,24 +29799,24 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.status !== void 0) {
-              let c = u.status;
-              if (!(c === "passed" || c === "failed" || c === "timed-out" || c === "not-run" || c === "skipped")) {
-                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            if (c.status !== void 0) {
+              let u = c.status;
+              if (!(u === "passed" || u === "failed" || u === "timed-out" || u === "not-run" || u === "skipped")) {
+                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.exit_code !== void 0) {
-              let c = u.exit_code;
-              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c)) && c !== null) {
-                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: w.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
+            if (c.exit_code !== void 0) {
+              let u = c.exit_code;
+              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
+                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: q.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.duration_ms !== void 0) {
-              let c = u.duration_ms;
-              if (typeof c == "number" && isFinite(c)) {
-                if (c < 0 || isNaN(c)) {
+            if (c.duration_ms !== void 0) {
+              let u = c.duration_ms;
+              if (typeof u == "number" && isFinite(u)) {
+                if (u < 0 || isNaN(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29479,31 +29825,31 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.required !== void 0 && typeof u.required != "boolean") {
-              let c = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.required !== void 0 && typeof c.required != "boolean") {
+              let u = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.argv !== void 0) {
-              let c = u.argv;
-              if (Array.isArray(c)) {
-                let f = c.length;
-                for (let h = 0; h < f; h++) if (typeof c[h] != "string") {
-                  let q = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [q] : e.push(q), r++;
+            if (c.argv !== void 0) {
+              let u = c.argv;
+              if (Array.isArray(u)) {
+                let f = u.length;
+                for (let h = 0; h < f; h++) if (typeof u[h] != "string") {
+                  let b = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [b] : e.push(b), r++;
                 }
               } else {
                 let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.cwd !== void 0 && typeof u.cwd != "string") {
-              let c = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.cwd !== void 0 && typeof c.cwd != "string") {
+              let u = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.log_file !== void 0) {
-              let c = u.log_file;
-              if (typeof c == "string") {
-                if (!we.test(c)) {
+            if (c.log_file !== void 0) {
+              let u = c.log_file;
+              if (typeof u == "string") {
+                if (!ke.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29512,10 +29858,10 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.log_sha256 !== void 0) {
-              let c = u.log_sha256;
-              if (typeof c == "string") {
-                if (!F.test(c)) {
+            if (c.log_sha256 !== void 0) {
+              let u = c.log_sha256;
+              if (typeof u == "string") {
+                if (!G.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29524,28 +29870,94 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (u.log_tail !== void 0 && typeof u.log_tail != "string") {
-              let c = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.log_tail !== void 0 && typeof c.log_tail != "string") {
+              let u = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.error !== void 0 && typeof u.error != "string") {
-              let c = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            if (c.error !== void 0 && typeof c.error != "string") {
+              let u = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
-            if (u.output_bytes !== void 0) {
-              let c = u.output_bytes;
-              if (!(typeof c == "number" && !(c % 1) && !isNaN(c) && isFinite(c))) {
+            if (c.output_bytes !== void 0) {
+              let u = c.output_bytes;
+              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u))) {
                 let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [f] : e.push(f), r++;
               }
-              if (typeof c == "number" && isFinite(c) && (c < 0 || isNaN(c))) {
+              if (typeof u == "number" && isFinite(u) && (u < 0 || isNaN(u))) {
                 let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
+            if (c.killed !== void 0) {
+              let u = c.killed;
+              if (Array.isArray(u)) {
+                let f = u.length;
+                for (let h = 0; h < f; h++) {
+                  let b = u[h];
+                  if (b && typeof b == "object" && !Array.isArray(b)) {
+                    if (b.pid === void 0) {
+                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+                      e === null ? e = [_] : e.push(_), r++;
+                    }
+                    if (b.command === void 0) {
+                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
+                      e === null ? e = [_] : e.push(_), r++;
+                    }
+                    if (b.found === void 0) {
+                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "found" }, message: "must have required property 'found'" };
+                      e === null ? e = [_] : e.push(_), r++;
+                    }
+                    for (let _ in b) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
+                      let A = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: _ }, message: "must NOT have additional properties" };
+                      e === null ? e = [A] : e.push(A), r++;
+                    }
+                    if (b.pid !== void 0) {
+                      let _ = b.pid;
+                      if (!(typeof _ == "number" && !(_ % 1) && !isNaN(_) && isFinite(_))) {
+                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        e === null ? e = [A] : e.push(A), r++;
+                      }
+                      if (typeof _ == "number" && isFinite(_) && (_ < 1 || isNaN(_))) {
+                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                        e === null ? e = [A] : e.push(A), r++;
+                      }
+                    }
+                    if (b.command !== void 0 && typeof b.command != "string") {
+                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/command", schemaPath: "#/properties/steps/items/properties/killed/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      e === null ? e = [_] : e.push(_), r++;
+                    }
+                    if (b.found !== void 0) {
+                      let _ = b.found;
+                      if (!(_ === "group" || _ === "descendant" || _ === "marker")) {
+                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/found", schemaPath: "#/properties/steps/items/properties/killed/items/properties/found/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.killed.items.properties.found.enum }, message: "must be equal to one of the allowed values" };
+                        e === null ? e = [A] : e.push(A), r++;
+                      }
+                    }
+                    if (b.error !== void 0 && typeof b.error != "string") {
+                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/error", schemaPath: "#/properties/steps/items/properties/killed/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      e === null ? e = [_] : e.push(_), r++;
+                    }
+                  } else {
+                    let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    e === null ? e = [_] : e.push(_), r++;
+                  }
+                }
+              } else {
+                let f = { instancePath: s + "/steps/" + p + "/killed", schemaPath: "#/properties/steps/items/properties/killed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+            if (c.containment !== void 0) {
+              let u = c.containment;
+              if (!(u === "tracked" || u === "group-only")) {
+                let f = { instancePath: s + "/steps/" + p + "/containment", schemaPath: "#/properties/steps/items/properties/containment/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.containment.enum }, message: "must be equal to one of the allowed values" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
           } else {
-            let c = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [c] : e.push(c), r++;
+            let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [u] : e.push(u), r++;
           }
         }
       } else {
@@ -29596,14 +30008,14 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in o) if (!z.call(w.properties.change.properties, i2)) {
+        for (let i2 in o) if (!I.call(q.properties.change.properties, i2)) {
           let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
           e === null ? e = [p] : e.push(p), r++;
         }
         if (o.base !== void 0) {
           let i2 = o.base;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!N.test(i2)) {
               let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -29615,7 +30027,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.head !== void 0) {
           let i2 = o.head;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!N.test(i2)) {
               let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -29632,9 +30044,9 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = o.changed_files;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/changed_files/" + u, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
+              let u = { instancePath: s + "/change/changed_files/" + c, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
             let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
@@ -29644,7 +30056,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.classification !== void 0) {
           let i2 = o.classification;
           if (!(i2 === "none" || i2 === "additive" || i2 === "breaking")) {
-            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
@@ -29656,9 +30068,9 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = o.codes_added;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/codes_added/" + u, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
+              let u = { instancePath: s + "/change/codes_added/" + c, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
             let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
@@ -29669,9 +30081,9 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = o.codes_removed;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let u = 0; u < p; u++) if (typeof i2[u] != "string") {
-              let c = { instancePath: s + "/change/codes_removed/" + u, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [c] : e.push(c), r++;
+            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
+              let u = { instancePath: s + "/change/codes_removed/" + c, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              e === null ? e = [u] : e.push(u), r++;
             }
           } else {
             let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
@@ -29681,25 +30093,25 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.posture_from !== void 0) {
           let i2 = o.posture_from;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.posture_to !== void 0) {
           let i2 = o.posture_to;
           if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: w.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.approval !== void 0) {
-          let i2 = o.approval, p = r, u = false, c = r;
+          let i2 = o.approval, p = r, c = false, u = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var n = c === r;
-          u = u || n;
+          var n = u === r;
+          c = c || n;
           let f = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
@@ -29723,8 +30135,8 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
               e === null ? e = [h] : e.push(h), r++;
             }
             for (let h in i2) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
-              let q = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
-              e === null ? e = [q] : e.push(q), r++;
+              let b = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [b] : e.push(b), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
               let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -29733,41 +30145,41 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             if (i2.consumer !== void 0) {
               let h = i2.consumer;
               if (Array.isArray(h)) {
-                let q = h.length;
-                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
-                  let Z = { instancePath: s + "/change/approval/consumer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [Z] : e.push(Z), r++;
+                let b = h.length;
+                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                  let A = { instancePath: s + "/change/approval/consumer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let q = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [q] : e.push(q), r++;
+                let b = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [b] : e.push(b), r++;
               }
             }
             if (i2.producer !== void 0) {
               let h = i2.producer;
               if (Array.isArray(h)) {
-                let q = h.length;
-                for (let O = 0; O < q; O++) if (typeof h[O] != "string") {
-                  let Z = { instancePath: s + "/change/approval/producer/" + O, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [Z] : e.push(Z), r++;
+                let b = h.length;
+                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                  let A = { instancePath: s + "/change/approval/producer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let q = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [q] : e.push(q), r++;
+                let b = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [b] : e.push(b), r++;
               }
             }
             if (i2.head_sha !== void 0) {
               let h = i2.head_sha;
               if (typeof h != "string" && h !== null) {
-                let q = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [q] : e.push(q), r++;
+                let b = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [b] : e.push(b), r++;
               }
             }
             if (i2.problem !== void 0) {
               let h = i2.problem;
               if (typeof h != "string" && h !== null) {
-                let q = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: w.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [q] : e.push(q), r++;
+                let b = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [b] : e.push(b), r++;
               }
             }
           } else {
@@ -29775,7 +30187,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var n = f === r;
-          if (u = u || n, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || n, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -29853,21 +30265,21 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
-        for (let i2 in o) if (!z.call(w.properties.incident.properties, i2)) {
+        for (let i2 in o) if (!I.call(q.properties.incident.properties, i2)) {
           let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
           e === null ? e = [p] : e.push(p), r++;
         }
         if (o.trigger !== void 0) {
           let i2 = o.trigger;
           if (!(i2 === "contract-drift" || i2 === "preflight-failure" || i2 === "fallback-regression")) {
-            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
         if (o.severity !== void 0) {
           let i2 = o.severity;
           if (!(i2 === "SEV-1" || i2 === "SEV-2")) {
-            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
@@ -29876,7 +30288,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           e === null ? e = [i2] : e.push(i2), r++;
         }
         if (o.posture !== void 0 && o.posture !== "NO-GO") {
-          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
+          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
           e === null ? e = [i2] : e.push(i2), r++;
         }
         if (o.rolled_back_from !== void 0) {
@@ -29907,49 +30319,49 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let c = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c] : e.push(c), r++;
             }
             if (i2.release_tag !== void 0) {
               let p = i2.release_tag;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let p = i2.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let p = i2.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let p = i2.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let p = i2.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let p = i2.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
           } else {
@@ -29985,49 +30397,49 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let u = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let c = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c] : e.push(c), r++;
             }
             if (i2.release_tag !== void 0) {
               let p = i2.release_tag;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: j.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let p = i2.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: j.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let p = i2.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: j.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let p = i2.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: j.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let p = i2.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: j.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let p = i2.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let u = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: j.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
           } else {
@@ -30036,9 +30448,9 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           }
         }
         if (o.target_revision !== void 0) {
-          let i2 = o.target_revision, p = r, u = false, c = r;
+          let i2 = o.target_revision, p = r, c = false, u = r;
           if (typeof i2 == "string") {
-            if (!A.test(i2)) {
+            if (!N.test(i2)) {
               let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -30046,15 +30458,15 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var m = c === r;
-          u = u || m;
+          var m = u === r;
+          c = c || m;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var m = f === r;
-          if (u = u || m, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || m, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30063,7 +30475,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
         if (o.status !== void 0) {
           let i2 = o.status;
           if (!(i2 === "restored" || i2 === "verification-failed" || i2 === "already-current" || i2 === "dry-run" || i2 === "failed")) {
-            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [p] : e.push(p), r++;
           }
         }
@@ -30076,20 +30488,20 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           e === null ? e = [i2] : e.push(i2), r++;
         }
         if (o.target_profile !== void 0) {
-          let i2 = o.target_profile, p = r, u = false, c = r;
+          let i2 = o.target_profile, p = r, c = false, u = r;
           if (!(i2 === "current" || i2 === "legacy")) {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: w.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var d = c === r;
-          u = u || d;
+          var d = u === r;
+          c = c || d;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var d = f === r;
-          if (u = u || d, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || d, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30099,111 +30511,111 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = o.follow_up;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let u = 0; u < p; u++) {
-              let c = i2[u];
-              if (c && typeof c == "object" && !Array.isArray(c)) {
-                if (c.rule === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+            for (let c = 0; c < p; c++) {
+              let u = i2[c];
+              if (u && typeof u == "object" && !Array.isArray(u)) {
+                if (u.rule === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.severity === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                if (u.severity === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.file === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                if (u.file === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.line === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                if (u.line === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.column === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                if (u.column === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.message === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                if (u.message === void 0) {
+                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                for (let f in c) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
-                  let h = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                for (let f in u) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
+                  let h = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
-                if (c.rule !== void 0) {
-                  let f = c.rule;
+                if (u.rule !== void 0) {
+                  let f = u.rule;
                   if (typeof f == "string") {
-                    if (!oe.test(f)) {
-                      let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                    if (!pe.test(f)) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.severity !== void 0) {
-                  let f = c.severity;
+                if (u.severity !== void 0) {
+                  let f = u.severity;
                   if (!(f === "error" || f === "warning" || f === "notice")) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: L.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.file !== void 0) {
-                  let f = c.file;
+                if (u.file !== void 0) {
+                  let f = u.file;
                   if (typeof f != "string" && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: L.properties.file.type }, message: "must be string,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.line !== void 0) {
-                  let f = c.line;
+                if (u.line !== void 0) {
+                  let f = u.line;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: L.properties.line.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.column !== void 0) {
-                  let f = c.column;
+                if (u.column !== void 0) {
+                  let f = u.column;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: L.properties.column.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.message !== void 0) {
-                  let f = c.message;
+                if (u.message !== void 0) {
+                  let f = u.message;
                   if (typeof f == "string") {
-                    if (v(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (P(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.subject !== void 0) {
-                  let f = c.subject;
+                if (u.subject !== void 0) {
+                  let f = u.subject;
                   if (typeof f == "string") {
-                    if (v(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (P(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + u + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/follow_up/" + u, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -30216,47 +30628,47 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           let i2 = o.timeline;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let u = 0; u < p; u++) {
-              let c = i2[u];
-              if (c && typeof c == "object" && !Array.isArray(c)) {
-                if (c.at === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+            for (let c = 0; c < p; c++) {
+              let u = i2[c];
+              if (u && typeof u == "object" && !Array.isArray(u)) {
+                if (u.at === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                if (c.event === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                if (u.event === void 0) {
+                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
-                for (let f in c) if (!(f === "at" || f === "event")) {
-                  let h = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                for (let f in u) if (!(f === "at" || f === "event")) {
+                  let h = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
-                if (c.at !== void 0) {
-                  let f = c.at;
+                if (u.at !== void 0) {
+                  let f = u.at;
                   if (typeof f == "string") {
                     if (!S.test(f)) {
-                      let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + u + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
-                if (c.event !== void 0) {
-                  let f = c.event;
+                if (u.event !== void 0) {
+                  let f = u.event;
                   if (typeof f == "string") {
-                    if (v(f) < 1) {
-                      let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (P(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + u + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/timeline/" + u, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -30277,31 +30689,31 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "due" || p === "what")) {
-              let u = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [u] : e.push(u), r++;
+              let c = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c] : e.push(c), r++;
             }
             if (i2.due !== void 0) {
               let p = i2.due;
               if (typeof p == "string") {
                 if (!S.test(p)) {
-                  let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [u] : e.push(u), r++;
+                  let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [c] : e.push(c), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
             if (i2.what !== void 0) {
               let p = i2.what;
               if (typeof p == "string") {
-                if (v(p) < 1) {
-                  let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [u] : e.push(u), r++;
+                if (P(p) < 1) {
+                  let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [c] : e.push(c), r++;
                 }
               } else {
-                let u = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [u] : e.push(u), r++;
+                let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c] : e.push(c), r++;
               }
             }
           } else {
@@ -30310,9 +30722,9 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
           }
         }
         if (o.pull_request_url !== void 0) {
-          let i2 = o.pull_request_url, p = r, u = false, c = r;
+          let i2 = o.pull_request_url, p = r, c = false, u = r;
           if (typeof i2 == "string") {
-            if (!pe.test(i2)) {
+            if (!le.test(i2)) {
               let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -30320,24 +30732,24 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var g = c === r;
-          u = u || g;
+          var g = u === r;
+          c = c || g;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var g = f === r;
-          if (u = u || g, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || g, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
           }
         }
         if (o.incident_issue_url !== void 0) {
-          let i2 = o.incident_issue_url, p = r, u = false, c = r;
+          let i2 = o.incident_issue_url, p = r, c = false, u = r;
           if (typeof i2 == "string") {
-            if (!pe.test(i2)) {
+            if (!le.test(i2)) {
               let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
               e === null ? e = [h] : e.push(h), r++;
             }
@@ -30345,15 +30757,15 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [h] : e.push(h), r++;
           }
-          var y = c === r;
-          u = u || y;
+          var y = u === r;
+          c = c || y;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var y = f === r;
-          if (u = u || y, u) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c = c || y, c) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30390,7 +30802,7 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
     if (l.verdict !== void 0) {
       let o = l.verdict;
       if (!(o === "PASS" || o === "FAIL")) {
-        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: w.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
+        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: q.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [i2] : e.push(i2), r++;
       }
     }
@@ -30401,7805 +30813,873 @@ function U(l, { instancePath: s = "", parentData: P, parentDataProperty: k, root
   return U.errors = e, r === 0;
 }
 U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ie = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Ze = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
+var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
-// node_modules/mdast-util-to-string/lib/index.js
-var emptyOptions = {};
-function toString(value, options) {
-  const settings = options || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
+// src/ledger/blocks.ts
+function readBlocks(text) {
+  return new Reader(text).read();
 }
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
-    }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
-    }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
-    }
+var Reader = class {
+  constructor(text) {
+    this.text = text;
+    this.lines = splitLines(text);
   }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value) {
-  return Boolean(value && typeof value === "object");
-}
-
-// node_modules/character-entities/index.js
-var characterEntities = {
-  AElig: "\xC6",
-  AMP: "&",
-  Aacute: "\xC1",
-  Abreve: "\u0102",
-  Acirc: "\xC2",
-  Acy: "\u0410",
-  Afr: "\u{1D504}",
-  Agrave: "\xC0",
-  Alpha: "\u0391",
-  Amacr: "\u0100",
-  And: "\u2A53",
-  Aogon: "\u0104",
-  Aopf: "\u{1D538}",
-  ApplyFunction: "\u2061",
-  Aring: "\xC5",
-  Ascr: "\u{1D49C}",
-  Assign: "\u2254",
-  Atilde: "\xC3",
-  Auml: "\xC4",
-  Backslash: "\u2216",
-  Barv: "\u2AE7",
-  Barwed: "\u2306",
-  Bcy: "\u0411",
-  Because: "\u2235",
-  Bernoullis: "\u212C",
-  Beta: "\u0392",
-  Bfr: "\u{1D505}",
-  Bopf: "\u{1D539}",
-  Breve: "\u02D8",
-  Bscr: "\u212C",
-  Bumpeq: "\u224E",
-  CHcy: "\u0427",
-  COPY: "\xA9",
-  Cacute: "\u0106",
-  Cap: "\u22D2",
-  CapitalDifferentialD: "\u2145",
-  Cayleys: "\u212D",
-  Ccaron: "\u010C",
-  Ccedil: "\xC7",
-  Ccirc: "\u0108",
-  Cconint: "\u2230",
-  Cdot: "\u010A",
-  Cedilla: "\xB8",
-  CenterDot: "\xB7",
-  Cfr: "\u212D",
-  Chi: "\u03A7",
-  CircleDot: "\u2299",
-  CircleMinus: "\u2296",
-  CirclePlus: "\u2295",
-  CircleTimes: "\u2297",
-  ClockwiseContourIntegral: "\u2232",
-  CloseCurlyDoubleQuote: "\u201D",
-  CloseCurlyQuote: "\u2019",
-  Colon: "\u2237",
-  Colone: "\u2A74",
-  Congruent: "\u2261",
-  Conint: "\u222F",
-  ContourIntegral: "\u222E",
-  Copf: "\u2102",
-  Coproduct: "\u2210",
-  CounterClockwiseContourIntegral: "\u2233",
-  Cross: "\u2A2F",
-  Cscr: "\u{1D49E}",
-  Cup: "\u22D3",
-  CupCap: "\u224D",
-  DD: "\u2145",
-  DDotrahd: "\u2911",
-  DJcy: "\u0402",
-  DScy: "\u0405",
-  DZcy: "\u040F",
-  Dagger: "\u2021",
-  Darr: "\u21A1",
-  Dashv: "\u2AE4",
-  Dcaron: "\u010E",
-  Dcy: "\u0414",
-  Del: "\u2207",
-  Delta: "\u0394",
-  Dfr: "\u{1D507}",
-  DiacriticalAcute: "\xB4",
-  DiacriticalDot: "\u02D9",
-  DiacriticalDoubleAcute: "\u02DD",
-  DiacriticalGrave: "`",
-  DiacriticalTilde: "\u02DC",
-  Diamond: "\u22C4",
-  DifferentialD: "\u2146",
-  Dopf: "\u{1D53B}",
-  Dot: "\xA8",
-  DotDot: "\u20DC",
-  DotEqual: "\u2250",
-  DoubleContourIntegral: "\u222F",
-  DoubleDot: "\xA8",
-  DoubleDownArrow: "\u21D3",
-  DoubleLeftArrow: "\u21D0",
-  DoubleLeftRightArrow: "\u21D4",
-  DoubleLeftTee: "\u2AE4",
-  DoubleLongLeftArrow: "\u27F8",
-  DoubleLongLeftRightArrow: "\u27FA",
-  DoubleLongRightArrow: "\u27F9",
-  DoubleRightArrow: "\u21D2",
-  DoubleRightTee: "\u22A8",
-  DoubleUpArrow: "\u21D1",
-  DoubleUpDownArrow: "\u21D5",
-  DoubleVerticalBar: "\u2225",
-  DownArrow: "\u2193",
-  DownArrowBar: "\u2913",
-  DownArrowUpArrow: "\u21F5",
-  DownBreve: "\u0311",
-  DownLeftRightVector: "\u2950",
-  DownLeftTeeVector: "\u295E",
-  DownLeftVector: "\u21BD",
-  DownLeftVectorBar: "\u2956",
-  DownRightTeeVector: "\u295F",
-  DownRightVector: "\u21C1",
-  DownRightVectorBar: "\u2957",
-  DownTee: "\u22A4",
-  DownTeeArrow: "\u21A7",
-  Downarrow: "\u21D3",
-  Dscr: "\u{1D49F}",
-  Dstrok: "\u0110",
-  ENG: "\u014A",
-  ETH: "\xD0",
-  Eacute: "\xC9",
-  Ecaron: "\u011A",
-  Ecirc: "\xCA",
-  Ecy: "\u042D",
-  Edot: "\u0116",
-  Efr: "\u{1D508}",
-  Egrave: "\xC8",
-  Element: "\u2208",
-  Emacr: "\u0112",
-  EmptySmallSquare: "\u25FB",
-  EmptyVerySmallSquare: "\u25AB",
-  Eogon: "\u0118",
-  Eopf: "\u{1D53C}",
-  Epsilon: "\u0395",
-  Equal: "\u2A75",
-  EqualTilde: "\u2242",
-  Equilibrium: "\u21CC",
-  Escr: "\u2130",
-  Esim: "\u2A73",
-  Eta: "\u0397",
-  Euml: "\xCB",
-  Exists: "\u2203",
-  ExponentialE: "\u2147",
-  Fcy: "\u0424",
-  Ffr: "\u{1D509}",
-  FilledSmallSquare: "\u25FC",
-  FilledVerySmallSquare: "\u25AA",
-  Fopf: "\u{1D53D}",
-  ForAll: "\u2200",
-  Fouriertrf: "\u2131",
-  Fscr: "\u2131",
-  GJcy: "\u0403",
-  GT: ">",
-  Gamma: "\u0393",
-  Gammad: "\u03DC",
-  Gbreve: "\u011E",
-  Gcedil: "\u0122",
-  Gcirc: "\u011C",
-  Gcy: "\u0413",
-  Gdot: "\u0120",
-  Gfr: "\u{1D50A}",
-  Gg: "\u22D9",
-  Gopf: "\u{1D53E}",
-  GreaterEqual: "\u2265",
-  GreaterEqualLess: "\u22DB",
-  GreaterFullEqual: "\u2267",
-  GreaterGreater: "\u2AA2",
-  GreaterLess: "\u2277",
-  GreaterSlantEqual: "\u2A7E",
-  GreaterTilde: "\u2273",
-  Gscr: "\u{1D4A2}",
-  Gt: "\u226B",
-  HARDcy: "\u042A",
-  Hacek: "\u02C7",
-  Hat: "^",
-  Hcirc: "\u0124",
-  Hfr: "\u210C",
-  HilbertSpace: "\u210B",
-  Hopf: "\u210D",
-  HorizontalLine: "\u2500",
-  Hscr: "\u210B",
-  Hstrok: "\u0126",
-  HumpDownHump: "\u224E",
-  HumpEqual: "\u224F",
-  IEcy: "\u0415",
-  IJlig: "\u0132",
-  IOcy: "\u0401",
-  Iacute: "\xCD",
-  Icirc: "\xCE",
-  Icy: "\u0418",
-  Idot: "\u0130",
-  Ifr: "\u2111",
-  Igrave: "\xCC",
-  Im: "\u2111",
-  Imacr: "\u012A",
-  ImaginaryI: "\u2148",
-  Implies: "\u21D2",
-  Int: "\u222C",
-  Integral: "\u222B",
-  Intersection: "\u22C2",
-  InvisibleComma: "\u2063",
-  InvisibleTimes: "\u2062",
-  Iogon: "\u012E",
-  Iopf: "\u{1D540}",
-  Iota: "\u0399",
-  Iscr: "\u2110",
-  Itilde: "\u0128",
-  Iukcy: "\u0406",
-  Iuml: "\xCF",
-  Jcirc: "\u0134",
-  Jcy: "\u0419",
-  Jfr: "\u{1D50D}",
-  Jopf: "\u{1D541}",
-  Jscr: "\u{1D4A5}",
-  Jsercy: "\u0408",
-  Jukcy: "\u0404",
-  KHcy: "\u0425",
-  KJcy: "\u040C",
-  Kappa: "\u039A",
-  Kcedil: "\u0136",
-  Kcy: "\u041A",
-  Kfr: "\u{1D50E}",
-  Kopf: "\u{1D542}",
-  Kscr: "\u{1D4A6}",
-  LJcy: "\u0409",
-  LT: "<",
-  Lacute: "\u0139",
-  Lambda: "\u039B",
-  Lang: "\u27EA",
-  Laplacetrf: "\u2112",
-  Larr: "\u219E",
-  Lcaron: "\u013D",
-  Lcedil: "\u013B",
-  Lcy: "\u041B",
-  LeftAngleBracket: "\u27E8",
-  LeftArrow: "\u2190",
-  LeftArrowBar: "\u21E4",
-  LeftArrowRightArrow: "\u21C6",
-  LeftCeiling: "\u2308",
-  LeftDoubleBracket: "\u27E6",
-  LeftDownTeeVector: "\u2961",
-  LeftDownVector: "\u21C3",
-  LeftDownVectorBar: "\u2959",
-  LeftFloor: "\u230A",
-  LeftRightArrow: "\u2194",
-  LeftRightVector: "\u294E",
-  LeftTee: "\u22A3",
-  LeftTeeArrow: "\u21A4",
-  LeftTeeVector: "\u295A",
-  LeftTriangle: "\u22B2",
-  LeftTriangleBar: "\u29CF",
-  LeftTriangleEqual: "\u22B4",
-  LeftUpDownVector: "\u2951",
-  LeftUpTeeVector: "\u2960",
-  LeftUpVector: "\u21BF",
-  LeftUpVectorBar: "\u2958",
-  LeftVector: "\u21BC",
-  LeftVectorBar: "\u2952",
-  Leftarrow: "\u21D0",
-  Leftrightarrow: "\u21D4",
-  LessEqualGreater: "\u22DA",
-  LessFullEqual: "\u2266",
-  LessGreater: "\u2276",
-  LessLess: "\u2AA1",
-  LessSlantEqual: "\u2A7D",
-  LessTilde: "\u2272",
-  Lfr: "\u{1D50F}",
-  Ll: "\u22D8",
-  Lleftarrow: "\u21DA",
-  Lmidot: "\u013F",
-  LongLeftArrow: "\u27F5",
-  LongLeftRightArrow: "\u27F7",
-  LongRightArrow: "\u27F6",
-  Longleftarrow: "\u27F8",
-  Longleftrightarrow: "\u27FA",
-  Longrightarrow: "\u27F9",
-  Lopf: "\u{1D543}",
-  LowerLeftArrow: "\u2199",
-  LowerRightArrow: "\u2198",
-  Lscr: "\u2112",
-  Lsh: "\u21B0",
-  Lstrok: "\u0141",
-  Lt: "\u226A",
-  Map: "\u2905",
-  Mcy: "\u041C",
-  MediumSpace: "\u205F",
-  Mellintrf: "\u2133",
-  Mfr: "\u{1D510}",
-  MinusPlus: "\u2213",
-  Mopf: "\u{1D544}",
-  Mscr: "\u2133",
-  Mu: "\u039C",
-  NJcy: "\u040A",
-  Nacute: "\u0143",
-  Ncaron: "\u0147",
-  Ncedil: "\u0145",
-  Ncy: "\u041D",
-  NegativeMediumSpace: "\u200B",
-  NegativeThickSpace: "\u200B",
-  NegativeThinSpace: "\u200B",
-  NegativeVeryThinSpace: "\u200B",
-  NestedGreaterGreater: "\u226B",
-  NestedLessLess: "\u226A",
-  NewLine: "\n",
-  Nfr: "\u{1D511}",
-  NoBreak: "\u2060",
-  NonBreakingSpace: "\xA0",
-  Nopf: "\u2115",
-  Not: "\u2AEC",
-  NotCongruent: "\u2262",
-  NotCupCap: "\u226D",
-  NotDoubleVerticalBar: "\u2226",
-  NotElement: "\u2209",
-  NotEqual: "\u2260",
-  NotEqualTilde: "\u2242\u0338",
-  NotExists: "\u2204",
-  NotGreater: "\u226F",
-  NotGreaterEqual: "\u2271",
-  NotGreaterFullEqual: "\u2267\u0338",
-  NotGreaterGreater: "\u226B\u0338",
-  NotGreaterLess: "\u2279",
-  NotGreaterSlantEqual: "\u2A7E\u0338",
-  NotGreaterTilde: "\u2275",
-  NotHumpDownHump: "\u224E\u0338",
-  NotHumpEqual: "\u224F\u0338",
-  NotLeftTriangle: "\u22EA",
-  NotLeftTriangleBar: "\u29CF\u0338",
-  NotLeftTriangleEqual: "\u22EC",
-  NotLess: "\u226E",
-  NotLessEqual: "\u2270",
-  NotLessGreater: "\u2278",
-  NotLessLess: "\u226A\u0338",
-  NotLessSlantEqual: "\u2A7D\u0338",
-  NotLessTilde: "\u2274",
-  NotNestedGreaterGreater: "\u2AA2\u0338",
-  NotNestedLessLess: "\u2AA1\u0338",
-  NotPrecedes: "\u2280",
-  NotPrecedesEqual: "\u2AAF\u0338",
-  NotPrecedesSlantEqual: "\u22E0",
-  NotReverseElement: "\u220C",
-  NotRightTriangle: "\u22EB",
-  NotRightTriangleBar: "\u29D0\u0338",
-  NotRightTriangleEqual: "\u22ED",
-  NotSquareSubset: "\u228F\u0338",
-  NotSquareSubsetEqual: "\u22E2",
-  NotSquareSuperset: "\u2290\u0338",
-  NotSquareSupersetEqual: "\u22E3",
-  NotSubset: "\u2282\u20D2",
-  NotSubsetEqual: "\u2288",
-  NotSucceeds: "\u2281",
-  NotSucceedsEqual: "\u2AB0\u0338",
-  NotSucceedsSlantEqual: "\u22E1",
-  NotSucceedsTilde: "\u227F\u0338",
-  NotSuperset: "\u2283\u20D2",
-  NotSupersetEqual: "\u2289",
-  NotTilde: "\u2241",
-  NotTildeEqual: "\u2244",
-  NotTildeFullEqual: "\u2247",
-  NotTildeTilde: "\u2249",
-  NotVerticalBar: "\u2224",
-  Nscr: "\u{1D4A9}",
-  Ntilde: "\xD1",
-  Nu: "\u039D",
-  OElig: "\u0152",
-  Oacute: "\xD3",
-  Ocirc: "\xD4",
-  Ocy: "\u041E",
-  Odblac: "\u0150",
-  Ofr: "\u{1D512}",
-  Ograve: "\xD2",
-  Omacr: "\u014C",
-  Omega: "\u03A9",
-  Omicron: "\u039F",
-  Oopf: "\u{1D546}",
-  OpenCurlyDoubleQuote: "\u201C",
-  OpenCurlyQuote: "\u2018",
-  Or: "\u2A54",
-  Oscr: "\u{1D4AA}",
-  Oslash: "\xD8",
-  Otilde: "\xD5",
-  Otimes: "\u2A37",
-  Ouml: "\xD6",
-  OverBar: "\u203E",
-  OverBrace: "\u23DE",
-  OverBracket: "\u23B4",
-  OverParenthesis: "\u23DC",
-  PartialD: "\u2202",
-  Pcy: "\u041F",
-  Pfr: "\u{1D513}",
-  Phi: "\u03A6",
-  Pi: "\u03A0",
-  PlusMinus: "\xB1",
-  Poincareplane: "\u210C",
-  Popf: "\u2119",
-  Pr: "\u2ABB",
-  Precedes: "\u227A",
-  PrecedesEqual: "\u2AAF",
-  PrecedesSlantEqual: "\u227C",
-  PrecedesTilde: "\u227E",
-  Prime: "\u2033",
-  Product: "\u220F",
-  Proportion: "\u2237",
-  Proportional: "\u221D",
-  Pscr: "\u{1D4AB}",
-  Psi: "\u03A8",
-  QUOT: '"',
-  Qfr: "\u{1D514}",
-  Qopf: "\u211A",
-  Qscr: "\u{1D4AC}",
-  RBarr: "\u2910",
-  REG: "\xAE",
-  Racute: "\u0154",
-  Rang: "\u27EB",
-  Rarr: "\u21A0",
-  Rarrtl: "\u2916",
-  Rcaron: "\u0158",
-  Rcedil: "\u0156",
-  Rcy: "\u0420",
-  Re: "\u211C",
-  ReverseElement: "\u220B",
-  ReverseEquilibrium: "\u21CB",
-  ReverseUpEquilibrium: "\u296F",
-  Rfr: "\u211C",
-  Rho: "\u03A1",
-  RightAngleBracket: "\u27E9",
-  RightArrow: "\u2192",
-  RightArrowBar: "\u21E5",
-  RightArrowLeftArrow: "\u21C4",
-  RightCeiling: "\u2309",
-  RightDoubleBracket: "\u27E7",
-  RightDownTeeVector: "\u295D",
-  RightDownVector: "\u21C2",
-  RightDownVectorBar: "\u2955",
-  RightFloor: "\u230B",
-  RightTee: "\u22A2",
-  RightTeeArrow: "\u21A6",
-  RightTeeVector: "\u295B",
-  RightTriangle: "\u22B3",
-  RightTriangleBar: "\u29D0",
-  RightTriangleEqual: "\u22B5",
-  RightUpDownVector: "\u294F",
-  RightUpTeeVector: "\u295C",
-  RightUpVector: "\u21BE",
-  RightUpVectorBar: "\u2954",
-  RightVector: "\u21C0",
-  RightVectorBar: "\u2953",
-  Rightarrow: "\u21D2",
-  Ropf: "\u211D",
-  RoundImplies: "\u2970",
-  Rrightarrow: "\u21DB",
-  Rscr: "\u211B",
-  Rsh: "\u21B1",
-  RuleDelayed: "\u29F4",
-  SHCHcy: "\u0429",
-  SHcy: "\u0428",
-  SOFTcy: "\u042C",
-  Sacute: "\u015A",
-  Sc: "\u2ABC",
-  Scaron: "\u0160",
-  Scedil: "\u015E",
-  Scirc: "\u015C",
-  Scy: "\u0421",
-  Sfr: "\u{1D516}",
-  ShortDownArrow: "\u2193",
-  ShortLeftArrow: "\u2190",
-  ShortRightArrow: "\u2192",
-  ShortUpArrow: "\u2191",
-  Sigma: "\u03A3",
-  SmallCircle: "\u2218",
-  Sopf: "\u{1D54A}",
-  Sqrt: "\u221A",
-  Square: "\u25A1",
-  SquareIntersection: "\u2293",
-  SquareSubset: "\u228F",
-  SquareSubsetEqual: "\u2291",
-  SquareSuperset: "\u2290",
-  SquareSupersetEqual: "\u2292",
-  SquareUnion: "\u2294",
-  Sscr: "\u{1D4AE}",
-  Star: "\u22C6",
-  Sub: "\u22D0",
-  Subset: "\u22D0",
-  SubsetEqual: "\u2286",
-  Succeeds: "\u227B",
-  SucceedsEqual: "\u2AB0",
-  SucceedsSlantEqual: "\u227D",
-  SucceedsTilde: "\u227F",
-  SuchThat: "\u220B",
-  Sum: "\u2211",
-  Sup: "\u22D1",
-  Superset: "\u2283",
-  SupersetEqual: "\u2287",
-  Supset: "\u22D1",
-  THORN: "\xDE",
-  TRADE: "\u2122",
-  TSHcy: "\u040B",
-  TScy: "\u0426",
-  Tab: "	",
-  Tau: "\u03A4",
-  Tcaron: "\u0164",
-  Tcedil: "\u0162",
-  Tcy: "\u0422",
-  Tfr: "\u{1D517}",
-  Therefore: "\u2234",
-  Theta: "\u0398",
-  ThickSpace: "\u205F\u200A",
-  ThinSpace: "\u2009",
-  Tilde: "\u223C",
-  TildeEqual: "\u2243",
-  TildeFullEqual: "\u2245",
-  TildeTilde: "\u2248",
-  Topf: "\u{1D54B}",
-  TripleDot: "\u20DB",
-  Tscr: "\u{1D4AF}",
-  Tstrok: "\u0166",
-  Uacute: "\xDA",
-  Uarr: "\u219F",
-  Uarrocir: "\u2949",
-  Ubrcy: "\u040E",
-  Ubreve: "\u016C",
-  Ucirc: "\xDB",
-  Ucy: "\u0423",
-  Udblac: "\u0170",
-  Ufr: "\u{1D518}",
-  Ugrave: "\xD9",
-  Umacr: "\u016A",
-  UnderBar: "_",
-  UnderBrace: "\u23DF",
-  UnderBracket: "\u23B5",
-  UnderParenthesis: "\u23DD",
-  Union: "\u22C3",
-  UnionPlus: "\u228E",
-  Uogon: "\u0172",
-  Uopf: "\u{1D54C}",
-  UpArrow: "\u2191",
-  UpArrowBar: "\u2912",
-  UpArrowDownArrow: "\u21C5",
-  UpDownArrow: "\u2195",
-  UpEquilibrium: "\u296E",
-  UpTee: "\u22A5",
-  UpTeeArrow: "\u21A5",
-  Uparrow: "\u21D1",
-  Updownarrow: "\u21D5",
-  UpperLeftArrow: "\u2196",
-  UpperRightArrow: "\u2197",
-  Upsi: "\u03D2",
-  Upsilon: "\u03A5",
-  Uring: "\u016E",
-  Uscr: "\u{1D4B0}",
-  Utilde: "\u0168",
-  Uuml: "\xDC",
-  VDash: "\u22AB",
-  Vbar: "\u2AEB",
-  Vcy: "\u0412",
-  Vdash: "\u22A9",
-  Vdashl: "\u2AE6",
-  Vee: "\u22C1",
-  Verbar: "\u2016",
-  Vert: "\u2016",
-  VerticalBar: "\u2223",
-  VerticalLine: "|",
-  VerticalSeparator: "\u2758",
-  VerticalTilde: "\u2240",
-  VeryThinSpace: "\u200A",
-  Vfr: "\u{1D519}",
-  Vopf: "\u{1D54D}",
-  Vscr: "\u{1D4B1}",
-  Vvdash: "\u22AA",
-  Wcirc: "\u0174",
-  Wedge: "\u22C0",
-  Wfr: "\u{1D51A}",
-  Wopf: "\u{1D54E}",
-  Wscr: "\u{1D4B2}",
-  Xfr: "\u{1D51B}",
-  Xi: "\u039E",
-  Xopf: "\u{1D54F}",
-  Xscr: "\u{1D4B3}",
-  YAcy: "\u042F",
-  YIcy: "\u0407",
-  YUcy: "\u042E",
-  Yacute: "\xDD",
-  Ycirc: "\u0176",
-  Ycy: "\u042B",
-  Yfr: "\u{1D51C}",
-  Yopf: "\u{1D550}",
-  Yscr: "\u{1D4B4}",
-  Yuml: "\u0178",
-  ZHcy: "\u0416",
-  Zacute: "\u0179",
-  Zcaron: "\u017D",
-  Zcy: "\u0417",
-  Zdot: "\u017B",
-  ZeroWidthSpace: "\u200B",
-  Zeta: "\u0396",
-  Zfr: "\u2128",
-  Zopf: "\u2124",
-  Zscr: "\u{1D4B5}",
-  aacute: "\xE1",
-  abreve: "\u0103",
-  ac: "\u223E",
-  acE: "\u223E\u0333",
-  acd: "\u223F",
-  acirc: "\xE2",
-  acute: "\xB4",
-  acy: "\u0430",
-  aelig: "\xE6",
-  af: "\u2061",
-  afr: "\u{1D51E}",
-  agrave: "\xE0",
-  alefsym: "\u2135",
-  aleph: "\u2135",
-  alpha: "\u03B1",
-  amacr: "\u0101",
-  amalg: "\u2A3F",
-  amp: "&",
-  and: "\u2227",
-  andand: "\u2A55",
-  andd: "\u2A5C",
-  andslope: "\u2A58",
-  andv: "\u2A5A",
-  ang: "\u2220",
-  ange: "\u29A4",
-  angle: "\u2220",
-  angmsd: "\u2221",
-  angmsdaa: "\u29A8",
-  angmsdab: "\u29A9",
-  angmsdac: "\u29AA",
-  angmsdad: "\u29AB",
-  angmsdae: "\u29AC",
-  angmsdaf: "\u29AD",
-  angmsdag: "\u29AE",
-  angmsdah: "\u29AF",
-  angrt: "\u221F",
-  angrtvb: "\u22BE",
-  angrtvbd: "\u299D",
-  angsph: "\u2222",
-  angst: "\xC5",
-  angzarr: "\u237C",
-  aogon: "\u0105",
-  aopf: "\u{1D552}",
-  ap: "\u2248",
-  apE: "\u2A70",
-  apacir: "\u2A6F",
-  ape: "\u224A",
-  apid: "\u224B",
-  apos: "'",
-  approx: "\u2248",
-  approxeq: "\u224A",
-  aring: "\xE5",
-  ascr: "\u{1D4B6}",
-  ast: "*",
-  asymp: "\u2248",
-  asympeq: "\u224D",
-  atilde: "\xE3",
-  auml: "\xE4",
-  awconint: "\u2233",
-  awint: "\u2A11",
-  bNot: "\u2AED",
-  backcong: "\u224C",
-  backepsilon: "\u03F6",
-  backprime: "\u2035",
-  backsim: "\u223D",
-  backsimeq: "\u22CD",
-  barvee: "\u22BD",
-  barwed: "\u2305",
-  barwedge: "\u2305",
-  bbrk: "\u23B5",
-  bbrktbrk: "\u23B6",
-  bcong: "\u224C",
-  bcy: "\u0431",
-  bdquo: "\u201E",
-  becaus: "\u2235",
-  because: "\u2235",
-  bemptyv: "\u29B0",
-  bepsi: "\u03F6",
-  bernou: "\u212C",
-  beta: "\u03B2",
-  beth: "\u2136",
-  between: "\u226C",
-  bfr: "\u{1D51F}",
-  bigcap: "\u22C2",
-  bigcirc: "\u25EF",
-  bigcup: "\u22C3",
-  bigodot: "\u2A00",
-  bigoplus: "\u2A01",
-  bigotimes: "\u2A02",
-  bigsqcup: "\u2A06",
-  bigstar: "\u2605",
-  bigtriangledown: "\u25BD",
-  bigtriangleup: "\u25B3",
-  biguplus: "\u2A04",
-  bigvee: "\u22C1",
-  bigwedge: "\u22C0",
-  bkarow: "\u290D",
-  blacklozenge: "\u29EB",
-  blacksquare: "\u25AA",
-  blacktriangle: "\u25B4",
-  blacktriangledown: "\u25BE",
-  blacktriangleleft: "\u25C2",
-  blacktriangleright: "\u25B8",
-  blank: "\u2423",
-  blk12: "\u2592",
-  blk14: "\u2591",
-  blk34: "\u2593",
-  block: "\u2588",
-  bne: "=\u20E5",
-  bnequiv: "\u2261\u20E5",
-  bnot: "\u2310",
-  bopf: "\u{1D553}",
-  bot: "\u22A5",
-  bottom: "\u22A5",
-  bowtie: "\u22C8",
-  boxDL: "\u2557",
-  boxDR: "\u2554",
-  boxDl: "\u2556",
-  boxDr: "\u2553",
-  boxH: "\u2550",
-  boxHD: "\u2566",
-  boxHU: "\u2569",
-  boxHd: "\u2564",
-  boxHu: "\u2567",
-  boxUL: "\u255D",
-  boxUR: "\u255A",
-  boxUl: "\u255C",
-  boxUr: "\u2559",
-  boxV: "\u2551",
-  boxVH: "\u256C",
-  boxVL: "\u2563",
-  boxVR: "\u2560",
-  boxVh: "\u256B",
-  boxVl: "\u2562",
-  boxVr: "\u255F",
-  boxbox: "\u29C9",
-  boxdL: "\u2555",
-  boxdR: "\u2552",
-  boxdl: "\u2510",
-  boxdr: "\u250C",
-  boxh: "\u2500",
-  boxhD: "\u2565",
-  boxhU: "\u2568",
-  boxhd: "\u252C",
-  boxhu: "\u2534",
-  boxminus: "\u229F",
-  boxplus: "\u229E",
-  boxtimes: "\u22A0",
-  boxuL: "\u255B",
-  boxuR: "\u2558",
-  boxul: "\u2518",
-  boxur: "\u2514",
-  boxv: "\u2502",
-  boxvH: "\u256A",
-  boxvL: "\u2561",
-  boxvR: "\u255E",
-  boxvh: "\u253C",
-  boxvl: "\u2524",
-  boxvr: "\u251C",
-  bprime: "\u2035",
-  breve: "\u02D8",
-  brvbar: "\xA6",
-  bscr: "\u{1D4B7}",
-  bsemi: "\u204F",
-  bsim: "\u223D",
-  bsime: "\u22CD",
-  bsol: "\\",
-  bsolb: "\u29C5",
-  bsolhsub: "\u27C8",
-  bull: "\u2022",
-  bullet: "\u2022",
-  bump: "\u224E",
-  bumpE: "\u2AAE",
-  bumpe: "\u224F",
-  bumpeq: "\u224F",
-  cacute: "\u0107",
-  cap: "\u2229",
-  capand: "\u2A44",
-  capbrcup: "\u2A49",
-  capcap: "\u2A4B",
-  capcup: "\u2A47",
-  capdot: "\u2A40",
-  caps: "\u2229\uFE00",
-  caret: "\u2041",
-  caron: "\u02C7",
-  ccaps: "\u2A4D",
-  ccaron: "\u010D",
-  ccedil: "\xE7",
-  ccirc: "\u0109",
-  ccups: "\u2A4C",
-  ccupssm: "\u2A50",
-  cdot: "\u010B",
-  cedil: "\xB8",
-  cemptyv: "\u29B2",
-  cent: "\xA2",
-  centerdot: "\xB7",
-  cfr: "\u{1D520}",
-  chcy: "\u0447",
-  check: "\u2713",
-  checkmark: "\u2713",
-  chi: "\u03C7",
-  cir: "\u25CB",
-  cirE: "\u29C3",
-  circ: "\u02C6",
-  circeq: "\u2257",
-  circlearrowleft: "\u21BA",
-  circlearrowright: "\u21BB",
-  circledR: "\xAE",
-  circledS: "\u24C8",
-  circledast: "\u229B",
-  circledcirc: "\u229A",
-  circleddash: "\u229D",
-  cire: "\u2257",
-  cirfnint: "\u2A10",
-  cirmid: "\u2AEF",
-  cirscir: "\u29C2",
-  clubs: "\u2663",
-  clubsuit: "\u2663",
-  colon: ":",
-  colone: "\u2254",
-  coloneq: "\u2254",
-  comma: ",",
-  commat: "@",
-  comp: "\u2201",
-  compfn: "\u2218",
-  complement: "\u2201",
-  complexes: "\u2102",
-  cong: "\u2245",
-  congdot: "\u2A6D",
-  conint: "\u222E",
-  copf: "\u{1D554}",
-  coprod: "\u2210",
-  copy: "\xA9",
-  copysr: "\u2117",
-  crarr: "\u21B5",
-  cross: "\u2717",
-  cscr: "\u{1D4B8}",
-  csub: "\u2ACF",
-  csube: "\u2AD1",
-  csup: "\u2AD0",
-  csupe: "\u2AD2",
-  ctdot: "\u22EF",
-  cudarrl: "\u2938",
-  cudarrr: "\u2935",
-  cuepr: "\u22DE",
-  cuesc: "\u22DF",
-  cularr: "\u21B6",
-  cularrp: "\u293D",
-  cup: "\u222A",
-  cupbrcap: "\u2A48",
-  cupcap: "\u2A46",
-  cupcup: "\u2A4A",
-  cupdot: "\u228D",
-  cupor: "\u2A45",
-  cups: "\u222A\uFE00",
-  curarr: "\u21B7",
-  curarrm: "\u293C",
-  curlyeqprec: "\u22DE",
-  curlyeqsucc: "\u22DF",
-  curlyvee: "\u22CE",
-  curlywedge: "\u22CF",
-  curren: "\xA4",
-  curvearrowleft: "\u21B6",
-  curvearrowright: "\u21B7",
-  cuvee: "\u22CE",
-  cuwed: "\u22CF",
-  cwconint: "\u2232",
-  cwint: "\u2231",
-  cylcty: "\u232D",
-  dArr: "\u21D3",
-  dHar: "\u2965",
-  dagger: "\u2020",
-  daleth: "\u2138",
-  darr: "\u2193",
-  dash: "\u2010",
-  dashv: "\u22A3",
-  dbkarow: "\u290F",
-  dblac: "\u02DD",
-  dcaron: "\u010F",
-  dcy: "\u0434",
-  dd: "\u2146",
-  ddagger: "\u2021",
-  ddarr: "\u21CA",
-  ddotseq: "\u2A77",
-  deg: "\xB0",
-  delta: "\u03B4",
-  demptyv: "\u29B1",
-  dfisht: "\u297F",
-  dfr: "\u{1D521}",
-  dharl: "\u21C3",
-  dharr: "\u21C2",
-  diam: "\u22C4",
-  diamond: "\u22C4",
-  diamondsuit: "\u2666",
-  diams: "\u2666",
-  die: "\xA8",
-  digamma: "\u03DD",
-  disin: "\u22F2",
-  div: "\xF7",
-  divide: "\xF7",
-  divideontimes: "\u22C7",
-  divonx: "\u22C7",
-  djcy: "\u0452",
-  dlcorn: "\u231E",
-  dlcrop: "\u230D",
-  dollar: "$",
-  dopf: "\u{1D555}",
-  dot: "\u02D9",
-  doteq: "\u2250",
-  doteqdot: "\u2251",
-  dotminus: "\u2238",
-  dotplus: "\u2214",
-  dotsquare: "\u22A1",
-  doublebarwedge: "\u2306",
-  downarrow: "\u2193",
-  downdownarrows: "\u21CA",
-  downharpoonleft: "\u21C3",
-  downharpoonright: "\u21C2",
-  drbkarow: "\u2910",
-  drcorn: "\u231F",
-  drcrop: "\u230C",
-  dscr: "\u{1D4B9}",
-  dscy: "\u0455",
-  dsol: "\u29F6",
-  dstrok: "\u0111",
-  dtdot: "\u22F1",
-  dtri: "\u25BF",
-  dtrif: "\u25BE",
-  duarr: "\u21F5",
-  duhar: "\u296F",
-  dwangle: "\u29A6",
-  dzcy: "\u045F",
-  dzigrarr: "\u27FF",
-  eDDot: "\u2A77",
-  eDot: "\u2251",
-  eacute: "\xE9",
-  easter: "\u2A6E",
-  ecaron: "\u011B",
-  ecir: "\u2256",
-  ecirc: "\xEA",
-  ecolon: "\u2255",
-  ecy: "\u044D",
-  edot: "\u0117",
-  ee: "\u2147",
-  efDot: "\u2252",
-  efr: "\u{1D522}",
-  eg: "\u2A9A",
-  egrave: "\xE8",
-  egs: "\u2A96",
-  egsdot: "\u2A98",
-  el: "\u2A99",
-  elinters: "\u23E7",
-  ell: "\u2113",
-  els: "\u2A95",
-  elsdot: "\u2A97",
-  emacr: "\u0113",
-  empty: "\u2205",
-  emptyset: "\u2205",
-  emptyv: "\u2205",
-  emsp13: "\u2004",
-  emsp14: "\u2005",
-  emsp: "\u2003",
-  eng: "\u014B",
-  ensp: "\u2002",
-  eogon: "\u0119",
-  eopf: "\u{1D556}",
-  epar: "\u22D5",
-  eparsl: "\u29E3",
-  eplus: "\u2A71",
-  epsi: "\u03B5",
-  epsilon: "\u03B5",
-  epsiv: "\u03F5",
-  eqcirc: "\u2256",
-  eqcolon: "\u2255",
-  eqsim: "\u2242",
-  eqslantgtr: "\u2A96",
-  eqslantless: "\u2A95",
-  equals: "=",
-  equest: "\u225F",
-  equiv: "\u2261",
-  equivDD: "\u2A78",
-  eqvparsl: "\u29E5",
-  erDot: "\u2253",
-  erarr: "\u2971",
-  escr: "\u212F",
-  esdot: "\u2250",
-  esim: "\u2242",
-  eta: "\u03B7",
-  eth: "\xF0",
-  euml: "\xEB",
-  euro: "\u20AC",
-  excl: "!",
-  exist: "\u2203",
-  expectation: "\u2130",
-  exponentiale: "\u2147",
-  fallingdotseq: "\u2252",
-  fcy: "\u0444",
-  female: "\u2640",
-  ffilig: "\uFB03",
-  fflig: "\uFB00",
-  ffllig: "\uFB04",
-  ffr: "\u{1D523}",
-  filig: "\uFB01",
-  fjlig: "fj",
-  flat: "\u266D",
-  fllig: "\uFB02",
-  fltns: "\u25B1",
-  fnof: "\u0192",
-  fopf: "\u{1D557}",
-  forall: "\u2200",
-  fork: "\u22D4",
-  forkv: "\u2AD9",
-  fpartint: "\u2A0D",
-  frac12: "\xBD",
-  frac13: "\u2153",
-  frac14: "\xBC",
-  frac15: "\u2155",
-  frac16: "\u2159",
-  frac18: "\u215B",
-  frac23: "\u2154",
-  frac25: "\u2156",
-  frac34: "\xBE",
-  frac35: "\u2157",
-  frac38: "\u215C",
-  frac45: "\u2158",
-  frac56: "\u215A",
-  frac58: "\u215D",
-  frac78: "\u215E",
-  frasl: "\u2044",
-  frown: "\u2322",
-  fscr: "\u{1D4BB}",
-  gE: "\u2267",
-  gEl: "\u2A8C",
-  gacute: "\u01F5",
-  gamma: "\u03B3",
-  gammad: "\u03DD",
-  gap: "\u2A86",
-  gbreve: "\u011F",
-  gcirc: "\u011D",
-  gcy: "\u0433",
-  gdot: "\u0121",
-  ge: "\u2265",
-  gel: "\u22DB",
-  geq: "\u2265",
-  geqq: "\u2267",
-  geqslant: "\u2A7E",
-  ges: "\u2A7E",
-  gescc: "\u2AA9",
-  gesdot: "\u2A80",
-  gesdoto: "\u2A82",
-  gesdotol: "\u2A84",
-  gesl: "\u22DB\uFE00",
-  gesles: "\u2A94",
-  gfr: "\u{1D524}",
-  gg: "\u226B",
-  ggg: "\u22D9",
-  gimel: "\u2137",
-  gjcy: "\u0453",
-  gl: "\u2277",
-  glE: "\u2A92",
-  gla: "\u2AA5",
-  glj: "\u2AA4",
-  gnE: "\u2269",
-  gnap: "\u2A8A",
-  gnapprox: "\u2A8A",
-  gne: "\u2A88",
-  gneq: "\u2A88",
-  gneqq: "\u2269",
-  gnsim: "\u22E7",
-  gopf: "\u{1D558}",
-  grave: "`",
-  gscr: "\u210A",
-  gsim: "\u2273",
-  gsime: "\u2A8E",
-  gsiml: "\u2A90",
-  gt: ">",
-  gtcc: "\u2AA7",
-  gtcir: "\u2A7A",
-  gtdot: "\u22D7",
-  gtlPar: "\u2995",
-  gtquest: "\u2A7C",
-  gtrapprox: "\u2A86",
-  gtrarr: "\u2978",
-  gtrdot: "\u22D7",
-  gtreqless: "\u22DB",
-  gtreqqless: "\u2A8C",
-  gtrless: "\u2277",
-  gtrsim: "\u2273",
-  gvertneqq: "\u2269\uFE00",
-  gvnE: "\u2269\uFE00",
-  hArr: "\u21D4",
-  hairsp: "\u200A",
-  half: "\xBD",
-  hamilt: "\u210B",
-  hardcy: "\u044A",
-  harr: "\u2194",
-  harrcir: "\u2948",
-  harrw: "\u21AD",
-  hbar: "\u210F",
-  hcirc: "\u0125",
-  hearts: "\u2665",
-  heartsuit: "\u2665",
-  hellip: "\u2026",
-  hercon: "\u22B9",
-  hfr: "\u{1D525}",
-  hksearow: "\u2925",
-  hkswarow: "\u2926",
-  hoarr: "\u21FF",
-  homtht: "\u223B",
-  hookleftarrow: "\u21A9",
-  hookrightarrow: "\u21AA",
-  hopf: "\u{1D559}",
-  horbar: "\u2015",
-  hscr: "\u{1D4BD}",
-  hslash: "\u210F",
-  hstrok: "\u0127",
-  hybull: "\u2043",
-  hyphen: "\u2010",
-  iacute: "\xED",
-  ic: "\u2063",
-  icirc: "\xEE",
-  icy: "\u0438",
-  iecy: "\u0435",
-  iexcl: "\xA1",
-  iff: "\u21D4",
-  ifr: "\u{1D526}",
-  igrave: "\xEC",
-  ii: "\u2148",
-  iiiint: "\u2A0C",
-  iiint: "\u222D",
-  iinfin: "\u29DC",
-  iiota: "\u2129",
-  ijlig: "\u0133",
-  imacr: "\u012B",
-  image: "\u2111",
-  imagline: "\u2110",
-  imagpart: "\u2111",
-  imath: "\u0131",
-  imof: "\u22B7",
-  imped: "\u01B5",
-  in: "\u2208",
-  incare: "\u2105",
-  infin: "\u221E",
-  infintie: "\u29DD",
-  inodot: "\u0131",
-  int: "\u222B",
-  intcal: "\u22BA",
-  integers: "\u2124",
-  intercal: "\u22BA",
-  intlarhk: "\u2A17",
-  intprod: "\u2A3C",
-  iocy: "\u0451",
-  iogon: "\u012F",
-  iopf: "\u{1D55A}",
-  iota: "\u03B9",
-  iprod: "\u2A3C",
-  iquest: "\xBF",
-  iscr: "\u{1D4BE}",
-  isin: "\u2208",
-  isinE: "\u22F9",
-  isindot: "\u22F5",
-  isins: "\u22F4",
-  isinsv: "\u22F3",
-  isinv: "\u2208",
-  it: "\u2062",
-  itilde: "\u0129",
-  iukcy: "\u0456",
-  iuml: "\xEF",
-  jcirc: "\u0135",
-  jcy: "\u0439",
-  jfr: "\u{1D527}",
-  jmath: "\u0237",
-  jopf: "\u{1D55B}",
-  jscr: "\u{1D4BF}",
-  jsercy: "\u0458",
-  jukcy: "\u0454",
-  kappa: "\u03BA",
-  kappav: "\u03F0",
-  kcedil: "\u0137",
-  kcy: "\u043A",
-  kfr: "\u{1D528}",
-  kgreen: "\u0138",
-  khcy: "\u0445",
-  kjcy: "\u045C",
-  kopf: "\u{1D55C}",
-  kscr: "\u{1D4C0}",
-  lAarr: "\u21DA",
-  lArr: "\u21D0",
-  lAtail: "\u291B",
-  lBarr: "\u290E",
-  lE: "\u2266",
-  lEg: "\u2A8B",
-  lHar: "\u2962",
-  lacute: "\u013A",
-  laemptyv: "\u29B4",
-  lagran: "\u2112",
-  lambda: "\u03BB",
-  lang: "\u27E8",
-  langd: "\u2991",
-  langle: "\u27E8",
-  lap: "\u2A85",
-  laquo: "\xAB",
-  larr: "\u2190",
-  larrb: "\u21E4",
-  larrbfs: "\u291F",
-  larrfs: "\u291D",
-  larrhk: "\u21A9",
-  larrlp: "\u21AB",
-  larrpl: "\u2939",
-  larrsim: "\u2973",
-  larrtl: "\u21A2",
-  lat: "\u2AAB",
-  latail: "\u2919",
-  late: "\u2AAD",
-  lates: "\u2AAD\uFE00",
-  lbarr: "\u290C",
-  lbbrk: "\u2772",
-  lbrace: "{",
-  lbrack: "[",
-  lbrke: "\u298B",
-  lbrksld: "\u298F",
-  lbrkslu: "\u298D",
-  lcaron: "\u013E",
-  lcedil: "\u013C",
-  lceil: "\u2308",
-  lcub: "{",
-  lcy: "\u043B",
-  ldca: "\u2936",
-  ldquo: "\u201C",
-  ldquor: "\u201E",
-  ldrdhar: "\u2967",
-  ldrushar: "\u294B",
-  ldsh: "\u21B2",
-  le: "\u2264",
-  leftarrow: "\u2190",
-  leftarrowtail: "\u21A2",
-  leftharpoondown: "\u21BD",
-  leftharpoonup: "\u21BC",
-  leftleftarrows: "\u21C7",
-  leftrightarrow: "\u2194",
-  leftrightarrows: "\u21C6",
-  leftrightharpoons: "\u21CB",
-  leftrightsquigarrow: "\u21AD",
-  leftthreetimes: "\u22CB",
-  leg: "\u22DA",
-  leq: "\u2264",
-  leqq: "\u2266",
-  leqslant: "\u2A7D",
-  les: "\u2A7D",
-  lescc: "\u2AA8",
-  lesdot: "\u2A7F",
-  lesdoto: "\u2A81",
-  lesdotor: "\u2A83",
-  lesg: "\u22DA\uFE00",
-  lesges: "\u2A93",
-  lessapprox: "\u2A85",
-  lessdot: "\u22D6",
-  lesseqgtr: "\u22DA",
-  lesseqqgtr: "\u2A8B",
-  lessgtr: "\u2276",
-  lesssim: "\u2272",
-  lfisht: "\u297C",
-  lfloor: "\u230A",
-  lfr: "\u{1D529}",
-  lg: "\u2276",
-  lgE: "\u2A91",
-  lhard: "\u21BD",
-  lharu: "\u21BC",
-  lharul: "\u296A",
-  lhblk: "\u2584",
-  ljcy: "\u0459",
-  ll: "\u226A",
-  llarr: "\u21C7",
-  llcorner: "\u231E",
-  llhard: "\u296B",
-  lltri: "\u25FA",
-  lmidot: "\u0140",
-  lmoust: "\u23B0",
-  lmoustache: "\u23B0",
-  lnE: "\u2268",
-  lnap: "\u2A89",
-  lnapprox: "\u2A89",
-  lne: "\u2A87",
-  lneq: "\u2A87",
-  lneqq: "\u2268",
-  lnsim: "\u22E6",
-  loang: "\u27EC",
-  loarr: "\u21FD",
-  lobrk: "\u27E6",
-  longleftarrow: "\u27F5",
-  longleftrightarrow: "\u27F7",
-  longmapsto: "\u27FC",
-  longrightarrow: "\u27F6",
-  looparrowleft: "\u21AB",
-  looparrowright: "\u21AC",
-  lopar: "\u2985",
-  lopf: "\u{1D55D}",
-  loplus: "\u2A2D",
-  lotimes: "\u2A34",
-  lowast: "\u2217",
-  lowbar: "_",
-  loz: "\u25CA",
-  lozenge: "\u25CA",
-  lozf: "\u29EB",
-  lpar: "(",
-  lparlt: "\u2993",
-  lrarr: "\u21C6",
-  lrcorner: "\u231F",
-  lrhar: "\u21CB",
-  lrhard: "\u296D",
-  lrm: "\u200E",
-  lrtri: "\u22BF",
-  lsaquo: "\u2039",
-  lscr: "\u{1D4C1}",
-  lsh: "\u21B0",
-  lsim: "\u2272",
-  lsime: "\u2A8D",
-  lsimg: "\u2A8F",
-  lsqb: "[",
-  lsquo: "\u2018",
-  lsquor: "\u201A",
-  lstrok: "\u0142",
-  lt: "<",
-  ltcc: "\u2AA6",
-  ltcir: "\u2A79",
-  ltdot: "\u22D6",
-  lthree: "\u22CB",
-  ltimes: "\u22C9",
-  ltlarr: "\u2976",
-  ltquest: "\u2A7B",
-  ltrPar: "\u2996",
-  ltri: "\u25C3",
-  ltrie: "\u22B4",
-  ltrif: "\u25C2",
-  lurdshar: "\u294A",
-  luruhar: "\u2966",
-  lvertneqq: "\u2268\uFE00",
-  lvnE: "\u2268\uFE00",
-  mDDot: "\u223A",
-  macr: "\xAF",
-  male: "\u2642",
-  malt: "\u2720",
-  maltese: "\u2720",
-  map: "\u21A6",
-  mapsto: "\u21A6",
-  mapstodown: "\u21A7",
-  mapstoleft: "\u21A4",
-  mapstoup: "\u21A5",
-  marker: "\u25AE",
-  mcomma: "\u2A29",
-  mcy: "\u043C",
-  mdash: "\u2014",
-  measuredangle: "\u2221",
-  mfr: "\u{1D52A}",
-  mho: "\u2127",
-  micro: "\xB5",
-  mid: "\u2223",
-  midast: "*",
-  midcir: "\u2AF0",
-  middot: "\xB7",
-  minus: "\u2212",
-  minusb: "\u229F",
-  minusd: "\u2238",
-  minusdu: "\u2A2A",
-  mlcp: "\u2ADB",
-  mldr: "\u2026",
-  mnplus: "\u2213",
-  models: "\u22A7",
-  mopf: "\u{1D55E}",
-  mp: "\u2213",
-  mscr: "\u{1D4C2}",
-  mstpos: "\u223E",
-  mu: "\u03BC",
-  multimap: "\u22B8",
-  mumap: "\u22B8",
-  nGg: "\u22D9\u0338",
-  nGt: "\u226B\u20D2",
-  nGtv: "\u226B\u0338",
-  nLeftarrow: "\u21CD",
-  nLeftrightarrow: "\u21CE",
-  nLl: "\u22D8\u0338",
-  nLt: "\u226A\u20D2",
-  nLtv: "\u226A\u0338",
-  nRightarrow: "\u21CF",
-  nVDash: "\u22AF",
-  nVdash: "\u22AE",
-  nabla: "\u2207",
-  nacute: "\u0144",
-  nang: "\u2220\u20D2",
-  nap: "\u2249",
-  napE: "\u2A70\u0338",
-  napid: "\u224B\u0338",
-  napos: "\u0149",
-  napprox: "\u2249",
-  natur: "\u266E",
-  natural: "\u266E",
-  naturals: "\u2115",
-  nbsp: "\xA0",
-  nbump: "\u224E\u0338",
-  nbumpe: "\u224F\u0338",
-  ncap: "\u2A43",
-  ncaron: "\u0148",
-  ncedil: "\u0146",
-  ncong: "\u2247",
-  ncongdot: "\u2A6D\u0338",
-  ncup: "\u2A42",
-  ncy: "\u043D",
-  ndash: "\u2013",
-  ne: "\u2260",
-  neArr: "\u21D7",
-  nearhk: "\u2924",
-  nearr: "\u2197",
-  nearrow: "\u2197",
-  nedot: "\u2250\u0338",
-  nequiv: "\u2262",
-  nesear: "\u2928",
-  nesim: "\u2242\u0338",
-  nexist: "\u2204",
-  nexists: "\u2204",
-  nfr: "\u{1D52B}",
-  ngE: "\u2267\u0338",
-  nge: "\u2271",
-  ngeq: "\u2271",
-  ngeqq: "\u2267\u0338",
-  ngeqslant: "\u2A7E\u0338",
-  nges: "\u2A7E\u0338",
-  ngsim: "\u2275",
-  ngt: "\u226F",
-  ngtr: "\u226F",
-  nhArr: "\u21CE",
-  nharr: "\u21AE",
-  nhpar: "\u2AF2",
-  ni: "\u220B",
-  nis: "\u22FC",
-  nisd: "\u22FA",
-  niv: "\u220B",
-  njcy: "\u045A",
-  nlArr: "\u21CD",
-  nlE: "\u2266\u0338",
-  nlarr: "\u219A",
-  nldr: "\u2025",
-  nle: "\u2270",
-  nleftarrow: "\u219A",
-  nleftrightarrow: "\u21AE",
-  nleq: "\u2270",
-  nleqq: "\u2266\u0338",
-  nleqslant: "\u2A7D\u0338",
-  nles: "\u2A7D\u0338",
-  nless: "\u226E",
-  nlsim: "\u2274",
-  nlt: "\u226E",
-  nltri: "\u22EA",
-  nltrie: "\u22EC",
-  nmid: "\u2224",
-  nopf: "\u{1D55F}",
-  not: "\xAC",
-  notin: "\u2209",
-  notinE: "\u22F9\u0338",
-  notindot: "\u22F5\u0338",
-  notinva: "\u2209",
-  notinvb: "\u22F7",
-  notinvc: "\u22F6",
-  notni: "\u220C",
-  notniva: "\u220C",
-  notnivb: "\u22FE",
-  notnivc: "\u22FD",
-  npar: "\u2226",
-  nparallel: "\u2226",
-  nparsl: "\u2AFD\u20E5",
-  npart: "\u2202\u0338",
-  npolint: "\u2A14",
-  npr: "\u2280",
-  nprcue: "\u22E0",
-  npre: "\u2AAF\u0338",
-  nprec: "\u2280",
-  npreceq: "\u2AAF\u0338",
-  nrArr: "\u21CF",
-  nrarr: "\u219B",
-  nrarrc: "\u2933\u0338",
-  nrarrw: "\u219D\u0338",
-  nrightarrow: "\u219B",
-  nrtri: "\u22EB",
-  nrtrie: "\u22ED",
-  nsc: "\u2281",
-  nsccue: "\u22E1",
-  nsce: "\u2AB0\u0338",
-  nscr: "\u{1D4C3}",
-  nshortmid: "\u2224",
-  nshortparallel: "\u2226",
-  nsim: "\u2241",
-  nsime: "\u2244",
-  nsimeq: "\u2244",
-  nsmid: "\u2224",
-  nspar: "\u2226",
-  nsqsube: "\u22E2",
-  nsqsupe: "\u22E3",
-  nsub: "\u2284",
-  nsubE: "\u2AC5\u0338",
-  nsube: "\u2288",
-  nsubset: "\u2282\u20D2",
-  nsubseteq: "\u2288",
-  nsubseteqq: "\u2AC5\u0338",
-  nsucc: "\u2281",
-  nsucceq: "\u2AB0\u0338",
-  nsup: "\u2285",
-  nsupE: "\u2AC6\u0338",
-  nsupe: "\u2289",
-  nsupset: "\u2283\u20D2",
-  nsupseteq: "\u2289",
-  nsupseteqq: "\u2AC6\u0338",
-  ntgl: "\u2279",
-  ntilde: "\xF1",
-  ntlg: "\u2278",
-  ntriangleleft: "\u22EA",
-  ntrianglelefteq: "\u22EC",
-  ntriangleright: "\u22EB",
-  ntrianglerighteq: "\u22ED",
-  nu: "\u03BD",
-  num: "#",
-  numero: "\u2116",
-  numsp: "\u2007",
-  nvDash: "\u22AD",
-  nvHarr: "\u2904",
-  nvap: "\u224D\u20D2",
-  nvdash: "\u22AC",
-  nvge: "\u2265\u20D2",
-  nvgt: ">\u20D2",
-  nvinfin: "\u29DE",
-  nvlArr: "\u2902",
-  nvle: "\u2264\u20D2",
-  nvlt: "<\u20D2",
-  nvltrie: "\u22B4\u20D2",
-  nvrArr: "\u2903",
-  nvrtrie: "\u22B5\u20D2",
-  nvsim: "\u223C\u20D2",
-  nwArr: "\u21D6",
-  nwarhk: "\u2923",
-  nwarr: "\u2196",
-  nwarrow: "\u2196",
-  nwnear: "\u2927",
-  oS: "\u24C8",
-  oacute: "\xF3",
-  oast: "\u229B",
-  ocir: "\u229A",
-  ocirc: "\xF4",
-  ocy: "\u043E",
-  odash: "\u229D",
-  odblac: "\u0151",
-  odiv: "\u2A38",
-  odot: "\u2299",
-  odsold: "\u29BC",
-  oelig: "\u0153",
-  ofcir: "\u29BF",
-  ofr: "\u{1D52C}",
-  ogon: "\u02DB",
-  ograve: "\xF2",
-  ogt: "\u29C1",
-  ohbar: "\u29B5",
-  ohm: "\u03A9",
-  oint: "\u222E",
-  olarr: "\u21BA",
-  olcir: "\u29BE",
-  olcross: "\u29BB",
-  oline: "\u203E",
-  olt: "\u29C0",
-  omacr: "\u014D",
-  omega: "\u03C9",
-  omicron: "\u03BF",
-  omid: "\u29B6",
-  ominus: "\u2296",
-  oopf: "\u{1D560}",
-  opar: "\u29B7",
-  operp: "\u29B9",
-  oplus: "\u2295",
-  or: "\u2228",
-  orarr: "\u21BB",
-  ord: "\u2A5D",
-  order: "\u2134",
-  orderof: "\u2134",
-  ordf: "\xAA",
-  ordm: "\xBA",
-  origof: "\u22B6",
-  oror: "\u2A56",
-  orslope: "\u2A57",
-  orv: "\u2A5B",
-  oscr: "\u2134",
-  oslash: "\xF8",
-  osol: "\u2298",
-  otilde: "\xF5",
-  otimes: "\u2297",
-  otimesas: "\u2A36",
-  ouml: "\xF6",
-  ovbar: "\u233D",
-  par: "\u2225",
-  para: "\xB6",
-  parallel: "\u2225",
-  parsim: "\u2AF3",
-  parsl: "\u2AFD",
-  part: "\u2202",
-  pcy: "\u043F",
-  percnt: "%",
-  period: ".",
-  permil: "\u2030",
-  perp: "\u22A5",
-  pertenk: "\u2031",
-  pfr: "\u{1D52D}",
-  phi: "\u03C6",
-  phiv: "\u03D5",
-  phmmat: "\u2133",
-  phone: "\u260E",
-  pi: "\u03C0",
-  pitchfork: "\u22D4",
-  piv: "\u03D6",
-  planck: "\u210F",
-  planckh: "\u210E",
-  plankv: "\u210F",
-  plus: "+",
-  plusacir: "\u2A23",
-  plusb: "\u229E",
-  pluscir: "\u2A22",
-  plusdo: "\u2214",
-  plusdu: "\u2A25",
-  pluse: "\u2A72",
-  plusmn: "\xB1",
-  plussim: "\u2A26",
-  plustwo: "\u2A27",
-  pm: "\xB1",
-  pointint: "\u2A15",
-  popf: "\u{1D561}",
-  pound: "\xA3",
-  pr: "\u227A",
-  prE: "\u2AB3",
-  prap: "\u2AB7",
-  prcue: "\u227C",
-  pre: "\u2AAF",
-  prec: "\u227A",
-  precapprox: "\u2AB7",
-  preccurlyeq: "\u227C",
-  preceq: "\u2AAF",
-  precnapprox: "\u2AB9",
-  precneqq: "\u2AB5",
-  precnsim: "\u22E8",
-  precsim: "\u227E",
-  prime: "\u2032",
-  primes: "\u2119",
-  prnE: "\u2AB5",
-  prnap: "\u2AB9",
-  prnsim: "\u22E8",
-  prod: "\u220F",
-  profalar: "\u232E",
-  profline: "\u2312",
-  profsurf: "\u2313",
-  prop: "\u221D",
-  propto: "\u221D",
-  prsim: "\u227E",
-  prurel: "\u22B0",
-  pscr: "\u{1D4C5}",
-  psi: "\u03C8",
-  puncsp: "\u2008",
-  qfr: "\u{1D52E}",
-  qint: "\u2A0C",
-  qopf: "\u{1D562}",
-  qprime: "\u2057",
-  qscr: "\u{1D4C6}",
-  quaternions: "\u210D",
-  quatint: "\u2A16",
-  quest: "?",
-  questeq: "\u225F",
-  quot: '"',
-  rAarr: "\u21DB",
-  rArr: "\u21D2",
-  rAtail: "\u291C",
-  rBarr: "\u290F",
-  rHar: "\u2964",
-  race: "\u223D\u0331",
-  racute: "\u0155",
-  radic: "\u221A",
-  raemptyv: "\u29B3",
-  rang: "\u27E9",
-  rangd: "\u2992",
-  range: "\u29A5",
-  rangle: "\u27E9",
-  raquo: "\xBB",
-  rarr: "\u2192",
-  rarrap: "\u2975",
-  rarrb: "\u21E5",
-  rarrbfs: "\u2920",
-  rarrc: "\u2933",
-  rarrfs: "\u291E",
-  rarrhk: "\u21AA",
-  rarrlp: "\u21AC",
-  rarrpl: "\u2945",
-  rarrsim: "\u2974",
-  rarrtl: "\u21A3",
-  rarrw: "\u219D",
-  ratail: "\u291A",
-  ratio: "\u2236",
-  rationals: "\u211A",
-  rbarr: "\u290D",
-  rbbrk: "\u2773",
-  rbrace: "}",
-  rbrack: "]",
-  rbrke: "\u298C",
-  rbrksld: "\u298E",
-  rbrkslu: "\u2990",
-  rcaron: "\u0159",
-  rcedil: "\u0157",
-  rceil: "\u2309",
-  rcub: "}",
-  rcy: "\u0440",
-  rdca: "\u2937",
-  rdldhar: "\u2969",
-  rdquo: "\u201D",
-  rdquor: "\u201D",
-  rdsh: "\u21B3",
-  real: "\u211C",
-  realine: "\u211B",
-  realpart: "\u211C",
-  reals: "\u211D",
-  rect: "\u25AD",
-  reg: "\xAE",
-  rfisht: "\u297D",
-  rfloor: "\u230B",
-  rfr: "\u{1D52F}",
-  rhard: "\u21C1",
-  rharu: "\u21C0",
-  rharul: "\u296C",
-  rho: "\u03C1",
-  rhov: "\u03F1",
-  rightarrow: "\u2192",
-  rightarrowtail: "\u21A3",
-  rightharpoondown: "\u21C1",
-  rightharpoonup: "\u21C0",
-  rightleftarrows: "\u21C4",
-  rightleftharpoons: "\u21CC",
-  rightrightarrows: "\u21C9",
-  rightsquigarrow: "\u219D",
-  rightthreetimes: "\u22CC",
-  ring: "\u02DA",
-  risingdotseq: "\u2253",
-  rlarr: "\u21C4",
-  rlhar: "\u21CC",
-  rlm: "\u200F",
-  rmoust: "\u23B1",
-  rmoustache: "\u23B1",
-  rnmid: "\u2AEE",
-  roang: "\u27ED",
-  roarr: "\u21FE",
-  robrk: "\u27E7",
-  ropar: "\u2986",
-  ropf: "\u{1D563}",
-  roplus: "\u2A2E",
-  rotimes: "\u2A35",
-  rpar: ")",
-  rpargt: "\u2994",
-  rppolint: "\u2A12",
-  rrarr: "\u21C9",
-  rsaquo: "\u203A",
-  rscr: "\u{1D4C7}",
-  rsh: "\u21B1",
-  rsqb: "]",
-  rsquo: "\u2019",
-  rsquor: "\u2019",
-  rthree: "\u22CC",
-  rtimes: "\u22CA",
-  rtri: "\u25B9",
-  rtrie: "\u22B5",
-  rtrif: "\u25B8",
-  rtriltri: "\u29CE",
-  ruluhar: "\u2968",
-  rx: "\u211E",
-  sacute: "\u015B",
-  sbquo: "\u201A",
-  sc: "\u227B",
-  scE: "\u2AB4",
-  scap: "\u2AB8",
-  scaron: "\u0161",
-  sccue: "\u227D",
-  sce: "\u2AB0",
-  scedil: "\u015F",
-  scirc: "\u015D",
-  scnE: "\u2AB6",
-  scnap: "\u2ABA",
-  scnsim: "\u22E9",
-  scpolint: "\u2A13",
-  scsim: "\u227F",
-  scy: "\u0441",
-  sdot: "\u22C5",
-  sdotb: "\u22A1",
-  sdote: "\u2A66",
-  seArr: "\u21D8",
-  searhk: "\u2925",
-  searr: "\u2198",
-  searrow: "\u2198",
-  sect: "\xA7",
-  semi: ";",
-  seswar: "\u2929",
-  setminus: "\u2216",
-  setmn: "\u2216",
-  sext: "\u2736",
-  sfr: "\u{1D530}",
-  sfrown: "\u2322",
-  sharp: "\u266F",
-  shchcy: "\u0449",
-  shcy: "\u0448",
-  shortmid: "\u2223",
-  shortparallel: "\u2225",
-  shy: "\xAD",
-  sigma: "\u03C3",
-  sigmaf: "\u03C2",
-  sigmav: "\u03C2",
-  sim: "\u223C",
-  simdot: "\u2A6A",
-  sime: "\u2243",
-  simeq: "\u2243",
-  simg: "\u2A9E",
-  simgE: "\u2AA0",
-  siml: "\u2A9D",
-  simlE: "\u2A9F",
-  simne: "\u2246",
-  simplus: "\u2A24",
-  simrarr: "\u2972",
-  slarr: "\u2190",
-  smallsetminus: "\u2216",
-  smashp: "\u2A33",
-  smeparsl: "\u29E4",
-  smid: "\u2223",
-  smile: "\u2323",
-  smt: "\u2AAA",
-  smte: "\u2AAC",
-  smtes: "\u2AAC\uFE00",
-  softcy: "\u044C",
-  sol: "/",
-  solb: "\u29C4",
-  solbar: "\u233F",
-  sopf: "\u{1D564}",
-  spades: "\u2660",
-  spadesuit: "\u2660",
-  spar: "\u2225",
-  sqcap: "\u2293",
-  sqcaps: "\u2293\uFE00",
-  sqcup: "\u2294",
-  sqcups: "\u2294\uFE00",
-  sqsub: "\u228F",
-  sqsube: "\u2291",
-  sqsubset: "\u228F",
-  sqsubseteq: "\u2291",
-  sqsup: "\u2290",
-  sqsupe: "\u2292",
-  sqsupset: "\u2290",
-  sqsupseteq: "\u2292",
-  squ: "\u25A1",
-  square: "\u25A1",
-  squarf: "\u25AA",
-  squf: "\u25AA",
-  srarr: "\u2192",
-  sscr: "\u{1D4C8}",
-  ssetmn: "\u2216",
-  ssmile: "\u2323",
-  sstarf: "\u22C6",
-  star: "\u2606",
-  starf: "\u2605",
-  straightepsilon: "\u03F5",
-  straightphi: "\u03D5",
-  strns: "\xAF",
-  sub: "\u2282",
-  subE: "\u2AC5",
-  subdot: "\u2ABD",
-  sube: "\u2286",
-  subedot: "\u2AC3",
-  submult: "\u2AC1",
-  subnE: "\u2ACB",
-  subne: "\u228A",
-  subplus: "\u2ABF",
-  subrarr: "\u2979",
-  subset: "\u2282",
-  subseteq: "\u2286",
-  subseteqq: "\u2AC5",
-  subsetneq: "\u228A",
-  subsetneqq: "\u2ACB",
-  subsim: "\u2AC7",
-  subsub: "\u2AD5",
-  subsup: "\u2AD3",
-  succ: "\u227B",
-  succapprox: "\u2AB8",
-  succcurlyeq: "\u227D",
-  succeq: "\u2AB0",
-  succnapprox: "\u2ABA",
-  succneqq: "\u2AB6",
-  succnsim: "\u22E9",
-  succsim: "\u227F",
-  sum: "\u2211",
-  sung: "\u266A",
-  sup1: "\xB9",
-  sup2: "\xB2",
-  sup3: "\xB3",
-  sup: "\u2283",
-  supE: "\u2AC6",
-  supdot: "\u2ABE",
-  supdsub: "\u2AD8",
-  supe: "\u2287",
-  supedot: "\u2AC4",
-  suphsol: "\u27C9",
-  suphsub: "\u2AD7",
-  suplarr: "\u297B",
-  supmult: "\u2AC2",
-  supnE: "\u2ACC",
-  supne: "\u228B",
-  supplus: "\u2AC0",
-  supset: "\u2283",
-  supseteq: "\u2287",
-  supseteqq: "\u2AC6",
-  supsetneq: "\u228B",
-  supsetneqq: "\u2ACC",
-  supsim: "\u2AC8",
-  supsub: "\u2AD4",
-  supsup: "\u2AD6",
-  swArr: "\u21D9",
-  swarhk: "\u2926",
-  swarr: "\u2199",
-  swarrow: "\u2199",
-  swnwar: "\u292A",
-  szlig: "\xDF",
-  target: "\u2316",
-  tau: "\u03C4",
-  tbrk: "\u23B4",
-  tcaron: "\u0165",
-  tcedil: "\u0163",
-  tcy: "\u0442",
-  tdot: "\u20DB",
-  telrec: "\u2315",
-  tfr: "\u{1D531}",
-  there4: "\u2234",
-  therefore: "\u2234",
-  theta: "\u03B8",
-  thetasym: "\u03D1",
-  thetav: "\u03D1",
-  thickapprox: "\u2248",
-  thicksim: "\u223C",
-  thinsp: "\u2009",
-  thkap: "\u2248",
-  thksim: "\u223C",
-  thorn: "\xFE",
-  tilde: "\u02DC",
-  times: "\xD7",
-  timesb: "\u22A0",
-  timesbar: "\u2A31",
-  timesd: "\u2A30",
-  tint: "\u222D",
-  toea: "\u2928",
-  top: "\u22A4",
-  topbot: "\u2336",
-  topcir: "\u2AF1",
-  topf: "\u{1D565}",
-  topfork: "\u2ADA",
-  tosa: "\u2929",
-  tprime: "\u2034",
-  trade: "\u2122",
-  triangle: "\u25B5",
-  triangledown: "\u25BF",
-  triangleleft: "\u25C3",
-  trianglelefteq: "\u22B4",
-  triangleq: "\u225C",
-  triangleright: "\u25B9",
-  trianglerighteq: "\u22B5",
-  tridot: "\u25EC",
-  trie: "\u225C",
-  triminus: "\u2A3A",
-  triplus: "\u2A39",
-  trisb: "\u29CD",
-  tritime: "\u2A3B",
-  trpezium: "\u23E2",
-  tscr: "\u{1D4C9}",
-  tscy: "\u0446",
-  tshcy: "\u045B",
-  tstrok: "\u0167",
-  twixt: "\u226C",
-  twoheadleftarrow: "\u219E",
-  twoheadrightarrow: "\u21A0",
-  uArr: "\u21D1",
-  uHar: "\u2963",
-  uacute: "\xFA",
-  uarr: "\u2191",
-  ubrcy: "\u045E",
-  ubreve: "\u016D",
-  ucirc: "\xFB",
-  ucy: "\u0443",
-  udarr: "\u21C5",
-  udblac: "\u0171",
-  udhar: "\u296E",
-  ufisht: "\u297E",
-  ufr: "\u{1D532}",
-  ugrave: "\xF9",
-  uharl: "\u21BF",
-  uharr: "\u21BE",
-  uhblk: "\u2580",
-  ulcorn: "\u231C",
-  ulcorner: "\u231C",
-  ulcrop: "\u230F",
-  ultri: "\u25F8",
-  umacr: "\u016B",
-  uml: "\xA8",
-  uogon: "\u0173",
-  uopf: "\u{1D566}",
-  uparrow: "\u2191",
-  updownarrow: "\u2195",
-  upharpoonleft: "\u21BF",
-  upharpoonright: "\u21BE",
-  uplus: "\u228E",
-  upsi: "\u03C5",
-  upsih: "\u03D2",
-  upsilon: "\u03C5",
-  upuparrows: "\u21C8",
-  urcorn: "\u231D",
-  urcorner: "\u231D",
-  urcrop: "\u230E",
-  uring: "\u016F",
-  urtri: "\u25F9",
-  uscr: "\u{1D4CA}",
-  utdot: "\u22F0",
-  utilde: "\u0169",
-  utri: "\u25B5",
-  utrif: "\u25B4",
-  uuarr: "\u21C8",
-  uuml: "\xFC",
-  uwangle: "\u29A7",
-  vArr: "\u21D5",
-  vBar: "\u2AE8",
-  vBarv: "\u2AE9",
-  vDash: "\u22A8",
-  vangrt: "\u299C",
-  varepsilon: "\u03F5",
-  varkappa: "\u03F0",
-  varnothing: "\u2205",
-  varphi: "\u03D5",
-  varpi: "\u03D6",
-  varpropto: "\u221D",
-  varr: "\u2195",
-  varrho: "\u03F1",
-  varsigma: "\u03C2",
-  varsubsetneq: "\u228A\uFE00",
-  varsubsetneqq: "\u2ACB\uFE00",
-  varsupsetneq: "\u228B\uFE00",
-  varsupsetneqq: "\u2ACC\uFE00",
-  vartheta: "\u03D1",
-  vartriangleleft: "\u22B2",
-  vartriangleright: "\u22B3",
-  vcy: "\u0432",
-  vdash: "\u22A2",
-  vee: "\u2228",
-  veebar: "\u22BB",
-  veeeq: "\u225A",
-  vellip: "\u22EE",
-  verbar: "|",
-  vert: "|",
-  vfr: "\u{1D533}",
-  vltri: "\u22B2",
-  vnsub: "\u2282\u20D2",
-  vnsup: "\u2283\u20D2",
-  vopf: "\u{1D567}",
-  vprop: "\u221D",
-  vrtri: "\u22B3",
-  vscr: "\u{1D4CB}",
-  vsubnE: "\u2ACB\uFE00",
-  vsubne: "\u228A\uFE00",
-  vsupnE: "\u2ACC\uFE00",
-  vsupne: "\u228B\uFE00",
-  vzigzag: "\u299A",
-  wcirc: "\u0175",
-  wedbar: "\u2A5F",
-  wedge: "\u2227",
-  wedgeq: "\u2259",
-  weierp: "\u2118",
-  wfr: "\u{1D534}",
-  wopf: "\u{1D568}",
-  wp: "\u2118",
-  wr: "\u2240",
-  wreath: "\u2240",
-  wscr: "\u{1D4CC}",
-  xcap: "\u22C2",
-  xcirc: "\u25EF",
-  xcup: "\u22C3",
-  xdtri: "\u25BD",
-  xfr: "\u{1D535}",
-  xhArr: "\u27FA",
-  xharr: "\u27F7",
-  xi: "\u03BE",
-  xlArr: "\u27F8",
-  xlarr: "\u27F5",
-  xmap: "\u27FC",
-  xnis: "\u22FB",
-  xodot: "\u2A00",
-  xopf: "\u{1D569}",
-  xoplus: "\u2A01",
-  xotime: "\u2A02",
-  xrArr: "\u27F9",
-  xrarr: "\u27F6",
-  xscr: "\u{1D4CD}",
-  xsqcup: "\u2A06",
-  xuplus: "\u2A04",
-  xutri: "\u25B3",
-  xvee: "\u22C1",
-  xwedge: "\u22C0",
-  yacute: "\xFD",
-  yacy: "\u044F",
-  ycirc: "\u0177",
-  ycy: "\u044B",
-  yen: "\xA5",
-  yfr: "\u{1D536}",
-  yicy: "\u0457",
-  yopf: "\u{1D56A}",
-  yscr: "\u{1D4CE}",
-  yucy: "\u044E",
-  yuml: "\xFF",
-  zacute: "\u017A",
-  zcaron: "\u017E",
-  zcy: "\u0437",
-  zdot: "\u017C",
-  zeetrf: "\u2128",
-  zeta: "\u03B6",
-  zfr: "\u{1D537}",
-  zhcy: "\u0436",
-  zigrarr: "\u21DD",
-  zopf: "\u{1D56B}",
-  zscr: "\u{1D4CF}",
-  zwj: "\u200D",
-  zwnj: "\u200C"
-};
-
-// node_modules/decode-named-character-reference/index.js
-var own = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value) {
-  return own.call(characterEntities, value) ? characterEntities[value] : false;
-}
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
-  const end = list2.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list2.splice(...parameters);
-  } else {
-    if (remove) list2.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list2.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list2, items) {
-  if (list2.length > 0) {
-    splice(list2, list2.length, 0, items);
-    return list2;
-  }
-  return items;
-}
-
-// node_modules/micromark-util-combine-extensions/index.js
-var hasOwnProperty = {}.hasOwnProperty;
-function combineExtensions(extensions) {
-  const all2 = {};
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    syntaxExtension(all2, extensions[index2]);
-  }
-  return all2;
-}
-function syntaxExtension(all2, extension2) {
-  let hook2;
-  for (hook2 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
-    const left = maybe || (all2[hook2] = {});
-    const right = extension2[hook2];
-    let code2;
-    if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value = right[code2];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code2],
-          Array.isArray(value) ? value : value ? [value] : []
-        );
+  text;
+  lines;
+  i = 0;
+  blocks = [];
+  read() {
+    let afterCode = false;
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i];
+      if (line.blank) {
+        this.i++;
+        continue;
       }
+      const wasCode = afterCode;
+      afterCode = false;
+      const m = this.marker(line);
+      if (line.indent >= 4) {
+        this.indentedCode();
+        afterCode = true;
+      } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph();
+      else if (this.fence(line)) this.fencedCode(line);
+      else if (this.htmlEnd(line, false) !== null) this.html(line);
+      else if (this.atx(line)) this.heading(line);
+      else if (this.text[line.first] === ">") this.blockquote();
+      else if (this.thematicBreak(line)) this.other(this.i, this.i);
+      else if (m) this.list();
+      else if (this.tableStart(this.i)) this.table();
+      else this.paragraph();
     }
+    return this.blocks;
   }
-}
-function constructs(existing, list2) {
-  let index2 = -1;
-  const before = [];
-  while (++index2 < list2.length) {
-    ;
-    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
+  // --- line classification (each looks at one line, from its first character) ---
+  at(line, k) {
+    return line.first + k < line.end ? this.text[line.first + k] : "";
   }
-  splice(existing, 0, 0, before);
-}
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code2 = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "\uFFFD";
+  atx(line) {
+    let n = 0;
+    while (n < 7 && this.at(line, n) === "#") n++;
+    if (n === 0 || n > 6) return 0;
+    const after = this.at(line, n);
+    return after === "" || after === " " || after === "	" ? n : 0;
   }
-  return String.fromCodePoint(code2);
-}
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-
-// node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex) {
-  return check;
-  function check(code2) {
-    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
+  fence(line) {
+    const c = this.at(line, 0);
+    if (c !== "`" && c !== "~") return null;
+    let n = 0;
+    while (this.at(line, n) === c) n++;
+    if (n < 3) return null;
+    if (c === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
+    return { char: c, length: n };
   }
-}
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok2, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
+  thematicBreak(line) {
+    const c = this.at(line, 0);
+    if (c !== "*" && c !== "-" && c !== "_") return false;
+    let count2 = 0;
+    for (let k = line.first; k < line.end; k++) {
+      const ch = this.text[k];
+      if (ch === c) count2++;
+      else if (ch !== " " && ch !== "	") return false;
     }
-    return ok2(code2);
+    return count2 >= 3;
   }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok2(code2);
+  setext(line) {
+    if (line.blank || line.indent >= 4) return 0;
+    const c = this.at(line, 0);
+    if (c !== "=" && c !== "-") return 0;
+    let k = line.first;
+    while (k < line.end && this.text[k] === c) k++;
+    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) k++;
+    return k === line.end ? c === "=" ? 1 : 2 : 0;
   }
-}
-function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark/lib/initialize/content.js
-var content = {
-  tokenize: initializeContent
-};
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous2;
-  return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code2) {
-    effects.enter("paragraph");
-    return lineStart(code2);
-  }
-  function lineStart(code2) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous2
-    });
-    if (previous2) {
-      previous2.next = token;
-    }
-    previous2 = token;
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-
-// node_modules/micromark-util-edit-map/index.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+  marker(line) {
+    if (line.indent >= 4) return null;
+    const c = this.at(line, 0);
+    let width;
+    let ordered = false;
+    let char = c;
+    let number = 1;
+    if (c === "-" || c === "*" || c === "+") {
+      width = 1;
     } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark/lib/initialize/document.js
-var document2 = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code2) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
-    }
-    return checkNewContainers(code2);
-  }
-  function documentContinue(code2) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code2);
-    }
-    return start(code2);
-  }
-  function checkNewContainers(code2) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code2);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
-  }
-  function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code2);
-  }
-  function thereIsNoNewContainer(code2) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code2);
-  }
-  function documentContinued(code2) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
-  }
-  function containerContinue(code2) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code2);
-  }
-  function flowStart(code2) {
-    if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code2);
-  }
-  function flowContinue(code2) {
-    if (code2 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code2);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok2, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context3) {
-  const called = [];
-  let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve11 = constructs2[index2].resolveAll;
-    if (resolve11 && !called.includes(resolve11)) {
-      events = resolve11(events, context3);
-      called.push(resolve11);
-    }
-  }
-  return events;
-}
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-var attention = {
-  name: "attention",
-  resolveAll: resolveAllAttention,
-  tokenize: tokenizeAttention
-};
-function resolveAllAttention(events, context3) {
-  let index2 = -1;
-  let nextEvents;
-  while (++index2 < events.length) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open2][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index2][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index2][1].start
-            },
-            end
-          };
-          const text3 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index2][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index2][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
-          let offset2 = 0;
-          if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset2 = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
-          }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset2 - 2;
-          break;
-        }
-      }
-    }
-  }
-  index2 = -1;
-  while (++index2 < events.length) {
-    if (events[index2][1].type === "attentionSequence") {
-      events[index2][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok2) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous2 = this.previous;
-  const before = classifyCharacter(previous2);
-  let marker2;
-  return start;
-  function start(code2) {
-    marker2 = code2;
-    effects.enter("attentionSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker2) {
-      effects.consume(code2);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker2 === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker2 === 42 ? close : close && (after || !open2));
-    return ok2(code2);
-  }
-}
-function movePoint(point3, offset2) {
-  point3.column += offset2;
-  point3.offset += offset2;
-  point3._bufferIndex += offset2;
-}
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-var autolink = {
-  name: "autolink",
-  tokenize: tokenizeAutolink
-};
-function tokenizeAutolink(effects, ok2, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code2);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return schemeOrEmailAtext;
-    }
-    if (code2 === 64) {
-      return nok(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
-      size = 0;
-      return urlInside;
-    }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code2);
-  }
-  function urlInside(code2) {
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok2;
-    }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return urlInside;
-  }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
-      return emailAtext;
-    }
-    return nok(code2);
-  }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
-  }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok2;
-    }
-    return emailValue(code2);
-  }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
-      return next;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-var blankLine = {
-  partial: true,
-  tokenize: tokenizeBlankLine
-};
-function tokenizeBlankLine(effects, ok2, nok) {
-  return start;
-  function start(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
-  }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-var blockQuote = {
-  continuation: {
-    tokenize: tokenizeBlockQuoteContinuation
-  },
-  exit,
-  name: "blockQuote",
-  tokenize: tokenizeBlockQuoteStart
-};
-function tokenizeBlockQuoteStart(effects, ok2, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code2);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok2;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok2(code2);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return contBefore(code2);
-  }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok2, nok)(code2);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-var characterEscape = {
-  name: "characterEscape",
-  tokenize: tokenizeCharacterEscape
-};
-function tokenizeCharacterEscape(effects, ok2, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code2);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code2);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok2;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-var characterReference = {
-  name: "characterReference",
-  tokenize: tokenizeCharacterReference
-};
-function tokenizeCharacterReference(effects, ok2, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code2) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code2);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value(code2);
-  }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value(code2);
-  }
-  function value(code2) {
-    if (code2 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code2);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok2;
-    }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
-      return value;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-var nonLazyContinuation = {
-  partial: true,
-  tokenize: tokenizeNonLazyContinuation
-};
-function tokenizeNonLazyContinuation(effects, ok2, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok2(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-var codeFenced = {
-  concrete: true,
-  name: "codeFenced",
-  tokenize: tokenizeCodeFenced
-};
-function tokenizeCodeFenced(effects, ok2, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker2;
-  return start;
-  function start(code2) {
-    return beforeSequenceOpen(code2);
-  }
-  function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker2 = code2;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === marker2) {
-      sizeOpen++;
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code2);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
-  }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok2(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info2(code2);
-  }
-  function info2(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
-    }
-    if (code2 === 96 && code2 === marker2) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return info2;
-  }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta(code2);
-  }
-  function meta(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
-    }
-    if (code2 === 96 && code2 === marker2) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return meta;
-  }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
-  }
-  function contentBefore(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
-  }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code2);
-  }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
-    }
-    effects.consume(code2);
-    return contentChunk;
-  }
-  function after(code2) {
-    effects.exit("codeFenced");
-    return ok2(code2);
-  }
-  function tokenizeCloseStart(effects2, ok3, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code2) {
-      effects2.enter("lineEnding");
-      effects2.consume(code2);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code2) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
-    }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker2) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceClose(code2) {
-      if (code2 === marker2) {
-        size++;
-        effects2.consume(code2);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects2.exit("codeFencedFence");
-        return ok3(code2);
-      }
-      return nok2(code2);
-    }
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-var codeIndented = {
-  name: "codeIndented",
-  tokenize: tokenizeCodeIndented
-};
-var furtherStart = {
-  partial: true,
-  tokenize: tokenizeFurtherStart
-};
-function tokenizeCodeIndented(effects, ok2, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return inside;
-  }
-  function after(code2) {
-    effects.exit("codeIndented");
-    return ok2(code2);
-  }
-}
-function tokenizeFurtherStart(effects, ok2, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code2) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
-  }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-var codeText = {
-  name: "codeText",
-  previous,
-  resolve: resolveCodeText,
-  tokenize: tokenizeCodeText
-};
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index2;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index2 = headEnterIndex;
-    while (++index2 < tailExitIndex) {
-      if (events[index2][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index2 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index2 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
-        enter = index2;
-      }
-    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index2 !== enter + 2) {
-        events[enter][1].end = events[index2 - 1][1].end;
-        events.splice(enter + 2, index2 - enter - 2);
-        tailExitIndex -= index2 - enter - 2;
-        index2 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok2, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code2) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code2);
-  }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 32) {
-      effects.enter("space");
-      effects.consume(code2);
-      effects.exit("space");
-      return between;
-    }
-    if (code2 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
-      effects.exit("codeTextData");
-      return between(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok2(code2);
-    }
-    token.type = "codeTextData";
-    return data(code2);
-  }
-}
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-var SpliceBuffer = class {
-  /**
-   * @param {ReadonlyArray<T> | null | undefined} [initial]
-   *   Initial items (optional).
-   * @returns
-   *   Splice buffer.
-   */
-  constructor(initial) {
-    this.left = initial ? [...initial] : [];
-    this.right = [];
+      let n = 0;
+      while (n < 10 && /[0-9]/.test(this.at(line, n))) n++;
+      const d = this.at(line, n);
+      if (n === 0 || n > 9 || d !== "." && d !== ")") return null;
+      ordered = true;
+      char = d;
+      number = Number(this.text.slice(line.first, line.first + n));
+      width = n + 1;
+    }
+    const afterMarker = line.first + width;
+    if (afterMarker < line.end && this.text[afterMarker] !== " " && this.text[afterMarker] !== "	")
+      return null;
+    const markerColumn = line.indent + width;
+    let k = afterMarker;
+    let column = markerColumn;
+    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) {
+      column = this.text[k] === "	" ? column + 4 - column % 4 : column + 1;
+      k++;
+    }
+    const empty2 = k === line.end;
+    const spaces = column - markerColumn;
+    const contentColumn = empty2 || spaces > 4 ? markerColumn + 1 : column;
+    const contentStart = empty2 ? line.end : spaces > 4 ? afterMarker + 1 : k;
+    return { ordered, char, number, contentColumn, contentStart, empty: empty2 };
+  }
+  /** Where an HTML block that starts on this line ends: a closing text, 'blank', or null (no HTML block). */
+  htmlEnd(line, interrupting) {
+    if (line.indent >= 4 || this.at(line, 0) !== "<") return null;
+    const rest = this.text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase();
+    const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest);
+    if (raw) return `</${raw[1]}>`;
+    if (rest.startsWith("<!--")) return "-->";
+    if (rest.startsWith("<?")) return "?>";
+    if (rest.startsWith("<![cdata[")) return "]]>";
+    if (/^<![a-z]/.test(rest)) return ">";
+    const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+    if (tag && BLOCK_TAGS.has(tag[1])) return "blank";
+    if (!interrupting && /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(this.text.slice(line.first, line.end).toLowerCase()))
+      return "blank";
+    return null;
   }
   /**
-   * Array access;
-   * does not move the cursor.
-   *
-   * @param {number} index
-   *   Index.
-   * @return {T}
-   *   Item.
+   * Whether `line` ends a paragraph by starting a block. A table cannot start on a lazy line of a list item's
+   * paragraph (`tables` false): the header line continues the paragraph.
    */
-  get(index2) {
-    if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-      throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+  interrupts(index, tables = true) {
+    const line = this.lines[index];
+    if (line.blank) return true;
+    if (line.indent >= 4) return false;
+    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+      return true;
+    if (this.htmlEnd(line, true) !== null) return true;
+    const m = this.marker(line);
+    if (m && !m.empty && (!m.ordered || m.number === 1)) return true;
+    return tables && this.tableStart(index);
+  }
+  // --- GFM tables ---
+  tableStart(index) {
+    const head = this.lines[index];
+    const delim = this.lines[index + 1];
+    if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
+    const columns = this.delimiterColumns(delim);
+    if (columns === 0) return false;
+    const row = this.splitRow(head);
+    if (row.cells.length === 1 && row.cells[0].content.start === row.cells[0].content.end && this.text.slice(head.first, head.end).trim() === "|")
+      return false;
+    return columns === row.cells.length;
+  }
+  /** The number of columns of a delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
+  delimiterColumns(line) {
+    let k = line.first;
+    let end = line.end;
+    while (end > k && (this.text[end - 1] === " " || this.text[end - 1] === "	")) end--;
+    const piped = this.text.slice(k, end).includes("|");
+    if (this.text[k] === "|") k++;
+    if (end > k && this.text[end - 1] === "|") end--;
+    let columns = 0;
+    let dashes = 0;
+    let state = "lead";
+    for (; k <= end; k++) {
+      const c = k < end ? this.text[k] : "|";
+      if (c === "|") {
+        if (dashes === 0) return 0;
+        columns++;
+        dashes = 0;
+        state = "lead";
+      } else if (c === " " || c === "	") {
+        if (state === "colon") return 0;
+        if (state === "dash") state = "tail";
+      } else if (c === ":") {
+        if (state === "lead") state = "colon";
+        else if (state === "dash") state = "tail";
+        else return 0;
+      } else if (c === "-") {
+        if (state === "tail") return 0;
+        state = "dash";
+        dashes++;
+      } else {
+        return 0;
+      }
     }
-    if (index2 < this.left.length) return this.left[index2];
-    return this.right[this.right.length - index2 + this.left.length - 1];
+    return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
-  /**
-   * The length of the splice buffer, one greater than the largest index in the
-   * array.
-   */
-  get length() {
-    return this.left.length + this.right.length;
-  }
-  /**
-   * Remove and return `list[0]`;
-   * moves the cursor to `0`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  shift() {
-    this.setCursor(0);
-    return this.right.pop();
-  }
-  /**
-   * Slice the buffer to get an array;
-   * does not move the cursor.
-   *
-   * @param {number} start
-   *   Start.
-   * @param {number | null | undefined} [end]
-   *   End (optional).
-   * @returns {Array<T>}
-   *   Array of items.
-   */
-  slice(start, end) {
-    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-    if (stop < this.left.length) {
-      return this.left.slice(start, stop);
+  // the last answer of nextBackslash: searching again from anywhere up to it gives the same answer, so rows
+  // read in order cost one scan of the text in all (a search per row would scan to the end each time)
+  backslash = { from: 0, at: -2 };
+  /** The offset of the first backslash at or after `from`, or -1. */
+  nextBackslash(from) {
+    const b = this.backslash;
+    if (b.at === -2 || from < b.from || b.at !== -1 && from > b.at) {
+      b.from = from;
+      b.at = this.text.indexOf("\\", from);
     }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+    return b.at;
+  }
+  splitRow(line) {
+    const text = this.text;
+    let end = line.end;
+    while (end > line.first && isBlank(text.charCodeAt(end - 1))) end--;
+    const cells = [];
+    let cellStart = line.first;
+    let from = text.charCodeAt(line.first) === PIPE ? line.first + 1 : line.first;
+    let escape = this.nextBackslash(from);
+    for (let k = text.indexOf("|", from); k !== -1 && k < end; k = text.indexOf("|", k + 1)) {
+      while (escape !== -1 && escape < k - 1) escape = this.nextBackslash(escape + 2);
+      if (escape === k - 1) {
+        escape = this.nextBackslash(k + 1);
+        continue;
+      }
+      cells.push({ start: cellStart, content: trimSpan(text, from, k, cellStart) });
+      cellStart = k;
+      from = k + 1;
     }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+    if (from < end || cells.length === 0)
+      cells.push({ start: cellStart, content: trimSpan(text, from, end, cellStart) });
+    return { start: line.first, end: line.end, cells };
   }
-  /**
-   * Mimics the behavior of Array.prototype.splice() except for the change of
-   * interface necessary to avoid segfaults when patching in very large arrays.
-   *
-   * This operation moves cursor is moved to `start` and results in the cursor
-   * placed after any inserted items.
-   *
-   * @param {number} start
-   *   Start;
-   *   zero-based index at which to start changing the array;
-   *   negative numbers count backwards from the end of the array and values
-   *   that are out-of bounds are clamped to the appropriate end of the array.
-   * @param {number | null | undefined} [deleteCount=0]
-   *   Delete count (default: `0`);
-   *   maximum number of elements to delete, starting from start.
-   * @param {Array<T> | null | undefined} [items=[]]
-   *   Items to include in place of the deleted items (default: `[]`).
-   * @return {Array<T>}
-   *   Any removed items.
-   */
-  splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-    if (items) chunkedPush(this.left, items);
-    return removed.reverse();
+  table() {
+    const header2 = this.splitRow(this.lines[this.i]);
+    const rows = [];
+    let k = this.i + 2;
+    while (k < this.lines.length && !this.interruptsTable(k)) rows.push(this.splitRow(this.lines[k++]));
+    const last = rows.length > 0 ? rows[rows.length - 1].end : this.lines[this.i + 1].end;
+    this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
+    this.i = k;
   }
-  /**
-   * Remove and return the highest-numbered item in the array, so
-   * `list[list.length - 1]`;
-   * Moves the cursor to `length`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  pop() {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop();
+  interruptsTable(index) {
+    const line = this.lines[index];
+    if (line.blank || line.indent >= 4) return true;
+    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+      return true;
+    if (this.htmlEnd(line, false) !== null) return true;
+    return this.marker(line) !== null;
   }
-  /**
-   * Inserts a single item to the high-numbered side of the array;
-   * moves the cursor to `length`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  push(item) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    this.left.push(item);
+  // --- blocks ---
+  other(from, to) {
+    this.blocks.push({ type: "other", start: this.lines[from].first, end: this.lines[to].end });
+    this.i = to + 1;
   }
-  /**
-   * Inserts many items to the high-numbered side of the array.
-   * Moves the cursor to `length`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  pushMany(items) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    chunkedPush(this.left, items);
+  indentedCode() {
+    let last = this.i;
+    let k = this.i + 1;
+    while (k < this.lines.length && (this.lines[k].blank || this.lines[k].indent >= 4)) {
+      if (!this.lines[k].blank) last = k;
+      k++;
+    }
+    this.other(this.i, last);
   }
-  /**
-   * Inserts a single item to the low-numbered side of the array;
-   * Moves the cursor to `0`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshift(item) {
-    this.setCursor(0);
-    this.right.push(item);
+  fencedCode(line) {
+    const open2 = this.fence(line);
+    let k = this.i + 1;
+    for (; k < this.lines.length; k++) {
+      const l = this.lines[k];
+      if (l.indent >= 4 || this.at(l, 0) !== open2.char) continue;
+      let n = 0;
+      while (this.at(l, n) === open2.char) n++;
+      if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
+    }
+    this.other(this.i, Math.min(k, this.lines.length - 1));
   }
-  /**
-   * Inserts many items to the low-numbered side of the array;
-   * moves the cursor to `0`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshiftMany(items) {
-    this.setCursor(0);
-    chunkedPush(this.right, items.reverse());
-  }
-  /**
-   * Move the cursor to a specific position in the array. Requires
-   * time proportional to the distance moved.
-   *
-   * If `n < 0`, the cursor will end up at the beginning.
-   * If `n > length`, the cursor will end up at the end.
-   *
-   * @param {number} n
-   *   Position.
-   * @return {undefined}
-   *   Nothing.
-   */
-  setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-    if (n < this.left.length) {
-      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.right, removed.reverse());
+  html(line) {
+    const end = this.htmlEnd(line, false);
+    let k = this.i;
+    if (end === "blank") {
+      while (k + 1 < this.lines.length && !this.lines[k + 1].blank) k++;
     } else {
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.left, removed.reverse());
+      while (k < this.lines.length && !this.lineHas(this.lines[k], end)) k++;
+      k = Math.min(k, this.lines.length - 1);
     }
+    this.other(this.i, k);
   }
-};
-function chunkedPush(list2, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list2.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
+  lineHas(line, needle) {
+    return this.text.slice(line.start, line.end).toLowerCase().includes(needle);
+  }
+  heading(line) {
+    const depth = this.atx(line);
+    let from = line.first + depth;
+    let to = line.end;
+    while (from < to && (this.text[from] === " " || this.text[from] === "	")) from++;
+    while (to > from && (this.text[to - 1] === " " || this.text[to - 1] === "	")) to--;
+    let hashes = to;
+    while (hashes > from && this.text[hashes - 1] === "#") hashes--;
+    if (hashes < to && (hashes === from || this.text[hashes - 1] === " " || this.text[hashes - 1] === "	")) {
+      to = hashes;
+      while (to > from && (this.text[to - 1] === " " || this.text[to - 1] === "	")) to--;
     }
-  }
-}
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index2 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more2;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index2 < events.length) {
-    while (index2 in jumps) {
-      index2 = jumps[index2];
-    }
-    event = events.get(index2);
-    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index2));
-        index2 = jumps[index2];
-        more2 = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index2;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index2);
-        parameters.unshift(event);
-        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more2;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context3 = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context3.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous2;
-  let index2 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context3.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous2) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous2 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index2 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
-    ) {
-      start = index2 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index2 = breaks.length;
-  while (index2--) {
-    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index2 = -1;
-  while (++index2 < jumps.length) {
-    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
-    adjust += jumps[index2][1] - jumps[index2][0] - 1;
-  }
-  return gaps;
-}
-
-// node_modules/micromark-core-commonmark/lib/content.js
-var content2 = {
-  resolve: resolveContent,
-  tokenize: tokenizeContent
-};
-var continuationConstruct = {
-  partial: true,
-  tokenize: tokenizeContinuation
-};
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok2) {
-  let previous2;
-  return chunkStart;
-  function chunkStart(code2) {
-    effects.enter("content");
-    previous2 = effects.enter("chunkContent", {
-      contentType: "content"
+    this.blocks.push({
+      type: "heading",
+      depth,
+      start: line.first,
+      end: line.end,
+      lines: [{ start: from, end: to }]
     });
-    return chunkInside(code2);
-  }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
-    }
-    effects.consume(code2);
-    return chunkInside;
-  }
-  function contentEnd(code2) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok2(code2);
-  }
-  function contentContinue(code2) {
-    effects.consume(code2);
-    effects.exit("chunkContent");
-    previous2.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous2
-    });
-    previous2 = previous2.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok2, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code2) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok2(code2);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok2)(code2);
-  }
-}
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code2) {
-    if (code2 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code2);
-  }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok2;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code2);
-  }
-  function enclosed(code2) {
-    if (code2 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code2);
-    }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
-      return enclosed;
-    }
-    return enclosed(code2);
-  }
-  function raw(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok2(code2);
-    }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
-      balance++;
-      return raw;
-    }
-    if (code2 === 41) {
-      effects.consume(code2);
-      balance--;
-      return raw;
-    }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
-      return raw;
-    }
-    return raw(code2);
-  }
-}
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code2);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok2;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code2);
-  }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-}
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
-  let marker2;
-  return start;
-  function start(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      marker2 = code2 === 40 ? 41 : code2;
-      return begin;
-    }
-    return nok(code2);
-  }
-  function begin(code2) {
-    if (code2 === marker2) {
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok2;
-    }
-    effects.enter(stringType);
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker2) {
-      effects.exit(stringType);
-      return begin(marker2);
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker2 || code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? escape : inside;
-  }
-  function escape(code2) {
-    if (code2 === marker2 || code2 === 92) {
-      effects.consume(code2);
-      return inside;
-    }
-    return inside(code2);
-  }
-}
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok2) {
-  let seen;
-  return start;
-  function start(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
-    }
-    return ok2(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-var definition = {
-  name: "definition",
-  tokenize: tokenizeDefinition
-};
-var titleBefore = {
-  partial: true,
-  tokenize: tokenizeTitleBefore
-};
-function tokenizeDefinition(effects, ok2, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code2) {
-    effects.enter("definition");
-    return before(code2);
-  }
-  function before(code2) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code2);
-  }
-  function labelAfter(code2) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code2);
-  }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
-  }
-  function destinationBefore(code2) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code2);
-  }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
-  }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
-  }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeTitleBefore(effects, ok2, nok) {
-  return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
-  }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
-  }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
-  }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-var hardBreakEscape = {
-  name: "hardBreakEscape",
-  tokenize: tokenizeHardBreakEscape
-};
-function tokenizeHardBreakEscape(effects, ok2, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.exit("hardBreakEscape");
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-var headingAtx = {
-  name: "headingAtx",
-  resolve: resolveHeadingAtx,
-  tokenize: tokenizeHeadingAtx
-};
-function resolveHeadingAtx(events, context3) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text3 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok2, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("atxHeading");
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code2);
-    }
-    return nok(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("atxHeading");
-      return ok2(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
-    }
-    effects.enter("atxHeadingText");
-    return data(code2);
-  }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-var htmlFlow = {
-  concrete: true,
-  name: "htmlFlow",
-  resolveTo: resolveToHtmlFlow,
-  tokenize: tokenizeHtmlFlow
-};
-var blankLineBefore = {
-  partial: true,
-  tokenize: tokenizeBlankLineBefore
-};
-function resolveToHtmlFlow(events) {
-  let index2 = events.length;
-  while (index2--) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
-    events[index2][1].start = events[index2 - 2][1].start;
-    events[index2 + 1][1].start = events[index2 - 2][1].start;
-    events.splice(index2 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok2, nok) {
-  const self2 = this;
-  let marker2;
-  let closingTag;
-  let buffer;
-  let index2;
-  let markerB;
-  return start;
-  function start(code2) {
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      marker2 = 3;
-      return self2.interrupt ? ok2 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      marker2 = 2;
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      marker2 = 5;
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      marker2 = 4;
-      return self2.interrupt ? ok2 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return self2.interrupt ? ok2 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      if (index2 === value.length) {
-        return self2.interrupt ? ok2 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker2 = 1;
-        return self2.interrupt ? ok2(code2) : continuation(code2);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker2 = 6;
-        if (slash) {
-          effects.consume(code2);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok2(code2) : continuation(code2);
-      }
-      marker2 = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
-    }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return self2.interrupt ? ok2 : continuation;
-    }
-    return nok(code2);
-  }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return completeEnd;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code2);
-  }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code2);
-  }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code2);
-  }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
-    }
-    return nok(code2);
-  }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function continuation(code2) {
-    if (code2 === 45 && marker2 === 2) {
-      effects.consume(code2);
-      return continuationCommentInside;
-    }
-    if (code2 === 60 && marker2 === 1) {
-      effects.consume(code2);
-      return continuationRawTagOpen;
-    }
-    if (code2 === 62 && marker2 === 4) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 63 && marker2 === 3) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    if (code2 === 93 && marker2 === 5) {
-      effects.consume(code2);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code2) && (marker2 === 6 || marker2 === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code2);
-    }
-    effects.consume(code2);
-    return continuation;
-  }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
-  }
-  function continuationStartNonLazy(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code2);
-  }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code2);
-        return continuationClose;
-      }
-      return continuation(code2);
-    }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 45 && marker2 === 2) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code2);
-    }
-    effects.consume(code2);
-    return continuationClose;
-  }
-  function continuationAfter(code2) {
-    effects.exit("htmlFlow");
-    return ok2(code2);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok2, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok2, nok);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-var htmlText = {
-  name: "htmlText",
-  tokenize: tokenizeHtmlText
-};
-function tokenizeHtmlText(effects, ok2, nok) {
-  const self2 = this;
-  let marker2;
-  let index2;
-  let returnState;
-  return start;
-  function start(code2) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instruction;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return declaration;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return nok(code2);
-  }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = comment;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return comment;
-  }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return comment(code2);
-  }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      return index2 === value.length ? cdata : cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = cdata;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return cdata;
-  }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = declaration;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return declaration;
-  }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = instruction;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return instruction;
-  }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return nok(code2);
-  }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return tagCloseBetween(code2);
-  }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagCloseBetween;
-    }
-    return end(code2);
-  }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return end;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenBetween;
-    }
-    return end(code2);
-  }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code2);
-  }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code2);
-  }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker2 = code2;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker2) {
-      effects.consume(code2);
-      marker2 = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok2;
-    }
-    return nok(code2);
-  }
-  function lineEndingBefore(code2) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
-  }
-  function lineEndingAfterPrefix(code2) {
-    effects.enter("htmlTextData");
-    return returnState(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-var labelEnd = {
-  name: "labelEnd",
-  resolveAll: resolveAllLabelEnd,
-  resolveTo: resolveToLabelEnd,
-  tokenize: tokenizeLabelEnd
-};
-var resourceConstruct = {
-  tokenize: tokenizeResource
-};
-var referenceFullConstruct = {
-  tokenize: tokenizeReferenceFull
-};
-var referenceCollapsedConstruct = {
-  tokenize: tokenizeReferenceCollapsed
-};
-function resolveAllLabelEnd(events) {
-  let index2 = -1;
-  const newEvents = [];
-  while (++index2 < events.length) {
-    const token = events[index2][1];
-    newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset2 = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index2 += offset2;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context3) {
-  let index2 = events.length;
-  let offset2 = 0;
-  let open2;
-  let close;
-  let media;
-  while (index2--) {
-    const token = events[index2][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
-        if (token.type !== "labelLink") {
-          offset2 = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close = index2;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label2 = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close][1].end
-    }
-  };
-  const text3 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset2 + 2][1].end
-    },
-    end: {
-      ...events[close - 2][1].start
-    }
-  };
-  media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open2 + 1, open2 + offset2 + 3));
-  media = push(media, [["enter", text3, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset2 + 4, close - 3), context3));
-  media = push(media, [["exit", text3, context3], events[close - 2], events[close - 1], ["exit", label2, context3]]);
-  media = push(media, events.slice(close + 1));
-  media = push(media, [["exit", group, context3]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok2, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart) {
-      return nok(code2);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code2);
-    }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
-    }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
-    }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
-  }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
-  }
-  function labelEndOk(code2) {
-    labelStarts.pop();
-    return ok2(code2);
-  }
-  function labelEndNok(code2) {
-    labelStart._balanced = true;
-    return nok(code2);
-  }
-}
-function tokenizeResource(effects, ok2, nok) {
-  return resourceStart;
-  function resourceStart(code2) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code2);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
-  }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
-  }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
-  }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
-  }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
-    }
-    return resourceEnd(code2);
-  }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
-  }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code2);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok2;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeReferenceFull(effects, ok2, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
-  }
-  function referenceFullAfter(code2) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok2(code2) : nok(code2);
-  }
-  function referenceFullMissing(code2) {
-    return nok(code2);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok2, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code2);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code2);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok2;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-var labelStartImage = {
-  name: "labelStartImage",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartImage
-};
-function tokenizeLabelStartImage(effects, ok2, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code2) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code2);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code2);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok2(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-var labelStartLink = {
-  name: "labelStartLink",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartLink
-};
-function tokenizeLabelStartLink(effects, ok2, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code2) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok2(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-var lineEnding = {
-  name: "lineEnding",
-  tokenize: tokenizeLineEnding
-};
-function tokenizeLineEnding(effects, ok2) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok2, "linePrefix");
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak = {
-  name: "thematicBreak",
-  tokenize: tokenizeThematicBreak
-};
-function tokenizeThematicBreak(effects, ok2, nok) {
-  let size = 0;
-  let marker2;
-  return start;
-  function start(code2) {
-    effects.enter("thematicBreak");
-    return before(code2);
-  }
-  function before(code2) {
-    marker2 = code2;
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker2) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code2);
-    }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
-      effects.exit("thematicBreak");
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-  function sequence(code2) {
-    if (code2 === marker2) {
-      effects.consume(code2);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/list.js
-var list = {
-  continuation: {
-    tokenize: tokenizeListContinuation
-  },
-  exit: tokenizeListEnd,
-  name: "list",
-  tokenize: tokenizeListStart
-};
-var listItemPrefixWhitespaceConstruct = {
-  partial: true,
-  tokenize: tokenizeListItemPrefixWhitespace
-};
-var indentConstruct = {
-  partial: true,
-  tokenize: tokenizeIndent
-};
-function tokenizeListStart(effects, ok2, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code2) {
-    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
-      }
-      if (!self2.interrupt || code2 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code2);
-      }
-    }
-    return nok(code2);
-  }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
-      return inside;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code2);
-    }
-    return nok(code2);
-  }
-  function atMarker(code2) {
-    effects.enter("listItemMarker");
-    effects.consume(code2);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code2;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code2) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code2);
-  }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code2);
-  }
-  function endOfPrefix(code2) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok2(code2);
-  }
-}
-function tokenizeListContinuation(effects, ok2, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok2, "listItemIndent", self2.containerState.size + 1)(code2);
-  }
-  function notBlank(code2) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code2);
-  }
-  function notInCurrentItem(code2) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-  }
-}
-function tokenizeIndent(effects, ok2, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok2(code2) : nok(code2);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-var setextUnderline = {
-  name: "setextUnderline",
-  resolveTo: resolveToSetextUnderline,
-  tokenize: tokenizeSetextUnderline
-};
-function resolveToSetextUnderline(events, context3) {
-  const editMap = new EditMap();
-  let index2 = events.length;
-  let content3;
-  let text3;
-  let definition2;
-  while (index2--) {
-    if (events[index2][0] === "enter") {
-      if (events[index2][1].type === "content") {
-        content3 = index2;
-        break;
-      }
-      if (events[index2][1].type === "paragraph") {
-        text3 = index2;
-      }
-    } else {
-      if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
-      }
-      if (!definition2 && events[index2][1].type === "definition") {
-        definition2 = index2;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text3][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context3]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context3]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok2, nok) {
-  const self2 = this;
-  let marker2;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length;
-    let paragraph;
-    while (index2--) {
-      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph = self2.events[index2][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker2 = code2;
-      return before(code2);
-    }
-    return nok(code2);
-  }
-  function before(code2) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker2) {
-      effects.consume(code2);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
-  }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("setextHeadingLine");
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark/lib/initialize/flow.js
-var flow = {
-  tokenize: initializeFlow
-};
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code2);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-
-// node_modules/micromark/lib/initialize/text.js
-var resolver = {
-  resolveAll: createResolver()
-};
-var string = initializeFactory("string");
-var text = initializeFactory("text");
-function initializeFactory(field) {
-  return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code2) {
-      return atBreak(code2) ? text3(code2) : notText(code2);
-    }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
+    this.i++;
+  }
+  blockquote() {
+    let k = this.i + 1;
+    let open2 = this.opensParagraph(this.lines[this.i]);
+    while (k < this.lines.length) {
+      const l = this.lines[k];
+      if (l.blank) break;
+      if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
+      else if (!open2 || this.interrupts(k, false) || this.marker(l) !== null) break;
+      k++;
+    }
+    this.other(this.i, k - 1);
+  }
+  paragraph() {
+    const first = this.i;
+    let k = this.i + 1;
+    while (k < this.lines.length) {
+      const l = this.lines[k];
+      if (l.blank) break;
+      const level = this.setext(l);
+      if (level > 0 && !this.tableStart(k)) {
+        const lines2 = this.paragraphLines(first, k - 1);
+        this.blocks.push({ type: "heading", depth: level, start: lines2[0].start, end: l.end, lines: lines2 });
+        this.i = k + 1;
         return;
       }
-      effects.enter("data");
-      effects.consume(code2);
-      return data;
+      if (this.interrupts(k)) break;
+      k++;
     }
-    function data(code2) {
-      if (atBreak(code2)) {
-        effects.exit("data");
-        return text3(code2);
-      }
-      effects.consume(code2);
-      return data;
+    const lines = this.paragraphLines(first, k - 1);
+    this.blocks.push({ type: "paragraph", start: lines[0].start, end: lines[lines.length - 1].end, lines });
+    this.i = k;
+  }
+  /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
+  paragraphLines(from, to) {
+    const out = [];
+    for (let k = from; k <= to; k++) out.push({ start: this.lines[k].first, end: this.lines[k].end });
+    const last = out[out.length - 1];
+    while (last.end > last.start && (this.text[last.end - 1] === " " || this.text[last.end - 1] === "	"))
+      last.end--;
+    return out;
+  }
+  list() {
+    const firstMarker = this.marker(this.lines[this.i]);
+    const items = [];
+    for (; ; ) {
+      const line = this.lines[this.i];
+      const m = this.marker(line);
+      const item = this.listItem(line, m);
+      items.push(item.block);
+      let k = item.next;
+      while (k < this.lines.length && this.lines[k].blank) k++;
+      const nextLine = this.lines[k];
+      const next = nextLine ? this.marker(nextLine) : null;
+      this.i = item.next;
+      if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || this.thematicBreak(nextLine))
+        break;
+      this.i = k;
     }
-    function atBreak(code2) {
-      if (code2 === null) {
-        return true;
+    this.blocks.push({ type: "list", start: items[0].start, end: items[items.length - 1].end, items });
+  }
+  listItem(line, m) {
+    const W2 = m.contentColumn;
+    let last = this.i;
+    let k = this.i + 1;
+    const para = [];
+    let inParagraph = !m.empty && !this.startsBlockAt(line, m.contentStart);
+    if (inParagraph) para.push({ start: m.contentStart, end: line.end });
+    let sawBlank = false;
+    let open2 = inParagraph || !m.empty && this.opensParagraph({ ...line, first: m.contentStart });
+    while (k < this.lines.length) {
+      const l = this.lines[k];
+      if (l.blank) {
+        sawBlank = true;
+        inParagraph = false;
+        k++;
+        continue;
       }
-      const list2 = constructs2[code2];
-      let index2 = -1;
-      if (list2) {
-        while (++index2 < list2.length) {
-          const item = list2[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
+      if (l.indent >= W2) {
+        if (inParagraph && this.startsBlockAt(l, l.first, true)) inParagraph = false;
+        if (inParagraph) para.push({ start: l.first, end: l.end });
+        else if (para.length === 0 && m.empty && last === this.i && !this.startsBlockAt(l, l.first)) {
+          para.push({ start: l.first, end: l.end });
+          inParagraph = true;
         }
+        open2 = this.opensParagraph(l);
+        sawBlank = false;
+        last = k++;
+        continue;
       }
-      return false;
+      if (!sawBlank && open2 && !this.interrupts(k, false) && this.marker(l) === null) {
+        if (inParagraph) para.push({ start: l.first, end: l.end });
+        last = k++;
+        continue;
+      }
+      break;
     }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context3) {
-    let index2 = -1;
-    let enter;
-    while (++index2 <= events.length) {
-      if (enter === void 0) {
-        if (events[index2] && events[index2][1].type === "data") {
-          enter = index2;
-          index2++;
-        }
-      } else if (!events[index2] || events[index2][1].type !== "data") {
-        if (index2 !== enter + 2) {
-          events[enter][1].end = events[index2 - 1][1].end;
-          events.splice(enter + 2, index2 - enter - 2);
-          index2 = enter + 2;
-        }
-        enter = void 0;
-      }
+    let paragraph = null;
+    if (para.length > 0) {
+      const lastLine = para[para.length - 1];
+      while (lastLine.end > lastLine.start && /[ \t]/.test(this.text[lastLine.end - 1])) lastLine.end--;
+      paragraph = { start: para[0].start, end: lastLine.end, lines: para };
     }
-    return extraResolver ? extraResolver(events, context3) : events;
+    return { block: { start: line.first, end: this.lines[last].end, paragraph }, next: last + 1 };
   }
-}
-function resolveAllLineSuffixes(events, context3) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context3.sliceStream(data);
-      let index2 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index2--) {
-        const chunk = chunks[index2];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index2++;
-          break;
-        }
-      }
-      if (context3._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index2,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context3], ["exit", token, context3]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document3,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document3 = {
-  [42]: list,
-  [43]: list,
-  [45]: list,
-  [48]: list,
-  [49]: list,
-  [50]: list,
-  [51]: list,
-  [52]: list,
-  [53]: list,
-  [54]: list,
-  [55]: list,
-  [56]: list,
-  [57]: list,
-  [62]: blockQuote
-};
-var contentInitial = {
-  [91]: definition
-};
-var flowInitial = {
-  [-2]: codeIndented,
-  [-1]: codeIndented,
-  [32]: codeIndented
-};
-var flow2 = {
-  [35]: headingAtx,
-  [42]: thematicBreak,
-  [45]: [setextUnderline, thematicBreak],
-  [60]: htmlFlow,
-  [61]: setextUnderline,
-  [95]: thematicBreak,
-  [96]: codeFenced,
-  [126]: codeFenced
-};
-var string2 = {
-  [38]: characterReference,
-  [92]: characterEscape
-};
-var text2 = {
-  [-5]: lineEnding,
-  [-4]: lineEnding,
-  [-3]: lineEnding,
-  [33]: labelStartImage,
-  [38]: characterReference,
-  [42]: attention,
-  [60]: [autolink, htmlText],
-  [91]: labelStartLink,
-  [92]: [hardBreakEscape, characterEscape],
-  [93]: labelEnd,
-  [95]: attention,
-  [96]: codeText
-};
-var insideSpan = {
-  null: [attention, resolver]
-};
-var attentionMarkers = {
-  null: [42, 95]
-};
-var disable = {
-  null: []
-};
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from) {
-  let point3 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context3 = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context3, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context3;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context3.events = resolveAll(resolveAllConstructs, context3.events, context3);
-    return context3.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset: offset2
-    } = point3;
-    return {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset: offset2
-    };
-  }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point3._index < chunks.length) {
-      const chunk = chunks[point3._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
-        if (point3._bufferIndex < 0) {
-          point3._bufferIndex = 0;
-        }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
-        }
+  /** Whether the line's content, past any list or quote markers, is paragraph text. */
+  opensParagraph(line) {
+    let sub = { ...line, indent: 0 };
+    for (let depth = 0; depth < 100; depth++) {
+      const m = this.marker(sub);
+      if (m) {
+        if (m.empty) return false;
+        sub = { ...sub, first: m.contentStart };
+      } else if (this.text[sub.first] === ">") {
+        let k = sub.first + 1;
+        while (k < sub.end && (this.text[k] === " " || this.text[k] === "	")) k++;
+        if (k === sub.end) return false;
+        sub = { ...sub, first: k };
       } else {
-        go(chunk);
+        break;
       }
     }
+    return !(this.atx(sub) > 0 || this.fence(sub) !== null || this.thematicBreak(sub) || this.htmlEnd(sub, false) !== null);
   }
-  function go(code2) {
-    consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
+  /**
+   * Whether the content at `offset` of `line` starts a block other than a paragraph (`afterParagraph`: one
+   * that can interrupt a paragraph; an empty item or an ordered one not starting at 1 cannot).
+   */
+  startsBlockAt(line, offset, afterParagraph = false) {
+    const sub = { ...line, first: offset, indent: 0 };
+    const m = this.marker(sub);
+    return this.atx(sub) > 0 || this.fence(sub) !== null || this.text[offset] === ">" || this.thematicBreak(sub) || m !== null && (!afterParagraph || !m.empty && (!m.ordered || m.number === 1));
   }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
-      point3.line++;
-      point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code2 !== -1) {
-      point3.column++;
-      point3.offset++;
-    }
-    if (point3._bufferIndex < 0) {
-      point3._index++;
-    } else {
-      point3._bufferIndex++;
-      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point3._index].length) {
-        point3._bufferIndex = -1;
-        point3._index++;
-      }
-    }
-    context3.previous = code2;
-    consumed = true;
+};
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+);
+function splitLines(text) {
+  const lines = [];
+  let start = 0;
+  for (; ; ) {
+    let nl = text.indexOf("\n", start);
+    if (nl === -1) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let first = start;
+    let indent = 0;
+    for (let c = text.charCodeAt(first); first < end && isBlank(c); c = text.charCodeAt(++first))
+      indent = c === TAB ? indent + 4 - indent % 4 : indent + 1;
+    lines.push({ start, end, first, indent, blank: first === end });
+    if (nl === text.length) break;
+    start = nl + 1;
   }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context3.events.push(["enter", token, context3]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context3.events.push(["exit", token, context3]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info2) {
-    addResult(construct, info2.from);
-  }
-  function onsuccessfulcheck(_, info2) {
-    info2.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook2;
-    function hook2(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info2;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map) {
-        return start;
-        function start(code2) {
-          const left = code2 !== null && map[code2];
-          const all2 = code2 !== null && map.null;
-          const list2 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
-          ];
-          return handleListOfConstructs(list2)(code2);
-        }
-      }
-      function handleListOfConstructs(list2) {
-        listOfConstructs = list2;
-        constructIndex = 0;
-        if (list2.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list2[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code2) {
-          info2 = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context3.currentConstruct = construct;
-          }
-          if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context3), fields) : context3,
-            effects,
-            ok2,
-            nok
-          )(code2);
-        }
-      }
-      function ok2(code2) {
-        consumed = true;
-        onreturn(currentConstruct, info2);
-        return returnState;
-      }
-      function nok(code2) {
-        consumed = true;
-        info2.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context3.events, from2, context3.events.length - from2, construct.resolve(context3.events.slice(from2), context3));
-    }
-    if (construct.resolveTo) {
-      context3.events = construct.resolveTo(context3.events, context3);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context3.previous;
-    const startCurrentConstruct = context3.currentConstruct;
-    const startEventsIndex = context3.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point3 = startPoint;
-      context3.previous = startPrevious;
-      context3.currentConstruct = startCurrentConstruct;
-      context3.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point3.line in columnStart && point3.column < 2) {
-      point3.column = columnStart[point3.line];
-      point3.offset += columnStart[point3.line] - 1;
-    }
-  }
+  return lines;
 }
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+function trimSpan(text, from, to, emptyAt) {
+  while (from < to && isBlank(text.charCodeAt(from))) from++;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+  return from < to ? { start: from, end: to } : { start: emptyAt, end: emptyAt };
+}
+var PIPE = 124;
+var SPACE = 32;
+var TAB = 9;
+function isBlank(code2) {
+  return code2 === SPACE || code2 === TAB;
+}
+
+// src/ledger/inline.ts
+var PUNCTUATION = /[!-/:-@[-`{-~]/;
+var ASCII_PUNCTUATION = [];
+for (let code2 = 0; code2 < 128; code2++) ASCII_PUNCTUATION[code2] = PUNCTUATION.test(String.fromCharCode(code2));
+var ENTITIES = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\xA0",
+  copy: "\xA9",
+  reg: "\xAE",
+  mdash: "\u2014",
+  ndash: "\u2013",
+  hellip: "\u2026",
+  rarr: "\u2192",
+  larr: "\u2190"
+};
+var SPECIAL = new Uint8Array(128);
+for (const ch of "\\`&*_\r\n") SPECIAL[ch.charCodeAt(0)] = 1;
+var MARKUP = /[\\`&*_[\]!\r\n]/;
+function inlineText(source, start, end, inCell = false) {
+  const plain = source.slice(start, end);
+  if (!MARKUP.test(plain)) return { text: plain, code: null };
+  const pieces = [];
+  let code2 = null;
+  const closers = backtickRuns(source, start, end);
+  let literal = "";
+  const flush = () => {
+    if (literal) pieces.push({ text: literal, delim: null });
+    literal = "";
+  };
+  let i2 = start;
+  while (i2 < end) {
+    let j = i2;
+    for (let code3 = source.charCodeAt(j); j < end && (code3 >= 128 || SPECIAL[code3] === 0); code3 = source.charCodeAt(++j)) ;
+    if (j > i2) {
+      literal += source.slice(i2, j);
+      i2 = j;
+      if (i2 === end) break;
+    }
+    const c = source[i2];
+    if (c === "\\" && i2 + 1 < end && ASCII_PUNCTUATION[source.charCodeAt(i2 + 1)] === true) {
+      literal += source[i2 + 1];
+      i2 += 2;
+      continue;
+    }
+    if (c === "`") {
+      let n = 1;
+      while (i2 + n < end && source[i2 + n] === "`") n++;
+      const close = closers.next(n, i2 + n);
+      if (close === -1) {
+        literal += "`".repeat(n);
+        i2 += n;
+        continue;
+      }
+      let value = source.slice(i2 + n, close).replace(/\r\n|\r|\n/g, " ");
+      if (inCell) value = value.replace(/\\\|/g, "|");
+      if (value.length >= 2 && value.startsWith(" ") && value.endsWith(" ") && value.trim() !== "")
+        value = value.slice(1, -1);
+      code2 ??= { value, start: i2 + n };
+      literal += value;
+      i2 = close + n;
+      continue;
+    }
+    if (c === "&") {
+      const m = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(
+        source.slice(i2, Math.min(end, i2 + 40))
+      );
+      const decoded = m ? entity(m) : null;
+      if (decoded !== null) {
+        literal += decoded;
+        i2 += m[0].length;
+        continue;
+      }
+    }
+    if (c === "*" || c === "_") {
+      let n = 1;
+      while (i2 + n < end && source[i2 + n] === c) n++;
+      flush();
+      const f = flanking(source, start, end, i2, n, c === "*");
+      pieces.push({
+        text: "",
+        delim: { char: c, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
+      });
+      i2 += n;
+      continue;
+    }
+    if (c === "\r" || c === "\n") {
+      const trailing = /[ \t]*$/.exec(literal)[0];
+      const hard = / {2}/.test(trailing.replace(/\t/g, "")) || source[i2 - 1] === "\\" && literal.endsWith("\\");
+      literal = literal.slice(0, literal.length - trailing.length);
+      if (hard && literal.endsWith("\\") && source[i2 - 1] === "\\") literal = literal.slice(0, -1);
+      const ending = c === "\r" && source[i2 + 1] === "\n" ? "\r\n" : c;
+      if (!hard) literal += ending;
+      i2 += ending.length;
+      while (i2 < end && (source[i2] === " " || source[i2] === "	")) i2++;
+      continue;
+    }
+    literal += c;
+    i2++;
+  }
+  flush();
+  resolveEmphasis(pieces);
+  return { text: links(pieces.map((p) => p.text).join("")), code: code2 };
+}
+function backtickRuns(source, start, end) {
+  const byLength = /* @__PURE__ */ new Map();
+  for (let i2 = start; i2 < end; ) {
+    if (source[i2] !== "`") {
+      i2++;
+      continue;
+    }
+    let n = 1;
+    while (i2 + n < end && source[i2 + n] === "`") n++;
+    const list = byLength.get(n) ?? [];
+    list.push(i2);
+    byLength.set(n, list);
+    i2 += n;
+  }
+  const cursor = /* @__PURE__ */ new Map();
+  return {
+    /** The first run of exactly `n` backticks at or after `from`, or -1. */
+    next(n, from) {
+      const list = byLength.get(n);
+      if (!list) return -1;
+      let k = cursor.get(n) ?? 0;
+      while (k < list.length && list[k] < from) k++;
+      cursor.set(n, k);
+      return k < list.length ? list[k] : -1;
+    }
+  };
+}
+function entity(m) {
+  const code2 = m[1] ? parseInt(m[1], 10) : m[2] ? parseInt(m[2], 16) : null;
+  if (code2 !== null) return code2 === 0 || code2 > 1114111 ? "\uFFFD" : String.fromCodePoint(code2);
+  return ENTITIES[m[3]] ?? null;
+}
+function isSpaceCode(code2) {
+  if (Number.isNaN(code2) || code2 === 32 || code2 >= 9 && code2 <= 13) return true;
+  return code2 > 127 && /\s/u.test(String.fromCharCode(code2));
+}
+function isPunctCode(code2) {
+  if (Number.isNaN(code2)) return false;
+  return code2 < 128 ? ASCII_PUNCTUATION[code2] === true : /[\p{P}\p{S}]/u.test(String.fromCharCode(code2));
+}
+function flanking(source, start, end, i2, n, star) {
+  const before = i2 > start ? source.charCodeAt(i2 - 1) : NaN;
+  const after = i2 + n < end ? source.charCodeAt(i2 + n) : NaN;
+  const spaceBefore = isSpaceCode(before);
+  const spaceAfter = isSpaceCode(after);
+  const punctBefore = isPunctCode(before);
+  const punctAfter = isPunctCode(after);
+  const left = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
+  const right = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+  const open2 = star ? left : left && (!right || punctBefore);
+  const close = star ? right : right && (!left || punctAfter);
+  return (open2 ? 1 : 0) | (close ? 2 : 0);
+}
+function resolveEmphasis(pieces) {
+  const openers = [];
+  const bottom = /* @__PURE__ */ new Map();
+  for (let k = 0; k < pieces.length; k++) {
+    const d = pieces[k].delim;
+    if (!d) continue;
+    if (d.close) {
+      const key = (d.char === "*" ? 0 : 6) + d.origLength % 3 * 2 + (d.open ? 1 : 0);
+      const floor = bottom.get(key) ?? -1;
+      let matched = false;
+      while (d.length > 0) {
+        let o = openers.length - 1;
+        while (o >= 0 && openers[o] > floor) {
+          const od2 = pieces[openers[o]].delim;
+          const oddMatch = (od2.close || d.open) && (od2.origLength + d.origLength) % 3 === 0 && (od2.origLength % 3 !== 0 || d.origLength % 3 !== 0);
+          if (od2.char === d.char && od2.length > 0 && !oddMatch) break;
+          o--;
+        }
+        if (o < 0 || openers[o] <= floor) break;
+        const od = pieces[openers[o]].delim;
+        const use = od.length >= 2 && d.length >= 2 ? 2 : 1;
+        od.length -= use;
+        d.length -= use;
+        matched = true;
+        openers.length = od.length > 0 ? o + 1 : o;
+      }
+      if (!matched) bottom.set(key, k - 1);
+      if (d.length > 0 && d.open) openers.push(k);
+    } else if (d.open) {
+      openers.push(k);
+    }
+  }
+  for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
+}
+function links(text) {
+  if (!text.includes("](")) return text;
+  const parts = [];
+  const stack = [];
+  let run2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (c === "[") {
+      parts.push(run2, "[");
+      run2 = "";
+      stack.push(parts.length - 1);
+      continue;
+    }
+    if (c === "]" && stack.length > 0 && text[i2 + 1] === "(") {
+      const close = destinationEnd(text, i2 + 2);
+      if (close !== -1) {
+        const open2 = stack.pop();
+        parts[open2] = "";
+        const before = parts[open2 - 1];
+        if (before.endsWith("!")) parts[open2 - 1] = before.slice(0, -1);
+        stack.length = 0;
+        i2 = close;
+        continue;
+      }
+    }
+    run2 += c;
+  }
+  parts.push(run2);
+  return parts.join("");
+}
+var MAX_DESTINATION = 1024;
+var MAX_PARENS = 32;
+function destinationEnd(text, from) {
+  const last = Math.min(text.length, from + MAX_DESTINATION);
+  let i2 = skipSpace(text, from, last);
+  if (text[i2] === "<") {
+    i2++;
+    while (i2 < last && text[i2] !== ">" && text[i2] !== "<" && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
+    if (text[i2] !== ">") return -1;
+    i2++;
   } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
+    let depth = 0;
+    for (; i2 < last; i2++) {
+      const c = text[i2];
+      if (c === "\\") i2++;
+      else if (c === "(" && ++depth > MAX_PARENS) return -1;
+      else if (c === ")" && depth-- === 0) break;
+      else if (c === " " || c === "	" || c === "\n" || c < " ") break;
     }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
+    if (depth > 0) return -1;
   }
-  return view;
+  const afterDest = i2;
+  i2 = skipSpace(text, i2, last);
+  const q2 = text[i2];
+  if (i2 > afterDest && (q2 === '"' || q2 === "'" || q2 === "(")) {
+    const closeQ = q2 === "(" ? ")" : q2;
+    i2++;
+    while (i2 < last && text[i2] !== closeQ) i2 += text[i2] === "\\" ? 2 : 1;
+    if (i2 >= last) return -1;
+    i2 = skipSpace(text, i2 + 1, last);
+  }
+  return i2 < last && text[i2] === ")" ? i2 : -1;
 }
-function serializeChunks(chunks, expandTabs) {
-  let index2 = -1;
-  const result = [];
-  let atTab;
-  while (++index2 < chunks.length) {
-    const chunk = chunks[index2];
-    let value;
-    if (typeof chunk === "string") {
-      value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value);
-  }
-  return result.join("");
-}
-
-// node_modules/micromark/lib/parse.js
-function parse2(options) {
-  const settings = options || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser = {
-    constructs: constructs2,
-    content: create(content),
-    defined: [],
-    document: create(document2),
-    flow: create(flow),
-    lazy: {},
-    string: create(string),
-    text: create(text)
-  };
-  return parser;
-  function create(initial) {
-    return creator2;
-    function creator2(from) {
-      return createTokenizer(parser, initial, from);
-    }
-  }
-}
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-
-// node_modules/micromark/lib/preprocess.js
-var search = /[\0\t\n\r]/g;
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value.slice(startPosition);
-        break;
-      }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code2) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-
-// node_modules/micromark-util-decode-string/index.js
-var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  if ("position" in value || "type" in value) {
-    return position(value.position);
-  }
-  if ("start" in value || "end" in value) {
-    return position(value);
-  }
-  if ("line" in value || "column" in value) {
-    return point(value);
-  }
-  return "";
-}
-function point(point3) {
-  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
-}
-function position(pos2) {
-  return point(pos2 && pos2.start) + "-" + point(pos2 && pos2.end);
-}
-function index(value) {
-  return value && typeof value === "number" ? value : 1;
-}
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-var own2 = {}.hasOwnProperty;
-function fromMarkdown(value, encoding, options) {
-  if (encoding && typeof encoding === "object") {
-    options = encoding;
-    encoding = void 0;
-  }
-  return compiler(options)(postprocess(parse2(options).document().write(preprocess()(value, encoding, true))));
-}
-function compiler(options) {
-  const config = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener(link3),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener(heading),
-      blockQuote: opener(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener(definition2),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener(emphasis),
-      hardBreakEscape: opener(hardBreak),
-      hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
-      htmlTextData: onenterdata,
-      image: opener(image),
-      label: buffer,
-      link: opener(link3),
-      listItem: opener(listItem),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list2, onenterlistordered),
-      listUnordered: opener(list2),
-      paragraph: opener(paragraph),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener(heading),
-      strong: opener(strong),
-      thematicBreak: opener(thematicBreak2)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config, (options || {}).mdastExtensions || []);
-  const data = {};
-  return compile;
-  function compile(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context3 = {
-      stack: [tree],
-      tokenStack: [],
-      config,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data
-    };
-    const listStack = [];
-    const prepared = [];
-    let index2 = -1;
-    while (++index2 < events.length) {
-      prepared.push(events[index2]);
-      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
-        if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index2 = -1;
-    while (++index2 < events.length) {
-      const handler2 = config[events[index2][0]];
-      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context3,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (own2.call(handler2, events[index2][1].type)) {
-        handler2[events[index2][1].type].call({
-          ...context3,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context3,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-    }
-    if (context3.tokenStack.length > 0) {
-      const tail = context3.tokenStack[context3.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context3, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point2(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index2 = -1;
-    while (++index2 < config.transforms.length) {
-      tree = config.transforms[index2](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context3, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context3, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index2 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem2;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
-      const event = events[index2];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index2;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
-          let tailIndex = index2;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
-          }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
-            end: void 0
-          };
-          listItem2 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener(create, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node2, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings = parent.children;
-    siblings.push(node2);
-    this.stack.push(node2);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node2.position = {
-      start: point2(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close;
-    function close(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node2 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it\u2019s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
-      }
-    }
-    node2.position.end = point2(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.label = label2;
-    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    if (!node2.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node2.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    node2.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    const siblings = node2.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text3();
-      tail.position = {
-        start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
-        end: void 0
-      };
-      siblings.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
-  }
-  function onexitlineending(token) {
-    const context3 = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context3.children[context3.children.length - 1];
-      tail.position.end = point2(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context3.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexitlink() {
-    const node2 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node2.type += "Reference";
-      node2.referenceType = referenceType;
-      delete node2.url;
-      delete node2.title;
-    } else {
-      delete node2.identifier;
-      delete node2.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node2 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node2.type += "Reference";
-      node2.referenceType = referenceType;
-      delete node2.url;
-      delete node2.title;
-    } else {
-      delete node2.identifier;
-      delete node2.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string3 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string3);
-    ancestor.identifier = normalizeIdentifier(string3).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment = this.stack[this.stack.length - 1];
-    const value = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node2.type === "link") {
-      const children = fragment.children;
-      node2.children = children;
-    } else {
-      node2.alt = value;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.label = label2;
-    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value;
-    if (type) {
-      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition2() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link3() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list2(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text3() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak2() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point2(d) {
-  return {
-    line: d.line,
-    column: d.column,
-    offset: d.offset
-  };
-}
-function configure(combined, extensions) {
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    const value = extensions[index2];
-    if (Array.isArray(value)) {
-      configure(combined, value);
-    } else {
-      extension(combined, value);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key;
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "canContainEols": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key];
-          if (right) {
-            Object.assign(combined[key], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-
-// node_modules/devlop/lib/default.js
-function ok() {
-}
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value = this.resume();
-  if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok2, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    return next(code2);
-  }
-  function headRowBefore(code2) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code2);
-  }
-  function headRowStart(code2) {
-    if (code2 === 124) {
-      return headRowBreak(code2);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code2);
-  }
-  function headRowBreak(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code2);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code2);
-  }
-  function headRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return headRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return headRowData;
-    }
-    return headRowData(code2);
-  }
-  function headDelimiterStart(code2) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return headDelimiterBefore(code2);
-  }
-  function headDelimiterBefore(code2) {
-    if (code2 === 45 || code2 === 58) {
-      return headDelimiterValueBefore(code2);
-    }
-    if (code2 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterCellBefore(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
-    }
-    return headDelimiterValueBefore(code2);
-  }
-  function headDelimiterValueBefore(code2) {
-    if (code2 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code2 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return headDelimiterCellAfter(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterLeftAlignmentAfter(code2) {
-    if (code2 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterFiller(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return headDelimiterFiller;
-    }
-    if (code2 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code2);
-  }
-  function headDelimiterRightAlignmentAfter(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
-    }
-    return headDelimiterCellAfter(code2);
-  }
-  function headDelimiterCellAfter(code2) {
-    if (code2 === 124) {
-      return headDelimiterBefore(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code2);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok2(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterNok(code2) {
-    return nok(code2);
-  }
-  function bodyRowStart(code2) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code2);
-  }
-  function bodyRowBreak(code2) {
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("tableRow");
-      return ok2(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
-    }
-    effects.enter("data");
-    return bodyRowData(code2);
-  }
-  function bodyRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return bodyRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return bodyRowData;
-    }
-    return bodyRowData(code2);
-  }
-}
-function resolveTable(events, context3) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell2 = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map.add(index2, 0, [["enter", currentTable, context3]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell2 = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map.add(index2, 0, [["enter", currentBody, context3]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell2[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
-            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell2[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
-            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell2;
-          cell2 = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell2[0] = cell2[1];
-        currentCell = flushCell(map, context3, lastCell, rowKind, index2, currentCell);
-      } else if (cell2[1] !== 0) {
-        currentCell = flushCell(map, context3, cell2, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell2[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
-  }
-  map.consume(context3.events);
-  index2 = -1;
-  while (++index2 < context3.events.length) {
-    const event = context3.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context3.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, range[0]));
-    map.add(range[0], 0, [["exit", previousCell, context3]]);
-  }
-  const now = getPoint(context3.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map.add(range[1], 0, [["enter", previousCell, context3]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context3.events, range[2]);
-    const relatedEnd = getPoint(context3.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map.add(range[2], 0, [["enter", valueToken, context3]]);
-    if (rowKind !== 2) {
-      const start = context3.events[range[2]];
-      const end = context3.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
-      }
-    }
-    map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, rowEnd));
-    map.add(rowEnd, 0, [["exit", previousCell, context3]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map, context3, index2, table2, tableBody) {
-  const exits = [];
-  const related = getPoint(context3.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context3]);
-  }
-  table2.end = Object.assign({}, related);
-  exits.push(["exit", table2, context3]);
-  map.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
+function skipSpace(text, i2, last) {
+  while (i2 < last && (text[i2] === " " || text[i2] === "	" || text[i2] === "\n")) i2++;
+  return i2;
 }
 
 // src/ledger/parse.ts
-function parseMarkdown(text3) {
-  return fromMarkdown(text3, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-}
 function parseLedger(file, displayName) {
-  const tree = parseMarkdown(file.text);
-  const nodes = tree.children;
-  const ledger = { title: null, updated: null, pinSection: null, ledgerSection: null };
-  for (const node2 of nodes) {
-    if (node2.type === "heading" && node2.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node2), position: pos(file, node2), start: offset(node2, "start") };
-    }
-    if (node2.type === "paragraph" && !ledger.updated) {
-      const updated = updatedMarker(file, node2);
-      if (updated) ledger.updated = updated;
-    }
+  const blocks = readBlocks(file.text);
+  const ledger = {
+    title: null,
+    updated: null,
+    pinSection: null,
+    ledgerSection: null,
+    duplicateSections: []
+  };
+  const text = (lines) => linesText(file.text, lines);
+  for (const b of blocks) {
+    if (b.type === "heading" && b.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start };
+    if (b.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b);
   }
-  const pin = section(file, nodes, PIN_SECTION_TITLE);
+  const pin = section(file, blocks, PIN_SECTION_TITLE);
   if (pin) {
-    const lines = pin.body.filter((n) => n.type === "list").flatMap((list2) => list2.children.map((item) => pinLine(file, item, displayName))).filter((l) => l !== null);
+    const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
+    ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
-  const pairs = section(file, nodes, LEDGER_SECTION_TITLE);
+  const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs) {
-    const tables = pairs.body.filter((n) => n.type === "table");
+    const tables = pairs.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
-      tables: tables.length
+      tables: tables.length,
+      extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
+    ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
   }
+  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
   return ledger;
 }
-function updatedMarker(file, node2) {
-  const text3 = toString(node2);
-  const m = /^Updated:[ \t]*(.*)$/m.exec(text3);
+function linesText(source, lines) {
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return inlineText(source, lines[0].start, lines[0].end).text;
+  return inlineText(source, lines[0].start, lines[lines.length - 1].end).text;
+}
+function updatedMarker(file, block) {
+  const text = linesText(file.text, block.lines);
+  const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
-  const from = offset(node2, "start");
-  const raw = file.text.slice(from, offset(node2, "end"));
+  const raw = file.text.slice(block.start, block.end);
   const at = raw.indexOf(":") + 1;
   const lead = /^[ \t]*/.exec(raw.slice(at))[0].length;
   const value = (m[1] ?? "").trim();
-  return { value, position: pos(file, node2), start: from + at + lead, end: from + at + lead + value.length };
+  const from = block.start + at + lead;
+  return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
-function section(file, nodes, title) {
-  const index2 = nodes.findIndex(
-    (n) => n.type === "heading" && n.depth === 2 && normalize(toString(n)) === normalize(title)
+function section(file, blocks, title) {
+  const wanted = normalize(title);
+  const index = blocks.findIndex(
+    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
   );
-  if (index2 === -1) return null;
-  const heading = nodes[index2];
-  let end = index2 + 1;
-  while (end < nodes.length && !(nodes[end].type === "heading" && nodes[end].depth <= 2)) end++;
-  const body = nodes.slice(index2 + 1, end);
-  const endOffset = end < nodes.length ? offset(nodes[end], "start") : file.text.length;
+  if (index === -1) return null;
+  const heading = blocks[index];
+  let end = index + 1;
+  while (end < blocks.length && !isSectionEnd(blocks[end])) end++;
   return {
-    section: { title, position: pos(file, heading), start: offset(heading, "start"), end: endOffset },
-    body
+    section: {
+      title,
+      position: positionAt(file, heading.start),
+      start: heading.start,
+      end: end < blocks.length ? blocks[end].start : file.text.length
+    },
+    body: blocks.slice(index + 1, end),
+    index
   };
 }
+function repeated(file, blocks, index) {
+  const out = [];
+  const heading = blocks[index];
+  if (heading.type !== "heading") return out;
+  const title = normalize(linesText(file.text, heading.lines));
+  blocks.forEach((b, i2) => {
+    if (i2 === index || b.type !== "heading") return;
+    const value = linesText(file.text, b.lines);
+    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
+  });
+  return out;
+}
+function isSectionEnd(b) {
+  return b.type === "heading" && b.depth <= 2;
+}
 function pinLine(file, item, displayName) {
-  const para = item.children.find((c) => c.type === "paragraph");
+  const para = item.paragraph;
   if (!para) return null;
-  const code2 = para.children.find((c) => c.type === "inlineCode");
-  const text3 = toString(para);
-  const colon = text3.indexOf(":");
+  const read = inlineText(file.text, para.start, para.end);
+  const colon = read.text.indexOf(":");
   if (colon === -1) return null;
-  const label2 = text3.slice(0, colon).trim();
-  const value = code2 && code2.type === "inlineCode" ? code2.value : text3.slice(colon + 1).trim();
-  const valueNode = code2 ?? para;
+  const label2 = read.text.slice(0, colon).trim();
   return {
     key: pinLineKey(label2, displayName),
     label: label2,
-    value,
-    position: positionAt(file, offset(valueNode, "start") + (code2 ? 1 : 0)),
-    start: offset(item, "start"),
-    end: offset(item, "end")
+    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
+    position: positionAt(file, read.code ? read.code.start : para.start),
+    start: item.start,
+    end: item.end
   };
 }
 function pinLineKey(label2, displayName) {
   const l = normalize(label2);
   return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
-function table(file, node2) {
-  const [head, ...rows] = node2.children;
-  const cells = (r) => r.children.map((c) => cell(file, c));
+function table(file, block) {
+  const cells = (r) => r.cells.map((c) => cell(file, c));
   return {
-    header: head ? cells(head) : [],
-    rows: rows.map((r) => ({
+    header: cells(block.header),
+    rows: block.rows.map((r) => ({
       cells: cells(r),
-      position: pos(file, r),
-      start: offset(r, "start"),
-      end: offset(r, "end")
+      position: positionAt(file, r.start),
+      start: r.start,
+      end: r.end
     })),
-    position: pos(file, node2),
-    start: offset(node2, "start"),
-    end: offset(node2, "end")
+    position: positionAt(file, block.start),
+    start: block.start,
+    end: block.end
   };
 }
-function cell(file, node2) {
-  const first = node2.children[0];
-  const last = node2.children[node2.children.length - 1];
-  const start = first ? offset(first, "start") : offset(node2, "start");
-  const end = last ? offset(last, "end") : start;
-  return { text: toString(node2).trim(), position: positionAt(file, start), start, end };
+function cell(file, c) {
+  const { start, end } = c.content;
+  return {
+    text: start === end ? "" : inlineText(file.text, start, end, true).text.trim(),
+    position: positionAt(file, start),
+    start,
+    end
+  };
 }
 function normalize(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
-}
-function offset(node2, which2) {
-  return node2.position?.[which2].offset ?? 0;
-}
-function pos(file, node2) {
-  return positionAt(file, offset(node2, "start"));
 }
 
 // src/source/schema-errors.ts
@@ -38210,7 +31690,7 @@ function validateDocument(doc, validate, schemaFile) {
   const seen = /* @__PURE__ */ new Set();
   const problems = [];
   for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
-    const p = describe(doc, e, missing, schemaFile);
+    const p = describe2(doc, e, missing, schemaFile);
     const key = `${p.pointer}\0${p.message}`;
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
@@ -38221,10 +31701,10 @@ function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Ze[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = Se[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
-function describe(doc, e, missing, schemaFile) {
+function describe2(doc, e, missing, schemaFile) {
   const at = e.instancePath;
   switch (e.keyword) {
     case "required": {
@@ -38281,8 +31761,7 @@ function valueAt(value, pointer) {
   return cur;
 }
 function preview(value, max = 60) {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+  return shorten(JSON.stringify(value) ?? String(value), max);
 }
 function closest(word, candidates) {
   let best;
@@ -38300,8 +31779,8 @@ function editDistance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
@@ -38319,6 +31798,7 @@ function matrixRules(trio, ctx) {
     ...updatedMarker2(path2, ledger, ctx.now),
     ...pinSection(path2, ledger, pin, ctx.baseline),
     ...ledgerTable(path2, ledger, pin),
+    ...duplicateSections(path2, ledger),
     ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
   ];
 }
@@ -38461,15 +31941,38 @@ function pinSection(path2, ledger, pin, baseline) {
   for (const l of PIN_LINES) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
-    const text3 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
+    const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label2 = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text3}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
+      )
+    );
+  }
+  return out;
+}
+function duplicateSections(path2, ledger) {
+  const out = ledger.duplicateSections.map((d) => {
+    const read = normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    return finding(
+      "BG217",
+      path2,
+      d.position,
+      `another "${d.value.trim()}" heading: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+    );
+  });
+  const section2 = ledger.ledgerSection;
+  for (const at of section2?.extraTables ?? []) {
+    out.push(
+      finding(
+        "BG217",
+        path2,
+        at,
+        `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section2?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
   }
@@ -38493,16 +31996,6 @@ function ledgerTable(path2, ledger, pin) {
     ];
   }
   const out = [];
-  if (section2.tables > 1) {
-    out.push(
-      finding(
-        "BG209",
-        path2,
-        section2.position,
-        `the section holds ${section2.tables} tables; keep the one ledger table`
-      )
-    );
-  }
   const headerProblems = header(path2, table2);
   if (headerProblems.length > 0) return [...out, ...headerProblems];
   const wellFormed = [];
@@ -38527,7 +32020,8 @@ function ledgerTable(path2, ledger, pin) {
         path2,
         table2.position,
         "no row has Status `Approved`; the row of the pinned baseline must be Approved"
-      )
+      ),
+      ...noApprovedRow(path2, table2, wellFormed, pin)
     );
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -38540,6 +32034,8 @@ function ledgerTable(path2, ledger, pin) {
         )
       );
     }
+    const pinned = approved.find((r) => cellText(r, "producer_tag") === pin.release_tag);
+    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table2, wellFormed, pin));
   } else {
     out.push(...approvedRow(path2, approved[0], pin));
   }
@@ -38575,18 +32071,18 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (Ne(record)) return [];
+  if (Te(record)) return [];
   const out = [];
-  for (const e of Ne.errors ?? []) {
+  for (const e of Te.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Ie.validateLedgerRow) ?? e.message;
-    const text3 = cellText(row, key);
+    const message = schemaMessage(e, Ze.validateLedgerRow) ?? e.message;
+    const text = cellText(row, key);
     if (key === "status") {
-      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text3.toLowerCase());
+      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase());
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
-      out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text3}": ${message}${hint}`));
+      out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`));
     } else {
-      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text3}" ${message}`));
+      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}`));
     }
   }
   return out;
@@ -38617,6 +32113,21 @@ function approvedRow(path2, row, pin) {
     );
   }
   return out;
+}
+function noApprovedRow(path2, table2, rows, pin) {
+  const tag = pin.release_tag;
+  if (typeof tag !== "string") return [];
+  const own = rows.find((r) => cellText(r, "producer_tag") === tag);
+  const approved = rows.filter((r) => cellText(r, "status") === "Approved");
+  const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${approved.length} rows are Approved)`;
+  return [
+    finding(
+      "BG212",
+      path2,
+      own ? cellPosition(own, "status") : table2.position,
+      own ? `${none}: the pin's release_tag "${tag}" has the row on line ${own.position.line} with Status "${cellText(own, "status")}"; mark it Approved` : `${none}: the pin's release_tag "${tag}" has no row; add its row with Status Approved`
+    )
+  ];
 }
 function duplicateTags(path2, rows) {
   const seen = /* @__PURE__ */ new Map();
@@ -38689,11 +32200,11 @@ function manifestHash(trio) {
   ];
 }
 function explainHashMismatch(bytes, want) {
-  const text3 = bytes.toString("utf8");
-  const noBom = text3.replace(/^\uFEFF/, "");
+  const text = bytes.toString("utf8");
+  const noBom = text.replace(/^\uFEFF/, "");
   const lf = noBom.replace(/\r\n/g, "\n");
   const candidates = [];
-  if (noBom !== text3) candidates.push(["a byte-order mark", noBom]);
+  if (noBom !== text) candidates.push(["a byte-order mark", noBom]);
   if (lf !== noBom) candidates.push(["line endings (the file has CRLF; the pinned bytes use LF)", lf]);
   candidates.push(
     ["the final newline", lf.endsWith("\n") ? lf.slice(0, -1) : `${lf}
@@ -38702,7 +32213,7 @@ function explainHashMismatch(bytes, want) {
   );
   let parsed;
   try {
-    parsed = JSON.parse(lf);
+    parsed = tooDeepAt(lf) === -1 ? JSON.parse(lf) : void 0;
   } catch {
     parsed = void 0;
   }
@@ -38717,17 +32228,17 @@ function explainHashMismatch(bytes, want) {
     }
   }
   for (const [what, candidate] of candidates) {
-    if (candidate !== text3 && sha256(Buffer.from(candidate, "utf8")) === want) {
+    if (candidate !== text && sha256(Buffer.from(candidate, "utf8")) === want) {
       return `The content matches the pinned manifest and the bytes differ only by ${what}: restore the exact bytes (copy the producer manifest file, do not re-type or reformat it; .gitattributes \`-text\` stops git converting line endings).`;
     }
   }
-  const crlf = text3.includes("\r\n") ? " The file has CRLF line endings, which alone changes the digest." : "";
+  const crlf = text.includes("\r\n") ? " The file has CRLF line endings, which alone changes the digest." : "";
   return `Copy the producer manifest of the pinned release byte for byte into the mirror; if the producer manifest itself changed, that is a new baseline: update all three trio files together (baseline-gate repin).${crlf}`;
 }
 
 // src/rules/index.ts
 function trioRules(trio, ctx) {
-  return sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]);
+  return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
 }
 
 // src/rules/verdict.ts
@@ -38737,7 +32248,7 @@ function decideVerdict(findings, steps = []) {
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v2) => v2 === "PASS") ? "PASS" : "FAIL";
+  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/identity.ts
@@ -38779,14 +32290,112 @@ function pinFacts(bytes) {
 function sameIdentity(a, b) {
   return Object.keys(a).every((k) => a[k] === b[k]);
 }
-function str(v2) {
-  return typeof v2 === "string" && v2 !== "" ? v2 : null;
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
+// src/ledger/limits.ts
+var PIPE2 = 124;
+var BACKSLASH = 92;
+var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
+function matrixLimit(file) {
+  return lineLimits(file) ?? inlineMarkers(file);
+}
+function lineLimits(file) {
+  const { text, lineStarts } = file;
+  const lines = text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
+  if (lines > LIMITS.matrixLines) {
+    return {
+      message: `it has ${count(lines)} lines; this tool reads at most ${count(LIMITS.matrixLines)}`,
+      position: { line: LIMITS.matrixLines + 1, column: 1 }
+    };
+  }
+  let rows = 0;
+  let cells = 0;
+  let markers2 = 0;
+  let underlines = 0;
+  for (let i2 = 0; i2 < lineStarts.length; i2++) {
+    const start = lineStarts[i2];
+    const end = i2 + 1 < lineStarts.length ? lineStarts[i2 + 1] - 1 : text.length;
+    const line = text.slice(start, end).replace(/\r$/, "");
+    const at = (column) => ({ line: i2 + 1, column });
+    if (line.includes("|")) {
+      if (++rows > LIMITS.tableRows) {
+        return {
+          message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
+          position: at(1)
+        };
+      }
+      const { pipes, long } = cellsOf(line);
+      if (long) {
+        return {
+          message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
+          position: at(long.column)
+        };
+      }
+      if ((cells += pipes) > LIMITS.tableCells) {
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) };
+      }
+    }
+    const tooLong = lineOver(i2 + 1, line.length);
+    if (tooLong) return tooLong;
+    if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
+      return {
+        message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
+        position: at(1)
+      };
+    }
+    for (let rest = line, column = 1; ; ) {
+      const m = BLOCK_MARKER.exec(rest);
+      if (!m) break;
+      if (++markers2 > LIMITS.blockMarkers) {
+        return {
+          message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
+          position: at(column + m[0].length - 1)
+        };
+      }
+      rest = rest.slice(m[0].length);
+      column += m[0].length;
+    }
+  }
+  return null;
+}
+function cellsOf(line) {
+  let pipes = 0;
+  let from = 0;
+  for (let i2 = 0; i2 <= line.length; i2++) {
+    const c = i2 < line.length ? line.charCodeAt(i2) : PIPE2;
+    if (c === BACKSLASH) {
+      i2++;
+      continue;
+    }
+    if (c !== PIPE2) continue;
+    if (i2 - from > LIMITS.cellChars) return { pipes, long: { length: i2 - from, column: from + 1 } };
+    if (i2 < line.length) pipes++;
+    from = i2 + 1;
+  }
+  return { pipes, long: null };
+}
+function inlineMarkers(file) {
+  const text = file.text;
+  let seen = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if ((c === 42 || c === 95 || c === 91 || c === BACKSLASH) && ++seen > LIMITS.inlineMarkers) {
+      return {
+        message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
+        position: positionAt(file, i2)
+      };
+    }
+  }
+  return null;
 }
 
 // src/trio/load.ts
-var PIN = { validate: Ae, file: Ie.validatePin };
-var MANIFEST = { validate: Oe, file: Ie.validateManifest };
-var HANDOFF = { validate: Te, file: Ie.validateHandoff };
+var PIN = { validate: Oe, file: Ze.validatePin };
+var MANIFEST = { validate: Ne, file: Ze.validateManifest };
+var HANDOFF = { validate: Le, file: Ze.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -38847,61 +32456,63 @@ function loadMatrix(root, path2, displayName) {
   return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
 }
 function matrixFile(file, displayName) {
-  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null };
-  return { ...file, ledger: parseLedger(file.source, displayName) };
+  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null, limit: null };
+  const limit = matrixLimit(file.source);
+  if (limit) return { ...file, ledger: null, limit };
+  return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
 }
 
 // src/source/json-edit.ts
-function setJsonField(text3, key, value) {
-  const eol2 = text3.includes("\r\n") ? "\r\n" : "\n";
-  const indent = /\n([ \t]+)"/.exec(text3)?.[1] ?? "  ";
-  const edits = modify(text3, [key], value, {
+function setJsonField(text, key, value) {
+  const eol2 = text.includes("\r\n") ? "\r\n" : "\n";
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
+  const edits = modify(text, [key], value, {
     formattingOptions: { insertSpaces: !indent.includes("	"), tabSize: indent.length, eol: eol2 }
   });
-  return applyEdits(text3, edits);
+  return applyEdits(text, edits);
 }
 
 // src/ledger/edit.ts
-function applySplices(text3, splices) {
-  let out = text3;
+function applySplices(text, splices) {
+  let out = text;
   for (const s of [...splices].sort((a, b) => b.start - a.start))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
-function eol(text3) {
-  return text3.includes("\r\n") ? "\r\n" : "\n";
+function eol(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
 }
-function pinSectionSplice(text3, ledger, values, displayName) {
+function pinSectionSplice(text, ledger, values, displayName) {
   const section2 = ledger.pinSection;
   if (!section2 || section2.lines.length === 0) return null;
   const start = Math.min(...section2.lines.map((l) => l.start));
   const end = Math.max(...section2.lines.map((l) => l.end));
-  const nl = eol(text3);
+  const nl = eol(text);
   const known = PIN_LINES.map((l) => {
     const label2 = section2.lines.find((line) => line.key === l.key)?.label;
     return label2 ? `- ${label2}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
   });
-  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text3.slice(l.start, l.end).trimEnd());
+  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
   return { start, end, text: [...known, ...unknown].join(nl) };
 }
-function updatedSplice(text3, ledger, date) {
+function updatedSplice(text, ledger, date) {
   const u = ledger.updated;
   if (u) {
     const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
     return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
   }
-  const nl = eol(text3);
+  const nl = eol(text);
   const title = ledger.title;
   if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
-  const lineEnd = text3.indexOf("\n", title.start);
-  const at = lineEnd === -1 ? text3.length : lineEnd + 1;
+  const lineEnd = text.indexOf("\n", title.start);
+  const at = lineEnd === -1 ? text.length : lineEnd + 1;
   return { start: at, end: at, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
 }
 function statusSplice(row, status) {
   const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
   return { start: cell2.start, end: cell2.end, text: status };
 }
-function appendRowSplice(text3, ledger, values, consumer, status = "Approved") {
+function appendRowSplice(text, ledger, values, consumer, status = "Approved") {
   const table2 = ledger.ledgerSection?.table;
   if (!table2) return null;
   const cells = {
@@ -38915,7 +32526,7 @@ function appendRowSplice(text3, ledger, values, consumer, status = "Approved") {
     status
   };
   const row = `| ${LEDGER_COLUMNS.map((c) => cells[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
-  return { start: table2.end, end: table2.end, text: `${eol(text3)}${row}` };
+  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
 }
 function pinLineValues(pin, trio) {
   return {
@@ -39005,17 +32616,17 @@ function consumerOf(baseline, target, tag) {
   };
 }
 function withPosture(pin, posture) {
-  const text3 = pin.toString("utf8");
-  const data = JSON.parse(text3);
+  const text = pin.toString("utf8");
+  const data = JSON.parse(text);
   if (data.runtime_cutover_posture === posture) return pin;
-  return Buffer.from(setJsonField(text3, "runtime_cutover_posture", posture));
+  return Buffer.from(setJsonField(text, "runtime_cutover_posture", posture));
 }
 function restoredTrio(baseline, plan) {
   return trioFromBytes(baseline, { pin: plan.pin, manifest: plan.manifest, matrix: plan.matrix });
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync2 } from "fs";
 import { isAbsolute as isAbsolute5, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
@@ -39539,13 +33150,13 @@ function getPartialMatcher(patterns, options = {}) {
   const patternsCount = patterns.length;
   const patternsParts = Array(patternsCount);
   const matchers = Array(patternsCount);
-  let i2, j2;
+  let i2, j;
   for (i2 = 0; i2 < patternsCount; i2++) {
     const parts = splitPattern(patterns[i2]);
     patternsParts[i2] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
-    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch.default)(parts[j2], options);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
     matchers[i2] = partMatchers;
   }
   return (input) => {
@@ -39556,15 +33167,15 @@ function getPartialMatcher(patterns, options = {}) {
       const matcher = matchers[i2];
       const inputPatternCount = inputParts.length;
       const minParts = Math.min(inputPatternCount, patternParts.length);
-      j2 = 0;
-      while (j2 < minParts) {
-        const part = patternParts[j2];
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
         if (part.includes("/")) return true;
-        if (!matcher[j2](inputParts[j2])) break;
+        if (!matcher[j](inputParts[j])) break;
         if (!options.noglobstar && part === "**") return true;
-        j2++;
+        j++;
       }
-      if (j2 === inputPatternCount) return true;
+      if (j === inputPatternCount) return true;
     }
     return false;
   };
@@ -39768,7 +33379,7 @@ function getOptions(options) {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
+    realpathSync: opts.fs.realpathSync || realpathSync2,
     stat: opts.fs.stat || stat2,
     statSync: opts.fs.statSync || statSync2
   });
@@ -39797,17 +33408,52 @@ function listFiles(root, include, exclude) {
     onlyFiles: true,
     followSymbolicLinks: false,
     dot: false
-  }).sort();
+  }).filter((p) => resolveInRoot(root, p) !== void 0).sort();
 }
-function filesContaining(root, paths, needles) {
-  const patterns = needles.map((n) => Buffer.from(n, "utf8"));
-  const out = [];
-  for (const path2 of paths) {
-    const read = readRepoFile(root, path2);
-    if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-      out.push(sourceFromBytes(path2, read.bytes));
-  }
-  return out;
+function createRepoScan(root) {
+  const lists = /* @__PURE__ */ new Map();
+  const files = /* @__PURE__ */ new Map();
+  const searches = /* @__PURE__ */ new Map();
+  const file = (path2, known) => {
+    let f = files.get(path2);
+    if (!f) {
+      const read = known ?? readRepoFile(root, path2);
+      let source;
+      f = {
+        read,
+        source: () => source ??= read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null
+      };
+      files.set(path2, f);
+    }
+    return f;
+  };
+  return {
+    list(include, exclude) {
+      const key = JSON.stringify([include, exclude]);
+      let paths = lists.get(key);
+      if (!paths) {
+        paths = Object.freeze(listFiles(root, include, exclude));
+        lists.set(key, paths);
+      }
+      return paths;
+    },
+    file: (path2) => file(path2),
+    containing(paths, needles) {
+      const key = JSON.stringify([paths, needles]);
+      let found = searches.get(key);
+      if (!found) {
+        const patterns = needles.map((n) => Buffer.from(n, "utf8"));
+        found = [];
+        for (const path2 of paths) {
+          const read = files.get(path2)?.read ?? readRepoFile(root, path2);
+          if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
+            found.push(file(path2, read).source());
+        }
+        searches.set(key, found);
+      }
+      return [...found];
+    }
+  };
 }
 
 // src/rules/adapter.ts
@@ -39828,6 +33474,10 @@ function adapterRules(input) {
   const readable2 = input.adapterSources.filter((a) => a.source !== null);
   for (const a of input.adapterSources) {
     if (a.source) continue;
+    if (a.escape) {
+      out.push(finding("BG110", a.path, null, `the adapter file path ${a.path} ${a.escape}; it was not read`));
+      continue;
+    }
     out.push(
       finding(
         "BG601",
@@ -39870,19 +33520,21 @@ function adapterRules(input) {
 }
 
 // src/operations/adapter-input.ts
-function adapterFindings(root, baseline) {
+function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   const adapter = baseline.adapter;
   if (adapter.files.length === 0) {
-    const named = filesContaining(root, listFiles(root, adapter.scan, adapter.exclude), adapter.endpoints);
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints);
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) });
   }
   const adapterSources = adapter.files.map((path2) => {
-    const read = readRepoFile(root, path2);
-    return { path: path2, source: read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null };
+    const file = scan.file(path2);
+    const read = file.read;
+    const escape = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
+    return { path: path2, source: file.source(), escape };
   });
-  const own3 = new Set(adapter.files);
-  const others = listFiles(root, adapter.scan, adapter.exclude).filter((p) => !own3.has(p));
-  return adapterRules({ adapter, adapterSources, scanned: filesContaining(root, others, adapter.endpoints) });
+  const own = new Set(adapter.files);
+  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
+  return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) });
 }
 
 // src/classify/last-known-good.ts
@@ -39939,10 +33591,10 @@ async function findLastKnownGood(input) {
       problem: null
     };
   }
-  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
+  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural2(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural2(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
   return { target: null, passedOver, revisions, problem: why };
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -39977,7 +33629,16 @@ async function lastKnownGood(root, baseline, to = null) {
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     );
-  const shallow = await isShallow(root);
+  const walk = revisionsTouching(
+    root,
+    head,
+    ROLES.map((r) => baseline.trio[r])
+  );
+  const shallowClone = isShallow(root);
+  walk.catch(() => {
+  });
+  shallowClone.catch(() => {
+  });
   const reader = new BlobReader(root);
   try {
     const read = async (commit, path2) => {
@@ -39988,11 +33649,8 @@ async function lastKnownGood(root, baseline, to = null) {
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null };
     const current = trioFromBytes(baseline, currentBytes);
     const identity = identityOf(current);
-    const revisions = await revisionsTouching(
-      root,
-      head,
-      ROLES.map((r) => baseline.trio[r])
-    );
+    const shallow = await shallowClone;
+    const revisions = await walk;
     const pins = revisions.map(
       (rev) => read(rev.commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null).catch(() => null)
     );
@@ -40041,12 +33699,12 @@ function profileOfRevision(pins) {
   return async (i2) => {
     if ((await pins[i2])?.hasPosture) return "current";
     if (!olderHasPosture) {
-      const all2 = await Promise.all(pins);
-      olderHasPosture = new Array(all2.length);
+      const all = await Promise.all(pins);
+      olderHasPosture = new Array(all.length);
       let seen = false;
-      for (let j2 = all2.length - 1; j2 >= 0; j2--) {
-        seen = seen || all2[j2]?.hasPosture === true;
-        olderHasPosture[j2] = seen;
+      for (let j = all.length - 1; j >= 0; j--) {
+        seen = seen || all[j]?.hasPosture === true;
+        olderHasPosture[j] = seen;
       }
     }
     return profileOf(olderHasPosture[i2]);
@@ -40075,13 +33733,13 @@ function operationResult(evidence, operation, baselines) {
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict));
   let file = baselines[0]?.evidence ?? "";
   if (baselines.length !== 1) {
-    const index2 = {
+    const index = {
       schema: "evidence-index.v1",
       operation,
       verdict,
       packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename4(r.evidence) }))
     };
-    file = evidence.write(`${operation}.json`, `${JSON.stringify(index2, null, 2)}
+    file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
   }
   return { operation, verdict, baselines, evidence: file };
@@ -40103,12 +33761,12 @@ function formatDuration(ms) {
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
-function logFileName(packet, index2, suite, name) {
+function logFileName(packet, index, suite, name) {
   const slug = `${suite}-${name}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 60);
-  return `${packet}-${String(index2 + 1).padStart(2, "0")}-${slug || "step"}.log`;
+  return `${packet}-${String(index + 1).padStart(2, "0")}-${slug || "step"}.log`;
 }
-function logTail(text3, lines = TAIL_LINES, chars = TAIL_CHARS) {
-  const trimmed = text3.replace(/\s+$/, "");
+function logTail(text, lines = TAIL_LINES, chars = TAIL_CHARS) {
+  const trimmed = text.replace(/\s+$/, "");
   let start = trimmed.length;
   for (let i2 = 0; i2 < lines && start > 0; i2++) {
     const nl = trimmed.lastIndexOf("\n", start - 1);
@@ -40155,8 +33813,8 @@ import { performance as performance2 } from "node:perf_hooks";
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
 function childEnv(env, extra = {}) {
   const out = {};
-  for (const [k, v2] of Object.entries(env)) {
-    if (v2 !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v2;
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
   }
   return { ...out, ...extra };
 }
@@ -40217,6 +33875,288 @@ ${tail.toString("utf8")}`;
   }
 };
 
+// src/exec/step-watch.ts
+import { randomBytes } from "node:crypto";
+
+// src/exec/containment.ts
+function procKey(p) {
+  return `${p.pid}:${p.start}`;
+}
+function groupOpenIn(scope, table2) {
+  return scope.groupOpen && !table2.some((p) => p.pid === scope.leader.pid && p.start !== scope.leader.start);
+}
+function isDead(p) {
+  return p.state === "X" || p.state === "Z" && p.threads <= 1;
+}
+function mayBeTheSteps(scope, p) {
+  return p.pid > 1 && !scope.protectedPids.has(p.pid) && p.start >= scope.leader.start;
+}
+function claim(scope, known, table2, carriesMarker) {
+  const present = new Map(table2.map((p) => [p.pid, p]));
+  const next = /* @__PURE__ */ new Map();
+  for (const [key, via] of known) {
+    const pid = Number(key.slice(0, key.indexOf(":")));
+    const p = present.get(pid);
+    if (p && procKey(p) === key) next.set(key, via);
+  }
+  const leaderKey = procKey(scope.leader);
+  const groupOpen = groupOpenIn(scope, table2);
+  const parentIsOurs = (p) => {
+    const parent = present.get(p.ppid);
+    if (!parent) return false;
+    const key = procKey(parent);
+    return key === leaderKey || next.has(key);
+  };
+  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
+  let added = true;
+  while (added) {
+    added = false;
+    for (const p of candidates) {
+      const key = procKey(p);
+      if (next.has(key)) continue;
+      if (groupOpen && p.pgid === scope.leader.pid || parentIsOurs(p)) {
+        next.set(key, "tree");
+        added = true;
+      }
+    }
+  }
+  for (const p of candidates) {
+    const key = procKey(p);
+    if (!next.has(key) && !isDead(p) && carriesMarker(p)) next.set(key, "marker");
+  }
+  added = true;
+  while (added) {
+    added = false;
+    for (const p of candidates) {
+      const key = procKey(p);
+      if (!next.has(key) && parentIsOurs(p)) {
+        next.set(key, "tree");
+        added = true;
+      }
+    }
+  }
+  return next;
+}
+function targets(scope, known, table2) {
+  const leaderKey = procKey(scope.leader);
+  const out = [];
+  for (const p of table2) {
+    const key = procKey(p);
+    const via = known.get(key);
+    if (!via || key === leaderKey || isDead(p) || !mayBeTheSteps(scope, p)) continue;
+    const found = p.pgid === scope.leader.pid ? "group" : via === "tree" ? "descendant" : "marker";
+    out.push({ pid: p.pid, start: p.start, comm: p.comm, found });
+  }
+  return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
+}
+function groupIsTheSteps(scope, known, table2) {
+  return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
+}
+
+// src/exec/proc-table.ts
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+function parseStat(text) {
+  const open2 = text.indexOf("(");
+  const close = text.lastIndexOf(")");
+  if (open2 < 1 || close < open2) return null;
+  const pid = Number(text.slice(0, open2).trim());
+  const rest = text.slice(close + 2).trim().split(" ");
+  const [state, ppid, pgid, threads, start] = [
+    rest[0],
+    Number(rest[1]),
+    Number(rest[2]),
+    Number(rest[17]),
+    Number(rest[19])
+  ];
+  if (!Number.isSafeInteger(pid) || !state || ![ppid, pgid, threads, start].every(Number.isSafeInteger))
+    return null;
+  const comm = text.slice(open2 + 1, close).replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return { pid, ppid, pgid, state, threads, start, comm };
+}
+function procAvailable() {
+  return existsSync5("/proc/self/stat");
+}
+function readProc(pid) {
+  try {
+    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
+  } catch {
+    return null;
+  }
+}
+function readProcTable() {
+  let names;
+  try {
+    names = readdirSync2("/proc");
+  } catch {
+    return null;
+  }
+  const table2 = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    const entry = readProc(Number(name));
+    if (entry) table2.push(entry);
+  }
+  return table2;
+}
+function readEnvValues(pid, name) {
+  let raw;
+  try {
+    raw = readFileSync3(`/proc/${pid}/environ`);
+  } catch {
+    return [];
+  }
+  const prefix = `${name}=`;
+  const values = [];
+  for (const entry of raw.toString("latin1").split("\0"))
+    if (entry.startsWith(prefix)) values.push(entry.slice(prefix.length));
+  return values;
+}
+
+// src/exec/step-watch.ts
+var STEP_MARKER = "BASELINE_GATE_STEP";
+var POLL_MS = 100;
+var MAX_SWEEPS = 16;
+var watches = /* @__PURE__ */ new Set();
+var poller;
+var markers = /* @__PURE__ */ new Map();
+function markersOf(p) {
+  const key = procKey(p);
+  let values = markers.get(key);
+  if (!values) {
+    values = readEnvValues(p.pid, STEP_MARKER);
+    markers.set(key, values);
+  }
+  return values;
+}
+function tick() {
+  const table2 = readProcTable();
+  if (!table2) return;
+  for (const w of watches) w.observe(table2);
+  const present = new Set(table2.map(procKey));
+  for (const key of markers.keys()) if (!present.has(key)) markers.delete(key);
+}
+function register(w) {
+  watches.add(w);
+  if (!poller) {
+    poller = setInterval(() => {
+      try {
+        tick();
+      } catch (e) {
+        process.emitWarning(`step watch: ${e?.message ?? String(e)}`);
+      }
+    }, POLL_MS);
+    poller.unref();
+  }
+}
+function unregister(w) {
+  watches.delete(w);
+  if (watches.size === 0 && poller) {
+    clearInterval(poller);
+    poller = void 0;
+    markers.clear();
+  }
+}
+function newStepToken() {
+  return randomBytes(16).toString("hex");
+}
+function signalProcess(pid, start, signal) {
+  const now = readProc(pid);
+  if (!now || now.start !== start || isDead(now)) return "gone";
+  try {
+    process.kill(pid, signal);
+    return "ok";
+  } catch (e) {
+    const code2 = e.code ?? "error";
+    return code2 === "ESRCH" ? "gone" : code2;
+  }
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+var StepWatch = class _StepWatch {
+  constructor(leader, token) {
+    this.token = token;
+    this.scope = {
+      leader: { pid: leader.pid, start: leader.start },
+      protectedPids: /* @__PURE__ */ new Set([process.pid, process.ppid]),
+      groupOpen: true
+    };
+    register(this);
+  }
+  token;
+  scope;
+  known = /* @__PURE__ */ new Map();
+  /** Every process signalled, by pid:start, in the order found. */
+  killedByKey = /* @__PURE__ */ new Map();
+  /** The last signal each process got, so that a sweep repeats only for processes it had not reached. */
+  lastSignal = /* @__PURE__ */ new Map();
+  closed = false;
+  /**
+   * Watch the step whose leader was just spawned with `token` in its environment. Call it before returning to
+   * the event loop: until then the leader cannot have been reaped, so its start time is still readable.
+   * Null without /proc (or when the leader cannot be read): only the group can be reached then.
+   */
+  static start(leaderPid, token) {
+    if (!procAvailable()) return null;
+    const leader = readProc(leaderPid);
+    return leader ? new _StepWatch(leader, token) : null;
+  }
+  /** A poll: learn the step's new processes from a snapshot of the table. */
+  observe(table2) {
+    if (this.closed) return;
+    this.known = claim(this.scope, this.known, table2, (p) => markersOf(p).includes(this.token));
+  }
+  /**
+   * Signal every process of the step still running (the group, the descendants, the marked), the leader aside.
+   * With SIGKILL, sweeps again until nothing new turns up (a process may fork while we kill its parent).
+   */
+  sweep(signal) {
+    for (let round = 0; round < MAX_SWEEPS; round++) {
+      const table2 = readProcTable();
+      if (!table2) {
+        if (this.scope.groupOpen) signalGroup(this.scope.leader.pid, signal);
+        return;
+      }
+      this.observe(table2);
+      if (groupIsTheSteps(this.scope, this.known, table2)) signalGroup(this.scope.leader.pid, signal);
+      let fresh = 0;
+      for (const t of targets(this.scope, this.known, table2)) {
+        const key = procKey(t);
+        if (this.lastSignal.get(key) === signal) continue;
+        fresh++;
+        this.lastSignal.set(key, signal);
+        const outcome2 = signalProcess(t.pid, t.start, signal);
+        if (outcome2 === "gone" && t.found !== "group") continue;
+        const prior = this.killedByKey.get(key);
+        if (prior && prior.error === void 0) continue;
+        const entry = { pid: t.pid, command: t.comm, found: prior?.found ?? t.found };
+        if (outcome2 !== "ok" && outcome2 !== "gone") entry.error = outcome2;
+        this.killedByKey.set(key, entry);
+      }
+      if (fresh === 0 || signal !== "SIGKILL") return;
+    }
+  }
+  /** The leader has exited: sweep (SIGKILL), and from then on the group id alone no longer proves a process is ours. */
+  leaderExited() {
+    this.sweep("SIGKILL");
+    this.scope.groupOpen = false;
+  }
+  /** What was signalled, in the order found. */
+  killed() {
+    return [...this.killedByKey.values()].map((k) => ({ ...k }));
+  }
+  /** A last sweep, and no more polling. */
+  close() {
+    if (this.closed) return;
+    this.sweep("SIGKILL");
+    this.closed = true;
+    unregister(this);
+  }
+};
+
 // src/exec/process-group.ts
 var LINGER_MS = 5e3;
 var live = /* @__PURE__ */ new Set();
@@ -40232,8 +34172,14 @@ function killGroup(child, signal) {
     }
   }
 }
+function stopAll(running, signal) {
+  if (running.watch) {
+    running.watch.sweep(signal);
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill(signal);
+  } else killGroup(running.child, signal);
+}
 function killAll() {
-  for (const child of live) killGroup(child, "SIGKILL");
+  for (const running of live) stopAll(running, "SIGKILL");
 }
 var SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 function onSignal(signal) {
@@ -40258,15 +34204,19 @@ function spawnGroup(argv, options) {
   const [command, ...args] = argv;
   if (!command) throw new Error("spawnGroup: empty argv");
   const output = new BoundedOutput();
+  const token = newStepToken();
   const child = spawn2(command, args, {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: { ...options.env ?? process.env, [STEP_MARKER]: token },
     detached: true,
     // a new process group: -pid reaches the grandchildren too
     stdio: ["ignore", "pipe", "pipe"],
     windowsHide: true
   });
-  track(child);
+  const watch = child.pid === void 0 ? null : StepWatch.start(child.pid, token);
+  const containment = watch ? "tracked" : "group-only";
+  const running = { child, watch };
+  track(running);
   let pending = "";
   child.stdout?.on("data", (chunk) => {
     output.write(chunk);
@@ -40288,7 +34238,8 @@ function spawnGroup(argv, options) {
   let forcedClosed = false;
   let linger;
   child.once("exit", () => {
-    killGroup(child, "SIGKILL");
+    if (watch) watch.leaderExited();
+    else killGroup(child, "SIGKILL");
     linger = setTimeout(() => {
       forcedClosed = true;
       child.stdout?.destroy();
@@ -40296,17 +34247,19 @@ function spawnGroup(argv, options) {
     }, LINGER_MS);
     linger.unref();
   });
+  const ended = () => {
+    finished = true;
+    untrack(running);
+    watch?.close();
+    return { killed: watch?.killed() ?? [], containment };
+  };
   const exited = new Promise((resolve11) => {
     child.once("error", (e) => {
-      finished = true;
-      untrack(child);
-      resolve11({ code: null, signal: null, error: e.code ?? e.message });
+      resolve11({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
-      finished = true;
       clearTimeout(linger);
-      untrack(child);
-      resolve11(forcedClosed ? { code: code2, signal, outputForcedClosed: true } : { code: code2, signal });
+      resolve11({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -40316,11 +34269,11 @@ function spawnGroup(argv, options) {
     done: () => finished,
     async stop(graceMs = 2e3) {
       if (!finished) {
-        killGroup(child, "SIGTERM");
-        const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
-        const exit3 = await exited;
+        stopAll(running, "SIGTERM");
+        const timer = setTimeout(() => stopAll(running, "SIGKILL"), graceMs);
+        const exit = await exited;
         clearTimeout(timer);
-        return exit3;
+        return exit;
       }
       return exited;
     }
@@ -40368,7 +34321,9 @@ function notRun(spec) {
     durationMs: 0,
     startedAt: (/* @__PURE__ */ new Date()).toISOString(),
     output: "",
-    outputBytes: 0
+    outputBytes: 0,
+    killed: [],
+    containment: procAvailable() ? "tracked" : "group-only"
   };
 }
 function missingCwd(cwd) {
@@ -40391,7 +34346,9 @@ async function runStep(spec, hooks, signal) {
     error: error2,
     durationMs: performance2.now() - t0,
     output: "",
-    outputBytes: 0
+    outputBytes: 0,
+    killed: [],
+    containment: procAvailable() ? "tracked" : "group-only"
   });
   const cwdProblem = missingCwd(spec.cwd);
   if (cwdProblem) return fail(cwdProblem);
@@ -40419,28 +34376,30 @@ async function runStep(spec, hooks, signal) {
   const onAbort = () => stop("aborted");
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) onAbort();
-  let exit3;
+  let exit;
   try {
-    exit3 = await handle.exited;
+    exit = await handle.exited;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
   const ended = {
     ...base,
-    exitCode: exit3.code,
-    signal: exit3.signal,
+    exitCode: exit.code,
+    signal: exit.signal,
     durationMs: performance2.now() - t0,
     output: handle.output.text(),
-    outputBytes: handle.output.total
+    outputBytes: handle.output.total,
+    killed: exit.killed,
+    containment: exit.containment
   };
-  if (exit3.error !== void 0 && reason2 === null) return { ...ended, status: "failed", error: exit3.error };
+  if (exit.error !== void 0 && reason2 === null) return { ...ended, status: "failed", error: exit.error };
   if (reason2 === "timeout") {
-    const error2 = exit3.outputForcedClosed ? "output still open after SIGKILL" : exit3.error ?? null;
+    const error2 = exit.outputForcedClosed ? "output still open after SIGKILL" : exit.error ?? null;
     return { ...ended, status: "timed-out", error: error2 };
   }
   if (reason2 === "aborted") return { ...ended, status: "failed", error: "aborted" };
-  return { ...ended, status: exit3.code === 0 && exit3.signal === null ? "passed" : "failed", error: null };
+  return { ...ended, status: exit.code === 0 && exit.signal === null ? "passed" : "failed", error: null };
 }
 async function runSuite(steps, hooks = {}, signal) {
   const runs = [];
@@ -40541,10 +34500,10 @@ async function runBaselineSuites(input) {
   const bySuite = [];
   for (const suite of ["consumer", "producer"]) {
     const specs = [];
-    selected.forEach(({ suite: s, step: step2 }, index2) => {
+    selected.forEach(({ suite: s, step: step2 }, index) => {
       if (s !== suite) return;
       const spec = expandStep(step2, roots, input.env, suite);
-      policyStep.set(spec, { index: index2, step: step2 });
+      policyStep.set(spec, { index, step: step2 });
       specs.push(spec);
     });
     if (specs.length > 0) bySuite.push(specs);
@@ -40557,11 +34516,11 @@ async function runBaselineSuites(input) {
     queue = queue.then(() => record(spec, run2));
   };
   const record = async (spec, run2) => {
-    const { index: index2, step: step2 } = policyStep.get(spec);
+    const { index, step: step2 } = policyStep.get(spec);
     const redacted = await input.redactor.redact(run2.output);
     redactions += redacted.count;
     for (const [k, n] of Object.entries(redacted.kinds)) kinds[k] = (kinds[k] ?? 0) + n;
-    const logFile = logFileName(input.packet, index2, spec.suite, spec.name);
+    const logFile = logFileName(input.packet, index, spec.suite, spec.name);
     input.evidence.write(logFile, redacted.text);
     const result = {
       suite: spec.suite,
@@ -40577,9 +34536,14 @@ async function runBaselineSuites(input) {
       output_bytes: run2.outputBytes,
       log_file: logFile,
       log_sha256: sha256(redacted.text),
-      log_tail: logTail(redacted.text)
+      log_tail: logTail(redacted.text),
+      // a command name is the process's own choice: redacted like its output
+      killed: await Promise.all(
+        run2.killed.map(async (k) => ({ ...k, command: (await input.redactor.redact(k.command)).text }))
+      ),
+      containment: run2.containment
     };
-    steps[index2] = result;
+    steps[index] = result;
     try {
       input.reporter?.stepFinished?.(result, redacted.text);
     } catch {
@@ -40667,7 +34631,13 @@ async function rollBack(ctx, options, baseline, run2) {
   let plan = null;
   let written = [];
   const onDisk = diskTrio(ctx.root, baseline);
-  if (options.to && options.to === from.release_tag) {
+  const escapes = writeEscapeFindings(
+    ctx.root,
+    WRITE_ORDER.map((r) => baseline.trio[r])
+  );
+  if (escapes.length > 0) {
+    findings.push(...escapes);
+  } else if (options.to && options.to === from.release_tag) {
     status = "already-current";
     mark(`${options.to} is already the current baseline: nothing to restore`);
   } else if (!found.lkg.target || !found.targetBytes) {
@@ -40713,6 +34683,12 @@ async function rollBack(ctx, options, baseline, run2) {
         )
       );
     }
+    findings.push(
+      ...writeEscapeFindings(
+        ctx.root,
+        WRITE_ORDER.map((r) => baseline.trio[r])
+      )
+    );
     const blocked = findings.some((f) => f.severity === "error");
     if (options.dryRun) {
       status = "dry-run";
@@ -40846,10 +34822,13 @@ function verify(ctx, baseline, trio, now) {
   ];
 }
 function setWrites(root, baseline, bytes) {
-  return WRITE_ORDER.flatMap((r) => {
-    const content3 = bytes[r];
-    return content3 ? [{ path: join5(root, baseline.trio[r]), content: content3 }] : [];
-  });
+  return containedSetWrites(
+    root,
+    WRITE_ORDER.flatMap((r) => {
+      const content = bytes[r];
+      return content ? [{ path: baseline.trio[r], content }] : [];
+    })
+  );
 }
 function diskTrio(root, baseline) {
   const read = (path2) => {
@@ -40955,7 +34934,7 @@ async function topPrefix(root) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6, realpathSync as realpathSync3 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join6, relative as relative4, resolve as resolve8 } from "node:path";
 
 // src/producer/endpoints.ts
@@ -41080,7 +35059,18 @@ function loadPolicy(options) {
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
   const abs = explicit ? resolve8(options.cwd ?? process.cwd(), options.policyPath) : join6(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
-  return policyFromRead(readRepoFile("/", abs), shown, explicit, packageManager);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const base = [root, realRoot(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? readRepoFile("/", abs) : readRepoFile(base, relative4(base, abs));
+}
+function realRoot(root) {
+  try {
+    return realpathSync3(root);
+  } catch {
+    return root;
+  }
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -41088,6 +35078,8 @@ function policyFromRead(read, shown, explicit, packageManager) {
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
   if (read.kind !== "ok")
     throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
   const file = sourceFromBytes(shown, read.bytes);
@@ -41106,7 +35098,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, Le, Ie.validatePolicy);
+  const problems = validateDocument(doc, ze, Ze.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -41160,8 +35152,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync5(join6(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync5(join6(root, "yarn.lock"))) return "yarn";
+  if (existsSync6(join6(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync6(join6(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -41173,7 +35165,7 @@ function more(n) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync7 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -41183,8 +35175,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -41226,13 +35218,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
+    return value instanceof P2 ? value : new P2(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -41305,7 +35297,7 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register2(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
@@ -41314,7 +35306,7 @@ function register(state, name, method, options) {
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback2, name2) => {
-      return register.bind(null, state, name2, callback2, options);
+      return register2.bind(null, state, name2, callback2, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
@@ -41367,13 +35359,13 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index2 = state.registry[name].map((registered) => {
+  const index = state.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index2 === -1) {
+  if (index === -1) {
     return;
   }
-  state.registry[name].splice(index2, 1);
+  state.registry[name].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -41396,7 +35388,7 @@ function Singular() {
   const singularHookState = {
     registry: {}
   };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
+  const singularHook = register2.bind(null, singularHookState, singularHookName);
   bindApi(singularHook, singularHookState, singularHookName);
   return singularHook;
 }
@@ -41404,7 +35396,7 @@ function Collection() {
   const state = {
     registry: {}
   };
-  const hook2 = register.bind(null, state);
+  const hook2 = register2.bind(null, state);
   bindApi(hook2, state);
   return hook2;
 }
@@ -41645,7 +35637,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41709,7 +35701,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41718,7 +35710,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -41764,19 +35756,19 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse4(header2, options) {
+function parse3(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header2.length;
   let valueStart = options?.start ?? 0;
   while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index2 = valueStart;
+  let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code2 = header2.charCodeAt(index2);
+  while (index < len) {
+    const code2 = header2.charCodeAt(index);
     const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -41784,33 +35776,33 @@ function parse4(header2, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index2;
+        whitespace = index;
     } else {
       whitespace = -1;
     }
     typeFlags |= code2 & NON_ASCII | flags;
-    index2++;
+    index++;
   }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
+  const valueEnd = whitespace === -1 ? index : whitespace;
   const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header2, type, index2, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header2, type, index2, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+      index++;
     }
-    const keyStart = index2;
+    const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index2 < len) {
-      const code2 = header2.charCodeAt(index2);
+    while (index < len) {
+      const code2 = header2.charCodeAt(index);
       const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -41818,51 +35810,51 @@ function parseParameters(header2, type, index2, len, stopFlags) {
         continue parameter;
       }
       if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
+        index++;
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+          index++;
         }
-        if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
           let escaped = false;
-          while (index2 < len) {
-            const code3 = header2.charCodeAt(index2);
+          while (index < len) {
+            const code3 = header2.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
-              index2++;
+              index++;
               let stop2 = 0;
-              while (index2 < len) {
-                const code4 = header2.charCodeAt(index2);
+              while (index < len) {
+                const code4 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index2++;
+                index++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index2 + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
-              index2 += 2;
+              index += 2;
               continue;
             }
-            index2++;
+            index++;
           }
           continue parameter;
         }
-        const valueStart = index2;
+        const valueStart = index;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index2 < len) {
-          const code3 = header2.charCodeAt(index2);
+        while (index < len) {
+          const code3 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -41870,14 +35862,14 @@ function parseParameters(header2, type, index2, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index2;
+              valueWhitespace = index;
           } else {
             valueWhitespace = -1;
           }
-          index2++;
+          index++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
           parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -41886,22 +35878,22 @@ function parseParameters(header2, type, index2, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index2;
+          keyWhitespace = index;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code2 & NON_ASCII | flags;
-      index2++;
+      index++;
     }
   }
-  return { type, index: index2, parameters };
+  return { type, index, parameters };
 }
 function unescapeQuotedPairs(str2, start, end) {
   let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str2.charCodeAt(index2) === BSLASH) {
-      result += str2.slice(start, index2);
-      start = ++index2;
+  for (let index = start; index < end; index++) {
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
+      start = ++index;
     }
   }
   return result + str2.slice(start, end);
@@ -41976,22 +35968,22 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   ];
   const visited = new WeakSet([rootProcessed]);
   while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (node2.index === 0) {
-      chunks.push(node2.isArray ? "[" : "{");
+    const node = stack[stack.length - 1];
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
-    if (node2.isArray) {
-      if (node2.index < node2.val.length) {
-        if (!node2.first) chunks.push(",");
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
         if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node2.val[node2.index];
-        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
         if (isUnstringifiable(childVal)) {
           chunks.push("null");
-          node2.first = false;
-          node2.index++;
+          node.first = false;
+          node.index++;
         } else {
           const isComplexObject = childVal !== null && typeof childVal === "object";
           const isNativeRaw = isRawJSON(childVal);
@@ -42001,34 +35993,34 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             }
             visited.add(childVal);
             stack.push({
-              parent: node2.val,
-              key: String(node2.index),
+              parent: node.val,
+              key: String(node.index),
               val: childVal,
               isArray: Array.isArray(childVal),
               keys: Array.isArray(childVal) ? null : Object.keys(childVal),
               index: 0,
               first: true
             });
-            node2.first = false;
-            node2.index++;
+            node.first = false;
+            node.index++;
           } else {
             chunks.push(originalStringify(childVal));
-            node2.first = false;
-            node2.index++;
+            node.first = false;
+            node.index++;
           }
         }
       } else {
         isDone = true;
       }
     } else {
-      while (node2.index < node2.keys.length) {
-        const k = node2.keys[node2.index++];
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
         const isFilteredOutByArray = propertyList && !propertyList.has(k);
         if (isFilteredOutByArray) continue;
-        const childRaw = node2.val[k];
-        const childVal = prepareVal(node2.val, k, childRaw);
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node2.first) chunks.push(",");
+        if (!node.first) chunks.push(",");
         if (space) {
           chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
@@ -42042,7 +36034,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           }
           visited.add(childVal);
           stack.push({
-            parent: node2.val,
+            parent: node.val,
             key: k,
             val: childVal,
             isArray: Array.isArray(childVal),
@@ -42050,23 +36042,23 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             index: 0,
             first: true
           });
-          node2.first = false;
+          node.first = false;
           break;
         } else {
           chunks.push(originalStringify(childVal));
-          node2.first = false;
+          node.first = false;
         }
       }
-      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
+      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
       if (isNodeFullyProcessed) {
         isDone = true;
       }
     }
     if (isDone) {
       level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node2.isArray ? "]" : "}");
-      visited.delete(node2.val);
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
       stack.pop();
     }
   }
@@ -42149,8 +36141,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value, context3) => {
+var JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -42170,10 +36162,10 @@ var applyReviverIteratively = (parsed, userReviver) => {
   const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (!node2.visited) {
-      node2.visited = true;
-      const value = node2.parent[node2.key];
+    const node = stack[stack.length - 1];
+    if (!node.visited) {
+      node.visited = true;
+      const value = node.parent[node.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
@@ -42182,7 +36174,7 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node2;
+      const { parent, key } = node;
       let value = parent[key];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
@@ -42208,8 +36200,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text3) => {
-  return text3.replace(
+var serializeBigInts = (text) => {
+  return text.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -42223,18 +36215,18 @@ var serializeBigInts = (text3) => {
     }
   );
 };
-var JSONParse = (text3, reviver) => {
-  if (!text3) return originalParse(text3, reviver);
+var JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-    const serializedData = serializeBigInts(text3);
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+    const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text3);
+      const serializedData = serializeBigInts(text);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -42400,14 +36392,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text = await response.text();
+      return JSONParse(text);
     } catch (err) {
-      return text3;
+      return text;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -42434,7 +36426,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -45363,7 +39355,8 @@ var package_default = {
     "check-dist": "bash scripts/check-dist.sh",
     docs: "node scripts/gen-docs.mjs",
     test: "bash scripts/ci-test.sh",
-    bench: "node bench/run.mjs && node bench/suites.mjs && node bench/lkg.mjs && node bench/promotion.mjs",
+    bench: "node bench/targets.mjs",
+    "bench:full": "node bench/full.mjs",
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
     "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
@@ -45378,10 +39371,6 @@ var package_default = {
     "ajv-formats": "3.0.1",
     diff: "9.0.0",
     "jsonc-parser": "3.3.1",
-    "mdast-util-from-markdown": "2.1.0",
-    "mdast-util-gfm-table": "2.0.1",
-    "mdast-util-to-string": "4.0.0",
-    "micromark-extension-gfm-table": "2.1.2",
     semver: "7.8.6",
     "smol-toml": "1.9.1",
     tinyglobby: "0.2.17"
@@ -45396,7 +39385,12 @@ var package_default = {
     "@types/semver": "7.8.0",
     esbuild: "0.28.2",
     eslint: "10.15.0",
+    "fast-check": "4.10.2",
     jest: "30.5.2",
+    "mdast-util-from-markdown": "2.1.0",
+    "mdast-util-gfm-table": "2.0.1",
+    "mdast-util-to-string": "4.0.0",
+    "micromark-extension-gfm-table": "2.1.2",
     prettier: "3.10.1",
     "ts-jest": "29.4.15",
     typescript: "5.9.3",
@@ -45416,6 +39410,102 @@ var package_default = {
 // src/version.ts
 var TOOL_VERSION = package_default.version;
 
+// src/github/approvers.ts
+var DECISIONS = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
+function isBot(account) {
+  return account.type === "Bot" || /\[bot\]$/i.test(account.login);
+}
+var short = (sha) => sha.slice(0, 12);
+function countApprovals(reviews, context3) {
+  const { headSha, author } = context3;
+  const authorKey = author?.login.toLowerCase() ?? null;
+  const ordered = reviews.map((review, index) => ({ review, index })).sort(
+    (a, b) => (a.review.submittedAt ?? "").localeCompare(b.review.submittedAt ?? "") || a.index - b.index
+  ).map(({ review }) => review);
+  const people = /* @__PURE__ */ new Map();
+  for (const review of ordered) {
+    if (!DECISIONS.has(review.state)) continue;
+    const key = review.login.toLowerCase();
+    const person = people.get(key) ?? {
+      login: review.login,
+      bot: false,
+      onHead: null,
+      approvedOnHead: false,
+      staleOn: null
+    };
+    person.bot ||= isBot({ login: review.login, type: review.userType });
+    if (review.commitId === headSha) {
+      person.onHead = review.state;
+      if (review.state === "APPROVED") person.approvedOnHead = true;
+    } else if (review.state === "APPROVED") {
+      person.staleOn = review.commitId;
+    }
+    people.set(key, person);
+  }
+  const approvers = [];
+  const notCounted = [];
+  for (const [key, p] of people) {
+    const approvedAnywhere = p.approvedOnHead || p.staleOn !== null;
+    const why = (reason2, kind = "approval") => notCounted.push({ login: p.login, kind, reason: reason2 });
+    if (p.onHead === "APPROVED") {
+      if (key === authorKey) why("they opened the pull request");
+      else if (p.bot) why("it is a bot, and only people count");
+      else approvers.push(p.login);
+    } else if (key === authorKey && approvedAnywhere) {
+      why("they opened the pull request");
+    } else if (p.bot && approvedAnywhere) {
+      why("it is a bot, and only people count");
+    } else if (p.onHead === "DISMISSED") {
+      why("it was dismissed", "review");
+    } else if (p.onHead === "CHANGES_REQUESTED" && p.approvedOnHead) {
+      why("they requested changes after approving");
+    } else if (p.onHead === null && p.staleOn !== null) {
+      why(
+        `it was given on commit ${short(p.staleOn)}, not on the head commit ${short(headSha)} (a later push; approve again)`
+      );
+    }
+  }
+  notCounted.sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
+  return { approvers, notCounted };
+}
+function jointDecision(approvers, owners) {
+  const on = (side) => approvers.filter((a) => side.has(a.toLowerCase())).sort();
+  const consumer = on(owners.consumer);
+  const producer = on(owners.producer);
+  const people = new Set([...consumer, ...producer].map((l) => l.toLowerCase()));
+  const approved = consumer.length > 0 && producer.length > 0 && people.size >= 2;
+  const notOwners = approvers.filter((a) => !owners.consumer.has(a.toLowerCase()) && !owners.producer.has(a.toLowerCase())).sort().map((login) => ({
+    login,
+    kind: "approval",
+    reason: "they are neither a consumer nor a producer owner"
+  }));
+  return { consumer, producer, approved, notOwners };
+}
+
+// src/github/url-path.ts
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function encodePath(path2) {
+  return path2.split("/").map(encodeSegment).join("/");
+}
+function alreadyEncoded(name) {
+  return /%[0-9A-Fa-f]{2}/.test(name);
+}
+var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
+function refPath(kind, name) {
+  return encodePath(`${kind}/${name}`);
+}
+function fullRefName(kind, name) {
+  return `refs/${kind}/${name}`;
+}
+function compareRange(base, head) {
+  return `${encodePath(base)}...${encodePath(head)}`;
+}
+
 // src/github/client.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var STICKY_COMMENT_BUDGET = 65e3;
@@ -45431,8 +39521,8 @@ var thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
   const head = `${stickyMarker(marker2)}
 `;
-  const { text: text3, truncated } = fitBody(body, budget - head.length, "comment");
-  return { text: head + text3, truncated };
+  const { text, truncated } = fitBody(body, budget - head.length, "comment");
+  return { text: head + text, truncated };
 }
 function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
   if (body.length <= budget) return { text: body, truncated: false };
@@ -45489,14 +39579,14 @@ function asHttpError(error2) {
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
   const { message, errors } = data;
-  let text3 = typeof message === "string" ? message : fallback;
+  let text = typeof message === "string" ? message : fallback;
   if (Array.isArray(errors) && errors.length > 0) {
     const details = errors.map(
       (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
     );
-    text3 += `: ${details.join("; ")}`;
+    text += `: ${details.join("; ")}`;
   }
-  return text3;
+  return text;
 }
 function networkCause(error2) {
   let current = error2;
@@ -45530,6 +39620,7 @@ function branchProblem(name) {
   if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
     return "contains a space, a control character or one of ~ ^ : ? * [ \\";
   if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
+  if (alreadyEncoded(name)) return ALREADY_ENCODED;
   if (name.startsWith("-")) return 'starts with "-"';
   if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
   if (name === "HEAD") return "is HEAD";
@@ -45542,6 +39633,7 @@ function branchProblem(name) {
 function filePathProblem(path2) {
   if (typeof path2 !== "string" || path2.length === 0) return "is empty";
   if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
+  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
   const parts = path2.split("/");
   if (parts.some((part) => part === "" || part === "." || part === ".."))
     return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
@@ -45568,7 +39660,7 @@ function createGitHubClient(options) {
   const fullName = `${owner}/${repo}`;
   const retried = /* @__PURE__ */ new WeakSet();
   const again = (error2) => typeof error2 === "object" && error2 !== null && retried.has(error2) ? ", also on a retry" : "";
-  const scrub = (text3) => token.length >= 4 ? text3.split(token).join("***") : text3;
+  const scrub = (text) => token.length >= 4 ? text.split(token).join("***") : text;
   const log2 = (line) => {
     try {
       options.log?.(scrub(line));
@@ -45586,8 +39678,8 @@ function createGitHubClient(options) {
     }
     const http = asHttpError(error2);
     if (!http) {
-      const text3 = error2 instanceof Error ? error2.message : String(error2);
-      return new Failure("error", `${could}: ${text3}.`);
+      const text = error2 instanceof Error ? error2.message : String(error2);
+      return new Failure("error", `${could}: ${text}.`);
     }
     if (!http.response) {
       return new Failure(
@@ -45601,10 +39693,10 @@ function createGitHubClient(options) {
     if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
       const reset = Number(headers["x-ratelimit-reset"]);
       const retryAfter = Number(headers["retry-after"]);
-      const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${retryAfter} s.` : "";
+      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${retryAfter} s.` : "";
       return new Failure(
         "rate-limited",
-        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when} Run again after that.`
+        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
       );
     }
     if (status === 401) {
@@ -45711,6 +39803,10 @@ function createGitHubClient(options) {
     octokit = client;
     return client;
   };
+  const requestAt = async (route, params = {}) => {
+    const { data } = await api().request(route, { owner, repo, ...params });
+    return data;
+  };
   let viewer = null;
   const whoAmI = (doing) => {
     viewer ??= (async () => {
@@ -45747,11 +39843,13 @@ function createGitHubClient(options) {
       const badRef = refProblem(ref);
       if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`);
       if (!token) return noToken(doing);
-      const { data } = await step2(doing, () => api().rest.repos.getContent({ owner, repo, path: path2, ref }));
-      if (Array.isArray(data) || data.type !== "file") {
-        return invalid(doing, `${path2} is a ${Array.isArray(data) ? "directory" : data.type}, not a file.`);
+      const file = await step2(
+        doing,
+        () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
+      );
+      if (Array.isArray(file) || file.type !== "file") {
+        return invalid(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
       }
-      const file = data;
       if (file.encoding === "base64" && typeof file.content === "string") {
         const bytes2 = Buffer.from(file.content, "base64");
         if (file.size === void 0 || bytes2.length === file.size) return { ok: true, value: bytes2 };
@@ -45774,7 +39872,9 @@ function createGitHubClient(options) {
       if (!token) return noToken(doing);
       const target = await step2(doing, async () => {
         try {
-          const { data } = await api().rest.git.getRef({ owner, repo, ref: `tags/${tag}` });
+          const data = await requestAt(
+            `GET /repos/{owner}/{repo}/git/ref/${refPath("tags", tag)}`
+          );
           return data.object;
         } catch (error2) {
           if (asHttpError(error2)?.response?.status === 404) return null;
@@ -45819,14 +39919,12 @@ function createGitHubClient(options) {
         if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`);
       }
       if (!token) return noToken(doing);
-      const { data } = await step2(
+      const data = await step2(
         doing,
-        () => api().rest.repos.compareCommitsWithBasehead({
-          owner,
-          repo,
-          basehead: `${base}...${head}`,
-          per_page: 1
-        })
+        () => requestAt(
+          `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
+          { per_page: 1 }
+        )
       );
       const status = data.status;
       return {
@@ -45856,7 +39954,7 @@ function createGitHubClient(options) {
       if (badMarker) return invalid(doing, badMarker);
       if (!token) return noToken(doing);
       const markerLine = stickyMarker(marker2);
-      const { text: text3, truncated } = renderStickyComment(marker2, String(body));
+      const { text, truncated } = renderStickyComment(marker2, String(body));
       const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
       let mine = null;
       let bots = null;
@@ -45883,18 +39981,18 @@ function createGitHubClient(options) {
       });
       const existing = listed;
       if (existing) {
-        if (existing.body.replace(/\r\n/g, "\n") === text3) {
+        if (existing.body.replace(/\r\n/g, "\n") === text) {
           return { ok: true, value: { id: existing.id, url: existing.html_url, created: false, truncated } };
         }
         const { data: data2 } = await step2(
           doing,
-          () => api().rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text3 })
+          () => api().rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text })
         );
         return { ok: true, value: { id: data2.id, url: data2.html_url, created: false, truncated } };
       }
       const { data } = await step2(
         doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text3 })
+        () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
       );
       return { ok: true, value: { id: data.id, url: data.html_url, created: true, truncated } };
     } catch (error2) {
@@ -45912,8 +40010,8 @@ function createGitHubClient(options) {
       if (bad) return fail(bad, doing);
       const specs = { consumer: [], producer: [] };
       for (const side of ["consumer", "producer"]) {
-        const list2 = owners?.[side] ?? [];
-        for (const entry of list2) {
+        const list = owners?.[side] ?? [];
+        for (const entry of list) {
           const spec = parseOwner(String(entry));
           if (!spec) {
             return fail(
@@ -45943,16 +40041,17 @@ function createGitHubClient(options) {
         doing,
         () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
       );
-      const ordered = reviews.map((review, index2) => ({ review, index: index2 })).filter(({ review }) => review.commit_id === headSha && review.user).sort(
-        (a, b) => (a.review.submitted_at ?? "").localeCompare(b.review.submitted_at ?? "") || a.index - b.index
+      const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null;
+      const counted = countApprovals(
+        reviews.filter((r) => r.user).map((r) => ({
+          login: r.user.login,
+          userType: r.user?.type ?? null,
+          state: r.state,
+          commitId: r.commit_id ?? null,
+          submittedAt: r.submitted_at ?? null
+        })),
+        { headSha, author }
       );
-      const decision = /* @__PURE__ */ new Map();
-      for (const { review } of ordered) {
-        if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
-        const login = review.user.login;
-        decision.set(login.toLowerCase(), { login, state: review.state });
-      }
-      const approvers = [...decision.values()].filter((d) => d.state === "APPROVED");
       const teamCache = /* @__PURE__ */ new Map();
       const members = async (team) => {
         const key = team.toLowerCase();
@@ -45964,28 +40063,32 @@ function createGitHubClient(options) {
           permission: "organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or fine-grained token, or list the owners by login)",
           subject: `that the team ${team} exists`
         };
-        const list2 = await step2(
+        const list = await step2(
           teamDoing,
           () => api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
         );
-        const set = new Set(list2.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
+        const set = new Set(list.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
         teamCache.set(key, set);
         return set;
       };
-      const approving = async (side) => {
-        if (approvers.length === 0) return [];
-        const logins = /* @__PURE__ */ new Set();
+      const logins = async (side) => {
+        const set = /* @__PURE__ */ new Set();
+        if (counted.approvers.length === 0) return set;
         for (const spec of side) {
-          if (spec.kind === "login") logins.add(spec.name.toLowerCase());
-          else for (const m of await members(spec.name)) logins.add(m);
+          if (spec.kind === "login") set.add(spec.name.toLowerCase());
+          else for (const m of await members(spec.name)) set.add(m);
         }
-        return approvers.filter((a) => logins.has(a.login.toLowerCase())).map((a) => a.login).sort();
+        return set;
       };
-      const consumer = await approving(specs.consumer);
-      const producer = await approving(specs.producer);
-      const people = new Set([...consumer, ...producer].map((l) => l.toLowerCase()));
-      const approved = consumer.length > 0 && producer.length > 0 && people.size >= 2;
-      return { ok: true, value: { consumer, producer, headSha, approved } };
+      const decision = jointDecision(counted.approvers, {
+        consumer: await logins(specs.consumer),
+        producer: await logins(specs.producer)
+      });
+      const { consumer, producer, approved } = decision;
+      const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
+        (a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase())
+      );
+      return { ok: true, value: { consumer, producer, headSha, approved, notCounted } };
     } catch (error2) {
       return fail(error2, doing);
     }
@@ -45995,7 +40098,7 @@ function createGitHubClient(options) {
     what: `${doing.what} (${stepAndState})`
   });
   const treeUrl = (commitHtmlUrl, branch) => {
-    const path2 = branch.split("/").map(encodeURIComponent).join("/");
+    const path2 = encodePath(branch);
     const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
     if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
     const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
@@ -46038,7 +40141,9 @@ function createGitHubClient(options) {
       const reading = during(doing, "reading the branch failed; nothing was written");
       const current = await step2(reading, async () => {
         try {
-          const { data } = await api().rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+          const data = await requestAt(
+            `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+          );
           return data.object.sha;
         } catch (error2) {
           if (asHttpError(error2)?.response?.status === 404) return null;
@@ -46083,7 +40188,12 @@ function createGitHubClient(options) {
       await step2(moving, async () => {
         if (created) {
           try {
-            await api().rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+            await api().rest.git.createRef({
+              owner,
+              repo,
+              ref: fullRefName("heads", branch),
+              sha: commit.sha
+            });
             return;
           } catch (error2) {
             const http = asHttpError(error2);
@@ -46092,7 +40202,10 @@ function createGitHubClient(options) {
             created = false;
           }
         }
-        await api().rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: true });
+        await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
+          sha: commit.sha,
+          force: true
+        });
       });
       return {
         ok: true,
@@ -46120,7 +40233,7 @@ function createGitHubClient(options) {
       if (head === base) return invalid(doing, "the head and the base are the same branch.");
       if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
       if (!token) return noToken(doing);
-      const { text: text3, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
+      const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
       const findOpen = () => step2(doing, async () => {
         const pages = api().paginate.iterator(api().rest.pulls.list, {
           owner,
@@ -46140,19 +40253,19 @@ function createGitHubClient(options) {
         return null;
       });
       const update = async (found) => {
-        if (found.title === title && (found.body ?? "").replace(/\r\n/g, "\n") === text3) {
+        if (found.title === title && (found.body ?? "").replace(/\r\n/g, "\n") === text) {
           return { ok: true, value: { number: found.number, url: found.html_url, created: false, truncated } };
         }
         const { data } = await step2(
           doing,
-          () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text3 })
+          () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
         );
         return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } };
       };
       const existing = await findOpen();
       if (existing) return await update(existing);
       try {
-        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text3 });
+        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
         return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
       } catch (error2) {
         const http = asHttpError(error2);
@@ -46212,12 +40325,12 @@ function createGitHubClient(options) {
       if (!token) return noToken(doing);
       const markerLine = stickyMarker(marker2);
       const fitted = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET - markerLine.length - 1, "issue body");
-      const text3 = `${markerLine}
+      const text = `${markerLine}
 ${fitted.text}`;
       const truncated = fitted.truncated;
       const existing = await openMarkedIssue(doing, label2, markerLine);
       if (existing) {
-        if (existing.title === title && existing.body === text3) {
+        if (existing.title === title && existing.body === text) {
           return {
             ok: true,
             value: { number: existing.number, url: existing.url, created: false, truncated }
@@ -46225,13 +40338,13 @@ ${fitted.text}`;
         }
         const { data: data2 } = await step2(
           doing,
-          () => api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text3 })
+          () => api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text })
         );
         return { ok: true, value: { number: data2.number, url: data2.html_url, created: false, truncated } };
       }
       const { data } = await step2(
         doing,
-        () => api().rest.issues.create({ owner, repo, title, body: text3, labels: [label2] })
+        () => api().rest.issues.create({ owner, repo, title, body: text, labels: [label2] })
       );
       return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
     } catch (error2) {
@@ -46296,10 +40409,10 @@ ${fitted.text}`;
       if (bad) return fail(bad, doing);
       if (typeof body !== "string" || body.trim() === "") return invalid(doing, "the comment is empty.");
       if (!token) return noToken(doing);
-      const { text: text3, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
+      const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
       const { data } = await step2(
         doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text3 })
+        () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text })
       );
       return { ok: true, value: { id: data.id, url: data.html_url, truncated } };
     } catch (error2) {
@@ -46542,8 +40655,8 @@ function githubClient(token, repository, env) {
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
 var MIN_SECRET_LENGTH = 4;
 function looksLikeSetting(value) {
-  const v2 = value.trim();
-  return v2.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v2) || /^\d{1,9}$/.test(v2) || /^\/[\w./-]*$/.test(v2);
+  const v = value.trim();
+  return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
 }
 function secretsFromEnv(env, names) {
   const out = /* @__PURE__ */ new Set();
@@ -46616,33 +40729,33 @@ var INLINE_BODY = /[A-Za-z0-9+/=\\]/;
 var BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{1,4096}$/;
 var FULL_BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{16,4096}$/;
 var HEADER_LINE = /^(?:\S{1,64}\s+)?[A-Za-z][A-Za-z-]{1,30}: \S.{0,200}$/;
-function matches(re2, text3) {
+function matches(re2, text) {
   const out = [];
   re2.lastIndex = 0;
-  for (let m = re2.exec(text3); m !== null; m = re2.exec(text3)) out.push([m.index, m.index + m[0].length]);
+  for (let m = re2.exec(text); m !== null; m = re2.exec(text)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
-function blockAfter(text3, from) {
-  const limit = Math.min(text3.length, from + MAX_BODY);
-  let pos2 = from;
-  while (pos2 < limit && INLINE_BODY.test(text3[pos2])) pos2++;
-  END_HERE.lastIndex = pos2;
-  if (END_HERE.test(text3)) return { end: END_HERE.lastIndex, endMarker: pos2 };
-  let fullEnd = pos2;
-  if (pos2 >= limit || text3[pos2] !== "\n" && text3[pos2] !== "\r") return { end: fullEnd };
+function blockAfter(text, from) {
+  const limit = Math.min(text.length, from + MAX_BODY);
+  let pos = from;
+  while (pos < limit && INLINE_BODY.test(text[pos])) pos++;
+  END_HERE.lastIndex = pos;
+  if (END_HERE.test(text)) return { end: END_HERE.lastIndex, endMarker: pos };
+  let fullEnd = pos;
+  if (pos >= limit || text[pos] !== "\n" && text[pos] !== "\r") return { end: fullEnd };
   let blank = 0;
   let lines = 0;
-  while (pos2 < limit) {
-    if (text3[pos2] === "\r" && text3[pos2 + 1] === "\n") pos2++;
-    const lineStart = pos2 + 1;
-    const nl = text3.indexOf("\n", lineStart);
-    const lineEnd = nl < 0 ? text3.length : nl;
+  while (pos < limit) {
+    if (text[pos] === "\r" && text[pos + 1] === "\n") pos++;
+    const lineStart = pos + 1;
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
     if (lineEnd > limit) break;
-    const line = text3.slice(lineStart, lineEnd).trim();
+    const line = text.slice(lineStart, lineEnd).trim();
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at = text3.indexOf(end[1], lineStart);
+      const at = text.indexOf(end[1], lineStart);
       return { end: at + end[1].length, endMarker: at };
     }
     if (line === "") {
@@ -46651,46 +40764,46 @@ function blockAfter(text3, from) {
       if (FULL_BODY_LINE.test(line)) fullEnd = lineEnd;
     } else break;
     if (nl < 0) break;
-    pos2 = lineEnd;
+    pos = lineEnd;
   }
   return { end: fullEnd };
 }
-function bodyBefore(text3, to) {
+function bodyBefore(text, to) {
   const limit = Math.max(0, to - MAX_BODY);
-  let pos2 = to;
-  while (pos2 > limit && INLINE_BODY.test(text3[pos2 - 1])) pos2--;
-  let start = pos2;
-  if (pos2 <= limit || text3[pos2 - 1] !== "\n" && text3[pos2 - 1] !== "\r") return start;
+  let pos = to;
+  while (pos > limit && INLINE_BODY.test(text[pos - 1])) pos--;
+  let start = pos;
+  if (pos <= limit || text[pos - 1] !== "\n" && text[pos - 1] !== "\r") return start;
   let blank = 0;
   let first = true;
-  while (pos2 > limit) {
-    const nl = pos2 >= 2 ? text3.lastIndexOf("\n", pos2 - 2) : -1;
+  while (pos > limit) {
+    const nl = pos >= 2 ? text.lastIndexOf("\n", pos - 2) : -1;
     const lineStart = nl < 0 ? 0 : nl + 1;
-    const line = text3.slice(lineStart, pos2).trim();
+    const line = text.slice(lineStart, pos).trim();
     if (line === "") {
       if (++blank > 2) break;
     } else if ((first ? BODY_LINE : FULL_BODY_LINE).test(line) || HEADER_LINE.test(line)) {
       start = Math.max(lineStart, limit);
     } else break;
     first = false;
-    pos2 = lineStart;
+    pos = lineStart;
   }
   return start;
 }
-function privateKeyBlocks(text3) {
-  if (!text3.includes("PRIVATE KEY")) return [];
+function privateKeyBlocks(text) {
+  if (!text.includes("PRIVATE KEY")) return [];
   const out = [];
   const usedEnds = /* @__PURE__ */ new Set();
   let covered = 0;
-  for (const [bStart, bEnd] of matches(BEGIN, text3)) {
+  for (const [bStart, bEnd] of matches(BEGIN, text)) {
     if (bStart < covered) continue;
-    const block = blockAfter(text3, bEnd);
+    const block = blockAfter(text, bEnd);
     if (block.endMarker !== void 0) usedEnds.add(block.endMarker);
     out.push([bStart, block.end]);
     covered = block.end;
   }
-  for (const [eStart, eEnd] of matches(END, text3)) {
-    if (!usedEnds.has(eStart)) out.push([bodyBefore(text3, eStart), eEnd]);
+  for (const [eStart, eEnd] of matches(END, text)) {
+    if (!usedEnds.has(eStart)) out.push([bodyBefore(text, eStart), eEnd]);
   }
   return out;
 }
@@ -46698,20 +40811,20 @@ function privateKeyBlocks(text3) {
 // src/redact/detectors.ts
 var isWordChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
 var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-function boundaryBefore(text3, i2) {
+function boundaryBefore(text, i2) {
   if (i2 === 0) return true;
-  const c = text3.charCodeAt(i2 - 1);
+  const c = text.charCodeAt(i2 - 1);
   if (!isWordChar(c)) return true;
-  if (i2 >= 2 && text3.charCodeAt(i2 - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
-  if (i2 >= 3 && text3.charCodeAt(i2 - 3) === 37 && isHex(c) && isHex(text3.charCodeAt(i2 - 2))) return true;
+  if (i2 >= 2 && text.charCodeAt(i2 - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
+  if (i2 >= 3 && text.charCodeAt(i2 - 3) === 37 && isHex(c) && isHex(text.charCodeAt(i2 - 2))) return true;
   if (c !== 109) return false;
-  let j2 = i2 - 2;
-  while (j2 >= 0 && i2 - j2 < 34) {
-    const d = text3.charCodeAt(j2);
-    if (d >= 48 && d <= 57 || d === 59) j2--;
+  let j = i2 - 2;
+  while (j >= 0 && i2 - j < 34) {
+    const d = text.charCodeAt(j);
+    if (d >= 48 && d <= 57 || d === 59) j--;
     else break;
   }
-  return j2 >= 1 && text3.charCodeAt(j2) === 91 && text3.charCodeAt(j2 - 1) === 27;
+  return j >= 1 && text.charCodeAt(j) === 91 && text.charCodeAt(j - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -46737,39 +40850,39 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "present",
   "unset"
 ]);
-function nonTrivialValue(v2) {
-  if (v2.length < 6) return false;
-  if (/^[$%<{*[:=&]/.test(v2)) return false;
-  if (/^(.)\1*$/.test(v2)) return false;
-  if (v2.includes("::") || v2.includes("->") || v2.includes("?.")) return false;
-  if (/^[A-Za-z]{1,32}$/.test(v2) && !/[A-Z]{2}/.test(v2)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v2)) return false;
-  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v2)) return false;
-  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v2)) return false;
-  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v2)) return false;
-  if ((v2.match(/\s/g)?.length ?? 0) >= 2) return false;
-  return !PLACEHOLDER_WORDS.has(v2.toLowerCase());
+function nonTrivialValue(v) {
+  if (v.length < 6) return false;
+  if (/^[$%<{*[:=&]/.test(v)) return false;
+  if (/^(.)\1*$/.test(v)) return false;
+  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
+  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
+  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
+  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
 }
 function calledOrIndexed(m) {
   if (m[4] === void 0) return false;
   const next = m.input[m.index + m[0].length];
   return next === "(" || next === "[";
 }
-function inUrlAuthority(text3, index2, name) {
-  if (text3[index2 + name.length] !== ":") return false;
-  const before = text3.slice(Math.max(0, index2 - 512), index2);
+function inUrlAuthority(text, index, name) {
+  if (text[index + name.length] !== ":") return false;
+  const before = text.slice(Math.max(0, index - 512), index);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v2) => /^[$*<{]/.test(v2) || /^(.)\1*$/.test(v2);
+var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
 function regexDetector(rule, kinds) {
   return {
     kinds,
-    find(text3, out, rank) {
-      if (rule.quick && !rule.quick(text3)) return;
+    find(text, out, rank) {
+      if (rule.quick && !rule.quick(text)) return;
       const re2 = rule.re;
       re2.lastIndex = 0;
-      for (let m = re2.exec(text3); m !== null; m = re2.exec(text3)) {
-        if (rule.boundary && !boundaryBefore(text3, m.index)) {
+      for (let m = re2.exec(text); m !== null; m = re2.exec(text)) {
+        if (rule.boundary && !boundaryBefore(text, m.index)) {
           re2.lastIndex = m.index + 1;
           continue;
         }
@@ -46785,7 +40898,7 @@ function regexDetector(rule, kinds) {
           }
         }
         if (!range) continue;
-        const secret = text3.slice(range[0], range[1]);
+        const secret = text.slice(range[0], range[1]);
         if (rule.accept && !rule.accept(secret, m)) continue;
         const kind = typeof rule.kind === "string" ? rule.kind : rule.kind(m);
         out.push({ start: range[0], end: range[1], kind, rank });
@@ -46794,11 +40907,11 @@ function regexDetector(rule, kinds) {
   };
 }
 var simple = (kind, rule) => regexDetector({ ...rule, kind }, [kind]);
-var includesAny = (...needles) => (text3) => needles.some((n) => text3.includes(n));
+var includesAny = (...needles) => (text) => needles.some((n) => text.includes(n));
 var privateKey = {
   kinds: ["private-key"],
-  find(text3, out, rank) {
-    for (const [start, end] of privateKeyBlocks(text3)) out.push({ start, end, kind: "private-key", rank });
+  find(text, out, rank) {
+    for (const [start, end] of privateKeyBlocks(text)) out.push({ start, end, kind: "private-key", rank });
   }
 };
 function assignmentKind(name) {
@@ -46877,7 +40990,7 @@ var DETECTORS = [
       re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
-      accept: (v2, m) => !placeholder(v2) && !v2.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v2)),
+      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
       kind: (m) => {
         const scheme = (m[1] ?? "").toLowerCase();
         if (scheme === "basic") return "basic-auth";
@@ -46904,7 +41017,7 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v2, m) => nonTrivialValue(v2) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -46942,10 +41055,10 @@ var SecretLintSourceCodeImpl = class {
   contentType;
   ext;
   structuredSource;
-  constructor({ content: content3 = "", ext, filePath, physicalFilePath, contentType }) {
+  constructor({ content = "", ext, filePath, physicalFilePath, contentType }) {
     invariant(ext || filePath, "should be set either of fileExt or filePath.");
-    this.hasBOM = content3.charCodeAt(0) === 65279;
-    this.content = this.hasBOM ? content3.slice(1) : content3;
+    this.hasBOM = content.charCodeAt(0) === 65279;
+    this.content = this.hasBOM ? content.slice(1) : content;
     this.structuredSource = new import_structured_source.StructuredSource(this.content);
     this.filePath = filePath;
     this.physicalFilePath = physicalFilePath;
@@ -47002,18 +41115,18 @@ var SecretLintSourceCodeImpl = class {
    * @param {Position} pos - position indicator.
    * @return {number} index.
    */
-  positionToIndex(pos2) {
-    return this.structuredSource.positionToIndex(pos2);
+  positionToIndex(pos) {
+    return this.structuredSource.positionToIndex(pos);
   }
   /**
    * @param {number} index - index to the source code.
    * @return {Position} position.
    */
-  indexToPosition(index2) {
-    const position2 = this.structuredSource.indexToPosition(index2);
+  indexToPosition(index) {
+    const position = this.structuredSource.indexToPosition(index);
     return {
-      line: position2.line,
-      column: position2.column
+      line: position.line,
+      column: position.column
     };
   }
 };
@@ -47385,9 +41498,9 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
 };
 
 // node_modules/@secretlint/core/module/messages/filter-ignored-process.js
-var isContainedRange = (index2, range) => {
+var isContainedRange = (index, range) => {
   const [start, end] = range;
-  return start <= index2 && index2 <= end;
+  return start <= index && index <= end;
 };
 function filterIgnoredMessages(options) {
   const reportedMessages = options.reportedMessages;
@@ -47429,8 +41542,8 @@ var isEqualMessage = (aMessage, bMessage) => {
   return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
 };
 function filterDuplicatedMessages(messages2 = []) {
-  return messages2.filter((message, index2) => {
-    const restMessages = messages2.slice(index2 + 1);
+  return messages2.filter((message, index) => {
+    const restMessages = messages2.slice(index + 1);
     return !restMessages.some((restMessage) => {
       return isEqualMessage(message, restMessage);
     });
@@ -47659,10 +41772,10 @@ function requireLodash_uniq() {
     return !!length && baseIndexOf(array, value, 0) > -1;
   }
   function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index2 = fromIndex + -1;
-    while (++index2 < length) {
-      if (predicate(array[index2], index2, array)) {
-        return index2;
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
       }
     }
     return -1;
@@ -47671,10 +41784,10 @@ function requireLodash_uniq() {
     if (value !== value) {
       return baseFindIndex(array, baseIsNaN, fromIndex);
     }
-    var index2 = fromIndex - 1, length = array.length;
-    while (++index2 < length) {
-      if (array[index2] === value) {
-        return index2;
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
       }
     }
     return -1;
@@ -47699,9 +41812,9 @@ function requireLodash_uniq() {
     return result;
   }
   function setToArray(set) {
-    var index2 = -1, result = Array(set.size);
+    var index = -1, result = Array(set.size);
     set.forEach(function(value) {
-      result[++index2] = value;
+      result[++index] = value;
     });
     return result;
   }
@@ -47712,18 +41825,18 @@ function requireLodash_uniq() {
     return uid ? "Symbol(src)_1." + uid : "";
   })();
   var funcToString = funcProto.toString;
-  var hasOwnProperty2 = objectProto.hasOwnProperty;
+  var hasOwnProperty = objectProto.hasOwnProperty;
   var objectToString = objectProto.toString;
   var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
   );
-  var splice2 = arrayProto.splice;
+  var splice = arrayProto.splice;
   var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
   function Hash(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -47739,11 +41852,11 @@ function requireLodash_uniq() {
       var result = data[key];
       return result === HASH_UNDEFINED ? void 0 : result;
     }
-    return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
   }
   function hashHas(key) {
     var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
   }
   function hashSet(key, value) {
     var data = this.__data__;
@@ -47756,10 +41869,10 @@ function requireLodash_uniq() {
   Hash.prototype.has = hashHas;
   Hash.prototype.set = hashSet;
   function ListCache(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -47767,31 +41880,31 @@ function requireLodash_uniq() {
     this.__data__ = [];
   }
   function listCacheDelete(key) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    if (index2 < 0) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
       return false;
     }
     var lastIndex = data.length - 1;
-    if (index2 == lastIndex) {
+    if (index == lastIndex) {
       data.pop();
     } else {
-      splice2.call(data, index2, 1);
+      splice.call(data, index, 1);
     }
     return true;
   }
   function listCacheGet(key) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    return index2 < 0 ? void 0 : data[index2][1];
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
   }
   function listCacheHas(key) {
     return assocIndexOf(this.__data__, key) > -1;
   }
   function listCacheSet(key, value) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    if (index2 < 0) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
       data.push([key, value]);
     } else {
-      data[index2][1] = value;
+      data[index][1] = value;
     }
     return this;
   }
@@ -47801,10 +41914,10 @@ function requireLodash_uniq() {
   ListCache.prototype.has = listCacheHas;
   ListCache.prototype.set = listCacheSet;
   function MapCache(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -47834,10 +41947,10 @@ function requireLodash_uniq() {
   MapCache.prototype.has = mapCacheHas;
   MapCache.prototype.set = mapCacheSet;
   function SetCache(values) {
-    var index2 = -1, length = values ? values.length : 0;
+    var index = -1, length = values ? values.length : 0;
     this.__data__ = new MapCache();
-    while (++index2 < length) {
-      this.add(values[index2]);
+    while (++index < length) {
+      this.add(values[index]);
     }
   }
   function setCacheAdd(value) {
@@ -47866,7 +41979,7 @@ function requireLodash_uniq() {
     return pattern.test(toSource(value));
   }
   function baseUniq(array, iteratee, comparator) {
-    var index2 = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
     if (length >= LARGE_ARRAY_SIZE) {
       var set = createSet(array);
       if (set) {
@@ -47879,8 +41992,8 @@ function requireLodash_uniq() {
       seen = result;
     }
     outer:
-      while (++index2 < length) {
-        var value = array[index2], computed = value;
+      while (++index < length) {
+        var value = array[index], computed = value;
         value = value !== 0 ? value : 0;
         if (isCommon && computed === computed) {
           var seenIndex = seen.length;
@@ -47968,19 +42081,19 @@ function requireLodash_uniqwith() {
     return !!length && baseIndexOf(array, value, 0) > -1;
   }
   function arrayIncludesWith(array, value, comparator) {
-    var index2 = -1, length = array ? array.length : 0;
-    while (++index2 < length) {
-      if (comparator(value, array[index2])) {
+    var index = -1, length = array ? array.length : 0;
+    while (++index < length) {
+      if (comparator(value, array[index])) {
         return true;
       }
     }
     return false;
   }
   function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index2 = fromIndex + -1;
-    while (++index2 < length) {
-      if (predicate(array[index2], index2, array)) {
-        return index2;
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
       }
     }
     return -1;
@@ -47989,10 +42102,10 @@ function requireLodash_uniqwith() {
     if (value !== value) {
       return baseFindIndex(array, baseIsNaN, fromIndex);
     }
-    var index2 = fromIndex - 1, length = array.length;
-    while (++index2 < length) {
-      if (array[index2] === value) {
-        return index2;
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
       }
     }
     return -1;
@@ -48017,9 +42130,9 @@ function requireLodash_uniqwith() {
     return result;
   }
   function setToArray(set) {
-    var index2 = -1, result = Array(set.size);
+    var index = -1, result = Array(set.size);
     set.forEach(function(value) {
-      result[++index2] = value;
+      result[++index] = value;
     });
     return result;
   }
@@ -48030,18 +42143,18 @@ function requireLodash_uniqwith() {
     return uid ? "Symbol(src)_1." + uid : "";
   })();
   var funcToString = funcProto.toString;
-  var hasOwnProperty2 = objectProto.hasOwnProperty;
+  var hasOwnProperty = objectProto.hasOwnProperty;
   var objectToString = objectProto.toString;
   var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
   );
-  var splice2 = arrayProto.splice;
+  var splice = arrayProto.splice;
   var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
   function Hash(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -48057,11 +42170,11 @@ function requireLodash_uniqwith() {
       var result = data[key];
       return result === HASH_UNDEFINED ? void 0 : result;
     }
-    return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
   }
   function hashHas(key) {
     var data = this.__data__;
-    return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
   }
   function hashSet(key, value) {
     var data = this.__data__;
@@ -48074,10 +42187,10 @@ function requireLodash_uniqwith() {
   Hash.prototype.has = hashHas;
   Hash.prototype.set = hashSet;
   function ListCache(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -48085,31 +42198,31 @@ function requireLodash_uniqwith() {
     this.__data__ = [];
   }
   function listCacheDelete(key) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    if (index2 < 0) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
       return false;
     }
     var lastIndex = data.length - 1;
-    if (index2 == lastIndex) {
+    if (index == lastIndex) {
       data.pop();
     } else {
-      splice2.call(data, index2, 1);
+      splice.call(data, index, 1);
     }
     return true;
   }
   function listCacheGet(key) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    return index2 < 0 ? void 0 : data[index2][1];
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
   }
   function listCacheHas(key) {
     return assocIndexOf(this.__data__, key) > -1;
   }
   function listCacheSet(key, value) {
-    var data = this.__data__, index2 = assocIndexOf(data, key);
-    if (index2 < 0) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
       data.push([key, value]);
     } else {
-      data[index2][1] = value;
+      data[index][1] = value;
     }
     return this;
   }
@@ -48119,10 +42232,10 @@ function requireLodash_uniqwith() {
   ListCache.prototype.has = listCacheHas;
   ListCache.prototype.set = listCacheSet;
   function MapCache(entries) {
-    var index2 = -1, length = entries ? entries.length : 0;
+    var index = -1, length = entries ? entries.length : 0;
     this.clear();
-    while (++index2 < length) {
-      var entry = entries[index2];
+    while (++index < length) {
+      var entry = entries[index];
       this.set(entry[0], entry[1]);
     }
   }
@@ -48152,10 +42265,10 @@ function requireLodash_uniqwith() {
   MapCache.prototype.has = mapCacheHas;
   MapCache.prototype.set = mapCacheSet;
   function SetCache(values) {
-    var index2 = -1, length = values ? values.length : 0;
+    var index = -1, length = values ? values.length : 0;
     this.__data__ = new MapCache();
-    while (++index2 < length) {
-      this.add(values[index2]);
+    while (++index < length) {
+      this.add(values[index]);
     }
   }
   function setCacheAdd(value) {
@@ -48184,7 +42297,7 @@ function requireLodash_uniqwith() {
     return pattern.test(toSource(value));
   }
   function baseUniq(array, iteratee, comparator) {
-    var index2 = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
     if (comparator) {
       isCommon = false;
       includes = arrayIncludesWith;
@@ -48200,8 +42313,8 @@ function requireLodash_uniqwith() {
       seen = result;
     }
     outer:
-      while (++index2 < length) {
-        var value = array[index2], computed = value;
+      while (++index < length) {
+        var value = array[index], computed = value;
         value = comparator || value !== 0 ? value : 0;
         if (isCommon && computed === computed) {
           var seenIndex = seen.length;
@@ -48320,23 +42433,23 @@ function requireLodash_sortby() {
       return func.apply(thisArg, args);
     }
     function arrayMap(array, iteratee) {
-      var index2 = -1, length = array ? array.length : 0, result = Array(length);
-      while (++index2 < length) {
-        result[index2] = iteratee(array[index2], index2, array);
+      var index = -1, length = array ? array.length : 0, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
       }
       return result;
     }
     function arrayPush(array, values) {
-      var index2 = -1, length = values.length, offset2 = array.length;
-      while (++index2 < length) {
-        array[offset2 + index2] = values[index2];
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
       }
       return array;
     }
     function arraySome(array, predicate) {
-      var index2 = -1, length = array ? array.length : 0;
-      while (++index2 < length) {
-        if (predicate(array[index2], index2, array)) {
+      var index = -1, length = array ? array.length : 0;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
           return true;
         }
       }
@@ -48356,9 +42469,9 @@ function requireLodash_sortby() {
       return array;
     }
     function baseTimes(n, iteratee) {
-      var index2 = -1, result = Array(n);
-      while (++index2 < n) {
-        result[index2] = iteratee(index2);
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
       }
       return result;
     }
@@ -48381,9 +42494,9 @@ function requireLodash_sortby() {
       return result;
     }
     function mapToArray(map) {
-      var index2 = -1, result = Array(map.size);
+      var index = -1, result = Array(map.size);
       map.forEach(function(value, key) {
-        result[++index2] = [key, value];
+        result[++index] = [key, value];
       });
       return result;
     }
@@ -48393,9 +42506,9 @@ function requireLodash_sortby() {
       };
     }
     function setToArray(set) {
-      var index2 = -1, result = Array(set.size);
+      var index = -1, result = Array(set.size);
       set.forEach(function(value) {
-        result[++index2] = value;
+        result[++index] = value;
       });
       return result;
     }
@@ -48406,21 +42519,21 @@ function requireLodash_sortby() {
       return uid ? "Symbol(src)_1." + uid : "";
     })();
     var funcToString = funcProto.toString;
-    var hasOwnProperty2 = objectProto.hasOwnProperty;
+    var hasOwnProperty = objectProto.hasOwnProperty;
     var objectToString = objectProto.toString;
     var reIsNative = RegExp(
-      "^" + funcToString.call(hasOwnProperty2).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
     );
-    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice2 = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
     var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
     var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
     var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
     var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
     function Hash(entries) {
-      var index2 = -1, length = entries ? entries.length : 0;
+      var index = -1, length = entries ? entries.length : 0;
       this.clear();
-      while (++index2 < length) {
-        var entry = entries[index2];
+      while (++index < length) {
+        var entry = entries[index];
         this.set(entry[0], entry[1]);
       }
     }
@@ -48436,11 +42549,11 @@ function requireLodash_sortby() {
         var result = data[key];
         return result === HASH_UNDEFINED ? void 0 : result;
       }
-      return hasOwnProperty2.call(data, key) ? data[key] : void 0;
+      return hasOwnProperty.call(data, key) ? data[key] : void 0;
     }
     function hashHas(key) {
       var data = this.__data__;
-      return nativeCreate ? data[key] !== void 0 : hasOwnProperty2.call(data, key);
+      return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
     }
     function hashSet(key, value) {
       var data = this.__data__;
@@ -48453,10 +42566,10 @@ function requireLodash_sortby() {
     Hash.prototype.has = hashHas;
     Hash.prototype.set = hashSet;
     function ListCache(entries) {
-      var index2 = -1, length = entries ? entries.length : 0;
+      var index = -1, length = entries ? entries.length : 0;
       this.clear();
-      while (++index2 < length) {
-        var entry = entries[index2];
+      while (++index < length) {
+        var entry = entries[index];
         this.set(entry[0], entry[1]);
       }
     }
@@ -48464,31 +42577,31 @@ function requireLodash_sortby() {
       this.__data__ = [];
     }
     function listCacheDelete(key) {
-      var data = this.__data__, index2 = assocIndexOf(data, key);
-      if (index2 < 0) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
         return false;
       }
       var lastIndex = data.length - 1;
-      if (index2 == lastIndex) {
+      if (index == lastIndex) {
         data.pop();
       } else {
-        splice2.call(data, index2, 1);
+        splice.call(data, index, 1);
       }
       return true;
     }
     function listCacheGet(key) {
-      var data = this.__data__, index2 = assocIndexOf(data, key);
-      return index2 < 0 ? void 0 : data[index2][1];
+      var data = this.__data__, index = assocIndexOf(data, key);
+      return index < 0 ? void 0 : data[index][1];
     }
     function listCacheHas(key) {
       return assocIndexOf(this.__data__, key) > -1;
     }
     function listCacheSet(key, value) {
-      var data = this.__data__, index2 = assocIndexOf(data, key);
-      if (index2 < 0) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
         data.push([key, value]);
       } else {
-        data[index2][1] = value;
+        data[index][1] = value;
       }
       return this;
     }
@@ -48498,10 +42611,10 @@ function requireLodash_sortby() {
     ListCache.prototype.has = listCacheHas;
     ListCache.prototype.set = listCacheSet;
     function MapCache(entries) {
-      var index2 = -1, length = entries ? entries.length : 0;
+      var index = -1, length = entries ? entries.length : 0;
       this.clear();
-      while (++index2 < length) {
-        var entry = entries[index2];
+      while (++index < length) {
+        var entry = entries[index];
         this.set(entry[0], entry[1]);
       }
     }
@@ -48531,10 +42644,10 @@ function requireLodash_sortby() {
     MapCache.prototype.has = mapCacheHas;
     MapCache.prototype.set = mapCacheSet;
     function SetCache(values) {
-      var index2 = -1, length = values ? values.length : 0;
+      var index = -1, length = values ? values.length : 0;
       this.__data__ = new MapCache();
-      while (++index2 < length) {
-        this.add(values[index2]);
+      while (++index < length) {
+        this.add(values[index]);
       }
     }
     function setCacheAdd(value) {
@@ -48583,7 +42696,7 @@ function requireLodash_sortby() {
       var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
       var length = result.length, skipIndexes = !!length;
       for (var key in value) {
-        if (hasOwnProperty2.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
           result.push(key);
         }
       }
@@ -48600,11 +42713,11 @@ function requireLodash_sortby() {
     }
     var baseEach = createBaseEach(baseForOwn);
     function baseFlatten(array, depth, predicate, isStrict, result) {
-      var index2 = -1, length = array.length;
+      var index = -1, length = array.length;
       predicate || (predicate = isFlattenable);
       result || (result = []);
-      while (++index2 < length) {
-        var value = array[index2];
+      while (++index < length) {
+        var value = array[index];
         if (predicate(value)) {
           {
             arrayPush(result, value);
@@ -48621,11 +42734,11 @@ function requireLodash_sortby() {
     }
     function baseGet(object, path2) {
       path2 = isKey(path2, object) ? [path2] : castPath(path2);
-      var index2 = 0, length = path2.length;
-      while (object != null && index2 < length) {
-        object = object[toKey(path2[index2++])];
+      var index = 0, length = path2.length;
+      while (object != null && index < length) {
+        object = object[toKey(path2[index++])];
       }
-      return index2 && index2 == length ? object : void 0;
+      return index && index == length ? object : void 0;
     }
     function baseGetTag(value) {
       return objectToString.call(value);
@@ -48658,7 +42771,7 @@ function requireLodash_sortby() {
         return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
       }
       if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
-        var objIsWrapped = objIsObj && hasOwnProperty2.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty2.call(other, "__wrapped__");
+        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
         if (objIsWrapped || othIsWrapped) {
           var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
           stack || (stack = new Stack());
@@ -48672,19 +42785,19 @@ function requireLodash_sortby() {
       return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
     }
     function baseIsMatch(object, source, matchData, customizer) {
-      var index2 = matchData.length, length = index2;
+      var index = matchData.length, length = index;
       if (object == null) {
         return !length;
       }
       object = Object(object);
-      while (index2--) {
-        var data = matchData[index2];
+      while (index--) {
+        var data = matchData[index];
         if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
           return false;
         }
       }
-      while (++index2 < length) {
-        data = matchData[index2];
+      while (++index < length) {
+        data = matchData[index];
         var key = data[0], objValue = object[key], srcValue = data[1];
         if (data[2]) {
           if (objValue === void 0 && !(key in object)) {
@@ -48728,16 +42841,16 @@ function requireLodash_sortby() {
       }
       var result = [];
       for (var key in Object(object)) {
-        if (hasOwnProperty2.call(object, key) && key != "constructor") {
+        if (hasOwnProperty.call(object, key) && key != "constructor") {
           result.push(key);
         }
       }
       return result;
     }
     function baseMap(collection, iteratee) {
-      var index2 = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
+      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
       baseEach(collection, function(value, key, collection2) {
-        result[++index2] = iteratee(value, key, collection2);
+        result[++index] = iteratee(value, key, collection2);
       });
       return result;
     }
@@ -48760,13 +42873,13 @@ function requireLodash_sortby() {
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
-      var index2 = -1;
+      var index = -1;
       iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
       var result = baseMap(collection, function(value, key, collection2) {
         var criteria = arrayMap(iteratees, function(iteratee) {
           return iteratee(value);
         });
-        return { "criteria": criteria, "index": ++index2, "value": value };
+        return { "criteria": criteria, "index": ++index, "value": value };
       });
       return baseSortBy(result, function(object, other) {
         return compareMultiple(object, other, orders);
@@ -48780,14 +42893,14 @@ function requireLodash_sortby() {
     function baseRest(func, start) {
       start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
       return function() {
-        var args = arguments, index2 = -1, length = nativeMax(args.length - start, 0), array = Array(length);
-        while (++index2 < length) {
-          array[index2] = args[start + index2];
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
+        while (++index < length) {
+          array[index] = args[start + index];
         }
-        index2 = -1;
+        index = -1;
         var otherArgs = Array(start + 1);
-        while (++index2 < start) {
-          otherArgs[index2] = args[index2];
+        while (++index < start) {
+          otherArgs[index] = args[index];
         }
         otherArgs[start] = array;
         return apply(func, this, otherArgs);
@@ -48820,14 +42933,14 @@ function requireLodash_sortby() {
       return 0;
     }
     function compareMultiple(object, other, orders) {
-      var index2 = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
-      while (++index2 < length) {
-        var result = compareAscending(objCriteria[index2], othCriteria[index2]);
+      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
+      while (++index < length) {
+        var result = compareAscending(objCriteria[index], othCriteria[index]);
         if (result) {
-          if (index2 >= ordersLength) {
+          if (index >= ordersLength) {
             return result;
           }
-          var order = orders[index2];
+          var order = orders[index];
           return result * (order == "desc" ? -1 : 1);
         }
       }
@@ -48841,9 +42954,9 @@ function requireLodash_sortby() {
         if (!isArrayLike(collection)) {
           return eachFunc(collection, iteratee);
         }
-        var length = collection.length, index2 = -1, iterable = Object(collection);
-        while (++index2 < length) {
-          if (iteratee(iterable[index2], index2, iterable) === false) {
+        var length = collection.length, index = -1, iterable = Object(collection);
+        while (++index < length) {
+          if (iteratee(iterable[index], index, iterable) === false) {
             break;
           }
         }
@@ -48852,9 +42965,9 @@ function requireLodash_sortby() {
     }
     function createBaseFor(fromRight) {
       return function(object, iteratee, keysFunc) {
-        var index2 = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
+        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
         while (length--) {
-          var key = props[++index2];
+          var key = props[++index];
           if (iteratee(iterable[key], key, iterable) === false) {
             break;
           }
@@ -48871,13 +42984,13 @@ function requireLodash_sortby() {
       if (stacked && stack.get(other)) {
         return stacked == other;
       }
-      var index2 = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
+      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
       stack.set(array, other);
       stack.set(other, array);
-      while (++index2 < arrLength) {
-        var arrValue = array[index2], othValue = other[index2];
+      while (++index < arrLength) {
+        var arrValue = array[index], othValue = other[index];
         if (customizer) {
-          var compared = isPartial ? customizer(othValue, arrValue, index2, other, array, stack) : customizer(arrValue, othValue, index2, array, other, stack);
+          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
         }
         if (compared !== void 0) {
           if (compared) {
@@ -48955,10 +43068,10 @@ function requireLodash_sortby() {
       if (objLength != othLength && !isPartial) {
         return false;
       }
-      var index2 = objLength;
-      while (index2--) {
-        var key = objProps[index2];
-        if (!(isPartial ? key in other : hasOwnProperty2.call(other, key))) {
+      var index = objLength;
+      while (index--) {
+        var key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
           return false;
         }
       }
@@ -48970,8 +43083,8 @@ function requireLodash_sortby() {
       stack.set(object, other);
       stack.set(other, object);
       var skipCtor = isPartial;
-      while (++index2 < objLength) {
-        key = objProps[index2];
+      while (++index < objLength) {
+        key = objProps[index];
         var objValue = object[key], othValue = other[key];
         if (customizer) {
           var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
@@ -49031,9 +43144,9 @@ function requireLodash_sortby() {
     }
     function hasPath(object, path2, hasFunc) {
       path2 = isKey(path2, object) ? [path2] : castPath(path2);
-      var result, index2 = -1, length = path2.length;
-      while (++index2 < length) {
-        var key = toKey(path2[index2]);
+      var result, index = -1, length = path2.length;
+      while (++index < length) {
+        var key = toKey(path2[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -49052,13 +43165,13 @@ function requireLodash_sortby() {
       length = length == null ? MAX_SAFE_INTEGER : length;
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
-    function isIterateeCall(value, index2, object) {
+    function isIterateeCall(value, index, object) {
       if (!isObject(object)) {
         return false;
       }
-      var type = typeof index2;
-      if (type == "number" ? isArrayLike(object) && isIndex(index2, object.length) : type == "string" && index2 in object) {
-        return eq(object[index2], value);
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
+        return eq(object[index], value);
       }
       return false;
     }
@@ -49094,14 +43207,14 @@ function requireLodash_sortby() {
         return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
       };
     }
-    var stringToPath = memoize(function(string3) {
-      string3 = toString2(string3);
+    var stringToPath = memoize(function(string) {
+      string = toString(string);
       var result = [];
-      if (reLeadingDot.test(string3)) {
+      if (reLeadingDot.test(string)) {
         result.push("");
       }
-      string3.replace(rePropName, function(match, number, quote, string4) {
-        result.push(quote ? string4.replace(reEscapeChar, "$1") : number || match);
+      string.replace(rePropName, function(match, number, quote, string2) {
+        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
       });
       return result;
     });
@@ -49137,12 +43250,12 @@ function requireLodash_sortby() {
       }
       return baseOrderBy(collection, baseFlatten(iteratees), []);
     });
-    function memoize(func, resolver2) {
-      if (typeof func != "function" || resolver2 && typeof resolver2 != "function") {
+    function memoize(func, resolver) {
+      if (typeof func != "function" || resolver && typeof resolver != "function") {
         throw new TypeError(FUNC_ERROR_TEXT);
       }
       var memoized = function() {
-        var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache = memoized.cache;
+        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
         if (cache.has(key)) {
           return cache.get(key);
         }
@@ -49158,7 +43271,7 @@ function requireLodash_sortby() {
       return value === other || value !== value && other !== other;
     }
     function isArguments(value) {
-      return isArrayLikeObject(value) && hasOwnProperty2.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
     }
     var isArray = Array.isArray;
     function isArrayLike(value) {
@@ -49185,7 +43298,7 @@ function requireLodash_sortby() {
       return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
     }
     var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
-    function toString2(value) {
+    function toString(value) {
       return value == null ? "" : baseToString(value);
     }
     function get(object, path2, defaultValue) {
@@ -49213,11 +43326,11 @@ var hasRequiredEscapeStringRegexp;
 function requireEscapeStringRegexp() {
   if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
   hasRequiredEscapeStringRegexp = 1;
-  escapeStringRegexp = (string3) => {
-    if (typeof string3 !== "string") {
+  escapeStringRegexp = (string) => {
+    if (typeof string !== "string") {
       throw new TypeError("Expected a string");
     }
-    return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
   };
   return escapeStringRegexp;
 }
@@ -49289,23 +43402,23 @@ function requireRegexpStringMatcher() {
     var isEqualMatchPatternResult = function(a, b) {
       return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
-    var matchPatterns = function(text3, regExpLikeStrings) {
+    var matchPatterns = function(text, regExpLikeStrings) {
       var matchPatternResults = [];
       regExpLikeStrings.map(function(patternString) {
         return (0, exports$1.createRegExp)(patternString);
       }).forEach(function(regExp) {
-        var results = text3.matchAll(regExp);
+        var results = text.matchAll(regExp);
         Array.from(results).forEach(function(result) {
           if (result.index === void 0) {
             return;
           }
           var match = result[0];
-          var index2 = result.index;
+          var index = result.index;
           matchPatternResults.push({
             match,
             captures: result.slice(1),
-            startIndex: index2,
-            endIndex: index2 + match.length
+            startIndex: index,
+            endIndex: index + match.length
           });
         });
       });
@@ -49339,9 +43452,9 @@ var reportAWSAccessKey = ({ t, source, context: context3, options }) => {
   const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
   const results = source.content.matchAll(AWSAccessKeyIDPattern);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
       continue;
     }
@@ -49364,9 +43477,9 @@ var reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
   const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE}${CONNECT}${QUOTE}([A-Za-z0-9/\+=]{40})${QUOTE}\b`, "g");
   const results = source.content.matchAll(AWSSecretPatten);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[1] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
       continue;
     }
@@ -49389,9 +43502,9 @@ var reportAWSAccountID = ({ t, source, context: context3, options }) => {
   const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE}${CONNECT}${QUOTE}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE}\b`, "g");
   const results = source.content.matchAll(AWSSecretPatten);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49527,9 +43640,9 @@ function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t 
   const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
   const results = source.content.matchAll(XOAuthPattern);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[1] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49546,9 +43659,9 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t 
   const AuthTokenPattern = /_authToken=([^$].*)/g;
   const results = source.content.matchAll(AuthTokenPattern);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[1] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49565,9 +43678,9 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t 
   const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
   const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49634,9 +43747,9 @@ function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t })
   const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
   const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49653,9 +43766,9 @@ function reportIfFoundIncomingWebhook({ source, options, context: context3, t })
   const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
   const results = source.content.matchAll(IncomingWebhooksPattern);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49756,7 +43869,7 @@ function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
   const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
   const results = source.content.matchAll(URL_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     const username = result.groups?.user;
     const password = result.groups?.password;
@@ -49766,7 +43879,7 @@ function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
       continue;
     if (!isLikelyRealPassword$1(password))
       continue;
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49826,9 +43939,9 @@ var creator$a = {
         const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
         const matches2 = source.content.matchAll(pattern);
         for (const match of matches2) {
-          const index2 = match.index ?? 0;
+          const index = match.index ?? 0;
           const matchString = match[0] ?? "";
-          const range = [index2, index2 + matchString.length];
+          const range = [index, index + matchString.length];
           context3.report({
             message: t("OPENAI_TOKEN", {
               TOKEN: matchString
@@ -49864,9 +43977,9 @@ var creator$9 = {
         const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
         const matches2 = source.content.matchAll(pattern);
         for (const match of matches2) {
-          const index2 = match.index ?? 0;
+          const index = match.index ?? 0;
           const matchString = match[0] ?? "";
-          const range = [index2, index2 + matchString.length];
+          const range = [index, index + matchString.length];
           context3.report({
             message: t("ANTHROPIC_API_KEY", {
               KEY: matchString
@@ -49902,9 +44015,9 @@ var creator$8 = {
         const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
         const matches2 = source.content.matchAll(pattern);
         for (const match of matches2) {
-          const index2 = match.index ?? 0;
+          const index = match.index ?? 0;
           const matchString = match[0] ?? "";
-          const range = [index2, index2 + matchString.length];
+          const range = [index, index + matchString.length];
           context3.report({
             message: t("LINEAR_API_TOKEN", {
               ID: matchString
@@ -49939,10 +44052,10 @@ function validateBase64KeyContent(base64Content) {
 function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
   const results = source.content.matchAll(PEM_CONTENT_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     const base64Raw = result[1] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -49992,12 +44105,12 @@ function reportIfFoundKey$2({ source, options, context: context3, t }) {
   const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
   const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     if (match.length !== 69) {
       continue;
     }
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50043,9 +44156,9 @@ function reportIfFoundKey$1({ source, options, context: context3, t }) {
   const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
   const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50098,14 +44211,14 @@ var typeMap = /* @__PURE__ */ new Map([
 function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const type = result.groups?.type;
     const typeName = typeMap.get(type);
     if (!typeName) {
       throw new Error("Unknown type:" + typeName);
     }
     const match = result[0] || "";
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50183,7 +44296,7 @@ var creator$3 = {
         const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
         const matches2 = source.content.matchAll(pattern);
         for (const match of matches2) {
-          const index2 = match.index ?? 0;
+          const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const base64String = match[1] ?? "";
           if (!is1PasswordServiceAccountToken(base64String)) {
@@ -50193,7 +44306,7 @@ var creator$3 = {
           if (allowedResults.length > 0) {
             continue;
           }
-          const range = [index2, index2 + matchString.length];
+          const range = [index, index + matchString.length];
           context3.report({
             message: t("OPS_TOKEN", {
               TOKEN: matchString
@@ -50278,7 +44391,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
   const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MONGODB_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     const username = result.groups?.username;
     const password = result.groups?.password;
@@ -50286,7 +44399,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
       continue;
     if (!isLikelyRealPassword(password))
       continue;
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50303,7 +44416,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
   const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MYSQL_URI_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     const username = result.groups?.username;
     const password = result.groups?.password;
@@ -50311,7 +44424,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
       continue;
     if (!isLikelyRealPassword(password))
       continue;
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50328,7 +44441,7 @@ function reportPostgreSQLConnectionString({ source, options, context: context3, 
   const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
   for (const result of results) {
-    const index2 = result.index || 0;
+    const index = result.index || 0;
     const match = result[0] || "";
     const username = result.groups?.username;
     const password = result.groups?.password;
@@ -50336,7 +44449,7 @@ function reportPostgreSQLConnectionString({ source, options, context: context3, 
       continue;
     if (!isLikelyRealPassword(password))
       continue;
-    const range = [index2, index2 + match.length];
+    const range = [index, index + match.length];
     const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
     if (allowedResults.length > 0) {
       continue;
@@ -50379,25 +44492,25 @@ var parseComments = (source) => {
   const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
   return Array.from(matches2).map((match) => {
     const type = match.groups?.type;
-    const index2 = match.index;
+    const index = match.index;
     if (type === "secretlint-disable-line") {
       return {
         type,
         options: parseComment(match.groups?.options),
-        line: source.indexToPosition(index2).line
+        line: source.indexToPosition(index).line
       };
     }
     if (type === "secretlint-disable-next-line") {
       return {
         type,
         options: parseComment(match.groups?.options),
-        line: source.indexToPosition(index2).line + 1
+        line: source.indexToPosition(index).line + 1
       };
     }
     return {
       type,
       options: parseComment(match.groups?.options),
-      index: index2
+      index
     };
   });
 };
@@ -50600,14 +44713,14 @@ var KIND_BY_MESSAGE = {
 function secretlintKind(ruleId, messageId) {
   const byMessage = KIND_BY_MESSAGE[messageId];
   if (byMessage) return byMessage;
-  const short = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
-  return KIND_BY_RULE[short] ?? `secretlint-${short.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const short2 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
+  return KIND_BY_RULE[short2] ?? `secretlint-${short2.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
-async function secretlintSpans(text3, rank) {
-  const offset2 = text3.charCodeAt(0) === 65279 ? 1 : 0;
+async function secretlintSpans(text, rank) {
+  const offset = text.charCodeAt(0) === 65279 ? 1 : 0;
   const result = await lintSource({
     source: {
-      content: offset2 ? text3.slice(1) : text3,
+      content: offset ? text.slice(1) : text,
       filePath: "captured-output.txt",
       ext: ".txt",
       contentType: "text"
@@ -50615,8 +44728,8 @@ async function secretlintSpans(text3, rank) {
     options: { config: CONFIG, noPhysicFilePath: true, maskSecrets: true }
   });
   return result.messages.map((m) => ({
-    start: m.range[0] + offset2,
-    end: m.range[1] + offset2,
+    start: m.range[0] + offset,
+    end: m.range[1] + offset,
     kind: secretlintKind(m.ruleId, m.messageId),
     rank
   }));
@@ -50627,11 +44740,11 @@ function marker(kind) {
   return `[REDACTED:${kind}]`;
 }
 var MARKER2 = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
-function markerRanges(text3) {
+function markerRanges(text) {
   const out = [];
-  if (!text3.includes("[REDACTED:")) return out;
+  if (!text.includes("[REDACTED:")) return out;
   MARKER2.lastIndex = 0;
-  for (let m = MARKER2.exec(text3); m !== null; m = MARKER2.exec(text3))
+  for (let m = MARKER2.exec(text); m !== null; m = MARKER2.exec(text))
     out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -50648,12 +44761,12 @@ function overlapsAny(ranges, start, end) {
   }
   return found >= 0 && ranges[found][1] > start;
 }
-function applySpans(text3, spans, kinds) {
-  if (spans.length === 0) return { text: text3, count: 0 };
+function applySpans(text, spans, kinds) {
+  if (spans.length === 0) return { text, count: 0 };
   const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
-  let count = 0;
+  let count2 = 0;
   let i2 = 0;
   while (i2 < sorted.length) {
     const first = sorted[i2];
@@ -50670,13 +44783,13 @@ function applySpans(text3, spans, kinds) {
       }
       i2++;
     }
-    parts.push(text3.slice(cursor, first.start), marker(kind));
+    parts.push(text.slice(cursor, first.start), marker(kind));
     cursor = end;
-    count++;
+    count2++;
     kinds[kind] = (kinds[kind] ?? 0) + 1;
   }
-  parts.push(text3.slice(cursor));
-  return { text: parts.join(""), count };
+  parts.push(text.slice(cursor));
+  return { text: parts.join(""), count: count2 };
 }
 
 // src/redact/redactor.ts
@@ -50699,40 +44812,40 @@ function needleSearch(needles) {
   }
   if (re2) {
     const pattern = re2;
-    return (text3, found) => {
+    return (text, found) => {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(text3); m !== null; m = pattern.exec(text3)) {
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         found(m.index, m.index + m[0].length);
         pattern.lastIndex = m.index + 1;
       }
     };
   }
-  return (text3, found) => {
+  return (text, found) => {
     const hits = [];
     for (const needle of needles) {
-      for (let i2 = text3.indexOf(needle); i2 >= 0; i2 = text3.indexOf(needle, i2 + 1))
+      for (let i2 = text.indexOf(needle); i2 >= 0; i2 = text.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
     hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
-function knownSecretSpans(text3, search2) {
-  const markers = markerRanges(text3);
+function knownSecretSpans(text, search) {
+  const markers2 = markerRanges(text);
   const spans = [];
   let last;
-  search2(text3, (start, end) => {
-    if (overlapsAny(markers, start, end)) return;
+  search(text, (start, end) => {
+    if (overlapsAny(markers2, start, end)) return;
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else spans.push(last = { start, end, kind: KNOWN_SECRET_KIND, rank: 0 });
   });
   return spans;
 }
-function detectorSpans(text3) {
+function detectorSpans(text) {
   const spans = [];
   DETECTORS.forEach((detector, rank) => {
     try {
-      detector.find(text3, spans, rank);
+      detector.find(text, spans, rank);
     } catch {
     }
   });
@@ -50740,38 +44853,38 @@ function detectorSpans(text3) {
 }
 function createRedactor(options) {
   const needles = needlesOf(options.secrets ?? []);
-  const search2 = needles.length > 0 ? needleSearch(needles) : void 0;
+  const search = needles.length > 0 ? needleSearch(needles) : void 0;
   return {
     async redact(input) {
       const kinds = {};
-      let text3 = typeof input === "string" ? input : String(input ?? "");
-      let count = 0;
+      let text = typeof input === "string" ? input : String(input ?? "");
+      let count2 = 0;
       const apply = (spans) => {
-        const r = applySpans(text3, spans, kinds);
-        text3 = r.text;
-        count += r.count;
+        const r = applySpans(text, spans, kinds);
+        text = r.text;
+        count2 += r.count;
       };
-      if (text3.length === 0) return { text: text3, count, kinds };
-      if (search2) apply(knownSecretSpans(text3, search2));
-      apply(detectorSpans(text3));
+      if (text.length === 0) return { text, count: count2, kinds };
+      if (search) apply(knownSecretSpans(text, search));
+      apply(detectorSpans(text));
       try {
-        const markers = markerRanges(text3);
-        const found = await secretlintSpans(text3, DETECTORS.length);
-        apply(found.filter((s) => !overlapsAny(markers, s.start, s.end)));
+        const markers2 = markerRanges(text);
+        const found = await secretlintSpans(text, DETECTORS.length);
+        apply(found.filter((s) => !overlapsAny(markers2, s.start, s.end)));
       } catch (error2) {
         options.onScannerError?.(error2);
       }
-      return { text: text3, count, kinds };
+      return { text, count: count2, kinds };
     }
   };
 }
 
 // src/actions/shared/step-log.ts
-import { randomBytes } from "node:crypto";
-function stopToken(text3, random = () => randomBytes(16).toString("hex")) {
+import { randomBytes as randomBytes2 } from "node:crypto";
+function stopToken(text, random = () => randomBytes2(16).toString("hex")) {
   for (; ; ) {
     const token = `bg-${random()}`;
-    if (!text3.includes(token)) return token;
+    if (!text.includes(token)) return token;
   }
 }
 function printStepLog(out, step2, log2, token = stopToken(log2)) {
@@ -50794,7 +44907,7 @@ function actionsReporter() {
       {
         startGroup: (title) => startGroup(title),
         endGroup: () => endGroup(),
-        info: (text3) => info(text3)
+        info: (text) => info(text)
       },
       step2,
       log2
@@ -50814,16 +44927,16 @@ function actionRedactor(token, env) {
 }
 function scannerNote(r) {
   if (!r.scannerFailed()) return null;
-  const text3 = "The secret scanner (secretlint) failed on some captured output; the known secrets and the built-in detectors were still removed.";
-  warning(text3);
-  return `> ${text3}`;
+  const text = "The secret scanner (secretlint) failed on some captured output; the known secrets and the built-in detectors were still removed.";
+  warning(text);
+  return `> ${text}`;
 }
-async function writeSummary(text3, redactor, env) {
+async function writeSummary(text, redactor, env) {
   if (!env.GITHUB_STEP_SUMMARY) {
     info("baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)");
     return;
   }
-  const redacted = await redactor.redact(text3);
+  const redacted = await redactor.redact(text);
   try {
     await summary.addRaw(redacted.text).write();
   } catch (e) {
@@ -50857,7 +44970,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync7, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync8, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 import { dirname as dirname5, join as join8, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   name = "RootError";
@@ -50866,9 +44979,9 @@ async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
-  if (!existsSync7(start)) throw new RootError(`${label2} ${shown}: no such directory`);
+  if (!existsSync8(start)) throw new RootError(`${label2} ${shown}: no such directory`);
   if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
-  const real = realpathSync2(start);
+  const real = realpathSync4(start);
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -50886,9 +44999,9 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
   }
-  const top = realpathSync2(r.stdout.toString("utf8").trim());
+  const top = realpathSync4(r.stdout.toString("utf8").trim());
   for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync7(join8(dir, options.marker))) return { root: dir, top };
+    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
     if (dir === top || dirname5(dir) === dir) break;
   }
   return { root: top, top };
@@ -50977,10 +45090,10 @@ var DETAIL_LADDER = [
 function renderSummary(result, overflow, artifact, extras = {}) {
   const limit = extras.limitBytes ?? SUMMARY_LIMIT_BYTES;
   for (const detail of DETAIL_LADDER) {
-    const text3 = render(result, overflow, artifact, detail, extras.notes ?? []);
-    if (Buffer.byteLength(text3, "utf8") <= limit) return text3;
+    const text = render(result, overflow, artifact, detail, extras.notes ?? []);
+    if (Buffer.byteLength(text, "utf8") <= limit) return text;
   }
-  const short = [
+  const short2 = [
     `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} baseline-gate ${result.operation}: ${result.verdict}`,
     "",
     "The summary was too large; the full report is in the evidence artifact.",
@@ -50988,7 +45101,7 @@ function renderSummary(result, overflow, artifact, extras = {}) {
     ...artifact ? [`Evidence: artifact \`${artifact}\`.`, ""] : [],
     ...(extras.notes ?? []).flatMap((n) => [n, ""])
   ].join("\n");
-  return Buffer.byteLength(short, "utf8") <= limit ? short : short.slice(0, Math.floor(limit / 4));
+  return Buffer.byteLength(short2, "utf8") <= limit ? short2 : short2.slice(0, Math.floor(limit / 4));
 }
 function render(result, overflow, artifact, detail, notes) {
   const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
@@ -51056,7 +45169,7 @@ async function run(env = process.env) {
     if (inputs.token) setSecret(inputs.token);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
-    const evidence = createEvidenceStore(inputs.evidenceDir);
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
     const redaction = actionRedactor(inputs.token, env);
     const repository = parseRepository(env.GITHUB_REPOSITORY);
     const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env);
@@ -51107,7 +45220,8 @@ ${summary2}` : summary2,
     );
     if (failing) setFailed(failureMessage(result));
   } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError) setFailed(e.message);
+    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
+      setFailed(e.message);
     else setFailed(`baseline-gate internal error: ${e?.message ?? String(e)}`);
   } finally {
     cancel.dispose();
@@ -51120,7 +45234,7 @@ function targetTag(b) {
   if (r.status === "already-current") return r.from.release_tag ?? "";
   return "";
 }
-var joined = (values) => values.filter((v2) => !!v2).join(",");
+var joined = (values) => values.filter((v) => !!v).join(",");
 function proposalNotes(result, inputs, published, hasRepository) {
   if (!published) {
     const why = inputs.dryRun ? "this is a dry run (input `dry-run: true`): nothing was written, committed or opened." : !inputs.token ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request." : !hasRepository ? "GITHUB_REPOSITORY is not set, so the repository is unknown." : "the GitHub client could not be created.";
@@ -51133,10 +45247,10 @@ function proposalNotes(result, inputs, published, hasRepository) {
   for (const b of result.baselines) {
     const r = b.rollback;
     if (!r) continue;
-    const links = [];
-    if (r.pullRequestUrl) links.push(`pull request ${link2(r.pullRequestUrl)}`);
-    if (r.incidentIssueUrl) links.push(`incident issue ${link2(r.incidentIssueUrl)}`);
-    if (links.length > 0) notes.push(`${escapeMarkdown(b.name)}: ${links.join(", ")}.`);
+    const links2 = [];
+    if (r.pullRequestUrl) links2.push(`pull request ${link2(r.pullRequestUrl)}`);
+    if (r.incidentIssueUrl) links2.push(`incident issue ${link2(r.incidentIssueUrl)}`);
+    if (links2.length > 0) notes.push(`${escapeMarkdown(b.name)}: ${links2.join(", ")}.`);
     const problems = b.findings.filter((f) => f.rule === "BG512");
     if (problems.length > 0) {
       notes.push(

@@ -1,8 +1,9 @@
-// The matrix's limits (BG111), checked in one linear pass before micromark parses it. micromark rebuilds its
-// event list for every list, block quote and setext heading, and pairs emphasis and link markers within a
-// paragraph, so those cost time quadratic in their number: 1,000 one-item lists after 1 MiB of text take
-// 30 s, a 32 KiB run of `=` lines 100 s, 64 KiB of `*a` 9 s. The counts are loose (they look at lines, not at
-// Markdown structure, so a marker inside a code span counts too): a real ledger is far below each of them.
+// The matrix's limits (BG111), checked in one linear pass before the matrix is read. They were measured when
+// micromark read the matrix, which is quadratic in some constructs (1,000 one-item lists after 1 MiB of text took
+// 30 s, a 32 KiB run of `=` lines 100 s, 64 KiB of `*a` 9 s). The ledger reader that replaced it is linear
+// (blocks.ts), so the marker and underline counts are no longer what keeps a gate fast; they stay as limits a
+// real ledger is far below, so that no limit moves under a user. The counts are loose (they look at lines, not
+// at Markdown structure, so a marker inside a code span counts too).
 import { count, LIMITS, lineOver } from '../source/limits.js'
 import type { LimitProblem } from '../source/limits.js'
 import { positionAt } from '../source/source-file.js'

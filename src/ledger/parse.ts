@@ -1,22 +1,26 @@
-// Parse the compatibility matrix with the mdast GFM table parser (no regular expressions over Markdown).
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
-import { toString } from 'mdast-util-to-string'
-import { gfmTable } from 'micromark-extension-gfm-table'
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
+// Parse the compatibility matrix: its top-level blocks (blocks.ts) and their inline text (inline.ts) give the title,
+// the Updated marker, the Baseline Pin lines and the ledger table, each with its exact offsets, in time linear in
+// the size of the text (the micromark parser it replaced took minutes on crafted input; docs/performance.md).
 import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
+import { readBlocks } from './blocks.js'
+import type { Block, CellSpan, ListItemBlock, RowBlock, Span } from './blocks.js'
+import { inlineText } from './inline.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
-import type { Ledger, LedgerCell, LedgerTable, Located, PinLine, PinLineKey, Section } from './model.js'
-
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
-}
+import type {
+  Ledger,
+  LedgerCell,
+  LedgerRow,
+  LedgerTable,
+  Located,
+  PinLine,
+  PinLineKey,
+  Section
+} from './model.js'
 
 /** @param displayName the producer's name as the matrix writes it ("MemoryKernel"); matched case-insensitively */
 export function parseLedger(file: SourceFile, displayName: string): Ledger {
-  const tree = parseMarkdown(file.text)
-  const nodes = tree.children
+  const blocks = readBlocks(file.text)
   const ledger: Ledger = {
     title: null,
     updated: null,
@@ -24,102 +28,118 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
     ledgerSection: null,
     duplicateSections: []
   }
+  const text = (lines: Span[]) => linesText(file.text, lines)
 
-  for (const node of nodes) {
-    if (node.type === 'heading' && node.depth === 1 && !ledger.title) {
-      ledger.title = { value: toString(node), position: pos(file, node), start: offset(node, 'start') }
-    }
-    if (node.type === 'paragraph' && !ledger.updated) {
-      const updated = updatedMarker(file, node)
-      if (updated) ledger.updated = updated
-    }
+  for (const b of blocks) {
+    if (b.type === 'heading' && b.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start }
+    if (b.type === 'paragraph' && !ledger.updated) ledger.updated = updatedMarker(file, b)
   }
 
-  const pin = section(file, nodes, PIN_SECTION_TITLE)
+  const pin = section(file, blocks, PIN_SECTION_TITLE)
   if (pin) {
     const lines = pin.body
-      .filter((n): n is List => n.type === 'list')
-      .flatMap((list) => list.children.map((item) => pinLine(file, item, displayName)))
+      .flatMap((b) => (b.type === 'list' ? b.items : []))
+      .map((item) => pinLine(file, item, displayName))
       .filter((l): l is PinLine => l !== null)
     ledger.pinSection = { ...pin.section, lines }
-    ledger.duplicateSections.push(...repeated(file, nodes, pin.index))
+    ledger.duplicateSections.push(...repeated(file, blocks, pin.index))
   }
 
-  const pairs = section(file, nodes, LEDGER_SECTION_TITLE)
+  const pairs = section(file, blocks, LEDGER_SECTION_TITLE)
   if (pairs) {
-    const tables = pairs.body.filter((n): n is Table => n.type === 'table')
+    const tables = pairs.body.filter((b) => b.type === 'table')
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
       tables: tables.length,
-      extraTables: tables.slice(1).map((t) => pos(file, t))
+      extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     }
-    ledger.duplicateSections.push(...repeated(file, nodes, pairs.index))
+    ledger.duplicateSections.push(...repeated(file, blocks, pairs.index))
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
   return ledger
 }
 
-/** The other headings (of any level, before or after) with the title of `nodes[index]`, the section read. */
-function repeated(file: SourceFile, nodes: RootContent[], index: number): Located<string>[] {
-  const title = normalize(toString(nodes[index]!))
-  return nodes
-    .filter((n, i): n is Heading => i !== index && n.type === 'heading' && normalize(toString(n)) === title)
-    .map((n) => ({ value: toString(n), position: pos(file, n) }))
+/** The inline text of a block's lines, joined by line endings (as a paragraph reads). */
+function linesText(source: string, lines: Span[]): string {
+  if (lines.length === 0) return ''
+  if (lines.length === 1) return inlineText(source, lines[0]!.start, lines[0]!.end).text
+  // inline content runs across lines (a code span may): read from the first line's start to the last's end
+  return inlineText(source, lines[0]!.start, lines[lines.length - 1]!.end).text
 }
 
-function updatedMarker(file: SourceFile, node: Paragraph): Ledger['updated'] {
-  const text = toString(node)
+function updatedMarker(file: SourceFile, block: Block & { type: 'paragraph' }): Ledger['updated'] {
+  const text = linesText(file.text, block.lines)
   const m = /^Updated:[ \t]*(.*)$/m.exec(text)
   if (!m || m.index !== 0) return null
   // offsets of the value in the source (the paragraph starts with "Updated:")
-  const from = offset(node, 'start')
-  const raw = file.text.slice(from, offset(node, 'end'))
+  const raw = file.text.slice(block.start, block.end)
   const at = raw.indexOf(':') + 1
   const lead = /^[ \t]*/.exec(raw.slice(at))![0].length
   const value = (m[1] ?? '').trim()
-  return { value, position: pos(file, node), start: from + at + lead, end: from + at + lead + value.length }
+  const from = block.start + at + lead
+  return { value, position: positionAt(file, block.start), start: from, end: from + value.length }
 }
 
-/** The nodes under the first level-2 heading titled `title`, up to the next heading of level 1 or 2. */
+/** The blocks under the first level-2 heading titled `title`, up to the next heading of level 1 or 2. */
 function section(
   file: SourceFile,
-  nodes: RootContent[],
+  blocks: Block[],
   title: string
-): { section: Section; body: RootContent[]; index: number } | null {
-  const index = nodes.findIndex(
-    (n) => n.type === 'heading' && n.depth === 2 && normalize(toString(n)) === normalize(title)
+): { section: Section; body: Block[]; index: number } | null {
+  const wanted = normalize(title)
+  const index = blocks.findIndex(
+    (b) => b.type === 'heading' && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
   )
   if (index === -1) return null
-  const heading = nodes[index] as Heading
+  const heading = blocks[index]!
   let end = index + 1
-  while (end < nodes.length && !(nodes[end]!.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++
-  const body = nodes.slice(index + 1, end)
-  const endOffset = end < nodes.length ? offset(nodes[end]!, 'start') : file.text.length
+  while (end < blocks.length && !isSectionEnd(blocks[end]!)) end++
   return {
-    section: { title, position: pos(file, heading), start: offset(heading, 'start'), end: endOffset },
-    body,
+    section: {
+      title,
+      position: positionAt(file, heading.start),
+      start: heading.start,
+      end: end < blocks.length ? blocks[end]!.start : file.text.length
+    },
+    body: blocks.slice(index + 1, end),
     index
   }
 }
 
-function pinLine(file: SourceFile, item: ListItem, displayName: string): PinLine | null {
-  const para = item.children.find((c): c is Paragraph => c.type === 'paragraph')
+/** The other headings (of any level, before or after) with the title of `blocks[index]`, the section read. */
+function repeated(file: SourceFile, blocks: Block[], index: number): Located<string>[] {
+  const out: Located<string>[] = []
+  const heading = blocks[index]!
+  if (heading.type !== 'heading') return out
+  const title = normalize(linesText(file.text, heading.lines))
+  blocks.forEach((b, i) => {
+    if (i === index || b.type !== 'heading') return
+    const value = linesText(file.text, b.lines)
+    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) })
+  })
+  return out
+}
+
+function isSectionEnd(b: Block): boolean {
+  return b.type === 'heading' && b.depth <= 2
+}
+
+function pinLine(file: SourceFile, item: ListItemBlock, displayName: string): PinLine | null {
+  const para = item.paragraph
   if (!para) return null
-  const code = para.children.find((c) => c.type === 'inlineCode')
-  const text = toString(para)
-  const colon = text.indexOf(':')
+  const read = inlineText(file.text, para.start, para.end)
+  const colon = read.text.indexOf(':')
   if (colon === -1) return null
-  const label = text.slice(0, colon).trim()
-  const value = code && code.type === 'inlineCode' ? code.value : text.slice(colon + 1).trim()
-  const valueNode = code ?? para
+  const label = read.text.slice(0, colon).trim()
   return {
     key: pinLineKey(label, displayName),
     label,
-    value,
-    position: positionAt(file, offset(valueNode, 'start') + (code ? 1 : 0)),
-    start: offset(item, 'start'),
-    end: offset(item, 'end')
+    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
+    position: positionAt(file, read.code ? read.code.start : para.start),
+    start: item.start,
+    end: item.end
   }
 }
 
@@ -130,39 +150,32 @@ export function pinLineKey(label: string, displayName: string): PinLineKey | nul
   return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null
 }
 
-function table(file: SourceFile, node: Table): LedgerTable {
-  const [head, ...rows] = node.children
-  const cells = (r: Table['children'][number]) => r.children.map((c) => cell(file, c))
+function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {
+  const cells = (r: RowBlock) => r.cells.map((c) => cell(file, c))
   return {
-    header: head ? cells(head) : [],
-    rows: rows.map((r) => ({
+    header: cells(block.header),
+    rows: block.rows.map((r): LedgerRow => ({
       cells: cells(r),
-      position: pos(file, r),
-      start: offset(r, 'start'),
-      end: offset(r, 'end')
+      position: positionAt(file, r.start),
+      start: r.start,
+      end: r.end
     })),
-    position: pos(file, node),
-    start: offset(node, 'start'),
-    end: offset(node, 'end')
+    position: positionAt(file, block.start),
+    start: block.start,
+    end: block.end
   }
 }
 
-function cell(file: SourceFile, node: TableCell): LedgerCell {
-  const first = node.children[0]
-  const last = node.children[node.children.length - 1]
-  const start = first ? offset(first, 'start') : offset(node, 'start')
-  const end = last ? offset(last, 'end') : start
-  return { text: toString(node).trim(), position: positionAt(file, start), start, end }
+function cell(file: SourceFile, c: CellSpan): LedgerCell {
+  const { start, end } = c.content
+  return {
+    text: start === end ? '' : inlineText(file.text, start, end, true).text.trim(),
+    position: positionAt(file, start),
+    start,
+    end
+  }
 }
 
 export function normalize(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase()
-}
-
-function offset(node: Nodes, which: 'start' | 'end'): number {
-  return node.position?.[which].offset ?? 0
-}
-
-function pos(file: SourceFile, node: Nodes) {
-  return positionAt(file, offset(node, 'start'))
 }

@@ -1,6 +1,6 @@
 // Fixed limits on what the suite parses (BG111). Past a limit an input is refused with its place, never parsed:
-// the parsers recurse (jsonc-parser, JSON.stringify) or go quadratic (micromark), so a crafted file could
-// otherwise crash or stall a gate. Every scan here is one linear pass without recursion.
+// the JSON parsers recurse (jsonc-parser, JSON.stringify), and the matrix's earlier parser went quadratic, so a
+// crafted file could otherwise crash or stall a gate. Every scan here is one linear pass without recursion.
 import { positionAt } from './source-file.js'
 import type { Position, SourceFile } from './source-file.js'
 

@@ -31,8 +31,8 @@ const MANIFEST: Schema = { validate: validateManifest, file: schemaFiles.validat
 const HANDOFF: Schema = { validate: validateHandoff, file: schemaFiles.validateHandoff }
 
 /**
- * The matrix is parsed by micromark at about 5 s per MiB, so its cap is lower: a real ledger (one row per
- * baseline ever approved) is tens of KiB; a 1 MiB one already holds some 7,000 rows.
+ * The matrix's cap is lower than the JSON files': a real ledger (one row per baseline ever approved) is tens
+ * of KiB, and a 1 MiB one already holds some 7,000 rows. Its reader is linear (docs/performance.md).
  */
 export const MAX_MATRIX_BYTES = 1024 * 1024
 
@@ -121,7 +121,7 @@ function loadMatrix(root: string, path: string, displayName: string): MatrixFile
 
 function matrixFile(file: RepoFile, displayName: string): MatrixFile {
   if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null, limit: null }
-  // checked before micromark sees the text: some of its constructs cost quadratic time (see ledger/limits.ts)
+  // checked before the text is read: what a crafted matrix can cost stays bounded (see ledger/limits.ts)
   const limit = matrixLimit(file.source)
   if (limit) return { ...file, ledger: null, limit }
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null }
