@@ -181,7 +181,7 @@ Options:
   --replay             health, promote, rollback: the instant is the committer date of the commit judged
                        (HEAD, or promote's --head): the verdict it had then, the same on any day
   -h, --help           show this help
-  --version            print the version
+  -V, --version        print the version
 
 Exit status: 0 PASS, 1 FAIL (lkg: none found; rollback: the old trio is on disk), 2 usage or policy error.`
 
@@ -213,7 +213,7 @@ export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv
   if (first === undefined || first === '-h' || first === '--help' || first === 'help')
     return { command: 'help' }
-  if (first === '--version' || first === '-v') return { command: 'version' }
+  if (first === '--version' || first === '-V' || first === '-v') return { command: 'version' }
   if (first === 'verify-evidence') return parseVerifyEvidence(rest)
   if (first === 'aggregate') return parseAggregate(rest)
   if (!(ROOT_COMMANDS as readonly string[]).includes(first)) {
