@@ -92,9 +92,18 @@ const STATUS: Record<RollbackReport['status'], string> = {
   failed: 'not restored'
 }
 
+/** What the rollback did, in words: never an arrow to an unknown. */
+function headline(r: RollbackReport): string {
+  if (r.status === 'already-current')
+    return `  rollback: ${r.from.release_tag ?? 'the target'} is already the current baseline: nothing to restore`
+  if (!r.target)
+    return `  rollback: ${describe(r.from)}: no last-known-good baseline to restore it to, nothing restored`
+  return `  rollback: ${describe(r.from)} -> ${describe(r.target.identity)} · posture NO-GO`
+}
+
 export function rollbackLines(r: RollbackReport, s: Style): string[] {
   const out = [
-    `  rollback: ${describe(r.from)} -> ${r.target ? describe(r.target.identity) : '?'} · posture NO-GO`,
+    headline(r),
     `  status: ${r.status === 'restored' ? s.green(STATUS[r.status]) : r.status === 'dry-run' || r.status === 'already-current' ? STATUS[r.status] : s.red(STATUS[r.status])}`
   ]
   if (r.recovered !== 'none')
