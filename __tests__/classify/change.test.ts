@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { classifyChange } from '../../src/classify/change.js'
-import type { ChangeInput } from '../../src/classify/change.js'
+import type { ChangeInput, ChangeReport } from '../../src/classify/change.js'
 import { defaultBaseline } from '../../src/policy/defaults.js'
 import { RULE_IDS } from '../../src/rules/catalog.js'
 import { trioFromBytes } from '../../src/trio/load.js'
@@ -136,6 +136,16 @@ describe('change classification', () => {
     expect(rules(removed)).toContain('BG503')
     expect(removed.classification).toBe('breaking')
     expect(rules(classify(promoted({ service: serviceContract(-1) })))).toContain('BG503')
+  })
+
+  it('BG503 says what to do: keep the codes or bump the contract; pin a later release or roll back', () => {
+    const removed = classify(promoted({ codes: (c) => c.filter((x) => x !== 'write_conflict') }))
+    const lowered = classify(promoted({ service: serviceContract(-1) }))
+    const message = (r: ChangeReport) => r.findings.find((f) => f.rule === 'BG503')!.message
+    expect(message(removed)).toMatch(
+      /keep the codes, or pin a producer release that bumps service_contract_version$/
+    )
+    expect(message(lowered)).toMatch(/pin a producer release at .+ or later, or run a rollback/)
   })
 
   it('BG504: the replaced baseline is still inside its declared stability window', () => {

@@ -121,7 +121,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
           'BG503',
           head.pin.path,
           pinAt(pinField),
-          `${pinField} goes down from ${from[field]} to ${to[field]}; contract versions only go up (a rollback is the way back)`
+          `${pinField} goes down from ${from[field]} to ${to[field]}; contract versions only go up: pin a producer release at ${from[field]} or later, or run a rollback (baseline-gate rollback) to go back to an older baseline`
         )
       )
     }
@@ -133,7 +133,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
         'BG503',
         head.manifest.path,
         at,
-        `error codes [${removed.join(', ')}] are removed without a service contract bump (still ${to.service_contract_version}): removing a code is breaking`
+        `error codes [${removed.join(', ')}] are removed without a service contract bump (still ${to.service_contract_version}): removing a code is breaking; keep the codes, or pin a producer release that bumps service_contract_version`
       )
     )
   }

@@ -44,7 +44,7 @@ export function suiteRules(steps: StepResult[]): Finding[] {
           'BG701',
           null,
           null,
-          `suite step "${label(s)}" failed (${how}, ${seconds} s); see its log tail`
+          `suite step "${label(s)}" failed (${how}, ${seconds} s); read its log tail (the whole log is in the evidence), fix what it reports, then run again`
         )
       )
     }

@@ -1,0 +1,33 @@
+// The 7xx findings of suite steps: each names the step and says what to do.
+import { describe, expect, it } from '@jest/globals'
+import { suiteRules } from '../../src/rules/suites.js'
+import type { StepResult } from '../../src/rules/verdict.js'
+
+const step = (over: Partial<StepResult>): StepResult => ({
+  suite: 'consumer',
+  name: 'test',
+  status: 'failed',
+  exit_code: 3,
+  duration_ms: 1200,
+  required: true,
+  ...over
+})
+
+describe('suiteRules', () => {
+  it('BG701: a failed step names itself and how it failed, and says what to do', () => {
+    const [f] = suiteRules([step({})])
+    expect(f!.rule).toBe('BG701')
+    expect(f!.message).toMatch(/^suite step "consumer › test" failed \(exit code 3, /)
+    expect(f!.message).toMatch(/fix what it reports, then run again$/)
+  })
+
+  it('BG702 and BG703 keep their fix text', () => {
+    const found = suiteRules([
+      step({ status: 'timed-out', exit_code: null }),
+      step({ exit_code: null, error: 'spawn bg-x ENOENT', argv: ['bg-x'] })
+    ])
+    expect(found.map((f) => f.rule)).toEqual(['BG702', 'BG703'])
+    expect(found[0]!.message).toContain('raise its timeout_s in the policy')
+    expect(found[1]!.message).toContain('is bg-x installed and on PATH?')
+  })
+})
