@@ -1,11 +1,12 @@
 // The repository's own conventions for its action.yml files and workflows, on top of the generic hygiene checks of
 // __tests__/hygiene/ (helpers/hygiene.ts): bash everywhere, same-named outputs, the entrypoints and their outputs,
 // the token's path, and what each workflow runs on, may do and runs.
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import { REPO_ROOT } from './helpers/fixture.js'
+import { cleanupFixtures, REPO_ROOT, tempDir } from './helpers/fixture.js'
 import { discoverYaml } from './helpers/hygiene.js'
 
 interface Step {
@@ -27,6 +28,8 @@ interface ActionYml {
 }
 
 const { actions: ACTIONS, workflows: WORKFLOWS } = discoverYaml(REPO_ROOT)
+
+afterAll(cleanupFixtures)
 
 // The generic hygiene of every action.yml and workflow (schema validation, env-only inputs, no expression in run:,
 // $GITHUB_ACTION_PATH, shell:, output mapping, SHA pins, permissions, persist-credentials, concurrency, actionlint)
@@ -62,6 +65,44 @@ describe.each(['health', 'promotion', 'rollback'])(
     })
   }
 )
+
+describe('the umbrella action.yml operation input', () => {
+  const root = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+  const script = root.runs.steps.find((s) => s.id === 'run')!.run!
+
+  /** The run script under bash, `node` a stub on PATH that prints the entrypoint it was given. */
+  function route(operation: string) {
+    const bin = tempDir('bg-umbrella-bin-')
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\necho "node $1"\n', { mode: 0o755 })
+    return spawnSync('bash', ['-c', script], {
+      env: { PATH: `${bin}:/usr/bin:/bin`, INPUT_OPERATION: operation, GITHUB_ACTION_PATH: '/action' },
+      encoding: 'utf8'
+    })
+  }
+
+  it('documents the command names (health, promote, rollback) and promotion as an alias of promote', () => {
+    const description = root.inputs.operation!.description
+    expect(description).toMatch(/"health", "promote" or "rollback"/)
+    expect(description).toMatch(/"promotion" is accepted\s+as an alias of "promote"/)
+  })
+
+  it.each([
+    ['health', 'health'],
+    ['promote', 'promotion'],
+    ['promotion', 'promotion'],
+    ['rollback', 'rollback']
+  ])('operation=%s runs dist/%s/index.js', (operation, entry) => {
+    const r = route(operation)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(`node /action/dist/${entry}/index.js\n`)
+  })
+
+  it('refuses any other value, naming the accepted ones', () => {
+    const r = route('promotions')
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('must be one of: health, promote, rollback (promotion is an alias of promote)')
+  })
+})
 
 describe.each(['promotion', 'rollback'])(
   'the %s action keeps its token away from everything but its script',
