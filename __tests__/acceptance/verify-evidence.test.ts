@@ -49,7 +49,7 @@ describe('evidence packets', () => {
     const bad = cli(['verify-evidence', packet, '--root', fx.root])
     expect(bad.status).toBe(1)
     expect(bad.stdout).toContain(`mismatch: ${MATRIX} (matrix)`)
-    expect(bad.stdout).toContain('evidence does NOT verify: 1 of 3 digests differ')
+    expect(bad.stdout).toContain('evidence does NOT verify: 1 of 3 digests differs')
   })
 
   it('a file that is not an evidence packet is a usage error naming where, not a mismatch', () => {

@@ -7,6 +7,7 @@ import { consumerSteps, packageManagerOf, producerSteps } from './suites.js'
 import type { BaselineDocument } from './document.js'
 import type { Report } from './repository.js'
 import type { Repository } from './repository.js'
+import { plural } from '../text/plural.js'
 
 const HANDOFF_SCRIPT = 'scripts/generate_producer_handoff_payload.sh'
 
@@ -39,7 +40,7 @@ export function adapterOf(
     name,
     'adapter.scan',
     null,
-    `${sources.scan.join(', ')}: the consumer's ${languages} sources (${sources.files.length} files)`
+    `${sources.scan.join(', ')}: the consumer's ${languages} sources (${plural(sources.files.length, 'file')})`
   )
   const naming: NamingFile[] = []
   for (const f of sources.files) {

@@ -9,6 +9,7 @@ import { sameIdentity } from '../trio/identity.js'
 import { describeFindings, judgeRevision } from './profile.js'
 import type { Profile } from './profile.js'
 import type { Identity } from '../trio/model.js'
+import { plural } from '../text/plural.js'
 
 export interface CandidateRevision {
   commit: string
@@ -124,8 +125,4 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
         ? `every revision of the trio on this branch (${plural(revisions, 'revision')}) pins the current baseline ${input.current.release_tag ?? ''}: there is no earlier one to go back to`
         : `none of the ${plural(revisions, 'revision')} of the trio on this branch pins another valid baseline that was not rolled back`
   return { target: null, passedOver, revisions, problem: why }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

@@ -24,6 +24,7 @@ import { parseCommand, USAGE, UsageError } from './args.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
+import { plural } from '../text/plural.js'
 
 export type { Io } from './io.js'
 export { EXIT } from './io.js'
@@ -48,8 +49,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
       io.stdout.write(
         v.problems.length === 0
-          ? `evidence verified: ${v.checked} digests match\n`
-          : `evidence does NOT verify: ${v.problems.length} of ${v.checked} digests differ\n`
+          ? `evidence verified: ${plural(v.checked, 'digest')} ${v.checked === 1 ? 'matches' : 'match'}\n`
+          : `evidence does NOT verify: ${v.problems.length} of ${plural(v.checked, 'digest')} ${v.problems.length === 1 ? 'differs' : 'differ'}\n`
       )
       return v.problems.length === 0 ? EXIT.pass : EXIT.fail
     }

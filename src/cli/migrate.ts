@@ -9,6 +9,7 @@ import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { styleFor } from './render.js'
 import type { Style } from './render.js'
+import { plural } from '../text/plural.js'
 
 export async function migrate(
   cmd: MigrateCommand,
@@ -52,7 +53,7 @@ export function renderMigrate(r: MigrateResult, s: Style): string {
   if (r.findings.length > 0) {
     out.push(
       errors.length > 0
-        ? `  ${s.red(`${errors.length} error${errors.length === 1 ? '' : 's'}`)} the migration does not fix (they are about the baseline, not the format):`
+        ? `  ${s.red(plural(errors.length, 'error'))} the migration does not fix (they are about the baseline, not the format):`
         : '  still to look at (warnings):'
     )
     for (const f of r.findings) {

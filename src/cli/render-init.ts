@@ -4,6 +4,7 @@
 import type { InitItem } from '../adopt/propose.js'
 import type { InitOutcome } from '../operations/init.js'
 import type { Style } from './render.js'
+import { plural } from '../text/plural.js'
 
 type Shown = Exclude<InitOutcome, { status: 'refused' }>
 
@@ -77,7 +78,7 @@ export function renderInit(o: Shown, root: string, s: Style): string {
     const l = p.looked
     out.push(
       s.red(
-        `No trio found (${l.files} files looked at: ${l.json} JSON, ${l.markdown} Markdown, ${l.cargo} Cargo manifests); nothing written.`
+        `No trio found (${plural(l.files, 'file')} looked at: ${l.json} JSON, ${l.markdown} Markdown, ${plural(l.cargo, 'Cargo manifest')}); nothing written.`
       )
     )
     return out.join('\n')

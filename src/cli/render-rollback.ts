@@ -4,6 +4,7 @@ import type { RollbackReport } from '../operations/context.js'
 import type { LkgReport } from '../operations/last-known-good.js'
 import type { Identity } from '../trio/model.js'
 import type { Style } from './render.js'
+import { plural } from '../text/plural.js'
 
 function describe(id: Identity | null | undefined): string {
   if (!id) return '?'
@@ -39,7 +40,7 @@ export function renderLkg(reports: LkgReport[], s: Style): string {
     out.push(s.bold(`baseline-gate lkg · ${r.baseline}`))
     out.push(
       s.dim(
-        `  current: ${describe(r.identity)} at ${r.head.slice(0, 12)}; ${r.lkg.revisions} trio revision${r.lkg.revisions === 1 ? '' : 's'} read`
+        `  current: ${describe(r.identity)} at ${r.head.slice(0, 12)}; ${plural(r.lkg.revisions, 'trio revision')} read`
       )
     )
     const t = r.lkg.target
@@ -65,7 +66,7 @@ function judgedBy(profile: 'current' | 'legacy', reported: number): string {
   const old =
     reported === 0
       ? ''
-      : `; ${reported} finding${reported === 1 ? '' : 's'} of the older format not held against it (a rollback brings it to the current format)`
+      : `; ${plural(reported, 'finding')} of the older format not held against it (a rollback brings it to the current format)`
   return `written before adoption: valid under the legacy profile (pin, mirror digest, Baseline Pin lines and Approved row agree)${old}`
 }
 

@@ -6,6 +6,7 @@ import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
 import { rollbackLines } from './render-rollback.js'
+import { plural } from '../text/plural.js'
 
 export interface Style {
   bold(s: string): string
@@ -122,10 +123,6 @@ function findingLine(f: Finding, s: Style): string {
         ? s.yellow('warning')
         : s.dim('notice ')
   return `${where ? `${s.bold(where)}  ` : ''}${sev}  ${s.dim(f.rule)}  ${f.message}`
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function relativeTo(root: string, path: string): string {

@@ -2,15 +2,12 @@
 // Markdown (and any surface rendered from the packet). Untrusted names go through code().
 import type { KilledStepProcess, StepResult } from '../rules/verdict.js'
 import { code, escapeMarkdown } from './markdown-text.js'
+import { plural } from '../text/plural.js'
 
 const FOUND: Record<KilledStepProcess['found'], string> = {
   group: 'still in its process group',
   descendant: 'left its process group',
   marker: 'left its process group and tree, found by its environment marker'
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 'es'}`
 }
 
 function describe(k: KilledStepProcess): string {
@@ -31,9 +28,13 @@ export function leftRunningLine(step: StepResult): string | null {
   const refused = all.filter((k) => k.error !== undefined)
   const parts: string[] = []
   if (killed.length > 0)
-    parts.push(`killed ${plural(killed.length, 'process')} ${when(step)}: ${killed.map(describe).join(', ')}`)
+    parts.push(
+      `killed ${plural(killed.length, 'process', 'processes')} ${when(step)}: ${killed.map(describe).join(', ')}`
+    )
   if (refused.length > 0)
-    parts.push(`could not kill ${plural(refused.length, 'process')}: ${refused.map(describe).join(', ')}`)
+    parts.push(
+      `could not kill ${plural(refused.length, 'process', 'processes')}: ${refused.map(describe).join(', ')}`
+    )
   return `${escapeMarkdown(step.suite)} › ${escapeMarkdown(step.name)}: ${parts.join('; ')}.`
 }
 

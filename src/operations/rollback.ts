@@ -38,6 +38,7 @@ import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
+import { plural } from '../text/plural.js'
 
 /** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
 export interface RollbackPublisher {
@@ -361,8 +362,9 @@ function describeSteps(steps: StepResult[]): string {
   const passed = steps.filter((s) => s.status === 'passed').length
   const skipped = steps.filter((s) => s.status === 'skipped').length
   if (steps.length === 0) return 'no steps'
-  if (skipped === steps.length) return `not run: all ${steps.length} steps skipped`
-  return `${passed} of ${steps.length} steps passed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+  if (skipped === steps.length)
+    return `not run: ${steps.length === 1 ? 'its' : 'all'} ${plural(steps.length, 'step')} skipped`
+  return `${passed} of ${plural(steps.length, 'step')} passed${skipped > 0 ? `, ${skipped} skipped` : ''}`
 }
 
 /** Whether any rollback suite step actually ran (a skipped or never-started step did not). */

@@ -12,6 +12,7 @@ import type { EvidenceStore } from '../files/evidence-store.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { suiteRules } from '../rules/suites.js'
+import { plural } from '../text/plural.js'
 
 /** Live progress for the entry layer: rendering only. */
 export interface SuiteReporter {
@@ -164,7 +165,7 @@ export async function operationSuites(
       'BG704',
       null,
       null,
-      `the suites were not run (${input.skip}): ${steps.length} steps skipped; this verdict covers the rules only`
+      `the suites were not run (${input.skip}): ${plural(steps.length, 'step')} skipped; this verdict covers the rules only`
     )
     return { steps, redactions: 0, findings: [note] }
   }

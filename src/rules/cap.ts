@@ -1,7 +1,7 @@
 // At most MAX_PER_RULE findings of one rule in one file: a damaged file (a JSON file of 100,000 stray tokens,
 // a ledger of 10,000 broken rows) would otherwise make as many findings, and an evidence packet of megabytes
 // that no one reads. The first ones are kept, in order, and one more finding counts the rest.
-import { count } from '../source/limits.js'
+import { plural } from '../text/plural.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 
@@ -25,7 +25,7 @@ export function capFindings(findings: Finding[], max = MAX_PER_RULE): Finding[] 
         rule,
         file === '' ? null : file,
         null,
-        `and ${count(n - max)} more ${rule} findings${file === '' ? '' : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+        `and ${plural(n - max, `more ${rule} finding`)}${file === '' ? '' : ` in ${file}`} (the first ${max} are listed); fix those and run again`
       )
     )
   }

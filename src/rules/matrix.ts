@@ -20,6 +20,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin, Trio } from '../trio/model.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
+import { plural } from '../text/plural.js'
 
 export interface MatrixRuleContext {
   baseline: BaselinePolicy
@@ -392,7 +393,7 @@ function noApprovedRow(path: string, table: LedgerTable, rows: LedgerRow[], pin:
   const none =
     approved.length === 0
       ? 'no Approved row'
-      : `no Approved row is the pin's (${approved.length} rows are Approved)`
+      : `no Approved row is the pin's (${plural(approved.length, 'row')} ${approved.length === 1 ? 'is' : 'are'} Approved)`
   return [
     finding(
       'BG212',

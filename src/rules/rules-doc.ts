@@ -1,6 +1,7 @@
 // docs/rules.md, rendered from the catalog so the documentation cannot drift from the rules. Pure.
 import { MAX_PER_RULE } from './cap.js'
 import { RULES, RULE_IDS } from './catalog.js'
+import { plural } from '../text/plural.js'
 
 const FAMILIES: [string, string][] = [
   ['1', 'Parse and schema (1xx)'],
@@ -21,7 +22,7 @@ export function renderRulesDoc(): string {
     '',
     'Every check of baseline-gate is a rule with a stable id. Every finding names its rule, a severity, the file,',
     'line and column, and says what to do. All findings are collected; no rule stops the others. The verdict is',
-    `FAIL when any finding is an error. One rule reports at most ${MAX_PER_RULE} findings in one file; one more finding counts`,
+    `FAIL when any finding is an error. One rule reports at most ${plural(MAX_PER_RULE, 'finding')} in one file; one more finding counts`,
     'the rest.',
     '',
     '| Rule | Severity | Title |',

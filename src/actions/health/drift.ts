@@ -7,6 +7,7 @@ import { code, escapeMarkdown } from '../../evidence/markdown.js'
 import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
+import { plural } from '../../text/plural.js'
 
 export const DRIFT_LABEL = 'baseline-drift'
 
@@ -239,7 +240,7 @@ function openingText(input: DriftInput): string {
     `## Baseline drift: ${code(input.baseline)} health fails`,
     '',
     `The scheduled health check of the baseline ${code(input.baseline)} failed at ${at(input)}: ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${input.items.length - errors} warning${input.items.length - errors === 1 ? '' : 's'}.`,
+      `${plural(errors, 'error')}, ${plural(input.items.length - errors, 'warning')}.`,
     '',
     'This issue stays open while the check fails: each failing run comments with what changed since the run ' +
       'before, and the first passing run closes it. The full report is in the job summary and the evidence ' +

@@ -20,6 +20,7 @@ import { actionRedactor } from '../shared/report.js'
 import { renderSummary } from '../shared/summary.js'
 import { driftItems, syncDriftIssue } from './drift.js'
 import { checkSchedule } from './schedule.js'
+import { plural } from '../../text/plural.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -57,12 +58,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       .addRaw(renderSummary(result, plan.overflow, artifact, { notes: drift?.notes ?? [] }))
       .write()
     core.info(
-      `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+      `baseline-gate health: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
     )
     if (failing) {
       const errors = findings.filter((f) => f.severity === 'error').length
       core.setFailed(
-        `baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`
+        `baseline health FAIL: ${plural(errors, 'error')} (see the annotations and the job summary)`
       )
     }
   } catch (e) {

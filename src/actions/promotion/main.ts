@@ -36,6 +36,7 @@ import {
   writeSummary
 } from '../shared/report.js'
 import { renderSummary } from '../shared/summary.js'
+import { plural } from '../../text/plural.js'
 
 /** Warnings the action itself may emit (a comment it could not post, a scanner failure): slots kept free. */
 const OWN_WARNINGS = 2
@@ -100,7 +101,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (scanner) notes.push(scanner)
     await writeSummary(renderSummary(result, plan.overflow, artifact, { notes }), redactor, env)
     core.info(
-      `baseline-gate promotion: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+      `baseline-gate promotion: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
     )
     if (failing) core.setFailed(failureMessage(result))
   } catch (e) {

@@ -24,6 +24,7 @@ import {
 } from '../shared/report.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { renderSummary } from '../shared/summary.js'
+import { plural } from '../../text/plural.js'
 
 /** Warnings the action itself may emit (a scanner failure): slots kept free. */
 const OWN_WARNINGS = 1
@@ -86,7 +87,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       env
     )
     core.info(
-      `baseline-gate rollback: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+      `baseline-gate rollback: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
     )
     if (failing) core.setFailed(failureMessage(result))
   } catch (e) {

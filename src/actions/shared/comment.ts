@@ -13,6 +13,7 @@ import {
 import type { BaselineResult, OperationResult } from '../../operations/context.js'
 import { countBySeverity } from '../../rules/finding.js'
 import type { Detail } from './summary.js'
+import { plural } from '../../text/plural.js'
 
 /** The marker of the sticky comment: one per operation, or per baseline when the run gates one baseline. */
 export function commentMarker(operation: string, baseline: string | undefined): string {
@@ -91,7 +92,10 @@ function section(b: BaselineResult, detail: Detail): string[] {
     ''
   ]
   if (change) out.push(changeTable(change), '')
-  out.push(`**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`, '')
+  out.push(
+    `**Findings:** ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`,
+    ''
+  )
   if (b.findings.length > 0) out.push(findingsTable(b.findings, detail.findings), '')
   if (b.steps.length > 0) out.push(stepsTable(b.steps), '')
   if (detail.tailChars > 0) {

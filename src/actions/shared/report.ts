@@ -7,6 +7,7 @@ import { secretsFromEnv } from '../../redact/known-secrets.js'
 import { createRedactor } from '../../redact/redactor.js'
 import type { Redactor } from '../../redact/redactor.js'
 import { printStepLog } from './step-log.js'
+import { plural } from '../../text/plural.js'
 
 /** Each step's redacted log in a collapsible group, printed when the step ends. */
 export function actionsReporter(): SuiteReporter {
@@ -75,7 +76,7 @@ export function failureMessage(result: OperationResult): string {
   const findings = result.baselines.flatMap((b) => b.findings)
   const errors = findings.filter((f) => f.severity === 'error').length
   const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== 'passed')
-  const parts = [`${errors} error${errors === 1 ? '' : 's'}`]
+  const parts = [plural(errors, 'error')]
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? '' : 's'} did not pass`)
   return `baseline ${result.operation} FAIL: ${parts.join(', ')} (see the annotations and the job summary)`
 }

@@ -11,6 +11,7 @@ import {
 import type { BaselineResult, OperationResult } from '../../operations/context.js'
 import { countBySeverity } from '../../rules/finding.js'
 import type { Severity } from '../../rules/catalog.js'
+import { plural } from '../../text/plural.js'
 
 /** GitHub drops a summary over 1 MiB entirely; stay far below and degrade detail first. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024
@@ -80,7 +81,7 @@ function render(
   const hidden = overflow.error + overflow.warning + overflow.notice
   if (hidden > 0) {
     out.push(
-      `> Annotations show at most 10 findings per kind; ${hidden} more (${overflow.error} errors, ${overflow.warning} warnings, ${overflow.notice} notices) are listed above and in the evidence.`,
+      `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, 'error')}, ${plural(overflow.warning, 'warning')}, ${plural(overflow.notice, 'notice')}) are listed above and in the evidence.`,
       ''
     )
   }
@@ -115,7 +116,7 @@ function baselineSection(b: BaselineResult, detail: Detail): string[] {
   out.push(identityTable(b.identity, b.posture), '')
   if (b.change) out.push('#### Change', '', changeTable(b.change), '')
   out.push(
-    `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
+    `**Findings:** ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`,
     '',
     findingsTable(b.findings, detail.findings),
     ''
