@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { expandStep, runSuite, runSuites } from '../../src/exec/run-steps.js'
 import type { RunnerHooks, StepRun, StepSpec } from '../../src/exec/run-steps.js'
-import { formatDuration } from '../../src/exec/step-report.js'
+import { formatDuration } from '../../src/text/duration.js'
 import type { SuiteStep } from '../../src/policy/types.js'
 import { expectGone, recordedPids } from '../helpers/processes.js'
 
@@ -367,8 +367,9 @@ describe('step-report', () => {
     [1000, '1.0 s'],
     [12_345, '12.3 s'],
     [59_999, '59.9 s'],
-    [245_000, '4 min 05 s'],
-    [3_720_000, '1 h 02 min'],
+    [245_000, '4 min 5 s'],
+    [125_000, '2 min 5 s'],
+    [3_720_000, '1 h 2 min'],
     [-5, '0 ms'],
     [NaN, '0 ms']
   ])('formatDuration(%p) is %p', (ms, text) => {

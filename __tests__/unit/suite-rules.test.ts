@@ -21,6 +21,15 @@ describe('suiteRules', () => {
     expect(f!.message).toMatch(/fix what it reports, then run again$/)
   })
 
+  it('durations are written as everywhere else: 34 ms, not 0.0 s; 2 min 5 s', () => {
+    const [fast, slow] = suiteRules([
+      step({ duration_ms: 34 }),
+      step({ status: 'timed-out', exit_code: null, duration_ms: 125_000 })
+    ])
+    expect(fast!.message).toContain('(exit code 3, 34 ms)')
+    expect(slow!.message).toContain('timed out after 2 min 5 s and')
+  })
+
   it('BG702 and BG703 keep their fix text', () => {
     const found = suiteRules([
       step({ status: 'timed-out', exit_code: null }),

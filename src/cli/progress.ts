@@ -2,7 +2,7 @@
 // terminal: one status line with every running step and its elapsed time, redrawn each second, and a line
 // per finished step above it. Elsewhere (CI logs, pipes): only the line per finished step.
 import { stepResultLine } from '../evidence/step-log.js'
-import { formatDuration } from '../exec/step-report.js'
+import { formatDuration } from '../text/duration.js'
 import type { SuiteReporter } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Style } from './render.js'

@@ -7,6 +7,7 @@ import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
+import { formatDuration } from '../text/duration.js'
 
 export interface Style {
   bold(s: string): string
@@ -55,7 +56,7 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
             ? s.dim(st.status)
             : s.red(st.status)
       out.push(
-        `  ${s.dim(st.suite)}  ${st.name}  ${status}${st.status === 'skipped' ? '' : s.dim(`  ${st.duration_ms} ms`)}`
+        `  ${s.dim(st.suite)}  ${st.name}  ${status}${st.status === 'skipped' ? '' : s.dim(`  ${formatDuration(st.duration_ms)}`)}`
       )
     }
     if (b.steps.length > 0) out.push('')

@@ -6,6 +6,7 @@ import { leftRunning } from './left-running.js'
 import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
+import { formatDuration } from '../text/duration.js'
 
 // The primitives moved to a leaf module (the incident note needs them too); their importers keep this path.
 export { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
@@ -49,7 +50,7 @@ export function stepsTable(steps: StepResult[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...steps.map(
       (st) =>
-        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${st.duration_ms} ms |`
+        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${formatDuration(st.duration_ms)} |`
     )
   ].join('\n')
 }
@@ -116,7 +117,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
     '',
     `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ''}.`,
     '',

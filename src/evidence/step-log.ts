@@ -1,5 +1,5 @@
 // Names, tails and the one-line summary of the suite step logs written beside an evidence packet. Pure.
-import { formatDuration } from '../exec/step-report.js'
+import { formatDuration } from '../text/duration.js'
 import type { StepResult } from '../rules/verdict.js'
 
 /** The last lines of a log that the packet, the summary and the comment show. */

@@ -3,6 +3,7 @@
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { formatDuration } from '../text/duration.js'
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024
@@ -35,7 +36,7 @@ export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promis
         const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null
         if (e && typeof e.code !== 'number') {
           const why = e.killed
-            ? `timed out after ${timeoutMs} ms`
+            ? `timed out after ${formatDuration(timeoutMs)}`
             : e.code === 'ENOENT'
               ? existsSync(cwd)
                 ? 'git is not installed (not on PATH)'

@@ -15,6 +15,7 @@
 // retried: not a timeout (a hung API costs one timeout, not two), not a 4xx, not a rate limit, and not a
 // POST whose connection broke after it may have been sent (a refused connection is retried). A request
 // that still fails ends the operation.
+import { formatDuration } from '../text/duration.js'
 import { getOctokit } from '@actions/github'
 import { TOOL_VERSION } from '../version.js'
 import { countApprovals, jointDecision } from './approvers.js'
@@ -381,7 +382,7 @@ interface Doing {
 
 class TimeoutError extends Error {
   constructor(readonly ms: number) {
-    super(`no answer within ${ms} ms`)
+    super(`no answer within ${formatDuration(ms)}`)
     this.name = 'TimeoutError'
   }
 }
@@ -545,7 +546,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     if (error instanceof TimeoutError) {
       return new Failure(
         'timeout',
-        `${could}: ${apiUrl} did not answer within ${error.ms} ms. Run again later, or raise the timeout.`
+        `${could}: ${apiUrl} did not answer within ${formatDuration(error.ms)}. Run again later, or raise the timeout.`
       )
     }
     const http = asHttpError(error)
@@ -570,7 +571,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         Number.isFinite(reset) && reset > 0
           ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
           : Number.isFinite(retryAfter) && retryAfter > 0
-            ? ` Wait ${retryAfter} s.`
+            ? ` Wait ${formatDuration(retryAfter * 1000)}.`
             : ''
       return new Failure(
         'rate-limited',
@@ -676,7 +677,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           const http = asHttpError(error)
           const what =
             error instanceof TimeoutError
-              ? `timed out after ${timeoutMs} ms`
+              ? `timed out after ${formatDuration(timeoutMs)}`
               : http?.response
                 ? String(http.response.status)
                 : `network error ${networkCause(error)}`

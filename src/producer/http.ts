@@ -1,6 +1,7 @@
 // One HTTP request with a hard deadline and a bounded response: a producer that hangs or floods cannot
 // hang or exhaust the gate. Failures are values, never exceptions.
 import { request } from 'node:http'
+import { formatDuration } from '../text/duration.js'
 
 export type HttpOutcome =
   | { ok: true; status: number; contentType: string; body: string; ms: number }
@@ -65,7 +66,12 @@ export function httpRequest(
     // The whole exchange, not only idle time, is bounded.
     const deadline = setTimeout(() => {
       req.destroy()
-      done({ ok: false, failure: 'timeout', message: `no complete answer within ${timeoutMs} ms`, ms: ms() })
+      done({
+        ok: false,
+        failure: 'timeout',
+        message: `no complete answer within ${formatDuration(timeoutMs)}`,
+        ms: ms()
+      })
     }, timeoutMs)
     req.on('error', (e: NodeJS.ErrnoException) => {
       const failure = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ECONNRESET' ? 'reset' : 'error'

@@ -1,5 +1,6 @@
 // Start the producer with the policy's argv on a free loopback port and wait until it answers HTTP.
 // Whatever happens, the caller gets a handle it can stop (or none when nothing runs).
+import { formatDuration } from '../text/duration.js'
 import { createServer } from 'node:net'
 import { spawnGroup } from '../exec/process-group.js'
 import type { GroupHandle } from '../exec/process-group.js'
@@ -102,7 +103,7 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   return {
     ok: false,
     reason: 'timeout',
-    message: `the producer did not answer HTTP within ${Math.round(spec.readyTimeoutMs / 1000)} s`,
+    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)}`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle

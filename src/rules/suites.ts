@@ -3,6 +3,7 @@
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
+import { formatDuration } from '../text/duration.js'
 
 /** Step names come from the policy file: one line, and short. */
 // eslint-disable-next-line no-control-regex
@@ -12,14 +13,14 @@ export function suiteRules(steps: StepResult[]): Finding[] {
   const out: Finding[] = []
   for (const s of steps) {
     if (!s.required || s.status === 'passed' || s.status === 'skipped') continue
-    const seconds = (s.duration_ms / 1000).toFixed(1)
+    const took = formatDuration(s.duration_ms)
     if (s.status === 'timed-out') {
       out.push(
         finding(
           'BG702',
           null,
           null,
-          `suite step "${label(s)}" timed out after ${seconds} s and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
+          `suite step "${label(s)}" timed out after ${took} and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
         )
       )
     } else if (s.status === 'not-run') {
@@ -44,7 +45,7 @@ export function suiteRules(steps: StepResult[]): Finding[] {
           'BG701',
           null,
           null,
-          `suite step "${label(s)}" failed (${how}, ${seconds} s); read its log tail (the whole log is in the evidence), fix what it reports, then run again`
+          `suite step "${label(s)}" failed (${how}, ${took}); read its log tail (the whole log is in the evidence), fix what it reports, then run again`
         )
       )
     }
