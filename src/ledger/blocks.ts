@@ -14,7 +14,8 @@ export interface CellSpan {
   /** Where the cell begins: its opening pipe, or the row's first character when it has none. */
   start: number
   /** Its content between the pipes, spaces and tabs trimmed (an empty cell: both at `start`). */
-  content: Span
+  contentStart: number
+  contentEnd: number
 }
 
 export interface RowBlock extends Span {
@@ -236,7 +237,7 @@ class Reader {
     const row = this.splitRow(head)
     if (
       row.cells.length === 1 &&
-      row.cells[0]!.content.start === row.cells[0]!.content.end &&
+      row.cells[0]!.contentStart === row.cells[0]!.contentEnd &&
       this.text.slice(head.first, head.end).trim() === '|'
     )
       return false
@@ -309,13 +310,12 @@ class Reader {
         escape = this.nextBackslash(k + 1)
         continue
       }
-      cells.push({ start: cellStart, content: trimSpan(text, from, k, cellStart) })
+      cells.push(cellOf(text, cellStart, from, k))
       cellStart = k
       from = k + 1
     }
     // text after the last pipe is one more cell; a trailing pipe closes the row
-    if (from < end || cells.length === 0)
-      cells.push({ start: cellStart, content: trimSpan(text, from, end, cellStart) })
+    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end))
     return { start: line.first, end: line.end, cells }
   }
 
@@ -596,10 +596,13 @@ function splitLines(text: string): Line[] {
   return lines
 }
 
-function trimSpan(text: string, from: number, to: number, emptyAt: number): Span {
+/** A cell from its start and the text between its pipes, spaces and tabs trimmed (one object per cell). */
+function cellOf(text: string, start: number, from: number, to: number): CellSpan {
   while (from < to && isBlank(text.charCodeAt(from))) from++
   while (to > from && isBlank(text.charCodeAt(to - 1))) to--
-  return from < to ? { start: from, end: to } : { start: emptyAt, end: emptyAt }
+  return from < to
+    ? { start, contentStart: from, contentEnd: to }
+    : { start, contentStart: start, contentEnd: start }
 }
 
 const PIPE = 0x7c

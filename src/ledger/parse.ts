@@ -5,7 +5,7 @@ import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
 import { readBlocks } from './blocks.js'
 import type { Block, CellSpan, ListItemBlock, RowBlock, Span } from './blocks.js'
-import { inlineText } from './inline.js'
+import { inlineText, plainText } from './inline.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
 import type {
   Ledger,
@@ -64,9 +64,9 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
 /** The inline text of a block's lines, joined by line endings (as a paragraph reads). */
 function linesText(source: string, lines: Span[]): string {
   if (lines.length === 0) return ''
-  if (lines.length === 1) return inlineText(source, lines[0]!.start, lines[0]!.end).text
+  if (lines.length === 1) return plainText(source, lines[0]!.start, lines[0]!.end)
   // inline content runs across lines (a code span may): read from the first line's start to the last's end
-  return inlineText(source, lines[0]!.start, lines[lines.length - 1]!.end).text
+  return plainText(source, lines[0]!.start, lines[lines.length - 1]!.end)
 }
 
 function updatedMarker(file: SourceFile, block: Block & { type: 'paragraph' }): Ledger['updated'] {
@@ -167,9 +167,9 @@ function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable 
 }
 
 function cell(file: SourceFile, c: CellSpan): LedgerCell {
-  const { start, end } = c.content
+  const { contentStart: start, contentEnd: end } = c
   return {
-    text: start === end ? '' : inlineText(file.text, start, end, true).text.trim(),
+    text: start === end ? '' : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
     start,
     end
