@@ -364,7 +364,10 @@ describe('the packet with an incident', () => {
     const { root, packet } = checkoutAndPacket(note())
     const refused = verify(root, { ...packet, incident: { ...packet.incident, root_cause: 'guess' } })
     expect(refused.unreadable).toBe(true)
-    expect(refused.problems.join('\n')).toMatch(/not an evidence-packet\.v1/)
+    expect(refused.notPacket).toBe(true)
+    expect(refused.problems).toEqual([
+      expect.stringMatching(/:\d+:\d+: `incident` has the unknown field `root_cause`/)
+    ])
   })
 
   it('renderPacketMarkdown includes the note once, one heading level down, and nothing without an incident', () => {

@@ -10,6 +10,7 @@ import { readRunContext } from '../git/run-context.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
 import { verifyEvidence } from '../operations/verify-evidence.js'
+import type { EvidenceVerification } from '../operations/verify-evidence.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import { RevisionError } from '../git/git.js'
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd.command === 'verify-evidence') {
       const v = verifyEvidence(resolve(io.cwd, cmd.root), resolve(io.cwd, cmd.file))
       if (v.unreadable) {
-        io.stderr.write(`baseline-gate: ${v.problems.join('; ')}\n`)
+        io.stderr.write(`${unverifiable(cmd.file, v)}\n`)
         return EXIT.usage
       }
       for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
@@ -134,6 +135,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
     return EXIT.usage
   }
+}
+
+/** How many schema problems of a file that is not a packet are listed; the rest are counted. */
+export const UNVERIFIABLE_SHOWN = 10
+
+/** Why a file cannot be verified: one problem per line (path:line:col: message), then what to do. */
+function unverifiable(file: string, v: EvidenceVerification): string {
+  if (!v.notPacket) return `baseline-gate: ${v.problems.join('; ')}`
+  const more = v.problems.length - UNVERIFIABLE_SHOWN
+  return [
+    `baseline-gate: ${file} is not an evidence packet (evidence-packet.v1): ${plural(v.problems.length, 'problem')}`,
+    ...v.problems.slice(0, UNVERIFIABLE_SHOWN).map((p) => `  ${p}`),
+    ...(more > 0 ? [`  and ${more} more`] : []),
+    'Give verify-evidence the packet a health, promote or rollback run wrote, unchanged: ' +
+      '<evidence dir>/<operation>-<baseline>.json, not the <operation>.json index (default evidence dir: .baseline-gate/evidence)'
+  ].join('\n')
 }
 
 /** `health --remote`: a reader of the producer repositories with the token from the environment. */

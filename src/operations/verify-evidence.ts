@@ -15,6 +15,8 @@ export interface EvidenceVerification {
   problems: string[]
   /** True when the packet itself could not be read or is not an evidence packet (nothing could be checked). */
   unreadable: boolean
+  /** The file is JSON but not an evidence-packet.v1: `problems` are its schema errors, one per place. */
+  notPacket?: boolean
 }
 
 interface Packet {
@@ -43,11 +45,9 @@ export function verifyEvidence(root: string, packetFile: string): EvidenceVerifi
   if (schema.length > 0) {
     return {
       checked: 0,
-      problems: schema.map(
-        (p) =>
-          `${packetFile}:${p.position.line}:${p.position.column}: not an evidence-packet.v1: ${p.message}`
-      ),
-      unreadable: true
+      problems: schema.map((p) => `${packetFile}:${p.position.line}:${p.position.column}: ${p.message}`),
+      unreadable: true,
+      notPacket: true
     }
   }
   const packet = doc.value as Packet
