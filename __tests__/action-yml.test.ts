@@ -66,6 +66,42 @@ describe.each(['health', 'promotion', 'rollback'])(
   }
 )
 
+describe.each(['action.yml', ...['health', 'promotion', 'rollback'].map((n) => `actions/${n}/action.yml`)])(
+  '%s checks the version of node',
+  (file) => {
+    const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
+    const script = action.runs.steps.find((s) => s.run?.includes('node_major'))!.run!
+
+    /** The script under bash with a stub `node` of this version on PATH that prints what it was asked to run. */
+    function runWith(version: string) {
+      const bin = tempDir('bg-node-version-bin-')
+      const major = version.replace(/^v/, '').split('.')[0]
+      writeFileSync(
+        join(bin, 'node'),
+        `#!/bin/sh\n[ "$1" = -p ] && echo ${major} && exit\n[ "$1" = --version ] && echo ${version} && exit\necho "ran $1"\n`,
+        { mode: 0o755 }
+      )
+      return spawnSync('bash', ['-c', script], {
+        env: { PATH: `${bin}:/usr/bin:/bin`, INPUT_OPERATION: 'health', GITHUB_ACTION_PATH: '/action' },
+        encoding: 'utf8'
+      })
+    }
+
+    it('refuses a node older than 20, naming the version found', () => {
+      const r = runWith('v18.20.4')
+      expect(r.status).toBe(1)
+      expect(r.stdout).toContain('Node.js 20 or newer must be on PATH (found: v18.20.4)')
+      expect(r.stdout).not.toContain('ran ')
+    })
+
+    it('runs the bundle on node 20', () => {
+      const r = runWith('v20.19.0')
+      expect(r.status).toBe(0)
+      expect(r.stdout).toMatch(/^ran \/action\/(?:\.\.\/\.\.\/)?dist\/\w+\/index\.js\n$/)
+    })
+  }
+)
+
 describe('the umbrella action.yml operation input', () => {
   const root = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
   const script = root.runs.steps.find((s) => s.id === 'run')!.run!
@@ -73,7 +109,9 @@ describe('the umbrella action.yml operation input', () => {
   /** The run script under bash, `node` a stub on PATH that prints the entrypoint it was given. */
   function route(operation: string) {
     const bin = tempDir('bg-umbrella-bin-')
-    writeFileSync(join(bin, 'node'), '#!/bin/sh\necho "node $1"\n', { mode: 0o755 })
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = -p ] && echo 20 && exit\necho "node $1"\n', {
+      mode: 0o755
+    })
     return spawnSync('bash', ['-c', script], {
       env: { PATH: `${bin}:/usr/bin:/bin`, INPUT_OPERATION: operation, GITHUB_ACTION_PATH: '/action' },
       encoding: 'utf8'

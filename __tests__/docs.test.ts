@@ -354,3 +354,31 @@ describe('hand-written documentation', () => {
     }
   })
 })
+
+describe('README: what health does and which Node.js it runs on', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
+
+  it('documents health --remote and says when health calls the GitHub API', () => {
+    expect(readme).not.toMatch(/never calls the GitHub API/)
+    expect(readme).toMatch(/^baseline-gate health .*\n\s+\[--remote\]/m)
+    expect(readme).toMatch(/^\| `--remote` \| .*GITHUB_TOKEN/m)
+    expect(readme).toMatch(/calls the GitHub API only when asked to: with\s+`remote-identity: 'true'`/)
+  })
+
+  it('claims the Node.js version the bundles target and package.json declares', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string }
+    }
+    const esbuild = readFileSync(join(REPO_ROOT, 'esbuild.config.mjs'), 'utf8')
+    const major = /target: 'node(\d+)'/.exec(esbuild)?.[1]
+    expect(pkg.engines.node).toBe(`>=${major}`)
+    expect(readme).toContain(`On a machine with Node.js ${major} or newer`)
+    for (const file of [
+      'action.yml',
+      'actions/health/action.yml',
+      'actions/promotion/action.yml',
+      'actions/rollback/action.yml'
+    ])
+      expect(readFileSync(join(REPO_ROOT, file), 'utf8')).toContain(`if [ "$node_major" -lt ${major} ]; then`)
+  })
+})
