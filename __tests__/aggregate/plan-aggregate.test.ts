@@ -260,7 +260,7 @@ describe('aggregate', () => {
       [['aggregate', 'd', '--expect', 'Bad Name'], /--expect "Bad Name" is not a baseline name/],
       [['aggregate', 'd', '--expect', 'a,,b'], /--expect "" is not a baseline name/],
       [['aggregate', 'd', '--expect', 'a', '--root', '.'], /either --expect or --root\/--policy/],
-      [['aggregate', 'd', '--no-probe'], /Unknown option '--no-probe'/],
+      [['aggregate', 'd', '--no-probe'], /aggregate does not take --no-probe/],
       [['aggregate', 'd', '--policy', 'missing.json'], /policy file not found/]
     ]
     for (const [argv, message] of cases) {

@@ -130,83 +130,325 @@ export type Command =
   | AggregateCommand
   | RollbackCommand
   | VerifyEvidenceCommand
-  | { command: 'help'; topic?: string }
+  | { command: 'help'; topic?: CommandName }
   | { command: 'version' }
 
-export const USAGE = `Usage: baseline-gate <command> [options]
+/** The commands, in the order the help lists them. */
+export const COMMAND_NAMES = [
+  'health',
+  'promote',
+  'repin',
+  'init',
+  'migrate',
+  'lkg',
+  'rollback',
+  'verify-evidence',
+  'plan',
+  'aggregate'
+] as const
+export type CommandName = (typeof COMMAND_NAMES)[number]
 
-Commands:
-  health    check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer
-  promote   gate a baseline change between two revisions: the trio rules, the change classification,
-            the joint approval of a change of the posture to GO, the consumer and producer suites, the evidence
-  repin     write the trio update for the producer's current release (mirror, pin and ledger together)
-  init      inspect the repository and write config/baseline-policy.json fitted to it (adopting the tool)
-  migrate   bring a trio written before adoption to the current format (posture, Baseline Pin lines), as
-            one atomic change, the diff shown first
-  lkg       name the last-known-good baseline a rollback would restore, and the revisions passed over
-  rollback  restore the last-known-good trio (posture NO-GO), verify it with the rollback suites, and
-            write the incident note; locally the working tree changes (no commit, no push)
-  verify-evidence FILE [--root DIR]
-            recompute the digests an evidence packet records; exit 1 on any mismatch
-  plan      print the policy's baselines; --json: a GitHub job matrix {"include":[{"baseline":NAME},...]}
-  aggregate DIR... [--expect NAME,...] [--json]
-            one verdict and one summary over the evidence packets in DIR... (a fanned-out matrix run);
-            FAIL when a packet fails or is invalid, a DIR holds none, or an expected baseline has none
-
-Options:
-  --root DIR           a directory of the repository (default: the current one); the root is the top of
-                       its git work tree, or the nearest directory below it holding config/baseline-policy.json
-  --policy FILE        policy file (default: <root>/config/baseline-policy.json, else built-in defaults)
-  --baseline NAME      only this baseline
-  --json               print exactly one JSON object on stdout
-  --expect NAME,...    aggregate: these baselines must each have a packet (default: with --root or
-                       --policy, every baseline of the policy; else no expectation)
-  --evidence-dir DIR   where to write the evidence (default: <root>/.baseline-gate/evidence)
-  --no-probe           health: do not start and probe the producer (the verdict records the skip)
-  --remote             health: also check the producer identity in the producer repository (the pin's
-                       memorykernel_repo) through the GitHub API; token from GITHUB_TOKEN or GH_TOKEN,
-                       API from GITHUB_API_URL (default https://api.github.com)
-  --base REF           promote: the revision before the change (required), e.g. origin/main
-  --head REF           promote: the revision of the change (default: HEAD, which must be checked out
-                       for the suites)
-  --no-suites          promote, rollback: do not run the suites (the verdict records the skip)
-  --trigger KIND       rollback (required): contract-drift, preflight-failure or fallback-regression
-  --reason TEXT        rollback (required): why, recorded literally in the incident note
-  --to TAG             rollback: restore this release tag instead of the last-known-good baseline
-  --dry-run            rollback, init, migrate: compute and report everything, write nothing
-  --force              init: overwrite an existing policy file
-  --posture GO|NO-GO   migrate: the posture a pin without one gets (default NO-GO; GO needs joint approval)
-  --now WHEN           the instant the time-dependent rules (Updated date, handoff timestamp, stability
-                       window) judge at, instead of the wall clock: YYYY-MM-DD, or ISO 8601 with a zone
-  --replay             health, promote, rollback: the instant is the committer date of the commit judged
-                       (HEAD, or promote's --head): the verdict it had then, the same on any day
-  -h, --help           show this help
-  -V, --version        print the version
-
-Exit status: 0 PASS, 1 FAIL (lkg: none found; rollback: the old trio is on disk), 2 usage or policy error.`
-
+const ALL = COMMAND_NAMES
 const ROOT_COMMANDS = ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'init', 'migrate'] as const
 type RootCommand = (typeof ROOT_COMMANDS)[number]
 
-/** Which command takes which option (beyond --root, --policy, --baseline, --json, --help). */
-const TAKES: Record<string, readonly RootCommand[]> = {
-  policy: ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'migrate'],
-  baseline: ['health', 'repin', 'promote', 'lkg', 'plan', 'rollback', 'migrate'],
-  json: ['health', 'promote', 'lkg', 'plan', 'rollback', 'init', 'migrate'],
-  'evidence-dir': ['health', 'promote', 'rollback'],
-  'no-probe': ['health'],
-  remote: ['health'],
-  base: ['promote'],
-  head: ['promote'],
-  'no-suites': ['promote', 'rollback'],
-  trigger: ['rollback'],
-  reason: ['rollback'],
-  to: ['rollback'],
-  'dry-run': ['rollback', 'init', 'migrate'],
-  force: ['init'],
-  posture: ['migrate'],
-  now: ['health', 'promote', 'rollback', 'repin', 'migrate'],
-  replay: ['health', 'promote', 'rollback']
+/** What each command does (the help's text) and how it is called beyond [options]. */
+const COMMANDS: Record<CommandName, { args?: string; summary: string; exit?: string }> = {
+  health: {
+    summary: "check each baseline's trio (pin, mirror, matrix), the producer's files, the running producer"
+  },
+  promote: {
+    args: '--base REF',
+    summary:
+      'gate a baseline change between two revisions: the trio rules, the change classification, the joint ' +
+      'approval of a change of the posture to GO, the consumer and producer suites, the evidence'
+  },
+  repin: {
+    exit: '0 written (or nothing to do), 1 refused, or written with something left that a promotion would fail on',
+    summary: "write the trio update for the producer's current release (mirror, pin and ledger together)"
+  },
+  init: {
+    exit: '0 the policy is written (or shown), 1 no trio found, 2 refused or a usage error',
+    summary: 'inspect the repository and write config/baseline-policy.json fitted to it (adopting the tool)'
+  },
+  migrate: {
+    exit: '0 migrated (or nothing to do), 1 something left the migration does not fix',
+    summary:
+      'bring a trio written before adoption to the current format (posture, Baseline Pin lines), as one ' +
+      'atomic change, the diff shown first'
+  },
+  lkg: {
+    exit: '0 found, 1 none found',
+    summary: 'name the last-known-good baseline a rollback would restore, and the revisions passed over'
+  },
+  rollback: {
+    exit: '0 PASS, 1 FAIL (the old trio is on disk)',
+    args: '--trigger KIND --reason TEXT',
+    summary:
+      'restore the last-known-good trio (posture NO-GO), verify it with the rollback suites, and write the ' +
+      'incident note; locally the working tree changes (no commit, no push)'
+  },
+  'verify-evidence': {
+    exit: '0 every digest matches, 1 a digest differs, 2 not an evidence packet, or a usage error',
+    args: 'FILE',
+    summary: 'recompute the digests an evidence packet records; exit 1 on any mismatch'
+  },
+  plan: {
+    exit: '0 printed',
+    summary: 'print the policy\'s baselines; --json: a GitHub job matrix {"include":[{"baseline":NAME},...]}'
+  },
+  aggregate: {
+    args: 'DIR...',
+    summary:
+      'one verdict and one summary over the evidence packets in DIR... (a fanned-out matrix run); FAIL when ' +
+      'a packet fails or is invalid, a DIR holds none, or an expected baseline has none'
+  }
+}
+
+/**
+ * Every option: the parser's definition (node's parseArgs reads type, short, multiple, default), which commands
+ * take it, and its help. The one list the parser, the "does not take" check and every help text come from.
+ */
+const OPTIONS = {
+  root: {
+    type: 'string',
+    value: 'DIR',
+    commands: ALL,
+    help:
+      'a directory of the repository (default: the current one); the root is the top of its git work tree, ' +
+      'or the nearest directory below it holding config/baseline-policy.json',
+    helpFor: {
+      'verify-evidence':
+        "the checkout whose trio files the packet's digests are recomputed from (default: the current directory)",
+      aggregate: 'the repository whose policy names the baselines that must each have a packet'
+    }
+  },
+  policy: {
+    type: 'string',
+    value: 'FILE',
+    commands: ['health', 'promote', 'repin', 'migrate', 'lkg', 'rollback', 'plan', 'aggregate'],
+    help: 'policy file (default: <root>/config/baseline-policy.json, else built-in defaults)',
+    helpFor: { aggregate: 'every baseline of this policy file must have a packet' }
+  },
+  baseline: {
+    type: 'string',
+    value: 'NAME',
+    commands: ['health', 'promote', 'repin', 'migrate', 'lkg', 'rollback', 'plan'],
+    help: 'only this baseline'
+  },
+  json: {
+    type: 'boolean',
+    default: false,
+    commands: ['health', 'promote', 'init', 'migrate', 'lkg', 'rollback', 'plan', 'aggregate'],
+    help: 'print exactly one JSON object on stdout',
+    helpFor: { plan: 'print a GitHub job matrix {"include":[{"baseline":NAME},...]}' }
+  },
+  expect: {
+    type: 'string',
+    multiple: true,
+    value: 'NAME,...',
+    commands: ['aggregate'],
+    help:
+      'these baselines must each have a packet (default: with --root or --policy, every baseline of the ' +
+      'policy; else no expectation)'
+  },
+  'evidence-dir': {
+    type: 'string',
+    value: 'DIR',
+    commands: ['health', 'promote', 'rollback'],
+    help: 'where to write the evidence (default: <root>/.baseline-gate/evidence)'
+  },
+  'no-probe': {
+    type: 'boolean',
+    default: false,
+    commands: ['health'],
+    help: 'do not start and probe the producer (the verdict records the skip)'
+  },
+  remote: {
+    type: 'boolean',
+    default: false,
+    commands: ['health'],
+    help:
+      "also check the producer identity in the producer repository (the pin's memorykernel_repo) through the " +
+      'GitHub API; token from GITHUB_TOKEN or GH_TOKEN, API from GITHUB_API_URL (default https://api.github.com)'
+  },
+  base: {
+    type: 'string',
+    value: 'REF',
+    commands: ['promote'],
+    help: 'the revision before the change (required), e.g. origin/main'
+  },
+  head: {
+    type: 'string',
+    value: 'REF',
+    commands: ['promote'],
+    help: 'the revision of the change (default: HEAD, which must be checked out for the suites)'
+  },
+  'no-suites': {
+    type: 'boolean',
+    default: false,
+    commands: ['promote', 'rollback'],
+    help: 'do not run the suites (the verdict records the skip)'
+  },
+  trigger: {
+    type: 'string',
+    value: 'KIND',
+    commands: ['rollback'],
+    help: `the kind of incident (required): ${ROLLBACK_TRIGGERS.join(', ')}`
+  },
+  reason: {
+    type: 'string',
+    value: 'TEXT',
+    commands: ['rollback'],
+    help: 'why, in a sentence (required); recorded literally in the incident note'
+  },
+  to: {
+    type: 'string',
+    value: 'TAG',
+    commands: ['rollback'],
+    help: 'restore this release tag instead of the last-known-good baseline'
+  },
+  'dry-run': {
+    type: 'boolean',
+    default: false,
+    commands: ['init', 'migrate', 'rollback'],
+    help: 'compute and report everything, write nothing'
+  },
+  force: {
+    type: 'boolean',
+    default: false,
+    commands: ['init'],
+    help: 'overwrite an existing policy file'
+  },
+  posture: {
+    type: 'string',
+    value: 'GO|NO-GO',
+    commands: ['migrate'],
+    help: 'the posture a pin without one gets (default NO-GO; GO needs joint approval)'
+  },
+  now: {
+    type: 'string',
+    value: 'WHEN',
+    commands: ['health', 'promote', 'repin', 'migrate', 'rollback'],
+    help:
+      'the instant the time-dependent rules (Updated date, handoff timestamp, stability window) judge at, ' +
+      'instead of the wall clock: YYYY-MM-DD, or ISO 8601 with a zone'
+  },
+  replay: {
+    type: 'boolean',
+    default: false,
+    commands: ['health', 'promote', 'rollback'],
+    help:
+      "the instant is the committer date of the commit judged (HEAD, or promote's --head): the verdict it had " +
+      'then, the same on any day'
+  },
+  help: {
+    type: 'boolean',
+    short: 'h',
+    default: false,
+    commands: ALL,
+    help: 'show this help'
+  }
+} as const satisfies Record<
+  string,
+  {
+    type: 'string' | 'boolean'
+    short?: string
+    multiple?: boolean
+    default?: boolean
+    value?: string
+    commands: readonly CommandName[]
+    help: string
+    helpFor?: Partial<Record<CommandName, string>>
+  }
+>
+type OptionName = keyof typeof OPTIONS
+
+const EXIT_STATUS =
+  'Exit status: 0 PASS, 1 FAIL (lkg: none found; rollback: the old trio is on disk), 2 usage or policy error.'
+const WIDTH = 110
+const COLUMN = 23
+
+/** Words filled into lines of at most WIDTH, every line after the first indented to `indent`. */
+function wrap(first: string, text: string, indent: number): string[] {
+  const lines: string[] = []
+  let line = first
+  for (const word of text.split(' ')) {
+    if (line.length + 1 + word.length > WIDTH && line.trim() !== '') {
+      lines.push(line)
+      line = ' '.repeat(indent) + word
+    } else line = line.length === 0 || line.endsWith(' ') ? line + word : `${line} ${word}`
+  }
+  lines.push(line)
+  return lines
+}
+
+function optionLines(name: OptionName, text: string): string[] {
+  const o = OPTIONS[name] as { short?: string; value?: string }
+  const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`
+  return wrap(`  ${flag}`.padEnd(COLUMN), text, COLUMN)
+}
+
+/** Which options a command takes, in the order of OPTIONS. */
+function optionsOf(command: CommandName): OptionName[] {
+  return (Object.keys(OPTIONS) as OptionName[]).filter((n) =>
+    (OPTIONS[n].commands as readonly string[]).includes(command)
+  )
+}
+
+/** The global help: every command, and every option with the commands that take it when they are few. */
+export const USAGE = [
+  'Usage: baseline-gate <command> [options]       baseline-gate <command> --help: that command only',
+  '',
+  'Commands:',
+  ...COMMAND_NAMES.flatMap((name) => {
+    const c = COMMANDS[name]
+    const head = c.args && name !== 'promote' && name !== 'rollback' ? `${name} ${c.args}` : name
+    return head.length > 9
+      ? [`  ${head}`, ...wrap('            ', c.summary, 12)]
+      : wrap(`  ${head.padEnd(9)} `, c.summary, 12)
+  }),
+  '',
+  'Options:',
+  ...(Object.keys(OPTIONS) as OptionName[]).flatMap((name) => {
+    const o = OPTIONS[name]
+    const scope = o.commands.length <= 3 ? `${o.commands.join(', ')}: ` : ''
+    return optionLines(name, `${scope}${o.help}`)
+  }),
+  '  -V, --version        print the version',
+  '',
+  EXIT_STATUS
+].join('\n')
+
+/** `baseline-gate <command> --help`: what it does, and each option it takes with one description. */
+export function commandUsage(command: CommandName): string {
+  const c = COMMANDS[command]
+  return [
+    `Usage: baseline-gate ${command}${c.args ? ` ${c.args}` : ''} [options]`,
+    '',
+    ...wrap('', `${c.summary.charAt(0).toUpperCase()}${c.summary.slice(1)}.`, 0),
+    '',
+    'Options:',
+    ...optionsOf(command).flatMap((name) => {
+      const o = OPTIONS[name] as { help: string; helpFor?: Partial<Record<CommandName, string>> }
+      return optionLines(
+        name,
+        o.helpFor?.[command] ?? (name === 'help' ? "show this command's help" : o.help)
+      )
+    }),
+    '',
+    `Exit status: ${c.exit ?? '0 PASS, 1 FAIL'}${c.exit?.includes('usage') ? '' : ', 2 usage or policy error'}.`
+  ].join('\n')
+}
+
+/** Refuse an option the command does not take: one line that names both. */
+function checkTakes(command: CommandName, values: Record<string, unknown>): void {
+  for (const name of Object.keys(OPTIONS) as OptionName[]) {
+    const value = values[name]
+    if (value === undefined || value === false) continue
+    if (!(OPTIONS[name].commands as readonly string[]).includes(command))
+      throw new UsageError(`${command} does not take --${name}; try: baseline-gate ${command} --help`)
+  }
 }
 
 export function parseCommand(argv: string[]): Command {
@@ -224,41 +466,17 @@ export function parseCommand(argv: string[]): Command {
     )
   }
   const command = first as RootCommand
-  const parsed = parseOrUsage({
+  const parsed = parseOrUsage(command, {
     args: rest,
     strict: true,
     allowPositionals: false,
-    options: {
-      root: { type: 'string' },
-      policy: { type: 'string' },
-      baseline: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'evidence-dir': { type: 'string' },
-      'no-probe': { type: 'boolean', default: false },
-      remote: { type: 'boolean', default: false },
-      base: { type: 'string' },
-      head: { type: 'string' },
-      'no-suites': { type: 'boolean', default: false },
-      trigger: { type: 'string' },
-      reason: { type: 'string' },
-      to: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      posture: { type: 'string' },
-      now: { type: 'string' },
-      replay: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
+    options: OPTIONS
   })
   const v = parsed.values
   if (v.help) return { command: 'help', topic: command }
-  for (const [name, commands] of Object.entries(TAKES)) {
-    const value = v[name as keyof typeof v]
-    if (value !== undefined && value !== false && !commands.includes(command))
-      throw new UsageError(`${command} does not take --${name}`)
-  }
   if (command === 'rollback' && v['no-probe'])
     throw new UsageError('rollback does not take --no-probe (it never probes the withdrawn producer)')
+  checkTakes(command, v)
   for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'base', 'head', 'to', 'now'] as const) {
     if (v[name] === '') throw new UsageError(`--${name} needs a value`)
   }
@@ -375,14 +593,17 @@ function rollbackCommand(v: {
   }
 }
 
-function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command: 'help'; topic: string } {
-  const parsed = parseOrUsage({
+function parseVerifyEvidence(
+  args: string[]
+): VerifyEvidenceCommand | { command: 'help'; topic: CommandName } {
+  const parsed = parseOrUsage('verify-evidence', {
     args,
     strict: true,
     allowPositionals: true,
-    options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }
+    options: OPTIONS
   })
   if (parsed.values.help) return { command: 'help', topic: 'verify-evidence' }
+  checkTakes('verify-evidence', parsed.values)
   if (parsed.positionals.length !== 1) {
     throw new UsageError(
       'verify-evidence takes exactly one evidence file: baseline-gate verify-evidence FILE [--root DIR]'
@@ -395,21 +616,11 @@ function parseVerifyEvidence(args: string[]): VerifyEvidenceCommand | { command:
 /** A baseline name as the policy schema allows it. */
 const BASELINE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/
 
-function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; topic: string } {
-  const parsed = parseOrUsage({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      expect: { type: 'string', multiple: true },
-      root: { type: 'string' },
-      policy: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
-  })
+function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; topic: CommandName } {
+  const parsed = parseOrUsage('aggregate', { args, strict: true, allowPositionals: true, options: OPTIONS })
   const v = parsed.values
   if (v.help) return { command: 'help', topic: 'aggregate' }
+  checkTakes('aggregate', v)
   if (parsed.positionals.length === 0) {
     throw new UsageError(
       'aggregate needs at least one evidence directory: baseline-gate aggregate DIR... [--expect NAME,...] [--json]'
@@ -444,11 +655,14 @@ function parseAggregate(args: string[]): AggregateCommand | { command: 'help'; t
 }
 
 /** node's parseArgs, its complaints turned into one-line usage errors. */
-function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+function parseOrUsage<T extends ParseArgsConfig>(
+  command: CommandName,
+  config: T
+): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config)
   } catch (e) {
-    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate --help`)
+    throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate ${command} --help`)
   }
 }
 

@@ -21,7 +21,7 @@ import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { aggregate } from './aggregate.js'
-import { parseCommand, USAGE, UsageError } from './args.js'
+import { commandUsage, parseCommand, USAGE, UsageError } from './args.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
@@ -34,7 +34,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const cmd = parseCommand(argv)
     if (cmd.command === 'help') {
-      io.stdout.write(`${USAGE}\n`)
+      io.stdout.write(`${cmd.topic ? commandUsage(cmd.topic) : USAGE}\n`)
       return EXIT.pass
     }
     if (cmd.command === 'version') {
