@@ -187,12 +187,12 @@ const show = (x, unit) =>
 
 export function printTargets(rows) {
   const w = Math.max(...rows.map((r) => r.what.length), 6)
-  console.log(`${'target'.padEnd(w)}  ${'measured'.padStart(18)}  ${'limit'.padStart(11)}  result`)
+  console.log(`${'target'.padEnd(w)}  ${'measured'.padStart(22)}  ${'limit'.padStart(11)}  result`)
   for (const r of rows) {
     const measured = r.killed ? `> ${ms(r.measured)} (killed)` : show(r.measured, r.unit)
     const pass = r.measured !== null && !r.killed && r.measured <= r.target
     console.log(
-      `${r.what.padEnd(w)}  ${measured.padStart(18)}  ${`<= ${show(r.target, r.unit)}`.padStart(11)}  ${r.measured === null ? 'n/a ' : pass ? 'PASS' : 'MISS'}${r.note ? `  ${r.note}` : ''}`
+      `${r.what.padEnd(w)}  ${measured.padStart(22)}  ${`<= ${show(r.target, r.unit)}`.padStart(11)}  ${r.measured === null ? 'n/a ' : pass ? 'PASS' : 'MISS'}${r.note ? `  ${r.note}` : ''}`
     )
   }
 }

@@ -1,6 +1,6 @@
 // npm run bench: the performance targets of issue 14, measured and compared with their limits (benchmarks, not
 // timed tests: a MISS is printed, never a failure). Quick by default (what CI may run, under a minute on two
-// cores); --full reads more times, kills a stuck reader after 10 s instead of 2 s and prints every detail.
+// cores); --full reads more times, kills a stuck reader after 10 s instead of 1 s and prints every detail.
 //   (a) the 1 MiB ledger through the trio loader: time and peak RSS, beside the line-split lower bound
 //   (b) every case of the red-team corpus (200 KB each) through the trio loader
 //   (c) health --no-probe on 1 and on 500 baselines, beside `node -e 0`
