@@ -19161,6 +19161,21 @@ var require_undici = __commonJS({
   }
 });
 
+// src/text/duration.ts
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) ms = 0;
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+  const s = Math.floor(ms / 1e3);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
+}
+var init_duration = __esm({
+  "src/text/duration.ts"() {
+    "use strict";
+  }
+});
+
 // src/files/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
@@ -21252,7 +21267,12 @@ function httpRequest(url, method, body, timeoutMs) {
     });
     const deadline = setTimeout(() => {
       req.destroy();
-      done({ ok: false, failure: "timeout", message: `no complete answer within ${timeoutMs} ms`, ms: ms() });
+      done({
+        ok: false,
+        failure: "timeout",
+        message: `no complete answer within ${formatDuration(timeoutMs)}`,
+        ms: ms()
+      });
     }, timeoutMs);
     req.on("error", (e) => {
       const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
@@ -21266,6 +21286,7 @@ var MAX_RESPONSE_BYTES;
 var init_http = __esm({
   "src/producer/http.ts"() {
     "use strict";
+    init_duration();
     MAX_RESPONSE_BYTES = 1024 * 1024;
   }
 });
@@ -21919,7 +21940,7 @@ async function launchProducer(spec) {
   return {
     ok: false,
     reason: "timeout",
-    message: `the producer did not answer HTTP within ${Math.round(spec.readyTimeoutMs / 1e3)} s`,
+    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)}`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle
@@ -21929,6 +21950,7 @@ var POLL_MS2, READY_LINE;
 var init_launch = __esm({
   "src/producer/launch.ts"() {
     "use strict";
+    init_duration();
     init_process_group();
     init_endpoints();
     init_http();
@@ -52640,15 +52662,17 @@ function renderIncidentNote(note, context3) {
   ].join("\n");
 }
 
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+}
+
 // src/evidence/left-running.ts
 var FOUND = {
   group: "still in its process group",
   descendant: "left its process group",
   marker: "left its process group and tree, found by its environment marker"
 };
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "es"}`;
-}
 function describe(k) {
   return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
 }
@@ -52664,9 +52688,13 @@ function leftRunningLine(step3) {
   const refused = all.filter((k) => k.error !== void 0);
   const parts = [];
   if (killed.length > 0)
-    parts.push(`killed ${plural(killed.length, "process")} ${when(step3)}: ${killed.map(describe).join(", ")}`);
+    parts.push(
+      `killed ${plural(killed.length, "process", "processes")} ${when(step3)}: ${killed.map(describe).join(", ")}`
+    );
   if (refused.length > 0)
-    parts.push(`could not kill ${plural(refused.length, "process")}: ${refused.map(describe).join(", ")}`);
+    parts.push(
+      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
+    );
   return `${escapeMarkdown(step3.suite)} \u203A ${escapeMarkdown(step3.name)}: ${parts.join("; ")}.`;
 }
 function leftRunning(steps) {
@@ -52683,6 +52711,7 @@ function leftRunning(steps) {
 }
 
 // src/evidence/markdown.ts
+init_duration();
 function location(f) {
   if (!f.file) return "";
   return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
@@ -52716,7 +52745,7 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.duration_ms} ms |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
@@ -52773,7 +52802,7 @@ function renderPacketMarkdown(p, options = {}) {
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
     "",
     `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
@@ -55625,7 +55654,6 @@ function mib(bytes) {
 }
 
 // src/rules/cap.ts
-init_limits();
 var MAX_PER_RULE = 20;
 function capFindings(findings, max = MAX_PER_RULE) {
   const seen = /* @__PURE__ */ new Map();
@@ -55644,7 +55672,7 @@ function capFindings(findings, max = MAX_PER_RULE) {
         rule,
         file === "" ? null : file,
         null,
-        `and ${count(n - max)} more ${rule} findings${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
       )
     );
   }
@@ -60061,7 +60089,7 @@ var Reader = class {
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
     const row = this.splitRow(head);
-    if (row.cells.length === 1 && row.cells[0].content.start === row.cells[0].content.end && this.text.slice(head.first, head.end).trim() === "|")
+    if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
   }
@@ -60126,12 +60154,11 @@ var Reader = class {
         escape2 = this.nextBackslash(k + 1);
         continue;
       }
-      cells.push({ start: cellStart, content: trimSpan(text, from, k, cellStart) });
+      cells.push(cellOf(text, cellStart, from, k));
       cellStart = k;
       from = k + 1;
     }
-    if (from < end || cells.length === 0)
-      cells.push({ start: cellStart, content: trimSpan(text, from, end, cellStart) });
+    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end));
     return { start: line.first, end: line.end, cells };
   }
   table() {
@@ -60365,10 +60392,10 @@ function splitLines(text) {
   }
   return lines;
 }
-function trimSpan(text, from, to, emptyAt) {
+function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
   while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-  return from < to ? { start: from, end: to } : { start: emptyAt, end: emptyAt };
+  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
 }
 var PIPE = 124;
 var SPACE = 32;
@@ -60402,6 +60429,13 @@ var MARKUP = /[\\`&*_[\]!\r\n]/;
 function inlineText(source, start, end, inCell = false) {
   const plain = source.slice(start, end);
   if (!MARKUP.test(plain)) return { text: plain, code: null };
+  return markedUp(source, start, end, inCell);
+}
+function plainText(source, start, end, inCell = false) {
+  const plain = source.slice(start, end);
+  return MARKUP.test(plain) ? markedUp(source, start, end, inCell).text : plain;
+}
+function markedUp(source, start, end, inCell) {
   const pieces = [];
   let code2 = null;
   const closers = backtickRuns(source, start, end);
@@ -60677,8 +60711,8 @@ function parseLedger(file, displayName) {
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
-  if (lines.length === 1) return inlineText(source, lines[0].start, lines[0].end).text;
-  return inlineText(source, lines[0].start, lines[lines.length - 1].end).text;
+  if (lines.length === 1) return plainText(source, lines[0].start, lines[0].end);
+  return plainText(source, lines[0].start, lines[lines.length - 1].end);
 }
 function updatedMarker(file, block) {
   const text = linesText(file.text, block.lines);
@@ -60762,9 +60796,9 @@ function table(file, block) {
   };
 }
 function cell(file, c) {
-  const { start, end } = c.content;
+  const { contentStart: start, contentEnd: end } = c;
   return {
-    text: start === end ? "" : inlineText(file.text, start, end, true).text.trim(),
+    text: start === end ? "" : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
     start,
     end
@@ -61212,7 +61246,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
   const approved = rows.filter((r) => cellText(r, "status") === "Approved");
-  const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${approved.length} rows are Approved)`;
+  const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
       "BG212",
@@ -61542,6 +61576,7 @@ function aggregateVerdict(verdicts) {
 }
 
 // src/git/git.ts
+init_duration();
 import { execFile as execFile2, spawn } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
 var TIMEOUT_MS = 3e4;
@@ -61565,7 +61600,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS) {
       (err, stdout, stderr) => {
         const e = err;
         if (e && typeof e.code !== "number") {
-          const why = e.killed ? `timed out after ${timeoutMs} ms` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+          const why = e.killed ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
           reject(new GitError(`git ${args[0]}: ${why}`));
           return;
         }
@@ -62395,6 +62430,9 @@ function more(n) {
 
 // src/actions/health/main.ts
 init_contain();
+
+// src/github/client.ts
+init_duration();
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync3, existsSync as existsSync8 } from "fs";
@@ -66790,7 +66828,7 @@ function openFence(markdown) {
 }
 var TimeoutError = class extends Error {
   constructor(ms) {
-    super(`no answer within ${ms} ms`);
+    super(`no answer within ${formatDuration(ms)}`);
     this.ms = ms;
     this.name = "TimeoutError";
   }
@@ -66905,7 +66943,7 @@ function createGitHubClient(options) {
     if (error2 instanceof TimeoutError) {
       return new Failure(
         "timeout",
-        `${could}: ${apiUrl} did not answer within ${error2.ms} ms. Run again later, or raise the timeout.`
+        `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
       );
     }
     const http = asHttpError(error2);
@@ -66925,7 +66963,7 @@ function createGitHubClient(options) {
     if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
       const reset = Number(headers["x-ratelimit-reset"]);
       const retryAfter = Number(headers["retry-after"]);
-      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${retryAfter} s.` : "";
+      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
       return new Failure(
         "rate-limited",
         `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
@@ -67015,7 +67053,7 @@ function createGitHubClient(options) {
           return response;
         } catch (error2) {
           const http = asHttpError(error2);
-          const what = error2 instanceof TimeoutError ? `timed out after ${timeoutMs} ms` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
+          const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
           const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
           const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
           if (!retry) {
@@ -69366,6 +69404,9 @@ function createRedactor(options) {
   };
 }
 
+// src/evidence/step-log.ts
+init_duration();
+
 // src/actions/shared/report.ts
 function actionRedactor(token, env) {
   let failed = false;
@@ -69412,7 +69453,7 @@ function render(result, overflow, artifact, detail, notes) {
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
-      `> Annotations show at most 10 findings per kind; ${hidden} more (${overflow.error} errors, ${overflow.warning} warnings, ${overflow.notice} notices) are listed above and in the evidence.`,
+      `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`,
       ""
     );
   }
@@ -69441,7 +69482,7 @@ function baselineSection(b, detail) {
   out.push(identityTable(b.identity, b.posture), "");
   if (b.change) out.push("#### Change", "", changeTable(b.change), "");
   out.push(
-    `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
+    `**Findings:** ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`,
     "",
     findingsTable(b.findings, detail.findings),
     ""
@@ -69607,7 +69648,7 @@ function openingText(input) {
   return [
     `## Baseline drift: ${code(input.baseline)} health fails`,
     "",
-    `The scheduled health check of the baseline ${code(input.baseline)} failed at ${at(input)}: ${errors} error${errors === 1 ? "" : "s"}, ${input.items.length - errors} warning${input.items.length - errors === 1 ? "" : "s"}.`,
+    `The scheduled health check of the baseline ${code(input.baseline)} failed at ${at(input)}: ${plural(errors, "error")}, ${plural(input.items.length - errors, "warning")}.`,
     "",
     "This issue stays open while the check fails: each failing run comments with what changed since the run before, and the first passing run closes it. The full report is in the job summary and the evidence artifact of each run.",
     "",
@@ -69727,12 +69768,12 @@ async function run(env = process.env) {
     setOutput("drift-issue-url", drift?.urls.join(",") ?? "");
     await summary.addRaw(renderSummary(result, plan2.overflow, artifact, { notes: drift?.notes ?? [] })).write();
     info(
-      `baseline-gate health: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+      `baseline-gate health: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${evidence.dir}`
     );
     if (failing) {
       const errors = findings.filter((f) => f.severity === "error").length;
       setFailed(
-        `baseline health FAIL: ${errors} error${errors === 1 ? "" : "s"} (see the annotations and the job summary)`
+        `baseline health FAIL: ${plural(errors, "error")} (see the annotations and the job summary)`
       );
     }
   } catch (e) {

@@ -3680,8 +3680,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11244,9 +11244,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural2;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -21933,20 +21933,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural2(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural3(ms, msAbs, h, "hour");
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural2(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
+        return plural2(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural2(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -23370,15 +23370,17 @@ function renderIncidentNote(note, context3) {
   ].join("\n");
 }
 
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+}
+
 // src/evidence/left-running.ts
 var FOUND = {
   group: "still in its process group",
   descendant: "left its process group",
   marker: "left its process group and tree, found by its environment marker"
 };
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "es"}`;
-}
 function describe(k) {
   return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
 }
@@ -23394,9 +23396,13 @@ function leftRunningLine(step2) {
   const refused = all.filter((k) => k.error !== void 0);
   const parts = [];
   if (killed.length > 0)
-    parts.push(`killed ${plural(killed.length, "process")} ${when(step2)}: ${killed.map(describe).join(", ")}`);
+    parts.push(
+      `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
+    );
   if (refused.length > 0)
-    parts.push(`could not kill ${plural(refused.length, "process")}: ${refused.map(describe).join(", ")}`);
+    parts.push(
+      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
+    );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
 function leftRunning(steps) {
@@ -23410,6 +23416,16 @@ function leftRunning(steps) {
       "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
     );
   return out.join("\n");
+}
+
+// src/text/duration.ts
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) ms = 0;
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+  const s = Math.floor(ms / 1e3);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
 }
 
 // src/evidence/markdown.ts
@@ -23446,7 +23462,7 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.duration_ms} ms |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
@@ -23503,7 +23519,7 @@ function renderPacketMarkdown(p, options = {}) {
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${p.duration_ms} ms).`,
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
     "",
     `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
@@ -24759,7 +24775,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
       (err, stdout, stderr) => {
         const e = err;
         if (e && typeof e.code !== "number") {
-          const why = e.killed ? `timed out after ${timeoutMs} ms` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+          const why = e.killed ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
           reject(new GitError(`git ${args[0]}: ${why}`));
           return;
         }
@@ -26555,7 +26571,7 @@ function capFindings(findings, max = MAX_PER_RULE) {
         rule,
         file === "" ? null : file,
         null,
-        `and ${count(n - max)} more ${rule} findings${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
       )
     );
   }
@@ -30969,7 +30985,7 @@ var Reader = class {
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
     const row = this.splitRow(head);
-    if (row.cells.length === 1 && row.cells[0].content.start === row.cells[0].content.end && this.text.slice(head.first, head.end).trim() === "|")
+    if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
   }
@@ -31034,12 +31050,11 @@ var Reader = class {
         escape = this.nextBackslash(k + 1);
         continue;
       }
-      cells.push({ start: cellStart, content: trimSpan(text, from, k, cellStart) });
+      cells.push(cellOf(text, cellStart, from, k));
       cellStart = k;
       from = k + 1;
     }
-    if (from < end || cells.length === 0)
-      cells.push({ start: cellStart, content: trimSpan(text, from, end, cellStart) });
+    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end));
     return { start: line.first, end: line.end, cells };
   }
   table() {
@@ -31273,10 +31288,10 @@ function splitLines(text) {
   }
   return lines;
 }
-function trimSpan(text, from, to, emptyAt) {
+function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
   while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-  return from < to ? { start: from, end: to } : { start: emptyAt, end: emptyAt };
+  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
 }
 var PIPE = 124;
 var SPACE = 32;
@@ -31310,6 +31325,13 @@ var MARKUP = /[\\`&*_[\]!\r\n]/;
 function inlineText(source, start, end, inCell = false) {
   const plain = source.slice(start, end);
   if (!MARKUP.test(plain)) return { text: plain, code: null };
+  return markedUp(source, start, end, inCell);
+}
+function plainText(source, start, end, inCell = false) {
+  const plain = source.slice(start, end);
+  return MARKUP.test(plain) ? markedUp(source, start, end, inCell).text : plain;
+}
+function markedUp(source, start, end, inCell) {
   const pieces = [];
   let code2 = null;
   const closers = backtickRuns(source, start, end);
@@ -31585,8 +31607,8 @@ function parseLedger(file, displayName) {
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
-  if (lines.length === 1) return inlineText(source, lines[0].start, lines[0].end).text;
-  return inlineText(source, lines[0].start, lines[lines.length - 1].end).text;
+  if (lines.length === 1) return plainText(source, lines[0].start, lines[0].end);
+  return plainText(source, lines[0].start, lines[lines.length - 1].end);
 }
 function updatedMarker(file, block) {
   const text = linesText(file.text, block.lines);
@@ -31670,9 +31692,9 @@ function table(file, block) {
   };
 }
 function cell(file, c) {
-  const { start, end } = c.content;
+  const { contentStart: start, contentEnd: end } = c;
   return {
-    text: start === end ? "" : inlineText(file.text, start, end, true).text.trim(),
+    text: start === end ? "" : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
     start,
     end
@@ -32119,7 +32141,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
   const approved = rows.filter((r) => cellText(r, "status") === "Approved");
-  const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${approved.length} rows are Approved)`;
+  const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
       "BG212",
@@ -33591,11 +33613,8 @@ async function findLastKnownGood(input) {
       problem: null
     };
   }
-  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural2(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural2(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
+  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
   return { target: null, passedOver, revisions, problem: why };
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/git/history.ts
@@ -33747,16 +33766,6 @@ function operationResult(evidence, operation, baselines) {
 
 // src/operations/suites.ts
 import { relative as relative3 } from "node:path";
-
-// src/exec/step-report.ts
-function formatDuration(ms) {
-  if (!Number.isFinite(ms) || ms < 0) ms = 0;
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-  const s = Math.floor(ms / 1e3);
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor(s / 60) % 60).padStart(2, "0")} min`;
-}
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -34432,14 +34441,14 @@ function suiteRules(steps) {
   const out = [];
   for (const s of steps) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
-    const seconds = (s.duration_ms / 1e3).toFixed(1);
+    const took = formatDuration(s.duration_ms);
     if (s.status === "timed-out") {
       out.push(
         finding(
           "BG702",
           null,
           null,
-          `suite step "${label(s)}" timed out after ${seconds} s and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
+          `suite step "${label(s)}" timed out after ${took} and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
         )
       );
     } else if (s.status === "not-run") {
@@ -34463,7 +34472,7 @@ function suiteRules(steps) {
           "BG701",
           null,
           null,
-          `suite step "${label(s)}" failed (${how}, ${seconds} s); see its log tail`
+          `suite step "${label(s)}" failed (${how}, ${took}); read its log tail (the whole log is in the evidence), fix what it reports, then run again`
         )
       );
     }
@@ -34569,7 +34578,7 @@ async function operationSuites(input) {
       "BG704",
       null,
       null,
-      `the suites were not run (${input.skip}): ${steps.length} steps skipped; this verdict covers the rules only`
+      `the suites were not run (${input.skip}): ${plural(steps.length, "step")} skipped; this verdict covers the rules only`
     );
     return { steps, redactions: 0, findings: [note] };
   }
@@ -34851,8 +34860,9 @@ function describeSteps(steps) {
   const passed = steps.filter((s) => s.status === "passed").length;
   const skipped = steps.filter((s) => s.status === "skipped").length;
   if (steps.length === 0) return "no steps";
-  if (skipped === steps.length) return `not run: all ${steps.length} steps skipped`;
-  return `${passed} of ${steps.length} steps passed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+  if (skipped === steps.length)
+    return `not run: ${steps.length === 1 ? "its" : "all"} ${plural(steps.length, "step")} skipped`;
+  return `${passed} of ${plural(steps.length, "step")} passed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
 function suitesRan(steps) {
   return steps.some((s) => s.status !== "skipped" && s.status !== "not-run");
@@ -39558,7 +39568,7 @@ function openFence(markdown) {
 }
 var TimeoutError = class extends Error {
   constructor(ms) {
-    super(`no answer within ${ms} ms`);
+    super(`no answer within ${formatDuration(ms)}`);
     this.ms = ms;
     this.name = "TimeoutError";
   }
@@ -39673,7 +39683,7 @@ function createGitHubClient(options) {
     if (error2 instanceof TimeoutError) {
       return new Failure(
         "timeout",
-        `${could}: ${apiUrl} did not answer within ${error2.ms} ms. Run again later, or raise the timeout.`
+        `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
       );
     }
     const http = asHttpError(error2);
@@ -39693,7 +39703,7 @@ function createGitHubClient(options) {
     if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
       const reset = Number(headers["x-ratelimit-reset"]);
       const retryAfter = Number(headers["retry-after"]);
-      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${retryAfter} s.` : "";
+      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
       return new Failure(
         "rate-limited",
         `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
@@ -39783,7 +39793,7 @@ function createGitHubClient(options) {
           return response;
         } catch (error2) {
           const http = asHttpError(error2);
-          const what = error2 instanceof TimeoutError ? `timed out after ${timeoutMs} ms` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
+          const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
           const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
           const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
           if (!retry) {
@@ -44947,7 +44957,7 @@ function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
-  const parts = [`${errors} error${errors === 1 ? "" : "s"}`];
+  const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
 }
@@ -45110,7 +45120,7 @@ function render(result, overflow, artifact, detail, notes) {
   const hidden = overflow.error + overflow.warning + overflow.notice;
   if (hidden > 0) {
     out.push(
-      `> Annotations show at most 10 findings per kind; ${hidden} more (${overflow.error} errors, ${overflow.warning} warnings, ${overflow.notice} notices) are listed above and in the evidence.`,
+      `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`,
       ""
     );
   }
@@ -45139,7 +45149,7 @@ function baselineSection(b, detail) {
   out.push(identityTable(b.identity, b.posture), "");
   if (b.change) out.push("#### Change", "", changeTable(b.change), "");
   out.push(
-    `**Findings:** ${c.error} errors, ${c.warning} warnings, ${c.notice} notices`,
+    `**Findings:** ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`,
     "",
     findingsTable(b.findings, detail.findings),
     ""
@@ -45216,7 +45226,7 @@ ${summary2}` : summary2,
       env
     );
     info(
-      `baseline-gate rollback: ${result.verdict} (${findings.length} findings); evidence in ${evidence.dir}`
+      `baseline-gate rollback: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${evidence.dir}`
     );
     if (failing) setFailed(failureMessage(result));
   } catch (e) {
