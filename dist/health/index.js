@@ -61562,7 +61562,7 @@ function pending(name, body) {
 }
 function snippet(text) {
   const one = text.replace(/\s+/g, " ").trim();
-  return one.length > 120 ? `${one.slice(0, 119)}\u2026` : one;
+  return shorten(one, 120);
 }
 
 // src/rules/verdict.ts
@@ -69526,7 +69526,7 @@ function renderBlock(record) {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: i.message.length > MAX_MESSAGE ? `${i.message.slice(0, MAX_MESSAGE - 1)}\u2026` : i.message
+    message: shorten(i.message, MAX_MESSAGE)
   }));
   const json2 = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,

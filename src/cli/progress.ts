@@ -6,6 +6,7 @@ import { formatDuration } from '../text/duration.js'
 import type { SuiteReporter } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Style } from './render.js'
+import { shorten } from '../source/shorten.js'
 
 export interface ProgressStream {
   write(s: string): unknown
@@ -43,7 +44,7 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
     const parts = [...running].map(([name, started]) => `${name} ${formatDuration(t - started)}`)
     const columns = (stream as { columns?: number }).columns ?? 100
     let line = `running: ${parts.join(' · ')}`
-    if (line.length > columns - 1) line = `${line.slice(0, Math.max(0, columns - 2))}…`
+    if (line.length > columns - 1) line = shorten(line, Math.max(1, columns - 1))
     stream.write(`\r\u001b[K${s.dim(line)}`)
     drawn = true
   }

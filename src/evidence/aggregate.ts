@@ -10,6 +10,7 @@ import { validateDocument } from '../source/schema-errors.js'
 import { sourceFromBytes } from '../source/source-file.js'
 import { packetName } from './packet.js'
 import type { EvidencePacket } from './packet.js'
+import { shorten } from '../source/shorten.js'
 
 /** `<operation>-<baseline>.json`: the only files of an evidence directory that are packets. */
 export const PACKET_FILE = /^(health|promotion|rollback)-[a-z0-9][a-z0-9_-]*\.json$/
@@ -136,5 +137,5 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
 
 function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line
+  return shorten(line, MAX_REASON)
 }

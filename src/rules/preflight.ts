@@ -8,6 +8,7 @@ import type { JsonFile, Manifest, Pin } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
+import { shorten } from '../source/shorten.js'
 
 export interface PreflightInput {
   /** null when the run asked for no probe */
@@ -223,5 +224,5 @@ function pending(name: string, body: Record<string, unknown>): Finding[] {
 
 function snippet(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim()
-  return one.length > 120 ? `${one.slice(0, 119)}…` : one
+  return shorten(one, 120)
 }

@@ -8,6 +8,7 @@ import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
 import { plural } from '../../text/plural.js'
+import { shorten } from '../../source/shorten.js'
 
 export const DRIFT_LABEL = 'baseline-drift'
 
@@ -68,7 +69,7 @@ export function renderBlock(record: DriftRecord): string {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: i.message.length > MAX_MESSAGE ? `${i.message.slice(0, MAX_MESSAGE - 1)}…` : i.message
+    message: shorten(i.message, MAX_MESSAGE)
   }))
   const json = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,
