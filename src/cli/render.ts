@@ -1,7 +1,7 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
 import { location } from '../evidence/markdown.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
-import type { OperationResult } from '../operations/context.js'
+import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { countBySeverity } from '../rules/finding.js'
@@ -33,18 +33,38 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
   return stream.isTTY ? colors : plain
 }
 
+/**
+ * What was judged, in words: the pinned identity, or that there is none to show (the pin could not be read), never
+ * a row of question marks.
+ */
+export function identityLine(b: Pick<BaselineResult, 'identity' | 'posture'>): string {
+  const id = b.identity
+  const fields = [
+    id.release_tag,
+    id.commit_sha,
+    id.service_contract_version,
+    id.api_contract_version,
+    id.integration_baseline
+  ]
+  if (fields.every((f) => f === null || f === undefined))
+    return 'no baseline identity: the pin could not be read (see the findings below)'
+  const known = (v: string | null | undefined, what: string) => v ?? `${what} unknown`
+  const commit = id.commit_sha ? `commit ${id.commit_sha.slice(0, 12)}` : 'commit unknown'
+  return [
+    known(id.release_tag, 'release tag'),
+    commit,
+    known(id.service_contract_version, 'service contract'),
+    known(id.api_contract_version, 'API contract'),
+    known(id.integration_baseline, 'integration baseline'),
+    b.posture ? `posture ${b.posture}` : 'posture not recorded'
+  ].join(' · ')
+}
+
 export function renderReport(result: OperationResult, root: string, s: Style = plain): string {
   const out: string[] = []
   for (const b of result.baselines) {
-    const id = b.identity
     out.push(s.bold(`baseline-gate ${result.operation} · ${b.name}`))
-    const short = id.commit_sha ? id.commit_sha.slice(0, 12) : '?'
-    out.push(
-      s.dim(
-        `  ${id.release_tag ?? '?'} · commit ${short} · ${id.service_contract_version ?? '?'} · ` +
-          `${id.api_contract_version ?? '?'} · ${id.integration_baseline ?? '?'} · posture ${b.posture ?? '?'}`
-      )
-    )
+    out.push(s.dim(`  ${identityLine(b)}`))
     if (b.change) out.push(...changeLines(b.change, s))
     if (b.rollback) out.push(...rollbackLines(b.rollback, s))
     out.push('')
