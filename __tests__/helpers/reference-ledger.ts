@@ -19,7 +19,7 @@ import type {
   Section
 } from '../../src/ledger/model.js'
 
-export function parseMarkdown(text: string): Root {
+function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
 }
 

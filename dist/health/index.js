@@ -19190,9 +19190,9 @@ function resolveInRoot(root, rel) {
 function containPath(root, rel) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot2 = realpathSync(root);
+  const realRoot = realpathSync(root);
   const pending2 = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot2;
+  let cur = realRoot;
   let links2 = 0;
   while (pending2.length > 0) {
     const seg = pending2.shift();
@@ -19210,18 +19210,18 @@ function containPath(root, rel) {
       try {
         lstatSync(to);
       } catch {
-        if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot2, next) || ".", target };
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
       }
-      if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
       pending2.unshift(
-        ...relative(realRoot2, to).split(sep).filter((s) => s !== "")
+        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
       );
-      cur = realRoot2;
+      cur = realRoot;
       continue;
     }
     cur = next;
-    if (!isWithin(realRoot2, cur)) return { kind: "outside", leadsTo: cur };
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -19235,11 +19235,14 @@ function safeReal(path2) {
 function describeEscape(c) {
   return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
 }
-function operatorPathEscape(root, abs) {
+function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  if (base === void 0) return null;
-  const inRoot = relative(base, abs);
-  const c = containPath(root, inRoot);
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c = containPath(root, rel);
   return c.kind === "inside" ? null : describeEscape(c);
 }
 var MAX_LINKS, ContainmentError;
@@ -62202,7 +62205,7 @@ async function preflight(ctx, baseline) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join7, relative as relative3, resolve as resolve8 } from "node:path";
 init_contain();
 init_read();
@@ -62326,15 +62329,8 @@ function loadPolicy(options) {
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
 function readPolicyFile(root, abs) {
-  const base = [root, realRoot(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? readRepoFile("/", abs) : readRepoFile(base, relative3(base, abs));
-}
-function realRoot(root) {
-  try {
-    return realpathSync3(root);
-  } catch {
-    return root;
-  }
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -67933,7 +67929,7 @@ function producerReader(token, env) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   name = "RootError";
@@ -67944,7 +67940,7 @@ async function findRoot(options) {
   const label = options.label ?? "--root";
   if (!existsSync9(start)) throw new RootError(`${label} ${shown}: no such directory`);
   if (!statSync3(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`);
-  const real = realpathSync4(start);
+  const real = realpathSync3(start);
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -67962,7 +67958,7 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     );
   }
-  const top = realpathSync4(r.stdout.toString("utf8").trim());
+  const top = realpathSync3(r.stdout.toString("utf8").trim());
   for (let dir = real; ; dir = dirname5(dir)) {
     if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
     if (dir === top || dirname5(dir) === dir) break;

@@ -22339,9 +22339,9 @@ var MAX_LINKS = 40;
 function containPath(root, rel) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot2 = realpathSync(root);
+  const realRoot = realpathSync(root);
   const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot2;
+  let cur = realRoot;
   let links2 = 0;
   while (pending.length > 0) {
     const seg = pending.shift();
@@ -22359,18 +22359,18 @@ function containPath(root, rel) {
       try {
         lstatSync(to);
       } catch {
-        if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot2, next) || ".", target };
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
       }
-      if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
       pending.unshift(
-        ...relative(realRoot2, to).split(sep).filter((s) => s !== "")
+        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
       );
-      cur = realRoot2;
+      cur = realRoot;
       continue;
     }
     cur = next;
-    if (!isWithin(realRoot2, cur)) return { kind: "outside", leadsTo: cur };
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -22384,11 +22384,14 @@ function safeReal(path2) {
 function describeEscape(c) {
   return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
 }
-function operatorPathEscape(root, abs) {
+function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  if (base === void 0) return null;
-  const inRoot = relative(base, abs);
-  const c = containPath(root, inRoot);
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c = containPath(root, rel);
   return c.kind === "inside" ? null : describeEscape(c);
 }
 var ContainmentError = class extends Error {
@@ -24780,7 +24783,7 @@ function completeStep(partial, cwd) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync5, realpathSync as realpathSync2 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/generated/validators.js
@@ -28908,15 +28911,8 @@ function loadPolicy(options) {
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
 function readPolicyFile(root, abs) {
-  const base = [root, realRoot(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? readRepoFile("/", abs) : readRepoFile(base, relative2(base, abs));
-}
-function realRoot(root) {
-  try {
-    return realpathSync2(root);
-  } catch {
-    return root;
-  }
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
 function policyAtRevision(root, bytes, shown) {
   const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
@@ -32174,7 +32170,7 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync7, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, join as join6, resolve as resolve6 } from "node:path";
 var RootError = class extends Error {
   name = "RootError";
@@ -32185,7 +32181,7 @@ async function findRoot(options) {
   const label2 = options.label ?? "--root";
   if (!existsSync7(start)) throw new RootError(`${label2} ${shown}: no such directory`);
   if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
-  const real = realpathSync3(start);
+  const real = realpathSync2(start);
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -32203,7 +32199,7 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
   }
-  const top = realpathSync3(r.stdout.toString("utf8").trim());
+  const top = realpathSync2(r.stdout.toString("utf8").trim());
   for (let dir = real; ; dir = dirname3(dir)) {
     if (dir !== top && existsSync7(join6(dir, options.marker))) return { root: dir, top };
     if (dir === top || dirname3(dir) === dir) break;

@@ -23612,9 +23612,9 @@ var MAX_LINKS = 40;
 function containPath(root, rel) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot2 = realpathSync(root);
+  const realRoot = realpathSync(root);
   const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot2;
+  let cur = realRoot;
   let links2 = 0;
   while (pending.length > 0) {
     const seg = pending.shift();
@@ -23632,18 +23632,18 @@ function containPath(root, rel) {
       try {
         lstatSync(to);
       } catch {
-        if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot2, next) || ".", target };
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
       }
-      if (!isWithin(realRoot2, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
       pending.unshift(
-        ...relative(realRoot2, to).split(sep).filter((s) => s !== "")
+        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
       );
-      cur = realRoot2;
+      cur = realRoot;
       continue;
     }
     cur = next;
-    if (!isWithin(realRoot2, cur)) return { kind: "outside", leadsTo: cur };
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -23657,11 +23657,14 @@ function safeReal(path2) {
 function describeEscape(c) {
   return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
 }
-function operatorPathEscape(root, abs) {
+function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  if (base === void 0) return null;
-  const inRoot = relative(base, abs);
-  const c = containPath(root, inRoot);
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c = containPath(root, rel);
   return c.kind === "inside" ? null : describeEscape(c);
 }
 var ContainmentError = class extends Error {
@@ -34944,7 +34947,7 @@ async function topPrefix(root) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync6, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join6, relative as relative4, resolve as resolve8 } from "node:path";
 
 // src/producer/endpoints.ts
@@ -35072,15 +35075,8 @@ function loadPolicy(options) {
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
 function readPolicyFile(root, abs) {
-  const base = [root, realRoot(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? readRepoFile("/", abs) : readRepoFile(base, relative4(base, abs));
-}
-function realRoot(root) {
-  try {
-    return realpathSync3(root);
-  } catch {
-    return root;
-  }
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -44980,7 +44976,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync8, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import { dirname as dirname5, join as join8, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   name = "RootError";
@@ -44991,7 +44987,7 @@ async function findRoot(options) {
   const label2 = options.label ?? "--root";
   if (!existsSync8(start)) throw new RootError(`${label2} ${shown}: no such directory`);
   if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
-  const real = realpathSync4(start);
+  const real = realpathSync3(start);
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -45009,7 +45005,7 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
   }
-  const top = realpathSync4(r.stdout.toString("utf8").trim());
+  const top = realpathSync3(r.stdout.toString("utf8").trim());
   for (let dir = real; ; dir = dirname5(dir)) {
     if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
     if (dir === top || dirname5(dir) === dir) break;

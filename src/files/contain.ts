@@ -91,13 +91,6 @@ export interface Escape {
   problem: string
 }
 
-/** What is wrong with `rel` as a path to read or write, in words, or null when it stays inside. */
-export function escapeOf(root: string, rel: string): Escape | null {
-  const c = containPath(root, rel)
-  if (c.kind === 'inside') return null
-  return { path: rel, problem: describeEscape(c) }
-}
-
 export function describeEscape(c: Exclude<Contained, { kind: 'inside' }>): string {
   return c.kind === 'outside'
     ? `leads outside the repository (to ${c.leadsTo})`
@@ -105,14 +98,22 @@ export function describeEscape(c: Exclude<Contained, { kind: 'inside' }>): strin
 }
 
 /**
+ * `abs` relative to the repository when it lies inside it (below the root as given, or below its real path),
+ * else null: a path outside is the operator's to choose, one inside is the repository's.
+ */
+export function inRepository(root: string, abs: string): string | null {
+  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs))
+  return base === undefined ? null : relative(base, abs)
+}
+
+/**
  * A path the operator gave (an evidence directory, a policy file): lexically outside the root it is theirs
- * to choose; lexically inside, it is the repository's, and a link there must not lead out.
+ * to choose; inside, it is the repository's, and a link there must not lead out.
  */
 export function operatorPathEscape(root: string, abs: string): string | null {
-  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs))
-  if (base === undefined) return null
-  const inRoot = relative(base, abs)
-  const c = containPath(root, inRoot)
+  const rel = inRepository(root, abs)
+  if (rel === null) return null
+  const c = containPath(root, rel)
   return c.kind === 'inside' ? null : describeEscape(c)
 }
 

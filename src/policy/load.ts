@@ -1,9 +1,9 @@
 // Read config/baseline-policy.json (or the built-in defaults), validate it, and fill in every default.
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { schemaFiles, validatePolicy } from '../generated/validators.js'
 import { sha256 } from '../files/digest.js'
-import { isWithin } from '../files/contain.js'
+import { inRepository } from '../files/contain.js'
 import { readRepoFile } from '../files/read.js'
 import type { ReadResult } from '../files/read.js'
 import { parseJson } from '../source/json-document.js'
@@ -35,16 +35,8 @@ export function loadPolicy(options: LoadPolicyOptions): Policy {
 
 /** Inside the repository the policy is the repository's file, and no link there may lead out of it. */
 function readPolicyFile(root: string, abs: string): ReadResult {
-  const base = [root, realRoot(root)].find((r) => isWithin(r, abs))
-  return base === undefined ? readRepoFile('/', abs) : readRepoFile(base, relative(base, abs))
-}
-
-function realRoot(root: string): string {
-  try {
-    return realpathSync(root)
-  } catch {
-    return root
-  }
+  const rel = inRepository(root, abs)
+  return rel === null ? readRepoFile('/', abs) : readRepoFile(root, rel)
 }
 
 /**
