@@ -124,6 +124,9 @@ describe('the health action in drift mode (built bundle, schedule events)', () =
     expect(issue).toMatchObject({ state: 'open', labels: ['baseline-drift'] })
     expect(issue.title).toContain('memorykernel')
     expect(issue.body).toMatch(/BG\d{3}/)
+    expect(issue.body).toMatch(
+      /\n❌ \*\*FAIL\*\* · health of `memorykernel` at `0123456789ab` \(\[run 1001\]\([^)]+\)\) · [^\n]*\*\*Next:\*\* run `npx baseline-gate health --baseline memorykernel` locally; see the fix(es)? in docs\/rules\.md#bg\d{3}/
+    )
     expect(issue.body).toContain('<!-- baseline-gate:findings ')
     expect(fake.commentsOf(REPO, issue.number)).toHaveLength(0)
     expect(first.outputs['drift-issue-url']).toMatch(new RegExp(`/issues/${issue.number}$`))
@@ -136,8 +139,13 @@ describe('the health action in drift mode (built bundle, schedule events)', () =
     expect(issues()).toHaveLength(1)
     const comments = fake.commentsOf(REPO, issue.number)
     expect(comments).toHaveLength(1)
-    expect(comments[0]!.body).toMatch(/Health still fails/)
-    expect(comments[0]!.body).toMatch(/Nothing changed since the last run/)
+    expect(comments[0]!.body).toContain(
+      `❌ **Still FAIL** · health of \`memorykernel\` at \`${SHA.slice(0, 12)}\``
+    )
+    expect(comments[0]!.body).toMatch(
+      /nothing changed since `[0-9a-f]{12}`: \d+ still failing\. \*\*Next:\*\*/
+    )
+    expect(comments[0]!.body).toMatch(/#### Still failing \(\d+\)\n\n- ❌ BG\d{3}/)
     expect(second.summary).toContain(`commented on the drift issue #${issue.number}`)
 
     fix()
@@ -149,8 +157,9 @@ describe('the health action in drift mode (built bundle, schedule events)', () =
     expect(driftIssue('memorykernel')!.state).toBe('closed')
     const all = fake.commentsOf(REPO, issue.number)
     expect(all).toHaveLength(2)
-    expect(all[1]!.body).toContain(`Health passes again at \`${SHA.slice(0, 12)}\``)
-    expect(all[1]!.body).toMatch(/Resolved since the last run/)
+    expect(all[1]!.body).toContain(`✅ **PASS** · health of \`memorykernel\` at \`${SHA.slice(0, 12)}\``)
+    expect(all[1]!.body).toMatch(/#### Resolved \(\d+\)\n\n- ✅ BG\d{3} [^\n]*, was: /)
+    expect(all[1]!.body).not.toMatch(/❌/)
 
     // and a fourth, passing run has nothing to do
     const fourth = await scheduledRun(fx)

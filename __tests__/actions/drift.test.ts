@@ -129,8 +129,8 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
     )
     expect(second).toMatchObject({ action: 'commented', number: issue.number })
     const [comment] = fake.commentsOf(REPO, issue.number)
-    expect(comment!.body).toMatch(/1 new, 0 resolved, 1 still there/)
-    expect(comment!.body).toMatch(/#### New\n\n- ❌ BG305 `m\.md:9`/)
+    expect(comment!.body).toContain('1 new, 1 still failing, 0 resolved since `aaaaaaaaaaaa`')
+    expect(comment!.body).toMatch(/#### New \(1\)\n\n- ❌ BG305 `m\.md:9`/)
 
     // the same run again (a retried step): not said twice
     expect(value(await syncDriftIssue(c, input({ run: '200.1' }))).action).toBe('already-recorded')
@@ -141,8 +141,8 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
     expect(third).toMatchObject({ action: 'closed', number: issue.number })
     const comments = fake.commentsOf(REPO, issue.number)
     expect(comments).toHaveLength(2)
-    expect(comments[1]!.body).toContain('Health passes again at `cccccccccccc`')
-    expect(comments[1]!.body).toMatch(/Resolved since the last run:[\s\S]*BG201[\s\S]*BG305/)
+    expect(comments[1]!.body).toContain('✅ **PASS** · health of `memorykernel` at `cccccccccccc`')
+    expect(comments[1]!.body).toMatch(/#### Resolved \(2\)\n\n- ✅ BG201[^\n]*\n- ✅ BG305/)
     expect(issues()[0]!.state).toBe('closed')
     expect(issues()).toHaveLength(1)
 
@@ -165,7 +165,7 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
     )
     await syncDriftIssue(c, input({ run: '200.1' }))
     const ours = fake.commentsOf(REPO, opened.number).filter((x) => x.login === 'github-actions[bot]')
-    expect(ours.at(-1)!.body).toMatch(/Nothing changed since the last run/)
+    expect(ours.at(-1)!.body).toContain('nothing changed since `aaaaaaaaaaaa`: 1 still failing')
   })
 
   it('a read-only token: a failure that names `issues: write`, nothing written', async () => {
@@ -173,6 +173,147 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.message).toContain('`issues: write`')
     expect(issues()).toHaveLength(0)
+  })
+
+  describe('the texts, exactly as posted', () => {
+    const URL = 'https://github.example/acme/app/actions/runs'
+    const MARKER = '<!-- baseline-gate:drift:memorykernel -->'
+    const NEXT = '**Next:** run `npx baseline-gate health --baseline memorykernel` locally'
+    const mirror =
+      'The mirror config/memorykernel-producer-manifest.json is not a byte-exact copy of the contract manifest ' +
+      'of the producer: it ends without the trailing newline that the producer writes, so its digest differs.'
+    const pin = item('BG201', 'config/pin.json', 3, 'The pin names v0.5, which the matrix does not approve.')
+    const matrix = item('BG305', 'docs/matrix.md', 9, 'The row for v0.4.4 has another manifest digest.')
+    const warn = (rule: string, file: string, message: string): DriftItem => ({
+      ...item(rule, file, null, message),
+      severity: 'warning'
+    })
+    const mirrorWarning = warn('BG208', 'config/mirror.json', mirror)
+    const dateWarning = warn('BG210', 'config/pin.json', 'The pin was updated 40 days ago.')
+    const step = item('step', 'contract', null, 'failed')
+    const first = input({ items: [mirrorWarning, pin, step], run: '100.1', runUrl: `${URL}/100` })
+    const second = input({
+      items: [pin, matrix, dateWarning],
+      sha: 'b'.repeat(40),
+      run: '200.2',
+      runUrl: `${URL}/200`
+    })
+    const third = input({
+      verdict: 'PASS',
+      items: [dateWarning],
+      sha: 'c'.repeat(40),
+      run: '300.1',
+      runUrl: `${URL}/300`
+    })
+    const block = (i: DriftInput): string => renderBlock({ sha: i.sha, run: i.run, items: i.items })
+
+    it('(a) a new issue: verdict, what was judged and the next step first; errors before warnings', async () => {
+      value(await syncDriftIssue(client(), first))
+      expect(issues()[0]!.body).toBe(
+        [
+          MARKER,
+          block(first),
+          '❌ **FAIL** · health of `memorykernel` at `aaaaaaaaaaaa` ([run 100](https://github.example/acme/app/actions/runs/100)) · 2 errors, 1 warning. ' +
+            `${NEXT}; see the fix in docs/rules.md#bg201.`,
+          '',
+          '#### Findings (3)',
+          '',
+          '- ❌ BG201 `config/pin.json:3`: The pin names v0.5, which the matrix does not approve.',
+          '- ❌ step `contract`: failed',
+          `- ⚠️ BG208 \`config/mirror.json\`: ${mirror}`,
+          '',
+          'This issue stays open while the check fails: each failing run comments with what changed since the run ' +
+            'before, and the first passing run closes it. The full report of each run is in its job summary and ' +
+            'evidence artifact.',
+          ''
+        ].join('\n')
+      )
+    })
+
+    it('(b) an update: new, then still failing, then resolved (✅, its old message cut at a word)', async () => {
+      const c = client()
+      const opened = value(await syncDriftIssue(c, first))
+      if (!('number' in opened)) throw new Error('expected an issue')
+      value(await syncDriftIssue(c, second))
+      const [comment] = fake.commentsOf(REPO, opened.number)
+      expect(comment!.body).toBe(
+        [
+          MARKER,
+          block(second),
+          '❌ **Still FAIL** · health of `memorykernel` at `bbbbbbbbbbbb` ([run 200, attempt 2](https://github.example/acme/app/actions/runs/200)) · ' +
+            '2 new, 1 still failing, 2 resolved since `aaaaaaaaaaaa`. ' +
+            `${NEXT}; see the fixes in docs/rules.md#bg305 and docs/rules.md#bg201.`,
+          '',
+          '#### New (2)',
+          '',
+          '- ❌ BG305 `docs/matrix.md:9`: The row for v0.4.4 has another manifest digest.',
+          '- ⚠️ BG210 `config/pin.json`: The pin was updated 40 days ago.',
+          '',
+          '#### Still failing (1)',
+          '',
+          '- ❌ BG201 `config/pin.json:3`: The pin names v0.5, which the matrix does not approve.',
+          '',
+          '#### Resolved (2)',
+          '',
+          '- ✅ step `contract`, was: failed',
+          '- ✅ BG208 `config/mirror.json`, was: The mirror config/memorykernel-producer-manifest.json is not a ' +
+            'byte-exact copy of the contract manifest of the producer: it ends without the trailing newline…',
+          ''
+        ].join('\n')
+      )
+    })
+
+    it('(c) PASS: closes the issue with what was resolved and the warnings that remain', async () => {
+      const c = client()
+      const opened = value(await syncDriftIssue(c, first))
+      if (!('number' in opened)) throw new Error('expected an issue')
+      value(await syncDriftIssue(c, second))
+      expect(value(await syncDriftIssue(c, third)).action).toBe('closed')
+      const closing = fake.commentsOf(REPO, opened.number).at(-1)!
+      expect(closing.body).toBe(
+        [
+          MARKER,
+          block(third),
+          '✅ **PASS** · health of `memorykernel` at `cccccccccccc` ([run 300](https://github.example/acme/app/actions/runs/300)) · ' +
+            `2 findings resolved since \`bbbbbbbbbbbb\`; closing #${opened.number}. ` +
+            '**Next:** nothing is required: warnings do not fail health.',
+          '',
+          '#### Warnings that remain (1)',
+          '',
+          '- ⚠️ BG210 `config/pin.json`: The pin was updated 40 days ago.',
+          '',
+          '#### Resolved (2)',
+          '',
+          '- ✅ BG201 `config/pin.json:3`, was: The pin names v0.5, which the matrix does not approve.',
+          '- ✅ BG305 `docs/matrix.md:9`, was: The row for v0.4.4 has another manifest digest.',
+          ''
+        ].join('\n')
+      )
+    })
+
+    it('(d) a capped list says how many more there are and where; errors are the ones listed', async () => {
+      const errors = Array.from({ length: 50 }, (_, n) => item('BG203', 'pin.json', n + 1, `field ${n + 1}`))
+      const many = input({ items: [dateWarning, mirrorWarning, ...errors], run: '', runUrl: null })
+      value(await syncDriftIssue(client(), many))
+      const rules = 'docs/rules.md#bg203'
+      expect(issues()[0]!.body).toBe(
+        [
+          MARKER,
+          block(many),
+          `❌ **FAIL** · health of \`memorykernel\` at \`aaaaaaaaaaaa\` · 50 errors, 2 warnings. ${NEXT}; see the fix in ${rules}.`,
+          '',
+          '#### Findings (52)',
+          '',
+          ...errors.map((e) => `- ❌ BG203 \`pin.json:${e.line}\`: field ${e.line}`),
+          '- … and 2 more findings: see the evidence artifact of this run.',
+          '',
+          'This issue stays open while the check fails: each failing run comments with what changed since the run ' +
+            'before, and the first passing run closes it. The full report of each run is in its job summary and ' +
+            'evidence artifact.',
+          ''
+        ].join('\n')
+      )
+    })
   })
 
   it('the schedule check: recent, stale, none, and a refusal', async () => {

@@ -22,6 +22,33 @@ describe('shorten', () => {
     expect(LONE_SURROGATE.test(cut)).toBe(false)
     for (let max = 1; max < text.length; max++) expect(LONE_SURROGATE.test(shorten(text, max))).toBe(false)
   })
+
+  it("at a word: cuts at the last space before the limit, dropping the space and a dangling ',' ';' ':'", () => {
+    expect(shorten('the quick brown fox', 12, 'word')).toBe('the quick…')
+    expect(shorten('the quick brown fox', 10, 'word')).toBe('the quick…')
+    expect(shorten('one, two three', 8, 'word')).toBe('one…')
+    expect(shorten('one; two: three', 11, 'word')).toBe('one; two…')
+    expect(shorten('the quick brown fox', 19, 'word')).toBe('the quick brown fox')
+    // the default still cuts anywhere
+    expect(shorten('the quick brown fox', 12)).toBe('the quick b…')
+  })
+
+  it('at a word: a first word longer than half the room is cut inside, never to almost nothing', () => {
+    expect(shorten('a config/memorykernel-integration-pin.json', 12, 'word')).toBe('a config/me…')
+    expect(shorten('abcdefghij', 5, 'word')).toBe('abcd…')
+    expect(shorten('ab cd', 1, 'word')).toBe('…')
+  })
+
+  it('at a word: never leaves half of a surrogate pair, whatever the limit', () => {
+    const text = `deploy ${'😀'.repeat(3)} now 😀😀 and ${'😀'}x later`
+    for (let max = 1; max < text.length; max++) {
+      const cut = shorten(text, max, 'word')
+      expect(LONE_SURROGATE.test(cut)).toBe(false)
+      expect(cut.length).toBeLessThanOrEqual(max)
+      expect(text.startsWith(cut.slice(0, -1))).toBe(true)
+    }
+    expect(shorten(`ab ${'😀'}cdef`, 5, 'word')).toBe('ab…')
+  })
 })
 
 it('no module of src/ cuts a message by hand: shorten() is the one place', () => {

@@ -1,11 +1,34 @@
-// Cut a text for a message without cutting a character in two.
+// Cut a text for a message without cutting a character in two (and, on request, without cutting a word).
 
-/** `s` when it fits in `max` UTF-16 units, else its start and an ellipsis; never half of a surrogate pair. */
-export function shorten(s: string, max: number): string {
+/** Where a cut may fall: anywhere between two characters, or only between two words. */
+export type CutAt = 'char' | 'word'
+
+/**
+ * `s` when it fits in `max` UTF-16 units, else its start and an ellipsis; never half of a surrogate pair.
+ * With `at: 'word'` the cut falls at the last space before the limit, so no word is cut in two; a first word
+ * longer than half the room (a path, a hash) is still cut inside, or almost nothing would be left.
+ */
+export function shorten(s: string, max: number, at: CutAt = 'char'): string {
   if (s.length <= max) return s
   let end = max - 1
   // a high surrogate at the cut would be left without its low half: cut before it
   const last = s.charCodeAt(end - 1)
   if (last >= 0xd800 && last <= 0xdbff) end--
+  if (at === 'word') end = wordEnd(s, end)
   return `${s.slice(0, end)}…`
+}
+
+/** The end of the last whole word of `s` before `end` (its punctuation and spaces dropped), else `end`. */
+function wordEnd(s: string, end: number): number {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end)
+  const space = s.slice(0, end).search(/\s\S*$/)
+  // a space is a BMP character: cutting before it never splits a pair
+  return space > end / 2 ? trimmedEnd(s, space) : end
+}
+
+/** `end` moved back over spaces and the commas, semicolons and colons a cut would leave dangling. */
+function trimmedEnd(s: string, end: number): number {
+  let e = end
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--
+  return e > 0 ? e : end
 }

@@ -51,7 +51,7 @@ export function driftItems(b: BaselineResult): DriftItem[] {
   }
   for (const s of b.steps) {
     if (!s.required || s.status === 'passed' || s.status === 'skipped') continue
-    items.push({ rule: 'step', file: s.name, line: null, severity: 'error', message: `step ${s.status}` })
+    items.push({ rule: 'step', file: s.name, line: null, severity: 'error', message: s.status })
   }
   return items
 }
@@ -69,7 +69,7 @@ export function renderBlock(record: DriftRecord): string {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: shorten(i.message, MAX_MESSAGE)
+    message: shorten(i.message, MAX_MESSAGE, 'word')
   }))
   const json = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,
@@ -216,77 +216,143 @@ export async function syncDriftIssue(client: DriftClient, input: DriftInput): Pr
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The texts
+// The texts, shaped as the on-call operator reads them: the first line says the verdict, what was judged and
+// what to do next; then what is new, what is still failing, what is resolved (each list capped, saying how many
+// more there are and where).
 
-const ICON = { error: '❌', warning: '⚠️' } as const
+/** A finding of this run (marked by severity), or one of the previous run that this run no longer has. */
+type Kind = 'current' | 'resolved'
 
-function at(input: DriftInput): string {
-  const sha = code(input.sha ? input.sha.slice(0, 12) : 'unknown')
-  return input.runUrl ? `${sha} ([run](${input.runUrl}))` : sha
+/** A message longer than this is cut at a word in a list: the evidence artifact has it whole. */
+const MAX_SHOWN = 280
+/** At most this many rules are named in the next step. */
+const MAX_RULES_NAMED = 3
+
+const shortSha = (sha: string): string => code(sha ? sha.slice(0, 12) : 'unknown')
+
+/** "run 1002" (or "run 1002, attempt 2") from "<run id>.<attempt>"; "" outside a workflow run. */
+function runLabel(run: string): string {
+  const [id = '', attempt = '1'] = run.split('.')
+  if (id === '') return ''
+  return escapeMarkdown(attempt === '1' ? `run ${id}` : `run ${id}, attempt ${attempt}`)
 }
 
-function list(items: DriftItem[]): string[] {
-  const lines = items.slice(0, MAX_LISTED).map((i) => {
-    const where = !i.file ? '' : ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}`
-    return `- ${ICON[i.severity]} ${i.rule}${where}: ${escapeMarkdown(i.message)}`
-  })
-  if (items.length > MAX_LISTED)
-    lines.push(`- … and ${items.length - MAX_LISTED} more (see the evidence artifact)`)
-  return lines
+/** This run, linked to its page when known. */
+function thisRun(input: DriftInput): string {
+  const label = runLabel(input.run) || 'this run'
+  return input.runUrl ? `[${label}](${input.runUrl})` : label
+}
+
+/** Where the findings a list leaves out are: the evidence artifact of the run that found them. */
+function inEvidenceOf(run: DriftInput | DriftRecord | null): string {
+  const which = run === null ? '' : 'runUrl' in run ? thisRun(run) : runLabel(run.run)
+  return `see the evidence artifact of ${which || 'the previous run'}`
+}
+
+/** What was judged: the baseline at the commit, in the run. */
+function judged(input: DriftInput): string {
+  const run = input.run || input.runUrl ? ` (${thisRun(input)})` : ''
+  return `health of ${code(input.baseline)} at ${shortSha(input.sha)}${run}`
+}
+
+/** "a", "a and b", "a, b and c". */
+function joined(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
+}
+
+/** Errors first; the order within a severity is kept. */
+const bySeverity = (items: DriftItem[]): DriftItem[] =>
+  [...items].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'))
+
+/** What to do about a failure: reproduce it locally, and read the fix of the rules that fail it (errors first). */
+function nextStep(input: DriftInput, failing: DriftItem[]): string {
+  const local = `**Next:** run ${code(`npx baseline-gate health --baseline ${input.baseline}`)} locally`
+  const errors = failing.filter((i) => i.severity === 'error')
+  const rules = [...new Set((errors.length > 0 ? errors : failing).map((i) => i.rule))].filter(
+    (r) => r !== 'step'
+  )
+  if (rules.length === 0) return `${local}; the log of ${thisRun(input)} says why the step did not pass.`
+  const named = rules.slice(0, MAX_RULES_NAMED).map((r) => `docs/rules.md#${escapeMarkdown(r.toLowerCase())}`)
+  if (rules.length > MAX_RULES_NAMED) named.push(plural(rules.length - MAX_RULES_NAMED, 'more rule'))
+  return `${local}; see the ${rules.length === 1 ? 'fix' : 'fixes'} in ${joined(named)}.`
+}
+
+function listLine(i: DriftItem, kind: Kind): string {
+  const where = i.file ? ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}` : ''
+  const message = escapeMarkdown(shorten(i.message, MAX_SHOWN, 'word'))
+  // a resolved finding's message says what was wrong: read as current, it would contradict the check mark
+  if (kind === 'resolved') return `- ✅ ${escapeMarkdown(i.rule)}${where}, was: ${message}`
+  return `- ${i.severity === 'error' ? '❌' : '⚠️'} ${escapeMarkdown(i.rule)}${where}: ${message}`
+}
+
+/** A titled list, errors first, at most MAX_LISTED lines; `rest` says where the ones left out are. */
+function section(title: string, items: DriftItem[], kind: Kind, rest: string): string[] {
+  if (items.length === 0) return []
+  const lines = bySeverity(items)
+    .slice(0, MAX_LISTED)
+    .map((i) => listLine(i, kind))
+  const more = items.length - MAX_LISTED
+  if (more > 0) lines.push(`- … and ${plural(more, 'more finding')}: ${rest}.`)
+  return [`#### ${title} (${items.length})`, '', ...lines, '']
+}
+
+const counts = (items: DriftItem[]): string => {
+  const errors = items.filter((i) => i.severity === 'error').length
+  return `${plural(errors, 'error')}, ${plural(items.length - errors, 'warning')}`
 }
 
 function openingText(input: DriftInput): string {
-  const errors = input.items.filter((i) => i.severity === 'error').length
   return [
-    `## Baseline drift: ${code(input.baseline)} health fails`,
+    `❌ **FAIL** · ${judged(input)} · ${counts(input.items)}. ${nextStep(input, input.items)}`,
     '',
-    `The scheduled health check of the baseline ${code(input.baseline)} failed at ${at(input)}: ` +
-      `${plural(errors, 'error')}, ${plural(input.items.length - errors, 'warning')}.`,
-    '',
+    ...(input.items.length > 0
+      ? section('Findings', input.items, 'current', inEvidenceOf(input))
+      : ['_No findings: a required step did not pass._', '']),
     'This issue stays open while the check fails: each failing run comments with what changed since the run ' +
-      'before, and the first passing run closes it. The full report is in the job summary and the evidence ' +
-      'artifact of each run.',
-    '',
-    '### Findings',
-    '',
-    ...(input.items.length > 0 ? list(input.items) : ['_No findings: a required step did not pass._']),
+      'before, and the first passing run closes it. The full report of each run is in its job summary and ' +
+      'evidence artifact.',
     ''
   ].join('\n')
 }
 
 function failingText(input: DriftInput, previous: DriftRecord | null): string {
-  const out = [`### ❌ Health still fails at ${at(input)}`, '']
+  const current = inEvidenceOf(input)
   if (!previous) {
-    out.push('The findings of the previous run could not be read; these are the current ones.', '')
-    out.push(...list(input.items), '')
-    return out.join('\n')
+    return [
+      `❌ **Still FAIL** · ${judged(input)} · ${counts(input.items)}; the findings of the previous run could ` +
+        `not be read, so all are listed. ${nextStep(input, input.items)}`,
+      '',
+      ...section('Findings', input.items, 'current', current)
+    ].join('\n')
   }
   const d = diffItems(previous.items, input.items)
-  const since = `since the last run (at ${code(previous.sha ? previous.sha.slice(0, 12) : 'unknown')})`
-  if (d.added.length === 0 && d.resolved.length === 0) {
-    out.push(
-      `Nothing changed ${since}: ${d.still.length} finding${d.still.length === 1 ? '' : 's'} still there.`,
-      ''
-    )
-  } else {
-    out.push(
-      `${d.added.length} new, ${d.resolved.length} resolved, ${d.still.length} still there ${since}.`,
-      ''
-    )
-  }
-  if (d.added.length > 0) out.push('#### New', '', ...list(d.added), '')
-  if (d.resolved.length > 0) out.push('#### Resolved', '', ...list(d.resolved), '')
-  if (d.still.length > 0) out.push('#### Still there', '', ...list(d.still), '')
-  return out.join('\n')
+  const since = `since ${shortSha(previous.sha)}`
+  const change =
+    d.added.length === 0 && d.resolved.length === 0
+      ? `nothing changed ${since}: ${d.still.length} still failing`
+      : `${d.added.length} new, ${d.still.length} still failing, ${d.resolved.length} resolved ${since}`
+  return [
+    `❌ **Still FAIL** · ${judged(input)} · ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
+    '',
+    ...section('New', d.added, 'current', current),
+    ...section('Still failing', d.still, 'current', current),
+    ...section('Resolved', d.resolved, 'resolved', inEvidenceOf(previous))
+  ].join('\n')
 }
 
 function passingText(input: DriftInput, previous: DriftRecord | null, issue: number): string {
-  const out = [`### ✅ Health passes again at ${at(input)}`, '']
   const resolved = previous ? diffItems(previous.items, input.items).resolved : []
-  if (resolved.length > 0) out.push('Resolved since the last run:', '', ...list(resolved), '')
-  if (input.items.length > 0) {
-    out.push('Warnings that remain (they do not fail health):', '', ...list(input.items), '')
-  }
-  out.push(`Closing #${issue}; a new failure opens a new issue.`, '')
-  return out.join('\n')
+  const since = previous
+    ? `${plural(resolved.length, 'finding')} resolved since ${shortSha(previous.sha)}; `
+    : ''
+  const next =
+    input.items.length > 0
+      ? '**Next:** nothing is required: warnings do not fail health.'
+      : '**Next:** nothing; a new failure opens a new issue.'
+  return [
+    `✅ **PASS** · ${judged(input)} · ${since}closing #${issue}. ${next}`,
+    '',
+    ...section('Warnings that remain', input.items, 'current', inEvidenceOf(input)),
+    ...section('Resolved', resolved, 'resolved', inEvidenceOf(previous))
+  ].join('\n')
 }
