@@ -8,12 +8,20 @@ import fc from 'fast-check'
 import { readBlocks } from '../../src/ledger/blocks.js'
 import { inlineText } from '../../src/ledger/inline.js'
 import { parseLedger } from '../../src/ledger/parse.js'
+import type { Ledger } from '../../src/ledger/model.js'
 import { sourceFromBytes } from '../../src/source/source-file.js'
 import type { SourceFile } from '../../src/source/source-file.js'
 import { referenceLedger } from '../helpers/reference-ledger.js'
 
 const source = (text: string) => sourceFromBytes('docs/MATRIX.md', Buffer.from(text, 'utf8'))
 const read = (text: string) => parseLedger(source(text), 'MemoryKernel')
+/** The ledger as plain data: its rows read their cells and position when asked (the reference's are fields). */
+const plain = (ledger: Ledger): Ledger => {
+  const table = ledger.ledgerSection?.table
+  if (!table) return ledger
+  const rows = table.rows.map(({ cells, position, start, end }) => ({ cells, position, start, end }))
+  return { ...ledger, ledgerSection: { ...ledger.ledgerSection!, table: { ...table, rows } } }
+}
 
 const reference = (file: SourceFile) => referenceLedger(file, 'MemoryKernel')
 
@@ -130,7 +138,7 @@ describe('the ledger reader reads a matrix as the CommonMark/GFM reference does'
     fc.assert(
       fc.property(matrix, (text) => {
         const file = source(text)
-        expect(parseLedger(file, 'MemoryKernel')).toEqual(reference(file))
+        expect(plain(parseLedger(file, 'MemoryKernel'))).toEqual(reference(file))
       }),
       { numRuns: 3000, seed: 20261204 }
     )
@@ -138,7 +146,7 @@ describe('the ledger reader reads a matrix as the CommonMark/GFM reference does'
 
   it('on the embedded matrix', () => {
     const file = sourceFromBytes('m.md', Buffer.from(EMBEDDED_MATRIX))
-    expect(parseLedger(file, 'MemoryKernel')).toEqual(reference(file))
+    expect(plain(parseLedger(file, 'MemoryKernel'))).toEqual(reference(file))
   })
 })
 

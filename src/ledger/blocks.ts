@@ -36,7 +36,8 @@ export type Block =
   | (Span & { type: 'heading'; depth: number; lines: Span[] })
   | (ParagraphBlock & { type: 'paragraph' })
   | (Span & { type: 'list'; items: ListItemBlock[] })
-  | (Span & { type: 'table'; header: RowBlock; rows: RowBlock[] })
+  // the body rows' cells are split when asked for (splitRow): a long ledger's rows are mostly never read
+  | (Span & { type: 'table'; header: RowBlock; rows: Span[] })
   | (Span & { type: 'other' })
 
 interface Line {
@@ -234,7 +235,7 @@ class Reader {
     const columns = this.delimiterColumns(delim)
     if (columns === 0) return false
     // a lone pipe is no header row
-    const row = this.splitRow(head)
+    const row = splitRow(this.text, head.first, head.end)
     if (
       row.cells.length === 1 &&
       row.cells[0]!.contentStart === row.cells[0]!.contentEnd &&
@@ -281,49 +282,13 @@ class Reader {
     return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(':') ? columns : 0
   }
 
-  // the last answer of nextBackslash: searching again from anywhere up to it gives the same answer, so rows
-  // read in order cost one scan of the text in all (a search per row would scan to the end each time)
-  private backslash = { from: 0, at: -2 }
-
-  /** The offset of the first backslash at or after `from`, or -1. */
-  private nextBackslash(from: number): number {
-    const b = this.backslash
-    if (b.at === -2 || from < b.from || (b.at !== -1 && from > b.at)) {
-      b.from = from
-      b.at = this.text.indexOf('\\', from)
-    }
-    return b.at
-  }
-
-  private splitRow(line: Line): RowBlock {
-    const text = this.text
-    let end = line.end
-    while (end > line.first && isBlank(text.charCodeAt(end - 1))) end--
-    const cells: CellSpan[] = []
-    let cellStart = line.first
-    let from = text.charCodeAt(line.first) === PIPE ? line.first + 1 : line.first
-    // native searches for the next pipe and the next backslash (an escaped pipe does not split)
-    let escape = this.nextBackslash(from)
-    for (let k = text.indexOf('|', from); k !== -1 && k < end; k = text.indexOf('|', k + 1)) {
-      while (escape !== -1 && escape < k - 1) escape = this.nextBackslash(escape + 2)
-      if (escape === k - 1) {
-        escape = this.nextBackslash(k + 1)
-        continue
-      }
-      cells.push(cellOf(text, cellStart, from, k))
-      cellStart = k
-      from = k + 1
-    }
-    // text after the last pipe is one more cell; a trailing pipe closes the row
-    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end))
-    return { start: line.first, end: line.end, cells }
-  }
-
   private table(): void {
-    const header = this.splitRow(this.lines[this.i]!)
-    const rows: RowBlock[] = []
+    const head = this.lines[this.i]!
+    const header = splitRow(this.text, head.first, head.end)
+    const rows: Span[] = []
     let k = this.i + 2
-    while (k < this.lines.length && !this.interruptsTable(k)) rows.push(this.splitRow(this.lines[k++]!))
+    for (; k < this.lines.length && !this.interruptsTable(k); k++)
+      rows.push({ start: this.lines[k]!.first, end: this.lines[k]!.end })
     const last = rows.length > 0 ? rows[rows.length - 1]!.end : this.lines[this.i + 1]!.end
     this.blocks.push({ type: 'table', start: header.start, end: last, header, rows })
     this.i = k
@@ -596,6 +561,34 @@ function splitLines(text: string): Line[] {
   return lines
 }
 
+/** A table row's cells, from its first character to its end; a pipe after an odd run of backslashes does not split. */
+export function splitRow(text: string, first: number, lineEnd: number): RowBlock {
+  let end = lineEnd
+  while (end > first && isBlank(text.charCodeAt(end - 1))) end--
+  // the text up to the row's end (a slice, not a copy): a search for the next pipe stops there, where one in
+  // the whole text could run to the next pipe of the document for every row
+  const upTo = text.slice(0, end)
+  const cells: CellSpan[] = []
+  let cellStart = first
+  let from = text.charCodeAt(first) === PIPE ? first + 1 : first
+  for (let k = upTo.indexOf('|', from); k !== -1; k = upTo.indexOf('|', k + 1)) {
+    if (escaped(text, first, k)) continue
+    cells.push(cellOf(text, cellStart, from, k))
+    cellStart = k
+    from = k + 1
+  }
+  // text after the last pipe is one more cell; a trailing pipe closes the row
+  if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end))
+  return { start: first, end: lineEnd, cells }
+}
+
+/** Whether the character at `k` follows an odd run of backslashes at or after `first` (each escapes the next). */
+export function escaped(text: string, first: number, k: number): boolean {
+  let b = k
+  while (b > first && text.charCodeAt(b - 1) === BACKSLASH) b--
+  return (k - b) % 2 === 1
+}
+
 /** A cell from its start and the text between its pipes, spaces and tabs trimmed (one object per cell). */
 function cellOf(text: string, start: number, from: number, to: number): CellSpan {
   while (from < to && isBlank(text.charCodeAt(from))) from++
@@ -606,6 +599,7 @@ function cellOf(text: string, start: number, from: number, to: number): CellSpan
 }
 
 const PIPE = 0x7c
+const BACKSLASH = 0x5c
 const SPACE = 0x20
 const TAB = 0x09
 

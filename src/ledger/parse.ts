@@ -2,8 +2,8 @@
 // the Updated marker, the Baseline Pin lines and the ledger table, each with its exact offsets, in time linear in
 // the size of the text (the micromark parser it replaced took minutes on crafted input; docs/performance.md).
 import { positionAt } from '../source/source-file.js'
-import type { SourceFile } from '../source/source-file.js'
-import { readBlocks } from './blocks.js'
+import type { Position, SourceFile } from '../source/source-file.js'
+import { readBlocks, splitRow } from './blocks.js'
 import type { Block, CellSpan, ListItemBlock, RowBlock, Span } from './blocks.js'
 import { inlineText, plainText } from './inline.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
@@ -151,19 +151,40 @@ export function pinLineKey(label: string, displayName: string): PinLineKey | nul
 }
 
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {
-  const cells = (r: RowBlock) => r.cells.map((c) => cell(file, c))
   return {
-    header: cells(block.header),
-    rows: block.rows.map((r): LedgerRow => ({
-      cells: cells(r),
-      position: positionAt(file, r.start),
-      start: r.start,
-      end: r.end
-    })),
+    header: cells(file, block.header),
+    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   }
+}
+
+/**
+ * A ledger row whose cells are split and read, and whose position is found, when first asked for: a long
+ * ledger's rows are mostly never read (a gate asks for a few tags), and a model of every cell of 1 MiB of rows
+ * is most of what reading it cost.
+ */
+class Row implements LedgerRow {
+  private read: LedgerCell[] | null = null
+
+  constructor(
+    private readonly file: SourceFile,
+    readonly start: number,
+    readonly end: number
+  ) {}
+
+  get cells(): LedgerCell[] {
+    return (this.read ??= cells(this.file, splitRow(this.file.text, this.start, this.end)))
+  }
+
+  get position(): Position {
+    return positionAt(this.file, this.start)
+  }
+}
+
+function cells(file: SourceFile, row: RowBlock): LedgerCell[] {
+  return row.cells.map((c) => cell(file, c))
 }
 
 function cell(file: SourceFile, c: CellSpan): LedgerCell {
