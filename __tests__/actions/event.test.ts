@@ -170,6 +170,7 @@ describe('readPromotionInputs', () => {
       base: undefined,
       head: undefined,
       suites: true,
+      suitesAnyway: false,
       token: 't0ken',
       comment: true,
       uploadEvidence: true

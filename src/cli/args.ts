@@ -70,6 +70,8 @@ export interface PromoteCommand {
   /** A revision: the change (default HEAD). */
   head: string
   suites: boolean
+  /** Run the suites even when the rules already decide FAIL. */
+  suitesAnyway: boolean
   now: NowOption
 }
 
@@ -290,6 +292,14 @@ const OPTIONS = {
     commands: ['promote', 'rollback'],
     help: 'do not run the suites (the verdict records the skip)'
   },
+  'suites-anyway': {
+    type: 'boolean',
+    default: false,
+    commands: ['promote'],
+    help:
+      'run the suites even when the rules already decide FAIL (by default they are then skipped, and the ' +
+      'evidence records why)'
+  },
   trigger: {
     type: 'string',
     value: 'KIND',
@@ -508,6 +518,8 @@ export function parseCommand(argv: string[]): Command {
         if (v[name]?.startsWith('-'))
           throw new UsageError(`--${name} must name a revision, not an option: ${v[name]}`)
       }
+      if (v['no-suites'] && v['suites-anyway'])
+        throw new UsageError('give --no-suites or --suites-anyway, not both')
       return {
         command: 'promote',
         ...common,
@@ -516,6 +528,7 @@ export function parseCommand(argv: string[]): Command {
         base: v.base,
         head: v.head ?? 'HEAD',
         suites: !v['no-suites'],
+        suitesAnyway: v['suites-anyway'],
         now
       }
     }

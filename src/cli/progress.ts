@@ -1,9 +1,12 @@
-// Live progress of the suites on stderr (stdout stays the report, or the one JSON object of --json). In a
-// terminal: one status line with every running step and its elapsed time, redrawn each second, and a line
-// per finished step above it. Elsewhere (CI logs, pipes): only the line per finished step.
+// Live progress on stderr (stdout stays the report, or the one JSON object of --json): what a promotion judges
+// before anything runs, then the suites. In a terminal: one status line with every running step and its
+// elapsed time, redrawn each second, and a line per finished step above it. Elsewhere (CI logs, pipes): the
+// same lines without the status line. Suites that are not run say so, and why, in one line.
 import { stepResultLine } from '../evidence/step-log.js'
 import { formatDuration } from '../text/duration.js'
-import type { SuiteReporter } from '../operations/suites.js'
+import { plural } from '../text/plural.js'
+import type { Judging, PromotionReporter } from '../operations/promotion.js'
+import type { SuiteSkip } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Style } from './render.js'
 import { shorten } from '../source/shorten.js'
@@ -23,7 +26,27 @@ export function resultLine(step: StepResult, s: Style): string {
   )
 }
 
-export interface Progress extends SuiteReporter {
+/** `Judging memorykernel: v0.4.0 -> v0.5.0 (base 1a2b3c4d5e6f, head 7a8b9c0d1e2f; changed: ...)`. */
+export function judgingLine(j: Judging, s: Style): string {
+  // the tags and the file names come from the change judged: never a control character to the terminal
+  const tag = (t: string | null) => (t === null ? 'release unknown' : oneLine(t))
+  const changed = j.changedFiles.map(oneLine).join(', ')
+  return (
+    `${s.bold(`Judging ${oneLine(j.baseline)}`)}: ${tag(j.from)} -> ${tag(j.to)} ` +
+    `(base ${j.base.slice(0, 12)}, head ${j.head.slice(0, 12)}; changed: ${changed})`
+  )
+}
+
+/** Why the suites did not run; after a rule FAIL, how to run them all the same. */
+export function skippedLine(skip: SuiteSkip, steps: number, s: Style): string {
+  const text =
+    skip.ruleErrors === undefined
+      ? `${oneLine(skip.reason)} (${plural(steps, 'step')}).`
+      : `the rules already decide FAIL (${plural(skip.ruleErrors, 'error')}). Run with --suites-anyway to run them.`
+  return `${s.bold('Suites skipped')}: ${text}`
+}
+
+export interface Progress extends PromotionReporter {
   /** Clear the status line and stop the timer. */
   close(): void
 }
@@ -31,6 +54,8 @@ export interface Progress extends SuiteReporter {
 export function createProgress(stream: ProgressStream, s: Style, now: () => number = Date.now): Progress {
   const live = stream.isTTY === true
   const running = new Map<string, number>()
+  let total = 0
+  let done = 0
   let drawn = false
   let timer: NodeJS.Timeout | undefined
 
@@ -43,7 +68,7 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
     const t = now()
     const parts = [...running].map(([name, started]) => `${name} ${formatDuration(t - started)}`)
     const columns = (stream as { columns?: number }).columns ?? 100
-    let line = `running: ${parts.join(' · ')}`
+    let line = `running (${done} of ${total} done): ${parts.join(' · ')}`
     if (line.length > columns - 1) line = shorten(line, Math.max(1, columns - 1))
     stream.write(`\r\u001b[K${s.dim(line)}`)
     drawn = true
@@ -56,8 +81,25 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
     }
     draw()
   }
+  /** A line above the status line. */
+  const say = (line: string) => {
+    clear()
+    stream.write(`${line}\n`)
+    draw()
+  }
 
   return {
+    judging(what) {
+      say(judgingLine(what, s))
+    },
+    suitesStarted(steps) {
+      total = steps
+      done = 0
+      say(s.dim(`Running ${plural(steps, 'suite step')}`))
+    },
+    suitesSkipped(skip, steps) {
+      say(skippedLine(skip, steps.length, s))
+    },
     stepStarted(suite, name) {
       running.set(oneLine(`${suite} › ${name}`), now())
       if (live && timer === undefined) {
@@ -68,9 +110,8 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
     },
     stepFinished(step) {
       running.delete(oneLine(`${step.suite} › ${step.name}`))
-      clear()
-      stream.write(`${resultLine(step, s)}\n`)
-      draw()
+      done++
+      say(resultLine(step, s))
     },
     close() {
       clearInterval(timer)

@@ -21,6 +21,7 @@ export function promote(
       base: cmd.base,
       head: cmd.head,
       suites: cmd.suites,
+      suitesAnyway: cmd.suitesAnyway,
       redactor: createRedactor({ secrets: secretsFromEnv(io.env, KNOWN_SECRET_VARIABLES) }),
       review: {
         unavailable:

@@ -2,15 +2,15 @@
 // Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
 // the one JSON object on stdout, and the exit code of its verdict.
 import type { OperationResult } from '../operations/context.js'
-import type { SuiteReporter } from '../operations/suites.js'
 import type { Io } from './io.js'
 import { createProgress } from './progress.js'
+import type { Progress } from './progress.js'
 import { renderReport, styleFor, toJson } from './render.js'
 
 export async function runOperation(
   io: Io,
   options: { json: boolean; root: string },
-  operation: (reporter: SuiteReporter, signal: AbortSignal) => Promise<OperationResult>
+  operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
 ): Promise<number> {
   const progress = createProgress(io.stderr, styleFor(io.stderr, io.env))
   const controller = new AbortController()

@@ -2,7 +2,9 @@
 // from git (no checkout); when it did not change the gate says so and passes at once. When it did: every trio
 // and drift rule on the HEAD trio, the change classification (5xx), the joint approval of a NO-GO -> GO
 // change (8xx, owners from the BASE policy so the pull request cannot choose its own approvers), the full
-// suites with their redacted logs (7xx), and the evidence packet.
+// suites with their redacted logs (7xx), and the evidence packet. The rules are judged first: when their errors
+// already decide FAIL, minutes of suites could not change the verdict, so they are skipped (and recorded so)
+// unless asked for anyway.
 import { approvedSince } from '../classify/approved-since.js'
 import { classifyChange } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
@@ -36,7 +38,8 @@ import { resolveInstant } from './instant.js'
 import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
 import { operationSuites } from './suites.js'
-import type { SuiteReporter } from './suites.js'
+import type { SuiteReporter, SuiteSkip } from './suites.js'
+import { plural } from '../text/plural.js'
 
 /** Where the reviews of a NO-GO -> GO change come from: a pull request and a client, or why there is none. */
 export type ReviewSource =
@@ -56,10 +59,27 @@ export interface PromotionOptions {
   head: string
   /** Run the suites (false: the verdict covers the rules only, and says so). */
   suites: boolean
+  /** Run the suites even when the rules already decide FAIL (default: skip them then). */
+  suitesAnyway?: boolean
   redactor: Redactor
   review: ReviewSource
-  reporter?: SuiteReporter
+  reporter?: PromotionReporter
   signal?: AbortSignal
+}
+
+/** What a changed trio's gate judges, told before its rules and suites run. */
+export interface Judging {
+  baseline: string
+  base: string
+  head: string
+  /** The release tags before and after (null: the pin does not say). */
+  from: string | null
+  to: string | null
+  changedFiles: string[]
+}
+
+export interface PromotionReporter extends SuiteReporter {
+  judging?(what: Judging): void
 }
 
 const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
@@ -107,8 +127,19 @@ async function promoteBaseline(
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
   let redactions = 0
+  // the baseline the base revision pinned (the "old" of old -> new): the same bytes when the trio did not change
+  let previous: Identity | null = blobs.base.pin === null ? null : identityOf(headTrio)
   if (changed.length > 0) {
     const baseTrio = trioFromBytes(baseline, blobs.base)
+    if (previous) previous = identityOf(baseTrio)
+    options.reporter?.judging?.({
+      baseline: baseline.name,
+      base: revs.base,
+      head: revs.head,
+      from: previous?.release_tag ?? null,
+      to: identityOf(headTrio).release_tag,
+      changedFiles: changed.map((r) => baseline.trio[r])
+    })
     const shallow = await isShallow(ctx.root)
     report = classifyChange({
       base: baseTrio,
@@ -148,8 +179,16 @@ async function promoteBaseline(
         })
       )
     }
-    const suites = await suitesOf(ctx, options, withSuitesOf(baseline, gate), revs.head, blobs.head)
     findings.push(...suitesNotes(baseline, gate))
+    const ruleErrors = findings.filter((f) => f.severity === 'error').length
+    const suites = await suitesOf(
+      ctx,
+      options,
+      withSuitesOf(baseline, gate),
+      revs.head,
+      blobs.head,
+      ruleErrors
+    )
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
@@ -204,6 +243,7 @@ async function promoteBaseline(
     verdict,
     evidence,
     change,
+    previous,
     redactions
   }
 }
@@ -366,6 +406,14 @@ async function pinHistory(
   return { baseApprovedAt, pinnedBefore }
 }
 
+/** Why the suites are not run: not asked for, or the rules' errors already decide FAIL; null: run them. */
+function suitesSkip(options: PromotionOptions, ruleErrors: number): SuiteSkip | null {
+  if (!options.suites) return { reason: 'on request: --no-suites, or the input suites: false' }
+  if (ruleErrors > 0 && options.suitesAnyway !== true)
+    return { reason: `the rules already decide FAIL (${plural(ruleErrors, 'error')})`, ruleErrors }
+  return null
+}
+
 /**
  * The suites run on the files on disk, the rules on HEAD from git: they must be the same files, or the
  * suites would prove something about another revision (BG506, and the steps do not run).
@@ -375,9 +423,11 @@ async function suitesOf(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   head: string,
-  headTrio: Record<TrioRole, Buffer | null>
+  headTrio: Record<TrioRole, Buffer | null>,
+  ruleErrors: number
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
-  const mismatch = options.suites ? await checkoutMismatch(ctx.root, baseline, head, headTrio) : null
+  const skip = suitesSkip(options, ruleErrors)
+  const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio)
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -386,7 +436,7 @@ async function suitesOf(
     redactor: options.redactor,
     evidence: ctx.evidence,
     packet: packetName('promotion', baseline.name),
-    skip: options.suites ? null : 'on request: --no-suites, or the input suites: false',
+    skip,
     blocked: mismatch ? finding('BG506', mismatch.file, null, mismatch.message) : null,
     ...(options.reporter ? { reporter: options.reporter } : {}),
     ...(options.signal ? { signal: options.signal } : {})

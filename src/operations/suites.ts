@@ -16,9 +16,24 @@ import { plural } from '../text/plural.js'
 
 /** Live progress for the entry layer: rendering only. */
 export interface SuiteReporter {
+  /** The suites start: this many steps will run. */
+  suitesStarted?(steps: number): void
+  /** The suites are not run: why, and the steps recorded as skipped. */
+  suitesSkipped?(skip: SuiteSkip, steps: StepResult[]): void
   stepStarted?(suite: string, name: string): void
   /** A step ended: its evidence and its redacted log (never the raw output). */
   stepFinished?(step: StepResult, log: string): void
+}
+
+/** How a skip reason starts when the rules' errors already decided FAIL (a promotion's rules-first gate). */
+export const RULES_ALREADY_FAIL = 'the rules already decide FAIL'
+
+/** Why the suites are not run. */
+export interface SuiteSkip {
+  /** In words, recorded on every skipped step and in the notice BG704. */
+  reason: string
+  /** Set when the rules' errors already decide FAIL (a promotion): the entry can offer to run the suites anyway. */
+  ruleErrors?: number
 }
 
 export interface SuiteRunInput {
@@ -54,17 +69,23 @@ export function stepsFor(
   return out
 }
 
-/** The steps as the evidence shows them when they were not run on request (`--no-suites`). */
-export function skippedSteps(baseline: BaselinePolicy, operation: OperationName): StepResult[] {
+/** The policy's steps for an operation as the evidence shows them when none of them ran. */
+function unrunSteps(
+  baseline: BaselinePolicy,
+  operation: OperationName,
+  outcome: { status: 'skipped'; skip_reason: string } | { status: 'not-run' }
+): StepResult[] {
   return stepsFor(baseline, operation).map(({ suite, step }) => ({
     suite,
     name: step.name,
-    status: 'skipped',
+    status: outcome.status,
     exit_code: null,
     duration_ms: 0,
-    required: false,
+    // a step skipped on purpose is not required; one refused (not-run) fails the verdict
+    required: outcome.status === 'not-run',
     argv: step.run,
-    cwd: step.cwd
+    cwd: step.cwd,
+    ...(outcome.status === 'skipped' ? { skip_reason: outcome.skip_reason } : {})
   }))
 }
 
@@ -130,6 +151,7 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
     }
   }
 
+  input.reporter?.suitesStarted?.(selected.length)
   await runSuites(
     bySuite,
     { concurrent: baseline.suites.concurrent },
@@ -144,15 +166,15 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
 }
 
 export interface OperationSuitesInput extends SuiteRunInput {
-  /** Why the suites are not run, when they are not (a request: --no-suites, a dry run); null: run them. */
-  skip: string | null
+  /** Why the suites are not run, when they are not (a request: --no-suites, a dry run, the rules' FAIL); null: run them. */
+  skip: string | SuiteSkip | null
   /** Why they must not run although requested (the files on disk are not the ones checked): not run, and FAIL. */
   blocked?: Finding | null
 }
 
 /**
- * The suites of an operation as the verdict sees them: skipped on request (BG704, a notice), none in the
- * policy (BG705), refused (the blocking finding, every step not-run), or run, with a finding per step that
+ * The suites of an operation as the verdict sees them: skipped (on request, a dry run, the rules' FAIL: BG704,
+ * a notice), none in the policy (BG705), refused (the blocking finding, every step not-run), or run, with a finding per step that
  * did not pass.
  */
 export async function operationSuites(
@@ -160,14 +182,10 @@ export async function operationSuites(
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const { baseline, operation } = input
   if (input.skip !== null) {
-    const steps = skippedSteps(baseline, operation)
-    const note = finding(
-      'BG704',
-      null,
-      null,
-      `the suites were not run (${input.skip}): ${plural(steps.length, 'step')} skipped; this verdict covers the rules only`
-    )
-    return { steps, redactions: 0, findings: [note] }
+    const skip = typeof input.skip === 'string' ? { reason: input.skip } : input.skip
+    const steps = unrunSteps(baseline, operation, { status: 'skipped', skip_reason: skip.reason })
+    input.reporter?.suitesSkipped?.(skip, steps)
+    return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] }
   }
   if (stepsFor(baseline, operation).length === 0) {
     const note = finding(
@@ -179,13 +197,19 @@ export async function operationSuites(
     return { steps: [], redactions: 0, findings: [note] }
   }
   if (input.blocked) {
-    const steps = skippedSteps(baseline, operation).map((s): StepResult => ({
-      ...s,
-      status: 'not-run',
-      required: true
-    }))
+    const steps = unrunSteps(baseline, operation, { status: 'not-run' })
     return { steps, redactions: 0, findings: [input.blocked] }
   }
   const run = await runBaselineSuites(input)
   return { steps: run.steps, redactions: run.redactions, findings: suiteRules(run.steps) }
+}
+
+/** BG704: what did not run and why; after a rule FAIL, how to run the suites all the same. */
+function skipNote(skip: SuiteSkip, steps: number): Finding {
+  const skipped = `${plural(steps, 'step')} skipped`
+  const message =
+    skip.ruleErrors === undefined
+      ? `the suites were not run (${skip.reason}): ${skipped}; this verdict covers the rules only`
+      : `the suites were not run because ${skip.reason}: ${skipped}; --suites-anyway (input suites-anyway: true) runs them all the same`
+  return finding('BG704', null, null, message)
 }

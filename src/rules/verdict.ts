@@ -18,6 +18,8 @@ export interface StepResult {
   cwd?: string
   /** Why the step did not run to an exit of its own (could not start, aborted, output still open). */
   error?: string
+  /** A skipped step: why it was not run (on request, a dry run, the rules already decide FAIL). */
+  skip_reason?: string
   /** Every byte the step printed, kept or not. */
   output_bytes?: number
   /** The redacted log beside the packet, its SHA-256, and its last lines. */

@@ -75,6 +75,8 @@ export interface PromotionInputs extends CommonInputs {
   head: string | undefined
   /** Run the suites. */
   suites: boolean
+  /** Run the suites even when the rules already decide FAIL (default: they are skipped then). */
+  suitesAnyway: boolean
   /** A GitHub token ('' when none): the joint approval and the sticky comment. */
   token: string
   /** Post (or update) the sticky pull-request comment. */
@@ -87,11 +89,16 @@ export function readPromotionInputs(get: GetInput, env: NodeJS.ProcessEnv): Prom
   const common = readCommonInputs(get, env, 'promotion')
   const base = revisionInput(get, 'base')
   const head = revisionInput(get, 'head')
+  const suites = readBoolean(get, 'suites', true)
+  const suitesAnyway = readBoolean(get, 'suites-anyway', false)
+  if (!suites && suitesAnyway)
+    throw new InputError(`inputs 'suites: false' and 'suites-anyway: true' contradict each other: give one`)
   return {
     ...common,
     base,
     head,
-    suites: readBoolean(get, 'suites', true),
+    suites,
+    suitesAnyway,
     token: get('token').trim(),
     comment: readBoolean(get, 'comment', true),
     uploadEvidence: readBoolean(get, 'upload-evidence', true)
