@@ -1,6 +1,6 @@
-// The promotion action: inputs and event -> the promotion gate -> outputs, annotations, the suites' logs in
-// collapsible groups, the sticky pull-request comment and the job summary. Fails the step on FAIL; never for a
-// comment it could not post alone.
+// The promotion action: inputs and event -> the promotion gate -> outputs, annotations, what is judged, the
+// suites' logs in collapsible groups (or why they were skipped), the sticky pull-request comment and the job
+// summary. Fails the step on FAIL; never for a comment it could not post alone.
 import * as core from '@actions/core'
 import { code, escapeMarkdown } from '../../evidence/markdown.js'
 import { createEvidenceStore } from '../../files/evidence-store.js'
@@ -27,16 +27,10 @@ import {
 } from '../shared/inputs.js'
 import type { PromotionInputs } from '../shared/inputs.js'
 import { combinedClassification, combinedPosture } from '../shared/outputs.js'
-import {
-  actionRedactor,
-  actionsReporter,
-  cancellation,
-  failureMessage,
-  scannerNote,
-  writeSummary
-} from '../shared/report.js'
+import { actionRedactor, cancellation, failureMessage, scannerNote, writeSummary } from '../shared/report.js'
 import { renderSummary } from '../shared/summary.js'
 import { plural } from '../../text/plural.js'
+import { promotionReporter } from './progress.js'
 
 /** Warnings the action itself may emit (a comment it could not post, a scanner failure): slots kept free. */
 const OWN_WARNINGS = 2
@@ -74,9 +68,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       base: revs.base,
       head: revs.head,
       suites: inputs.suites,
+      suitesAnyway: inputs.suitesAnyway,
       redactor,
       review,
-      reporter: actionsReporter(),
+      reporter: promotionReporter({
+        startGroup: (title) => core.startGroup(title),
+        endGroup: () => core.endGroup(),
+        info: (text) => core.info(text)
+      }),
       signal: cancel.signal
     })
 
