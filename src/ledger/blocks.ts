@@ -297,6 +297,8 @@ class Reader {
   private interruptsTable(index: number): boolean {
     const line = this.lines[index]!
     if (line.blank || line.indent >= 4) return true
+    // the usual row: a line that starts with a pipe starts no other block (and a ledger has thousands)
+    if (this.text.charCodeAt(line.first) === PIPE) return false
     if (this.atx(line) || this.fence(line) || this.text[line.first] === '>' || this.thematicBreak(line))
       return true
     if (this.htmlEnd(line, false) !== null) return true
