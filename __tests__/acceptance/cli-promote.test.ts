@@ -40,6 +40,15 @@ function repository(steps: object[]): Fixture {
   return fx
 }
 
+/** Bump the pin alone to another release, committed: the rules fail it (BG501) before any suite could. */
+function pinOnly(fx: Fixture): void {
+  fx.editJson(PIN, (pin) => {
+    pin.release_tag = 'v9.9.9'
+    pin.commit_sha = 'b'.repeat(40)
+  })
+  git(fx, ['commit', '-q', '-a', '-m', 'bump the pin only'], new Date().toISOString())
+}
+
 /** Hold the runtime: GO -> NO-GO in the pin and the matrix, committed (needs no approval). */
 function holdRuntime(fx: Fixture): void {
   fx.replace(PIN, '"runtime_cutover_posture": "GO"', '"runtime_cutover_posture": "NO-GO"')
@@ -84,7 +93,12 @@ describe('baseline-gate promote (built CLI)', () => {
     ])
     for (const s of b.steps)
       expect(Object.keys(s).sort()).toEqual(['duration_ms', 'exit_code', 'name', 'status', 'suite'])
-    // the progress lines went to stderr, one per finished step (not a terminal: no live line)
+    // the progress went to stderr: what is judged first, then a line per finished step (not a terminal: no live line)
+    const progress = r.stderr.split('\n')
+    expect(progress[0]).toMatch(
+      /^Judging memorykernel: \S+ -> \S+ \(base [0-9a-f]{12}, head [0-9a-f]{12}; changed: /
+    )
+    expect(progress[1]).toBe('Running 2 suite steps')
     expect(r.stderr).toMatch(/^PASS consumer › typecheck \(/m)
     expect(r.stderr).not.toContain('\r')
     expect(out.evidence).toBe(join(evidenceDir, 'promotion-memorykernel.json'))
@@ -147,6 +161,48 @@ describe('baseline-gate promote (built CLI)', () => {
     expect(b.findings.map((f) => f.rule)).toEqual(['BG704'])
   })
 
+  it('a rule FAIL skips the suites: no step runs, the terminal says so in one line, the evidence records why', () => {
+    const marks = tempDir('bg-promote-marks-')
+    const fx = repository([
+      { name: 'test', run: node(`require("fs").writeFileSync(${JSON.stringify(join(marks, 'ran'))}, "")`) }
+    ])
+    pinOnly(fx)
+    const evidenceDir = tempDir('bg-promote-evidence-')
+    const r = cli(['promote', '--base', 'HEAD~1', '--evidence-dir', evidenceDir], fx.root)
+    expect(r.status).toBe(1)
+    expect(existsSync(join(marks, 'ran'))).toBe(false)
+    const progress = r.stderr.trimEnd().split('\n')
+    expect(progress).toHaveLength(2)
+    expect(progress[0]).toMatch(
+      /^Judging memorykernel: .* -> v9\.9\.9 \(base [0-9a-f]{12}, head [0-9a-f]{12}; changed: /
+    )
+    expect(progress[1]).toMatch(
+      /^Suites skipped: the rules already decide FAIL \(\d+ errors?\)\. Run with --suites-anyway to run them\.$/
+    )
+    expect(r.stdout).toMatch(/BG501/)
+    expect(r.stdout).toMatch(/BG704 +the suites were not run because the rules already decide FAIL/)
+    const packet = JSON.parse(readFileSync(join(evidenceDir, 'promotion-memorykernel.json'), 'utf8')) as {
+      steps: { status: string; skip_reason?: string }[]
+      verdict: string
+    }
+    expect(packet.verdict).toBe('FAIL')
+    expect(packet.steps).toEqual([
+      expect.objectContaining({
+        status: 'skipped',
+        skip_reason: expect.stringMatching(/^the rules already decide FAIL \(\d+ errors?\)$/)
+      })
+    ])
+
+    const anyway = cli(
+      ['promote', '--base', 'HEAD~1', '--suites-anyway', '--evidence-dir', tempDir('bg-promote-evidence-')],
+      fx.root
+    )
+    expect(anyway.status).toBe(1)
+    expect(existsSync(join(marks, 'ran'))).toBe(true)
+    expect(anyway.stderr).toMatch(/^PASS consumer › test \(/m)
+    expect(anyway.stderr).not.toContain('Suites skipped')
+  })
+
   it('usage errors are one line and exit 2: no --base, an option as a revision, an unknown revision', () => {
     const fx = repository([])
     for (const [args, message] of [
@@ -155,6 +211,10 @@ describe('baseline-gate promote (built CLI)', () => {
       [['promote', '--base', 'no-such-branch'], /--base no-such-branch names no commit/],
       [['promote', '--base', 'HEAD', '--head', 'nope'], /--head nope names no commit/],
       [['promote', '--base', 'HEAD', '--no-probe'], /does not take --no-probe/],
+      [
+        ['promote', '--base', 'HEAD', '--no-suites', '--suites-anyway'],
+        /--no-suites or --suites-anyway, not both/
+      ],
       [['health', '--base', 'HEAD'], /health does not take --base/]
     ] as const) {
       const r = cli([...args], fx.root)

@@ -196,6 +196,21 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     expect(first.summary).toContain('**missing**')
   })
 
+  it('without approvals the rules already decide FAIL: the log says what is judged, then that the suites were skipped and why', () => {
+    expect(packetOf(first).steps.map((s) => [s.name, s.status])).toEqual([['smoke', 'skipped']])
+    const out = first.stdout.split('\n')
+    const judging = out.findIndex((l) => l.startsWith('baseline-gate promotion · memorykernel: '))
+    const skipped = out.findIndex((l) =>
+      /^::group::Suites skipped \(1 step\): the rules already decide FAIL \(\d+ errors?\); set the input suites-anyway: true to run them$/.test(
+        l
+      )
+    )
+    expect(judging).toBeGreaterThan(-1)
+    expect(skipped).toBeGreaterThan(judging)
+    expect(out.slice(skipped + 1, skipped + 3)).toEqual(['SKIP consumer › smoke (not run)', '::endgroup::'])
+    expect(first.stdout).not.toContain('consumer suite ok')
+  })
+
   it('posts exactly one sticky comment, with the verdict and a link to the run', () => {
     // the first run's comment, as it was then (the second run updates it in place)
     expect(first.summary).toMatch(
@@ -361,8 +376,10 @@ describe('the promotion action (built bundle): secrets printed by a failing suit
     planted = plants(token)
     writeFileSync(join(repo.root, 'planted.txt'), planted.map(([, , line]) => line).join('\n') + '\n')
     fake.addPull(REPOSITORY, { number: PR_SECRETS, headSha: repo.head, baseSha: repo.base })
+    // the change lacks its approvals (a rule FAIL): the suites run only because they are asked for anyway
     run = await runAction(repo, {
       token,
+      inputs: { 'suites-anyway': 'true' },
       payload: {
         number: PR_SECRETS,
         pull_request: {

@@ -36,6 +36,8 @@ export interface BaselineResult {
   evidence: string
   /** Promotion: what the change does to the baseline. */
   change?: ChangeEvidence
+  /** Promotion: the baseline the base revision pinned (the "old" of old -> new), null when it had none. */
+  previous?: Identity | null
   /** Secrets removed from the captured suite output. */
   redactions?: number
   /** Rollback: what was restored, from where, and where it was proposed. */
