@@ -7,6 +7,7 @@ import { formatDuration } from '../text/duration.js'
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024
+const MAX_STDERR = 64 * 1024
 
 export class GitError extends Error {
   override name = 'GitError'
@@ -18,37 +19,103 @@ export interface GitResult {
   stderr: string
 }
 
+// no pager, no colour, no prompts: a gate never waits for a human
+const OPTIONS = ['-c', 'core.quotepath=off', '-c', 'color.ui=never']
+const env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' })
+
+/** Why git could not run (not a non-zero exit: that is the caller's to judge). */
+function cannotRun(
+  cwd: string,
+  args: string[],
+  e: NodeJS.ErrnoException,
+  timedOut: boolean,
+  timeoutMs: number
+) {
+  const why = timedOut
+    ? `timed out after ${formatDuration(timeoutMs)}`
+    : e.code === 'ENOENT'
+      ? existsSync(cwd)
+        ? 'git is not installed (not on PATH)'
+        : `the directory ${cwd} does not exist`
+      : e.message
+  return new GitError(`git ${args[0]}: ${why}`)
+}
+
 /** Run `git <args>` in `cwd`. Never throws for a non-zero exit (see `code`); throws GitError when git cannot run. */
 export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      // no pager, no colour, no prompts: a gate never waits for a human
-      ['-c', 'core.quotepath=off', '-c', 'color.ui=never', ...args],
-      {
-        cwd,
-        timeout: timeoutMs,
-        maxBuffer: MAX_OUTPUT,
-        encoding: 'buffer',
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
-      },
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: env() },
       (err, stdout, stderr) => {
         const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null
         if (e && typeof e.code !== 'number') {
-          const why = e.killed
-            ? `timed out after ${formatDuration(timeoutMs)}`
-            : e.code === 'ENOENT'
-              ? existsSync(cwd)
-                ? 'git is not installed (not on PATH)'
-                : `the directory ${cwd} does not exist`
-              : e.message
-          reject(new GitError(`git ${args[0]}: ${why}`))
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs))
           return
         }
         resolve({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString('utf8').trim() })
       }
     )
   })
+}
+
+/** A git process whose output is read as it comes. */
+export interface GitStream {
+  /** Settles when git has exited: rejects with GitError(`<failure>: <stderr>`) on a non-zero exit. */
+  done: Promise<void>
+  /** Ends git where it is (its answer is known): `done` then resolves. */
+  stop(): void
+}
+
+/**
+ * Run `git <args>`, handing each line it prints to `onLine` as git prints it, so a walk over a long history can
+ * be used, and stopped, before it ends.
+ */
+export function gitLines(
+  cwd: string,
+  args: string[],
+  failure: string,
+  onLine: (line: string) => void,
+  timeoutMs = TIMEOUT_MS
+): GitStream {
+  const child = spawn('git', [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stopped = false
+  let stderr = ''
+  let rest = ''
+  child.stderr.setEncoding('utf8').on('data', (s: string) => {
+    if (stderr.length < MAX_STDERR) stderr += s
+  })
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n')
+    rest = lines.pop()!
+    for (const line of lines) if (!stopped) onLine(line)
+  })
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)))
+    child.on('close', (code) => {
+      if (stopped) resolve()
+      else if (code === null)
+        reject(cannotRun(cwd, args, new Error('killed by a signal'), child.killed, timeoutMs))
+      else if (code !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`))
+      else {
+        if (rest) onLine(rest)
+        resolve()
+      }
+    })
+  })
+  return {
+    done,
+    stop() {
+      stopped = true
+      child.kill()
+    }
+  }
 }
 
 /** The full commit id a revision names, or null when it names none. */

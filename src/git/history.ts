@@ -1,6 +1,7 @@
 // The revisions of files in the history of a revision: one `git log` for the commits that touched them, one
 // cat-file process for their contents, so the cost grows with the files' revisions, not with all commits.
-import { BlobReader, git, GitError } from './git.js'
+import { BlobReader, gitLines } from './git.js'
+import type { GitStream } from './git.js'
 
 export interface Revision {
   commit: string
@@ -14,32 +15,35 @@ export interface FileRevision extends Revision {
 }
 
 /**
- * The commits in the history of `rev` that changed any of `paths` (relative to `cwd`), newest first.
- * `rev` must already be a resolved commit (see resolveCommit).
+ * The commits in the history of `rev` that changed any of `paths` (relative to `cwd`), newest first, each handed
+ * to `onRevision` as git's walk finds it; stop() ends the walk early. `rev` must already be a resolved commit
+ * (see resolveCommit).
  */
+export function walkRevisionsTouching(
+  cwd: string,
+  rev: string,
+  paths: string[],
+  onRevision: (r: Revision) => void,
+  limit = 100_000
+): GitStream {
+  const args = ['log', `--max-count=${limit}`, '--format=%H %cI', rev, '--', ...paths.map(inCwd)]
+  return gitLines(cwd, args, `git log ${rev} -- ${paths.join(' ')}`, (line) => {
+    if (!line) return
+    const [commit, date] = line.split(' ')
+    onRevision({ commit: commit!, date: date! })
+  })
+}
+
+/** The commits of walkRevisionsTouching, all of them. */
 export async function revisionsTouching(
   cwd: string,
   rev: string,
   paths: string[],
   limit = 100_000
 ): Promise<Revision[]> {
-  const log = await git(cwd, [
-    'log',
-    `--max-count=${limit}`,
-    '--format=%H %cI',
-    rev,
-    '--',
-    ...paths.map(inCwd)
-  ])
-  if (log.code !== 0) throw new GitError(`git log ${rev} -- ${paths.join(' ')}: ${log.stderr}`)
-  return log.stdout
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [commit, date] = line.split(' ')
-      return { commit: commit!, date: date! }
-    })
+  const out: Revision[] = []
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit).done
+  return out
 }
 
 /** `REV:./path` is relative to the working directory (a root inside a monorepo), `REV:path` to the top. */

@@ -1,12 +1,15 @@
 // The last-known-good baseline of each baseline of the policy, read from git: one `git log` over the trio's
-// paths and one cat-file process, walking newest first and stopping at the first good revision (the pins
-// of the revisions it passes over, and the other two files only of those it judges).
+// paths and one cat-file process, walking newest first as git finds the revisions and stopping both at the
+// first good revision (the pins of the revisions it passes over, and the other two files only of those it
+// judges).
 import { findLastKnownGood } from '../classify/last-known-good.js'
 import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
 import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
-import { blobSpec, revisionsTouching } from '../git/history.js'
+import { blobSpec, walkRevisionsTouching } from '../git/history.js'
+import type { Revision } from '../git/history.js'
+import type { GitStream } from '../git/git.js'
 import { cellText, rowOfTag } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
@@ -42,41 +45,44 @@ export async function lastKnownGood(
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     )
-  // the walk over the history is the long part (git diffs every commit against its parent): git runs it while
-  // this process reads and judges the current trio
-  const walk = revisionsTouching(
-    root,
-    head,
-    ROLES.map((r) => baseline.trio[r])
-  )
   const shallowClone = isShallow(root)
   // awaited below; until then a failure must not count as unhandled
-  walk.catch(() => {})
   shallowClone.catch(() => {})
   const reader = new BlobReader(root)
+  const read = async (commit: string, path: string) => {
+    const blob = await reader.read(blobSpec(commit, path))
+    return blob.found ? blob.content : null
+  }
+  // the walk over the history is the long part (git diffs every commit against its parent): git runs it while
+  // this process reads and judges the current trio, and then the revisions git has found. Each pin is asked for
+  // as soon as git names its revision (cat-file answers in order, with no round trip per revision); the walk
+  // stops at the first good revision, and the answers it did not need are dropped
+  const history = new TrioHistory(
+    (onRevision) =>
+      walkRevisionsTouching(
+        root,
+        head,
+        ROLES.map((r) => baseline.trio[r]),
+        onRevision
+      ),
+    (commit) =>
+      read(commit, baseline.trio.pin)
+        .then((bytes) => (bytes ? pinFacts(bytes) : null))
+        .catch(() => null)
+  )
   try {
-    const read = async (commit: string, path: string) => {
-      const blob = await reader.read(blobSpec(commit, path))
-      return blob.found ? blob.content : null
-    }
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])))
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null }
     const current = trioFromBytes(baseline, currentBytes)
     const identity = identityOf(current)
     const shallow = await shallowClone
-    const revisions = await walk
 
-    // every pin is asked for at once (cat-file answers in order, with no round trip per revision); the walk
-    // still stops at the first good revision, and the answers it did not need are dropped
-    const pins = revisions.map((rev) =>
-      read(rev.commit, baseline.trio.pin)
-        .then((bytes) => (bytes ? pinFacts(bytes) : null))
-        .catch(() => null)
-    )
-    const profileAt = profileOfRevision(pins)
+    const profileAt = profileOfRevision(history)
     async function* candidates(): AsyncGenerator<CandidateRevision> {
-      for (const [i, rev] of revisions.entries()) {
-        const facts = await pins[i]!
+      for (let i = 0; ; i++) {
+        const rev = await history.at(i)
+        if (!rev) return
+        const facts = await history.pins[i]!
         yield { ...rev, identity: facts?.identity ?? null, profile: await profileAt(i) }
       }
     }
@@ -111,7 +117,53 @@ export async function lastKnownGood(
     }
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
   } finally {
+    history.stop()
     reader.close()
+  }
+}
+
+/** The trio's revisions, newest first, as git's walk finds them; the walk starts at once. */
+class TrioHistory {
+  readonly revisions: Revision[] = []
+  /** Each revision's pin, asked for as soon as git names the revision. */
+  readonly pins: Promise<PinFacts | null>[] = []
+  private readonly walk: GitStream
+  private ended = false
+  private wake: () => void = () => {}
+
+  constructor(
+    start: (onRevision: (rev: Revision) => void) => GitStream,
+    pinOf: (commit: string) => Promise<PinFacts | null>
+  ) {
+    this.walk = start((rev) => {
+      this.revisions.push(rev)
+      this.pins.push(pinOf(rev.commit))
+      this.wake()
+    })
+    const end = () => {
+      this.ended = true
+      this.wake()
+    }
+    // a failure is thrown by at(), to the caller that asks past what git found
+    this.walk.done.then(end, end)
+  }
+
+  /** Revision i, or null past the oldest. */
+  async at(i: number): Promise<Revision | null> {
+    while (this.revisions.length <= i && !this.ended) await new Promise<void>((r) => (this.wake = r))
+    if (i >= this.revisions.length) await this.walk.done
+    return this.revisions[i] ?? null
+  }
+
+  /** The pins of every revision, to the oldest. */
+  async allPins(): Promise<(PinFacts | null)[]> {
+    await this.at(Infinity)
+    return Promise.all(this.pins)
+  }
+
+  /** Ends git's walk where it is: the answer is known. */
+  stop(): void {
+    this.walk.stop()
   }
 }
 
@@ -120,12 +172,12 @@ export async function lastKnownGood(
  * adoption; one that does not was written before it, unless an older revision already recorded it (a posture
  * removed after adoption does not make a revision legacy). The older pins are awaited only for such a revision.
  */
-function profileOfRevision(pins: Promise<PinFacts | null>[]): (i: number) => Promise<Profile> {
+function profileOfRevision(history: TrioHistory): (i: number) => Promise<Profile> {
   let olderHasPosture: boolean[] | null = null
   return async (i) => {
-    if ((await pins[i]!)?.hasPosture) return 'current'
+    if ((await history.pins[i]!)?.hasPosture) return 'current'
     if (!olderHasPosture) {
-      const all = await Promise.all(pins)
+      const all = await history.allPins()
       olderHasPosture = new Array<boolean>(all.length)
       let seen = false
       for (let j = all.length - 1; j >= 0; j--) {
