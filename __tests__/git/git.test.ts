@@ -111,3 +111,28 @@ describe('file history', () => {
     expect(approvedSince(history, (p) => tag(p) === 'v9')).toBeNull()
   })
 })
+
+describe('a walk read as git finds it', () => {
+  it("hands each revision over newest first, can be stopped, and fails with git log's message", async () => {
+    const { walkRevisionsTouching } = await import('../../src/git/history.js')
+    const r = repo()
+    const a = r.commit({ 'pin.json': '1' }, 'one')
+    r.commit({ 'other.txt': 'x' }, 'unrelated')
+    const b = r.commit({ 'pin.json': '2' }, 'two')
+    const head = (await resolveCommit(r.dir, 'HEAD'))!
+    const all: string[] = []
+    await walkRevisionsTouching(r.dir, head, ['pin.json'], (rev) => all.push(rev.commit)).done
+    expect(all).toEqual([b, a])
+
+    const first: string[] = []
+    const walk = walkRevisionsTouching(r.dir, head, ['pin.json'], (rev) => {
+      first.push(rev.commit)
+      walk.stop()
+    })
+    await walk.done
+    expect(first).toEqual([b])
+
+    const bad = walkRevisionsTouching(r.dir, 'f'.repeat(40), ['pin.json'], () => {})
+    await expect(bad.done).rejects.toThrow(/^git log f{40} -- pin\.json: fatal: bad object/)
+  })
+})
