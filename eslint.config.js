@@ -38,20 +38,30 @@ export default tseslint.config(
   },
   layer(
     infra,
-    [...domain, 'operations', 'cli', 'actions'],
+    [...domain, 'operations', 'present', 'cli', 'actions'],
     'infra may not import from domain, operations or entry layers (DESIGN.md §2).',
     [noActionsToolkit]
   ),
   // src/github is infra too, and the one infra module that talks to the Actions toolkit
   layer(
     ['github'],
-    [...domain, 'operations', 'cli', 'actions'],
+    [...domain, 'operations', 'present', 'cli', 'actions'],
     'infra may not import from domain, operations or entry layers.'
   ),
-  layer(domain, ['operations', 'cli', 'actions'], 'domain may not import from operations or entry layers.', [
-    noActionsToolkit
-  ]),
-  layer(['operations'], ['cli', 'actions'], 'operations may not import from entry layers.', [
+  layer(
+    domain,
+    ['operations', 'present', 'cli', 'actions'],
+    'domain may not import from operations or entry layers.',
+    [noActionsToolkit]
+  ),
+  layer(
+    ['operations'],
+    ['present', 'cli', 'actions'],
+    'operations may not import from presentation or entry layers.',
+    [noActionsToolkit]
+  ),
+  // presentation: every surface a person reads, rendered from the operations' results (DESIGN.md §2)
+  layer(['present'], ['cli', 'actions'], 'presentation may not import from entry layers.', [
     noActionsToolkit
   ]),
   layer(['cli'], ['actions'], 'the CLI must not depend on the Actions adapter.', [noActionsToolkit]),

@@ -37,7 +37,9 @@ describe('from a subdirectory', () => {
     for (const args of runs) {
       const top = runCli(args, fx.root)
       const below = runCli(args, sub)
-      expect([below.status, below.stderr]).toEqual([top.status, ''])
+      // the same progress lines from either place, and nothing else on stderr
+      expect([below.status, below.stderr]).toEqual([top.status, top.stderr])
+      expect(top.stderr).not.toMatch(/error|Error/)
       expect(verdictOf(parse(below.stdout))).toEqual(verdictOf(parse(top.stdout)))
       expect(parse(below.stdout).evidence.startsWith(join(fx.root, '.baseline-gate', 'evidence'))).toBe(true)
     }

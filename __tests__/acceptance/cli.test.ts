@@ -80,6 +80,8 @@ interface JsonBaseline {
 interface JsonResult {
   operation: string
   verdict: string
+  summary: string
+  next_steps: string[]
   baselines: JsonBaseline[]
   evidence: string
 }
@@ -108,12 +110,24 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     const out = JSON.parse(r.stdout) as JsonResult
-    expect(sortedKeys(out)).toEqual(['baselines', 'evidence', 'operation', 'verdict'])
+    expect(sortedKeys(out)).toEqual([
+      'baselines',
+      'evidence',
+      'next_steps',
+      'operation',
+      'summary',
+      'verdict'
+    ])
+    const id = out.baselines[0]!.identity
+    expect(out.summary).toBe(
+      `PASS · health of memorykernel at ${id.release_tag} (commit ${id.commit_sha!.slice(0, 12)})`
+    )
+    expect(out.next_steps).toEqual(['Nothing to do: the trio, the producer and the rules agree.'])
     expect(out.operation).toBe('health')
     expect(out.verdict).toBe('PASS')
     expect(out.baselines).toHaveLength(1)
     for (const b of out.baselines) {
-      expect(sortedKeys(b)).toEqual(['findings', 'identity', 'name', 'posture', 'steps'])
+      expect(sortedKeys(b)).toEqual(['findings', 'identity', 'name', 'not_run', 'posture', 'steps'])
       expect(b.name).toBe('memorykernel')
       expect(sortedKeys(b.identity)).toEqual(
         [

@@ -192,7 +192,7 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     expect(packet.findings.map((f) => f.rule)).toContain('BG801')
     expect(lines(first.stdout, '::error title=BG801')).toHaveLength(1)
     expect(first.stdout).toMatch(/^::error::baseline promotion FAIL/m)
-    expect(first.summary).toContain('baseline-gate promotion: FAIL')
+    expect(first.summary).toContain('## ❌ FAIL · promotion of `memorykernel`')
     expect(first.summary).toContain('**missing**')
   })
 
@@ -207,7 +207,7 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     )
     expect(judging).toBeGreaterThan(-1)
     expect(skipped).toBeGreaterThan(judging)
-    expect(out.slice(skipped + 1, skipped + 3)).toEqual(['SKIP consumer › smoke (not run)', '::endgroup::'])
+    expect(out.slice(skipped + 1, skipped + 3)).toEqual(['SKIP consumer › smoke (skipped)', '::endgroup::'])
     expect(first.stdout).not.toContain('consumer suite ok')
   })
 
@@ -222,7 +222,7 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     expect(posts).toHaveLength(1)
     const body = (posts[0]!.body as { body: string }).body
     expect(body.startsWith(MARKER)).toBe(true)
-    expect(body).toContain('baseline-gate promotion: FAIL')
+    expect(body).toContain('## ❌ FAIL · promotion of `memorykernel`')
     expect(body).toContain(`https://github.example/${REPOSITORY}/actions/runs/${RUN_ID}`)
     expect(body).toContain('BG801')
   })
@@ -235,7 +235,7 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     const comments = fake.commentsOf(REPOSITORY, PR)
     expect(comments).toHaveLength(1)
     expect(comments[0]!.body.startsWith(MARKER)).toBe(true)
-    expect(comments[0]!.body).toContain('baseline-gate promotion: PASS')
+    expect(comments[0]!.body).toContain('## ✅ PASS · promotion of `memorykernel`')
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
     expect(second.summary).toMatch(/Updated \[the verdict comment\]/)
   })

@@ -219,9 +219,12 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
     expect(issues[0]!.body).toContain(REASON)
   })
 
-  it('the job summary starts with the incident note, then the verdict, with the links', () => {
-    expect(first.summary.indexOf(REASON)).toBeGreaterThanOrEqual(0)
-    expect(first.summary.indexOf(REASON)).toBeLessThan(first.summary.indexOf('baseline-gate rollback: PASS'))
+  it('the job summary starts with the verdict and what to do, then the incident note, with the links', () => {
+    expect(first.summary).toMatch(
+      /^## ✅ PASS · rollback of `memorykernel`: `v[\d.]+` withdrawn, `v[\d.]+` restored\n/
+    )
+    expect(first.summary.indexOf('**What to do next**')).toBeLessThan(first.summary.indexOf(REASON))
+    expect(first.summary.indexOf('incident rollback')).toBeLessThan(first.summary.indexOf(REASON))
     expect(first.summary).toContain(first.outputs['pull-request-url'])
     expect(first.summary).toContain(first.outputs['incident-issue-url'])
     // everything was proposed (BG310 is expected: the producer's tree is still at the withdrawn TAGS.v6)

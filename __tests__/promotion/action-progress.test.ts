@@ -47,8 +47,8 @@ describe('the promotion action log', () => {
     expect(lines).toEqual([
       'baseline-gate promotion · memorykernel: v0.4.0 -> release unknown (base aaaaaaaaaaaa, head bbbbbbbbbbbb; changed: config/memorykernel-integration-pin.json)',
       '::group::Suites skipped (2 steps): the rules already decide FAIL (2 errors); set the input suites-anyway: true to run them',
-      'SKIP producer › cargo fmt (not run)',
-      'SKIP producer › cargo test (not run)',
+      'SKIP producer › cargo fmt (skipped)',
+      'SKIP producer › cargo test (skipped)',
       '::endgroup::'
     ])
   })

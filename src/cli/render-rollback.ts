@@ -86,7 +86,7 @@ export function lkgJson(reports: LkgReport[]): object {
 }
 
 const STATUS: Record<RollbackReport['status'], string> = {
-  restored: 'restored and verified',
+  restored: 'restored; the rules passed on it (the suites: see below)',
   'verification-failed': 'restored, but it failed verification: the previous trio was put back',
   'already-current': 'nothing to do: the target is already the current baseline',
   'dry-run': 'dry run: nothing was written',

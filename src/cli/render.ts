@@ -4,7 +4,11 @@ import type { ChangeEvidence } from '../evidence/packet.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
-import { countBySeverity } from '../rules/finding.js'
+import { bySeverity, countBySeverity } from '../rules/finding.js'
+import { judged, subject } from '../present/headline.js'
+import { lineToText } from '../present/inline.js'
+import { nextSteps } from '../present/next-steps.js'
+import { notRun } from '../present/not-run.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
@@ -62,31 +66,33 @@ export function identityLine(b: Pick<BaselineResult, 'identity' | 'posture'>): s
 
 export function renderReport(result: OperationResult, root: string, s: Style = plain): string {
   const out: string[] = []
+  const next = nextSteps(result)
   for (const b of result.baselines) {
-    out.push(s.bold(`baseline-gate ${result.operation} · ${b.name}`))
+    // first what was judged and the verdict, then what to do, then why (findings, steps), then the details
+    const verdict = b.verdict === 'PASS' ? s.green(s.bold('PASS')) : s.red(s.bold('FAIL'))
+    out.push(`${verdict} ${s.bold(`· ${result.operation} of ${lineToText(subject(b))}`)}`)
     out.push(s.dim(`  ${identityLine(b)}`))
     if (b.change) out.push(...changeLines(b.change, s))
     if (b.rollback) out.push(...rollbackLines(b.rollback, s))
-    out.push('')
-    for (const st of b.steps) {
-      const status =
-        st.status === 'passed'
-          ? s.green(st.status)
-          : st.status === 'skipped'
-            ? s.dim(st.status)
-            : s.red(st.status)
-      out.push(
-        `  ${s.dim(st.suite)}  ${st.name}  ${status}${st.status === 'skipped' ? '' : s.dim(`  ${formatDuration(st.duration_ms)}`)}`
-      )
+    const missing = notRun(b)
+    if (missing.length > 0) {
+      out.push('', `  ${s.yellow('did not run:')}`)
+      for (const l of missing) out.push(`    - ${lineToText(l)}`)
     }
-    if (b.steps.length > 0) out.push('')
+    out.push('')
+    const ran = b.steps.filter((st) => st.status !== 'skipped')
+    for (const st of ran) {
+      const status = st.status === 'passed' ? s.green(st.status) : s.red(st.status)
+      out.push(`  ${s.dim(st.suite)}  ${st.name}  ${status}${s.dim(`  ${formatDuration(st.duration_ms)}`)}`)
+    }
+    if (ran.length > 0) out.push('')
     for (const st of b.steps) {
       if (!st.required || st.status === 'passed' || st.log_tail === undefined) continue
       out.push(
         `  ${s.bold(`${st.suite} › ${st.name}`)} ${s.dim(`last lines of ${st.log_file ?? 'its log'}:`)}`
       )
       // a step's output may hold terminal escapes: colours and cursor moves are dropped, not replayed
-      const tail = st.log_tail.replace(TERMINAL_CONTROL, '').split('\n').slice(-15)
+      const tail = st.log_tail.replace(TERMINAL_CONTROL, '').replace(/\n$/, '').split('\n').slice(-15)
       out.push(
         ...(tail.length > 0 && tail.join('') !== '' ? tail : ['(no output)']).map(
           (l) => `    ${s.dim('│')} ${l}`
@@ -94,19 +100,22 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
       )
       out.push('')
     }
-    if (b.findings.length === 0) out.push(`  ${s.green('no findings')}`)
-    for (const f of b.findings) out.push(`  ${findingLine(f, s)}`)
-    out.push('')
     const c = countBySeverity(b.findings)
-    const verdict = b.verdict === 'PASS' ? s.green(s.bold('PASS')) : s.red(s.bold('FAIL'))
     out.push(
-      `  ${verdict}  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
+      `  findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
     )
-    out.push(s.dim(`  evidence: ${relativeTo(root, b.evidence)}`))
+    for (const f of bySeverity(b.findings)) out.push(`  ${findingLine(f, s)}`)
+    out.push('', s.dim(`  evidence: ${relativeTo(root, b.evidence)}`), '')
+  }
+  if (next.length > 0) {
+    out.push(s.bold('next:'))
+    next.forEach((l, i) => out.push(`  ${i + 1}. ${lineToText(l)}`))
     out.push('')
   }
   if (result.baselines.length > 1) {
-    out.push(`${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')}`)
+    out.push(
+      `${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')} · ${lineToText(judged(result))}`
+    )
   }
   return out.join('\n')
 }
@@ -156,8 +165,12 @@ export function toJson(result: OperationResult): object {
   return {
     operation: result.operation,
     verdict: result.verdict,
+    // the same words as every other surface: what was judged, what to do next, what did not run
+    summary: `${result.verdict} · ${lineToText(judged(result))}`,
+    next_steps: nextSteps(result).map(lineToText),
     baselines: result.baselines.map((b) => ({
       name: b.name,
+      not_run: notRun(b).map(lineToText),
       identity: b.identity,
       posture: b.posture,
       findings: b.findings.map((f) => ({
@@ -203,7 +216,8 @@ export function toJson(result: OperationResult): object {
         name: s.name,
         status: s.status,
         exit_code: s.exit_code,
-        duration_ms: s.duration_ms
+        duration_ms: s.duration_ms,
+        ...(s.skip_reason ? { skip_reason: s.skip_reason } : {})
       }))
     })),
     evidence: result.evidence

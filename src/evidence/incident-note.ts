@@ -200,9 +200,26 @@ export function renderIncidentNote(
     note.timeline.length > 0
       ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join('\n')
       : '_No events recorded._'
+  // the on-call reader gets the verdict, the state and the next deadline first; the template's sections follow
+  const lead = [
+    `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? ' (what a rollback sets)' : ''}.`,
+    '',
+    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    '',
+    ...(note.pull_request_url !== null || note.incident_issue_url !== null
+      ? [
+          [
+            ...(note.pull_request_url !== null ? [`Pull request ${link(note.pull_request_url)}`] : []),
+            ...(note.incident_issue_url !== null ? [`incident issue ${link(note.incident_issue_url)}`] : [])
+          ].join(' · ') + '.',
+          ''
+        ]
+      : [])
+  ]
   return [
     `${h} ${note.severity} incident rollback: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? ' (dry run)' : ''}`,
     '',
+    ...lead,
     `${h}# Impact summary`,
     '',
     `${impact(note, product)} ${posture}`,

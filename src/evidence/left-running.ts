@@ -47,6 +47,9 @@ export function leftRunning(steps: StepResult[]): string {
   if (ran.length === 0) return ''
   const lines = ran.map(leftRunningLine).filter((l): l is string => l !== null)
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ['No step left a process running.']
+  // the kernel keeps 15 bytes of a command name (TASK_COMM_LEN): say so, or a cut name looks like a typo
+  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+    out.push('', 'Command names are as the kernel keeps them: their first 15 bytes.')
   if (ran.some((s) => s.containment === 'group-only'))
     out.push(
       '',

@@ -50,7 +50,7 @@ export function stepsTable(steps: StepResult[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...steps.map(
       (st) =>
-        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${formatDuration(st.duration_ms)} |`
+        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${st.status === 'skipped' || st.status === 'not-run' ? '-' : formatDuration(st.duration_ms)} |`
     )
   ].join('\n')
 }

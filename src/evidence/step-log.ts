@@ -47,8 +47,9 @@ const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
 /** How the step ended: exit 0, exit 1, timed out, not run. */
 function outcome(step: StepResult): string {
-  if (step.status === 'not-run' || step.status === 'skipped')
-    return step.error ? `not run: ${step.error}` : 'not run'
+  // the reason is said once, for all the steps it skipped (the group's title, the summary's "did not run")
+  if (step.status === 'skipped') return 'skipped'
+  if (step.status === 'not-run') return step.error ? `not run: ${step.error}` : 'not run'
   const parts: string[] = []
   if (step.status === 'timed-out') parts.push('timed out')
   if (step.error) parts.push(step.error)

@@ -55,6 +55,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
   )
 }
 
+/** The order a person reads: errors first, then warnings, then notices; within each, by place (stable). */
+export function bySeverity(findings: Finding[]): Finding[] {
+  return sortFindings(findings).sort((a, b) => RANK[a.severity] - RANK[b.severity])
+}
+
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
   for (const f of findings) counts[f.severity]++

@@ -18,7 +18,7 @@ export interface PreflightInput {
   producerManifestPath: string
 }
 
-const SUITE = 'preflight'
+export const PREFLIGHT_SUITE = 'preflight'
 const FORBIDDEN = ['legacy_error', 'api_contract_version']
 
 export function preflightRules(input: PreflightInput): { findings: Finding[]; steps: StepResult[] } {
@@ -63,7 +63,7 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
 }
 
 function step(name: string, status: StepResult['status'], ms: number, required = true): StepResult {
-  return { suite: SUITE, name, status, exit_code: null, duration_ms: ms, required }
+  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required }
 }
 
 function judge(ex: Exchange, input: PreflightInput): Finding[] {

@@ -11,13 +11,20 @@ import { runHealth } from '../../operations/health.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
-import { githubClient, parseRepository, producerReader, runUrl } from '../shared/github.js'
+import {
+  eventWords,
+  githubClient,
+  parseRepository,
+  presentLinks,
+  producerReader,
+  runUrl
+} from '../shared/github.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { artifactName, checkNodeVersion, InputError, readHealthInputs } from '../shared/inputs.js'
 import type { HealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
 import { actionRedactor } from '../shared/report.js'
-import { renderSummary } from '../shared/summary.js'
+import { renderSummary } from '../../present/summary.js'
 import { driftItems, syncDriftIssue } from './drift.js'
 import { checkSchedule } from './schedule.js'
 import { plural } from '../../text/plural.js'
@@ -55,7 +62,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('artifact-name', artifact)
     core.setOutput('drift-issue-url', drift?.urls.join(',') ?? '')
     await core.summary
-      .addRaw(renderSummary(result, plan.overflow, artifact, { notes: drift?.notes ?? [] }))
+      .addRaw(
+        renderSummary(result, {
+          links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
+          trigger: eventWords(env),
+          overflow: plan.overflow,
+          notes: drift?.notes ?? []
+        })
+      )
       .write()
     core.info(
       `baseline-gate health: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`

@@ -13,10 +13,11 @@ import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
 import type { Redactor } from '../../redact/redactor.js'
+import type { Links } from '../../present/links.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
-import { commentMarker, renderComment } from '../shared/comment.js'
+import { commentMarker, renderComment } from '../../present/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
-import { githubClient, parseRepository, runUrl } from '../shared/github.js'
+import { eventWords, githubClient, parseRepository, presentLinks } from '../shared/github.js'
 import type { EventRevisions } from '../shared/event.js'
 import {
   artifactName,
@@ -28,7 +29,7 @@ import {
 import type { PromotionInputs } from '../shared/inputs.js'
 import { combinedClassification, combinedPosture } from '../shared/outputs.js'
 import { actionRedactor, cancellation, failureMessage, scannerNote, writeSummary } from '../shared/report.js'
-import { renderSummary } from '../shared/summary.js'
+import { renderSummary } from '../../present/summary.js'
 import { plural } from '../../text/plural.js'
 import { promotionReporter } from './progress.js'
 
@@ -95,10 +96,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS)
 
     const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
-    notes.push(await postComment(result, { inputs, revs, client, redactor, artifact, env }))
+    const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
+    const links = presentLinks(env, inputs.root, headSha, artifact)
+    const trigger =
+      revs.pullRequest !== null
+        ? `pull request #${revs.pullRequest}${revs.fork ? ' from a fork' : ''}`
+        : eventWords(env)
+    notes.push(await postComment(result, { inputs, revs, client, redactor, links, trigger, env }))
     const scanner = scannerNote(redaction)
     if (scanner) notes.push(scanner)
-    await writeSummary(renderSummary(result, plan.overflow, artifact, { notes }), redactor, env)
+    await writeSummary(
+      renderSummary(result, { links, trigger, overflow: plan.overflow, notes }),
+      redactor,
+      env
+    )
     core.info(
       `baseline-gate promotion: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
     )
@@ -148,7 +159,8 @@ interface CommentInput {
   revs: EventRevisions
   client: GitHubClient | null
   redactor: Redactor
-  artifact: string
+  links: Links
+  trigger: string | null
   env: NodeJS.ProcessEnv
 }
 
@@ -172,7 +184,7 @@ async function postComment(result: OperationResult, c: CommentInput): Promise<st
   }
   if (!c.client) return cannot('GITHUB_REPOSITORY is not set, so the pull request cannot be found.')
   const marker = commentMarker('promotion', c.inputs.baseline)
-  const body = renderComment(result, { runUrl: runUrl(c.env), artifact: c.artifact, marker })
+  const body = renderComment(result, { links: c.links, trigger: c.trigger, marker })
   // a last guard: the comment is made of redacted evidence, and redacted once more
   const redacted = await c.redactor.redact(body)
   const posted = await c.client.upsertStickyComment(pr, marker, redacted.text)

@@ -11,7 +11,7 @@ import type { RollbackPublisher } from '../../operations/rollback.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { ContainmentError } from '../../files/contain.js'
 import { PolicyError } from '../../policy/types.js'
-import { githubClient, parseRepository } from '../shared/github.js'
+import { githubClient, parseRepository, presentLinks } from '../shared/github.js'
 import { artifactName, checkNodeVersion, InputError, readRollbackInputs } from '../shared/inputs.js'
 import type { RollbackInputs } from '../shared/inputs.js'
 import {
@@ -23,7 +23,7 @@ import {
   writeSummary
 } from '../shared/report.js'
 import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
-import { renderSummary } from '../shared/summary.js'
+import { renderSummary } from '../../present/summary.js'
 import { plural } from '../../text/plural.js'
 
 /** Warnings the action itself may emit (a scanner failure): slots kept free. */
@@ -80,9 +80,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const scanner = scannerNote(redaction)
     if (scanner) notes.push(scanner)
     const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
-    const summary = renderSummary(result, plan.overflow, artifact, { notes })
+    // the restored files are in no commit yet: no file links
+    const summary = renderSummary(result, {
+      links: presentLinks(env, inputs.root, null, artifact),
+      trigger: `trigger ${inputs.trigger}`,
+      overflow: plan.overflow,
+      notes
+    })
     await writeSummary(
-      incidentNotes ? `${incidentNotes}\n\n---\n\n${summary}` : summary,
+      // the verdict and what to do first, then the incident note as the teams will read it
+      incidentNotes ? `${summary}\n---\n\n${incidentNotes}\n` : summary,
       redaction.redactor,
       env
     )

@@ -4,6 +4,9 @@ import { createGitHubClient } from '../../github/client.js'
 import type { GitHubClient, Repository } from '../../github/client.js'
 import { createRepositoryReader } from '../../github/repository-reader.js'
 import type { RepositoryReader } from '../../github/repository-reader.js'
+import { blobLinks } from '../../present/links.js'
+import type { Links } from '../../present/links.js'
+import { workspacePrefix } from './annotations.js'
 import { InputError } from './inputs.js'
 
 /** GITHUB_REPOSITORY as owner and name, or null. */
@@ -51,4 +54,43 @@ export function producerReader(token: string, env: NodeJS.ProcessEnv): Repositor
     apiUrl: env.GITHUB_API_URL || undefined,
     log: (line) => core.debug(line)
   })
+}
+
+/**
+ * The links of the summary and the comment: each finding's file and line at `sha` (the commit judged; null:
+ * no file links, e.g. files a rollback restored that no commit holds yet), the run, the artifact.
+ */
+export function presentLinks(
+  env: NodeJS.ProcessEnv,
+  root: string,
+  sha: string | null,
+  artifact: string | null
+): Links {
+  return {
+    file: blobLinks({
+      server: env.GITHUB_SERVER_URL,
+      repository: env.GITHUB_REPOSITORY,
+      sha,
+      prefix: workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root)
+    }),
+    run: runUrl(env),
+    artifact
+  }
+}
+
+const EVENT_WORDS: Record<string, string> = {
+  schedule: 'scheduled run',
+  workflow_dispatch: 'run by hand (workflow_dispatch)',
+  push: 'push',
+  pull_request: 'pull request',
+  pull_request_target: 'pull request',
+  merge_group: 'merge queue',
+  repository_dispatch: 'repository_dispatch'
+}
+
+/** What started the run, in words ("scheduled run", "push"), for the line under a summary's headline. */
+export function eventWords(env: NodeJS.ProcessEnv): string | null {
+  const name = env.GITHUB_EVENT_NAME
+  if (!name) return null
+  return EVENT_WORDS[name] ?? `${name} event`
 }

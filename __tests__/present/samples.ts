@@ -1,0 +1,65 @@
+// Every surface a person reads, rendered from the fixtures: the golden files under rendered/ are these texts
+// (golden.test.ts), and `npm run render:check` turns them into HTML as GitHub would show them.
+import { renderIncidentNote } from '../../src/evidence/incident-note.js'
+import { renderReport, toJson } from '../../src/cli/render.js'
+import { renderComment } from '../../src/present/comment.js'
+import { NO_LINKS } from '../../src/present/links.js'
+import { renderSummary } from '../../src/present/summary.js'
+import type { OperationResult } from '../../src/operations/context.js'
+import {
+  healthFail,
+  healthPass,
+  LINKS,
+  promotionHuge,
+  promotionPass,
+  promotionRulesFail,
+  promotionSuiteFail,
+  rollbackResult
+} from './fixtures.js'
+
+const TRIGGER = 'pull request #42'
+const comment = (r: OperationResult, budget?: number) =>
+  renderComment(r, { links: LINKS, trigger: TRIGGER, marker: 'promotion', ...(budget ? { budget } : {}) })
+const terminal = (r: OperationResult) => renderReport(r, '/repo')
+
+/** File name -> its text. `.md` are Markdown as GitHub gets it, `.txt` the terminal, `.json` the --json output. */
+export function samples(): Record<string, string> {
+  const restored = rollbackResult(true)
+  const noSuites = rollbackResult(false)
+  return {
+    'comment-promotion-pass.md': comment(promotionPass()),
+    'comment-promotion-fail-rules.md': comment(promotionRulesFail()),
+    'comment-promotion-fail-suite.md': comment(promotionSuiteFail()),
+    'comment-promotion-truncated.md': comment(promotionHuge(120, 3000), 12_000),
+    'summary-promotion-fail-rules.md': renderSummary(promotionRulesFail(), {
+      links: LINKS,
+      trigger: TRIGGER
+    }),
+    'summary-promotion-truncated.md': renderSummary(promotionHuge(400, 3000), {
+      links: LINKS,
+      trigger: TRIGGER,
+      limitBytes: 40_000
+    }),
+    'summary-health-pass.md': renderSummary(healthPass(), { links: LINKS, trigger: 'scheduled run' }),
+    'summary-health-fail.md': renderSummary(healthFail(), { links: LINKS, trigger: 'scheduled run' }),
+    'summary-rollback-skipped.md': renderSummary(noSuites.result, {
+      links: NO_LINKS,
+      trigger: 'trigger contract-drift'
+    }),
+    'incident-note-restored.md': renderIncidentNote(restored.incident, {
+      displayName: 'MemoryKernel',
+      baseline: 'memorykernel',
+      verdict: 'PASS'
+    }),
+    'incident-note-skipped.md': renderIncidentNote(noSuites.incident, {
+      displayName: 'MemoryKernel',
+      baseline: 'memorykernel',
+      verdict: 'PASS'
+    }),
+    'terminal-promotion-fail-rules.txt': terminal(promotionRulesFail()),
+    'terminal-promotion-fail-suite.txt': terminal(promotionSuiteFail()),
+    'terminal-health-pass.txt': terminal(healthPass()),
+    'terminal-rollback-skipped.txt': terminal(noSuites.result),
+    'json-promotion-fail-rules.json': `${JSON.stringify(toJson(promotionRulesFail()), null, 2)}\n`
+  }
+}

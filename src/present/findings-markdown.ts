@@ -1,0 +1,58 @@
+// Findings as a person reads them in Markdown: errors first, each linked to its file and line at the commit
+// judged, long messages under the table (a table cell is no place for a paragraph). Pure.
+import { code, escapeMarkdown } from '../evidence/markdown-text.js'
+import { location } from '../evidence/markdown.js'
+import type { Finding } from '../rules/finding.js'
+import { bySeverity, countBySeverity } from '../rules/finding.js'
+import { shorten } from '../source/shorten.js'
+import { plural } from '../text/plural.js'
+import type { Links } from './links.js'
+
+export const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+
+/** A message longer than this goes under the table, with its number in the cell. */
+const CELL_CHARS = 140
+
+export function countsLine(findings: Finding[]): string {
+  const n = countBySeverity(findings)
+  return `${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${plural(n.notice, 'notice')}`
+}
+
+/** Where a finding is: a link to the file and line at the commit judged (named by the file's own name, the full
+ * path in its title, so the column stays narrow), the path alone without a link, or "the run". */
+function where(f: Finding, links: Links): string {
+  const loc = location(f)
+  if (!loc || !f.file) return 'the run'
+  const url = links.file(f.file, f.line)
+  if (!url) return code(loc)
+  const name = loc.slice(f.file.lastIndexOf('/') + 1)
+  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, '')}")`
+}
+
+/** The findings table (at most `limit` rows; the rest counted) and the long messages after it. */
+export function findingsMarkdown(findings: Finding[], links: Links, limit = Infinity): string {
+  if (findings.length === 0) return '_No findings._'
+  const shown = bySeverity(findings).slice(0, limit)
+  const long: string[] = []
+  const rows = shown.map((f) => {
+    let message = escapeMarkdown(f.message)
+    if (f.message.length > CELL_CHARS) {
+      long.push(
+        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, links)}: ${message}`
+      )
+      message = `${escapeMarkdown(shorten(f.message, 90, 'word'))} (see note ${long.length} below)`
+    }
+    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, links)} | ${message} |`
+  })
+  const out = ['| | Rule | Where | Message |', '| --- | --- | --- | --- |', ...rows]
+  if (long.length > 0) out.push('', '**The long messages in full:**', '', ...long)
+  const hidden = findings.length - shown.length
+  if (hidden > 0) {
+    const rest = bySeverity(findings).slice(shown.length)
+    out.push(
+      '',
+      `_${plural(hidden, 'more finding')} (${countsLine(rest)}) not listed here: every finding is in the evidence._`
+    )
+  }
+  return out.join('\n')
+}

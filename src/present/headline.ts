@@ -1,0 +1,94 @@
+// The first line of every surface: the verdict and what was judged (the baseline, old -> new for a change,
+// the trigger, the posture), in words built from the result alone.
+import type { BaselineResult, OperationResult } from '../operations/context.js'
+import type { Identity } from '../trio/model.js'
+import { c } from './inline.js'
+import type { Line } from './inline.js'
+
+const short = (sha: string): string => sha.slice(0, 12)
+
+/** A baseline by its release tag, or its commit, or in words when the pin names neither. */
+function label(id: Identity | null | undefined): Line {
+  if (id?.release_tag) return [c(id.release_tag)]
+  if (id?.commit_sha) return ['commit ', c(short(id.commit_sha))]
+  return ['an unknown baseline']
+}
+
+/** What one baseline's run judged, without the verdict: "`mk`: `v0.4.0` → `v0.5.0`, breaking change". */
+export function subject(b: BaselineResult): Line {
+  const name = c(b.name)
+  if (b.rollback) {
+    const r = b.rollback
+    const from = label(r.from)
+    const to = label(b.identity)
+    switch (r.status) {
+      case 'restored':
+        return [name, ': ', ...from, ' withdrawn, ', ...to, ' restored']
+      case 'dry-run':
+        return [name, ': would withdraw ', ...from, ' and restore ', ...to, ' (dry run, nothing written)']
+      case 'already-current':
+        return [name, ': ', ...from, ' was already the rollback target; nothing changed']
+      case 'verification-failed':
+        return [name, ': restoring ', ...to, ' in place of ', ...from, ' failed its checks']
+      case 'failed':
+        return [name, ': the rollback of ', ...from, ' did not complete']
+    }
+  }
+  if (b.change) {
+    const ch = b.change
+    if (!ch.trio_changed)
+      return [name, ': the trio did not change between ', c(short(ch.base)), ' and ', c(short(ch.head))]
+    const same =
+      b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha
+    if (same)
+      return [
+        name,
+        ' at ',
+        ...label(b.identity),
+        ': the baseline is unchanged (',
+        ch.changed_files.length === 1 ? '1 file' : `${ch.changed_files.length} files`,
+        ' of the trio changed)'
+      ]
+    const from = b.previous ? label(b.previous) : [c(short(ch.base))]
+    return [
+      name,
+      ': ',
+      ...from,
+      ' → ',
+      ...label(b.identity),
+      `, ${ch.classification === 'none' ? 'no contract' : ch.classification} change${ch.rollback ? ' (a rollback)' : ''}`
+    ]
+  }
+  const id = b.identity
+  if (!id.release_tag && !id.commit_sha) return [name, ': no baseline identity (the pin could not be read)']
+  return [
+    name,
+    ' at ',
+    ...label(id),
+    ...(id.commit_sha && id.release_tag ? [' (commit ', c(short(id.commit_sha)), ')'] : [])
+  ]
+}
+
+/** The posture as the run leaves it: "NO-GO", or "NO-GO → GO" for a change of posture. */
+export function postureWords(b: BaselineResult): Line {
+  const ch = b.change
+  if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
+    return ['posture ', c(ch.posture_from ?? 'not recorded'), ' → ', c(ch.posture_to ?? 'not recorded')]
+  return b.posture ? ['posture ', c(b.posture)] : ['posture not recorded']
+}
+
+/** The headline without the verdict: the operation and its subject; for several baselines, how many failed. */
+export function judged(result: OperationResult): Line {
+  const op = result.operation
+  if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0]!)]
+  const failed = result.baselines.filter((b) => b.verdict === 'FAIL').length
+  return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ''}`]
+}
+
+/** The line under the headline: the trigger and, for one baseline, its posture. */
+export function context(result: OperationResult, trigger: string | null): Line {
+  const parts: Line[] = []
+  if (trigger) parts.push([trigger])
+  if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]!))
+  return parts.flatMap((p, i) => (i === 0 ? p : [' · ', ...p]))
+}

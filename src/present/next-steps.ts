@@ -1,0 +1,172 @@
+// What to do next, in the order a person would do it, decided from the result alone (pure). Every surface
+// shows these right under the headline.
+import type { BaselineResult, OperationResult } from '../operations/context.js'
+import type { StepResult } from '../rules/verdict.js'
+import { RULES_ALREADY_FAIL } from '../operations/suites.js'
+import { plural } from '../text/plural.js'
+import { c, lineToText } from './inline.js'
+import type { Line } from './inline.js'
+
+const APPROVAL = new Set(['BG801', 'BG802'])
+const notPassed = (s: StepResult): boolean => s.required && s.status !== 'passed' && s.status !== 'skipped'
+
+/** The rule errors a person fixes in files (the suites' and the approval's are told apart). */
+function ruleErrors(b: BaselineResult): number {
+  return b.findings.filter(
+    (f) => f.severity === 'error' && !f.rule.startsWith('BG7') && !APPROVAL.has(f.rule)
+  ).length
+}
+
+/** Whether the suites were skipped because the rules had already decided FAIL (a promotion's rules-first gate). */
+export function suitesSkippedForRules(b: BaselineResult): boolean {
+  return b.steps.some((s) => s.status === 'skipped' && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true)
+}
+
+function failedSteps(b: BaselineResult): Line | null {
+  const failed = b.steps.filter(notPassed)
+  if (failed.length === 0) return null
+  const names = failed.slice(0, 3).flatMap((s, i) => [...(i > 0 ? [', '] : []), c(`${s.suite} › ${s.name}`)])
+  const more = failed.length > 3 ? ` and ${failed.length - 3} more` : ''
+  return [
+    `Read the log of the ${plural(failed.length, 'step')} that did not pass (`,
+    ...names,
+    `${more}): its last lines are below, the whole log is in the evidence.`
+  ]
+}
+
+function promotion(b: BaselineResult): Line[] {
+  const ch = b.change
+  const base = ch ? ch.base.slice(0, 12) : 'BASE'
+  const local = c(`npx baseline-gate promote --base ${base}`)
+  const out: Line[] = []
+  if (b.verdict === 'PASS') {
+    if (ch && !ch.trio_changed)
+      return [['Nothing to do: the trio did not change, so there is nothing to gate.']]
+    if (b.findings.some((f) => f.rule === 'BG704'))
+      out.push(['The suites did not run (asked for no suites): run them before merging with ', local, '.'])
+    out.push(['Merge once the change is reviewed.'])
+    if (b.posture !== 'GO')
+      out.push([
+        'The runtime cutover posture stays ',
+        c(b.posture ?? 'NO-GO'),
+        ': GO takes a posture-only change approved by a consumer owner and a producer owner.'
+      ])
+    return out
+  }
+  const errors = ruleErrors(b)
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, 'error')} listed under Findings, then push again; `,
+      local,
+      ' gives the same verdict locally.'
+    ])
+  if (b.findings.some((f) => f.rule === 'BG801'))
+    out.push([
+      'Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check.'
+    ])
+  if (b.findings.some((f) => f.rule === 'BG802'))
+    out.push(['The joint approval could not be checked: see ', c('BG802'), ' under Findings.'])
+  if (suitesSkippedForRules(b))
+    out.push([
+      'The suites were skipped because the rules already fail: they run once the rules pass, or now with ',
+      c('--suites-anyway'),
+      ' (input ',
+      c('suites-anyway: true'),
+      ').'
+    ])
+  const steps = failedSteps(b)
+  if (steps) out.push(steps)
+  return out
+}
+
+function health(b: BaselineResult): Line[] {
+  if (b.verdict === 'PASS') return [['Nothing to do: the trio, the producer and the rules agree.']]
+  const out: Line[] = []
+  const errors = ruleErrors(b)
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, 'error')} listed under Findings; `,
+      c('npx baseline-gate health'),
+      ' gives the same verdict locally.'
+    ])
+  if (b.findings.some((f) => f.severity === 'error' && f.rule.startsWith('BG3')))
+    out.push([
+      'If the producer moved on to a new release, ',
+      c('npx baseline-gate repin'),
+      ' updates the trio for one pull request.'
+    ])
+  const steps = failedSteps(b)
+  if (steps) out.push(steps)
+  out.push([
+    'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
+    c('npx baseline-gate rollback --trigger contract-drift --reason "…"'),
+    ' (docs/runbook.md).'
+  ])
+  return out
+}
+
+function rollback(b: BaselineResult): Line[] {
+  const r = b.rollback
+  if (!r) return []
+  const out: Line[] = []
+  const review: Line = r.pullRequestUrl
+    ? [
+        'Review and merge the rollback pull request: ',
+        { link: r.pullRequestUrl, text: r.pullRequestUrl },
+        '.'
+      ]
+    : ['Commit the restored trio and open one pull request with it (this run opened none).']
+  switch (r.status) {
+    case 'restored':
+      out.push(review)
+      if (!b.steps.some((s) => s.status !== 'skipped' && s.status !== 'not-run'))
+        out.push([
+          'Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them.'
+        ])
+      break
+    case 'dry-run':
+      out.push([
+        'Run the rollback for real (without ',
+        c('--dry-run'),
+        ') to restore the last-known-good trio.'
+      ])
+      break
+    case 'already-current':
+      out.push(['Nothing to restore: the last-known-good baseline is already the one pinned.'])
+      break
+    case 'verification-failed':
+      out.push([
+        'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
+      ])
+      break
+    case 'failed':
+      out.push(['The rollback did not complete: fix the problem under Findings and run it again.'])
+      break
+  }
+  const steps = r.status === 'restored' || r.status === 'verification-failed' ? failedSteps(b) : null
+  if (steps) out.push(steps)
+  out.push([
+    'Keep the runtime cutover posture ',
+    c('NO-GO'),
+    ' until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due.'
+  ])
+  return out
+}
+
+export function nextSteps(result: OperationResult): Line[] {
+  const all = result.baselines.flatMap((b) =>
+    result.operation === 'promotion'
+      ? promotion(b)
+      : result.operation === 'rollback'
+        ? rollback(b)
+        : health(b)
+  )
+  // several baselines often need the same step: say it once
+  const seen = new Set<string>()
+  return all.filter((line) => {
+    const key = lineToText(line)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,25 @@
+// What did not run, said on every surface: skipped suite steps (and why), steps that never started, a runtime
+// preflight that was not done. A verdict is only as good as what it covers.
+import type { BaselineResult } from '../operations/context.js'
+import { PREFLIGHT_SUITE } from '../rules/preflight.js'
+import { plural } from '../text/plural.js'
+import type { Line } from './inline.js'
+
+export function notRun(b: BaselineResult): Line[] {
+  const out: Line[] = []
+  const probe = b.findings.find((f) => f.rule === 'BG407')
+  if (probe) out.push([`Runtime preflight: ${probe.message}.`])
+  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
+  const skipped = suite.filter((s) => s.status === 'skipped')
+  // one line per reason recorded with the steps (on request, a dry run, the rules already decide FAIL)
+  const reasons = new Map<string, number>()
+  for (const s of skipped) {
+    const why = s.skip_reason ?? b.findings.find((f) => f.rule === 'BG704')?.message ?? 'no reason recorded'
+    reasons.set(why, (reasons.get(why) ?? 0) + 1)
+  }
+  for (const [why, n] of reasons) out.push([`${plural(n, 'suite step')} of ${suite.length} skipped: ${why}.`])
+  const never = suite.filter((s) => s.status === 'not-run')
+  if (never.length > 0)
+    out.push([`${plural(never.length, 'suite step')} did not start (see the findings for why).`])
+  return out
+}
