@@ -263,6 +263,21 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
       )
     })
 
+    it('links each current finding to its file and line at the commit checked, never a resolved one', async () => {
+      const c = client()
+      const fileUrl = (path: string, line: number | null) =>
+        `https://github.example/acme/app/blob/${'b'.repeat(40)}/${path}${line ? `#L${line}` : ''}`
+      const opened = value(await syncDriftIssue(c, first))
+      if (!('number' in opened)) throw new Error('expected an issue')
+      value(await syncDriftIssue(c, { ...second, fileUrl }))
+      const body = fake.commentsOf(REPO, opened.number)[0]!.body
+      expect(body).toContain(
+        `- ❌ BG305 [\`docs/matrix.md:9\`](https://github.example/acme/app/blob/${'b'.repeat(40)}/docs/matrix.md#L9): `
+      )
+      expect(body).toContain('- ✅ BG208 `config/mirror.json`, was:')
+      expect(body).not.toContain('/config/mirror.json')
+    })
+
     it('(c) PASS: closes the issue with what was resolved and the warnings that remain', async () => {
       const c = client()
       const opened = value(await syncDriftIssue(c, first))

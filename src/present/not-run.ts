@@ -8,7 +8,7 @@ import type { Line } from './inline.js'
 export function notRun(b: BaselineResult): Line[] {
   const out: Line[] = []
   const probe = b.findings.find((f) => f.rule === 'BG407')
-  if (probe) out.push([`Runtime preflight: ${probe.message}.`])
+  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`])
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
   const skipped = suite.filter((s) => s.status === 'skipped')
   // one line per reason recorded with the steps (on request, a dry run, the rules already decide FAIL)

@@ -147,6 +147,8 @@ export interface DriftInput {
   run: string
   /** The run's page, or null. */
   runUrl: string | null
+  /** A finding's file and line at the commit checked (a blob URL), or null (no link). */
+  fileUrl?: (path: string, line: number | null) => string | null
   /** Applied to every text before it is posted (the redactor). */
   redact?: (text: string) => Promise<string>
 }
@@ -277,8 +279,12 @@ function nextStep(input: DriftInput, failing: DriftItem[]): string {
   return `${local}; see the ${rules.length === 1 ? 'fix' : 'fixes'} in ${joined(named)}.`
 }
 
-function listLine(i: DriftItem, kind: Kind): string {
-  const where = i.file ? ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}` : ''
+function listLine(i: DriftItem, kind: Kind, input: DriftInput): string {
+  const loc = i.file ? code(i.line ? `${i.file}:${i.line}` : i.file) : ''
+  // a current finding links to its line at the commit checked; a resolved one is not there any more
+  const url =
+    i.file && i.rule !== 'step' && kind === 'current' ? (input.fileUrl?.(i.file, i.line) ?? null) : null
+  const where = loc ? ` ${url ? `[${loc}](${url})` : loc}` : ''
   const message = escapeMarkdown(shorten(i.message, MAX_SHOWN, 'word'))
   // a resolved finding's message says what was wrong: read as current, it would contradict the check mark
   if (kind === 'resolved') return `- ✅ ${escapeMarkdown(i.rule)}${where}, was: ${message}`
@@ -286,11 +292,11 @@ function listLine(i: DriftItem, kind: Kind): string {
 }
 
 /** A titled list, errors first, at most MAX_LISTED lines; `rest` says where the ones left out are. */
-function section(title: string, items: DriftItem[], kind: Kind, rest: string): string[] {
+function section(title: string, items: DriftItem[], kind: Kind, rest: string, input: DriftInput): string[] {
   if (items.length === 0) return []
   const lines = bySeverity(items)
     .slice(0, MAX_LISTED)
-    .map((i) => listLine(i, kind))
+    .map((i) => listLine(i, kind, input))
   const more = items.length - MAX_LISTED
   if (more > 0) lines.push(`- … and ${plural(more, 'more finding')}: ${rest}.`)
   return [`#### ${title} (${items.length})`, '', ...lines, '']
@@ -306,7 +312,7 @@ function openingText(input: DriftInput): string {
     `❌ **FAIL** · ${judged(input)} · ${counts(input.items)}. ${nextStep(input, input.items)}`,
     '',
     ...(input.items.length > 0
-      ? section('Findings', input.items, 'current', inEvidenceOf(input))
+      ? section('Findings', input.items, 'current', inEvidenceOf(input), input)
       : ['_No findings: a required step did not pass._', '']),
     'This issue stays open while the check fails: each failing run comments with what changed since the run ' +
       'before, and the first passing run closes it. The full report of each run is in its job summary and ' +
@@ -322,7 +328,7 @@ function failingText(input: DriftInput, previous: DriftRecord | null): string {
       `❌ **Still FAIL** · ${judged(input)} · ${counts(input.items)}; the findings of the previous run could ` +
         `not be read, so all are listed. ${nextStep(input, input.items)}`,
       '',
-      ...section('Findings', input.items, 'current', current)
+      ...section('Findings', input.items, 'current', current, input)
     ].join('\n')
   }
   const d = diffItems(previous.items, input.items)
@@ -334,9 +340,9 @@ function failingText(input: DriftInput, previous: DriftRecord | null): string {
   return [
     `❌ **Still FAIL** · ${judged(input)} · ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
     '',
-    ...section('New', d.added, 'current', current),
-    ...section('Still failing', d.still, 'current', current),
-    ...section('Resolved', d.resolved, 'resolved', inEvidenceOf(previous))
+    ...section('New', d.added, 'current', current, input),
+    ...section('Still failing', d.still, 'current', current, input),
+    ...section('Resolved', d.resolved, 'resolved', inEvidenceOf(previous), input)
   ].join('\n')
 }
 
@@ -352,7 +358,7 @@ function passingText(input: DriftInput, previous: DriftRecord | null, issue: num
   return [
     `✅ **PASS** · ${judged(input)} · ${since}closing #${issue}. ${next}`,
     '',
-    ...section('Warnings that remain', input.items, 'current', inEvidenceOf(input)),
-    ...section('Resolved', resolved, 'resolved', inEvidenceOf(previous))
+    ...section('Warnings that remain', input.items, 'current', inEvidenceOf(input), input),
+    ...section('Resolved', resolved, 'resolved', inEvidenceOf(previous), input)
   ].join('\n')
 }

@@ -129,6 +129,7 @@ async function driftMode(
         sha: env.GITHUB_SHA ?? '',
         run: runKey,
         runUrl: runUrl(env),
+        fileUrl: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, null).file,
         redact
       })
       if (!synced.ok) {
