@@ -50,6 +50,9 @@ export function reportMarkdown(result: OperationResult, detail: Detail, o: Repor
   const out = [`## ${icon(result.verdict)} ${result.verdict} · ${lineToMarkdown(judged(result))}`, '']
   const ctx = lineToMarkdown(context(result, o.trigger))
   if (ctx) out.push(ctx, '')
+  // said first: a reader must know the page is not the whole report before reading it
+  const cut = cutNotice(result, detail, o)
+  if (cut) out.push(cut, '')
   const next = nextSteps(result)
   if (next.length > 0) {
     out.push('**What to do next**', '', ...next.map((l, i) => `${i + 1}. ${lineToMarkdown(l)}`), '')
@@ -57,8 +60,6 @@ export function reportMarkdown(result: OperationResult, detail: Detail, o: Repor
   const single = result.baselines.length === 1
   if (!single) out.push(...overview(result))
   for (const b of result.baselines) out.push(...baselineSection(result, b, detail, o.links, single))
-  const cut = cutNotice(result, detail, o)
-  if (cut) out.push(cut, '')
   for (const note of o.notes ?? []) out.push(note, '')
   const footer: string[] = []
   if (o.links.run && /^https?:\/\//.test(o.links.run)) footer.push(`[The run](${o.links.run})`)
