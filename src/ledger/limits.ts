@@ -10,6 +10,8 @@ import { positionAt } from '../source/source-file.js'
 import type { SourceFile } from '../source/source-file.js'
 import { escaped } from './blocks.js'
 
+const CR = 0x0d
+const PIPE = 0x7c
 /** A setext heading underline: only `=` or only `-`, up to 3 spaces of indentation. */
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 /** A list item or block quote marker at the start of what remains of a line. */
@@ -35,8 +37,9 @@ function lineLimits(file: SourceFile): LimitProblem | null {
   let underlines = 0
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!
-    const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length
-    const line = text.slice(start, end).replace(/\r$/, '')
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length
+    if (end > start && text.charCodeAt(end - 1) === CR) end--
+    const line = text.slice(start, end)
     const at = (column: number) => ({ line: i + 1, column })
     if (line.includes('|')) {
       if (++rows > LIMITS.tableRows) {
@@ -58,6 +61,8 @@ function lineLimits(file: SourceFile): LimitProblem | null {
     }
     const tooLong = lineOver(i + 1, line.length)
     if (tooLong) return tooLong
+    // the usual line, a table row, is neither an underline nor a list item or a quote
+    if (line.charCodeAt(0) === PIPE) continue
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
