@@ -160,6 +160,16 @@ function relativeTo(root: string, path: string): string {
   return path.startsWith(prefix) ? path.slice(prefix.length) : path
 }
 
+/** A finding in `--json`: the promised fields only (no `subject`, which is internal). */
+const findingJson = (f: Finding) => ({
+  rule: f.rule,
+  severity: f.severity,
+  file: f.file,
+  line: f.line,
+  column: f.column,
+  message: f.message
+})
+
 /** The `--json` document: exactly the shape the command line promises. */
 export function toJson(result: OperationResult): object {
   return {
@@ -173,14 +183,7 @@ export function toJson(result: OperationResult): object {
       not_run: notRun(b).map(lineToText),
       identity: b.identity,
       posture: b.posture,
-      findings: b.findings.map((f) => ({
-        rule: f.rule,
-        severity: f.severity,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        message: f.message
-      })),
+      findings: b.findings.map(findingJson),
       ...(b.change
         ? {
             trio_changed: b.change.trio_changed,
@@ -198,14 +201,7 @@ export function toJson(result: OperationResult): object {
                 }
               : null,
             restored: b.rollback.restored,
-            follow_up: b.rollback.followUp.map((f) => ({
-              rule: f.rule,
-              severity: f.severity,
-              file: f.file,
-              line: f.line,
-              column: f.column,
-              message: f.message
-            })),
+            follow_up: b.rollback.followUp.map(findingJson),
             status: b.rollback.status,
             pull_request_url: b.rollback.pullRequestUrl,
             incident_issue_url: b.rollback.incidentIssueUrl

@@ -96,13 +96,16 @@ function health(b: BaselineResult): Line[] {
       ' updates the trio for one pull request.'
     ])
   const steps = failedSteps(b)
-  if (steps) out.push(steps)
-  out.push([
-    'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
-    c('npx baseline-gate rollback --trigger contract-drift --reason "…"'),
-    ' (docs/runbook.md).'
-  ])
-  return out
+  // the last resort comes last: fixing the findings or the failed steps comes first
+  return [
+    ...out,
+    ...(steps ? [steps] : []),
+    [
+      'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
+      c('npx baseline-gate rollback --trigger contract-drift --reason "…"'),
+      ' (docs/runbook.md).'
+    ]
+  ]
 }
 
 function rollback(b: BaselineResult): Line[] {
