@@ -1,7 +1,9 @@
 // What `promote` prints on stderr while it works: what is judged before anything runs, the suites' progress,
 // and one line when the suites are skipped and why; and its --suites-anyway option.
 import { describe, expect, it } from '@jest/globals'
-import { commandUsage, parseCommand, UsageError } from '../../src/cli/args.js'
+import { parseCommand } from '../../src/cli/args.js'
+import { UsageError } from '../../src/cli/commands.js'
+import { commandUsage } from '../../src/cli/usage.js'
 import { createProgress } from '../../src/cli/progress.js'
 import type { ProgressStream } from '../../src/cli/progress.js'
 import { colors } from '../../src/cli/render.js'

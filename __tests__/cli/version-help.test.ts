@@ -2,7 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { COMMAND_NAMES, parseCommand } from '../../src/cli/args.js'
+import { parseCommand } from '../../src/cli/args.js'
+import { COMMAND_NAMES } from '../../src/cli/commands.js'
 import { main } from '../../src/cli/main.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 

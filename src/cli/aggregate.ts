@@ -5,7 +5,7 @@ import { aggregateEvidence } from '../evidence/aggregate.js'
 import { renderAggregateMarkdown } from '../evidence/aggregate-markdown.js'
 import { scanEvidenceDirs } from '../operations/aggregate.js'
 import { loadPolicy } from '../policy/load.js'
-import type { AggregateCommand } from './args.js'
+import type { AggregateCommand } from './commands.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 

@@ -1,7 +1,7 @@
 // `baseline-gate init`: write config/baseline-policy.json fitted to the repository (adopting the tool).
 // Exit 0: written, or shown (--dry-run); 1: no trio anywhere (nothing written); 2: an existing policy and no --force.
 import { runInit } from '../operations/init.js'
-import type { InitCommand } from './args.js'
+import type { InitCommand } from './commands.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { initJson, renderInit } from './render-init.js'

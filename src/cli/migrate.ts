@@ -4,7 +4,7 @@
 import { runMigrate } from '../operations/migrate.js'
 import type { MigrateResult } from '../operations/migrate.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import type { MigrateCommand } from './args.js'
+import type { MigrateCommand } from './commands.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { styleFor } from './render.js'

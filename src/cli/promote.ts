@@ -5,7 +5,7 @@ import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.
 import { runPromotion } from '../operations/promotion.js'
 import type { OperationContext } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import type { PromoteCommand } from './args.js'
+import type { PromoteCommand } from './commands.js'
 import type { Io } from './io.js'
 import { runOperation } from './run-operation.js'
 

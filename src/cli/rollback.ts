@@ -5,7 +5,7 @@ import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.
 import { runRollback } from '../operations/rollback.js'
 import type { OperationContext } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import type { RollbackCommand } from './args.js'
+import type { RollbackCommand } from './commands.js'
 import type { Io } from './io.js'
 import { runOperation } from './run-operation.js'
 

@@ -1,0 +1,148 @@
+// What the command line can be asked: one typed object per command (the parser in args.ts builds them).
+import type { RollbackTrigger } from '../evidence/incident-note.js'
+import type { InstantRequest } from '../operations/instant.js'
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** When the time-dependent rules judge (BG203, BG308, BG504). */
+export type NowOption = InstantRequest
+
+export interface HealthCommand {
+  command: 'health'
+  /** --root as given (undefined: the current directory); the root is found from it (src/git/root.ts). */
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+  probe: boolean
+  /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
+  remote: boolean
+  now: NowOption
+}
+
+export interface RepinCommand {
+  command: 'repin'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  now: NowOption
+}
+
+/** Write config/baseline-policy.json fitted to the repository. */
+export interface InitCommand {
+  command: 'init'
+  root: string | undefined
+  /** Print the policy it would write; write nothing. */
+  dryRun: boolean
+  /** Overwrite an existing policy file. */
+  force: boolean
+  json: boolean
+}
+
+/** Bring the trio written before adoption to the current format, as one atomic change. */
+export interface MigrateCommand {
+  command: 'migrate'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  dryRun: boolean
+  /** The posture a pin without one gets (default NO-GO: GO needs the joint approval of both teams). */
+  posture: 'GO' | 'NO-GO'
+  json: boolean
+  now: NowOption
+}
+
+export interface PromoteCommand {
+  command: 'promote'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+  /** A revision: the state before the change. */
+  base: string
+  /** A revision: the change (default HEAD). */
+  head: string
+  suites: boolean
+  /** Run the suites even when the rules already decide FAIL. */
+  suitesAnyway: boolean
+  now: NowOption
+}
+
+export interface LkgCommand {
+  command: 'lkg'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+}
+
+/** The policy's baselines as a GitHub job matrix. Same options as lkg. */
+export interface PlanCommand extends Omit<LkgCommand, 'command'> {
+  command: 'plan'
+}
+
+export interface AggregateCommand {
+  command: 'aggregate'
+  /** Evidence directories, as given. */
+  dirs: string[]
+  json: boolean
+  /** Baselines that must each have a packet; null: those of the policy when --root/--policy is given. */
+  expect: string[] | null
+  root: string | undefined
+  policy: string | undefined
+}
+
+export interface RollbackCommand {
+  command: 'rollback'
+  root: string | undefined
+  policy: string | undefined
+  baseline: string | undefined
+  json: boolean
+  evidenceDir: string | undefined
+  trigger: RollbackTrigger
+  /** Recorded literally (after redaction); never run or interpreted. */
+  reason: string
+  to: string | null
+  dryRun: boolean
+  suites: boolean
+  now: NowOption
+}
+
+export interface VerifyEvidenceCommand {
+  command: 'verify-evidence'
+  file: string
+  root: string
+}
+
+export type Command =
+  | HealthCommand
+  | RepinCommand
+  | InitCommand
+  | MigrateCommand
+  | PromoteCommand
+  | LkgCommand
+  | PlanCommand
+  | AggregateCommand
+  | RollbackCommand
+  | VerifyEvidenceCommand
+  | { command: 'help'; topic?: CommandName }
+  | { command: 'version' }
+
+/** The commands, in the order the help lists them. */
+export const COMMAND_NAMES = [
+  'health',
+  'promote',
+  'repin',
+  'init',
+  'migrate',
+  'lkg',
+  'rollback',
+  'verify-evidence',
+  'plan',
+  'aggregate'
+] as const
+export type CommandName = (typeof COMMAND_NAMES)[number]
