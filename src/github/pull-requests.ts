@@ -1,0 +1,107 @@
+// The one open pull request from a branch of this repository into another: updated in place, or opened.
+import { fitBody, normalised, STICKY_COMMENT_BUDGET } from './comment-body.js'
+import { alreadyExists } from './http-failure.js'
+import { branchProblem, titleProblem } from './input-checks.js'
+import type { Doing, Result } from './result.js'
+import type { Session } from './session.js'
+import { upsert } from './upsert.js'
+
+export interface PullRequestRef {
+  number: number
+  url: string
+  /** true: a new pull request was opened; false: the open one was updated (or already current). */
+  created: boolean
+  /** The body was cut to fit GitHub's limit (the body says so). */
+  truncated: boolean
+}
+
+export interface PullRequestApi {
+  /**
+   * The one OPEN pull request from `head` (a branch of this repository) into `base`: updated in place
+   * (title, body) when one exists, else created. The body is cut to stay under GitHub's 65,536-character
+   * limit, with a note saying so. Needs `pull-requests: write`.
+   */
+  upsertPullRequest(input: {
+    head: string
+    base: string
+    title: string
+    body: string
+  }): Promise<Result<PullRequestRef>>
+}
+
+/** Why a pull request from `head` into `base` titled `title` cannot be asked for, or null. */
+function inputProblem(head: unknown, base: unknown, title: unknown): string | null {
+  for (const [name, branch] of [
+    ['head', head],
+    ['base', base]
+  ] as const) {
+    const bad = branchProblem(branch)
+    if (bad) return `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`
+  }
+  if (head === base) return 'the head and the base are the same branch.'
+  return titleProblem(title)
+}
+
+export function pullRequestApi(session: Session): PullRequestApi {
+  const { owner, repo, fullName, api, step, call } = session
+  return {
+    upsertPullRequest: (input) => {
+      const { head, base, title, body } = input ?? ({} as typeof input)
+      const doing: Doing = {
+        what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: '`pull-requests: write`',
+        subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+      }
+      return call(
+        doing,
+        () => inputProblem(head, base, title),
+        () => {
+          const { text, truncated } = fitBody(String(body ?? ''), STICKY_COMMENT_BUDGET, 'pull request body')
+          type Found = { number: number; html_url: string; title: string; body: string | null }
+          const opened = (data: Found, created: boolean): PullRequestRef => ({
+            number: data.number,
+            url: data.html_url,
+            created,
+            truncated
+          })
+          return upsert({
+            find: () =>
+              step(doing, async (): Promise<Found | null> => {
+                const pages = api().paginate.iterator(api().rest.pulls.list, {
+                  owner,
+                  repo,
+                  state: 'open',
+                  head: `${owner}:${head}`,
+                  base,
+                  per_page: 100
+                })
+                for await (const page of pages) {
+                  for (const pull of page.data) {
+                    // GitHub filters already; checked again so that a fork's branch of the same name never matches
+                    const from = pull.head.repo?.full_name?.toLowerCase()
+                    if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
+                      return pull
+                  }
+                }
+                return null
+              }),
+            isCurrent: (found) => found.title === title && normalised(found.body) === text,
+            unchanged: (found) => opened(found, false),
+            update: async (found) => {
+              const { data } = await step(doing, () =>
+                api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+              )
+              return opened(data, false)
+            },
+            // not a step: a pull request opened meanwhile (a concurrent run) is updated instead
+            create: async () => {
+              const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text })
+              return opened(data, true)
+            },
+            createdMeanwhile: alreadyExists
+          })
+        }
+      )
+    }
+  }
+}

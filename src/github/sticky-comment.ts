@@ -1,0 +1,117 @@
+// The one sticky comment of this tool on a pull request: found by its hidden marker and its author,
+// updated in place, posted when there is none.
+import { normalised, renderStickyComment, stickyMarker } from './comment-body.js'
+import { asHttpError, statusOf } from './http-failure.js'
+import { markerProblem, numberProblem } from './input-checks.js'
+import type { Doing, Result } from './result.js'
+import type { Session } from './session.js'
+import { upsert } from './upsert.js'
+
+export interface StickyComment {
+  id: number
+  url: string
+  /** true: a new comment was posted; false: our existing comment was updated (or already current). */
+  created: boolean
+  /** The body was cut to fit GitHub's comment limit (the comment says so). */
+  truncated: boolean
+}
+
+export interface StickyCommentApi {
+  /**
+   * Create or update, in place, the one comment of this tool on a pull request that carries the hidden
+   * marker `<!-- baseline-gate:<marker> -->` (all pages of comments are searched). The body is cut to
+   * stay under GitHub's 65,536-character limit, with a note saying so.
+   */
+  upsertStickyComment(pr: number, marker: string, body: string): Promise<Result<StickyComment>>
+}
+
+export function stickyCommentApi(session: Session): StickyCommentApi {
+  const { owner, repo, fullName, api, step, call } = session
+
+  // The login behind the token, to recognise our own comments; null when the token cannot say (an
+  // installation token such as GITHUB_TOKEN answers 403 on /user).
+  let viewer: Promise<string | null> | null = null
+  const whoAmI = (doing: Doing): Promise<string | null> =>
+    (viewer ??= step(doing, async () => {
+      try {
+        const { data } = await api().rest.users.getAuthenticated()
+        return data.login
+      } catch (error) {
+        const rateLimited = asHttpError(error)?.response?.headers['x-ratelimit-remaining'] === '0'
+        if ((statusOf(error) === 403 && !rateLimited) || statusOf(error) === 404) return null
+        viewer = null // ask again next time
+        throw error
+      }
+    }))
+
+  return {
+    upsertStickyComment: (pr, marker, body) => {
+      const doing: Doing = {
+        what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
+        permission: '`pull-requests: write` (or `issues: write`)',
+        subject: `the repository ${fullName} and the pull request number ${pr}`,
+        note403:
+          'A workflow run for a pull request from a fork gets a read-only token: the verdict is still in ' +
+          'the job summary and the evidence.'
+      }
+      const problem = () => numberProblem(pr, 'a pull request') ?? markerProblem(marker)
+      return call(doing, problem, async () => {
+        const markerLine = stickyMarker(marker)
+        const { text, truncated } = renderStickyComment(marker, String(body))
+        const me = (await whoAmI(doing))?.toLowerCase() ?? null
+
+        // Our comment: the first one that starts with the marker and was written by the token's user;
+        // when the token cannot tell who it is, the first such comment written by a bot. A comment by
+        // anyone else that happens to start with the marker is never edited.
+        type Found = { id: number; html_url: string; body: string }
+        const find = () =>
+          step(doing, async () => {
+            let mine: Found | null = null
+            let bots: Found | null = null
+            const pages = api().paginate.iterator(api().rest.issues.listComments, {
+              owner,
+              repo,
+              issue_number: pr,
+              per_page: 100
+            })
+            for await (const page of pages) {
+              for (const c of page.data) {
+                if (!c.body?.startsWith(markerLine) || !c.user) continue
+                const candidate = { id: c.id, html_url: c.html_url, body: c.body }
+                if (me !== null && c.user.login.toLowerCase() === me) {
+                  mine ??= candidate
+                } else if (c.user.type === 'Bot') {
+                  bots ??= candidate
+                }
+              }
+              if (mine || (me === null && bots)) break
+            }
+            return mine ?? bots
+          })
+        const posted = (data: { id: number; html_url: string }, created: boolean): StickyComment => ({
+          id: data.id,
+          url: data.html_url,
+          created,
+          truncated
+        })
+        return upsert({
+          find,
+          isCurrent: (found) => normalised(found.body) === text,
+          unchanged: (found) => posted(found, false),
+          update: async (found) => {
+            const { data } = await step(doing, () =>
+              api().rest.issues.updateComment({ owner, repo, comment_id: found.id, body: text })
+            )
+            return posted(data, false)
+          },
+          create: async () => {
+            const { data } = await step(doing, () =>
+              api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
+            )
+            return posted(data, true)
+          }
+        })
+      })
+    }
+  }
+}
