@@ -2,11 +2,13 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
-const infra = ['source', 'files', 'policy', 'git', 'exec', 'producer', 'generated']
-const domain = ['trio', 'ledger', 'rules', 'classify', 'evidence', 'redact', 'adopt']
+// Each layer's folders, bottom first (docs/architecture.md): a folder imports from the folders before it in its
+// own layer and from the layers below, never from a folder after it or from a layer above.
+const infra = ['text', 'generated', 'docs', 'source', 'git', 'files', 'exec', 'producer', 'github', 'policy']
+const domain = ['redact', 'ledger', 'trio', 'rules', 'classify', 'evidence', 'adopt']
 const above = (dirs) => dirs.flatMap((d) => [`**/${d}/**`, `../${d}/*`, `../../${d}/*`])
 
-/** Files in `layer` may not import from the directories of any layer above it. */
+/** Files in `dirs` may not import from the `forbidden` directories. */
 const layer = (dirs, forbidden, message, extraPatterns = []) => ({
   files: dirs.map((d) => `src/${d}/**/*.ts`),
   rules: {
@@ -22,6 +24,17 @@ const noActionsToolkit = {
   group: ['@actions/*'],
   message: 'Only the entry layer (src/actions) and src/github talk to the Actions toolkit.'
 }
+/** One block per folder of an ordered layer: the folders after it in the layer are above it too. */
+const ordered = (dirs, aboveLayer, message, extraPatterns) =>
+  dirs.map((d, i) =>
+    layer(
+      [d],
+      [...dirs.slice(i + 1), ...aboveLayer],
+      `${message} Inside the layer, bottom first: ${dirs.join(' < ')} (docs/architecture.md).`,
+      // src/github is the one infra folder that talks to the Actions toolkit
+      d === 'github' ? [] : extraPatterns
+    )
+  )
 
 export default tseslint.config(
   { ignores: ['dist/', 'src/generated/', 'node_modules/', 'reports/', 'coverage/', 'services/'] },
@@ -36,19 +49,13 @@ export default tseslint.config(
       'no-console': 'error'
     }
   },
-  layer(
+  ...ordered(
     infra,
     [...domain, 'operations', 'present', 'cli', 'actions'],
     'infra may not import from domain, operations or entry layers (DESIGN.md §2).',
     [noActionsToolkit]
   ),
-  // src/github is infra too, and the one infra module that talks to the Actions toolkit
-  layer(
-    ['github'],
-    [...domain, 'operations', 'present', 'cli', 'actions'],
-    'infra may not import from domain, operations or entry layers.'
-  ),
-  layer(
+  ...ordered(
     domain,
     ['operations', 'present', 'cli', 'actions'],
     'domain may not import from operations or entry layers.',

@@ -3,7 +3,7 @@ import type { PassedOver } from '../classify/last-known-good.js'
 import type { RollbackReport } from '../operations/context.js'
 import type { LkgReport } from '../operations/last-known-good.js'
 import type { Identity } from '../trio/model.js'
-import type { Style } from './render.js'
+import type { Style } from './style.js'
 import { plural } from '../text/plural.js'
 
 function describe(id: Identity | null | undefined): string {

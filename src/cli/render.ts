@@ -12,30 +12,12 @@ import { notRun } from '../present/not-run.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
+import { plain } from './style.js'
+import type { Style } from './style.js'
 
-export interface Style {
-  bold(s: string): string
-  red(s: string): string
-  yellow(s: string): string
-  green(s: string): string
-  dim(s: string): string
-}
-
-const plain: Style = { bold: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s }
-const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`
-export const colors: Style = {
-  bold: ansi(1, 22),
-  red: ansi(31, 39),
-  yellow: ansi(33, 39),
-  green: ansi(32, 39),
-  dim: ansi(2, 22)
-}
-
-export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plain
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return colors
-  return stream.isTTY ? colors : plain
-}
+// the commands take their styles from the renderer
+export { colors, styleFor } from './style.js'
+export type { Style } from './style.js'
 
 /**
  * What was judged, in words: the pinned identity, or that there is none to show (the pin could not be read), never

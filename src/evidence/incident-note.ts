@@ -3,7 +3,7 @@
 import type { Finding } from '../rules/finding.js'
 import type { Identity, Posture } from '../trio/model.js'
 import { code, escapeMarkdown, identityRows, keyValueTable, literalBlock } from './markdown-text.js'
-import { packetName } from './packet.js'
+import { packetName } from './packet-name.js'
 
 export const ROLLBACK_TRIGGERS = ['contract-drift', 'preflight-failure', 'fallback-regression'] as const
 export type RollbackTrigger = (typeof ROLLBACK_TRIGGERS)[number]

@@ -6,6 +6,9 @@ import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
 import type { IncidentEvidence } from './incident-note.js'
 
+// the operations that build a packet also name it
+export { packetName } from './packet-name.js'
+
 export const EVIDENCE_SCHEMA = 'evidence-packet.v1'
 export const TOOL_NAME = 'baseline-gate'
 
@@ -72,26 +75,29 @@ export interface JudgedAt {
   commit: string | null
 }
 
-export interface PacketInput {
+/** The packet's own fields as they are, and the rest as the run has them. */
+export interface PacketInput extends Pick<
+  EvidencePacket,
+  | 'operation'
+  | 'baseline'
+  | 'git'
+  | 'identity'
+  | 'posture'
+  | 'findings'
+  | 'steps'
+  | 'change'
+  | 'incident'
+  | 'tools'
+  | 'verdict'
+> {
   toolVersion: string
-  operation: string
-  baseline: string
   startedAt: Date
   finishedAt: Date
   judgedAt: { at: Date; source: JudgedAt['source']; commit: string | null }
-  git: RunContext
   policy: Policy
   trio: Trio
-  identity: Identity
-  posture: Posture | null
-  findings: Finding[]
-  steps: StepResult[]
-  change?: ChangeEvidence
-  incident?: IncidentEvidence
-  tools: Record<string, string>
   /** Secrets removed from the captured output before it was hashed or written. */
   redactions?: number
-  verdict: Verdict
 }
 
 export function buildPacket(input: PacketInput): EvidencePacket {
@@ -130,9 +136,4 @@ export function buildPacket(input: PacketInput): EvidencePacket {
     redactions: input.redactions ?? 0,
     verdict: input.verdict
   }
-}
-
-/** `<operation>-<baseline>`: the packet's file name without extension. */
-export function packetName(operation: string, baseline: string): string {
-  return `${operation}-${baseline}`
 }

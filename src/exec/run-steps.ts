@@ -7,12 +7,20 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { SuiteStep } from '../policy/types.js'
 import { childEnv } from './child-env.js'
 import { spawnGroup } from './process-group.js'
 import type { Exit, GroupHandle } from './process-group.js'
 import { procAvailable } from './proc-table.js'
 import type { Containment, KilledProcess } from './step-watch.js'
+
+/** A step as a policy states it (the policy's SuiteStep adds when it runs). */
+export interface StepCommand {
+  name: string
+  /** argv, never a shell string. May hold {repo_root} and {producer_root}. */
+  run: string[]
+  cwd: string
+  timeout_s: number
+}
 
 /** A step ready to run: placeholders replaced, cwd absolute, the environment already filtered. */
 export interface StepSpec {
@@ -76,7 +84,7 @@ function substitute(s: string, roots: { repoRoot: string; producerRoot: string }
 
 /** A policy step as the runner takes it. A relative producer root or cwd is resolved against the repo root. */
 export function expandStep(
-  step: SuiteStep,
+  step: StepCommand,
   roots: { repoRoot: string; producerRoot: string },
   env: NodeJS.ProcessEnv,
   suite = ''

@@ -1,6 +1,5 @@
 // Edits of the compatibility matrix that splice the parsed positions in place: every byte outside the
 // edited cells, lines and rows stays as it was (the document's prose, its line endings, its other rows).
-import type { Pin } from '../trio/model.js'
 import { LEDGER_COLUMNS, PIN_LINES, pinLineText } from './model.js'
 import type { Ledger, LedgerRow, LedgerStatus, PinLineKey } from './model.js'
 
@@ -94,9 +93,24 @@ export function appendRowSplice(
   return { start: table.end, end: table.end, text: `${eol(text)}${row}` }
 }
 
+/** The pin fields the Baseline Pin lines state (the trio's Pin has them; the trio is a layer above the ledger). */
+type PinFields = Partial<
+  Record<
+    | 'memorykernel_repo'
+    | 'release_tag'
+    | 'commit_sha'
+    | 'expected_service_contract_version'
+    | 'expected_api_contract_version'
+    | 'expected_integration_baseline'
+    | 'expected_producer_manifest_sha256'
+    | 'runtime_cutover_posture',
+    unknown
+  >
+>
+
 /** The Baseline Pin section's values for a pin (what repin and rollback write into the matrix). */
 export function pinLineValues(
-  pin: Partial<Pin>,
+  pin: PinFields,
   trio: { pin: string; manifest: string }
 ): Record<PinLineKey, string> {
   return {

@@ -1,13 +1,10 @@
 // The resolved policy: every baseline with every field filled in (the file's own shape, defaults applied).
+import type { StepCommand } from '../exec/run-steps.js'
+import type { ProducerSettings } from '../producer/preflight.js'
 
 export type OperationName = 'health' | 'promotion' | 'rollback'
 
-export interface SuiteStep {
-  name: string
-  /** argv, never a shell string. May hold {repo_root} and {producer_root}. */
-  run: string[]
-  cwd: string
-  timeout_s: number
+export interface SuiteStep extends StepCommand {
   operations: OperationName[]
 }
 
@@ -21,15 +18,7 @@ export interface BaselinePolicy {
   name: string
   display_name: string
   trio: TrioPaths
-  producer: {
-    root: string
-    /** Relative to the producer root. */
-    manifest: string
-    /** Relative to the producer root. */
-    handoff: string
-    start: { run: string[]; cwd: string }
-    probe: { enabled: boolean; ready_timeout_s: number; request_timeout_s: number; schemas: string }
-  }
+  producer: ProducerSettings
   suites: { concurrent: boolean; consumer: SuiteStep[]; producer: SuiteStep[] }
   owners: { consumer: string[]; producer: string[] }
   /** The adapter boundary; `files` empty: not checked (BG604). */

@@ -2,12 +2,22 @@
 // The producer is always stopped (also on timeout, failure or exception), with its whole process group.
 import { join, resolve } from 'node:path'
 import { childEnv } from '../exec/child-env.js'
-import type { BaselinePolicy } from '../policy/types.js'
 import { launchProducer } from './launch.js'
 import type { Launch, LaunchFailure } from './launch.js'
 import { PROBE_REQUESTS, sendProbe } from './probe.js'
 import type { Exchange } from './probe.js'
 import { loadResponseSchemas } from './response-schemas.js'
+
+/** The policy's `producer` block: where the producer lives, how to start it and how to probe it. */
+export interface ProducerSettings {
+  root: string
+  /** Relative to the producer root. */
+  manifest: string
+  /** Relative to the producer root. */
+  handoff: string
+  start: { run: string[]; cwd: string }
+  probe: { enabled: boolean; ready_timeout_s: number; request_timeout_s: number; schemas: string }
+}
 
 /** How the start went, without the process handle (the producer is stopped by the time anyone reads this). */
 export type LaunchOutcome = { ok: true; baseUrl: string; ms: number } | LaunchFailure
@@ -22,7 +32,7 @@ export interface PreflightReport {
 
 export async function runPreflight(
   root: string,
-  baseline: BaselinePolicy,
+  baseline: { producer: ProducerSettings },
   env: NodeJS.ProcessEnv
 ): Promise<PreflightReport> {
   const started = Date.now()

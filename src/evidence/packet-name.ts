@@ -1,0 +1,6 @@
+// The packet's file name: shared by the packet and the incident note that names it, so neither imports the other.
+
+/** `<operation>-<baseline>`: the packet's file name without extension. */
+export function packetName(operation: string, baseline: string): string {
+  return `${operation}-${baseline}`
+}
