@@ -6,7 +6,6 @@ import { ContainmentError } from '../files/contain.js'
 import { FileSetError } from '../files/atomic-set.js'
 import { lastKnownGood } from '../operations/last-known-good.js'
 import { createEvidenceStore } from '../files/evidence-store.js'
-import { readRunContext } from '../git/run-context.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
 import { verifyEvidence } from '../operations/verify-evidence.js'
@@ -16,7 +15,7 @@ import { PolicyError } from '../policy/types.js'
 import { RevisionError } from '../git/git.js'
 import { findRoot, RootError } from '../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
-import type { OperationContext } from '../operations/context.js'
+import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
@@ -96,16 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         ? // a dry run writes nothing into the repository, not even ignored evidence
           createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
         : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
-    const ctx: OperationContext = {
-      root,
-      policy,
-      clock: () => new Date(),
-      runContext: () => readRunContext(root, io.env),
-      evidence,
-      toolVersion: TOOL_VERSION,
-      env: io.env,
-      judgeAt: cmd.now
-    }
+    const ctx = createOperationContext({ root, policy, evidence, env: io.env, judgeAt: cmd.now })
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
       return await promote(cmd, io, ctx, baselines)

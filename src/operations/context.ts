@@ -4,12 +4,14 @@ import type { RollbackStatus } from '../evidence/incident-note.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import type { Recovery } from '../files/atomic-set.js'
 import type { EvidenceStore } from '../files/evidence-store.js'
+import { readRunContext } from '../git/run-context.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationName, Policy } from '../policy/types.js'
 import type { InstantRequest } from './instant.js'
 import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
+import { TOOL_VERSION } from '../version.js'
 
 export interface OperationContext {
   /** Absolute path of the repository root. */
@@ -23,6 +25,26 @@ export interface OperationContext {
   env: NodeJS.ProcessEnv
   /** When the time-dependent rules judge (absent: the wall clock, `clock`). */
   judgeAt?: InstantRequest
+}
+
+/** The context of a live run, the same from the command line and from an action: the wall clock, git's run context. */
+export function createOperationContext(o: {
+  root: string
+  policy: Policy
+  evidence: EvidenceStore
+  env: NodeJS.ProcessEnv
+  judgeAt?: InstantRequest
+}): OperationContext {
+  return {
+    root: o.root,
+    policy: o.policy,
+    clock: () => new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...(o.judgeAt ? { judgeAt: o.judgeAt } : {})
+  }
 }
 
 export interface BaselineResult {

@@ -3,9 +3,7 @@
 // depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan, the git
 // context, and the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
-import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { journalPath } from '../files/atomic-set.js'
-import { buildPacket, packetName } from '../evidence/packet.js'
 import type { EvidenceFile } from '../files/evidence-store.js'
 import { createRepoScan } from '../files/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -15,13 +13,12 @@ import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
 import { decideVerdict } from '../rules/verdict.js'
-import { resolveCommit } from '../git/git.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { adapterFindings } from './adapter-input.js'
-import { resolveInstant } from './instant.js'
 import { operationResult } from './outcome.js'
+import { baselinePacket, packetFiles, startRun } from './packet.js'
 import { checkProducerIdentity } from './producer-identity.js'
 import type { ProducerReader } from './producer-identity.js'
 
@@ -37,14 +34,9 @@ export interface HealthOptions {
 }
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
-  // git may run in a child process: let it work while the rules do
-  const gitContext = ctx.runContext()
-  const instant = await resolveInstant(ctx.judgeAt, {
-    clock: ctx.clock,
-    root: ctx.root,
-    commit: () => resolveCommit(ctx.root, 'HEAD')
-  })
-  const tools = { node: process.version }
+  // git may run in a child process: let it work while the rules do. Health runs no suites: node is its tool
+  const run = await startRun(ctx, Promise.resolve({ node: process.version }))
+  const instant = run.instant
   const scan = createRepoScan(ctx.root)
   const producers = new Map<string, ReturnType<typeof loadProducerFiles>>()
   const producerFiles = (baseline: BaselinePolicy) => {
@@ -81,29 +73,19 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)
     const posture = postureOf(trio)
-    const git = await gitContext
-    const packet = buildPacket({
-      toolVersion: ctx.toolVersion,
+    const packet = await baselinePacket(ctx, run, {
       operation: 'health',
       baseline: baseline.name,
       startedAt,
-      finishedAt: ctx.clock(),
       judgedAt: instant.source === 'wall-clock' ? { ...instant, at: now } : instant,
-      git,
-      policy: ctx.policy,
       trio,
       identity,
       posture,
       findings,
       steps,
-      tools,
       verdict
     })
-    const name = packetName('health', baseline.name)
-    files.push(
-      { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}\n` },
-      { name: `${name}.md`, content: renderPacketMarkdown(packet) }
-    )
+    files.push(...packetFiles(packet))
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict })
   }
   // each baseline's JSON, then its Markdown (the index of several comes after them all)

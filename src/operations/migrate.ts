@@ -5,8 +5,8 @@ import { createTwoFilesPatch } from 'diff'
 import { planMigration } from '../adopt/migrate.js'
 import type { MigrationPlan } from '../adopt/migrate.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
-import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
-import { readRepoFile } from '../files/read.js'
+import { containedSetWrites } from './write-containment.js'
+import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
@@ -28,9 +28,6 @@ export interface MigrateResult {
   findings: Finding[]
 }
 
-/** The order the set is written in: the pin, which the consumer reads at start-up, last. */
-const WRITE_ORDER: TrioRole[] = ['manifest', 'matrix', 'pin']
-
 export function runMigrate(
   ctx: { root: string; now: Date },
   baseline: BaselinePolicy,
@@ -38,17 +35,14 @@ export function runMigrate(
 ): MigrateResult {
   const journal = journalPath(ctx.root, `migrate-${baseline.name}`)
   if (!options.dryRun) recoverFileSet(journal)
-  const bytes = readTrio(ctx.root, baseline)
+  const bytes = trioOnDisk(ctx.root, baseline)
   const plan = planMigration(baseline, bytes, { posture: options.posture, today: day(ctx.now) })
   const findings = sortFindings(
     trioRules(trioFromBytes(baseline, plan.files), { baseline, now: ctx.now }).filter(
       (f) => f.severity !== 'notice'
     )
   )
-  const escapes = writeEscapeFindings(
-    ctx.root,
-    WRITE_ORDER.map((r) => baseline.trio[r])
-  )
+  const escapes = trioWriteEscapes(ctx.root, baseline)
   const base = {
     baseline: baseline.name,
     steps: plan.steps,
@@ -68,18 +62,6 @@ export function runMigrate(
     )
   )
   return { ...base, status: 'migrated', diff, written: writes.map((r) => baseline.trio[r]) }
-}
-
-function readTrio(root: string, baseline: BaselinePolicy): Record<TrioRole, Buffer | null> {
-  const read = (path: string) => {
-    const r = readRepoFile(root, path)
-    return r.kind === 'ok' ? r.bytes : null
-  }
-  return {
-    pin: read(baseline.trio.pin),
-    manifest: read(baseline.trio.manifest),
-    matrix: read(baseline.trio.matrix)
-  }
 }
 
 function diffOf(

@@ -8,8 +8,7 @@
 import { approvedSince } from '../classify/approved-since.js'
 import { classifyChange } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
-import { renderPacketMarkdown } from '../evidence/markdown.js'
-import { buildPacket, packetName } from '../evidence/packet.js'
+import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../files/digest.js'
@@ -34,9 +33,10 @@ import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
 import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
-import { resolveInstant } from './instant.js'
-import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
+import { baselinePacket, startRun, writePacket } from './packet.js'
+import { sameBytes } from './trio-files.js'
+import type { RunFacts } from './packet.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter, SuiteSkip } from './suites.js'
 import { plural } from '../text/plural.js'
@@ -93,14 +93,10 @@ export async function runPromotion(
   const head = await resolveCommit(ctx.root, options.head)
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
   // a replay judges at the head commit's date, so it gives the verdict the change had then
-  const instant = await resolveInstant(ctx.judgeAt, { clock: ctx.clock, root: ctx.root, commit: head })
-  const gitContext = ctx.runContext()
-  const tools = toolVersions(ctx.env)
+  const run = await startRun(ctx, toolVersions(ctx.env), head)
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(
-      await promoteBaseline(ctx, options, baseline, { base, head }, { gitContext, tools, instant })
-    )
+    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, run))
   }
   return operationResult(ctx.evidence, 'promotion', results)
 }
@@ -110,11 +106,7 @@ async function promoteBaseline(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   revs: { base: string; head: string },
-  run: {
-    gitContext: ReturnType<OperationContext['runContext']>
-    tools: Promise<Record<string, string>>
-    instant: Instant
-  }
+  run: RunFacts
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
   const now = run.instant.at
@@ -212,28 +204,21 @@ async function promoteBaseline(
     posture_to: report ? report.posture.to : posture,
     approval
   }
-  const packet = buildPacket({
-    toolVersion: ctx.toolVersion,
+  const packet = await baselinePacket(ctx, run, {
     operation: 'promotion',
     baseline: baseline.name,
     startedAt,
-    finishedAt: ctx.clock(),
     judgedAt: run.instant,
-    git: await run.gitContext,
-    policy: ctx.policy,
     trio: headTrio,
     identity,
     posture,
     findings: sorted,
     steps,
     change,
-    tools: await run.tools,
     redactions,
     verdict
   })
-  const name = packetName('promotion', baseline.name)
-  const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
-  ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet))
+  const evidence = writePacket(ctx.evidence, packet)
   return {
     name: baseline.name,
     identity,
@@ -254,10 +239,6 @@ interface Blobs {
   producer: { manifest: Buffer | null; handoff: Buffer | null }
   /** The policy file at BASE (null: none there). */
   basePolicy: Buffer | null
-}
-
-function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
-  return a === null || b === null ? a === b : a.equals(b)
 }
 
 /**

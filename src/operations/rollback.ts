@@ -5,16 +5,15 @@
 // trio back when anything fails. Then the incident note, the evidence and, in Actions, the pull request
 // and the incident issue. A dry run stops before the first write.
 import { isDocumentationFinding } from '../classify/profile.js'
-import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
-import { buildPacket, packetName } from '../evidence/packet.js'
+import { packetName } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
-import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
+import { containedSetWrites } from './write-containment.js'
+import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import type { Recovery, SetFs } from '../files/atomic-set.js'
-import { readRepoFile } from '../files/read.js'
-import { git, resolveCommit } from '../git/git.js'
+import { git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
@@ -33,9 +32,9 @@ import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { lastKnownGood } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
-import { resolveInstant } from './instant.js'
-import type { Instant } from './instant.js'
 import { operationResult } from './outcome.js'
+import { baselinePacket, startRun, writePacket } from './packet.js'
+import type { RunFacts } from './packet.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
@@ -66,22 +65,14 @@ export interface RollbackOptions {
   fs?: SetFs
 }
 
-/** The order the set is written in: the pin, which the consumer reads at start-up, last. */
-const WRITE_ORDER: TrioRole[] = ['manifest', 'matrix', 'pin']
 const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
 
 export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
-  const gitContext = ctx.runContext()
-  const instant = await resolveInstant(ctx.judgeAt, {
-    clock: ctx.clock,
-    root: ctx.root,
-    commit: () => resolveCommit(ctx.root, 'HEAD')
-  })
-  const tools = toolVersions(ctx.env)
+  const run = await startRun(ctx, toolVersions(ctx.env))
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(await rollBack(ctx, { ...options, reason }, baseline, { gitContext, tools, instant }))
+    results.push(await rollBack(ctx, { ...options, reason }, baseline, run))
   }
   return operationResult(ctx.evidence, 'rollback', results)
 }
@@ -90,11 +81,7 @@ async function rollBack(
   ctx: OperationContext,
   options: RollbackOptions,
   baseline: BaselinePolicy,
-  run: {
-    gitContext: ReturnType<OperationContext['runContext']>
-    tools: Promise<Record<string, string>>
-    instant: Instant
-  }
+  run: RunFacts
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
   const now = run.instant.source === 'wall-clock' ? startedAt : run.instant.at
@@ -115,13 +102,10 @@ async function rollBack(
   let status: RollbackStatus = 'failed'
   let plan: RestorePlan | null = null
   let written: string[] = []
-  const onDisk = diskTrio(ctx.root, baseline)
+  const onDisk = trioOnDisk(ctx.root, baseline)
 
-  // a trio path that leads out of the repository (a link a pull request planted) is never written through
-  const escapes = writeEscapeFindings(
-    ctx.root,
-    WRITE_ORDER.map((r) => baseline.trio[r])
-  )
+  // a trio path that leads out of the repository is never written through
+  const escapes = trioWriteEscapes(ctx.root, baseline)
 
   if (escapes.length > 0) {
     findings.push(...escapes)
@@ -163,7 +147,7 @@ async function rollBack(
     findings.push(...checked.filter((f) => !isDocumentationFinding(f)))
     if (edited) {
       const file = ROLES.map((r) => baseline.trio[r]).find(
-        (_, i) => !same(onDisk[ROLES[i]!], found.currentBytes[ROLES[i]!])
+        (_, i) => !sameBytes(onDisk[ROLES[i]!], found.currentBytes[ROLES[i]!])
       )
       findings.push(
         finding(
@@ -174,12 +158,7 @@ async function rollBack(
         )
       )
     }
-    findings.push(
-      ...writeEscapeFindings(
-        ctx.root,
-        WRITE_ORDER.map((r) => baseline.trio[r])
-      )
-    )
+    findings.push(...trioWriteEscapes(ctx.root, baseline))
     const blocked = findings.some((f) => f.severity === 'error')
     if (options.dryRun) {
       status = 'dry-run'
@@ -263,27 +242,21 @@ async function rollBack(
   const name = packetName('rollback', baseline.name)
   const trio =
     restored && (status === 'restored' || status === 'dry-run') ? restored : loadTrio(ctx.root, baseline)
-  const packet = buildPacket({
-    toolVersion: ctx.toolVersion,
+  const packet = await baselinePacket(ctx, run, {
     operation: 'rollback',
     baseline: baseline.name,
     startedAt,
-    finishedAt: ctx.clock(),
     judgedAt: { ...run.instant, at: now },
-    git: await run.gitContext,
-    policy: ctx.policy,
     trio,
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
     steps,
-    tools: await run.tools,
     redactions,
     incident,
     verdict: finalVerdict
   })
-  const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}\n`)
-  ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet, { displayName: baseline.display_name }))
+  const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name })
   const note = renderIncidentNote(incident, {
     displayName: baseline.display_name,
     baseline: baseline.name,
@@ -338,24 +311,8 @@ function setWrites(root: string, baseline: BaselinePolicy, bytes: Record<TrioRol
   )
 }
 
-function diskTrio(root: string, baseline: BaselinePolicy): Record<TrioRole, Buffer | null> {
-  const read = (path: string) => {
-    const r = readRepoFile(root, path)
-    return r.kind === 'ok' ? r.bytes : null
-  }
-  return {
-    pin: read(baseline.trio.pin),
-    manifest: read(baseline.trio.manifest),
-    matrix: read(baseline.trio.matrix)
-  }
-}
-
-function same(a: Buffer | null, b: Buffer | null): boolean {
-  return a === null || b === null ? a === b : a.equals(b)
-}
-
 function sameTrio(a: Record<TrioRole, Buffer | null>, b: Record<TrioRole, Buffer | null>): boolean {
-  return ROLES.every((r) => same(a[r], b[r]))
+  return ROLES.every((r) => sameBytes(a[r], b[r]))
 }
 
 function describeSteps(steps: StepResult[]): string {

@@ -1,0 +1,74 @@
+// The evidence packet of each baseline an operation judges: the facts its whole run shares (git's run context,
+// the tool versions, the instant judged at), the baseline's own judgement, and the files it is written as.
+import { renderPacketMarkdown } from '../evidence/markdown.js'
+import { buildPacket, packetName } from '../evidence/packet.js'
+import type { EvidencePacket, PacketInput } from '../evidence/packet.js'
+import type { EvidenceFile, EvidenceStore } from '../files/evidence-store.js'
+import { resolveCommit } from '../git/git.js'
+import type { RunContext } from '../git/run-context.js'
+import type { OperationContext } from './context.js'
+import { resolveInstant } from './instant.js'
+import type { Instant } from './instant.js'
+
+/** What every baseline of one run shares; the promises are awaited when a packet needs them. */
+export interface RunFacts {
+  gitContext: Promise<RunContext>
+  tools: Promise<Record<string, string>>
+  instant: Instant
+}
+
+/**
+ * The start of a run: git's run context is read in the background while the instant is resolved.
+ * @param commit the commit judged (promotion: its head); default HEAD, asked for only by --replay
+ */
+export async function startRun(
+  ctx: OperationContext,
+  tools: Promise<Record<string, string>>,
+  commit?: string
+): Promise<RunFacts> {
+  const gitContext = ctx.runContext()
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: commit ?? (() => resolveCommit(ctx.root, 'HEAD'))
+  })
+  return { gitContext, tools, instant }
+}
+
+/** What the run and the context supply to every packet. */
+type Shared = 'toolVersion' | 'finishedAt' | 'git' | 'policy' | 'tools'
+
+/** The baseline's packet, finished now. */
+export async function baselinePacket(
+  ctx: OperationContext,
+  run: RunFacts,
+  judged: Omit<PacketInput, Shared>
+): Promise<EvidencePacket> {
+  const finishedAt = ctx.clock()
+  return buildPacket({
+    ...judged,
+    toolVersion: ctx.toolVersion,
+    finishedAt,
+    git: await run.gitContext,
+    policy: ctx.policy,
+    tools: await run.tools
+  })
+}
+
+/** The packet's files: its JSON (what verify-evidence reads), then its Markdown rendering. */
+export function packetFiles(packet: EvidencePacket, markdown: { displayName?: string } = {}): EvidenceFile[] {
+  const name = packetName(packet.operation, packet.baseline)
+  return [
+    { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}\n` },
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+  ]
+}
+
+/** Writes the packet's files; returns the path of its JSON. */
+export function writePacket(
+  evidence: EvidenceStore,
+  packet: EvidencePacket,
+  markdown: { displayName?: string } = {}
+): string {
+  return evidence.writeAll(packetFiles(packet, markdown))[0]!
+}
