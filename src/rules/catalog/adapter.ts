@@ -1,0 +1,33 @@
+// Rule family 6xx: the adapter boundary: one consumer file names the producer's endpoints.
+import type { RuleInfo } from './rule-info.js'
+
+export const ADAPTER_RULES = {
+  BG601: {
+    title: 'Adapter file missing',
+    severity: 'error',
+    description:
+      "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
+    example: '`adapter.file` names `src/producer/endpoints.ts`, which was moved.'
+  },
+  BG602: {
+    title: 'Adapter lacks an endpoint',
+    severity: 'error',
+    description:
+      'The adapter file contains every endpoint string of the policy: all calls to the producer go through it.',
+    example: 'The adapter no longer names the readiness endpoint.'
+  },
+  BG603: {
+    title: 'Endpoint outside the adapter',
+    severity: 'error',
+    description:
+      'No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.',
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: 'Adapter boundary not configured',
+    severity: 'warning',
+    description:
+      'The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.',
+    example: 'A policy without `adapter.file`.'
+  }
+} as const satisfies Record<`BG6${string}`, RuleInfo>

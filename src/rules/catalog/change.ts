@@ -1,0 +1,91 @@
+// Rule family 5xx: what a promotion or rollback may change (one atomic trio change, tags going up, the ledger's
+// history kept, a rollback's target and posture) and the revision it judges.
+import type { RuleInfo } from './rule-info.js'
+
+export const CHANGE_RULES = {
+  BG501: {
+    title: 'Trio not updated atomically',
+    severity: 'error',
+    description:
+      'A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.',
+    example: 'A pull request changes `release_tag` in the pin and nothing else.'
+  },
+  BG502: {
+    title: 'Release tag does not go up',
+    severity: 'error',
+    description:
+      "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: 'The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`.'
+  },
+  BG503: {
+    title: 'Breaking change without a contract bump',
+    severity: 'error',
+    description:
+      'Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.',
+    example: '`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`.'
+  },
+  BG504: {
+    title: 'Stability window not over',
+    severity: 'error',
+    description:
+      "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: 'v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails.'
+  },
+  BG505: {
+    title: 'Ledger history not kept',
+    severity: 'error',
+    description:
+      "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: 'The old Approved row was edited into the new one instead of being kept as Superseded.'
+  },
+  BG506: {
+    title: 'Checked revision is not the checkout',
+    severity: 'error',
+    description:
+      'The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.',
+    example: '`baseline-gate promote --base main --head feature` while `main` is checked out.'
+  },
+  BG507: {
+    title: 'History too shallow',
+    severity: 'error',
+    description:
+      'The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).',
+    example: '`actions/checkout` with its default `fetch-depth: 1`.'
+  },
+  BG508: {
+    title: 'Rollback keeps the posture GO',
+    severity: 'error',
+    description:
+      'A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.',
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: 'Rollback to a baseline never pinned',
+    severity: 'error',
+    description:
+      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example:
+      'A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had.'
+  },
+  BG510: {
+    title: 'No last-known-good baseline',
+    severity: 'error',
+    description:
+      'Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
+    example: 'The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held.'
+  },
+  BG511: {
+    title: 'Trio changed on disk',
+    severity: 'error',
+    description:
+      'A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.',
+    example: 'The matrix has an uncommitted edit when `baseline-gate rollback` runs.'
+  },
+  BG512: {
+    title: 'Rollback not proposed on GitHub',
+    severity: 'warning',
+    description:
+      'The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.',
+    example: 'The workflow has `pull-requests: read`: no pull request is opened.'
+  }
+} as const satisfies Record<`BG5${string}`, RuleInfo>

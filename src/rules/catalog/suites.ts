@@ -1,0 +1,47 @@
+// Rule family 7xx: the suites: every required step ran and passed.
+import type { RuleInfo } from './rule-info.js'
+
+export const SUITE_RULES = {
+  BG701: {
+    title: 'Suite step failed',
+    severity: 'error',
+    description:
+      'A required suite step (consumer or producer, DESIGN.md §4) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.',
+    example: '`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101.'
+  },
+  BG702: {
+    title: 'Suite step timed out',
+    severity: 'error',
+    description:
+      "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: 'A contract test waits forever on a port that never opens.'
+  },
+  BG703: {
+    title: 'Suite step could not run',
+    severity: 'error',
+    description:
+      'A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.',
+    example: '`cargo` is not on PATH on the runner.'
+  },
+  BG704: {
+    title: 'Suites not run',
+    severity: 'notice',
+    description:
+      'The suites were not run: the run asked for none (`--no-suites`, input `suites: false`, or a rollback dry run), or, for a promotion, the rules already decide FAIL, so the suites could not change the verdict (`--suites-anyway`, input `suites-anyway: true`, runs them all the same). The verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped with the reason (`skip_reason`), never as passed.',
+    example: '`baseline-gate promote --base main --no-suites`.'
+  },
+  BG705: {
+    title: 'No suite steps for this operation',
+    severity: 'warning',
+    description:
+      "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG706: {
+    title: 'Suites taken from the base policy',
+    severity: 'notice',
+    description:
+      "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: 'A pull request that updates the trio also removes `cargo clippy` from the policy.'
+  }
+} as const satisfies Record<`BG7${string}`, RuleInfo>

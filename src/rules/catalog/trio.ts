@@ -1,0 +1,122 @@
+// Rule family 2xx: the trio agrees with itself: pin, mirror and matrix name the same baseline.
+import type { RuleInfo } from './rule-info.js'
+
+export const TRIO_RULES = {
+  BG201: {
+    title: 'Pin and mirror disagree',
+    severity: 'error',
+    description:
+      "The pin's release tag, commit, service and API contract versions and integration baseline must equal the mirror's (`integration_baseline` in the manifest).",
+    example: 'The pin says `"release_tag": "v0.4.0"`, the mirror says `"release_tag": "v0.3.2"`.'
+  },
+  BG202: {
+    title: 'Mirror hash mismatch',
+    severity: 'error',
+    description:
+      "The SHA-256 of the mirror's raw bytes must equal the pin's `expected_producer_manifest_sha256`. Whitespace, key order, line endings and the final newline all count. When the bytes differ only by formatting, line endings, a byte-order mark or the final newline, the message says so.",
+    example: 'The mirror was reformatted by an editor, or checked out with CRLF line endings.'
+  },
+  BG203: {
+    title: 'Matrix Updated marker',
+    severity: 'error',
+    description: 'The matrix carries an `Updated: YYYY-MM-DD` line with a real calendar date.',
+    example: '`Updated: 2026-02-30`, or no Updated line at all.'
+  },
+  BG204: {
+    title: 'Matrix section missing',
+    severity: 'error',
+    description: 'The matrix has a `## Baseline Pin` section and a `## Approved Version Pairs` section.',
+    example: 'The heading was renamed to `## Pinned Baseline`.'
+  },
+  BG205: {
+    title: 'Baseline Pin line missing',
+    severity: 'error',
+    description:
+      'The Baseline Pin section lists every line: repo, release tag, commit SHA, the service and API contract versions, the integration baseline, the manifest SHA-256, the runtime cutover posture, and the paths of the pin and the mirror.',
+    example: 'No `- Expected producer manifest SHA-256: ...` line.'
+  },
+  BG206: {
+    title: 'Baseline Pin line disagrees with the pin',
+    severity: 'error',
+    description:
+      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+    example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
+  },
+  BG207: {
+    title: 'Baseline Pin line repeated',
+    severity: 'error',
+    description: 'Each Baseline Pin line appears once; two release tag lines make the section ambiguous.',
+    example: 'Two `- MemoryKernel release tag:` lines, one old and one new.'
+  },
+  BG208: {
+    title: 'Unrecognised Baseline Pin line',
+    severity: 'warning',
+    description:
+      'A line in the Baseline Pin section that is not one of the known lines is not checked against the pin; rename it or move it out of the section.',
+    example: '`` - MemoryKernel relase tag: `v0.4.0` `` (a typo: the real line is then also missing).'
+  },
+  BG209: {
+    title: 'Ledger table malformed',
+    severity: 'error',
+    description:
+      'The Approved Version Pairs section holds one GFM table with the eight columns consumer version, consumer commit, producer tag, producer commit, service contract, API contract, integration baseline and status, and every row has eight cells.',
+    example: 'The delimiter row `| --- | --- |` is missing, or a row has seven cells.'
+  },
+  BG210: {
+    title: 'Unknown ledger status',
+    severity: 'error',
+    description: 'Every row has a Status of `Approved`, `Superseded`, `Rolled back` or `Candidate`.',
+    example: 'A row with Status `Rejected` or `approved`.'
+  },
+  BG211: {
+    title: 'Not exactly one Approved row',
+    severity: 'error',
+    description:
+      'Exactly one row is `Approved`: the baseline the pin names. Older rows are Superseded or Rolled back.',
+    example: 'Two Approved rows after a promotion forgot to supersede the old one, or none at all.'
+  },
+  BG212: {
+    title: 'Approved row disagrees with the pin',
+    severity: 'error',
+    description:
+      'Every pin-related cell of the Approved row equals the pin: producer tag, producer commit, service contract, API contract and integration baseline (the original only looked at the tag and commit).',
+    example:
+      'The Approved row says `service.v1 | api.v9 | integration/v7` while the pin says service.v3 / api.v1 / integration/v1.'
+  },
+  BG213: {
+    title: 'Ledger cell format',
+    severity: 'error',
+    description:
+      'Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.',
+    example: 'A Superseded row with producer commit `cf33144` (abbreviated).'
+  },
+  BG214: {
+    title: 'Producer tag in several rows',
+    severity: 'error',
+    description: 'Each producer tag has one row; the ledger keeps one row per baseline ever approved.',
+    example: 'Two rows for `v0.4.0` with different commits.'
+  },
+  BG215: {
+    title: 'Interrupted trio write',
+    severity: 'error',
+    description:
+      'repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).',
+    example:
+      '`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback.'
+  },
+  BG216: {
+    title: 'Machine-specific path in the matrix',
+    severity: 'warning',
+    description:
+      "The matrix is read by both teams and published in evidence: a developer's absolute path (`/Users/<name>/...`, `/home/<name>/...`, `C:\\Users\\...`) leaks a machine's layout and means nothing on anyone else's checkout. Hand-kept matrices from before adoption often carry them; the Baseline Pin path lines are BG206, this rule covers the rest of the document. A documentation finding: a rollback lists it as follow-up.",
+    example: 'The service.v3 cutover is tracked against `/Users/d/Projects/MemoryKernel` on `main`.'
+  },
+  BG217: {
+    title: 'Duplicate matrix section',
+    severity: 'error',
+    description:
+      'The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.',
+    example:
+      'A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved.'
+  }
+} as const satisfies Record<`BG2${string}`, RuleInfo>
