@@ -29,6 +29,11 @@ export interface FakeGitHub extends FakeSeeding {
   failNext(route: string, status: number, times?: number, options?: FailOptions): void
   /** The next `times` requests matching `route` are accepted and never answered. */
   hangNext(route: string, times?: number): void
+  /**
+   * The first request held unanswered by hangNext, once it has arrived: a test's clock runs a client's
+   * timeout out then, rather than after real time.
+   */
+  held(): Promise<FakeRequest>
   /** The next `times` requests matching `route` are read, then their connection is closed unanswered. */
   dropNext(route: string, times?: number): void
   close(): Promise<void>
@@ -93,6 +98,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     return route
   }
+  let hold: (request: FakeRequest) => void = () => {}
+  const held = new Promise<FakeRequest>((resolve) => (hold = resolve))
   const queueFault = (route: string, fault: Fault): void => {
     faults.set(route, [...(faults.get(knownRoute(route)) ?? []), fault])
   }
@@ -170,7 +177,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
 
     if (!match) return send(res, entry, h.notFound())
     const fault = takeFault(match.route.route)
-    if (fault?.kind === 'hang') return // accepted, never answered (close() ends the socket)
+    if (fault?.kind === 'hang') return hold(entry) // accepted, never answered (close() ends the socket)
     if (fault?.kind === 'drop') {
       req.socket.destroy()
       return
@@ -227,6 +234,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       queueFault(route, { kind: 'fail', status, remaining: times, options }),
     hangNext: (route, times = 1) =>
       queueFault(route, { kind: 'hang', status: 0, remaining: times, options: {} }),
+    held: () => held,
     dropNext: (route, times = 1) =>
       queueFault(route, { kind: 'drop', status: 0, remaining: times, options: {} }),
     ...seeding(state, () => base),

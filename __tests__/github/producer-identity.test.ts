@@ -27,7 +27,7 @@ import {
   trioFixture,
   type Fixture
 } from '../helpers/fixture.js'
-import { value } from '../helpers/github-client.js'
+import { fakeClock, value } from '../helpers/github-client.js'
 
 const TOKEN = 'ghp_ProducerReadToken0123456789abcdefXYZ'
 const PRODUCER = 'baseline-gate/memorykernel' // the pin's memorykernel_repo
@@ -49,6 +49,7 @@ const options = (overrides: Partial<GitHubClientOptions> = {}) => ({
   apiUrl: fake.url,
   timeoutMs: 2_000,
   retryDelayMs: 10,
+  sleep: fakeClock(() => fake).sleep,
   ...overrides
 })
 const reader = (overrides: Partial<GitHubClientOptions> = {}) => createRepositoryReader(options(overrides))
@@ -270,9 +271,8 @@ describe('producer identity findings', () => {
   it("a timeout uses the client's timeout: BG314, the hung read is not retried and stops the rest", async () => {
     fake.addTag(PRODUCER, TAG, history.published)
     fake.hangNext(COMPARE_ROUTE, 5)
-    const started = Date.now()
+    // the fake's clock runs the timeout out once the compare is held: no real time passes
     const findings = await identityFindings({ timeoutMs: 300 })
-    expect(Date.now() - started).toBeLessThan(1_500)
     expect(rules(findings)).toEqual(['BG314', 'BG314'])
     expect(findings.map((f) => f.message).join('\n')).toContain('did not answer within 300 ms')
     expect(fake.requests.filter((r) => r.route === COMPARE_ROUTE)).toHaveLength(1)

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect } from '@jest/globals'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import type { GitHubClient, GitHubClientOptions, Result } from '../../src/github/client.js'
+import type { GitHubClient, GitHubClientOptions, Result, Sleep } from '../../src/github/client.js'
 
 /** The value of a result that must be ok. */
 export function value<T>(result: Result<T>): T {
@@ -12,12 +12,40 @@ export function value<T>(result: Result<T>): T {
   return result.value
 }
 
+export interface FakeClock {
+  /**
+   * A wait that can be called off (a request's timeout) runs out once the fake holds a request unanswered
+   * (hangNext), and never otherwise; any other wait (the retry backoff) ends at once.
+   */
+  sleep: Sleep
+  /** The milliseconds the backoffs have waited so far. */
+  now: () => number
+  /** Each backoff asked for, in milliseconds. */
+  backoffs: number[]
+}
+
+/** A clock for clients on the fake, so that no test waits on real time or depends on how long it takes. */
+export function fakeClock(fake: () => FakeGitHub): FakeClock {
+  const backoffs: number[] = []
+  const sleep: Sleep = async (ms, signal) => {
+    if (!signal) {
+      backoffs.push(ms)
+      return
+    }
+    await fake().held()
+    if (signal.aborted) await new Promise<never>(() => {}) // answered meanwhile: this timeout never runs out
+  }
+  return { sleep, now: () => backoffs.reduce((sum, ms) => sum + ms, 0), backoffs }
+}
+
 export interface FakeClient {
   /** The log lines of every client made since the last reset(). */
   readonly logs: string[]
-  /** Forget the log lines (each test starts with none). */
+  /** The backoffs of every client made since the last reset() (their clock is fakeClock's). */
+  readonly backoffs: number[]
+  /** Forget the log lines and backoffs (each test starts with none). */
   reset: () => void
-  /** A client of acme/app on the fake, with the first token, short timeouts and the log kept. */
+  /** A client of acme/app on the fake, with the first token, the fake's clock and the log kept. */
   client: (overrides?: Partial<GitHubClientOptions>) => GitHubClient
   /** The failure of a result that must fail; its message names none of the tokens. */
   failure: <T>(result: Result<T>) => { reason: string; message: string }
@@ -33,10 +61,13 @@ export interface FakeClient {
  */
 export function fakeClient(fake: () => FakeGitHub, tokens: readonly [string, ...string[]]): FakeClient {
   const logs: string[] = []
+  const clock = fakeClock(fake)
   return {
     logs,
+    backoffs: clock.backoffs,
     reset: () => {
       logs.length = 0
+      clock.backoffs.length = 0
     },
     client: (overrides = {}) =>
       createGitHubClient({
@@ -46,6 +77,8 @@ export function fakeClient(fake: () => FakeGitHub, tokens: readonly [string, ...
         timeoutMs: 2_000,
         retryDelayMs: 10,
         log: (line) => logs.push(line),
+        sleep: clock.sleep,
+        now: clock.now,
         ...overrides
       }),
     failure: (result) => {
