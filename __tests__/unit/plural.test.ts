@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { capFindings } from '../../src/rules/cap.js'
 import { finding } from '../../src/rules/finding.js'
-import { plural } from '../../src/text/plural.js'
+import { plural, thousands } from '../../src/text/plural.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
 describe('plural', () => {
@@ -15,6 +15,24 @@ describe('plural', () => {
     expect(plural(1, 'process', 'processes')).toBe('1 process')
     expect(plural(3, 'process', 'processes')).toBe('3 processes')
     expect(plural(12000, 'file')).toBe('12,000 files')
+  })
+
+  it('writes thousands as toLocaleString("en-US") does, without Intl for an integer', () => {
+    for (const n of [
+      0,
+      7,
+      999,
+      1000,
+      -1000,
+      65536,
+      1234567,
+      -9876543,
+      Number.MAX_SAFE_INTEGER,
+      -0,
+      1e21,
+      1234.5678
+    ])
+      expect(thousands(n)).toBe(n.toLocaleString('en-US'))
   })
 
   it('the cap of one rule says "1 more finding"', () => {

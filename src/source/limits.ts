@@ -1,6 +1,7 @@
 // Fixed limits on what the suite parses (BG111). Past a limit an input is refused with its place, never parsed:
 // the JSON parsers recurse (jsonc-parser, JSON.stringify), and the matrix's earlier parser went quadratic, so a
 // crafted file could otherwise crash or stall a gate. Every scan here is one linear pass without recursion.
+import { thousands } from '../text/plural.js'
 import { positionAt } from './source-file.js'
 import type { Position, SourceFile } from './source-file.js'
 
@@ -27,7 +28,7 @@ export const LIMITS = {
 
 /** 10000 -> "10,000": how the messages and the rule catalogue write a limit. */
 export function count(n: number): string {
-  return n.toLocaleString('en-US')
+  return thousands(n)
 }
 
 export interface LimitProblem {

@@ -2,5 +2,15 @@
 
 /** `n word` with the word in the plural unless n is 1; give the plural when it is not word + "s". */
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`
+  return `${thousands(n)} ${n === 1 ? word : many}`
+}
+
+/**
+ * 12000 -> "12,000", as n.toLocaleString('en-US') writes it. An integer is written without Intl: its first use
+ * loads ICU's data, 30 to 150 ms of a CLI run that otherwise takes about 200 ms.
+ */
+export function thousands(n: number): string {
+  return Number.isSafeInteger(n) && !Object.is(n, -0)
+    ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+    : n.toLocaleString('en-US')
 }
