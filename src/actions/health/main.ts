@@ -4,13 +4,9 @@
 // than the schedule implies. Neither ever changes the verdict: what could not be done is a warning (or a notice).
 import * as core from '@actions/core'
 import { escapeMarkdown } from '../../evidence/markdown.js'
-import { createEvidenceStore } from '../../files/evidence-store.js'
 import type { GitHubClient } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { runHealth } from '../../operations/health.js'
-import { loadPolicy, selectBaselines } from '../../policy/load.js'
-import { ContainmentError } from '../../files/contain.js'
-import { PolicyError } from '../../policy/types.js'
 import {
   eventWords,
   githubClient,
@@ -19,72 +15,59 @@ import {
   producerReader,
   runUrl
 } from '../shared/github.js'
-import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
-import { artifactName, checkNodeVersion, InputError, readHealthInputs } from '../shared/inputs.js'
+import { readHealthInputs } from '../shared/inputs.js'
 import type { HealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
 import { actionRedactor } from '../shared/report.js'
+import { runAction } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
 import { driftItems, syncDriftIssue } from './drift.js'
 import { checkSchedule } from './schedule.js'
 import { plural } from '../../text/plural.js'
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  try {
-    checkNodeVersion()
-    const inputs = await withRepositoryRoot(
-      readHealthInputs((name) => core.getInput(name), env),
-      env
-    )
-    if (inputs.token) core.setSecret(inputs.token)
-    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
-    const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
-    const result = await runHealth(actionContext(inputs.root, policy, evidence, env), {
-      baselines,
-      probe: inputs.probe,
-      remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
-    })
-    const findings = result.baselines.flatMap((b) => b.findings)
-    const failing = result.verdict === 'FAIL'
-
-    // drift mode first: its warnings keep their annotation slots
-    const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null
-    const plan = annotate(findings, inputs.root, env, failing, drift?.warnings.length ?? 0)
-    for (const warning of drift?.warnings ?? []) core.warning(warning)
-    for (const notice of drift?.notices ?? []) core.notice(notice)
-
-    const artifact = artifactName('health', inputs.baseline, env)
-    core.setOutput('verdict', result.verdict)
-    core.setOutput('posture', combinedPosture(result.baselines.map((b) => b.posture)))
-    core.setOutput('findings-count', String(findings.length))
-    core.setOutput('evidence-dir', evidence.dir)
-    core.setOutput('artifact-name', artifact)
-    core.setOutput('drift-issue-url', drift?.urls.join(',') ?? '')
-    await core.summary
-      .addRaw(
-        renderSummary(result, {
-          links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
-          trigger: eventWords(env),
-          overflow: plan.overflow,
-          notes: drift?.notes ?? []
+export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return runAction(
+    {
+      action: 'health',
+      readInputs: readHealthInputs,
+      operate: async ({ inputs, env, ctx, baselines, artifact }) => {
+        const result = await runHealth(ctx, {
+          baselines,
+          probe: inputs.probe,
+          remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
         })
-      )
-      .write()
-    core.info(
-      `baseline-gate health: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
-    )
-    if (failing) {
-      const errors = findings.filter((f) => f.severity === 'error').length
-      core.setFailed(
-        `baseline health FAIL: ${plural(errors, 'error')} (see the annotations and the job summary)`
-      )
-    }
-  } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
-      core.setFailed(e.message)
-    else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
-  }
+        // drift mode before the annotations: its warnings keep their slots
+        const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null
+        return {
+          result,
+          outputs: {
+            posture: combinedPosture(result.baselines.map((b) => b.posture)),
+            'drift-issue-url': drift?.urls.join(',') ?? ''
+          },
+          ownWarnings: drift?.warnings.length ?? 0,
+          summary: async (overflow) => {
+            for (const warning of drift?.warnings ?? []) core.warning(warning)
+            for (const notice of drift?.notices ?? []) core.notice(notice)
+            return renderSummary(result, {
+              links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
+              trigger: eventWords(env),
+              overflow,
+              notes: drift?.notes ?? []
+            })
+          },
+          redactor: null
+        }
+      },
+      failure: (result) => {
+        // the preflight's steps that did not pass are errors already: they are not counted twice
+        const errors = result.baselines
+          .flatMap((b) => b.findings)
+          .filter((f) => f.severity === 'error').length
+        return `baseline health FAIL: ${plural(errors, 'error')} (see the annotations and the job summary)`
+      }
+    },
+    env
+  )
 }
 
 interface DriftReport {

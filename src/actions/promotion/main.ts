@@ -3,127 +3,95 @@
 // summary. Fails the step on FAIL; never for a comment it could not post alone.
 import * as core from '@actions/core'
 import { code, escapeMarkdown } from '../../evidence/markdown.js'
-import { createEvidenceStore } from '../../files/evidence-store.js'
-import { RevisionError } from '../../git/git.js'
 import type { GitHubClient, Repository } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { runPromotion } from '../../operations/promotion.js'
 import type { ReviewSource } from '../../operations/promotion.js'
-import { loadPolicy, selectBaselines } from '../../policy/load.js'
-import { ContainmentError } from '../../files/contain.js'
-import { PolicyError } from '../../policy/types.js'
 import type { Redactor } from '../../redact/redactor.js'
 import type { Links } from '../../present/links.js'
-import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
 import { commentMarker, renderComment } from '../../present/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
 import { eventWords, githubClient, parseRepository, presentLinks } from '../shared/github.js'
 import type { EventRevisions } from '../shared/event.js'
-import {
-  artifactName,
-  checkNodeVersion,
-  InputError,
-  readEventPayload,
-  readPromotionInputs
-} from '../shared/inputs.js'
+import { readEventPayload, readPromotionInputs } from '../shared/inputs.js'
 import type { PromotionInputs } from '../shared/inputs.js'
 import { combinedClassification, combinedPosture } from '../shared/outputs.js'
-import { actionRedactor, cancellation, failureMessage, scannerNote, writeSummary } from '../shared/report.js'
+import { actionRedactor, scannerNote } from '../shared/report.js'
+import { runAction } from '../shared/shell.js'
+import type { ActionRun, Operated } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
-import { plural } from '../../text/plural.js'
 import { promotionReporter } from './progress.js'
 
-/** Warnings the action itself may emit (a comment it could not post, a scanner failure): slots kept free. */
-const OWN_WARNINGS = 2
+export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return runAction(
+    {
+      action: 'promotion',
+      readInputs: readPromotionInputs,
+      operate: promote,
+      cancellable: true,
+      revisionHint:
+        'In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.'
+    },
+    env
+  )
+}
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const cancel = cancellation()
-  try {
-    checkNodeVersion()
-    const inputs = await withRepositoryRoot(
-      readPromotionInputs((name) => core.getInput(name), env),
-      env
-    )
-    if (inputs.token) core.setSecret(inputs.token)
-    const revs = revisionsFromEvent({
-      eventName: env.GITHUB_EVENT_NAME,
-      payload: readEventPayload(env),
-      sha: env.GITHUB_SHA,
-      base: inputs.base,
-      head: inputs.head
-    })
-    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
-    const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
-    const redaction = actionRedactor(inputs.token, env)
-    const redactor = redaction.redactor
-    const repository = parseRepository(env.GITHUB_REPOSITORY)
-    const client = githubClient(inputs.token, repository, env)
-    const review = reviewSource(client, revs, inputs, repository)
-
-    core.info(
-      `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
-    )
-    const result = await runPromotion(actionContext(inputs.root, policy, evidence, env), {
-      baselines,
-      base: revs.base,
-      head: revs.head,
-      suites: inputs.suites,
-      suitesAnyway: inputs.suitesAnyway,
-      redactor,
-      review,
-      reporter: promotionReporter({
-        startGroup: (title) => core.startGroup(title),
-        endGroup: () => core.endGroup(),
-        info: (text) => core.info(text)
-      }),
-      signal: cancel.signal
-    })
-
-    const findings = result.baselines.flatMap((b) => b.findings)
-    const failing = result.verdict === 'FAIL'
-    const artifact = artifactName('promotion', inputs.baseline, env)
-    const changes = result.baselines.flatMap((b) => (b.change ? [b.change] : []))
-    core.setOutput('verdict', result.verdict)
-    core.setOutput('trio-changed', String(changes.some((c) => c.trio_changed)))
-    core.setOutput('classification', combinedClassification(changes.map((c) => c.classification)))
-    core.setOutput('posture', combinedPosture(result.baselines.map((b) => b.posture)))
-    core.setOutput('findings-count', String(findings.length))
-    core.setOutput('evidence-dir', evidence.dir)
-    core.setOutput('artifact-name', artifact)
-    core.setOutput('upload-evidence', String(inputs.uploadEvidence))
-
-    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS)
-
-    const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
-    const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
-    const links = presentLinks(env, inputs.root, headSha, artifact)
-    const trigger =
-      revs.pullRequest !== null
-        ? `pull request #${revs.pullRequest}${revs.fork ? ' from a fork' : ''}`
-        : eventWords(env)
-    notes.push(await postComment(result, { inputs, revs, client, redactor, links, trigger, env }))
-    const scanner = scannerNote(redaction)
-    if (scanner) notes.push(scanner)
-    await writeSummary(
-      renderSummary(result, { links, trigger, overflow: plan.overflow, notes }),
-      redactor,
-      env
-    )
-    core.info(
-      `baseline-gate promotion: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
-    )
-    if (failing) core.setFailed(failureMessage(result))
-  } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
-      core.setFailed(e.message)
-    else if (e instanceof RevisionError) {
-      core.setFailed(
-        `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.`
-      )
-    } else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
-  } finally {
-    cancel.dispose()
+async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promotion'>> {
+  const { inputs, env, evidence } = run
+  const revs = revisionsFromEvent({
+    eventName: env.GITHUB_EVENT_NAME,
+    payload: readEventPayload(env),
+    sha: env.GITHUB_SHA,
+    base: inputs.base,
+    head: inputs.head
+  })
+  const redaction = actionRedactor(inputs.token, env)
+  const redactor = redaction.redactor
+  const repository = parseRepository(env.GITHUB_REPOSITORY)
+  const client = githubClient(inputs.token, repository, env)
+  core.info(
+    `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
+  )
+  const result = await runPromotion(run.ctx, {
+    baselines: run.baselines,
+    base: revs.base,
+    head: revs.head,
+    suites: inputs.suites,
+    suitesAnyway: inputs.suitesAnyway,
+    redactor,
+    review: reviewSource(client, revs, inputs, repository),
+    reporter: promotionReporter({
+      startGroup: (title) => core.startGroup(title),
+      endGroup: () => core.endGroup(),
+      info: (text) => core.info(text)
+    }),
+    signal: run.signal
+  })
+  const changes = result.baselines.flatMap((b) => (b.change ? [b.change] : []))
+  return {
+    result,
+    outputs: {
+      'trio-changed': String(changes.some((c) => c.trio_changed)),
+      classification: combinedClassification(changes.map((c) => c.classification)),
+      posture: combinedPosture(result.baselines.map((b) => b.posture)),
+      'upload-evidence': String(inputs.uploadEvidence)
+    },
+    // a comment it could not post, a scanner failure
+    ownWarnings: 2,
+    summary: async (overflow) => {
+      const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
+      const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
+      const links = presentLinks(env, inputs.root, headSha, run.artifact)
+      const trigger =
+        revs.pullRequest !== null
+          ? `pull request #${revs.pullRequest}${revs.fork ? ' from a fork' : ''}`
+          : eventWords(env)
+      notes.push(await postComment(result, { inputs, revs, client, redactor, links, trigger, env }))
+      const scanner = scannerNote(redaction)
+      if (scanner) notes.push(scanner)
+      return renderSummary(result, { links, trigger, overflow, notes })
+    },
+    redactor
   }
 }
 

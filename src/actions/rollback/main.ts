@@ -4,105 +4,72 @@
 // the step on its own. Fails the step on FAIL.
 import * as core from '@actions/core'
 import { escapeMarkdown } from '../../evidence/markdown.js'
-import { createEvidenceStore } from '../../files/evidence-store.js'
 import type { BaselineResult, OperationResult } from '../../operations/context.js'
 import { runRollback } from '../../operations/rollback.js'
 import type { RollbackPublisher } from '../../operations/rollback.js'
-import { loadPolicy, selectBaselines } from '../../policy/load.js'
-import { ContainmentError } from '../../files/contain.js'
-import { PolicyError } from '../../policy/types.js'
 import { githubClient, parseRepository, presentLinks } from '../shared/github.js'
-import { artifactName, checkNodeVersion, InputError, readRollbackInputs } from '../shared/inputs.js'
+import { readRollbackInputs } from '../shared/inputs.js'
 import type { RollbackInputs } from '../shared/inputs.js'
-import {
-  actionRedactor,
-  actionsReporter,
-  cancellation,
-  failureMessage,
-  scannerNote,
-  writeSummary
-} from '../shared/report.js'
-import { actionContext, annotate, withRepositoryRoot } from '../shared/run.js'
+import { actionRedactor, actionsReporter, scannerNote } from '../shared/report.js'
+import { runAction } from '../shared/shell.js'
+import type { ActionRun, Operated } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
-import { plural } from '../../text/plural.js'
 
-/** Warnings the action itself may emit (a scanner failure): slots kept free. */
-const OWN_WARNINGS = 1
+export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return runAction(
+    { action: 'rollback', readInputs: readRollbackInputs, operate: rollBack, cancellable: true },
+    env
+  )
+}
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const cancel = cancellation()
-  try {
-    checkNodeVersion()
-    // the reason is recorded as typed: its surrounding whitespace too
-    const inputs = await withRepositoryRoot(
-      readRollbackInputs((name) => core.getInput(name, { trimWhitespace: name !== 'reason' }), env),
-      env
-    )
-    if (inputs.token) core.setSecret(inputs.token)
-    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
-    const baselines = selectBaselines(policy, inputs.baseline)
-    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
-    const redaction = actionRedactor(inputs.token, env)
-    const repository = parseRepository(env.GITHUB_REPOSITORY)
-    const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env)
-    const publish: RollbackPublisher | null = client ? { client, baseBranch: inputs.baseBranch } : null
-
-    core.info(
-      `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ', dry run' : ''}): evidence in ${evidence.dir}`
-    )
-    const result = await runRollback(actionContext(inputs.root, policy, evidence, env), {
-      baselines,
-      trigger: inputs.trigger,
-      reason: inputs.reason,
-      to: inputs.target ?? null,
-      dryRun: inputs.dryRun,
-      suites: inputs.suites,
-      redactor: redaction.redactor,
-      publish,
-      reporter: actionsReporter(),
-      signal: cancel.signal
-    })
-
-    const findings = result.baselines.flatMap((b) => b.findings)
-    const failing = result.verdict === 'FAIL'
-    const artifact = artifactName('rollback', inputs.baseline, env)
-    const reports = result.baselines.flatMap((b) => (b.rollback ? [b.rollback] : []))
-    core.setOutput('verdict', result.verdict)
-    core.setOutput('target-tag', joined(result.baselines.map(targetTag)))
-    core.setOutput('pull-request-url', joined(reports.map((r) => r.pullRequestUrl)))
-    core.setOutput('incident-issue-url', joined(reports.map((r) => r.incidentIssueUrl)))
-    core.setOutput('evidence-dir', evidence.dir)
-    core.setOutput('artifact-name', artifact)
-    core.setOutput('upload-evidence', String(inputs.uploadEvidence))
-
-    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS)
-    const notes = proposalNotes(result, inputs, publish !== null, repository !== null)
-    const scanner = scannerNote(redaction)
-    if (scanner) notes.push(scanner)
-    const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
-    // the restored files are in no commit yet: no file links
-    const summary = renderSummary(result, {
-      links: presentLinks(env, inputs.root, null, artifact),
-      trigger: `trigger ${inputs.trigger}`,
-      overflow: plan.overflow,
-      notes
-    })
-    await writeSummary(
+async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollback'>> {
+  const { inputs, env } = run
+  const redaction = actionRedactor(inputs.token, env)
+  const repository = parseRepository(env.GITHUB_REPOSITORY)
+  const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env)
+  const publish: RollbackPublisher | null = client ? { client, baseBranch: inputs.baseBranch } : null
+  core.info(
+    `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ', dry run' : ''}): evidence in ${run.evidence.dir}`
+  )
+  const result = await runRollback(run.ctx, {
+    baselines: run.baselines,
+    trigger: inputs.trigger,
+    reason: inputs.reason,
+    to: inputs.target ?? null,
+    dryRun: inputs.dryRun,
+    suites: inputs.suites,
+    redactor: redaction.redactor,
+    publish,
+    reporter: actionsReporter(),
+    signal: run.signal
+  })
+  const reports = result.baselines.flatMap((b) => (b.rollback ? [b.rollback] : []))
+  return {
+    result,
+    outputs: {
+      'target-tag': joined(result.baselines.map(targetTag)),
+      'pull-request-url': joined(reports.map((r) => r.pullRequestUrl)),
+      'incident-issue-url': joined(reports.map((r) => r.incidentIssueUrl)),
+      'upload-evidence': String(inputs.uploadEvidence)
+    },
+    // a scanner failure
+    ownWarnings: 1,
+    summary: async (overflow) => {
+      const notes = proposalNotes(result, inputs, publish !== null, repository !== null)
+      const scanner = scannerNote(redaction)
+      if (scanner) notes.push(scanner)
+      const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
+      // the restored files are in no commit yet: no file links
+      const summary = renderSummary(result, {
+        links: presentLinks(env, inputs.root, null, run.artifact),
+        trigger: `trigger ${inputs.trigger}`,
+        overflow,
+        notes
+      })
       // the verdict and what to do first, then the incident note as the teams will read it
-      incidentNotes ? `${summary}\n---\n\n${incidentNotes}\n` : summary,
-      redaction.redactor,
-      env
-    )
-    core.info(
-      `baseline-gate rollback: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${evidence.dir}`
-    )
-    if (failing) core.setFailed(failureMessage(result))
-  } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
-      core.setFailed(e.message)
-    else core.setFailed(`baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`)
-  } finally {
-    cancel.dispose()
+      return incidentNotes ? `${summary}\n---\n\n${incidentNotes}\n` : summary
+    },
+    redactor: redaction.redactor
   }
 }
 

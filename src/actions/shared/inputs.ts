@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ROLLBACK_TRIGGERS } from '../../evidence/incident-note.js'
 import type { RollbackTrigger } from '../../evidence/incident-note.js'
+import type { ActionName, GetInput, InputName } from './io.js'
 
-export type GetInput = (name: string) => string
+/** The inputs every action's script reads. */
+type CommonInputName = InputName<'health'> & InputName<'promotion'> & InputName<'rollback'>
 
 /** The inputs every action has. */
 export interface CommonInputs {
@@ -44,7 +46,7 @@ export function checkNodeVersion(version: string = process.version): void {
   }
 }
 
-export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthInputs {
+export function readHealthInputs(get: GetInput<'health'>, env: NodeJS.ProcessEnv): HealthInputs {
   return {
     ...readCommonInputs(get, env, 'health'),
     probe: readBoolean(get, 'probe', true),
@@ -56,7 +58,7 @@ export function readHealthInputs(get: GetInput, env: NodeJS.ProcessEnv): HealthI
 }
 
 /** `schedule-interval-hours`: a positive number of hours, at most a year; default 24. */
-function readIntervalHours(get: GetInput): number {
+function readIntervalHours(get: GetInput<'health'>): number {
   const raw = get('schedule-interval-hours').trim()
   if (raw === '') return 24
   const hours = Number(raw)
@@ -85,7 +87,7 @@ export interface PromotionInputs extends CommonInputs {
   uploadEvidence: boolean
 }
 
-export function readPromotionInputs(get: GetInput, env: NodeJS.ProcessEnv): PromotionInputs {
+export function readPromotionInputs(get: GetInput<'promotion'>, env: NodeJS.ProcessEnv): PromotionInputs {
   const common = readCommonInputs(get, env, 'promotion')
   const base = revisionInput(get, 'base')
   const head = revisionInput(get, 'head')
@@ -124,7 +126,7 @@ export interface RollbackInputs extends CommonInputs {
   uploadEvidence: boolean
 }
 
-export function readRollbackInputs(get: GetInput, env: NodeJS.ProcessEnv): RollbackInputs {
+export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.ProcessEnv): RollbackInputs {
   const common = readCommonInputs(get, env, 'rollback')
   const trigger = get('trigger').trim()
   if (!(ROLLBACK_TRIGGERS as readonly string[]).includes(trigger)) {
@@ -160,7 +162,7 @@ export function readRollbackInputs(get: GetInput, env: NodeJS.ProcessEnv): Rollb
 const NOT_IN_A_BRANCH = /[\s\u0000-\u001f\u007f~^:?*[\\]|\.\.|@\{/
 
 /** The branch the pull request targets: the input, else the branch the workflow runs on (GITHUB_REF). */
-function baseBranchInput(get: GetInput, env: NodeJS.ProcessEnv): string {
+function baseBranchInput(get: GetInput<'rollback'>, env: NodeJS.ProcessEnv): string {
   const given = get('base-branch').trim()
   const fromRef = /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1]
   const branch = given || fromRef
@@ -176,7 +178,11 @@ function baseBranchInput(get: GetInput, env: NodeJS.ProcessEnv): string {
 }
 
 /** root, policy, baseline and evidence-dir: the inputs every action has. */
-function readCommonInputs(get: GetInput, env: NodeJS.ProcessEnv, operation: string): CommonInputs {
+function readCommonInputs(
+  get: (name: CommonInputName) => string,
+  env: NodeJS.ProcessEnv,
+  operation: ActionName
+): CommonInputs {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const root = resolve(workspace, get('root').trim() || '.')
   const policy = get('policy').trim()
@@ -204,7 +210,7 @@ function readCommonInputs(get: GetInput, env: NodeJS.ProcessEnv, operation: stri
 }
 
 /** A revision input: a SHA, a branch or tag name, HEAD~2; never an option (`-x`), a range or whitespace. */
-function revisionInput(get: GetInput, name: string): string | undefined {
+function revisionInput(get: GetInput<'promotion'>, name: 'base' | 'head'): string | undefined {
   const value = get(name).trim()
   if (value === '') return undefined
   // eslint-disable-next-line no-control-regex
@@ -244,7 +250,7 @@ function runSuffix(env: NodeJS.ProcessEnv): string {
  * (a repeated name is a 409 Conflict in matrices and re-runs).
  */
 export function artifactName(
-  operation: string,
+  operation: ActionName,
   baseline: string | undefined,
   env: NodeJS.ProcessEnv
 ): string {
@@ -260,7 +266,7 @@ export function artifactName(
 }
 
 /** Composite inputs are strings: accept exactly true/false (any case), refuse anything else. */
-export function readBoolean(get: GetInput, name: string, fallback: boolean): boolean {
+export function readBoolean<N extends string>(get: (name: N) => string, name: N, fallback: boolean): boolean {
   const raw = get(name).trim().toLowerCase()
   if (raw === '') return fallback
   if (raw === 'true') return true

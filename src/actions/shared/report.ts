@@ -57,15 +57,22 @@ export function scannerNote(r: ActionRedactor): string | null {
   return `> ${text}`
 }
 
-/** The job summary, redacted once more; a summary that cannot be written is a warning (the verdict stands). */
-export async function writeSummary(text: string, redactor: Redactor, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * The job summary, redacted once more when it holds captured output; a summary that cannot be written is a
+ * warning (the verdict stands).
+ */
+export async function writeSummary(
+  text: string,
+  redactor: Redactor | null,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
     core.info('baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)')
     return
   }
-  const redacted = await redactor.redact(text)
+  const redacted = redactor ? (await redactor.redact(text)).text : text
   try {
-    await core.summary.addRaw(redacted.text).write()
+    await core.summary.addRaw(redacted).write()
   } catch (e) {
     core.warning(`baseline-gate could not write the job summary: ${(e as Error).message}`)
   }

@@ -1,13 +1,8 @@
-// What every action does around its operation: the operation context from the inputs, and the annotations.
+// What every action does around its operation: the repository root from the inputs, and the annotations.
 import * as core from '@actions/core'
-import type { EvidenceStore } from '../../files/evidence-store.js'
 import { findRoot, RootError } from '../../git/root.js'
-import { readRunContext } from '../../git/run-context.js'
 import { DEFAULT_POLICY_PATH } from '../../policy/defaults.js'
-import type { OperationContext } from '../../operations/context.js'
-import type { Policy } from '../../policy/types.js'
 import type { Finding } from '../../rules/finding.js'
-import { TOOL_VERSION } from '../../version.js'
 import { planAnnotations, workspacePrefix } from './annotations.js'
 import { InputError } from './inputs.js'
 import type { AnnotationPlan } from './annotations.js'
@@ -32,23 +27,6 @@ export async function withRepositoryRoot<T extends { root: string }>(
     if (e instanceof RootError)
       throw new InputError(`${e.message} (check out the repository with actions/checkout first)`)
     throw e
-  }
-}
-
-export function actionContext(
-  root: string,
-  policy: Policy,
-  evidence: EvidenceStore,
-  env: NodeJS.ProcessEnv
-): OperationContext {
-  return {
-    root,
-    policy,
-    clock: () => new Date(),
-    runContext: () => readRunContext(root, env),
-    evidence,
-    toolVersion: TOOL_VERSION,
-    env
   }
 }
 

@@ -1,0 +1,258 @@
+// The entry point (main.ts) of each action in this process, on a real temporary git repository: the inputs as
+// INPUT_* variables, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the workflow commands on stdout and the
+// step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
+// comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { run as health } from '../../src/actions/health/main.js'
+import { run as promotion } from '../../src/actions/promotion/main.js'
+import { run as rollback } from '../../src/actions/rollback/main.js'
+import { ACTION_IO } from '../../src/actions/shared/io.js'
+import type { ActionName } from '../../src/actions/shared/io.js'
+import { parseOutputFile } from '../helpers/action-run.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
+
+afterAll(cleanupFixtures)
+
+const MAINS: Record<ActionName, (env: NodeJS.ProcessEnv) => Promise<void>> = { health, promotion, rollback }
+
+// @actions/core remembers the summary file's path from its first write: one pair of files for every run here
+const FILES = tempDir('bg-inprocess-files-')
+const OUTPUT_FILE = join(FILES, 'github_output')
+const SUMMARY_FILE = join(FILES, 'step_summary')
+
+interface InProcessRun {
+  outputs: Record<string, string>
+  /** Every output name, once per time it was written. */
+  names: string[]
+  summary: string
+  stdout: string
+  /** What the step would exit with: 1 when it failed. */
+  exitCode: number
+}
+
+interface RunOptions {
+  workspace: string
+  sha: string
+  eventName: string
+  inputs: Record<string, string>
+  eventPayload?: unknown
+}
+
+/**
+ * Run an action's `run(env)` with a runner's environment as process.env (which @actions/core reads at each
+ * call), stdout captured; process.env, stdout and the exit code are put back afterwards.
+ */
+async function inProcess(action: ActionName, o: RunOptions): Promise<InProcessRun> {
+  writeFileSync(OUTPUT_FILE, '')
+  writeFileSync(SUMMARY_FILE, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: FILES,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: o.workspace,
+    RUNNER_TEMP: tempDir('bg-inprocess-runner-temp-'),
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'inprocess',
+    GITHUB_REPOSITORY: 'octo/consumer',
+    GITHUB_SHA: o.sha,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_OUTPUT: OUTPUT_FILE,
+    GITHUB_STEP_SUMMARY: SUMMARY_FILE,
+    ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  if (o.eventPayload !== undefined) {
+    env.GITHUB_EVENT_PATH = join(FILES, 'event.json')
+    writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(o.eventPayload))
+  }
+  const saved = { env: process.env, exitCode: process.exitCode, write: process.stdout.write }
+  let stdout = ''
+  process.env = env
+  process.exitCode = undefined
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk)
+    return true
+  }) as typeof process.stdout.write
+  let exitCode: number
+  try {
+    await MAINS[action](env)
+  } finally {
+    exitCode = Number(process.exitCode ?? 0)
+    process.stdout.write = saved.write
+    process.exitCode = saved.exitCode
+    process.env = saved.env
+  }
+  const { outputs, names } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
+  return { outputs, names, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
+}
+
+/** Every output the action's script sets, once each. */
+const allOutputs = (action: ActionName): string[] =>
+  [...ACTION_IO[action].outputs, ...ACTION_IO[action].stepOutputs].sort()
+
+interface Packet {
+  verdict: string
+  posture: string | null
+  findings: { severity: string }[]
+  change?: { trio_changed: boolean; classification: string }
+  identity: { release_tag: string | null }
+}
+const packetOf = (run: InProcessRun, name: string): Packet =>
+  JSON.parse(readFileSync(join(run.outputs['evidence-dir']!, `${name}.json`), 'utf8')) as Packet
+
+/** The embedded trio committed in a fresh repository. */
+function committedTrio() {
+  const fx = trioFixture()
+  const repo = gitRepo(fx)
+  return { fx, repo, sha: repo.commit('the embedded baseline') }
+}
+
+describe('health in process', () => {
+  it('sets every output once from the verdict and its evidence, and writes the summary', async () => {
+    const { fx, sha } = committedTrio()
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { probe: 'false' }
+    })
+    expect([...run.names].sort()).toEqual(allOutputs('health'))
+    const packet = packetOf(run, 'health-memorykernel')
+    expect(run.outputs).toEqual({
+      verdict: packet.verdict,
+      posture: packet.posture ?? '',
+      'findings-count': String(packet.findings.length),
+      'evidence-dir': expect.stringContaining('baseline-gate-evidence/health-4242-1-inprocess'),
+      'artifact-name': 'baseline-gate-health-all-inprocess-4242-1',
+      'drift-issue-url': ''
+    })
+    expect(run.summary).toContain(`${packet.verdict} · health of \`memorykernel\``)
+    expect(run.stdout).toContain(`baseline-gate health: ${packet.verdict} (`)
+    expect(run.exitCode).toBe(packet.verdict === 'FAIL' ? 1 : 0)
+  })
+
+  it('fails the step on FAIL, with an annotation at the file and line of each error', async () => {
+    const { fx, repo } = committedTrio()
+    fx.editJson(PIN, (pin) => {
+      pin.release_tag = 'v9.9.9'
+    })
+    const sha = repo.commit('a pin that names another release')
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { probe: 'false' }
+    })
+    const packet = packetOf(run, 'health-memorykernel')
+    const errors = packet.findings.filter((f) => f.severity === 'error').length
+    expect([run.outputs.verdict, run.exitCode]).toEqual(['FAIL', 1])
+    expect(errors).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(
+      new RegExp(`^::error title=BG201 [^,]*,file=${MIRROR},line=\\d+,col=\\d+::`, 'm')
+    )
+    expect(run.stdout).toContain(
+      `::error::baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`
+    )
+    expect(run.summary).toContain('FAIL · health of `memorykernel`')
+  })
+
+  it('fails the step on an input it cannot read, before any output or summary', async () => {
+    const { fx, sha } = committedTrio()
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { probe: 'maybe' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::input 'probe' must be "true" or "false"`)
+    expect([run.names, run.summary]).toEqual([[], ''])
+  })
+})
+
+describe('promotion in process', () => {
+  it('passes a pull request that leaves the trio alone, says the comment is switched off, and sets every output', async () => {
+    const { fx, repo, sha: base } = committedTrio()
+    fx.write('src/app.ts', 'export const app = 1\n')
+    const head = repo.commit('unrelated: the app')
+    const run = await inProcess('promotion', {
+      workspace: fx.root,
+      sha: head,
+      eventName: 'pull_request',
+      eventPayload: { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } },
+      inputs: { comment: 'false', token: '' }
+    })
+    expect([...run.names].sort()).toEqual(allOutputs('promotion'))
+    const packet = packetOf(run, 'promotion-memorykernel')
+    expect(run.outputs).toMatchObject({
+      verdict: 'PASS',
+      'trio-changed': 'false',
+      classification: 'none',
+      posture: packet.posture ?? '',
+      'findings-count': String(packet.findings.length),
+      'artifact-name': 'baseline-gate-promotion-all-inprocess-4242-1',
+      'upload-evidence': 'true'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain(`baseline-gate promotion: ${base} -> ${head} (pull_request #7)`)
+    expect(run.summary).toContain('No pull-request comment: switched off (input `comment: false`).')
+    expect(run.summary).toContain('pull request \\#7 · posture')
+  })
+
+  it('says what to check out when the base revision is not in the clone', async () => {
+    const { fx, sha } = committedTrio()
+    const run = await inProcess('promotion', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { base: 'no-such-branch', head: sha, comment: 'false', token: '' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::--base no-such-branch names no commit in ${fx.root}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.`
+    )
+    expect([run.names, run.summary]).toEqual([[], ''])
+  })
+})
+
+describe('rollback in process', () => {
+  it('a dry run names the target, opens nothing, writes no trio file, and puts the incident note in the summary', async () => {
+    const { fx, repo, c } = threeBaselines([
+      nodeStep('test', 'console.log("rollback suite ok")', [], { operations: ['rollback'] })
+    ])
+    const before = [PIN, MIRROR, MATRIX].map((f) => fx.read(f))
+    const run = await inProcess('rollback', {
+      workspace: fx.root,
+      sha: repo.git('rev-parse', 'HEAD'),
+      eventName: 'workflow_dispatch',
+      inputs: {
+        trigger: 'contract-drift',
+        reason: '  the producer answers 500  ',
+        'dry-run': 'true',
+        token: ''
+      }
+    })
+    expect(c.v6).toBeTruthy()
+    expect([...run.names].sort()).toEqual(allOutputs('rollback'))
+    const packet = packetOf(run, 'rollback-memorykernel')
+    expect(run.outputs).toMatchObject({
+      verdict: packet.verdict,
+      'target-tag': TAGS.v5,
+      'pull-request-url': '',
+      'incident-issue-url': '',
+      'artifact-name': 'baseline-gate-rollback-all-inprocess-4242-1',
+      'upload-evidence': 'true'
+    })
+    expect(packet.identity.release_tag).toBe(TAGS.v5)
+    expect(run.exitCode).toBe(packet.verdict === 'FAIL' ? 1 : 0)
+    expect(run.stdout).toContain('baseline-gate rollback (contract-drift, dry run): evidence in ')
+    expect(run.summary).toContain('**No pull request and no incident issue were opened:** this is a dry run')
+    expect(run.summary).toMatch(/\n---\n\n/)
+    expect([PIN, MIRROR, MATRIX].map((f) => fx.read(f))).toEqual(before)
+    expect(repo.git('status', '--porcelain')).toBe('')
+  })
+})

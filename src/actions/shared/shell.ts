@@ -1,0 +1,126 @@
+// The one shell of every action's entry point: read the inputs, set the operation up (root, policy, baselines,
+// evidence directory, context), run it, then set the outputs, annotate the findings, write the job summary and
+// fail the step on FAIL. What stops the run before a verdict fails the step with one message, never a stack.
+import * as core from '@actions/core'
+import { ContainmentError } from '../../files/contain.js'
+import { createEvidenceStore } from '../../files/evidence-store.js'
+import type { EvidenceStore } from '../../files/evidence-store.js'
+import { RevisionError } from '../../git/git.js'
+import { createOperationContext } from '../../operations/context.js'
+import type { OperationContext, OperationResult } from '../../operations/context.js'
+import { loadPolicy, selectBaselines } from '../../policy/load.js'
+import { PolicyError } from '../../policy/types.js'
+import type { BaselinePolicy } from '../../policy/types.js'
+import type { Redactor } from '../../redact/redactor.js'
+import { plural } from '../../text/plural.js'
+import type { AnnotationPlan } from './annotations.js'
+import { artifactName, checkNodeVersion, InputError } from './inputs.js'
+import type { CommonInputs } from './inputs.js'
+import { ACTION_IO } from './io.js'
+import type { ActionName, GetInput, OutputName } from './io.js'
+import { cancellation, failureMessage, writeSummary } from './report.js'
+import { annotate, withRepositoryRoot } from './run.js'
+
+/** What the shell set up for the operation. */
+export interface ActionRun<I> {
+  inputs: I
+  env: NodeJS.ProcessEnv
+  baselines: BaselinePolicy[]
+  evidence: EvidenceStore
+  ctx: OperationContext
+  artifact: string
+  /** Aborted when the job is cancelled (never, for an action that is not `cancellable`). */
+  signal: AbortSignal
+}
+
+/** The outputs the shell sets from the result, each for the actions that declare it. */
+type StandardOutput = 'verdict' | 'findings-count' | 'evidence-dir' | 'artifact-name'
+
+/** What the operation came to, and what the action makes of it. */
+export interface Operated<A extends ActionName> {
+  result: OperationResult
+  /** The action's own outputs (the registry's, the standard ones excepted). */
+  outputs: Record<Exclude<OutputName<A>, StandardOutput>, string>
+  /** Warnings the action prints after the annotations: their annotation slots are kept free. */
+  ownWarnings: number
+  /** The job summary's Markdown, given what the annotations could not show. */
+  summary(overflow: AnnotationPlan['overflow']): Promise<string>
+  /** Redacts the summary once more; null when it holds no captured output. */
+  redactor: Redactor | null
+}
+
+export interface ActionSpec<A extends ActionName, I extends CommonInputs & { token: string }> {
+  action: A
+  readInputs(get: GetInput<A>, env: NodeJS.ProcessEnv): I
+  operate(run: ActionRun<I>): Promise<Operated<A>>
+  /** The operation runs suites: a cancelled job (SIGINT, SIGTERM) stops them, and the evidence is still written. */
+  cancellable?: boolean
+  /** Said after a missing revision's message; without it, a RevisionError is an internal error. */
+  revisionHint?: string
+  /** The step's failure message on FAIL (default: the errors and the required steps that did not pass). */
+  failure?(result: OperationResult): string
+}
+
+export async function runAction<A extends ActionName, I extends CommonInputs & { token: string }>(
+  spec: ActionSpec<A, I>,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const cancel = spec.cancellable ? cancellation() : null
+  try {
+    checkNodeVersion()
+    // the readers trim what they parse: the rollback's reason is recorded as typed, whitespace too
+    const get: GetInput<A> = (name) => core.getInput(name, { trimWhitespace: false })
+    const inputs = await withRepositoryRoot(spec.readInputs(get, env), env)
+    if (inputs.token) core.setSecret(inputs.token)
+    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
+    const baselines = selectBaselines(policy, inputs.baseline)
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
+    const run: ActionRun<I> = {
+      inputs,
+      env,
+      baselines,
+      evidence,
+      ctx: createOperationContext({ root: inputs.root, policy, evidence, env }),
+      artifact: artifactName(spec.action, inputs.baseline, env),
+      signal: cancel?.signal ?? new AbortController().signal
+    }
+    await conclude(spec, run, await spec.operate(run))
+  } catch (e) {
+    core.setFailed(failureOf(e, spec.revisionHint))
+  } finally {
+    cancel?.dispose()
+  }
+}
+
+async function conclude<A extends ActionName, I extends CommonInputs & { token: string }>(
+  spec: ActionSpec<A, I>,
+  run: ActionRun<I>,
+  done: Operated<A>
+): Promise<void> {
+  const { result } = done
+  const findings = result.baselines.flatMap((b) => b.findings)
+  const failing = result.verdict === 'FAIL'
+  const standard: Record<StandardOutput, string> = {
+    verdict: result.verdict,
+    'findings-count': String(findings.length),
+    'evidence-dir': run.evidence.dir,
+    'artifact-name': run.artifact
+  }
+  const declared: readonly string[] = ACTION_IO[spec.action].outputs
+  for (const [name, value] of Object.entries(standard))
+    if (declared.includes(name)) core.setOutput(name, value)
+  for (const [name, value] of Object.entries<string>(done.outputs)) core.setOutput(name, value)
+  const plan = annotate(findings, run.inputs.root, run.env, failing, done.ownWarnings)
+  await writeSummary(await done.summary(plan.overflow), done.redactor, run.env)
+  core.info(
+    `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${run.evidence.dir}`
+  )
+  if (failing) core.setFailed((spec.failure ?? failureMessage)(result))
+}
+
+/** The step's message when the run stops before a verdict: what to fix, or an internal error. */
+function failureOf(e: unknown, revisionHint: string | undefined): string {
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message
+  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`
+  return `baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`
+}
