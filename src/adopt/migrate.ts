@@ -11,6 +11,7 @@ import type { PinLineKey } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { setJsonField } from '../source/json-edit.js'
 import { trioFromBytes } from '../trio/load.js'
+import { TRIO_ROLES } from '../trio/model.js'
 import type { Pin, Posture, TrioRole } from '../trio/model.js'
 
 export interface MigrationPlan {
@@ -31,7 +32,6 @@ export interface MigrationOptions {
   today: string
 }
 
-const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
 /** The pin fields that name the baseline: the migration needs them all (it never invents an identity). */
 const IDENTITY: (keyof Pin)[] = [
   'release_tag',
@@ -118,7 +118,7 @@ export function planMigration(
     manifest: bytes.manifest,
     matrix: newMatrix === matrixText ? bytes.matrix : Buffer.from(newMatrix)
   }
-  return { files, changed: ROLES.filter((r) => files[r] !== bytes[r]), steps, blockers }
+  return { files, changed: TRIO_ROLES.filter((r) => files[r] !== bytes[r]), steps, blockers }
 }
 
 /** "gains the lines Runtime cutover posture, ...; rewrites Pin manifest (source of truth)". */

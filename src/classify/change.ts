@@ -6,7 +6,8 @@ import { cellPosition, cellText, rowOfTag } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../source/json-document.js'
-import { identityOf, postureOf } from '../trio/identity.js'
+import { identityOf, postureOf, sameIdentity } from '../trio/identity.js'
+import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
 
 export type Classification = 'none' | 'additive' | 'breaking'
@@ -35,21 +36,11 @@ export interface ChangeReport {
   findings: Finding[]
 }
 
-const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
-const IDENTITY_FIELDS: (keyof Identity)[] = [
-  'release_tag',
-  'commit_sha',
-  'service_contract_version',
-  'api_contract_version',
-  'integration_baseline',
-  'manifest_sha256'
-]
-
 export function classifyChange(input: ChangeInput): ChangeReport {
   const { base, head } = input
   const from = identityOf(base)
   const to = identityOf(head)
-  const identityChanged = IDENTITY_FIELDS.some((f) => from[f] !== to[f])
+  const identityChanged = !sameIdentity(from, to)
   const baseCodes = codes(base)
   const headCodes = codes(head)
   const added = [...headCodes].filter((c) => !baseCodes.has(c)).sort()
@@ -76,7 +67,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   const pinAt = (field: string) => (head.pin.doc ? locate(head.pin.doc, `/${field}`) : null)
   const out = report.findings
 
-  const stale = ROLES.filter((r) => !input.changed.includes(r))
+  const stale = TRIO_ROLES.filter((r) => !input.changed.includes(r))
   for (const role of stale) {
     out.push(
       finding(
@@ -178,7 +169,7 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
     )
   }
   const known = rowOfTag(base.matrix.ledger, to.release_tag)
-  const pinned = input.pinnedBefore?.some((id) => IDENTITY_FIELDS.every((f) => id[f] === to[f]))
+  const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to))
   if (!known || input.pinnedBefore === null || pinned === false) {
     const why = !known
       ? `the ledger before the change has no row for ${to.release_tag}`

@@ -114,6 +114,20 @@ const RUNTIME_VS_PIN: [string, keyof Pin][] = [
   ['expected_api_contract_version', 'expected_api_contract_version'],
   ['integration_baseline', 'expected_integration_baseline']
 ]
+/** The pairs of fields whose values are both strings and differ, with the two values, in the pairs' order. */
+function differing<F extends string, G extends string>(
+  got: Partial<Record<F, unknown>>,
+  want: Partial<Record<G, unknown>>,
+  pairs: readonly (readonly [F, G])[]
+): { field: F; wantField: G; got: string; want: string }[] {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w] = [got[field], want[wantField]]
+    return typeof g === 'string' && typeof w === 'string' && g !== w
+      ? [{ field, wantField, got: g, want: w }]
+      : []
+  })
+}
+
 const REQUIRES = ['service_contract_version', 'error.code', 'error.message']
 const FORBIDS = ['legacy_error', 'api_contract_version']
 const CANDIDATE_KEYS = [
@@ -134,37 +148,30 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext, he
   const candidate = h.handoff_mode === 'service-v3-candidate'
   const out: Finding[] = []
 
-  for (const field of IDENTITY) {
-    // a candidate may announce the next service contract; everything else is the release's
-    if (candidate && field === 'expected_service_contract_version') continue
-    const got = h[field]
-    const want = m[field]
-    if (typeof got === 'string' && typeof want === 'string' && got !== want) {
+  // a candidate may announce the next service contract; everything else is the release's
+  const released = IDENTITY.filter((f) => !(candidate && f === 'expected_service_contract_version'))
+  const samePairs = released.map((f) => [f, f] as const)
+  for (const d of differing(h, m, samePairs)) {
+    out.push(
+      finding(
+        'BG304',
+        path,
+        at(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    )
+  }
+  const arb = h.active_runtime_baseline
+  if (arb && typeof arb === 'object' && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
         finding(
           'BG304',
           path,
-          at(`/${field}`),
-          `the handoff's ${field} is "${got}" but the producer manifest says "${want}"; regenerate the payload from the manifest`
+          at(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       )
-    }
-  }
-  const arb = h.active_runtime_baseline
-  if (arb && typeof arb === 'object' && !held) {
-    for (const [field, pinField] of RUNTIME_VS_PIN) {
-      const got = arb[field]
-      const want = pin[pinField]
-      if (typeof got === 'string' && typeof want === 'string' && got !== want) {
-        out.push(
-          finding(
-            'BG304',
-            path,
-            at(`/active_runtime_baseline/${field}`),
-            `active_runtime_baseline.${field} is "${got}" but the pinned runtime baseline (${trio.pin.path}) has ${pinField} "${want}"`
-          )
-        )
-      }
     }
   }
 

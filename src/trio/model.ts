@@ -6,7 +6,9 @@ import type { LimitProblem } from '../source/limits.js'
 import type { SchemaProblem } from '../source/schema-errors.js'
 import type { SourceFile } from '../source/source-file.js'
 
-export type TrioRole = 'pin' | 'manifest' | 'matrix'
+/** The trio's files, in the order every list of them follows. */
+export const TRIO_ROLES = ['pin', 'manifest', 'matrix'] as const
+export type TrioRole = (typeof TRIO_ROLES)[number]
 /** Every file the rules read: the trio, and the producer's own manifest and handoff payload. */
 export type FileRole = TrioRole | 'producer-manifest' | 'handoff'
 export type Posture = 'GO' | 'NO-GO'
