@@ -12,6 +12,15 @@ import type {
   FakeReview
 } from './state.js'
 
+/** The verification of a commit or tag object that carries no signature (the fake signs nothing). */
+export const UNSIGNED = {
+  verified: false,
+  reason: 'unsigned',
+  signature: null,
+  payload: null,
+  verified_at: null
+} as const
+
 export interface Views {
   pullJson(repo: FakeRepo, pull: FakePull): Record<string, unknown>
   reviewJson(repo: FakeRepo, pull: FakePull, review: FakeReview): Record<string, unknown>
@@ -176,13 +185,7 @@ export function views(h: Helpers, base: string): Views {
           url: `${base}/repos/${full}/git/commits/${sha}`,
           html_url: `${web}/${full}/commit/${sha}`
         })),
-        verification: {
-          verified: false,
-          reason: 'unsigned',
-          signature: null,
-          payload: null,
-          verified_at: null
-        }
+        verification: UNSIGNED
       }
     }
   }

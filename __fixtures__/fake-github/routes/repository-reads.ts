@@ -2,6 +2,7 @@
 // (the producer identity check; any known token may read).
 import { ancestorsOf, filesOf, gitBlobSha, resolveCommitish, sha1 } from '../git-objects.js'
 import type { RouteSpec } from '../router.js'
+import { UNSIGNED } from '../views.js'
 
 /** The contents API leaves `content` out of files larger than this (1 MB). */
 const CONTENTS_INLINE_LIMIT = 1024 * 1024
@@ -115,13 +116,7 @@ export const repositoryReadsRoutes: RouteSpec[] = [
             type: tag.object.type,
             url: `${url}/${tag.object.type}s/${tag.object.sha}`
           },
-          verification: {
-            verified: false,
-            reason: 'unsigned',
-            signature: null,
-            payload: null,
-            verified_at: null
-          }
+          verification: UNSIGNED
         }
       }
     }
