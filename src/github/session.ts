@@ -92,11 +92,6 @@ export function openSession(options: GitHubClientOptions): Session {
       retried
     }))
 
-  const fail = <T>(error: unknown, doing: Doing): Result<T> => {
-    const failure = describeFailure(error, doing, context)
-    return { ok: false, reason: failure.reason, message: scrub(failure.message) }
-  }
-
   return {
     owner,
     repo,
@@ -129,7 +124,8 @@ export function openSession(options: GitHubClientOptions): Session {
         }
         return { ok: true, value: await run() }
       } catch (error) {
-        return fail(error, doing)
+        const failure = describeFailure(error, doing, context)
+        return { ok: false, reason: failure.reason, message: scrub(failure.message) }
       }
     }
   }
