@@ -5,8 +5,7 @@ import { CODEOWNERS_PATHS, principalOf, ruleFor } from './codeowners.js'
 import { joinPath } from './paths.js'
 import { consumerSteps, packageManagerOf, producerSteps } from './suites.js'
 import type { BaselineDocument } from './document.js'
-import type { Report } from './repository.js'
-import type { Repository } from './repository.js'
+import type { Proposing } from './repository.js'
 import { plural } from '../text/plural.js'
 
 const HANDOFF_SCRIPT = 'scripts/generate_producer_handoff_payload.sh'
@@ -14,11 +13,9 @@ const HANDOFF_SCRIPT = 'scripts/generate_producer_handoff_payload.sh'
 // ---- the consumer: adapter, suites, owners ----
 
 export function adapterOf(
-  repo: Repository,
-  name: string,
+  { repo, name, report }: Proposing,
   endpoints: string[],
-  hints: string[],
-  report: Report
+  hints: string[]
 ): BaselineDocument['adapter'] | undefined {
   const packageDirs = [...repo.cargo.values()].filter((m) => m.package).map((m) => m.dir)
   const sources = consumerSources(repo.inv.files, repo.producerRoots, packageDirs)
@@ -104,10 +101,8 @@ export function adapterOf(
 }
 
 export function suitesOf(
-  repo: Repository,
-  name: string,
-  producerRoot: string | null,
-  report: Report
+  { repo, name, report }: Proposing,
+  producerRoot: string | null
 ): BaselineDocument['suites'] | undefined {
   const out: NonNullable<BaselineDocument['suites']> = {}
   const pm = packageManagerOf((p) => repo.files.has(p))
@@ -177,11 +172,9 @@ function scriptsOf(pkg: Buffer | null): Record<string, unknown> | null {
 }
 
 export function ownersOf(
-  repo: Repository,
-  name: string,
+  { repo, name, report }: Proposing,
   pinPath: string,
-  producerRoot: string | null,
-  report: Report
+  producerRoot: string | null
 ): BaselineDocument['owners'] | undefined {
   const co = repo.codeowners
   const todo =
@@ -235,11 +228,9 @@ export function ownersOf(
 }
 
 export function repinOf(
-  repo: Repository,
-  name: string,
+  { repo, name, report }: Proposing,
   root: string,
-  handoff: string | null,
-  report: Report
+  handoff: string | null
 ): BaselineDocument['repin'] | undefined {
   const out: NonNullable<BaselineDocument['repin']> = {}
   const changelog = joinPath(root, 'CHANGELOG.md')

@@ -19,7 +19,7 @@ import type { RustSource } from './producer.js'
 import type { PinFacts } from './trio-files.js'
 import type { BaselineDocument } from './document.js'
 import { normaliseName } from './repository.js'
-import type { Located, Repository, Report } from './repository.js'
+import type { Located, Proposing, Repository } from './repository.js'
 
 const SCHEMAS = defaultBaseline('x').producer.probe.schemas
 const DEFAULT_MANIFEST = defaultBaseline('x').producer.manifest
@@ -105,12 +105,10 @@ export function producerEndpointsOf(repo: Repository, root: string | null): stri
 }
 
 export function producerOf(
-  repo: Repository,
-  name: string,
+  { repo, name, report }: Proposing,
   root: string,
   manifestPath: string,
-  endpoints: string[],
-  report: Report
+  endpoints: string[]
 ): NonNullable<BaselineDocument['producer']> {
   const out: NonNullable<BaselineDocument['producer']> = { root, manifest: relativeTo(manifestPath, root) }
   report.found(

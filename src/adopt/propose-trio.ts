@@ -4,17 +4,11 @@ import { defaultBaseline } from '../policy/defaults.js'
 import { basenameOf } from './paths.js'
 import { matrixNamesTag } from './trio-files.js'
 import type { MatrixFacts, PinFacts } from './trio-files.js'
-import type { Report } from './repository.js'
-import type { Located, Repository } from './repository.js'
+import type { Located, Proposing } from './repository.js'
 
 // ---- the trio's mirror and matrix ----
 
-export function chooseMirror(
-  repo: Repository,
-  pin: Located<PinFacts>,
-  name: string,
-  report: Report
-): string | null {
+export function chooseMirror({ repo, name, report }: Proposing, pin: Located<PinFacts>): string | null {
   const candidates = repo.manifests.filter((m) => m.root === null)
   const digest = pin.facts.manifest_sha256
   if (digest === null) {
@@ -94,10 +88,8 @@ function preferDefault<T extends { path: string }>(xs: T[], defaultPath: string)
 }
 
 export function chooseMatrix(
-  repo: Repository,
-  pin: Located<PinFacts>,
-  name: string,
-  report: Report
+  { repo, name, report }: Proposing,
+  pin: Located<PinFacts>
 ): Located<MatrixFacts> | null {
   const all = repo.matrices
   const tag = pin.facts.release_tag

@@ -7,7 +7,7 @@ import { policyText } from './policy-text.js'
 import type { PinFacts } from './trio-files.js'
 import type { BaselineDocument, PolicyDocument, Proposal } from './document.js'
 import { normaliseName, readRepository, Report } from './repository.js'
-import type { Located, Repository } from './repository.js'
+import type { Located, Proposing, Repository } from './repository.js'
 import { chooseProducerRoot, producerEndpointsOf, producerOf } from './propose-producer.js'
 import { chooseMatrix, chooseMirror } from './propose-trio.js'
 import { adapterOf, ownersOf, repinOf, suitesOf } from './propose-consumer.js'
@@ -80,10 +80,11 @@ function baselineFor(
     pin.path,
     `a pin: release ${p.release_tag || '?'} at ${p.commit_sha.slice(0, 12) || '?'}; the baseline is named ${name} after ${fromFile ? 'the pin file' : producer.root ? 'the producer directory' : 'the pin file'}`
   )
+  const at: Proposing = { repo, name, report }
   const trio: BaselineDocument['trio'] = { pin: pin.path }
-  const mirror = chooseMirror(repo, pin, name, report)
+  const mirror = chooseMirror(at, pin)
   if (mirror) trio.manifest = mirror
-  const matrix = chooseMatrix(repo, pin, name, report)
+  const matrix = chooseMatrix(at, pin)
   if (matrix) trio.matrix = matrix.path
   const displayName = matrix?.facts.displayName ?? null
   if (matrix && displayName) {
@@ -108,7 +109,7 @@ function baselineFor(
   const endpoints = producerEndpointsOf(repo, producer.root)
   if (producer.root) {
     report.found(name, 'producer.root', producer.root, producer.why)
-    doc.producer = producerOf(repo, name, producer.root, producer.manifest!, endpoints, report)
+    doc.producer = producerOf(at, producer.root, producer.manifest!, endpoints)
   } else {
     report.undecided(
       name,
@@ -118,19 +119,17 @@ function baselineFor(
       `set producer.root to the producer's directory (default: services/${name})`
     )
   }
-  doc.adapter = adapterOf(
-    repo,
+  doc.adapter = adapterOf(at, endpoints, [
     name,
-    endpoints,
-    [name, displayName ?? '', producer.root ? basenameOf(producer.root) : ''],
-    report
-  )
-  const suites = suitesOf(repo, name, producer.root, report)
+    displayName ?? '',
+    producer.root ? basenameOf(producer.root) : ''
+  ])
+  const suites = suitesOf(at, producer.root)
   if (suites) doc.suites = suites
-  const owners = ownersOf(repo, name, pin.path, producer.root, report)
+  const owners = ownersOf(at, pin.path, producer.root)
   if (owners) doc.owners = owners
   if (producer.root) {
-    const repin = repinOf(repo, name, producer.root, doc.producer?.handoff ?? null, report)
+    const repin = repinOf(at, producer.root, doc.producer?.handoff ?? null)
     if (repin) doc.repin = repin
   }
   if (p.posture === null) {

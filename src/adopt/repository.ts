@@ -34,6 +34,13 @@ export interface Repository {
   codeowners: { path: string; rules: CodeownersRule[] } | null
 }
 
+/** One baseline being proposed: the repository as read, the baseline's name, and where each decision is said. */
+export interface Proposing {
+  repo: Repository
+  name: string
+  report: Report
+}
+
 export class Report {
   private readonly f: InitItem[] = []
   private readonly u: InitItem[] = []
