@@ -57,12 +57,19 @@ describe('line starts', () => {
     ['mixed', 'one\r\ntwo\nthree\r\n', [0, 5, 9, 16]],
     ['empty', '', [0]]
   ])('%s: one start per line, after each LF', (_name, text, starts) => {
-    expect(sourceFromText('t.txt', text).lineStarts).toEqual(starts)
+    expect([...sourceFromText('t.txt', text).lineStarts]).toEqual(starts)
+  })
+
+  it('holds every line of a long text (the table grows past its first guess)', () => {
+    const text = 'a\n'.repeat(1000)
+    expect([...sourceFromText('t.txt', text).lineStarts]).toEqual(
+      Array.from({ length: 1001 }, (_, i) => i * 2)
+    )
   })
 
   it('do not count the byte-order mark', () => {
     const file = sourceFromBytes('bom.md', Buffer.concat([BOM, Buffer.from('# Title\nbody\n')]))
-    expect(file.lineStarts).toEqual([0, 8, 13])
+    expect([...file.lineStarts]).toEqual([0, 8, 13])
     expect(file.text.slice(0, 7)).toBe('# Title')
   })
 })

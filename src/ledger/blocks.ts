@@ -4,6 +4,7 @@
 // table. Each line is classified a bounded number of times and nothing is re-scanned, so the reader is linear
 // in the size of the text, whatever it holds (micromark took minutes on a 200 KB cell of `*a`).
 // Offsets are those of the text (UTF-16 code units), as SourceFile positions expect.
+import { lineStartsOf } from '../source/source-file.js'
 
 export interface Span {
   start: number
@@ -36,8 +37,9 @@ export type Block =
   | (Span & { type: 'heading'; depth: number; lines: Span[] })
   | (ParagraphBlock & { type: 'paragraph' })
   | (Span & { type: 'list'; items: ListItemBlock[] })
-  // the body rows' cells are split when asked for (splitRow): a long ledger's rows are mostly never read
-  | (Span & { type: 'table'; header: RowBlock; rows: Span[] })
+  // the body rows' cells are split when asked for (splitRow): a long ledger's rows are mostly never read.
+  // `rows` holds each row's first character and end, in pairs: no object per row of a long ledger
+  | (Span & { type: 'table'; header: RowBlock; rows: number[] })
   | (Span & { type: 'other' })
 
 interface Line {
@@ -64,24 +66,28 @@ interface Marker {
   empty: boolean
 }
 
-export function readBlocks(text: string): Block[] {
-  return new Reader(text).read()
+/** @param lineStarts the text's line starts (SourceFile.lineStarts), when they are known already */
+export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(text)): Block[] {
+  return new Reader(text, lineStarts).read()
 }
 
 class Reader {
-  private readonly lines: Line[]
+  private readonly count: number
   private i = 0
   private readonly blocks: Block[] = []
 
-  constructor(private readonly text: string) {
-    this.lines = splitLines(text)
+  constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array
+  ) {
+    this.count = starts.length
   }
 
   read(): Block[] {
     // micromark (the reference) lets no ordered list that does not start at 1 follow indented code
     let afterCode = false
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!
+    while (this.i < this.count) {
+      const line = this.line(this.i)
       if (line.blank) {
         this.i++
         continue
@@ -103,6 +109,21 @@ class Reader {
       else this.paragraph()
     }
     return this.blocks
+  }
+
+  /**
+   * Line `k`, made when asked for rather than held for the whole read: a long ledger's rows are looked at once
+   * or twice, and objects that die young cost the garbage collector less than thousands kept alive.
+   */
+  private line(k: number): Line {
+    const start = this.starts[k]!
+    const nl = k + 1 < this.count ? this.starts[k + 1]! - 1 : this.text.length
+    const end = nl > start && this.text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl
+    let first = start
+    let indent = 0
+    for (let c = this.text.charCodeAt(first); first < end && isBlank(c); c = this.text.charCodeAt(++first))
+      indent = c === TAB ? indent + 4 - (indent % 4) : indent + 1
+    return { start, end, first, indent, blank: first === end }
   }
 
   // --- line classification (each looks at one line, from its first character) ---
@@ -215,7 +236,7 @@ class Reader {
    * paragraph (`tables` false): the header line continues the paragraph.
    */
   private interrupts(index: number, tables = true): boolean {
-    const line = this.lines[index]!
+    const line = this.line(index)
     if (line.blank) return true
     if (line.indent >= 4) return false
     if (this.atx(line) || this.fence(line) || this.text[line.first] === '>' || this.thematicBreak(line))
@@ -229,8 +250,8 @@ class Reader {
   // --- GFM tables ---
 
   private tableStart(index: number): boolean {
-    const head = this.lines[index]!
-    const delim = this.lines[index + 1]
+    const head = this.line(index)
+    const delim = index + 1 < this.count ? this.line(index + 1) : undefined
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false
     const columns = this.delimiterColumns(delim)
     if (columns === 0) return false
@@ -283,19 +304,21 @@ class Reader {
   }
 
   private table(): void {
-    const head = this.lines[this.i]!
+    const head = this.line(this.i)
     const header = splitRow(this.text, head.first, head.end)
-    const rows: Span[] = []
+    const rows: number[] = []
     let k = this.i + 2
-    for (; k < this.lines.length && !this.interruptsTable(k); k++)
-      rows.push({ start: this.lines[k]!.first, end: this.lines[k]!.end })
-    const last = rows.length > 0 ? rows[rows.length - 1]!.end : this.lines[this.i + 1]!.end
+    for (; k < this.count; k++) {
+      const line = this.line(k)
+      if (this.interruptsTable(line)) break
+      rows.push(line.first, line.end)
+    }
+    const last = rows.length > 0 ? rows[rows.length - 1]! : this.line(this.i + 1).end
     this.blocks.push({ type: 'table', start: header.start, end: last, header, rows })
     this.i = k
   }
 
-  private interruptsTable(index: number): boolean {
-    const line = this.lines[index]!
+  private interruptsTable(line: Line): boolean {
     if (line.blank || line.indent >= 4) return true
     // the usual row: a line that starts with a pipe starts no other block (and a ledger has thousands)
     if (this.text.charCodeAt(line.first) === PIPE) return false
@@ -308,15 +331,15 @@ class Reader {
   // --- blocks ---
 
   private other(from: number, to: number): void {
-    this.blocks.push({ type: 'other', start: this.lines[from]!.first, end: this.lines[to]!.end })
+    this.blocks.push({ type: 'other', start: this.line(from).first, end: this.line(to).end })
     this.i = to + 1
   }
 
   private indentedCode(): void {
     let last = this.i
     let k = this.i + 1
-    while (k < this.lines.length && (this.lines[k]!.blank || this.lines[k]!.indent >= 4)) {
-      if (!this.lines[k]!.blank) last = k
+    while (k < this.count && (this.line(k).blank || this.line(k).indent >= 4)) {
+      if (!this.line(k).blank) last = k
       k++
     }
     this.other(this.i, last)
@@ -325,24 +348,24 @@ class Reader {
   private fencedCode(line: Line): void {
     const open = this.fence(line)!
     let k = this.i + 1
-    for (; k < this.lines.length; k++) {
-      const l = this.lines[k]!
+    for (; k < this.count; k++) {
+      const l = this.line(k)
       if (l.indent >= 4 || this.at(l, 0) !== open.char) continue
       let n = 0
       while (this.at(l, n) === open.char) n++
       if (n >= open.length && this.text.slice(l.first + n, l.end).trim() === '') break
     }
-    this.other(this.i, Math.min(k, this.lines.length - 1))
+    this.other(this.i, Math.min(k, this.count - 1))
   }
 
   private html(line: Line): void {
     const end = this.htmlEnd(line, false)!
     let k = this.i
     if (end === 'blank') {
-      while (k + 1 < this.lines.length && !this.lines[k + 1]!.blank) k++
+      while (k + 1 < this.count && !this.line(k + 1).blank) k++
     } else {
-      while (k < this.lines.length && !this.lineHas(this.lines[k]!, end)) k++
-      k = Math.min(k, this.lines.length - 1)
+      while (k < this.count && !this.lineHas(this.line(k), end)) k++
+      k = Math.min(k, this.count - 1)
     }
     this.other(this.i, k)
   }
@@ -376,10 +399,10 @@ class Reader {
 
   private blockquote(): void {
     let k = this.i + 1
-    let open = this.opensParagraph(this.lines[this.i]!)
+    let open = this.opensParagraph(this.line(this.i))
     // quoted lines, and lazy continuation lines of a quoted paragraph
-    while (k < this.lines.length) {
-      const l = this.lines[k]!
+    while (k < this.count) {
+      const l = this.line(k)
       if (l.blank) break
       if (l.indent < 4 && this.text[l.first] === '>') open = this.opensParagraph(l)
       else if (!open || this.interrupts(k, false) || this.marker(l) !== null) break
@@ -391,8 +414,8 @@ class Reader {
   private paragraph(): void {
     const first = this.i
     let k = this.i + 1
-    while (k < this.lines.length) {
-      const l = this.lines[k]!
+    while (k < this.count) {
+      const l = this.line(k)
       if (l.blank) break
       const level = this.setext(l)
       if (level > 0 && !this.tableStart(k)) {
@@ -412,7 +435,7 @@ class Reader {
   /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
   private paragraphLines(from: number, to: number): Span[] {
     const out: Span[] = []
-    for (let k = from; k <= to; k++) out.push({ start: this.lines[k]!.first, end: this.lines[k]!.end })
+    for (let k = from; k <= to; k++) out.push({ start: this.line(k).first, end: this.line(k).end })
     const last = out[out.length - 1]!
     while (last.end > last.start && (this.text[last.end - 1] === ' ' || this.text[last.end - 1] === '\t'))
       last.end--
@@ -420,17 +443,17 @@ class Reader {
   }
 
   private list(): void {
-    const firstMarker = this.marker(this.lines[this.i]!)!
+    const firstMarker = this.marker(this.line(this.i))!
     const items: ListItemBlock[] = []
     for (;;) {
-      const line = this.lines[this.i]!
+      const line = this.line(this.i)
       const m = this.marker(line)!
       const item = this.listItem(line, m)
       items.push(item.block)
       // the next item of the same list: the same bullet (or delimiter), possibly after blank lines
       let k = item.next
-      while (k < this.lines.length && this.lines[k]!.blank) k++
-      const nextLine = this.lines[k]
+      while (k < this.count && this.line(k).blank) k++
+      const nextLine = k < this.count ? this.line(k) : undefined
       const next = nextLine ? this.marker(nextLine) : null
       this.i = item.next
       if (
@@ -456,8 +479,8 @@ class Reader {
     let sawBlank = false
     // a paragraph is open somewhere in the item (its own, or a nested item's): lazy lines may continue it
     let open = inParagraph || (!m.empty && this.opensParagraph({ ...line, first: m.contentStart }))
-    while (k < this.lines.length) {
-      const l = this.lines[k]!
+    while (k < this.count) {
+      const l = this.line(k)
       if (l.blank) {
         sawBlank = true
         inParagraph = false
@@ -491,7 +514,7 @@ class Reader {
       while (lastLine.end > lastLine.start && /[ \t]/.test(this.text[lastLine.end - 1]!)) lastLine.end--
       paragraph = { start: para[0]!.start, end: lastLine.end, lines: para }
     }
-    return { block: { start: line.first, end: this.lines[last]!.end, paragraph }, next: last + 1 }
+    return { block: { start: line.first, end: this.line(last).end, paragraph }, next: last + 1 }
   }
 
   /** Whether the line's content, past any list or quote markers, is paragraph text. */
@@ -544,24 +567,6 @@ const BLOCK_TAGS = new Set(
     'thead title tr track ul'
   ).split(' ')
 )
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = []
-  let start = 0
-  for (;;) {
-    let nl = text.indexOf('\n', start)
-    if (nl === -1) nl = text.length
-    const end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl
-    let first = start
-    let indent = 0
-    for (let c = text.charCodeAt(first); first < end && isBlank(c); c = text.charCodeAt(++first))
-      indent = c === TAB ? indent + 4 - (indent % 4) : indent + 1
-    lines.push({ start, end, first, indent, blank: first === end })
-    if (nl === text.length) break
-    start = nl + 1
-  }
-  return lines
-}
 
 /** A table row's cells, from its first character to its end; a pipe after an odd run of backslashes does not split. */
 export function splitRow(text: string, first: number, lineEnd: number): RowBlock {

@@ -20,7 +20,7 @@ import type {
 
 /** @param displayName the producer's name as the matrix writes it ("MemoryKernel"); matched case-insensitively */
 export function parseLedger(file: SourceFile, displayName: string): Ledger {
-  const blocks = readBlocks(file.text)
+  const blocks = readBlocks(file.text, file.lineStarts)
   const ledger: Ledger = {
     title: null,
     updated: null,
@@ -153,11 +153,17 @@ export function pinLineKey(label: string, displayName: string): PinLineKey | nul
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {
   return {
     header: cells(file, block.header),
-    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
+    rows: rowsOf(file, block.rows),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   }
+}
+
+function rowsOf(file: SourceFile, spans: number[]): LedgerRow[] {
+  const rows: LedgerRow[] = []
+  for (let k = 0; k < spans.length; k += 2) rows.push(new Row(file, spans[k]!, spans[k + 1]!))
+  return rows
 }
 
 /**

@@ -17,7 +17,8 @@ export interface SourceFile {
   /** False when the bytes are not valid UTF-8 (text then holds replacement characters). */
   validUtf8: boolean
   hasCrlf: boolean
-  lineStarts: number[]
+  /** The offset where each line starts (the first is 0), found when first asked for. */
+  readonly lineStarts: Int32Array
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
@@ -35,6 +36,7 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
     validUtf8 = false
     text = lenientUtf8.decode(body)
   }
+  let starts: Int32Array | undefined
   return {
     path,
     bytes,
@@ -42,14 +44,27 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
     hasBom,
     validUtf8,
     hasCrlf: text.includes('\r\n'),
-    lineStarts: lineStartsOf(text)
+    // most files the scan decodes are never asked for a position
+    get lineStarts() {
+      return (starts ??= lineStartsOf(text))
+    }
   }
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
+/** Where each line of `text` starts: 0, and the offset after each line feed. */
+export function lineStartsOf(text: string): Int32Array {
+  // a typed array: one block the garbage collector does not scan, however many lines (a 1 MiB ledger: 7,900)
+  let starts = new Int32Array(Math.max(16, text.length >> 6))
+  let n = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const more = new Int32Array(n * 2)
+      more.set(starts)
+      starts = more
+    }
+    starts[n++] = i + 1
+  }
+  return starts.subarray(0, n)
 }
 
 /** Offset in `text` to a 1-based position (binary search over line starts). */
