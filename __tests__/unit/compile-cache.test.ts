@@ -132,6 +132,19 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     expect(binFiles(tmp)).toHaveLength(2)
   })
 
+  it('a part the bundle requires from beside it (./part.cjs) comes through the cache too, once', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile(
+      "const a = require('./part.cjs'); const b = require('./part.cjs'); module.exports = { same: a === b, n: a.n }"
+    )
+    writeFileSync(
+      join(file, '..', 'part.cjs'),
+      'globalThis.loads = (globalThis.loads ?? 0) + 1; module.exports = { n: globalThis.loads }'
+    )
+    expect(runChild(file, tmp)).toEqual({ status: 0, exports: { same: true, n: 1 }, stderr: '' })
+    expect(binFiles(tmp)).toHaveLength(2)
+  })
+
   it('with BASELINE_GATE_COMPILE_CACHE=0 it works and writes no cache', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()

@@ -17,7 +17,12 @@ import { tmpdir, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import vm from 'node:vm'
 
+/** The files loaded so far, as require() keeps them: each runs once per process. */
+const loaded = new Map<string, { exports: unknown }>()
+
 export function requireWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): unknown {
+  const known = loaded.get(file)
+  if (known) return known.exports
   const source = readFileSync(file, 'utf8')
   const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file)
   const cachedData = cacheFile ? readCache(cacheFile) : undefined
@@ -25,12 +30,29 @@ export function requireWithCodeCache(file: string, env: NodeJS.ProcessEnv = proc
   const script = new vm.Script(wrapper, { filename: file, cachedData })
   const module = { exports: {} as unknown }
   const fn = script.runInThisContext() as (...args: unknown[]) => void
-  fn(module.exports, createRequire(file), module, file, dirname(file))
+  loaded.set(file, module)
+  try {
+    fn(module.exports, partsRequire(file, env), module, file, dirname(file))
+  } catch (e) {
+    loaded.delete(file)
+    throw e
+  }
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     // After the first run, so the functions compiled while running are in the cache too.
     process.once('beforeExit', () => writeCache(cacheFile, script))
   }
   return module.exports
+}
+
+/**
+ * The bundle's require: the parts of the CLI it loads when a command needs them (`./promote.cjs` beside it)
+ * come through the code cache too; anything else is Node's require.
+ */
+function partsRequire(file: string, env: NodeJS.ProcessEnv): NodeJS.Require {
+  const plain = createRequire(file)
+  const part = (id: string) =>
+    /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache(join(dirname(file), id), env) : plain(id)
+  return Object.assign(part, plain)
 }
 
 /**
