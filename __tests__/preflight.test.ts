@@ -1,9 +1,10 @@
 // The runtime preflight against a producer that misbehaves on purpose (__fixtures__/fake-producer.mjs, a real
 // child process with a grandchild): every failure gives its 4xx rule and FAIL, and no process is left behind.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import type { RunnerClock } from '../src/exec/clock.js'
+import { launchProducer } from '../src/producer/launch.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
 import {
@@ -22,6 +23,15 @@ afterAll(cleanupFixtures)
 
 const FAKE = join(REPO_ROOT, '__fixtures__/fake-producer.mjs')
 
+/**
+ * The probe's timeouts: short only where running out of time is the case under test (a producer that never
+ * answers, a request that hangs); elsewhere a bound that only a broken run reaches, so that how fast this
+ * machine starts node decides nothing.
+ */
+function probeTimeouts(mode: string): { ready_timeout_s: number; request_timeout_s: number } {
+  return { ready_timeout_s: mode === 'never-ready' ? 1 : 30, request_timeout_s: mode === 'hang' ? 1 : 10 }
+}
+
 function fakeProducer(mode: string, argv?: string[]) {
   const fx = trioFixture()
   const pidFile = join(tempDir('bg-pids-'), 'pids')
@@ -31,7 +41,7 @@ function fakeProducer(mode: string, argv?: string[]) {
       run: argv ?? [process.execPath, FAKE, '--port', '{port}', '--mode', mode, '--pid-file', pidFile],
       cwd: '{repo_root}'
     }
-    b.producer.probe = { ready_timeout_s: 3, request_timeout_s: 1 }
+    b.producer.probe = probeTimeouts(mode)
   })
   return { fx, pidFile }
 }
@@ -140,17 +150,41 @@ describe('runtime preflight against a misbehaving producer', () => {
       env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }
     })
     const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)))
-    // the fake has started (it and its grandchild recorded their pids)
-    for (
-      let i = 0;
-      i < 200 &&
-      !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).length >= 2);
-      i++
-    ) {
+    // the fake has started (it and its grandchild recorded their pids), however long that takes
+    while (recordedPids(pidFile).length < 2 && cli.exitCode === null)
       await new Promise((r) => setTimeout(r, 50))
-    }
     cli.kill('SIGINT')
     expect(await exited).toBe(130)
+    await expectNoneLeft(pidFile)
+  })
+
+  it('the ready timeout is counted on the launch clock: a producer that never answers times out at that bound', async () => {
+    // each pause between polls moves this clock on by the pause at once: the bound is reached in five polls
+    let now = 0
+    const clock: RunnerClock = {
+      now: () => now,
+      date: () => new Date(now),
+      after: (ms, fire) => {
+        now += ms
+        setImmediate(fire)
+        return () => {}
+      }
+    }
+    const pidFile = join(tempDir('bg-pids-'), 'pids')
+    const launch = await launchProducer({
+      argv: [process.execPath, FAKE, '--port', '{port}', '--mode', 'never-ready', '--pid-file', pidFile],
+      cwd: REPO_ROOT,
+      env: process.env,
+      readyTimeoutMs: 1000,
+      clock
+    })
+    await launch.handle?.stop()
+    expect(launch).toMatchObject({
+      ok: false,
+      reason: 'timeout',
+      ms: 1000,
+      message: 'the producer did not answer HTTP within 1.0 s'
+    })
     await expectNoneLeft(pidFile)
   })
 

@@ -12,6 +12,7 @@ import { runSuite, runSuites } from '../../src/exec/run-steps.js'
 import type { StepRun, StepSpec } from '../../src/exec/run-steps.js'
 import { STEP_MARKER } from '../../src/exec/step-watch.js'
 import { alive, expectGone, killLeftovers, recordedPids } from '../helpers/processes.js'
+import { manualClock } from './manual-clock.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'bg-escapes-'))
 const pidFiles: string[] = []
@@ -98,9 +99,15 @@ const linux = existsSync('/proc/self/stat')
 
   it('a step that times out: its escaped grandchild is killed with it', async () => {
     const file = pidFile()
-    // the timeout must leave the step the time to start the grandchild: a generous bound, not a measurement
+    // the timeout fires once the step has started its grandchild and said so, however long that took
     const script = `setsid sh -c 'sleep 300 & echo $! > "$1"' inner "$1"; echo ready; exec sleep 300`
-    const [run] = await runSuite([shStep('times out', script, file, { timeoutMs: 3000 })])
+    const clock = manualClock()
+    const [run] = await runSuite(
+      [shStep('times out', script, file, { timeoutMs: 3000 })],
+      { onOutput: (_s, chunk) => chunk.toString().includes('ready') && clock.advance(3000) },
+      undefined,
+      clock
+    )
     expect(run).toMatchObject({ status: 'timed-out', signal: 'SIGTERM' })
     expect(run!.output).toBe('ready\n')
     await expectKilled(run!, file, 1, LEFT_THE_TREE)

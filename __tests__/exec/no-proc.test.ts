@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { expectGone, killLeftovers, recordedPids } from '../helpers/processes.js'
+import { manualClock } from './manual-clock.js'
 
 jest.unstable_mockModule('../../src/exec/proc-table.js', () => ({
   parseStat: () => null,
@@ -39,8 +40,8 @@ describe('without /proc', () => {
   it('a process that left the group and holds the output open cannot make the runner hang', async () => {
     const pidFile = join(dir, 'escaped')
     // a new session: out of reach of the group kill, with our stdout and stderr
-    // then it waits for its timeout, a generous bound that leaves node the time to start the escapee
-    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); setInterval(() => {}, 1000)`
+    // then it says ready and waits for its timeout, which the test's clock fires only then
+    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); console.log('ready'); setInterval(() => {}, 1000)`
     const spec = (name: string, script: string, timeoutMs: number) => ({
       suite: 'test',
       name,
@@ -50,10 +51,13 @@ describe('without /proc', () => {
       env: process.env
     })
     try {
-      const [run, next] = await runSuite([
-        spec('escapes', escape, 3000),
-        spec('next', 'console.log(1)', 120_000)
-      ])
+      const clock = manualClock()
+      const [run, next] = await runSuite(
+        [spec('escapes', escape, 3000), spec('next', 'console.log(1)', 120_000)],
+        { onOutput: (_s, chunk) => chunk.toString().includes('ready') && clock.advance(3000) },
+        undefined,
+        clock
+      )
       expect(run).toMatchObject({
         status: 'timed-out',
         error: 'output still open after SIGKILL',

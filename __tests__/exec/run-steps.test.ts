@@ -1,15 +1,16 @@
 // The suite runner with real child processes: exit codes, a missing command, a hang killed with its
 // grandchild, a step printing 1 GiB within a memory bound, order, concurrency, abort, and placeholders.
 // Processes that leave the group: escapes.test.ts; without /proc: no-proc.test.ts.
-// No assertion is on an absolute time: order and overlap come from timestamps the hooks record.
+// Nothing asserted depends on how fast the machine is: order and overlap come from the order the hooks are
+// called in, and a timeout fires when the test's clock says so, once the step has said it is ready.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { expandStep, runSuite, runSuites } from '../../src/exec/run-steps.js'
 import type { RunnerHooks, StepRun, StepSpec } from '../../src/exec/run-steps.js'
 import { formatDuration } from '../../src/text/duration.js'
+import { manualClock } from './manual-clock.js'
 import type { SuiteStep } from '../../src/policy/types.js'
 import { expectGone, recordedPids } from '../helpers/processes.js'
 
@@ -41,42 +42,66 @@ async function expectNoneLeft(pidFile: string, expected: number): Promise<void> 
   await expectGone(pids)
 }
 
-/** A shell that starts a grandchild `sleep 600`, writes both pids, says "ready" and waits. */
+/**
+ * A shell that starts a grandchild `sleep 600`, writes both pids, says "ready" once the grandchild is `sleep`
+ * (no longer the shell it forked as: a kill at once would find `sh`) and waits.
+ */
 function hangingStep(name: string, pidFile: string, extra: Partial<StepSpec> = {}, preamble = ''): StepSpec {
+  const untilSleeping = 'until [ "$(cat /proc/$p/comm 2>/dev/null)" = sleep ]; do sleep 0.01; done'
   return spec(
     name,
-    ['sh', '-c', `${preamble} sleep 600 & echo $$ $! > "$1"; echo ready; wait`, 'sh', pidFile],
+    [
+      'sh',
+      '-c',
+      `${preamble} sleep 600 & p=$!; echo $$ $p > "$1"; ${untilSleeping}; echo ready; wait`,
+      'sh',
+      pidFile
+    ],
     extra
   )
 }
 
-/** Start and end times (performance.now()) of every step, from the hooks. */
+/** When every step started and ended, as the count of hook calls before it: an order, not a time. */
 function timeline(): { hooks: RunnerHooks; spans: Map<string, { start: number; end: number }> } {
   const spans = new Map<string, { start: number; end: number }>()
+  let calls = 0
   return {
     spans,
     hooks: {
-      onStart: (s) => spans.set(`${s.suite}/${s.name}`, { start: performance.now(), end: NaN }),
+      onStart: (s) => spans.set(`${s.suite}/${s.name}`, { start: ++calls, end: NaN }),
       onEnd: (s) => {
         const span = spans.get(`${s.suite}/${s.name}`)
-        if (span) span.end = performance.now()
+        if (span) span.end = ++calls
       }
     }
   }
 }
 
+/** Hooks that run out the clock (the step's timeout) once the step has printed "ready". */
+function timeoutWhenReady(clock: ReturnType<typeof manualClock>): RunnerHooks {
+  return { onOutput: (_s, chunk) => chunk.toString().includes('ready') && clock.advance(clock.asked.at(-1)!) }
+}
+
 describe('runSuite: status of a step', () => {
   it('exit 0 is passed, anything else failed, with the exit code and the output of both streams', async () => {
-    const [ok, bad] = await runSuite([
-      nodeStep('ok', 'console.log("to stdout"); console.error("to stderr")'),
-      nodeStep('bad', 'console.log("about to fail"); process.exit(3)')
-    ])
+    const clock = manualClock()
+    const [ok, bad] = await runSuite(
+      [
+        nodeStep('ok', 'console.log("to stdout"); console.error("to stderr")'),
+        nodeStep('bad', 'console.log("about to fail"); process.exit(3)')
+      ],
+      { onOutput: () => clock.advance(5) },
+      undefined,
+      clock
+    )
     expect(ok).toMatchObject({ status: 'passed', exitCode: 0, signal: null, error: null })
     expect(ok!.output).toContain('to stdout')
     expect(ok!.output).toContain('to stderr')
     expect(ok!.outputBytes).toBe(Buffer.byteLength('to stdout\nto stderr\n'))
-    expect(Number.isNaN(Date.parse(ok!.startedAt))).toBe(false)
-    expect(ok!.durationMs).toBeGreaterThan(0)
+    expect(ok!.startedAt).toBe('2026-11-25T12:00:00.000Z')
+    // the clock moved 5 ms for each of the step's chunks of output
+    expect(ok!.durationMs).toBeGreaterThanOrEqual(5)
+    expect(bad!.startedAt).toBe(new Date(Date.parse(ok!.startedAt) + ok!.durationMs).toISOString())
     expect(bad).toMatchObject({ status: 'failed', exitCode: 3, signal: null, error: null, name: 'bad' })
     expect(bad!.output).toBe('about to fail\n')
   })
@@ -105,11 +130,15 @@ describe('runSuite: status of a step', () => {
 
   it('a step that hangs is killed at its timeout with its grandchild, and no process is left', async () => {
     const pidFile = join(tempDir(), 'pids')
-    const [run, next] = await runSuite([
-      hangingStep('hang', pidFile, { timeoutMs: 500 }),
-      nodeStep('next', 'console.log("still ran")')
-    ])
-    expect(run).toMatchObject({ status: 'timed-out', exitCode: null, signal: 'SIGTERM' })
+    const clock = manualClock()
+    const [run, next] = await runSuite(
+      [hangingStep('hang', pidFile, { timeoutMs: 500 }), nodeStep('next', 'console.log("still ran")')],
+      timeoutWhenReady(clock),
+      undefined,
+      clock
+    )
+    expect(clock.asked.slice(0, 1)).toEqual([500])
+    expect(run).toMatchObject({ status: 'timed-out', exitCode: null, signal: 'SIGTERM', durationMs: 500 })
     expect(run!.output).toContain('ready')
     await expectNoneLeft(pidFile, 2)
     // the grandchild is listed, the leader (the step itself) is not
@@ -120,7 +149,13 @@ describe('runSuite: status of a step', () => {
 
   it('a step that ignores SIGTERM gets SIGKILL after the grace period, grandchild too', async () => {
     const pidFile = join(tempDir(), 'pids')
-    const [run] = await runSuite([hangingStep('stubborn', pidFile, { timeoutMs: 300 }, "trap '' TERM;")])
+    const clock = manualClock()
+    const [run] = await runSuite(
+      [hangingStep('stubborn', pidFile, { timeoutMs: 300 }, "trap '' TERM;")],
+      timeoutWhenReady(clock),
+      undefined,
+      clock
+    )
     expect(run).toMatchObject({ status: 'timed-out', signal: 'SIGKILL' })
     await expectNoneLeft(pidFile, 2)
   })
@@ -262,8 +297,8 @@ describe('runSuite: the suite', () => {
 
 describe('runSuites', () => {
   const suites = () => [
-    ['a1', 'a2', 'a3'].map((n) => sleepStep(n, 300, { suite: 'consumer' })),
-    ['b1', 'b2', 'b3'].map((n) => sleepStep(n, 300, { suite: 'producer' }))
+    ['a1', 'a2', 'a3'].map((n) => sleepStep(n, 1, { suite: 'consumer' })),
+    ['b1', 'b2', 'b3'].map((n) => sleepStep(n, 1, { suite: 'producer' }))
   ]
   const span = (spans: Map<string, { start: number; end: number }>, suite: string) => {
     const mine = [...spans.entries()].filter(([k]) => k.startsWith(`${suite}/`)).map(([, v]) => v)

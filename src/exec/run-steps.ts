@@ -6,8 +6,9 @@
 // Suites run concurrently or one after another; steps inside a suite always keep their order.
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { childEnv } from './child-env.js'
+import { realClock } from './clock.js'
+import type { RunnerClock } from './clock.js'
 import { spawnGroup } from './process-group.js'
 import type { Exit, GroupHandle } from './process-group.js'
 import { procAvailable } from './proc-table.js'
@@ -72,8 +73,6 @@ export interface RunnerHooks {
 
 /** Between SIGTERM to a step's group and SIGKILL. */
 export const KILL_GRACE_MS = 2000
-/** setTimeout fires at once for anything above 2^31-1 ms (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Replace {repo_root} and {producer_root} (a function replacer: `$` in a path is not a pattern). */
 function substitute(s: string, roots: { repoRoot: string; producerRoot: string }): string {
@@ -109,7 +108,7 @@ function callHook(run: () => void): void {
   }
 }
 
-function notRun(spec: StepSpec): StepRun {
+function notRun(spec: StepSpec, clock: RunnerClock): StepRun {
   return {
     suite: spec.suite,
     name: spec.name,
@@ -120,7 +119,7 @@ function notRun(spec: StepSpec): StepRun {
     signal: null,
     error: null,
     durationMs: 0,
-    startedAt: new Date().toISOString(),
+    startedAt: clock.date().toISOString(),
     output: '',
     outputBytes: 0,
     killed: [],
@@ -139,10 +138,11 @@ function missingCwd(cwd: string): string | null {
 async function runStep(
   spec: StepSpec,
   hooks: RunnerHooks,
-  signal: AbortSignal | undefined
+  signal: AbortSignal | undefined,
+  clock: RunnerClock
 ): Promise<StepRun> {
-  const startedAt = new Date().toISOString()
-  const t0 = performance.now()
+  const startedAt = clock.date().toISOString()
+  const t0 = clock.now()
   callHook(() => hooks.onStart?.(spec))
   const base = { suite: spec.suite, name: spec.name, argv: spec.argv, cwd: spec.cwd, startedAt }
   const fail = (error: string): StepRun => ({
@@ -151,7 +151,7 @@ async function runStep(
     exitCode: null,
     signal: null,
     error,
-    durationMs: performance.now() - t0,
+    durationMs: clock.now() - t0,
     output: '',
     outputBytes: 0,
     killed: [],
@@ -178,10 +178,7 @@ async function runStep(
     reason = why
     void handle.stop(KILL_GRACE_MS)
   }
-  const timer = setTimeout(
-    () => stop('timeout'),
-    Math.min(Math.max(Number.isFinite(spec.timeoutMs) ? spec.timeoutMs : 0, 0), MAX_TIMER_MS)
-  )
+  const cancelTimeout = clock.after(spec.timeoutMs, () => stop('timeout'))
   const onAbort = () => stop('aborted')
   signal?.addEventListener('abort', onAbort, { once: true })
   if (signal?.aborted) onAbort()
@@ -190,7 +187,7 @@ async function runStep(
   try {
     exit = await handle.exited
   } finally {
-    clearTimeout(timer)
+    cancelTimeout()
     signal?.removeEventListener('abort', onAbort)
   }
 
@@ -198,7 +195,7 @@ async function runStep(
     ...base,
     exitCode: exit.code,
     signal: exit.signal,
-    durationMs: performance.now() - t0,
+    durationMs: clock.now() - t0,
     output: handle.output.text(),
     outputBytes: handle.output.total,
     killed: exit.killed,
@@ -221,19 +218,24 @@ async function runStep(
 export async function runSuite(
   steps: StepSpec[],
   hooks: RunnerHooks = {},
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  clock: RunnerClock = realClock
 ): Promise<StepRun[]> {
   const runs: StepRun[] = []
   for (const spec of steps) {
     let run: StepRun
     if (signal?.aborted) {
-      run = notRun(spec)
+      run = notRun(spec, clock)
     } else {
       try {
-        run = await runStep(spec, hooks, signal)
+        run = await runStep(spec, hooks, signal, clock)
       } catch (e) {
         // a bug of ours, not the step's: recorded on the step, and the suite goes on
-        run = { ...notRun(spec), status: 'failed', error: `runner error: ${(e as Error)?.message ?? e}` }
+        run = {
+          ...notRun(spec, clock),
+          status: 'failed',
+          error: `runner error: ${(e as Error)?.message ?? e}`
+        }
       }
     }
     runs.push(run)
@@ -245,12 +247,13 @@ export async function runSuite(
 /** Several suites, all at once (`concurrent`) or one after another; the result is in the order given. */
 export async function runSuites(
   suites: StepSpec[][],
-  options: { concurrent: boolean },
+  options: { concurrent: boolean; clock?: RunnerClock },
   hooks: RunnerHooks = {},
   signal?: AbortSignal
 ): Promise<StepRun[][]> {
-  if (options.concurrent) return Promise.all(suites.map((steps) => runSuite(steps, hooks, signal)))
+  const run = (steps: StepSpec[]) => runSuite(steps, hooks, signal, options.clock)
+  if (options.concurrent) return Promise.all(suites.map(run))
   const results: StepRun[][] = []
-  for (const steps of suites) results.push(await runSuite(steps, hooks, signal))
+  for (const steps of suites) results.push(await run(steps))
   return results
 }

@@ -2,6 +2,8 @@
 // Whatever happens, the caller gets a handle it can stop (or none when nothing runs).
 import { formatDuration } from '../text/duration.js'
 import { createServer } from 'node:net'
+import { realClock } from '../exec/clock.js'
+import type { RunnerClock } from '../exec/clock.js'
 import { spawnGroup } from '../exec/process-group.js'
 import type { GroupHandle } from '../exec/process-group.js'
 import { ENDPOINTS } from './endpoints.js'
@@ -13,6 +15,8 @@ export interface LaunchSpec {
   cwd: string
   env: NodeJS.ProcessEnv
   readyTimeoutMs: number
+  /** The readiness deadline and the pause between polls; a test gives its own. */
+  clock?: RunnerClock
 }
 
 /** Why the producer did not come up, with the end of what it printed. */
@@ -45,8 +49,9 @@ export async function freeLoopbackPort(): Promise<number> {
 }
 
 export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
-  const started = Date.now()
-  const ms = () => Date.now() - started
+  const clock = spec.clock ?? realClock
+  const started = clock.now()
+  const ms = () => clock.now() - started
   const port = spec.argv.some((a) => a.includes('{port}')) ? await freeLoopbackPort() : null
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)))
   let announced: URL | null = null
@@ -78,7 +83,7 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   }
 
   const deadline = started + spec.readyTimeoutMs
-  while (Date.now() < deadline) {
+  while (clock.now() < deadline) {
     if (handle.done()) {
       const exit = await handle.exited
       const how = exit.error
@@ -98,7 +103,7 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
       const answer = await httpRequest(new URL(ENDPOINTS.health, base), 'GET', undefined, 1000)
       if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() }
     }
-    await new Promise((r) => setTimeout(r, POLL_MS))
+    await new Promise<void>((r) => clock.after(POLL_MS, r))
   }
   return {
     ok: false,
