@@ -117,13 +117,19 @@ class Reader {
    */
   private line(k: number): Line {
     const start = this.starts[k]!
-    const nl = k + 1 < this.count ? this.starts[k + 1]! - 1 : this.text.length
-    const end = nl > start && this.text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl
+    const end = this.lineEnd(k)
     let first = start
     let indent = 0
     for (let c = this.text.charCodeAt(first); first < end && isBlank(c); c = this.text.charCodeAt(++first))
       indent = c === TAB ? indent + 4 - (indent % 4) : indent + 1
     return { start, end, first, indent, blank: first === end }
+  }
+
+  /** Where line `k`'s text ends, before its line ending. */
+  private lineEnd(k: number): number {
+    const start = this.starts[k]!
+    const nl = k + 1 < this.count ? this.starts[k + 1]! - 1 : this.text.length
+    return nl > start && this.text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl
   }
 
   // --- line classification (each looks at one line, from its first character) ---
@@ -309,6 +315,12 @@ class Reader {
     const rows: number[] = []
     let k = this.i + 2
     for (; k < this.count; k++) {
+      const start = this.starts[k]!
+      // the usual row starts with its pipe: not indented, and it starts no other block (no Line made for it)
+      if (this.text.charCodeAt(start) === PIPE) {
+        rows.push(start, this.lineEnd(k))
+        continue
+      }
       const line = this.line(k)
       if (this.interruptsTable(line)) break
       rows.push(line.first, line.end)

@@ -7,7 +7,7 @@
 import { count, LIMITS, lineOver } from '../source/limits.js'
 import type { LimitProblem } from '../source/limits.js'
 import { positionAt } from '../source/source-file.js'
-import type { SourceFile } from '../source/source-file.js'
+import type { Position, SourceFile } from '../source/source-file.js'
 import { escaped } from './blocks.js'
 
 const CR = 0x0d
@@ -41,23 +41,22 @@ function lineLimits(file: SourceFile): LimitProblem | null {
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length
     if (end > start && text.charCodeAt(end - 1) === CR) end--
     const line = text.slice(start, end)
-    const at = (column: number) => ({ line: i + 1, column })
     if (line.includes('|')) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at(1)
+          position: at(i, 1)
         }
       }
       const { pipes, long } = cellsOf(line)
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at(long.column)
+          position: at(i, long.column)
         }
       }
       if ((cells += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) }
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(i, 1) }
       }
     }
     const tooLong = lineOver(i + 1, line.length)
@@ -67,7 +66,7 @@ function lineLimits(file: SourceFile): LimitProblem | null {
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at(1)
+        position: at(i, 1)
       }
     }
     for (let rest = line, column = 1; ;) {
@@ -76,7 +75,7 @@ function lineLimits(file: SourceFile): LimitProblem | null {
       if (++markers > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at(column + m[0].length - 1)
+          position: at(i, column + m[0].length - 1)
         }
       }
       rest = rest.slice(m[0].length)
@@ -84,6 +83,11 @@ function lineLimits(file: SourceFile): LimitProblem | null {
     }
   }
   return null
+}
+
+/** Line `i` (0-based), column `column` (no closure made for each line: a ledger has thousands). */
+function at(i: number, column: number): Position {
+  return { line: i + 1, column }
 }
 
 /** The pipes of a line (`\\|` is none), and the first cell longer than LIMITS.cellChars. */
