@@ -31,6 +31,7 @@ import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../source/json-document.js'
 import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
 import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { operationResult } from './outcome.js'
@@ -82,8 +83,6 @@ export interface PromotionReporter extends SuiteReporter {
   judging?(what: Judging): void
 }
 
-const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
-
 export async function runPromotion(
   ctx: OperationContext,
   options: PromotionOptions
@@ -111,7 +110,7 @@ async function promoteBaseline(
   const startedAt = ctx.clock()
   const now = run.instant.at
   const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy)
-  const changed = ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
+  const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
 
   const findings: Finding[] = []
@@ -266,7 +265,7 @@ async function readBlobs(
   try {
     const head = await trioAt(revs.head)
     const base = await trioAt(revs.base)
-    if (ROLES.every((r) => sameBytes(base[r], head[r]))) {
+    if (TRIO_ROLES.every((r) => sameBytes(base[r], head[r]))) {
       return { base, head, producer: { manifest: null, handoff: null }, basePolicy: null }
     }
     const paths = producerPaths(baseline)
@@ -437,7 +436,7 @@ async function checkoutMismatch(
       message: `the head revision ${head.slice(0, 12)} is not the checked-out commit ${checkedOut?.slice(0, 12) ?? '(none)'}, and the suites run on the checkout: check out the head revision, or run without the suites`
     }
   }
-  for (const role of ROLES) {
+  for (const role of TRIO_ROLES) {
     const path = baseline.trio[role]
     const read = readRepoFile(root, path)
     const disk = read.kind === 'ok' ? read.bytes : null

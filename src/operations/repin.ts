@@ -4,6 +4,7 @@
 // the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
 import { classifyChange } from '../classify/change.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../files/digest.js'
 import { readRepoFile } from '../files/read.js'
@@ -26,7 +27,6 @@ import { loadProducerFiles, loadTrio, trioFromBytes } from '../trio/load.js'
 import type { Identity, Manifest, Pin, ProducerFiles, TrioRole } from '../trio/model.js'
 
 /** The order the set is written in: the pin, which the consumer reads at start-up, last. */
-const WRITE_ROLES: TrioRole[] = ['manifest', 'matrix', 'pin']
 
 export interface RepinContext {
   root: string
@@ -140,14 +140,14 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     ...trioRules(next, { baseline, now: ctx.clock() }),
     ...writeEscapeFindings(
       ctx.root,
-      WRITE_ROLES.map((r) => baseline.trio[r])
+      WRITE_ORDER.map((r) => baseline.trio[r])
     )
   ].filter((f) => f.severity === 'error')
   if (problems.length > 0) return refused(problems, to)
 
   // the three files as one set (all or none, even across a crash); pin last, as it is what the consumer reads
   const content: Record<TrioRole, string | Buffer> = { manifest: mirror, matrix: matrixText, pin: finalPin }
-  const writes = WRITE_ROLES.map((role) => [role, content[role]] as const)
+  const writes = WRITE_ORDER.map((role) => [role, content[role]] as const)
   writeFileSet(
     journal,
     containedSetWrites(

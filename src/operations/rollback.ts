@@ -27,6 +27,7 @@ import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
 import type { RestorePlan } from '../trio/restore.js'
+import { TRIO_ROLES } from '../trio/model.js'
 import type { Trio, TrioRole } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
@@ -64,8 +65,6 @@ export interface RollbackOptions {
   /** The file system the restore writes through (tests inject a crash at each write). */
   fs?: SetFs
 }
-
-const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
 
 export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
   const run = await startRun(ctx, toolVersions(ctx.env))
@@ -146,8 +145,8 @@ async function rollBack(
     followUp = sortFindings(checked.filter(isDocumentationFinding))
     findings.push(...checked.filter((f) => !isDocumentationFinding(f)))
     if (edited) {
-      const file = ROLES.map((r) => baseline.trio[r]).find(
-        (_, i) => !sameBytes(onDisk[ROLES[i]!], found.currentBytes[ROLES[i]!])
+      const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
+        (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])
       )
       findings.push(
         finding(
@@ -312,7 +311,7 @@ function setWrites(root: string, baseline: BaselinePolicy, bytes: Record<TrioRol
 }
 
 function sameTrio(a: Record<TrioRole, Buffer | null>, b: Record<TrioRole, Buffer | null>): boolean {
-  return ROLES.every((r) => sameBytes(a[r], b[r]))
+  return TRIO_ROLES.every((r) => sameBytes(a[r], b[r]))
 }
 
 function describeSteps(steps: StepResult[]): string {
