@@ -17,7 +17,7 @@ export interface SourceFile {
   /** False when the bytes are not valid UTF-8 (text then holds replacement characters). */
   validUtf8: boolean
   hasCrlf: boolean
-  /** The offset where each line starts (the first is 0), found when first asked for. */
+  /** The offset where each line starts (the first is 0). */
   readonly lineStarts: Int32Array
 }
 
@@ -36,7 +36,6 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
     validUtf8 = false
     text = lenientUtf8.decode(body)
   }
-  let starts: Int32Array | undefined
   return {
     path,
     bytes,
@@ -44,10 +43,7 @@ export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
     hasBom,
     validUtf8,
     hasCrlf: text.includes('\r\n'),
-    // most files the scan decodes are never asked for a position
-    get lineStarts() {
-      return (starts ??= lineStartsOf(text))
-    }
+    lineStarts: lineStartsOf(text)
   }
 }
 
