@@ -19,7 +19,7 @@ import {
   renderApiTables,
   skeletonReadme,
   TODO_MARKER
-} from '../src/docs/action-doc.js'
+} from '../src/action-docs/action-doc.js'
 import { cleanupFixtures, REPO_ROOT, tempDir } from './helpers/fixture.js'
 
 afterAll(cleanupFixtures)

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { symlinkSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { journalPath } from '../src/files/atomic-set.js'
+import { journalPath } from '../src/fs/atomic-set.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
 import {

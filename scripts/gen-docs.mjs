@@ -1,6 +1,6 @@
 // npm run docs: regenerate the documentation that is derived from code:
 // - docs/rules.md from the rule catalog (src/rules/rules-doc.ts);
-// - the API tables of actions/<name>/README.md from actions/<name>/action.yml (src/docs/action-doc.ts), between
+// - the API tables of actions/<name>/README.md from actions/<name>/action.yml (src/action-docs/action-doc.ts), between
 //   the markers <!-- BEGIN GENERATED API --> and <!-- END GENERATED API -->; the rest of each README is
 //   hand-written and kept byte for byte. An action without a README gets a skeleton to fill in.
 // The TypeScript renderers are bundled on the fly with esbuild, so this runs on plain node.
@@ -19,7 +19,7 @@ try {
     stdin: {
       contents: [
         "export { renderRulesDoc } from './src/rules/rules-doc.ts'",
-        "export { fillActionReadme, parseActionYml, skeletonReadme } from './src/docs/action-doc.ts'"
+        "export { fillActionReadme, parseActionYml, skeletonReadme } from './src/action-docs/action-doc.ts'"
       ].join('\n'),
       resolveDir: process.cwd(),
       loader: 'ts'

@@ -3,7 +3,7 @@
 // Compiling at start-up would cost ~100 ms per run; this keeps `baseline-gate health` near node's own start.
 //
 // `errorMessage` in a schema is an annotation here (not ajv-errors, whose generated code tripled the module):
-// the messages are emitted as a table keyed by schema path, and src/source/schema-errors.ts looks them up.
+// the messages are emitted as a table keyed by schema path, and src/document/schema-errors.ts looks them up.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'

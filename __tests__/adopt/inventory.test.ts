@@ -3,7 +3,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { listRepositoryFiles, memoryInventory, repositoryInventory } from '../../src/files/inventory.js'
+import { listRepositoryFiles, memoryInventory, repositoryInventory } from '../../src/fs/inventory.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 import { gitRepo } from '../helpers/git-repo.js'
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import { propose } from '../../src/adopt/propose.js'
 import type { BaselineDocument, InitItem, Proposal } from '../../src/adopt/propose.js'
-import { memoryInventory } from '../../src/files/inventory.js'
+import { memoryInventory } from '../../src/fs/inventory.js'
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex')
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`

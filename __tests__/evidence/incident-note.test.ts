@@ -19,7 +19,7 @@ import type { IncidentEvidence, RollbackStatus } from '../../src/evidence/incide
 import { renderPacketMarkdown } from '../../src/evidence/markdown.js'
 import { buildPacket } from '../../src/evidence/packet.js'
 import type { EvidencePacket } from '../../src/evidence/packet.js'
-import { sha256 } from '../../src/files/digest.js'
+import { sha256 } from '../../src/fs/digest.js'
 import { validateEvidence } from '../../src/generated/validators.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { Policy } from '../../src/policy/types.js'

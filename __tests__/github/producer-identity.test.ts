@@ -8,7 +8,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/fake-github
 import { createGitHubClient } from '../../src/github/client.js'
 import type { GitHubClientOptions } from '../../src/github/client.js'
 import { createRepositoryReader } from '../../src/github/repository-reader.js'
-import { createEvidenceStore } from '../../src/files/evidence-store.js'
+import { createEvidenceStore } from '../../src/fs/evidence-store.js'
 import { producerReader } from '../../src/actions/shared/github.js'
 import { InputError, readHealthInputs } from '../../src/actions/shared/inputs.js'
 import { main } from '../../src/cli/main.js'

@@ -6,8 +6,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { toString } from 'mdast-util-to-string'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
-import { positionAt } from '../../src/source/source-file.js'
-import type { SourceFile } from '../../src/source/source-file.js'
+import { positionAt } from '../../src/document/source-file.js'
+import type { SourceFile } from '../../src/document/source-file.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from '../../src/ledger/model.js'
 import type {
   Ledger,

@@ -9,8 +9,8 @@ import { readBlocks } from '../../src/ledger/blocks.js'
 import { inlineText } from '../../src/ledger/inline.js'
 import { parseLedger } from '../../src/ledger/parse.js'
 import type { Ledger } from '../../src/ledger/model.js'
-import { sourceFromBytes } from '../../src/source/source-file.js'
-import type { SourceFile } from '../../src/source/source-file.js'
+import { sourceFromBytes } from '../../src/document/source-file.js'
+import type { SourceFile } from '../../src/document/source-file.js'
 import { referenceLedger } from '../helpers/reference-ledger.js'
 
 const source = (text: string) => sourceFromBytes('docs/MATRIX.md', Buffer.from(text, 'utf8'))

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { journalPath, nodeSetFs, recoverFileSet, writeFileSet } from '../../src/files/atomic-set.js'
-import type { SetFs, SetWrite } from '../../src/files/atomic-set.js'
+import { journalPath, nodeSetFs, recoverFileSet, writeFileSet } from '../../src/fs/atomic-set.js'
+import type { SetFs, SetWrite } from '../../src/fs/atomic-set.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapePointer, locate, parseJson } from '../../src/source/json-document.js'
-import { sourceFromBytes } from '../../src/source/source-file.js'
+import { escapePointer, locate, parseJson } from '../../src/document/json-document.js'
+import { sourceFromBytes } from '../../src/document/source-file.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { normalize, parseLedger, pinLineKey } from '../../src/ledger/parse.js'
-import { sourceFromBytes } from '../../src/source/source-file.js'
+import { sourceFromBytes } from '../../src/document/source-file.js'
 import { MATRIX, REPO_ROOT } from '../helpers/fixture.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))

@@ -4,9 +4,9 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { matrixLimit } from '../../src/ledger/limits.js'
-import { parseJson } from '../../src/source/json-document.js'
-import { jsonLimit, LIMITS, longLine, tooDeepAt } from '../../src/source/limits.js'
-import { sourceFromBytes } from '../../src/source/source-file.js'
+import { parseJson } from '../../src/document/json-document.js'
+import { jsonLimit, LIMITS, longLine, tooDeepAt } from '../../src/document/limits.js'
+import { sourceFromBytes } from '../../src/document/source-file.js'
 import { MATRIX, REPO_ROOT } from '../helpers/fixture.js'
 
 const source = (text: string, path = 'f') => sourceFromBytes(path, Buffer.from(text, 'utf8'))

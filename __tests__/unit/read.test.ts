@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import esbuild from 'esbuild'
-import { MAX_FILE_BYTES, readRepoFile, resolveInRoot } from '../../src/files/read.js'
+import { MAX_FILE_BYTES, readRepoFile, resolveInRoot } from '../../src/fs/read.js'
 import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -104,7 +104,7 @@ describe('readRepoFile', () => {
     execFileSync('mkfifo', [join(dir, 'pin.json')])
     const bundle = join(dir, 'read.mjs')
     esbuild.buildSync({
-      entryPoints: [join(REPO_ROOT, 'src/files/read.ts')],
+      entryPoints: [join(REPO_ROOT, 'src/fs/read.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { schemaFiles, validateManifest, validatePin } from '../../src/generated/validators.js'
-import { parseJson } from '../../src/source/json-document.js'
-import { closest, fieldName, preview, validateDocument } from '../../src/source/schema-errors.js'
-import { sourceFromBytes } from '../../src/source/source-file.js'
+import { parseJson } from '../../src/document/json-document.js'
+import { closest, fieldName, preview, validateDocument } from '../../src/document/schema-errors.js'
+import { sourceFromBytes } from '../../src/document/source-file.js'
 import { EMBEDDED, PIN, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))

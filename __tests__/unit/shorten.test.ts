@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { shorten } from '../../src/source/shorten.js'
+import { shorten } from '../../src/text/shorten.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
 /** Half of a surrogate pair without its other half. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { positionAt, sourceFromBytes } from '../../src/source/source-file.js'
+import { positionAt, sourceFromBytes } from '../../src/document/source-file.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
 

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -1335,8 +1335,8 @@ var require_util = __commonJS({
     function isUSVString(val) {
       return hasIsWellFormed ? `${val}`.isWellFormed() : toUSVString(val) === `${val}`;
     }
-    function isTokenCharCode(c) {
-      switch (c) {
+    function isTokenCharCode(c2) {
+      switch (c2) {
         case 34:
         case 40:
         case 41:
@@ -1356,7 +1356,7 @@ var require_util = __commonJS({
         case 125:
           return false;
         default:
-          return c >= 33 && c <= 126;
+          return c2 >= 33 && c2 <= 126;
       }
     }
     function isValidHTTPToken(characters) {
@@ -3016,7 +3016,7 @@ var require_constants2 = __commonJS({
         exports.HEADER_CHARS.push(i);
       }
     }
-    exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c) => c !== 44);
+    exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c2) => c2 !== 44);
     exports.MAJOR = exports.NUM_MAP;
     exports.MINOR = exports.MAJOR;
     var HEADER_STATE;
@@ -3679,18 +3679,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context4) {
+      const plural2 = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural2}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context4.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context4) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context4.prefix,
+        message: `"${context4.value}" is an invalid ${context4.type}.`
       });
     };
     webidl.brandCheck = function(V2, I2, opts) {
@@ -4155,10 +4155,10 @@ var require_util2 = __commonJS({
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
-        if (!(c === 9 || // HTAB
-        c >= 32 && c <= 126 || // SP / VCHAR
-        c >= 128 && c <= 255)) {
+        const c2 = statusText.charCodeAt(i);
+        if (!(c2 === 9 || // HTAB
+        c2 >= 32 && c2 <= 126 || // SP / VCHAR
+        c2 >= 128 && c2 <= 255)) {
           return false;
         }
       }
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -8263,7 +8263,7 @@ var require_pool_base = __commonJS({
             pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
+            Promise.all(pool[kClients].map((c2) => c2.close())).then(pool[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets2) => {
@@ -8312,7 +8312,7 @@ var require_pool_base = __commonJS({
       }
       async [kClose]() {
         if (this[kQueue].isEmpty()) {
-          await Promise.all(this[kClients].map((c) => c.close()));
+          await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
           await new Promise((resolve11) => {
             this[kClosedResolve] = resolve11;
@@ -8327,7 +8327,7 @@ var require_pool_base = __commonJS({
           }
           item.handler.onError(err);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err)));
+        await Promise.all(this[kClients].map((c2) => c2.destroy(err)));
       }
       [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -9885,17 +9885,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback: callback2, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback: callback2, opaque, abort, context: context4, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9932,7 +9932,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context: context4
             });
           }
         }
@@ -10101,17 +10101,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback: callback2, responseHeaders } = this;
+        const { factory, opaque, context: context4, callback: callback2, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10139,7 +10139,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context: context4
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10331,7 +10331,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10340,10 +10340,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context3 } = this;
+        const { opaque, handler: handler2, context: context4 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
@@ -10361,7 +10361,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context: context4
           });
         } catch (err) {
           this.res.on("error", util2.nop);
@@ -10445,7 +10445,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10459,7 +10459,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback: callback2, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
@@ -10467,7 +10467,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10536,20 +10536,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback: callback2, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10561,7 +10561,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10744,7 +10744,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
+    function safeUrl2(path2) {
       if (typeof path2 !== "string") {
         return path2;
       }
@@ -10778,8 +10778,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl2(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12280,9 +12280,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12322,8 +12322,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13291,13 +13291,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util2.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14669,11 +14669,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c2] = ioQueue;
+      if (a === 239 && b2 === 187 && c2 === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset);
-        offset += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset);
+        offset += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -18323,7 +18323,7 @@ var require_eventsource_stream = __commonJS({
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
     var LF = 10;
-    var CR = 13;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18437,7 +18437,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -18459,8 +18459,8 @@ var require_eventsource_stream = __commonJS({
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18473,8 +18473,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -19161,6 +19161,19 @@ var require_undici = __commonJS({
   }
 });
 
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${thousands(n)} ${n === 1 ? word : many}`;
+}
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
+}
+var init_plural = __esm({
+  "src/text/plural.ts"() {
+    "use strict";
+  }
+});
+
 // src/text/duration.ts
 function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) ms = 0;
@@ -19173,86 +19186,6 @@ function formatDuration(ms) {
 var init_duration = __esm({
   "src/text/duration.ts"() {
     "use strict";
-  }
-});
-
-// src/files/contain.ts
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
-}
-function resolveInRoot(root, rel) {
-  const abs = resolve(root, rel);
-  return isWithin(resolve(root), abs) ? abs : void 0;
-}
-function containPath(root, rel) {
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot = realpathSync(root);
-  const pending2 = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot;
-  let links2 = 0;
-  while (pending2.length > 0) {
-    const seg = pending2.shift();
-    const next = seg === ".." ? resolve(cur, "..") : join2(cur, seg);
-    let isLink;
-    try {
-      isLink = lstatSync(next).isSymbolicLink();
-    } catch {
-      return { kind: "inside", real: join2(next, ...pending2), exists: false };
-    }
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve(cur, target);
-      try {
-        lstatSync(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
-      }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending2.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
-      continue;
-    }
-    cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-  }
-  return { kind: "inside", real: cur, exists: true };
-}
-function safeReal(path2) {
-  try {
-    return realpathSync(path2);
-  } catch {
-    return path2;
-  }
-}
-function describeEscape(c) {
-  return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
-}
-function inRepository(root, abs) {
-  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
-}
-function operatorPathEscape(root, abs) {
-  const rel = inRepository(root, abs);
-  if (rel === null) return null;
-  const c = containPath(root, rel);
-  return c.kind === "inside" ? null : describeEscape(c);
-}
-var MAX_LINKS, ContainmentError;
-var init_contain = __esm({
-  "src/files/contain.ts"() {
-    "use strict";
-    MAX_LINKS = 40;
-    ContainmentError = class extends Error {
-      name = "ContainmentError";
-    };
   }
 });
 
@@ -19895,16 +19828,16 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -19935,14 +19868,14 @@ var require_parse2 = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -19971,12 +19904,12 @@ var require_parse2 = __commonJS({
       for (let i = 0; i < values.length; i++) {
         for (let j = i + 1; j < values.length; j++) {
           const a = values[i];
-          const b = values[j];
+          const b2 = values[j];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -19990,15 +19923,15 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -20473,14 +20406,14 @@ var require_parse2 = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
@@ -21080,21 +21013,101 @@ var init_source_file = __esm({
   }
 });
 
+// src/files/contain.ts
+import { lstatSync, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative2(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep2}`) && !isAbsolute4(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve5(root, rel);
+  return isWithin(resolve5(root), abs) ? abs : void 0;
+}
+function containPath(root, rel) {
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
+  const realRoot = realpathSync2(root);
+  const pending2 = relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "");
+  let cur = realRoot;
+  let links2 = 0;
+  while (pending2.length > 0) {
+    const seg = pending2.shift();
+    const next = seg === ".." ? resolve5(cur, "..") : join4(cur, seg);
+    let isLink;
+    try {
+      isLink = lstatSync(next).isSymbolicLink();
+    } catch {
+      return { kind: "inside", real: join4(next, ...pending2), exists: false };
+    }
+    if (isLink) {
+      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
+      const target = readlinkSync(next);
+      const to = resolve5(cur, target);
+      try {
+        lstatSync(to);
+      } catch {
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative2(realRoot, next) || ".", target };
+      }
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      pending2.unshift(
+        ...relative2(realRoot, to).split(sep2).filter((s) => s !== "")
+      );
+      cur = realRoot;
+      continue;
+    }
+    cur = next;
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+function safeReal(path2) {
+  try {
+    return realpathSync2(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c2) {
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+}
+function inRepository(root, abs) {
+  const base = [resolve5(root), safeReal(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? null : relative2(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c2 = containPath(root, rel);
+  return c2.kind === "inside" ? null : describeEscape(c2);
+}
+var MAX_LINKS, ContainmentError;
+var init_contain = __esm({
+  "src/files/contain.ts"() {
+    "use strict";
+    MAX_LINKS = 40;
+    ContainmentError = class extends Error {
+      name = "ContainmentError";
+    };
+  }
+});
+
 // src/files/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const where3 = containPath(root, rel);
-  if (where3.kind === "outside")
-    return { kind: "outside-root", problem: `leads outside the repository (to ${where3.leadsTo})` };
-  if (where3.kind === "dangling")
+  const where4 = containPath(root, rel);
+  if (where4.kind === "outside")
+    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
+  if (where4.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where3.link} is a symbolic link to ${where3.target}, which does not exist`
+      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
     };
-  if (!where3.exists) return { kind: "missing" };
+  if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where3.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -21137,7 +21150,7 @@ var init_read = __esm({
 
 // src/source/limits.ts
 function count(n) {
-  return n.toLocaleString("en-US");
+  return thousands(n);
 }
 function longLine(file) {
   const starts = file.lineStarts;
@@ -21159,15 +21172,15 @@ function tooDeepAt(text, max = LIMITS.jsonDepth) {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c2 = text.charCodeAt(i);
     if (inString) {
-      if (c === 92)
+      if (c2 === 92)
         i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
+      else if (c2 === 34) inString = false;
+    } else if (c2 === 34) inString = true;
+    else if (c2 === 91 || c2 === 123) {
       if (++depth > max) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    } else if ((c2 === 93 || c2 === 125) && depth > 0) depth--;
   }
   return -1;
 }
@@ -21183,6 +21196,7 @@ var LIMITS;
 var init_limits = __esm({
   "src/source/limits.ts"() {
     "use strict";
+    init_plural();
     init_source_file();
     LIMITS = {
       /** Nesting of arrays and objects in a JSON file; a trio file needs 4. */
@@ -21242,8 +21256,8 @@ function httpRequest(url, method, body, timeoutMs) {
     const req = request(url, { method, headers, agent: false }, (res) => {
       const chunks = [];
       let size = 0;
-      res.on("data", (c) => {
-        size += c.length;
+      res.on("data", (c2) => {
+        size += c2.length;
         if (size > MAX_RESPONSE_BYTES) {
           req.destroy();
           done({
@@ -21254,7 +21268,7 @@ function httpRequest(url, method, body, timeoutMs) {
           });
           return;
         }
-        chunks.push(c);
+        chunks.push(c2);
       });
       res.on(
         "end",
@@ -21372,9 +21386,9 @@ var init_probe = __esm({
 });
 
 // src/exec/child-env.ts
-function childEnv(env, extra = {}) {
+function childEnv(env2, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env)) {
+  for (const [k, v] of Object.entries(env2)) {
     if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
   }
   return { ...out, ...extra };
@@ -21475,7 +21489,7 @@ function claim(scope, known, table2, carriesMarker) {
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
+  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b2) => a.start - b2.start);
   let added = true;
   while (added) {
     added = false;
@@ -21515,7 +21529,7 @@ function targets(scope, known, table2) {
     const found = p.pgid === scope.leader.pid ? "group" : via === "tree" ? "descendant" : "marker";
     out.push({ pid: p.pid, start: p.start, comm: p.comm, found });
   }
-  return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
+  return out.sort((a, b2) => a.start - b2.start || a.pid - b2.pid);
 }
 function groupIsTheSteps(scope, known, table2) {
   return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
@@ -21527,7 +21541,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -21547,7 +21561,7 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync5("/proc/self/stat");
+  return existsSync4("/proc/self/stat");
 }
 function readProc(pid) {
   try {
@@ -22006,13 +22020,13 @@ var require_code = __commonJS({
       }
       get str() {
         var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c2) => `${s}${c2}`, "");
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c2) => {
+          if (c2 instanceof Name)
+            names[c2.str] = (names[c2.str] || 0) + 1;
           return names;
         }, {});
       }
@@ -22065,22 +22079,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b) {
-      if (b === '""')
+    function mergeExprItems(a, b2) {
+      if (b2 === '""')
         return a;
       if (a === '""')
-        return b;
+        return b2;
       if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
+        if (b2 instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
+        if (typeof b2 != "string")
+          return `${a.slice(0, -1)}${b2}"`;
+        if (b2[0] === '"')
+          return a.slice(0, -1) + b2.slice(1);
         return;
       }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
+      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
+        return `"${a}${b2.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -22242,12 +22256,12 @@ var require_scope = __commonJS({
             if (nameSet.has(name))
               return;
             nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
+            let c2 = valueCode(name);
+            if (c2) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c2};${this.opts._n}`;
+            } else if (c2 = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code2 = (0, code_1._)`${code2}${c2}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
@@ -22381,9 +22395,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -22391,14 +22405,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -22723,11 +22737,11 @@ var require_codegen = __commonJS({
         return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
+      code(c2) {
+        if (typeof c2 == "function")
+          c2();
+        else if (c2 !== code_1.nil)
+          this._leafNode(new AnyCode(c2));
         return this;
       }
       // returns code for object literal for the passed argument list of key-value pairs
@@ -22810,12 +22824,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -22934,24 +22948,24 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
+      return new code_1._Code(expr._items.reduce((items, c2) => {
+        if (c2 instanceof code_1.Name)
+          c2 = replaceName(c2);
+        if (c2 instanceof code_1._Code)
+          items.push(...c2._items);
         else
-          items.push(c);
+          items.push(c2);
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        const c2 = constants4[n.str];
+        if (c2 === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
-        return c;
+        return c2;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants4[c2.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -23692,7 +23706,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context3, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context4, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -23703,7 +23717,7 @@ var require_code2 = __commonJS({
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context3 !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context3}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+      return context4 !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context4}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -23973,33 +23987,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
+    module.exports = function equal(a, b2) {
+      if (a === b2) return true;
+      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
+        if (a.constructor !== b2.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b.length) return false;
+          if (length != b2.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal(a[i], b2[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b).length) return false;
+        if (length !== Object.keys(b2).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal(a[key], b2[key])) return false;
         }
         return true;
       }
-      return a !== a && b !== b;
+      return a !== a && b2 !== b2;
     };
   }
 });
@@ -24802,20 +24816,20 @@ var require_compile = __commonJS({
     var util_1 = require_util9();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env) {
+      constructor(env2) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
+        if (typeof env2.schema == "object")
+          schema = env2.schema;
+        this.schema = env2.schema;
+        this.schemaId = env2.schemaId;
+        this.root = env2.root || this;
+        this.baseId = (_a = env2.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
+        this.schemaPath = env2.schemaPath;
+        this.localRefs = env2.localRefs;
+        this.meta = env2.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -24999,15 +25013,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env;
+      let env2;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
+        env2 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
+      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env2.schema !== env2.root.schema)
+        return env2;
       return void 0;
     }
   }
@@ -26861,8 +26875,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root } = env;
+        const { baseId, schemaEnv: env2, validateName, opts, self: self2 } = it;
+        const { root } = env2;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
@@ -26872,8 +26886,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
+          if (env2 === root)
+            return callRef(cxt, validateName, env2, env2.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -26903,14 +26917,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
+      const { allErrors, schemaEnv: env2, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env.$async)
+        if (!env2.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -29487,16 +29501,16 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join6, resolve as resolve7 } from "node:path";
-async function runPreflight(root, baseline, env) {
+import { join as join5, resolve as resolve6 } from "node:path";
+async function runPreflight(root, baseline, env2) {
   const started = Date.now();
-  const producerRoot = join6(root, baseline.producer.root);
+  const producerRoot = join5(root, baseline.producer.root);
   const expand2 = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand2),
-    cwd: resolve7(root, expand2(baseline.producer.start.cwd)),
-    env: childEnv(env, { CARGO_NET_OFFLINE: env.CARGO_NET_OFFLINE ?? "true" }),
+    cwd: resolve6(root, expand2(baseline.producer.start.cwd)),
+    env: childEnv(env2, { CARGO_NET_OFFLINE: env2.CARGO_NET_OFFLINE ?? "true" }),
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
   const exchanges = [];
@@ -29504,7 +29518,7 @@ async function runPreflight(root, baseline, env) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join6(baseline.producer.root, probe.schemas),
+        join5(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request3 of PROBE_REQUESTS) {
@@ -29669,13 +29683,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve11) {
+        return value instanceof P ? value : new P(function(resolve11) {
           resolve11(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -30315,7 +30329,7 @@ var require_lib = __commonJS({
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c2, k) => (c2[k.toLowerCase()] = obj[k], c2), {});
   }
 });
 
@@ -30566,7 +30580,7 @@ var require_ms = __commonJS({
 // node_modules/debug/src/common.js
 var require_common = __commonJS({
   "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup(env2) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -30575,8 +30589,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -30854,8 +30868,8 @@ var require_browser = __commonJS({
       if (!this.useColors) {
         return;
       }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
+      const c2 = "color: " + this.color;
+      args.splice(1, 0, c2, "color: inherit");
       let index2 = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match) => {
@@ -30867,7 +30881,7 @@ var require_browser = __commonJS({
           lastC = index2;
         }
       });
-      args.splice(lastC, 0, c);
+      args.splice(lastC, 0, c2);
     }
     exports.log = console.debug || console.log || (() => {
     });
@@ -30930,20 +30944,20 @@ var require_supports_color = __commonJS({
     var os5 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
-    var { env } = process;
+    var { env: env2 } = process;
     var forceColor;
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       forceColor = 0;
     } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
       forceColor = 1;
     }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
         forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
+      } else if (env2.FORCE_COLOR === "false") {
         forceColor = 0;
       } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
       }
     }
     function translateLevel(level) {
@@ -30971,7 +30985,7 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env.TERM === "dumb") {
+      if (env2.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
@@ -30981,34 +30995,34 @@ var require_supports_color = __commonJS({
         }
         return 1;
       }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env.COLORTERM === "truecolor") {
+      if (env2.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
           case "iTerm.app":
             return version >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env.TERM)) {
+      if (/-256(color)?$/i.test(env2.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env) {
+      if ("COLORTERM" in env2) {
         return 1;
       }
       return min;
@@ -31151,8 +31165,8 @@ var require_node = __commonJS({
     function formatArgs(args) {
       const { namespace: name, useColors: useColors2 } = this;
       if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const c2 = this.color;
+        const colorCode = "\x1B[3" + (c2 < 8 ? c2 : "8;5;" + c2);
         const prefix = `  ${colorCode};1m${name} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
@@ -31454,16 +31468,16 @@ function requireUtil() {
     }
   }
   util$1.ByteBuffer = ByteStringBuffer;
-  function ByteStringBuffer(b) {
+  function ByteStringBuffer(b2) {
     this.data = "";
     this.read = 0;
-    if (typeof b === "string") {
-      this.data = b;
-    } else if (util$1.isArrayBuffer(b) || util$1.isArrayBufferView(b)) {
-      if (typeof Buffer !== "undefined" && b instanceof Buffer) {
-        this.data = b.toString("binary");
+    if (typeof b2 === "string") {
+      this.data = b2;
+    } else if (util$1.isArrayBuffer(b2) || util$1.isArrayBufferView(b2)) {
+      if (typeof Buffer !== "undefined" && b2 instanceof Buffer) {
+        this.data = b2.toString("binary");
       } else {
-        var arr = new Uint8Array(b);
+        var arr = new Uint8Array(b2);
         try {
           this.data = String.fromCharCode.apply(null, arr);
         } catch (e) {
@@ -31472,9 +31486,9 @@ function requireUtil() {
           }
         }
       }
-    } else if (b instanceof ByteStringBuffer || typeof b === "object" && typeof b.data === "string" && typeof b.read === "number") {
-      this.data = b.data;
-      this.read = b.read;
+    } else if (b2 instanceof ByteStringBuffer || typeof b2 === "object" && typeof b2.data === "string" && typeof b2.read === "number") {
+      this.data = b2.data;
+      this.read = b2.read;
     }
     this._constructedStringLength = 0;
   }
@@ -31493,19 +31507,19 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.isEmpty = function() {
     return this.length() <= 0;
   };
-  util$1.ByteStringBuffer.prototype.putByte = function(b) {
-    return this.putBytes(String.fromCharCode(b));
+  util$1.ByteStringBuffer.prototype.putByte = function(b2) {
+    return this.putBytes(String.fromCharCode(b2));
   };
-  util$1.ByteStringBuffer.prototype.fillWithByte = function(b, n) {
-    b = String.fromCharCode(b);
+  util$1.ByteStringBuffer.prototype.fillWithByte = function(b2, n) {
+    b2 = String.fromCharCode(b2);
     var d = this.data;
     while (n > 0) {
       if (n & 1) {
-        d += b;
+        d += b2;
       }
       n >>>= 1;
       if (n > 0) {
-        b += b;
+        b2 += b2;
       }
     }
     this.data = d;
@@ -31638,17 +31652,17 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.at = function(i) {
     return this.data.charCodeAt(this.read + i);
   };
-  util$1.ByteStringBuffer.prototype.setAt = function(i, b) {
-    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b) + this.data.substr(this.read + i + 1);
+  util$1.ByteStringBuffer.prototype.setAt = function(i, b2) {
+    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b2) + this.data.substr(this.read + i + 1);
     return this;
   };
   util$1.ByteStringBuffer.prototype.last = function() {
     return this.data.charCodeAt(this.data.length - 1);
   };
   util$1.ByteStringBuffer.prototype.copy = function() {
-    var c = util$1.createBuffer(this.data);
-    c.read = this.read;
-    return c;
+    var c2 = util$1.createBuffer(this.data);
+    c2.read = this.read;
+    return c2;
   };
   util$1.ByteStringBuffer.prototype.compact = function() {
     if (this.read > 0) {
@@ -31671,36 +31685,36 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.length; ++i) {
-      var b = this.data.charCodeAt(i);
-      if (b < 16) {
+      var b2 = this.data.charCodeAt(i);
+      if (b2 < 16) {
         rval += "0";
       }
-      rval += b.toString(16);
+      rval += b2.toString(16);
     }
     return rval;
   };
   util$1.ByteStringBuffer.prototype.toString = function() {
     return util$1.decodeUtf8(this.bytes());
   };
-  function DataBuffer(b, options) {
+  function DataBuffer(b2, options) {
     options = options || {};
     this.read = options.readOffset || 0;
     this.growSize = options.growSize || 1024;
-    var isArrayBuffer = util$1.isArrayBuffer(b);
-    var isArrayBufferView = util$1.isArrayBufferView(b);
+    var isArrayBuffer = util$1.isArrayBuffer(b2);
+    var isArrayBufferView = util$1.isArrayBufferView(b2);
     if (isArrayBuffer || isArrayBufferView) {
       if (isArrayBuffer) {
-        this.data = new DataView(b);
+        this.data = new DataView(b2);
       } else {
-        this.data = new DataView(b.buffer, b.byteOffset, b.byteLength);
+        this.data = new DataView(b2.buffer, b2.byteOffset, b2.byteLength);
       }
       this.write = "writeOffset" in options ? options.writeOffset : this.data.byteLength;
       return;
     }
     this.data = new DataView(new ArrayBuffer(0));
     this.write = 0;
-    if (b !== null && b !== void 0) {
-      this.putBytes(b);
+    if (b2 !== null && b2 !== void 0) {
+      this.putBytes(b2);
     }
     if ("writeOffset" in options) {
       this.write = options.writeOffset;
@@ -31728,15 +31742,15 @@ function requireUtil() {
     this.data = new DataView(dst.buffer);
     return this;
   };
-  util$1.DataBuffer.prototype.putByte = function(b) {
+  util$1.DataBuffer.prototype.putByte = function(b2) {
     this.accommodate(1);
-    this.data.setUint8(this.write++, b);
+    this.data.setUint8(this.write++, b2);
     return this;
   };
-  util$1.DataBuffer.prototype.fillWithByte = function(b, n) {
+  util$1.DataBuffer.prototype.fillWithByte = function(b2, n) {
     this.accommodate(n);
     for (var i = 0; i < n; ++i) {
-      this.data.setUint8(b);
+      this.data.setUint8(b2);
     }
     return this;
   };
@@ -31938,8 +31952,8 @@ function requireUtil() {
   util$1.DataBuffer.prototype.at = function(i) {
     return this.data.getUint8(this.read + i);
   };
-  util$1.DataBuffer.prototype.setAt = function(i, b) {
-    this.data.setUint8(i, b);
+  util$1.DataBuffer.prototype.setAt = function(i, b2) {
+    this.data.setUint8(i, b2);
     return this;
   };
   util$1.DataBuffer.prototype.last = function() {
@@ -31972,11 +31986,11 @@ function requireUtil() {
   util$1.DataBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.byteLength; ++i) {
-      var b = this.data.getUint8(i);
-      if (b < 16) {
+      var b2 = this.data.getUint8(i);
+      if (b2 < 16) {
         rval += "0";
       }
-      rval += b.toString(16);
+      rval += b2.toString(16);
     }
     return rval;
   };
@@ -32007,34 +32021,34 @@ function requireUtil() {
     }
     return new util$1.ByteBuffer(input);
   };
-  util$1.fillString = function(c, n) {
+  util$1.fillString = function(c2, n) {
     var s = "";
     while (n > 0) {
       if (n & 1) {
-        s += c;
+        s += c2;
       }
       n >>>= 1;
       if (n > 0) {
-        c += c;
+        c2 += c2;
       }
     }
     return s;
   };
   util$1.xorBytes = function(s1, s2, n) {
     var s3 = "";
-    var b = "";
+    var b2 = "";
     var t = "";
     var i = 0;
-    var c = 0;
+    var c2 = 0;
     for (; n > 0; --n, ++i) {
-      b = s1.charCodeAt(i) ^ s2.charCodeAt(i);
-      if (c >= 10) {
+      b2 = s1.charCodeAt(i) ^ s2.charCodeAt(i);
+      if (c2 >= 10) {
         s3 += t;
         t = "";
-        c = 0;
+        c2 = 0;
       }
-      t += String.fromCharCode(b);
-      ++c;
+      t += String.fromCharCode(b2);
+      ++c2;
     }
     s3 += t;
     return s3;
@@ -32521,12 +32535,12 @@ function requireUtil() {
     return parts.join("");
   };
   util$1.formatNumber = function(number, decimals, dec_point, thousands_sep) {
-    var n = number, c = isNaN(decimals = Math.abs(decimals)) ? 2 : decimals;
+    var n = number, c2 = isNaN(decimals = Math.abs(decimals)) ? 2 : decimals;
     var d = dec_point === void 0 ? "," : dec_point;
     var t = thousands_sep === void 0 ? "." : thousands_sep, s = n < 0 ? "-" : "";
-    var i = parseInt(n = Math.abs(+n || 0).toFixed(c), 10) + "";
+    var i = parseInt(n = Math.abs(+n || 0).toFixed(c2), 10) + "";
     var j = i.length > 3 ? i.length % 3 : 0;
-    return s + (j ? i.substr(0, j) + t : "") + i.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c ? d + Math.abs(n - i).toFixed(c).slice(2) : "");
+    return s + (j ? i.substr(0, j) + t : "") + i.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c2 ? d + Math.abs(n - i).toFixed(c2).slice(2) : "");
   };
   util$1.formatSize = function(size) {
     if (size >= 1073741824) {
@@ -32554,15 +32568,15 @@ function requireUtil() {
     if (ip.length !== 4) {
       return null;
     }
-    var b = util$1.createBuffer();
+    var b2 = util$1.createBuffer();
     for (var i = 0; i < ip.length; ++i) {
       var num = parseInt(ip[i], 10);
       if (isNaN(num)) {
         return null;
       }
-      b.putByte(num);
+      b2.putByte(num);
     }
-    return b.getBytes();
+    return b2.getBytes();
   };
   util$1.bytesFromIPv6 = function(ip) {
     var blanks = 0;
@@ -32571,20 +32585,20 @@ function requireUtil() {
       return true;
     });
     var zeros = (8 - ip.length + blanks) * 2;
-    var b = util$1.createBuffer();
+    var b2 = util$1.createBuffer();
     for (var i = 0; i < 8; ++i) {
       if (!ip[i] || ip[i].length === 0) {
-        b.fillWithByte(0, zeros);
+        b2.fillWithByte(0, zeros);
         zeros = 0;
         continue;
       }
       var bytes = util$1.hexToBytes(ip[i]);
       if (bytes.length < 2) {
-        b.putByte(0);
+        b2.putByte(0);
       }
-      b.putBytes(bytes);
+      b2.putBytes(bytes);
     }
-    return b.getBytes();
+    return b2.getBytes();
   };
   util$1.bytesToIP = function(bytes) {
     if (bytes.length === 4) {
@@ -33460,8 +33474,8 @@ function requireCipherModes() {
     }
     m[0] = [0, 0, 0, 0];
     for (i = half + 1; i < size; ++i) {
-      var c = m[i ^ half];
-      m[i] = [mid[0] ^ c[0], mid[1] ^ c[1], mid[2] ^ c[2], mid[3] ^ c[3]];
+      var c2 = m[i ^ half];
+      m[i] = [mid[0] ^ c2[0], mid[1] ^ c2[1], mid[2] ^ c2[2], mid[3] ^ c2[3]];
     }
     return m;
   };
@@ -33727,25 +33741,25 @@ function requireAes() {
       m3 = mix[3];
       sub = sbox;
     }
-    var a, b, c, d, a2, b2, c2;
+    var a, b2, c2, d, a2, b22, c22;
     a = input[0] ^ w[0];
-    b = input[decrypt ? 3 : 1] ^ w[1];
-    c = input[2] ^ w[2];
+    b2 = input[decrypt ? 3 : 1] ^ w[1];
+    c2 = input[2] ^ w[2];
     d = input[decrypt ? 1 : 3] ^ w[3];
     var i = 3;
     for (var round = 1; round < Nr; ++round) {
-      a2 = m0[a >>> 24] ^ m1[b >>> 16 & 255] ^ m2[c >>> 8 & 255] ^ m3[d & 255] ^ w[++i];
-      b2 = m0[b >>> 24] ^ m1[c >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i];
-      c2 = m0[c >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b & 255] ^ w[++i];
-      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b >>> 8 & 255] ^ m3[c & 255] ^ w[++i];
+      a2 = m0[a >>> 24] ^ m1[b2 >>> 16 & 255] ^ m2[c2 >>> 8 & 255] ^ m3[d & 255] ^ w[++i];
+      b22 = m0[b2 >>> 24] ^ m1[c2 >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i];
+      c22 = m0[c2 >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b2 & 255] ^ w[++i];
+      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b2 >>> 8 & 255] ^ m3[c2 & 255] ^ w[++i];
       a = a2;
-      b = b2;
-      c = c2;
+      b2 = b22;
+      c2 = c22;
     }
-    output[0] = sub[a >>> 24] << 24 ^ sub[b >>> 16 & 255] << 16 ^ sub[c >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i];
-    output[decrypt ? 3 : 1] = sub[b >>> 24] << 24 ^ sub[c >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i];
-    output[2] = sub[c >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b & 255] ^ w[++i];
-    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b >>> 8 & 255] << 8 ^ sub[c & 255] ^ w[++i];
+    output[0] = sub[a >>> 24] << 24 ^ sub[b2 >>> 16 & 255] << 16 ^ sub[c2 >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i];
+    output[decrypt ? 3 : 1] = sub[b2 >>> 24] << 24 ^ sub[c2 >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i];
+    output[2] = sub[c2 >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b2 & 255] ^ w[++i];
+    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b2 >>> 8 & 255] << 8 ^ sub[c2 & 255] ^ w[++i];
   }
   function _createCipher(options) {
     options = options || {};
@@ -34028,17 +34042,17 @@ function requireAsn1() {
     }
     return equal;
   };
-  asn1$1.getBerValueLength = function(b) {
-    var b2 = b.getByte();
-    if (b2 === 128) {
+  asn1$1.getBerValueLength = function(b2) {
+    var b22 = b2.getByte();
+    if (b22 === 128) {
       return void 0;
     }
     var length;
-    var longForm = b2 & 128;
+    var longForm = b22 & 128;
     if (!longForm) {
-      length = b2;
+      length = b22;
     } else {
-      length = b.getInt((b2 & 127) << 3);
+      length = b2.getInt((b22 & 127) << 3);
     }
     return length;
   };
@@ -34285,7 +34299,7 @@ function requireAsn1() {
     var values = oid.split(".");
     var bytes = forge2.util.createBuffer();
     bytes.putByte(40 * parseInt(values[0], 10) + parseInt(values[1], 10));
-    var last, valueBytes, value, b;
+    var last, valueBytes, value, b2;
     for (var i = 2; i < values.length; ++i) {
       last = true;
       valueBytes = [];
@@ -34294,12 +34308,12 @@ function requireAsn1() {
         throw new Error("OID value too large; max is 32-bits.");
       }
       do {
-        b = value & 127;
+        b2 = value & 127;
         value = value >>> 7;
         if (!last) {
-          b |= 128;
+          b2 |= 128;
         }
-        valueBytes.push(b);
+        valueBytes.push(b2);
         last = false;
       } while (value > 0);
       for (var n = valueBytes.length - 1; n >= 0; --n) {
@@ -34313,19 +34327,19 @@ function requireAsn1() {
     if (typeof bytes === "string") {
       bytes = forge2.util.createBuffer(bytes);
     }
-    var b = bytes.getByte();
-    oid = Math.floor(b / 40) + "." + b % 40;
+    var b2 = bytes.getByte();
+    oid = Math.floor(b2 / 40) + "." + b2 % 40;
     var value = 0;
     while (bytes.length() > 0) {
       if (value > 70368744177663) {
         throw new Error("OID value too large; max is 53-bits.");
       }
-      b = bytes.getByte();
+      b2 = bytes.getByte();
       value = value * 128;
-      if (b & 128) {
-        value += b & 127;
+      if (b2 & 128) {
+        value += b2 & 127;
       } else {
-        oid += "." + (value + b);
+        oid += "." + (value + b2);
         value = 0;
       }
     }
@@ -34341,9 +34355,9 @@ function requireAsn1() {
     var mm = parseInt(utc.substr(8, 2), 10);
     var ss = 0;
     if (utc.length > 11) {
-      var c = utc.charAt(10);
+      var c2 = utc.charAt(10);
       var end = 10;
-      if (c !== "+" && c !== "-") {
+      if (c2 !== "+" && c2 !== "-") {
         ss = parseInt(utc.substr(10, 2), 10);
         end += 2;
       }
@@ -34351,13 +34365,13 @@ function requireAsn1() {
     date.setUTCFullYear(year, MM, DD);
     date.setUTCHours(hh, mm, ss, 0);
     if (end) {
-      c = utc.charAt(end);
-      if (c === "+" || c === "-") {
+      c2 = utc.charAt(end);
+      if (c2 === "+" || c2 === "-") {
         var hhoffset = parseInt(utc.substr(end + 1, 2), 10);
         var mmoffset = parseInt(utc.substr(end + 4, 2), 10);
         var offset = hhoffset * 60 + mmoffset;
         offset *= 6e4;
-        if (c === "+") {
+        if (c2 === "+") {
           date.setTime(+date - offset);
         } else {
           date.setTime(+date + offset);
@@ -34380,13 +34394,13 @@ function requireAsn1() {
     if (gentime.charAt(gentime.length - 1) === "Z") {
       isUTC = true;
     }
-    var end = gentime.length - 5, c = gentime.charAt(end);
-    if (c === "+" || c === "-") {
+    var end = gentime.length - 5, c2 = gentime.charAt(end);
+    if (c2 === "+" || c2 === "-") {
       var hhoffset = parseInt(gentime.substr(end + 1, 2), 10);
       var mmoffset = parseInt(gentime.substr(end + 4, 2), 10);
       offset = hhoffset * 60 + mmoffset;
       offset *= 6e4;
-      if (c === "+") {
+      if (c2 === "+") {
         offset *= -1;
       }
       isUTC = true;
@@ -35061,53 +35075,53 @@ function requireMd5() {
     _initialized = true;
   }
   function _update(s, w, bytes) {
-    var t, a, b, c, d, f, r, i;
+    var t, a, b2, c2, d, f, r, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b = s.h1;
-      c = s.h2;
+      b2 = s.h1;
+      c2 = s.h2;
       d = s.h3;
       for (i = 0; i < 16; ++i) {
         w[i] = bytes.getInt32Le();
-        f = d ^ b & (c ^ d);
+        f = d ^ b2 & (c2 ^ d);
         t = a + f + _k[i] + w[i];
         r = _r[i];
         a = d;
-        d = c;
-        c = b;
-        b += t << r | t >>> 32 - r;
+        d = c2;
+        c2 = b2;
+        b2 += t << r | t >>> 32 - r;
       }
       for (; i < 32; ++i) {
-        f = c ^ d & (b ^ c);
+        f = c2 ^ d & (b2 ^ c2);
         t = a + f + _k[i] + w[_g[i]];
         r = _r[i];
         a = d;
-        d = c;
-        c = b;
-        b += t << r | t >>> 32 - r;
+        d = c2;
+        c2 = b2;
+        b2 += t << r | t >>> 32 - r;
       }
       for (; i < 48; ++i) {
-        f = b ^ c ^ d;
+        f = b2 ^ c2 ^ d;
         t = a + f + _k[i] + w[_g[i]];
         r = _r[i];
         a = d;
-        d = c;
-        c = b;
-        b += t << r | t >>> 32 - r;
+        d = c2;
+        c2 = b2;
+        b2 += t << r | t >>> 32 - r;
       }
       for (; i < 64; ++i) {
-        f = c ^ (b | ~d);
+        f = c2 ^ (b2 | ~d);
         t = a + f + _k[i] + w[_g[i]];
         r = _r[i];
         a = d;
-        d = c;
-        c = b;
-        b += t << r | t >>> 32 - r;
+        d = c2;
+        c2 = b2;
+        b2 += t << r | t >>> 32 - r;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b | 0;
-      s.h2 = s.h2 + c | 0;
+      s.h1 = s.h1 + b2 | 0;
+      s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       len -= 64;
     }
@@ -35513,7 +35527,7 @@ function requirePbkdf2() {
   if (forge2.util.isNodejs && !forge2.options.usePureJavaScript) {
     crypto2 = require$$4;
   }
-  pbkdf2 = forge2.pbkdf2 = pkcs5.pbkdf2 = function(p, s, c, dkLen, md2, callback2) {
+  pbkdf2 = forge2.pbkdf2 = pkcs5.pbkdf2 = function(p, s, c2, dkLen, md2, callback2) {
     if (typeof md2 === "function") {
       callback2 = md2;
       md2 = null;
@@ -35526,19 +35540,19 @@ function requirePbkdf2() {
       s = Buffer.from(s, "binary");
       if (!callback2) {
         if (crypto2.pbkdf2Sync.length === 4) {
-          return crypto2.pbkdf2Sync(p, s, c, dkLen).toString("binary");
+          return crypto2.pbkdf2Sync(p, s, c2, dkLen).toString("binary");
         }
-        return crypto2.pbkdf2Sync(p, s, c, dkLen, md2).toString("binary");
+        return crypto2.pbkdf2Sync(p, s, c2, dkLen, md2).toString("binary");
       }
       if (crypto2.pbkdf2Sync.length === 4) {
-        return crypto2.pbkdf2(p, s, c, dkLen, function(err2, key) {
+        return crypto2.pbkdf2(p, s, c2, dkLen, function(err2, key) {
           if (err2) {
             return callback2(err2);
           }
           callback2(null, key.toString("binary"));
         });
       }
-      return crypto2.pbkdf2(p, s, c, dkLen, md2, function(err2, key) {
+      return crypto2.pbkdf2(p, s, c2, dkLen, md2, function(err2, key) {
         if (err2) {
           return callback2(err2);
         }
@@ -35574,7 +35588,7 @@ function requirePbkdf2() {
         prf.update(s);
         prf.update(forge2.util.int32ToBytes(i));
         xor = u_c1 = prf.digest().getBytes();
-        for (var j = 2; j <= c; ++j) {
+        for (var j = 2; j <= c2; ++j) {
           prf.start(null, null);
           prf.update(u_c1);
           u_c = prf.digest().getBytes();
@@ -35598,7 +35612,7 @@ function requirePbkdf2() {
       inner();
     }
     function inner() {
-      if (j <= c) {
+      if (j <= c2) {
         prf.start(null, null);
         prf.update(u_c1);
         u_c = prf.digest().getBytes();
@@ -35797,7 +35811,7 @@ function requireSha256() {
     _initialized = true;
   }
   function _update(s, w, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b, c, d, e, f, g, h;
+    var t1, t2, s0, s1, ch, maj, i, a, b2, c2, d, e, f, g, h;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
@@ -35811,8 +35825,8 @@ function requireSha256() {
         w[i] = t1 + w[i - 7] + t2 + w[i - 16] | 0;
       }
       a = s.h0;
-      b = s.h1;
-      c = s.h2;
+      b2 = s.h1;
+      c2 = s.h2;
       d = s.h3;
       e = s.h4;
       f = s.h5;
@@ -35822,21 +35836,21 @@ function requireSha256() {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
         ch = g ^ e & (f ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
-        maj = a & b | c & (a ^ b);
+        maj = a & b2 | c2 & (a ^ b2);
         t1 = h + s1 + ch + _k[i] + w[i];
         t2 = s0 + maj;
         h = g;
         g = f;
         f = e;
         e = d + t1 >>> 0;
-        d = c;
-        c = b;
-        b = a;
+        d = c2;
+        c2 = b2;
+        b2 = a;
         a = t1 + t2 >>> 0;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b | 0;
-      s.h2 = s.h2 + c | 0;
+      s.h1 = s.h1 + b2 | 0;
+      s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
       s.h5 = s.h5 + f | 0;
@@ -35885,15 +35899,15 @@ function requirePrng() {
       var increment = ctx.plugin.increment;
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
-      var b = forge2.util.createBuffer();
+      var b2 = forge2.util.createBuffer();
       ctx.key = null;
       generate();
       function generate(err) {
         if (err) {
           return callback2(err);
         }
-        if (b.length() >= count2) {
-          return callback2(null, b.getBytes(count2));
+        if (b2.length() >= count2) {
+          return callback2(null, b2.getBytes(count2));
         }
         if (ctx.generated > 1048575) {
           ctx.key = null;
@@ -35905,7 +35919,7 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b.putBytes(bytes);
+        b2.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
         forge2.util.setImmediate(generate);
@@ -35917,8 +35931,8 @@ function requirePrng() {
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
       ctx.key = null;
-      var b = forge2.util.createBuffer();
-      while (b.length() < count2) {
+      var b2 = forge2.util.createBuffer();
+      while (b2.length() < count2) {
         if (ctx.generated > 1048575) {
           ctx.key = null;
         }
@@ -35927,11 +35941,11 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b.putBytes(bytes);
+        b2.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
       }
-      return b.getBytes(count2);
+      return b2.getBytes(count2);
     };
     function _reseed(callback2) {
       if (ctx.pools[0].messageLength >= 32) {
@@ -35985,15 +35999,15 @@ function requirePrng() {
           return _crypto2.getRandomValues(arr);
         };
       }
-      var b = forge2.util.createBuffer();
+      var b2 = forge2.util.createBuffer();
       if (getRandomValues) {
-        while (b.length() < needed) {
-          var count2 = Math.max(1, Math.min(needed - b.length(), 65536) / 4);
+        while (b2.length() < needed) {
+          var count2 = Math.max(1, Math.min(needed - b2.length(), 65536) / 4);
           var entropy = new Uint32Array(Math.floor(count2));
           try {
             getRandomValues(entropy);
             for (var i2 = 0; i2 < entropy.length; ++i2) {
-              b.putInt32(entropy[i2]);
+              b2.putInt32(entropy[i2]);
             }
           } catch (e) {
             if (!(typeof QuotaExceededError !== "undefined" && e instanceof QuotaExceededError)) {
@@ -36002,10 +36016,10 @@ function requirePrng() {
           }
         }
       }
-      if (b.length() < needed) {
+      if (b2.length() < needed) {
         var hi, lo, next;
         var seed = Math.floor(Math.random() * 65536);
-        while (b.length() < needed) {
+        while (b2.length() < needed) {
           lo = 16807 * (seed & 65535);
           hi = 16807 * (seed >> 16);
           lo += (hi & 32767) << 16;
@@ -36015,11 +36029,11 @@ function requirePrng() {
           for (var i2 = 0; i2 < 3; ++i2) {
             next = seed >>> (i2 << 3);
             next ^= Math.floor(Math.random() * 256);
-            b.putByte(next & 255);
+            b2.putByte(next & 255);
           }
         }
       }
-      return b.getBytes(needed);
+      return b2.getBytes(needed);
     }
     if (_crypto) {
       ctx.seedFile = function(needed, callback2) {
@@ -36657,48 +36671,48 @@ function requireJsbn() {
   var forge2 = requireForge();
   jsbn = forge2.jsbn = forge2.jsbn || {};
   var dbits;
-  function BigInteger(a, b, c) {
+  function BigInteger(a, b2, c2) {
     this.data = [];
     if (a != null)
-      if ("number" == typeof a) this.fromNumber(a, b, c);
-      else if (b == null && "string" != typeof a) this.fromString(a, 256);
-      else this.fromString(a, b);
+      if ("number" == typeof a) this.fromNumber(a, b2, c2);
+      else if (b2 == null && "string" != typeof a) this.fromString(a, 256);
+      else this.fromString(a, b2);
   }
   forge2.jsbn.BigInteger = BigInteger;
   function nbi() {
     return new BigInteger(null);
   }
-  function am1(i, x2, w, j, c, n) {
+  function am1(i, x2, w, j, c2, n) {
     while (--n >= 0) {
-      var v = x2 * this.data[i++] + w.data[j] + c;
-      c = Math.floor(v / 67108864);
+      var v = x2 * this.data[i++] + w.data[j] + c2;
+      c2 = Math.floor(v / 67108864);
       w.data[j++] = v & 67108863;
     }
-    return c;
+    return c2;
   }
-  function am2(i, x2, w, j, c, n) {
+  function am2(i, x2, w, j, c2, n) {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
       var h = this.data[i++] >> 15;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 32767) << 15) + w.data[j] + (c & 1073741823);
-      c = (l >>> 30) + (m >>> 15) + xh * h + (c >>> 30);
+      l = xl * l + ((m & 32767) << 15) + w.data[j] + (c2 & 1073741823);
+      c2 = (l >>> 30) + (m >>> 15) + xh * h + (c2 >>> 30);
       w.data[j++] = l & 1073741823;
     }
-    return c;
+    return c2;
   }
-  function am3(i, x2, w, j, c, n) {
+  function am3(i, x2, w, j, c2, n) {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
       var h = this.data[i++] >> 14;
       var m = xh * l + h * xl;
-      l = xl * l + ((m & 16383) << 14) + w.data[j] + c;
-      c = (l >> 28) + (m >> 14) + xh * h;
+      l = xl * l + ((m & 16383) << 14) + w.data[j] + c2;
+      c2 = (l >> 28) + (m >> 14) + xh * h;
       w.data[j++] = l & 268435455;
     }
-    return c;
+    return c2;
   }
   if (typeof navigator === "undefined") {
     BigInteger.prototype.am = am3;
@@ -36733,8 +36747,8 @@ function requireJsbn() {
     return BI_RM.charAt(n);
   }
   function intAt(s, i) {
-    var c = BI_RC[s.charCodeAt(i)];
-    return c == null ? -1 : c;
+    var c2 = BI_RC[s.charCodeAt(i)];
+    return c2 == null ? -1 : c2;
   }
   function bnpCopyTo(r) {
     for (var i = this.t - 1; i >= 0; --i) r.data[i] = this.data[i];
@@ -36753,16 +36767,16 @@ function requireJsbn() {
     r.fromInt(i);
     return r;
   }
-  function bnpFromString(s, b) {
+  function bnpFromString(s, b2) {
     var k;
-    if (b == 16) k = 4;
-    else if (b == 8) k = 3;
-    else if (b == 256) k = 8;
-    else if (b == 2) k = 1;
-    else if (b == 32) k = 5;
-    else if (b == 4) k = 2;
+    if (b2 == 16) k = 4;
+    else if (b2 == 8) k = 3;
+    else if (b2 == 256) k = 8;
+    else if (b2 == 2) k = 1;
+    else if (b2 == 32) k = 5;
+    else if (b2 == 4) k = 2;
     else {
-      this.fromRadix(s, b);
+      this.fromRadix(s, b2);
       return;
     }
     this.t = 0;
@@ -36793,18 +36807,18 @@ function requireJsbn() {
     if (mi) BigInteger.ZERO.subTo(this, this);
   }
   function bnpClamp() {
-    var c = this.s & this.DM;
-    while (this.t > 0 && this.data[this.t - 1] == c) --this.t;
+    var c2 = this.s & this.DM;
+    while (this.t > 0 && this.data[this.t - 1] == c2) --this.t;
   }
-  function bnToString(b) {
-    if (this.s < 0) return "-" + this.negate().toString(b);
+  function bnToString(b2) {
+    if (this.s < 0) return "-" + this.negate().toString(b2);
     var k;
-    if (b == 16) k = 4;
-    else if (b == 8) k = 3;
-    else if (b == 2) k = 1;
-    else if (b == 32) k = 5;
-    else if (b == 4) k = 2;
-    else return this.toRadix(b);
+    if (b2 == 16) k = 4;
+    else if (b2 == 8) k = 3;
+    else if (b2 == 2) k = 1;
+    else if (b2 == 32) k = 5;
+    else if (b2 == 4) k = 2;
+    else return this.toRadix(b2);
     var km = (1 << k) - 1, d, m = false, r = "", i = this.t;
     var p = this.DB - i * this.DB % k;
     if (i-- > 0) {
@@ -36890,13 +36904,13 @@ function requireJsbn() {
     var bs = n % this.DB;
     var cbs = this.DB - bs;
     var bm = (1 << cbs) - 1;
-    var ds = Math.floor(n / this.DB), c = this.s << bs & this.DM, i;
+    var ds = Math.floor(n / this.DB), c2 = this.s << bs & this.DM, i;
     for (i = this.t - 1; i >= 0; --i) {
-      r.data[i + ds + 1] = this.data[i] >> cbs | c;
-      c = (this.data[i] & bm) << bs;
+      r.data[i + ds + 1] = this.data[i] >> cbs | c2;
+      c2 = (this.data[i] & bm) << bs;
     }
     for (i = ds - 1; i >= 0; --i) r.data[i] = 0;
-    r.data[ds] = c;
+    r.data[ds] = c2;
     r.t = this.t + ds + 1;
     r.s = this.s;
     r.clamp();
@@ -36921,32 +36935,32 @@ function requireJsbn() {
     r.clamp();
   }
   function bnpSubTo(a, r) {
-    var i = 0, c = 0, m = Math.min(a.t, this.t);
+    var i = 0, c2 = 0, m = Math.min(a.t, this.t);
     while (i < m) {
-      c += this.data[i] - a.data[i];
-      r.data[i++] = c & this.DM;
-      c >>= this.DB;
+      c2 += this.data[i] - a.data[i];
+      r.data[i++] = c2 & this.DM;
+      c2 >>= this.DB;
     }
     if (a.t < this.t) {
-      c -= a.s;
+      c2 -= a.s;
       while (i < this.t) {
-        c += this.data[i];
-        r.data[i++] = c & this.DM;
-        c >>= this.DB;
+        c2 += this.data[i];
+        r.data[i++] = c2 & this.DM;
+        c2 >>= this.DB;
       }
-      c += this.s;
+      c2 += this.s;
     } else {
-      c += this.s;
+      c2 += this.s;
       while (i < a.t) {
-        c -= a.data[i];
-        r.data[i++] = c & this.DM;
-        c >>= this.DB;
+        c2 -= a.data[i];
+        r.data[i++] = c2 & this.DM;
+        c2 >>= this.DB;
       }
-      c -= a.s;
+      c2 -= a.s;
     }
-    r.s = c < 0 ? -1 : 0;
-    if (c < -1) r.data[i++] = this.DV + c;
-    else if (c > 0) r.data[i++] = c;
+    r.s = c2 < 0 ? -1 : 0;
+    if (c2 < -1) r.data[i++] = this.DV + c2;
+    else if (c2 > 0) r.data[i++] = c2;
     r.t = i;
     r.clamp();
   }
@@ -36965,8 +36979,8 @@ function requireJsbn() {
     var i = r.t = 2 * x2.t;
     while (--i >= 0) r.data[i] = 0;
     for (i = 0; i < x2.t - 1; ++i) {
-      var c = x2.am(i, x2.data[i], r, 2 * i, 0, 1);
-      if ((r.data[i + x2.t] += x2.am(i + 1, 2 * x2.data[i], r, 2 * i + 1, c, x2.t - i - 1)) >= x2.DV) {
+      var c2 = x2.am(i, x2.data[i], r, 2 * i, 0, 1);
+      if ((r.data[i + x2.t] += x2.am(i + 1, 2 * x2.data[i], r, 2 * i + 1, c2, x2.t - i - 1)) >= x2.DV) {
         r.data[i + x2.t] -= x2.DV;
         r.data[i + x2.t + 1] = 1;
       }
@@ -37194,31 +37208,31 @@ function requireJsbn() {
     else if (this.t <= 0 || this.t == 1 && this.data[0] <= 0) return 0;
     else return 1;
   }
-  function bnpToRadix(b) {
-    if (b == null) b = 10;
-    if (this.signum() == 0 || b < 2 || b > 36) return "0";
-    var cs = this.chunkSize(b);
-    var a = Math.pow(b, cs);
+  function bnpToRadix(b2) {
+    if (b2 == null) b2 = 10;
+    if (this.signum() == 0 || b2 < 2 || b2 > 36) return "0";
+    var cs = this.chunkSize(b2);
+    var a = Math.pow(b2, cs);
     var d = nbv(a), y = nbi(), z2 = nbi(), r = "";
     this.divRemTo(d, y, z2);
     while (y.signum() > 0) {
-      r = (a + z2.intValue()).toString(b).substr(1) + r;
+      r = (a + z2.intValue()).toString(b2).substr(1) + r;
       y.divRemTo(d, y, z2);
     }
-    return z2.intValue().toString(b) + r;
+    return z2.intValue().toString(b2) + r;
   }
-  function bnpFromRadix(s, b) {
+  function bnpFromRadix(s, b2) {
     this.fromInt(0);
-    if (b == null) b = 10;
-    var cs = this.chunkSize(b);
-    var d = Math.pow(b, cs), mi = false, j = 0, w = 0;
+    if (b2 == null) b2 = 10;
+    var cs = this.chunkSize(b2);
+    var d = Math.pow(b2, cs), mi = false, j = 0, w = 0;
     for (var i = 0; i < s.length; ++i) {
       var x2 = intAt(s, i);
       if (x2 < 0) {
         if (s.charAt(i) == "-" && this.signum() == 0) mi = true;
         continue;
       }
-      w = b * w + x2;
+      w = b2 * w + x2;
       if (++j >= cs) {
         this.dMultiply(d);
         this.dAddOffset(w, 0);
@@ -37227,20 +37241,20 @@ function requireJsbn() {
       }
     }
     if (j > 0) {
-      this.dMultiply(Math.pow(b, j));
+      this.dMultiply(Math.pow(b2, j));
       this.dAddOffset(w, 0);
     }
     if (mi) BigInteger.ZERO.subTo(this, this);
   }
-  function bnpFromNumber(a, b, c) {
-    if ("number" == typeof b) {
+  function bnpFromNumber(a, b2, c2) {
+    if ("number" == typeof b2) {
       if (a < 2) this.fromInt(1);
       else {
-        this.fromNumber(a, c);
+        this.fromNumber(a, c2);
         if (!this.testBit(a - 1))
           this.bitwiseTo(BigInteger.ONE.shiftLeft(a - 1), op_or, this);
         if (this.isEven()) this.dAddOffset(1, 0);
-        while (!this.isProbablePrime(b)) {
+        while (!this.isProbablePrime(b2)) {
           this.dAddOffset(2, 0);
           if (this.bitLength() > a) this.subTo(BigInteger.ONE.shiftLeft(a - 1), this);
         }
@@ -37248,7 +37262,7 @@ function requireJsbn() {
     } else {
       var x2 = new Array(), t = a & 7;
       x2.length = (a >> 3) + 1;
-      b.nextBytes(x2);
+      b2.nextBytes(x2);
       if (t > 0) x2[0] &= (1 << t) - 1;
       else x2[0] = 0;
       this.fromString(x2, 256);
@@ -37415,32 +37429,32 @@ function requireJsbn() {
     return this.changeBit(n, op_xor);
   }
   function bnpAddTo(a, r) {
-    var i = 0, c = 0, m = Math.min(a.t, this.t);
+    var i = 0, c2 = 0, m = Math.min(a.t, this.t);
     while (i < m) {
-      c += this.data[i] + a.data[i];
-      r.data[i++] = c & this.DM;
-      c >>= this.DB;
+      c2 += this.data[i] + a.data[i];
+      r.data[i++] = c2 & this.DM;
+      c2 >>= this.DB;
     }
     if (a.t < this.t) {
-      c += a.s;
+      c2 += a.s;
       while (i < this.t) {
-        c += this.data[i];
-        r.data[i++] = c & this.DM;
-        c >>= this.DB;
+        c2 += this.data[i];
+        r.data[i++] = c2 & this.DM;
+        c2 >>= this.DB;
       }
-      c += this.s;
+      c2 += this.s;
     } else {
-      c += this.s;
+      c2 += this.s;
       while (i < a.t) {
-        c += a.data[i];
-        r.data[i++] = c & this.DM;
-        c >>= this.DB;
+        c2 += a.data[i];
+        r.data[i++] = c2 & this.DM;
+        c2 >>= this.DB;
       }
-      c += a.s;
+      c2 += a.s;
     }
-    r.s = c < 0 ? -1 : 0;
-    if (c > 0) r.data[i++] = c;
-    else if (c < -1) r.data[i++] = this.DV + c;
+    r.s = c2 < 0 ? -1 : 0;
+    if (c2 > 0) r.data[i++] = c2;
+    else if (c2 < -1) r.data[i++] = this.DV + c2;
     r.t = i;
     r.clamp();
   }
@@ -37693,38 +37707,38 @@ function requireJsbn() {
     var ac = m.isEven();
     if (this.isEven() && ac || m.signum() == 0) return BigInteger.ZERO;
     var u = m.clone(), v = this.clone();
-    var a = nbv(1), b = nbv(0), c = nbv(0), d = nbv(1);
+    var a = nbv(1), b2 = nbv(0), c2 = nbv(0), d = nbv(1);
     while (u.signum() != 0) {
       while (u.isEven()) {
         u.rShiftTo(1, u);
         if (ac) {
-          if (!a.isEven() || !b.isEven()) {
+          if (!a.isEven() || !b2.isEven()) {
             a.addTo(this, a);
-            b.subTo(m, b);
+            b2.subTo(m, b2);
           }
           a.rShiftTo(1, a);
-        } else if (!b.isEven()) b.subTo(m, b);
-        b.rShiftTo(1, b);
+        } else if (!b2.isEven()) b2.subTo(m, b2);
+        b2.rShiftTo(1, b2);
       }
       while (v.isEven()) {
         v.rShiftTo(1, v);
         if (ac) {
-          if (!c.isEven() || !d.isEven()) {
-            c.addTo(this, c);
+          if (!c2.isEven() || !d.isEven()) {
+            c2.addTo(this, c2);
             d.subTo(m, d);
           }
-          c.rShiftTo(1, c);
+          c2.rShiftTo(1, c2);
         } else if (!d.isEven()) d.subTo(m, d);
         d.rShiftTo(1, d);
       }
       if (u.compareTo(v) >= 0) {
         u.subTo(v, u);
-        if (ac) a.subTo(c, a);
-        b.subTo(d, b);
+        if (ac) a.subTo(c2, a);
+        b2.subTo(d, b2);
       } else {
         v.subTo(u, v);
-        if (ac) c.subTo(a, c);
-        d.subTo(b, d);
+        if (ac) c2.subTo(a, c2);
+        d.subTo(b2, d);
       }
     }
     if (v.compareTo(BigInteger.ONE) != 0) return BigInteger.ZERO;
@@ -37941,88 +37955,88 @@ function requireSha1() {
     _initialized = true;
   }
   function _update(s, w, bytes) {
-    var t, a, b, c, d, e, f, i;
+    var t, a, b2, c2, d, e, f, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b = s.h1;
-      c = s.h2;
+      b2 = s.h1;
+      c2 = s.h2;
       d = s.h3;
       e = s.h4;
       for (i = 0; i < 16; ++i) {
         t = bytes.getInt32();
         w[i] = t;
-        f = d ^ b & (c ^ d);
+        f = d ^ b2 & (c2 ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       for (; i < 20; ++i) {
         t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
         t = t << 1 | t >>> 31;
         w[i] = t;
-        f = d ^ b & (c ^ d);
+        f = d ^ b2 & (c2 ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       for (; i < 32; ++i) {
         t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
         t = t << 1 | t >>> 31;
         w[i] = t;
-        f = b ^ c ^ d;
+        f = b2 ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       for (; i < 40; ++i) {
         t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
         t = t << 2 | t >>> 30;
         w[i] = t;
-        f = b ^ c ^ d;
+        f = b2 ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       for (; i < 60; ++i) {
         t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
         t = t << 2 | t >>> 30;
         w[i] = t;
-        f = b & c | d & (b ^ c);
+        f = b2 & c2 | d & (b2 ^ c2);
         t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       for (; i < 80; ++i) {
         t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
         t = t << 2 | t >>> 30;
         w[i] = t;
-        f = b ^ c ^ d;
+        f = b2 ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
         e = d;
-        d = c;
-        c = (b << 30 | b >>> 2) >>> 0;
-        b = a;
+        d = c2;
+        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
+        b2 = a;
         a = t;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b | 0;
-      s.h2 = s.h2 + c | 0;
+      s.h1 = s.h1 + b2 | 0;
+      s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
       len -= 64;
@@ -38039,16 +38053,16 @@ function requirePkcs1() {
   requireSha1();
   var pkcs1$1 = pkcs1.exports = forge2.pkcs1 = forge2.pkcs1 || {};
   pkcs1$1.encode_rsa_oaep = function(key, message, options) {
-    var label;
+    var label2;
     var seed;
     var md2;
     var mgf1Md;
     if (typeof options === "string") {
-      label = options;
+      label2 = options;
       seed = arguments[3] || void 0;
       md2 = arguments[4] || void 0;
     } else if (options) {
-      label = options.label || void 0;
+      label2 = options.label || void 0;
       seed = options.seed || void 0;
       md2 = options.md || void 0;
       if (options.mgf1 && options.mgf1.md) {
@@ -38071,10 +38085,10 @@ function requirePkcs1() {
       error2.maxLength = maxLength;
       throw error2;
     }
-    if (!label) {
-      label = "";
+    if (!label2) {
+      label2 = "";
     }
-    md2.update(label, "raw");
+    md2.update(label2, "raw");
     var lHash = md2.digest();
     var PS = "";
     var PS_length = maxLength - message.length;
@@ -38097,14 +38111,14 @@ function requirePkcs1() {
     return "\0" + maskedSeed + maskedDB;
   };
   pkcs1$1.decode_rsa_oaep = function(key, em, options) {
-    var label;
+    var label2;
     var md2;
     var mgf1Md;
     if (typeof options === "string") {
-      label = options;
+      label2 = options;
       md2 = arguments[3] || void 0;
     } else if (options) {
-      label = options.label || void 0;
+      label2 = options.label || void 0;
       md2 = options.md || void 0;
       if (options.mgf1 && options.mgf1.md) {
         mgf1Md = options.mgf1.md;
@@ -38128,10 +38142,10 @@ function requirePkcs1() {
     if (keyLength < 2 * md2.digestLength + 2) {
       throw new Error("RSAES-OAEP key is too short for the hash function.");
     }
-    if (!label) {
-      label = "";
+    if (!label2) {
+      label2 = "";
     }
-    md2.update(label, "raw");
+    md2.update(label2, "raw");
     var lHash = md2.digest().getBytes();
     var y = em.charAt(0);
     var maskedSeed = em.substring(1, md2.digestLength + 1);
@@ -38167,14 +38181,14 @@ function requirePkcs1() {
     var t = "";
     var count2 = Math.ceil(maskLength / hash.digestLength);
     for (var i = 0; i < count2; ++i) {
-      var c = String.fromCharCode(
+      var c2 = String.fromCharCode(
         i >> 24 & 255,
         i >> 16 & 255,
         i >> 8 & 255,
         i & 255
       );
       hash.start();
-      hash.update(seed + c);
+      hash.update(seed + c2);
       t += hash.digest().getBytes();
     }
     return t.substring(0, maskLength);
@@ -38216,9 +38230,9 @@ function requirePrime() {
       var rng = {
         // x is an array to fill with bytes
         nextBytes: function(x2) {
-          var b = prng2.getBytesSync(x2.length);
+          var b2 = prng2.getBytesSync(x2.length);
           for (var i = 0; i < x2.length; ++i) {
-            x2[i] = b.charCodeAt(i);
+            x2[i] = b2.charCodeAt(i);
           }
         }
       };
@@ -38695,9 +38709,9 @@ function requireRsa() {
     var rng = {
       // x is an array to fill with bytes
       nextBytes: function(x2) {
-        var b = prng2.getBytesSync(x2.length);
+        var b2 = prng2.getBytesSync(x2.length);
         for (var i = 0; i < x2.length; ++i) {
-          x2[i] = b.charCodeAt(i);
+          x2[i] = b2.charCodeAt(i);
         }
       }
     };
@@ -39493,8 +39507,8 @@ function requireRsa() {
       callback2(null, state.keys);
     }
   }
-  function _bnToBytes(b) {
-    var hex = b.toString(16);
+  function _bnToBytes(b2) {
+    var hex = b2.toString(16);
     if (hex[0] >= "8") {
       hex = "00" + hex;
     }
@@ -40046,14 +40060,14 @@ function requirePbe() {
       S2.putByte(salt.at(l % s));
     }
     var Plen = v * Math.ceil(p / v);
-    var P2 = new forge2.util.ByteBuffer();
+    var P = new forge2.util.ByteBuffer();
     for (l = 0; l < Plen; l++) {
-      P2.putByte(passBuf.at(l % p));
+      P.putByte(passBuf.at(l % p));
     }
     var I2 = S2;
-    I2.putBuffer(P2);
-    var c = Math.ceil(n / u);
-    for (var i = 1; i <= c; i++) {
+    I2.putBuffer(P);
+    var c2 = Math.ceil(n / u);
+    for (var i = 1; i <= c2; i++) {
       var buf = new forge2.util.ByteBuffer();
       buf.putBytes(D2.bytes());
       buf.putBytes(I2.bytes());
@@ -40634,10 +40648,10 @@ function requireMgf1() {
         var t = new forge2.util.ByteBuffer();
         var len = Math.ceil(maskLen / md2.digestLength);
         for (var i = 0; i < len; i++) {
-          var c = new forge2.util.ByteBuffer();
-          c.putInt32(i);
+          var c2 = new forge2.util.ByteBuffer();
+          c2.putInt32(i);
           md2.start();
-          md2.update(seed + c.getBytes());
+          md2.update(seed + c2.getBytes());
           t.putBuffer(md2.digest());
         }
         t.truncate(t.length() - maskLen);
@@ -41537,11 +41551,11 @@ function requireX509() {
       var rval = false;
       if (!cert.issued(child)) {
         var issuer = child.issuer;
-        var subject = cert.subject;
+        var subject2 = cert.subject;
         var error2 = new Error(
           "The parent certificate did not issue the given child certificate; the child certificate's issuer does not match the parent's subject."
         );
-        error2.expectedIssuer = subject.attributes;
+        error2.expectedIssuer = subject2.attributes;
         error2.actualIssuer = issuer.attributes;
         throw error2;
       }
@@ -42724,15 +42738,15 @@ function requireX509() {
       }
       return result;
     };
-    function getBySubject(subject) {
-      ensureSubjectHasHash(subject);
-      return caStore.certs[subject.hash] || null;
+    function getBySubject(subject2) {
+      ensureSubjectHasHash(subject2);
+      return caStore.certs[subject2.hash] || null;
     }
-    function ensureSubjectHasHash(subject) {
-      if (!subject.hash) {
+    function ensureSubjectHasHash(subject2) {
+      if (!subject2.hash) {
         var md2 = forge2.md.sha1.create();
-        subject.attributes = pki2.RDNAttributesAsArray(_dnToAsn1(subject), md2);
-        subject.hash = md2.digest().toHex();
+        subject2.attributes = pki2.RDNAttributesAsArray(_dnToAsn1(subject2), md2);
+        subject2.hash = md2.digest().toHex();
       }
     }
     if (certs) {
@@ -43829,7 +43843,7 @@ function requireTls() {
   requireRandom();
   requireSha1();
   requireUtil();
-  var prf_TLS1 = function(secret, label, seed, length) {
+  var prf_TLS1 = function(secret, label2, seed, length) {
     var rval = forge2.util.createBuffer();
     var idx = secret.length >> 1;
     var slen = idx + (secret.length & 1);
@@ -43837,7 +43851,7 @@ function requireTls() {
     var s2 = secret.substr(idx, slen);
     var ai = forge2.util.createBuffer();
     var hmac2 = forge2.hmac.create();
-    seed = label + seed;
+    seed = label2 + seed;
     var md5itr = Math.ceil(length / 16);
     var sha1itr = Math.ceil(length / 20);
     hmac2.start("MD5", s1);
@@ -43873,21 +43887,21 @@ function requireTls() {
   var hmac_sha1 = function(key2, seqNum, record) {
     var hmac2 = forge2.hmac.create();
     hmac2.start("SHA1", key2);
-    var b = forge2.util.createBuffer();
-    b.putInt32(seqNum[0]);
-    b.putInt32(seqNum[1]);
-    b.putByte(record.type);
-    b.putByte(record.version.major);
-    b.putByte(record.version.minor);
-    b.putInt16(record.length);
-    b.putBytes(record.fragment.bytes());
-    hmac2.update(b.getBytes());
+    var b2 = forge2.util.createBuffer();
+    b2.putInt32(seqNum[0]);
+    b2.putInt32(seqNum[1]);
+    b2.putByte(record.type);
+    b2.putByte(record.version.major);
+    b2.putByte(record.version.minor);
+    b2.putInt16(record.length);
+    b2.putBytes(record.fragment.bytes());
+    hmac2.update(b2.getBytes());
     return hmac2.digest().getBytes();
   };
-  var deflate = function(c, record, s) {
+  var deflate = function(c2, record, s) {
     var rval = false;
     try {
-      var bytes = c.deflate(record.fragment.getBytes());
+      var bytes = c2.deflate(record.fragment.getBytes());
       record.fragment = forge2.util.createBuffer(bytes);
       record.length = bytes.length;
       rval = true;
@@ -43895,10 +43909,10 @@ function requireTls() {
     }
     return rval;
   };
-  var inflate = function(c, record, s) {
+  var inflate = function(c2, record, s) {
     var rval = false;
     try {
-      var bytes = c.inflate(record.fragment.getBytes());
+      var bytes = c2.inflate(record.fragment.getBytes());
       record.fragment = forge2.util.createBuffer(bytes);
       record.length = bytes.length;
       rval = true;
@@ -43906,27 +43920,27 @@ function requireTls() {
     }
     return rval;
   };
-  var readVector = function(b, lenBytes) {
+  var readVector = function(b2, lenBytes) {
     var len = 0;
     switch (lenBytes) {
       case 1:
-        len = b.getByte();
+        len = b2.getByte();
         break;
       case 2:
-        len = b.getInt16();
+        len = b2.getInt16();
         break;
       case 3:
-        len = b.getInt24();
+        len = b2.getInt24();
         break;
       case 4:
-        len = b.getInt32();
+        len = b2.getInt32();
         break;
     }
-    return forge2.util.createBuffer(b.getBytes(len));
+    return forge2.util.createBuffer(b2.getBytes(len));
   };
-  var writeVector = function(b, lenBytes, v) {
-    b.putInt(v.length(), lenBytes << 3);
-    b.putBuffer(v);
+  var writeVector = function(b2, lenBytes, v) {
+    b2.putInt(v.length(), lenBytes << 3);
+    b2.putBuffer(v);
   };
   var tls = {};
   tls.Versions = {
@@ -44035,10 +44049,10 @@ function requireTls() {
     }
     return rval;
   };
-  tls.handleUnexpected = function(c, record) {
-    var ignore = !c.open && c.entity === tls.ConnectionEnd.client;
+  tls.handleUnexpected = function(c2, record) {
+    var ignore = !c2.open && c2.entity === tls.ConnectionEnd.client;
     if (!ignore) {
-      c.error(c, {
+      c2.error(c2, {
         message: "Unexpected message. Received TLS record out of order.",
         send: true,
         alert: {
@@ -44048,21 +44062,21 @@ function requireTls() {
       });
     }
   };
-  tls.handleHelloRequest = function(c, record, length) {
-    if (!c.handshaking && c.handshakes > 0) {
-      tls.queue(c, tls.createAlert(c, {
+  tls.handleHelloRequest = function(c2, record, length) {
+    if (!c2.handshaking && c2.handshakes > 0) {
+      tls.queue(c2, tls.createAlert(c2, {
         level: tls.Alert.Level.warning,
         description: tls.Alert.Description.no_renegotiation
       }));
-      tls.flush(c);
+      tls.flush(c2);
     }
-    c.process();
+    c2.process();
   };
-  tls.parseHelloMessage = function(c, record, length) {
+  tls.parseHelloMessage = function(c2, record, length) {
     var msg = null;
-    var client = c.entity === tls.ConnectionEnd.client;
+    var client = c2.entity === tls.ConnectionEnd.client;
     if (length < 38) {
-      c.error(c, {
+      c2.error(c2, {
         message: client ? "Invalid ServerHello message. Message too short." : "Invalid ClientHello message. Message too short.",
         send: true,
         alert: {
@@ -44071,27 +44085,27 @@ function requireTls() {
         }
       });
     } else {
-      var b = record.fragment;
-      var remaining = b.length();
+      var b2 = record.fragment;
+      var remaining = b2.length();
       msg = {
         version: {
-          major: b.getByte(),
-          minor: b.getByte()
+          major: b2.getByte(),
+          minor: b2.getByte()
         },
-        random: forge2.util.createBuffer(b.getBytes(32)),
-        session_id: readVector(b, 1),
+        random: forge2.util.createBuffer(b2.getBytes(32)),
+        session_id: readVector(b2, 1),
         extensions: []
       };
       if (client) {
-        msg.cipher_suite = b.getBytes(2);
-        msg.compression_method = b.getByte();
+        msg.cipher_suite = b2.getBytes(2);
+        msg.compression_method = b2.getByte();
       } else {
-        msg.cipher_suites = readVector(b, 2);
-        msg.compression_methods = readVector(b, 1);
+        msg.cipher_suites = readVector(b2, 2);
+        msg.compression_methods = readVector(b2, 1);
       }
-      remaining = length - (remaining - b.length());
+      remaining = length - (remaining - b2.length());
       if (remaining > 0) {
-        var exts = readVector(b, 2);
+        var exts = readVector(b2, 2);
         while (exts.length() > 0) {
           msg.extensions.push({
             type: [exts.getByte(), exts.getByte()],
@@ -44108,7 +44122,7 @@ function requireTls() {
                 if (snType !== 0) {
                   break;
                 }
-                c.session.extensions.server_name.serverNameList.push(
+                c2.session.extensions.server_name.serverNameList.push(
                   readVector(snl, 2).getBytes()
                 );
               }
@@ -44116,9 +44130,9 @@ function requireTls() {
           }
         }
       }
-      if (c.session.version) {
-        if (msg.version.major !== c.session.version.major || msg.version.minor !== c.session.version.minor) {
-          return c.error(c, {
+      if (c2.session.version) {
+        if (msg.version.major !== c2.session.version.major || msg.version.minor !== c2.session.version.minor) {
+          return c2.error(c2, {
             message: "TLS version change is disallowed during renegotiation.",
             send: true,
             alert: {
@@ -44129,18 +44143,18 @@ function requireTls() {
         }
       }
       if (client) {
-        c.session.cipherSuite = tls.getCipherSuite(msg.cipher_suite);
+        c2.session.cipherSuite = tls.getCipherSuite(msg.cipher_suite);
       } else {
         var tmp = forge2.util.createBuffer(msg.cipher_suites.bytes());
         while (tmp.length() > 0) {
-          c.session.cipherSuite = tls.getCipherSuite(tmp.getBytes(2));
-          if (c.session.cipherSuite !== null) {
+          c2.session.cipherSuite = tls.getCipherSuite(tmp.getBytes(2));
+          if (c2.session.cipherSuite !== null) {
             break;
           }
         }
       }
-      if (c.session.cipherSuite === null) {
-        return c.error(c, {
+      if (c2.session.cipherSuite === null) {
+        return c2.error(c2, {
           message: "No cipher suites in common.",
           send: true,
           alert: {
@@ -44151,20 +44165,20 @@ function requireTls() {
         });
       }
       if (client) {
-        c.session.compressionMethod = msg.compression_method;
+        c2.session.compressionMethod = msg.compression_method;
       } else {
-        c.session.compressionMethod = tls.CompressionMethod.none;
+        c2.session.compressionMethod = tls.CompressionMethod.none;
       }
     }
     return msg;
   };
-  tls.createSecurityParameters = function(c, msg) {
-    var client = c.entity === tls.ConnectionEnd.client;
+  tls.createSecurityParameters = function(c2, msg) {
+    var client = c2.entity === tls.ConnectionEnd.client;
     var msgRandom = msg.random.bytes();
-    var cRandom = client ? c.session.sp.client_random : msgRandom;
+    var cRandom = client ? c2.session.sp.client_random : msgRandom;
     var sRandom = client ? msgRandom : tls.createRandom().getBytes();
-    c.session.sp = {
-      entity: c.entity,
+    c2.session.sp = {
+      entity: c2.entity,
       prf_algorithm: tls.PRFAlgorithm.tls_prf_sha256,
       bulk_cipher_algorithm: null,
       cipher_type: null,
@@ -44175,22 +44189,22 @@ function requireTls() {
       mac_algorithm: null,
       mac_length: null,
       mac_key_length: null,
-      compression_algorithm: c.session.compressionMethod,
+      compression_algorithm: c2.session.compressionMethod,
       pre_master_secret: null,
       master_secret: null,
       client_random: cRandom,
       server_random: sRandom
     };
   };
-  tls.handleServerHello = function(c, record, length) {
-    var msg = tls.parseHelloMessage(c, record, length);
-    if (c.fail) {
+  tls.handleServerHello = function(c2, record, length) {
+    var msg = tls.parseHelloMessage(c2, record, length);
+    if (c2.fail) {
       return;
     }
-    if (msg.version.minor <= c.version.minor) {
-      c.version.minor = msg.version.minor;
+    if (msg.version.minor <= c2.version.minor) {
+      c2.version.minor = msg.version.minor;
     } else {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Incompatible TLS version.",
         send: true,
         alert: {
@@ -44199,29 +44213,29 @@ function requireTls() {
         }
       });
     }
-    c.session.version = c.version;
+    c2.session.version = c2.version;
     var sessionId = msg.session_id.bytes();
-    if (sessionId.length > 0 && sessionId === c.session.id) {
-      c.expect = SCC;
-      c.session.resuming = true;
-      c.session.sp.server_random = msg.random.bytes();
+    if (sessionId.length > 0 && sessionId === c2.session.id) {
+      c2.expect = SCC;
+      c2.session.resuming = true;
+      c2.session.sp.server_random = msg.random.bytes();
     } else {
-      c.expect = SCE;
-      c.session.resuming = false;
-      tls.createSecurityParameters(c, msg);
+      c2.expect = SCE;
+      c2.session.resuming = false;
+      tls.createSecurityParameters(c2, msg);
     }
-    c.session.id = sessionId;
-    c.process();
+    c2.session.id = sessionId;
+    c2.process();
   };
-  tls.handleClientHello = function(c, record, length) {
-    var msg = tls.parseHelloMessage(c, record, length);
-    if (c.fail) {
+  tls.handleClientHello = function(c2, record, length) {
+    var msg = tls.parseHelloMessage(c2, record, length);
+    if (c2.fail) {
       return;
     }
     var sessionId = msg.session_id.bytes();
     var session = null;
-    if (c.sessionCache) {
-      session = c.sessionCache.getSession(sessionId);
+    if (c2.sessionCache) {
+      session = c2.sessionCache.getSession(sessionId);
       if (session === null) {
         sessionId = "";
       } else if (session.version.major !== msg.version.major || session.version.minor > msg.version.minor) {
@@ -44232,12 +44246,12 @@ function requireTls() {
     if (sessionId.length === 0) {
       sessionId = forge2.random.getBytes(32);
     }
-    c.session.id = sessionId;
-    c.session.clientHelloVersion = msg.version;
-    c.session.sp = {};
+    c2.session.id = sessionId;
+    c2.session.clientHelloVersion = msg.version;
+    c2.session.sp = {};
     if (session) {
-      c.version = c.session.version = session.version;
-      c.session.sp = session.sp;
+      c2.version = c2.session.version = session.version;
+      c2.session.sp = session.sp;
     } else {
       var version;
       for (var i = 1; i < tls.SupportedVersions.length; ++i) {
@@ -44246,62 +44260,62 @@ function requireTls() {
           break;
         }
       }
-      c.version = { major: version.major, minor: version.minor };
-      c.session.version = c.version;
+      c2.version = { major: version.major, minor: version.minor };
+      c2.session.version = c2.version;
     }
     if (session !== null) {
-      c.expect = CCC;
-      c.session.resuming = true;
-      c.session.sp.client_random = msg.random.bytes();
+      c2.expect = CCC;
+      c2.session.resuming = true;
+      c2.session.sp.client_random = msg.random.bytes();
     } else {
-      c.expect = c.verifyClient !== false ? CCE : CKE;
-      c.session.resuming = false;
-      tls.createSecurityParameters(c, msg);
+      c2.expect = c2.verifyClient !== false ? CCE : CKE;
+      c2.session.resuming = false;
+      tls.createSecurityParameters(c2, msg);
     }
-    c.open = true;
-    tls.queue(c, tls.createRecord(c, {
+    c2.open = true;
+    tls.queue(c2, tls.createRecord(c2, {
       type: tls.ContentType.handshake,
-      data: tls.createServerHello(c)
+      data: tls.createServerHello(c2)
     }));
-    if (c.session.resuming) {
-      tls.queue(c, tls.createRecord(c, {
+    if (c2.session.resuming) {
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.change_cipher_spec,
         data: tls.createChangeCipherSpec()
       }));
-      c.state.pending = tls.createConnectionState(c);
-      c.state.current.write = c.state.pending.write;
-      tls.queue(c, tls.createRecord(c, {
+      c2.state.pending = tls.createConnectionState(c2);
+      c2.state.current.write = c2.state.pending.write;
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.handshake,
-        data: tls.createFinished(c)
+        data: tls.createFinished(c2)
       }));
     } else {
-      tls.queue(c, tls.createRecord(c, {
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.handshake,
-        data: tls.createCertificate(c)
+        data: tls.createCertificate(c2)
       }));
-      if (!c.fail) {
-        tls.queue(c, tls.createRecord(c, {
+      if (!c2.fail) {
+        tls.queue(c2, tls.createRecord(c2, {
           type: tls.ContentType.handshake,
-          data: tls.createServerKeyExchange(c)
+          data: tls.createServerKeyExchange(c2)
         }));
-        if (c.verifyClient !== false) {
-          tls.queue(c, tls.createRecord(c, {
+        if (c2.verifyClient !== false) {
+          tls.queue(c2, tls.createRecord(c2, {
             type: tls.ContentType.handshake,
-            data: tls.createCertificateRequest(c)
+            data: tls.createCertificateRequest(c2)
           }));
         }
-        tls.queue(c, tls.createRecord(c, {
+        tls.queue(c2, tls.createRecord(c2, {
           type: tls.ContentType.handshake,
-          data: tls.createServerHelloDone(c)
+          data: tls.createServerHelloDone(c2)
         }));
       }
     }
-    tls.flush(c);
-    c.process();
+    tls.flush(c2);
+    c2.process();
   };
-  tls.handleCertificate = function(c, record, length) {
+  tls.handleCertificate = function(c2, record, length) {
     if (length < 3) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid Certificate message. Message too short.",
         send: true,
         alert: {
@@ -44310,9 +44324,9 @@ function requireTls() {
         }
       });
     }
-    var b = record.fragment;
+    var b2 = record.fragment;
     var msg = {
-      certificate_list: readVector(b, 3)
+      certificate_list: readVector(b2, 3)
     };
     var cert, asn12;
     var certs = [];
@@ -44324,7 +44338,7 @@ function requireTls() {
         certs.push(cert);
       }
     } catch (ex) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Could not parse certificate list.",
         cause: ex,
         send: true,
@@ -44334,9 +44348,9 @@ function requireTls() {
         }
       });
     }
-    var client = c.entity === tls.ConnectionEnd.client;
-    if ((client || c.verifyClient === true) && certs.length === 0) {
-      c.error(c, {
+    var client = c2.entity === tls.ConnectionEnd.client;
+    if ((client || c2.verifyClient === true) && certs.length === 0) {
+      c2.error(c2, {
         message: client ? "No server certificate provided." : "No client certificate provided.",
         send: true,
         alert: {
@@ -44345,22 +44359,22 @@ function requireTls() {
         }
       });
     } else if (certs.length === 0) {
-      c.expect = client ? SKE : CKE;
+      c2.expect = client ? SKE : CKE;
     } else {
       if (client) {
-        c.session.serverCertificate = certs[0];
+        c2.session.serverCertificate = certs[0];
       } else {
-        c.session.clientCertificate = certs[0];
+        c2.session.clientCertificate = certs[0];
       }
-      if (tls.verifyCertificateChain(c, certs)) {
-        c.expect = client ? SKE : CKE;
+      if (tls.verifyCertificateChain(c2, certs)) {
+        c2.expect = client ? SKE : CKE;
       }
     }
-    c.process();
+    c2.process();
   };
-  tls.handleServerKeyExchange = function(c, record, length) {
+  tls.handleServerKeyExchange = function(c2, record, length) {
     if (length > 0) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid key parameters. Only RSA is supported.",
         send: true,
         alert: {
@@ -44369,12 +44383,12 @@ function requireTls() {
         }
       });
     }
-    c.expect = SCR;
-    c.process();
+    c2.expect = SCR;
+    c2.process();
   };
-  tls.handleClientKeyExchange = function(c, record, length) {
+  tls.handleClientKeyExchange = function(c2, record, length) {
     if (length < 48) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid key parameters. Only RSA is supported.",
         send: true,
         alert: {
@@ -44383,17 +44397,17 @@ function requireTls() {
         }
       });
     }
-    var b = record.fragment;
+    var b2 = record.fragment;
     var msg = {
-      enc_pre_master_secret: readVector(b, 2).getBytes()
+      enc_pre_master_secret: readVector(b2, 2).getBytes()
     };
     var privateKey2 = null;
-    if (c.getPrivateKey) {
+    if (c2.getPrivateKey) {
       try {
-        privateKey2 = c.getPrivateKey(c, c.session.serverCertificate);
+        privateKey2 = c2.getPrivateKey(c2, c2.session.serverCertificate);
         privateKey2 = forge2.pki.privateKeyFromPem(privateKey2);
       } catch (ex) {
-        c.error(c, {
+        c2.error(c2, {
           message: "Could not get private key.",
           cause: ex,
           send: true,
@@ -44405,7 +44419,7 @@ function requireTls() {
       }
     }
     if (privateKey2 === null) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "No private key set.",
         send: true,
         alert: {
@@ -44415,24 +44429,24 @@ function requireTls() {
       });
     }
     try {
-      var sp = c.session.sp;
+      var sp = c2.session.sp;
       sp.pre_master_secret = privateKey2.decrypt(msg.enc_pre_master_secret);
-      var version = c.session.clientHelloVersion;
+      var version = c2.session.clientHelloVersion;
       if (version.major !== sp.pre_master_secret.charCodeAt(0) || version.minor !== sp.pre_master_secret.charCodeAt(1)) {
         throw new Error("TLS version rollback attack detected.");
       }
     } catch (ex) {
       sp.pre_master_secret = forge2.random.getBytes(48);
     }
-    c.expect = CCC;
-    if (c.session.clientCertificate !== null) {
-      c.expect = CCV;
+    c2.expect = CCC;
+    if (c2.session.clientCertificate !== null) {
+      c2.expect = CCV;
     }
-    c.process();
+    c2.process();
   };
-  tls.handleCertificateRequest = function(c, record, length) {
+  tls.handleCertificateRequest = function(c2, record, length) {
     if (length < 3) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid CertificateRequest. Message too short.",
         send: true,
         alert: {
@@ -44441,18 +44455,18 @@ function requireTls() {
         }
       });
     }
-    var b = record.fragment;
+    var b2 = record.fragment;
     var msg = {
-      certificate_types: readVector(b, 1),
-      certificate_authorities: readVector(b, 2)
+      certificate_types: readVector(b2, 1),
+      certificate_authorities: readVector(b2, 2)
     };
-    c.session.certificateRequest = msg;
-    c.expect = SHD;
-    c.process();
+    c2.session.certificateRequest = msg;
+    c2.expect = SHD;
+    c2.process();
   };
-  tls.handleCertificateVerify = function(c, record, length) {
+  tls.handleCertificateVerify = function(c2, record, length) {
     if (length < 2) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid CertificateVerify. Message too short.",
         send: true,
         alert: {
@@ -44461,26 +44475,26 @@ function requireTls() {
         }
       });
     }
-    var b = record.fragment;
-    b.read -= 4;
-    var msgBytes = b.bytes();
-    b.read += 4;
+    var b2 = record.fragment;
+    b2.read -= 4;
+    var msgBytes = b2.bytes();
+    b2.read += 4;
     var msg = {
-      signature: readVector(b, 2).getBytes()
+      signature: readVector(b2, 2).getBytes()
     };
     var verify = forge2.util.createBuffer();
-    verify.putBuffer(c.session.md5.digest());
-    verify.putBuffer(c.session.sha1.digest());
+    verify.putBuffer(c2.session.md5.digest());
+    verify.putBuffer(c2.session.sha1.digest());
     verify = verify.getBytes();
     try {
-      var cert = c.session.clientCertificate;
+      var cert = c2.session.clientCertificate;
       if (!cert.publicKey.verify(verify, msg.signature, "NONE")) {
         throw new Error("CertificateVerify signature does not match.");
       }
-      c.session.md5.update(msgBytes);
-      c.session.sha1.update(msgBytes);
+      c2.session.md5.update(msgBytes);
+      c2.session.sha1.update(msgBytes);
     } catch (ex) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Bad signature in CertificateVerify.",
         send: true,
         alert: {
@@ -44489,12 +44503,12 @@ function requireTls() {
         }
       });
     }
-    c.expect = CCC;
-    c.process();
+    c2.expect = CCC;
+    c2.process();
   };
-  tls.handleServerHelloDone = function(c, record, length) {
+  tls.handleServerHelloDone = function(c2, record, length) {
     if (length > 0) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid ServerHelloDone message. Invalid length.",
         send: true,
         alert: {
@@ -44503,7 +44517,7 @@ function requireTls() {
         }
       });
     }
-    if (c.serverCertificate === null) {
+    if (c2.serverCertificate === null) {
       var error2 = {
         message: "No server certificate provided. Not enough security.",
         send: true,
@@ -44513,7 +44527,7 @@ function requireTls() {
         }
       };
       var depth = 0;
-      var ret = c.verify(c, error2.alert.description, depth, []);
+      var ret = c2.verify(c2, error2.alert.description, depth, []);
       if (ret !== true) {
         if (ret || ret === 0) {
           if (typeof ret === "object" && !forge2.util.isArray(ret)) {
@@ -44527,51 +44541,51 @@ function requireTls() {
             error2.alert.description = ret;
           }
         }
-        return c.error(c, error2);
+        return c2.error(c2, error2);
       }
     }
-    if (c.session.certificateRequest !== null) {
-      record = tls.createRecord(c, {
+    if (c2.session.certificateRequest !== null) {
+      record = tls.createRecord(c2, {
         type: tls.ContentType.handshake,
-        data: tls.createCertificate(c)
+        data: tls.createCertificate(c2)
       });
-      tls.queue(c, record);
+      tls.queue(c2, record);
     }
-    record = tls.createRecord(c, {
+    record = tls.createRecord(c2, {
       type: tls.ContentType.handshake,
-      data: tls.createClientKeyExchange(c)
+      data: tls.createClientKeyExchange(c2)
     });
-    tls.queue(c, record);
-    c.expect = SER;
-    var callback2 = function(c2, signature) {
-      if (c2.session.certificateRequest !== null && c2.session.clientCertificate !== null) {
-        tls.queue(c2, tls.createRecord(c2, {
+    tls.queue(c2, record);
+    c2.expect = SER;
+    var callback2 = function(c3, signature) {
+      if (c3.session.certificateRequest !== null && c3.session.clientCertificate !== null) {
+        tls.queue(c3, tls.createRecord(c3, {
           type: tls.ContentType.handshake,
-          data: tls.createCertificateVerify(c2, signature)
+          data: tls.createCertificateVerify(c3, signature)
         }));
       }
-      tls.queue(c2, tls.createRecord(c2, {
+      tls.queue(c3, tls.createRecord(c3, {
         type: tls.ContentType.change_cipher_spec,
         data: tls.createChangeCipherSpec()
       }));
-      c2.state.pending = tls.createConnectionState(c2);
-      c2.state.current.write = c2.state.pending.write;
-      tls.queue(c2, tls.createRecord(c2, {
+      c3.state.pending = tls.createConnectionState(c3);
+      c3.state.current.write = c3.state.pending.write;
+      tls.queue(c3, tls.createRecord(c3, {
         type: tls.ContentType.handshake,
-        data: tls.createFinished(c2)
+        data: tls.createFinished(c3)
       }));
-      c2.expect = SCC;
-      tls.flush(c2);
-      c2.process();
+      c3.expect = SCC;
+      tls.flush(c3);
+      c3.process();
     };
-    if (c.session.certificateRequest === null || c.session.clientCertificate === null) {
-      return callback2(c, null);
+    if (c2.session.certificateRequest === null || c2.session.clientCertificate === null) {
+      return callback2(c2, null);
     }
-    tls.getClientSignature(c, callback2);
+    tls.getClientSignature(c2, callback2);
   };
-  tls.handleChangeCipherSpec = function(c, record) {
+  tls.handleChangeCipherSpec = function(c2, record) {
     if (record.fragment.getByte() !== 1) {
-      return c.error(c, {
+      return c2.error(c2, {
         message: "Invalid ChangeCipherSpec message received.",
         send: true,
         alert: {
@@ -44580,34 +44594,34 @@ function requireTls() {
         }
       });
     }
-    var client = c.entity === tls.ConnectionEnd.client;
-    if (c.session.resuming && client || !c.session.resuming && !client) {
-      c.state.pending = tls.createConnectionState(c);
+    var client = c2.entity === tls.ConnectionEnd.client;
+    if (c2.session.resuming && client || !c2.session.resuming && !client) {
+      c2.state.pending = tls.createConnectionState(c2);
     }
-    c.state.current.read = c.state.pending.read;
-    if (!c.session.resuming && client || c.session.resuming && !client) {
-      c.state.pending = null;
+    c2.state.current.read = c2.state.pending.read;
+    if (!c2.session.resuming && client || c2.session.resuming && !client) {
+      c2.state.pending = null;
     }
-    c.expect = client ? SFI : CFI;
-    c.process();
+    c2.expect = client ? SFI : CFI;
+    c2.process();
   };
-  tls.handleFinished = function(c, record, length) {
-    var b = record.fragment;
-    b.read -= 4;
-    var msgBytes = b.bytes();
-    b.read += 4;
+  tls.handleFinished = function(c2, record, length) {
+    var b2 = record.fragment;
+    b2.read -= 4;
+    var msgBytes = b2.bytes();
+    b2.read += 4;
     var vd = record.fragment.getBytes();
-    b = forge2.util.createBuffer();
-    b.putBuffer(c.session.md5.digest());
-    b.putBuffer(c.session.sha1.digest());
-    var client = c.entity === tls.ConnectionEnd.client;
-    var label = client ? "server finished" : "client finished";
-    var sp = c.session.sp;
+    b2 = forge2.util.createBuffer();
+    b2.putBuffer(c2.session.md5.digest());
+    b2.putBuffer(c2.session.sha1.digest());
+    var client = c2.entity === tls.ConnectionEnd.client;
+    var label2 = client ? "server finished" : "client finished";
+    var sp = c2.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
-    b = prf(sp.master_secret, label, b.getBytes(), vdl);
-    if (b.getBytes() !== vd) {
-      return c.error(c, {
+    b2 = prf(sp.master_secret, label2, b2.getBytes(), vdl);
+    if (b2.getBytes() !== vd) {
+      return c2.error(c2, {
         message: "Invalid verify_data in Finished message.",
         send: true,
         alert: {
@@ -44616,34 +44630,34 @@ function requireTls() {
         }
       });
     }
-    c.session.md5.update(msgBytes);
-    c.session.sha1.update(msgBytes);
-    if (c.session.resuming && client || !c.session.resuming && !client) {
-      tls.queue(c, tls.createRecord(c, {
+    c2.session.md5.update(msgBytes);
+    c2.session.sha1.update(msgBytes);
+    if (c2.session.resuming && client || !c2.session.resuming && !client) {
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.change_cipher_spec,
         data: tls.createChangeCipherSpec()
       }));
-      c.state.current.write = c.state.pending.write;
-      c.state.pending = null;
-      tls.queue(c, tls.createRecord(c, {
+      c2.state.current.write = c2.state.pending.write;
+      c2.state.pending = null;
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.handshake,
-        data: tls.createFinished(c)
+        data: tls.createFinished(c2)
       }));
     }
-    c.expect = client ? SAD : CAD;
-    c.handshaking = false;
-    ++c.handshakes;
-    c.peerCertificate = client ? c.session.serverCertificate : c.session.clientCertificate;
-    tls.flush(c);
-    c.isConnected = true;
-    c.connected(c);
-    c.process();
+    c2.expect = client ? SAD : CAD;
+    c2.handshaking = false;
+    ++c2.handshakes;
+    c2.peerCertificate = client ? c2.session.serverCertificate : c2.session.clientCertificate;
+    tls.flush(c2);
+    c2.isConnected = true;
+    c2.connected(c2);
+    c2.process();
   };
-  tls.handleAlert = function(c, record) {
-    var b = record.fragment;
+  tls.handleAlert = function(c2, record) {
+    var b2 = record.fragment;
     var alert = {
-      level: b.getByte(),
-      description: b.getByte()
+      level: b2.getByte(),
+      description: b2.getByte()
     };
     var msg;
     switch (alert.description) {
@@ -44721,35 +44735,35 @@ function requireTls() {
         break;
     }
     if (alert.description === tls.Alert.Description.close_notify) {
-      return c.close();
+      return c2.close();
     }
-    c.error(c, {
+    c2.error(c2, {
       message: msg,
       send: false,
       // origin is the opposite end
-      origin: c.entity === tls.ConnectionEnd.client ? "server" : "client",
+      origin: c2.entity === tls.ConnectionEnd.client ? "server" : "client",
       alert
     });
-    c.process();
+    c2.process();
   };
-  tls.handleHandshake = function(c, record) {
-    var b = record.fragment;
-    var type = b.getByte();
-    var length = b.getInt24();
-    if (length > b.length()) {
-      c.fragmented = record;
+  tls.handleHandshake = function(c2, record) {
+    var b2 = record.fragment;
+    var type = b2.getByte();
+    var length = b2.getInt24();
+    if (length > b2.length()) {
+      c2.fragmented = record;
       record.fragment = forge2.util.createBuffer();
-      b.read -= 4;
-      return c.process();
+      b2.read -= 4;
+      return c2.process();
     }
-    c.fragmented = null;
-    b.read -= 4;
-    var bytes = b.bytes(length + 4);
-    b.read += 4;
-    if (type in hsTable[c.entity][c.expect]) {
-      if (c.entity === tls.ConnectionEnd.server && !c.open && !c.fail) {
-        c.handshaking = true;
-        c.session = {
+    c2.fragmented = null;
+    b2.read -= 4;
+    var bytes = b2.bytes(length + 4);
+    b2.read += 4;
+    if (type in hsTable[c2.entity][c2.expect]) {
+      if (c2.entity === tls.ConnectionEnd.server && !c2.open && !c2.fail) {
+        c2.handshaking = true;
+        c2.session = {
           version: null,
           extensions: {
             server_name: {
@@ -44765,45 +44779,45 @@ function requireTls() {
         };
       }
       if (type !== tls.HandshakeType.hello_request && type !== tls.HandshakeType.certificate_verify && type !== tls.HandshakeType.finished) {
-        c.session.md5.update(bytes);
-        c.session.sha1.update(bytes);
+        c2.session.md5.update(bytes);
+        c2.session.sha1.update(bytes);
       }
-      hsTable[c.entity][c.expect][type](c, record, length);
+      hsTable[c2.entity][c2.expect][type](c2, record, length);
     } else {
-      tls.handleUnexpected(c, record);
+      tls.handleUnexpected(c2, record);
     }
   };
-  tls.handleApplicationData = function(c, record) {
-    c.data.putBuffer(record.fragment);
-    c.dataReady(c);
-    c.process();
+  tls.handleApplicationData = function(c2, record) {
+    c2.data.putBuffer(record.fragment);
+    c2.dataReady(c2);
+    c2.process();
   };
-  tls.handleHeartbeat = function(c, record) {
-    var b = record.fragment;
-    var type = b.getByte();
-    var length = b.getInt16();
-    var payload = b.getBytes(length);
+  tls.handleHeartbeat = function(c2, record) {
+    var b2 = record.fragment;
+    var type = b2.getByte();
+    var length = b2.getInt16();
+    var payload = b2.getBytes(length);
     if (type === tls.HeartbeatMessageType.heartbeat_request) {
-      if (c.handshaking || length > payload.length) {
-        return c.process();
+      if (c2.handshaking || length > payload.length) {
+        return c2.process();
       }
-      tls.queue(c, tls.createRecord(c, {
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.heartbeat,
         data: tls.createHeartbeat(
           tls.HeartbeatMessageType.heartbeat_response,
           payload
         )
       }));
-      tls.flush(c);
+      tls.flush(c2);
     } else if (type === tls.HeartbeatMessageType.heartbeat_response) {
-      if (payload !== c.expectedHeartbeatPayload) {
-        return c.process();
+      if (payload !== c2.expectedHeartbeatPayload) {
+        return c2.process();
       }
-      if (c.heartbeatReceived) {
-        c.heartbeatReceived(c, forge2.util.createBuffer(payload));
+      if (c2.heartbeatReceived) {
+        c2.heartbeatReceived(c2, forge2.util.createBuffer(payload));
       }
     }
-    c.process();
+    c2.process();
   };
   var SHE = 0;
   var SCE = 1;
@@ -44919,10 +44933,10 @@ function requireTls() {
     /*CER*/
     [__, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __]
   ];
-  tls.generateKeys = function(c, sp) {
+  tls.generateKeys = function(c2, sp) {
     var prf = prf_TLS1;
     var random2 = sp.client_random + sp.server_random;
-    if (!c.session.resuming) {
+    if (!c2.session.resuming) {
       sp.master_secret = prf(
         sp.pre_master_secret,
         "master secret",
@@ -44933,7 +44947,7 @@ function requireTls() {
     }
     random2 = sp.server_random + sp.client_random;
     var length = 2 * sp.mac_key_length + 2 * sp.enc_key_length;
-    var tls10 = c.version.major === tls.Versions.TLS_1_0.major && c.version.minor === tls.Versions.TLS_1_0.minor;
+    var tls10 = c2.version.major === tls.Versions.TLS_1_0.major && c2.version.minor === tls.Versions.TLS_1_0.minor;
     if (tls10) {
       length += 2 * sp.fixed_iv_length;
     }
@@ -44950,8 +44964,8 @@ function requireTls() {
     }
     return rval;
   };
-  tls.createConnectionState = function(c) {
-    var client = c.entity === tls.ConnectionEnd.client;
+  tls.createConnectionState = function(c2) {
+    var client = c2.entity === tls.ConnectionEnd.client;
     var createMode = function() {
       var mode = {
         // two 32-bit numbers, first is most significant
@@ -44982,9 +44996,9 @@ function requireTls() {
       read: createMode(),
       write: createMode()
     };
-    state.read.update = function(c2, record) {
+    state.read.update = function(c3, record) {
       if (!state.read.cipherFunction(record, state.read)) {
-        c2.error(c2, {
+        c3.error(c3, {
           message: "Could not decrypt record or bad MAC.",
           send: true,
           alert: {
@@ -44995,8 +45009,8 @@ function requireTls() {
             description: tls.Alert.Description.bad_record_mac
           }
         });
-      } else if (!state.read.compressFunction(c2, record, state.read)) {
-        c2.error(c2, {
+      } else if (!state.read.compressFunction(c3, record, state.read)) {
+        c3.error(c3, {
           message: "Could not decompress record.",
           send: true,
           alert: {
@@ -45005,11 +45019,11 @@ function requireTls() {
           }
         });
       }
-      return !c2.fail;
+      return !c3.fail;
     };
-    state.write.update = function(c2, record) {
-      if (!state.write.compressFunction(c2, record, state.write)) {
-        c2.error(c2, {
+    state.write.update = function(c3, record) {
+      if (!state.write.compressFunction(c3, record, state.write)) {
+        c3.error(c3, {
           message: "Could not compress record.",
           send: false,
           alert: {
@@ -45018,7 +45032,7 @@ function requireTls() {
           }
         });
       } else if (!state.write.cipherFunction(record, state.write)) {
-        c2.error(c2, {
+        c3.error(c3, {
           message: "Could not encrypt record.",
           send: false,
           alert: {
@@ -45027,15 +45041,15 @@ function requireTls() {
           }
         });
       }
-      return !c2.fail;
+      return !c3.fail;
     };
-    if (c.session) {
-      var sp = c.session.sp;
-      c.session.cipherSuite.initSecurityParameters(sp);
-      sp.keys = tls.generateKeys(c, sp);
+    if (c2.session) {
+      var sp = c2.session.sp;
+      c2.session.cipherSuite.initSecurityParameters(sp);
+      sp.keys = tls.generateKeys(c2, sp);
       state.read.macKey = client ? sp.keys.server_write_MAC_key : sp.keys.client_write_MAC_key;
       state.write.macKey = client ? sp.keys.client_write_MAC_key : sp.keys.server_write_MAC_key;
-      c.session.cipherSuite.initConnectionState(state, c, sp);
+      c2.session.cipherSuite.initConnectionState(state, c2, sp);
       switch (sp.compression_algorithm) {
         case tls.CompressionMethod.none:
           break;
@@ -45057,38 +45071,38 @@ function requireTls() {
     rval.putBytes(forge2.random.getBytes(28));
     return rval;
   };
-  tls.createRecord = function(c, options) {
+  tls.createRecord = function(c2, options) {
     if (!options.data) {
       return null;
     }
     var record = {
       type: options.type,
       version: {
-        major: c.version.major,
-        minor: c.version.minor
+        major: c2.version.major,
+        minor: c2.version.minor
       },
       length: options.data.length(),
       fragment: options.data
     };
     return record;
   };
-  tls.createAlert = function(c, alert) {
-    var b = forge2.util.createBuffer();
-    b.putByte(alert.level);
-    b.putByte(alert.description);
-    return tls.createRecord(c, {
+  tls.createAlert = function(c2, alert) {
+    var b2 = forge2.util.createBuffer();
+    b2.putByte(alert.level);
+    b2.putByte(alert.description);
+    return tls.createRecord(c2, {
       type: tls.ContentType.alert,
-      data: b
+      data: b2
     });
   };
-  tls.createClientHello = function(c) {
-    c.session.clientHelloVersion = {
-      major: c.version.major,
-      minor: c.version.minor
+  tls.createClientHello = function(c2) {
+    c2.session.clientHelloVersion = {
+      major: c2.version.major,
+      minor: c2.version.minor
     };
     var cipherSuites = forge2.util.createBuffer();
-    for (var i = 0; i < c.cipherSuites.length; ++i) {
-      var cs = c.cipherSuites[i];
+    for (var i = 0; i < c2.cipherSuites.length; ++i) {
+      var cs = c2.cipherSuites[i];
       cipherSuites.putByte(cs.id[0]);
       cipherSuites.putByte(cs.id[1]);
     }
@@ -45097,13 +45111,13 @@ function requireTls() {
     compressionMethods.putByte(tls.CompressionMethod.none);
     var cMethods = compressionMethods.length();
     var extensions = forge2.util.createBuffer();
-    if (c.virtualHost) {
+    if (c2.virtualHost) {
       var ext = forge2.util.createBuffer();
       ext.putByte(0);
       ext.putByte(0);
       var serverName = forge2.util.createBuffer();
       serverName.putByte(0);
-      writeVector(serverName, 2, forge2.util.createBuffer(c.virtualHost));
+      writeVector(serverName, 2, forge2.util.createBuffer(c2.virtualHost));
       var snList = forge2.util.createBuffer();
       writeVector(snList, 2, serverName);
       writeVector(ext, 2, snList);
@@ -45113,7 +45127,7 @@ function requireTls() {
     if (extLength > 0) {
       extLength += 2;
     }
-    var sessionId = c.session.id;
+    var sessionId = c2.session.id;
     var length = sessionId.length + 1 + // session ID vector
     2 + // version (major + minor)
     4 + 28 + // random time and random bytes
@@ -45123,9 +45137,9 @@ function requireTls() {
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.client_hello);
     rval.putInt24(length);
-    rval.putByte(c.version.major);
-    rval.putByte(c.version.minor);
-    rval.putBytes(c.session.sp.client_random);
+    rval.putByte(c2.version.major);
+    rval.putByte(c2.version.minor);
+    rval.putBytes(c2.session.sp.client_random);
     writeVector(rval, 1, forge2.util.createBuffer(sessionId));
     writeVector(rval, 2, cipherSuites);
     writeVector(rval, 1, compressionMethods);
@@ -45134,8 +45148,8 @@ function requireTls() {
     }
     return rval;
   };
-  tls.createServerHello = function(c) {
-    var sessionId = c.session.id;
+  tls.createServerHello = function(c2) {
+    var sessionId = c2.session.id;
     var length = sessionId.length + 1 + // session ID vector
     2 + // version (major + minor)
     4 + 28 + // random time and random bytes
@@ -45144,26 +45158,26 @@ function requireTls() {
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.server_hello);
     rval.putInt24(length);
-    rval.putByte(c.version.major);
-    rval.putByte(c.version.minor);
-    rval.putBytes(c.session.sp.server_random);
+    rval.putByte(c2.version.major);
+    rval.putByte(c2.version.minor);
+    rval.putBytes(c2.session.sp.server_random);
     writeVector(rval, 1, forge2.util.createBuffer(sessionId));
-    rval.putByte(c.session.cipherSuite.id[0]);
-    rval.putByte(c.session.cipherSuite.id[1]);
-    rval.putByte(c.session.compressionMethod);
+    rval.putByte(c2.session.cipherSuite.id[0]);
+    rval.putByte(c2.session.cipherSuite.id[1]);
+    rval.putByte(c2.session.compressionMethod);
     return rval;
   };
-  tls.createCertificate = function(c) {
-    var client = c.entity === tls.ConnectionEnd.client;
+  tls.createCertificate = function(c2) {
+    var client = c2.entity === tls.ConnectionEnd.client;
     var cert = null;
-    if (c.getCertificate) {
+    if (c2.getCertificate) {
       var hint;
       if (client) {
-        hint = c.session.certificateRequest;
+        hint = c2.session.certificateRequest;
       } else {
-        hint = c.session.extensions.server_name.serverNameList;
+        hint = c2.session.extensions.server_name.serverNameList;
       }
-      cert = c.getCertificate(c, hint);
+      cert = c2.getCertificate(c2, hint);
     }
     var certList = forge2.util.createBuffer();
     if (cert !== null) {
@@ -45192,12 +45206,12 @@ function requireTls() {
         }
         cert = forge2.pki.certificateFromAsn1(asn12);
         if (client) {
-          c.session.clientCertificate = cert;
+          c2.session.clientCertificate = cert;
         } else {
-          c.session.serverCertificate = cert;
+          c2.session.serverCertificate = cert;
         }
       } catch (ex) {
-        return c.error(c, {
+        return c2.error(c2, {
           message: "Could not send certificate list.",
           cause: ex,
           send: true,
@@ -45215,40 +45229,40 @@ function requireTls() {
     writeVector(rval, 3, certList);
     return rval;
   };
-  tls.createClientKeyExchange = function(c) {
-    var b = forge2.util.createBuffer();
-    b.putByte(c.session.clientHelloVersion.major);
-    b.putByte(c.session.clientHelloVersion.minor);
-    b.putBytes(forge2.random.getBytes(46));
-    var sp = c.session.sp;
-    sp.pre_master_secret = b.getBytes();
-    var key2 = c.session.serverCertificate.publicKey;
-    b = key2.encrypt(sp.pre_master_secret);
-    var length = b.length + 2;
+  tls.createClientKeyExchange = function(c2) {
+    var b2 = forge2.util.createBuffer();
+    b2.putByte(c2.session.clientHelloVersion.major);
+    b2.putByte(c2.session.clientHelloVersion.minor);
+    b2.putBytes(forge2.random.getBytes(46));
+    var sp = c2.session.sp;
+    sp.pre_master_secret = b2.getBytes();
+    var key2 = c2.session.serverCertificate.publicKey;
+    b2 = key2.encrypt(sp.pre_master_secret);
+    var length = b2.length + 2;
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.client_key_exchange);
     rval.putInt24(length);
-    rval.putInt16(b.length);
-    rval.putBytes(b);
+    rval.putInt16(b2.length);
+    rval.putBytes(b2);
     return rval;
   };
-  tls.createServerKeyExchange = function(c) {
+  tls.createServerKeyExchange = function(c2) {
     var rval = forge2.util.createBuffer();
     return rval;
   };
-  tls.getClientSignature = function(c, callback2) {
-    var b = forge2.util.createBuffer();
-    b.putBuffer(c.session.md5.digest());
-    b.putBuffer(c.session.sha1.digest());
-    b = b.getBytes();
-    c.getSignature = c.getSignature || function(c2, b2, callback3) {
+  tls.getClientSignature = function(c2, callback2) {
+    var b2 = forge2.util.createBuffer();
+    b2.putBuffer(c2.session.md5.digest());
+    b2.putBuffer(c2.session.sha1.digest());
+    b2 = b2.getBytes();
+    c2.getSignature = c2.getSignature || function(c3, b3, callback3) {
       var privateKey2 = null;
-      if (c2.getPrivateKey) {
+      if (c3.getPrivateKey) {
         try {
-          privateKey2 = c2.getPrivateKey(c2, c2.session.clientCertificate);
+          privateKey2 = c3.getPrivateKey(c3, c3.session.clientCertificate);
           privateKey2 = forge2.pki.privateKeyFromPem(privateKey2);
         } catch (ex) {
-          c2.error(c2, {
+          c3.error(c3, {
             message: "Could not get private key.",
             cause: ex,
             send: true,
@@ -45260,7 +45274,7 @@ function requireTls() {
         }
       }
       if (privateKey2 === null) {
-        c2.error(c2, {
+        c3.error(c3, {
           message: "No private key set.",
           send: true,
           alert: {
@@ -45269,13 +45283,13 @@ function requireTls() {
           }
         });
       } else {
-        b2 = privateKey2.sign(b2, null);
+        b3 = privateKey2.sign(b3, null);
       }
-      callback3(c2, b2);
+      callback3(c3, b3);
     };
-    c.getSignature(c, b, callback2);
+    c2.getSignature(c2, b2, callback2);
   };
-  tls.createCertificateVerify = function(c, signature) {
+  tls.createCertificateVerify = function(c2, signature) {
     var length = signature.length + 2;
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.certificate_verify);
@@ -45284,12 +45298,12 @@ function requireTls() {
     rval.putBytes(signature);
     return rval;
   };
-  tls.createCertificateRequest = function(c) {
+  tls.createCertificateRequest = function(c2) {
     var certTypes = forge2.util.createBuffer();
     certTypes.putByte(1);
     var cAs = forge2.util.createBuffer();
-    for (var key2 in c.caStore.certs) {
-      var cert = c.caStore.certs[key2];
+    for (var key2 in c2.caStore.certs) {
+      var cert = c2.caStore.certs[key2];
       var dn = forge2.pki.distinguishedNameToAsn1(cert.subject);
       var byteBuffer = forge2.asn1.toDer(dn);
       cAs.putInt16(byteBuffer.length());
@@ -45303,7 +45317,7 @@ function requireTls() {
     writeVector(rval, 2, cAs);
     return rval;
   };
-  tls.createServerHelloDone = function(c) {
+  tls.createServerHelloDone = function(c2) {
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.server_hello_done);
     rval.putInt24(0);
@@ -45314,20 +45328,20 @@ function requireTls() {
     rval.putByte(1);
     return rval;
   };
-  tls.createFinished = function(c) {
-    var b = forge2.util.createBuffer();
-    b.putBuffer(c.session.md5.digest());
-    b.putBuffer(c.session.sha1.digest());
-    var client = c.entity === tls.ConnectionEnd.client;
-    var sp = c.session.sp;
+  tls.createFinished = function(c2) {
+    var b2 = forge2.util.createBuffer();
+    b2.putBuffer(c2.session.md5.digest());
+    b2.putBuffer(c2.session.sha1.digest());
+    var client = c2.entity === tls.ConnectionEnd.client;
+    var sp = c2.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
-    var label = client ? "client finished" : "server finished";
-    b = prf(sp.master_secret, label, b.getBytes(), vdl);
+    var label2 = client ? "client finished" : "server finished";
+    b2 = prf(sp.master_secret, label2, b2.getBytes(), vdl);
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.finished);
-    rval.putInt24(b.length());
-    rval.putBuffer(b);
+    rval.putInt24(b2.length());
+    rval.putBuffer(b2);
     return rval;
   };
   tls.createHeartbeat = function(type, payload, payloadLength) {
@@ -45343,7 +45357,7 @@ function requireTls() {
     rval.putBytes(forge2.random.getBytes(paddingLength));
     return rval;
   };
-  tls.queue = function(c, record) {
+  tls.queue = function(c2, record) {
     if (!record) {
       return;
     }
@@ -45354,8 +45368,8 @@ function requireTls() {
     }
     if (record.type === tls.ContentType.handshake) {
       var bytes = record.fragment.bytes();
-      c.session.md5.update(bytes);
-      c.session.sha1.update(bytes);
+      c2.session.md5.update(bytes);
+      c2.session.sha1.update(bytes);
       bytes = null;
     }
     var records;
@@ -45365,38 +45379,38 @@ function requireTls() {
       records = [];
       var data = record.fragment.bytes();
       while (data.length > tls.MaxFragment) {
-        records.push(tls.createRecord(c, {
+        records.push(tls.createRecord(c2, {
           type: record.type,
           data: forge2.util.createBuffer(data.slice(0, tls.MaxFragment))
         }));
         data = data.slice(tls.MaxFragment);
       }
       if (data.length > 0) {
-        records.push(tls.createRecord(c, {
+        records.push(tls.createRecord(c2, {
           type: record.type,
           data: forge2.util.createBuffer(data)
         }));
       }
     }
-    for (var i = 0; i < records.length && !c.fail; ++i) {
+    for (var i = 0; i < records.length && !c2.fail; ++i) {
       var rec = records[i];
-      var s = c.state.current.write;
-      if (s.update(c, rec)) {
-        c.records.push(rec);
+      var s = c2.state.current.write;
+      if (s.update(c2, rec)) {
+        c2.records.push(rec);
       }
     }
   };
-  tls.flush = function(c) {
-    for (var i = 0; i < c.records.length; ++i) {
-      var record = c.records[i];
-      c.tlsData.putByte(record.type);
-      c.tlsData.putByte(record.version.major);
-      c.tlsData.putByte(record.version.minor);
-      c.tlsData.putInt16(record.fragment.length());
-      c.tlsData.putBuffer(c.records[i].fragment);
+  tls.flush = function(c2) {
+    for (var i = 0; i < c2.records.length; ++i) {
+      var record = c2.records[i];
+      c2.tlsData.putByte(record.type);
+      c2.tlsData.putByte(record.version.major);
+      c2.tlsData.putByte(record.version.minor);
+      c2.tlsData.putInt16(record.fragment.length());
+      c2.tlsData.putBuffer(c2.records[i].fragment);
     }
-    c.records = [];
-    return c.tlsDataReady(c);
+    c2.records = [];
+    return c2.tlsDataReady(c2);
   };
   var _certErrorToAlertDesc = function(error2) {
     switch (error2) {
@@ -45438,15 +45452,15 @@ function requireTls() {
         return forge2.pki.certificateError.bad_certificate;
     }
   };
-  tls.verifyCertificateChain = function(c, chain) {
+  tls.verifyCertificateChain = function(c2, chain) {
     try {
       var options = {};
-      for (var key2 in c.verifyOptions) {
-        options[key2] = c.verifyOptions[key2];
+      for (var key2 in c2.verifyOptions) {
+        options[key2] = c2.verifyOptions[key2];
       }
       options.verify = function(vfd, depth, chain2) {
         var desc = _certErrorToAlertDesc(vfd);
-        var ret = c.verify(c, vfd, depth, chain2);
+        var ret = c2.verify(c2, vfd, depth, chain2);
         if (ret !== true) {
           if (typeof ret === "object" && !forge2.util.isArray(ret)) {
             var error2 = new Error("The application rejected the certificate.");
@@ -45469,7 +45483,7 @@ function requireTls() {
         }
         return ret;
       };
-      forge2.pki.verifyCertificateChain(c.caStore, chain, options);
+      forge2.pki.verifyCertificateChain(c2.caStore, chain, options);
     } catch (ex) {
       var err = ex;
       if (typeof err !== "object" || forge2.util.isArray(err)) {
@@ -45490,9 +45504,9 @@ function requireTls() {
           description: _certErrorToAlertDesc(err.error)
         };
       }
-      c.error(c, err);
+      c2.error(c2, err);
     }
-    return !c.fail;
+    return !c2.fail;
   };
   tls.createSessionCache = function(cache, capacity) {
     var rval = null;
@@ -45562,7 +45576,7 @@ function requireTls() {
     }
     var entity2 = options.server || false ? tls.ConnectionEnd.server : tls.ConnectionEnd.client;
     var sessionCache = options.sessionCache ? tls.createSessionCache(options.sessionCache) : null;
-    var c = {
+    var c2 = {
       version: { major: tls.Version.major, minor: tls.Version.minor },
       entity: entity2,
       sessionId: options.sessionId,
@@ -45586,79 +45600,79 @@ function requireTls() {
       dataReady: options.dataReady,
       heartbeatReceived: options.heartbeatReceived,
       closed: options.closed,
-      error: function(c2, ex) {
-        ex.origin = ex.origin || (c2.entity === tls.ConnectionEnd.client ? "client" : "server");
+      error: function(c3, ex) {
+        ex.origin = ex.origin || (c3.entity === tls.ConnectionEnd.client ? "client" : "server");
         if (ex.send) {
-          tls.queue(c2, tls.createAlert(c2, ex.alert));
-          tls.flush(c2);
+          tls.queue(c3, tls.createAlert(c3, ex.alert));
+          tls.flush(c3);
         }
         var fatal = ex.fatal !== false;
         if (fatal) {
-          c2.fail = true;
+          c3.fail = true;
         }
-        options.error(c2, ex);
+        options.error(c3, ex);
         if (fatal) {
-          c2.close(false);
+          c3.close(false);
         }
       },
       deflate: options.deflate || null,
       inflate: options.inflate || null
     };
-    c.reset = function(clearFail) {
-      c.version = { major: tls.Version.major, minor: tls.Version.minor };
-      c.record = null;
-      c.session = null;
-      c.peerCertificate = null;
-      c.state = {
+    c2.reset = function(clearFail) {
+      c2.version = { major: tls.Version.major, minor: tls.Version.minor };
+      c2.record = null;
+      c2.session = null;
+      c2.peerCertificate = null;
+      c2.state = {
         pending: null,
         current: null
       };
-      c.expect = c.entity === tls.ConnectionEnd.client ? SHE : CHE;
-      c.fragmented = null;
-      c.records = [];
-      c.open = false;
-      c.handshakes = 0;
-      c.handshaking = false;
-      c.isConnected = false;
-      c.fail = !(clearFail || typeof clearFail === "undefined");
-      c.input.clear();
-      c.tlsData.clear();
-      c.data.clear();
-      c.state.current = tls.createConnectionState(c);
+      c2.expect = c2.entity === tls.ConnectionEnd.client ? SHE : CHE;
+      c2.fragmented = null;
+      c2.records = [];
+      c2.open = false;
+      c2.handshakes = 0;
+      c2.handshaking = false;
+      c2.isConnected = false;
+      c2.fail = !(clearFail || typeof clearFail === "undefined");
+      c2.input.clear();
+      c2.tlsData.clear();
+      c2.data.clear();
+      c2.state.current = tls.createConnectionState(c2);
     };
-    c.reset();
-    var _update = function(c2, record) {
+    c2.reset();
+    var _update = function(c3, record) {
       var aligned = record.type - tls.ContentType.change_cipher_spec;
-      var handlers = ctTable[c2.entity][c2.expect];
+      var handlers = ctTable[c3.entity][c3.expect];
       if (aligned in handlers) {
-        handlers[aligned](c2, record);
+        handlers[aligned](c3, record);
       } else {
-        tls.handleUnexpected(c2, record);
+        tls.handleUnexpected(c3, record);
       }
     };
-    var _readRecordHeader = function(c2) {
+    var _readRecordHeader = function(c3) {
       var rval = 0;
-      var b = c2.input;
-      var len = b.length();
+      var b2 = c3.input;
+      var len = b2.length();
       if (len < 5) {
         rval = 5 - len;
       } else {
-        c2.record = {
-          type: b.getByte(),
+        c3.record = {
+          type: b2.getByte(),
           version: {
-            major: b.getByte(),
-            minor: b.getByte()
+            major: b2.getByte(),
+            minor: b2.getByte()
           },
-          length: b.getInt16(),
+          length: b2.getInt16(),
           fragment: forge2.util.createBuffer(),
           ready: false
         };
-        var compatibleVersion = c2.record.version.major === c2.version.major;
-        if (compatibleVersion && c2.session && c2.session.version) {
-          compatibleVersion = c2.record.version.minor === c2.version.minor;
+        var compatibleVersion = c3.record.version.major === c3.version.major;
+        if (compatibleVersion && c3.session && c3.session.version) {
+          compatibleVersion = c3.record.version.minor === c3.version.minor;
         }
         if (!compatibleVersion) {
-          c2.error(c2, {
+          c3.error(c3, {
             message: "Incompatible TLS version.",
             send: true,
             alert: {
@@ -45670,23 +45684,23 @@ function requireTls() {
       }
       return rval;
     };
-    var _readRecord = function(c2) {
+    var _readRecord = function(c3) {
       var rval = 0;
-      var b = c2.input;
-      var len = b.length();
-      if (len < c2.record.length) {
-        rval = c2.record.length - len;
+      var b2 = c3.input;
+      var len = b2.length();
+      if (len < c3.record.length) {
+        rval = c3.record.length - len;
       } else {
-        c2.record.fragment.putBytes(b.getBytes(c2.record.length));
-        b.compact();
-        var s = c2.state.current.read;
-        if (s.update(c2, c2.record)) {
-          if (c2.fragmented !== null) {
-            if (c2.fragmented.type === c2.record.type) {
-              c2.fragmented.fragment.putBuffer(c2.record.fragment);
-              c2.record = c2.fragmented;
+        c3.record.fragment.putBytes(b2.getBytes(c3.record.length));
+        b2.compact();
+        var s = c3.state.current.read;
+        if (s.update(c3, c3.record)) {
+          if (c3.fragmented !== null) {
+            if (c3.fragmented.type === c3.record.type) {
+              c3.fragmented.fragment.putBuffer(c3.record.fragment);
+              c3.record = c3.fragmented;
             } else {
-              c2.error(c2, {
+              c3.error(c3, {
                 message: "Invalid fragmented record.",
                 send: true,
                 alert: {
@@ -45696,44 +45710,44 @@ function requireTls() {
               });
             }
           }
-          c2.record.ready = true;
+          c3.record.ready = true;
         }
       }
       return rval;
     };
-    c.handshake = function(sessionId) {
-      if (c.entity !== tls.ConnectionEnd.client) {
-        c.error(c, {
+    c2.handshake = function(sessionId) {
+      if (c2.entity !== tls.ConnectionEnd.client) {
+        c2.error(c2, {
           message: "Cannot initiate handshake as a server.",
           fatal: false
         });
-      } else if (c.handshaking) {
-        c.error(c, {
+      } else if (c2.handshaking) {
+        c2.error(c2, {
           message: "Handshake already in progress.",
           fatal: false
         });
       } else {
-        if (c.fail && !c.open && c.handshakes === 0) {
-          c.fail = false;
+        if (c2.fail && !c2.open && c2.handshakes === 0) {
+          c2.fail = false;
         }
-        c.handshaking = true;
+        c2.handshaking = true;
         sessionId = sessionId || "";
         var session = null;
         if (sessionId.length > 0) {
-          if (c.sessionCache) {
-            session = c.sessionCache.getSession(sessionId);
+          if (c2.sessionCache) {
+            session = c2.sessionCache.getSession(sessionId);
           }
           if (session === null) {
             sessionId = "";
           }
         }
-        if (sessionId.length === 0 && c.sessionCache) {
-          session = c.sessionCache.getSession();
+        if (sessionId.length === 0 && c2.sessionCache) {
+          session = c2.sessionCache.getSession();
           if (session !== null) {
             sessionId = session.id;
           }
         }
-        c.session = {
+        c2.session = {
           id: sessionId,
           version: null,
           cipherSuite: null,
@@ -45746,55 +45760,55 @@ function requireTls() {
           sha1: forge2.md.sha1.create()
         };
         if (session) {
-          c.version = session.version;
-          c.session.sp = session.sp;
+          c2.version = session.version;
+          c2.session.sp = session.sp;
         }
-        c.session.sp.client_random = tls.createRandom().getBytes();
-        c.open = true;
-        tls.queue(c, tls.createRecord(c, {
+        c2.session.sp.client_random = tls.createRandom().getBytes();
+        c2.open = true;
+        tls.queue(c2, tls.createRecord(c2, {
           type: tls.ContentType.handshake,
-          data: tls.createClientHello(c)
+          data: tls.createClientHello(c2)
         }));
-        tls.flush(c);
+        tls.flush(c2);
       }
     };
-    c.process = function(data) {
+    c2.process = function(data) {
       var rval = 0;
       if (data) {
-        c.input.putBytes(data);
+        c2.input.putBytes(data);
       }
-      if (!c.fail) {
-        if (c.record !== null && c.record.ready && c.record.fragment.isEmpty()) {
-          c.record = null;
+      if (!c2.fail) {
+        if (c2.record !== null && c2.record.ready && c2.record.fragment.isEmpty()) {
+          c2.record = null;
         }
-        if (c.record === null) {
-          rval = _readRecordHeader(c);
+        if (c2.record === null) {
+          rval = _readRecordHeader(c2);
         }
-        if (!c.fail && c.record !== null && !c.record.ready) {
-          rval = _readRecord(c);
+        if (!c2.fail && c2.record !== null && !c2.record.ready) {
+          rval = _readRecord(c2);
         }
-        if (!c.fail && c.record !== null && c.record.ready) {
-          _update(c, c.record);
+        if (!c2.fail && c2.record !== null && c2.record.ready) {
+          _update(c2, c2.record);
         }
       }
       return rval;
     };
-    c.prepare = function(data) {
-      tls.queue(c, tls.createRecord(c, {
+    c2.prepare = function(data) {
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.application_data,
         data: forge2.util.createBuffer(data)
       }));
-      return tls.flush(c);
+      return tls.flush(c2);
     };
-    c.prepareHeartbeatRequest = function(payload, payloadLength) {
+    c2.prepareHeartbeatRequest = function(payload, payloadLength) {
       if (payload instanceof forge2.util.ByteBuffer) {
         payload = payload.bytes();
       }
       if (typeof payloadLength === "undefined") {
         payloadLength = payload.length;
       }
-      c.expectedHeartbeatPayload = payload;
-      tls.queue(c, tls.createRecord(c, {
+      c2.expectedHeartbeatPayload = payload;
+      tls.queue(c2, tls.createRecord(c2, {
         type: tls.ContentType.heartbeat,
         data: tls.createHeartbeat(
           tls.HeartbeatMessageType.heartbeat_request,
@@ -45802,34 +45816,34 @@ function requireTls() {
           payloadLength
         )
       }));
-      return tls.flush(c);
+      return tls.flush(c2);
     };
-    c.close = function(clearFail) {
-      if (!c.fail && c.sessionCache && c.session) {
+    c2.close = function(clearFail) {
+      if (!c2.fail && c2.sessionCache && c2.session) {
         var session = {
-          id: c.session.id,
-          version: c.session.version,
-          sp: c.session.sp
+          id: c2.session.id,
+          version: c2.session.version,
+          sp: c2.session.sp
         };
         session.sp.keys = null;
-        c.sessionCache.setSession(session.id, session);
+        c2.sessionCache.setSession(session.id, session);
       }
-      if (c.open) {
-        c.open = false;
-        c.input.clear();
-        if (c.isConnected || c.handshaking) {
-          c.isConnected = c.handshaking = false;
-          tls.queue(c, tls.createAlert(c, {
+      if (c2.open) {
+        c2.open = false;
+        c2.input.clear();
+        if (c2.isConnected || c2.handshaking) {
+          c2.isConnected = c2.handshaking = false;
+          tls.queue(c2, tls.createAlert(c2, {
             level: tls.Alert.Level.warning,
             description: tls.Alert.Description.close_notify
           }));
-          tls.flush(c);
+          tls.flush(c2);
         }
-        c.closed(c);
+        c2.closed(c2);
       }
-      c.reset(clearFail);
+      c2.reset(clearFail);
     };
-    return c;
+    return c2;
   };
   tls_1 = forge2.tls = forge2.tls || {};
   for (var key in tls) {
@@ -45882,8 +45896,8 @@ function requireAesCipherSuites() {
     },
     initConnectionState
   };
-  function initConnectionState(state, c, sp) {
-    var client = c.entity === forge2.tls.ConnectionEnd.client;
+  function initConnectionState(state, c2, sp) {
+    var client = c2.entity === forge2.tls.ConnectionEnd.client;
     state.read.cipherState = {
       init: false,
       cipher: forge2.cipher.createDecipher("AES-CBC", client ? sp.keys.server_write_key : sp.keys.client_write_key),
@@ -46967,29 +46981,29 @@ function requireEd25519() {
     modL(r, x2);
   }
   function add(p, q2) {
-    var a = gf(), b = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
+    var a = gf(), b2 = gf(), c2 = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
     Z2(a, p[1], p[0]);
     Z2(t, q2[1], q2[0]);
     M2(a, a, t);
-    A(b, p[0], p[1]);
+    A(b2, p[0], p[1]);
     A(t, q2[0], q2[1]);
-    M2(b, b, t);
-    M2(c, p[3], q2[3]);
-    M2(c, c, D22);
+    M2(b2, b2, t);
+    M2(c2, p[3], q2[3]);
+    M2(c2, c2, D22);
     M2(d, p[2], q2[2]);
     A(d, d, d);
-    Z2(e, b, a);
-    Z2(f, d, c);
-    A(g, d, c);
-    A(h, b, a);
+    Z2(e, b2, a);
+    Z2(f, d, c2);
+    A(g, d, c2);
+    A(h, b2, a);
     M2(p[0], e, f);
     M2(p[1], h, g);
     M2(p[2], g, f);
     M2(p[3], e, h);
   }
-  function cswap(p, q2, b) {
+  function cswap(p, q2, b2) {
     for (var i = 0; i < 4; ++i) {
-      sel25519(p[i], q2[i], b);
+      sel25519(p[i], q2[i], b2);
     }
   }
   function pack(r, p) {
@@ -47001,7 +47015,7 @@ function requireEd25519() {
     r[31] ^= par25519(tx) << 7;
   }
   function pack25519(o, n) {
-    var i, j, b;
+    var i, j, b2;
     var m = gf(), t = gf();
     for (i = 0; i < 16; ++i) {
       t[i] = n[i];
@@ -47016,9 +47030,9 @@ function requireEd25519() {
         m[i - 1] &= 65535;
       }
       m[15] = t[15] - 32767 - (m[14] >> 16 & 1);
-      b = m[15] >> 16 & 1;
+      b2 = m[15] >> 16 & 1;
       m[14] &= 65535;
-      sel25519(t, m, 1 - b);
+      sel25519(t, m, 1 - b2);
     }
     for (i = 0; i < 16; i++) {
       o[2 * i] = t[i] & 255;
@@ -47067,27 +47081,27 @@ function requireEd25519() {
     o[15] &= 32767;
   }
   function pow2523(o, i) {
-    var c = gf();
+    var c2 = gf();
     var a;
     for (a = 0; a < 16; ++a) {
-      c[a] = i[a];
+      c2[a] = i[a];
     }
     for (a = 250; a >= 0; --a) {
-      S2(c, c);
+      S2(c2, c2);
       if (a !== 1) {
-        M2(c, c, i);
+        M2(c2, c2, i);
       }
     }
     for (a = 0; a < 16; ++a) {
-      o[a] = c[a];
+      o[a] = c2[a];
     }
   }
-  function neq25519(a, b) {
-    var c = new NativeBuffer(32);
+  function neq25519(a, b2) {
+    var c2 = new NativeBuffer(32);
     var d = new NativeBuffer(32);
-    pack25519(c, a);
-    pack25519(d, b);
-    return crypto_verify_32(c, 0, d, 0);
+    pack25519(c2, a);
+    pack25519(d, b2);
+    return crypto_verify_32(c2, 0, d, 0);
   }
   function crypto_verify_32(x2, xi, y, yi) {
     return vn(x2, xi, y, yi, 32);
@@ -47105,17 +47119,17 @@ function requireEd25519() {
     return d[0] & 1;
   }
   function scalarmult(p, q2, s) {
-    var b, i;
+    var b2, i;
     set25519(p[0], gf0);
     set25519(p[1], gf1);
     set25519(p[2], gf1);
     set25519(p[3], gf0);
     for (i = 255; i >= 0; --i) {
-      b = s[i / 8 | 0] >> (i & 7) & 1;
-      cswap(p, q2, b);
+      b2 = s[i / 8 | 0] >> (i & 7) & 1;
+      cswap(p, q2, b2);
       add(q2, p);
       add(p, p);
-      cswap(p, q2, b);
+      cswap(p, q2, b2);
     }
   }
   function scalarbase(p, s) {
@@ -47133,34 +47147,34 @@ function requireEd25519() {
     }
   }
   function inv25519(o, i) {
-    var c = gf();
+    var c2 = gf();
     var a;
     for (a = 0; a < 16; ++a) {
-      c[a] = i[a];
+      c2[a] = i[a];
     }
     for (a = 253; a >= 0; --a) {
-      S2(c, c);
+      S2(c2, c2);
       if (a !== 2 && a !== 4) {
-        M2(c, c, i);
+        M2(c2, c2, i);
       }
     }
     for (a = 0; a < 16; ++a) {
-      o[a] = c[a];
+      o[a] = c2[a];
     }
   }
   function car25519(o) {
-    var i, v, c = 1;
+    var i, v, c2 = 1;
     for (i = 0; i < 16; ++i) {
-      v = o[i] + c + 65535;
-      c = Math.floor(v / 65536);
-      o[i] = v - c * 65536;
+      v = o[i] + c2 + 65535;
+      c2 = Math.floor(v / 65536);
+      o[i] = v - c2 * 65536;
     }
-    o[0] += c - 1 + 37 * (c - 1);
+    o[0] += c2 - 1 + 37 * (c2 - 1);
   }
-  function sel25519(p, q2, b) {
-    var t, c = ~(b - 1);
+  function sel25519(p, q2, b2) {
+    var t, c2 = ~(b2 - 1);
     for (var i = 0; i < 16; ++i) {
-      t = c & (p[i] ^ q2[i]);
+      t = c2 & (p[i] ^ q2[i]);
       p[i] ^= t;
       q2[i] ^= t;
     }
@@ -47174,25 +47188,25 @@ function requireEd25519() {
     }
     return r;
   }
-  function A(o, a, b) {
+  function A(o, a, b2) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] + b[i];
+      o[i] = a[i] + b2[i];
     }
   }
-  function Z2(o, a, b) {
+  function Z2(o, a, b2) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] - b[i];
+      o[i] = a[i] - b2[i];
     }
   }
   function S2(o, a) {
     M2(o, a, a);
   }
-  function M2(o, a, b) {
-    var v, c, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7], b8 = b[8], b9 = b[9], b10 = b[10], b11 = b[11], b12 = b[12], b13 = b[13], b14 = b[14], b15 = b[15];
+  function M2(o, a, b2) {
+    var v, c2, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b2[0], b1 = b2[1], b22 = b2[2], b3 = b2[3], b4 = b2[4], b5 = b2[5], b6 = b2[6], b7 = b2[7], b8 = b2[8], b9 = b2[9], b10 = b2[10], b11 = b2[11], b12 = b2[12], b13 = b2[13], b14 = b2[14], b15 = b2[15];
     v = a[0];
     t0 += v * b0;
     t1 += v * b1;
-    t2 += v * b2;
+    t2 += v * b22;
     t3 += v * b3;
     t4 += v * b4;
     t5 += v * b5;
@@ -47209,7 +47223,7 @@ function requireEd25519() {
     v = a[1];
     t1 += v * b0;
     t2 += v * b1;
-    t3 += v * b2;
+    t3 += v * b22;
     t4 += v * b3;
     t5 += v * b4;
     t6 += v * b5;
@@ -47226,7 +47240,7 @@ function requireEd25519() {
     v = a[2];
     t2 += v * b0;
     t3 += v * b1;
-    t4 += v * b2;
+    t4 += v * b22;
     t5 += v * b3;
     t6 += v * b4;
     t7 += v * b5;
@@ -47243,7 +47257,7 @@ function requireEd25519() {
     v = a[3];
     t3 += v * b0;
     t4 += v * b1;
-    t5 += v * b2;
+    t5 += v * b22;
     t6 += v * b3;
     t7 += v * b4;
     t8 += v * b5;
@@ -47260,7 +47274,7 @@ function requireEd25519() {
     v = a[4];
     t4 += v * b0;
     t5 += v * b1;
-    t6 += v * b2;
+    t6 += v * b22;
     t7 += v * b3;
     t8 += v * b4;
     t9 += v * b5;
@@ -47277,7 +47291,7 @@ function requireEd25519() {
     v = a[5];
     t5 += v * b0;
     t6 += v * b1;
-    t7 += v * b2;
+    t7 += v * b22;
     t8 += v * b3;
     t9 += v * b4;
     t10 += v * b5;
@@ -47294,7 +47308,7 @@ function requireEd25519() {
     v = a[6];
     t6 += v * b0;
     t7 += v * b1;
-    t8 += v * b2;
+    t8 += v * b22;
     t9 += v * b3;
     t10 += v * b4;
     t11 += v * b5;
@@ -47311,7 +47325,7 @@ function requireEd25519() {
     v = a[7];
     t7 += v * b0;
     t8 += v * b1;
-    t9 += v * b2;
+    t9 += v * b22;
     t10 += v * b3;
     t11 += v * b4;
     t12 += v * b5;
@@ -47328,7 +47342,7 @@ function requireEd25519() {
     v = a[8];
     t8 += v * b0;
     t9 += v * b1;
-    t10 += v * b2;
+    t10 += v * b22;
     t11 += v * b3;
     t12 += v * b4;
     t13 += v * b5;
@@ -47345,7 +47359,7 @@ function requireEd25519() {
     v = a[9];
     t9 += v * b0;
     t10 += v * b1;
-    t11 += v * b2;
+    t11 += v * b22;
     t12 += v * b3;
     t13 += v * b4;
     t14 += v * b5;
@@ -47362,7 +47376,7 @@ function requireEd25519() {
     v = a[10];
     t10 += v * b0;
     t11 += v * b1;
-    t12 += v * b2;
+    t12 += v * b22;
     t13 += v * b3;
     t14 += v * b4;
     t15 += v * b5;
@@ -47379,7 +47393,7 @@ function requireEd25519() {
     v = a[11];
     t11 += v * b0;
     t12 += v * b1;
-    t13 += v * b2;
+    t13 += v * b22;
     t14 += v * b3;
     t15 += v * b4;
     t16 += v * b5;
@@ -47396,7 +47410,7 @@ function requireEd25519() {
     v = a[12];
     t12 += v * b0;
     t13 += v * b1;
-    t14 += v * b2;
+    t14 += v * b22;
     t15 += v * b3;
     t16 += v * b4;
     t17 += v * b5;
@@ -47413,7 +47427,7 @@ function requireEd25519() {
     v = a[13];
     t13 += v * b0;
     t14 += v * b1;
-    t15 += v * b2;
+    t15 += v * b22;
     t16 += v * b3;
     t17 += v * b4;
     t18 += v * b5;
@@ -47430,7 +47444,7 @@ function requireEd25519() {
     v = a[14];
     t14 += v * b0;
     t15 += v * b1;
-    t16 += v * b2;
+    t16 += v * b22;
     t17 += v * b3;
     t18 += v * b4;
     t19 += v * b5;
@@ -47447,7 +47461,7 @@ function requireEd25519() {
     v = a[15];
     t15 += v * b0;
     t16 += v * b1;
-    t17 += v * b2;
+    t17 += v * b22;
     t18 += v * b3;
     t19 += v * b4;
     t20 += v * b5;
@@ -47476,106 +47490,106 @@ function requireEd25519() {
     t12 += 38 * t28;
     t13 += 38 * t29;
     t14 += 38 * t30;
-    c = 1;
-    v = t0 + c + 65535;
-    c = Math.floor(v / 65536);
-    t0 = v - c * 65536;
-    v = t1 + c + 65535;
-    c = Math.floor(v / 65536);
-    t1 = v - c * 65536;
-    v = t2 + c + 65535;
-    c = Math.floor(v / 65536);
-    t2 = v - c * 65536;
-    v = t3 + c + 65535;
-    c = Math.floor(v / 65536);
-    t3 = v - c * 65536;
-    v = t4 + c + 65535;
-    c = Math.floor(v / 65536);
-    t4 = v - c * 65536;
-    v = t5 + c + 65535;
-    c = Math.floor(v / 65536);
-    t5 = v - c * 65536;
-    v = t6 + c + 65535;
-    c = Math.floor(v / 65536);
-    t6 = v - c * 65536;
-    v = t7 + c + 65535;
-    c = Math.floor(v / 65536);
-    t7 = v - c * 65536;
-    v = t8 + c + 65535;
-    c = Math.floor(v / 65536);
-    t8 = v - c * 65536;
-    v = t9 + c + 65535;
-    c = Math.floor(v / 65536);
-    t9 = v - c * 65536;
-    v = t10 + c + 65535;
-    c = Math.floor(v / 65536);
-    t10 = v - c * 65536;
-    v = t11 + c + 65535;
-    c = Math.floor(v / 65536);
-    t11 = v - c * 65536;
-    v = t12 + c + 65535;
-    c = Math.floor(v / 65536);
-    t12 = v - c * 65536;
-    v = t13 + c + 65535;
-    c = Math.floor(v / 65536);
-    t13 = v - c * 65536;
-    v = t14 + c + 65535;
-    c = Math.floor(v / 65536);
-    t14 = v - c * 65536;
-    v = t15 + c + 65535;
-    c = Math.floor(v / 65536);
-    t15 = v - c * 65536;
-    t0 += c - 1 + 37 * (c - 1);
-    c = 1;
-    v = t0 + c + 65535;
-    c = Math.floor(v / 65536);
-    t0 = v - c * 65536;
-    v = t1 + c + 65535;
-    c = Math.floor(v / 65536);
-    t1 = v - c * 65536;
-    v = t2 + c + 65535;
-    c = Math.floor(v / 65536);
-    t2 = v - c * 65536;
-    v = t3 + c + 65535;
-    c = Math.floor(v / 65536);
-    t3 = v - c * 65536;
-    v = t4 + c + 65535;
-    c = Math.floor(v / 65536);
-    t4 = v - c * 65536;
-    v = t5 + c + 65535;
-    c = Math.floor(v / 65536);
-    t5 = v - c * 65536;
-    v = t6 + c + 65535;
-    c = Math.floor(v / 65536);
-    t6 = v - c * 65536;
-    v = t7 + c + 65535;
-    c = Math.floor(v / 65536);
-    t7 = v - c * 65536;
-    v = t8 + c + 65535;
-    c = Math.floor(v / 65536);
-    t8 = v - c * 65536;
-    v = t9 + c + 65535;
-    c = Math.floor(v / 65536);
-    t9 = v - c * 65536;
-    v = t10 + c + 65535;
-    c = Math.floor(v / 65536);
-    t10 = v - c * 65536;
-    v = t11 + c + 65535;
-    c = Math.floor(v / 65536);
-    t11 = v - c * 65536;
-    v = t12 + c + 65535;
-    c = Math.floor(v / 65536);
-    t12 = v - c * 65536;
-    v = t13 + c + 65535;
-    c = Math.floor(v / 65536);
-    t13 = v - c * 65536;
-    v = t14 + c + 65535;
-    c = Math.floor(v / 65536);
-    t14 = v - c * 65536;
-    v = t15 + c + 65535;
-    c = Math.floor(v / 65536);
-    t15 = v - c * 65536;
-    t0 += c - 1 + 37 * (c - 1);
+    c2 = 1;
+    v = t0 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t0 = v - c2 * 65536;
+    v = t1 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t1 = v - c2 * 65536;
+    v = t2 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t2 = v - c2 * 65536;
+    v = t3 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t3 = v - c2 * 65536;
+    v = t4 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t4 = v - c2 * 65536;
+    v = t5 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t5 = v - c2 * 65536;
+    v = t6 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t6 = v - c2 * 65536;
+    v = t7 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t7 = v - c2 * 65536;
+    v = t8 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t8 = v - c2 * 65536;
+    v = t9 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t9 = v - c2 * 65536;
+    v = t10 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t10 = v - c2 * 65536;
+    v = t11 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t11 = v - c2 * 65536;
+    v = t12 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t12 = v - c2 * 65536;
+    v = t13 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t13 = v - c2 * 65536;
+    v = t14 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t14 = v - c2 * 65536;
+    v = t15 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t15 = v - c2 * 65536;
+    t0 += c2 - 1 + 37 * (c2 - 1);
+    c2 = 1;
+    v = t0 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t0 = v - c2 * 65536;
+    v = t1 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t1 = v - c2 * 65536;
+    v = t2 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t2 = v - c2 * 65536;
+    v = t3 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t3 = v - c2 * 65536;
+    v = t4 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t4 = v - c2 * 65536;
+    v = t5 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t5 = v - c2 * 65536;
+    v = t6 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t6 = v - c2 * 65536;
+    v = t7 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t7 = v - c2 * 65536;
+    v = t8 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t8 = v - c2 * 65536;
+    v = t9 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t9 = v - c2 * 65536;
+    v = t10 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t10 = v - c2 * 65536;
+    v = t11 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t11 = v - c2 * 65536;
+    v = t12 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t12 = v - c2 * 65536;
+    v = t13 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t13 = v - c2 * 65536;
+    v = t14 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t14 = v - c2 * 65536;
+    v = t15 + c2 + 65535;
+    c2 = Math.floor(v / 65536);
+    t15 = v - c2 * 65536;
+    t0 += c2 - 1 + 37 * (c2 - 1);
     o[0] = t0;
     o[1] = t1;
     o[2] = t2;
@@ -47643,11 +47657,11 @@ function requireKem() {
     kdf.generate = function(x2, length) {
       var key = new forge2.util.ByteBuffer();
       var k = Math.ceil(length / digestLength) + counterStart;
-      var c = new forge2.util.ByteBuffer();
+      var c2 = new forge2.util.ByteBuffer();
       for (var i = counterStart; i < k; ++i) {
-        c.putInt32(i);
+        c2.putInt32(i);
         md2.start();
-        md2.update(x2 + c.getBytes());
+        md2.update(x2 + c2.getBytes());
         var hash = md2.digest();
         key.putBytes(hash.getBytes(digestLength));
       }
@@ -50659,8 +50673,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b) {
-      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    var isEqualMatchPatternResult = function(a, b2) {
+      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
     };
     var matchPatterns = function(text, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -50689,7 +50703,7 @@ function requireRegexpStringMatcher() {
   })(regexpStringMatcher);
   return regexpStringMatcher;
 }
-async function reportIfFoundPrivateKeyP12Format({ source, context: context3, t }) {
+async function reportIfFoundPrivateKeyP12Format({ source, context: context4, t }) {
   if (!source.filePath) {
     return;
   }
@@ -50703,7 +50717,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context3, t }
     const p12Der = forge2.util.decode64(p12String);
     const p12Asn1 = forge2.asn1.fromDer(p12Der);
     forge2.pkcs12.pkcs12FromAsn1(p12Asn1, "notasecret");
-    context3.report({
+    context4.report({
       message: t("PrivateKeyP12", {
         FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
       }),
@@ -50712,7 +50726,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context3, t }
   } catch {
   }
 }
-function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
+function reportIfFoundPrivateKeyJSONFormat({ source, context: context4, t }) {
   try {
     const credentialObject = JSON.parse(source.content);
     const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
@@ -50720,7 +50734,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
     if (!isGCPServiceAccountPrivateKeyJSON) {
       return;
     }
-    context3.report({
+    context4.report({
       message: t("PrivateKeyJSON", {
         FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
       }),
@@ -50729,7 +50743,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
   } catch {
   }
 }
-function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t }) {
+function reportIfFoundXOauthGitHubToken({ source, options, context: context4, t }) {
   const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
   const results = source.content.matchAll(XOAuthPattern);
   for (const result of results) {
@@ -50740,7 +50754,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PackageJSON_xOauthToken", {
         TOKEN: match
       }),
@@ -50748,7 +50762,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t 
     });
   }
 }
-function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t }) {
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context4, t }) {
   const AuthTokenPattern = /_authToken=([^$].*)/g;
   const results = source.content.matchAll(AuthTokenPattern);
   for (const result of results) {
@@ -50759,7 +50773,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("Npmrc_authToken", {
         TOKEN: match
       }),
@@ -50767,7 +50781,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t 
     });
   }
 }
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t }) {
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context4, t }) {
   const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
   const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
   for (const result of results) {
@@ -50778,7 +50792,7 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("NPM_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -50786,7 +50800,7 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t 
     });
   }
 }
-function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t }) {
+function reportIfFoundRawPrivateKey$1({ source, options, context: context4, t }) {
   const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
   const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
   for (const result of results) {
@@ -50797,7 +50811,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t })
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SLACK_TOKEN", {
         TOKEN: match
       }),
@@ -50805,7 +50819,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t })
     });
   }
 }
-function reportIfFoundIncomingWebhook({ source, options, context: context3, t }) {
+function reportIfFoundIncomingWebhook({ source, options, context: context4, t }) {
   const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
   const results = source.content.matchAll(IncomingWebhooksPattern);
   for (const result of results) {
@@ -50816,7 +50830,7 @@ function reportIfFoundIncomingWebhook({ source, options, context: context3, t })
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("IncomingWebhook", {
         URL: match
       }),
@@ -50861,7 +50875,7 @@ function isLikelyRealPassword$1(password) {
     return false;
   return true;
 }
-function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
+function reportIfFoundBasicAuth({ source, options, context: context4, t }) {
   const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
   const results = source.content.matchAll(URL_PATTERN);
   for (const result of results) {
@@ -50880,7 +50894,7 @@ function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("BasicAuth", {
         CREDENTIAL: match
       }),
@@ -50901,7 +50915,7 @@ function validateBase64KeyContent(base64Content) {
   }
   return true;
 }
-function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
+function reportIfFoundRawPrivateKey({ source, options, context: context4, t }) {
   const results = source.content.matchAll(PEM_CONTENT_PATTERN);
   for (const result of results) {
     const index2 = result.index || 0;
@@ -50916,7 +50930,7 @@ function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
     if (!validateBase64KeyContent(base64Content)) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PrivateKey", {
         KEY: match
       }),
@@ -50924,7 +50938,7 @@ function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
     });
   }
 }
-function reportIfFoundKey$2({ source, options, context: context3, t }) {
+function reportIfFoundKey$2({ source, options, context: context4, t }) {
   const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
   const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
   for (const result of results) {
@@ -50938,7 +50952,7 @@ function reportIfFoundKey$2({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SENDGRID_KEY", {
         KEY: match
       }),
@@ -50946,7 +50960,7 @@ function reportIfFoundKey$2({ source, options, context: context3, t }) {
     });
   }
 }
-function reportIfFoundKey$1({ source, options, context: context3, t }) {
+function reportIfFoundKey$1({ source, options, context: context4, t }) {
   const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
   const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
   for (const result of results) {
@@ -50957,7 +50971,7 @@ function reportIfFoundKey$1({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SHOPIFY_KEY", {
         KEY: match
       }),
@@ -50965,7 +50979,7 @@ function reportIfFoundKey$1({ source, options, context: context3, t }) {
     });
   }
 }
-function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
+function reportIfFoundKey({ pattern, source, options, context: context4, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index2 = result.index || 0;
@@ -50980,7 +50994,7 @@ function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("GITHUB_TOKEN", {
         KEY: match,
         typeName
@@ -51019,7 +51033,7 @@ function isLikelyRealPassword(password) {
     return false;
   return true;
 }
-function reportMongoDBConnectionString({ source, options, context: context3, t }) {
+function reportMongoDBConnectionString({ source, options, context: context4, t }) {
   const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MONGODB_PATTERN);
   for (const result of results) {
@@ -51036,7 +51050,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("MongoDBConnection", {
         URI: match
       }),
@@ -51044,7 +51058,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
     });
   }
 }
-function reportMySQLConnectionString({ source, options, context: context3, t }) {
+function reportMySQLConnectionString({ source, options, context: context4, t }) {
   const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MYSQL_URI_PATTERN);
   for (const result of results) {
@@ -51061,7 +51075,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("MySQLConnection", {
         URI: match
       }),
@@ -51069,7 +51083,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
     });
   }
 }
-function reportPostgreSQLConnectionString({ source, options, context: context3, t }) {
+function reportPostgreSQLConnectionString({ source, options, context: context4, t }) {
   const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
   for (const result of results) {
@@ -51086,7 +51100,7 @@ function reportPostgreSQLConnectionString({ source, options, context: context3, 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PostgreSQLConnection", {
         URI: match
       }),
@@ -51129,7 +51143,7 @@ var init_index_Cq_34xZU = __esm({
         ja: (props) => `AWS Access Key Id: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
       }
     };
-    reportAWSAccessKey = ({ t, source, context: context3, options }) => {
+    reportAWSAccessKey = ({ t, source, context: context4, options }) => {
       const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
       const results = source.content.matchAll(AWSAccessKeyIDPattern);
       for (const result of results) {
@@ -51143,7 +51157,7 @@ var init_index_Cq_34xZU = __esm({
         if (allowedResults.length > 0) {
           continue;
         }
-        context3.report({
+        context4.report({
           message: t("AWSAccessKeyID", {
             ID: match
           }),
@@ -51151,7 +51165,7 @@ var init_index_Cq_34xZU = __esm({
         });
       }
     };
-    reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
+    reportAWSSecretAccessKey = ({ t, source, context: context4, options }) => {
       const AWS = "(?:AWS|aws|Aws)?_?";
       const QUOTE = `["']?`;
       const CONNECT = "\\s*(?::|=>|=)\\s*";
@@ -51168,7 +51182,7 @@ var init_index_Cq_34xZU = __esm({
         if (allowedResults.length > 0) {
           continue;
         }
-        context3.report({
+        context4.report({
           message: t("AWSSecretAccessKey", {
             KEY: match
           }),
@@ -51176,7 +51190,7 @@ var init_index_Cq_34xZU = __esm({
         });
       }
     };
-    reportAWSAccountID = ({ t, source, context: context3, options }) => {
+    reportAWSAccountID = ({ t, source, context: context4, options }) => {
       const AWS = "(AWS|aws|Aws)?_?";
       const QUOTE = `("|')?`;
       const CONNECT = "\\s*(:|=>|=)\\s*";
@@ -51190,7 +51204,7 @@ var init_index_Cq_34xZU = __esm({
         if (allowedResults.length > 0) {
           continue;
         }
-        context3.report({
+        context4.report({
           message: t("AWSAccountID", {
             ID: match
           }),
@@ -51209,19 +51223,19 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
         }
       },
-      create(context3, options) {
+      create(context4, options) {
         const normalizedOptions = {
           allows: options.allows || [],
           enableIDScanRule: options.enableIDScanRule ?? false
         };
-        const t = context3.createTranslator(messages$e);
+        const t = context4.createTranslator(messages$e);
         return {
           file(source) {
             if (normalizedOptions.enableIDScanRule) {
-              reportAWSAccessKey({ t, source, context: context3, options: normalizedOptions });
-              reportAWSAccountID({ t, source, context: context3, options: normalizedOptions });
+              reportAWSAccessKey({ t, source, context: context4, options: normalizedOptions });
+              reportAWSAccountID({ t, source, context: context4, options: normalizedOptions });
             }
-            reportAWSSecretAccessKey({ t, source, context: context3, options: normalizedOptions });
+            reportAWSSecretAccessKey({ t, source, context: context4, options: normalizedOptions });
           }
         };
       }
@@ -51247,17 +51261,17 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$d);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$d);
         ({
           allows: options.allows || []
         });
         return {
           file(source) {
             if (source.ext === ".p12") {
-              return reportIfFoundPrivateKeyP12Format({ source, context: context3, t });
+              return reportIfFoundPrivateKeyP12Format({ source, context: context4, t });
             } else if (source.ext === ".json") {
-              return reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t });
+              return reportIfFoundPrivateKeyJSONFormat({ source, context: context4, t });
             }
           }
         };
@@ -51300,19 +51314,19 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$c);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$c);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
             if (isPackageFile(source.filePath)) {
-              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context3, t });
+              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context4, t });
             } else if (isNpmrc(source.filePath)) {
-              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context3, t });
+              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context4, t });
             }
-            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context3, t });
+            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51338,15 +51352,15 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$b);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$b);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
-            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context3, t });
-            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context4, t });
+            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51385,14 +51399,14 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$a);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$a);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
-            reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51414,8 +51428,8 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
         }
       },
-      create(context3) {
-        const t = context3.createTranslator(messages$9);
+      create(context4) {
+        const t = context4.createTranslator(messages$9);
         return {
           file(source) {
             const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
@@ -51424,7 +51438,7 @@ var init_index_Cq_34xZU = __esm({
               const index2 = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index2, index2 + matchString.length];
-              context3.report({
+              context4.report({
                 message: t("OPENAI_TOKEN", {
                   TOKEN: matchString
                 }),
@@ -51452,8 +51466,8 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
         }
       },
-      create(context3) {
-        const t = context3.createTranslator(messages$8);
+      create(context4) {
+        const t = context4.createTranslator(messages$8);
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
@@ -51462,7 +51476,7 @@ var init_index_Cq_34xZU = __esm({
               const index2 = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index2, index2 + matchString.length];
-              context3.report({
+              context4.report({
                 message: t("ANTHROPIC_API_KEY", {
                   KEY: matchString
                 }),
@@ -51490,8 +51504,8 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
         }
       },
-      create(context3) {
-        const t = context3.createTranslator(messages$7);
+      create(context4) {
+        const t = context4.createTranslator(messages$7);
         return {
           file(source) {
             const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
@@ -51500,7 +51514,7 @@ var init_index_Cq_34xZU = __esm({
               const index2 = match.index ?? 0;
               const matchString = match[0] ?? "";
               const range = [index2, index2 + matchString.length];
-              context3.report({
+              context4.report({
                 message: t("LINEAR_API_TOKEN", {
                   ID: matchString
                 }),
@@ -51529,14 +51543,14 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$6);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$6);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
-            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51558,14 +51572,14 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$5);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$5);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
-            reportIfFoundKey$2({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundKey$2({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51587,14 +51601,14 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$4);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$4);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
-            reportIfFoundKey$1({ source, options: normalizedOptions, context: context3, t });
+            reportIfFoundKey$1({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51624,18 +51638,18 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
         }
       },
-      create(context3, options) {
+      create(context4, options) {
         const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
         const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
         const patterns = [CLASSIC_GITHUB_TOKEN_PATTERN, FINE_GRAINED_GITHUB_TOKEN_PATTERN];
-        const t = context3.createTranslator(messages$3);
+        const t = context4.createTranslator(messages$3);
         const normalizedOptions = {
           allows: options.allows || []
         };
         return {
           file(source) {
             for (const pattern of patterns) {
-              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context3, t });
+              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context4, t });
             }
           }
         };
@@ -51667,8 +51681,8 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
         }
       },
-      create(context3, options) {
-        const t = context3.createTranslator(messages$2);
+      create(context4, options) {
+        const t = context4.createTranslator(messages$2);
         const normalizedOptions = {
           allows: options?.allows ?? []
         };
@@ -51688,7 +51702,7 @@ var init_index_Cq_34xZU = __esm({
                 continue;
               }
               const range = [index2, index2 + matchString.length];
-              context3.report({
+              context4.report({
                 message: t("OPS_TOKEN", {
                   TOKEN: matchString
                 }),
@@ -51749,16 +51763,16 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
         }
       },
-      create(context3, options) {
+      create(context4, options) {
         const normalizedOptions = {
           allows: options.allows || []
         };
-        const t = context3.createTranslator(messages$1);
+        const t = context4.createTranslator(messages$1);
         return {
           file(source) {
-            reportMongoDBConnectionString({ source, options: normalizedOptions, context: context3, t });
-            reportMySQLConnectionString({ source, options: normalizedOptions, context: context3, t });
-            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context3, t });
+            reportMongoDBConnectionString({ source, options: normalizedOptions, context: context4, t });
+            reportMySQLConnectionString({ source, options: normalizedOptions, context: context4, t });
+            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context4, t });
           }
         };
       }
@@ -51906,8 +51920,8 @@ var init_index_Cq_34xZU = __esm({
           url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
         }
       },
-      create(context3) {
-        const t = context3.createTranslator(messages);
+      create(context4) {
+        const t = context4.createTranslator(messages);
         return {
           file(source) {
             const state = new CommentState(source);
@@ -51924,7 +51938,7 @@ var init_index_Cq_34xZU = __esm({
               }
             }
             state.getIgnoringMessages().forEach((message) => {
-              context3.ignore({
+              context4.ignore({
                 message: t("IGNORE_MESSAGE"),
                 range: [message.startIndex, message.endIndex],
                 targetRuleId: message.ruleId
@@ -52114,13 +52128,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P2, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve11) {
+    return value instanceof P ? value : new P(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -52294,7 +52308,7 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
+      const cells2 = row.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -52303,7 +52317,7 @@ var Summary = class {
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
-      return this.wrap("tr", cells);
+      return this.wrap("tr", cells2);
     }).join("");
     const element = this.wrap("table", tableBody);
     return this.addRaw(element).addEOL();
@@ -52316,8 +52330,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -52461,7 +52475,7 @@ function info(message) {
 
 // src/evidence/markdown-text.ts
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
@@ -52499,46 +52513,7 @@ function identityTable(identity, posture) {
   return keyValueTable([...identityRows(identity), ["Runtime cutover posture", code(posture)]]);
 }
 
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    judged_at: {
-      at: input.judgedAt.at.toISOString(),
-      source: input.judgedAt.source,
-      commit: input.judgedAt.commit
-    },
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    ...input.incident ? { incident: input.incident } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
+// src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
 }
@@ -52600,26 +52575,40 @@ function followUp(note, h) {
     ""
   ];
 }
-function renderIncidentNote(note, context3) {
-  const h = "#".repeat(context3.headingLevel ?? 1);
-  const product = escapeMarkdown(context3.displayName);
-  const evidence = context3.evidenceName ?? `${packetName("rollback", context3.baseline)}.json`;
+function renderIncidentNote(note, context4) {
+  const h = "#".repeat(context4.headingLevel ?? 1);
+  const product = escapeMarkdown(context4.displayName);
+  const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
   const status = [
     [
       "Status",
       note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
     ],
-    ["Verdict", `**${context3.verdict}**`],
+    ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
     ["Restored trio read from", code(note.target_revision)]
   ];
   if (note.pull_request_url !== null) status.push(["Pull request", link(note.pull_request_url)]);
   if (note.incident_issue_url !== null) status.push(["Incident issue", link(note.incident_issue_url)]);
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
-  return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context3.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+  const lead = [
+    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
     "",
+    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
+      [
+        ...note.pull_request_url !== null ? [`Pull request ${link(note.pull_request_url)}`] : [],
+        ...note.incident_issue_url !== null ? [`incident issue ${link(note.incident_issue_url)}`] : []
+      ].join(" \xB7 ") + ".",
+      ""
+    ] : []
+  ];
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    "",
+    ...lead,
     `${h}# Impact summary`,
     "",
     `${impact(note, product)} ${posture}`,
@@ -52665,12 +52654,8 @@ function renderIncidentNote(note, context3) {
   ].join("\n");
 }
 
-// src/text/plural.ts
-function plural(n, word, many = `${word}s`) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
-}
-
 // src/evidence/left-running.ts
+init_plural();
 var FOUND = {
   group: "still in its process group",
   descendant: "left its process group",
@@ -52705,12 +52690,55 @@ function leftRunning(steps) {
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
+  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+    out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
   if (ran.some((s) => s.containment === "group-only"))
     out.push(
       "",
       "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
     );
   return out.join("\n");
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
 }
 
 // src/evidence/markdown.ts
@@ -52748,25 +52776,25 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${formatDuration(st.duration_ms)} |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
-function changeTable(c) {
-  const list2 = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+function changeTable(c2) {
+  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
   const rows = [
-    ["Base \u2192 head", `${code(c.base.slice(0, 12))} \u2192 ${code(c.head.slice(0, 12))}`],
-    ["Trio changed", c.trio_changed ? `yes: ${list2(c.changed_files)}` : "no"],
-    ["Classification", `**${c.classification}**`],
-    ["Error codes added", list2(c.codes_added)],
-    ["Error codes removed", list2(c.codes_removed)],
+    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
+    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
+    ["Classification", `**${c2.classification}**`],
+    ["Error codes added", list(c2.codes_added)],
+    ["Error codes removed", list(c2.codes_removed)],
     [
       "Posture",
-      c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} \u2192 ${code(c.posture_to)}`
+      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
     ]
   ];
-  if (c.approval) {
-    const a = c.approval;
+  if (c2.approval) {
+    const a = c2.approval;
     const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
     rows.push([
       "Joint approval",
@@ -52856,16 +52884,101 @@ function renderPacketMarkdown(p, options = {}) {
   ].join("\n");
 }
 
-// src/files/evidence-store.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+// src/operations/health.ts
+import { existsSync as existsSync5 } from "node:fs";
+
+// src/files/atomic-set.ts
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+
+// src/git/run-context.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join(dir, ref);
+      if (existsSync2(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join(common, "packed-refs");
+    if (existsSync2(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    if (existsSync2(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute(target) ? target : resolve(dir, target);
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
 
 // src/files/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { dirname as dirname2, basename, join as join2 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname(path2), { recursive: true });
-  const tmp = join(dirname(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname2(path2), { recursive: true });
+  const tmp = join2(dirname2(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -52883,148 +52996,6 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   }
 }
 
-// src/files/evidence-store.ts
-init_contain();
-function createEvidenceStore(dir, options = {}) {
-  const abs = resolve2(dir);
-  const check = (path2) => {
-    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
-    if (problem)
-      throw new ContainmentError(
-        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
-      );
-  };
-  check(abs);
-  const validName = (name) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
-  };
-  const prepare = () => {
-    mkdirSync2(abs, { recursive: true });
-    if (options.ignoreInGit) {
-      const marker2 = join3(resolve2(options.ignoreInGit), ".gitignore");
-      check(marker2);
-      if (!existsSync2(marker2))
-        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
-    }
-  };
-  const put = (name, content) => {
-    const path2 = join3(abs, name);
-    check(path2);
-    writeFileAtomic(path2, content);
-    return path2;
-  };
-  return {
-    dir: abs,
-    write(name, content) {
-      validName(name);
-      prepare();
-      return put(name, content);
-    },
-    writeAll(files) {
-      files.forEach((f) => validName(f.name));
-      if (files.length === 0) return [];
-      prepare();
-      check(abs);
-      return files.map((f) => {
-        const path2 = join3(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        writeFileAtomic(path2, f.content);
-        return path2;
-      });
-    }
-  };
-}
-
-// src/operations/health.ts
-import { existsSync as existsSync6 } from "node:fs";
-
-// src/files/atomic-set.ts
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join5, resolve as resolve4 } from "node:path";
-
-// src/git/run-context.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env = process.env) {
-  if (env.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
-      event: env.GITHUB_EVENT_NAME || null,
-      run_id: env.GITHUB_RUN_ID || null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve3(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join4(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join4(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve3(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join4(dir, ref);
-      if (existsSync3(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join4(common, "packed-refs");
-    if (existsSync3(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join4(dir, ".git");
-    if (existsSync3(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve3(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
-}
-
 // src/files/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -53040,23 +53011,23 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve4(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve2(root));
+  return gitDir ? join3(gitDir, "baseline-gate", file) : join3(resolve2(root), ".baseline-gate", file);
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync2 } from "fs";
-import { isAbsolute as isAbsolute4, posix, resolve as resolve6 } from "path";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname4, normalize, relative as relative2, resolve as resolve5, sep as sep2 } from "path";
+import { basename as basename3, dirname as dirname4, normalize, relative, resolve as resolve3, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
   let normalized = normalize(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -53070,7 +53041,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve5(path2);
+  if (resolvePaths) path2 = resolve3(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -53083,7 +53054,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -53122,14 +53093,14 @@ function build$6(root, options) {
   if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
+var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts2.files++;
 };
 var pushFileFilter = (filename, paths, _counts, filters) => {
   if (filters.every((filter) => filter(filename, false))) paths.push(filename);
 };
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
+var pushFileCount = (_filename, _paths, counts2, _filters) => {
+  counts2.files++;
 };
 var pushFile = (filename, paths) => {
   paths.push(filename);
@@ -53441,7 +53412,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep2,
+    pathSeparator: sep,
     filters: []
   };
   globFunction;
@@ -53662,7 +53633,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -53792,13 +53763,13 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync2,
+    realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
     statSync: opts.fs.statSync || statSync2
   });
@@ -53911,10 +53882,10 @@ var LEDGER_COLUMNS = [
 var PIN_SECTION_TITLE = "Baseline Pin";
 var LEDGER_SECTION_TITLE = "Approved Version Pairs";
 function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
 function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
 }
 function ledgerRows(ledger) {
   return ledger?.ledgerSection?.table?.rows ?? [];
@@ -54973,20 +54944,135 @@ function locate(doc, pointer, key) {
 }
 
 // src/source/shorten.ts
-function shorten(s, max) {
+function shorten(s, max, at = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
+  if (at === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
 }
 
 // src/rules/files.ts
 init_source_file();
 
-// src/rules/catalog.ts
+// src/rules/catalog/adapter.ts
+var ADAPTER_RULES = {
+  BG601: {
+    title: "Adapter file missing",
+    severity: "error",
+    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
+    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
+  },
+  BG602: {
+    title: "Adapter lacks an endpoint",
+    severity: "error",
+    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    example: "The adapter no longer names the readiness endpoint."
+  },
+  BG603: {
+    title: "Endpoint outside the adapter",
+    severity: "error",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: "Adapter boundary not configured",
+    severity: "warning",
+    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
+    example: "A policy without `adapter.file`."
+  }
+};
+
+// src/rules/catalog/change.ts
+var CHANGE_RULES = {
+  BG501: {
+    title: "Trio not updated atomically",
+    severity: "error",
+    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
+    example: "A pull request changes `release_tag` in the pin and nothing else."
+  },
+  BG502: {
+    title: "Release tag does not go up",
+    severity: "error",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
+  },
+  BG503: {
+    title: "Breaking change without a contract bump",
+    severity: "error",
+    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
+    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
+  },
+  BG504: {
+    title: "Stability window not over",
+    severity: "error",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
+  },
+  BG505: {
+    title: "Ledger history not kept",
+    severity: "error",
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+  },
+  BG506: {
+    title: "Checked revision is not the checkout",
+    severity: "error",
+    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
+    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
+  },
+  BG507: {
+    title: "History too shallow",
+    severity: "error",
+    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
+    example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
+  BG508: {
+    title: "Rollback keeps the posture GO",
+    severity: "error",
+    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: "Rollback to a baseline never pinned",
+    severity: "error",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
+  },
+  BG510: {
+    title: "No last-known-good baseline",
+    severity: "error",
+    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
+  },
+  BG511: {
+    title: "Trio changed on disk",
+    severity: "error",
+    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
+    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
+  },
+  BG512: {
+    title: "Rollback not proposed on GitHub",
+    severity: "warning",
+    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
+    example: "The workflow has `pull-requests: read`: no pull request is opened."
+  }
+};
+
+// src/rules/catalog/parse.ts
 init_limits();
-var rules = {
+var PARSE_RULES = {
   BG101: {
     title: "Trio file missing",
     severity: "error",
@@ -55052,7 +55138,213 @@ var rules = {
     severity: "error",
     description: `Every file the rules read (the trio, and the producer's manifest and handoff payload) is checked against fixed limits before it is parsed, so that no crafted input can crash or stall a gate (the policy file is read under the same JSON limits). JSON nests at most ${count(LIMITS.jsonDepth)} levels deep (a trio file needs 4), and no line is longer than ${count(LIMITS.lineChars)} characters. The matrix has at most ${count(LIMITS.matrixLines)} lines, ${count(LIMITS.tableRows)} table rows (lines with a \`|\`), ${count(LIMITS.tableCells)} table cells of at most ${count(LIMITS.cellChars)} characters, ${count(LIMITS.blockMarkers)} list item and block quote markers, ${count(LIMITS.underlines)} setext heading underlines (lines of only \`=\` or \`-\`) and ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`): the Markdown parser takes time quadratic in the number of those constructs, and within these limits any matrix is read in about the time of the largest real ledger the 1 MiB of BG102 allows (seconds, not hours). File sizes are BG102. An input over a limit is refused at the place where it crosses the limit, and is not parsed; the other files are still checked.`,
     example: "The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters, or 5,000 lines of `*a*a*a`."
+  }
+};
+
+// src/rules/catalog/posture.ts
+var POSTURE_RULES = {
+  BG801: {
+    title: "Posture to GO without joint approval",
+    severity: "error",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
+    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
   },
+  BG802: {
+    title: "Joint approval could not be checked",
+    severity: "error",
+    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
+  },
+  BG803: {
+    title: "Joint approval given",
+    severity: "notice",
+    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
+    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
+  }
+};
+
+// src/rules/catalog/preflight.ts
+var PREFLIGHT_RULES = {
+  BG401: {
+    title: "Producer did not start",
+    severity: "error",
+    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
+    example: "The service panics at start-up, or `cargo` is not installed."
+  },
+  BG402: {
+    title: "Producer not ready in time",
+    severity: "error",
+    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
+    example: "The service binds but never accepts connections."
+  },
+  BG403: {
+    title: "Runtime contract differs from the pin",
+    severity: "error",
+    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
+    example: "The pin says `service.v3`, the running service says `service.v2`."
+  },
+  BG404: {
+    title: "Probe request failed",
+    severity: "error",
+    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
+    example: "The schema-version request answers 503 `schema_unavailable`."
+  },
+  BG405: {
+    title: "Error envelope violates the contract",
+    severity: "error",
+    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
+    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
+  },
+  BG406: {
+    title: "Response fails the producer's schema",
+    severity: "error",
+    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
+    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
+  },
+  BG407: {
+    title: "Runtime preflight skipped",
+    severity: "notice",
+    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
+    example: "`baseline-gate health --no-probe`."
+  },
+  BG408: {
+    title: "Schema migrations pending",
+    severity: "warning",
+    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
+    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  }
+};
+
+// src/rules/catalog/producer.ts
+var PRODUCER_RULES = {
+  BG301: {
+    title: "Mirror differs from the producer manifest",
+    severity: "error",
+    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
+    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
+  },
+  BG302: {
+    title: "Producer manifest unusable",
+    severity: "error",
+    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
+    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
+  },
+  BG303: {
+    title: "Handoff payload unusable",
+    severity: "error",
+    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
+    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
+  },
+  BG304: {
+    title: "Handoff identity disagrees",
+    severity: "error",
+    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
+    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
+  },
+  BG305: {
+    title: "Handoff error codes differ",
+    severity: "error",
+    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
+    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
+  },
+  BG306: {
+    title: "Handoff envelope policy incomplete",
+    severity: "error",
+    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
+    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
+  },
+  BG307: {
+    title: "Handoff mode rules",
+    severity: "error",
+    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
+    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
+  },
+  BG308: {
+    title: "Handoff timestamp",
+    severity: "error",
+    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
+    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
+  },
+  BG309: {
+    title: "Producer code differs from its manifest",
+    severity: "error",
+    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
+    example: "The service answers `service.v4` while its manifest still says `service.v3`."
+  },
+  BG310: {
+    title: "Producer at a rolled-back release",
+    severity: "warning",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
+  },
+  BG311: {
+    title: "Producer manifest at the tag differs from the pin",
+    severity: "error",
+    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
+    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
+  },
+  BG312: {
+    title: "Release tag points elsewhere",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
+    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
+  },
+  BG313: {
+    title: "Release tag missing from the producer repository",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
+    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
+  },
+  BG314: {
+    title: "Producer identity could not be verified",
+    severity: "error",
+    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
+    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
+  }
+};
+
+// src/rules/catalog/suites.ts
+var SUITE_RULES = {
+  BG701: {
+    title: "Suite step failed",
+    severity: "error",
+    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
+  },
+  BG702: {
+    title: "Suite step timed out",
+    severity: "error",
+    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: "A contract test waits forever on a port that never opens."
+  },
+  BG703: {
+    title: "Suite step could not run",
+    severity: "error",
+    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
+    example: "`cargo` is not on PATH on the runner."
+  },
+  BG704: {
+    title: "Suites not run",
+    severity: "notice",
+    description: "The suites were not run: the run asked for none (`--no-suites`, input `suites: false`, or a rollback dry run), or, for a promotion, the rules already decide FAIL, so the suites could not change the verdict (`--suites-anyway`, input `suites-anyway: true`, runs them all the same). The verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped with the reason (`skip_reason`), never as passed.",
+    example: "`baseline-gate promote --base main --no-suites`."
+  },
+  BG705: {
+    title: "No suite steps for this operation",
+    severity: "warning",
+    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG706: {
+    title: "Suites taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  }
+};
+
+// src/rules/catalog/trio.ts
+var TRIO_RULES = {
   BG201: {
     title: "Pin and mirror disagree",
     severity: "error",
@@ -55154,303 +55446,33 @@ var rules = {
     severity: "error",
     description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.",
     example: "A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved."
-  },
-  BG301: {
-    title: "Mirror differs from the producer manifest",
-    severity: "error",
-    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
-    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
-  },
-  BG302: {
-    title: "Producer manifest unusable",
-    severity: "error",
-    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
-    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
-  },
-  BG303: {
-    title: "Handoff payload unusable",
-    severity: "error",
-    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
-    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
-  },
-  BG304: {
-    title: "Handoff identity disagrees",
-    severity: "error",
-    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
-    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
-  },
-  BG305: {
-    title: "Handoff error codes differ",
-    severity: "error",
-    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
-    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
-  },
-  BG306: {
-    title: "Handoff envelope policy incomplete",
-    severity: "error",
-    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
-    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
-  },
-  BG307: {
-    title: "Handoff mode rules",
-    severity: "error",
-    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
-    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
-  },
-  BG308: {
-    title: "Handoff timestamp",
-    severity: "error",
-    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
-    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
-  },
-  BG309: {
-    title: "Producer code differs from its manifest",
-    severity: "error",
-    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
-    example: "The service answers `service.v4` while its manifest still says `service.v3`."
-  },
-  BG310: {
-    title: "Producer at a rolled-back release",
-    severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
-    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
-  },
-  BG311: {
-    title: "Producer manifest at the tag differs from the pin",
-    severity: "error",
-    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
-    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
-  },
-  BG312: {
-    title: "Release tag points elsewhere",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
-    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
-  },
-  BG313: {
-    title: "Release tag missing from the producer repository",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
-    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
-  },
-  BG314: {
-    title: "Producer identity could not be verified",
-    severity: "error",
-    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
-    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
-  },
-  BG401: {
-    title: "Producer did not start",
-    severity: "error",
-    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
-    example: "The service panics at start-up, or `cargo` is not installed."
-  },
-  BG402: {
-    title: "Producer not ready in time",
-    severity: "error",
-    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
-    example: "The service binds but never accepts connections."
-  },
-  BG403: {
-    title: "Runtime contract differs from the pin",
-    severity: "error",
-    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
-    example: "The pin says `service.v3`, the running service says `service.v2`."
-  },
-  BG404: {
-    title: "Probe request failed",
-    severity: "error",
-    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
-    example: "The schema-version request answers 503 `schema_unavailable`."
-  },
-  BG405: {
-    title: "Error envelope violates the contract",
-    severity: "error",
-    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
-    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
-  },
-  BG406: {
-    title: "Response fails the producer's schema",
-    severity: "error",
-    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
-    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
-  },
-  BG407: {
-    title: "Runtime preflight skipped",
-    severity: "notice",
-    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
-    example: "`baseline-gate health --no-probe`."
-  },
-  BG408: {
-    title: "Schema migrations pending",
-    severity: "warning",
-    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
-    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
-  },
-  BG501: {
-    title: "Trio not updated atomically",
-    severity: "error",
-    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
-    example: "A pull request changes `release_tag` in the pin and nothing else."
-  },
-  BG502: {
-    title: "Release tag does not go up",
-    severity: "error",
-    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
-    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
-  },
-  BG503: {
-    title: "Breaking change without a contract bump",
-    severity: "error",
-    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
-    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
-  },
-  BG504: {
-    title: "Stability window not over",
-    severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
-    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
-  },
-  BG505: {
-    title: "Ledger history not kept",
-    severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
-  },
-  BG506: {
-    title: "Checked revision is not the checkout",
-    severity: "error",
-    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
-    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
-  },
-  BG701: {
-    title: "Suite step failed",
-    severity: "error",
-    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
-    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
-  },
-  BG702: {
-    title: "Suite step timed out",
-    severity: "error",
-    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
-    example: "A contract test waits forever on a port that never opens."
-  },
-  BG703: {
-    title: "Suite step could not run",
-    severity: "error",
-    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
-    example: "`cargo` is not on PATH on the runner."
-  },
-  BG704: {
-    title: "Suites not run",
-    severity: "notice",
-    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
-    example: "`baseline-gate promote --base main --no-suites`."
-  },
-  BG705: {
-    title: "No suite steps for this operation",
-    severity: "warning",
-    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
-    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
-  },
-  BG507: {
-    title: "History too shallow",
-    severity: "error",
-    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
-    example: "`actions/checkout` with its default `fetch-depth: 1`."
-  },
-  BG508: {
-    title: "Rollback keeps the posture GO",
-    severity: "error",
-    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
-    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
-  },
-  BG509: {
-    title: "Rollback to a baseline never pinned",
-    severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
-    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
-  },
-  BG510: {
-    title: "No last-known-good baseline",
-    severity: "error",
-    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
-    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
-  },
-  BG511: {
-    title: "Trio changed on disk",
-    severity: "error",
-    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
-    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
-  },
-  BG512: {
-    title: "Rollback not proposed on GitHub",
-    severity: "warning",
-    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
-    example: "The workflow has `pull-requests: read`: no pull request is opened."
-  },
-  BG601: {
-    title: "Adapter file missing",
-    severity: "error",
-    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
-    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
-  },
-  BG602: {
-    title: "Adapter lacks an endpoint",
-    severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
-    example: "The adapter no longer names the readiness endpoint."
-  },
-  BG603: {
-    title: "Endpoint outside the adapter",
-    severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
-    example: "A React hook calls the producer's query endpoint with `fetch` directly."
-  },
-  BG604: {
-    title: "Adapter boundary not configured",
-    severity: "warning",
-    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
-    example: "A policy without `adapter.file`."
-  },
-  BG706: {
-    title: "Suites taken from the base policy",
-    severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
-    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
-  },
-  BG801: {
-    title: "Posture to GO without joint approval",
-    severity: "error",
-    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
-    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
-  },
-  BG802: {
-    title: "Joint approval could not be checked",
-    severity: "error",
-    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
-    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
-  },
-  BG803: {
-    title: "Joint approval given",
-    severity: "notice",
-    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
-    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
   }
+};
+
+// src/rules/catalog.ts
+var rules = {
+  ...PARSE_RULES,
+  ...TRIO_RULES,
+  ...PRODUCER_RULES,
+  ...PREFLIGHT_RULES,
+  ...CHANGE_RULES,
+  ...ADAPTER_RULES,
+  ...SUITE_RULES,
+  ...POSTURE_RULES
 };
 var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at2, message, subject) {
+function finding(rule, file, at, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
-    line: at2?.line ?? null,
-    column: at2?.column ?? null,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
     message,
-    ...subject === void 0 ? {} : { subject }
+    ...subject2 === void 0 ? {} : { subject: subject2 }
   };
 }
 function pinLineSubject(key) {
@@ -55459,13 +55481,16 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
   );
 }
+function bySeverity(findings) {
+  return sortFindings(findings).sort((a, b2) => RANK[a.severity] - RANK[b2.severity]);
+}
 function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts2[f.severity]++;
+  return counts2;
 }
 
 // src/rules/files.ts
@@ -55593,8 +55618,8 @@ function readable(file, ids) {
     );
   }
   if (!src.validUtf8) {
-    const at2 = src.text.indexOf("\uFFFD");
-    const pos = at2 === -1 ? START : positionAt(src, at2);
+    const at = src.text.indexOf("\uFFFD");
+    const pos = at === -1 ? START : positionAt(src, at);
     out.push(
       finding(
         ids.utf8,
@@ -55657,6 +55682,7 @@ function mib(bytes) {
 }
 
 // src/rules/cap.ts
+init_plural();
 var MAX_PER_RULE = 20;
 function capFindings(findings, max = MAX_PER_RULE) {
   const seen = /* @__PURE__ */ new Map();
@@ -55713,26 +55739,26 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
   if (mirror.bytes.equals(own.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own.text.split("\n");
-  const i = firstDifference(a, b);
-  const where3 = i === -1 ? "their byte-order mark" : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b[i])}`;
+  const b2 = own.text.split("\n");
+  const i = firstDifference(a, b2);
+  const where4 = i === -1 ? "their byte-order mark" : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b2[i])}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
       { line: i === -1 ? 1 : Math.min(i + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
 }
-function firstDifference(a, b) {
+function firstDifference(a, b2) {
   const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b, (l) => l);
+  const exact = firstIndex(a, b2, (l) => l);
   if (exact === -1) return -1;
-  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+  return firstIndex(a, b2, key) === exact + 1 ? exact + 1 : exact;
 }
-function firstIndex(a, b, key) {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (key(a[i]) !== key(b[i])) return i;
+function firstIndex(a, b2, key) {
+  for (let i = 0; i < Math.max(a.length, b2.length); i++) if (key(a[i]) !== key(b2[i])) return i;
   return -1;
 }
 function shownLine(line) {
@@ -55755,6 +55781,12 @@ var RUNTIME_VS_PIN = [
   ["expected_api_contract_version", "expected_api_contract_version"],
   ["integration_baseline", "expected_integration_baseline"]
 ];
+function differing(got, want, pairs) {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w === "string" && g !== w ? [{ field, wantField, got: g, want: w }] : [];
+  });
+}
 var REQUIRES = ["service_contract_version", "error.code", "error.message"];
 var FORBIDS = ["legacy_error", "api_contract_version"];
 var CANDIDATE_KEYS = [
@@ -55767,49 +55799,42 @@ function handoffRules(trio, producer, ctx, held) {
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
-  const at2 = (pointer) => locate(doc, pointer);
+  const at = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
   const out = [];
-  for (const field of IDENTITY) {
-    if (candidate && field === "expected_service_contract_version") continue;
-    const got = h[field];
-    const want = m[field];
-    if (typeof got === "string" && typeof want === "string" && got !== want) {
+  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
+  const samePairs = released.map((f) => [f, f]);
+  for (const d of differing(h, m, samePairs)) {
+    out.push(
+      finding(
+        "BG304",
+        path2,
+        at(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    );
+  }
+  const arb = h.active_runtime_baseline;
+  if (arb && typeof arb === "object" && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
         finding(
           "BG304",
           path2,
-          at2(`/${field}`),
-          `the handoff's ${field} is "${got}" but the producer manifest says "${want}"; regenerate the payload from the manifest`
+          at(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
-    }
-  }
-  const arb = h.active_runtime_baseline;
-  if (arb && typeof arb === "object" && !held) {
-    for (const [field, pinField] of RUNTIME_VS_PIN) {
-      const got = arb[field];
-      const want = pin[pinField];
-      if (typeof got === "string" && typeof want === "string" && got !== want) {
-        out.push(
-          finding(
-            "BG304",
-            path2,
-            at2(`/active_runtime_baseline/${field}`),
-            `active_runtime_baseline.${field} is "${got}" but the pinned runtime baseline (${trio.pin.path}) has ${pinField} "${want}"`
-          )
-        );
-      }
     }
   }
   const codes = h.error_code_enum;
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes);
     const want = new Set(m.error_code_enum);
-    const onlyManifest = [...want].filter((c) => !have.has(c));
-    const onlyHandoff = [...have].filter((c) => !want.has(c));
+    const onlyManifest = [...want].filter((c2) => !have.has(c2));
+    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
     if (onlyManifest.length || onlyHandoff.length) {
       const ownDoc = producer.manifest.doc;
       const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
@@ -55821,7 +55846,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG305",
           path2,
-          at2("/error_code_enum"),
+          at("/error_code_enum"),
           `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
@@ -55842,7 +55867,7 @@ function handoffRules(trio, producer, ctx, held) {
           finding(
             "BG306",
             path2,
-            at2(`/non_2xx_envelope_policy/${mode}`),
+            at(`/non_2xx_envelope_policy/${mode}`),
             `non_2xx_envelope_policy.${mode}: ${what}`
           )
         );
@@ -55855,7 +55880,7 @@ function handoffRules(trio, producer, ctx, held) {
 }
 function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
-  const at2 = (pointer) => locate(doc, pointer);
+  const at = (pointer) => locate(doc, pointer);
   if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
       if (h[key] !== void 0) {
@@ -55876,7 +55901,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         finding(
           "BG307",
           path2,
-          at2("/expected_service_contract_version"),
+          at("/expected_service_contract_version"),
           `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
         )
       );
@@ -55885,7 +55910,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry rehearsal_candidate")
       );
     } else {
       if (rc.requires_runtime_cutover !== false) {
@@ -55893,7 +55918,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/requires_runtime_cutover"),
+            at("/rehearsal_candidate/requires_runtime_cutover"),
             "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
           )
         );
@@ -55903,7 +55928,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            at("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
             "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
           )
         );
@@ -55911,7 +55936,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     }
     if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry compatibility_expectations")
+        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
     }
   }
@@ -55920,21 +55945,21 @@ function modeRules(h, path2, doc, pin, candidate) {
 function timestamp(h, path2, doc, now) {
   const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
-  const at2 = locate(doc, "/handoff_generated_at_utc");
+  const at = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
     return [
       finding(
         "BG308",
         path2,
-        at2,
+        at,
         `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
       )
     ];
   }
   if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
     return [
-      finding("BG308", path2, at2, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+      finding("BG308", path2, at, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
     ];
   }
   return [];
@@ -56572,7 +56597,7 @@ function H(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
 H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Le = B;
 var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var P = Y().default;
+var b = Y().default;
 var be = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
 function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
@@ -57198,7 +57223,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.manifest_path !== void 0) {
       let a = l.manifest_path;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -57214,7 +57239,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.changelog_path !== void 0) {
       let a = l.changelog_path;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -57238,7 +57263,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -57334,7 +57359,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -57381,11 +57406,11 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.name !== void 0) {
       let a = l.name;
       if (typeof a == "string") {
-        if (P(a) > 100) {
+        if (b(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -57405,7 +57430,7 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -57422,7 +57447,7 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.cwd !== void 0) {
       let a = l.cwd;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -57493,11 +57518,11 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.display_name !== void 0) {
       let t = l.display_name;
       if (typeof t == "string") {
-        if (P(t) > 60) {
+        if (b(t) > 60) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
-        if (P(t) < 1) {
+        if (b(t) < 1) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -57516,7 +57541,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.pin !== void 0) {
           let n = t.pin;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57532,7 +57557,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57548,7 +57573,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.matrix !== void 0) {
           let n = t.matrix;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57576,7 +57601,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.root !== void 0) {
           let n = t.root;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57592,7 +57617,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57608,7 +57633,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.handoff !== void 0) {
           let n = t.handoff;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -57639,7 +57664,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (P(y) < 1) {
+                    if (b(y) < 1) {
                       let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -57656,7 +57681,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -57718,7 +57743,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.schemas !== void 0) {
               let m = n.schemas;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -57861,7 +57886,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let y = 0; y < m; y++) {
               let o = n[y];
               if (typeof o == "string") {
-                if (P(o) < 1) {
+                if (b(o) < 1) {
                   let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i] : e.push(i), r++;
                 }
@@ -57917,7 +57942,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (P(y) < 1) {
+                    if (b(y) < 1) {
                       let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -57934,7 +57959,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -57963,7 +57988,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.file !== void 0) {
           let n = t.file, m = r, d = false, g = r;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [i] : e.push(i), r++;
             }
@@ -57987,7 +58012,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let u = 0; u < i; u++) {
               let f = n[u];
               if (typeof f == "string") {
-                if (P(f) < 1) {
+                if (b(f) < 1) {
                   let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -58000,10 +58025,10 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            let p = n.length, c;
+            let p = n.length, c2;
             if (p > 1) {
-              e: for (; p--; ) for (c = p; c--; ) if (F(n[p], n[c])) {
-                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c }, message: "must NOT have duplicate items (items ## " + c + " and " + p + " are identical)" };
+              e: for (; p--; ) for (c2 = p; c2--; ) if (F(n[p], n[c2])) {
+                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c2 }, message: "must NOT have duplicate items (items ## " + c2 + " and " + p + " are identical)" };
                 e === null ? e = [u] : e.push(u), r++;
                 break e;
               }
@@ -58033,7 +58058,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -58054,7 +58079,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -58079,7 +58104,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -58164,7 +58189,7 @@ function W(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
   return W.errors = e, r === 0;
 }
 W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, skip_reason: { description: "A skipped step: why it was not run (on request, a dry run, or the rules already decide FAIL and the suites were not asked for anyway).", type: "string", minLength: 1 }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
 var x = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
 var z = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
 var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
@@ -58194,7 +58219,7 @@ function O(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.path !== void 0) {
       let t = l.path;
       if (typeof t == "string") {
-        if (P(t) < 1) {
+        if (b(t) < 1) {
           let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -58351,7 +58376,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (o.version !== void 0) {
           let i = o.version;
           if (typeof i == "string") {
-            if (P(i) < 1) {
+            if (b(i) < 1) {
               let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -58458,7 +58483,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.commit !== void 0) {
-          let i = o.commit, p = r, c = false, u = r;
+          let i = o.commit, p = r, c2 = false, u = r;
           if (typeof i == "string") {
             if (!N.test(i)) {
               let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -58469,14 +58494,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var a = u === r;
-          c = c || a;
+          c2 = c2 || a;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var a = f === r;
-          if (c = c || a, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || a, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -58526,7 +58551,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.commit !== void 0) {
-          let i = o.commit, p = r, c = false, u = r;
+          let i = o.commit, p = r, c2 = false, u = r;
           if (typeof i == "string") {
             if (!N.test(i)) {
               let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -58537,14 +58562,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var t = u === r;
-          c = c || t;
+          c2 = c2 || t;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var t = f === r;
-          if (c = c || t, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || t, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -58748,38 +58773,38 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
       if (Array.isArray(o)) {
         let i = o.length;
         for (let p = 0; p < i; p++) {
-          let c = o[p];
-          if (c && typeof c == "object" && !Array.isArray(c)) {
-            if (c.rule === void 0) {
+          let c2 = o[p];
+          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
+            if (c2.rule === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.severity === void 0) {
+            if (c2.severity === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.file === void 0) {
+            if (c2.file === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.line === void 0) {
+            if (c2.line === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.column === void 0) {
+            if (c2.column === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.message === void 0) {
+            if (c2.message === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            for (let u in c) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
+            for (let u in c2) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
               let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (c.rule !== void 0) {
-              let u = c.rule;
+            if (c2.rule !== void 0) {
+              let u = c2.rule;
               if (typeof u == "string") {
                 if (!pe.test(u)) {
                   let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
@@ -58790,22 +58815,22 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.severity !== void 0) {
-              let u = c.severity;
+            if (c2.severity !== void 0) {
+              let u = c2.severity;
               if (!(u === "error" || u === "warning" || u === "notice")) {
                 let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.file !== void 0) {
-              let u = c.file;
+            if (c2.file !== void 0) {
+              let u = c2.file;
               if (typeof u != "string" && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.line !== void 0) {
-              let u = c.line;
+            if (c2.line !== void 0) {
+              let u = c2.line;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -58815,8 +58840,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.column !== void 0) {
-              let u = c.column;
+            if (c2.column !== void 0) {
+              let u = c2.column;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -58826,10 +58851,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.message !== void 0) {
-              let u = c.message;
+            if (c2.message !== void 0) {
+              let u = c2.message;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -58838,10 +58863,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.subject !== void 0) {
-              let u = c.subject;
+            if (c2.subject !== void 0) {
+              let u = c2.subject;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -58865,40 +58890,40 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
       if (Array.isArray(o)) {
         let i = o.length;
         for (let p = 0; p < i; p++) {
-          let c = o[p];
-          if (c && typeof c == "object" && !Array.isArray(c)) {
-            if (c.suite === void 0) {
+          let c2 = o[p];
+          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
+            if (c2.suite === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.name === void 0) {
+            if (c2.name === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.status === void 0) {
+            if (c2.status === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.exit_code === void 0) {
+            if (c2.exit_code === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.duration_ms === void 0) {
+            if (c2.duration_ms === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.required === void 0) {
+            if (c2.required === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            for (let u in c) if (!I.call(q.properties.steps.items.properties, u)) {
+            for (let u in c2) if (!I.call(q.properties.steps.items.properties, u)) {
               let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (c.suite !== void 0) {
-              let u = c.suite;
+            if (c2.suite !== void 0) {
+              let u = c2.suite;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -58907,10 +58932,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.name !== void 0) {
-              let u = c.name;
+            if (c2.name !== void 0) {
+              let u = c2.name;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -58919,22 +58944,22 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.status !== void 0) {
-              let u = c.status;
+            if (c2.status !== void 0) {
+              let u = c2.status;
               if (!(u === "passed" || u === "failed" || u === "timed-out" || u === "not-run" || u === "skipped")) {
                 let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.exit_code !== void 0) {
-              let u = c.exit_code;
+            if (c2.exit_code !== void 0) {
+              let u = c2.exit_code;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: q.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.duration_ms !== void 0) {
-              let u = c.duration_ms;
+            if (c2.duration_ms !== void 0) {
+              let u = c2.duration_ms;
               if (typeof u == "number" && isFinite(u)) {
                 if (u < 0 || isNaN(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
@@ -58945,29 +58970,29 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.required !== void 0 && typeof c.required != "boolean") {
+            if (c2.required !== void 0 && typeof c2.required != "boolean") {
               let u = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.argv !== void 0) {
-              let u = c.argv;
+            if (c2.argv !== void 0) {
+              let u = c2.argv;
               if (Array.isArray(u)) {
                 let f = u.length;
                 for (let h = 0; h < f; h++) if (typeof u[h] != "string") {
-                  let b = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [b] : e.push(b), r++;
+                  let P = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [P] : e.push(P), r++;
                 }
               } else {
                 let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.cwd !== void 0 && typeof c.cwd != "string") {
+            if (c2.cwd !== void 0 && typeof c2.cwd != "string") {
               let u = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.log_file !== void 0) {
-              let u = c.log_file;
+            if (c2.log_file !== void 0) {
+              let u = c2.log_file;
               if (typeof u == "string") {
                 if (!ke.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
@@ -58978,8 +59003,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.log_sha256 !== void 0) {
-              let u = c.log_sha256;
+            if (c2.log_sha256 !== void 0) {
+              let u = c2.log_sha256;
               if (typeof u == "string") {
                 if (!G.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
@@ -58990,16 +59015,28 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.log_tail !== void 0 && typeof c.log_tail != "string") {
+            if (c2.log_tail !== void 0 && typeof c2.log_tail != "string") {
               let u = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.error !== void 0 && typeof c.error != "string") {
+            if (c2.error !== void 0 && typeof c2.error != "string") {
               let u = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.output_bytes !== void 0) {
-              let u = c.output_bytes;
+            if (c2.skip_reason !== void 0) {
+              let u = c2.skip_reason;
+              if (typeof u == "string") {
+                if (b(u) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+              } else {
+                let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+            if (c2.output_bytes !== void 0) {
+              let u = c2.output_bytes;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u))) {
                 let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -59009,31 +59046,31 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.killed !== void 0) {
-              let u = c.killed;
+            if (c2.killed !== void 0) {
+              let u = c2.killed;
               if (Array.isArray(u)) {
                 let f = u.length;
                 for (let h = 0; h < f; h++) {
-                  let b = u[h];
-                  if (b && typeof b == "object" && !Array.isArray(b)) {
-                    if (b.pid === void 0) {
+                  let P = u[h];
+                  if (P && typeof P == "object" && !Array.isArray(P)) {
+                    if (P.pid === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.command === void 0) {
+                    if (P.command === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.found === void 0) {
+                    if (P.found === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "found" }, message: "must have required property 'found'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    for (let _ in b) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
+                    for (let _ in P) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
                       let A = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: _ }, message: "must NOT have additional properties" };
                       e === null ? e = [A] : e.push(A), r++;
                     }
-                    if (b.pid !== void 0) {
-                      let _ = b.pid;
+                    if (P.pid !== void 0) {
+                      let _ = P.pid;
                       if (!(typeof _ == "number" && !(_ % 1) && !isNaN(_) && isFinite(_))) {
                         let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         e === null ? e = [A] : e.push(A), r++;
@@ -59043,18 +59080,18 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                         e === null ? e = [A] : e.push(A), r++;
                       }
                     }
-                    if (b.command !== void 0 && typeof b.command != "string") {
+                    if (P.command !== void 0 && typeof P.command != "string") {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/command", schemaPath: "#/properties/steps/items/properties/killed/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.found !== void 0) {
-                      let _ = b.found;
+                    if (P.found !== void 0) {
+                      let _ = P.found;
                       if (!(_ === "group" || _ === "descendant" || _ === "marker")) {
                         let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/found", schemaPath: "#/properties/steps/items/properties/killed/items/properties/found/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.killed.items.properties.found.enum }, message: "must be equal to one of the allowed values" };
                         e === null ? e = [A] : e.push(A), r++;
                       }
                     }
-                    if (b.error !== void 0 && typeof b.error != "string") {
+                    if (P.error !== void 0 && typeof P.error != "string") {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/error", schemaPath: "#/properties/steps/items/properties/killed/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
@@ -59068,8 +59105,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.containment !== void 0) {
-              let u = c.containment;
+            if (c2.containment !== void 0) {
+              let u = c2.containment;
               if (!(u === "tracked" || u === "group-only")) {
                 let f = { instancePath: s + "/steps/" + p + "/containment", schemaPath: "#/properties/steps/items/properties/containment/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.containment.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -59164,8 +59201,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i = o.changed_files;
           if (Array.isArray(i)) {
             let p = i.length;
-            for (let c = 0; c < p; c++) if (typeof i[c] != "string") {
-              let u = { instancePath: s + "/change/changed_files/" + c, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
+              let u = { instancePath: s + "/change/changed_files/" + c2, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -59188,8 +59225,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i = o.codes_added;
           if (Array.isArray(i)) {
             let p = i.length;
-            for (let c = 0; c < p; c++) if (typeof i[c] != "string") {
-              let u = { instancePath: s + "/change/codes_added/" + c, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
+              let u = { instancePath: s + "/change/codes_added/" + c2, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -59201,8 +59238,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i = o.codes_removed;
           if (Array.isArray(i)) {
             let p = i.length;
-            for (let c = 0; c < p; c++) if (typeof i[c] != "string") {
-              let u = { instancePath: s + "/change/codes_removed/" + c, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
+              let u = { instancePath: s + "/change/codes_removed/" + c2, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -59225,13 +59262,13 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.approval !== void 0) {
-          let i = o.approval, p = r, c = false, u = r;
+          let i = o.approval, p = r, c2 = false, u = r;
           if (i !== null) {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var n = u === r;
-          c = c || n;
+          c2 = c2 || n;
           let f = r;
           if (i && typeof i == "object" && !Array.isArray(i)) {
             if (i.approved === void 0) {
@@ -59255,8 +59292,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [h] : e.push(h), r++;
             }
             for (let h in i) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
-              let b = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
-              e === null ? e = [b] : e.push(b), r++;
+              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [P] : e.push(P), r++;
             }
             if (i.approved !== void 0 && typeof i.approved != "boolean") {
               let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -59265,41 +59302,41 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (i.consumer !== void 0) {
               let h = i.consumer;
               if (Array.isArray(h)) {
-                let b = h.length;
-                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                let P = h.length;
+                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
                   let A = { instancePath: s + "/change/approval/consumer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let b = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.producer !== void 0) {
               let h = i.producer;
               if (Array.isArray(h)) {
-                let b = h.length;
-                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                let P = h.length;
+                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
                   let A = { instancePath: s + "/change/approval/producer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let b = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.head_sha !== void 0) {
               let h = i.head_sha;
               if (typeof h != "string" && h !== null) {
-                let b = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i.problem !== void 0) {
               let h = i.problem;
               if (typeof h != "string" && h !== null) {
-                let b = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
           } else {
@@ -59307,7 +59344,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var n = f === r;
-          if (c = c || n, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || n, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -59439,49 +59476,49 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i.release_tag !== void 0) {
               let p = i.release_tag;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.commit_sha !== void 0) {
               let p = i.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
               let p = i.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
               let p = i.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
               let p = i.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
               let p = i.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -59517,49 +59554,49 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i.release_tag !== void 0) {
               let p = i.release_tag;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.commit_sha !== void 0) {
               let p = i.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.service_contract_version !== void 0) {
               let p = i.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.api_contract_version !== void 0) {
               let p = i.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.integration_baseline !== void 0) {
               let p = i.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.manifest_sha256 !== void 0) {
               let p = i.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -59568,7 +59605,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.target_revision !== void 0) {
-          let i = o.target_revision, p = r, c = false, u = r;
+          let i = o.target_revision, p = r, c2 = false, u = r;
           if (typeof i == "string") {
             if (!N.test(i)) {
               let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -59579,14 +59616,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var m = u === r;
-          c = c || m;
+          c2 = c2 || m;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var m = f === r;
-          if (c = c || m, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || m, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -59608,20 +59645,20 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           e === null ? e = [i] : e.push(i), r++;
         }
         if (o.target_profile !== void 0) {
-          let i = o.target_profile, p = r, c = false, u = r;
+          let i = o.target_profile, p = r, c2 = false, u = r;
           if (!(i === "current" || i === "legacy")) {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var d = u === r;
-          c = c || d;
+          c2 = c2 || d;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var d = f === r;
-          if (c = c || d, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || d, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -59631,111 +59668,111 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i = o.follow_up;
           if (Array.isArray(i)) {
             let p = i.length;
-            for (let c = 0; c < p; c++) {
-              let u = i[c];
+            for (let c2 = 0; c2 < p; c2++) {
+              let u = i[c2];
               if (u && typeof u == "object" && !Array.isArray(u)) {
                 if (u.rule === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.severity === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.file === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.line === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.column === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.message === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 for (let f in u) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
-                  let h = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  let h = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (u.rule !== void 0) {
                   let f = u.rule;
                   if (typeof f == "string") {
                     if (!pe.test(f)) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.severity !== void 0) {
                   let f = u.severity;
                   if (!(f === "error" || f === "warning" || f === "notice")) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.file !== void 0) {
                   let f = u.file;
                   if (typeof f != "string" && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.line !== void 0) {
                   let f = u.line;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.column !== void 0) {
                   let f = u.column;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.message !== void 0) {
                   let f = u.message;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.subject !== void 0) {
                   let f = u.subject;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -59748,47 +59785,47 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i = o.timeline;
           if (Array.isArray(i)) {
             let p = i.length;
-            for (let c = 0; c < p; c++) {
-              let u = i[c];
+            for (let c2 = 0; c2 < p; c2++) {
+              let u = i[c2];
               if (u && typeof u == "object" && !Array.isArray(u)) {
                 if (u.at === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.event === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 for (let f in u) if (!(f === "at" || f === "event")) {
-                  let h = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  let h = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (u.at !== void 0) {
                   let f = u.at;
                   if (typeof f == "string") {
                     if (!S.test(f)) {
-                      let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.event !== void 0) {
                   let f = u.event;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -59809,31 +59846,31 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i) if (!(p === "due" || p === "what")) {
-              let c = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i.due !== void 0) {
               let p = i.due;
               if (typeof p == "string") {
                 if (!S.test(p)) {
-                  let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [c] : e.push(c), r++;
+                  let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [c2] : e.push(c2), r++;
                 }
               } else {
-                let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i.what !== void 0) {
               let p = i.what;
               if (typeof p == "string") {
-                if (P(p) < 1) {
-                  let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [c] : e.push(c), r++;
+                if (b(p) < 1) {
+                  let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [c2] : e.push(c2), r++;
                 }
               } else {
-                let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -59842,7 +59879,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.pull_request_url !== void 0) {
-          let i = o.pull_request_url, p = r, c = false, u = r;
+          let i = o.pull_request_url, p = r, c2 = false, u = r;
           if (typeof i == "string") {
             if (!le.test(i)) {
               let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -59853,21 +59890,21 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var g = u === r;
-          c = c || g;
+          c2 = c2 || g;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var g = f === r;
-          if (c = c || g, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || g, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
           }
         }
         if (o.incident_issue_url !== void 0) {
-          let i = o.incident_issue_url, p = r, c = false, u = r;
+          let i = o.incident_issue_url, p = r, c2 = false, u = r;
           if (typeof i == "string") {
             if (!le.test(i)) {
               let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -59878,14 +59915,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var y = u === r;
-          c = c || y;
+          c2 = c2 || y;
           let f = r;
           if (i !== null) {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var y = f === r;
-          if (c = c || y, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || y, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -59990,42 +60027,42 @@ var Reader = class {
     return after === "" || after === " " || after === "	" ? n : 0;
   }
   fence(line) {
-    const c = this.at(line, 0);
-    if (c !== "`" && c !== "~") return null;
+    const c2 = this.at(line, 0);
+    if (c2 !== "`" && c2 !== "~") return null;
     let n = 0;
-    while (this.at(line, n) === c) n++;
+    while (this.at(line, n) === c2) n++;
     if (n < 3) return null;
-    if (c === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
-    return { char: c, length: n };
+    if (c2 === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
+    return { char: c2, length: n };
   }
   thematicBreak(line) {
-    const c = this.at(line, 0);
-    if (c !== "*" && c !== "-" && c !== "_") return false;
+    const c2 = this.at(line, 0);
+    if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
     let count2 = 0;
     for (let k = line.first; k < line.end; k++) {
       const ch = this.text[k];
-      if (ch === c) count2++;
+      if (ch === c2) count2++;
       else if (ch !== " " && ch !== "	") return false;
     }
     return count2 >= 3;
   }
   setext(line) {
     if (line.blank || line.indent >= 4) return 0;
-    const c = this.at(line, 0);
-    if (c !== "=" && c !== "-") return 0;
+    const c2 = this.at(line, 0);
+    if (c2 !== "=" && c2 !== "-") return 0;
     let k = line.first;
-    while (k < line.end && this.text[k] === c) k++;
+    while (k < line.end && this.text[k] === c2) k++;
     while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-    return k === line.end ? c === "=" ? 1 : 2 : 0;
+    return k === line.end ? c2 === "=" ? 1 : 2 : 0;
   }
   marker(line) {
     if (line.indent >= 4) return null;
-    const c = this.at(line, 0);
+    const c2 = this.at(line, 0);
     let width;
     let ordered = false;
-    let char = c;
+    let char = c2;
     let number = 1;
-    if (c === "-" || c === "*" || c === "+") {
+    if (c2 === "-" || c2 === "*" || c2 === "+") {
       width = 1;
     } else {
       let n = 0;
@@ -60091,7 +60128,7 @@ var Reader = class {
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
-    const row = this.splitRow(head);
+    const row = splitRow(this.text, head.first, head.end);
     if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
@@ -60108,20 +60145,20 @@ var Reader = class {
     let dashes = 0;
     let state = "lead";
     for (; k <= end; k++) {
-      const c = k < end ? this.text[k] : "|";
-      if (c === "|") {
+      const c2 = k < end ? this.text[k] : "|";
+      if (c2 === "|") {
         if (dashes === 0) return 0;
         columns++;
         dashes = 0;
         state = "lead";
-      } else if (c === " " || c === "	") {
+      } else if (c2 === " " || c2 === "	") {
         if (state === "colon") return 0;
         if (state === "dash") state = "tail";
-      } else if (c === ":") {
+      } else if (c2 === ":") {
         if (state === "lead") state = "colon";
         else if (state === "dash") state = "tail";
         else return 0;
-      } else if (c === "-") {
+      } else if (c2 === "-") {
         if (state === "tail") return 0;
         state = "dash";
         dashes++;
@@ -60131,44 +60168,13 @@ var Reader = class {
     }
     return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
-  // the last answer of nextBackslash: searching again from anywhere up to it gives the same answer, so rows
-  // read in order cost one scan of the text in all (a search per row would scan to the end each time)
-  backslash = { from: 0, at: -2 };
-  /** The offset of the first backslash at or after `from`, or -1. */
-  nextBackslash(from) {
-    const b = this.backslash;
-    if (b.at === -2 || from < b.from || b.at !== -1 && from > b.at) {
-      b.from = from;
-      b.at = this.text.indexOf("\\", from);
-    }
-    return b.at;
-  }
-  splitRow(line) {
-    const text = this.text;
-    let end = line.end;
-    while (end > line.first && isBlank(text.charCodeAt(end - 1))) end--;
-    const cells = [];
-    let cellStart = line.first;
-    let from = text.charCodeAt(line.first) === PIPE ? line.first + 1 : line.first;
-    let escape2 = this.nextBackslash(from);
-    for (let k = text.indexOf("|", from); k !== -1 && k < end; k = text.indexOf("|", k + 1)) {
-      while (escape2 !== -1 && escape2 < k - 1) escape2 = this.nextBackslash(escape2 + 2);
-      if (escape2 === k - 1) {
-        escape2 = this.nextBackslash(k + 1);
-        continue;
-      }
-      cells.push(cellOf(text, cellStart, from, k));
-      cellStart = k;
-      from = k + 1;
-    }
-    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end));
-    return { start: line.first, end: line.end, cells };
-  }
   table() {
-    const header2 = this.splitRow(this.lines[this.i]);
+    const head = this.lines[this.i];
+    const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
     let k = this.i + 2;
-    while (k < this.lines.length && !this.interruptsTable(k)) rows.push(this.splitRow(this.lines[k++]));
+    for (; k < this.lines.length && !this.interruptsTable(k); k++)
+      rows.push({ start: this.lines[k].first, end: this.lines[k].end });
     const last = rows.length > 0 ? rows[rows.length - 1].end : this.lines[this.i + 1].end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
     this.i = k;
@@ -60176,6 +60182,7 @@ var Reader = class {
   interruptsTable(index2) {
     const line = this.lines[index2];
     if (line.blank || line.indent >= 4) return true;
+    if (this.text.charCodeAt(line.first) === PIPE) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
       return true;
     if (this.htmlEnd(line, false) !== null) return true;
@@ -60387,13 +60394,34 @@ function splitLines(text) {
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let first = start;
     let indent = 0;
-    for (let c = text.charCodeAt(first); first < end && isBlank(c); c = text.charCodeAt(++first))
-      indent = c === TAB ? indent + 4 - indent % 4 : indent + 1;
+    for (let c2 = text.charCodeAt(first); first < end && isBlank(c2); c2 = text.charCodeAt(++first))
+      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
     lines.push({ start, end, first, indent, blank: first === end });
     if (nl === text.length) break;
     start = nl + 1;
   }
   return lines;
+}
+function splitRow(text, first, lineEnd) {
+  let end = lineEnd;
+  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
+  const upTo = text.slice(0, end);
+  const cells2 = [];
+  let cellStart = first;
+  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
+  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
+    if (escaped(text, first, k)) continue;
+    cells2.push(cellOf(text, cellStart, from, k));
+    cellStart = k;
+    from = k + 1;
+  }
+  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
+  return { start: first, end: lineEnd, cells: cells2 };
+}
+function escaped(text, first, k) {
+  let b2 = k;
+  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
+  return (k - b2) % 2 === 1;
 }
 function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
@@ -60401,6 +60429,7 @@ function cellOf(text, start, from, to) {
   return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
 }
 var PIPE = 124;
+var BACKSLASH = 92;
 var SPACE = 32;
 var TAB = 9;
 function isBlank(code2) {
@@ -60456,13 +60485,13 @@ function markedUp(source, start, end, inCell) {
       i = j;
       if (i === end) break;
     }
-    const c = source[i];
-    if (c === "\\" && i + 1 < end && ASCII_PUNCTUATION[source.charCodeAt(i + 1)] === true) {
+    const c2 = source[i];
+    if (c2 === "\\" && i + 1 < end && ASCII_PUNCTUATION[source.charCodeAt(i + 1)] === true) {
       literal += source[i + 1];
       i += 2;
       continue;
     }
-    if (c === "`") {
+    if (c2 === "`") {
       let n = 1;
       while (i + n < end && source[i + n] === "`") n++;
       const close = closers.next(n, i + n);
@@ -60480,7 +60509,7 @@ function markedUp(source, start, end, inCell) {
       i = close + n;
       continue;
     }
-    if (c === "&") {
+    if (c2 === "&") {
       const m = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(
         source.slice(i, Math.min(end, i + 40))
       );
@@ -60491,30 +60520,30 @@ function markedUp(source, start, end, inCell) {
         continue;
       }
     }
-    if (c === "*" || c === "_") {
+    if (c2 === "*" || c2 === "_") {
       let n = 1;
-      while (i + n < end && source[i + n] === c) n++;
+      while (i + n < end && source[i + n] === c2) n++;
       flush();
-      const f = flanking(source, start, end, i, n, c === "*");
+      const f = flanking(source, start, end, i, n, c2 === "*");
       pieces.push({
         text: "",
-        delim: { char: c, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
+        delim: { char: c2, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
       });
       i += n;
       continue;
     }
-    if (c === "\r" || c === "\n") {
+    if (c2 === "\r" || c2 === "\n") {
       const trailing = /[ \t]*$/.exec(literal)[0];
       const hard = / {2}/.test(trailing.replace(/\t/g, "")) || source[i - 1] === "\\" && literal.endsWith("\\");
       literal = literal.slice(0, literal.length - trailing.length);
       if (hard && literal.endsWith("\\") && source[i - 1] === "\\") literal = literal.slice(0, -1);
-      const ending = c === "\r" && source[i + 1] === "\n" ? "\r\n" : c;
+      const ending = c2 === "\r" && source[i + 1] === "\n" ? "\r\n" : c2;
       if (!hard) literal += ending;
       i += ending.length;
       while (i < end && (source[i] === " " || source[i] === "	")) i++;
       continue;
     }
-    literal += c;
+    literal += c2;
     i++;
   }
   flush();
@@ -60530,21 +60559,21 @@ function backtickRuns(source, start, end) {
     }
     let n = 1;
     while (i + n < end && source[i + n] === "`") n++;
-    const list2 = byLength.get(n) ?? [];
-    list2.push(i);
-    byLength.set(n, list2);
+    const list = byLength.get(n) ?? [];
+    list.push(i);
+    byLength.set(n, list);
     i += n;
   }
   const cursor = /* @__PURE__ */ new Map();
   return {
     /** The first run of exactly `n` backticks at or after `from`, or -1. */
     next(n, from) {
-      const list2 = byLength.get(n);
-      if (!list2) return -1;
+      const list = byLength.get(n);
+      if (!list) return -1;
       let k = cursor.get(n) ?? 0;
-      while (k < list2.length && list2[k] < from) k++;
+      while (k < list.length && list[k] < from) k++;
       cursor.set(n, k);
-      return k < list2.length ? list2[k] : -1;
+      return k < list.length ? list[k] : -1;
     }
   };
 }
@@ -60614,14 +60643,14 @@ function links(text) {
   const stack = [];
   let run2 = "";
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[") {
+    const c2 = text[i];
+    if (c2 === "[") {
       parts.push(run2, "[");
       run2 = "";
       stack.push(parts.length - 1);
       continue;
     }
-    if (c === "]" && stack.length > 0 && text[i + 1] === "(") {
+    if (c2 === "]" && stack.length > 0 && text[i + 1] === "(") {
       const close = destinationEnd(text, i + 2);
       if (close !== -1) {
         const open2 = stack.pop();
@@ -60633,7 +60662,7 @@ function links(text) {
         continue;
       }
     }
-    run2 += c;
+    run2 += c2;
   }
   parts.push(run2);
   return parts.join("");
@@ -60651,11 +60680,11 @@ function destinationEnd(text, from) {
   } else {
     let depth = 0;
     for (; i < last; i++) {
-      const c = text[i];
-      if (c === "\\") i++;
-      else if (c === "(" && ++depth > MAX_PARENS) return -1;
-      else if (c === ")" && depth-- === 0) break;
-      else if (c === " " || c === "	" || c === "\n" || c < " ") break;
+      const c2 = text[i];
+      if (c2 === "\\") i++;
+      else if (c2 === "(" && ++depth > MAX_PARENS) return -1;
+      else if (c2 === ")" && depth-- === 0) break;
+      else if (c2 === " " || c2 === "	" || c2 === "\n" || c2 < " ") break;
     }
     if (depth > 0) return -1;
   }
@@ -60687,20 +60716,20 @@ function parseLedger(file, displayName) {
     duplicateSections: []
   };
   const text = (lines) => linesText(file.text, lines);
-  for (const b of blocks) {
-    if (b.type === "heading" && b.depth === 1 && !ledger.title)
-      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start };
-    if (b.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b);
+  for (const b2 of blocks) {
+    if (b2.type === "heading" && b2.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b2.lines), position: positionAt(file, b2.start), start: b2.start };
+    if (b2.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b2);
   }
   const pin = section(file, blocks, PIN_SECTION_TITLE);
   if (pin) {
-    const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
+    const lines = pin.body.flatMap((b2) => b2.type === "list" ? b2.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
     ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
   const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs) {
-    const tables = pairs.body.filter((b) => b.type === "table");
+    const tables = pairs.body.filter((b2) => b2.type === "table");
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
@@ -60709,7 +60738,7 @@ function parseLedger(file, displayName) {
     };
     ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
   }
-  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
+  ledger.duplicateSections.sort((a, b2) => a.position.line - b2.position.line);
   return ledger;
 }
 function linesText(source, lines) {
@@ -60722,16 +60751,16 @@ function updatedMarker(file, block) {
   const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
   const raw = file.text.slice(block.start, block.end);
-  const at2 = raw.indexOf(":") + 1;
-  const lead = /^[ \t]*/.exec(raw.slice(at2))[0].length;
+  const at = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at))[0].length;
   const value = (m[1] ?? "").trim();
-  const from = block.start + at2 + lead;
+  const from = block.start + at + lead;
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
   const wanted = normalize2(title);
   const index2 = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
+    (b2) => b2.type === "heading" && b2.depth === 2 && normalize2(linesText(file.text, b2.lines)) === wanted
   );
   if (index2 === -1) return null;
   const heading = blocks[index2];
@@ -60753,15 +60782,15 @@ function repeated(file, blocks, index2) {
   const heading = blocks[index2];
   if (heading.type !== "heading") return out;
   const title = normalize2(linesText(file.text, heading.lines));
-  blocks.forEach((b, i) => {
-    if (i === index2 || b.type !== "heading") return;
-    const value = linesText(file.text, b.lines);
-    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
+  blocks.forEach((b2, i) => {
+    if (i === index2 || b2.type !== "heading") return;
+    const value = linesText(file.text, b2.lines);
+    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b2.start) });
   });
   return out;
 }
-function isSectionEnd(b) {
-  return b.type === "heading" && b.depth <= 2;
+function isSectionEnd(b2) {
+  return b2.type === "heading" && b2.depth <= 2;
 }
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
@@ -60769,37 +60798,51 @@ function pinLine(file, item, displayName) {
   const read = inlineText(file.text, para.start, para.end);
   const colon = read.text.indexOf(":");
   if (colon === -1) return null;
-  const label = read.text.slice(0, colon).trim();
+  const label2 = read.text.slice(0, colon).trim();
   return {
-    key: pinLineKey(label, displayName),
-    label,
+    key: pinLineKey(label2, displayName),
+    label: label2,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
   };
 }
-function pinLineKey(label, displayName) {
-  const l = normalize2(label);
+function pinLineKey(label2, displayName) {
+  const l = normalize2(label2);
   return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
-  const cells = (r) => r.cells.map((c) => cell(file, c));
   return {
-    header: cells(block.header),
-    rows: block.rows.map((r) => ({
-      cells: cells(r),
-      position: positionAt(file, r.start),
-      start: r.start,
-      end: r.end
-    })),
+    header: cells(file, block.header),
+    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   };
 }
-function cell(file, c) {
-  const { contentStart: start, contentEnd: end } = c;
+var Row = class {
+  constructor(file, start, end) {
+    this.file = file;
+    this.start = start;
+    this.end = end;
+  }
+  file;
+  start;
+  end;
+  read = null;
+  get cells() {
+    return this.read ??= cells(this.file, splitRow(this.file.text, this.start, this.end));
+  }
+  get position() {
+    return positionAt(this.file, this.start);
+  }
+};
+function cells(file, row) {
+  return row.cells.map((c2) => cell(file, c2));
+}
+function cell(file, c2) {
+  const { contentStart: start, contentEnd: end } = c2;
   return {
     text: start === end ? "" : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
@@ -60824,7 +60867,7 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
@@ -60834,14 +60877,14 @@ function schemaMessage(e, schemaFile) {
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
-  const at2 = e.instancePath;
+  const at = e.instancePath;
   switch (e.keyword) {
     case "required": {
       const field = String(e.params.missingProperty);
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at),
+        message: `${where2(at, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -60849,25 +60892,25 @@ function describe2(doc, e, missing, schemaFile) {
       const guess = closest(field, missing);
       const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2, field),
-        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
+        pointer: `${at}/${escapePointer(field)}`,
+        position: locate(doc, at, field),
+        message: `${where2(at, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
       if (e.propertyName !== void 0) {
         return {
-          pointer: `${at2}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at2, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          pointer: `${at}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where2(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
-      const got = valueAt(doc.value, at2);
+      const got = valueAt(doc.value, at);
       const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
       return {
-        pointer: at2,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        pointer: at,
+        position: locate(doc, at),
+        message: `${where2(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -60895,29 +60938,30 @@ function preview(value, max = 60) {
 function closest(word, candidates) {
   let best;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+  for (const c2 of candidates) {
+    const d = editDistance(word.toLowerCase(), c2.toLowerCase());
     if (d < bestDistance) {
-      best = c;
+      best = c2;
       bestDistance = d;
     }
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b2.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b2[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b2.length];
 }
 
 // src/rules/matrix.ts
 init_source_file();
+init_plural();
 var START2 = { line: 1, column: 1 };
 function matrixRules(trio, ctx) {
   const ledger = trio.matrix.ledger;
@@ -60941,8 +60985,8 @@ function machinePaths(source, path2, ledger) {
   const out = [];
   let more2 = 0;
   for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at2 = m.index;
-    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
+    const at = m.index;
+    if (pathLines.some((l) => at >= l.start && at < l.end)) continue;
     if (out.length === MAX_MACHINE_PATHS) {
       more2++;
       continue;
@@ -60951,7 +60995,7 @@ function machinePaths(source, path2, ledger) {
       finding(
         "BG216",
         path2,
-        positionAt(source, at2),
+        positionAt(source, at),
         `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
       )
     );
@@ -60971,9 +61015,9 @@ function machinePaths(source, path2, ledger) {
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
   if (!u) {
-    const at2 = ledger.title?.position ?? START2;
+    const at = ledger.title?.position ?? START2;
     return [
-      finding("BG203", path2, at2, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+      finding("BG203", path2, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
     ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
@@ -61014,12 +61058,12 @@ function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
 function pinSection(path2, ledger, pin, baseline) {
-  const section2 = ledger.pinSection;
-  if (!section2) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
+  const section3 = ledger.pinSection;
+  if (!section3) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
   const out = [];
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
-  for (const line of section2.lines) {
+  for (const line of section3.lines) {
     if (line.key === null) {
       out.push(
         finding(
@@ -61072,13 +61116,13 @@ function pinSection(path2, ledger, pin, baseline) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
     const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    const label = pinLineLabel(l.key, baseline.display_name);
+    const label2 = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
-        section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        section3.position,
+        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -61095,14 +61139,14 @@ function duplicateSections(path2, ledger) {
       `another "${d.value.trim()}" heading: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
-  const section2 = ledger.ledgerSection;
-  for (const at2 of section2?.extraTables ?? []) {
+  const section3 = ledger.ledgerSection;
+  for (const at of section3?.extraTables ?? []) {
     out.push(
       finding(
         "BG217",
         path2,
-        at2,
-        `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section2?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
+        at,
+        `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section3?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
   }
@@ -61112,15 +61156,15 @@ function isAbsolute5(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
-  const section2 = ledger.ledgerSection;
-  if (!section2) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
-  const table2 = section2.table;
+  const section3 = ledger.ledgerSection;
+  if (!section3) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
+  const table2 = section3.table;
   if (!table2) {
     return [
       finding(
         "BG209",
         path2,
-        section2.position,
+        section3.position,
         `no table under \`## ${LEDGER_SECTION_TITLE}\`; a GFM table needs a header row and a delimiter row (| --- | --- |)`
       )
     ];
@@ -61200,7 +61244,7 @@ function header(path2, table2) {
   return out;
 }
 function rowFormat(path2, row) {
-  const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
+  const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
   if (Te(record)) return [];
   const out = [];
   for (const e of Te.errors ?? []) {
@@ -61374,7 +61418,7 @@ function trioRules(trio, ctx) {
 
 // src/rules/preflight.ts
 init_probe();
-var SUITE = "preflight";
+var PREFLIGHT_SUITE = "preflight";
 var FORBIDDEN = ["legacy_error", "api_contract_version"];
 function preflightRules(input) {
   const report2 = input.report;
@@ -61417,7 +61461,7 @@ ${launch.outputTail}` : "";
   return { findings, steps };
 }
 function step(name, status, ms, required = true) {
-  return { suite: SUITE, name, status, exit_code: null, duration_ms: ms, required };
+  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required };
 }
 function judge(ex, input) {
   const name = ex.request.name;
@@ -61531,12 +61575,12 @@ function versions(name, body, input) {
     const got = body[field];
     const pinned = pin[pinField];
     if (typeof pinned === "string" && got !== pinned) {
-      const at2 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
+      const at = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
       out.push(
         finding(
           "BG403",
           input.pin.path,
-          at2,
+          at,
           `${name}: the producer reports ${field} ${JSON.stringify(got)} but the pin expects "${pinned}"`
         )
       );
@@ -61557,9 +61601,9 @@ function versions(name, body, input) {
 }
 function pending(name, body) {
   const data = body?.data;
-  const list2 = data?.pending_versions;
-  if (Array.isArray(list2) && list2.length > 0) {
-    return [finding("BG408", null, null, `${name}: migrations pending: ${JSON.stringify(list2)}`)];
+  const list = data?.pending_versions;
+  if (Array.isArray(list) && list.length > 0) {
+    return [finding("BG408", null, null, `${name}: migrations pending: ${JSON.stringify(list)}`)];
   }
   return [];
 }
@@ -61576,55 +61620,6 @@ function decideVerdict(findings, steps = []) {
 }
 function aggregateVerdict(verdicts) {
   return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
-}
-
-// src/git/git.ts
-init_duration();
-import { execFile as execFile2, spawn } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
-var TIMEOUT_MS = 3e4;
-var MAX_OUTPUT = 64 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-function git(cwd, args, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve11, reject) => {
-    execFile2(
-      "git",
-      // no pager, no colour, no prompts: a gate never waits for a human
-      ["-c", "core.quotepath=off", "-c", "color.ui=never", ...args],
-      {
-        cwd,
-        timeout: timeoutMs,
-        maxBuffer: MAX_OUTPUT,
-        encoding: "buffer",
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" }
-      },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          const why = e.killed ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-          reject(new GitError(`git ${args[0]}: ${why}`));
-          return;
-        }
-        resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
-async function commitDate(cwd, commit) {
-  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
-  const date = r.stdout.toString("utf8").trim();
-  return r.code === 0 && date !== "" ? date : null;
 }
 
 // src/trio/identity.ts
@@ -61655,8 +61650,8 @@ init_read();
 // src/ledger/limits.ts
 init_limits();
 init_source_file();
+var CR = 13;
 var PIPE2 = 124;
-var BACKSLASH = 92;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
 function matrixLimit(file) {
@@ -61672,38 +61667,40 @@ function lineLimits(file) {
     };
   }
   let rows = 0;
-  let cells = 0;
+  let cells2 = 0;
   let markers2 = 0;
   let underlines = 0;
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
-    const end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
-    const line = text.slice(start, end).replace(/\r$/, "");
-    const at2 = (column) => ({ line: i + 1, column });
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    const line = text.slice(start, end);
+    const at = (column) => ({ line: i + 1, column });
     if (line.includes("|")) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at2(1)
+          position: at(1)
         };
       }
       const { pipes, long } = cellsOf(line);
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at2(long.column)
+          position: at(long.column)
         };
       }
-      if ((cells += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at2(1) };
+      if ((cells2 += pipes) > LIMITS.tableCells) {
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) };
       }
     }
     const tooLong = lineOver(i + 1, line.length);
     if (tooLong) return tooLong;
+    if (line.charCodeAt(0) === PIPE2) continue;
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at2(1)
+        position: at(1)
       };
     }
     for (let rest = line, column = 1; ; ) {
@@ -61712,7 +61709,7 @@ function lineLimits(file) {
       if (++markers2 > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at2(column + m[0].length - 1)
+          position: at(column + m[0].length - 1)
         };
       }
       rest = rest.slice(m[0].length);
@@ -61722,30 +61719,26 @@ function lineLimits(file) {
   return null;
 }
 function cellsOf(line) {
+  if (line.length <= LIMITS.cellChars && !line.includes("\\")) return { pipes: line.split("|").length - 1, long: null };
   let pipes = 0;
   let from = 0;
-  for (let i = 0; i <= line.length; i++) {
-    const c = i < line.length ? line.charCodeAt(i) : PIPE2;
-    if (c === BACKSLASH) {
-      i++;
-      continue;
-    }
-    if (c !== PIPE2) continue;
-    if (i - from > LIMITS.cellChars) return { pipes, long: { length: i - from, column: from + 1 } };
-    if (i < line.length) pipes++;
+  for (let i = line.indexOf("|"); ; i = line.indexOf("|", i + 1)) {
+    if (i !== -1 && escaped(line, 0, i)) continue;
+    if (i === -1 && escaped(line, 0, line.length)) return { pipes, long: null };
+    const at = i === -1 ? line.length : i;
+    if (at - from > LIMITS.cellChars) return { pipes, long: { length: at - from, column: from + 1 } };
+    if (i === -1) return { pipes, long: null };
+    pipes++;
     from = i + 1;
   }
-  return { pipes, long: null };
 }
 function inlineMarkers(file) {
-  const text = file.text;
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 42 || c === 95 || c === 91 || c === BACKSLASH) && ++seen > LIMITS.inlineMarkers) {
+  const marker2 = /[*_[\\]/g;
+  for (let seen = 1; marker2.exec(file.text); seen++) {
+    if (seen > LIMITS.inlineMarkers) {
       return {
         message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, i)
+        position: positionAt(file, marker2.lastIndex - 1)
       };
     }
   }
@@ -61789,8 +61782,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b2) {
+  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -61897,22 +61890,6 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) });
 }
 
-// src/operations/instant.ts
-var WALL_CLOCK = { source: "wall-clock" };
-async function resolveInstant(request3, options) {
-  const r = request3 ?? WALL_CLOCK;
-  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
-  if (r.source === "given") return { at: r.at, source: "given", commit: null };
-  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
-  const date = commit ? await commitDate(options.root, commit) : null;
-  if (!commit || !date) {
-    throw new RevisionError(
-      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
-    );
-  }
-  return { at: new Date(date), source: "commit", commit };
-}
-
 // src/operations/outcome.ts
 import { basename as basename4 } from "node:path";
 function operationResult(evidence, operation, baselines) {
@@ -61931,10 +61908,104 @@ function operationResult(evidence, operation, baselines) {
   return { operation, verdict, baselines, evidence: file };
 }
 
+// src/git/git.ts
+init_duration();
+import { execFile as execFile2, spawn } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+var TIMEOUT_MS = 3e4;
+var MAX_OUTPUT = 64 * 1024 * 1024;
+var MAX_STDERR = 64 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS) {
+  return new Promise((resolve11, reject) => {
+    execFile2(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
+
+// src/operations/instant.ts
+var WALL_CLOCK = { source: "wall-clock" };
+async function resolveInstant(request3, options) {
+  const r = request3 ?? WALL_CLOCK;
+  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
+  if (r.source === "given") return { at: r.at, source: "given", commit: null };
+  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
+  const date = commit ? await commitDate(options.root, commit) : null;
+  if (!commit || !date) {
+    throw new RevisionError(
+      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
+    );
+  }
+  return { at: new Date(date), source: "commit", commit };
+}
+
+// src/operations/packet.ts
+async function startRun(ctx, tools, commit) {
+  const gitContext = ctx.runContext();
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: commit ?? (() => resolveCommit(ctx.root, "HEAD"))
+  });
+  return { gitContext, tools, instant };
+}
+async function baselinePacket(ctx, run2, judged3) {
+  const finishedAt = ctx.clock();
+  return buildPacket({
+    ...judged3,
+    toolVersion: ctx.toolVersion,
+    finishedAt,
+    git: await run2.gitContext,
+    policy: ctx.policy,
+    tools: await run2.tools
+  });
+}
+function packetFiles(packet, markdown = {}) {
+  const name = packetName(packet.operation, packet.baseline);
+  return [
+    { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}
+` },
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+  ];
+}
+
 // src/rules/producer-identity.ts
 function producerIdentityRules(pin, input) {
-  const at2 = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
-  const couldNot = (field, message) => finding("BG314", pin.path, at2(field), `could not verify the producer identity: ${message}`);
+  const at = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
+  const couldNot = (field, message) => finding("BG314", pin.path, at(field), `could not verify the producer identity: ${message}`);
   if ("unavailable" in input) return [couldNot("memorykernel_repo", input.unavailable)];
   const { repository, tag, pinnedCommit, expectedManifestSha256, manifestPath } = input;
   const notRead = (what) => `${what} was not read because an earlier request to the GitHub API failed (see the finding above)`;
@@ -61949,7 +62020,7 @@ function producerIdentityRules(pin, input) {
       finding(
         "BG313",
         pin.path,
-        at2("release_tag"),
+        at("release_tag"),
         `the release tag ${tag} does not exist in the producer repository ${repository}: push the tag there, or pin a release that exists`
       )
     );
@@ -61965,7 +62036,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at2("commit_sha"),
+          at("commit_sha"),
           `the tag points elsewhere: ${tagSays}, and GitHub cannot relate it to the pinned commit ${pinnedCommit} (${ancestry.message}); pin the commit the tag was made from, or move the tag onto a descendant of the pinned commit`
         )
       );
@@ -61977,22 +62048,22 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at2("commit_sha"),
+          at("commit_sha"),
           `the tag points elsewhere: ${tagSays}, ${how}, which is neither the pinned commit nor a descendant of it; the tag and the pin name different code: pin the tag's release again (baseline-gate repin) or fix the tag in the producer repository`
         )
       );
     }
     const manifest = input.manifestSha256;
-    const where3 = `${manifestPath} at ${tag} (${tagCommit}) in ${repository}`;
+    const where4 = `${manifestPath} at ${tag} (${tagCommit}) in ${repository}`;
     if (manifest === null) {
-      findings.push(couldNot("expected_producer_manifest_sha256", notRead(where3)));
+      findings.push(couldNot("expected_producer_manifest_sha256", notRead(where4)));
     } else if (!manifest.ok && manifest.notFound) {
       findings.push(
         finding(
           "BG311",
           pin.path,
-          at2("expected_producer_manifest_sha256"),
-          `the producer manifest ${where3} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
+          at("expected_producer_manifest_sha256"),
+          `the producer manifest ${where4} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
         )
       );
     } else if (!manifest.ok) {
@@ -62002,8 +62073,8 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG311",
           pin.path,
-          at2("expected_producer_manifest_sha256"),
-          `the producer manifest ${where3} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
+          at("expected_producer_manifest_sha256"),
+          `the producer manifest ${where4} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
         )
       );
     }
@@ -62109,13 +62180,8 @@ async function checkProducerIdentity(trio, baseline, reader) {
 
 // src/operations/health.ts
 async function runHealth(ctx, options) {
-  const gitContext = ctx.runContext();
-  const instant = await resolveInstant(ctx.judgeAt, {
-    clock: ctx.clock,
-    root: ctx.root,
-    commit: () => resolveCommit(ctx.root, "HEAD")
-  });
-  const tools = { node: process.version };
+  const run2 = await startRun(ctx, Promise.resolve({ node: process.version }));
+  const instant = run2.instant;
   const scan = createRepoScan(ctx.root);
   const producers = /* @__PURE__ */ new Map();
   const producerFiles = (baseline) => {
@@ -62133,7 +62199,7 @@ async function runHealth(ctx, options) {
     const trio = loadTrio(ctx.root, baseline);
     const producer = producerFiles(baseline);
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
-    const judged = preflightRules({
+    const judged3 = preflightRules({
       report: report2,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
@@ -62145,37 +62211,26 @@ async function runHealth(ctx, options) {
       ...trioRules(trio, { baseline, now }),
       ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline, scan),
-      ...judged.findings,
+      ...judged3.findings,
       ...remote
     ]);
-    const steps = judged.steps;
+    const steps = judged3.steps;
     const verdict = decideVerdict(findings, steps);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
-    const git2 = await gitContext;
-    const packet = buildPacket({
-      toolVersion: ctx.toolVersion,
+    const packet = await baselinePacket(ctx, run2, {
       operation: "health",
       baseline: baseline.name,
       startedAt,
-      finishedAt: ctx.clock(),
       judgedAt: instant.source === "wall-clock" ? { ...instant, at: now } : instant,
-      git: git2,
-      policy: ctx.policy,
       trio,
       identity,
       posture,
       findings,
       steps,
-      tools,
       verdict
     });
-    const name = packetName("health", baseline.name);
-    files.push(
-      { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}
-` },
-      { name: `${name}.md`, content: renderPacketMarkdown(packet) }
-    );
+    files.push(...packetFiles(packet));
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict });
   }
   const written = ctx.evidence.writeAll(files);
@@ -62188,7 +62243,7 @@ async function runHealth(ctx, options) {
 function interruptedWrites(root, baseline) {
   return ["repin", "rollback"].flatMap((command) => {
     const journal = journalPath(root, `${command}-${baseline.name}`);
-    if (!existsSync6(journal)) return [];
+    if (!existsSync5(journal)) return [];
     return [
       finding(
         "BG215",
@@ -62204,234 +62259,214 @@ async function preflight(ctx, baseline) {
   return runPreflight2(ctx.root, baseline, ctx.env);
 }
 
-// src/policy/load.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join7, relative as relative3, resolve as resolve8 } from "node:path";
-init_contain();
-init_read();
-init_source_file();
-
-// src/policy/defaults.ts
-init_endpoints();
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step2(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step2("test", script("test"), "{repo_root}", CHANGE),
-        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step2("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step2(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve8(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve8(options.cwd ?? process.cwd(), options.policyPath) : join7(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, ze, Ze.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm2) {
-  const d = defaultBaseline(name, pm2);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync7(join7(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync7(join7(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
-// src/actions/health/main.ts
-init_contain();
-
-// src/github/client.ts
+// src/github/http-failure.ts
 init_duration();
 
+// src/github/result.ts
+var Failure = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+};
+function refuse(doing, problem) {
+  throw new Failure("error", `Could not ${doing.what}: ${problem}`);
+}
+
+// src/github/http-failure.ts
+var TimeoutError = class extends Error {
+  constructor(ms) {
+    super(`no answer within ${formatDuration(ms)}`);
+    this.ms = ms;
+    this.name = "TimeoutError";
+  }
+  ms;
+};
+function asHttpError(error2) {
+  if (typeof error2 !== "object" || error2 === null) return null;
+  const status = error2.status;
+  return typeof status === "number" ? error2 : null;
+}
+var statusOf = (error2) => asHttpError(error2)?.response?.status;
+function githubMessage(data, fallback) {
+  if (typeof data !== "object" || data === null) return fallback;
+  const { message, errors } = data;
+  let text = typeof message === "string" ? message : fallback;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const details = errors.map(
+      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
+    );
+    text += `: ${details.join("; ")}`;
+  }
+  return text;
+}
+function alreadyExists(error2) {
+  const http = asHttpError(error2);
+  const said = http?.response ? githubMessage(http.response.data, "") : "";
+  return http?.response?.status === 422 && /already exists/i.test(said);
+}
+function networkCause(error2) {
+  let current = error2;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code: code2, cause } = current;
+    if (typeof code2 === "string" && code2.length > 0) return code2;
+    if (cause === void 0) break;
+    current = cause;
+  }
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return message || "network error";
+}
+function isNetworkError(error2) {
+  const http = asHttpError(error2);
+  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
+}
+function isServerError(error2) {
+  const http = asHttpError(error2);
+  return http?.response !== void 0 && http.response.status >= 500;
+}
+function describeFailure(error2, doing, context4) {
+  const { apiUrl, fullName } = context4;
+  const could = `Could not ${doing.what}`;
+  const again = context4.retried(error2) ? ", also on a retry" : "";
+  if (error2 instanceof Failure) return error2;
+  if (error2 instanceof TimeoutError) {
+    return new Failure(
+      "timeout",
+      `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
+    );
+  }
+  const http = asHttpError(error2);
+  if (!http) {
+    const text = error2 instanceof Error ? error2.message : String(error2);
+    return new Failure("error", `${could}: ${text}.`);
+  }
+  if (!http.response) {
+    return new Failure(
+      "unreachable",
+      `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again}). Check GITHUB_API_URL and the runner's network access.`
+    );
+  }
+  const { status, headers, data } = http.response;
+  const said = githubMessage(data, http.message);
+  const remaining = headers["x-ratelimit-remaining"];
+  if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const retryAfter = Number(headers["retry-after"]);
+    const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
+    return new Failure(
+      "rate-limited",
+      `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
+    );
+  }
+  if (status === 401) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
+    );
+  }
+  if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
+    );
+  }
+  if (status === 403) {
+    return new Failure(
+      "forbidden",
+      `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
+    );
+  }
+  if (status === 404) {
+    return new Failure(
+      "not-found",
+      `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
+    );
+  }
+  if (status >= 500) {
+    return new Failure(
+      "error",
+      `${could}: GitHub answered ${status} ${said}${again}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
+    );
+  }
+  return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
+}
+
+// src/github/url-path.ts
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c2) => `%${c2.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function encodePath(path2) {
+  return path2.split("/").map(encodeSegment).join("/");
+}
+function alreadyEncoded(name) {
+  return /%[0-9A-Fa-f]{2}/.test(name);
+}
+var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
+function refPath(kind, name) {
+  return encodePath(`${kind}/${name}`);
+}
+function fullRefName(kind, name) {
+  return `refs/${kind}/${name}`;
+}
+function compareRange(base, head) {
+  return `${encodePath(base)}...${encodePath(head)}`;
+}
+
+// src/github/input-checks.ts
+var SHA = /^[0-9a-f]{40}$/;
+var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+function branchProblem(name) {
+  if (typeof name !== "string" || name.length === 0) return "is empty";
+  if (name.length > 200) return "is longer than 200 characters";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
+  if (alreadyEncoded(name)) return ALREADY_ENCODED;
+  if (name.startsWith("-")) return 'starts with "-"';
+  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
+  if (name === "HEAD") return "is HEAD";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
+  if (name.endsWith(".")) return 'ends with "."';
+  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
+    return 'has a component that starts with "." or ends with ".lock"';
+  return null;
+}
+function refProblem(ref) {
+  return typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
+}
+function filePathProblem(path2) {
+  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
+  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
+  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
+  const parts = path2.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
+  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
+  return null;
+}
+function labelProblem(label2) {
+  const unsafe = /[,\u0000-\u001f\u007f]/;
+  if (typeof label2 === "string" && label2.trim() !== "" && label2.length <= 50 && !unsafe.test(label2))
+    return null;
+  return `the label ${JSON.stringify(label2)} must be 1-50 characters, without a comma or a control character.`;
+}
+function markerProblem(marker2) {
+  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+}
+function numberProblem(n, what) {
+  return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
+}
+function titleProblem(title) {
+  return typeof title !== "string" || title.trim() === "" ? "the title is empty." : null;
+}
+
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync8 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -62441,7 +62476,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync8(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -62484,13 +62519,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P2, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve11) {
+    return value instanceof P ? value : new P(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62762,7 +62797,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -62782,8 +62817,8 @@ function encodeReserved(str2) {
   }).join("");
 }
 function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c2) {
+    return "%" + c2.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 function encodeValue(operator, value, key) {
@@ -62800,8 +62835,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context4, operator, key, modifier) {
+  var value = context4[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -62865,7 +62900,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context3) {
+function expand(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -62879,7 +62914,7 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context4, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -63085,12 +63120,12 @@ function parseParameters(header2, type, index2, len, stopFlags) {
         }
         if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
           const quotedStart = ++index2;
-          let escaped = false;
+          let escaped2 = false;
           while (index2 < len) {
             const code3 = header2.charCodeAt(index2);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
+                parameters[key] = escaped2 ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
@@ -63108,7 +63143,7 @@ function parseParameters(header2, type, index2, len, stopFlags) {
               continue parameter;
             }
             if (code3 === BSLASH && index2 + 1 < len) {
-              escaped = true;
+              escaped2 = true;
               index2 += 2;
               continue;
             }
@@ -63389,7 +63424,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context4) => !!context4?.source && context4.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -63398,26 +63433,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context4, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  return userReviver(key, value, context4);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+  return JSON.parse(text, (key, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
+    const isInt = context4 && intRegex.test(context4.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
+    if (isBigInt) return BigInt(context4.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    return reviver(key, value, context4);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -63488,7 +63523,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value, context4) => convertMarkedBigIntsReviver(key, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -66595,6 +66630,9 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/github/request.ts
+init_duration();
+
 // package.json
 var package_default = {
   name: "baseline-gate",
@@ -66626,7 +66664,8 @@ var package_default = {
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
     "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
-    "bench:init": "node bench/init.mjs"
+    "bench:init": "node bench/init.mjs",
+    "render:check": "node scripts/render-check.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -66676,17 +66715,467 @@ var package_default = {
 // src/version.ts
 var TOOL_VERSION = package_default.version;
 
+// src/github/request.ts
+var realSleep = (ms, signal) => new Promise((resolve11) => {
+  const timer = setTimeout(resolve11, ms);
+  signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
+});
+var MAX_RETRY_AFTER_MS = 5e3;
+function createOctokit(settings) {
+  const { apiUrl, timeoutMs, retryDelayMs, sleep, now, log: log3 } = settings;
+  const silent = () => {
+  };
+  const client = getOctokit(settings.token, {
+    baseUrl: apiUrl,
+    userAgent: `baseline-gate/${TOOL_VERSION}`,
+    log: { debug: silent, info: silent, warn: (m) => log3(`warning: ${m}`), error: silent }
+  });
+  client.hook.wrap("request", async (request3, requestOptions) => {
+    let url = String(requestOptions.url);
+    try {
+      url = client.request.endpoint.parse(requestOptions).url;
+    } catch {
+    }
+    const label2 = `${String(requestOptions.method)} ${url.startsWith(apiUrl) ? url.slice(apiUrl.length) : url}`;
+    for (let attempt = 1; ; attempt++) {
+      const started = now();
+      const controller = new AbortController();
+      const answered = new AbortController();
+      const timeout = new Promise((_, reject) => {
+        void sleep(timeoutMs, answered.signal).then(() => {
+          reject(new TimeoutError(timeoutMs));
+          controller.abort();
+        });
+      });
+      try {
+        const response = await Promise.race([
+          request3({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
+          timeout
+        ]);
+        log3(`github: ${label2} -> ${response.status} in ${now() - started} ms`);
+        return response;
+      } catch (error2) {
+        const http = asHttpError(error2);
+        const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
+        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
+        const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
+        if (!retry) {
+          log3(`github: ${label2} -> ${what} in ${now() - started} ms`);
+          if (attempt > 1 && typeof error2 === "object" && error2 !== null) settings.retried.add(error2);
+          throw error2;
+        }
+        const retryAfter = Number(http?.response?.headers["retry-after"]);
+        const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
+        log3(`github: ${label2} -> ${what}; retrying once in ${delay} ms`);
+        await sleep(delay);
+      } finally {
+        answered.abort();
+      }
+    }
+  });
+  return client;
+}
+
+// src/github/session.ts
+var DEFAULT_API_URL = "https://api.github.com";
+var DEFAULT_TIMEOUT_MS = 1e4;
+var DEFAULT_RETRY_DELAY_MS = 500;
+function openSession(options) {
+  const token = options.token?.trim() ?? "";
+  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
+  const { owner, repo } = options.repository;
+  const fullName = `${owner}/${repo}`;
+  const retried = /* @__PURE__ */ new WeakSet();
+  const context4 = {
+    apiUrl,
+    fullName,
+    retried: (error2) => typeof error2 === "object" && error2 !== null && retried.has(error2)
+  };
+  const scrub = (text) => token.length >= 4 ? text.split(token).join("***") : text;
+  const log3 = (line) => {
+    try {
+      options.log?.(scrub(line));
+    } catch {
+    }
+  };
+  let octokit = null;
+  const api = () => octokit ??= createOctokit({
+    token,
+    apiUrl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+    sleep: options.sleep ?? realSleep,
+    now: options.now ?? Date.now,
+    log: log3,
+    retried
+  });
+  const fail = (error2, doing) => {
+    const failure = describeFailure(error2, doing, context4);
+    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
+  };
+  return {
+    owner,
+    repo,
+    fullName,
+    apiUrl,
+    api,
+    requestAt: async (route, params = {}) => {
+      const { data } = await api().request(route, { owner, repo, ...params });
+      return data;
+    },
+    step: async (doing, run2) => {
+      try {
+        return await run2();
+      } catch (error2) {
+        throw describeFailure(error2, doing, context4);
+      }
+    },
+    call: async (doing, problem, run2) => {
+      try {
+        const refused = problem();
+        if (refused) refuse(doing, refused);
+        if (!token) {
+          return {
+            ok: false,
+            reason: "no-token",
+            message: `Could not ${doing.what}: no GitHub token was given. Pass a token with ${doing.permission} (in a workflow, the job token \`github.token\`).`
+          };
+        }
+        return { ok: true, value: await run2() };
+      } catch (error2) {
+        return fail(error2, doing);
+      }
+    }
+  };
+}
+
+// src/github/branch-commit.ts
+function inputProblem({ branch, parentSha, baseTreeSha, message, files }) {
+  const badBranch = branchProblem(branch);
+  if (badBranch) return `the branch name ${JSON.stringify(branch)} ${badBranch}.`;
+  for (const [name, sha] of [
+    ["parent commit", parentSha],
+    ["base tree", baseTreeSha]
+  ]) {
+    if (typeof sha !== "string" || !SHA.test(sha))
+      return `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`;
+  }
+  if (typeof message !== "string" || message.trim() === "") return "the commit message is empty.";
+  if (!Array.isArray(files) || files.length === 0) return "there are no files to commit.";
+  const paths = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const badPath = filePathProblem(file?.path);
+    if (badPath) return `the file path ${JSON.stringify(file?.path)} ${badPath}.`;
+    if (paths.has(file.path)) return `the file ${file.path} is given twice.`;
+    paths.add(file.path);
+    if (!Buffer.isBuffer(file.content)) return `the content of ${file.path} is not a Buffer.`;
+  }
+  return null;
+}
+function branchCommitApi(session) {
+  const { owner, repo, fullName, apiUrl, api, requestAt, step: step3, call } = session;
+  const during = (doing, stepAndState) => ({
+    ...doing,
+    what: `${doing.what} (${stepAndState})`
+  });
+  const treeUrl = (commitHtmlUrl, branch) => {
+    const path2 = encodePath(branch);
+    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
+    const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
+    return `${web}/${fullName}/tree/${path2}`;
+  };
+  return {
+    commitToBranch: (input) => {
+      const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
+      const doing = {
+        what: `commit to the branch ${String(branch)} of ${fullName}`,
+        permission: "`contents: write`",
+        subject: `the repository ${fullName}`
+      };
+      return call(
+        doing,
+        () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
+        async () => {
+          const reading = during(doing, "reading the branch failed; nothing was written");
+          const current = await step3(reading, async () => {
+            try {
+              const data = await requestAt(
+                `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+              );
+              return data.object.sha;
+            } catch (error2) {
+              if (statusOf(error2) === 404) return null;
+              throw error2;
+            }
+          });
+          if (current !== null) {
+            const { data: about } = await step3(reading, () => api().rest.repos.get({ owner, repo }));
+            if (about.default_branch === branch) {
+              refuse(
+                doing,
+                `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch of its own and open a pull request.`
+              );
+            }
+          }
+          const tree = [];
+          for (const file of files) {
+            const { data } = await step3(
+              during(doing, `storing ${file.path} failed; nothing was committed`),
+              () => api().rest.git.createBlob({
+                owner,
+                repo,
+                content: file.content.toString("base64"),
+                encoding: "base64"
+              })
+            );
+            tree.push({ path: file.path, mode: "100644", type: "blob", sha: data.sha });
+          }
+          const { data: newTree } = await step3(
+            during(doing, "creating the tree failed; nothing was committed"),
+            () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
+          );
+          const { data: commit } = await step3(
+            during(doing, "creating the commit failed; the branch was not moved"),
+            () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
+          );
+          let created = current === null;
+          const moving = during(
+            doing,
+            `created the commit ${commit.sha} but could not ${created ? "create" : "move"} the branch`
+          );
+          await step3(moving, async () => {
+            if (created) {
+              try {
+                await api().rest.git.createRef({
+                  owner,
+                  repo,
+                  ref: fullRefName("heads", branch),
+                  sha: commit.sha
+                });
+                return;
+              } catch (error2) {
+                if (!alreadyExists(error2)) throw error2;
+                created = false;
+              }
+            }
+            await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
+              sha: commit.sha,
+              force: true
+            });
+          });
+          return { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created };
+        }
+      );
+    }
+  };
+}
+
+// src/github/comment-body.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var STICKY_COMMENT_BUDGET = 65e3;
+function stickyMarker(marker2) {
+  return `<!-- baseline-gate:${marker2} -->`;
+}
+var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker2)}
+`;
+  const { text, truncated } = fitBody(body, budget - head.length, "comment");
+  return { text: head + text, truncated };
+}
+function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
+  if (body.length <= budget) return { text: body, truncated: false };
+  const note = (shown) => `
+
+---
+> **Truncated by baseline-gate:** ${thousands2(shown)} of ${thousands2(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands2(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
+`;
+  const fenceReserve = 1 + 16;
+  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
+  const newline = body.lastIndexOf("\n", cut);
+  if (newline > 0 && newline > cut - 2e3) cut = newline;
+  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
+  let kept = body.slice(0, cut);
+  const open2 = openFence(kept);
+  if (open2) kept += `
+${open2}`;
+  return { text: kept + note(cut), truncated: true };
+}
+function isHighSurrogate(code2) {
+  return code2 >= 55296 && code2 <= 56319;
+}
+function openFence(markdown) {
+  let open2 = null;
+  for (const line of markdown.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    const fence = m[1];
+    if (open2 === null) open2 = fence.slice(0, 16);
+    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
+  }
+  return open2;
+}
+var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
+
+// src/github/upsert.ts
+async function upsert(steps) {
+  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
+  const existing = await steps.find();
+  if (existing) return settle(existing);
+  try {
+    return await steps.create();
+  } catch (error2) {
+    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    if (raced) return settle(raced);
+    throw error2;
+  }
+}
+
+// src/github/issues.ts
+function issueApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  const markedDoing = (verb, marker2, label2, permission) => ({
+    what: `${verb} issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
+    permission,
+    subject: `the repository ${fullName} and that it has issues enabled`
+  });
+  const issueNumber = (issue2) => () => numberProblem(issue2, "an issue");
+  const numberedDoing = (verb, issue2, permission) => ({
+    what: `${verb} issue #${issue2} of ${fullName}`,
+    permission,
+    subject: `the repository ${fullName} and the issue number ${issue2}`
+  });
+  const openMarkedIssue = (doing, label2, markerLine) => step3(doing, async () => {
+    const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+      owner,
+      repo,
+      labels: label2,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: 100
+    });
+    for await (const page of pages) {
+      for (const issue2 of page.data) {
+        if (issue2.pull_request) continue;
+        const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
+        if (!named.includes(label2.toLowerCase())) continue;
+        const now = normalised(issue2.body);
+        if (now.startsWith(markerLine)) {
+          return {
+            number: issue2.number,
+            url: issue2.html_url,
+            title: issue2.title,
+            body: now,
+            author: issue2.user?.login ?? null
+          };
+        }
+      }
+    }
+    return null;
+  });
+  return {
+    upsertIssue: (input) => {
+      const { marker: marker2, label: label2, title, body } = input ?? {};
+      const doing = markedDoing("open or update the", marker2, label2, "`issues: write`");
+      const problem = () => markerProblem(marker2) ?? labelProblem(label2) ?? titleProblem(title);
+      return call(doing, problem, () => {
+        const markerLine = stickyMarker(marker2);
+        const fitted = fitBody(
+          String(body ?? ""),
+          STICKY_COMMENT_BUDGET - markerLine.length - 1,
+          "issue body"
+        );
+        const text = `${markerLine}
+${fitted.text}`;
+        const written = (data, created) => ({
+          number: data.number,
+          url: data.html_url,
+          created,
+          truncated: fitted.truncated
+        });
+        return upsert({
+          find: () => openMarkedIssue(doing, label2, markerLine),
+          isCurrent: (found) => found.title === title && found.body === text,
+          unchanged: (found) => written({ number: found.number, html_url: found.url }, false),
+          update: async (found) => {
+            const { data } = await step3(
+              doing,
+              () => api().rest.issues.update({ owner, repo, issue_number: found.number, title, body: text })
+            );
+            return written(data, false);
+          },
+          create: async () => {
+            const { data } = await step3(
+              doing,
+              () => api().rest.issues.create({ owner, repo, title, body: text, labels: [label2] })
+            );
+            return written(data, true);
+          }
+        });
+      });
+    },
+    findMarkedIssue: (input) => {
+      const { marker: marker2, label: label2 } = input ?? {};
+      const doing = markedDoing("find the open", marker2, label2, "`issues: read`");
+      return call(
+        doing,
+        () => markerProblem(marker2) ?? labelProblem(label2),
+        () => openMarkedIssue(doing, label2, stickyMarker(marker2))
+      );
+    },
+    listIssueComments: (issue2) => {
+      const doing = numberedDoing("read the comments of", issue2, "`issues: read`");
+      return call(doing, issueNumber(issue2), async () => {
+        const params = { owner, repo, issue_number: issue2, per_page: 100 };
+        const comments = await step3(doing, () => api().paginate(api().rest.issues.listComments, params));
+        return comments.map((c2) => ({
+          id: c2.id,
+          url: c2.html_url,
+          body: normalised(c2.body),
+          author: c2.user?.login ?? null,
+          createdAt: c2.created_at
+        }));
+      });
+    },
+    commentOnIssue: (issue2, body) => {
+      const doing = numberedDoing("comment on", issue2, "`issues: write`");
+      const problem = () => numberProblem(issue2, "an issue") ?? (typeof body !== "string" || body.trim() === "" ? "the comment is empty." : null);
+      return call(doing, problem, async () => {
+        const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
+        const { data } = await step3(
+          doing,
+          () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text })
+        );
+        return { id: data.id, url: data.html_url, truncated };
+      });
+    },
+    closeIssue: (issue2) => {
+      const doing = numberedDoing("close", issue2, "`issues: write`");
+      return call(doing, issueNumber(issue2), async () => {
+        const closed = { state: "closed", state_reason: "completed" };
+        const { data } = await step3(
+          doing,
+          () => api().rest.issues.update({ owner, repo, issue_number: issue2, ...closed })
+        );
+        return { number: data.number, url: data.html_url };
+      });
+    }
+  };
+}
+
 // src/github/approvers.ts
 var DECISIONS = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function isBot(account) {
   return account.type === "Bot" || /\[bot\]$/i.test(account.login);
 }
 var short = (sha) => sha.slice(0, 12);
-function countApprovals(reviews, context3) {
-  const { headSha, author } = context3;
+function countApprovals(reviews, context4) {
+  const { headSha, author } = context4;
   const authorKey = author?.login.toLowerCase() ?? null;
   const ordered = reviews.map((review, index2) => ({ review, index: index2 })).sort(
-    (a, b) => (a.review.submittedAt ?? "").localeCompare(b.review.submittedAt ?? "") || a.index - b.index
+    (a, b2) => (a.review.submittedAt ?? "").localeCompare(b2.review.submittedAt ?? "") || a.index - b2.index
   ).map(({ review }) => review);
   const people = /* @__PURE__ */ new Map();
   for (const review of ordered) {
@@ -66731,7 +67220,7 @@ function countApprovals(reviews, context3) {
       );
     }
   }
-  notCounted.sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
+  notCounted.sort((a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase()));
   return { approvers, notCounted };
 }
 function jointDecision(approvers, owners) {
@@ -66748,131 +67237,7 @@ function jointDecision(approvers, owners) {
   return { consumer, producer, approved, notOwners };
 }
 
-// src/github/url-path.ts
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-function encodePath(path2) {
-  return path2.split("/").map(encodeSegment).join("/");
-}
-function alreadyEncoded(name) {
-  return /%[0-9A-Fa-f]{2}/.test(name);
-}
-var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
-function refPath(kind, name) {
-  return encodePath(`${kind}/${name}`);
-}
-function fullRefName(kind, name) {
-  return `refs/${kind}/${name}`;
-}
-function compareRange(base, head) {
-  return `${encodePath(base)}...${encodePath(head)}`;
-}
-
-// src/github/client.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var STICKY_COMMENT_BUDGET = 65e3;
-var DEFAULT_API_URL = "https://api.github.com";
-var DEFAULT_TIMEOUT_MS = 1e4;
-var DEFAULT_RETRY_DELAY_MS = 500;
-var MAX_RETRY_AFTER_MS = 5e3;
-var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
-function stickyMarker(marker2) {
-  return `<!-- baseline-gate:${marker2} -->`;
-}
-var thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker2)}
-`;
-  const { text, truncated } = fitBody(body, budget - head.length, "comment");
-  return { text: head + text, truncated };
-}
-function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
-  if (body.length <= budget) return { text: body, truncated: false };
-  const note = (shown) => `
-
----
-> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
-`;
-  const fenceReserve = 1 + 16;
-  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
-  const newline = body.lastIndexOf("\n", cut);
-  if (newline > 0 && newline > cut - 2e3) cut = newline;
-  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
-  let kept = body.slice(0, cut);
-  const open2 = openFence(kept);
-  if (open2) kept += `
-${open2}`;
-  return { text: kept + note(cut), truncated: true };
-}
-function isHighSurrogate(code2) {
-  return code2 >= 55296 && code2 <= 56319;
-}
-function openFence(markdown) {
-  let open2 = null;
-  for (const line of markdown.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m) continue;
-    const fence = m[1];
-    if (open2 === null) open2 = fence.slice(0, 16);
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
-  }
-  return open2;
-}
-var TimeoutError = class extends Error {
-  constructor(ms) {
-    super(`no answer within ${formatDuration(ms)}`);
-    this.ms = ms;
-    this.name = "TimeoutError";
-  }
-  ms;
-};
-var Failure = class extends Error {
-  constructor(reason, message) {
-    super(message);
-    this.reason = reason;
-  }
-  reason;
-};
-function asHttpError(error2) {
-  if (typeof error2 !== "object" || error2 === null) return null;
-  const status = error2.status;
-  return typeof status === "number" ? error2 : null;
-}
-function githubMessage(data, fallback) {
-  if (typeof data !== "object" || data === null) return fallback;
-  const { message, errors } = data;
-  let text = typeof message === "string" ? message : fallback;
-  if (Array.isArray(errors) && errors.length > 0) {
-    const details = errors.map(
-      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
-    );
-    text += `: ${details.join("; ")}`;
-  }
-  return text;
-}
-function networkCause(error2) {
-  let current = error2;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code: code2, cause } = current;
-    if (typeof code2 === "string" && code2.length > 0) return code2;
-    if (cause === void 0) break;
-    current = cause;
-  }
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return message || "network error";
-}
-function isNetworkError(error2) {
-  const http = asHttpError(error2);
-  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
-}
-function isServerError(error2) {
-  const http = asHttpError(error2);
-  return http?.response !== void 0 && http.response.status >= 500;
-}
+// src/github/joint-approval.ts
 function parseOwner(entry) {
   const name = entry.trim().replace(/^@/, "");
   if (/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name)) return { kind: "login", name };
@@ -66880,921 +67245,446 @@ function parseOwner(entry) {
     return { kind: "team", name };
   return null;
 }
-function branchProblem(name) {
-  if (typeof name !== "string" || name.length === 0) return "is empty";
-  if (name.length > 200) return "is longer than 200 characters";
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
-    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
-  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
-  if (alreadyEncoded(name)) return ALREADY_ENCODED;
-  if (name.startsWith("-")) return 'starts with "-"';
-  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
-  if (name === "HEAD") return "is HEAD";
-  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
-  if (name.endsWith(".")) return 'ends with "."';
-  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
-    return 'has a component that starts with "." or ends with ".lock"';
-  return null;
-}
-function filePathProblem(path2) {
-  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
-  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
-  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
-  const parts = path2.split("/");
-  if (parts.some((part) => part === "" || part === "." || part === ".."))
-    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
-  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
-  return null;
-}
-var SHA = /^[0-9a-f]{40}$/;
-function labelProblem(label) {
-  const unsafe = /[,\u0000-\u001f\u007f]/;
-  if (typeof label === "string" && label.trim() !== "" && label.length <= 50 && !unsafe.test(label))
-    return null;
-  return `the label ${JSON.stringify(label)} must be 1-50 characters, without a comma or a control character.`;
-}
-function markerProblem(marker2) {
-  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
-}
-function createGitHubClient(options) {
-  const token = options.token?.trim() ?? "";
-  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-  const { owner, repo } = options.repository;
-  const fullName = `${owner}/${repo}`;
-  const retried = /* @__PURE__ */ new WeakSet();
-  const again = (error2) => typeof error2 === "object" && error2 !== null && retried.has(error2) ? ", also on a retry" : "";
-  const scrub = (text) => token.length >= 4 ? text.split(token).join("***") : text;
-  const log3 = (line) => {
-    try {
-      options.log?.(scrub(line));
-    } catch {
-    }
-  };
-  const failureOf = (error2, doing) => {
-    const could = `Could not ${doing.what}`;
-    if (error2 instanceof Failure) return error2;
-    if (error2 instanceof TimeoutError) {
-      return new Failure(
-        "timeout",
-        `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
-      );
-    }
-    const http = asHttpError(error2);
-    if (!http) {
-      const text = error2 instanceof Error ? error2.message : String(error2);
-      return new Failure("error", `${could}: ${text}.`);
-    }
-    if (!http.response) {
-      return new Failure(
-        "unreachable",
-        `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again(error2)}). Check GITHUB_API_URL and the runner's network access.`
-      );
-    }
-    const { status, headers, data } = http.response;
-    const said = githubMessage(data, http.message);
-    const remaining = headers["x-ratelimit-remaining"];
-    if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
-      const reset = Number(headers["x-ratelimit-reset"]);
-      const retryAfter = Number(headers["retry-after"]);
-      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
-      return new Failure(
-        "rate-limited",
-        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
-      );
-    }
-    if (status === 401) {
-      return new Failure(
-        "forbidden",
-        `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
-      );
-    }
-    if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
-      return new Failure(
-        "forbidden",
-        `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
-      );
-    }
-    if (status === 403) {
-      return new Failure(
-        "forbidden",
-        `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
-      );
-    }
-    if (status === 404) {
-      return new Failure(
-        "not-found",
-        `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
-      );
-    }
-    if (status >= 500) {
-      return new Failure(
-        "error",
-        `${could}: GitHub answered ${status} ${said}${again(error2)}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
-      );
-    }
-    return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
-  };
-  const fail = (error2, doing) => {
-    const failure = failureOf(error2, doing);
-    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
-  };
-  const noToken = (doing) => ({
-    ok: false,
-    reason: "no-token",
-    message: `Could not ${doing.what}: no GitHub token was given. Pass a token with ${doing.permission} (in a workflow, the job token \`github.token\`).`
-  });
-  const step3 = async (doing, run2) => {
-    try {
-      return await run2();
-    } catch (error2) {
-      throw failureOf(error2, doing);
-    }
-  };
-  let octokit = null;
-  const api = () => {
-    if (octokit) return octokit;
-    const silent = () => {
-    };
-    const client = getOctokit(token, {
-      baseUrl: apiUrl,
-      userAgent: `baseline-gate/${TOOL_VERSION}`,
-      log: { debug: silent, info: silent, warn: (m) => log3(`warning: ${m}`), error: silent }
-    });
-    client.hook.wrap("request", async (request3, requestOptions) => {
-      let url = String(requestOptions.url);
-      try {
-        url = client.request.endpoint.parse(requestOptions).url;
-      } catch {
+function parseOwners(owners) {
+  const specs = { consumer: [], producer: [] };
+  for (const side of ["consumer", "producer"]) {
+    for (const entry of owners?.[side] ?? []) {
+      const spec = parseOwner(String(entry));
+      if (!spec) {
+        return `the ${side} owner ${JSON.stringify(entry)} is neither a GitHub login nor org/team. Fix the owners in the policy.`;
       }
-      const label = `${String(requestOptions.method)} ${url.startsWith(apiUrl) ? url.slice(apiUrl.length) : url}`;
-      for (let attempt = 1; ; attempt++) {
-        const started = Date.now();
-        const controller = new AbortController();
-        let timer;
-        const timeout = new Promise((_, reject) => {
-          timer = setTimeout(() => {
-            reject(new TimeoutError(timeoutMs));
-            controller.abort();
-          }, timeoutMs);
-        });
-        try {
-          const response = await Promise.race([
-            request3({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
-            timeout
-          ]);
-          log3(`github: ${label} -> ${response.status} in ${Date.now() - started} ms`);
-          return response;
-        } catch (error2) {
-          const http = asHttpError(error2);
-          const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
-          const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
-          const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
-          if (!retry) {
-            log3(`github: ${label} -> ${what} in ${Date.now() - started} ms`);
-            if (attempt > 1 && typeof error2 === "object" && error2 !== null) retried.add(error2);
-            throw error2;
+      specs[side].push(spec);
+    }
+    if (specs[side].length === 0) {
+      return `the policy names no ${side} owners, so no joint approval is possible. Add GitHub logins or org/team entries to its owners.`;
+    }
+  }
+  return specs;
+}
+function jointApprovalApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  return {
+    jointApproval: (pr, owners, options = {}) => {
+      const doing = {
+        what: `check the joint approval of pull request #${pr} of ${fullName}`,
+        permission: "`pull-requests: read`",
+        subject: `the repository ${fullName} and the pull request number ${pr}`
+      };
+      let specs = { consumer: [], producer: [] };
+      const problem = () => {
+        const parsed = numberProblem(pr, "a pull request") ?? parseOwners(owners);
+        if (typeof parsed === "string") return parsed;
+        specs = parsed;
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const { data: pull } = await step3(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }));
+        const headSha = options.headSha && SHA.test(options.headSha) ? options.headSha : pull.head.sha;
+        const reviews = await step3(
+          doing,
+          () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
+        );
+        const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null;
+        const counted = countApprovals(
+          reviews.filter((r) => r.user).map((r) => ({
+            login: r.user.login,
+            userType: r.user?.type ?? null,
+            state: r.state,
+            commitId: r.commit_id ?? null,
+            submittedAt: r.submitted_at ?? null
+          })),
+          { headSha, author }
+        );
+        const teamCache = /* @__PURE__ */ new Map();
+        const members = async (team) => {
+          const key = team.toLowerCase();
+          const known = teamCache.get(key);
+          if (known) return known;
+          const [org, slug] = team.split("/");
+          const teamDoing = {
+            what: `resolve the members of team ${team} (an owner of ${fullName}) for pull request #${pr}`,
+            permission: "organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or fine-grained token, or list the owners by login)",
+            subject: `that the team ${team} exists`
+          };
+          const list = await step3(
+            teamDoing,
+            () => api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
+          );
+          const set = new Set(list.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
+          teamCache.set(key, set);
+          return set;
+        };
+        const logins = async (side) => {
+          const set = /* @__PURE__ */ new Set();
+          if (counted.approvers.length === 0) return set;
+          for (const spec of side) {
+            if (spec.kind === "login") set.add(spec.name.toLowerCase());
+            else for (const m of await members(spec.name)) set.add(m);
           }
-          const retryAfter = Number(http?.response?.headers["retry-after"]);
-          const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
-          log3(`github: ${label} -> ${what}; retrying once in ${delay} ms`);
-          await new Promise((resolve11) => setTimeout(resolve11, delay));
-        } finally {
-          clearTimeout(timer);
+          return set;
+        };
+        const decision = jointDecision(counted.approvers, {
+          consumer: await logins(specs.consumer),
+          producer: await logins(specs.producer)
+        });
+        const { consumer, producer, approved } = decision;
+        const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
+          (a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase())
+        );
+        return { consumer, producer, headSha, approved, notCounted };
+      });
+    }
+  };
+}
+
+// src/github/pull-requests.ts
+function inputProblem2(head, base, title) {
+  for (const [name, branch] of [
+    ["head", head],
+    ["base", base]
+  ]) {
+    const bad = branchProblem(branch);
+    if (bad) return `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`;
+  }
+  if (head === base) return "the head and the base are the same branch.";
+  return titleProblem(title);
+}
+function pullRequestApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  return {
+    upsertPullRequest: (input) => {
+      const { head, base, title, body } = input ?? {};
+      const doing = {
+        what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: "`pull-requests: write`",
+        subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+      };
+      return call(
+        doing,
+        () => inputProblem2(head, base, title),
+        () => {
+          const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
+          const opened = (data, created) => ({
+            number: data.number,
+            url: data.html_url,
+            created,
+            truncated
+          });
+          return upsert({
+            find: () => step3(doing, async () => {
+              const pages = api().paginate.iterator(api().rest.pulls.list, {
+                owner,
+                repo,
+                state: "open",
+                head: `${owner}:${head}`,
+                base,
+                per_page: 100
+              });
+              for await (const page of pages) {
+                for (const pull of page.data) {
+                  const from = pull.head.repo?.full_name?.toLowerCase();
+                  if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
+                    return pull;
+                }
+              }
+              return null;
+            }),
+            isCurrent: (found) => found.title === title && normalised(found.body) === text,
+            unchanged: (found) => opened(found, false),
+            update: async (found) => {
+              const { data } = await step3(
+                doing,
+                () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+              );
+              return opened(data, false);
+            },
+            // not a step: a pull request opened meanwhile (a concurrent run) is updated instead
+            create: async () => {
+              const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
+              return opened(data, true);
+            },
+            createdMeanwhile: alreadyExists
+          });
         }
-      }
-    });
-    octokit = client;
-    return client;
+      );
+    }
   };
-  const requestAt = async (route, params = {}) => {
-    const { data } = await api().request(route, { owner, repo, ...params });
-    return data;
-  };
-  let viewer = null;
-  const whoAmI = (doing) => {
-    viewer ??= (async () => {
-      try {
-        const { data } = await api().rest.users.getAuthenticated();
-        return data.login;
-      } catch (error2) {
-        const status = asHttpError(error2)?.response?.status;
-        const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-        if (status === 403 && !rateLimited || status === 404) return null;
-        viewer = null;
-        throw failureOf(error2, doing);
-      }
-    })();
-    return viewer;
-  };
-  const invalid = (doing, problem) => fail(new Failure("error", `Could not ${doing.what}: ${problem}`), doing);
-  const pullRequestNumber = (pr, doing) => Number.isSafeInteger(pr) && pr > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(pr)} is not a pull request number.`);
-  const readDoing = (what, subject) => ({
+}
+
+// src/github/repository-reads.ts
+var MAX_TAG_DEPTH = 5;
+function repositoryReadApi(session) {
+  const { owner, repo, fullName, api, requestAt, step: step3, call } = session;
+  const readDoing = (what, subject2) => ({
     what: `${what} of ${fullName}`,
     permission: `\`contents: read\` on ${fullName} (the job token \`github.token\` reads only its own repository: for a private producer repository pass a GitHub App or fine-grained token that can read it)`,
-    subject
+    subject: subject2
   });
-  const refProblem = (ref) => typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
-  const MAX_TAG_DEPTH = 5;
-  const fileAtRef = async (path2, ref) => {
-    const doing = readDoing(
-      `read ${String(path2)} at ${String(ref)}`,
-      `that ${String(path2)} exists at ${String(ref)} in ${fullName}`
-    );
-    try {
-      const badPath = filePathProblem(path2);
-      if (badPath) return invalid(doing, `the file path ${JSON.stringify(path2)} ${badPath}.`);
-      const badRef = refProblem(ref);
-      if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`);
-      if (!token) return noToken(doing);
-      const file = await step3(
-        doing,
-        () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
+  return {
+    fileAtRef: (path2, ref) => {
+      const doing = readDoing(
+        `read ${String(path2)} at ${String(ref)}`,
+        `that ${String(path2)} exists at ${String(ref)} in ${fullName}`
       );
-      if (Array.isArray(file) || file.type !== "file") {
-        return invalid(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
-      }
-      if (file.encoding === "base64" && typeof file.content === "string") {
-        const bytes2 = Buffer.from(file.content, "base64");
-        if (file.size === void 0 || bytes2.length === file.size) return { ok: true, value: bytes2 };
-      }
-      const { data: blob } = await step3(
-        doing,
-        () => api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
-      );
-      const bytes = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
-      return { ok: true, value: bytes };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const resolveTag = async (tag) => {
-    const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
-    try {
-      const badTag = branchProblem(tag);
-      if (badTag) return invalid(doing, `the tag name ${JSON.stringify(tag)} ${badTag}.`);
-      if (!token) return noToken(doing);
-      const target = await step3(doing, async () => {
-        try {
-          const data = await requestAt(
-            `GET /repos/{owner}/{repo}/git/ref/${refPath("tags", tag)}`
-          );
-          return data.object;
-        } catch (error2) {
-          if (asHttpError(error2)?.response?.status === 404) return null;
-          throw error2;
-        }
-      });
-      if (target === null) {
-        await step3(doing, () => api().rest.repos.get({ owner, repo }));
-        return { ok: true, value: { exists: false, tag } };
-      }
-      let object = target;
-      for (let depth = 0; object.type === "tag"; depth++) {
-        if (depth >= MAX_TAG_DEPTH) {
-          return invalid(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`);
-        }
-        const tagSha = object.sha;
-        const { data } = await step3(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }));
-        object = data.object;
-      }
-      if (object.type !== "commit") {
-        return invalid(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`);
-      }
-      return {
-        ok: true,
-        value: { exists: true, tag, commitSha: object.sha, annotated: target.type === "tag" }
+      const problem = () => {
+        const badPath = filePathProblem(path2);
+        if (badPath) return `the file path ${JSON.stringify(path2)} ${badPath}.`;
+        const badRef = refProblem(ref);
+        return badRef ? `the ref ${JSON.stringify(ref)} ${badRef}.` : null;
       };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const isAncestor = async (base, head) => {
-    const doing = readDoing(
-      `compare ${String(base)}...${String(head)}`,
-      `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
-    );
-    try {
-      for (const [name, ref] of [
-        ["base", base],
-        ["head", head]
-      ]) {
-        const bad = refProblem(ref);
-        if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`);
-      }
-      if (!token) return noToken(doing);
-      const data = await step3(
-        doing,
-        () => requestAt(
-          `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
-          { per_page: 1 }
-        )
+      return call(doing, problem, async () => {
+        const file = await step3(
+          doing,
+          () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
+        );
+        if (Array.isArray(file) || file.type !== "file") {
+          refuse(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
+        }
+        if (file.encoding === "base64" && typeof file.content === "string") {
+          const bytes = Buffer.from(file.content, "base64");
+          if (file.size === void 0 || bytes.length === file.size) return bytes;
+        }
+        const { data: blob } = await step3(
+          doing,
+          () => api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
+        );
+        return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
+      });
+    },
+    resolveTag: (tag) => {
+      const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
+      const problem = () => {
+        const badTag = branchProblem(tag);
+        return badTag ? `the tag name ${JSON.stringify(tag)} ${badTag}.` : null;
+      };
+      return call(doing, problem, async () => {
+        const target = await step3(doing, async () => {
+          try {
+            const data = await requestAt(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath("tags", tag)}`
+            );
+            return data.object;
+          } catch (error2) {
+            if (statusOf(error2) === 404) return null;
+            throw error2;
+          }
+        });
+        if (target === null) {
+          await step3(doing, () => api().rest.repos.get({ owner, repo }));
+          return { exists: false, tag };
+        }
+        let object = target;
+        for (let depth = 0; object.type === "tag"; depth++) {
+          if (depth >= MAX_TAG_DEPTH) {
+            refuse(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`);
+          }
+          const tagSha = object.sha;
+          const { data } = await step3(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }));
+          object = data.object;
+        }
+        if (object.type !== "commit") {
+          refuse(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`);
+        }
+        return { exists: true, tag, commitSha: object.sha, annotated: target.type === "tag" };
+      });
+    },
+    isAncestor: (base, head) => {
+      const doing = readDoing(
+        `compare ${String(base)}...${String(head)}`,
+        `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
       );
-      const status = data.status;
-      return {
-        ok: true,
-        value: {
+      const problem = () => {
+        for (const [name, ref] of [
+          ["base", base],
+          ["head", head]
+        ]) {
+          const bad = refProblem(ref);
+          if (bad) return `the ${name} ${JSON.stringify(ref)} ${bad}.`;
+        }
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const data = await step3(
+          doing,
+          () => requestAt(
+            `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
+            { per_page: 1 }
+          )
+        );
+        const status = data.status;
+        return {
           status,
           descends: status === "identical" || status === "ahead",
           aheadBy: data.ahead_by,
           behindBy: data.behind_by
-        }
-      };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const upsertStickyComment = async (pr, marker2, body) => {
-    const doing = {
-      what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
-      permission: "`pull-requests: write` (or `issues: write`)",
-      subject: `the repository ${fullName} and the pull request number ${pr}`,
-      note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
-    };
-    try {
-      const bad = pullRequestNumber(pr, doing);
-      if (bad) return fail(bad, doing);
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      if (!token) return noToken(doing);
-      const markerLine = stickyMarker(marker2);
-      const { text, truncated } = renderStickyComment(marker2, String(body));
-      const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
-      let mine = null;
-      let bots = null;
-      const listed = await step3(doing, async () => {
-        const pages = api().paginate.iterator(api().rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: pr,
-          per_page: 100
-        });
-        for await (const page of pages) {
-          for (const c of page.data) {
-            if (!c.body?.startsWith(markerLine) || !c.user) continue;
-            const candidate = { id: c.id, html_url: c.html_url, body: c.body };
-            if (me2 !== null && c.user.login.toLowerCase() === me2) {
-              mine ??= candidate;
-            } else if (c.user.type === "Bot") {
-              bots ??= candidate;
-            }
-          }
-          if (mine || me2 === null && bots) break;
-        }
-        return mine ?? bots;
-      });
-      const existing = listed;
-      if (existing) {
-        if (existing.body.replace(/\r\n/g, "\n") === text) {
-          return { ok: true, value: { id: existing.id, url: existing.html_url, created: false, truncated } };
-        }
-        const { data: data2 } = await step3(
-          doing,
-          () => api().rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text })
-        );
-        return { ok: true, value: { id: data2.id, url: data2.html_url, created: false, truncated } };
-      }
-      const { data } = await step3(
-        doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
-      );
-      return { ok: true, value: { id: data.id, url: data.html_url, created: true, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const jointApproval = async (pr, owners, options2 = {}) => {
-    const doing = {
-      what: `check the joint approval of pull request #${pr} of ${fullName}`,
-      permission: "`pull-requests: read`",
-      subject: `the repository ${fullName} and the pull request number ${pr}`
-    };
-    try {
-      const bad = pullRequestNumber(pr, doing);
-      if (bad) return fail(bad, doing);
-      const specs = { consumer: [], producer: [] };
-      for (const side of ["consumer", "producer"]) {
-        const list2 = owners?.[side] ?? [];
-        for (const entry of list2) {
-          const spec = parseOwner(String(entry));
-          if (!spec) {
-            return fail(
-              new Failure(
-                "error",
-                `Could not ${doing.what}: the ${side} owner ${JSON.stringify(entry)} is neither a GitHub login nor org/team. Fix the owners in the policy.`
-              ),
-              doing
-            );
-          }
-          specs[side].push(spec);
-        }
-        if (specs[side].length === 0) {
-          return fail(
-            new Failure(
-              "error",
-              `Could not ${doing.what}: the policy names no ${side} owners, so no joint approval is possible. Add GitHub logins or org/team entries to its owners.`
-            ),
-            doing
-          );
-        }
-      }
-      if (!token) return noToken(doing);
-      const { data: pull } = await step3(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }));
-      const headSha = options2.headSha && /^[0-9a-f]{40}$/.test(options2.headSha) ? options2.headSha : pull.head.sha;
-      const reviews = await step3(
-        doing,
-        () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
-      );
-      const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null;
-      const counted = countApprovals(
-        reviews.filter((r) => r.user).map((r) => ({
-          login: r.user.login,
-          userType: r.user?.type ?? null,
-          state: r.state,
-          commitId: r.commit_id ?? null,
-          submittedAt: r.submitted_at ?? null
-        })),
-        { headSha, author }
-      );
-      const teamCache = /* @__PURE__ */ new Map();
-      const members = async (team) => {
-        const key = team.toLowerCase();
-        const known = teamCache.get(key);
-        if (known) return known;
-        const [org, slug] = team.split("/");
-        const teamDoing = {
-          what: `resolve the members of team ${team} (an owner of ${fullName}) for pull request #${pr}`,
-          permission: "organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or fine-grained token, or list the owners by login)",
-          subject: `that the team ${team} exists`
         };
-        const list2 = await step3(
-          teamDoing,
-          () => api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
-        );
-        const set = new Set(list2.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
-        teamCache.set(key, set);
-        return set;
-      };
-      const logins = async (side) => {
-        const set = /* @__PURE__ */ new Set();
-        if (counted.approvers.length === 0) return set;
-        for (const spec of side) {
-          if (spec.kind === "login") set.add(spec.name.toLowerCase());
-          else for (const m of await members(spec.name)) set.add(m);
-        }
-        return set;
-      };
-      const decision = jointDecision(counted.approvers, {
-        consumer: await logins(specs.consumer),
-        producer: await logins(specs.producer)
       });
-      const { consumer, producer, approved } = decision;
-      const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
-        (a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase())
-      );
-      return { ok: true, value: { consumer, producer, headSha, approved, notCounted } };
-    } catch (error2) {
-      return fail(error2, doing);
     }
   };
-  const during = (doing, stepAndState) => ({
-    ...doing,
-    what: `${doing.what} (${stepAndState})`
-  });
-  const treeUrl = (commitHtmlUrl, branch) => {
-    const path2 = encodePath(branch);
-    const at2 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at2 > 0) return `${commitHtmlUrl.slice(0, at2)}/tree/${path2}`;
-    const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
-    return `${web}/${fullName}/tree/${path2}`;
-  };
-  const commitToBranch = async (input) => {
-    const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
-    const doing = {
-      what: `commit to the branch ${String(branch)} of ${fullName}`,
-      permission: "`contents: write`",
-      subject: `the repository ${fullName}`
-    };
+}
+
+// src/github/sticky-comment.ts
+function stickyCommentApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  let viewer = null;
+  const whoAmI = (doing) => viewer ??= step3(doing, async () => {
     try {
-      const badBranch = branchProblem(branch);
-      if (badBranch) return invalid(doing, `the branch name ${JSON.stringify(branch)} ${badBranch}.`);
-      for (const [name, sha] of [
-        ["parent commit", parentSha],
-        ["base tree", baseTreeSha]
-      ]) {
-        if (typeof sha !== "string" || !SHA.test(sha)) {
-          return invalid(
-            doing,
-            `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`
-          );
-        }
-      }
-      if (typeof message !== "string" || message.trim() === "")
-        return invalid(doing, "the commit message is empty.");
-      if (!Array.isArray(files) || files.length === 0) return invalid(doing, "there are no files to commit.");
-      const paths = /* @__PURE__ */ new Set();
-      for (const file of files) {
-        const badPath = filePathProblem(file?.path);
-        if (badPath) return invalid(doing, `the file path ${JSON.stringify(file?.path)} ${badPath}.`);
-        if (paths.has(file.path)) return invalid(doing, `the file ${file.path} is given twice.`);
-        paths.add(file.path);
-        if (!Buffer.isBuffer(file.content))
-          return invalid(doing, `the content of ${file.path} is not a Buffer.`);
-      }
-      if (!token) return noToken(doing);
-      const reading = during(doing, "reading the branch failed; nothing was written");
-      const current = await step3(reading, async () => {
-        try {
-          const data = await requestAt(
-            `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
-          );
-          return data.object.sha;
-        } catch (error2) {
-          if (asHttpError(error2)?.response?.status === 404) return null;
-          throw error2;
-        }
-      });
-      if (current !== null) {
-        const { data: about } = await step3(reading, () => api().rest.repos.get({ owner, repo }));
-        if (about.default_branch === branch) {
-          return invalid(
-            doing,
-            `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch of its own and open a pull request.`
-          );
-        }
-      }
-      const tree = [];
-      for (const file of files) {
-        const { data } = await step3(
-          during(doing, `storing ${file.path} failed; nothing was committed`),
-          () => api().rest.git.createBlob({
+      const { data } = await api().rest.users.getAuthenticated();
+      return data.login;
+    } catch (error2) {
+      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
+      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      viewer = null;
+      throw error2;
+    }
+  });
+  return {
+    upsertStickyComment: (pr, marker2, body) => {
+      const doing = {
+        what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
+        permission: "`pull-requests: write` (or `issues: write`)",
+        subject: `the repository ${fullName} and the pull request number ${pr}`,
+        note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
+      };
+      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker2);
+      return call(doing, problem, async () => {
+        const markerLine = stickyMarker(marker2);
+        const { text, truncated } = renderStickyComment(marker2, String(body));
+        const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
+        const find = () => step3(doing, async () => {
+          let mine = null;
+          let bots = null;
+          const pages = api().paginate.iterator(api().rest.issues.listComments, {
             owner,
             repo,
-            content: file.content.toString("base64"),
-            encoding: "base64"
-          })
-        );
-        tree.push({ path: file.path, mode: "100644", type: "blob", sha: data.sha });
-      }
-      const { data: newTree } = await step3(
-        during(doing, "creating the tree failed; nothing was committed"),
-        () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
-      );
-      const { data: commit } = await step3(
-        during(doing, "creating the commit failed; the branch was not moved"),
-        () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
-      );
-      let created = current === null;
-      const moving = during(
-        doing,
-        `created the commit ${commit.sha} but could not ${created ? "create" : "move"} the branch`
-      );
-      await step3(moving, async () => {
-        if (created) {
-          try {
-            await api().rest.git.createRef({
-              owner,
-              repo,
-              ref: fullRefName("heads", branch),
-              sha: commit.sha
-            });
-            return;
-          } catch (error2) {
-            const http = asHttpError(error2);
-            const said = http?.response ? githubMessage(http.response.data, "") : "";
-            if (http?.response?.status !== 422 || !/already exists/i.test(said)) throw error2;
-            created = false;
+            issue_number: pr,
+            per_page: 100
+          });
+          for await (const page of pages) {
+            for (const c2 of page.data) {
+              if (!c2.body?.startsWith(markerLine) || !c2.user) continue;
+              const candidate = { id: c2.id, html_url: c2.html_url, body: c2.body };
+              if (me2 !== null && c2.user.login.toLowerCase() === me2) {
+                mine ??= candidate;
+              } else if (c2.user.type === "Bot") {
+                bots ??= candidate;
+              }
+            }
+            if (mine || me2 === null && bots) break;
           }
-        }
-        await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
-          sha: commit.sha,
-          force: true
+          return mine ?? bots;
+        });
+        const posted = (data, created) => ({
+          id: data.id,
+          url: data.html_url,
+          created,
+          truncated
+        });
+        return upsert({
+          find,
+          isCurrent: (found) => normalised(found.body) === text,
+          unchanged: (found) => posted(found, false),
+          update: async (found) => {
+            const { data } = await step3(
+              doing,
+              () => api().rest.issues.updateComment({ owner, repo, comment_id: found.id, body: text })
+            );
+            return posted(data, false);
+          },
+          create: async () => {
+            const { data } = await step3(
+              doing,
+              () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
+            );
+            return posted(data, true);
+          }
         });
       });
-      return {
-        ok: true,
-        value: { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created }
-      };
-    } catch (error2) {
-      return fail(error2, doing);
     }
   };
-  const upsertPullRequest = async (input) => {
-    const { head, base, title, body } = input ?? {};
-    const doing = {
-      what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
-      permission: "`pull-requests: write`",
-      subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
-    };
-    try {
-      for (const [name, branch] of [
-        ["head", head],
-        ["base", base]
-      ]) {
-        const bad = branchProblem(branch);
-        if (bad) return invalid(doing, `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`);
-      }
-      if (head === base) return invalid(doing, "the head and the base are the same branch.");
-      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
-      if (!token) return noToken(doing);
-      const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
-      const findOpen = () => step3(doing, async () => {
-        const pages = api().paginate.iterator(api().rest.pulls.list, {
-          owner,
-          repo,
-          state: "open",
-          head: `${owner}:${head}`,
-          base,
-          per_page: 100
-        });
-        for await (const page of pages) {
-          for (const pull of page.data) {
-            const from = pull.head.repo?.full_name?.toLowerCase();
-            if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
-              return pull;
-          }
-        }
-        return null;
-      });
-      const update = async (found) => {
-        if (found.title === title && (found.body ?? "").replace(/\r\n/g, "\n") === text) {
-          return { ok: true, value: { number: found.number, url: found.html_url, created: false, truncated } };
-        }
+}
+
+// src/github/workflow-runs.ts
+var workflowRun = (run2) => ({
+  id: run2.id,
+  workflowId: run2.workflow_id,
+  event: run2.event,
+  status: run2.status ?? null,
+  conclusion: run2.conclusion ?? null,
+  createdAt: run2.created_at,
+  url: run2.html_url
+});
+var ACTIONS_NOTE = "A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` block has no permission it does not list).";
+function listProblem(workflowId, perPage) {
+  const byId = typeof workflowId === "number" && Number.isSafeInteger(workflowId) && workflowId > 0;
+  const byFile = typeof workflowId === "string" && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId);
+  if (!byId && !byFile)
+    return `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`;
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+    return `per page must be 1-100, not ${String(perPage)}.`;
+  return null;
+}
+function workflowRunApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  return {
+    getWorkflowRun: (runId) => {
+      const doing = {
+        what: `read the workflow run ${runId} of ${fullName}`,
+        permission: "`actions: read`",
+        subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
+        note403: ACTIONS_NOTE
+      };
+      const problem = () => Number.isSafeInteger(runId) && runId > 0 ? null : `${String(runId)} is not a workflow run id.`;
+      return call(doing, problem, async () => {
         const { data } = await step3(
           doing,
-          () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+          () => api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
         );
-        return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } };
+        return workflowRun(data);
+      });
+    },
+    listWorkflowRuns: (workflowId, filter = {}) => {
+      const doing = {
+        what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
+        permission: "`actions: read`",
+        subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
+        note403: ACTIONS_NOTE
       };
-      const existing = await findOpen();
-      if (existing) return await update(existing);
-      try {
-        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
-        return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
-      } catch (error2) {
-        const http = asHttpError(error2);
-        const said = http?.response ? githubMessage(http.response.data, "") : "";
-        if (http?.response?.status === 422 && /already exists/i.test(said)) {
-          const raced = await findOpen();
-          if (raced) return await update(raced);
+      return call(
+        doing,
+        () => listProblem(workflowId, filter.perPage ?? 30),
+        async () => {
+          const { data } = await step3(
+            doing,
+            () => api().rest.actions.listWorkflowRuns({
+              owner,
+              repo,
+              workflow_id: workflowId,
+              per_page: filter.perPage ?? 30,
+              ...filter.event ? { event: filter.event } : {},
+              ...filter.status ? { status: filter.status } : {}
+            })
+          );
+          return data.workflow_runs.map(workflowRun);
         }
-        throw failureOf(error2, doing);
-      }
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const openMarkedIssue = (doing, label, markerLine) => step3(doing, async () => {
-    const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
-      owner,
-      repo,
-      labels: label,
-      state: "open",
-      sort: "created",
-      direction: "asc",
-      per_page: 100
-    });
-    for await (const page of pages) {
-      for (const issue2 of page.data) {
-        if (issue2.pull_request) continue;
-        const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
-        if (!named.includes(label.toLowerCase())) continue;
-        const now = issue2.body?.replace(/\r\n/g, "\n") ?? "";
-        if (now.startsWith(markerLine)) {
-          return {
-            number: issue2.number,
-            url: issue2.html_url,
-            title: issue2.title,
-            body: now,
-            author: issue2.user?.login ?? null
-          };
-        }
-      }
-    }
-    return null;
-  });
-  const upsertIssue = async (input) => {
-    const { marker: marker2, label, title, body } = input ?? {};
-    const doing = {
-      what: `open or update the issue ${String(marker2)} (label ${JSON.stringify(label)}) of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and that it has issues enabled`
-    };
-    try {
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      const badLabel = labelProblem(label);
-      if (badLabel) return invalid(doing, badLabel);
-      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
-      if (!token) return noToken(doing);
-      const markerLine = stickyMarker(marker2);
-      const fitted = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET - markerLine.length - 1, "issue body");
-      const text = `${markerLine}
-${fitted.text}`;
-      const truncated = fitted.truncated;
-      const existing = await openMarkedIssue(doing, label, markerLine);
-      if (existing) {
-        if (existing.title === title && existing.body === text) {
-          return {
-            ok: true,
-            value: { number: existing.number, url: existing.url, created: false, truncated }
-          };
-        }
-        const { data: data2 } = await step3(
-          doing,
-          () => api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text })
-        );
-        return { ok: true, value: { number: data2.number, url: data2.html_url, created: false, truncated } };
-      }
-      const { data } = await step3(
-        doing,
-        () => api().rest.issues.create({ owner, repo, title, body: text, labels: [label] })
       );
-      return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
     }
   };
-  const issueNumber = (issue2, doing) => Number.isSafeInteger(issue2) && issue2 > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(issue2)} is not an issue number.`);
-  const findMarkedIssue = async (input) => {
-    const { marker: marker2, label } = input ?? {};
-    const doing = {
-      what: `find the open issue ${String(marker2)} (label ${JSON.stringify(label)}) of ${fullName}`,
-      permission: "`issues: read`",
-      subject: `the repository ${fullName} and that it has issues enabled`
-    };
-    try {
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      const badLabel = labelProblem(label);
-      if (badLabel) return invalid(doing, badLabel);
-      if (!token) return noToken(doing);
-      return { ok: true, value: await openMarkedIssue(doing, label, stickyMarker(marker2)) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const listIssueComments = async (issue2) => {
-    const doing = {
-      what: `read the comments of issue #${issue2} of ${fullName}`,
-      permission: "`issues: read`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (!token) return noToken(doing);
-      const comments = await step3(
-        doing,
-        () => api().paginate(api().rest.issues.listComments, { owner, repo, issue_number: issue2, per_page: 100 })
-      );
-      return {
-        ok: true,
-        value: comments.map((c) => ({
-          id: c.id,
-          url: c.html_url,
-          body: c.body?.replace(/\r\n/g, "\n") ?? "",
-          author: c.user?.login ?? null,
-          createdAt: c.created_at
-        }))
-      };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const commentOnIssue = async (issue2, body) => {
-    const doing = {
-      what: `comment on issue #${issue2} of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (typeof body !== "string" || body.trim() === "") return invalid(doing, "the comment is empty.");
-      if (!token) return noToken(doing);
-      const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
-      const { data } = await step3(
-        doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text })
-      );
-      return { ok: true, value: { id: data.id, url: data.html_url, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const closeIssue = async (issue2) => {
-    const doing = {
-      what: `close issue #${issue2} of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (!token) return noToken(doing);
-      const { data } = await step3(
-        doing,
-        () => api().rest.issues.update({
-          owner,
-          repo,
-          issue_number: issue2,
-          state: "closed",
-          state_reason: "completed"
-        })
-      );
-      return { ok: true, value: { number: data.number, url: data.html_url } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const workflowRun = (run2) => ({
-    id: run2.id,
-    workflowId: run2.workflow_id,
-    event: run2.event,
-    status: run2.status ?? null,
-    conclusion: run2.conclusion ?? null,
-    createdAt: run2.created_at,
-    url: run2.html_url
-  });
-  const actionsNote = "A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` block has no permission it does not list).";
-  const getWorkflowRun = async (runId) => {
-    const doing = {
-      what: `read the workflow run ${runId} of ${fullName}`,
-      permission: "`actions: read`",
-      subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
-      note403: actionsNote
-    };
-    try {
-      if (!Number.isSafeInteger(runId) || runId <= 0) {
-        return invalid(doing, `${String(runId)} is not a workflow run id.`);
-      }
-      if (!token) return noToken(doing);
-      const { data } = await step3(
-        doing,
-        () => api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
-      );
-      return { ok: true, value: workflowRun(data) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const listWorkflowRuns = async (workflowId, filter = {}) => {
-    const doing = {
-      what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
-      permission: "`actions: read`",
-      subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
-      note403: actionsNote
-    };
-    try {
-      const byId = typeof workflowId === "number" && Number.isSafeInteger(workflowId) && workflowId > 0;
-      const byFile = typeof workflowId === "string" && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId);
-      if (!byId && !byFile) {
-        return invalid(
-          doing,
-          `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`
-        );
-      }
-      const perPage = filter.perPage ?? 30;
-      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-        return invalid(doing, `per page must be 1-100, not ${String(perPage)}.`);
-      }
-      if (!token) return noToken(doing);
-      const { data } = await step3(
-        doing,
-        () => api().rest.actions.listWorkflowRuns({
-          owner,
-          repo,
-          workflow_id: workflowId,
-          per_page: perPage,
-          ...filter.event ? { event: filter.event } : {},
-          ...filter.status ? { status: filter.status } : {}
-        })
-      );
-      return { ok: true, value: data.workflow_runs.map(workflowRun) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
+}
+
+// src/github/client.ts
+function createGitHubClient(options) {
+  const session = openSession(options);
   return {
-    repository: { owner, repo },
-    apiUrl,
-    fileAtRef,
-    resolveTag,
-    isAncestor,
-    upsertStickyComment,
-    jointApproval,
-    commitToBranch,
-    upsertPullRequest,
-    upsertIssue,
-    findMarkedIssue,
-    listIssueComments,
-    commentOnIssue,
-    closeIssue,
-    getWorkflowRun,
-    listWorkflowRuns
+    repository: { owner: session.owner, repo: session.repo },
+    apiUrl: session.apiUrl,
+    ...repositoryReadApi(session),
+    ...stickyCommentApi(session),
+    ...issueApi(session),
+    ...jointApprovalApi(session),
+    ...branchCommitApi(session),
+    ...pullRequestApi(session),
+    ...workflowRunApi(session)
   };
 }
 
@@ -67814,160 +67704,38 @@ function createRepositoryReader(options) {
   };
 }
 
-// src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute7, join as join8, resolve as resolve9 } from "node:path";
-var InputError = class extends Error {
-  name = "InputError";
-};
-function checkNodeVersion(version = process.version) {
-  const major = Number(version.replace(/^v/, "").split(".")[0]);
-  if (!(major >= 20)) {
-    throw new InputError(
-      `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
-    );
-  }
+// src/present/inline.ts
+var c = (text) => ({ code: text });
+function safeUrl(url) {
+  return /^https?:\/\/[^\s<>()`"']+$/.test(url);
 }
-function readHealthInputs(get, env) {
-  return {
-    ...readCommonInputs(get, env, "health"),
-    probe: readBoolean(get, "probe", true),
-    driftIssue: readBoolean(get, "drift-issue", false),
-    token: get("token").trim(),
-    scheduleIntervalHours: readIntervalHours(get),
-    remoteIdentity: readBoolean(get, "remote-identity", false)
-  };
+function lineToMarkdown(line) {
+  return line.map((part) => {
+    if (typeof part === "string") return escapeMarkdown(part);
+    if ("code" in part) return code(part.code);
+    return safeUrl(part.link) ? `[${escapeMarkdown(part.text)}](${part.link})` : escapeMarkdown(part.text);
+  }).join("");
 }
-function readIntervalHours(get) {
-  const raw = get("schedule-interval-hours").trim();
-  if (raw === "") return 24;
-  const hours = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(hours > 0) || hours > 8760) {
-    throw new InputError(
-      `input 'schedule-interval-hours' must be a number of hours between 0 and 8760 (the interval of the workflow's schedule, e.g. 24 for a daily cron), not ${JSON.stringify(raw)}`
-    );
-  }
-  return hours;
-}
-function readCommonInputs(get, env, operation) {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve9(workspace, get("root").trim() || ".");
-  const policy = get("policy").trim();
-  const baseline = get("baseline").trim();
-  if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
-    throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
-  }
-  const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
-    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join8(
-      env.RUNNER_TEMP || join8(root, ".baseline-gate"),
-      "baseline-gate-evidence",
-      `${operation}-${runSuffix(env)}`
-    )
-  );
-  return {
-    root,
-    policy: policy === "" ? void 0 : resolve9(workspace, policy),
-    baseline: baseline === "" ? void 0 : baseline,
-    evidenceDir
-  };
-}
-function runSuffix(env) {
-  return [env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1", env.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
-}
-function artifactName(operation, baseline, env) {
-  const parts = [
-    "baseline-gate",
-    operation,
-    baseline || "all",
-    env.GITHUB_JOB || "job",
-    env.GITHUB_RUN_ID || "local",
-    env.GITHUB_RUN_ATTEMPT || "1"
-  ];
-  return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
-}
-function readBoolean(get, name, fallback) {
-  const raw = get(name).trim().toLowerCase();
-  if (raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw new InputError(`input '${name}' must be "true" or "false"`);
+function lineToText(line) {
+  return line.map((part) => typeof part === "string" ? part : "code" in part ? part.code : part.text).join("");
 }
 
-// src/actions/shared/github.ts
-function parseRepository(value) {
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
-  return m ? { owner: m[1], repo: m[2] } : null;
-}
-function runUrl(env) {
-  const server = env.GITHUB_SERVER_URL || "https://github.com";
-  const repo = env.GITHUB_REPOSITORY;
-  const id = env.GITHUB_RUN_ID;
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
-  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
-}
-function githubClient(token, repository, env) {
-  if (!token || !repository) return null;
-  return createGitHubClient({
-    token,
-    apiUrl: env.GITHUB_API_URL || void 0,
-    repository,
-    log: (line) => debug(line)
-  });
-}
-function producerReader(token, env) {
-  if (!token) {
-    throw new InputError(
-      `input 'remote-identity' is "true" but no GitHub token was given (input 'token'): pass one that can read the producer repository`
-    );
-  }
-  return createRepositoryReader({
-    token,
-    apiUrl: env.GITHUB_API_URL || void 0,
-    log: (line) => debug(line)
-  });
-}
-
-// src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
-var RootError = class extends Error {
-  name = "RootError";
-};
-async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
-  const shown = options.given ?? start;
-  const label = options.label ?? "--root";
-  if (!existsSync9(start)) throw new RootError(`${label} ${shown}: no such directory`);
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`);
-  const real = realpathSync3(start);
-  let r;
-  try {
-    r = await git(real, ["rev-parse", "--show-toplevel"]);
-  } catch (e) {
-    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
-    throw e;
-  }
-  if (r.code !== 0) {
-    if (/dubious ownership/.test(r.stderr)) {
-      throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
-      );
-    }
-    throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
-    );
-  }
-  const top = realpathSync3(r.stdout.toString("utf8").trim());
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname5(dir) === dir) break;
-  }
-  return { root: top, top };
+// src/present/links.ts
+function blobLinks(o) {
+  const server = (o.server || "https://github.com").replace(/\/+$/, "");
+  const repo = o.repository ?? "";
+  const sha = o.sha ?? "";
+  if (!safeUrl(server) || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40,64}$/.test(sha))
+    return () => null;
+  return (path2, line) => {
+    if (path2 === "" || path2.startsWith("/") || path2.split("/").includes("..")) return null;
+    const full = o.prefix ? `${o.prefix}/${path2}` : path2;
+    return `${server}/${repo}/blob/${sha}/${encodePath(full)}${line ? `#L${line}` : ""}`;
+  };
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative3 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -67993,46 +67761,148 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative4(workspace, root).split("\\").join("/");
+  const rel = relative3(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
-// src/actions/shared/run.ts
-async function withRepositoryRoot(inputs, env) {
-  try {
-    const found = await findRoot({
-      given: inputs.root,
-      cwd: env.GITHUB_WORKSPACE || process.cwd(),
-      marker: DEFAULT_POLICY_PATH,
-      label: "input 'root'"
-    });
-    return { ...inputs, root: found.root };
-  } catch (e) {
-    if (e instanceof RootError)
-      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
-    throw e;
+// src/actions/shared/inputs.ts
+import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7 } from "node:path";
+var InputError = class extends Error {
+  name = "InputError";
+};
+function checkNodeVersion(version = process.version) {
+  const major = Number(version.replace(/^v/, "").split(".")[0]);
+  if (!(major >= 20)) {
+    throw new InputError(
+      `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
+    );
   }
 }
-function actionContext(root, policy, evidence, env) {
+function readHealthInputs(get, env2) {
   return {
-    root,
-    policy,
-    clock: () => /* @__PURE__ */ new Date(),
-    runContext: () => readRunContext(root, env),
-    evidence,
-    toolVersion: TOOL_VERSION,
-    env
+    ...readCommonInputs(get, env2, "health"),
+    probe: readBoolean(get, "probe", true),
+    driftIssue: readBoolean(get, "drift-issue", false),
+    token: get("token").trim(),
+    scheduleIntervalHours: readIntervalHours(get),
+    remoteIdentity: readBoolean(get, "remote-identity", false)
   };
 }
-function annotate(findings, root, env, failing, ownWarnings = 0) {
-  const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root);
-  const plan2 = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings);
-  for (const a of plan2.annotations) {
-    if (a.severity === "error") error(a.message, a.properties);
-    else if (a.severity === "warning") warning(a.message, a.properties);
-    else notice(a.message, a.properties);
+function readIntervalHours(get) {
+  const raw = get("schedule-interval-hours").trim();
+  if (raw === "") return 24;
+  const hours = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(hours > 0) || hours > 8760) {
+    throw new InputError(
+      `input 'schedule-interval-hours' must be a number of hours between 0 and 8760 (the interval of the workflow's schedule, e.g. 24 for a daily cron), not ${JSON.stringify(raw)}`
+    );
   }
-  return plan2;
+  return hours;
+}
+function readCommonInputs(get, env2, operation) {
+  const workspace = env2.GITHUB_WORKSPACE || process.cwd();
+  const root = resolve7(workspace, get("root").trim() || ".");
+  const policy = get("policy").trim();
+  const baseline = get("baseline").trim();
+  if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
+    throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
+  }
+  const evidenceInput = get("evidence-dir").trim();
+  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    join6(
+      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
+      "baseline-gate-evidence",
+      `${operation}-${runSuffix(env2)}`
+    )
+  );
+  return {
+    root,
+    policy: policy === "" ? void 0 : resolve7(workspace, policy),
+    baseline: baseline === "" ? void 0 : baseline,
+    evidenceDir
+  };
+}
+function runSuffix(env2) {
+  return [env2.GITHUB_RUN_ID || "local", env2.GITHUB_RUN_ATTEMPT || "1", env2.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
+}
+function artifactName(operation, baseline, env2) {
+  const parts = [
+    "baseline-gate",
+    operation,
+    baseline || "all",
+    env2.GITHUB_JOB || "job",
+    env2.GITHUB_RUN_ID || "local",
+    env2.GITHUB_RUN_ATTEMPT || "1"
+  ];
+  return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
+}
+function readBoolean(get, name, fallback) {
+  const raw = get(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new InputError(`input '${name}' must be "true" or "false"`);
+}
+
+// src/actions/shared/github.ts
+function parseRepository(value) {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
+  return m ? { owner: m[1], repo: m[2] } : null;
+}
+function runUrl(env2) {
+  const server = env2.GITHUB_SERVER_URL || "https://github.com";
+  const repo = env2.GITHUB_REPOSITORY;
+  const id = env2.GITHUB_RUN_ID;
+  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
+  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
+}
+function githubClient(token, repository, env2) {
+  if (!token || !repository) return null;
+  return createGitHubClient({
+    token,
+    apiUrl: env2.GITHUB_API_URL || void 0,
+    repository,
+    log: (line) => debug(line)
+  });
+}
+function producerReader(token, env2) {
+  if (!token) {
+    throw new InputError(
+      `input 'remote-identity' is "true" but no GitHub token was given (input 'token'): pass one that can read the producer repository`
+    );
+  }
+  return createRepositoryReader({
+    token,
+    apiUrl: env2.GITHUB_API_URL || void 0,
+    log: (line) => debug(line)
+  });
+}
+function presentLinks(env2, root, sha, artifact) {
+  return {
+    file: blobLinks({
+      server: env2.GITHUB_SERVER_URL,
+      repository: env2.GITHUB_REPOSITORY,
+      sha,
+      prefix: workspacePrefix(env2.GITHUB_WORKSPACE || process.cwd(), root)
+    }),
+    run: runUrl(env2),
+    artifact
+  };
+}
+var EVENT_WORDS = {
+  schedule: "scheduled run",
+  workflow_dispatch: "run by hand (workflow_dispatch)",
+  push: "push",
+  pull_request: "pull request",
+  pull_request_target: "pull request",
+  merge_group: "merge queue",
+  repository_dispatch: "repository_dispatch"
+};
+function eventWords(env2) {
+  const name = env2.GITHUB_EVENT_NAME;
+  if (!name) return null;
+  return EVENT_WORDS[name] ?? `${name} event`;
 }
 
 // src/actions/shared/outputs.ts
@@ -68049,7 +67919,7 @@ function looksLikeSetting(value) {
   const v = value.trim();
   return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
 }
-function secretsFromEnv(env, names) {
+function secretsFromEnv(env2, names) {
   const out = /* @__PURE__ */ new Set();
   const add = (value) => {
     if (value === void 0 || value.length < MIN_SECRET_LENGTH) return;
@@ -68057,9 +67927,9 @@ function secretsFromEnv(env, names) {
     const trimmed = value.trim();
     if (trimmed !== value && trimmed.length >= MIN_SECRET_LENGTH) out.add(trimmed);
   };
-  for (const name of names) add(env[name]);
-  for (const name of Object.keys(env).sort()) {
-    const value = env[name];
+  for (const name of names) add(env2[name]);
+  for (const name of Object.keys(env2).sort()) {
+    const value = env2[name];
     if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
   }
   return [...out];
@@ -68146,8 +68016,8 @@ function blockAfter(text, from) {
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at2 = text.indexOf(end[1], lineStart);
-      return { end: at2 + end[1].length, endMarker: at2 };
+      const at = text.indexOf(end[1], lineStart);
+      return { end: at + end[1].length, endMarker: at };
     }
     if (line === "") {
       if (++blank > 2) break;
@@ -68200,15 +68070,15 @@ function privateKeyBlocks(text) {
 }
 
 // src/redact/detectors.ts
-var isWordChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+var isWordChar = (c2) => c2 >= 48 && c2 <= 57 || c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122 || c2 === 95;
+var isHex = (c2) => c2 >= 48 && c2 <= 57 || c2 >= 65 && c2 <= 70 || c2 >= 97 && c2 <= 102;
 function boundaryBefore(text, i) {
   if (i === 0) return true;
-  const c = text.charCodeAt(i - 1);
-  if (!isWordChar(c)) return true;
-  if (i >= 2 && text.charCodeAt(i - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
-  if (i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(c) && isHex(text.charCodeAt(i - 2))) return true;
-  if (c !== 109) return false;
+  const c2 = text.charCodeAt(i - 1);
+  if (!isWordChar(c2)) return true;
+  if (i >= 2 && text.charCodeAt(i - 2) === 92 && (c2 === 110 || c2 === 116 || c2 === 114)) return true;
+  if (i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(c2) && isHex(text.charCodeAt(i - 2))) return true;
+  if (c2 !== 109) return false;
   let j = i - 2;
   while (j >= 0 && i - j < 34) {
     const d = text.charCodeAt(j);
@@ -68735,11 +68605,11 @@ var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
   descriptorRule;
-  constructor({ descriptorRule, context: context3 }) {
+  constructor({ descriptorRule, context: context4 }) {
     this.descriptorRule = descriptorRule;
     this.ruleCreator = descriptorRule.rule;
     const ruleCreatorOptions = descriptorRule.options || {};
-    this.ruleReportHandle = this.ruleCreator.create(context3, ruleCreatorOptions);
+    this.ruleReportHandle = this.ruleCreator.create(context4, ruleCreatorOptions);
   }
   allowMessageIds() {
     if (!this.descriptorRule.allowMessageIds) {
@@ -68863,7 +68733,7 @@ var createRunningEvents = () => {
     runLint(options) {
       return contextEvents.emit(LINT_HANDLE, options);
     },
-    registerRule({ descriptorRule, context: context3 }) {
+    registerRule({ descriptorRule, context: context4 }) {
       if (registerSet.has(descriptorRule.id)) {
         throw new Error(`rule.id:${descriptorRule.id} is already registered.
                 
@@ -68873,7 +68743,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
       registerSet.add(descriptorRule.id);
       const rule = new SecretLintRule({
         descriptorRule,
-        context: context3
+        context: context4
       });
       rules3.push(rule);
       contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
@@ -68890,9 +68760,9 @@ Duplicated rule.id is something wrong in .secretlintrc.
         });
       });
     },
-    registerRulePreset({ descriptorRulePreset, context: context3 }) {
+    registerRulePreset({ descriptorRulePreset, context: context4 }) {
       const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-      descriptorRulePreset.rule.create(context3, rulePresetCreatorOptions);
+      descriptorRulePreset.rule.create(context4, rulePresetCreatorOptions);
     },
     isRegistered(ruleId) {
       return registerSet.has(ruleId);
@@ -68917,7 +68787,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
       const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
       const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
       const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
-      const context3 = createRuleContext({
+      const context4 = createRuleContext({
         // rule id is a single rule in a preset
         ruleId: rule.meta.id,
         // parent rule id is rule preset id
@@ -68944,7 +68814,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
           allowMessageIds: descriptorAllowMessageIds,
           severity: descriptorRuleSeverity
         },
-        context: context3
+        context: context4
       });
     }
   };
@@ -69005,10 +68875,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b) {
-    const startIndexDiff = a.range[0] - b.range[0];
+  return messages2.sort(function(a, b2) {
+    const startIndexDiff = a.range[0] - b2.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b.range[1];
+      return a.range[1] - b2.range[1];
     } else {
       return startIndexDiff;
     }
@@ -69170,7 +69040,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   debug2("registerRule %s", ruleId);
   const sharedOptionsWithDefault = config.sharedOptions ?? {};
   if (isRulePreset(descriptorRule)) {
-    const context3 = createRulePresetContext({
+    const context4 = createRulePresetContext({
       configRulePreset: descriptorRule,
       sourceCode,
       contextEvents,
@@ -69180,11 +69050,11 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRulePreset({
       descriptorRulePreset: descriptorRule,
-      context: context3
+      context: context4
     });
     return;
   } else if (isRule(descriptorRule)) {
-    const context3 = createRuleContext({
+    const context4 = createRuleContext({
       ruleId,
       severity: descriptorRule.severity,
       meta: descriptorRule.rule.meta,
@@ -69195,7 +69065,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRule({
       descriptorRule,
-      context: context3
+      context: context4
     });
     return;
   }
@@ -69234,8 +69104,8 @@ var KIND_BY_MESSAGE = {
 function secretlintKind(ruleId, messageId) {
   const byMessage = KIND_BY_MESSAGE[messageId];
   if (byMessage) return byMessage;
-  const short2 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
-  return KIND_BY_RULE[short2] ?? `secretlint-${short2.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const short3 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
+  return KIND_BY_RULE[short3] ?? `secretlint-${short3.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 async function secretlintSpans(text, rank) {
   const offset = text.charCodeAt(0) === 65279 ? 1 : 0;
@@ -69284,7 +69154,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text, spans, kinds) {
   if (spans.length === 0) return { text, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
   const parts = [];
   let cursor = 0;
   let count2 = 0;
@@ -69321,7 +69191,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -69347,7 +69217,7 @@ function needleSearch(needles) {
       for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1))
         hits.push([i, i + needle.length]);
     }
-    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -69404,98 +69274,994 @@ function createRedactor(options) {
 init_duration();
 
 // src/actions/shared/report.ts
-function actionRedactor(token, env) {
+init_plural();
+function actionRedactor(token, env2) {
   let failed = false;
   const redactor = createRedactor({
-    secrets: [...token ? [token] : [], ...secretsFromEnv(env, ["INPUT_TOKEN"])],
+    secrets: [...token ? [token] : [], ...secretsFromEnv(env2, ["INPUT_TOKEN"])],
     onScannerError: () => {
       failed = true;
     }
   });
   return { redactor, scannerFailed: () => failed };
 }
-
-// src/actions/shared/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
-var DETAIL_LADDER = [
-  { findings: Infinity, tailChars: Infinity },
-  { findings: Infinity, tailChars: 1e3 },
-  { findings: Infinity, tailChars: 0 },
-  { findings: 200, tailChars: 0 },
-  { findings: 50, tailChars: 0 },
-  { findings: 10, tailChars: 0 },
-  { findings: 0, tailChars: 0 }
-];
-function renderSummary(result, overflow, artifact, extras = {}) {
-  const limit = extras.limitBytes ?? SUMMARY_LIMIT_BYTES;
-  for (const detail of DETAIL_LADDER) {
-    const text = render(result, overflow, artifact, detail, extras.notes ?? []);
-    if (Buffer.byteLength(text, "utf8") <= limit) return text;
+async function writeSummary(text, redactor, env2) {
+  if (!env2.GITHUB_STEP_SUMMARY) {
+    info("baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)");
+    return;
   }
-  const short2 = [
-    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} baseline-gate ${result.operation}: ${result.verdict}`,
-    "",
-    "The summary was too large; the full report is in the evidence artifact.",
-    "",
-    ...artifact ? [`Evidence: artifact \`${artifact}\`.`, ""] : [],
-    ...(extras.notes ?? []).flatMap((n) => [n, ""])
-  ].join("\n");
-  return Buffer.byteLength(short2, "utf8") <= limit ? short2 : short2.slice(0, Math.floor(limit / 4));
+  const redacted = redactor ? (await redactor.redact(text)).text : text;
+  try {
+    await summary.addRaw(redacted).write();
+  } catch (e) {
+    warning(`baseline-gate could not write the job summary: ${e.message}`);
+  }
 }
-function render(result, overflow, artifact, detail, notes) {
-  const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
-  const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) out.push(...baselineSection(b, detail));
-  const hidden = overflow.error + overflow.warning + overflow.notice;
+function failureMessage(result) {
+  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
+  const parts = [plural(errors, "error")];
+  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
+  return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
+}
+function cancellation() {
+  const controller = new AbortController();
+  const onSignal2 = (signal) => {
+    if (controller.signal.aborted) return;
+    warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`);
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal2);
+  process.on("SIGTERM", onSignal2);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal2);
+      process.off("SIGTERM", onSignal2);
+    }
+  };
+}
+
+// src/actions/shared/shell.ts
+init_contain();
+
+// src/files/evidence-store.ts
+import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join7, resolve as resolve8 } from "node:path";
+init_contain();
+function createEvidenceStore(dir, options = {}) {
+  const abs = resolve8(dir);
+  const check = (path2) => {
+    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
+    if (problem)
+      throw new ContainmentError(
+        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+      );
+  };
+  check(abs);
+  const validName = (name) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
+  };
+  const prepare = () => {
+    mkdirSync2(abs, { recursive: true });
+    if (options.ignoreInGit) {
+      const marker2 = join7(resolve8(options.ignoreInGit), ".gitignore");
+      check(marker2);
+      if (!existsSync7(marker2))
+        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+    }
+  };
+  const put = (name, content) => {
+    const path2 = join7(abs, name);
+    check(path2);
+    writeFileAtomic(path2, content);
+    return path2;
+  };
+  return {
+    dir: abs,
+    write(name, content) {
+      validName(name);
+      prepare();
+      return put(name, content);
+    },
+    writeAll(files) {
+      files.forEach((f) => validName(f.name));
+      if (files.length === 0) return [];
+      prepare();
+      check(abs);
+      return files.map((f) => {
+        const path2 = join7(abs, f.name);
+        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          check(path2);
+        writeFileAtomic(path2, f.content);
+        return path2;
+      });
+    }
+  };
+}
+
+// src/operations/context.ts
+function createOperationContext(o) {
+  return {
+    root: o.root,
+    policy: o.policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve9 } from "node:path";
+init_contain();
+init_read();
+init_source_file();
+
+// src/policy/defaults.ts
+init_endpoints();
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step2(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step2("test", script("test"), "{repo_root}", CHANGE),
+        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step2("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step2(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve9(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, ze, Ze.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b2) => b2.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm2) {
+  const d = defaultBaseline(name, pm2);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync8(join8(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync8(join8(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative4(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/actions/shared/shell.ts
+init_plural();
+
+// src/actions/shared/io.ts
+var OPTIONAL = { required: false, default: "" };
+var TRUE = { required: false, default: "true" };
+var FALSE = { required: false, default: "false" };
+var COMMON = {
+  root: { required: false, default: "." },
+  policy: OPTIONAL,
+  baseline: OPTIONAL,
+  "evidence-dir": OPTIONAL,
+  token: { required: false, default: "${{ github.token }}" }
+};
+var ACTION_IO = {
+  health: {
+    inputs: {
+      ...COMMON,
+      probe: TRUE,
+      "remote-identity": FALSE,
+      "drift-issue": FALSE,
+      "schedule-interval-hours": { required: false, default: "24" },
+      "upload-evidence": { ...TRUE, composite: true }
+    },
+    outputs: ["verdict", "posture", "findings-count", "evidence-dir", "artifact-name", "drift-issue-url"],
+    stepOutputs: []
+  },
+  promotion: {
+    inputs: {
+      ...COMMON,
+      base: OPTIONAL,
+      head: OPTIONAL,
+      suites: TRUE,
+      "suites-anyway": FALSE,
+      comment: TRUE,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "trio-changed",
+      "classification",
+      "posture",
+      "findings-count",
+      "evidence-dir",
+      "artifact-name"
+    ],
+    stepOutputs: ["upload-evidence"]
+  },
+  rollback: {
+    inputs: {
+      ...COMMON,
+      trigger: { required: true },
+      reason: { required: true },
+      target: OPTIONAL,
+      "dry-run": FALSE,
+      suites: TRUE,
+      "base-branch": OPTIONAL,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "target-tag",
+      "pull-request-url",
+      "incident-issue-url",
+      "evidence-dir",
+      "artifact-name"
+    ],
+    stepOutputs: ["upload-evidence"]
+  }
+};
+
+// src/git/root.ts
+import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
+var RootError = class extends Error {
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label2 = options.label ?? "--root";
+  if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`);
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
+  const real = realpathSync3(start);
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
+    );
+  }
+  const top = realpathSync3(r.stdout.toString("utf8").trim());
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname5(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+
+// src/actions/shared/run.ts
+async function withRepositoryRoot(inputs, env2) {
+  try {
+    const found = await findRoot({
+      given: inputs.root,
+      cwd: env2.GITHUB_WORKSPACE || process.cwd(),
+      marker: DEFAULT_POLICY_PATH,
+      label: "input 'root'"
+    });
+    return { ...inputs, root: found.root };
+  } catch (e) {
+    if (e instanceof RootError)
+      throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
+    throw e;
+  }
+}
+function annotate(findings, root, env2, failing, ownWarnings = 0) {
+  const prefix = workspacePrefix(env2.GITHUB_WORKSPACE || process.cwd(), root);
+  const plan2 = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings);
+  for (const a of plan2.annotations) {
+    if (a.severity === "error") error(a.message, a.properties);
+    else if (a.severity === "warning") warning(a.message, a.properties);
+    else notice(a.message, a.properties);
+  }
+  return plan2;
+}
+
+// src/actions/shared/shell.ts
+async function runAction(spec, env2) {
+  const cancel = spec.cancellable ? cancellation() : null;
+  try {
+    checkNodeVersion();
+    const get = (name) => getInput(name, { trimWhitespace: false });
+    const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
+    if (inputs.token) setSecret(inputs.token);
+    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
+    const baselines = selectBaselines(policy, inputs.baseline);
+    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
+    const run2 = {
+      inputs,
+      env: env2,
+      baselines,
+      evidence,
+      ctx: createOperationContext({ root: inputs.root, policy, evidence, env: env2 }),
+      artifact: artifactName(spec.action, inputs.baseline, env2),
+      signal: cancel?.signal ?? new AbortController().signal
+    };
+    await conclude(spec, run2, await spec.operate(run2));
+  } catch (e) {
+    setFailed(failureOf(e, spec.revisionHint));
+  } finally {
+    cancel?.dispose();
+  }
+}
+async function conclude(spec, run2, done) {
+  const { result } = done;
+  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const failing = result.verdict === "FAIL";
+  const standard = {
+    verdict: result.verdict,
+    "findings-count": String(findings.length),
+    "evidence-dir": run2.evidence.dir,
+    "artifact-name": run2.artifact
+  };
+  const declared = ACTION_IO[spec.action].outputs;
+  for (const [name, value] of Object.entries(standard))
+    if (declared.includes(name)) setOutput(name, value);
+  for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
+  const plan2 = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
+  await writeSummary(await done.summary(plan2.overflow), done.redactor, run2.env);
+  info(
+    `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
+  );
+  if (failing) setFailed((spec.failure ?? failureMessage)(result));
+}
+function failureOf(e, revisionHint) {
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
+  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`;
+  return `baseline-gate internal error: ${e?.message ?? String(e)}`;
+}
+
+// src/present/summary.ts
+init_plural();
+
+// src/present/budget.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
+var SUMMARY_LADDER = [
+  { findings: Infinity, tailChars: Infinity, details: true },
+  { findings: Infinity, tailChars: 1e3, details: true },
+  { findings: Infinity, tailChars: 0, details: true },
+  { findings: 200, tailChars: 0, details: true },
+  { findings: 50, tailChars: 0, details: true },
+  { findings: 10, tailChars: 0, details: false },
+  { findings: 0, tailChars: 0, details: false }
+];
+function fit(render, ladder, fits) {
+  for (const detail of ladder) {
+    const text = render(detail);
+    if (fits(text)) return text;
+  }
+  return null;
+}
+
+// src/present/headline.ts
+var short2 = (sha) => sha.slice(0, 12);
+function label(id) {
+  if (id?.release_tag) return [c(id.release_tag)];
+  if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
+  return ["an unknown baseline"];
+}
+function subject(b2) {
+  const name = c(b2.name);
+  if (b2.rollback) {
+    const r = b2.rollback;
+    const from = label(r.from);
+    const to = label(b2.identity);
+    switch (r.status) {
+      case "restored":
+        return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
+      case "dry-run":
+        return [name, ": would withdraw ", ...from, " and restore ", ...to, " (dry run, nothing written)"];
+      case "already-current":
+        return [name, ": ", ...from, " was already the rollback target; nothing changed"];
+      case "verification-failed":
+        return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
+      case "failed":
+        return [name, ": the rollback of ", ...from, " did not complete"];
+    }
+  }
+  if (b2.change) {
+    const ch = b2.change;
+    if (!ch.trio_changed)
+      return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
+    const same = b2.previous?.release_tag === b2.identity.release_tag && b2.previous?.commit_sha === b2.identity.commit_sha;
+    if (same)
+      return [
+        name,
+        " at ",
+        ...label(b2.identity),
+        ": the baseline is unchanged (",
+        ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
+        " of the trio changed)"
+      ];
+    const from = b2.previous ? label(b2.previous) : [c(short2(ch.base))];
+    return [
+      name,
+      ": ",
+      ...from,
+      " \u2192 ",
+      ...label(b2.identity),
+      `, ${ch.classification === "none" ? "no contract" : ch.classification} change${ch.rollback ? " (a rollback)" : ""}`
+    ];
+  }
+  const id = b2.identity;
+  if (!id.release_tag && !id.commit_sha) return [name, ": no baseline identity (the pin could not be read)"];
+  return [
+    name,
+    " at ",
+    ...label(id),
+    ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
+  ];
+}
+function postureWords(b2) {
+  const ch = b2.change;
+  if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
+    return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
+  return b2.posture ? ["posture ", c(b2.posture)] : ["posture not recorded"];
+}
+function judged(result) {
+  const op = result.operation;
+  if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
+  const failed = result.baselines.filter((b2) => b2.verdict === "FAIL").length;
+  return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ""}`];
+}
+function context3(result, trigger) {
+  const parts = [];
+  if (trigger) parts.push([trigger]);
+  if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]));
+  return parts.flatMap((p, i) => i === 0 ? p : [" \xB7 ", ...p]);
+}
+
+// src/present/report-markdown.ts
+init_plural();
+
+// src/present/findings-markdown.ts
+init_plural();
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var CELL_CHARS = 140;
+function countsLine(findings) {
+  const n = countBySeverity(findings);
+  return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
+}
+function where3(f, links2) {
+  const loc = location(f);
+  if (!loc || !f.file) return "the run";
+  const url = links2.file(f.file, f.line);
+  if (!url) return code(loc);
+  const name = loc.slice(f.file.lastIndexOf("/") + 1);
+  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
+}
+function findingsMarkdown(findings, links2, limit = Infinity) {
+  if (findings.length === 0) return "_No findings._";
+  const shown = bySeverity(findings).slice(0, limit);
+  const long = [];
+  const rows = shown.map((f) => {
+    let message = escapeMarkdown(f.message);
+    if (f.message.length > CELL_CHARS) {
+      long.push(
+        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where3(f, links2)}: ${message}`
+      );
+      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
+    }
+    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where3(f, links2)} | ${message} |`;
+  });
+  const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
+  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
+  const hidden = findings.length - shown.length;
   if (hidden > 0) {
+    const rest = bySeverity(findings).slice(shown.length);
     out.push(
-      `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`,
-      ""
+      "",
+      `_${plural(hidden, "more finding")} (${countsLine(rest)}) not listed here: every finding is in the evidence._`
     );
   }
-  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
-    out.push(
-      detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
-      ""
-    );
-  }
-  for (const note of notes) out.push(note, "");
-  if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
   return out.join("\n");
 }
-function failedTails(b) {
-  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+
+// src/exec/run-steps.ts
+init_child_env();
+init_process_group();
+init_proc_table();
+var MAX_TIMER_MS = 2 ** 31 - 1;
+
+// src/rules/suites.ts
+init_duration();
+
+// src/operations/suites.ts
+init_plural();
+var RULES_ALREADY_FAIL = "the rules already decide FAIL";
+
+// src/present/next-steps.ts
+init_plural();
+var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
+function ruleErrors(b2) {
+  return b2.findings.filter(
+    (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
+  ).length;
 }
-function baselineSection(b, detail) {
-  const c = countBySeverity(b.findings);
-  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
-  if (b.change) {
-    out.push(
-      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
-      ""
-    );
+function suitesSkippedForRules(b2) {
+  return b2.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
+}
+function failedSteps(b2) {
+  const failed = b2.steps.filter(notPassed);
+  if (failed.length === 0) return null;
+  const names = failed.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
+  return [
+    `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
+    ...names,
+    `${more2}): its last lines are below, the whole log is in the evidence.`
+  ];
+}
+function promotion(b2) {
+  const ch = b2.change;
+  const base = ch ? ch.base.slice(0, 12) : "BASE";
+  const local = c(`npx baseline-gate promote --base ${base}`);
+  const out = [];
+  if (b2.verdict === "PASS") {
+    if (ch && !ch.trio_changed)
+      return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+    if (b2.findings.some((f) => f.rule === "BG704"))
+      out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
+    out.push(["Merge once the change is reviewed."]);
+    if (b2.posture !== "GO")
+      out.push([
+        "The runtime cutover posture stays ",
+        c(b2.posture ?? "NO-GO"),
+        ": GO takes a posture-only change approved by a consumer owner and a producer owner."
+      ]);
+    return out;
   }
-  out.push(identityTable(b.identity, b.posture), "");
-  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
-  out.push(
-    `**Findings:** ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`,
-    "",
-    findingsTable(b.findings, detail.findings),
-    ""
+  const errors = ruleErrors(b2);
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
+      local,
+      " gives the same verdict locally."
+    ]);
+  if (b2.findings.some((f) => f.rule === "BG801"))
+    out.push([
+      "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
+    ]);
+  if (b2.findings.some((f) => f.rule === "BG802"))
+    out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
+  if (suitesSkippedForRules(b2))
+    out.push([
+      "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",
+      c("--suites-anyway"),
+      " (input ",
+      c("suites-anyway: true"),
+      ")."
+    ]);
+  const steps = failedSteps(b2);
+  if (steps) out.push(steps);
+  return out;
+}
+function health(b2) {
+  if (b2.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
+  const out = [];
+  const errors = ruleErrors(b2);
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, "error")} listed under Findings; `,
+      c("npx baseline-gate health"),
+      " gives the same verdict locally."
+    ]);
+  if (b2.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
+    out.push([
+      "If the producer moved on to a new release, ",
+      c("npx baseline-gate repin"),
+      " updates the trio for one pull request."
+    ]);
+  const steps = failedSteps(b2);
+  return [
+    ...out,
+    ...steps ? [steps] : [],
+    [
+      "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
+      c('npx baseline-gate rollback --trigger contract-drift --reason "\u2026"'),
+      " (docs/runbook.md)."
+    ]
+  ];
+}
+function rollback(b2) {
+  const r = b2.rollback;
+  if (!r) return [];
+  const out = [];
+  const review = r.pullRequestUrl ? [
+    "Review and merge the rollback pull request: ",
+    { link: r.pullRequestUrl, text: r.pullRequestUrl },
+    "."
+  ] : ["Commit the restored trio and open one pull request with it (this run opened none)."];
+  switch (r.status) {
+    case "restored":
+      out.push(review);
+      if (!b2.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
+        out.push([
+          "Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them."
+        ]);
+      break;
+    case "dry-run":
+      out.push([
+        "Run the rollback for real (without ",
+        c("--dry-run"),
+        ") to restore the last-known-good trio."
+      ]);
+      break;
+    case "already-current":
+      out.push(["Nothing to restore: the last-known-good baseline is already the one pinned."]);
+      break;
+    case "verification-failed":
+      out.push([
+        "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
+      ]);
+      break;
+    case "failed":
+      out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
+      break;
+  }
+  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b2) : null;
+  if (steps) out.push(steps);
+  out.push([
+    "Keep the runtime cutover posture ",
+    c("NO-GO"),
+    " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
+  ]);
+  return out;
+}
+function nextSteps(result) {
+  const all = result.baselines.flatMap(
+    (b2) => result.operation === "promotion" ? promotion(b2) : result.operation === "rollback" ? rollback(b2) : health(b2)
   );
-  if (b.change) out.push("#### Steps", "");
-  out.push(stepsTable(b.steps), "");
-  if (detail.tailChars > 0) {
-    const tails = failedStepTails(b.steps, detail.tailChars);
-    if (tails !== "") out.push(tails);
+  const seen = /* @__PURE__ */ new Set();
+  return all.filter((line) => {
+    const key = lineToText(line);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/present/not-run.ts
+init_plural();
+function notRun(b2) {
+  const out = [];
+  const probe = b2.findings.find((f) => f.rule === "BG407");
+  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
+  const suite = b2.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const skipped = suite.filter((s) => s.status === "skipped");
+  const reasons = /* @__PURE__ */ new Map();
+  for (const s of skipped) {
+    const why = s.skip_reason ?? b2.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
-  if (b.redactions !== void 0 && b.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
-  }
+  for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
+  const never = suite.filter((s) => s.status === "not-run");
+  if (never.length > 0)
+    out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
   return out;
 }
 
+// src/present/report-markdown.ts
+var icon = (v) => v === "PASS" ? "\u2705" : "\u274C";
+function reportMarkdown(result, detail, o) {
+  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`, ""];
+  const ctx = lineToMarkdown(context3(result, o.trigger));
+  if (ctx) out.push(ctx, "");
+  const cut = cutNotice(result, detail, o);
+  if (cut) out.push(cut, "");
+  const next = nextSteps(result);
+  if (next.length > 0) {
+    out.push("**What to do next**", "", ...next.map((l, i) => `${i + 1}. ${lineToMarkdown(l)}`), "");
+  }
+  const single = result.baselines.length === 1;
+  if (!single) out.push(...overview(result));
+  for (const b2 of result.baselines) out.push(...baselineSection(result, b2, detail, o.links, single));
+  for (const note of o.notes ?? []) out.push(note, "");
+  const footer = [];
+  if (o.links.run && /^https?:\/\//.test(o.links.run)) footer.push(`[The run](${o.links.run})`);
+  if (o.links.artifact) footer.push(`evidence artifact ${code(o.links.artifact)}`);
+  if (footer.length > 0) out.push("---", "", `${footer.join(" \xB7 ")}.`, "");
+  return out.join("\n");
+}
+function overview(result) {
+  return [
+    "| Baseline | Verdict | Judged | Findings |",
+    "| --- | --- | --- | --- |",
+    ...result.baselines.map(
+      (b2) => `| ${escapeMarkdown(b2.name)} | ${icon(b2.verdict)} ${b2.verdict} | ${lineToMarkdown(subject(b2))} | ${countsLine(b2.findings)} |`
+    ),
+    ""
+  ];
+}
+function stepsWords(steps) {
+  const by = (st) => steps.filter((s) => s.status === st).length;
+  const words = {
+    passed: "passed",
+    failed: "failed",
+    "timed-out": "timed out",
+    "not-run": "did not start",
+    skipped: "skipped"
+  };
+  const parts = Object.keys(words).filter((st) => by(st) > 0).map((st) => `${by(st)} ${words[st]}`);
+  return `${plural(steps.length, "step")}: ${parts.join(", ")}`;
+}
+function collapsed(summary2, body) {
+  return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];
+}
+function baselineSection(result, b2, detail, links2, single) {
+  const out = [];
+  if (!single) out.push(`### ${icon(b2.verdict)} ${escapeMarkdown(b2.name)}: ${b2.verdict}`, "");
+  const missing = notRun(b2);
+  if (missing.length > 0)
+    out.push(`**Did not run:**`, "", ...missing.map((l) => `- ${lineToMarkdown(l)}`), "");
+  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b2.findings)}${single ? "" : "**"}`, "");
+  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2, detail.findings), "");
+  if (detail.tailChars > 0) {
+    const tails = failedStepTails(b2.steps, detail.tailChars);
+    if (tails !== "") out.push(tails);
+  }
+  if (!detail.details) return out;
+  if (b2.steps.length > 0) out.push(...collapsed(stepsWords(b2.steps), stepsTable(b2.steps)));
+  const left = leftRunning(b2.steps);
+  const killed = b2.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
+  if (left && killed > 0)
+    out.push(...collapsed(`\u26A0\uFE0F ${plural(killed, "process", "processes")} the steps left running`, left));
+  if (b2.change) out.push(...collapsed("The change", changeTable(b2.change)));
+  out.push(
+    ...collapsed(
+      `The baseline ${result.operation === "rollback" ? "now pinned" : "judged"}`,
+      identityTable(b2.identity, b2.posture)
+    )
+  );
+  if (b2.redactions !== void 0 && b2.redactions > 0)
+    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  return out;
+}
+function cutNotice(result, detail, o) {
+  const cut = [];
+  const findings = result.baselines.reduce((n, b2) => n + Math.max(0, b2.findings.length - detail.findings), 0);
+  if (findings > 0) cut.push(`${plural(findings, "finding")} not listed`);
+  const tails = result.baselines.some(
+    (b2) => b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
+  );
+  if (tails && detail.tailChars === 0) cut.push("the log tails of the failed steps left out");
+  else if (tails && detail.tailChars < Infinity)
+    cut.push(`the log tails cut to their last ${detail.tailChars.toLocaleString("en-US")} characters`);
+  if (!detail.details) cut.push("the step, change and baseline tables left out");
+  if (cut.length === 0) return null;
+  return `> \u2702\uFE0F This ${o.surface} was shortened to fit ${o.limit}: ${cut.join("; ")}. The evidence artifact has all of it.`;
+}
+
+// src/present/summary.ts
+function renderSummary(result, input) {
+  const limit = input.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  const notes = [...overflowNote(input.overflow), ...input.notes ?? []];
+  const options = {
+    links: input.links,
+    trigger: input.trigger,
+    notes,
+    surface: "summary",
+    limit: "GitHub\u2019s 1 MiB limit"
+  };
+  const fits = (text2) => Buffer.byteLength(text2, "utf8") <= limit;
+  const text = fit((detail) => reportMarkdown(result, detail, options), SUMMARY_LADDER, fits);
+  if (text !== null) return text;
+  const short3 = [
+    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`,
+    "",
+    "> \u2702\uFE0F The report was too large for a job summary even without its findings; the evidence artifact has all of it.",
+    "",
+    ...input.links.artifact ? [`Evidence: artifact \`${input.links.artifact}\`.`, ""] : [],
+    ...notes.flatMap((n) => [n, ""])
+  ].join("\n");
+  return fits(short3) ? short3 : short3.slice(0, Math.floor(limit / 4));
+}
+function overflowNote(overflow) {
+  if (!overflow) return [];
+  const hidden = overflow.error + overflow.warning + overflow.notice;
+  if (hidden === 0) return [];
+  return [
+    `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`
+  ];
+}
+
 // src/actions/health/drift.ts
+init_plural();
 var DRIFT_LABEL = "baseline-drift";
 var driftMarker = (baseline) => `drift:${baseline}`;
 var MAX_RECORDED_ITEMS = 200;
@@ -69503,15 +70269,15 @@ var MAX_MESSAGE = 160;
 var MAX_LISTED = 50;
 var BLOCK_START = "<!-- baseline-gate:findings ";
 var BLOCK_END = " -->";
-function driftItems(b) {
+function driftItems(b2) {
   const items = [];
-  for (const f of b.findings) {
+  for (const f of b2.findings) {
     if (f.severity === "notice") continue;
     items.push({ rule: f.rule, file: f.file, line: f.line, severity: f.severity, message: f.message });
   }
-  for (const s of b.steps) {
+  for (const s of b2.steps) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
-    items.push({ rule: "step", file: s.name, line: null, severity: "error", message: `step ${s.status}` });
+    items.push({ rule: "step", file: s.name, line: null, severity: "error", message: s.status });
   }
   return items;
 }
@@ -69522,11 +70288,11 @@ function renderBlock(record) {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: shorten(i.message, MAX_MESSAGE)
+    message: shorten(i.message, MAX_MESSAGE, "word")
   }));
   const json2 = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
   return `${BLOCK_START}${json2}${BLOCK_END}`;
 }
@@ -69601,11 +70367,11 @@ ${openingText(input)}`);
   if (!comments.ok) return comments;
   const markerLine = stickyMarker(marker2);
   const ours = comments.value.filter(
-    (c) => c.body.startsWith(markerLine) && (issue2.author === null || c.author === issue2.author)
+    (c2) => c2.body.startsWith(markerLine) && (issue2.author === null || c2.author === issue2.author)
   );
   let previous = null;
-  for (const c of [...ours].reverse()) {
-    previous = parseBlock(c.body);
+  for (const c2 of [...ours].reverse()) {
+    previous = parseBlock(c2.body);
     if (previous) break;
   }
   previous ??= parseBlock(issue2.body);
@@ -69625,69 +70391,99 @@ ${text}`);
   if (!closed.ok) return closed;
   return { ok: true, value: { action: "closed", number: issue2.number, url: issue2.url } };
 }
-var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F" };
-function at(input) {
-  const sha = code(input.sha ? input.sha.slice(0, 12) : "unknown");
-  return input.runUrl ? `${sha} ([run](${input.runUrl}))` : sha;
+var MAX_SHOWN = 280;
+var MAX_RULES_NAMED = 3;
+var shortSha = (sha) => code(sha ? sha.slice(0, 12) : "unknown");
+function runLabel(run2) {
+  const [id = "", attempt = "1"] = run2.split(".");
+  if (id === "") return "";
+  return escapeMarkdown(attempt === "1" ? `run ${id}` : `run ${id}, attempt ${attempt}`);
 }
-function list(items) {
-  const lines = items.slice(0, MAX_LISTED).map((i) => {
-    const where3 = !i.file ? "" : ` ${code(i.line ? `${i.file}:${i.line}` : i.file)}`;
-    return `- ${ICON2[i.severity]} ${i.rule}${where3}: ${escapeMarkdown(i.message)}`;
-  });
-  if (items.length > MAX_LISTED)
-    lines.push(`- \u2026 and ${items.length - MAX_LISTED} more (see the evidence artifact)`);
-  return lines;
+function thisRun(input) {
+  const label2 = runLabel(input.run) || "this run";
+  return input.runUrl ? `[${label2}](${input.runUrl})` : label2;
 }
+function inEvidenceOf(run2) {
+  const which2 = run2 === null ? "" : "runUrl" in run2 ? thisRun(run2) : runLabel(run2.run);
+  return `see the evidence artifact of ${which2 || "the previous run"}`;
+}
+function judged2(input) {
+  const run2 = input.run || input.runUrl ? ` (${thisRun(input)})` : "";
+  return `health of ${code(input.baseline)} at ${shortSha(input.sha)}${run2}`;
+}
+function joined(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+var bySeverity2 = (items) => [...items].sort((a, b2) => Number(a.severity === "warning") - Number(b2.severity === "warning"));
+function nextStep(input, failing) {
+  const local = `**Next:** run ${code(`npx baseline-gate health --baseline ${input.baseline}`)} locally`;
+  const errors = failing.filter((i) => i.severity === "error");
+  const rules3 = [...new Set((errors.length > 0 ? errors : failing).map((i) => i.rule))].filter(
+    (r) => r !== "step"
+  );
+  if (rules3.length === 0) return `${local}; the log of ${thisRun(input)} says why the step did not pass.`;
+  const named = rules3.slice(0, MAX_RULES_NAMED).map((r) => `docs/rules.md#${escapeMarkdown(r.toLowerCase())}`);
+  if (rules3.length > MAX_RULES_NAMED) named.push(plural(rules3.length - MAX_RULES_NAMED, "more rule"));
+  return `${local}; see the ${rules3.length === 1 ? "fix" : "fixes"} in ${joined(named)}.`;
+}
+function listLine(i, kind, input) {
+  const loc = i.file ? code(i.line ? `${i.file}:${i.line}` : i.file) : "";
+  const url = i.file && i.rule !== "step" && kind === "current" ? input.fileUrl?.(i.file, i.line) ?? null : null;
+  const where4 = loc ? ` ${url ? `[${loc}](${url})` : loc}` : "";
+  const message = escapeMarkdown(shorten(i.message, MAX_SHOWN, "word"));
+  if (kind === "resolved") return `- \u2705 ${escapeMarkdown(i.rule)}${where4}, was: ${message}`;
+  return `- ${i.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(i.rule)}${where4}: ${message}`;
+}
+function section2(title, items, kind, rest, input) {
+  if (items.length === 0) return [];
+  const lines = bySeverity2(items).slice(0, MAX_LISTED).map((i) => listLine(i, kind, input));
+  const more2 = items.length - MAX_LISTED;
+  if (more2 > 0) lines.push(`- \u2026 and ${plural(more2, "more finding")}: ${rest}.`);
+  return [`#### ${title} (${items.length})`, "", ...lines, ""];
+}
+var counts = (items) => {
+  const errors = items.filter((i) => i.severity === "error").length;
+  return `${plural(errors, "error")}, ${plural(items.length - errors, "warning")}`;
+};
 function openingText(input) {
-  const errors = input.items.filter((i) => i.severity === "error").length;
   return [
-    `## Baseline drift: ${code(input.baseline)} health fails`,
+    `\u274C **FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}. ${nextStep(input, input.items)}`,
     "",
-    `The scheduled health check of the baseline ${code(input.baseline)} failed at ${at(input)}: ${plural(errors, "error")}, ${plural(input.items.length - errors, "warning")}.`,
-    "",
-    "This issue stays open while the check fails: each failing run comments with what changed since the run before, and the first passing run closes it. The full report is in the job summary and the evidence artifact of each run.",
-    "",
-    "### Findings",
-    "",
-    ...input.items.length > 0 ? list(input.items) : ["_No findings: a required step did not pass._"],
+    ...input.items.length > 0 ? section2("Findings", input.items, "current", inEvidenceOf(input), input) : ["_No findings: a required step did not pass._", ""],
+    "This issue stays open while the check fails: each failing run comments with what changed since the run before, and the first passing run closes it. The full report of each run is in its job summary and evidence artifact.",
     ""
   ].join("\n");
 }
 function failingText(input, previous) {
-  const out = [`### \u274C Health still fails at ${at(input)}`, ""];
+  const current = inEvidenceOf(input);
   if (!previous) {
-    out.push("The findings of the previous run could not be read; these are the current ones.", "");
-    out.push(...list(input.items), "");
-    return out.join("\n");
+    return [
+      `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}; the findings of the previous run could not be read, so all are listed. ${nextStep(input, input.items)}`,
+      "",
+      ...section2("Findings", input.items, "current", current, input)
+    ].join("\n");
   }
   const d = diffItems(previous.items, input.items);
-  const since = `since the last run (at ${code(previous.sha ? previous.sha.slice(0, 12) : "unknown")})`;
-  if (d.added.length === 0 && d.resolved.length === 0) {
-    out.push(
-      `Nothing changed ${since}: ${d.still.length} finding${d.still.length === 1 ? "" : "s"} still there.`,
-      ""
-    );
-  } else {
-    out.push(
-      `${d.added.length} new, ${d.resolved.length} resolved, ${d.still.length} still there ${since}.`,
-      ""
-    );
-  }
-  if (d.added.length > 0) out.push("#### New", "", ...list(d.added), "");
-  if (d.resolved.length > 0) out.push("#### Resolved", "", ...list(d.resolved), "");
-  if (d.still.length > 0) out.push("#### Still there", "", ...list(d.still), "");
-  return out.join("\n");
+  const since = `since ${shortSha(previous.sha)}`;
+  const change = d.added.length === 0 && d.resolved.length === 0 ? `nothing changed ${since}: ${d.still.length} still failing` : `${d.added.length} new, ${d.still.length} still failing, ${d.resolved.length} resolved ${since}`;
+  return [
+    `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
+    "",
+    ...section2("New", d.added, "current", current, input),
+    ...section2("Still failing", d.still, "current", current, input),
+    ...section2("Resolved", d.resolved, "resolved", inEvidenceOf(previous), input)
+  ].join("\n");
 }
 function passingText(input, previous, issue2) {
-  const out = [`### \u2705 Health passes again at ${at(input)}`, ""];
   const resolved = previous ? diffItems(previous.items, input.items).resolved : [];
-  if (resolved.length > 0) out.push("Resolved since the last run:", "", ...list(resolved), "");
-  if (input.items.length > 0) {
-    out.push("Warnings that remain (they do not fail health):", "", ...list(input.items), "");
-  }
-  out.push(`Closing #${issue2}; a new failure opens a new issue.`, "");
-  return out.join("\n");
+  const since = previous ? `${plural(resolved.length, "finding")} resolved since ${shortSha(previous.sha)}; ` : "";
+  const next = input.items.length > 0 ? "**Next:** nothing is required: warnings do not fail health." : "**Next:** nothing; a new failure opens a new issue.";
+  return [
+    `\u2705 **PASS** \xB7 ${judged2(input)} \xB7 ${since}closing #${issue2}. ${next}`,
+    "",
+    ...section2("Warnings that remain", input.items, "current", inEvidenceOf(input), input),
+    ...section2("Resolved", resolved, "resolved", inEvidenceOf(previous), input)
+  ].join("\n");
 }
 
 // src/actions/health/schedule.ts
@@ -69733,55 +70529,51 @@ async function checkSchedule(client, runId, intervalHours, now = () => /* @__PUR
 }
 
 // src/actions/health/main.ts
-async function run(env = process.env) {
-  try {
-    checkNodeVersion();
-    const inputs = await withRepositoryRoot(
-      readHealthInputs((name) => getInput(name), env),
-      env
-    );
-    if (inputs.token) setSecret(inputs.token);
-    const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
-    const baselines = selectBaselines(policy, inputs.baseline);
-    const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
-    const result = await runHealth(actionContext(inputs.root, policy, evidence, env), {
-      baselines,
-      probe: inputs.probe,
-      remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
-    });
-    const findings = result.baselines.flatMap((b) => b.findings);
-    const failing = result.verdict === "FAIL";
-    const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null;
-    const plan2 = annotate(findings, inputs.root, env, failing, drift?.warnings.length ?? 0);
-    for (const warning2 of drift?.warnings ?? []) warning(warning2);
-    for (const notice2 of drift?.notices ?? []) notice(notice2);
-    const artifact = artifactName("health", inputs.baseline, env);
-    setOutput("verdict", result.verdict);
-    setOutput("posture", combinedPosture(result.baselines.map((b) => b.posture)));
-    setOutput("findings-count", String(findings.length));
-    setOutput("evidence-dir", evidence.dir);
-    setOutput("artifact-name", artifact);
-    setOutput("drift-issue-url", drift?.urls.join(",") ?? "");
-    await summary.addRaw(renderSummary(result, plan2.overflow, artifact, { notes: drift?.notes ?? [] })).write();
-    info(
-      `baseline-gate health: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${evidence.dir}`
-    );
-    if (failing) {
-      const errors = findings.filter((f) => f.severity === "error").length;
-      setFailed(
-        `baseline health FAIL: ${plural(errors, "error")} (see the annotations and the job summary)`
-      );
-    }
-  } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
-      setFailed(e.message);
-    else setFailed(`baseline-gate internal error: ${e?.message ?? String(e)}`);
-  }
+init_plural();
+function run(env2 = process.env) {
+  return runAction(
+    {
+      action: "health",
+      readInputs: readHealthInputs,
+      operate: async ({ inputs, env: env3, ctx, baselines, artifact }) => {
+        const result = await runHealth(ctx, {
+          baselines,
+          probe: inputs.probe,
+          remote: inputs.remoteIdentity ? producerReader(inputs.token, env3) : null
+        });
+        const drift = inputs.driftIssue ? await driftMode(inputs, result, env3) : null;
+        return {
+          result,
+          outputs: {
+            posture: combinedPosture(result.baselines.map((b2) => b2.posture)),
+            "drift-issue-url": drift?.urls.join(",") ?? ""
+          },
+          ownWarnings: drift?.warnings.length ?? 0,
+          summary: async (overflow) => {
+            for (const warning2 of drift?.warnings ?? []) warning(warning2);
+            for (const notice2 of drift?.notices ?? []) notice(notice2);
+            return renderSummary(result, {
+              links: presentLinks(env3, inputs.root, env3.GITHUB_SHA ?? null, artifact),
+              trigger: eventWords(env3),
+              overflow,
+              notes: drift?.notes ?? []
+            });
+          },
+          redactor: null
+        };
+      },
+      failure: (result) => {
+        const errors = result.baselines.flatMap((b2) => b2.findings).filter((f) => f.severity === "error").length;
+        return `baseline health FAIL: ${plural(errors, "error")} (see the annotations and the job summary)`;
+      }
+    },
+    env2
+  );
 }
-async function driftMode(inputs, result, env) {
+async function driftMode(inputs, result, env2) {
   const report2 = { warnings: [], notices: [], notes: [], urls: [] };
-  const repository = parseRepository(env.GITHUB_REPOSITORY);
-  const client = githubClient(inputs.token, repository, env);
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  const client = githubClient(inputs.token, repository, env2);
   if (!client) {
     const why = !inputs.token ? "no GitHub token was given (input 'token'); pass one with `issues: write`" : "GITHUB_REPOSITORY is not set, so the repository is unknown";
     const text = `baseline-gate drift mode: no drift issue was opened, commented on or closed: ${why}. The verdict stands.`;
@@ -69789,42 +70581,43 @@ async function driftMode(inputs, result, env) {
     report2.notes.push(`> **Drift issue:** ${escapeMarkdown(text)}`);
     return report2;
   }
-  const { redactor } = actionRedactor(inputs.token, env);
+  const { redactor } = actionRedactor(inputs.token, env2);
   const redact = async (text) => (await redactor.redact(text)).text;
-  const runKey = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || "1"}` : "";
-  for (const b of result.baselines) {
+  const runKey = env2.GITHUB_RUN_ID ? `${env2.GITHUB_RUN_ID}.${env2.GITHUB_RUN_ATTEMPT || "1"}` : "";
+  for (const b2 of result.baselines) {
     try {
       const synced = await syncDriftIssue(client, {
-        baseline: b.name,
-        verdict: b.verdict,
-        items: driftItems(b),
-        sha: env.GITHUB_SHA ?? "",
+        baseline: b2.name,
+        verdict: b2.verdict,
+        items: driftItems(b2),
+        sha: env2.GITHUB_SHA ?? "",
         run: runKey,
-        runUrl: runUrl(env),
+        runUrl: runUrl(env2),
+        fileUrl: presentLinks(env2, inputs.root, env2.GITHUB_SHA ?? null, null).file,
         redact
       });
       if (!synced.ok) {
-        const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${synced.message} The verdict stands.`;
+        const text = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${synced.message} The verdict stands.`;
         report2.warnings.push(text);
-        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** ${escapeMarkdown(synced.message)}`);
+        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** ${escapeMarkdown(synced.message)}`);
         continue;
       }
       const o = synced.value;
       const said = o.action === "none" ? "passes; no drift issue is open" : o.action === "opened" ? `opened the drift issue #${o.number}` : o.action === "commented" ? `commented on the drift issue #${o.number}` : o.action === "closed" ? `closed the drift issue #${o.number}` : `the drift issue #${o.number} already has this run's comment`;
-      info(`baseline-gate drift: ${b.name} ${said}${"url" in o ? ` (${o.url})` : ""}`);
+      info(`baseline-gate drift: ${b2.name} ${said}${"url" in o ? ` (${o.url})` : ""}`);
       report2.notes.push(
-        `Drift issue of ${escapeMarkdown(b.name)}: ${said}${"url" in o ? ` (${o.url})` : ""}.`
+        `Drift issue of ${escapeMarkdown(b2.name)}: ${said}${"url" in o ? ` (${o.url})` : ""}.`
       );
       if (o.action !== "none" && o.action !== "closed") report2.urls.push(o.url);
     } catch (e) {
-      const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
+      const text = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
       report2.warnings.push(text);
-      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** could not be updated.`);
+      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** could not be updated.`);
     }
   }
-  if (env.GITHUB_EVENT_NAME === "schedule") {
+  if (env2.GITHUB_EVENT_NAME === "schedule") {
     try {
-      const check = await checkSchedule(client, env.GITHUB_RUN_ID, inputs.scheduleIntervalHours);
+      const check = await checkSchedule(client, env2.GITHUB_RUN_ID, inputs.scheduleIntervalHours);
       if (check.kind === "stale") {
         report2.warnings.push(`baseline-gate schedule: ${check.message}`);
         report2.notes.push(`> **Schedule:** ${escapeMarkdown(check.message)}`);

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -1335,8 +1335,8 @@ var require_util = __commonJS({
     function isUSVString(val) {
       return hasIsWellFormed ? `${val}`.isWellFormed() : toUSVString(val) === `${val}`;
     }
-    function isTokenCharCode(c) {
-      switch (c) {
+    function isTokenCharCode(c2) {
+      switch (c2) {
         case 34:
         case 40:
         case 41:
@@ -1356,7 +1356,7 @@ var require_util = __commonJS({
         case 125:
           return false;
         default:
-          return c >= 33 && c <= 126;
+          return c2 >= 33 && c2 <= 126;
       }
     }
     function isValidHTTPToken(characters) {
@@ -3016,7 +3016,7 @@ var require_constants2 = __commonJS({
         exports.HEADER_CHARS.push(i2);
       }
     }
-    exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c) => c !== 44);
+    exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c2) => c2 !== 44);
     exports.MAJOR = exports.NUM_MAP;
     exports.MINOR = exports.MAJOR;
     var HEADER_STATE;
@@ -3679,18 +3679,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context4) {
+      const plural2 = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural2}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context4.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context4) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context4.prefix,
+        message: `"${context4.value}" is an invalid ${context4.type}.`
       });
     };
     webidl.brandCheck = function(V2, I2, opts) {
@@ -4155,10 +4155,10 @@ var require_util2 = __commonJS({
     }
     function isValidReasonPhrase(statusText) {
       for (let i2 = 0; i2 < statusText.length; ++i2) {
-        const c = statusText.charCodeAt(i2);
-        if (!(c === 9 || // HTAB
-        c >= 32 && c <= 126 || // SP / VCHAR
-        c >= 128 && c <= 255)) {
+        const c2 = statusText.charCodeAt(i2);
+        if (!(c2 === 9 || // HTAB
+        c2 >= 32 && c2 <= 126 || // SP / VCHAR
+        c2 >= 128 && c2 <= 255)) {
           return false;
         }
       }
@@ -4194,10 +4194,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      header2 = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -8263,7 +8263,7 @@ var require_pool_base = __commonJS({
             pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
+            Promise.all(pool[kClients].map((c2) => c2.close())).then(pool[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets2) => {
@@ -8312,7 +8312,7 @@ var require_pool_base = __commonJS({
       }
       async [kClose]() {
         if (this[kQueue].isEmpty()) {
-          await Promise.all(this[kClients].map((c) => c.close()));
+          await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
           await new Promise((resolve11) => {
             this[kClosedResolve] = resolve11;
@@ -8327,7 +8327,7 @@ var require_pool_base = __commonJS({
           }
           item.handler.onError(err);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err)));
+        await Promise.all(this[kClients].map((c2) => c2.destroy(err)));
       }
       [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -9885,17 +9885,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback: callback2, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback: callback2, opaque, abort, context: context4, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9932,7 +9932,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context: context4
             });
           }
         }
@@ -10101,17 +10101,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback: callback2, responseHeaders } = this;
+        const { factory, opaque, context: context4, callback: callback2, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10139,7 +10139,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context: context4
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10331,7 +10331,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10340,10 +10340,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context3 } = this;
+        const { opaque, handler: handler2, context: context4 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10361,7 +10361,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context: context4
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10445,7 +10445,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10459,7 +10459,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback: callback2, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10467,7 +10467,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10536,20 +10536,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback: callback2, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10561,7 +10561,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10744,7 +10744,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
+    function safeUrl2(path2) {
       if (typeof path2 !== "string") {
         return path2;
       }
@@ -10778,8 +10778,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl2(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -14156,74 +14156,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request2 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest2 = request2;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest2 = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14231,7 +14231,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14239,8 +14239,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -14669,11 +14669,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label2) {
-      if (!label2) {
+    function getEncoding(label3) {
+      if (!label3) {
         return "failure";
       }
-      switch (label2.trim().toLowerCase()) {
+      switch (label3.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c2] = ioQueue;
+      if (a === 239 && b2 === 187 && c2 === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset);
-        offset += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset);
+        offset += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -18323,7 +18323,7 @@ var require_eventsource_stream = __commonJS({
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
     var LF = 10;
-    var CR = 13;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18437,7 +18437,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -18459,8 +18459,8 @@ var require_eventsource_stream = __commonJS({
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18473,8 +18473,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -19800,16 +19800,16 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -19840,14 +19840,14 @@ var require_parse2 = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -19876,12 +19876,12 @@ var require_parse2 = __commonJS({
       for (let i2 = 0; i2 < values.length; i2++) {
         for (let j = i2 + 1; j < values.length; j++) {
           const a = values[i2];
-          const b = values[j];
+          const b2 = values[j];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -19895,15 +19895,15 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -20378,14 +20378,14 @@ var require_parse2 = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
@@ -21059,13 +21059,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve11) {
+        return value instanceof P ? value : new P(function(resolve11) {
           resolve11(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -21705,7 +21705,7 @@ var require_lib = __commonJS({
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c2, k) => (c2[k.toLowerCase()] = obj[k], c2), {});
   }
 });
 
@@ -21956,7 +21956,7 @@ var require_ms = __commonJS({
 // node_modules/debug/src/common.js
 var require_common = __commonJS({
   "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup(env2) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -21965,8 +21965,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -22244,8 +22244,8 @@ var require_browser = __commonJS({
       if (!this.useColors) {
         return;
       }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
+      const c2 = "color: " + this.color;
+      args.splice(1, 0, c2, "color: inherit");
       let index = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match) => {
@@ -22257,7 +22257,7 @@ var require_browser = __commonJS({
           lastC = index;
         }
       });
-      args.splice(lastC, 0, c);
+      args.splice(lastC, 0, c2);
     }
     exports.log = console.debug || console.log || (() => {
     });
@@ -22320,20 +22320,20 @@ var require_supports_color = __commonJS({
     var os5 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
-    var { env } = process;
+    var { env: env2 } = process;
     var forceColor;
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       forceColor = 0;
     } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
       forceColor = 1;
     }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
         forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
+      } else if (env2.FORCE_COLOR === "false") {
         forceColor = 0;
       } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
       }
     }
     function translateLevel(level) {
@@ -22361,7 +22361,7 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env.TERM === "dumb") {
+      if (env2.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
@@ -22371,34 +22371,34 @@ var require_supports_color = __commonJS({
         }
         return 1;
       }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env.COLORTERM === "truecolor") {
+      if (env2.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
           case "iTerm.app":
             return version >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env.TERM)) {
+      if (/-256(color)?$/i.test(env2.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env) {
+      if ("COLORTERM" in env2) {
         return 1;
       }
       return min;
@@ -22541,8 +22541,8 @@ var require_node = __commonJS({
     function formatArgs(args) {
       const { namespace: name, useColors: useColors2 } = this;
       if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const c2 = this.color;
+        const colorCode = "\x1B[3" + (c2 < 8 ? c2 : "8;5;" + c2);
         const prefix = `  ${colorCode};1m${name} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
@@ -22777,13 +22777,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P2, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve11) {
+    return value instanceof P ? value : new P(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22957,7 +22957,7 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
+      const cells2 = row.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -22966,7 +22966,7 @@ var Summary = class {
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
-      return this.wrap("tr", cells);
+      return this.wrap("tr", cells2);
     }).join("");
     const element = this.wrap("table", tableBody);
     return this.addRaw(element).addEOL();
@@ -22979,8 +22979,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label3, content) {
+    const element = this.wrap("details", this.wrap("summary", label3) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -23130,7 +23130,7 @@ function endGroup() {
 
 // src/evidence/markdown-text.ts
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
@@ -23168,46 +23168,7 @@ function identityTable(identity, posture) {
   return keyValueTable([...identityRows(identity), ["Runtime cutover posture", code(posture)]]);
 }
 
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    judged_at: {
-      at: input.judgedAt.at.toISOString(),
-      source: input.judgedAt.source,
-      commit: input.judgedAt.commit
-    },
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    ...input.incident ? { incident: input.incident } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
+// src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
 }
@@ -23305,26 +23266,40 @@ function followUp(note, h) {
     ""
   ];
 }
-function renderIncidentNote(note, context3) {
-  const h = "#".repeat(context3.headingLevel ?? 1);
-  const product = escapeMarkdown(context3.displayName);
-  const evidence = context3.evidenceName ?? `${packetName("rollback", context3.baseline)}.json`;
+function renderIncidentNote(note, context4) {
+  const h = "#".repeat(context4.headingLevel ?? 1);
+  const product = escapeMarkdown(context4.displayName);
+  const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
   const status = [
     [
       "Status",
       note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
     ],
-    ["Verdict", `**${context3.verdict}**`],
+    ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
     ["Restored trio read from", code(note.target_revision)]
   ];
   if (note.pull_request_url !== null) status.push(["Pull request", link(note.pull_request_url)]);
   if (note.incident_issue_url !== null) status.push(["Incident issue", link(note.incident_issue_url)]);
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
-  return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context3.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+  const lead = [
+    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
     "",
+    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
+      [
+        ...note.pull_request_url !== null ? [`Pull request ${link(note.pull_request_url)}`] : [],
+        ...note.incident_issue_url !== null ? [`incident issue ${link(note.incident_issue_url)}`] : []
+      ].join(" \xB7 ") + ".",
+      ""
+    ] : []
+  ];
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    "",
+    ...lead,
     `${h}# Impact summary`,
     "",
     `${impact(note, product)} ${posture}`,
@@ -23372,7 +23347,10 @@ function renderIncidentNote(note, context3) {
 
 // src/text/plural.ts
 function plural(n, word, many = `${word}s`) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+  return `${thousands(n)} ${n === 1 ? word : many}`;
+}
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }
 
 // src/evidence/left-running.ts
@@ -23410,12 +23388,55 @@ function leftRunning(steps) {
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
+  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+    out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
   if (ran.some((s) => s.containment === "group-only"))
     out.push(
       "",
       "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
     );
   return out.join("\n");
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
 }
 
 // src/text/duration.ts
@@ -23462,25 +23483,25 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${formatDuration(st.duration_ms)} |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
-function changeTable(c) {
+function changeTable(c2) {
   const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
   const rows = [
-    ["Base \u2192 head", `${code(c.base.slice(0, 12))} \u2192 ${code(c.head.slice(0, 12))}`],
-    ["Trio changed", c.trio_changed ? `yes: ${list(c.changed_files)}` : "no"],
-    ["Classification", `**${c.classification}**`],
-    ["Error codes added", list(c.codes_added)],
-    ["Error codes removed", list(c.codes_removed)],
+    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
+    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
+    ["Classification", `**${c2.classification}**`],
+    ["Error codes added", list(c2.codes_added)],
+    ["Error codes removed", list(c2.codes_removed)],
     [
       "Posture",
-      c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} \u2192 ${code(c.posture_to)}`
+      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
     ]
   ];
-  if (c.approval) {
-    const a = c.approval;
+  if (c2.approval) {
+    const a = c2.approval;
     const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
     rows.push([
       "Joint approval",
@@ -23570,168 +23591,109 @@ function renderPacketMarkdown(p, options = {}) {
   ].join("\n");
 }
 
-// src/files/evidence-store.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
-
-// src/files/atomic-write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
-function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname(path2), { recursive: true });
-  const tmp = join(dirname(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    if (durable) {
-      const fd = openSync(tmp, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    renameSync(tmp, path2);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+// src/rules/catalog/adapter.ts
+var ADAPTER_RULES = {
+  BG601: {
+    title: "Adapter file missing",
+    severity: "error",
+    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
+    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
+  },
+  BG602: {
+    title: "Adapter lacks an endpoint",
+    severity: "error",
+    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    example: "The adapter no longer names the readiness endpoint."
+  },
+  BG603: {
+    title: "Endpoint outside the adapter",
+    severity: "error",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    example: "A React hook calls the producer's query endpoint with `fetch` directly."
+  },
+  BG604: {
+    title: "Adapter boundary not configured",
+    severity: "warning",
+    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
+    example: "A policy without `adapter.file`."
   }
-}
-
-// src/files/contain.ts
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
-}
-function resolveInRoot(root, rel) {
-  const abs = resolve(root, rel);
-  return isWithin(resolve(root), abs) ? abs : void 0;
-}
-var MAX_LINKS = 40;
-function containPath(root, rel) {
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot = realpathSync(root);
-  const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot;
-  let links2 = 0;
-  while (pending.length > 0) {
-    const seg = pending.shift();
-    const next = seg === ".." ? resolve(cur, "..") : join2(cur, seg);
-    let isLink;
-    try {
-      isLink = lstatSync(next).isSymbolicLink();
-    } catch {
-      return { kind: "inside", real: join2(next, ...pending), exists: false };
-    }
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve(cur, target);
-      try {
-        lstatSync(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
-      }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
-      continue;
-    }
-    cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-  }
-  return { kind: "inside", real: cur, exists: true };
-}
-function safeReal(path2) {
-  try {
-    return realpathSync(path2);
-  } catch {
-    return path2;
-  }
-}
-function describeEscape(c) {
-  return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
-}
-function inRepository(root, abs) {
-  const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
-}
-function operatorPathEscape(root, abs) {
-  const rel = inRepository(root, abs);
-  if (rel === null) return null;
-  const c = containPath(root, rel);
-  return c.kind === "inside" ? null : describeEscape(c);
-}
-var ContainmentError = class extends Error {
-  name = "ContainmentError";
 };
-function writePaths(root, rels) {
-  const abs = [];
-  const escapes = [];
-  for (const rel of rels) {
-    const c = containPath(root, rel);
-    if (c.kind === "inside") abs.push(c.real);
-    else escapes.push({ path: rel, problem: describeEscape(c) });
-  }
-  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
-}
 
-// src/files/evidence-store.ts
-function createEvidenceStore(dir, options = {}) {
-  const abs = resolve2(dir);
-  const check = (path2) => {
-    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
-    if (problem)
-      throw new ContainmentError(
-        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
-      );
-  };
-  check(abs);
-  const validName = (name) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
-  };
-  const prepare = () => {
-    mkdirSync2(abs, { recursive: true });
-    if (options.ignoreInGit) {
-      const marker2 = join3(resolve2(options.ignoreInGit), ".gitignore");
-      check(marker2);
-      if (!existsSync2(marker2))
-        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
-    }
-  };
-  const put = (name, content) => {
-    const path2 = join3(abs, name);
-    check(path2);
-    writeFileAtomic(path2, content);
-    return path2;
-  };
-  return {
-    dir: abs,
-    write(name, content) {
-      validName(name);
-      prepare();
-      return put(name, content);
-    },
-    writeAll(files) {
-      files.forEach((f) => validName(f.name));
-      if (files.length === 0) return [];
-      prepare();
-      check(abs);
-      return files.map((f) => {
-        const path2 = join3(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        writeFileAtomic(path2, f.content);
-        return path2;
-      });
-    }
-  };
-}
+// src/rules/catalog/change.ts
+var CHANGE_RULES = {
+  BG501: {
+    title: "Trio not updated atomically",
+    severity: "error",
+    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
+    example: "A pull request changes `release_tag` in the pin and nothing else."
+  },
+  BG502: {
+    title: "Release tag does not go up",
+    severity: "error",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
+  },
+  BG503: {
+    title: "Breaking change without a contract bump",
+    severity: "error",
+    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
+    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
+  },
+  BG504: {
+    title: "Stability window not over",
+    severity: "error",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
+  },
+  BG505: {
+    title: "Ledger history not kept",
+    severity: "error",
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+  },
+  BG506: {
+    title: "Checked revision is not the checkout",
+    severity: "error",
+    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
+    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
+  },
+  BG507: {
+    title: "History too shallow",
+    severity: "error",
+    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
+    example: "`actions/checkout` with its default `fetch-depth: 1`."
+  },
+  BG508: {
+    title: "Rollback keeps the posture GO",
+    severity: "error",
+    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
+    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
+  },
+  BG509: {
+    title: "Rollback to a baseline never pinned",
+    severity: "error",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
+  },
+  BG510: {
+    title: "No last-known-good baseline",
+    severity: "error",
+    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
+  },
+  BG511: {
+    title: "Trio changed on disk",
+    severity: "error",
+    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
+    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
+  },
+  BG512: {
+    title: "Rollback not proposed on GitHub",
+    severity: "warning",
+    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
+    example: "The workflow has `pull-requests: read`: no pull request is opened."
+  }
+};
 
 // src/source/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
@@ -23797,7 +23759,7 @@ var LIMITS = {
   inlineMarkers: 4096
 };
 function count(n) {
-  return n.toLocaleString("en-US");
+  return thousands(n);
 }
 function longLine(file) {
   const starts = file.lineStarts;
@@ -23819,15 +23781,15 @@ function tooDeepAt(text, max = LIMITS.jsonDepth) {
   let depth = 0;
   let inString = false;
   for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
+    const c2 = text.charCodeAt(i2);
     if (inString) {
-      if (c === 92)
+      if (c2 === 92)
         i2++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
+      else if (c2 === 34) inString = false;
+    } else if (c2 === 34) inString = true;
+    else if (c2 === 91 || c2 === 123) {
       if (++depth > max) return i2;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    } else if ((c2 === 93 || c2 === 125) && depth > 0) depth--;
   }
   return -1;
 }
@@ -23840,8 +23802,8 @@ function jsonLimit(file) {
   };
 }
 
-// src/rules/catalog.ts
-var rules = {
+// src/rules/catalog/parse.ts
+var PARSE_RULES = {
   BG101: {
     title: "Trio file missing",
     severity: "error",
@@ -23907,7 +23869,213 @@ var rules = {
     severity: "error",
     description: `Every file the rules read (the trio, and the producer's manifest and handoff payload) is checked against fixed limits before it is parsed, so that no crafted input can crash or stall a gate (the policy file is read under the same JSON limits). JSON nests at most ${count(LIMITS.jsonDepth)} levels deep (a trio file needs 4), and no line is longer than ${count(LIMITS.lineChars)} characters. The matrix has at most ${count(LIMITS.matrixLines)} lines, ${count(LIMITS.tableRows)} table rows (lines with a \`|\`), ${count(LIMITS.tableCells)} table cells of at most ${count(LIMITS.cellChars)} characters, ${count(LIMITS.blockMarkers)} list item and block quote markers, ${count(LIMITS.underlines)} setext heading underlines (lines of only \`=\` or \`-\`) and ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`): the Markdown parser takes time quadratic in the number of those constructs, and within these limits any matrix is read in about the time of the largest real ledger the 1 MiB of BG102 allows (seconds, not hours). File sizes are BG102. An input over a limit is refused at the place where it crosses the limit, and is not parsed; the other files are still checked.`,
     example: "The pin holds `[[[[...]]]]` nested 100,000 deep, or a matrix cell of 100,000 characters, or 5,000 lines of `*a*a*a`."
+  }
+};
+
+// src/rules/catalog/posture.ts
+var POSTURE_RULES = {
+  BG801: {
+    title: "Posture to GO without joint approval",
+    severity: "error",
+    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
+    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
   },
+  BG802: {
+    title: "Joint approval could not be checked",
+    severity: "error",
+    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
+    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
+  },
+  BG803: {
+    title: "Joint approval given",
+    severity: "notice",
+    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
+    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
+  }
+};
+
+// src/rules/catalog/preflight.ts
+var PREFLIGHT_RULES = {
+  BG401: {
+    title: "Producer did not start",
+    severity: "error",
+    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
+    example: "The service panics at start-up, or `cargo` is not installed."
+  },
+  BG402: {
+    title: "Producer not ready in time",
+    severity: "error",
+    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
+    example: "The service binds but never accepts connections."
+  },
+  BG403: {
+    title: "Runtime contract differs from the pin",
+    severity: "error",
+    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
+    example: "The pin says `service.v3`, the running service says `service.v2`."
+  },
+  BG404: {
+    title: "Probe request failed",
+    severity: "error",
+    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
+    example: "The schema-version request answers 503 `schema_unavailable`."
+  },
+  BG405: {
+    title: "Error envelope violates the contract",
+    severity: "error",
+    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
+    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
+  },
+  BG406: {
+    title: "Response fails the producer's schema",
+    severity: "error",
+    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
+    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
+  },
+  BG407: {
+    title: "Runtime preflight skipped",
+    severity: "notice",
+    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
+    example: "`baseline-gate health --no-probe`."
+  },
+  BG408: {
+    title: "Schema migrations pending",
+    severity: "warning",
+    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
+    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  }
+};
+
+// src/rules/catalog/producer.ts
+var PRODUCER_RULES = {
+  BG301: {
+    title: "Mirror differs from the producer manifest",
+    severity: "error",
+    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
+    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
+  },
+  BG302: {
+    title: "Producer manifest unusable",
+    severity: "error",
+    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
+    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
+  },
+  BG303: {
+    title: "Handoff payload unusable",
+    severity: "error",
+    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
+    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
+  },
+  BG304: {
+    title: "Handoff identity disagrees",
+    severity: "error",
+    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
+    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
+  },
+  BG305: {
+    title: "Handoff error codes differ",
+    severity: "error",
+    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
+    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
+  },
+  BG306: {
+    title: "Handoff envelope policy incomplete",
+    severity: "error",
+    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
+    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
+  },
+  BG307: {
+    title: "Handoff mode rules",
+    severity: "error",
+    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
+    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
+  },
+  BG308: {
+    title: "Handoff timestamp",
+    severity: "error",
+    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
+    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
+  },
+  BG309: {
+    title: "Producer code differs from its manifest",
+    severity: "error",
+    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
+    example: "The service answers `service.v4` while its manifest still says `service.v3`."
+  },
+  BG310: {
+    title: "Producer at a rolled-back release",
+    severity: "warning",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
+  },
+  BG311: {
+    title: "Producer manifest at the tag differs from the pin",
+    severity: "error",
+    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
+    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
+  },
+  BG312: {
+    title: "Release tag points elsewhere",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
+    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
+  },
+  BG313: {
+    title: "Release tag missing from the producer repository",
+    severity: "error",
+    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
+    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
+  },
+  BG314: {
+    title: "Producer identity could not be verified",
+    severity: "error",
+    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
+    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
+  }
+};
+
+// src/rules/catalog/suites.ts
+var SUITE_RULES = {
+  BG701: {
+    title: "Suite step failed",
+    severity: "error",
+    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
+  },
+  BG702: {
+    title: "Suite step timed out",
+    severity: "error",
+    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
+    example: "A contract test waits forever on a port that never opens."
+  },
+  BG703: {
+    title: "Suite step could not run",
+    severity: "error",
+    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
+    example: "`cargo` is not on PATH on the runner."
+  },
+  BG704: {
+    title: "Suites not run",
+    severity: "notice",
+    description: "The suites were not run: the run asked for none (`--no-suites`, input `suites: false`, or a rollback dry run), or, for a promotion, the rules already decide FAIL, so the suites could not change the verdict (`--suites-anyway`, input `suites-anyway: true`, runs them all the same). The verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped with the reason (`skip_reason`), never as passed.",
+    example: "`baseline-gate promote --base main --no-suites`."
+  },
+  BG705: {
+    title: "No suite steps for this operation",
+    severity: "warning",
+    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
+    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
+  },
+  BG706: {
+    title: "Suites taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  }
+};
+
+// src/rules/catalog/trio.ts
+var TRIO_RULES = {
   BG201: {
     title: "Pin and mirror disagree",
     severity: "error",
@@ -24009,295 +24177,25 @@ var rules = {
     severity: "error",
     description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.",
     example: "A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved."
-  },
-  BG301: {
-    title: "Mirror differs from the producer manifest",
-    severity: "error",
-    description: "The mirror must be byte for byte the producer's in-tree manifest (`<producer.root>/<producer.manifest>`). The finding names the first differing line. A change to the producer manifest is a new baseline: repin all three trio files together.",
-    example: "The producer bumped `release_tag` in its manifest and the consumer mirror still holds the old bytes."
-  },
-  BG302: {
-    title: "Producer manifest unusable",
-    severity: "error",
-    description: "The producer's own manifest must exist, be UTF-8 JSON without a byte-order mark or duplicate keys, and match producer-contract-manifest.v1.",
-    example: "`services/memorykernel/contracts/integration/v1/producer-contract-manifest.json` was deleted by a refactoring."
-  },
-  BG303: {
-    title: "Handoff payload unusable",
-    severity: "error",
-    description: "The producer's handoff payload must exist (a missing payload is a failure, never a silent skip), parse, and match config/schemas/handoff-payload.schema.json: every key present, relative paths only.",
-    example: '`"manifest_path": "/Users/d/Projects/MemoryKernel/contracts/..."` (an absolute developer path).'
-  },
-  BG304: {
-    title: "Handoff identity disagrees",
-    severity: "error",
-    description: "The payload's release tag, commit, contract versions and integration baseline, its `active_runtime_baseline`, and its `manifest_contract_version` equal the producer manifest and the pin. In candidate mode only the service contract version may differ, and the active runtime baseline is compared with the pin (the original compared the candidate with itself).",
-    example: 'The payload says `"release_tag": "v0.3.2"` while the manifest and the pin say v0.4.0.'
-  },
-  BG305: {
-    title: "Handoff error codes differ",
-    severity: "error",
-    description: "The payload's `error_code_enum` holds the same codes as the producer manifest (as a set; the finding names the missing and the unexpected codes).",
-    example: "The payload lacks `write_conflict`, or adds `quota_exceeded` that the manifest does not declare."
-  },
-  BG306: {
-    title: "Handoff envelope policy incomplete",
-    severity: "error",
-    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
-    example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
-  },
-  BG307: {
-    title: "Handoff mode rules",
-    severity: "error",
-    description: "A stable payload describes the pinned baseline (its service contract equals the pin) and carries no candidate keys. A service-v3-candidate payload carries `rehearsal_candidate` with `requires_runtime_cutover: false` and `consumer_non_blocking_fallback_required: true`, and `compatibility_expectations`.",
-    example: 'A candidate payload with `"requires_runtime_cutover": true`.'
-  },
-  BG308: {
-    title: "Handoff timestamp",
-    severity: "error",
-    description: "`handoff_generated_at_utc` is a real UTC instant, not in the future.",
-    example: '`"handoff_generated_at_utc": "2026-13-01T00:00:00Z"`.'
-  },
-  BG309: {
-    title: "Producer code differs from its manifest",
-    severity: "error",
-    description: "The running producer's own contract (the versions in its health envelope) equals its manifest: the code's constants and the published manifest must not drift apart.",
-    example: "The service answers `service.v4` while its manifest still says `service.v3`."
-  },
-  BG310: {
-    title: "Producer at a rolled-back release",
-    severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
-    example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
-  },
-  BG311: {
-    title: "Producer manifest at the tag differs from the pin",
-    severity: "error",
-    description: "With the remote identity check (`health --remote`, action input `remote-identity`), the producer manifest is fetched from the producer repository (the pin's `memorykernel_repo`) at the commit the pinned release tag names, at the policy's `producer.manifest` path, and the SHA-256 of its bytes must equal the pin's `expected_producer_manifest_sha256`. The finding names both digests. A manifest that does not exist at the tag fails too. The mirror only proves what the consumer copied; this proves what the producer published.",
-    example: "The pin says `79970ec8\u2026`, the manifest at `v0.4.0` in the producer repository hashes to `167f0265\u2026` (the tag was moved, or the mirror was copied from another commit)."
-  },
-  BG312: {
-    title: "Release tag points elsewhere",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must resolve (annotated tags followed to their commit) to the pinned `commit_sha` or to a commit that descends from it: the runtime code commit comes first, and the tag may sit on a later commit that publishes the manifest. A tag on an older commit, on an unrelated branch, or a pinned commit the producer repository does not have, means the tag and the pin name different code.",
-    example: "`v0.4.0` names `b508010`, which neither is nor descends from the pinned `7e4806a` (the compare says `diverged`)."
-  },
-  BG313: {
-    title: "Release tag missing from the producer repository",
-    severity: "error",
-    description: "With the remote identity check, the pinned release tag must exist in the producer repository. A baseline whose tag was never pushed, or was deleted, cannot be reproduced from the producer.",
-    example: "The pin says `v0.4.1`; the producer repository has tags up to `v0.4.0`."
-  },
-  BG314: {
-    title: "Producer identity could not be verified",
-    severity: "error",
-    description: "The remote identity check was asked for and could not run to the end: no token, a producer repository URL that names no repository, the API refused (401, 403, 404 for a repository the token cannot see, rate limit), did not answer within the client's timeout, or is unreachable. A check that did not run never reads as a pass: the message says what failed and what to do (the token is never shown).",
-    example: "The producer repository is private and the job token `github.token` cannot read it (403): pass a token that can."
-  },
-  BG401: {
-    title: "Producer did not start",
-    severity: "error",
-    description: "The producer must start with the policy's `producer.start.run` argv. A command that cannot be executed, or that exits before it answers, fails the preflight; the message carries the end of its output.",
-    example: "The service panics at start-up, or `cargo` is not installed."
-  },
-  BG402: {
-    title: "Producer not ready in time",
-    severity: "error",
-    description: "The producer must answer HTTP within `producer.probe.ready_timeout_s` (the first `cargo run` includes a build). It is stopped, with its whole process group, when the time is up.",
-    example: "The service binds but never accepts connections."
-  },
-  BG403: {
-    title: "Runtime contract differs from the pin",
-    severity: "error",
-    description: "The health endpoint (and every other envelope) must report exactly the pin's service and API contract versions.",
-    example: "The pin says `service.v3`, the running service says `service.v2`."
-  },
-  BG404: {
-    title: "Probe request failed",
-    severity: "error",
-    description: "Each probe request must get a complete HTTP answer with the expected status and a JSON body within `producer.probe.request_timeout_s`: health, ready, schema-version and a well-formed query. Refused connections, resets, hangs and non-JSON bodies fail.",
-    example: "The schema-version request answers 503 `schema_unavailable`."
-  },
-  BG405: {
-    title: "Error envelope violates the contract",
-    severity: "error",
-    description: "A malformed request must get a 4xx error envelope `{service_contract_version, error: {code, message, details?}}` with `code` `invalid_json` (one of the manifest codes) and without `legacy_error` or `api_contract_version`.",
-    example: 'The error body still carries `"legacy_error": "..."` from service.v2.'
-  },
-  BG406: {
-    title: "Response fails the producer's schema",
-    severity: "error",
-    description: "Every probed body validates against the producer's own JSON Schema for that response (`contracts/integration/v1/schemas/<name>.schema.json`); a missing or broken schema fails too.",
-    example: "The health answer carries a field its schema does not declare (the original OpenAPI and runtime disagreed)."
-  },
-  BG407: {
-    title: "Runtime preflight skipped",
-    severity: "notice",
-    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
-    example: "`baseline-gate health --no-probe`."
-  },
-  BG408: {
-    title: "Schema migrations pending",
-    severity: "warning",
-    description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
-    example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
-  },
-  BG501: {
-    title: "Trio not updated atomically",
-    severity: "error",
-    description: "A change of the baseline identity (tag, commit, contract versions, integration baseline, manifest digest) updates the pin, the mirror and the matrix in the same change. The finding names the files still to update.",
-    example: "A pull request changes `release_tag` in the pin and nothing else."
-  },
-  BG502: {
-    title: "Release tag does not go up",
-    severity: "error",
-    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
-    example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
-  },
-  BG503: {
-    title: "Breaking change without a contract bump",
-    severity: "error",
-    description: "Removing an error code is a breaking change: it needs a new service contract version. Contract versions never go down. Added codes are additive and need no bump.",
-    example: "`write_conflict` disappears from `error_code_enum` while the contract stays `service.v3`."
-  },
-  BG504: {
-    title: "Stability window not over",
-    severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
-    example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
-  },
-  BG505: {
-    title: "Ledger history not kept",
-    severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
-  },
-  BG506: {
-    title: "Checked revision is not the checkout",
-    severity: "error",
-    description: "The rules read the trio at the head revision straight from git, but the suites run on the files on disk. When the head is not the checked-out commit, or the trio on disk differs from the head revision, the suites would test something else: the gate refuses rather than mix them. Check out the head revision, commit the trio, or run without suites.",
-    example: "`baseline-gate promote --base main --head feature` while `main` is checked out."
-  },
-  BG701: {
-    title: "Suite step failed",
-    severity: "error",
-    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
-    example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
-  },
-  BG702: {
-    title: "Suite step timed out",
-    severity: "error",
-    description: "A suite step ran past its `timeout_s`; its whole process group was stopped (SIGTERM, then SIGKILL). A step that did not finish never counts as passed; raise the step's timeout in the policy if the work is legitimately slow.",
-    example: "A contract test waits forever on a port that never opens."
-  },
-  BG703: {
-    title: "Suite step could not run",
-    severity: "error",
-    description: "A suite step could not be started (its program is not installed, its working directory is missing) or did not run because the run was aborted. A step that did not run makes the verdict FAIL.",
-    example: "`cargo` is not on PATH on the runner."
-  },
-  BG704: {
-    title: "Suites not run",
-    severity: "notice",
-    description: "The run asked for no suites (`--no-suites`, input `suites: false`, or a rollback dry run): the verdict covers the rules only (and, for a promotion, the change classification). The evidence records every step as skipped, never as passed.",
-    example: "`baseline-gate promote --base main --no-suites`."
-  },
-  BG705: {
-    title: "No suite steps for this operation",
-    severity: "warning",
-    description: "The policy has no suite step whose `operations` include this operation, so nothing but the rules was checked. The runbook's defaults run the consumer and producer suites on every promotion and rollback.",
-    example: 'Every step of the policy is limited to `"operations": ["health"]`.'
-  },
-  BG507: {
-    title: "History too shallow",
-    severity: "error",
-    description: "The stability window is dated from the commit that approved the baseline being replaced, which a shallow clone does not have: the date would be wrong. Check out the full history (`actions/checkout` with `fetch-depth: 0`).",
-    example: "`actions/checkout` with its default `fetch-depth: 1`."
-  },
-  BG508: {
-    title: "Rollback keeps the posture GO",
-    severity: "error",
-    description: "A change that withdraws the current baseline (its ledger row becomes `Rolled back`) and reinstates an earlier one sets the runtime cutover posture to NO-GO: GO again needs the joint approval of a separate posture-only change.",
-    example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
-  },
-  BG509: {
-    title: "Rollback to a baseline never pinned",
-    severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
-    example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
-  },
-  BG510: {
-    title: "No last-known-good baseline",
-    severity: "error",
-    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
-    example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
-  },
-  BG511: {
-    title: "Trio changed on disk",
-    severity: "error",
-    description: "A rollback restores the trio from git over the files on disk; when the trio on disk differs from the checked-out commit (and from the restored trio), someone edited it by hand. Nothing is overwritten: commit or discard the edits, then run again.",
-    example: "The matrix has an uncommitted edit when `baseline-gate rollback` runs."
-  },
-  BG512: {
-    title: "Rollback not proposed on GitHub",
-    severity: "warning",
-    description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
-    example: "The workflow has `pull-requests: read`: no pull request is opened."
-  },
-  BG601: {
-    title: "Adapter file missing",
-    severity: "error",
-    description: "Each of the policy's adapter files (the consumer's integration boundary: one file, or a few such as a TypeScript client and a Rust command module) must exist.",
-    example: "`adapter.file` names `src/producer/endpoints.ts`, which was moved."
-  },
-  BG602: {
-    title: "Adapter lacks an endpoint",
-    severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
-    example: "The adapter no longer names the readiness endpoint."
-  },
-  BG603: {
-    title: "Endpoint outside the adapter",
-    severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
-    example: "A React hook calls the producer's query endpoint with `fetch` directly."
-  },
-  BG604: {
-    title: "Adapter boundary not configured",
-    severity: "warning",
-    description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
-    example: "A policy without `adapter.file`."
-  },
-  BG706: {
-    title: "Suites taken from the base policy",
-    severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
-    example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
-  },
-  BG801: {
-    title: "Posture to GO without joint approval",
-    severity: "error",
-    description: "Changing the runtime cutover posture to GO, from NO-GO or from no posture at all (a trio written before adoption gains the field), needs an approving review on the pull request's current head from one of the consumer owners AND one from a different person among the producer owners (the policy's `owners`). As on GitHub, the pull request's author never approves their own change, and neither does a bot; an approval of an older commit, one followed by a request for changes, and a dismissed review do not count either. The finding names each approval it did not count and why.",
-    example: "A pull request sets `runtime_cutover_posture` to `GO`, approved only by a consumer owner."
-  },
-  BG802: {
-    title: "Joint approval could not be checked",
-    severity: "error",
-    description: "A change of the posture to GO (from NO-GO, or from none) needs the reviews of the pull request, and they could not be read: no pull request (a local run, a push), no token, or the GitHub API refused or did not answer. An approval that could not be checked is never assumed.",
-    example: "`baseline-gate promote` run locally on a commit that sets the posture to GO."
-  },
-  BG803: {
-    title: "Joint approval given",
-    severity: "notice",
-    description: "The change of the posture to GO carries the approvals of both teams; the finding names who approved.",
-    example: "`alice` (consumer) and `bob` (producer) approved the head commit."
   }
+};
+
+// src/rules/catalog.ts
+var rules = {
+  ...PARSE_RULES,
+  ...TRIO_RULES,
+  ...PRODUCER_RULES,
+  ...PREFLIGHT_RULES,
+  ...CHANGE_RULES,
+  ...ADAPTER_RULES,
+  ...SUITE_RULES,
+  ...POSTURE_RULES
 };
 var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at, message, subject) {
+function finding(rule, file, at, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
@@ -24305,7 +24203,7 @@ function finding(rule, file, at, message, subject) {
     line: at?.line ?? null,
     column: at?.column ?? null,
     message,
-    ...subject === void 0 ? {} : { subject }
+    ...subject2 === void 0 ? {} : { subject: subject2 }
   };
 }
 function pinLineSubject(key) {
@@ -24314,8 +24212,11 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
   );
+}
+function bySeverity(findings) {
+  return sortFindings(findings).sort((a, b2) => RANK[a.severity] - RANK[b2.severity]);
 }
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, notice: 0 };
@@ -24401,40 +24302,40 @@ var TOOLS = {
   cargo: ["cargo", "--version"],
   rustc: ["rustc", "--version"]
 };
-function versionOf(argv, env) {
+function versionOf(argv, env2) {
   return new Promise((done) => {
-    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env, windowsHide: true }, (err, stdout) => {
+    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
       const line = String(stdout).split("\n")[0]?.trim() ?? "";
       done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
     });
   });
 }
-async function toolVersions(env) {
+async function toolVersions(env2) {
   const names = Object.keys(TOOLS);
-  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env)));
+  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
   const out = { node: process.version };
   names.forEach((n, i2) => out[n] = versions[i2]);
   return out;
 }
 
 // src/files/atomic-set.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join5, resolve as resolve4 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
 import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env = process.env) {
-  if (env.GITHUB_ACTIONS === "true") {
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
     return {
-      repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
-      event: env.GITHUB_EVENT_NAME || null,
-      run_id: env.GITHUB_RUN_ID || null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT || null
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
   const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
@@ -24449,24 +24350,24 @@ async function readRunContext(root, env = process.env) {
 }
 function readHeadFromDisk(root) {
   try {
-    const gitDir = findGitDir(resolve3(root));
+    const gitDir = findGitDir(resolve(root));
     if (!gitDir) return null;
-    const head = readFileSync(join4(gitDir, "HEAD"), "utf8").trim();
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
     if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
     const m = /^ref: (refs\/[^\s]+)$/.exec(head);
     if (!m) return null;
     const ref = m[1];
-    const commonFile = join4(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve3(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    const commonFile = join(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
     for (const dir of [gitDir, common]) {
-      const loose = join4(dir, ref);
-      if (existsSync3(loose)) {
+      const loose = join(dir, ref);
+      if (existsSync2(loose)) {
         const sha = readFileSync(loose, "utf8").trim();
         return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
       }
     }
-    const packed = join4(common, "packed-refs");
-    if (existsSync3(packed)) {
+    const packed = join(common, "packed-refs");
+    if (existsSync2(packed)) {
       for (const line of readFileSync(packed, "utf8").split("\n")) {
         const [sha, name] = line.trim().split(" ");
         if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
@@ -24478,16 +24379,16 @@ function readHeadFromDisk(root) {
   }
 }
 function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join4(dir, ".git");
-    if (existsSync3(dotGit)) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    if (existsSync2(dotGit)) {
       if (statSync(dotGit).isDirectory()) return dotGit;
       const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve3(dir, target);
+      return isAbsolute(target) ? target : resolve(dir, target);
     }
-    if (dirname2(dir) === dir) return null;
+    if (dirname(dir) === dir) return null;
   }
 }
 function readHeadWithGit(cwd) {
@@ -24502,6 +24403,29 @@ function readHeadWithGit(cwd) {
       }
     );
   });
+}
+
+// src/files/atomic-write.ts
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { dirname as dirname2, basename, join as join2 } from "node:path";
+function writeFileAtomic(path2, data, { durable = false } = {}) {
+  mkdirSync(dirname2(path2), { recursive: true });
+  const tmp = join2(dirname2(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    if (durable) {
+      const fd = openSync(tmp, "r+");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    renameSync(tmp, path2);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 // src/files/digest.ts
@@ -24525,7 +24449,7 @@ var nodeSetFs = {
     }
   },
   mkdir: (path2) => {
-    mkdirSync3(path2, { recursive: true });
+    mkdirSync2(path2, { recursive: true });
   }
 };
 var FileSetError = class extends Error {
@@ -24609,17 +24533,17 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve4(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve2(root));
+  return gitDir ? join3(gitDir, "baseline-gate", file) : join3(resolve2(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join5(dirname3(target), `.${basename2(target)}.baseline-gate-staged`);
+  return join3(dirname3(target), `.${basename2(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w of writes) {
-    if (!isAbsolute3(w.path)) throw new FileSetError(`file set: ${w.path} is not an absolute path`);
-    const key = resolve4(w.path);
+    if (!isAbsolute2(w.path)) throw new FileSetError(`file set: ${w.path} is not an absolute path`);
+    const key = resolve2(w.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w.path} is listed twice`);
     seen.add(key);
   }
@@ -24671,7 +24595,7 @@ function parseJournal(journal, bytes) {
   }
   const j = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute3(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j !== "object" || j === null || j.kind !== JOURNAL_KIND || j.state !== "prepared" && j.state !== "committed" || !Array.isArray(j.files) || !j.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
@@ -24680,6 +24604,90 @@ function parseJournal(journal, bytes) {
 }
 function reason(e) {
   return e instanceof Error ? e.message : String(e);
+}
+
+// src/files/contain.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, relative, resolve as resolve3, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve3(root, rel);
+  return isWithin(resolve3(root), abs) ? abs : void 0;
+}
+var MAX_LINKS = 40;
+function containPath(root, rel) {
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
+  const realRoot = realpathSync(root);
+  const pending = relative(resolve3(root), abs).split(sep).filter((s) => s !== "");
+  let cur = realRoot;
+  let links2 = 0;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    const next = seg === ".." ? resolve3(cur, "..") : join4(cur, seg);
+    let isLink;
+    try {
+      isLink = lstatSync(next).isSymbolicLink();
+    } catch {
+      return { kind: "inside", real: join4(next, ...pending), exists: false };
+    }
+    if (isLink) {
+      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
+      const target = readlinkSync(next);
+      const to = resolve3(cur, target);
+      try {
+        lstatSync(to);
+      } catch {
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
+      }
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      pending.unshift(
+        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
+      );
+      cur = realRoot;
+      continue;
+    }
+    cur = next;
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+function safeReal(path2) {
+  try {
+    return realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c2) {
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+}
+function inRepository(root, abs) {
+  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c2 = containPath(root, rel);
+  return c2.kind === "inside" ? null : describeEscape(c2);
+}
+var ContainmentError = class extends Error {
+  name = "ContainmentError";
+};
+function writePaths(root, rels) {
+  const abs = [];
+  const escapes = [];
+  for (const rel of rels) {
+    const c2 = containPath(root, rel);
+    if (c2.kind === "inside") abs.push(c2.real);
+    else escapes.push({ path: rel, problem: describeEscape(c2) });
+  }
+  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
 }
 
 // src/operations/write-containment.ts
@@ -24712,18 +24720,18 @@ import { closeSync as closeSync2, constants as constants3, fstatSync, openSync a
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const where3 = containPath(root, rel);
-  if (where3.kind === "outside")
-    return { kind: "outside-root", problem: `leads outside the repository (to ${where3.leadsTo})` };
-  if (where3.kind === "dangling")
+  const where4 = containPath(root, rel);
+  if (where4.kind === "outside")
+    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
+  if (where4.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where3.link} is a symbolic link to ${where3.target}, which does not exist`
+      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
     };
-  if (!where3.exists) return { kind: "missing" };
+  if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where3.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -24754,38 +24762,99 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
   }
 }
 
+// src/operations/trio-files.ts
+var WRITE_ORDER = ["manifest", "matrix", "pin"];
+function trioOnDisk(root, baseline) {
+  const read = (path2) => {
+    const r = readRepoFile(root, path2);
+    return r.kind === "ok" ? r.bytes : null;
+  };
+  return {
+    pin: read(baseline.trio.pin),
+    manifest: read(baseline.trio.manifest),
+    matrix: read(baseline.trio.matrix)
+  };
+}
+function trioWriteEscapes(root, baseline) {
+  return writeEscapeFindings(
+    root,
+    WRITE_ORDER.map((r) => baseline.trio[r])
+  );
+}
+function sameBytes(a, b2) {
+  return a === null || b2 === null ? a === b2 : a.equals(b2);
+}
+
 // src/git/git.ts
 import { execFile as execFile3, spawn } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 var TIMEOUT_MS2 = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
+var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
   return new Promise((resolve11, reject) => {
     execFile3(
       "git",
-      // no pager, no colour, no prompts: a gate never waits for a human
-      ["-c", "core.quotepath=off", "-c", "color.ui=never", ...args],
-      {
-        cwd,
-        timeout: timeoutMs,
-        maxBuffer: MAX_OUTPUT,
-        encoding: "buffer",
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" }
-      },
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
       (err, stdout, stderr) => {
         const e = err;
         if (e && typeof e.code !== "number") {
-          const why = e.killed ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync4(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-          reject(new GitError(`git ${args[0]}: ${why}`));
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
         resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
+}
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
+  const child = spawn("git", [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stopped = false;
+  let stderr = "";
+  let rest = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) if (!stopped) onLine(line);
+  });
+  const done = new Promise((resolve11, reject) => {
+    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
+    child.on("close", (code2) => {
+      if (stopped) resolve11();
+      else if (code2 === null)
+        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
+      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
+      else {
+        if (rest) onLine(rest);
+        resolve11();
+      }
+    });
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      child.kill();
+    }
+  };
 }
 async function resolveCommit(cwd, rev) {
   if (rev.startsWith("-")) return null;
@@ -24895,10 +24964,10 @@ var LEDGER_COLUMNS = [
 var PIN_SECTION_TITLE = "Baseline Pin";
 var LEDGER_SECTION_TITLE = "Approved Version Pairs";
 function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? "";
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
 function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position;
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
 }
 function ledgerRows(ledger) {
   return ledger?.ledgerSection?.table?.rows ?? [];
@@ -26255,10 +26324,10 @@ function modify(text, path2, value, options) {
   return setProperty(text, path2, value, options);
 }
 function applyEdits(text, edits) {
-  let sortedEdits = edits.slice(0).sort((a, b) => {
-    const diff = a.offset - b.offset;
+  let sortedEdits = edits.slice(0).sort((a, b2) => {
+    const diff = a.offset - b2.offset;
     if (diff === 0) {
-      return a.length - b.length;
+      return a.length - b2.length;
     }
     return diff;
   });
@@ -26359,12 +26428,23 @@ function locate(doc, pointer, key) {
 }
 
 // src/source/shorten.ts
-function shorten(s, max) {
+function shorten(s, max, at = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
+  if (at === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
 }
 
 // src/rules/files.ts
@@ -26612,26 +26692,26 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
   if (mirror.bytes.equals(own.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b = own.text.split("\n");
-  const i2 = firstDifference(a, b);
-  const where3 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
+  const b2 = own.text.split("\n");
+  const i2 = firstDifference(a, b2);
+  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b2[i2])}`;
   return [
     finding(
       "BG301",
       trio.manifest.path,
       { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where3}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
     )
   ];
 }
-function firstDifference(a, b) {
+function firstDifference(a, b2) {
   const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b, (l) => l);
+  const exact = firstIndex(a, b2, (l) => l);
   if (exact === -1) return -1;
-  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+  return firstIndex(a, b2, key) === exact + 1 ? exact + 1 : exact;
 }
-function firstIndex(a, b, key) {
-  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
+function firstIndex(a, b2, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b2.length); i2++) if (key(a[i2]) !== key(b2[i2])) return i2;
   return -1;
 }
 function shownLine(line) {
@@ -26654,6 +26734,12 @@ var RUNTIME_VS_PIN = [
   ["expected_api_contract_version", "expected_api_contract_version"],
   ["integration_baseline", "expected_integration_baseline"]
 ];
+function differing(got, want, pairs) {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w === "string" && g !== w ? [{ field, wantField, got: g, want: w }] : [];
+  });
+}
 var REQUIRES = ["service_contract_version", "error.code", "error.message"];
 var FORBIDS = ["legacy_error", "api_contract_version"];
 var CANDIDATE_KEYS = [
@@ -26671,44 +26757,37 @@ function handoffRules(trio, producer, ctx, held) {
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
   const out = [];
-  for (const field of IDENTITY) {
-    if (candidate && field === "expected_service_contract_version") continue;
-    const got = h[field];
-    const want = m[field];
-    if (typeof got === "string" && typeof want === "string" && got !== want) {
+  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
+  const samePairs = released.map((f) => [f, f]);
+  for (const d of differing(h, m, samePairs)) {
+    out.push(
+      finding(
+        "BG304",
+        path2,
+        at(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    );
+  }
+  const arb = h.active_runtime_baseline;
+  if (arb && typeof arb === "object" && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
         finding(
           "BG304",
           path2,
-          at(`/${field}`),
-          `the handoff's ${field} is "${got}" but the producer manifest says "${want}"; regenerate the payload from the manifest`
+          at(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
-    }
-  }
-  const arb = h.active_runtime_baseline;
-  if (arb && typeof arb === "object" && !held) {
-    for (const [field, pinField] of RUNTIME_VS_PIN) {
-      const got = arb[field];
-      const want = pin[pinField];
-      if (typeof got === "string" && typeof want === "string" && got !== want) {
-        out.push(
-          finding(
-            "BG304",
-            path2,
-            at(`/active_runtime_baseline/${field}`),
-            `active_runtime_baseline.${field} is "${got}" but the pinned runtime baseline (${trio.pin.path}) has ${pinField} "${want}"`
-          )
-        );
-      }
     }
   }
   const codes = h.error_code_enum;
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes);
     const want = new Set(m.error_code_enum);
-    const onlyManifest = [...want].filter((c) => !have.has(c));
-    const onlyHandoff = [...have].filter((c) => !want.has(c));
+    const onlyManifest = [...want].filter((c2) => !have.has(c2));
+    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
     if (onlyManifest.length || onlyHandoff.length) {
       const ownDoc = producer.manifest.doc;
       const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
@@ -27471,7 +27550,7 @@ function H(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
 H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Le = B;
 var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var P = Y().default;
+var b = Y().default;
 var be = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
 function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
@@ -28097,7 +28176,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.manifest_path !== void 0) {
       let a = l.manifest_path;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -28113,7 +28192,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.changelog_path !== void 0) {
       let a = l.changelog_path;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -28137,7 +28216,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -28233,7 +28312,7 @@ function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -28280,11 +28359,11 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.name !== void 0) {
       let a = l.name;
       if (typeof a == "string") {
-        if (P(a) > 100) {
+        if (b(a) > 100) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -28304,7 +28383,7 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         for (let n = 0; n < t; n++) {
           let m = a[n];
           if (typeof m == "string") {
-            if (P(m) < 1) {
+            if (b(m) < 1) {
               let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [d] : e.push(d), r++;
             }
@@ -28321,7 +28400,7 @@ function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.cwd !== void 0) {
       let a = l.cwd;
       if (typeof a == "string") {
-        if (P(a) < 1) {
+        if (b(a) < 1) {
           let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [t] : e.push(t), r++;
         }
@@ -28392,11 +28471,11 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.display_name !== void 0) {
       let t = l.display_name;
       if (typeof t == "string") {
-        if (P(t) > 60) {
+        if (b(t) > 60) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
-        if (P(t) < 1) {
+        if (b(t) < 1) {
           let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -28415,7 +28494,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.pin !== void 0) {
           let n = t.pin;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28431,7 +28510,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28447,7 +28526,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.matrix !== void 0) {
           let n = t.matrix;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28475,7 +28554,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.root !== void 0) {
           let n = t.root;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28491,7 +28570,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.manifest !== void 0) {
           let n = t.manifest;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28507,7 +28586,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.handoff !== void 0) {
           let n = t.handoff;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [m] : e.push(m), r++;
             }
@@ -28538,7 +28617,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (P(y) < 1) {
+                    if (b(y) < 1) {
                       let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -28555,7 +28634,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28617,7 +28696,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.schemas !== void 0) {
               let m = n.schemas;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28760,7 +28839,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let y = 0; y < m; y++) {
               let o = n[y];
               if (typeof o == "string") {
-                if (P(o) < 1) {
+                if (b(o) < 1) {
                   let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [i2] : e.push(i2), r++;
                 }
@@ -28816,7 +28895,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 for (let g = 0; g < d; g++) {
                   let y = m[g];
                   if (typeof y == "string") {
-                    if (P(y) < 1) {
+                    if (b(y) < 1) {
                       let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [o] : e.push(o), r++;
                     }
@@ -28833,7 +28912,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (n.cwd !== void 0) {
               let m = n.cwd;
               if (typeof m == "string") {
-                if (P(m) < 1) {
+                if (b(m) < 1) {
                   let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [d] : e.push(d), r++;
                 }
@@ -28862,7 +28941,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (t.file !== void 0) {
           let n = t.file, m = r, d = false, g = r;
           if (typeof n == "string") {
-            if (P(n) < 1) {
+            if (b(n) < 1) {
               let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [i2] : e.push(i2), r++;
             }
@@ -28886,7 +28965,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let u = 0; u < i2; u++) {
               let f = n[u];
               if (typeof f == "string") {
-                if (P(f) < 1) {
+                if (b(f) < 1) {
                   let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
@@ -28899,10 +28978,10 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [h] : e.push(h), r++;
               }
             }
-            let p = n.length, c;
+            let p = n.length, c2;
             if (p > 1) {
-              e: for (; p--; ) for (c = p; c--; ) if (F(n[p], n[c])) {
-                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c }, message: "must NOT have duplicate items (items ## " + c + " and " + p + " are identical)" };
+              e: for (; p--; ) for (c2 = p; c2--; ) if (F(n[p], n[c2])) {
+                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c2 }, message: "must NOT have duplicate items (items ## " + c2 + " and " + p + " are identical)" };
                 e === null ? e = [u] : e.push(u), r++;
                 break e;
               }
@@ -28932,7 +29011,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -28953,7 +29032,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -28978,7 +29057,7 @@ function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             for (let d = 0; d < m; d++) {
               let g = n[d];
               if (typeof g == "string") {
-                if (P(g) < 1) {
+                if (b(g) < 1) {
                   let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [y] : e.push(y), r++;
                 }
@@ -29063,7 +29142,7 @@ function W(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
   return W.errors = e, r === 0;
 }
 W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
+var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, skip_reason: { description: "A skipped step: why it was not run (on request, a dry run, or the rules already decide FAIL and the suites were not asked for anyway).", type: "string", minLength: 1 }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
 var x = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
 var z = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
 var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
@@ -29093,7 +29172,7 @@ function O(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
     if (l.path !== void 0) {
       let t = l.path;
       if (typeof t == "string") {
-        if (P(t) < 1) {
+        if (b(t) < 1) {
           let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [n] : e.push(n), r++;
         }
@@ -29250,7 +29329,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
         if (o.version !== void 0) {
           let i2 = o.version;
           if (typeof i2 == "string") {
-            if (P(i2) < 1) {
+            if (b(i2) < 1) {
               let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [p] : e.push(p), r++;
             }
@@ -29357,7 +29436,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, c = false, u = r;
+          let i2 = o.commit, p = r, c2 = false, u = r;
           if (typeof i2 == "string") {
             if (!N.test(i2)) {
               let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -29368,14 +29447,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var a = u === r;
-          c = c || a;
+          c2 = c2 || a;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var a = f === r;
-          if (c = c || a, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || a, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -29425,7 +29504,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, c = false, u = r;
+          let i2 = o.commit, p = r, c2 = false, u = r;
           if (typeof i2 == "string") {
             if (!N.test(i2)) {
               let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -29436,14 +29515,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var t = u === r;
-          c = c || t;
+          c2 = c2 || t;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var t = f === r;
-          if (c = c || t, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || t, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -29647,38 +29726,38 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
       if (Array.isArray(o)) {
         let i2 = o.length;
         for (let p = 0; p < i2; p++) {
-          let c = o[p];
-          if (c && typeof c == "object" && !Array.isArray(c)) {
-            if (c.rule === void 0) {
+          let c2 = o[p];
+          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
+            if (c2.rule === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.severity === void 0) {
+            if (c2.severity === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.file === void 0) {
+            if (c2.file === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.line === void 0) {
+            if (c2.line === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.column === void 0) {
+            if (c2.column === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.message === void 0) {
+            if (c2.message === void 0) {
               let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            for (let u in c) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
+            for (let u in c2) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
               let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (c.rule !== void 0) {
-              let u = c.rule;
+            if (c2.rule !== void 0) {
+              let u = c2.rule;
               if (typeof u == "string") {
                 if (!pe.test(u)) {
                   let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
@@ -29689,22 +29768,22 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.severity !== void 0) {
-              let u = c.severity;
+            if (c2.severity !== void 0) {
+              let u = c2.severity;
               if (!(u === "error" || u === "warning" || u === "notice")) {
                 let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.file !== void 0) {
-              let u = c.file;
+            if (c2.file !== void 0) {
+              let u = c2.file;
               if (typeof u != "string" && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.line !== void 0) {
-              let u = c.line;
+            if (c2.line !== void 0) {
+              let u = c2.line;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -29714,8 +29793,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.column !== void 0) {
-              let u = c.column;
+            if (c2.column !== void 0) {
+              let u = c2.column;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -29725,10 +29804,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.message !== void 0) {
-              let u = c.message;
+            if (c2.message !== void 0) {
+              let u = c2.message;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29737,10 +29816,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.subject !== void 0) {
-              let u = c.subject;
+            if (c2.subject !== void 0) {
+              let u = c2.subject;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29764,40 +29843,40 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
       if (Array.isArray(o)) {
         let i2 = o.length;
         for (let p = 0; p < i2; p++) {
-          let c = o[p];
-          if (c && typeof c == "object" && !Array.isArray(c)) {
-            if (c.suite === void 0) {
+          let c2 = o[p];
+          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
+            if (c2.suite === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.name === void 0) {
+            if (c2.name === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.status === void 0) {
+            if (c2.status === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.exit_code === void 0) {
+            if (c2.exit_code === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.duration_ms === void 0) {
+            if (c2.duration_ms === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.required === void 0) {
+            if (c2.required === void 0) {
               let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            for (let u in c) if (!I.call(q.properties.steps.items.properties, u)) {
+            for (let u in c2) if (!I.call(q.properties.steps.items.properties, u)) {
               let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
               e === null ? e = [f] : e.push(f), r++;
             }
-            if (c.suite !== void 0) {
-              let u = c.suite;
+            if (c2.suite !== void 0) {
+              let u = c2.suite;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29806,10 +29885,10 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.name !== void 0) {
-              let u = c.name;
+            if (c2.name !== void 0) {
+              let u = c2.name;
               if (typeof u == "string") {
-                if (P(u) < 1) {
+                if (b(u) < 1) {
                   let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
@@ -29818,22 +29897,22 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.status !== void 0) {
-              let u = c.status;
+            if (c2.status !== void 0) {
+              let u = c2.status;
               if (!(u === "passed" || u === "failed" || u === "timed-out" || u === "not-run" || u === "skipped")) {
                 let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.exit_code !== void 0) {
-              let u = c.exit_code;
+            if (c2.exit_code !== void 0) {
+              let u = c2.exit_code;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
                 let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: q.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.duration_ms !== void 0) {
-              let u = c.duration_ms;
+            if (c2.duration_ms !== void 0) {
+              let u = c2.duration_ms;
               if (typeof u == "number" && isFinite(u)) {
                 if (u < 0 || isNaN(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
@@ -29844,29 +29923,29 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.required !== void 0 && typeof c.required != "boolean") {
+            if (c2.required !== void 0 && typeof c2.required != "boolean") {
               let u = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.argv !== void 0) {
-              let u = c.argv;
+            if (c2.argv !== void 0) {
+              let u = c2.argv;
               if (Array.isArray(u)) {
                 let f = u.length;
                 for (let h = 0; h < f; h++) if (typeof u[h] != "string") {
-                  let b = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [b] : e.push(b), r++;
+                  let P = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [P] : e.push(P), r++;
                 }
               } else {
                 let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.cwd !== void 0 && typeof c.cwd != "string") {
+            if (c2.cwd !== void 0 && typeof c2.cwd != "string") {
               let u = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.log_file !== void 0) {
-              let u = c.log_file;
+            if (c2.log_file !== void 0) {
+              let u = c2.log_file;
               if (typeof u == "string") {
                 if (!ke.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
@@ -29877,8 +29956,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.log_sha256 !== void 0) {
-              let u = c.log_sha256;
+            if (c2.log_sha256 !== void 0) {
+              let u = c2.log_sha256;
               if (typeof u == "string") {
                 if (!G.test(u)) {
                   let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
@@ -29889,16 +29968,28 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.log_tail !== void 0 && typeof c.log_tail != "string") {
+            if (c2.log_tail !== void 0 && typeof c2.log_tail != "string") {
               let u = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.error !== void 0 && typeof c.error != "string") {
+            if (c2.error !== void 0 && typeof c2.error != "string") {
               let u = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
-            if (c.output_bytes !== void 0) {
-              let u = c.output_bytes;
+            if (c2.skip_reason !== void 0) {
+              let u = c2.skip_reason;
+              if (typeof u == "string") {
+                if (b(u) < 1) {
+                  let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [f] : e.push(f), r++;
+                }
+              } else {
+                let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [f] : e.push(f), r++;
+              }
+            }
+            if (c2.output_bytes !== void 0) {
+              let u = c2.output_bytes;
               if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u))) {
                 let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -29908,31 +29999,31 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.killed !== void 0) {
-              let u = c.killed;
+            if (c2.killed !== void 0) {
+              let u = c2.killed;
               if (Array.isArray(u)) {
                 let f = u.length;
                 for (let h = 0; h < f; h++) {
-                  let b = u[h];
-                  if (b && typeof b == "object" && !Array.isArray(b)) {
-                    if (b.pid === void 0) {
+                  let P = u[h];
+                  if (P && typeof P == "object" && !Array.isArray(P)) {
+                    if (P.pid === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.command === void 0) {
+                    if (P.command === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.found === void 0) {
+                    if (P.found === void 0) {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "found" }, message: "must have required property 'found'" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    for (let _ in b) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
+                    for (let _ in P) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
                       let A = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: _ }, message: "must NOT have additional properties" };
                       e === null ? e = [A] : e.push(A), r++;
                     }
-                    if (b.pid !== void 0) {
-                      let _ = b.pid;
+                    if (P.pid !== void 0) {
+                      let _ = P.pid;
                       if (!(typeof _ == "number" && !(_ % 1) && !isNaN(_) && isFinite(_))) {
                         let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         e === null ? e = [A] : e.push(A), r++;
@@ -29942,18 +30033,18 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                         e === null ? e = [A] : e.push(A), r++;
                       }
                     }
-                    if (b.command !== void 0 && typeof b.command != "string") {
+                    if (P.command !== void 0 && typeof P.command != "string") {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/command", schemaPath: "#/properties/steps/items/properties/killed/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
-                    if (b.found !== void 0) {
-                      let _ = b.found;
+                    if (P.found !== void 0) {
+                      let _ = P.found;
                       if (!(_ === "group" || _ === "descendant" || _ === "marker")) {
                         let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/found", schemaPath: "#/properties/steps/items/properties/killed/items/properties/found/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.killed.items.properties.found.enum }, message: "must be equal to one of the allowed values" };
                         e === null ? e = [A] : e.push(A), r++;
                       }
                     }
-                    if (b.error !== void 0 && typeof b.error != "string") {
+                    if (P.error !== void 0 && typeof P.error != "string") {
                       let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/error", schemaPath: "#/properties/steps/items/properties/killed/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                       e === null ? e = [_] : e.push(_), r++;
                     }
@@ -29967,8 +30058,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
-            if (c.containment !== void 0) {
-              let u = c.containment;
+            if (c2.containment !== void 0) {
+              let u = c2.containment;
               if (!(u === "tracked" || u === "group-only")) {
                 let f = { instancePath: s + "/steps/" + p + "/containment", schemaPath: "#/properties/steps/items/properties/containment/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.containment.enum }, message: "must be equal to one of the allowed values" };
                 e === null ? e = [f] : e.push(f), r++;
@@ -30063,8 +30154,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i2 = o.changed_files;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
-              let u = { instancePath: s + "/change/changed_files/" + c, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
+              let u = { instancePath: s + "/change/changed_files/" + c2, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -30087,8 +30178,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i2 = o.codes_added;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
-              let u = { instancePath: s + "/change/codes_added/" + c, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
+              let u = { instancePath: s + "/change/codes_added/" + c2, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -30100,8 +30191,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i2 = o.codes_removed;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let c = 0; c < p; c++) if (typeof i2[c] != "string") {
-              let u = { instancePath: s + "/change/codes_removed/" + c, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
+              let u = { instancePath: s + "/change/codes_removed/" + c2, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               e === null ? e = [u] : e.push(u), r++;
             }
           } else {
@@ -30124,13 +30215,13 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.approval !== void 0) {
-          let i2 = o.approval, p = r, c = false, u = r;
+          let i2 = o.approval, p = r, c2 = false, u = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var n = u === r;
-          c = c || n;
+          c2 = c2 || n;
           let f = r;
           if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
             if (i2.approved === void 0) {
@@ -30154,8 +30245,8 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [h] : e.push(h), r++;
             }
             for (let h in i2) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
-              let b = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
-              e === null ? e = [b] : e.push(b), r++;
+              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
+              e === null ? e = [P] : e.push(P), r++;
             }
             if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
               let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
@@ -30164,41 +30255,41 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             if (i2.consumer !== void 0) {
               let h = i2.consumer;
               if (Array.isArray(h)) {
-                let b = h.length;
-                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                let P = h.length;
+                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
                   let A = { instancePath: s + "/change/approval/consumer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let b = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.producer !== void 0) {
               let h = i2.producer;
               if (Array.isArray(h)) {
-                let b = h.length;
-                for (let _ = 0; _ < b; _++) if (typeof h[_] != "string") {
+                let P = h.length;
+                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
                   let A = { instancePath: s + "/change/approval/producer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [A] : e.push(A), r++;
                 }
               } else {
-                let b = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.head_sha !== void 0) {
               let h = i2.head_sha;
               if (typeof h != "string" && h !== null) {
-                let b = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
             if (i2.problem !== void 0) {
               let h = i2.problem;
               if (typeof h != "string" && h !== null) {
-                let b = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [b] : e.push(b), r++;
+                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
+                e === null ? e = [P] : e.push(P), r++;
               }
             }
           } else {
@@ -30206,7 +30297,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var n = f === r;
-          if (c = c || n, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || n, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30338,49 +30429,49 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i2.release_tag !== void 0) {
               let p = i2.release_tag;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let p = i2.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let p = i2.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let p = i2.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let p = i2.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let p = i2.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -30416,49 +30507,49 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i2.release_tag !== void 0) {
               let p = i2.release_tag;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.commit_sha !== void 0) {
               let p = i2.commit_sha;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.service_contract_version !== void 0) {
               let p = i2.service_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.api_contract_version !== void 0) {
               let p = i2.api_contract_version;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.integration_baseline !== void 0) {
               let p = i2.integration_baseline;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.manifest_sha256 !== void 0) {
               let p = i2.manifest_sha256;
               if (typeof p != "string" && p !== null) {
-                let c = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -30467,7 +30558,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.target_revision !== void 0) {
-          let i2 = o.target_revision, p = r, c = false, u = r;
+          let i2 = o.target_revision, p = r, c2 = false, u = r;
           if (typeof i2 == "string") {
             if (!N.test(i2)) {
               let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
@@ -30478,14 +30569,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var m = u === r;
-          c = c || m;
+          c2 = c2 || m;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var m = f === r;
-          if (c = c || m, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || m, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30507,20 +30598,20 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           e === null ? e = [i2] : e.push(i2), r++;
         }
         if (o.target_profile !== void 0) {
-          let i2 = o.target_profile, p = r, c = false, u = r;
+          let i2 = o.target_profile, p = r, c2 = false, u = r;
           if (!(i2 === "current" || i2 === "legacy")) {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var d = u === r;
-          c = c || d;
+          c2 = c2 || d;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var d = f === r;
-          if (c = c || d, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || d, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30530,111 +30621,111 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i2 = o.follow_up;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let c = 0; c < p; c++) {
-              let u = i2[c];
+            for (let c2 = 0; c2 < p; c2++) {
+              let u = i2[c2];
               if (u && typeof u == "object" && !Array.isArray(u)) {
                 if (u.rule === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.severity === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.file === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.line === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.column === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.message === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 for (let f in u) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
-                  let h = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  let h = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (u.rule !== void 0) {
                   let f = u.rule;
                   if (typeof f == "string") {
                     if (!pe.test(f)) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.severity !== void 0) {
                   let f = u.severity;
                   if (!(f === "error" || f === "warning" || f === "notice")) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.file !== void 0) {
                   let f = u.file;
                   if (typeof f != "string" && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.line !== void 0) {
                   let f = u.line;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.column !== void 0) {
                   let f = u.column;
                   if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                   if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.message !== void 0) {
                   let f = u.message;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.subject !== void 0) {
                   let f = u.subject;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/follow_up/" + c, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -30647,47 +30738,47 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           let i2 = o.timeline;
           if (Array.isArray(i2)) {
             let p = i2.length;
-            for (let c = 0; c < p; c++) {
-              let u = i2[c];
+            for (let c2 = 0; c2 < p; c2++) {
+              let u = i2[c2];
               if (u && typeof u == "object" && !Array.isArray(u)) {
                 if (u.at === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 if (u.event === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
                   e === null ? e = [f] : e.push(f), r++;
                 }
                 for (let f in u) if (!(f === "at" || f === "event")) {
-                  let h = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
+                  let h = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
                   e === null ? e = [h] : e.push(h), r++;
                 }
                 if (u.at !== void 0) {
                   let f = u.at;
                   if (typeof f == "string") {
                     if (!S.test(f)) {
-                      let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
                 if (u.event !== void 0) {
                   let f = u.event;
                   if (typeof f == "string") {
-                    if (P(f) < 1) {
-                      let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (b(f) < 1) {
+                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [h] : e.push(h), r++;
                     }
                   } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [h] : e.push(h), r++;
                   }
                 }
               } else {
-                let f = { instancePath: s + "/incident/timeline/" + c, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 e === null ? e = [f] : e.push(f), r++;
               }
             }
@@ -30708,31 +30799,31 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
               e === null ? e = [p] : e.push(p), r++;
             }
             for (let p in i2) if (!(p === "due" || p === "what")) {
-              let c = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c] : e.push(c), r++;
+              let c2 = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
+              e === null ? e = [c2] : e.push(c2), r++;
             }
             if (i2.due !== void 0) {
               let p = i2.due;
               if (typeof p == "string") {
                 if (!S.test(p)) {
-                  let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [c] : e.push(c), r++;
+                  let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
+                  e === null ? e = [c2] : e.push(c2), r++;
                 }
               } else {
-                let c = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
             if (i2.what !== void 0) {
               let p = i2.what;
               if (typeof p == "string") {
-                if (P(p) < 1) {
-                  let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [c] : e.push(c), r++;
+                if (b(p) < 1) {
+                  let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [c2] : e.push(c2), r++;
                 }
               } else {
-                let c = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c] : e.push(c), r++;
+                let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [c2] : e.push(c2), r++;
               }
             }
           } else {
@@ -30741,7 +30832,7 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
           }
         }
         if (o.pull_request_url !== void 0) {
-          let i2 = o.pull_request_url, p = r, c = false, u = r;
+          let i2 = o.pull_request_url, p = r, c2 = false, u = r;
           if (typeof i2 == "string") {
             if (!le.test(i2)) {
               let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -30752,21 +30843,21 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var g = u === r;
-          c = c || g;
+          c2 = c2 || g;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var g = f === r;
-          if (c = c || g, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || g, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
           }
         }
         if (o.incident_issue_url !== void 0) {
-          let i2 = o.incident_issue_url, p = r, c = false, u = r;
+          let i2 = o.incident_issue_url, p = r, c2 = false, u = r;
           if (typeof i2 == "string") {
             if (!le.test(i2)) {
               let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
@@ -30777,14 +30868,14 @@ function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, root
             e === null ? e = [h] : e.push(h), r++;
           }
           var y = u === r;
-          c = c || y;
+          c2 = c2 || y;
           let f = r;
           if (i2 !== null) {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [h] : e.push(h), r++;
           }
           var y = f === r;
-          if (c = c || y, c) r = p, e !== null && (p ? e.length = p : e = null);
+          if (c2 = c2 || y, c2) r = p, e !== null && (p ? e.length = p : e = null);
           else {
             let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [h] : e.push(h), r++;
@@ -30886,42 +30977,42 @@ var Reader = class {
     return after === "" || after === " " || after === "	" ? n : 0;
   }
   fence(line) {
-    const c = this.at(line, 0);
-    if (c !== "`" && c !== "~") return null;
+    const c2 = this.at(line, 0);
+    if (c2 !== "`" && c2 !== "~") return null;
     let n = 0;
-    while (this.at(line, n) === c) n++;
+    while (this.at(line, n) === c2) n++;
     if (n < 3) return null;
-    if (c === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
-    return { char: c, length: n };
+    if (c2 === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
+    return { char: c2, length: n };
   }
   thematicBreak(line) {
-    const c = this.at(line, 0);
-    if (c !== "*" && c !== "-" && c !== "_") return false;
+    const c2 = this.at(line, 0);
+    if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
     let count2 = 0;
     for (let k = line.first; k < line.end; k++) {
       const ch = this.text[k];
-      if (ch === c) count2++;
+      if (ch === c2) count2++;
       else if (ch !== " " && ch !== "	") return false;
     }
     return count2 >= 3;
   }
   setext(line) {
     if (line.blank || line.indent >= 4) return 0;
-    const c = this.at(line, 0);
-    if (c !== "=" && c !== "-") return 0;
+    const c2 = this.at(line, 0);
+    if (c2 !== "=" && c2 !== "-") return 0;
     let k = line.first;
-    while (k < line.end && this.text[k] === c) k++;
+    while (k < line.end && this.text[k] === c2) k++;
     while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-    return k === line.end ? c === "=" ? 1 : 2 : 0;
+    return k === line.end ? c2 === "=" ? 1 : 2 : 0;
   }
   marker(line) {
     if (line.indent >= 4) return null;
-    const c = this.at(line, 0);
+    const c2 = this.at(line, 0);
     let width;
     let ordered = false;
-    let char = c;
+    let char = c2;
     let number = 1;
-    if (c === "-" || c === "*" || c === "+") {
+    if (c2 === "-" || c2 === "*" || c2 === "+") {
       width = 1;
     } else {
       let n = 0;
@@ -30987,7 +31078,7 @@ var Reader = class {
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
-    const row = this.splitRow(head);
+    const row = splitRow(this.text, head.first, head.end);
     if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
@@ -31004,20 +31095,20 @@ var Reader = class {
     let dashes = 0;
     let state = "lead";
     for (; k <= end; k++) {
-      const c = k < end ? this.text[k] : "|";
-      if (c === "|") {
+      const c2 = k < end ? this.text[k] : "|";
+      if (c2 === "|") {
         if (dashes === 0) return 0;
         columns++;
         dashes = 0;
         state = "lead";
-      } else if (c === " " || c === "	") {
+      } else if (c2 === " " || c2 === "	") {
         if (state === "colon") return 0;
         if (state === "dash") state = "tail";
-      } else if (c === ":") {
+      } else if (c2 === ":") {
         if (state === "lead") state = "colon";
         else if (state === "dash") state = "tail";
         else return 0;
-      } else if (c === "-") {
+      } else if (c2 === "-") {
         if (state === "tail") return 0;
         state = "dash";
         dashes++;
@@ -31027,44 +31118,13 @@ var Reader = class {
     }
     return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
-  // the last answer of nextBackslash: searching again from anywhere up to it gives the same answer, so rows
-  // read in order cost one scan of the text in all (a search per row would scan to the end each time)
-  backslash = { from: 0, at: -2 };
-  /** The offset of the first backslash at or after `from`, or -1. */
-  nextBackslash(from) {
-    const b = this.backslash;
-    if (b.at === -2 || from < b.from || b.at !== -1 && from > b.at) {
-      b.from = from;
-      b.at = this.text.indexOf("\\", from);
-    }
-    return b.at;
-  }
-  splitRow(line) {
-    const text = this.text;
-    let end = line.end;
-    while (end > line.first && isBlank(text.charCodeAt(end - 1))) end--;
-    const cells = [];
-    let cellStart = line.first;
-    let from = text.charCodeAt(line.first) === PIPE ? line.first + 1 : line.first;
-    let escape = this.nextBackslash(from);
-    for (let k = text.indexOf("|", from); k !== -1 && k < end; k = text.indexOf("|", k + 1)) {
-      while (escape !== -1 && escape < k - 1) escape = this.nextBackslash(escape + 2);
-      if (escape === k - 1) {
-        escape = this.nextBackslash(k + 1);
-        continue;
-      }
-      cells.push(cellOf(text, cellStart, from, k));
-      cellStart = k;
-      from = k + 1;
-    }
-    if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end));
-    return { start: line.first, end: line.end, cells };
-  }
   table() {
-    const header2 = this.splitRow(this.lines[this.i]);
+    const head = this.lines[this.i];
+    const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
     let k = this.i + 2;
-    while (k < this.lines.length && !this.interruptsTable(k)) rows.push(this.splitRow(this.lines[k++]));
+    for (; k < this.lines.length && !this.interruptsTable(k); k++)
+      rows.push({ start: this.lines[k].first, end: this.lines[k].end });
     const last = rows.length > 0 ? rows[rows.length - 1].end : this.lines[this.i + 1].end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
     this.i = k;
@@ -31072,6 +31132,7 @@ var Reader = class {
   interruptsTable(index) {
     const line = this.lines[index];
     if (line.blank || line.indent >= 4) return true;
+    if (this.text.charCodeAt(line.first) === PIPE) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
       return true;
     if (this.htmlEnd(line, false) !== null) return true;
@@ -31283,13 +31344,34 @@ function splitLines(text) {
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let first = start;
     let indent = 0;
-    for (let c = text.charCodeAt(first); first < end && isBlank(c); c = text.charCodeAt(++first))
-      indent = c === TAB ? indent + 4 - indent % 4 : indent + 1;
+    for (let c2 = text.charCodeAt(first); first < end && isBlank(c2); c2 = text.charCodeAt(++first))
+      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
     lines.push({ start, end, first, indent, blank: first === end });
     if (nl === text.length) break;
     start = nl + 1;
   }
   return lines;
+}
+function splitRow(text, first, lineEnd) {
+  let end = lineEnd;
+  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
+  const upTo = text.slice(0, end);
+  const cells2 = [];
+  let cellStart = first;
+  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
+  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
+    if (escaped(text, first, k)) continue;
+    cells2.push(cellOf(text, cellStart, from, k));
+    cellStart = k;
+    from = k + 1;
+  }
+  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
+  return { start: first, end: lineEnd, cells: cells2 };
+}
+function escaped(text, first, k) {
+  let b2 = k;
+  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
+  return (k - b2) % 2 === 1;
 }
 function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
@@ -31297,6 +31379,7 @@ function cellOf(text, start, from, to) {
   return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
 }
 var PIPE = 124;
+var BACKSLASH = 92;
 var SPACE = 32;
 var TAB = 9;
 function isBlank(code2) {
@@ -31352,13 +31435,13 @@ function markedUp(source, start, end, inCell) {
       i2 = j;
       if (i2 === end) break;
     }
-    const c = source[i2];
-    if (c === "\\" && i2 + 1 < end && ASCII_PUNCTUATION[source.charCodeAt(i2 + 1)] === true) {
+    const c2 = source[i2];
+    if (c2 === "\\" && i2 + 1 < end && ASCII_PUNCTUATION[source.charCodeAt(i2 + 1)] === true) {
       literal += source[i2 + 1];
       i2 += 2;
       continue;
     }
-    if (c === "`") {
+    if (c2 === "`") {
       let n = 1;
       while (i2 + n < end && source[i2 + n] === "`") n++;
       const close = closers.next(n, i2 + n);
@@ -31376,7 +31459,7 @@ function markedUp(source, start, end, inCell) {
       i2 = close + n;
       continue;
     }
-    if (c === "&") {
+    if (c2 === "&") {
       const m = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(
         source.slice(i2, Math.min(end, i2 + 40))
       );
@@ -31387,30 +31470,30 @@ function markedUp(source, start, end, inCell) {
         continue;
       }
     }
-    if (c === "*" || c === "_") {
+    if (c2 === "*" || c2 === "_") {
       let n = 1;
-      while (i2 + n < end && source[i2 + n] === c) n++;
+      while (i2 + n < end && source[i2 + n] === c2) n++;
       flush();
-      const f = flanking(source, start, end, i2, n, c === "*");
+      const f = flanking(source, start, end, i2, n, c2 === "*");
       pieces.push({
         text: "",
-        delim: { char: c, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
+        delim: { char: c2, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
       });
       i2 += n;
       continue;
     }
-    if (c === "\r" || c === "\n") {
+    if (c2 === "\r" || c2 === "\n") {
       const trailing = /[ \t]*$/.exec(literal)[0];
       const hard = / {2}/.test(trailing.replace(/\t/g, "")) || source[i2 - 1] === "\\" && literal.endsWith("\\");
       literal = literal.slice(0, literal.length - trailing.length);
       if (hard && literal.endsWith("\\") && source[i2 - 1] === "\\") literal = literal.slice(0, -1);
-      const ending = c === "\r" && source[i2 + 1] === "\n" ? "\r\n" : c;
+      const ending = c2 === "\r" && source[i2 + 1] === "\n" ? "\r\n" : c2;
       if (!hard) literal += ending;
       i2 += ending.length;
       while (i2 < end && (source[i2] === " " || source[i2] === "	")) i2++;
       continue;
     }
-    literal += c;
+    literal += c2;
     i2++;
   }
   flush();
@@ -31510,14 +31593,14 @@ function links(text) {
   const stack = [];
   let run2 = "";
   for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text[i2];
-    if (c === "[") {
+    const c2 = text[i2];
+    if (c2 === "[") {
       parts.push(run2, "[");
       run2 = "";
       stack.push(parts.length - 1);
       continue;
     }
-    if (c === "]" && stack.length > 0 && text[i2 + 1] === "(") {
+    if (c2 === "]" && stack.length > 0 && text[i2 + 1] === "(") {
       const close = destinationEnd(text, i2 + 2);
       if (close !== -1) {
         const open2 = stack.pop();
@@ -31529,7 +31612,7 @@ function links(text) {
         continue;
       }
     }
-    run2 += c;
+    run2 += c2;
   }
   parts.push(run2);
   return parts.join("");
@@ -31547,11 +31630,11 @@ function destinationEnd(text, from) {
   } else {
     let depth = 0;
     for (; i2 < last; i2++) {
-      const c = text[i2];
-      if (c === "\\") i2++;
-      else if (c === "(" && ++depth > MAX_PARENS) return -1;
-      else if (c === ")" && depth-- === 0) break;
-      else if (c === " " || c === "	" || c === "\n" || c < " ") break;
+      const c2 = text[i2];
+      if (c2 === "\\") i2++;
+      else if (c2 === "(" && ++depth > MAX_PARENS) return -1;
+      else if (c2 === ")" && depth-- === 0) break;
+      else if (c2 === " " || c2 === "	" || c2 === "\n" || c2 < " ") break;
     }
     if (depth > 0) return -1;
   }
@@ -31583,20 +31666,20 @@ function parseLedger(file, displayName) {
     duplicateSections: []
   };
   const text = (lines) => linesText(file.text, lines);
-  for (const b of blocks) {
-    if (b.type === "heading" && b.depth === 1 && !ledger.title)
-      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start };
-    if (b.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b);
+  for (const b2 of blocks) {
+    if (b2.type === "heading" && b2.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b2.lines), position: positionAt(file, b2.start), start: b2.start };
+    if (b2.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b2);
   }
   const pin = section(file, blocks, PIN_SECTION_TITLE);
   if (pin) {
-    const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
+    const lines = pin.body.flatMap((b2) => b2.type === "list" ? b2.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
     ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
   const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs) {
-    const tables = pairs.body.filter((b) => b.type === "table");
+    const tables = pairs.body.filter((b2) => b2.type === "table");
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
@@ -31605,7 +31688,7 @@ function parseLedger(file, displayName) {
     };
     ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
   }
-  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
+  ledger.duplicateSections.sort((a, b2) => a.position.line - b2.position.line);
   return ledger;
 }
 function linesText(source, lines) {
@@ -31627,7 +31710,7 @@ function updatedMarker(file, block) {
 function section(file, blocks, title) {
   const wanted = normalize(title);
   const index = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
+    (b2) => b2.type === "heading" && b2.depth === 2 && normalize(linesText(file.text, b2.lines)) === wanted
   );
   if (index === -1) return null;
   const heading = blocks[index];
@@ -31649,15 +31732,15 @@ function repeated(file, blocks, index) {
   const heading = blocks[index];
   if (heading.type !== "heading") return out;
   const title = normalize(linesText(file.text, heading.lines));
-  blocks.forEach((b, i2) => {
-    if (i2 === index || b.type !== "heading") return;
-    const value = linesText(file.text, b.lines);
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
+  blocks.forEach((b2, i2) => {
+    if (i2 === index || b2.type !== "heading") return;
+    const value = linesText(file.text, b2.lines);
+    if (normalize(value) === title) out.push({ value, position: positionAt(file, b2.start) });
   });
   return out;
 }
-function isSectionEnd(b) {
-  return b.type === "heading" && b.depth <= 2;
+function isSectionEnd(b2) {
+  return b2.type === "heading" && b2.depth <= 2;
 }
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
@@ -31665,37 +31748,51 @@ function pinLine(file, item, displayName) {
   const read = inlineText(file.text, para.start, para.end);
   const colon = read.text.indexOf(":");
   if (colon === -1) return null;
-  const label2 = read.text.slice(0, colon).trim();
+  const label3 = read.text.slice(0, colon).trim();
   return {
-    key: pinLineKey(label2, displayName),
-    label: label2,
+    key: pinLineKey(label3, displayName),
+    label: label3,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
   };
 }
-function pinLineKey(label2, displayName) {
-  const l = normalize(label2);
+function pinLineKey(label3, displayName) {
+  const l = normalize(label3);
   return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
-  const cells = (r) => r.cells.map((c) => cell(file, c));
   return {
-    header: cells(block.header),
-    rows: block.rows.map((r) => ({
-      cells: cells(r),
-      position: positionAt(file, r.start),
-      start: r.start,
-      end: r.end
-    })),
+    header: cells(file, block.header),
+    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   };
 }
-function cell(file, c) {
-  const { contentStart: start, contentEnd: end } = c;
+var Row = class {
+  constructor(file, start, end) {
+    this.file = file;
+    this.start = start;
+    this.end = end;
+  }
+  file;
+  start;
+  end;
+  read = null;
+  get cells() {
+    return this.read ??= cells(this.file, splitRow(this.file.text, this.start, this.end));
+  }
+  get position() {
+    return positionAt(this.file, this.start);
+  }
+};
+function cells(file, row) {
+  return row.cells.map((c2) => cell(file, c2));
+}
+function cell(file, c2) {
+  const { contentStart: start, contentEnd: end } = c2;
   return {
     text: start === end ? "" : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
@@ -31720,7 +31817,7 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
@@ -31791,25 +31888,25 @@ function preview(value, max = 60) {
 function closest(word, candidates) {
   let best;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+  for (const c2 of candidates) {
+    const d = editDistance(word.toLowerCase(), c2.toLowerCase());
     if (d < bestDistance) {
-      best = c;
+      best = c2;
       bestDistance = d;
     }
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+function editDistance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b2.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b2[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b2.length];
 }
 
 // src/rules/matrix.ts
@@ -31967,13 +32064,13 @@ function pinSection(path2, ledger, pin, baseline) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
     const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
-    const label2 = pinLineLabel(l.key, baseline.display_name);
+    const label3 = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -32095,7 +32192,7 @@ function header(path2, table2) {
   return out;
 }
 function rowFormat(path2, row) {
-  const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
+  const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
   if (Te(record)) return [];
   const out = [];
   for (const e of Te.errors ?? []) {
@@ -32312,16 +32409,16 @@ function pinFacts(bytes) {
     return null;
   }
 }
-function sameIdentity(a, b) {
-  return Object.keys(a).every((k) => a[k] === b[k]);
+function sameIdentity(a, b2) {
+  return Object.keys(a).every((k) => a[k] === b2[k]);
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
 }
 
 // src/ledger/limits.ts
+var CR = 13;
 var PIPE2 = 124;
-var BACKSLASH = 92;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
 function matrixLimit(file) {
@@ -32337,13 +32434,14 @@ function lineLimits(file) {
     };
   }
   let rows = 0;
-  let cells = 0;
+  let cells2 = 0;
   let markers2 = 0;
   let underlines = 0;
   for (let i2 = 0; i2 < lineStarts.length; i2++) {
     const start = lineStarts[i2];
-    const end = i2 + 1 < lineStarts.length ? lineStarts[i2 + 1] - 1 : text.length;
-    const line = text.slice(start, end).replace(/\r$/, "");
+    let end = i2 + 1 < lineStarts.length ? lineStarts[i2 + 1] - 1 : text.length;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    const line = text.slice(start, end);
     const at = (column) => ({ line: i2 + 1, column });
     if (line.includes("|")) {
       if (++rows > LIMITS.tableRows) {
@@ -32359,12 +32457,13 @@ function lineLimits(file) {
           position: at(long.column)
         };
       }
-      if ((cells += pipes) > LIMITS.tableCells) {
+      if ((cells2 += pipes) > LIMITS.tableCells) {
         return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) };
       }
     }
     const tooLong = lineOver(i2 + 1, line.length);
     if (tooLong) return tooLong;
+    if (line.charCodeAt(0) === PIPE2) continue;
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
@@ -32387,30 +32486,26 @@ function lineLimits(file) {
   return null;
 }
 function cellsOf(line) {
+  if (line.length <= LIMITS.cellChars && !line.includes("\\")) return { pipes: line.split("|").length - 1, long: null };
   let pipes = 0;
   let from = 0;
-  for (let i2 = 0; i2 <= line.length; i2++) {
-    const c = i2 < line.length ? line.charCodeAt(i2) : PIPE2;
-    if (c === BACKSLASH) {
-      i2++;
-      continue;
-    }
-    if (c !== PIPE2) continue;
-    if (i2 - from > LIMITS.cellChars) return { pipes, long: { length: i2 - from, column: from + 1 } };
-    if (i2 < line.length) pipes++;
+  for (let i2 = line.indexOf("|"); ; i2 = line.indexOf("|", i2 + 1)) {
+    if (i2 !== -1 && escaped(line, 0, i2)) continue;
+    if (i2 === -1 && escaped(line, 0, line.length)) return { pipes, long: null };
+    const at = i2 === -1 ? line.length : i2;
+    if (at - from > LIMITS.cellChars) return { pipes, long: { length: at - from, column: from + 1 } };
+    if (i2 === -1) return { pipes, long: null };
+    pipes++;
     from = i2 + 1;
   }
-  return { pipes, long: null };
 }
 function inlineMarkers(file) {
-  const text = file.text;
-  let seen = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    if ((c === 42 || c === 95 || c === 91 || c === BACKSLASH) && ++seen > LIMITS.inlineMarkers) {
+  const marker2 = /[*_[\\]/g;
+  for (let seen = 1; marker2.exec(file.text); seen++) {
+    if (seen > LIMITS.inlineMarkers) {
       return {
         message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, i2)
+        position: positionAt(file, marker2.lastIndex - 1)
       };
     }
   }
@@ -32430,7 +32525,7 @@ function loadTrio(root, baseline) {
   };
 }
 function trioFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -32461,8 +32556,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b2) {
+  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -32500,7 +32595,7 @@ function setJsonField(text, key, value) {
 // src/ledger/edit.ts
 function applySplices(text, splices) {
   let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start))
+  for (const s of [...splices].sort((a, b2) => b2.start - a.start))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
@@ -32514,8 +32609,8 @@ function pinSectionSplice(text, ledger, values, displayName) {
   const end = Math.max(...section2.lines.map((l) => l.end));
   const nl = eol(text);
   const known = PIN_LINES.map((l) => {
-    const label2 = section2.lines.find((line) => line.key === l.key)?.label;
-    return label2 ? `- ${label2}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
+    const label3 = section2.lines.find((line) => line.key === l.key)?.label;
+    return label3 ? `- ${label3}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
   });
   const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
   return { start, end, text: [...known, ...unknown].join(nl) };
@@ -32534,13 +32629,13 @@ function updatedSplice(text, ledger, date) {
   return { start: at, end: at, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
 }
 function statusSplice(row, status) {
-  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
+  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === "status")];
   return { start: cell2.start, end: cell2.end, text: status };
 }
 function appendRowSplice(text, ledger, values, consumer, status = "Approved") {
   const table2 = ledger.ledgerSection?.table;
   if (!table2) return null;
-  const cells = {
+  const cells2 = {
     consumer_version: consumer.version,
     consumer_commit: consumer.commit,
     producer_tag: values.release_tag,
@@ -32550,7 +32645,7 @@ function appendRowSplice(text, ledger, values, consumer, status = "Approved") {
     integration: values.integration,
     status
   };
-  const row = `| ${LEDGER_COLUMNS.map((c) => cells[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
+  const row = `| ${LEDGER_COLUMNS.map((c2) => cells2[c2.key].replace(/\|/g, "\\|")).join(" | ")} |`;
   return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
 }
 function pinLineValues(pin, trio) {
@@ -32652,12 +32747,12 @@ function restoredTrio(baseline, plan) {
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync2 } from "fs";
-import { isAbsolute as isAbsolute5, posix, resolve as resolve6 } from "path";
+import { isAbsolute as isAbsolute5, posix, resolve as resolve5 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative2, resolve as resolve5, sep as sep2 } from "path";
+import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -32676,7 +32771,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve5(path2);
+  if (resolvePaths) path2 = resolve4(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -33398,7 +33493,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -33593,13 +33688,13 @@ async function findLastKnownGood(input) {
       pass(rev, "rolled-back", `the ledger marks ${id.release_tag} Rolled back`);
       continue;
     }
-    const judged = judgeRevision(await input.validate(rev), rev.profile);
-    if (judged.disqualifying.length > 0) {
-      const first = judged.disqualifying[0];
+    const judged2 = judgeRevision(await input.validate(rev), rev.profile);
+    if (judged2.disqualifying.length > 0) {
+      const first = judged2.disqualifying[0];
       pass(
         rev,
         "invalid",
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${first.message}`
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged2.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${first.message}`
       );
       continue;
     }
@@ -33609,7 +33704,7 @@ async function findLastKnownGood(input) {
         date: rev.date,
         identity: id,
         profile: rev.profile,
-        reported: judged.reported
+        reported: judged2.reported
       },
       passedOver,
       revisions,
@@ -33621,19 +33716,12 @@ async function findLastKnownGood(input) {
 }
 
 // src/git/history.ts
-async function revisionsTouching(cwd, rev, paths, limit = 1e5) {
-  const log2 = await git(cwd, [
-    "log",
-    `--max-count=${limit}`,
-    "--format=%H %cI",
-    rev,
-    "--",
-    ...paths.map(inCwd)
-  ]);
-  if (log2.code !== 0) throw new GitError(`git log ${rev} -- ${paths.join(" ")}: ${log2.stderr}`);
-  return log2.stdout.toString("utf8").split("\n").filter(Boolean).map((line) => {
+function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5) {
+  const args = ["log", `--max-count=${limit}`, "--format=%H %cI", rev, "--", ...paths.map(inCwd)];
+  return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
+    if (!line) return;
     const [commit, date] = line.split(" ");
-    return { commit, date };
+    onRevision({ commit, date });
   });
 }
 function blobSpec(commit, path2) {
@@ -33651,35 +33739,35 @@ async function lastKnownGood(root, baseline, to = null) {
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     );
-  const walk = revisionsTouching(
-    root,
-    head,
-    ROLES.map((r) => baseline.trio[r])
-  );
   const shallowClone = isShallow(root);
-  walk.catch(() => {
-  });
   shallowClone.catch(() => {
   });
   const reader = new BlobReader(root);
+  const read = async (commit, path2) => {
+    const blob = await reader.read(blobSpec(commit, path2));
+    return blob.found ? blob.content : null;
+  };
+  const history = new TrioHistory(
+    (onRevision) => walkRevisionsTouching(
+      root,
+      head,
+      ROLES.map((r) => baseline.trio[r]),
+      onRevision
+    ),
+    (commit) => read(commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null).catch(() => null)
+  );
   try {
-    const read = async (commit, path2) => {
-      const blob = await reader.read(blobSpec(commit, path2));
-      return blob.found ? blob.content : null;
-    };
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])));
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null };
     const current = trioFromBytes(baseline, currentBytes);
     const identity = identityOf(current);
     const shallow = await shallowClone;
-    const revisions = await walk;
-    const pins = revisions.map(
-      (rev) => read(rev.commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null).catch(() => null)
-    );
-    const profileAt = profileOfRevision(pins);
+    const profileAt = profileOfRevision(history);
     async function* candidates() {
-      for (const [i2, rev] of revisions.entries()) {
-        const facts = await pins[i2];
+      for (let i2 = 0; ; i2++) {
+        const rev = await history.at(i2);
+        if (!rev) return;
+        const facts = await history.pins[i2];
         yield { ...rev, identity: facts?.identity ?? null, profile: await profileAt(i2) };
       }
     }
@@ -33713,15 +33801,52 @@ async function lastKnownGood(root, baseline, to = null) {
     }
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes };
   } finally {
+    history.stop();
     reader.close();
   }
 }
-function profileOfRevision(pins) {
+var TrioHistory = class {
+  revisions = [];
+  /** Each revision's pin, asked for as soon as git names the revision. */
+  pins = [];
+  walk;
+  ended = false;
+  wake = () => {
+  };
+  constructor(start, pinOf) {
+    this.walk = start((rev) => {
+      this.revisions.push(rev);
+      this.pins.push(pinOf(rev.commit));
+      this.wake();
+    });
+    const end = () => {
+      this.ended = true;
+      this.wake();
+    };
+    this.walk.done.then(end, end);
+  }
+  /** Revision i, or null past the oldest. */
+  async at(i2) {
+    while (this.revisions.length <= i2 && !this.ended) await new Promise((r) => this.wake = r);
+    if (i2 >= this.revisions.length) await this.walk.done;
+    return this.revisions[i2] ?? null;
+  }
+  /** The pins of every revision, to the oldest. */
+  async allPins() {
+    await this.at(Infinity);
+    return Promise.all(this.pins);
+  }
+  /** Ends git's walk where it is: the answer is known. */
+  stop() {
+    this.walk.stop();
+  }
+};
+function profileOfRevision(history) {
   let olderHasPosture = null;
   return async (i2) => {
-    if ((await pins[i2])?.hasPosture) return "current";
+    if ((await history.pins[i2])?.hasPosture) return "current";
     if (!olderHasPosture) {
-      const all = await Promise.all(pins);
+      const all = await history.allPins();
       olderHasPosture = new Array(all.length);
       let seen = false;
       for (let j = all.length - 1; j >= 0; j--) {
@@ -33731,22 +33856,6 @@ function profileOfRevision(pins) {
     }
     return profileOf(olderHasPosture[i2]);
   };
-}
-
-// src/operations/instant.ts
-var WALL_CLOCK = { source: "wall-clock" };
-async function resolveInstant(request2, options) {
-  const r = request2 ?? WALL_CLOCK;
-  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
-  if (r.source === "given") return { at: r.at, source: "given", commit: null };
-  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
-  const date = commit ? await commitDate(options.root, commit) : null;
-  if (!commit || !date) {
-    throw new RevisionError(
-      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
-    );
-  }
-  return { at: new Date(date), source: "commit", commit };
 }
 
 // src/operations/outcome.ts
@@ -33765,6 +33874,55 @@ function operationResult(evidence, operation, baselines) {
 `);
   }
   return { operation, verdict, baselines, evidence: file };
+}
+
+// src/operations/instant.ts
+var WALL_CLOCK = { source: "wall-clock" };
+async function resolveInstant(request2, options) {
+  const r = request2 ?? WALL_CLOCK;
+  if (r.source === "wall-clock") return { at: options.clock(), source: "wall-clock", commit: null };
+  if (r.source === "given") return { at: r.at, source: "given", commit: null };
+  const commit = typeof options.commit === "function" ? await options.commit() : options.commit;
+  const date = commit ? await commitDate(options.root, commit) : null;
+  if (!commit || !date) {
+    throw new RevisionError(
+      "--replay judges at the date of the commit judged, but there is no commit checked out (HEAD names none)"
+    );
+  }
+  return { at: new Date(date), source: "commit", commit };
+}
+
+// src/operations/packet.ts
+async function startRun(ctx, tools, commit) {
+  const gitContext = ctx.runContext();
+  const instant = await resolveInstant(ctx.judgeAt, {
+    clock: ctx.clock,
+    root: ctx.root,
+    commit: commit ?? (() => resolveCommit(ctx.root, "HEAD"))
+  });
+  return { gitContext, tools, instant };
+}
+async function baselinePacket(ctx, run2, judged2) {
+  const finishedAt = ctx.clock();
+  return buildPacket({
+    ...judged2,
+    toolVersion: ctx.toolVersion,
+    finishedAt,
+    git: await run2.gitContext,
+    policy: ctx.policy,
+    tools: await run2.tools
+  });
+}
+function packetFiles(packet, markdown = {}) {
+  const name = packetName(packet.operation, packet.baseline);
+  return [
+    { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}
+` },
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+  ];
+}
+function writePacket(evidence, packet, markdown = {}) {
+  return evidence.writeAll(packetFiles(packet, markdown))[0];
 }
 
 // src/operations/suites.ts
@@ -33801,8 +33959,8 @@ var LABEL = {
 };
 var oneLine = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
 function outcome(step2) {
-  if (step2.status === "not-run" || step2.status === "skipped")
-    return step2.error ? `not run: ${step2.error}` : "not run";
+  if (step2.status === "skipped") return "skipped";
+  if (step2.status === "not-run") return step2.error ? `not run: ${step2.error}` : "not run";
   const parts = [];
   if (step2.status === "timed-out") parts.push("timed out");
   if (step2.error) parts.push(step2.error);
@@ -33810,22 +33968,22 @@ function outcome(step2) {
   else if (step2.status === "failed") parts.push("killed by a signal");
   return parts.join(", ");
 }
-function stepResultLine(step2, label2 = (t) => t) {
-  const where3 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
+function stepResultLine(step2, label3 = (t) => t) {
+  const where4 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
   const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
-  return `${label2(LABEL[step2.status], step2)} ${where3} (${oneLine(detail)})`;
+  return `${label3(LABEL[step2.status], step2)} ${where4} (${oneLine(detail)})`;
 }
 
 // src/exec/run-steps.ts
 import { statSync as statSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
-function childEnv(env, extra = {}) {
+function childEnv(env2, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env)) {
+  for (const [k, v] of Object.entries(env2)) {
     if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
   }
   return { ...out, ...extra };
@@ -33919,7 +34077,7 @@ function claim(scope, known, table2, carriesMarker) {
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
+  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b2) => a.start - b2.start);
   let added = true;
   while (added) {
     added = false;
@@ -33959,14 +34117,14 @@ function targets(scope, known, table2) {
     const found = p.pgid === scope.leader.pid ? "group" : via === "tree" ? "descendant" : "marker";
     out.push({ pid: p.pid, start: p.start, comm: p.comm, found });
   }
-  return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
+  return out.sort((a, b2) => a.start - b2.start || a.pid - b2.pid);
 }
 function groupIsTheSteps(scope, known, table2) {
   return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -33986,7 +34144,7 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync5("/proc/self/stat");
+  return existsSync4("/proc/self/stat");
 }
 function readProc(pid) {
   try {
@@ -34301,16 +34459,16 @@ function substitute(s, roots) {
     (_m, key) => key === "repo_root" ? roots.repoRoot : roots.producerRoot
   );
 }
-function expandStep(step2, roots, env, suite = "") {
-  const repoRoot = resolve7(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve7(repoRoot, roots.producerRoot) };
+function expandStep(step2, roots, env2, suite = "") {
+  const repoRoot = resolve6(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve6(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve7(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve6(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
-    env: childEnv(env)
+    env: childEnv(env2)
   };
 }
 function callHook(run2) {
@@ -34484,6 +34642,7 @@ function suiteRules(steps) {
 }
 
 // src/operations/suites.ts
+var RULES_ALREADY_FAIL = "the rules already decide FAIL";
 function stepsFor(baseline, operation) {
   const out = [];
   for (const suite of ["consumer", "producer"]) {
@@ -34492,16 +34651,18 @@ function stepsFor(baseline, operation) {
   }
   return out;
 }
-function skippedSteps(baseline, operation) {
+function unrunSteps(baseline, operation, outcome2) {
   return stepsFor(baseline, operation).map(({ suite, step: step2 }) => ({
     suite,
     name: step2.name,
-    status: "skipped",
+    status: outcome2.status,
     exit_code: null,
     duration_ms: 0,
-    required: false,
+    // a step skipped on purpose is not required; one refused (not-run) fails the verdict
+    required: outcome2.status === "not-run",
     argv: step2.run,
-    cwd: step2.cwd
+    cwd: step2.cwd,
+    ...outcome2.status === "skipped" ? { skip_reason: outcome2.skip_reason } : {}
   }));
 }
 async function runBaselineSuites(input) {
@@ -34561,6 +34722,7 @@ async function runBaselineSuites(input) {
     } catch {
     }
   };
+  input.reporter?.suitesStarted?.(selected.length);
   await runSuites(
     bySuite,
     { concurrent: baseline.suites.concurrent },
@@ -34576,14 +34738,10 @@ async function runBaselineSuites(input) {
 async function operationSuites(input) {
   const { baseline, operation } = input;
   if (input.skip !== null) {
-    const steps = skippedSteps(baseline, operation);
-    const note = finding(
-      "BG704",
-      null,
-      null,
-      `the suites were not run (${input.skip}): ${plural(steps.length, "step")} skipped; this verdict covers the rules only`
-    );
-    return { steps, redactions: 0, findings: [note] };
+    const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
+    const steps = unrunSteps(baseline, operation, { status: "skipped", skip_reason: skip.reason });
+    input.reporter?.suitesSkipped?.(skip, steps);
+    return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] };
   }
   if (stepsFor(baseline, operation).length === 0) {
     const note = finding(
@@ -34595,32 +34753,26 @@ async function operationSuites(input) {
     return { steps: [], redactions: 0, findings: [note] };
   }
   if (input.blocked) {
-    const steps = skippedSteps(baseline, operation).map((s) => ({
-      ...s,
-      status: "not-run",
-      required: true
-    }));
+    const steps = unrunSteps(baseline, operation, { status: "not-run" });
     return { steps, redactions: 0, findings: [input.blocked] };
   }
   const run2 = await runBaselineSuites(input);
   return { steps: run2.steps, redactions: run2.redactions, findings: suiteRules(run2.steps) };
 }
+function skipNote(skip, steps) {
+  const skipped = `${plural(steps, "step")} skipped`;
+  const message = skip.ruleErrors === void 0 ? `the suites were not run (${skip.reason}): ${skipped}; this verdict covers the rules only` : `the suites were not run because ${skip.reason}: ${skipped}; --suites-anyway (input suites-anyway: true) runs them all the same`;
+  return finding("BG704", null, null, message);
+}
 
 // src/operations/rollback.ts
-var WRITE_ORDER = ["manifest", "matrix", "pin"];
 var ROLES2 = ["pin", "manifest", "matrix"];
 async function runRollback(ctx, options) {
-  const gitContext = ctx.runContext();
-  const instant = await resolveInstant(ctx.judgeAt, {
-    clock: ctx.clock,
-    root: ctx.root,
-    commit: () => resolveCommit(ctx.root, "HEAD")
-  });
-  const tools = toolVersions(ctx.env);
+  const run2 = await startRun(ctx, toolVersions(ctx.env));
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
   for (const baseline of options.baselines) {
-    results.push(await rollBack(ctx, { ...options, reason: reason2 }, baseline, { gitContext, tools, instant }));
+    results.push(await rollBack(ctx, { ...options, reason: reason2 }, baseline, run2));
   }
   return operationResult(ctx.evidence, "rollback", results);
 }
@@ -34642,11 +34794,8 @@ async function rollBack(ctx, options, baseline, run2) {
   let status = "failed";
   let plan = null;
   let written = [];
-  const onDisk = diskTrio(ctx.root, baseline);
-  const escapes = writeEscapeFindings(
-    ctx.root,
-    WRITE_ORDER.map((r) => baseline.trio[r])
-  );
+  const onDisk = trioOnDisk(ctx.root, baseline);
+  const escapes = trioWriteEscapes(ctx.root, baseline);
   if (escapes.length > 0) {
     findings.push(...escapes);
   } else if (options.to && options.to === from.release_tag) {
@@ -34684,7 +34833,7 @@ async function rollBack(ctx, options, baseline, run2) {
     findings.push(...checked.filter((f) => !isDocumentationFinding(f)));
     if (edited) {
       const file = ROLES2.map((r) => baseline.trio[r]).find(
-        (_, i2) => !same(onDisk[ROLES2[i2]], found.currentBytes[ROLES2[i2]])
+        (_, i2) => !sameBytes(onDisk[ROLES2[i2]], found.currentBytes[ROLES2[i2]])
       );
       findings.push(
         finding(
@@ -34695,12 +34844,7 @@ async function rollBack(ctx, options, baseline, run2) {
         )
       );
     }
-    findings.push(
-      ...writeEscapeFindings(
-        ctx.root,
-        WRITE_ORDER.map((r) => baseline.trio[r])
-      )
-    );
+    findings.push(...trioWriteEscapes(ctx.root, baseline));
     const blocked = findings.some((f) => f.severity === "error");
     if (options.dryRun) {
       status = "dry-run";
@@ -34771,35 +34915,28 @@ async function rollBack(ctx, options, baseline, run2) {
   mark(`evidence written (verdict ${finalVerdict})`);
   const name = packetName("rollback", baseline.name);
   const trio = restored && (status === "restored" || status === "dry-run") ? restored : loadTrio(ctx.root, baseline);
-  const packet = buildPacket({
-    toolVersion: ctx.toolVersion,
+  const packet = await baselinePacket(ctx, run2, {
     operation: "rollback",
     baseline: baseline.name,
     startedAt,
-    finishedAt: ctx.clock(),
     judgedAt: { ...run2.instant, at: now },
-    git: await run2.gitContext,
-    policy: ctx.policy,
     trio,
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
     steps,
-    tools: await run2.tools,
     redactions,
     incident,
     verdict: finalVerdict
   });
-  const evidence = ctx.evidence.write(`${name}.json`, `${JSON.stringify(packet, null, 2)}
-`);
-  ctx.evidence.write(`${name}.md`, renderPacketMarkdown(packet, { displayName: baseline.display_name }));
+  const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name });
   const note = renderIncidentNote(incident, {
     displayName: baseline.display_name,
     baseline: baseline.name,
     verdict: finalVerdict
   });
   ctx.evidence.write(`${name}-incident-note.md`, note);
-  const rollback = {
+  const rollback2 = {
     status,
     restored: status === "restored",
     from,
@@ -34823,7 +34960,7 @@ async function rollBack(ctx, options, baseline, run2) {
     verdict: finalVerdict,
     evidence,
     redactions,
-    rollback
+    rollback: rollback2
   };
 }
 function verify(ctx, baseline, trio, now) {
@@ -34842,22 +34979,8 @@ function setWrites(root, baseline, bytes) {
     })
   );
 }
-function diskTrio(root, baseline) {
-  const read = (path2) => {
-    const r = readRepoFile(root, path2);
-    return r.kind === "ok" ? r.bytes : null;
-  };
-  return {
-    pin: read(baseline.trio.pin),
-    manifest: read(baseline.trio.manifest),
-    matrix: read(baseline.trio.matrix)
-  };
-}
-function same(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
-}
-function sameTrio(a, b) {
-  return ROLES2.every((r) => same(a[r], b[r]));
+function sameTrio(a, b2) {
+  return ROLES2.every((r) => sameBytes(a[r], b2[r]));
 }
 function describeSteps(steps) {
   const passed = steps.filter((s) => s.status === "passed").length;
@@ -34946,232 +35069,211 @@ async function topPrefix(root) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
 }
 
-// src/policy/load.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join6, relative as relative4, resolve as resolve8 } from "node:path";
-
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
+// src/github/result.ts
+var Failure = class extends Error {
+  constructor(reason2, message) {
+    super(message);
+    this.reason = reason2;
+  }
+  reason;
 };
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
+function refuse(doing, problem) {
+  throw new Failure("error", `Could not ${doing.what}: ${problem}`);
 }
 
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
+// src/github/http-failure.ts
+var TimeoutError = class extends Error {
+  constructor(ms) {
+    super(`no answer within ${formatDuration(ms)}`);
+    this.ms = ms;
+    this.name = "TimeoutError";
+  }
+  ms;
 };
+function asHttpError(error2) {
+  if (typeof error2 !== "object" || error2 === null) return null;
+  const status = error2.status;
+  return typeof status === "number" ? error2 : null;
+}
+var statusOf = (error2) => asHttpError(error2)?.response?.status;
+function githubMessage(data, fallback) {
+  if (typeof data !== "object" || data === null) return fallback;
+  const { message, errors } = data;
+  let text = typeof message === "string" ? message : fallback;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const details = errors.map(
+      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
+    );
+    text += `: ${details.join("; ")}`;
+  }
+  return text;
+}
+function alreadyExists(error2) {
+  const http = asHttpError(error2);
+  const said = http?.response ? githubMessage(http.response.data, "") : "";
+  return http?.response?.status === 422 && /already exists/i.test(said);
+}
+function networkCause(error2) {
+  let current = error2;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code: code2, cause } = current;
+    if (typeof code2 === "string" && code2.length > 0) return code2;
+    if (cause === void 0) break;
+    current = cause;
+  }
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return message || "network error";
+}
+function isNetworkError(error2) {
+  const http = asHttpError(error2);
+  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
+}
+function isServerError(error2) {
+  const http = asHttpError(error2);
+  return http?.response !== void 0 && http.response.status >= 500;
+}
+function describeFailure(error2, doing, context4) {
+  const { apiUrl, fullName } = context4;
+  const could = `Could not ${doing.what}`;
+  const again = context4.retried(error2) ? ", also on a retry" : "";
+  if (error2 instanceof Failure) return error2;
+  if (error2 instanceof TimeoutError) {
+    return new Failure(
+      "timeout",
+      `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
+    );
+  }
+  const http = asHttpError(error2);
+  if (!http) {
+    const text = error2 instanceof Error ? error2.message : String(error2);
+    return new Failure("error", `${could}: ${text}.`);
+  }
+  if (!http.response) {
+    return new Failure(
+      "unreachable",
+      `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again}). Check GITHUB_API_URL and the runner's network access.`
+    );
+  }
+  const { status, headers, data } = http.response;
+  const said = githubMessage(data, http.message);
+  const remaining = headers["x-ratelimit-remaining"];
+  if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const retryAfter = Number(headers["retry-after"]);
+    const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
+    return new Failure(
+      "rate-limited",
+      `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
+    );
+  }
+  if (status === 401) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
+    );
+  }
+  if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
+    );
+  }
+  if (status === 403) {
+    return new Failure(
+      "forbidden",
+      `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
+    );
+  }
+  if (status === 404) {
+    return new Failure(
+      "not-found",
+      `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
+    );
+  }
+  if (status >= 500) {
+    return new Failure(
+      "error",
+      `${could}: GitHub answered ${status} ${said}${again}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
+    );
+  }
+  return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
+}
 
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve8(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve8(options.cwd ?? process.cwd(), options.policyPath) : join6(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+// src/github/url-path.ts
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c2) => `%${c2.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 }
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+function encodePath(path2) {
+  return path2.split("/").map(encodeSegment).join("/");
 }
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, ze, Ze.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+function alreadyEncoded(name) {
+  return /%[0-9A-Fa-f]{2}/.test(name);
 }
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
+var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
+function refPath(kind, name) {
+  return encodePath(`${kind}/${name}`);
 }
-function resolveBaseline(name, raw, pm2) {
-  const d = defaultBaseline(name, pm2);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
+function fullRefName(kind, name) {
+  return `refs/${kind}/${name}`;
 }
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
+function compareRange(base, head) {
+  return `${encodePath(base)}...${encodePath(head)}`;
 }
-function detectPackageManager(root) {
-  if (existsSync6(join6(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync6(join6(root, "yarn.lock"))) return "yarn";
-  return "npm";
+
+// src/github/input-checks.ts
+var SHA = /^[0-9a-f]{40}$/;
+var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+function branchProblem(name) {
+  if (typeof name !== "string" || name.length === 0) return "is empty";
+  if (name.length > 200) return "is longer than 200 characters";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
+  if (alreadyEncoded(name)) return ALREADY_ENCODED;
+  if (name.startsWith("-")) return 'starts with "-"';
+  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
+  if (name === "HEAD") return "is HEAD";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
+  if (name.endsWith(".")) return 'ends with "."';
+  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
+    return 'has a component that starts with "." or ends with ".lock"';
+  return null;
 }
-function displayPath(root, abs) {
-  const rel = relative4(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel.split("\\").join("/") : abs;
+function refProblem(ref) {
+  return typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
 }
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+function filePathProblem(path2) {
+  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
+  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
+  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
+  const parts = path2.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
+  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
+  return null;
+}
+function labelProblem(label3) {
+  const unsafe = /[,\u0000-\u001f\u007f]/;
+  if (typeof label3 === "string" && label3.trim() !== "" && label3.length <= 50 && !unsafe.test(label3))
+    return null;
+  return `the label ${JSON.stringify(label3)} must be 1-50 characters, without a comma or a control character.`;
+}
+function markerProblem(marker2) {
+  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+}
+function numberProblem(n, what) {
+  return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
+}
+function titleProblem(title) {
+  return typeof title !== "string" || title.trim() === "" ? "the title is empty." : null;
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync7 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -35181,7 +35283,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -35224,13 +35326,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P2, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve11) {
+    return value instanceof P ? value : new P(function(resolve11) {
       resolve11(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -35502,7 +35604,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -35522,8 +35624,8 @@ function encodeReserved(str2) {
   }).join("");
 }
 function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c2) {
+    return "%" + c2.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 function encodeValue(operator, value, key) {
@@ -35540,8 +35642,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context4, operator, key, modifier) {
+  var value = context4[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -35605,7 +35707,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context3) {
+function expand(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -35619,7 +35721,7 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context4, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -35825,12 +35927,12 @@ function parseParameters(header2, type, index, len, stopFlags) {
         }
         if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
-          let escaped = false;
+          let escaped2 = false;
           while (index < len) {
             const code3 = header2.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
+                parameters[key] = escaped2 ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -35848,7 +35950,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
               continue parameter;
             }
             if (code3 === BSLASH && index + 1 < len) {
-              escaped = true;
+              escaped2 = true;
               index += 2;
               continue;
             }
@@ -36129,7 +36231,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context4) => !!context4?.source && context4.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -36138,26 +36240,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context4, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  return userReviver(key, value, context4);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+  return JSON.parse(text, (key, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
+    const isInt = context4 && intRegex.test(context4.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
+    if (isBigInt) return BigInt(context4.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    return reviver(key, value, context4);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -36228,7 +36330,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value, context4) => convertMarkedBigIntsReviver(key, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -39366,7 +39468,8 @@ var package_default = {
     "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
     "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
     "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
-    "bench:init": "node bench/init.mjs"
+    "bench:init": "node bench/init.mjs",
+    "render:check": "node scripts/render-check.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -39416,17 +39519,467 @@ var package_default = {
 // src/version.ts
 var TOOL_VERSION = package_default.version;
 
+// src/github/request.ts
+var realSleep = (ms, signal) => new Promise((resolve11) => {
+  const timer = setTimeout(resolve11, ms);
+  signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
+});
+var MAX_RETRY_AFTER_MS = 5e3;
+function createOctokit(settings) {
+  const { apiUrl, timeoutMs, retryDelayMs, sleep, now, log: log2 } = settings;
+  const silent = () => {
+  };
+  const client = getOctokit(settings.token, {
+    baseUrl: apiUrl,
+    userAgent: `baseline-gate/${TOOL_VERSION}`,
+    log: { debug: silent, info: silent, warn: (m) => log2(`warning: ${m}`), error: silent }
+  });
+  client.hook.wrap("request", async (request2, requestOptions) => {
+    let url = String(requestOptions.url);
+    try {
+      url = client.request.endpoint.parse(requestOptions).url;
+    } catch {
+    }
+    const label3 = `${String(requestOptions.method)} ${url.startsWith(apiUrl) ? url.slice(apiUrl.length) : url}`;
+    for (let attempt = 1; ; attempt++) {
+      const started = now();
+      const controller = new AbortController();
+      const answered = new AbortController();
+      const timeout = new Promise((_, reject) => {
+        void sleep(timeoutMs, answered.signal).then(() => {
+          reject(new TimeoutError(timeoutMs));
+          controller.abort();
+        });
+      });
+      try {
+        const response = await Promise.race([
+          request2({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
+          timeout
+        ]);
+        log2(`github: ${label3} -> ${response.status} in ${now() - started} ms`);
+        return response;
+      } catch (error2) {
+        const http = asHttpError(error2);
+        const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
+        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
+        const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
+        if (!retry) {
+          log2(`github: ${label3} -> ${what} in ${now() - started} ms`);
+          if (attempt > 1 && typeof error2 === "object" && error2 !== null) settings.retried.add(error2);
+          throw error2;
+        }
+        const retryAfter = Number(http?.response?.headers["retry-after"]);
+        const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
+        log2(`github: ${label3} -> ${what}; retrying once in ${delay} ms`);
+        await sleep(delay);
+      } finally {
+        answered.abort();
+      }
+    }
+  });
+  return client;
+}
+
+// src/github/session.ts
+var DEFAULT_API_URL = "https://api.github.com";
+var DEFAULT_TIMEOUT_MS = 1e4;
+var DEFAULT_RETRY_DELAY_MS = 500;
+function openSession(options) {
+  const token = options.token?.trim() ?? "";
+  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
+  const { owner, repo } = options.repository;
+  const fullName = `${owner}/${repo}`;
+  const retried = /* @__PURE__ */ new WeakSet();
+  const context4 = {
+    apiUrl,
+    fullName,
+    retried: (error2) => typeof error2 === "object" && error2 !== null && retried.has(error2)
+  };
+  const scrub = (text) => token.length >= 4 ? text.split(token).join("***") : text;
+  const log2 = (line) => {
+    try {
+      options.log?.(scrub(line));
+    } catch {
+    }
+  };
+  let octokit = null;
+  const api = () => octokit ??= createOctokit({
+    token,
+    apiUrl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+    sleep: options.sleep ?? realSleep,
+    now: options.now ?? Date.now,
+    log: log2,
+    retried
+  });
+  const fail = (error2, doing) => {
+    const failure = describeFailure(error2, doing, context4);
+    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
+  };
+  return {
+    owner,
+    repo,
+    fullName,
+    apiUrl,
+    api,
+    requestAt: async (route, params = {}) => {
+      const { data } = await api().request(route, { owner, repo, ...params });
+      return data;
+    },
+    step: async (doing, run2) => {
+      try {
+        return await run2();
+      } catch (error2) {
+        throw describeFailure(error2, doing, context4);
+      }
+    },
+    call: async (doing, problem, run2) => {
+      try {
+        const refused = problem();
+        if (refused) refuse(doing, refused);
+        if (!token) {
+          return {
+            ok: false,
+            reason: "no-token",
+            message: `Could not ${doing.what}: no GitHub token was given. Pass a token with ${doing.permission} (in a workflow, the job token \`github.token\`).`
+          };
+        }
+        return { ok: true, value: await run2() };
+      } catch (error2) {
+        return fail(error2, doing);
+      }
+    }
+  };
+}
+
+// src/github/branch-commit.ts
+function inputProblem({ branch, parentSha, baseTreeSha, message, files }) {
+  const badBranch = branchProblem(branch);
+  if (badBranch) return `the branch name ${JSON.stringify(branch)} ${badBranch}.`;
+  for (const [name, sha] of [
+    ["parent commit", parentSha],
+    ["base tree", baseTreeSha]
+  ]) {
+    if (typeof sha !== "string" || !SHA.test(sha))
+      return `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`;
+  }
+  if (typeof message !== "string" || message.trim() === "") return "the commit message is empty.";
+  if (!Array.isArray(files) || files.length === 0) return "there are no files to commit.";
+  const paths = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const badPath = filePathProblem(file?.path);
+    if (badPath) return `the file path ${JSON.stringify(file?.path)} ${badPath}.`;
+    if (paths.has(file.path)) return `the file ${file.path} is given twice.`;
+    paths.add(file.path);
+    if (!Buffer.isBuffer(file.content)) return `the content of ${file.path} is not a Buffer.`;
+  }
+  return null;
+}
+function branchCommitApi(session) {
+  const { owner, repo, fullName, apiUrl, api, requestAt, step: step2, call } = session;
+  const during = (doing, stepAndState) => ({
+    ...doing,
+    what: `${doing.what} (${stepAndState})`
+  });
+  const treeUrl = (commitHtmlUrl, branch) => {
+    const path2 = encodePath(branch);
+    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
+    const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
+    return `${web}/${fullName}/tree/${path2}`;
+  };
+  return {
+    commitToBranch: (input) => {
+      const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
+      const doing = {
+        what: `commit to the branch ${String(branch)} of ${fullName}`,
+        permission: "`contents: write`",
+        subject: `the repository ${fullName}`
+      };
+      return call(
+        doing,
+        () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
+        async () => {
+          const reading = during(doing, "reading the branch failed; nothing was written");
+          const current = await step2(reading, async () => {
+            try {
+              const data = await requestAt(
+                `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+              );
+              return data.object.sha;
+            } catch (error2) {
+              if (statusOf(error2) === 404) return null;
+              throw error2;
+            }
+          });
+          if (current !== null) {
+            const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
+            if (about.default_branch === branch) {
+              refuse(
+                doing,
+                `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch of its own and open a pull request.`
+              );
+            }
+          }
+          const tree = [];
+          for (const file of files) {
+            const { data } = await step2(
+              during(doing, `storing ${file.path} failed; nothing was committed`),
+              () => api().rest.git.createBlob({
+                owner,
+                repo,
+                content: file.content.toString("base64"),
+                encoding: "base64"
+              })
+            );
+            tree.push({ path: file.path, mode: "100644", type: "blob", sha: data.sha });
+          }
+          const { data: newTree } = await step2(
+            during(doing, "creating the tree failed; nothing was committed"),
+            () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
+          );
+          const { data: commit } = await step2(
+            during(doing, "creating the commit failed; the branch was not moved"),
+            () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
+          );
+          let created = current === null;
+          const moving = during(
+            doing,
+            `created the commit ${commit.sha} but could not ${created ? "create" : "move"} the branch`
+          );
+          await step2(moving, async () => {
+            if (created) {
+              try {
+                await api().rest.git.createRef({
+                  owner,
+                  repo,
+                  ref: fullRefName("heads", branch),
+                  sha: commit.sha
+                });
+                return;
+              } catch (error2) {
+                if (!alreadyExists(error2)) throw error2;
+                created = false;
+              }
+            }
+            await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
+              sha: commit.sha,
+              force: true
+            });
+          });
+          return { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created };
+        }
+      );
+    }
+  };
+}
+
+// src/github/comment-body.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var STICKY_COMMENT_BUDGET = 65e3;
+function stickyMarker(marker2) {
+  return `<!-- baseline-gate:${marker2} -->`;
+}
+var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker2)}
+`;
+  const { text, truncated } = fitBody(body, budget - head.length, "comment");
+  return { text: head + text, truncated };
+}
+function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
+  if (body.length <= budget) return { text: body, truncated: false };
+  const note = (shown) => `
+
+---
+> **Truncated by baseline-gate:** ${thousands2(shown)} of ${thousands2(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands2(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
+`;
+  const fenceReserve = 1 + 16;
+  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
+  const newline = body.lastIndexOf("\n", cut);
+  if (newline > 0 && newline > cut - 2e3) cut = newline;
+  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
+  let kept = body.slice(0, cut);
+  const open2 = openFence(kept);
+  if (open2) kept += `
+${open2}`;
+  return { text: kept + note(cut), truncated: true };
+}
+function isHighSurrogate(code2) {
+  return code2 >= 55296 && code2 <= 56319;
+}
+function openFence(markdown) {
+  let open2 = null;
+  for (const line of markdown.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    const fence = m[1];
+    if (open2 === null) open2 = fence.slice(0, 16);
+    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
+  }
+  return open2;
+}
+var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
+
+// src/github/upsert.ts
+async function upsert(steps) {
+  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
+  const existing = await steps.find();
+  if (existing) return settle(existing);
+  try {
+    return await steps.create();
+  } catch (error2) {
+    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    if (raced) return settle(raced);
+    throw error2;
+  }
+}
+
+// src/github/issues.ts
+function issueApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  const markedDoing = (verb, marker2, label3, permission) => ({
+    what: `${verb} issue ${String(marker2)} (label ${JSON.stringify(label3)}) of ${fullName}`,
+    permission,
+    subject: `the repository ${fullName} and that it has issues enabled`
+  });
+  const issueNumber = (issue2) => () => numberProblem(issue2, "an issue");
+  const numberedDoing = (verb, issue2, permission) => ({
+    what: `${verb} issue #${issue2} of ${fullName}`,
+    permission,
+    subject: `the repository ${fullName} and the issue number ${issue2}`
+  });
+  const openMarkedIssue = (doing, label3, markerLine) => step2(doing, async () => {
+    const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
+      owner,
+      repo,
+      labels: label3,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: 100
+    });
+    for await (const page of pages) {
+      for (const issue2 of page.data) {
+        if (issue2.pull_request) continue;
+        const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
+        if (!named.includes(label3.toLowerCase())) continue;
+        const now = normalised(issue2.body);
+        if (now.startsWith(markerLine)) {
+          return {
+            number: issue2.number,
+            url: issue2.html_url,
+            title: issue2.title,
+            body: now,
+            author: issue2.user?.login ?? null
+          };
+        }
+      }
+    }
+    return null;
+  });
+  return {
+    upsertIssue: (input) => {
+      const { marker: marker2, label: label3, title, body } = input ?? {};
+      const doing = markedDoing("open or update the", marker2, label3, "`issues: write`");
+      const problem = () => markerProblem(marker2) ?? labelProblem(label3) ?? titleProblem(title);
+      return call(doing, problem, () => {
+        const markerLine = stickyMarker(marker2);
+        const fitted = fitBody(
+          String(body ?? ""),
+          STICKY_COMMENT_BUDGET - markerLine.length - 1,
+          "issue body"
+        );
+        const text = `${markerLine}
+${fitted.text}`;
+        const written = (data, created) => ({
+          number: data.number,
+          url: data.html_url,
+          created,
+          truncated: fitted.truncated
+        });
+        return upsert({
+          find: () => openMarkedIssue(doing, label3, markerLine),
+          isCurrent: (found) => found.title === title && found.body === text,
+          unchanged: (found) => written({ number: found.number, html_url: found.url }, false),
+          update: async (found) => {
+            const { data } = await step2(
+              doing,
+              () => api().rest.issues.update({ owner, repo, issue_number: found.number, title, body: text })
+            );
+            return written(data, false);
+          },
+          create: async () => {
+            const { data } = await step2(
+              doing,
+              () => api().rest.issues.create({ owner, repo, title, body: text, labels: [label3] })
+            );
+            return written(data, true);
+          }
+        });
+      });
+    },
+    findMarkedIssue: (input) => {
+      const { marker: marker2, label: label3 } = input ?? {};
+      const doing = markedDoing("find the open", marker2, label3, "`issues: read`");
+      return call(
+        doing,
+        () => markerProblem(marker2) ?? labelProblem(label3),
+        () => openMarkedIssue(doing, label3, stickyMarker(marker2))
+      );
+    },
+    listIssueComments: (issue2) => {
+      const doing = numberedDoing("read the comments of", issue2, "`issues: read`");
+      return call(doing, issueNumber(issue2), async () => {
+        const params = { owner, repo, issue_number: issue2, per_page: 100 };
+        const comments = await step2(doing, () => api().paginate(api().rest.issues.listComments, params));
+        return comments.map((c2) => ({
+          id: c2.id,
+          url: c2.html_url,
+          body: normalised(c2.body),
+          author: c2.user?.login ?? null,
+          createdAt: c2.created_at
+        }));
+      });
+    },
+    commentOnIssue: (issue2, body) => {
+      const doing = numberedDoing("comment on", issue2, "`issues: write`");
+      const problem = () => numberProblem(issue2, "an issue") ?? (typeof body !== "string" || body.trim() === "" ? "the comment is empty." : null);
+      return call(doing, problem, async () => {
+        const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
+        const { data } = await step2(
+          doing,
+          () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text })
+        );
+        return { id: data.id, url: data.html_url, truncated };
+      });
+    },
+    closeIssue: (issue2) => {
+      const doing = numberedDoing("close", issue2, "`issues: write`");
+      return call(doing, issueNumber(issue2), async () => {
+        const closed = { state: "closed", state_reason: "completed" };
+        const { data } = await step2(
+          doing,
+          () => api().rest.issues.update({ owner, repo, issue_number: issue2, ...closed })
+        );
+        return { number: data.number, url: data.html_url };
+      });
+    }
+  };
+}
+
 // src/github/approvers.ts
 var DECISIONS = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function isBot(account) {
   return account.type === "Bot" || /\[bot\]$/i.test(account.login);
 }
 var short = (sha) => sha.slice(0, 12);
-function countApprovals(reviews, context3) {
-  const { headSha, author } = context3;
+function countApprovals(reviews, context4) {
+  const { headSha, author } = context4;
   const authorKey = author?.login.toLowerCase() ?? null;
   const ordered = reviews.map((review, index) => ({ review, index })).sort(
-    (a, b) => (a.review.submittedAt ?? "").localeCompare(b.review.submittedAt ?? "") || a.index - b.index
+    (a, b2) => (a.review.submittedAt ?? "").localeCompare(b2.review.submittedAt ?? "") || a.index - b2.index
   ).map(({ review }) => review);
   const people = /* @__PURE__ */ new Map();
   for (const review of ordered) {
@@ -39471,7 +40024,7 @@ function countApprovals(reviews, context3) {
       );
     }
   }
-  notCounted.sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
+  notCounted.sort((a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase()));
   return { approvers, notCounted };
 }
 function jointDecision(approvers, owners) {
@@ -39488,131 +40041,7 @@ function jointDecision(approvers, owners) {
   return { consumer, producer, approved, notOwners };
 }
 
-// src/github/url-path.ts
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-function encodePath(path2) {
-  return path2.split("/").map(encodeSegment).join("/");
-}
-function alreadyEncoded(name) {
-  return /%[0-9A-Fa-f]{2}/.test(name);
-}
-var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
-function refPath(kind, name) {
-  return encodePath(`${kind}/${name}`);
-}
-function fullRefName(kind, name) {
-  return `refs/${kind}/${name}`;
-}
-function compareRange(base, head) {
-  return `${encodePath(base)}...${encodePath(head)}`;
-}
-
-// src/github/client.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var STICKY_COMMENT_BUDGET = 65e3;
-var DEFAULT_API_URL = "https://api.github.com";
-var DEFAULT_TIMEOUT_MS = 1e4;
-var DEFAULT_RETRY_DELAY_MS = 500;
-var MAX_RETRY_AFTER_MS = 5e3;
-var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
-function stickyMarker(marker2) {
-  return `<!-- baseline-gate:${marker2} -->`;
-}
-var thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker2)}
-`;
-  const { text, truncated } = fitBody(body, budget - head.length, "comment");
-  return { text: head + text, truncated };
-}
-function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
-  if (body.length <= budget) return { text: body, truncated: false };
-  const note = (shown) => `
-
----
-> **Truncated by baseline-gate:** ${thousands(shown)} of ${thousands(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
-`;
-  const fenceReserve = 1 + 16;
-  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
-  const newline = body.lastIndexOf("\n", cut);
-  if (newline > 0 && newline > cut - 2e3) cut = newline;
-  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
-  let kept = body.slice(0, cut);
-  const open2 = openFence(kept);
-  if (open2) kept += `
-${open2}`;
-  return { text: kept + note(cut), truncated: true };
-}
-function isHighSurrogate(code2) {
-  return code2 >= 55296 && code2 <= 56319;
-}
-function openFence(markdown) {
-  let open2 = null;
-  for (const line of markdown.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m) continue;
-    const fence = m[1];
-    if (open2 === null) open2 = fence.slice(0, 16);
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
-  }
-  return open2;
-}
-var TimeoutError = class extends Error {
-  constructor(ms) {
-    super(`no answer within ${formatDuration(ms)}`);
-    this.ms = ms;
-    this.name = "TimeoutError";
-  }
-  ms;
-};
-var Failure = class extends Error {
-  constructor(reason2, message) {
-    super(message);
-    this.reason = reason2;
-  }
-  reason;
-};
-function asHttpError(error2) {
-  if (typeof error2 !== "object" || error2 === null) return null;
-  const status = error2.status;
-  return typeof status === "number" ? error2 : null;
-}
-function githubMessage(data, fallback) {
-  if (typeof data !== "object" || data === null) return fallback;
-  const { message, errors } = data;
-  let text = typeof message === "string" ? message : fallback;
-  if (Array.isArray(errors) && errors.length > 0) {
-    const details = errors.map(
-      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
-    );
-    text += `: ${details.join("; ")}`;
-  }
-  return text;
-}
-function networkCause(error2) {
-  let current = error2;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code: code2, cause } = current;
-    if (typeof code2 === "string" && code2.length > 0) return code2;
-    if (cause === void 0) break;
-    current = cause;
-  }
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return message || "network error";
-}
-function isNetworkError(error2) {
-  const http = asHttpError(error2);
-  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
-}
-function isServerError(error2) {
-  const http = asHttpError(error2);
-  return http?.response !== void 0 && http.response.status >= 500;
-}
+// src/github/joint-approval.ts
 function parseOwner(entry) {
   const name = entry.trim().replace(/^@/, "");
   if (/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name)) return { kind: "login", name };
@@ -39620,926 +40049,512 @@ function parseOwner(entry) {
     return { kind: "team", name };
   return null;
 }
-function branchProblem(name) {
-  if (typeof name !== "string" || name.length === 0) return "is empty";
-  if (name.length > 200) return "is longer than 200 characters";
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
-    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
-  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
-  if (alreadyEncoded(name)) return ALREADY_ENCODED;
-  if (name.startsWith("-")) return 'starts with "-"';
-  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
-  if (name === "HEAD") return "is HEAD";
-  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
-  if (name.endsWith(".")) return 'ends with "."';
-  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
-    return 'has a component that starts with "." or ends with ".lock"';
-  return null;
-}
-function filePathProblem(path2) {
-  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
-  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
-  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
-  const parts = path2.split("/");
-  if (parts.some((part) => part === "" || part === "." || part === ".."))
-    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
-  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
-  return null;
-}
-var SHA = /^[0-9a-f]{40}$/;
-function labelProblem(label2) {
-  const unsafe = /[,\u0000-\u001f\u007f]/;
-  if (typeof label2 === "string" && label2.trim() !== "" && label2.length <= 50 && !unsafe.test(label2))
-    return null;
-  return `the label ${JSON.stringify(label2)} must be 1-50 characters, without a comma or a control character.`;
-}
-function markerProblem(marker2) {
-  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
-}
-function createGitHubClient(options) {
-  const token = options.token?.trim() ?? "";
-  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-  const { owner, repo } = options.repository;
-  const fullName = `${owner}/${repo}`;
-  const retried = /* @__PURE__ */ new WeakSet();
-  const again = (error2) => typeof error2 === "object" && error2 !== null && retried.has(error2) ? ", also on a retry" : "";
-  const scrub = (text) => token.length >= 4 ? text.split(token).join("***") : text;
-  const log2 = (line) => {
-    try {
-      options.log?.(scrub(line));
-    } catch {
-    }
-  };
-  const failureOf = (error2, doing) => {
-    const could = `Could not ${doing.what}`;
-    if (error2 instanceof Failure) return error2;
-    if (error2 instanceof TimeoutError) {
-      return new Failure(
-        "timeout",
-        `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
-      );
-    }
-    const http = asHttpError(error2);
-    if (!http) {
-      const text = error2 instanceof Error ? error2.message : String(error2);
-      return new Failure("error", `${could}: ${text}.`);
-    }
-    if (!http.response) {
-      return new Failure(
-        "unreachable",
-        `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again(error2)}). Check GITHUB_API_URL and the runner's network access.`
-      );
-    }
-    const { status, headers, data } = http.response;
-    const said = githubMessage(data, http.message);
-    const remaining = headers["x-ratelimit-remaining"];
-    if (status === 429 || status === 403 && (remaining === "0" || /rate limit/i.test(said))) {
-      const reset = Number(headers["x-ratelimit-reset"]);
-      const retryAfter = Number(headers["retry-after"]);
-      const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
-      return new Failure(
-        "rate-limited",
-        `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when2} Run again after that.`
-      );
-    }
-    if (status === 401) {
-      return new Failure(
-        "forbidden",
-        `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
-      );
-    }
-    if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
-      return new Failure(
-        "forbidden",
-        `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
-      );
-    }
-    if (status === 403) {
-      return new Failure(
-        "forbidden",
-        `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
-      );
-    }
-    if (status === 404) {
-      return new Failure(
-        "not-found",
-        `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
-      );
-    }
-    if (status >= 500) {
-      return new Failure(
-        "error",
-        `${could}: GitHub answered ${status} ${said}${again(error2)}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
-      );
-    }
-    return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
-  };
-  const fail = (error2, doing) => {
-    const failure = failureOf(error2, doing);
-    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
-  };
-  const noToken = (doing) => ({
-    ok: false,
-    reason: "no-token",
-    message: `Could not ${doing.what}: no GitHub token was given. Pass a token with ${doing.permission} (in a workflow, the job token \`github.token\`).`
-  });
-  const step2 = async (doing, run2) => {
-    try {
-      return await run2();
-    } catch (error2) {
-      throw failureOf(error2, doing);
-    }
-  };
-  let octokit = null;
-  const api = () => {
-    if (octokit) return octokit;
-    const silent = () => {
-    };
-    const client = getOctokit(token, {
-      baseUrl: apiUrl,
-      userAgent: `baseline-gate/${TOOL_VERSION}`,
-      log: { debug: silent, info: silent, warn: (m) => log2(`warning: ${m}`), error: silent }
-    });
-    client.hook.wrap("request", async (request2, requestOptions) => {
-      let url = String(requestOptions.url);
-      try {
-        url = client.request.endpoint.parse(requestOptions).url;
-      } catch {
+function parseOwners(owners) {
+  const specs = { consumer: [], producer: [] };
+  for (const side of ["consumer", "producer"]) {
+    for (const entry of owners?.[side] ?? []) {
+      const spec = parseOwner(String(entry));
+      if (!spec) {
+        return `the ${side} owner ${JSON.stringify(entry)} is neither a GitHub login nor org/team. Fix the owners in the policy.`;
       }
-      const label2 = `${String(requestOptions.method)} ${url.startsWith(apiUrl) ? url.slice(apiUrl.length) : url}`;
-      for (let attempt = 1; ; attempt++) {
-        const started = Date.now();
-        const controller = new AbortController();
-        let timer;
-        const timeout = new Promise((_, reject) => {
-          timer = setTimeout(() => {
-            reject(new TimeoutError(timeoutMs));
-            controller.abort();
-          }, timeoutMs);
-        });
-        try {
-          const response = await Promise.race([
-            request2({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
-            timeout
-          ]);
-          log2(`github: ${label2} -> ${response.status} in ${Date.now() - started} ms`);
-          return response;
-        } catch (error2) {
-          const http = asHttpError(error2);
-          const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
-          const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
-          const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
-          if (!retry) {
-            log2(`github: ${label2} -> ${what} in ${Date.now() - started} ms`);
-            if (attempt > 1 && typeof error2 === "object" && error2 !== null) retried.add(error2);
-            throw error2;
+      specs[side].push(spec);
+    }
+    if (specs[side].length === 0) {
+      return `the policy names no ${side} owners, so no joint approval is possible. Add GitHub logins or org/team entries to its owners.`;
+    }
+  }
+  return specs;
+}
+function jointApprovalApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  return {
+    jointApproval: (pr, owners, options = {}) => {
+      const doing = {
+        what: `check the joint approval of pull request #${pr} of ${fullName}`,
+        permission: "`pull-requests: read`",
+        subject: `the repository ${fullName} and the pull request number ${pr}`
+      };
+      let specs = { consumer: [], producer: [] };
+      const problem = () => {
+        const parsed = numberProblem(pr, "a pull request") ?? parseOwners(owners);
+        if (typeof parsed === "string") return parsed;
+        specs = parsed;
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const { data: pull } = await step2(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }));
+        const headSha = options.headSha && SHA.test(options.headSha) ? options.headSha : pull.head.sha;
+        const reviews = await step2(
+          doing,
+          () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
+        );
+        const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null;
+        const counted = countApprovals(
+          reviews.filter((r) => r.user).map((r) => ({
+            login: r.user.login,
+            userType: r.user?.type ?? null,
+            state: r.state,
+            commitId: r.commit_id ?? null,
+            submittedAt: r.submitted_at ?? null
+          })),
+          { headSha, author }
+        );
+        const teamCache = /* @__PURE__ */ new Map();
+        const members = async (team) => {
+          const key = team.toLowerCase();
+          const known = teamCache.get(key);
+          if (known) return known;
+          const [org, slug] = team.split("/");
+          const teamDoing = {
+            what: `resolve the members of team ${team} (an owner of ${fullName}) for pull request #${pr}`,
+            permission: "organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or fine-grained token, or list the owners by login)",
+            subject: `that the team ${team} exists`
+          };
+          const list = await step2(
+            teamDoing,
+            () => api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
+          );
+          const set = new Set(list.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
+          teamCache.set(key, set);
+          return set;
+        };
+        const logins = async (side) => {
+          const set = /* @__PURE__ */ new Set();
+          if (counted.approvers.length === 0) return set;
+          for (const spec of side) {
+            if (spec.kind === "login") set.add(spec.name.toLowerCase());
+            else for (const m of await members(spec.name)) set.add(m);
           }
-          const retryAfter = Number(http?.response?.headers["retry-after"]);
-          const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1e3, MAX_RETRY_AFTER_MS) : retryDelayMs;
-          log2(`github: ${label2} -> ${what}; retrying once in ${delay} ms`);
-          await new Promise((resolve11) => setTimeout(resolve11, delay));
-        } finally {
-          clearTimeout(timer);
+          return set;
+        };
+        const decision = jointDecision(counted.approvers, {
+          consumer: await logins(specs.consumer),
+          producer: await logins(specs.producer)
+        });
+        const { consumer, producer, approved } = decision;
+        const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
+          (a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase())
+        );
+        return { consumer, producer, headSha, approved, notCounted };
+      });
+    }
+  };
+}
+
+// src/github/pull-requests.ts
+function inputProblem2(head, base, title) {
+  for (const [name, branch] of [
+    ["head", head],
+    ["base", base]
+  ]) {
+    const bad = branchProblem(branch);
+    if (bad) return `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`;
+  }
+  if (head === base) return "the head and the base are the same branch.";
+  return titleProblem(title);
+}
+function pullRequestApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  return {
+    upsertPullRequest: (input) => {
+      const { head, base, title, body } = input ?? {};
+      const doing = {
+        what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: "`pull-requests: write`",
+        subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+      };
+      return call(
+        doing,
+        () => inputProblem2(head, base, title),
+        () => {
+          const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
+          const opened = (data, created) => ({
+            number: data.number,
+            url: data.html_url,
+            created,
+            truncated
+          });
+          return upsert({
+            find: () => step2(doing, async () => {
+              const pages = api().paginate.iterator(api().rest.pulls.list, {
+                owner,
+                repo,
+                state: "open",
+                head: `${owner}:${head}`,
+                base,
+                per_page: 100
+              });
+              for await (const page of pages) {
+                for (const pull of page.data) {
+                  const from = pull.head.repo?.full_name?.toLowerCase();
+                  if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
+                    return pull;
+                }
+              }
+              return null;
+            }),
+            isCurrent: (found) => found.title === title && normalised(found.body) === text,
+            unchanged: (found) => opened(found, false),
+            update: async (found) => {
+              const { data } = await step2(
+                doing,
+                () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+              );
+              return opened(data, false);
+            },
+            // not a step: a pull request opened meanwhile (a concurrent run) is updated instead
+            create: async () => {
+              const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
+              return opened(data, true);
+            },
+            createdMeanwhile: alreadyExists
+          });
         }
-      }
-    });
-    octokit = client;
-    return client;
+      );
+    }
   };
-  const requestAt = async (route, params = {}) => {
-    const { data } = await api().request(route, { owner, repo, ...params });
-    return data;
-  };
-  let viewer = null;
-  const whoAmI = (doing) => {
-    viewer ??= (async () => {
-      try {
-        const { data } = await api().rest.users.getAuthenticated();
-        return data.login;
-      } catch (error2) {
-        const status = asHttpError(error2)?.response?.status;
-        const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-        if (status === 403 && !rateLimited || status === 404) return null;
-        viewer = null;
-        throw failureOf(error2, doing);
-      }
-    })();
-    return viewer;
-  };
-  const invalid = (doing, problem) => fail(new Failure("error", `Could not ${doing.what}: ${problem}`), doing);
-  const pullRequestNumber = (pr, doing) => Number.isSafeInteger(pr) && pr > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(pr)} is not a pull request number.`);
-  const readDoing = (what, subject) => ({
+}
+
+// src/github/repository-reads.ts
+var MAX_TAG_DEPTH = 5;
+function repositoryReadApi(session) {
+  const { owner, repo, fullName, api, requestAt, step: step2, call } = session;
+  const readDoing = (what, subject2) => ({
     what: `${what} of ${fullName}`,
     permission: `\`contents: read\` on ${fullName} (the job token \`github.token\` reads only its own repository: for a private producer repository pass a GitHub App or fine-grained token that can read it)`,
-    subject
+    subject: subject2
   });
-  const refProblem = (ref) => typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
-  const MAX_TAG_DEPTH = 5;
-  const fileAtRef = async (path2, ref) => {
-    const doing = readDoing(
-      `read ${String(path2)} at ${String(ref)}`,
-      `that ${String(path2)} exists at ${String(ref)} in ${fullName}`
-    );
-    try {
-      const badPath = filePathProblem(path2);
-      if (badPath) return invalid(doing, `the file path ${JSON.stringify(path2)} ${badPath}.`);
-      const badRef = refProblem(ref);
-      if (badRef) return invalid(doing, `the ref ${JSON.stringify(ref)} ${badRef}.`);
-      if (!token) return noToken(doing);
-      const file = await step2(
-        doing,
-        () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
+  return {
+    fileAtRef: (path2, ref) => {
+      const doing = readDoing(
+        `read ${String(path2)} at ${String(ref)}`,
+        `that ${String(path2)} exists at ${String(ref)} in ${fullName}`
       );
-      if (Array.isArray(file) || file.type !== "file") {
-        return invalid(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
-      }
-      if (file.encoding === "base64" && typeof file.content === "string") {
-        const bytes2 = Buffer.from(file.content, "base64");
-        if (file.size === void 0 || bytes2.length === file.size) return { ok: true, value: bytes2 };
-      }
-      const { data: blob } = await step2(
-        doing,
-        () => api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
-      );
-      const bytes = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
-      return { ok: true, value: bytes };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const resolveTag = async (tag) => {
-    const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
-    try {
-      const badTag = branchProblem(tag);
-      if (badTag) return invalid(doing, `the tag name ${JSON.stringify(tag)} ${badTag}.`);
-      if (!token) return noToken(doing);
-      const target = await step2(doing, async () => {
-        try {
-          const data = await requestAt(
-            `GET /repos/{owner}/{repo}/git/ref/${refPath("tags", tag)}`
-          );
-          return data.object;
-        } catch (error2) {
-          if (asHttpError(error2)?.response?.status === 404) return null;
-          throw error2;
-        }
-      });
-      if (target === null) {
-        await step2(doing, () => api().rest.repos.get({ owner, repo }));
-        return { ok: true, value: { exists: false, tag } };
-      }
-      let object = target;
-      for (let depth = 0; object.type === "tag"; depth++) {
-        if (depth >= MAX_TAG_DEPTH) {
-          return invalid(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`);
-        }
-        const tagSha = object.sha;
-        const { data } = await step2(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }));
-        object = data.object;
-      }
-      if (object.type !== "commit") {
-        return invalid(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`);
-      }
-      return {
-        ok: true,
-        value: { exists: true, tag, commitSha: object.sha, annotated: target.type === "tag" }
+      const problem = () => {
+        const badPath = filePathProblem(path2);
+        if (badPath) return `the file path ${JSON.stringify(path2)} ${badPath}.`;
+        const badRef = refProblem(ref);
+        return badRef ? `the ref ${JSON.stringify(ref)} ${badRef}.` : null;
       };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const isAncestor = async (base, head) => {
-    const doing = readDoing(
-      `compare ${String(base)}...${String(head)}`,
-      `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
-    );
-    try {
-      for (const [name, ref] of [
-        ["base", base],
-        ["head", head]
-      ]) {
-        const bad = refProblem(ref);
-        if (bad) return invalid(doing, `the ${name} ${JSON.stringify(ref)} ${bad}.`);
-      }
-      if (!token) return noToken(doing);
-      const data = await step2(
-        doing,
-        () => requestAt(
-          `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
-          { per_page: 1 }
-        )
+      return call(doing, problem, async () => {
+        const file = await step2(
+          doing,
+          () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
+        );
+        if (Array.isArray(file) || file.type !== "file") {
+          refuse(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
+        }
+        if (file.encoding === "base64" && typeof file.content === "string") {
+          const bytes = Buffer.from(file.content, "base64");
+          if (file.size === void 0 || bytes.length === file.size) return bytes;
+        }
+        const { data: blob } = await step2(
+          doing,
+          () => api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
+        );
+        return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
+      });
+    },
+    resolveTag: (tag) => {
+      const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
+      const problem = () => {
+        const badTag = branchProblem(tag);
+        return badTag ? `the tag name ${JSON.stringify(tag)} ${badTag}.` : null;
+      };
+      return call(doing, problem, async () => {
+        const target = await step2(doing, async () => {
+          try {
+            const data = await requestAt(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath("tags", tag)}`
+            );
+            return data.object;
+          } catch (error2) {
+            if (statusOf(error2) === 404) return null;
+            throw error2;
+          }
+        });
+        if (target === null) {
+          await step2(doing, () => api().rest.repos.get({ owner, repo }));
+          return { exists: false, tag };
+        }
+        let object = target;
+        for (let depth = 0; object.type === "tag"; depth++) {
+          if (depth >= MAX_TAG_DEPTH) {
+            refuse(doing, `the tag ${tag} is a chain of more than ${MAX_TAG_DEPTH} tag objects.`);
+          }
+          const tagSha = object.sha;
+          const { data } = await step2(doing, () => api().rest.git.getTag({ owner, repo, tag_sha: tagSha }));
+          object = data.object;
+        }
+        if (object.type !== "commit") {
+          refuse(doing, `the tag ${tag} names a ${object.type} (${object.sha}), not a commit.`);
+        }
+        return { exists: true, tag, commitSha: object.sha, annotated: target.type === "tag" };
+      });
+    },
+    isAncestor: (base, head) => {
+      const doing = readDoing(
+        `compare ${String(base)}...${String(head)}`,
+        `that both ${String(base)} and ${String(head)} are commits of ${fullName}`
       );
-      const status = data.status;
-      return {
-        ok: true,
-        value: {
+      const problem = () => {
+        for (const [name, ref] of [
+          ["base", base],
+          ["head", head]
+        ]) {
+          const bad = refProblem(ref);
+          if (bad) return `the ${name} ${JSON.stringify(ref)} ${bad}.`;
+        }
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const data = await step2(
+          doing,
+          () => requestAt(
+            `GET /repos/{owner}/{repo}/compare/${compareRange(base, head)}`,
+            { per_page: 1 }
+          )
+        );
+        const status = data.status;
+        return {
           status,
           descends: status === "identical" || status === "ahead",
           aheadBy: data.ahead_by,
           behindBy: data.behind_by
-        }
-      };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const upsertStickyComment = async (pr, marker2, body) => {
-    const doing = {
-      what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
-      permission: "`pull-requests: write` (or `issues: write`)",
-      subject: `the repository ${fullName} and the pull request number ${pr}`,
-      note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
-    };
-    try {
-      const bad = pullRequestNumber(pr, doing);
-      if (bad) return fail(bad, doing);
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      if (!token) return noToken(doing);
-      const markerLine = stickyMarker(marker2);
-      const { text, truncated } = renderStickyComment(marker2, String(body));
-      const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
-      let mine = null;
-      let bots = null;
-      const listed = await step2(doing, async () => {
-        const pages = api().paginate.iterator(api().rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: pr,
-          per_page: 100
-        });
-        for await (const page of pages) {
-          for (const c of page.data) {
-            if (!c.body?.startsWith(markerLine) || !c.user) continue;
-            const candidate = { id: c.id, html_url: c.html_url, body: c.body };
-            if (me2 !== null && c.user.login.toLowerCase() === me2) {
-              mine ??= candidate;
-            } else if (c.user.type === "Bot") {
-              bots ??= candidate;
-            }
-          }
-          if (mine || me2 === null && bots) break;
-        }
-        return mine ?? bots;
-      });
-      const existing = listed;
-      if (existing) {
-        if (existing.body.replace(/\r\n/g, "\n") === text) {
-          return { ok: true, value: { id: existing.id, url: existing.html_url, created: false, truncated } };
-        }
-        const { data: data2 } = await step2(
-          doing,
-          () => api().rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text })
-        );
-        return { ok: true, value: { id: data2.id, url: data2.html_url, created: false, truncated } };
-      }
-      const { data } = await step2(
-        doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
-      );
-      return { ok: true, value: { id: data.id, url: data.html_url, created: true, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const jointApproval = async (pr, owners, options2 = {}) => {
-    const doing = {
-      what: `check the joint approval of pull request #${pr} of ${fullName}`,
-      permission: "`pull-requests: read`",
-      subject: `the repository ${fullName} and the pull request number ${pr}`
-    };
-    try {
-      const bad = pullRequestNumber(pr, doing);
-      if (bad) return fail(bad, doing);
-      const specs = { consumer: [], producer: [] };
-      for (const side of ["consumer", "producer"]) {
-        const list = owners?.[side] ?? [];
-        for (const entry of list) {
-          const spec = parseOwner(String(entry));
-          if (!spec) {
-            return fail(
-              new Failure(
-                "error",
-                `Could not ${doing.what}: the ${side} owner ${JSON.stringify(entry)} is neither a GitHub login nor org/team. Fix the owners in the policy.`
-              ),
-              doing
-            );
-          }
-          specs[side].push(spec);
-        }
-        if (specs[side].length === 0) {
-          return fail(
-            new Failure(
-              "error",
-              `Could not ${doing.what}: the policy names no ${side} owners, so no joint approval is possible. Add GitHub logins or org/team entries to its owners.`
-            ),
-            doing
-          );
-        }
-      }
-      if (!token) return noToken(doing);
-      const { data: pull } = await step2(doing, () => api().rest.pulls.get({ owner, repo, pull_number: pr }));
-      const headSha = options2.headSha && /^[0-9a-f]{40}$/.test(options2.headSha) ? options2.headSha : pull.head.sha;
-      const reviews = await step2(
-        doing,
-        () => api().paginate(api().rest.pulls.listReviews, { owner, repo, pull_number: pr, per_page: 100 })
-      );
-      const author = pull.user ? { login: pull.user.login, type: pull.user.type ?? null } : null;
-      const counted = countApprovals(
-        reviews.filter((r) => r.user).map((r) => ({
-          login: r.user.login,
-          userType: r.user?.type ?? null,
-          state: r.state,
-          commitId: r.commit_id ?? null,
-          submittedAt: r.submitted_at ?? null
-        })),
-        { headSha, author }
-      );
-      const teamCache = /* @__PURE__ */ new Map();
-      const members = async (team) => {
-        const key = team.toLowerCase();
-        const known = teamCache.get(key);
-        if (known) return known;
-        const [org, slug] = team.split("/");
-        const teamDoing = {
-          what: `resolve the members of team ${team} (an owner of ${fullName}) for pull request #${pr}`,
-          permission: "organization `members: read` (a workflow GITHUB_TOKEN cannot read teams: use a GitHub App or fine-grained token, or list the owners by login)",
-          subject: `that the team ${team} exists`
         };
-        const list = await step2(
-          teamDoing,
-          () => api().paginate(api().rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 })
-        );
-        const set = new Set(list.filter((m) => m !== null).map((m) => m.login.toLowerCase()));
-        teamCache.set(key, set);
-        return set;
-      };
-      const logins = async (side) => {
-        const set = /* @__PURE__ */ new Set();
-        if (counted.approvers.length === 0) return set;
-        for (const spec of side) {
-          if (spec.kind === "login") set.add(spec.name.toLowerCase());
-          else for (const m of await members(spec.name)) set.add(m);
-        }
-        return set;
-      };
-      const decision = jointDecision(counted.approvers, {
-        consumer: await logins(specs.consumer),
-        producer: await logins(specs.producer)
       });
-      const { consumer, producer, approved } = decision;
-      const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
-        (a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase())
-      );
-      return { ok: true, value: { consumer, producer, headSha, approved, notCounted } };
-    } catch (error2) {
-      return fail(error2, doing);
     }
-  };
-  const during = (doing, stepAndState) => ({
-    ...doing,
-    what: `${doing.what} (${stepAndState})`
-  });
-  const treeUrl = (commitHtmlUrl, branch) => {
-    const path2 = encodePath(branch);
-    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
-    const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
-    return `${web}/${fullName}/tree/${path2}`;
-  };
-  const commitToBranch = async (input) => {
-    const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
-    const doing = {
-      what: `commit to the branch ${String(branch)} of ${fullName}`,
-      permission: "`contents: write`",
-      subject: `the repository ${fullName}`
-    };
-    try {
-      const badBranch = branchProblem(branch);
-      if (badBranch) return invalid(doing, `the branch name ${JSON.stringify(branch)} ${badBranch}.`);
-      for (const [name, sha] of [
-        ["parent commit", parentSha],
-        ["base tree", baseTreeSha]
-      ]) {
-        if (typeof sha !== "string" || !SHA.test(sha)) {
-          return invalid(
-            doing,
-            `the ${name} ${JSON.stringify(sha)} is not a full 40-character lower-case hex SHA.`
-          );
-        }
-      }
-      if (typeof message !== "string" || message.trim() === "")
-        return invalid(doing, "the commit message is empty.");
-      if (!Array.isArray(files) || files.length === 0) return invalid(doing, "there are no files to commit.");
-      const paths = /* @__PURE__ */ new Set();
-      for (const file of files) {
-        const badPath = filePathProblem(file?.path);
-        if (badPath) return invalid(doing, `the file path ${JSON.stringify(file?.path)} ${badPath}.`);
-        if (paths.has(file.path)) return invalid(doing, `the file ${file.path} is given twice.`);
-        paths.add(file.path);
-        if (!Buffer.isBuffer(file.content))
-          return invalid(doing, `the content of ${file.path} is not a Buffer.`);
-      }
-      if (!token) return noToken(doing);
-      const reading = during(doing, "reading the branch failed; nothing was written");
-      const current = await step2(reading, async () => {
-        try {
-          const data = await requestAt(
-            `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
-          );
-          return data.object.sha;
-        } catch (error2) {
-          if (asHttpError(error2)?.response?.status === 404) return null;
-          throw error2;
-        }
-      });
-      if (current !== null) {
-        const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
-        if (about.default_branch === branch) {
-          return invalid(
-            doing,
-            `${branch} is the default branch of ${fullName}, which is never force-moved. Commit on a branch of its own and open a pull request.`
-          );
-        }
-      }
-      const tree = [];
-      for (const file of files) {
-        const { data } = await step2(
-          during(doing, `storing ${file.path} failed; nothing was committed`),
-          () => api().rest.git.createBlob({
-            owner,
-            repo,
-            content: file.content.toString("base64"),
-            encoding: "base64"
-          })
-        );
-        tree.push({ path: file.path, mode: "100644", type: "blob", sha: data.sha });
-      }
-      const { data: newTree } = await step2(
-        during(doing, "creating the tree failed; nothing was committed"),
-        () => api().rest.git.createTree({ owner, repo, base_tree: baseTreeSha, tree })
-      );
-      const { data: commit } = await step2(
-        during(doing, "creating the commit failed; the branch was not moved"),
-        () => api().rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [parentSha] })
-      );
-      let created = current === null;
-      const moving = during(
-        doing,
-        `created the commit ${commit.sha} but could not ${created ? "create" : "move"} the branch`
-      );
-      await step2(moving, async () => {
-        if (created) {
-          try {
-            await api().rest.git.createRef({
-              owner,
-              repo,
-              ref: fullRefName("heads", branch),
-              sha: commit.sha
-            });
-            return;
-          } catch (error2) {
-            const http = asHttpError(error2);
-            const said = http?.response ? githubMessage(http.response.data, "") : "";
-            if (http?.response?.status !== 422 || !/already exists/i.test(said)) throw error2;
-            created = false;
-          }
-        }
-        await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
-          sha: commit.sha,
-          force: true
-        });
-      });
-      return {
-        ok: true,
-        value: { branch, sha: commit.sha, url: treeUrl(commit.html_url, branch), created }
-      };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const upsertPullRequest = async (input) => {
-    const { head, base, title, body } = input ?? {};
-    const doing = {
-      what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
-      permission: "`pull-requests: write`",
-      subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
-    };
-    try {
-      for (const [name, branch] of [
-        ["head", head],
-        ["base", base]
-      ]) {
-        const bad = branchProblem(branch);
-        if (bad) return invalid(doing, `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`);
-      }
-      if (head === base) return invalid(doing, "the head and the base are the same branch.");
-      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
-      if (!token) return noToken(doing);
-      const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
-      const findOpen = () => step2(doing, async () => {
-        const pages = api().paginate.iterator(api().rest.pulls.list, {
-          owner,
-          repo,
-          state: "open",
-          head: `${owner}:${head}`,
-          base,
-          per_page: 100
-        });
-        for await (const page of pages) {
-          for (const pull of page.data) {
-            const from = pull.head.repo?.full_name?.toLowerCase();
-            if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
-              return pull;
-          }
-        }
-        return null;
-      });
-      const update = async (found) => {
-        if (found.title === title && (found.body ?? "").replace(/\r\n/g, "\n") === text) {
-          return { ok: true, value: { number: found.number, url: found.html_url, created: false, truncated } };
-        }
-        const { data } = await step2(
-          doing,
-          () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
-        );
-        return { ok: true, value: { number: data.number, url: data.html_url, created: false, truncated } };
-      };
-      const existing = await findOpen();
-      if (existing) return await update(existing);
-      try {
-        const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
-        return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
-      } catch (error2) {
-        const http = asHttpError(error2);
-        const said = http?.response ? githubMessage(http.response.data, "") : "";
-        if (http?.response?.status === 422 && /already exists/i.test(said)) {
-          const raced = await findOpen();
-          if (raced) return await update(raced);
-        }
-        throw failureOf(error2, doing);
-      }
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const openMarkedIssue = (doing, label2, markerLine) => step2(doing, async () => {
-    const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
-      owner,
-      repo,
-      labels: label2,
-      state: "open",
-      sort: "created",
-      direction: "asc",
-      per_page: 100
-    });
-    for await (const page of pages) {
-      for (const issue2 of page.data) {
-        if (issue2.pull_request) continue;
-        const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
-        if (!named.includes(label2.toLowerCase())) continue;
-        const now = issue2.body?.replace(/\r\n/g, "\n") ?? "";
-        if (now.startsWith(markerLine)) {
-          return {
-            number: issue2.number,
-            url: issue2.html_url,
-            title: issue2.title,
-            body: now,
-            author: issue2.user?.login ?? null
-          };
-        }
-      }
-    }
-    return null;
-  });
-  const upsertIssue = async (input) => {
-    const { marker: marker2, label: label2, title, body } = input ?? {};
-    const doing = {
-      what: `open or update the issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and that it has issues enabled`
-    };
-    try {
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      const badLabel = labelProblem(label2);
-      if (badLabel) return invalid(doing, badLabel);
-      if (typeof title !== "string" || title.trim() === "") return invalid(doing, "the title is empty.");
-      if (!token) return noToken(doing);
-      const markerLine = stickyMarker(marker2);
-      const fitted = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET - markerLine.length - 1, "issue body");
-      const text = `${markerLine}
-${fitted.text}`;
-      const truncated = fitted.truncated;
-      const existing = await openMarkedIssue(doing, label2, markerLine);
-      if (existing) {
-        if (existing.title === title && existing.body === text) {
-          return {
-            ok: true,
-            value: { number: existing.number, url: existing.url, created: false, truncated }
-          };
-        }
-        const { data: data2 } = await step2(
-          doing,
-          () => api().rest.issues.update({ owner, repo, issue_number: existing.number, title, body: text })
-        );
-        return { ok: true, value: { number: data2.number, url: data2.html_url, created: false, truncated } };
-      }
-      const { data } = await step2(
-        doing,
-        () => api().rest.issues.create({ owner, repo, title, body: text, labels: [label2] })
-      );
-      return { ok: true, value: { number: data.number, url: data.html_url, created: true, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const issueNumber = (issue2, doing) => Number.isSafeInteger(issue2) && issue2 > 0 ? null : new Failure("error", `Could not ${doing.what}: ${String(issue2)} is not an issue number.`);
-  const findMarkedIssue = async (input) => {
-    const { marker: marker2, label: label2 } = input ?? {};
-    const doing = {
-      what: `find the open issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
-      permission: "`issues: read`",
-      subject: `the repository ${fullName} and that it has issues enabled`
-    };
-    try {
-      const badMarker = markerProblem(marker2);
-      if (badMarker) return invalid(doing, badMarker);
-      const badLabel = labelProblem(label2);
-      if (badLabel) return invalid(doing, badLabel);
-      if (!token) return noToken(doing);
-      return { ok: true, value: await openMarkedIssue(doing, label2, stickyMarker(marker2)) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const listIssueComments = async (issue2) => {
-    const doing = {
-      what: `read the comments of issue #${issue2} of ${fullName}`,
-      permission: "`issues: read`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (!token) return noToken(doing);
-      const comments = await step2(
-        doing,
-        () => api().paginate(api().rest.issues.listComments, { owner, repo, issue_number: issue2, per_page: 100 })
-      );
-      return {
-        ok: true,
-        value: comments.map((c) => ({
-          id: c.id,
-          url: c.html_url,
-          body: c.body?.replace(/\r\n/g, "\n") ?? "",
-          author: c.user?.login ?? null,
-          createdAt: c.created_at
-        }))
-      };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const commentOnIssue = async (issue2, body) => {
-    const doing = {
-      what: `comment on issue #${issue2} of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (typeof body !== "string" || body.trim() === "") return invalid(doing, "the comment is empty.");
-      if (!token) return noToken(doing);
-      const { text, truncated } = fitBody(body, STICKY_COMMENT_BUDGET, "comment");
-      const { data } = await step2(
-        doing,
-        () => api().rest.issues.createComment({ owner, repo, issue_number: issue2, body: text })
-      );
-      return { ok: true, value: { id: data.id, url: data.html_url, truncated } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const closeIssue = async (issue2) => {
-    const doing = {
-      what: `close issue #${issue2} of ${fullName}`,
-      permission: "`issues: write`",
-      subject: `the repository ${fullName} and the issue number ${issue2}`
-    };
-    try {
-      const bad = issueNumber(issue2, doing);
-      if (bad) return fail(bad, doing);
-      if (!token) return noToken(doing);
-      const { data } = await step2(
-        doing,
-        () => api().rest.issues.update({
-          owner,
-          repo,
-          issue_number: issue2,
-          state: "closed",
-          state_reason: "completed"
-        })
-      );
-      return { ok: true, value: { number: data.number, url: data.html_url } };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const workflowRun = (run2) => ({
-    id: run2.id,
-    workflowId: run2.workflow_id,
-    event: run2.event,
-    status: run2.status ?? null,
-    conclusion: run2.conclusion ?? null,
-    createdAt: run2.created_at,
-    url: run2.html_url
-  });
-  const actionsNote = "A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` block has no permission it does not list).";
-  const getWorkflowRun = async (runId) => {
-    const doing = {
-      what: `read the workflow run ${runId} of ${fullName}`,
-      permission: "`actions: read`",
-      subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
-      note403: actionsNote
-    };
-    try {
-      if (!Number.isSafeInteger(runId) || runId <= 0) {
-        return invalid(doing, `${String(runId)} is not a workflow run id.`);
-      }
-      if (!token) return noToken(doing);
-      const { data } = await step2(
-        doing,
-        () => api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
-      );
-      return { ok: true, value: workflowRun(data) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  const listWorkflowRuns = async (workflowId, filter = {}) => {
-    const doing = {
-      what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
-      permission: "`actions: read`",
-      subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
-      note403: actionsNote
-    };
-    try {
-      const byId = typeof workflowId === "number" && Number.isSafeInteger(workflowId) && workflowId > 0;
-      const byFile = typeof workflowId === "string" && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId);
-      if (!byId && !byFile) {
-        return invalid(
-          doing,
-          `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`
-        );
-      }
-      const perPage = filter.perPage ?? 30;
-      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-        return invalid(doing, `per page must be 1-100, not ${String(perPage)}.`);
-      }
-      if (!token) return noToken(doing);
-      const { data } = await step2(
-        doing,
-        () => api().rest.actions.listWorkflowRuns({
-          owner,
-          repo,
-          workflow_id: workflowId,
-          per_page: perPage,
-          ...filter.event ? { event: filter.event } : {},
-          ...filter.status ? { status: filter.status } : {}
-        })
-      );
-      return { ok: true, value: data.workflow_runs.map(workflowRun) };
-    } catch (error2) {
-      return fail(error2, doing);
-    }
-  };
-  return {
-    repository: { owner, repo },
-    apiUrl,
-    fileAtRef,
-    resolveTag,
-    isAncestor,
-    upsertStickyComment,
-    jointApproval,
-    commitToBranch,
-    upsertPullRequest,
-    upsertIssue,
-    findMarkedIssue,
-    listIssueComments,
-    commentOnIssue,
-    closeIssue,
-    getWorkflowRun,
-    listWorkflowRuns
   };
 }
 
+// src/github/sticky-comment.ts
+function stickyCommentApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  let viewer = null;
+  const whoAmI = (doing) => viewer ??= step2(doing, async () => {
+    try {
+      const { data } = await api().rest.users.getAuthenticated();
+      return data.login;
+    } catch (error2) {
+      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
+      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      viewer = null;
+      throw error2;
+    }
+  });
+  return {
+    upsertStickyComment: (pr, marker2, body) => {
+      const doing = {
+        what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
+        permission: "`pull-requests: write` (or `issues: write`)",
+        subject: `the repository ${fullName} and the pull request number ${pr}`,
+        note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
+      };
+      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker2);
+      return call(doing, problem, async () => {
+        const markerLine = stickyMarker(marker2);
+        const { text, truncated } = renderStickyComment(marker2, String(body));
+        const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
+        const find = () => step2(doing, async () => {
+          let mine = null;
+          let bots = null;
+          const pages = api().paginate.iterator(api().rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: pr,
+            per_page: 100
+          });
+          for await (const page of pages) {
+            for (const c2 of page.data) {
+              if (!c2.body?.startsWith(markerLine) || !c2.user) continue;
+              const candidate = { id: c2.id, html_url: c2.html_url, body: c2.body };
+              if (me2 !== null && c2.user.login.toLowerCase() === me2) {
+                mine ??= candidate;
+              } else if (c2.user.type === "Bot") {
+                bots ??= candidate;
+              }
+            }
+            if (mine || me2 === null && bots) break;
+          }
+          return mine ?? bots;
+        });
+        const posted = (data, created) => ({
+          id: data.id,
+          url: data.html_url,
+          created,
+          truncated
+        });
+        return upsert({
+          find,
+          isCurrent: (found) => normalised(found.body) === text,
+          unchanged: (found) => posted(found, false),
+          update: async (found) => {
+            const { data } = await step2(
+              doing,
+              () => api().rest.issues.updateComment({ owner, repo, comment_id: found.id, body: text })
+            );
+            return posted(data, false);
+          },
+          create: async () => {
+            const { data } = await step2(
+              doing,
+              () => api().rest.issues.createComment({ owner, repo, issue_number: pr, body: text })
+            );
+            return posted(data, true);
+          }
+        });
+      });
+    }
+  };
+}
+
+// src/github/workflow-runs.ts
+var workflowRun = (run2) => ({
+  id: run2.id,
+  workflowId: run2.workflow_id,
+  event: run2.event,
+  status: run2.status ?? null,
+  conclusion: run2.conclusion ?? null,
+  createdAt: run2.created_at,
+  url: run2.html_url
+});
+var ACTIONS_NOTE = "A workflow token gets it from `permissions: actions: read` in the job (a job with a `permissions:` block has no permission it does not list).";
+function listProblem(workflowId, perPage) {
+  const byId = typeof workflowId === "number" && Number.isSafeInteger(workflowId) && workflowId > 0;
+  const byFile = typeof workflowId === "string" && /^[A-Za-z0-9._-]{1,200}\.ya?ml$/.test(workflowId);
+  if (!byId && !byFile)
+    return `${JSON.stringify(workflowId)} is neither a workflow id nor a workflow file name.`;
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+    return `per page must be 1-100, not ${String(perPage)}.`;
+  return null;
+}
+function workflowRunApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  return {
+    getWorkflowRun: (runId) => {
+      const doing = {
+        what: `read the workflow run ${runId} of ${fullName}`,
+        permission: "`actions: read`",
+        subject: `the repository ${fullName} and the run id ${runId} (GITHUB_RUN_ID)`,
+        note403: ACTIONS_NOTE
+      };
+      const problem = () => Number.isSafeInteger(runId) && runId > 0 ? null : `${String(runId)} is not a workflow run id.`;
+      return call(doing, problem, async () => {
+        const { data } = await step2(
+          doing,
+          () => api().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
+        );
+        return workflowRun(data);
+      });
+    },
+    listWorkflowRuns: (workflowId, filter = {}) => {
+      const doing = {
+        what: `list the runs of the workflow ${String(workflowId)} of ${fullName}`,
+        permission: "`actions: read`",
+        subject: `the repository ${fullName} and the workflow ${String(workflowId)}`,
+        note403: ACTIONS_NOTE
+      };
+      return call(
+        doing,
+        () => listProblem(workflowId, filter.perPage ?? 30),
+        async () => {
+          const { data } = await step2(
+            doing,
+            () => api().rest.actions.listWorkflowRuns({
+              owner,
+              repo,
+              workflow_id: workflowId,
+              per_page: filter.perPage ?? 30,
+              ...filter.event ? { event: filter.event } : {},
+              ...filter.status ? { status: filter.status } : {}
+            })
+          );
+          return data.workflow_runs.map(workflowRun);
+        }
+      );
+    }
+  };
+}
+
+// src/github/client.ts
+function createGitHubClient(options) {
+  const session = openSession(options);
+  return {
+    repository: { owner: session.owner, repo: session.repo },
+    apiUrl: session.apiUrl,
+    ...repositoryReadApi(session),
+    ...stickyCommentApi(session),
+    ...issueApi(session),
+    ...jointApprovalApi(session),
+    ...branchCommitApi(session),
+    ...pullRequestApi(session),
+    ...workflowRunApi(session)
+  };
+}
+
+// src/present/inline.ts
+var c = (text) => ({ code: text });
+function safeUrl(url) {
+  return /^https?:\/\/[^\s<>()`"']+$/.test(url);
+}
+function lineToMarkdown(line) {
+  return line.map((part) => {
+    if (typeof part === "string") return escapeMarkdown(part);
+    if ("code" in part) return code(part.code);
+    return safeUrl(part.link) ? `[${escapeMarkdown(part.text)}](${part.link})` : escapeMarkdown(part.text);
+  }).join("");
+}
+function lineToText(line) {
+  return line.map((part) => typeof part === "string" ? part : "code" in part ? part.code : part.text).join("");
+}
+
+// src/present/links.ts
+function blobLinks(o) {
+  const server = (o.server || "https://github.com").replace(/\/+$/, "");
+  const repo = o.repository ?? "";
+  const sha = o.sha ?? "";
+  if (!safeUrl(server) || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40,64}$/.test(sha))
+    return () => null;
+  return (path2, line) => {
+    if (path2 === "" || path2.startsWith("/") || path2.split("/").includes("..")) return null;
+    const full = o.prefix ? `${o.prefix}/${path2}` : path2;
+    return `${server}/${repo}/blob/${sha}/${encodePath(full)}${line ? `#L${line}` : ""}`;
+  };
+}
+
+// src/actions/shared/annotations.ts
+import { relative as relative4 } from "node:path";
+var ANNOTATIONS_PER_KIND = 10;
+function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
+  const cap = {
+    error: ANNOTATIONS_PER_KIND - reservedErrors,
+    warning: ANNOTATIONS_PER_KIND - reservedWarnings,
+    notice: ANNOTATIONS_PER_KIND
+  };
+  const used = { error: 0, warning: 0, notice: 0 };
+  const overflow = { error: 0, warning: 0, notice: 0 };
+  const annotations = [];
+  for (const f of findings) {
+    if (used[f.severity] >= cap[f.severity]) {
+      overflow[f.severity]++;
+      continue;
+    }
+    used[f.severity]++;
+    const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
+    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
+    if (f.line) properties.startLine = f.line;
+    if (f.line && f.column) properties.startColumn = f.column;
+    annotations.push({ severity: f.severity, message: f.message, properties });
+  }
+  return { annotations, overflow };
+}
+function workspacePrefix(workspace, root) {
+  const rel = relative4(workspace, root).split("\\").join("/");
+  return rel.startsWith("..") ? "" : rel;
+}
+
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute7, join as join7, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join5, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -40551,8 +40566,8 @@ function checkNodeVersion(version = process.version) {
     );
   }
 }
-function readRollbackInputs(get, env) {
-  const common = readCommonInputs(get, env, "rollback");
+function readRollbackInputs(get, env2) {
+  const common = readCommonInputs(get, env2, "rollback");
   const trigger = get("trigger").trim();
   if (!ROLLBACK_TRIGGERS.includes(trigger)) {
     throw new InputError(
@@ -40577,18 +40592,18 @@ function readRollbackInputs(get, env) {
     dryRun: readBoolean(get, "dry-run", false),
     suites: readBoolean(get, "suites", true),
     token: get("token").trim(),
-    baseBranch: baseBranchInput(get, env),
+    baseBranch: baseBranchInput(get, env2),
     uploadEvidence: readBoolean(get, "upload-evidence", true)
   };
 }
 var NOT_IN_A_BRANCH = /[\s\u0000-\u001f\u007f~^:?*[\\]|\.\.|@\{/;
-function baseBranchInput(get, env) {
+function baseBranchInput(get, env2) {
   const given = get("base-branch").trim();
-  const fromRef = /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? "")?.[1];
+  const fromRef = /^refs\/heads\/(.+)$/.exec(env2.GITHUB_REF ?? "")?.[1];
   const branch = given || fromRef;
   if (!branch) {
     throw new InputError(
-      `input 'base-branch' is required when the workflow does not run on a branch (GITHUB_REF=${JSON.stringify(env.GITHUB_REF ?? "")}): name the branch the rollback pull request targets`
+      `input 'base-branch' is required when the workflow does not run on a branch (GITHUB_REF=${JSON.stringify(env2.GITHUB_REF ?? "")}): name the branch the rollback pull request targets`
     );
   }
   if (branch.startsWith("-") || NOT_IN_A_BRANCH.test(branch) || branch.length > 255) {
@@ -40596,41 +40611,41 @@ function baseBranchInput(get, env) {
   }
   return branch;
 }
-function readCommonInputs(get, env, operation) {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve9(workspace, get("root").trim() || ".");
+function readCommonInputs(get, env2, operation) {
+  const workspace = env2.GITHUB_WORKSPACE || process.cwd();
+  const root = resolve7(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join7(
-      env.RUNNER_TEMP || join7(root, ".baseline-gate"),
+    join5(
+      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
       "baseline-gate-evidence",
-      `${operation}-${runSuffix(env)}`
+      `${operation}-${runSuffix(env2)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve9(workspace, policy),
+    policy: policy === "" ? void 0 : resolve7(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
 }
-function runSuffix(env) {
-  return [env.GITHUB_RUN_ID || "local", env.GITHUB_RUN_ATTEMPT || "1", env.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
+function runSuffix(env2) {
+  return [env2.GITHUB_RUN_ID || "local", env2.GITHUB_RUN_ATTEMPT || "1", env2.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
-function artifactName(operation, baseline, env) {
+function artifactName(operation, baseline, env2) {
   const parts = [
     "baseline-gate",
     operation,
     baseline || "all",
-    env.GITHUB_JOB || "job",
-    env.GITHUB_RUN_ID || "local",
-    env.GITHUB_RUN_ATTEMPT || "1"
+    env2.GITHUB_JOB || "job",
+    env2.GITHUB_RUN_ID || "local",
+    env2.GITHUB_RUN_ATTEMPT || "1"
   ];
   return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
@@ -40647,14 +40662,33 @@ function parseRepository(value) {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
   return m ? { owner: m[1], repo: m[2] } : null;
 }
-function githubClient(token, repository, env) {
+function runUrl(env2) {
+  const server = env2.GITHUB_SERVER_URL || "https://github.com";
+  const repo = env2.GITHUB_REPOSITORY;
+  const id = env2.GITHUB_RUN_ID;
+  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
+  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
+}
+function githubClient(token, repository, env2) {
   if (!token || !repository) return null;
   return createGitHubClient({
     token,
-    apiUrl: env.GITHUB_API_URL || void 0,
+    apiUrl: env2.GITHUB_API_URL || void 0,
     repository,
     log: (line) => debug(line)
   });
+}
+function presentLinks(env2, root, sha, artifact) {
+  return {
+    file: blobLinks({
+      server: env2.GITHUB_SERVER_URL,
+      repository: env2.GITHUB_REPOSITORY,
+      sha,
+      prefix: workspacePrefix(env2.GITHUB_WORKSPACE || process.cwd(), root)
+    }),
+    run: runUrl(env2),
+    artifact
+  };
 }
 
 // src/redact/known-secrets.ts
@@ -40664,7 +40698,7 @@ function looksLikeSetting(value) {
   const v = value.trim();
   return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
 }
-function secretsFromEnv(env, names) {
+function secretsFromEnv(env2, names) {
   const out = /* @__PURE__ */ new Set();
   const add = (value) => {
     if (value === void 0 || value.length < MIN_SECRET_LENGTH) return;
@@ -40672,9 +40706,9 @@ function secretsFromEnv(env, names) {
     const trimmed = value.trim();
     if (trimmed !== value && trimmed.length >= MIN_SECRET_LENGTH) out.add(trimmed);
   };
-  for (const name of names) add(env[name]);
-  for (const name of Object.keys(env).sort()) {
-    const value = env[name];
+  for (const name of names) add(env2[name]);
+  for (const name of Object.keys(env2).sort()) {
+    const value = env2[name];
     if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
   }
   return [...out];
@@ -40815,15 +40849,15 @@ function privateKeyBlocks(text) {
 }
 
 // src/redact/detectors.ts
-var isWordChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+var isWordChar = (c2) => c2 >= 48 && c2 <= 57 || c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122 || c2 === 95;
+var isHex = (c2) => c2 >= 48 && c2 <= 57 || c2 >= 65 && c2 <= 70 || c2 >= 97 && c2 <= 102;
 function boundaryBefore(text, i2) {
   if (i2 === 0) return true;
-  const c = text.charCodeAt(i2 - 1);
-  if (!isWordChar(c)) return true;
-  if (i2 >= 2 && text.charCodeAt(i2 - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
-  if (i2 >= 3 && text.charCodeAt(i2 - 3) === 37 && isHex(c) && isHex(text.charCodeAt(i2 - 2))) return true;
-  if (c !== 109) return false;
+  const c2 = text.charCodeAt(i2 - 1);
+  if (!isWordChar(c2)) return true;
+  if (i2 >= 2 && text.charCodeAt(i2 - 2) === 92 && (c2 === 110 || c2 === 116 || c2 === 114)) return true;
+  if (i2 >= 3 && text.charCodeAt(i2 - 3) === 37 && isHex(c2) && isHex(text.charCodeAt(i2 - 2))) return true;
+  if (c2 !== 109) return false;
   let j = i2 - 2;
   while (j >= 0 && i2 - j < 34) {
     const d = text.charCodeAt(j);
@@ -41350,11 +41384,11 @@ var SecretLintRule = class {
   ruleReportHandle;
   ruleCreator;
   descriptorRule;
-  constructor({ descriptorRule, context: context3 }) {
+  constructor({ descriptorRule, context: context4 }) {
     this.descriptorRule = descriptorRule;
     this.ruleCreator = descriptorRule.rule;
     const ruleCreatorOptions = descriptorRule.options || {};
-    this.ruleReportHandle = this.ruleCreator.create(context3, ruleCreatorOptions);
+    this.ruleReportHandle = this.ruleCreator.create(context4, ruleCreatorOptions);
   }
   allowMessageIds() {
     if (!this.descriptorRule.allowMessageIds) {
@@ -41416,7 +41450,7 @@ var createRunningEvents = () => {
     runLint(options) {
       return contextEvents.emit(LINT_HANDLE, options);
     },
-    registerRule({ descriptorRule, context: context3 }) {
+    registerRule({ descriptorRule, context: context4 }) {
       if (registerSet.has(descriptorRule.id)) {
         throw new Error(`rule.id:${descriptorRule.id} is already registered.
                 
@@ -41426,7 +41460,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
       registerSet.add(descriptorRule.id);
       const rule = new SecretLintRule({
         descriptorRule,
-        context: context3
+        context: context4
       });
       rules3.push(rule);
       contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
@@ -41443,9 +41477,9 @@ Duplicated rule.id is something wrong in .secretlintrc.
         });
       });
     },
-    registerRulePreset({ descriptorRulePreset, context: context3 }) {
+    registerRulePreset({ descriptorRulePreset, context: context4 }) {
       const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-      descriptorRulePreset.rule.create(context3, rulePresetCreatorOptions);
+      descriptorRulePreset.rule.create(context4, rulePresetCreatorOptions);
     },
     isRegistered(ruleId) {
       return registerSet.has(ruleId);
@@ -41470,7 +41504,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
       const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
       const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
       const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
-      const context3 = createRuleContext({
+      const context4 = createRuleContext({
         // rule id is a single rule in a preset
         ruleId: rule.meta.id,
         // parent rule id is rule preset id
@@ -41497,7 +41531,7 @@ var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, co
           allowMessageIds: descriptorAllowMessageIds,
           severity: descriptorRuleSeverity
         },
-        context: context3
+        context: context4
       });
     }
   };
@@ -41558,10 +41592,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b) {
-    const startIndexDiff = a.range[0] - b.range[0];
+  return messages2.sort(function(a, b2) {
+    const startIndexDiff = a.range[0] - b2.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b.range[1];
+      return a.range[1] - b2.range[1];
     } else {
       return startIndexDiff;
     }
@@ -41723,7 +41757,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
   debug2("registerRule %s", ruleId);
   const sharedOptionsWithDefault = config.sharedOptions ?? {};
   if (isRulePreset(descriptorRule)) {
-    const context3 = createRulePresetContext({
+    const context4 = createRulePresetContext({
       configRulePreset: descriptorRule,
       sourceCode,
       contextEvents,
@@ -41733,11 +41767,11 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRulePreset({
       descriptorRulePreset: descriptorRule,
-      context: context3
+      context: context4
     });
     return;
   } else if (isRule(descriptorRule)) {
-    const context3 = createRuleContext({
+    const context4 = createRuleContext({
       ruleId,
       severity: descriptorRule.severity,
       meta: descriptorRule.rule.meta,
@@ -41748,7 +41782,7 @@ var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, running
     });
     runningEvents.registerRule({
       descriptorRule,
-      context: context3
+      context: context4
     });
     return;
   }
@@ -43405,8 +43439,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b) {
-      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    var isEqualMatchPatternResult = function(a, b2) {
+      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
     };
     var matchPatterns = function(text, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -43454,7 +43488,7 @@ var messages$e = {
     ja: (props) => `AWS Access Key Id: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
   }
 };
-var reportAWSAccessKey = ({ t, source, context: context3, options }) => {
+var reportAWSAccessKey = ({ t, source, context: context4, options }) => {
   const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
   const results = source.content.matchAll(AWSAccessKeyIDPattern);
   for (const result of results) {
@@ -43468,7 +43502,7 @@ var reportAWSAccessKey = ({ t, source, context: context3, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("AWSAccessKeyID", {
         ID: match
       }),
@@ -43476,7 +43510,7 @@ var reportAWSAccessKey = ({ t, source, context: context3, options }) => {
     });
   }
 };
-var reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
+var reportAWSSecretAccessKey = ({ t, source, context: context4, options }) => {
   const AWS = "(?:AWS|aws|Aws)?_?";
   const QUOTE = `["']?`;
   const CONNECT = "\\s*(?::|=>|=)\\s*";
@@ -43493,7 +43527,7 @@ var reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("AWSSecretAccessKey", {
         KEY: match
       }),
@@ -43501,7 +43535,7 @@ var reportAWSSecretAccessKey = ({ t, source, context: context3, options }) => {
     });
   }
 };
-var reportAWSAccountID = ({ t, source, context: context3, options }) => {
+var reportAWSAccountID = ({ t, source, context: context4, options }) => {
   const AWS = "(AWS|aws|Aws)?_?";
   const QUOTE = `("|')?`;
   const CONNECT = "\\s*(:|=>|=)\\s*";
@@ -43515,7 +43549,7 @@ var reportAWSAccountID = ({ t, source, context: context3, options }) => {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("AWSAccountID", {
         ID: match
       }),
@@ -43534,24 +43568,24 @@ var creator$f = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
     }
   },
-  create(context3, options) {
+  create(context4, options) {
     const normalizedOptions = {
       allows: options.allows || [],
       enableIDScanRule: options.enableIDScanRule ?? false
     };
-    const t = context3.createTranslator(messages$e);
+    const t = context4.createTranslator(messages$e);
     return {
       file(source) {
         if (normalizedOptions.enableIDScanRule) {
-          reportAWSAccessKey({ t, source, context: context3, options: normalizedOptions });
-          reportAWSAccountID({ t, source, context: context3, options: normalizedOptions });
+          reportAWSAccessKey({ t, source, context: context4, options: normalizedOptions });
+          reportAWSAccountID({ t, source, context: context4, options: normalizedOptions });
         }
-        reportAWSSecretAccessKey({ t, source, context: context3, options: normalizedOptions });
+        reportAWSSecretAccessKey({ t, source, context: context4, options: normalizedOptions });
       }
     };
   }
 };
-async function reportIfFoundPrivateKeyP12Format({ source, context: context3, t }) {
+async function reportIfFoundPrivateKeyP12Format({ source, context: context4, t }) {
   if (!source.filePath) {
     return;
   }
@@ -43565,7 +43599,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context3, t }
     const p12Der = forge.util.decode64(p12String);
     const p12Asn1 = forge.asn1.fromDer(p12Der);
     forge.pkcs12.pkcs12FromAsn1(p12Asn1, "notasecret");
-    context3.report({
+    context4.report({
       message: t("PrivateKeyP12", {
         FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
       }),
@@ -43584,7 +43618,7 @@ var messages$d = {
     ja: (props) => `GCP\u30B5\u30FC\u30D3\u30B9\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u79D8\u5BC6\u9375(json): ${props.FILE_NAME} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
   }
 };
-function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
+function reportIfFoundPrivateKeyJSONFormat({ source, context: context4, t }) {
   try {
     const credentialObject = JSON.parse(source.content);
     const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
@@ -43592,7 +43626,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
     if (!isGCPServiceAccountPrivateKeyJSON) {
       return;
     }
-    context3.report({
+    context4.report({
       message: t("PrivateKeyJSON", {
         FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
       }),
@@ -43612,17 +43646,17 @@ var creator$e = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$d);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$d);
     ({
       allows: options.allows || []
     });
     return {
       file(source) {
         if (source.ext === ".p12") {
-          return reportIfFoundPrivateKeyP12Format({ source, context: context3, t });
+          return reportIfFoundPrivateKeyP12Format({ source, context: context4, t });
         } else if (source.ext === ".json") {
-          return reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t });
+          return reportIfFoundPrivateKeyJSONFormat({ source, context: context4, t });
         }
       }
     };
@@ -43642,7 +43676,7 @@ var messages$c = {
     ja: (props) => `npm access token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
   }
 };
-function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t }) {
+function reportIfFoundXOauthGitHubToken({ source, options, context: context4, t }) {
   const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
   const results = source.content.matchAll(XOAuthPattern);
   for (const result of results) {
@@ -43653,7 +43687,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PackageJSON_xOauthToken", {
         TOKEN: match
       }),
@@ -43661,7 +43695,7 @@ function reportIfFoundXOauthGitHubToken({ source, options, context: context3, t 
     });
   }
 }
-function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t }) {
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context4, t }) {
   const AuthTokenPattern = /_authToken=([^$].*)/g;
   const results = source.content.matchAll(AuthTokenPattern);
   for (const result of results) {
@@ -43672,7 +43706,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("Npmrc_authToken", {
         TOKEN: match
       }),
@@ -43680,7 +43714,7 @@ function reportIfFound_AuthTokenInNpmrc({ source, options, context: context3, t 
     });
   }
 }
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t }) {
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context4, t }) {
   const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
   const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
   for (const result of results) {
@@ -43691,7 +43725,7 @@ function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context3, t 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("NPM_ACCESS_TOKEN", {
         TOKEN: match
       }),
@@ -43722,19 +43756,19 @@ var creator$d = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$c);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$c);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         if (isPackageFile(source.filePath)) {
-          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context3, t });
+          reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context4, t });
         } else if (isNpmrc(source.filePath)) {
-          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context3, t });
+          reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context4, t });
         }
-        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context3, t });
+        reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -43749,7 +43783,7 @@ var messages$b = {
     ja: (props) => `Slack\u306EIncoming Webhooks: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
   }
 };
-function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t }) {
+function reportIfFoundRawPrivateKey$1({ source, options, context: context4, t }) {
   const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
   const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
   for (const result of results) {
@@ -43760,7 +43794,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t })
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SLACK_TOKEN", {
         TOKEN: match
       }),
@@ -43768,7 +43802,7 @@ function reportIfFoundRawPrivateKey$1({ source, options, context: context3, t })
     });
   }
 }
-function reportIfFoundIncomingWebhook({ source, options, context: context3, t }) {
+function reportIfFoundIncomingWebhook({ source, options, context: context4, t }) {
   const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
   const results = source.content.matchAll(IncomingWebhooksPattern);
   for (const result of results) {
@@ -43779,7 +43813,7 @@ function reportIfFoundIncomingWebhook({ source, options, context: context3, t })
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("IncomingWebhook", {
         URL: match
       }),
@@ -43798,15 +43832,15 @@ var creator$c = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$b);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$b);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context3, t });
-        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context3, t });
+        reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context4, t });
+        reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -43871,7 +43905,7 @@ function isLikelyRealPassword$1(password) {
     return false;
   return true;
 }
-function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
+function reportIfFoundBasicAuth({ source, options, context: context4, t }) {
   const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
   const results = source.content.matchAll(URL_PATTERN);
   for (const result of results) {
@@ -43890,7 +43924,7 @@ function reportIfFoundBasicAuth({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("BasicAuth", {
         CREDENTIAL: match
       }),
@@ -43909,14 +43943,14 @@ var creator$b = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$a);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$a);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context3, t });
+        reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -43938,8 +43972,8 @@ var creator$a = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
     }
   },
-  create(context3) {
-    const t = context3.createTranslator(messages$9);
+  create(context4) {
+    const t = context4.createTranslator(messages$9);
     return {
       file(source) {
         const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
@@ -43948,7 +43982,7 @@ var creator$a = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context3.report({
+          context4.report({
             message: t("OPENAI_TOKEN", {
               TOKEN: matchString
             }),
@@ -43976,8 +44010,8 @@ var creator$9 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
     }
   },
-  create(context3) {
-    const t = context3.createTranslator(messages$8);
+  create(context4) {
+    const t = context4.createTranslator(messages$8);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
@@ -43986,7 +44020,7 @@ var creator$9 = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context3.report({
+          context4.report({
             message: t("ANTHROPIC_API_KEY", {
               KEY: matchString
             }),
@@ -44014,8 +44048,8 @@ var creator$8 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
     }
   },
-  create(context3) {
-    const t = context3.createTranslator(messages$7);
+  create(context4) {
+    const t = context4.createTranslator(messages$7);
     return {
       file(source) {
         const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
@@ -44024,7 +44058,7 @@ var creator$8 = {
           const index = match.index ?? 0;
           const matchString = match[0] ?? "";
           const range = [index, index + matchString.length];
-          context3.report({
+          context4.report({
             message: t("LINEAR_API_TOKEN", {
               ID: matchString
             }),
@@ -44055,7 +44089,7 @@ function validateBase64KeyContent(base64Content) {
   }
   return true;
 }
-function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
+function reportIfFoundRawPrivateKey({ source, options, context: context4, t }) {
   const results = source.content.matchAll(PEM_CONTENT_PATTERN);
   for (const result of results) {
     const index = result.index || 0;
@@ -44070,7 +44104,7 @@ function reportIfFoundRawPrivateKey({ source, options, context: context3, t }) {
     if (!validateBase64KeyContent(base64Content)) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PrivateKey", {
         KEY: match
       }),
@@ -44089,14 +44123,14 @@ var creator$7 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$6);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$6);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context3, t });
+        reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -44107,7 +44141,7 @@ var messages$5 = {
     ja: (props) => `Sendgrid API\u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF1A ${props.KEY}`
   }
 };
-function reportIfFoundKey$2({ source, options, context: context3, t }) {
+function reportIfFoundKey$2({ source, options, context: context4, t }) {
   const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
   const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
   for (const result of results) {
@@ -44121,7 +44155,7 @@ function reportIfFoundKey$2({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SENDGRID_KEY", {
         KEY: match
       }),
@@ -44140,14 +44174,14 @@ var creator$6 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$5);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$5);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$2({ source, options: normalizedOptions, context: context3, t });
+        reportIfFoundKey$2({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -44158,7 +44192,7 @@ var messages$4 = {
     ja: (props) => `Shopify API\u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF1A ${props.KEY}`
   }
 };
-function reportIfFoundKey$1({ source, options, context: context3, t }) {
+function reportIfFoundKey$1({ source, options, context: context4, t }) {
   const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
   const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
   for (const result of results) {
@@ -44169,7 +44203,7 @@ function reportIfFoundKey$1({ source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("SHOPIFY_KEY", {
         KEY: match
       }),
@@ -44188,14 +44222,14 @@ var creator$5 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$4);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$4);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
-        reportIfFoundKey$1({ source, options: normalizedOptions, context: context3, t });
+        reportIfFoundKey$1({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -44214,7 +44248,7 @@ var typeMap = /* @__PURE__ */ new Map([
   ["ghr", "refresh tokens"],
   ["github_pat", "fine-grained personal access tokens"]
 ]);
-function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
+function reportIfFoundKey({ pattern, source, options, context: context4, t }) {
   const results = source.content.matchAll(pattern);
   for (const result of results) {
     const index = result.index || 0;
@@ -44229,7 +44263,7 @@ function reportIfFoundKey({ pattern, source, options, context: context3, t }) {
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("GITHUB_TOKEN", {
         KEY: match,
         typeName
@@ -44249,18 +44283,18 @@ var creator$4 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
     }
   },
-  create(context3, options) {
+  create(context4, options) {
     const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
     const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
     const patterns = [CLASSIC_GITHUB_TOKEN_PATTERN, FINE_GRAINED_GITHUB_TOKEN_PATTERN];
-    const t = context3.createTranslator(messages$3);
+    const t = context4.createTranslator(messages$3);
     const normalizedOptions = {
       allows: options.allows || []
     };
     return {
       file(source) {
         for (const pattern of patterns) {
-          reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context3, t });
+          reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context4, t });
         }
       }
     };
@@ -44292,8 +44326,8 @@ var creator$3 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
     }
   },
-  create(context3, options) {
-    const t = context3.createTranslator(messages$2);
+  create(context4, options) {
+    const t = context4.createTranslator(messages$2);
     const normalizedOptions = {
       allows: options?.allows ?? []
     };
@@ -44313,7 +44347,7 @@ var creator$3 = {
             continue;
           }
           const range = [index, index + matchString.length];
-          context3.report({
+          context4.report({
             message: t("OPS_TOKEN", {
               TOKEN: matchString
             }),
@@ -44393,7 +44427,7 @@ function isLikelyRealPassword(password) {
     return false;
   return true;
 }
-function reportMongoDBConnectionString({ source, options, context: context3, t }) {
+function reportMongoDBConnectionString({ source, options, context: context4, t }) {
   const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MONGODB_PATTERN);
   for (const result of results) {
@@ -44410,7 +44444,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("MongoDBConnection", {
         URI: match
       }),
@@ -44418,7 +44452,7 @@ function reportMongoDBConnectionString({ source, options, context: context3, t }
     });
   }
 }
-function reportMySQLConnectionString({ source, options, context: context3, t }) {
+function reportMySQLConnectionString({ source, options, context: context4, t }) {
   const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(MYSQL_URI_PATTERN);
   for (const result of results) {
@@ -44435,7 +44469,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("MySQLConnection", {
         URI: match
       }),
@@ -44443,7 +44477,7 @@ function reportMySQLConnectionString({ source, options, context: context3, t }) 
     });
   }
 }
-function reportPostgreSQLConnectionString({ source, options, context: context3, t }) {
+function reportPostgreSQLConnectionString({ source, options, context: context4, t }) {
   const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
   const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
   for (const result of results) {
@@ -44460,7 +44494,7 @@ function reportPostgreSQLConnectionString({ source, options, context: context3, 
     if (allowedResults.length > 0) {
       continue;
     }
-    context3.report({
+    context4.report({
       message: t("PostgreSQLConnection", {
         URI: match
       }),
@@ -44479,16 +44513,16 @@ var creator$2 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
     }
   },
-  create(context3, options) {
+  create(context4, options) {
     const normalizedOptions = {
       allows: options.allows || []
     };
-    const t = context3.createTranslator(messages$1);
+    const t = context4.createTranslator(messages$1);
     return {
       file(source) {
-        reportMongoDBConnectionString({ source, options: normalizedOptions, context: context3, t });
-        reportMySQLConnectionString({ source, options: normalizedOptions, context: context3, t });
-        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context3, t });
+        reportMongoDBConnectionString({ source, options: normalizedOptions, context: context4, t });
+        reportMySQLConnectionString({ source, options: normalizedOptions, context: context4, t });
+        reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context4, t });
       }
     };
   }
@@ -44644,8 +44678,8 @@ var creator$1 = {
       url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
     }
   },
-  create(context3) {
-    const t = context3.createTranslator(messages);
+  create(context4) {
+    const t = context4.createTranslator(messages);
     return {
       file(source) {
         const state = new CommentState(source);
@@ -44662,7 +44696,7 @@ var creator$1 = {
           }
         }
         state.getIgnoringMessages().forEach((message) => {
-          context3.ignore({
+          context4.ignore({
             message: t("IGNORE_MESSAGE"),
             range: [message.startIndex, message.endIndex],
             targetRuleId: message.ruleId
@@ -44719,8 +44753,8 @@ var KIND_BY_MESSAGE = {
 function secretlintKind(ruleId, messageId) {
   const byMessage = KIND_BY_MESSAGE[messageId];
   if (byMessage) return byMessage;
-  const short2 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
-  return KIND_BY_RULE[short2] ?? `secretlint-${short2.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const short3 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
+  return KIND_BY_RULE[short3] ?? `secretlint-${short3.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 async function secretlintSpans(text, rank) {
   const offset = text.charCodeAt(0) === 65279 ? 1 : 0;
@@ -44769,7 +44803,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text, spans, kinds) {
   if (spans.length === 0) return { text, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
   const parts = [];
   let cursor = 0;
   let count2 = 0;
@@ -44806,7 +44840,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -44832,7 +44866,7 @@ function needleSearch(needles) {
       for (let i2 = text.indexOf(needle); i2 >= 0; i2 = text.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
-    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -44921,10 +44955,10 @@ function actionsReporter() {
   };
 }
 var oneLine2 = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
-function actionRedactor(token, env) {
+function actionRedactor(token, env2) {
   let failed = false;
   const redactor = createRedactor({
-    secrets: [...token ? [token] : [], ...secretsFromEnv(env, ["INPUT_TOKEN"])],
+    secrets: [...token ? [token] : [], ...secretsFromEnv(env2, ["INPUT_TOKEN"])],
     onScannerError: () => {
       failed = true;
     }
@@ -44937,22 +44971,22 @@ function scannerNote(r) {
   warning(text);
   return `> ${text}`;
 }
-async function writeSummary(text, redactor, env) {
-  if (!env.GITHUB_STEP_SUMMARY) {
+async function writeSummary(text, redactor, env2) {
+  if (!env2.GITHUB_STEP_SUMMARY) {
     info("baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)");
     return;
   }
-  const redacted = await redactor.redact(text);
+  const redacted = redactor ? (await redactor.redact(text)).text : text;
   try {
-    await summary.addRaw(redacted.text).write();
+    await summary.addRaw(redacted).write();
   } catch (e) {
     warning(`baseline-gate could not write the job summary: ${e.message}`);
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b) => b.findings);
+  const findings = result.baselines.flatMap((b2) => b2.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
@@ -44975,6 +45009,366 @@ function cancellation() {
   };
 }
 
+// src/files/evidence-store.ts
+import { existsSync as existsSync6, lstatSync as lstatSync2, mkdirSync as mkdirSync3 } from "node:fs";
+import { join as join6, resolve as resolve8 } from "node:path";
+function createEvidenceStore(dir, options = {}) {
+  const abs = resolve8(dir);
+  const check = (path2) => {
+    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
+    if (problem)
+      throw new ContainmentError(
+        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+      );
+  };
+  check(abs);
+  const validName = (name) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
+  };
+  const prepare = () => {
+    mkdirSync3(abs, { recursive: true });
+    if (options.ignoreInGit) {
+      const marker2 = join6(resolve8(options.ignoreInGit), ".gitignore");
+      check(marker2);
+      if (!existsSync6(marker2))
+        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+    }
+  };
+  const put = (name, content) => {
+    const path2 = join6(abs, name);
+    check(path2);
+    writeFileAtomic(path2, content);
+    return path2;
+  };
+  return {
+    dir: abs,
+    write(name, content) {
+      validName(name);
+      prepare();
+      return put(name, content);
+    },
+    writeAll(files) {
+      files.forEach((f) => validName(f.name));
+      if (files.length === 0) return [];
+      prepare();
+      check(abs);
+      return files.map((f) => {
+        const path2 = join6(abs, f.name);
+        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          check(path2);
+        writeFileAtomic(path2, f.content);
+        return path2;
+      });
+    }
+  };
+}
+
+// src/operations/context.ts
+function createOperationContext(o) {
+  return {
+    root: o.root,
+    policy: o.policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join7, relative as relative5, resolve as resolve9 } from "node:path";
+
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve9(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join7(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, ze, Ze.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b2) => b2.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm2) {
+  const d = defaultBaseline(name, pm2);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync7(join7(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync7(join7(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative5(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/actions/shared/io.ts
+var OPTIONAL = { required: false, default: "" };
+var TRUE = { required: false, default: "true" };
+var FALSE = { required: false, default: "false" };
+var COMMON = {
+  root: { required: false, default: "." },
+  policy: OPTIONAL,
+  baseline: OPTIONAL,
+  "evidence-dir": OPTIONAL,
+  token: { required: false, default: "${{ github.token }}" }
+};
+var ACTION_IO = {
+  health: {
+    inputs: {
+      ...COMMON,
+      probe: TRUE,
+      "remote-identity": FALSE,
+      "drift-issue": FALSE,
+      "schedule-interval-hours": { required: false, default: "24" },
+      "upload-evidence": { ...TRUE, composite: true }
+    },
+    outputs: ["verdict", "posture", "findings-count", "evidence-dir", "artifact-name", "drift-issue-url"],
+    stepOutputs: []
+  },
+  promotion: {
+    inputs: {
+      ...COMMON,
+      base: OPTIONAL,
+      head: OPTIONAL,
+      suites: TRUE,
+      "suites-anyway": FALSE,
+      comment: TRUE,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "trio-changed",
+      "classification",
+      "posture",
+      "findings-count",
+      "evidence-dir",
+      "artifact-name"
+    ],
+    stepOutputs: ["upload-evidence"]
+  },
+  rollback: {
+    inputs: {
+      ...COMMON,
+      trigger: { required: true },
+      reason: { required: true },
+      target: OPTIONAL,
+      "dry-run": FALSE,
+      suites: TRUE,
+      "base-branch": OPTIONAL,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "target-tag",
+      "pull-request-url",
+      "incident-issue-url",
+      "evidence-dir",
+      "artifact-name"
+    ],
+    stepOutputs: ["upload-evidence"]
+  }
+};
+
 // src/git/root.ts
 import { existsSync as existsSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import { dirname as dirname5, join as join8, resolve as resolve10 } from "node:path";
@@ -44984,9 +45378,9 @@ var RootError = class extends Error {
 async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
   const shown = options.given ?? start;
-  const label2 = options.label ?? "--root";
-  if (!existsSync8(start)) throw new RootError(`${label2} ${shown}: no such directory`);
-  if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
+  const label3 = options.label ?? "--root";
+  if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`);
+  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`);
   const real = realpathSync3(start);
   let r;
   try {
@@ -45002,7 +45396,7 @@ async function findRoot(options) {
       );
     }
     throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
   }
   const top = realpathSync3(r.stdout.toString("utf8").trim());
@@ -45013,43 +45407,12 @@ async function findRoot(options) {
   return { root: top, top };
 }
 
-// src/actions/shared/annotations.ts
-import { relative as relative5 } from "node:path";
-var ANNOTATIONS_PER_KIND = 10;
-function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
-  const cap = {
-    error: ANNOTATIONS_PER_KIND - reservedErrors,
-    warning: ANNOTATIONS_PER_KIND - reservedWarnings,
-    notice: ANNOTATIONS_PER_KIND
-  };
-  const used = { error: 0, warning: 0, notice: 0 };
-  const overflow = { error: 0, warning: 0, notice: 0 };
-  const annotations = [];
-  for (const f of findings) {
-    if (used[f.severity] >= cap[f.severity]) {
-      overflow[f.severity]++;
-      continue;
-    }
-    used[f.severity]++;
-    const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
-    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
-    if (f.line) properties.startLine = f.line;
-    if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: f.message, properties });
-  }
-  return { annotations, overflow };
-}
-function workspacePrefix(workspace, root) {
-  const rel = relative5(workspace, root).split("\\").join("/");
-  return rel.startsWith("..") ? "" : rel;
-}
-
 // src/actions/shared/run.ts
-async function withRepositoryRoot(inputs, env) {
+async function withRepositoryRoot(inputs, env2) {
   try {
     const found = await findRoot({
       given: inputs.root,
-      cwd: env.GITHUB_WORKSPACE || process.cwd(),
+      cwd: env2.GITHUB_WORKSPACE || process.cwd(),
       marker: DEFAULT_POLICY_PATH,
       label: "input 'root'"
     });
@@ -45060,19 +45423,8 @@ async function withRepositoryRoot(inputs, env) {
     throw e;
   }
 }
-function actionContext(root, policy, evidence, env) {
-  return {
-    root,
-    policy,
-    clock: () => /* @__PURE__ */ new Date(),
-    runContext: () => readRunContext(root, env),
-    evidence,
-    toolVersion: TOOL_VERSION,
-    env
-  };
-}
-function annotate(findings, root, env, failing, ownWarnings = 0) {
-  const prefix = workspacePrefix(env.GITHUB_WORKSPACE || process.cwd(), root);
+function annotate(findings, root, env2, failing, ownWarnings = 0) {
+  const prefix = workspacePrefix(env2.GITHUB_WORKSPACE || process.cwd(), root);
   const plan = planAnnotations(findings, prefix, failing ? 1 : 0, ownWarnings);
   for (const a of plan.annotations) {
     if (a.severity === "error") error(a.message, a.properties);
@@ -45082,161 +45434,612 @@ function annotate(findings, root, env, failing, ownWarnings = 0) {
   return plan;
 }
 
-// src/actions/shared/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
-var DETAIL_LADDER = [
-  { findings: Infinity, tailChars: Infinity },
-  { findings: Infinity, tailChars: 1e3 },
-  { findings: Infinity, tailChars: 0 },
-  { findings: 200, tailChars: 0 },
-  { findings: 50, tailChars: 0 },
-  { findings: 10, tailChars: 0 },
-  { findings: 0, tailChars: 0 }
-];
-function renderSummary(result, overflow, artifact, extras = {}) {
-  const limit = extras.limitBytes ?? SUMMARY_LIMIT_BYTES;
-  for (const detail of DETAIL_LADDER) {
-    const text = render(result, overflow, artifact, detail, extras.notes ?? []);
-    if (Buffer.byteLength(text, "utf8") <= limit) return text;
-  }
-  const short2 = [
-    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} baseline-gate ${result.operation}: ${result.verdict}`,
-    "",
-    "The summary was too large; the full report is in the evidence artifact.",
-    "",
-    ...artifact ? [`Evidence: artifact \`${artifact}\`.`, ""] : [],
-    ...(extras.notes ?? []).flatMap((n) => [n, ""])
-  ].join("\n");
-  return Buffer.byteLength(short2, "utf8") <= limit ? short2 : short2.slice(0, Math.floor(limit / 4));
-}
-function render(result, overflow, artifact, detail, notes) {
-  const icon = result.verdict === "PASS" ? "\u2705" : "\u274C";
-  const out = [`## ${icon} baseline-gate ${result.operation}: ${result.verdict}`, ""];
-  for (const b of result.baselines) out.push(...baselineSection(b, detail));
-  const hidden = overflow.error + overflow.warning + overflow.notice;
-  if (hidden > 0) {
-    out.push(
-      `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`,
-      ""
-    );
-  }
-  if (detail.tailChars < Infinity && result.baselines.some((b) => failedTails(b).length > 0)) {
-    out.push(
-      detail.tailChars === 0 ? "> The log tails of the failed steps were left out to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact." : `> The log tails of the failed steps are cut to their last ${detail.tailChars} characters to keep this summary under GitHub\u2019s limit; every log is in the evidence artifact.`,
-      ""
-    );
-  }
-  for (const note of notes) out.push(note, "");
-  if (artifact) out.push(`Evidence: artifact \`${artifact}\`.`, "");
-  return out.join("\n");
-}
-function failedTails(b) {
-  return b.steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
-}
-function baselineSection(b, detail) {
-  const c = countBySeverity(b.findings);
-  const out = [`### ${b.verdict === "PASS" ? "\u2705" : "\u274C"} ${b.name}: ${b.verdict}`, ""];
-  if (b.change) {
-    out.push(
-      b.change.trio_changed ? `The trio changed (classification **${b.change.classification}**); checked with the rules${b.steps.some((s) => s.status !== "skipped") ? " and the suites" : ", without the suites"}.` : `The trio did not change between ${code(b.change.base.slice(0, 12))} and ${code(b.change.head.slice(0, 12))}: nothing to gate.`,
-      ""
-    );
-  }
-  out.push(identityTable(b.identity, b.posture), "");
-  if (b.change) out.push("#### Change", "", changeTable(b.change), "");
-  out.push(
-    `**Findings:** ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`,
-    "",
-    findingsTable(b.findings, detail.findings),
-    ""
-  );
-  if (b.change) out.push("#### Steps", "");
-  out.push(stepsTable(b.steps), "");
-  if (detail.tailChars > 0) {
-    const tails = failedStepTails(b.steps, detail.tailChars);
-    if (tails !== "") out.push(tails);
-  }
-  if (b.redactions !== void 0 && b.redactions > 0) {
-    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
-  }
-  return out;
-}
-
-// src/actions/rollback/main.ts
-var OWN_WARNINGS = 1;
-async function run(env = process.env) {
-  const cancel = cancellation();
+// src/actions/shared/shell.ts
+async function runAction(spec, env2) {
+  const cancel = spec.cancellable ? cancellation() : null;
   try {
     checkNodeVersion();
-    const inputs = await withRepositoryRoot(
-      readRollbackInputs((name) => getInput(name, { trimWhitespace: name !== "reason" }), env),
-      env
-    );
+    const get = (name) => getInput(name, { trimWhitespace: false });
+    const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
-    const redaction = actionRedactor(inputs.token, env);
-    const repository = parseRepository(env.GITHUB_REPOSITORY);
-    const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env);
-    const publish2 = client ? { client, baseBranch: inputs.baseBranch } : null;
-    info(
-      `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ", dry run" : ""}): evidence in ${evidence.dir}`
-    );
-    const result = await runRollback(actionContext(inputs.root, policy, evidence, env), {
+    const run2 = {
+      inputs,
+      env: env2,
       baselines,
-      trigger: inputs.trigger,
-      reason: inputs.reason,
-      to: inputs.target ?? null,
-      dryRun: inputs.dryRun,
-      suites: inputs.suites,
-      redactor: redaction.redactor,
-      publish: publish2,
-      reporter: actionsReporter(),
-      signal: cancel.signal
-    });
-    const findings = result.baselines.flatMap((b) => b.findings);
-    const failing = result.verdict === "FAIL";
-    const artifact = artifactName("rollback", inputs.baseline, env);
-    const reports = result.baselines.flatMap((b) => b.rollback ? [b.rollback] : []);
-    setOutput("verdict", result.verdict);
-    setOutput("target-tag", joined(result.baselines.map(targetTag)));
-    setOutput("pull-request-url", joined(reports.map((r) => r.pullRequestUrl)));
-    setOutput("incident-issue-url", joined(reports.map((r) => r.incidentIssueUrl)));
-    setOutput("evidence-dir", evidence.dir);
-    setOutput("artifact-name", artifact);
-    setOutput("upload-evidence", String(inputs.uploadEvidence));
-    const plan = annotate(findings, inputs.root, env, failing, OWN_WARNINGS);
-    const notes = proposalNotes(result, inputs, publish2 !== null, repository !== null);
-    const scanner = scannerNote(redaction);
-    if (scanner) notes.push(scanner);
-    const incidentNotes = reports.map((r) => r.note.trimEnd()).join("\n\n---\n\n");
-    const summary2 = renderSummary(result, plan.overflow, artifact, { notes });
-    await writeSummary(
-      incidentNotes ? `${incidentNotes}
-
----
-
-${summary2}` : summary2,
-      redaction.redactor,
-      env
-    );
-    info(
-      `baseline-gate rollback: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${evidence.dir}`
-    );
-    if (failing) setFailed(failureMessage(result));
+      evidence,
+      ctx: createOperationContext({ root: inputs.root, policy, evidence, env: env2 }),
+      artifact: artifactName(spec.action, inputs.baseline, env2),
+      signal: cancel?.signal ?? new AbortController().signal
+    };
+    await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError)
-      setFailed(e.message);
-    else setFailed(`baseline-gate internal error: ${e?.message ?? String(e)}`);
+    setFailed(failureOf(e, spec.revisionHint));
   } finally {
-    cancel.dispose();
+    cancel?.dispose();
   }
 }
-function targetTag(b) {
-  const r = b.rollback;
+async function conclude(spec, run2, done) {
+  const { result } = done;
+  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const failing = result.verdict === "FAIL";
+  const standard = {
+    verdict: result.verdict,
+    "findings-count": String(findings.length),
+    "evidence-dir": run2.evidence.dir,
+    "artifact-name": run2.artifact
+  };
+  const declared = ACTION_IO[spec.action].outputs;
+  for (const [name, value] of Object.entries(standard))
+    if (declared.includes(name)) setOutput(name, value);
+  for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
+  const plan = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
+  await writeSummary(await done.summary(plan.overflow), done.redactor, run2.env);
+  info(
+    `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
+  );
+  if (failing) setFailed((spec.failure ?? failureMessage)(result));
+}
+function failureOf(e, revisionHint) {
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
+  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`;
+  return `baseline-gate internal error: ${e?.message ?? String(e)}`;
+}
+
+// src/present/budget.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
+var SUMMARY_LADDER = [
+  { findings: Infinity, tailChars: Infinity, details: true },
+  { findings: Infinity, tailChars: 1e3, details: true },
+  { findings: Infinity, tailChars: 0, details: true },
+  { findings: 200, tailChars: 0, details: true },
+  { findings: 50, tailChars: 0, details: true },
+  { findings: 10, tailChars: 0, details: false },
+  { findings: 0, tailChars: 0, details: false }
+];
+function fit(render, ladder, fits) {
+  for (const detail of ladder) {
+    const text = render(detail);
+    if (fits(text)) return text;
+  }
+  return null;
+}
+
+// src/present/headline.ts
+var short2 = (sha) => sha.slice(0, 12);
+function label2(id) {
+  if (id?.release_tag) return [c(id.release_tag)];
+  if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
+  return ["an unknown baseline"];
+}
+function subject(b2) {
+  const name = c(b2.name);
+  if (b2.rollback) {
+    const r = b2.rollback;
+    const from = label2(r.from);
+    const to = label2(b2.identity);
+    switch (r.status) {
+      case "restored":
+        return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
+      case "dry-run":
+        return [name, ": would withdraw ", ...from, " and restore ", ...to, " (dry run, nothing written)"];
+      case "already-current":
+        return [name, ": ", ...from, " was already the rollback target; nothing changed"];
+      case "verification-failed":
+        return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
+      case "failed":
+        return [name, ": the rollback of ", ...from, " did not complete"];
+    }
+  }
+  if (b2.change) {
+    const ch = b2.change;
+    if (!ch.trio_changed)
+      return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
+    const same = b2.previous?.release_tag === b2.identity.release_tag && b2.previous?.commit_sha === b2.identity.commit_sha;
+    if (same)
+      return [
+        name,
+        " at ",
+        ...label2(b2.identity),
+        ": the baseline is unchanged (",
+        ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
+        " of the trio changed)"
+      ];
+    const from = b2.previous ? label2(b2.previous) : [c(short2(ch.base))];
+    return [
+      name,
+      ": ",
+      ...from,
+      " \u2192 ",
+      ...label2(b2.identity),
+      `, ${ch.classification === "none" ? "no contract" : ch.classification} change${ch.rollback ? " (a rollback)" : ""}`
+    ];
+  }
+  const id = b2.identity;
+  if (!id.release_tag && !id.commit_sha) return [name, ": no baseline identity (the pin could not be read)"];
+  return [
+    name,
+    " at ",
+    ...label2(id),
+    ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
+  ];
+}
+function postureWords(b2) {
+  const ch = b2.change;
+  if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
+    return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
+  return b2.posture ? ["posture ", c(b2.posture)] : ["posture not recorded"];
+}
+function judged(result) {
+  const op = result.operation;
+  if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
+  const failed = result.baselines.filter((b2) => b2.verdict === "FAIL").length;
+  return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ""}`];
+}
+function context3(result, trigger) {
+  const parts = [];
+  if (trigger) parts.push([trigger]);
+  if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]));
+  return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
+}
+
+// src/present/findings-markdown.ts
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var CELL_CHARS = 140;
+function countsLine(findings) {
+  const n = countBySeverity(findings);
+  return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
+}
+function where3(f, links2) {
+  const loc = location(f);
+  if (!loc || !f.file) return "the run";
+  const url = links2.file(f.file, f.line);
+  if (!url) return code(loc);
+  const name = loc.slice(f.file.lastIndexOf("/") + 1);
+  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
+}
+function findingsMarkdown(findings, links2, limit = Infinity) {
+  if (findings.length === 0) return "_No findings._";
+  const shown = bySeverity(findings).slice(0, limit);
+  const long = [];
+  const rows = shown.map((f) => {
+    let message = escapeMarkdown(f.message);
+    if (f.message.length > CELL_CHARS) {
+      long.push(
+        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where3(f, links2)}: ${message}`
+      );
+      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
+    }
+    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where3(f, links2)} | ${message} |`;
+  });
+  const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
+  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
+  const hidden = findings.length - shown.length;
+  if (hidden > 0) {
+    const rest = bySeverity(findings).slice(shown.length);
+    out.push(
+      "",
+      `_${plural(hidden, "more finding")} (${countsLine(rest)}) not listed here: every finding is in the evidence._`
+    );
+  }
+  return out.join("\n");
+}
+
+// src/present/next-steps.ts
+var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
+function ruleErrors(b2) {
+  return b2.findings.filter(
+    (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
+  ).length;
+}
+function suitesSkippedForRules(b2) {
+  return b2.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
+}
+function failedSteps(b2) {
+  const failed = b2.steps.filter(notPassed);
+  if (failed.length === 0) return null;
+  const names = failed.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
+  return [
+    `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
+    ...names,
+    `${more2}): its last lines are below, the whole log is in the evidence.`
+  ];
+}
+function promotion(b2) {
+  const ch = b2.change;
+  const base = ch ? ch.base.slice(0, 12) : "BASE";
+  const local = c(`npx baseline-gate promote --base ${base}`);
+  const out = [];
+  if (b2.verdict === "PASS") {
+    if (ch && !ch.trio_changed)
+      return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+    if (b2.findings.some((f) => f.rule === "BG704"))
+      out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
+    out.push(["Merge once the change is reviewed."]);
+    if (b2.posture !== "GO")
+      out.push([
+        "The runtime cutover posture stays ",
+        c(b2.posture ?? "NO-GO"),
+        ": GO takes a posture-only change approved by a consumer owner and a producer owner."
+      ]);
+    return out;
+  }
+  const errors = ruleErrors(b2);
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
+      local,
+      " gives the same verdict locally."
+    ]);
+  if (b2.findings.some((f) => f.rule === "BG801"))
+    out.push([
+      "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
+    ]);
+  if (b2.findings.some((f) => f.rule === "BG802"))
+    out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
+  if (suitesSkippedForRules(b2))
+    out.push([
+      "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",
+      c("--suites-anyway"),
+      " (input ",
+      c("suites-anyway: true"),
+      ")."
+    ]);
+  const steps = failedSteps(b2);
+  if (steps) out.push(steps);
+  return out;
+}
+function health(b2) {
+  if (b2.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
+  const out = [];
+  const errors = ruleErrors(b2);
+  if (errors > 0)
+    out.push([
+      `Fix the ${plural(errors, "error")} listed under Findings; `,
+      c("npx baseline-gate health"),
+      " gives the same verdict locally."
+    ]);
+  if (b2.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
+    out.push([
+      "If the producer moved on to a new release, ",
+      c("npx baseline-gate repin"),
+      " updates the trio for one pull request."
+    ]);
+  const steps = failedSteps(b2);
+  return [
+    ...out,
+    ...steps ? [steps] : [],
+    [
+      "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
+      c('npx baseline-gate rollback --trigger contract-drift --reason "\u2026"'),
+      " (docs/runbook.md)."
+    ]
+  ];
+}
+function rollback(b2) {
+  const r = b2.rollback;
+  if (!r) return [];
+  const out = [];
+  const review = r.pullRequestUrl ? [
+    "Review and merge the rollback pull request: ",
+    { link: r.pullRequestUrl, text: r.pullRequestUrl },
+    "."
+  ] : ["Commit the restored trio and open one pull request with it (this run opened none)."];
+  switch (r.status) {
+    case "restored":
+      out.push(review);
+      if (!b2.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
+        out.push([
+          "Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them."
+        ]);
+      break;
+    case "dry-run":
+      out.push([
+        "Run the rollback for real (without ",
+        c("--dry-run"),
+        ") to restore the last-known-good trio."
+      ]);
+      break;
+    case "already-current":
+      out.push(["Nothing to restore: the last-known-good baseline is already the one pinned."]);
+      break;
+    case "verification-failed":
+      out.push([
+        "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
+      ]);
+      break;
+    case "failed":
+      out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
+      break;
+  }
+  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b2) : null;
+  if (steps) out.push(steps);
+  out.push([
+    "Keep the runtime cutover posture ",
+    c("NO-GO"),
+    " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
+  ]);
+  return out;
+}
+function nextSteps(result) {
+  const all = result.baselines.flatMap(
+    (b2) => result.operation === "promotion" ? promotion(b2) : result.operation === "rollback" ? rollback(b2) : health(b2)
+  );
+  const seen = /* @__PURE__ */ new Set();
+  return all.filter((line) => {
+    const key = lineToText(line);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/producer/http.ts
+var MAX_RESPONSE_BYTES = 1024 * 1024;
+
+// src/producer/probe.ts
+var ASK = JSON.stringify({
+  text: "baseline-gate preflight",
+  actor: "support_agent",
+  action: "resolve",
+  resource: "support_ticket"
+});
+var PROBE_REQUESTS = [
+  {
+    name: `GET ${ENDPOINTS.health}`,
+    endpoint: "health",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "health-response.schema.json"
+  },
+  {
+    name: `GET ${ENDPOINTS.ready}`,
+    endpoint: "ready",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "ready-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.schemaVersion}`,
+    endpoint: "schemaVersion",
+    method: "POST",
+    body: "",
+    expect: "success",
+    schema: "schema-version-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: '{"text": ',
+    expect: "client-error",
+    schema: "error-envelope.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk}`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: ASK,
+    expect: "success",
+    schema: "query-ask-response.schema.json"
+  }
+];
+
+// src/rules/preflight.ts
+var PREFLIGHT_SUITE = "preflight";
+
+// src/present/not-run.ts
+function notRun2(b2) {
+  const out = [];
+  const probe = b2.findings.find((f) => f.rule === "BG407");
+  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
+  const suite = b2.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const skipped = suite.filter((s) => s.status === "skipped");
+  const reasons = /* @__PURE__ */ new Map();
+  for (const s of skipped) {
+    const why = s.skip_reason ?? b2.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
+  const never = suite.filter((s) => s.status === "not-run");
+  if (never.length > 0)
+    out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
+  return out;
+}
+
+// src/present/report-markdown.ts
+var icon = (v) => v === "PASS" ? "\u2705" : "\u274C";
+function reportMarkdown(result, detail, o) {
+  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`, ""];
+  const ctx = lineToMarkdown(context3(result, o.trigger));
+  if (ctx) out.push(ctx, "");
+  const cut = cutNotice(result, detail, o);
+  if (cut) out.push(cut, "");
+  const next = nextSteps(result);
+  if (next.length > 0) {
+    out.push("**What to do next**", "", ...next.map((l, i2) => `${i2 + 1}. ${lineToMarkdown(l)}`), "");
+  }
+  const single = result.baselines.length === 1;
+  if (!single) out.push(...overview(result));
+  for (const b2 of result.baselines) out.push(...baselineSection(result, b2, detail, o.links, single));
+  for (const note of o.notes ?? []) out.push(note, "");
+  const footer = [];
+  if (o.links.run && /^https?:\/\//.test(o.links.run)) footer.push(`[The run](${o.links.run})`);
+  if (o.links.artifact) footer.push(`evidence artifact ${code(o.links.artifact)}`);
+  if (footer.length > 0) out.push("---", "", `${footer.join(" \xB7 ")}.`, "");
+  return out.join("\n");
+}
+function overview(result) {
+  return [
+    "| Baseline | Verdict | Judged | Findings |",
+    "| --- | --- | --- | --- |",
+    ...result.baselines.map(
+      (b2) => `| ${escapeMarkdown(b2.name)} | ${icon(b2.verdict)} ${b2.verdict} | ${lineToMarkdown(subject(b2))} | ${countsLine(b2.findings)} |`
+    ),
+    ""
+  ];
+}
+function stepsWords(steps) {
+  const by = (st) => steps.filter((s) => s.status === st).length;
+  const words = {
+    passed: "passed",
+    failed: "failed",
+    "timed-out": "timed out",
+    "not-run": "did not start",
+    skipped: "skipped"
+  };
+  const parts = Object.keys(words).filter((st) => by(st) > 0).map((st) => `${by(st)} ${words[st]}`);
+  return `${plural(steps.length, "step")}: ${parts.join(", ")}`;
+}
+function collapsed(summary2, body) {
+  return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];
+}
+function baselineSection(result, b2, detail, links2, single) {
+  const out = [];
+  if (!single) out.push(`### ${icon(b2.verdict)} ${escapeMarkdown(b2.name)}: ${b2.verdict}`, "");
+  const missing = notRun2(b2);
+  if (missing.length > 0)
+    out.push(`**Did not run:**`, "", ...missing.map((l) => `- ${lineToMarkdown(l)}`), "");
+  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b2.findings)}${single ? "" : "**"}`, "");
+  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2, detail.findings), "");
+  if (detail.tailChars > 0) {
+    const tails = failedStepTails(b2.steps, detail.tailChars);
+    if (tails !== "") out.push(tails);
+  }
+  if (!detail.details) return out;
+  if (b2.steps.length > 0) out.push(...collapsed(stepsWords(b2.steps), stepsTable(b2.steps)));
+  const left = leftRunning(b2.steps);
+  const killed = b2.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
+  if (left && killed > 0)
+    out.push(...collapsed(`\u26A0\uFE0F ${plural(killed, "process", "processes")} the steps left running`, left));
+  if (b2.change) out.push(...collapsed("The change", changeTable(b2.change)));
+  out.push(
+    ...collapsed(
+      `The baseline ${result.operation === "rollback" ? "now pinned" : "judged"}`,
+      identityTable(b2.identity, b2.posture)
+    )
+  );
+  if (b2.redactions !== void 0 && b2.redactions > 0)
+    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  return out;
+}
+function cutNotice(result, detail, o) {
+  const cut = [];
+  const findings = result.baselines.reduce((n, b2) => n + Math.max(0, b2.findings.length - detail.findings), 0);
+  if (findings > 0) cut.push(`${plural(findings, "finding")} not listed`);
+  const tails = result.baselines.some(
+    (b2) => b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
+  );
+  if (tails && detail.tailChars === 0) cut.push("the log tails of the failed steps left out");
+  else if (tails && detail.tailChars < Infinity)
+    cut.push(`the log tails cut to their last ${detail.tailChars.toLocaleString("en-US")} characters`);
+  if (!detail.details) cut.push("the step, change and baseline tables left out");
+  if (cut.length === 0) return null;
+  return `> \u2702\uFE0F This ${o.surface} was shortened to fit ${o.limit}: ${cut.join("; ")}. The evidence artifact has all of it.`;
+}
+
+// src/present/summary.ts
+function renderSummary(result, input) {
+  const limit = input.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  const notes = [...overflowNote(input.overflow), ...input.notes ?? []];
+  const options = {
+    links: input.links,
+    trigger: input.trigger,
+    notes,
+    surface: "summary",
+    limit: "GitHub\u2019s 1 MiB limit"
+  };
+  const fits = (text2) => Buffer.byteLength(text2, "utf8") <= limit;
+  const text = fit((detail) => reportMarkdown(result, detail, options), SUMMARY_LADDER, fits);
+  if (text !== null) return text;
+  const short3 = [
+    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`,
+    "",
+    "> \u2702\uFE0F The report was too large for a job summary even without its findings; the evidence artifact has all of it.",
+    "",
+    ...input.links.artifact ? [`Evidence: artifact \`${input.links.artifact}\`.`, ""] : [],
+    ...notes.flatMap((n) => [n, ""])
+  ].join("\n");
+  return fits(short3) ? short3 : short3.slice(0, Math.floor(limit / 4));
+}
+function overflowNote(overflow) {
+  if (!overflow) return [];
+  const hidden = overflow.error + overflow.warning + overflow.notice;
+  if (hidden === 0) return [];
+  return [
+    `> Annotations show at most 10 findings per kind; ${hidden} more (${plural(overflow.error, "error")}, ${plural(overflow.warning, "warning")}, ${plural(overflow.notice, "notice")}) are listed above and in the evidence.`
+  ];
+}
+
+// src/actions/rollback/main.ts
+function run(env2 = process.env) {
+  return runAction(
+    { action: "rollback", readInputs: readRollbackInputs, operate: rollBack2, cancellable: true },
+    env2
+  );
+}
+async function rollBack2(run2) {
+  const { inputs, env: env2 } = run2;
+  const redaction = actionRedactor(inputs.token, env2);
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env2);
+  const publish2 = client ? { client, baseBranch: inputs.baseBranch } : null;
+  info(
+    `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ", dry run" : ""}): evidence in ${run2.evidence.dir}`
+  );
+  const result = await runRollback(run2.ctx, {
+    baselines: run2.baselines,
+    trigger: inputs.trigger,
+    reason: inputs.reason,
+    to: inputs.target ?? null,
+    dryRun: inputs.dryRun,
+    suites: inputs.suites,
+    redactor: redaction.redactor,
+    publish: publish2,
+    reporter: actionsReporter(),
+    signal: run2.signal
+  });
+  const reports = result.baselines.flatMap((b2) => b2.rollback ? [b2.rollback] : []);
+  return {
+    result,
+    outputs: {
+      "target-tag": joined(result.baselines.map(targetTag)),
+      "pull-request-url": joined(reports.map((r) => r.pullRequestUrl)),
+      "incident-issue-url": joined(reports.map((r) => r.incidentIssueUrl)),
+      "upload-evidence": String(inputs.uploadEvidence)
+    },
+    // a scanner failure
+    ownWarnings: 1,
+    summary: async (overflow) => {
+      const notes = proposalNotes(result, inputs, publish2 !== null, repository !== null);
+      const scanner = scannerNote(redaction);
+      if (scanner) notes.push(scanner);
+      const incidentNotes = reports.map((r) => r.note.trimEnd()).join("\n\n---\n\n");
+      const summary2 = renderSummary(result, {
+        links: presentLinks(env2, inputs.root, null, run2.artifact),
+        trigger: `trigger ${inputs.trigger}`,
+        overflow,
+        notes
+      });
+      return incidentNotes ? `${summary2}
+---
+
+${incidentNotes}
+` : summary2;
+    },
+    redactor: redaction.redactor
+  };
+}
+function targetTag(b2) {
+  const r = b2.rollback;
   if (!r) return "";
-  if (r.status === "restored" || r.status === "dry-run") return b.identity.release_tag ?? "";
+  if (r.status === "restored" || r.status === "dry-run") return b2.identity.release_tag ?? "";
   if (r.status === "already-current") return r.from.release_tag ?? "";
   return "";
 }
@@ -45244,23 +46047,23 @@ var joined = (values) => values.filter((v) => !!v).join(",");
 function proposalNotes(result, inputs, published, hasRepository) {
   if (!published) {
     const why = inputs.dryRun ? "this is a dry run (input `dry-run: true`): nothing was written, committed or opened." : !inputs.token ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request." : !hasRepository ? "GITHUB_REPOSITORY is not set, so the repository is unknown." : "the GitHub client could not be created.";
-    const restored = result.baselines.some((b) => b.rollback?.restored);
+    const restored = result.baselines.some((b2) => b2.rollback?.restored);
     return [
       `> **No pull request and no incident issue were opened:** ${why}${restored ? " The restored trio is in the workspace; the note and the evidence are in the artifact." : ""}`
     ];
   }
   const notes = [];
-  for (const b of result.baselines) {
-    const r = b.rollback;
+  for (const b2 of result.baselines) {
+    const r = b2.rollback;
     if (!r) continue;
     const links2 = [];
     if (r.pullRequestUrl) links2.push(`pull request ${link2(r.pullRequestUrl)}`);
     if (r.incidentIssueUrl) links2.push(`incident issue ${link2(r.incidentIssueUrl)}`);
-    if (links2.length > 0) notes.push(`${escapeMarkdown(b.name)}: ${links2.join(", ")}.`);
-    const problems = b.findings.filter((f) => f.rule === "BG512");
+    if (links2.length > 0) notes.push(`${escapeMarkdown(b2.name)}: ${links2.join(", ")}.`);
+    const problems = b2.findings.filter((f) => f.rule === "BG512");
     if (problems.length > 0) {
       notes.push(
-        `> **${escapeMarkdown(b.name)}: not everything could be proposed on GitHub.** ${problems.map((p) => escapeMarkdown(p.message)).join(" ")}`
+        `> **${escapeMarkdown(b2.name)}: not everything could be proposed on GitHub.** ${problems.map((p) => escapeMarkdown(p.message)).join(" ")}`
       );
     }
   }

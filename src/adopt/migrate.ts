@@ -4,12 +4,12 @@
 // Pin section is regenerated from the pin (the posture and digest lines added, machine paths made relative, the
 // labels as written kept) and its Updated date set. The mirror is the producer's bytes and is never touched;
 // nothing about which baseline is pinned changes. Pure: bytes in, bytes out; a second run changes nothing.
-import { sha256 } from '../files/digest.js'
+import { sha256 } from '../fs/digest.js'
 import { applySplices, pinLineValues, pinSectionSplice, updatedSplice } from '../ledger/edit.js'
 import { PIN_LINES, pinLineLabel } from '../ledger/model.js'
 import type { PinLineKey } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { setJsonField } from '../source/json-edit.js'
+import { setJsonField } from '../document/json-edit.js'
 import { trioFromBytes } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Pin, Posture, TrioRole } from '../trio/model.js'

@@ -1,6 +1,6 @@
 // init's decisions about the producer: which Cargo workspace holds it, its canonical manifest and handoff
 // payload, the binary the preflight starts and the endpoints it serves.
-import { sha256 } from '../files/digest.js'
+import { sha256 } from '../fs/digest.js'
 import { ENDPOINTS } from '../producer/endpoints.js'
 import { defaultBaseline } from '../policy/defaults.js'
 import { binariesOf, workspaceMembers } from './cargo.js'

@@ -1,5 +1,5 @@
 // init's decisions about the rest of the trio: the mirror of the pinned manifest, and the matrix.
-import { sha256 } from '../files/digest.js'
+import { sha256 } from '../fs/digest.js'
 import { defaultBaseline } from '../policy/defaults.js'
 import { basenameOf } from './paths.js'
 import { matrixNamesTag } from './trio-files.js'

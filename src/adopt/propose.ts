@@ -1,7 +1,7 @@
 // baseline-gate init's decisions: the repository's files in, a policy document out, with what was found (where,
 // and why) and what could not be decided (and what to do about it). Decided from content, not names: a wrong
 // policy makes the suite check the wrong files without a word, so every guess is said out loud.
-import type { FileInventory } from '../files/inventory.js'
+import type { FileInventory } from '../fs/inventory.js'
 import { basenameOf, extensionOf } from './paths.js'
 import { policyText } from './policy-text.js'
 import type { PinFacts } from './trio-files.js'

@@ -1,6 +1,6 @@
 // init reads the repository once: the files that can be trio files, producer manifests, handoff payloads,
 // matrices and Cargo manifests (raw bytes searched before anything is parsed), and CODEOWNERS.
-import type { FileInventory } from '../files/inventory.js'
+import type { FileInventory } from '../fs/inventory.js'
 import { parseCargoToml } from './cargo.js'
 import type { CargoManifest } from './cargo.js'
 import { CODEOWNERS_PATHS, parseCodeowners } from './codeowners.js'

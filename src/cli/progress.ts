@@ -9,7 +9,7 @@ import type { Judging, PromotionReporter } from '../operations/promotion.js'
 import type { SuiteSkip } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Style } from './render.js'
-import { shorten } from '../source/shorten.js'
+import { shorten } from '../text/shorten.js'
 
 export interface ProgressStream {
   write(s: string): unknown

@@ -1,16 +1,16 @@
 // One verdict over the evidence packets of a fanned-out run (one artifact directory per matrix job). Pure: the
 // caller reads the directories; this decides what the bytes it found are worth.
-import type { ReadResult } from '../files/read.js'
+import type { ReadResult } from '../fs/read.js'
 import { schemaFiles, validateEvidence } from '../generated/validators.js'
 import { countBySeverity } from '../rules/finding.js'
 import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
 import type { Verdict } from '../rules/verdict.js'
-import { parseJson } from '../source/json-document.js'
-import { validateDocument } from '../source/schema-errors.js'
-import { sourceFromBytes } from '../source/source-file.js'
+import { parseJson } from '../document/json-document.js'
+import { validateDocument } from '../document/schema-errors.js'
+import { sourceFromBytes } from '../document/source-file.js'
 import { packetName } from './packet.js'
 import type { EvidencePacket } from './packet.js'
-import { shorten } from '../source/shorten.js'
+import { shorten } from '../text/shorten.js'
 
 /** `<operation>-<baseline>.json`: the only files of an evidence directory that are packets. */
 export const PACKET_FILE = /^(health|promotion|rollback)-[a-z0-9][a-z0-9_-]*\.json$/

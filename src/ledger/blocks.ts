@@ -4,7 +4,7 @@
 // table. Each line is classified a bounded number of times and nothing is re-scanned, so the reader is linear
 // in the size of the text, whatever it holds (micromark took minutes on a 200 KB cell of `*a`).
 // Offsets are those of the text (UTF-16 code units), as SourceFile positions expect.
-import { lineStartsOf } from '../source/source-file.js'
+import { lineStartsOf } from '../document/source-file.js'
 
 export interface Span {
   start: number

@@ -4,10 +4,10 @@
 // (blocks.ts), so the marker and underline counts are no longer what keeps a gate fast; they stay as limits a
 // real ledger is far below, so that no limit moves under a user. The counts are loose (they look at lines, not
 // at Markdown structure, so a marker inside a code span counts too).
-import { count, LIMITS, lineOver } from '../source/limits.js'
-import type { LimitProblem } from '../source/limits.js'
-import { positionAt } from '../source/source-file.js'
-import type { Position, SourceFile } from '../source/source-file.js'
+import { count, LIMITS, lineOver } from '../document/limits.js'
+import type { LimitProblem } from '../document/limits.js'
+import { positionAt } from '../document/source-file.js'
+import type { Position, SourceFile } from '../document/source-file.js'
 import { escaped } from './blocks.js'
 
 const CR = 0x0d

@@ -1,5 +1,5 @@
 // The compatibility matrix as data: the Updated marker, the Baseline Pin lines, the ledger table.
-import type { Position } from '../source/source-file.js'
+import type { Position } from '../document/source-file.js'
 
 export const LEDGER_STATUSES = ['Approved', 'Superseded', 'Rolled back', 'Candidate'] as const
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number]

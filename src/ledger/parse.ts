@@ -1,8 +1,8 @@
 // Parse the compatibility matrix: its top-level blocks (blocks.ts) and their inline text (inline.ts) give the title,
 // the Updated marker, the Baseline Pin lines and the ledger table, each with its exact offsets, in time linear in
 // the size of the text (the micromark parser it replaced took minutes on crafted input; docs/performance.md).
-import { positionAt } from '../source/source-file.js'
-import type { Position, SourceFile } from '../source/source-file.js'
+import { positionAt } from '../document/source-file.js'
+import type { Position, SourceFile } from '../document/source-file.js'
 import { readBlocks, splitRow } from './blocks.js'
 import type { Block, CellSpan, ListItemBlock, RowBlock, Span } from './blocks.js'
 import { inlineText, plainText } from './inline.js'

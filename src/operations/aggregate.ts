@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { PACKET_FILE } from '../evidence/aggregate.js'
 import type { DirectoryScan } from '../evidence/aggregate.js'
-import { readRepoFile } from '../files/read.js'
+import { readRepoFile } from '../fs/read.js'
 
 /**
  * download-artifact puts each artifact in a directory of its own name, so the parent of several works too.

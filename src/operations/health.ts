@@ -3,9 +3,9 @@
 // depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan, the git
 // context, and the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
-import { journalPath } from '../files/atomic-set.js'
-import type { EvidenceFile } from '../files/evidence-store.js'
-import { createRepoScan } from '../files/scan.js'
+import { journalPath } from '../fs/atomic-set.js'
+import type { EvidenceFile } from '../fs/evidence-store.js'
+import { createRepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { driftRules } from '../rules/drift.js'
 import { finding, sortFindings } from '../rules/finding.js'

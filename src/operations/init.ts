@@ -3,18 +3,18 @@
 // before anything is written; an existing policy is never replaced without --force; a dry run writes nothing.
 import type { InitItem, Proposal } from '../adopt/propose.js'
 import { propose } from '../adopt/propose.js'
-import { writeFileAtomic } from '../files/atomic-write.js'
-import { listRepositoryFiles, repositoryInventory } from '../files/inventory.js'
-import type { FileInventory } from '../files/inventory.js'
-import { listFiles } from '../files/scan.js'
-import { writeTarget } from '../files/write-target.js'
+import { writeFileAtomic } from '../fs/atomic-write.js'
+import { listRepositoryFiles, repositoryInventory } from '../fs/inventory.js'
+import type { FileInventory } from '../fs/inventory.js'
+import { listFiles } from '../fs/scan.js'
+import { writeTarget } from '../fs/write-target.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import type { Policy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
-import { sourceFromBytes } from '../source/source-file.js'
-import type { SourceFile } from '../source/source-file.js'
+import { sourceFromBytes } from '../document/source-file.js'
+import type { SourceFile } from '../document/source-file.js'
 
 export interface InitRequest {
   /** Compute and show everything; write nothing. */

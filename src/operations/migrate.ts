@@ -4,7 +4,7 @@
 import { createTwoFilesPatch } from 'diff'
 import { planMigration } from '../adopt/migrate.js'
 import type { MigrationPlan } from '../adopt/migrate.js'
-import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import type { BaselinePolicy } from '../policy/types.js'

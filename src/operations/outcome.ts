@@ -1,6 +1,6 @@
 // The end of every operation: one verdict over its baselines, and an evidence index when there are several.
 import { basename } from 'node:path'
-import type { EvidenceStore } from '../files/evidence-store.js'
+import type { EvidenceStore } from '../fs/evidence-store.js'
 import type { OperationName } from '../policy/types.js'
 import { aggregateVerdict } from '../rules/verdict.js'
 import type { BaselineResult, OperationResult } from './context.js'

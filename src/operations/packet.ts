@@ -3,7 +3,7 @@
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
 import type { EvidencePacket, PacketInput } from '../evidence/packet.js'
-import type { EvidenceFile, EvidenceStore } from '../files/evidence-store.js'
+import type { EvidenceFile, EvidenceStore } from '../fs/evidence-store.js'
 import { resolveCommit } from '../git/git.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationContext } from './context.js'

@@ -8,7 +8,7 @@
 // network, a timeout, a rate limit, a refused token) stops the reads; the rules then report what was
 // not verified.
 import type { FailureReason, Repository, RepositoryReadApi, Result } from '../github/client.js'
-import { sha256 } from '../files/digest.js'
+import { sha256 } from '../fs/digest.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
 import { producerIdentityRules } from '../rules/producer-identity.js'

@@ -3,11 +3,11 @@
 // What else names a release (the producer's handoff payload, the files of the policy's repin.mentions, such as
 // the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
 import { classifyChange } from '../classify/change.js'
-import { journalPath, recoverFileSet, writeFileSet } from '../files/atomic-set.js'
+import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
-import { sha256 } from '../files/digest.js'
-import { readRepoFile } from '../files/read.js'
+import { sha256 } from '../fs/digest.js'
+import { readRepoFile } from '../fs/read.js'
 import { readHeadFromDisk } from '../git/run-context.js'
 import {
   appendRowSplice,

@@ -1,6 +1,6 @@
 // The trio as three files on disk: read as bytes, and written as one set, the pin (which the consumer reads at
 // start-up) last.
-import { readRepoFile } from '../files/read.js'
+import { readRepoFile } from '../fs/read.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
 import type { TrioRole } from '../trio/model.js'

@@ -1,12 +1,12 @@
 // verify-evidence: recompute the digests an evidence packet records (the trio files against a checkout, the
 // step logs against the files beside the packet) and say which ones do not match.
 import { dirname, join } from 'node:path'
-import { sha256 } from '../files/digest.js'
-import { readRepoFile } from '../files/read.js'
+import { sha256 } from '../fs/digest.js'
+import { readRepoFile } from '../fs/read.js'
 import { schemaFiles, validateEvidence } from '../generated/validators.js'
-import { parseJson } from '../source/json-document.js'
-import { validateDocument } from '../source/schema-errors.js'
-import { sourceFromBytes } from '../source/source-file.js'
+import { parseJson } from '../document/json-document.js'
+import { validateDocument } from '../document/schema-errors.js'
+import { sourceFromBytes } from '../document/source-file.js'
 
 export interface EvidenceVerification {
   /** Digests that were recomputed. */

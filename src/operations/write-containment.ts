@@ -1,7 +1,7 @@
 // The trio files an operation is about to write, held inside the repository: a link planted in a pull request
 // (config/ -> /tmp/elsewhere) must block the write with a finding, before the first byte, never be written through.
-import { ContainmentError, writePaths } from '../files/contain.js'
-import type { SetWrite } from '../files/atomic-set.js'
+import { ContainmentError, writePaths } from '../fs/contain.js'
+import type { SetWrite } from '../fs/atomic-set.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 

@@ -4,7 +4,7 @@ import { code, escapeMarkdown } from '../evidence/markdown-text.js'
 import { location } from '../evidence/markdown.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
-import { shorten } from '../source/shorten.js'
+import { shorten } from '../text/shorten.js'
 import { plural } from '../text/plural.js'
 import type { Links } from './links.js'
 

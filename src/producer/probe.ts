@@ -3,7 +3,7 @@ import { ENDPOINTS } from './endpoints.js'
 import type { EndpointName } from './endpoints.js'
 import { httpRequest } from './http.js'
 import type { HttpOutcome } from './http.js'
-import { LIMITS, tooDeepAt } from '../source/limits.js'
+import { LIMITS, tooDeepAt } from '../document/limits.js'
 
 export interface ProbeRequest {
   name: string

@@ -2,7 +2,7 @@
 // cannot be precompiled with ours. Only loaded when the preflight runs.
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ValidateFunction } from 'ajv'
-import { readRepoFile } from '../files/read.js'
+import { readRepoFile } from '../fs/read.js'
 
 export type SchemaCheck = (body: unknown) => string[]
 export type LoadedSchema = { ok: true; check: SchemaCheck } | { ok: false; problem: string }

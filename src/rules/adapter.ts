@@ -1,7 +1,7 @@
 // 6xx: the consumer's adapter boundary: the adapter file(s) name the producer's endpoints, and no other scanned
 // file does.
-import { positionAt } from '../source/source-file.js'
-import type { SourceFile } from '../source/source-file.js'
+import { positionAt } from '../document/source-file.js'
+import type { SourceFile } from '../document/source-file.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'

@@ -2,7 +2,7 @@
 // from NO-GO, and from no posture at all (a trio written before adoption, or one that lost the field), which
 // would otherwise be the way around the approval.
 import type { JointApproval, Result } from '../github/client.js'
-import type { Position } from '../source/source-file.js'
+import type { Position } from '../document/source-file.js'
 import type { Posture } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'

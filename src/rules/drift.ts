@@ -1,9 +1,9 @@
 // 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
 // producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
 import { cellText, rowOfTag } from '../ledger/model.js'
-import { locate } from '../source/json-document.js'
-import type { JsonDocument } from '../source/json-document.js'
-import { shorten } from '../source/shorten.js'
+import { locate } from '../document/json-document.js'
+import type { JsonDocument } from '../document/json-document.js'
+import { shorten } from '../text/shorten.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
 import { producerFileRules } from './files.js'
 import { capFindings } from './cap.js'

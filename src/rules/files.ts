@@ -1,6 +1,6 @@
 // 1xx (and the file checks of 3xx): each file can be read, decoded, parsed, and matches its schema.
-import type { LimitProblem } from '../source/limits.js'
-import { positionAt } from '../source/source-file.js'
+import type { LimitProblem } from '../document/limits.js'
+import { positionAt } from '../document/source-file.js'
 import type { FileRole, JsonFile, MatrixFile, ProducerFiles, RepoFile, Trio } from '../trio/model.js'
 import type { RuleId } from './catalog.js'
 import { finding } from './finding.js'

@@ -1,5 +1,5 @@
 // A finding: one violated rule, where, and what to do. Every check produces these; nothing is fail-fast.
-import type { Position } from '../source/source-file.js'
+import type { Position } from '../document/source-file.js'
 import { RULES } from './catalog.js'
 import type { RuleId, Severity } from './catalog.js'
 

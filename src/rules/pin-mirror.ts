@@ -1,8 +1,8 @@
 // 2xx: the pin and the mirror name the same baseline, and the mirror is byte for byte what the pin hashed.
-import { sha256 } from '../files/digest.js'
-import { locate } from '../source/json-document.js'
-import { tooDeepAt } from '../source/limits.js'
-import type { Position } from '../source/source-file.js'
+import { sha256 } from '../fs/digest.js'
+import { locate } from '../document/json-document.js'
+import { tooDeepAt } from '../document/limits.js'
+import type { Position } from '../document/source-file.js'
 import type { Manifest, Pin, Trio } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'

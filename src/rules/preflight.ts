@@ -3,12 +3,12 @@
 import type { PreflightReport } from '../producer/preflight.js'
 import type { Exchange } from '../producer/probe.js'
 import { PROBE_REQUESTS } from '../producer/probe.js'
-import { locate } from '../source/json-document.js'
+import { locate } from '../document/json-document.js'
 import type { JsonFile, Manifest, Pin } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
-import { shorten } from '../source/shorten.js'
+import { shorten } from '../text/shorten.js'
 
 export interface PreflightInput {
   /** null when the run asked for no probe */

@@ -2,7 +2,7 @@
 // against the pin. Pure: the reads happen in src/operations/producer-identity.ts, which hands over what
 // it observed; this module turns the observations into findings. A read that did not happen, or failed
 // for any reason other than a definite "not there", is BG314: a check that did not run never passes.
-import { locate } from '../source/json-document.js'
+import { locate } from '../document/json-document.js'
 import type { JsonFile, Pin } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'

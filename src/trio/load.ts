@@ -1,14 +1,14 @@
 // Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
-import { sha256 } from '../files/digest.js'
-import { MAX_FILE_BYTES, readRepoFile } from '../files/read.js'
+import { sha256 } from '../fs/digest.js'
+import { MAX_FILE_BYTES, readRepoFile } from '../fs/read.js'
 import { schemaFiles, validateHandoff, validateManifest, validatePin } from '../generated/validators.js'
 import { matrixLimit } from '../ledger/limits.js'
 import { parseLedger } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { parseJson } from '../source/json-document.js'
-import { validateDocument } from '../source/schema-errors.js'
-import type { SchemaValidator } from '../source/schema-errors.js'
-import { sourceFromBytes } from '../source/source-file.js'
+import { parseJson } from '../document/json-document.js'
+import { validateDocument } from '../document/schema-errors.js'
+import type { SchemaValidator } from '../document/schema-errors.js'
+import { sourceFromBytes } from '../document/source-file.js'
 import type {
   FileRole,
   Handoff,

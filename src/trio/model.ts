@@ -1,10 +1,10 @@
 // The trio as loaded from disk: each file with its bytes, positions, parse results and schema problems.
-import type { ReadResult } from '../files/read.js'
+import type { ReadResult } from '../fs/read.js'
 import type { Ledger } from '../ledger/model.js'
-import type { JsonDocument } from '../source/json-document.js'
-import type { LimitProblem } from '../source/limits.js'
-import type { SchemaProblem } from '../source/schema-errors.js'
-import type { SourceFile } from '../source/source-file.js'
+import type { JsonDocument } from '../document/json-document.js'
+import type { LimitProblem } from '../document/limits.js'
+import type { SchemaProblem } from '../document/schema-errors.js'
+import type { SourceFile } from '../document/source-file.js'
 
 /** The trio's files, in the order every list of them follows. */
 export const TRIO_ROLES = ['pin', 'manifest', 'matrix'] as const

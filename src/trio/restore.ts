@@ -4,8 +4,8 @@
 // current format), and the CURRENT matrix with two Status cells, the Baseline Pin section and the Updated date
 // edited in place: the withdrawn baseline's row `Rolled back`, the restored one's `Approved`. Pure: bytes in,
 // bytes out.
-import { setJsonField } from '../source/json-edit.js'
-import { sha256 } from '../files/digest.js'
+import { setJsonField } from '../document/json-edit.js'
+import { sha256 } from '../fs/digest.js'
 import {
   applySplices,
   appendRowSplice,

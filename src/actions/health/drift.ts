@@ -8,7 +8,7 @@ import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
 import { plural } from '../../text/plural.js'
-import { shorten } from '../../source/shorten.js'
+import { shorten } from '../../text/shorten.js'
 
 export const DRIFT_LABEL = 'baseline-drift'
 

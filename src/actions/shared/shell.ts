@@ -2,9 +2,9 @@
 // evidence directory, context), run it, then set the outputs, annotate the findings, write the job summary and
 // fail the step on FAIL. What stops the run before a verdict fails the step with one message, never a stack.
 import * as core from '@actions/core'
-import { ContainmentError } from '../../files/contain.js'
-import { createEvidenceStore } from '../../files/evidence-store.js'
-import type { EvidenceStore } from '../../files/evidence-store.js'
+import { ContainmentError } from '../../fs/contain.js'
+import { createEvidenceStore } from '../../fs/evidence-store.js'
+import type { EvidenceStore } from '../../fs/evidence-store.js'
 import { RevisionError } from '../../git/git.js'
 import { createOperationContext } from '../../operations/context.js'
 import type { OperationContext, OperationResult } from '../../operations/context.js'

@@ -1,5 +1,5 @@
 // Rule family 1xx: the trio files as files: present, readable, within the limits, parseable, schema-valid.
-import { count, LIMITS } from '../../source/limits.js'
+import { count, LIMITS } from '../../document/limits.js'
 import type { RuleInfo } from './rule-info.js'
 
 export const PARSE_RULES = {

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv'
 import { errorMessages } from '../generated/validators.js'
 import { escapePointer, locate } from './json-document.js'
 import type { JsonDocument } from './json-document.js'
-import { shorten } from './shorten.js'
+import { shorten } from '../text/shorten.js'
 import type { Position } from './source-file.js'
 
 export interface SchemaProblem {

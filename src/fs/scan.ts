@@ -1,7 +1,7 @@
 // The repository files matching the policy's globs: paths relative to the root, sorted, symlinks not followed.
 import { globSync } from 'tinyglobby'
-import { sourceFromBytes } from '../source/source-file.js'
-import type { SourceFile } from '../source/source-file.js'
+import { sourceFromBytes } from '../document/source-file.js'
+import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
 import { readRepoFile, resolveInRoot } from './read.js'
 
