@@ -19,7 +19,10 @@ import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import vm from "node:vm";
+var loaded = /* @__PURE__ */ new Map();
 function requireWithCodeCache(file, env = process.env) {
+  const known = loaded.get(file);
+  if (known) return known.exports;
   const source = readFileSync(file, "utf8");
   const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
@@ -28,11 +31,22 @@ function requireWithCodeCache(file, env = process.env) {
   const script = new vm.Script(wrapper, { filename: file, cachedData });
   const module = { exports: {} };
   const fn = script.runInThisContext();
-  fn(module.exports, createRequire(file), module, file, dirname(file));
+  loaded.set(file, module);
+  try {
+    fn(module.exports, partsRequire(file, env), module, file, dirname(file));
+  } catch (e) {
+    loaded.delete(file);
+    throw e;
+  }
   if (cacheFile && (cachedData === void 0 || script.cachedDataRejected)) {
     process.once("beforeExit", () => writeCache(cacheFile, script));
   }
   return module.exports;
+}
+function partsRequire(file, env) {
+  const plain = createRequire(file);
+  const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache(join(dirname(file), id), env) : plain(id);
+  return Object.assign(part, plain);
 }
 function cachePath(file) {
   try {

@@ -4093,7 +4093,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance2 } = __require("node:perf_hooks");
+    var { performance: performance3 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4252,7 +4252,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance2.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance3.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -20965,7 +20965,7 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/source/source-file.ts
+// src/document/source-file.ts
 function sourceFromBytes(path2, bytes) {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
   const body = hasBom ? bytes.subarray(3) : bytes;
@@ -20988,9 +20988,17 @@ function sourceFromBytes(path2, bytes) {
   };
 }
 function lineStartsOf(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+  let starts = new Int32Array(Math.max(16, text.length >> 6));
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (n === starts.length) {
+      const more2 = new Int32Array(n * 2);
+      more2.set(starts);
+      starts = more2;
+    }
+    starts[n++] = i + 1;
+  }
+  return starts.subarray(0, n);
 }
 function positionAt(file, offset) {
   const starts = file.lineStarts;
@@ -21005,7 +21013,7 @@ function positionAt(file, offset) {
 }
 var BOM, strictUtf8, lenientUtf8;
 var init_source_file = __esm({
-  "src/source/source-file.ts"() {
+  "src/document/source-file.ts"() {
     "use strict";
     BOM = Buffer.from([239, 187, 191]);
     strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -21013,7 +21021,7 @@ var init_source_file = __esm({
   }
 });
 
-// src/files/contain.ts
+// src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 function isWithin(dir, path2) {
@@ -21084,7 +21092,7 @@ function operatorPathEscape(root, abs) {
 }
 var MAX_LINKS, ContainmentError;
 var init_contain = __esm({
-  "src/files/contain.ts"() {
+  "src/fs/contain.ts"() {
     "use strict";
     MAX_LINKS = 40;
     ContainmentError = class extends Error {
@@ -21093,7 +21101,7 @@ var init_contain = __esm({
   }
 });
 
-// src/files/read.ts
+// src/fs/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
   const where4 = containPath(root, rel);
@@ -21139,7 +21147,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
 }
 var MAX_FILE_BYTES, NOFOLLOW;
 var init_read = __esm({
-  "src/files/read.ts"() {
+  "src/fs/read.ts"() {
     "use strict";
     init_contain();
     init_contain();
@@ -21148,7 +21156,7 @@ var init_read = __esm({
   }
 });
 
-// src/source/limits.ts
+// src/document/limits.ts
 function count(n) {
   return thousands(n);
 }
@@ -21194,7 +21202,7 @@ function jsonLimit(file) {
 }
 var LIMITS;
 var init_limits = __esm({
-  "src/source/limits.ts"() {
+  "src/document/limits.ts"() {
     "use strict";
     init_plural();
     init_source_file();
@@ -21398,6 +21406,24 @@ var init_child_env = __esm({
   "src/exec/child-env.ts"() {
     "use strict";
     KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
+  }
+});
+
+// src/exec/clock.ts
+import { performance as performance2 } from "node:perf_hooks";
+var MAX_TIMER_MS, realClock;
+var init_clock = __esm({
+  "src/exec/clock.ts"() {
+    "use strict";
+    MAX_TIMER_MS = 2 ** 31 - 1;
+    realClock = {
+      now: () => performance2.now(),
+      date: () => /* @__PURE__ */ new Date(),
+      after: (ms, fire) => {
+        const timer = setTimeout(fire, Math.min(Math.max(Number.isFinite(ms) ? ms : 0, 0), MAX_TIMER_MS));
+        return () => clearTimeout(timer);
+      }
+    };
   }
 });
 
@@ -21903,8 +21929,9 @@ async function freeLoopbackPort() {
   });
 }
 async function launchProducer(spec) {
-  const started = Date.now();
-  const ms = () => Date.now() - started;
+  const clock = spec.clock ?? realClock;
+  const started = clock.now();
+  const ms = () => clock.now() - started;
   const port = spec.argv.some((a) => a.includes("{port}")) ? await freeLoopbackPort() : null;
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)));
   let announced = null;
@@ -21934,7 +21961,7 @@ async function launchProducer(spec) {
     };
   }
   const deadline = started + spec.readyTimeoutMs;
-  while (Date.now() < deadline) {
+  while (clock.now() < deadline) {
     if (handle.done()) {
       const exit = await handle.exited;
       const how = exit.error ? `could not be started (${exit.error}: is \`${argv[0]}\` installed and on PATH?)` : `exited before it answered (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`})`;
@@ -21952,7 +21979,7 @@ async function launchProducer(spec) {
       const answer = await httpRequest(new URL(ENDPOINTS.health, base), "GET", void 0, 1e3);
       if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() };
     }
-    await new Promise((r) => setTimeout(r, POLL_MS2));
+    await new Promise((r) => clock.after(POLL_MS2, r));
   }
   return {
     ok: false,
@@ -21968,6 +21995,7 @@ var init_launch = __esm({
   "src/producer/launch.ts"() {
     "use strict";
     init_duration();
+    init_clock();
     init_process_group();
     init_endpoints();
     init_http();
@@ -52887,7 +52915,7 @@ function renderPacketMarkdown(p, options = {}) {
 // src/operations/health.ts
 import { existsSync as existsSync5 } from "node:fs";
 
-// src/files/atomic-set.ts
+// src/fs/atomic-set.ts
 import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
@@ -52973,7 +53001,7 @@ function readHeadWithGit(cwd) {
   });
 }
 
-// src/files/atomic-write.ts
+// src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import { dirname as dirname2, basename, join as join2 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
@@ -52996,13 +53024,13 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   }
 }
 
-// src/files/digest.ts
+// src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-// src/files/atomic-set.ts
+// src/fs/atomic-set.ts
 var FileSetError = class extends Error {
   name = "FileSetError";
 };
@@ -53789,7 +53817,7 @@ function globSync(globInput, options) {
   return crawler ? formatPaths(crawler.sync(), relative5) : [];
 }
 
-// src/files/scan.ts
+// src/fs/scan.ts
 init_source_file();
 init_read();
 function listFiles(root, include, exclude) {
@@ -54858,7 +54886,7 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/source/json-document.ts
+// src/document/json-document.ts
 init_limits();
 init_source_file();
 var ERROR_TEXT = {
@@ -54943,13 +54971,13 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
-// src/source/shorten.ts
-function shorten(s, max, at = "char") {
+// src/text/shorten.ts
+function shorten(s, max, at2 = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
-  if (at === "word") end = wordEnd(s, end);
+  if (at2 === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
 }
 function wordEnd(s, end) {
@@ -55464,13 +55492,13 @@ var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at, message, subject2) {
+function finding(rule, file, at2, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
-    line: at?.line ?? null,
-    column: at?.column ?? null,
+    line: at2?.line ?? null,
+    column: at2?.column ?? null,
     message,
     ...subject2 === void 0 ? {} : { subject: subject2 }
   };
@@ -55618,8 +55646,8 @@ function readable(file, ids) {
     );
   }
   if (!src.validUtf8) {
-    const at = src.text.indexOf("\uFFFD");
-    const pos = at === -1 ? START : positionAt(src, at);
+    const at2 = src.text.indexOf("\uFFFD");
+    const pos = at2 === -1 ? START : positionAt(src, at2);
     out.push(
       finding(
         ids.utf8,
@@ -55799,7 +55827,7 @@ function handoffRules(trio, producer, ctx, held) {
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
-  const at = (pointer) => locate(doc, pointer);
+  const at2 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
@@ -55811,7 +55839,7 @@ function handoffRules(trio, producer, ctx, held) {
       finding(
         "BG304",
         path2,
-        at(`/${d.field}`),
+        at2(`/${d.field}`),
         `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
       )
     );
@@ -55823,7 +55851,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG304",
           path2,
-          at(`/active_runtime_baseline/${d.field}`),
+          at2(`/active_runtime_baseline/${d.field}`),
           `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
@@ -55846,7 +55874,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG305",
           path2,
-          at("/error_code_enum"),
+          at2("/error_code_enum"),
           `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
@@ -55867,7 +55895,7 @@ function handoffRules(trio, producer, ctx, held) {
           finding(
             "BG306",
             path2,
-            at(`/non_2xx_envelope_policy/${mode}`),
+            at2(`/non_2xx_envelope_policy/${mode}`),
             `non_2xx_envelope_policy.${mode}: ${what}`
           )
         );
@@ -55880,7 +55908,7 @@ function handoffRules(trio, producer, ctx, held) {
 }
 function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
-  const at = (pointer) => locate(doc, pointer);
+  const at2 = (pointer) => locate(doc, pointer);
   if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
       if (h[key] !== void 0) {
@@ -55901,7 +55929,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         finding(
           "BG307",
           path2,
-          at("/expected_service_contract_version"),
+          at2("/expected_service_contract_version"),
           `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
         )
       );
@@ -55910,7 +55938,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
-        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry rehearsal_candidate")
       );
     } else {
       if (rc.requires_runtime_cutover !== false) {
@@ -55918,7 +55946,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at("/rehearsal_candidate/requires_runtime_cutover"),
+            at2("/rehearsal_candidate/requires_runtime_cutover"),
             "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
           )
         );
@@ -55928,7 +55956,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            at2("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
             "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
           )
         );
@@ -55936,7 +55964,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     }
     if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
-        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry compatibility_expectations")
+        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
     }
   }
@@ -55945,21 +55973,21 @@ function modeRules(h, path2, doc, pin, candidate) {
 function timestamp(h, path2, doc, now) {
   const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
-  const at = locate(doc, "/handoff_generated_at_utc");
+  const at2 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
     return [
       finding(
         "BG308",
         path2,
-        at,
+        at2,
         `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
       )
     ];
   }
   if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
     return [
-      finding("BG308", path2, at, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+      finding("BG308", path2, at2, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
     ];
   }
   return [];
@@ -59977,22 +60005,25 @@ var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.M
 init_source_file();
 
 // src/ledger/blocks.ts
-function readBlocks(text) {
-  return new Reader(text).read();
+init_source_file();
+function readBlocks(text, lineStarts = lineStartsOf(text)) {
+  return new Reader(text, lineStarts).read();
 }
 var Reader = class {
-  constructor(text) {
+  constructor(text, starts) {
     this.text = text;
-    this.lines = splitLines(text);
+    this.starts = starts;
+    this.count = starts.length;
   }
   text;
-  lines;
+  starts;
+  count;
   i = 0;
   blocks = [];
   read() {
     let afterCode = false;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
+    while (this.i < this.count) {
+      const line = this.line(this.i);
       if (line.blank) {
         this.i++;
         continue;
@@ -60014,6 +60045,25 @@ var Reader = class {
       else this.paragraph();
     }
     return this.blocks;
+  }
+  /**
+   * Line `k`, made when asked for rather than held for the whole read: a long ledger's rows are looked at once
+   * or twice, and objects that die young cost the garbage collector less than thousands kept alive.
+   */
+  line(k) {
+    const start = this.starts[k];
+    const end = this.lineEnd(k);
+    let first = start;
+    let indent = 0;
+    for (let c2 = this.text.charCodeAt(first); first < end && isBlank(c2); c2 = this.text.charCodeAt(++first))
+      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
+    return { start, end, first, indent, blank: first === end };
+  }
+  /** Where line `k`'s text ends, before its line ending. */
+  lineEnd(k) {
+    const start = this.starts[k];
+    const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
+    return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
   // --- line classification (each looks at one line, from its first character) ---
   at(line, k) {
@@ -60111,7 +60161,7 @@ var Reader = class {
    * paragraph (`tables` false): the header line continues the paragraph.
    */
   interrupts(index2, tables = true) {
-    const line = this.lines[index2];
+    const line = this.line(index2);
     if (line.blank) return true;
     if (line.indent >= 4) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
@@ -60123,8 +60173,8 @@ var Reader = class {
   }
   // --- GFM tables ---
   tableStart(index2) {
-    const head = this.lines[index2];
-    const delim = this.lines[index2 + 1];
+    const head = this.line(index2);
+    const delim = index2 + 1 < this.count ? this.line(index2 + 1) : void 0;
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
@@ -60169,18 +60219,25 @@ var Reader = class {
     return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
   table() {
-    const head = this.lines[this.i];
+    const head = this.line(this.i);
     const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
     let k = this.i + 2;
-    for (; k < this.lines.length && !this.interruptsTable(k); k++)
-      rows.push({ start: this.lines[k].first, end: this.lines[k].end });
-    const last = rows.length > 0 ? rows[rows.length - 1].end : this.lines[this.i + 1].end;
+    for (; k < this.count; k++) {
+      const start = this.starts[k];
+      if (this.text.charCodeAt(start) === PIPE) {
+        rows.push(start, this.lineEnd(k));
+        continue;
+      }
+      const line = this.line(k);
+      if (this.interruptsTable(line)) break;
+      rows.push(line.first, line.end);
+    }
+    const last = rows.length > 0 ? rows[rows.length - 1] : this.line(this.i + 1).end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
     this.i = k;
   }
-  interruptsTable(index2) {
-    const line = this.lines[index2];
+  interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
     if (this.text.charCodeAt(line.first) === PIPE) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
@@ -60190,14 +60247,14 @@ var Reader = class {
   }
   // --- blocks ---
   other(from, to) {
-    this.blocks.push({ type: "other", start: this.lines[from].first, end: this.lines[to].end });
+    this.blocks.push({ type: "other", start: this.line(from).first, end: this.line(to).end });
     this.i = to + 1;
   }
   indentedCode() {
     let last = this.i;
     let k = this.i + 1;
-    while (k < this.lines.length && (this.lines[k].blank || this.lines[k].indent >= 4)) {
-      if (!this.lines[k].blank) last = k;
+    while (k < this.count && (this.line(k).blank || this.line(k).indent >= 4)) {
+      if (!this.line(k).blank) last = k;
       k++;
     }
     this.other(this.i, last);
@@ -60205,23 +60262,23 @@ var Reader = class {
   fencedCode(line) {
     const open2 = this.fence(line);
     let k = this.i + 1;
-    for (; k < this.lines.length; k++) {
-      const l = this.lines[k];
+    for (; k < this.count; k++) {
+      const l = this.line(k);
       if (l.indent >= 4 || this.at(l, 0) !== open2.char) continue;
       let n = 0;
       while (this.at(l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
-    this.other(this.i, Math.min(k, this.lines.length - 1));
+    this.other(this.i, Math.min(k, this.count - 1));
   }
   html(line) {
     const end = this.htmlEnd(line, false);
     let k = this.i;
     if (end === "blank") {
-      while (k + 1 < this.lines.length && !this.lines[k + 1].blank) k++;
+      while (k + 1 < this.count && !this.line(k + 1).blank) k++;
     } else {
-      while (k < this.lines.length && !this.lineHas(this.lines[k], end)) k++;
-      k = Math.min(k, this.lines.length - 1);
+      while (k < this.count && !this.lineHas(this.line(k), end)) k++;
+      k = Math.min(k, this.count - 1);
     }
     this.other(this.i, k);
   }
@@ -60251,9 +60308,9 @@ var Reader = class {
   }
   blockquote() {
     let k = this.i + 1;
-    let open2 = this.opensParagraph(this.lines[this.i]);
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    let open2 = this.opensParagraph(this.line(this.i));
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
       else if (!open2 || this.interrupts(k, false) || this.marker(l) !== null) break;
@@ -60264,8 +60321,8 @@ var Reader = class {
   paragraph() {
     const first = this.i;
     let k = this.i + 1;
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) break;
       const level = this.setext(l);
       if (level > 0 && !this.tableStart(k)) {
@@ -60284,23 +60341,23 @@ var Reader = class {
   /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
   paragraphLines(from, to) {
     const out = [];
-    for (let k = from; k <= to; k++) out.push({ start: this.lines[k].first, end: this.lines[k].end });
+    for (let k = from; k <= to; k++) out.push({ start: this.line(k).first, end: this.line(k).end });
     const last = out[out.length - 1];
     while (last.end > last.start && (this.text[last.end - 1] === " " || this.text[last.end - 1] === "	"))
       last.end--;
     return out;
   }
   list() {
-    const firstMarker = this.marker(this.lines[this.i]);
+    const firstMarker = this.marker(this.line(this.i));
     const items = [];
     for (; ; ) {
-      const line = this.lines[this.i];
+      const line = this.line(this.i);
       const m = this.marker(line);
       const item = this.listItem(line, m);
       items.push(item.block);
       let k = item.next;
-      while (k < this.lines.length && this.lines[k].blank) k++;
-      const nextLine = this.lines[k];
+      while (k < this.count && this.line(k).blank) k++;
+      const nextLine = k < this.count ? this.line(k) : void 0;
       const next = nextLine ? this.marker(nextLine) : null;
       this.i = item.next;
       if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || this.thematicBreak(nextLine))
@@ -60318,8 +60375,8 @@ var Reader = class {
     if (inParagraph) para.push({ start: m.contentStart, end: line.end });
     let sawBlank = false;
     let open2 = inParagraph || !m.empty && this.opensParagraph({ ...line, first: m.contentStart });
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) {
         sawBlank = true;
         inParagraph = false;
@@ -60351,7 +60408,7 @@ var Reader = class {
       while (lastLine.end > lastLine.start && /[ \t]/.test(this.text[lastLine.end - 1])) lastLine.end--;
       paragraph = { start: para[0].start, end: lastLine.end, lines: para };
     }
-    return { block: { start: line.first, end: this.lines[last].end, paragraph }, next: last + 1 };
+    return { block: { start: line.first, end: this.line(last).end, paragraph }, next: last + 1 };
   }
   /** Whether the line's content, past any list or quote markers, is paragraph text. */
   opensParagraph(line) {
@@ -60385,23 +60442,6 @@ var Reader = class {
 var BLOCK_TAGS = new Set(
   "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
 );
-function splitLines(text) {
-  const lines = [];
-  let start = 0;
-  for (; ; ) {
-    let nl = text.indexOf("\n", start);
-    if (nl === -1) nl = text.length;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let first = start;
-    let indent = 0;
-    for (let c2 = text.charCodeAt(first); first < end && isBlank(c2); c2 = text.charCodeAt(++first))
-      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
-    lines.push({ start, end, first, indent, blank: first === end });
-    if (nl === text.length) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 function splitRow(text, first, lineEnd) {
   let end = lineEnd;
   while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
@@ -60707,7 +60747,7 @@ function skipSpace(text, i, last) {
 
 // src/ledger/parse.ts
 function parseLedger(file, displayName) {
-  const blocks = readBlocks(file.text);
+  const blocks = readBlocks(file.text, file.lineStarts);
   const ledger = {
     title: null,
     updated: null,
@@ -60751,10 +60791,10 @@ function updatedMarker(file, block) {
   const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
   const raw = file.text.slice(block.start, block.end);
-  const at = raw.indexOf(":") + 1;
-  const lead = /^[ \t]*/.exec(raw.slice(at))[0].length;
+  const at2 = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at2))[0].length;
   const value = (m[1] ?? "").trim();
-  const from = block.start + at + lead;
+  const from = block.start + at2 + lead;
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
@@ -60815,11 +60855,16 @@ function pinLineKey(label2, displayName) {
 function table(file, block) {
   return {
     header: cells(file, block.header),
-    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
+    rows: rowsOf(file, block.rows),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   };
+}
+function rowsOf(file, spans) {
+  const rows = [];
+  for (let k = 0; k < spans.length; k += 2) rows.push(new Row(file, spans[k], spans[k + 1]));
+  return rows;
 }
 var Row = class {
   constructor(file, start, end) {
@@ -60854,7 +60899,7 @@ function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-// src/source/schema-errors.ts
+// src/document/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
   const errors = validate.errors ?? [];
@@ -60877,14 +60922,14 @@ function schemaMessage(e, schemaFile) {
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
-  const at = e.instancePath;
+  const at2 = e.instancePath;
   switch (e.keyword) {
     case "required": {
       const field = String(e.params.missingProperty);
       return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at),
-        message: `${where2(at, "the object")} is missing the required field \`${field}\``
+        pointer: `${at2}/${escapePointer(field)}`,
+        position: locate(doc, at2),
+        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -60892,25 +60937,25 @@ function describe2(doc, e, missing, schemaFile) {
       const guess = closest(field, missing);
       const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
       return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at, field),
-        message: `${where2(at, "the object")} has the unknown field \`${field}\`${hint}`
+        pointer: `${at2}/${escapePointer(field)}`,
+        position: locate(doc, at2, field),
+        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
       if (e.propertyName !== void 0) {
         return {
-          pointer: `${at}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          pointer: `${at2}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at2, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
-      const got = valueAt(doc.value, at);
+      const got = valueAt(doc.value, at2);
       const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
       return {
-        pointer: at,
-        position: locate(doc, at),
-        message: `${where2(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        pointer: at2,
+        position: locate(doc, at2),
+        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -60985,8 +61030,8 @@ function machinePaths(source, path2, ledger) {
   const out = [];
   let more2 = 0;
   for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at = m.index;
-    if (pathLines.some((l) => at >= l.start && at < l.end)) continue;
+    const at2 = m.index;
+    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
     if (out.length === MAX_MACHINE_PATHS) {
       more2++;
       continue;
@@ -60995,7 +61040,7 @@ function machinePaths(source, path2, ledger) {
       finding(
         "BG216",
         path2,
-        positionAt(source, at),
+        positionAt(source, at2),
         `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
       )
     );
@@ -61015,9 +61060,9 @@ function machinePaths(source, path2, ledger) {
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
   if (!u) {
-    const at = ledger.title?.position ?? START2;
+    const at2 = ledger.title?.position ?? START2;
     return [
-      finding("BG203", path2, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+      finding("BG203", path2, at2, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
     ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
@@ -61140,12 +61185,12 @@ function duplicateSections(path2, ledger) {
     );
   });
   const section3 = ledger.ledgerSection;
-  for (const at of section3?.extraTables ?? []) {
+  for (const at2 of section3?.extraTables ?? []) {
     out.push(
       finding(
         "BG217",
         path2,
-        at,
+        at2,
         `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section3?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
@@ -61575,12 +61620,12 @@ function versions(name, body, input) {
     const got = body[field];
     const pinned = pin[pinField];
     if (typeof pinned === "string" && got !== pinned) {
-      const at = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
+      const at2 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
       out.push(
         finding(
           "BG403",
           input.pin.path,
-          at,
+          at2,
           `${name}: the producer reports ${field} ${JSON.stringify(got)} but the pin expects "${pinned}"`
         )
       );
@@ -61652,6 +61697,7 @@ init_limits();
 init_source_file();
 var CR = 13;
 var PIPE2 = 124;
+var BACKSLASH2 = 92;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
 function matrixLimit(file) {
@@ -61675,23 +61721,22 @@ function lineLimits(file) {
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
     if (end > start && text.charCodeAt(end - 1) === CR) end--;
     const line = text.slice(start, end);
-    const at = (column) => ({ line: i + 1, column });
     if (line.includes("|")) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at(1)
+          position: at(i, 1)
         };
       }
       const { pipes, long } = cellsOf(line);
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at(long.column)
+          position: at(i, long.column)
         };
       }
       if ((cells2 += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) };
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(i, 1) };
       }
     }
     const tooLong = lineOver(i + 1, line.length);
@@ -61700,7 +61745,7 @@ function lineLimits(file) {
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at(1)
+        position: at(i, 1)
       };
     }
     for (let rest = line, column = 1; ; ) {
@@ -61709,7 +61754,7 @@ function lineLimits(file) {
       if (++markers2 > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at(column + m[0].length - 1)
+          position: at(i, column + m[0].length - 1)
         };
       }
       rest = rest.slice(m[0].length);
@@ -61718,15 +61763,18 @@ function lineLimits(file) {
   }
   return null;
 }
+function at(i, column) {
+  return { line: i + 1, column };
+}
 function cellsOf(line) {
-  if (line.length <= LIMITS.cellChars && !line.includes("\\")) return { pipes: line.split("|").length - 1, long: null };
   let pipes = 0;
   let from = 0;
   for (let i = line.indexOf("|"); ; i = line.indexOf("|", i + 1)) {
-    if (i !== -1 && escaped(line, 0, i)) continue;
-    if (i === -1 && escaped(line, 0, line.length)) return { pipes, long: null };
-    const at = i === -1 ? line.length : i;
-    if (at - from > LIMITS.cellChars) return { pipes, long: { length: at - from, column: from + 1 } };
+    if (i !== -1 && line.charCodeAt(i - 1) === BACKSLASH2 && escaped(line, 0, i)) continue;
+    if (i === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
+      return { pipes, long: null };
+    const at2 = i === -1 ? line.length : i;
+    if (at2 - from > LIMITS.cellChars) return { pipes, long: { length: at2 - from, column: from + 1 } };
     if (i === -1) return { pipes, long: null };
     pipes++;
     from = i + 1;
@@ -62004,8 +62052,8 @@ function packetFiles(packet, markdown = {}) {
 
 // src/rules/producer-identity.ts
 function producerIdentityRules(pin, input) {
-  const at = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
-  const couldNot = (field, message) => finding("BG314", pin.path, at(field), `could not verify the producer identity: ${message}`);
+  const at2 = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
+  const couldNot = (field, message) => finding("BG314", pin.path, at2(field), `could not verify the producer identity: ${message}`);
   if ("unavailable" in input) return [couldNot("memorykernel_repo", input.unavailable)];
   const { repository, tag, pinnedCommit, expectedManifestSha256, manifestPath } = input;
   const notRead = (what) => `${what} was not read because an earlier request to the GitHub API failed (see the finding above)`;
@@ -62020,7 +62068,7 @@ function producerIdentityRules(pin, input) {
       finding(
         "BG313",
         pin.path,
-        at("release_tag"),
+        at2("release_tag"),
         `the release tag ${tag} does not exist in the producer repository ${repository}: push the tag there, or pin a release that exists`
       )
     );
@@ -62036,7 +62084,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at("commit_sha"),
+          at2("commit_sha"),
           `the tag points elsewhere: ${tagSays}, and GitHub cannot relate it to the pinned commit ${pinnedCommit} (${ancestry.message}); pin the commit the tag was made from, or move the tag onto a descendant of the pinned commit`
         )
       );
@@ -62048,7 +62096,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at("commit_sha"),
+          at2("commit_sha"),
           `the tag points elsewhere: ${tagSays}, ${how}, which is neither the pinned commit nor a descendant of it; the tag and the pin name different code: pin the tag's release again (baseline-gate repin) or fix the tag in the producer repository`
         )
       );
@@ -62062,7 +62110,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG311",
           pin.path,
-          at("expected_producer_manifest_sha256"),
+          at2("expected_producer_manifest_sha256"),
           `the producer manifest ${where4} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
         )
       );
@@ -62073,7 +62121,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG311",
           pin.path,
-          at("expected_producer_manifest_sha256"),
+          at2("expected_producer_manifest_sha256"),
           `the producer manifest ${where4} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
         )
       );
@@ -66809,10 +66857,6 @@ function openSession(options) {
     log: log3,
     retried
   });
-  const fail = (error2, doing) => {
-    const failure = describeFailure(error2, doing, context4);
-    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
-  };
   return {
     owner,
     repo,
@@ -66843,7 +66887,8 @@ function openSession(options) {
         }
         return { ok: true, value: await run2() };
       } catch (error2) {
-        return fail(error2, doing);
+        const failure = describeFailure(error2, doing, context4);
+        return { ok: false, reason: failure.reason, message: scrub(failure.message) };
       }
     }
   };
@@ -66880,8 +66925,8 @@ function branchCommitApi(session) {
   });
   const treeUrl = (commitHtmlUrl, branch) => {
     const path2 = encodePath(branch);
-    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
+    const at2 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at2 > 0) return `${commitHtmlUrl.slice(0, at2)}/tree/${path2}`;
     const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
     return `${web}/${fullName}/tree/${path2}`;
   };
@@ -68016,8 +68061,8 @@ function blockAfter(text, from) {
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at = text.indexOf(end[1], lineStart);
-      return { end: at + end[1].length, endMarker: at };
+      const at2 = text.indexOf(end[1], lineStart);
+      return { end: at2 + end[1].length, endMarker: at2 };
     }
     if (line === "") {
       if (++blank > 2) break;
@@ -69326,7 +69371,7 @@ function cancellation() {
 // src/actions/shared/shell.ts
 init_contain();
 
-// src/files/evidence-store.ts
+// src/fs/evidence-store.ts
 import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
 import { join as join7, resolve as resolve8 } from "node:path";
 init_contain();
@@ -69953,9 +69998,9 @@ function findingsMarkdown(findings, links2, limit = Infinity) {
 
 // src/exec/run-steps.ts
 init_child_env();
+init_clock();
 init_process_group();
 init_proc_table();
-var MAX_TIMER_MS = 2 ** 31 - 1;
 
 // src/rules/suites.ts
 init_duration();

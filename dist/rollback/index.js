@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -23695,7 +23695,7 @@ var CHANGE_RULES = {
   }
 };
 
-// src/source/source-file.ts
+// src/document/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -23721,9 +23721,17 @@ function sourceFromBytes(path2, bytes) {
   };
 }
 function lineStartsOf(text) {
-  const starts = [0];
-  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return starts;
+  let starts = new Int32Array(Math.max(16, text.length >> 6));
+  let n = 1;
+  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) {
+    if (n === starts.length) {
+      const more2 = new Int32Array(n * 2);
+      more2.set(starts);
+      starts = more2;
+    }
+    starts[n++] = i2 + 1;
+  }
+  return starts.subarray(0, n);
 }
 function positionAt(file, offset) {
   const starts = file.lineStarts;
@@ -23737,7 +23745,7 @@ function positionAt(file, offset) {
   return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
-// src/source/limits.ts
+// src/document/limits.ts
 var LIMITS = {
   /** Nesting of arrays and objects in a JSON file; a trio file needs 4. */
   jsonDepth: 64,
@@ -24195,13 +24203,13 @@ var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at, message, subject2) {
+function finding(rule, file, at2, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
-    line: at?.line ?? null,
-    column: at?.column ?? null,
+    line: at2?.line ?? null,
+    column: at2?.column ?? null,
     message,
     ...subject2 === void 0 ? {} : { subject: subject2 }
   };
@@ -24318,7 +24326,7 @@ async function toolVersions(env2) {
   return out;
 }
 
-// src/files/atomic-set.ts
+// src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
 import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 
@@ -24405,7 +24413,7 @@ function readHeadWithGit(cwd) {
   });
 }
 
-// src/files/atomic-write.ts
+// src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import { dirname as dirname2, basename, join as join2 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
@@ -24428,13 +24436,13 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   }
 }
 
-// src/files/digest.ts
+// src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-// src/files/atomic-set.ts
+// src/fs/atomic-set.ts
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
   writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
@@ -24606,7 +24614,7 @@ function reason(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
-// src/files/contain.ts
+// src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4, relative, resolve as resolve3, sep } from "node:path";
 function isWithin(dir, path2) {
@@ -24715,7 +24723,7 @@ function containedSetWrites(root, writes) {
   return writes.map((w, i2) => ({ path: r.abs[i2], content: w.content }));
 }
 
-// src/files/read.ts
+// src/fs/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
@@ -26344,7 +26352,7 @@ function applyEdits(text, edits) {
   return text;
 }
 
-// src/source/json-document.ts
+// src/document/json-document.ts
 var ERROR_TEXT = {
   InvalidSymbol: "unexpected character",
   InvalidNumberFormat: "invalid number",
@@ -26427,13 +26435,13 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
-// src/source/shorten.ts
-function shorten(s, max, at = "char") {
+// src/text/shorten.ts
+function shorten(s, max, at2 = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
-  if (at === "word") end = wordEnd(s, end);
+  if (at2 === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
 }
 function wordEnd(s, end) {
@@ -26572,8 +26580,8 @@ function readable(file, ids) {
     );
   }
   if (!src.validUtf8) {
-    const at = src.text.indexOf("\uFFFD");
-    const pos = at === -1 ? START : positionAt(src, at);
+    const at2 = src.text.indexOf("\uFFFD");
+    const pos = at2 === -1 ? START : positionAt(src, at2);
     out.push(
       finding(
         ids.utf8,
@@ -26752,7 +26760,7 @@ function handoffRules(trio, producer, ctx, held) {
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
-  const at = (pointer) => locate(doc, pointer);
+  const at2 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
@@ -26764,7 +26772,7 @@ function handoffRules(trio, producer, ctx, held) {
       finding(
         "BG304",
         path2,
-        at(`/${d.field}`),
+        at2(`/${d.field}`),
         `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
       )
     );
@@ -26776,7 +26784,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG304",
           path2,
-          at(`/active_runtime_baseline/${d.field}`),
+          at2(`/active_runtime_baseline/${d.field}`),
           `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
@@ -26799,7 +26807,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG305",
           path2,
-          at("/error_code_enum"),
+          at2("/error_code_enum"),
           `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
@@ -26820,7 +26828,7 @@ function handoffRules(trio, producer, ctx, held) {
           finding(
             "BG306",
             path2,
-            at(`/non_2xx_envelope_policy/${mode}`),
+            at2(`/non_2xx_envelope_policy/${mode}`),
             `non_2xx_envelope_policy.${mode}: ${what}`
           )
         );
@@ -26833,7 +26841,7 @@ function handoffRules(trio, producer, ctx, held) {
 }
 function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
-  const at = (pointer) => locate(doc, pointer);
+  const at2 = (pointer) => locate(doc, pointer);
   if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
       if (h[key] !== void 0) {
@@ -26854,7 +26862,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         finding(
           "BG307",
           path2,
-          at("/expected_service_contract_version"),
+          at2("/expected_service_contract_version"),
           `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
         )
       );
@@ -26863,7 +26871,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
-        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry rehearsal_candidate")
       );
     } else {
       if (rc.requires_runtime_cutover !== false) {
@@ -26871,7 +26879,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at("/rehearsal_candidate/requires_runtime_cutover"),
+            at2("/rehearsal_candidate/requires_runtime_cutover"),
             "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
           )
         );
@@ -26881,7 +26889,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            at2("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
             "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
           )
         );
@@ -26889,7 +26897,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     }
     if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
-        finding("BG307", path2, at(""), "a service-v3-candidate payload must carry compatibility_expectations")
+        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
     }
   }
@@ -26898,21 +26906,21 @@ function modeRules(h, path2, doc, pin, candidate) {
 function timestamp(h, path2, doc, now) {
   const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
-  const at = locate(doc, "/handoff_generated_at_utc");
+  const at2 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
     return [
       finding(
         "BG308",
         path2,
-        at,
+        at2,
         `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
       )
     ];
   }
   if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
     return [
-      finding("BG308", path2, at, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+      finding("BG308", path2, at2, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
     ];
   }
   return [];
@@ -30927,22 +30935,24 @@ var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.js
 var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // src/ledger/blocks.ts
-function readBlocks(text) {
-  return new Reader(text).read();
+function readBlocks(text, lineStarts = lineStartsOf(text)) {
+  return new Reader(text, lineStarts).read();
 }
 var Reader = class {
-  constructor(text) {
+  constructor(text, starts) {
     this.text = text;
-    this.lines = splitLines(text);
+    this.starts = starts;
+    this.count = starts.length;
   }
   text;
-  lines;
+  starts;
+  count;
   i = 0;
   blocks = [];
   read() {
     let afterCode = false;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
+    while (this.i < this.count) {
+      const line = this.line(this.i);
       if (line.blank) {
         this.i++;
         continue;
@@ -30964,6 +30974,25 @@ var Reader = class {
       else this.paragraph();
     }
     return this.blocks;
+  }
+  /**
+   * Line `k`, made when asked for rather than held for the whole read: a long ledger's rows are looked at once
+   * or twice, and objects that die young cost the garbage collector less than thousands kept alive.
+   */
+  line(k) {
+    const start = this.starts[k];
+    const end = this.lineEnd(k);
+    let first = start;
+    let indent = 0;
+    for (let c2 = this.text.charCodeAt(first); first < end && isBlank(c2); c2 = this.text.charCodeAt(++first))
+      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
+    return { start, end, first, indent, blank: first === end };
+  }
+  /** Where line `k`'s text ends, before its line ending. */
+  lineEnd(k) {
+    const start = this.starts[k];
+    const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
+    return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
   // --- line classification (each looks at one line, from its first character) ---
   at(line, k) {
@@ -31061,7 +31090,7 @@ var Reader = class {
    * paragraph (`tables` false): the header line continues the paragraph.
    */
   interrupts(index, tables = true) {
-    const line = this.lines[index];
+    const line = this.line(index);
     if (line.blank) return true;
     if (line.indent >= 4) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
@@ -31073,8 +31102,8 @@ var Reader = class {
   }
   // --- GFM tables ---
   tableStart(index) {
-    const head = this.lines[index];
-    const delim = this.lines[index + 1];
+    const head = this.line(index);
+    const delim = index + 1 < this.count ? this.line(index + 1) : void 0;
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
     const columns = this.delimiterColumns(delim);
     if (columns === 0) return false;
@@ -31119,18 +31148,25 @@ var Reader = class {
     return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
   table() {
-    const head = this.lines[this.i];
+    const head = this.line(this.i);
     const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
     let k = this.i + 2;
-    for (; k < this.lines.length && !this.interruptsTable(k); k++)
-      rows.push({ start: this.lines[k].first, end: this.lines[k].end });
-    const last = rows.length > 0 ? rows[rows.length - 1].end : this.lines[this.i + 1].end;
+    for (; k < this.count; k++) {
+      const start = this.starts[k];
+      if (this.text.charCodeAt(start) === PIPE) {
+        rows.push(start, this.lineEnd(k));
+        continue;
+      }
+      const line = this.line(k);
+      if (this.interruptsTable(line)) break;
+      rows.push(line.first, line.end);
+    }
+    const last = rows.length > 0 ? rows[rows.length - 1] : this.line(this.i + 1).end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
     this.i = k;
   }
-  interruptsTable(index) {
-    const line = this.lines[index];
+  interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
     if (this.text.charCodeAt(line.first) === PIPE) return false;
     if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
@@ -31140,14 +31176,14 @@ var Reader = class {
   }
   // --- blocks ---
   other(from, to) {
-    this.blocks.push({ type: "other", start: this.lines[from].first, end: this.lines[to].end });
+    this.blocks.push({ type: "other", start: this.line(from).first, end: this.line(to).end });
     this.i = to + 1;
   }
   indentedCode() {
     let last = this.i;
     let k = this.i + 1;
-    while (k < this.lines.length && (this.lines[k].blank || this.lines[k].indent >= 4)) {
-      if (!this.lines[k].blank) last = k;
+    while (k < this.count && (this.line(k).blank || this.line(k).indent >= 4)) {
+      if (!this.line(k).blank) last = k;
       k++;
     }
     this.other(this.i, last);
@@ -31155,23 +31191,23 @@ var Reader = class {
   fencedCode(line) {
     const open2 = this.fence(line);
     let k = this.i + 1;
-    for (; k < this.lines.length; k++) {
-      const l = this.lines[k];
+    for (; k < this.count; k++) {
+      const l = this.line(k);
       if (l.indent >= 4 || this.at(l, 0) !== open2.char) continue;
       let n = 0;
       while (this.at(l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
-    this.other(this.i, Math.min(k, this.lines.length - 1));
+    this.other(this.i, Math.min(k, this.count - 1));
   }
   html(line) {
     const end = this.htmlEnd(line, false);
     let k = this.i;
     if (end === "blank") {
-      while (k + 1 < this.lines.length && !this.lines[k + 1].blank) k++;
+      while (k + 1 < this.count && !this.line(k + 1).blank) k++;
     } else {
-      while (k < this.lines.length && !this.lineHas(this.lines[k], end)) k++;
-      k = Math.min(k, this.lines.length - 1);
+      while (k < this.count && !this.lineHas(this.line(k), end)) k++;
+      k = Math.min(k, this.count - 1);
     }
     this.other(this.i, k);
   }
@@ -31201,9 +31237,9 @@ var Reader = class {
   }
   blockquote() {
     let k = this.i + 1;
-    let open2 = this.opensParagraph(this.lines[this.i]);
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    let open2 = this.opensParagraph(this.line(this.i));
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
       else if (!open2 || this.interrupts(k, false) || this.marker(l) !== null) break;
@@ -31214,8 +31250,8 @@ var Reader = class {
   paragraph() {
     const first = this.i;
     let k = this.i + 1;
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) break;
       const level = this.setext(l);
       if (level > 0 && !this.tableStart(k)) {
@@ -31234,23 +31270,23 @@ var Reader = class {
   /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
   paragraphLines(from, to) {
     const out = [];
-    for (let k = from; k <= to; k++) out.push({ start: this.lines[k].first, end: this.lines[k].end });
+    for (let k = from; k <= to; k++) out.push({ start: this.line(k).first, end: this.line(k).end });
     const last = out[out.length - 1];
     while (last.end > last.start && (this.text[last.end - 1] === " " || this.text[last.end - 1] === "	"))
       last.end--;
     return out;
   }
   list() {
-    const firstMarker = this.marker(this.lines[this.i]);
+    const firstMarker = this.marker(this.line(this.i));
     const items = [];
     for (; ; ) {
-      const line = this.lines[this.i];
+      const line = this.line(this.i);
       const m = this.marker(line);
       const item = this.listItem(line, m);
       items.push(item.block);
       let k = item.next;
-      while (k < this.lines.length && this.lines[k].blank) k++;
-      const nextLine = this.lines[k];
+      while (k < this.count && this.line(k).blank) k++;
+      const nextLine = k < this.count ? this.line(k) : void 0;
       const next = nextLine ? this.marker(nextLine) : null;
       this.i = item.next;
       if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || this.thematicBreak(nextLine))
@@ -31268,8 +31304,8 @@ var Reader = class {
     if (inParagraph) para.push({ start: m.contentStart, end: line.end });
     let sawBlank = false;
     let open2 = inParagraph || !m.empty && this.opensParagraph({ ...line, first: m.contentStart });
-    while (k < this.lines.length) {
-      const l = this.lines[k];
+    while (k < this.count) {
+      const l = this.line(k);
       if (l.blank) {
         sawBlank = true;
         inParagraph = false;
@@ -31301,7 +31337,7 @@ var Reader = class {
       while (lastLine.end > lastLine.start && /[ \t]/.test(this.text[lastLine.end - 1])) lastLine.end--;
       paragraph = { start: para[0].start, end: lastLine.end, lines: para };
     }
-    return { block: { start: line.first, end: this.lines[last].end, paragraph }, next: last + 1 };
+    return { block: { start: line.first, end: this.line(last).end, paragraph }, next: last + 1 };
   }
   /** Whether the line's content, past any list or quote markers, is paragraph text. */
   opensParagraph(line) {
@@ -31335,23 +31371,6 @@ var Reader = class {
 var BLOCK_TAGS = new Set(
   "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
 );
-function splitLines(text) {
-  const lines = [];
-  let start = 0;
-  for (; ; ) {
-    let nl = text.indexOf("\n", start);
-    if (nl === -1) nl = text.length;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let first = start;
-    let indent = 0;
-    for (let c2 = text.charCodeAt(first); first < end && isBlank(c2); c2 = text.charCodeAt(++first))
-      indent = c2 === TAB ? indent + 4 - indent % 4 : indent + 1;
-    lines.push({ start, end, first, indent, blank: first === end });
-    if (nl === text.length) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 function splitRow(text, first, lineEnd) {
   let end = lineEnd;
   while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
@@ -31657,7 +31676,7 @@ function skipSpace(text, i2, last) {
 
 // src/ledger/parse.ts
 function parseLedger(file, displayName) {
-  const blocks = readBlocks(file.text);
+  const blocks = readBlocks(file.text, file.lineStarts);
   const ledger = {
     title: null,
     updated: null,
@@ -31701,10 +31720,10 @@ function updatedMarker(file, block) {
   const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
   const raw = file.text.slice(block.start, block.end);
-  const at = raw.indexOf(":") + 1;
-  const lead = /^[ \t]*/.exec(raw.slice(at))[0].length;
+  const at2 = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at2))[0].length;
   const value = (m[1] ?? "").trim();
-  const from = block.start + at + lead;
+  const from = block.start + at2 + lead;
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
@@ -31765,11 +31784,16 @@ function pinLineKey(label3, displayName) {
 function table(file, block) {
   return {
     header: cells(file, block.header),
-    rows: block.rows.map((r) => new Row(file, r.start, r.end)),
+    rows: rowsOf(file, block.rows),
     position: positionAt(file, block.start),
     start: block.start,
     end: block.end
   };
+}
+function rowsOf(file, spans) {
+  const rows = [];
+  for (let k = 0; k < spans.length; k += 2) rows.push(new Row(file, spans[k], spans[k + 1]));
+  return rows;
 }
 var Row = class {
   constructor(file, start, end) {
@@ -31804,7 +31828,7 @@ function normalize(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-// src/source/schema-errors.ts
+// src/document/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
   const errors = validate.errors ?? [];
@@ -31827,14 +31851,14 @@ function schemaMessage(e, schemaFile) {
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
-  const at = e.instancePath;
+  const at2 = e.instancePath;
   switch (e.keyword) {
     case "required": {
       const field = String(e.params.missingProperty);
       return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at),
-        message: `${where2(at, "the object")} is missing the required field \`${field}\``
+        pointer: `${at2}/${escapePointer(field)}`,
+        position: locate(doc, at2),
+        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -31842,25 +31866,25 @@ function describe2(doc, e, missing, schemaFile) {
       const guess = closest(field, missing);
       const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
       return {
-        pointer: `${at}/${escapePointer(field)}`,
-        position: locate(doc, at, field),
-        message: `${where2(at, "the object")} has the unknown field \`${field}\`${hint}`
+        pointer: `${at2}/${escapePointer(field)}`,
+        position: locate(doc, at2, field),
+        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
       if (e.propertyName !== void 0) {
         return {
-          pointer: `${at}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          pointer: `${at2}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at2, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
-      const got = valueAt(doc.value, at);
+      const got = valueAt(doc.value, at2);
       const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
       return {
-        pointer: at,
-        position: locate(doc, at),
-        message: `${where2(at, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        pointer: at2,
+        position: locate(doc, at2),
+        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -31933,8 +31957,8 @@ function machinePaths(source, path2, ledger) {
   const out = [];
   let more2 = 0;
   for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at = m.index;
-    if (pathLines.some((l) => at >= l.start && at < l.end)) continue;
+    const at2 = m.index;
+    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
     if (out.length === MAX_MACHINE_PATHS) {
       more2++;
       continue;
@@ -31943,7 +31967,7 @@ function machinePaths(source, path2, ledger) {
       finding(
         "BG216",
         path2,
-        positionAt(source, at),
+        positionAt(source, at2),
         `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
       )
     );
@@ -31963,9 +31987,9 @@ function machinePaths(source, path2, ledger) {
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
   if (!u) {
-    const at = ledger.title?.position ?? START2;
+    const at2 = ledger.title?.position ?? START2;
     return [
-      finding("BG203", path2, at, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+      finding("BG203", path2, at2, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
     ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
@@ -32088,12 +32112,12 @@ function duplicateSections(path2, ledger) {
     );
   });
   const section2 = ledger.ledgerSection;
-  for (const at of section2?.extraTables ?? []) {
+  for (const at2 of section2?.extraTables ?? []) {
     out.push(
       finding(
         "BG217",
         path2,
-        at,
+        at2,
         `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section2?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
@@ -32419,6 +32443,7 @@ function str(v) {
 // src/ledger/limits.ts
 var CR = 13;
 var PIPE2 = 124;
+var BACKSLASH2 = 92;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
 function matrixLimit(file) {
@@ -32442,23 +32467,22 @@ function lineLimits(file) {
     let end = i2 + 1 < lineStarts.length ? lineStarts[i2 + 1] - 1 : text.length;
     if (end > start && text.charCodeAt(end - 1) === CR) end--;
     const line = text.slice(start, end);
-    const at = (column) => ({ line: i2 + 1, column });
     if (line.includes("|")) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at(1)
+          position: at(i2, 1)
         };
       }
       const { pipes, long } = cellsOf(line);
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at(long.column)
+          position: at(i2, long.column)
         };
       }
       if ((cells2 += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(1) };
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(i2, 1) };
       }
     }
     const tooLong = lineOver(i2 + 1, line.length);
@@ -32467,7 +32491,7 @@ function lineLimits(file) {
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at(1)
+        position: at(i2, 1)
       };
     }
     for (let rest = line, column = 1; ; ) {
@@ -32476,7 +32500,7 @@ function lineLimits(file) {
       if (++markers2 > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at(column + m[0].length - 1)
+          position: at(i2, column + m[0].length - 1)
         };
       }
       rest = rest.slice(m[0].length);
@@ -32485,15 +32509,18 @@ function lineLimits(file) {
   }
   return null;
 }
+function at(i2, column) {
+  return { line: i2 + 1, column };
+}
 function cellsOf(line) {
-  if (line.length <= LIMITS.cellChars && !line.includes("\\")) return { pipes: line.split("|").length - 1, long: null };
   let pipes = 0;
   let from = 0;
   for (let i2 = line.indexOf("|"); ; i2 = line.indexOf("|", i2 + 1)) {
-    if (i2 !== -1 && escaped(line, 0, i2)) continue;
-    if (i2 === -1 && escaped(line, 0, line.length)) return { pipes, long: null };
-    const at = i2 === -1 ? line.length : i2;
-    if (at - from > LIMITS.cellChars) return { pipes, long: { length: at - from, column: from + 1 } };
+    if (i2 !== -1 && line.charCodeAt(i2 - 1) === BACKSLASH2 && escaped(line, 0, i2)) continue;
+    if (i2 === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
+      return { pipes, long: null };
+    const at2 = i2 === -1 ? line.length : i2;
+    if (at2 - from > LIMITS.cellChars) return { pipes, long: { length: at2 - from, column: from + 1 } };
     if (i2 === -1) return { pipes, long: null };
     pipes++;
     from = i2 + 1;
@@ -32582,7 +32609,7 @@ function matrixFile(file, displayName) {
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
 }
 
-// src/source/json-edit.ts
+// src/document/json-edit.ts
 function setJsonField(text, key, value) {
   const eol2 = text.includes("\r\n") ? "\r\n" : "\n";
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
@@ -32625,8 +32652,8 @@ function updatedSplice(text, ledger, date) {
   const title = ledger.title;
   if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
   const lineEnd = text.indexOf("\n", title.start);
-  const at = lineEnd === -1 ? text.length : lineEnd + 1;
-  return { start: at, end: at, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
+  const at2 = lineEnd === -1 ? text.length : lineEnd + 1;
+  return { start: at2, end: at2, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
 }
 function statusSplice(row, status) {
   const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === "status")];
@@ -32744,6 +32771,9 @@ function withPosture(pin, posture) {
 function restoredTrio(baseline, plan) {
   return trioFromBytes(baseline, { pin: plan.pin, manifest: plan.manifest, matrix: plan.matrix });
 }
+
+// src/trio/model.ts
+var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync2 } from "fs";
@@ -33519,7 +33549,7 @@ function globSync(globInput, options) {
   return crawler ? formatPaths(crawler.sync(), relative6) : [];
 }
 
-// src/files/scan.ts
+// src/fs/scan.ts
 function listFiles(root, include, exclude) {
   if (include.length === 0) return [];
   return globSync(include, {
@@ -33734,7 +33764,7 @@ function inCwd(path2) {
 // src/operations/last-known-good.ts
 var ROLES = ["pin", "manifest", "matrix"];
 async function lastKnownGood(root, baseline, to = null) {
-  const head = await resolveCommit(root, "HEAD");
+  const head = readHeadFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
   if (!head)
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
@@ -33977,7 +34007,6 @@ function stepResultLine(step2, label3 = (t) => t) {
 // src/exec/run-steps.ts
 import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -33988,6 +34017,18 @@ function childEnv(env2, extra = {}) {
   }
   return { ...out, ...extra };
 }
+
+// src/exec/clock.ts
+import { performance as performance2 } from "node:perf_hooks";
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var realClock = {
+  now: () => performance2.now(),
+  date: () => /* @__PURE__ */ new Date(),
+  after: (ms, fire) => {
+    const timer = setTimeout(fire, Math.min(Math.max(Number.isFinite(ms) ? ms : 0, 0), MAX_TIMER_MS));
+    return () => clearTimeout(timer);
+  }
+};
 
 // src/exec/process-group.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -34452,7 +34493,6 @@ function spawnGroup(argv, options) {
 
 // src/exec/run-steps.ts
 var KILL_GRACE_MS = 2e3;
-var MAX_TIMER_MS = 2 ** 31 - 1;
 function substitute(s, roots) {
   return s.replace(
     /\{(repo_root|producer_root)\}/g,
@@ -34478,7 +34518,7 @@ function callHook(run2) {
     process.emitWarning(`suite runner hook threw: ${e?.message ?? String(e)}`);
   }
 }
-function notRun(spec) {
+function notRun(spec, clock) {
   return {
     suite: spec.suite,
     name: spec.name,
@@ -34489,7 +34529,7 @@ function notRun(spec) {
     signal: null,
     error: null,
     durationMs: 0,
-    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    startedAt: clock.date().toISOString(),
     output: "",
     outputBytes: 0,
     killed: [],
@@ -34503,9 +34543,9 @@ function missingCwd(cwd) {
     return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
   }
 }
-async function runStep(spec, hooks, signal) {
-  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const t0 = performance2.now();
+async function runStep(spec, hooks, signal, clock) {
+  const startedAt = clock.date().toISOString();
+  const t0 = clock.now();
   callHook(() => hooks.onStart?.(spec));
   const base = { suite: spec.suite, name: spec.name, argv: spec.argv, cwd: spec.cwd, startedAt };
   const fail = (error2) => ({
@@ -34514,7 +34554,7 @@ async function runStep(spec, hooks, signal) {
     exitCode: null,
     signal: null,
     error: error2,
-    durationMs: performance2.now() - t0,
+    durationMs: clock.now() - t0,
     output: "",
     outputBytes: 0,
     killed: [],
@@ -34539,10 +34579,7 @@ async function runStep(spec, hooks, signal) {
     reason2 = why;
     void handle.stop(KILL_GRACE_MS);
   };
-  const timer = setTimeout(
-    () => stop("timeout"),
-    Math.min(Math.max(Number.isFinite(spec.timeoutMs) ? spec.timeoutMs : 0, 0), MAX_TIMER_MS)
-  );
+  const cancelTimeout = clock.after(spec.timeoutMs, () => stop("timeout"));
   const onAbort = () => stop("aborted");
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) onAbort();
@@ -34550,14 +34587,14 @@ async function runStep(spec, hooks, signal) {
   try {
     exit = await handle.exited;
   } finally {
-    clearTimeout(timer);
+    cancelTimeout();
     signal?.removeEventListener("abort", onAbort);
   }
   const ended = {
     ...base,
     exitCode: exit.code,
     signal: exit.signal,
-    durationMs: performance2.now() - t0,
+    durationMs: clock.now() - t0,
     output: handle.output.text(),
     outputBytes: handle.output.total,
     killed: exit.killed,
@@ -34571,17 +34608,21 @@ async function runStep(spec, hooks, signal) {
   if (reason2 === "aborted") return { ...ended, status: "failed", error: "aborted" };
   return { ...ended, status: exit.code === 0 && exit.signal === null ? "passed" : "failed", error: null };
 }
-async function runSuite(steps, hooks = {}, signal) {
+async function runSuite(steps, hooks = {}, signal, clock = realClock) {
   const runs = [];
   for (const spec of steps) {
     let run2;
     if (signal?.aborted) {
-      run2 = notRun(spec);
+      run2 = notRun(spec, clock);
     } else {
       try {
-        run2 = await runStep(spec, hooks, signal);
+        run2 = await runStep(spec, hooks, signal, clock);
       } catch (e) {
-        run2 = { ...notRun(spec), status: "failed", error: `runner error: ${e?.message ?? e}` };
+        run2 = {
+          ...notRun(spec, clock),
+          status: "failed",
+          error: `runner error: ${e?.message ?? e}`
+        };
       }
     }
     runs.push(run2);
@@ -34590,9 +34631,10 @@ async function runSuite(steps, hooks = {}, signal) {
   return runs;
 }
 async function runSuites(suites, options, hooks = {}, signal) {
-  if (options.concurrent) return Promise.all(suites.map((steps) => runSuite(steps, hooks, signal)));
+  const run2 = (steps) => runSuite(steps, hooks, signal, options.clock);
+  if (options.concurrent) return Promise.all(suites.map(run2));
   const results = [];
-  for (const steps of suites) results.push(await runSuite(steps, hooks, signal));
+  for (const steps of suites) results.push(await run2(steps));
   return results;
 }
 
@@ -34766,7 +34808,6 @@ function skipNote(skip, steps) {
 }
 
 // src/operations/rollback.ts
-var ROLES2 = ["pin", "manifest", "matrix"];
 async function runRollback(ctx, options) {
   const run2 = await startRun(ctx, toolVersions(ctx.env));
   const reason2 = (await options.redactor.redact(options.reason)).text;
@@ -34832,8 +34873,8 @@ async function rollBack(ctx, options, baseline, run2) {
     followUp2 = sortFindings(checked.filter(isDocumentationFinding));
     findings.push(...checked.filter((f) => !isDocumentationFinding(f)));
     if (edited) {
-      const file = ROLES2.map((r) => baseline.trio[r]).find(
-        (_, i2) => !sameBytes(onDisk[ROLES2[i2]], found.currentBytes[ROLES2[i2]])
+      const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
+        (_, i2) => !sameBytes(onDisk[TRIO_ROLES[i2]], found.currentBytes[TRIO_ROLES[i2]])
       );
       findings.push(
         finding(
@@ -34980,7 +35021,7 @@ function setWrites(root, baseline, bytes) {
   );
 }
 function sameTrio(a, b2) {
-  return ROLES2.every((r) => sameBytes(a[r], b2[r]));
+  return TRIO_ROLES.every((r) => sameBytes(a[r], b2[r]));
 }
 function describeSteps(steps) {
   const passed = steps.filter((s) => s.status === "passed").length;
@@ -39613,10 +39654,6 @@ function openSession(options) {
     log: log2,
     retried
   });
-  const fail = (error2, doing) => {
-    const failure = describeFailure(error2, doing, context4);
-    return { ok: false, reason: failure.reason, message: scrub(failure.message) };
-  };
   return {
     owner,
     repo,
@@ -39647,7 +39684,8 @@ function openSession(options) {
         }
         return { ok: true, value: await run2() };
       } catch (error2) {
-        return fail(error2, doing);
+        const failure = describeFailure(error2, doing, context4);
+        return { ok: false, reason: failure.reason, message: scrub(failure.message) };
       }
     }
   };
@@ -39684,8 +39722,8 @@ function branchCommitApi(session) {
   });
   const treeUrl = (commitHtmlUrl, branch) => {
     const path2 = encodePath(branch);
-    const at = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at > 0) return `${commitHtmlUrl.slice(0, at)}/tree/${path2}`;
+    const at2 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at2 > 0) return `${commitHtmlUrl.slice(0, at2)}/tree/${path2}`;
     const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
     return `${web}/${fullName}/tree/${path2}`;
   };
@@ -40795,8 +40833,8 @@ function blockAfter(text, from) {
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at = text.indexOf(end[1], lineStart);
-      return { end: at + end[1].length, endMarker: at };
+      const at2 = text.indexOf(end[1], lineStart);
+      return { end: at2 + end[1].length, endMarker: at2 };
     }
     if (line === "") {
       if (++blank > 2) break;
@@ -45009,7 +45047,7 @@ function cancellation() {
   };
 }
 
-// src/files/evidence-store.ts
+// src/fs/evidence-store.ts
 import { existsSync as existsSync6, lstatSync as lstatSync2, mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join6, resolve as resolve8 } from "node:path";
 function createEvidenceStore(dir, options = {}) {
