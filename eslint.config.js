@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint'
 
 // Each layer's folders, bottom first (docs/architecture.md): a folder imports from the folders before it in its
 // own layer and from the layers below, never from a folder after it or from a layer above.
-const infra = ['text', 'generated', 'action-docs', 'document', 'git', 'fs', 'exec', 'producer', 'github', 'policy']
+const infra = [
+  'text',
+  'generated',
+  'action-docs',
+  'document',
+  'git',
+  'fs',
+  'exec',
+  'producer',
+  'github',
+  'policy'
+]
 const domain = ['redact', 'ledger', 'trio', 'rules', 'classify', 'evidence', 'adopt']
 const above = (dirs) => dirs.flatMap((d) => [`**/${d}/**`, `../${d}/*`, `../../${d}/*`])
 
