@@ -5,23 +5,20 @@
 // in the size of the text, whatever it holds (micromark took minutes on a 200 KB cell of `*a`).
 // Offsets are those of the text (UTF-16 code units), as SourceFile positions expect.
 import { lineStartsOf } from '../document/source-file.js'
-
-export interface Span {
-  start: number
-  end: number
-}
-
-export interface CellSpan {
-  /** Where the cell begins: its opening pipe, or the row's first character when it has none. */
-  start: number
-  /** Its content between the pipes, spaces and tabs trimmed (an empty cell: both at `start`). */
-  contentStart: number
-  contentEnd: number
-}
-
-export interface RowBlock extends Span {
-  cells: CellSpan[]
-}
+import {
+  at,
+  atx,
+  delimiterColumns,
+  fence,
+  htmlEnd,
+  lineHas,
+  marker,
+  setext,
+  thematicBreak
+} from './line-kinds.js'
+import type { Line, Marker } from './line-kinds.js'
+import { isBlank, PIPE, splitRow, TAB } from './row.js'
+import type { RowBlock, Span } from './row.js'
 
 export interface ParagraphBlock extends Span {
   /** Each line's content, leading indentation removed. */
@@ -41,30 +38,6 @@ export type Block =
   // `rows` holds each row's first character and end, in pairs: no object per row of a long ledger
   | (Span & { type: 'table'; header: RowBlock; rows: number[] })
   | (Span & { type: 'other' })
-
-interface Line {
-  start: number
-  /** End of the line's text, before its line ending. */
-  end: number
-  /** Offset of the first character that is not a space or a tab (`end` when blank). */
-  first: number
-  /** Width of the leading whitespace in columns (tabs to the next multiple of 4). */
-  indent: number
-  blank: boolean
-}
-
-interface Marker {
-  ordered: boolean
-  /** The bullet character, or the ordered list's delimiter (`.` or `)`). */
-  char: string
-  /** The number an ordered item starts with. */
-  number: number
-  /** Column where the item's content starts. */
-  contentColumn: number
-  /** Offset of the item's first content character (the line's end when the item starts empty). */
-  contentStart: number
-  empty: boolean
-}
 
 /** @param lineStarts the text's line starts (SourceFile.lineStarts), when they are known already */
 export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(text)): Block[] {
@@ -94,16 +67,16 @@ class Reader {
       }
       const wasCode = afterCode
       afterCode = false
-      const m = this.marker(line)
+      const m = marker(this.text, line)
       if (line.indent >= 4) {
         this.indentedCode()
         afterCode = true
       } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph()
-      else if (this.fence(line)) this.fencedCode(line)
-      else if (this.htmlEnd(line, false) !== null) this.html(line)
-      else if (this.atx(line)) this.heading(line)
+      else if (fence(this.text, line)) this.fencedCode(line)
+      else if (htmlEnd(this.text, line, false) !== null) this.html(line)
+      else if (atx(this.text, line)) this.heading(line)
       else if (this.text[line.first] === '>') this.blockquote()
-      else if (this.thematicBreak(line)) this.other(this.i, this.i)
+      else if (thematicBreak(this.text, line)) this.other(this.i, this.i)
       else if (m) this.list()
       else if (this.tableStart(this.i)) this.table()
       else this.paragraph()
@@ -132,110 +105,7 @@ class Reader {
     return nl > start && this.text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl
   }
 
-  // --- line classification (each looks at one line, from its first character) ---
-
-  private at(line: Line, k: number): string {
-    return line.first + k < line.end ? this.text[line.first + k]! : ''
-  }
-
-  private atx(line: Line): number {
-    let n = 0
-    while (n < 7 && this.at(line, n) === '#') n++
-    if (n === 0 || n > 6) return 0
-    const after = this.at(line, n)
-    return after === '' || after === ' ' || after === '\t' ? n : 0
-  }
-
-  private fence(line: Line): { char: string; length: number } | null {
-    const c = this.at(line, 0)
-    if (c !== '`' && c !== '~') return null
-    let n = 0
-    while (this.at(line, n) === c) n++
-    if (n < 3) return null
-    // a backtick fence's info string may not hold a backtick (it would be a code span)
-    if (c === '`' && this.text.slice(line.first + n, line.end).includes('`')) return null
-    return { char: c, length: n }
-  }
-
-  private thematicBreak(line: Line): boolean {
-    const c = this.at(line, 0)
-    if (c !== '*' && c !== '-' && c !== '_') return false
-    let count = 0
-    for (let k = line.first; k < line.end; k++) {
-      const ch = this.text[k]
-      if (ch === c) count++
-      else if (ch !== ' ' && ch !== '\t') return false
-    }
-    return count >= 3
-  }
-
-  private setext(line: Line): number {
-    if (line.blank || line.indent >= 4) return 0
-    const c = this.at(line, 0)
-    if (c !== '=' && c !== '-') return 0
-    let k = line.first
-    while (k < line.end && this.text[k] === c) k++
-    while (k < line.end && (this.text[k] === ' ' || this.text[k] === '\t')) k++
-    return k === line.end ? (c === '=' ? 1 : 2) : 0
-  }
-
-  private marker(line: Line): Marker | null {
-    if (line.indent >= 4) return null
-    const c = this.at(line, 0)
-    let width: number
-    let ordered = false
-    let char = c
-    let number = 1
-    if (c === '-' || c === '*' || c === '+') {
-      width = 1
-    } else {
-      let n = 0
-      while (n < 10 && /[0-9]/.test(this.at(line, n))) n++
-      const d = this.at(line, n)
-      if (n === 0 || n > 9 || (d !== '.' && d !== ')')) return null
-      ordered = true
-      char = d
-      number = Number(this.text.slice(line.first, line.first + n))
-      width = n + 1
-    }
-    const afterMarker = line.first + width
-    if (afterMarker < line.end && this.text[afterMarker] !== ' ' && this.text[afterMarker] !== '\t')
-      return null
-    const markerColumn = line.indent + width
-    let k = afterMarker
-    let column = markerColumn
-    while (k < line.end && (this.text[k] === ' ' || this.text[k] === '\t')) {
-      column = this.text[k] === '\t' ? column + 4 - (column % 4) : column + 1
-      k++
-    }
-    const empty = k === line.end
-    const spaces = column - markerColumn
-    // more than four spaces after the marker: the content is indented code, one space belongs to the marker
-    const contentColumn = empty || spaces > 4 ? markerColumn + 1 : column
-    const contentStart = empty ? line.end : spaces > 4 ? afterMarker + 1 : k
-    return { ordered, char, number, contentColumn, contentStart, empty }
-  }
-
-  /** Where an HTML block that starts on this line ends: a closing text, 'blank', or null (no HTML block). */
-  private htmlEnd(line: Line, interrupting: boolean): string | null {
-    if (line.indent >= 4 || this.at(line, 0) !== '<') return null
-    const rest = this.text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase()
-    const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest)
-    if (raw) return `</${raw[1]}>`
-    if (rest.startsWith('<!--')) return '-->'
-    if (rest.startsWith('<?')) return '?>'
-    if (rest.startsWith('<![cdata[')) return ']]>'
-    if (/^<![a-z]/.test(rest)) return '>'
-    const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest)
-    if (tag && BLOCK_TAGS.has(tag[1]!)) return 'blank'
-    // any other complete tag alone on its line starts an HTML block, but cannot interrupt a paragraph
-    if (
-      !interrupting &&
-      /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(this.text.slice(line.first, line.end).toLowerCase())
-    )
-      return 'blank'
-    return null
-  }
+  // --- what ends a paragraph (the lines themselves are classified in line-kinds.ts) ---
 
   /**
    * Whether `line` ends a paragraph by starting a block. A table cannot start on a lazy line of a list item's
@@ -245,10 +115,15 @@ class Reader {
     const line = this.line(index)
     if (line.blank) return true
     if (line.indent >= 4) return false
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === '>' || this.thematicBreak(line))
+    if (
+      atx(this.text, line) ||
+      fence(this.text, line) ||
+      this.text[line.first] === '>' ||
+      thematicBreak(this.text, line)
+    )
       return true
-    if (this.htmlEnd(line, true) !== null) return true
-    const m = this.marker(line)
+    if (htmlEnd(this.text, line, true) !== null) return true
+    const m = marker(this.text, line)
     if (m && !m.empty && (!m.ordered || m.number === 1)) return true
     return tables && this.tableStart(index)
   }
@@ -259,7 +134,7 @@ class Reader {
     const head = this.line(index)
     const delim = index + 1 < this.count ? this.line(index + 1) : undefined
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false
-    const columns = this.delimiterColumns(delim)
+    const columns = delimiterColumns(this.text, delim)
     if (columns === 0) return false
     // a lone pipe is no header row
     const row = splitRow(this.text, head.first, head.end)
@@ -270,43 +145,6 @@ class Reader {
     )
       return false
     return columns === row.cells.length
-  }
-
-  /** The number of columns of a delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
-  private delimiterColumns(line: Line): number {
-    let k = line.first
-    let end = line.end
-    while (end > k && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--
-    const piped = this.text.slice(k, end).includes('|')
-    if (this.text[k] === '|') k++
-    if (end > k && this.text[end - 1] === '|') end--
-    let columns = 0
-    let dashes = 0
-    let state: 'lead' | 'colon' | 'dash' | 'tail' = 'lead'
-    for (; k <= end; k++) {
-      const c = k < end ? this.text[k]! : '|'
-      if (c === '|') {
-        if (dashes === 0) return 0
-        columns++
-        dashes = 0
-        state = 'lead'
-      } else if (c === ' ' || c === '\t') {
-        if (state === 'colon') return 0
-        if (state === 'dash') state = 'tail'
-      } else if (c === ':') {
-        if (state === 'lead') state = 'colon'
-        else if (state === 'dash') state = 'tail'
-        else return 0
-      } else if (c === '-') {
-        if (state === 'tail') return 0
-        state = 'dash'
-        dashes++
-      } else {
-        return 0
-      }
-    }
-    // without a pipe, a row of plain dashes is a setext underline or a thematic break; with a colon it is a table's
-    return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(':') ? columns : 0
   }
 
   private table(): void {
@@ -334,10 +172,15 @@ class Reader {
     if (line.blank || line.indent >= 4) return true
     // the usual row: a line that starts with a pipe starts no other block (and a ledger has thousands)
     if (this.text.charCodeAt(line.first) === PIPE) return false
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === '>' || this.thematicBreak(line))
+    if (
+      atx(this.text, line) ||
+      fence(this.text, line) ||
+      this.text[line.first] === '>' ||
+      thematicBreak(this.text, line)
+    )
       return true
-    if (this.htmlEnd(line, false) !== null) return true
-    return this.marker(line) !== null
+    if (htmlEnd(this.text, line, false) !== null) return true
+    return marker(this.text, line) !== null
   }
 
   // --- blocks ---
@@ -358,36 +201,32 @@ class Reader {
   }
 
   private fencedCode(line: Line): void {
-    const open = this.fence(line)!
+    const open = fence(this.text, line)!
     let k = this.i + 1
     for (; k < this.count; k++) {
       const l = this.line(k)
-      if (l.indent >= 4 || this.at(l, 0) !== open.char) continue
+      if (l.indent >= 4 || at(this.text, l, 0) !== open.char) continue
       let n = 0
-      while (this.at(l, n) === open.char) n++
+      while (at(this.text, l, n) === open.char) n++
       if (n >= open.length && this.text.slice(l.first + n, l.end).trim() === '') break
     }
     this.other(this.i, Math.min(k, this.count - 1))
   }
 
   private html(line: Line): void {
-    const end = this.htmlEnd(line, false)!
+    const end = htmlEnd(this.text, line, false)!
     let k = this.i
     if (end === 'blank') {
       while (k + 1 < this.count && !this.line(k + 1).blank) k++
     } else {
-      while (k < this.count && !this.lineHas(this.line(k), end)) k++
+      while (k < this.count && !lineHas(this.text, this.line(k), end)) k++
       k = Math.min(k, this.count - 1)
     }
     this.other(this.i, k)
   }
 
-  private lineHas(line: Line, needle: string): boolean {
-    return this.text.slice(line.start, line.end).toLowerCase().includes(needle)
-  }
-
   private heading(line: Line): void {
-    const depth = this.atx(line)
+    const depth = atx(this.text, line)
     let from = line.first + depth
     let to = line.end
     while (from < to && (this.text[from] === ' ' || this.text[from] === '\t')) from++
@@ -417,7 +256,7 @@ class Reader {
       const l = this.line(k)
       if (l.blank) break
       if (l.indent < 4 && this.text[l.first] === '>') open = this.opensParagraph(l)
-      else if (!open || this.interrupts(k, false) || this.marker(l) !== null) break
+      else if (!open || this.interrupts(k, false) || marker(this.text, l) !== null) break
       k++
     }
     this.other(this.i, k - 1)
@@ -429,7 +268,7 @@ class Reader {
     while (k < this.count) {
       const l = this.line(k)
       if (l.blank) break
-      const level = this.setext(l)
+      const level = setext(this.text, l)
       if (level > 0 && !this.tableStart(k)) {
         const lines = this.paragraphLines(first, k - 1)
         this.blocks.push({ type: 'heading', depth: level, start: lines[0]!.start, end: l.end, lines })
@@ -455,24 +294,24 @@ class Reader {
   }
 
   private list(): void {
-    const firstMarker = this.marker(this.line(this.i))!
+    const firstMarker = marker(this.text, this.line(this.i))!
     const items: ListItemBlock[] = []
     for (;;) {
       const line = this.line(this.i)
-      const m = this.marker(line)!
+      const m = marker(this.text, line)!
       const item = this.listItem(line, m)
       items.push(item.block)
       // the next item of the same list: the same bullet (or delimiter), possibly after blank lines
       let k = item.next
       while (k < this.count && this.line(k).blank) k++
       const nextLine = k < this.count ? this.line(k) : undefined
-      const next = nextLine ? this.marker(nextLine) : null
+      const next = nextLine ? marker(this.text, nextLine) : null
       this.i = item.next
       if (
         !next ||
         next.ordered !== firstMarker.ordered ||
         next.char !== firstMarker.char ||
-        this.thematicBreak(nextLine!)
+        thematicBreak(this.text, nextLine!)
       )
         break
       this.i = k
@@ -513,7 +352,7 @@ class Reader {
         continue
       }
       // less indented: a lazy continuation of the paragraph open in the item (at any depth), or its end
-      if (!sawBlank && open && !this.interrupts(k, false) && this.marker(l) === null) {
+      if (!sawBlank && open && !this.interrupts(k, false) && marker(this.text, l) === null) {
         if (inParagraph) para.push({ start: l.first, end: l.end })
         last = k++
         continue
@@ -533,7 +372,7 @@ class Reader {
   private opensParagraph(line: Line): boolean {
     let sub: Line = { ...line, indent: 0 }
     for (let depth = 0; depth < 100; depth++) {
-      const m = this.marker(sub)
+      const m = marker(this.text, sub)
       if (m) {
         if (m.empty) return false
         sub = { ...sub, first: m.contentStart }
@@ -547,10 +386,10 @@ class Reader {
       }
     }
     return !(
-      this.atx(sub) > 0 ||
-      this.fence(sub) !== null ||
-      this.thematicBreak(sub) ||
-      this.htmlEnd(sub, false) !== null
+      atx(this.text, sub) > 0 ||
+      fence(this.text, sub) !== null ||
+      thematicBreak(this.text, sub) ||
+      htmlEnd(this.text, sub, false) !== null
     )
   }
 
@@ -560,69 +399,13 @@ class Reader {
    */
   private startsBlockAt(line: Line, offset: number, afterParagraph = false): boolean {
     const sub: Line = { ...line, first: offset, indent: 0 }
-    const m = this.marker(sub)
+    const m = marker(this.text, sub)
     return (
-      this.atx(sub) > 0 ||
-      this.fence(sub) !== null ||
+      atx(this.text, sub) > 0 ||
+      fence(this.text, sub) !== null ||
       this.text[offset] === '>' ||
-      this.thematicBreak(sub) ||
+      thematicBreak(this.text, sub) ||
       (m !== null && (!afterParagraph || (!m.empty && (!m.ordered || m.number === 1))))
     )
   }
-}
-
-const BLOCK_TAGS = new Set(
-  (
-    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
-    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li ' +
-    'link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th ' +
-    'thead title tr track ul'
-  ).split(' ')
-)
-
-/** A table row's cells, from its first character to its end; a pipe after an odd run of backslashes does not split. */
-export function splitRow(text: string, first: number, lineEnd: number): RowBlock {
-  let end = lineEnd
-  while (end > first && isBlank(text.charCodeAt(end - 1))) end--
-  // the text up to the row's end (a slice, not a copy): a search for the next pipe stops there, where one in
-  // the whole text could run to the next pipe of the document for every row
-  const upTo = text.slice(0, end)
-  const cells: CellSpan[] = []
-  let cellStart = first
-  let from = text.charCodeAt(first) === PIPE ? first + 1 : first
-  for (let k = upTo.indexOf('|', from); k !== -1; k = upTo.indexOf('|', k + 1)) {
-    if (escaped(text, first, k)) continue
-    cells.push(cellOf(text, cellStart, from, k))
-    cellStart = k
-    from = k + 1
-  }
-  // text after the last pipe is one more cell; a trailing pipe closes the row
-  if (from < end || cells.length === 0) cells.push(cellOf(text, cellStart, from, end))
-  return { start: first, end: lineEnd, cells }
-}
-
-/** Whether the character at `k` follows an odd run of backslashes at or after `first` (each escapes the next). */
-export function escaped(text: string, first: number, k: number): boolean {
-  let b = k
-  while (b > first && text.charCodeAt(b - 1) === BACKSLASH) b--
-  return (k - b) % 2 === 1
-}
-
-/** A cell from its start and the text between its pipes, spaces and tabs trimmed (one object per cell). */
-function cellOf(text: string, start: number, from: number, to: number): CellSpan {
-  while (from < to && isBlank(text.charCodeAt(from))) from++
-  while (to > from && isBlank(text.charCodeAt(to - 1))) to--
-  return from < to
-    ? { start, contentStart: from, contentEnd: to }
-    : { start, contentStart: start, contentEnd: start }
-}
-
-const PIPE = 0x7c
-const BACKSLASH = 0x5c
-const SPACE = 0x20
-const TAB = 0x09
-
-/** A space or a tab: the only whitespace Markdown trims inside a line. */
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB
 }

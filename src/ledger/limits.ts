@@ -8,7 +8,7 @@ import { count, LIMITS, lineOver } from '../document/limits.js'
 import type { LimitProblem } from '../document/limits.js'
 import { positionAt } from '../document/source-file.js'
 import type { Position, SourceFile } from '../document/source-file.js'
-import { escaped } from './blocks.js'
+import { escaped } from './row.js'
 
 const CR = 0x0d
 const PIPE = 0x7c

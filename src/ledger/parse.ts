@@ -3,8 +3,10 @@
 // the size of the text (the micromark parser it replaced took minutes on crafted input; docs/performance.md).
 import { positionAt } from '../document/source-file.js'
 import type { Position, SourceFile } from '../document/source-file.js'
-import { readBlocks, splitRow } from './blocks.js'
-import type { Block, CellSpan, ListItemBlock, RowBlock, Span } from './blocks.js'
+import { readBlocks } from './blocks.js'
+import type { Block, ListItemBlock } from './blocks.js'
+import { splitRow } from './row.js'
+import type { CellSpan, RowBlock, Span } from './row.js'
 import { inlineText, plainText } from './inline.js'
 import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
 import type {
