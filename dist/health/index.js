@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -52514,15 +52514,15 @@ function fenceFor(text) {
   return "`".repeat(Math.max(3, longest + 1));
 }
 function fenced(text, info2 = "text") {
-  const fence = fenceFor(text);
-  return `${fence}${info2}
+  const fence2 = fenceFor(text);
+  return `${fence2}${info2}
 ${text.replace(/\n$/, "")}
-${fence}`;
+${fence2}`;
 }
 function literalBlock(text, info2 = "text") {
-  const fence = fenceFor(text);
-  return `${fence}${info2}
-${text}${text.endsWith("\r") ? "\r" : "\n"}${fence}`;
+  const fence2 = fenceFor(text);
+  return `${fence2}${info2}
+${text}${text.endsWith("\r") ? "\r" : "\n"}${fence2}`;
 }
 function keyValueTable(rows) {
   return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
@@ -54972,12 +54972,12 @@ function locate(doc, pointer, key) {
 }
 
 // src/text/shorten.ts
-function shorten(s, max, at2 = "char") {
+function shorten(s, max, at3 = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
-  if (at2 === "word") end = wordEnd(s, end);
+  if (at3 === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
 }
 function wordEnd(s, end) {
@@ -55492,13 +55492,13 @@ var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at2, message, subject2) {
+function finding(rule, file, at3, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
-    line: at2?.line ?? null,
-    column: at2?.column ?? null,
+    line: at3?.line ?? null,
+    column: at3?.column ?? null,
     message,
     ...subject2 === void 0 ? {} : { subject: subject2 }
   };
@@ -55646,8 +55646,8 @@ function readable(file, ids) {
     );
   }
   if (!src.validUtf8) {
-    const at2 = src.text.indexOf("\uFFFD");
-    const pos = at2 === -1 ? START : positionAt(src, at2);
+    const at3 = src.text.indexOf("\uFFFD");
+    const pos = at3 === -1 ? START : positionAt(src, at3);
     out.push(
       finding(
         ids.utf8,
@@ -55827,7 +55827,7 @@ function handoffRules(trio, producer, ctx, held) {
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
-  const at2 = (pointer) => locate(doc, pointer);
+  const at3 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
@@ -55839,7 +55839,7 @@ function handoffRules(trio, producer, ctx, held) {
       finding(
         "BG304",
         path2,
-        at2(`/${d.field}`),
+        at3(`/${d.field}`),
         `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
       )
     );
@@ -55851,7 +55851,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG304",
           path2,
-          at2(`/active_runtime_baseline/${d.field}`),
+          at3(`/active_runtime_baseline/${d.field}`),
           `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
@@ -55874,7 +55874,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG305",
           path2,
-          at2("/error_code_enum"),
+          at3("/error_code_enum"),
           `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
@@ -55895,7 +55895,7 @@ function handoffRules(trio, producer, ctx, held) {
           finding(
             "BG306",
             path2,
-            at2(`/non_2xx_envelope_policy/${mode}`),
+            at3(`/non_2xx_envelope_policy/${mode}`),
             `non_2xx_envelope_policy.${mode}: ${what}`
           )
         );
@@ -55908,7 +55908,7 @@ function handoffRules(trio, producer, ctx, held) {
 }
 function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
-  const at2 = (pointer) => locate(doc, pointer);
+  const at3 = (pointer) => locate(doc, pointer);
   if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
       if (h[key] !== void 0) {
@@ -55929,7 +55929,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         finding(
           "BG307",
           path2,
-          at2("/expected_service_contract_version"),
+          at3("/expected_service_contract_version"),
           `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
         )
       );
@@ -55938,7 +55938,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
       );
     } else {
       if (rc.requires_runtime_cutover !== false) {
@@ -55946,7 +55946,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/requires_runtime_cutover"),
+            at3("/rehearsal_candidate/requires_runtime_cutover"),
             "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
           )
         );
@@ -55956,7 +55956,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
             "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
           )
         );
@@ -55964,7 +55964,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     }
     if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry compatibility_expectations")
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
     }
   }
@@ -55973,21 +55973,21 @@ function modeRules(h, path2, doc, pin, candidate) {
 function timestamp(h, path2, doc, now) {
   const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
-  const at2 = locate(doc, "/handoff_generated_at_utc");
+  const at3 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
     return [
       finding(
         "BG308",
         path2,
-        at2,
+        at3,
         `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
       )
     ];
   }
   if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
     return [
-      finding("BG308", path2, at2, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
     ];
   }
   return [];
@@ -60006,6 +60006,173 @@ init_source_file();
 
 // src/ledger/blocks.ts
 init_source_file();
+
+// src/ledger/line-kinds.ts
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+);
+function at(text, line, k) {
+  return line.first + k < line.end ? text[line.first + k] : "";
+}
+function atx(text, line) {
+  let n = 0;
+  while (n < 7 && at(text, line, n) === "#") n++;
+  if (n === 0 || n > 6) return 0;
+  const after = at(text, line, n);
+  return after === "" || after === " " || after === "	" ? n : 0;
+}
+function fence(text, line) {
+  const c2 = at(text, line, 0);
+  if (c2 !== "`" && c2 !== "~") return null;
+  let n = 0;
+  while (at(text, line, n) === c2) n++;
+  if (n < 3) return null;
+  if (c2 === "`" && text.slice(line.first + n, line.end).includes("`")) return null;
+  return { char: c2, length: n };
+}
+function thematicBreak(text, line) {
+  const c2 = at(text, line, 0);
+  if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
+  let count2 = 0;
+  for (let k = line.first; k < line.end; k++) {
+    const ch = text[k];
+    if (ch === c2) count2++;
+    else if (ch !== " " && ch !== "	") return false;
+  }
+  return count2 >= 3;
+}
+function setext(text, line) {
+  if (line.blank || line.indent >= 4) return 0;
+  const c2 = at(text, line, 0);
+  if (c2 !== "=" && c2 !== "-") return 0;
+  let k = line.first;
+  while (k < line.end && text[k] === c2) k++;
+  while (k < line.end && (text[k] === " " || text[k] === "	")) k++;
+  return k === line.end ? c2 === "=" ? 1 : 2 : 0;
+}
+function marker(text, line) {
+  if (line.indent >= 4) return null;
+  const c2 = at(text, line, 0);
+  let width;
+  let ordered = false;
+  let char = c2;
+  let number = 1;
+  if (c2 === "-" || c2 === "*" || c2 === "+") {
+    width = 1;
+  } else {
+    let n = 0;
+    while (n < 10 && /[0-9]/.test(at(text, line, n))) n++;
+    const d = at(text, line, n);
+    if (n === 0 || n > 9 || d !== "." && d !== ")") return null;
+    ordered = true;
+    char = d;
+    number = Number(text.slice(line.first, line.first + n));
+    width = n + 1;
+  }
+  const afterMarker = line.first + width;
+  if (afterMarker < line.end && text[afterMarker] !== " " && text[afterMarker] !== "	") return null;
+  const markerColumn = line.indent + width;
+  let k = afterMarker;
+  let column = markerColumn;
+  while (k < line.end && (text[k] === " " || text[k] === "	")) {
+    column = text[k] === "	" ? column + 4 - column % 4 : column + 1;
+    k++;
+  }
+  const empty2 = k === line.end;
+  const spaces = column - markerColumn;
+  const contentColumn = empty2 || spaces > 4 ? markerColumn + 1 : column;
+  const contentStart = empty2 ? line.end : spaces > 4 ? afterMarker + 1 : k;
+  return { ordered, char, number, contentColumn, contentStart, empty: empty2 };
+}
+function htmlEnd(text, line, interrupting) {
+  if (line.indent >= 4 || at(text, line, 0) !== "<") return null;
+  const rest = text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase();
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest);
+  if (raw) return `</${raw[1]}>`;
+  if (rest.startsWith("<!--")) return "-->";
+  if (rest.startsWith("<?")) return "?>";
+  if (rest.startsWith("<![cdata[")) return "]]>";
+  if (/^<![a-z]/.test(rest)) return ">";
+  const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+  if (tag && BLOCK_TAGS.has(tag[1])) return "blank";
+  if (!interrupting && /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(text.slice(line.first, line.end).toLowerCase()))
+    return "blank";
+  return null;
+}
+function delimiterColumns(text, line) {
+  let k = line.first;
+  let end = line.end;
+  while (end > k && (text[end - 1] === " " || text[end - 1] === "	")) end--;
+  const piped = text.slice(k, end).includes("|");
+  if (text[k] === "|") k++;
+  if (end > k && text[end - 1] === "|") end--;
+  let columns = 0;
+  let dashes = 0;
+  let state = "lead";
+  for (; k <= end; k++) {
+    const c2 = k < end ? text[k] : "|";
+    if (c2 === "|") {
+      if (dashes === 0) return 0;
+      columns++;
+      dashes = 0;
+      state = "lead";
+    } else if (c2 === " " || c2 === "	") {
+      if (state === "colon") return 0;
+      if (state === "dash") state = "tail";
+    } else if (c2 === ":") {
+      if (state === "lead") state = "colon";
+      else if (state === "dash") state = "tail";
+      else return 0;
+    } else if (c2 === "-") {
+      if (state === "tail") return 0;
+      state = "dash";
+      dashes++;
+    } else {
+      return 0;
+    }
+  }
+  return piped || columns > 1 || text.slice(line.first, end + 1).includes(":") ? columns : 0;
+}
+function lineHas(text, line, needle) {
+  return text.slice(line.start, line.end).toLowerCase().includes(needle);
+}
+
+// src/ledger/row.ts
+function splitRow(text, first, lineEnd) {
+  let end = lineEnd;
+  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
+  const upTo = text.slice(0, end);
+  const cells2 = [];
+  let cellStart = first;
+  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
+  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
+    if (escaped(text, first, k)) continue;
+    cells2.push(cellOf(text, cellStart, from, k));
+    cellStart = k;
+    from = k + 1;
+  }
+  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
+  return { start: first, end: lineEnd, cells: cells2 };
+}
+function escaped(text, first, k) {
+  let b2 = k;
+  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
+  return (k - b2) % 2 === 1;
+}
+function cellOf(text, start, from, to) {
+  while (from < to && isBlank(text.charCodeAt(from))) from++;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
+}
+var PIPE = 124;
+var BACKSLASH = 92;
+var SPACE = 32;
+var TAB = 9;
+function isBlank(code2) {
+  return code2 === SPACE || code2 === TAB;
+}
+
+// src/ledger/blocks.ts
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
   return new Reader(text, lineStarts).read();
 }
@@ -60030,16 +60197,16 @@ var Reader = class {
       }
       const wasCode = afterCode;
       afterCode = false;
-      const m = this.marker(line);
+      const m = marker(this.text, line);
       if (line.indent >= 4) {
         this.indentedCode();
         afterCode = true;
       } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph();
-      else if (this.fence(line)) this.fencedCode(line);
-      else if (this.htmlEnd(line, false) !== null) this.html(line);
-      else if (this.atx(line)) this.heading(line);
+      else if (fence(this.text, line)) this.fencedCode(line);
+      else if (htmlEnd(this.text, line, false) !== null) this.html(line);
+      else if (atx(this.text, line)) this.heading(line);
       else if (this.text[line.first] === ">") this.blockquote();
-      else if (this.thematicBreak(line)) this.other(this.i, this.i);
+      else if (thematicBreak(this.text, line)) this.other(this.i, this.i);
       else if (m) this.list();
       else if (this.tableStart(this.i)) this.table();
       else this.paragraph();
@@ -60065,97 +60232,7 @@ var Reader = class {
     const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
     return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
-  // --- line classification (each looks at one line, from its first character) ---
-  at(line, k) {
-    return line.first + k < line.end ? this.text[line.first + k] : "";
-  }
-  atx(line) {
-    let n = 0;
-    while (n < 7 && this.at(line, n) === "#") n++;
-    if (n === 0 || n > 6) return 0;
-    const after = this.at(line, n);
-    return after === "" || after === " " || after === "	" ? n : 0;
-  }
-  fence(line) {
-    const c2 = this.at(line, 0);
-    if (c2 !== "`" && c2 !== "~") return null;
-    let n = 0;
-    while (this.at(line, n) === c2) n++;
-    if (n < 3) return null;
-    if (c2 === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
-    return { char: c2, length: n };
-  }
-  thematicBreak(line) {
-    const c2 = this.at(line, 0);
-    if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
-    let count2 = 0;
-    for (let k = line.first; k < line.end; k++) {
-      const ch = this.text[k];
-      if (ch === c2) count2++;
-      else if (ch !== " " && ch !== "	") return false;
-    }
-    return count2 >= 3;
-  }
-  setext(line) {
-    if (line.blank || line.indent >= 4) return 0;
-    const c2 = this.at(line, 0);
-    if (c2 !== "=" && c2 !== "-") return 0;
-    let k = line.first;
-    while (k < line.end && this.text[k] === c2) k++;
-    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-    return k === line.end ? c2 === "=" ? 1 : 2 : 0;
-  }
-  marker(line) {
-    if (line.indent >= 4) return null;
-    const c2 = this.at(line, 0);
-    let width;
-    let ordered = false;
-    let char = c2;
-    let number = 1;
-    if (c2 === "-" || c2 === "*" || c2 === "+") {
-      width = 1;
-    } else {
-      let n = 0;
-      while (n < 10 && /[0-9]/.test(this.at(line, n))) n++;
-      const d = this.at(line, n);
-      if (n === 0 || n > 9 || d !== "." && d !== ")") return null;
-      ordered = true;
-      char = d;
-      number = Number(this.text.slice(line.first, line.first + n));
-      width = n + 1;
-    }
-    const afterMarker = line.first + width;
-    if (afterMarker < line.end && this.text[afterMarker] !== " " && this.text[afterMarker] !== "	")
-      return null;
-    const markerColumn = line.indent + width;
-    let k = afterMarker;
-    let column = markerColumn;
-    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) {
-      column = this.text[k] === "	" ? column + 4 - column % 4 : column + 1;
-      k++;
-    }
-    const empty2 = k === line.end;
-    const spaces = column - markerColumn;
-    const contentColumn = empty2 || spaces > 4 ? markerColumn + 1 : column;
-    const contentStart = empty2 ? line.end : spaces > 4 ? afterMarker + 1 : k;
-    return { ordered, char, number, contentColumn, contentStart, empty: empty2 };
-  }
-  /** Where an HTML block that starts on this line ends: a closing text, 'blank', or null (no HTML block). */
-  htmlEnd(line, interrupting) {
-    if (line.indent >= 4 || this.at(line, 0) !== "<") return null;
-    const rest = this.text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase();
-    const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest);
-    if (raw) return `</${raw[1]}>`;
-    if (rest.startsWith("<!--")) return "-->";
-    if (rest.startsWith("<?")) return "?>";
-    if (rest.startsWith("<![cdata[")) return "]]>";
-    if (/^<![a-z]/.test(rest)) return ">";
-    const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
-    if (tag && BLOCK_TAGS.has(tag[1])) return "blank";
-    if (!interrupting && /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(this.text.slice(line.first, line.end).toLowerCase()))
-      return "blank";
-    return null;
-  }
+  // --- what ends a paragraph (the lines themselves are classified in line-kinds.ts) ---
   /**
    * Whether `line` ends a paragraph by starting a block. A table cannot start on a lazy line of a list item's
    * paragraph (`tables` false): the header line continues the paragraph.
@@ -60164,10 +60241,10 @@ var Reader = class {
     const line = this.line(index2);
     if (line.blank) return true;
     if (line.indent >= 4) return false;
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
       return true;
-    if (this.htmlEnd(line, true) !== null) return true;
-    const m = this.marker(line);
+    if (htmlEnd(this.text, line, true) !== null) return true;
+    const m = marker(this.text, line);
     if (m && !m.empty && (!m.ordered || m.number === 1)) return true;
     return tables && this.tableStart(index2);
   }
@@ -60176,47 +60253,12 @@ var Reader = class {
     const head = this.line(index2);
     const delim = index2 + 1 < this.count ? this.line(index2 + 1) : void 0;
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
-    const columns = this.delimiterColumns(delim);
+    const columns = delimiterColumns(this.text, delim);
     if (columns === 0) return false;
     const row = splitRow(this.text, head.first, head.end);
     if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
-  }
-  /** The number of columns of a delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
-  delimiterColumns(line) {
-    let k = line.first;
-    let end = line.end;
-    while (end > k && (this.text[end - 1] === " " || this.text[end - 1] === "	")) end--;
-    const piped = this.text.slice(k, end).includes("|");
-    if (this.text[k] === "|") k++;
-    if (end > k && this.text[end - 1] === "|") end--;
-    let columns = 0;
-    let dashes = 0;
-    let state = "lead";
-    for (; k <= end; k++) {
-      const c2 = k < end ? this.text[k] : "|";
-      if (c2 === "|") {
-        if (dashes === 0) return 0;
-        columns++;
-        dashes = 0;
-        state = "lead";
-      } else if (c2 === " " || c2 === "	") {
-        if (state === "colon") return 0;
-        if (state === "dash") state = "tail";
-      } else if (c2 === ":") {
-        if (state === "lead") state = "colon";
-        else if (state === "dash") state = "tail";
-        else return 0;
-      } else if (c2 === "-") {
-        if (state === "tail") return 0;
-        state = "dash";
-        dashes++;
-      } else {
-        return 0;
-      }
-    }
-    return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
   table() {
     const head = this.line(this.i);
@@ -60240,10 +60282,10 @@ var Reader = class {
   interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
     if (this.text.charCodeAt(line.first) === PIPE) return false;
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
       return true;
-    if (this.htmlEnd(line, false) !== null) return true;
-    return this.marker(line) !== null;
+    if (htmlEnd(this.text, line, false) !== null) return true;
+    return marker(this.text, line) !== null;
   }
   // --- blocks ---
   other(from, to) {
@@ -60260,33 +60302,30 @@ var Reader = class {
     this.other(this.i, last);
   }
   fencedCode(line) {
-    const open2 = this.fence(line);
+    const open2 = fence(this.text, line);
     let k = this.i + 1;
     for (; k < this.count; k++) {
       const l = this.line(k);
-      if (l.indent >= 4 || this.at(l, 0) !== open2.char) continue;
+      if (l.indent >= 4 || at(this.text, l, 0) !== open2.char) continue;
       let n = 0;
-      while (this.at(l, n) === open2.char) n++;
+      while (at(this.text, l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
     this.other(this.i, Math.min(k, this.count - 1));
   }
   html(line) {
-    const end = this.htmlEnd(line, false);
+    const end = htmlEnd(this.text, line, false);
     let k = this.i;
     if (end === "blank") {
       while (k + 1 < this.count && !this.line(k + 1).blank) k++;
     } else {
-      while (k < this.count && !this.lineHas(this.line(k), end)) k++;
+      while (k < this.count && !lineHas(this.text, this.line(k), end)) k++;
       k = Math.min(k, this.count - 1);
     }
     this.other(this.i, k);
   }
-  lineHas(line, needle) {
-    return this.text.slice(line.start, line.end).toLowerCase().includes(needle);
-  }
   heading(line) {
-    const depth = this.atx(line);
+    const depth = atx(this.text, line);
     let from = line.first + depth;
     let to = line.end;
     while (from < to && (this.text[from] === " " || this.text[from] === "	")) from++;
@@ -60313,7 +60352,7 @@ var Reader = class {
       const l = this.line(k);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
-      else if (!open2 || this.interrupts(k, false) || this.marker(l) !== null) break;
+      else if (!open2 || this.interrupts(k, false) || marker(this.text, l) !== null) break;
       k++;
     }
     this.other(this.i, k - 1);
@@ -60324,7 +60363,7 @@ var Reader = class {
     while (k < this.count) {
       const l = this.line(k);
       if (l.blank) break;
-      const level = this.setext(l);
+      const level = setext(this.text, l);
       if (level > 0 && !this.tableStart(k)) {
         const lines2 = this.paragraphLines(first, k - 1);
         this.blocks.push({ type: "heading", depth: level, start: lines2[0].start, end: l.end, lines: lines2 });
@@ -60348,19 +60387,19 @@ var Reader = class {
     return out;
   }
   list() {
-    const firstMarker = this.marker(this.line(this.i));
+    const firstMarker = marker(this.text, this.line(this.i));
     const items = [];
     for (; ; ) {
       const line = this.line(this.i);
-      const m = this.marker(line);
+      const m = marker(this.text, line);
       const item = this.listItem(line, m);
       items.push(item.block);
       let k = item.next;
       while (k < this.count && this.line(k).blank) k++;
       const nextLine = k < this.count ? this.line(k) : void 0;
-      const next = nextLine ? this.marker(nextLine) : null;
+      const next = nextLine ? marker(this.text, nextLine) : null;
       this.i = item.next;
-      if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || this.thematicBreak(nextLine))
+      if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || thematicBreak(this.text, nextLine))
         break;
       this.i = k;
     }
@@ -60395,7 +60434,7 @@ var Reader = class {
         last = k++;
         continue;
       }
-      if (!sawBlank && open2 && !this.interrupts(k, false) && this.marker(l) === null) {
+      if (!sawBlank && open2 && !this.interrupts(k, false) && marker(this.text, l) === null) {
         if (inParagraph) para.push({ start: l.first, end: l.end });
         last = k++;
         continue;
@@ -60414,7 +60453,7 @@ var Reader = class {
   opensParagraph(line) {
     let sub = { ...line, indent: 0 };
     for (let depth = 0; depth < 100; depth++) {
-      const m = this.marker(sub);
+      const m = marker(this.text, sub);
       if (m) {
         if (m.empty) return false;
         sub = { ...sub, first: m.contentStart };
@@ -60427,7 +60466,7 @@ var Reader = class {
         break;
       }
     }
-    return !(this.atx(sub) > 0 || this.fence(sub) !== null || this.thematicBreak(sub) || this.htmlEnd(sub, false) !== null);
+    return !(atx(this.text, sub) > 0 || fence(this.text, sub) !== null || thematicBreak(this.text, sub) || htmlEnd(this.text, sub, false) !== null);
   }
   /**
    * Whether the content at `offset` of `line` starts a block other than a paragraph (`afterParagraph`: one
@@ -60435,46 +60474,10 @@ var Reader = class {
    */
   startsBlockAt(line, offset, afterParagraph = false) {
     const sub = { ...line, first: offset, indent: 0 };
-    const m = this.marker(sub);
-    return this.atx(sub) > 0 || this.fence(sub) !== null || this.text[offset] === ">" || this.thematicBreak(sub) || m !== null && (!afterParagraph || !m.empty && (!m.ordered || m.number === 1));
+    const m = marker(this.text, sub);
+    return atx(this.text, sub) > 0 || fence(this.text, sub) !== null || this.text[offset] === ">" || thematicBreak(this.text, sub) || m !== null && (!afterParagraph || !m.empty && (!m.ordered || m.number === 1));
   }
 };
-var BLOCK_TAGS = new Set(
-  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
-);
-function splitRow(text, first, lineEnd) {
-  let end = lineEnd;
-  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
-  const upTo = text.slice(0, end);
-  const cells2 = [];
-  let cellStart = first;
-  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
-  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
-    if (escaped(text, first, k)) continue;
-    cells2.push(cellOf(text, cellStart, from, k));
-    cellStart = k;
-    from = k + 1;
-  }
-  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
-  return { start: first, end: lineEnd, cells: cells2 };
-}
-function escaped(text, first, k) {
-  let b2 = k;
-  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
-  return (k - b2) % 2 === 1;
-}
-function cellOf(text, start, from, to) {
-  while (from < to && isBlank(text.charCodeAt(from))) from++;
-  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
-}
-var PIPE = 124;
-var BACKSLASH = 92;
-var SPACE = 32;
-var TAB = 9;
-function isBlank(code2) {
-  return code2 === SPACE || code2 === TAB;
-}
 
 // src/ledger/inline.ts
 var PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -60791,10 +60794,10 @@ function updatedMarker(file, block) {
   const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
   const raw = file.text.slice(block.start, block.end);
-  const at2 = raw.indexOf(":") + 1;
-  const lead = /^[ \t]*/.exec(raw.slice(at2))[0].length;
+  const at3 = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at3))[0].length;
   const value = (m[1] ?? "").trim();
-  const from = block.start + at2 + lead;
+  const from = block.start + at3 + lead;
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
@@ -60922,14 +60925,14 @@ function schemaMessage(e, schemaFile) {
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
-  const at2 = e.instancePath;
+  const at3 = e.instancePath;
   switch (e.keyword) {
     case "required": {
       const field = String(e.params.missingProperty);
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3),
+        message: `${where2(at3, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -60937,25 +60940,25 @@ function describe2(doc, e, missing, schemaFile) {
       const guess = closest(field, missing);
       const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2, field),
-        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3, field),
+        message: `${where2(at3, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
       if (e.propertyName !== void 0) {
         return {
-          pointer: `${at2}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at2, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          pointer: `${at3}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at3, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where2(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
-      const got = valueAt(doc.value, at2);
+      const got = valueAt(doc.value, at3);
       const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
       return {
-        pointer: at2,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        pointer: at3,
+        position: locate(doc, at3),
+        message: `${where2(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -61030,8 +61033,8 @@ function machinePaths(source, path2, ledger) {
   const out = [];
   let more2 = 0;
   for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at2 = m.index;
-    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
+    const at3 = m.index;
+    if (pathLines.some((l) => at3 >= l.start && at3 < l.end)) continue;
     if (out.length === MAX_MACHINE_PATHS) {
       more2++;
       continue;
@@ -61040,7 +61043,7 @@ function machinePaths(source, path2, ledger) {
       finding(
         "BG216",
         path2,
-        positionAt(source, at2),
+        positionAt(source, at3),
         `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
       )
     );
@@ -61060,9 +61063,9 @@ function machinePaths(source, path2, ledger) {
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
   if (!u) {
-    const at2 = ledger.title?.position ?? START2;
+    const at3 = ledger.title?.position ?? START2;
     return [
-      finding("BG203", path2, at2, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+      finding("BG203", path2, at3, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
     ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
@@ -61185,12 +61188,12 @@ function duplicateSections(path2, ledger) {
     );
   });
   const section3 = ledger.ledgerSection;
-  for (const at2 of section3?.extraTables ?? []) {
+  for (const at3 of section3?.extraTables ?? []) {
     out.push(
       finding(
         "BG217",
         path2,
-        at2,
+        at3,
         `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section3?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
@@ -61620,12 +61623,12 @@ function versions(name, body, input) {
     const got = body[field];
     const pinned = pin[pinField];
     if (typeof pinned === "string" && got !== pinned) {
-      const at2 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
+      const at3 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
       out.push(
         finding(
           "BG403",
           input.pin.path,
-          at2,
+          at3,
           `${name}: the producer reports ${field} ${JSON.stringify(got)} but the pin expects "${pinned}"`
         )
       );
@@ -61725,18 +61728,18 @@ function lineLimits(file) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at(i, 1)
+          position: at2(i, 1)
         };
       }
       const { pipes, long } = cellsOf(line);
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at(i, long.column)
+          position: at2(i, long.column)
         };
       }
       if ((cells2 += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(i, 1) };
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at2(i, 1) };
       }
     }
     const tooLong = lineOver(i + 1, line.length);
@@ -61745,7 +61748,7 @@ function lineLimits(file) {
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at(i, 1)
+        position: at2(i, 1)
       };
     }
     for (let rest = line, column = 1; ; ) {
@@ -61754,7 +61757,7 @@ function lineLimits(file) {
       if (++markers2 > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at(i, column + m[0].length - 1)
+          position: at2(i, column + m[0].length - 1)
         };
       }
       rest = rest.slice(m[0].length);
@@ -61763,7 +61766,7 @@ function lineLimits(file) {
   }
   return null;
 }
-function at(i, column) {
+function at2(i, column) {
   return { line: i + 1, column };
 }
 function cellsOf(line) {
@@ -61773,20 +61776,20 @@ function cellsOf(line) {
     if (i !== -1 && line.charCodeAt(i - 1) === BACKSLASH2 && escaped(line, 0, i)) continue;
     if (i === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
       return { pipes, long: null };
-    const at2 = i === -1 ? line.length : i;
-    if (at2 - from > LIMITS.cellChars) return { pipes, long: { length: at2 - from, column: from + 1 } };
+    const at3 = i === -1 ? line.length : i;
+    if (at3 - from > LIMITS.cellChars) return { pipes, long: { length: at3 - from, column: from + 1 } };
     if (i === -1) return { pipes, long: null };
     pipes++;
     from = i + 1;
   }
 }
 function inlineMarkers(file) {
-  const marker2 = /[*_[\\]/g;
-  for (let seen = 1; marker2.exec(file.text); seen++) {
+  const marker3 = /[*_[\\]/g;
+  for (let seen = 1; marker3.exec(file.text); seen++) {
     if (seen > LIMITS.inlineMarkers) {
       return {
         message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, marker2.lastIndex - 1)
+        position: positionAt(file, marker3.lastIndex - 1)
       };
     }
   }
@@ -62052,8 +62055,8 @@ function packetFiles(packet, markdown = {}) {
 
 // src/rules/producer-identity.ts
 function producerIdentityRules(pin, input) {
-  const at2 = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
-  const couldNot = (field, message) => finding("BG314", pin.path, at2(field), `could not verify the producer identity: ${message}`);
+  const at3 = (field) => pin.doc ? locate(pin.doc, `/${field}`) : null;
+  const couldNot = (field, message) => finding("BG314", pin.path, at3(field), `could not verify the producer identity: ${message}`);
   if ("unavailable" in input) return [couldNot("memorykernel_repo", input.unavailable)];
   const { repository, tag, pinnedCommit, expectedManifestSha256, manifestPath } = input;
   const notRead = (what) => `${what} was not read because an earlier request to the GitHub API failed (see the finding above)`;
@@ -62068,7 +62071,7 @@ function producerIdentityRules(pin, input) {
       finding(
         "BG313",
         pin.path,
-        at2("release_tag"),
+        at3("release_tag"),
         `the release tag ${tag} does not exist in the producer repository ${repository}: push the tag there, or pin a release that exists`
       )
     );
@@ -62084,7 +62087,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at2("commit_sha"),
+          at3("commit_sha"),
           `the tag points elsewhere: ${tagSays}, and GitHub cannot relate it to the pinned commit ${pinnedCommit} (${ancestry.message}); pin the commit the tag was made from, or move the tag onto a descendant of the pinned commit`
         )
       );
@@ -62096,7 +62099,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG312",
           pin.path,
-          at2("commit_sha"),
+          at3("commit_sha"),
           `the tag points elsewhere: ${tagSays}, ${how}, which is neither the pinned commit nor a descendant of it; the tag and the pin name different code: pin the tag's release again (baseline-gate repin) or fix the tag in the producer repository`
         )
       );
@@ -62110,7 +62113,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG311",
           pin.path,
-          at2("expected_producer_manifest_sha256"),
+          at3("expected_producer_manifest_sha256"),
           `the producer manifest ${where4} does not exist, so nothing published there has the pinned SHA-256 ${expectedManifestSha256}; check the policy's producer.manifest path, or pin a release that publishes the manifest`
         )
       );
@@ -62121,7 +62124,7 @@ function producerIdentityRules(pin, input) {
         finding(
           "BG311",
           pin.path,
-          at2("expected_producer_manifest_sha256"),
+          at3("expected_producer_manifest_sha256"),
           `the producer manifest ${where4} has SHA-256 ${manifest.value}, the pin expects ${expectedManifestSha256}: the published manifest is not the pinned one (the tag was moved, or the mirror came from another commit); repin from the tag, or restore the tag`
         )
       );
@@ -62502,9 +62505,9 @@ function labelProblem(label2) {
     return null;
   return `the label ${JSON.stringify(label2)} must be 1-50 characters, without a comma or a control character.`;
 }
-function markerProblem(marker2) {
-  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+function markerProblem(marker3) {
+  if (typeof marker3 === "string" && MARKER.test(marker3) && !marker3.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker3)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
 }
 function numberProblem(n, what) {
   return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
@@ -66925,8 +66928,8 @@ function branchCommitApi(session) {
   });
   const treeUrl = (commitHtmlUrl, branch) => {
     const path2 = encodePath(branch);
-    const at2 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at2 > 0) return `${commitHtmlUrl.slice(0, at2)}/tree/${path2}`;
+    const at3 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at3 > 0) return `${commitHtmlUrl.slice(0, at3)}/tree/${path2}`;
     const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
     return `${web}/${fullName}/tree/${path2}`;
   };
@@ -67019,12 +67022,12 @@ function branchCommitApi(session) {
 // src/github/comment-body.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var STICKY_COMMENT_BUDGET = 65e3;
-function stickyMarker(marker2) {
-  return `<!-- baseline-gate:${marker2} -->`;
+function stickyMarker(marker3) {
+  return `<!-- baseline-gate:${marker3} -->`;
 }
 var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker2)}
+function renderStickyComment(marker3, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker3)}
 `;
   const { text, truncated } = fitBody(body, budget - head.length, "comment");
   return { text: head + text, truncated };
@@ -67055,9 +67058,9 @@ function openFence(markdown) {
   for (const line of markdown.split("\n")) {
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (!m) continue;
-    const fence = m[1];
-    if (open2 === null) open2 = fence.slice(0, 16);
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
+    const fence2 = m[1];
+    if (open2 === null) open2 = fence2.slice(0, 16);
+    else if (fence2[0] === open2[0] && fence2.length >= open2.length && line.trim() === fence2) open2 = null;
   }
   return open2;
 }
@@ -67080,8 +67083,8 @@ async function upsert(steps) {
 // src/github/issues.ts
 function issueApi(session) {
   const { owner, repo, fullName, api, step: step3, call } = session;
-  const markedDoing = (verb, marker2, label2, permission) => ({
-    what: `${verb} issue ${String(marker2)} (label ${JSON.stringify(label2)}) of ${fullName}`,
+  const markedDoing = (verb, marker3, label2, permission) => ({
+    what: `${verb} issue ${String(marker3)} (label ${JSON.stringify(label2)}) of ${fullName}`,
     permission,
     subject: `the repository ${fullName} and that it has issues enabled`
   });
@@ -67122,11 +67125,11 @@ function issueApi(session) {
   });
   return {
     upsertIssue: (input) => {
-      const { marker: marker2, label: label2, title, body } = input ?? {};
-      const doing = markedDoing("open or update the", marker2, label2, "`issues: write`");
-      const problem = () => markerProblem(marker2) ?? labelProblem(label2) ?? titleProblem(title);
+      const { marker: marker3, label: label2, title, body } = input ?? {};
+      const doing = markedDoing("open or update the", marker3, label2, "`issues: write`");
+      const problem = () => markerProblem(marker3) ?? labelProblem(label2) ?? titleProblem(title);
       return call(doing, problem, () => {
-        const markerLine = stickyMarker(marker2);
+        const markerLine = stickyMarker(marker3);
         const fitted = fitBody(
           String(body ?? ""),
           STICKY_COMMENT_BUDGET - markerLine.length - 1,
@@ -67162,12 +67165,12 @@ ${fitted.text}`;
       });
     },
     findMarkedIssue: (input) => {
-      const { marker: marker2, label: label2 } = input ?? {};
-      const doing = markedDoing("find the open", marker2, label2, "`issues: read`");
+      const { marker: marker3, label: label2 } = input ?? {};
+      const doing = markedDoing("find the open", marker3, label2, "`issues: read`");
       return call(
         doing,
-        () => markerProblem(marker2) ?? labelProblem(label2),
-        () => openMarkedIssue(doing, label2, stickyMarker(marker2))
+        () => markerProblem(marker3) ?? labelProblem(label2),
+        () => openMarkedIssue(doing, label2, stickyMarker(marker3))
       );
     },
     listIssueComments: (issue2) => {
@@ -67584,17 +67587,17 @@ function stickyCommentApi(session) {
     }
   });
   return {
-    upsertStickyComment: (pr, marker2, body) => {
+    upsertStickyComment: (pr, marker3, body) => {
       const doing = {
         what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
         permission: "`pull-requests: write` (or `issues: write`)",
         subject: `the repository ${fullName} and the pull request number ${pr}`,
         note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
       };
-      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker2);
+      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker3);
       return call(doing, problem, async () => {
-        const markerLine = stickyMarker(marker2);
-        const { text, truncated } = renderStickyComment(marker2, String(body));
+        const markerLine = stickyMarker(marker3);
+        const { text, truncated } = renderStickyComment(marker3, String(body));
         const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
         const find = () => step3(doing, async () => {
           let mine = null;
@@ -68061,8 +68064,8 @@ function blockAfter(text, from) {
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at2 = text.indexOf(end[1], lineStart);
-      return { end: at2 + end[1].length, endMarker: at2 };
+      const at3 = text.indexOf(end[1], lineStart);
+      return { end: at3 + end[1].length, endMarker: at3 };
     }
     if (line === "") {
       if (++blank > 2) break;
@@ -68722,11 +68725,11 @@ var SecretLintProfiler = class {
     });
     observer.observe({ entryTypes: ["mark", "measure"] });
   }
-  mark(marker2) {
-    if ("id" in marker2) {
-      this.perf.mark(`${marker2.type}||${marker2.id}`);
+  mark(marker3) {
+    if ("id" in marker3) {
+      this.perf.mark(`${marker3.type}||${marker3.id}`);
     } else {
-      this.perf.mark(marker2.type);
+      this.perf.mark(marker3.type);
     }
   }
   waifForExecutionPromises = () => {
@@ -69172,7 +69175,7 @@ async function secretlintSpans(text, rank) {
 }
 
 // src/redact/spans.ts
-function marker(kind) {
+function marker2(kind) {
   return `[REDACTED:${kind}]`;
 }
 var MARKER2 = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
@@ -69219,7 +69222,7 @@ function applySpans(text, spans, kinds) {
       }
       i++;
     }
-    parts.push(text.slice(cursor, first.start), marker(kind));
+    parts.push(text.slice(cursor, first.start), marker2(kind));
     cursor = end;
     count2++;
     kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -69391,10 +69394,10 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker2 = join7(resolve8(options.ignoreInGit), ".gitignore");
-      check(marker2);
-      if (!existsSync7(marker2))
-        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+      const marker3 = join7(resolve8(options.ignoreInGit), ".gitignore");
+      check(marker3);
+      if (!existsSync7(marker3))
+        writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
@@ -70389,10 +70392,10 @@ function diffItems(before, now) {
   };
 }
 async function syncDriftIssue(client, input) {
-  const marker2 = driftMarker(input.baseline);
+  const marker3 = driftMarker(input.baseline);
   const redact = input.redact ?? ((t) => Promise.resolve(t));
   const record = { sha: input.sha, run: input.run, items: input.items };
-  const found = await client.findMarkedIssue({ marker: marker2, label: DRIFT_LABEL });
+  const found = await client.findMarkedIssue({ marker: marker3, label: DRIFT_LABEL });
   if (!found.ok) return found;
   const issue2 = found.value;
   if (!issue2) {
@@ -70400,7 +70403,7 @@ async function syncDriftIssue(client, input) {
     const body2 = await redact(`${renderBlock(record)}
 ${openingText(input)}`);
     const opened = await client.upsertIssue({
-      marker: marker2,
+      marker: marker3,
       label: DRIFT_LABEL,
       title: `Baseline drift: ${input.baseline} health fails`,
       body: body2
@@ -70410,7 +70413,7 @@ ${openingText(input)}`);
   }
   const comments = await client.listIssueComments(issue2.number);
   if (!comments.ok) return comments;
-  const markerLine = stickyMarker(marker2);
+  const markerLine = stickyMarker(marker3);
   const ours = comments.value.filter(
     (c2) => c2.body.startsWith(markerLine) && (issue2.author === null || c2.author === issue2.author)
   );

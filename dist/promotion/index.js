@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -21904,15 +21904,15 @@ function fenceFor(text) {
   return "`".repeat(Math.max(3, longest + 1));
 }
 function fenced(text, info2 = "text") {
-  const fence = fenceFor(text);
-  return `${fence}${info2}
+  const fence2 = fenceFor(text);
+  return `${fence2}${info2}
 ${text.replace(/\n$/, "")}
-${fence}`;
+${fence2}`;
 }
 function literalBlock(text, info2 = "text") {
-  const fence = fenceFor(text);
-  return `${fence}${info2}
-${text}${text.endsWith("\r") ? "\r" : "\n"}${fence}`;
+  const fence2 = fenceFor(text);
+  return `${fence2}${info2}
+${text}${text.endsWith("\r") ? "\r" : "\n"}${fence2}`;
 }
 function keyValueTable(rows) {
   return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
@@ -22991,13 +22991,13 @@ var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
 // src/rules/finding.ts
-function finding(rule, file, at2, message, subject2) {
+function finding(rule, file, at3, message, subject2) {
   return {
     rule,
     severity: RULES[rule].severity,
     file,
-    line: at2?.line ?? null,
-    column: at2?.column ?? null,
+    line: at3?.line ?? null,
+    column: at3?.column ?? null,
     message,
     ...subject2 === void 0 ? {} : { subject: subject2 }
   };
@@ -24173,12 +24173,12 @@ function classifyChange(input) {
     }
   }
   if (removed.length > 0 && !bumped(from.service_contract_version, to.service_contract_version)) {
-    const at2 = head.manifest.doc ? locate(head.manifest.doc, "/error_code_enum") : null;
+    const at3 = head.manifest.doc ? locate(head.manifest.doc, "/error_code_enum") : null;
     out.push(
       finding(
         "BG503",
         head.manifest.path,
-        at2,
+        at3,
         `error codes [${removed.join(", ")}] are removed without a service contract bump (still ${to.service_contract_version}): removing a code is breaking; keep the codes, or pin a producer release that bumps service_contract_version`
       )
     );
@@ -28823,12 +28823,12 @@ var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.js
 var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
 // src/text/shorten.ts
-function shorten(s, max, at2 = "char") {
+function shorten(s, max, at3 = "char") {
   if (s.length <= max) return s;
   let end = max - 1;
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
-  if (at2 === "word") end = wordEnd(s, end);
+  if (at3 === "word") end = wordEnd(s, end);
   return `${s.slice(0, end)}\u2026`;
 }
 function wordEnd(s, end) {
@@ -28865,14 +28865,14 @@ function schemaMessage(e, schemaFile) {
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe3(doc, e, missing, schemaFile) {
-  const at2 = e.instancePath;
+  const at3 = e.instancePath;
   switch (e.keyword) {
     case "required": {
       const field = String(e.params.missingProperty);
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the object")} is missing the required field \`${field}\``
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3),
+        message: `${where2(at3, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -28880,25 +28880,25 @@ function describe3(doc, e, missing, schemaFile) {
       const guess = closest(field, missing);
       const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
       return {
-        pointer: `${at2}/${escapePointer(field)}`,
-        position: locate(doc, at2, field),
-        message: `${where2(at2, "the object")} has the unknown field \`${field}\`${hint}`
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3, field),
+        message: `${where2(at3, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
       if (e.propertyName !== void 0) {
         return {
-          pointer: `${at2}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at2, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at2, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          pointer: `${at3}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at3, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where2(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
-      const got = valueAt(doc.value, at2);
+      const got = valueAt(doc.value, at3);
       const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
       return {
-        pointer: at2,
-        position: locate(doc, at2),
-        message: `${where2(at2, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        pointer: at3,
+        position: locate(doc, at3),
+        message: `${where2(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -29236,8 +29236,8 @@ function readable(file, ids) {
     );
   }
   if (!src.validUtf8) {
-    const at2 = src.text.indexOf("\uFFFD");
-    const pos = at2 === -1 ? START : positionAt(src, at2);
+    const at3 = src.text.indexOf("\uFFFD");
+    const pos = at3 === -1 ? START : positionAt(src, at3);
     out.push(
       finding(
         ids.utf8,
@@ -29416,7 +29416,7 @@ function handoffRules(trio, producer, ctx, held) {
   const doc = producer.handoff.doc;
   if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
-  const at2 = (pointer) => locate(doc, pointer);
+  const at3 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
   const candidate = h.handoff_mode === "service-v3-candidate";
@@ -29428,7 +29428,7 @@ function handoffRules(trio, producer, ctx, held) {
       finding(
         "BG304",
         path2,
-        at2(`/${d.field}`),
+        at3(`/${d.field}`),
         `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
       )
     );
@@ -29440,7 +29440,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG304",
           path2,
-          at2(`/active_runtime_baseline/${d.field}`),
+          at3(`/active_runtime_baseline/${d.field}`),
           `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
         )
       );
@@ -29463,7 +29463,7 @@ function handoffRules(trio, producer, ctx, held) {
         finding(
           "BG305",
           path2,
-          at2("/error_code_enum"),
+          at3("/error_code_enum"),
           `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
         )
       );
@@ -29484,7 +29484,7 @@ function handoffRules(trio, producer, ctx, held) {
           finding(
             "BG306",
             path2,
-            at2(`/non_2xx_envelope_policy/${mode}`),
+            at3(`/non_2xx_envelope_policy/${mode}`),
             `non_2xx_envelope_policy.${mode}: ${what}`
           )
         );
@@ -29497,7 +29497,7 @@ function handoffRules(trio, producer, ctx, held) {
 }
 function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
-  const at2 = (pointer) => locate(doc, pointer);
+  const at3 = (pointer) => locate(doc, pointer);
   if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
       if (h[key] !== void 0) {
@@ -29518,7 +29518,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         finding(
           "BG307",
           path2,
-          at2("/expected_service_contract_version"),
+          at3("/expected_service_contract_version"),
           `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
         )
       );
@@ -29527,7 +29527,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
       );
     } else {
       if (rc.requires_runtime_cutover !== false) {
@@ -29535,7 +29535,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/requires_runtime_cutover"),
+            at3("/rehearsal_candidate/requires_runtime_cutover"),
             "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
           )
         );
@@ -29545,7 +29545,7 @@ function modeRules(h, path2, doc, pin, candidate) {
           finding(
             "BG307",
             path2,
-            at2("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
             "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
           )
         );
@@ -29553,7 +29553,7 @@ function modeRules(h, path2, doc, pin, candidate) {
     }
     if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
-        finding("BG307", path2, at2(""), "a service-v3-candidate payload must carry compatibility_expectations")
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
     }
   }
@@ -29562,24 +29562,189 @@ function modeRules(h, path2, doc, pin, candidate) {
 function timestamp(h, path2, doc, now) {
   const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
-  const at2 = locate(doc, "/handoff_generated_at_utc");
+  const at3 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
     return [
       finding(
         "BG308",
         path2,
-        at2,
+        at3,
         `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
       )
     ];
   }
   if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
     return [
-      finding("BG308", path2, at2, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
     ];
   }
   return [];
+}
+
+// src/ledger/line-kinds.ts
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+);
+function at(text, line, k) {
+  return line.first + k < line.end ? text[line.first + k] : "";
+}
+function atx(text, line) {
+  let n = 0;
+  while (n < 7 && at(text, line, n) === "#") n++;
+  if (n === 0 || n > 6) return 0;
+  const after = at(text, line, n);
+  return after === "" || after === " " || after === "	" ? n : 0;
+}
+function fence(text, line) {
+  const c2 = at(text, line, 0);
+  if (c2 !== "`" && c2 !== "~") return null;
+  let n = 0;
+  while (at(text, line, n) === c2) n++;
+  if (n < 3) return null;
+  if (c2 === "`" && text.slice(line.first + n, line.end).includes("`")) return null;
+  return { char: c2, length: n };
+}
+function thematicBreak(text, line) {
+  const c2 = at(text, line, 0);
+  if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
+  let count2 = 0;
+  for (let k = line.first; k < line.end; k++) {
+    const ch = text[k];
+    if (ch === c2) count2++;
+    else if (ch !== " " && ch !== "	") return false;
+  }
+  return count2 >= 3;
+}
+function setext(text, line) {
+  if (line.blank || line.indent >= 4) return 0;
+  const c2 = at(text, line, 0);
+  if (c2 !== "=" && c2 !== "-") return 0;
+  let k = line.first;
+  while (k < line.end && text[k] === c2) k++;
+  while (k < line.end && (text[k] === " " || text[k] === "	")) k++;
+  return k === line.end ? c2 === "=" ? 1 : 2 : 0;
+}
+function marker(text, line) {
+  if (line.indent >= 4) return null;
+  const c2 = at(text, line, 0);
+  let width;
+  let ordered = false;
+  let char = c2;
+  let number = 1;
+  if (c2 === "-" || c2 === "*" || c2 === "+") {
+    width = 1;
+  } else {
+    let n = 0;
+    while (n < 10 && /[0-9]/.test(at(text, line, n))) n++;
+    const d = at(text, line, n);
+    if (n === 0 || n > 9 || d !== "." && d !== ")") return null;
+    ordered = true;
+    char = d;
+    number = Number(text.slice(line.first, line.first + n));
+    width = n + 1;
+  }
+  const afterMarker = line.first + width;
+  if (afterMarker < line.end && text[afterMarker] !== " " && text[afterMarker] !== "	") return null;
+  const markerColumn = line.indent + width;
+  let k = afterMarker;
+  let column = markerColumn;
+  while (k < line.end && (text[k] === " " || text[k] === "	")) {
+    column = text[k] === "	" ? column + 4 - column % 4 : column + 1;
+    k++;
+  }
+  const empty = k === line.end;
+  const spaces = column - markerColumn;
+  const contentColumn = empty || spaces > 4 ? markerColumn + 1 : column;
+  const contentStart = empty ? line.end : spaces > 4 ? afterMarker + 1 : k;
+  return { ordered, char, number, contentColumn, contentStart, empty };
+}
+function htmlEnd(text, line, interrupting) {
+  if (line.indent >= 4 || at(text, line, 0) !== "<") return null;
+  const rest = text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase();
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest);
+  if (raw) return `</${raw[1]}>`;
+  if (rest.startsWith("<!--")) return "-->";
+  if (rest.startsWith("<?")) return "?>";
+  if (rest.startsWith("<![cdata[")) return "]]>";
+  if (/^<![a-z]/.test(rest)) return ">";
+  const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+  if (tag && BLOCK_TAGS.has(tag[1])) return "blank";
+  if (!interrupting && /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(text.slice(line.first, line.end).toLowerCase()))
+    return "blank";
+  return null;
+}
+function delimiterColumns(text, line) {
+  let k = line.first;
+  let end = line.end;
+  while (end > k && (text[end - 1] === " " || text[end - 1] === "	")) end--;
+  const piped = text.slice(k, end).includes("|");
+  if (text[k] === "|") k++;
+  if (end > k && text[end - 1] === "|") end--;
+  let columns = 0;
+  let dashes = 0;
+  let state = "lead";
+  for (; k <= end; k++) {
+    const c2 = k < end ? text[k] : "|";
+    if (c2 === "|") {
+      if (dashes === 0) return 0;
+      columns++;
+      dashes = 0;
+      state = "lead";
+    } else if (c2 === " " || c2 === "	") {
+      if (state === "colon") return 0;
+      if (state === "dash") state = "tail";
+    } else if (c2 === ":") {
+      if (state === "lead") state = "colon";
+      else if (state === "dash") state = "tail";
+      else return 0;
+    } else if (c2 === "-") {
+      if (state === "tail") return 0;
+      state = "dash";
+      dashes++;
+    } else {
+      return 0;
+    }
+  }
+  return piped || columns > 1 || text.slice(line.first, end + 1).includes(":") ? columns : 0;
+}
+function lineHas(text, line, needle) {
+  return text.slice(line.start, line.end).toLowerCase().includes(needle);
+}
+
+// src/ledger/row.ts
+function splitRow(text, first, lineEnd) {
+  let end = lineEnd;
+  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
+  const upTo = text.slice(0, end);
+  const cells2 = [];
+  let cellStart = first;
+  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
+  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
+    if (escaped(text, first, k)) continue;
+    cells2.push(cellOf(text, cellStart, from, k));
+    cellStart = k;
+    from = k + 1;
+  }
+  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
+  return { start: first, end: lineEnd, cells: cells2 };
+}
+function escaped(text, first, k) {
+  let b2 = k;
+  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
+  return (k - b2) % 2 === 1;
+}
+function cellOf(text, start, from, to) {
+  while (from < to && isBlank(text.charCodeAt(from))) from++;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
+}
+var PIPE = 124;
+var BACKSLASH = 92;
+var SPACE = 32;
+var TAB = 9;
+function isBlank(code2) {
+  return code2 === SPACE || code2 === TAB;
 }
 
 // src/ledger/blocks.ts
@@ -29607,16 +29772,16 @@ var Reader = class {
       }
       const wasCode = afterCode;
       afterCode = false;
-      const m = this.marker(line);
+      const m = marker(this.text, line);
       if (line.indent >= 4) {
         this.indentedCode();
         afterCode = true;
       } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph();
-      else if (this.fence(line)) this.fencedCode(line);
-      else if (this.htmlEnd(line, false) !== null) this.html(line);
-      else if (this.atx(line)) this.heading(line);
+      else if (fence(this.text, line)) this.fencedCode(line);
+      else if (htmlEnd(this.text, line, false) !== null) this.html(line);
+      else if (atx(this.text, line)) this.heading(line);
       else if (this.text[line.first] === ">") this.blockquote();
-      else if (this.thematicBreak(line)) this.other(this.i, this.i);
+      else if (thematicBreak(this.text, line)) this.other(this.i, this.i);
       else if (m) this.list();
       else if (this.tableStart(this.i)) this.table();
       else this.paragraph();
@@ -29642,97 +29807,7 @@ var Reader = class {
     const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
     return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
-  // --- line classification (each looks at one line, from its first character) ---
-  at(line, k) {
-    return line.first + k < line.end ? this.text[line.first + k] : "";
-  }
-  atx(line) {
-    let n = 0;
-    while (n < 7 && this.at(line, n) === "#") n++;
-    if (n === 0 || n > 6) return 0;
-    const after = this.at(line, n);
-    return after === "" || after === " " || after === "	" ? n : 0;
-  }
-  fence(line) {
-    const c2 = this.at(line, 0);
-    if (c2 !== "`" && c2 !== "~") return null;
-    let n = 0;
-    while (this.at(line, n) === c2) n++;
-    if (n < 3) return null;
-    if (c2 === "`" && this.text.slice(line.first + n, line.end).includes("`")) return null;
-    return { char: c2, length: n };
-  }
-  thematicBreak(line) {
-    const c2 = this.at(line, 0);
-    if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
-    let count2 = 0;
-    for (let k = line.first; k < line.end; k++) {
-      const ch = this.text[k];
-      if (ch === c2) count2++;
-      else if (ch !== " " && ch !== "	") return false;
-    }
-    return count2 >= 3;
-  }
-  setext(line) {
-    if (line.blank || line.indent >= 4) return 0;
-    const c2 = this.at(line, 0);
-    if (c2 !== "=" && c2 !== "-") return 0;
-    let k = line.first;
-    while (k < line.end && this.text[k] === c2) k++;
-    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-    return k === line.end ? c2 === "=" ? 1 : 2 : 0;
-  }
-  marker(line) {
-    if (line.indent >= 4) return null;
-    const c2 = this.at(line, 0);
-    let width;
-    let ordered = false;
-    let char = c2;
-    let number = 1;
-    if (c2 === "-" || c2 === "*" || c2 === "+") {
-      width = 1;
-    } else {
-      let n = 0;
-      while (n < 10 && /[0-9]/.test(this.at(line, n))) n++;
-      const d = this.at(line, n);
-      if (n === 0 || n > 9 || d !== "." && d !== ")") return null;
-      ordered = true;
-      char = d;
-      number = Number(this.text.slice(line.first, line.first + n));
-      width = n + 1;
-    }
-    const afterMarker = line.first + width;
-    if (afterMarker < line.end && this.text[afterMarker] !== " " && this.text[afterMarker] !== "	")
-      return null;
-    const markerColumn = line.indent + width;
-    let k = afterMarker;
-    let column = markerColumn;
-    while (k < line.end && (this.text[k] === " " || this.text[k] === "	")) {
-      column = this.text[k] === "	" ? column + 4 - column % 4 : column + 1;
-      k++;
-    }
-    const empty = k === line.end;
-    const spaces = column - markerColumn;
-    const contentColumn = empty || spaces > 4 ? markerColumn + 1 : column;
-    const contentStart = empty ? line.end : spaces > 4 ? afterMarker + 1 : k;
-    return { ordered, char, number, contentColumn, contentStart, empty };
-  }
-  /** Where an HTML block that starts on this line ends: a closing text, 'blank', or null (no HTML block). */
-  htmlEnd(line, interrupting) {
-    if (line.indent >= 4 || this.at(line, 0) !== "<") return null;
-    const rest = this.text.slice(line.first, Math.min(line.end, line.first + 64)).toLowerCase();
-    const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(rest);
-    if (raw) return `</${raw[1]}>`;
-    if (rest.startsWith("<!--")) return "-->";
-    if (rest.startsWith("<?")) return "?>";
-    if (rest.startsWith("<![cdata[")) return "]]>";
-    if (/^<![a-z]/.test(rest)) return ">";
-    const tag = /^<\/?([a-z][a-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
-    if (tag && BLOCK_TAGS.has(tag[1])) return "blank";
-    if (!interrupting && /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>\s*$/.test(this.text.slice(line.first, line.end).toLowerCase()))
-      return "blank";
-    return null;
-  }
+  // --- what ends a paragraph (the lines themselves are classified in line-kinds.ts) ---
   /**
    * Whether `line` ends a paragraph by starting a block. A table cannot start on a lazy line of a list item's
    * paragraph (`tables` false): the header line continues the paragraph.
@@ -29741,10 +29816,10 @@ var Reader = class {
     const line = this.line(index);
     if (line.blank) return true;
     if (line.indent >= 4) return false;
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
       return true;
-    if (this.htmlEnd(line, true) !== null) return true;
-    const m = this.marker(line);
+    if (htmlEnd(this.text, line, true) !== null) return true;
+    const m = marker(this.text, line);
     if (m && !m.empty && (!m.ordered || m.number === 1)) return true;
     return tables && this.tableStart(index);
   }
@@ -29753,47 +29828,12 @@ var Reader = class {
     const head = this.line(index);
     const delim = index + 1 < this.count ? this.line(index + 1) : void 0;
     if (!delim || head.blank || head.indent >= 4 || delim.blank || delim.indent >= 4) return false;
-    const columns = this.delimiterColumns(delim);
+    const columns = delimiterColumns(this.text, delim);
     if (columns === 0) return false;
     const row = splitRow(this.text, head.first, head.end);
     if (row.cells.length === 1 && row.cells[0].contentStart === row.cells[0].contentEnd && this.text.slice(head.first, head.end).trim() === "|")
       return false;
     return columns === row.cells.length;
-  }
-  /** The number of columns of a delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
-  delimiterColumns(line) {
-    let k = line.first;
-    let end = line.end;
-    while (end > k && (this.text[end - 1] === " " || this.text[end - 1] === "	")) end--;
-    const piped = this.text.slice(k, end).includes("|");
-    if (this.text[k] === "|") k++;
-    if (end > k && this.text[end - 1] === "|") end--;
-    let columns = 0;
-    let dashes = 0;
-    let state = "lead";
-    for (; k <= end; k++) {
-      const c2 = k < end ? this.text[k] : "|";
-      if (c2 === "|") {
-        if (dashes === 0) return 0;
-        columns++;
-        dashes = 0;
-        state = "lead";
-      } else if (c2 === " " || c2 === "	") {
-        if (state === "colon") return 0;
-        if (state === "dash") state = "tail";
-      } else if (c2 === ":") {
-        if (state === "lead") state = "colon";
-        else if (state === "dash") state = "tail";
-        else return 0;
-      } else if (c2 === "-") {
-        if (state === "tail") return 0;
-        state = "dash";
-        dashes++;
-      } else {
-        return 0;
-      }
-    }
-    return piped || columns > 1 || this.text.slice(line.first, end + 1).includes(":") ? columns : 0;
   }
   table() {
     const head = this.line(this.i);
@@ -29817,10 +29857,10 @@ var Reader = class {
   interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
     if (this.text.charCodeAt(line.first) === PIPE) return false;
-    if (this.atx(line) || this.fence(line) || this.text[line.first] === ">" || this.thematicBreak(line))
+    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
       return true;
-    if (this.htmlEnd(line, false) !== null) return true;
-    return this.marker(line) !== null;
+    if (htmlEnd(this.text, line, false) !== null) return true;
+    return marker(this.text, line) !== null;
   }
   // --- blocks ---
   other(from, to) {
@@ -29837,33 +29877,30 @@ var Reader = class {
     this.other(this.i, last);
   }
   fencedCode(line) {
-    const open2 = this.fence(line);
+    const open2 = fence(this.text, line);
     let k = this.i + 1;
     for (; k < this.count; k++) {
       const l = this.line(k);
-      if (l.indent >= 4 || this.at(l, 0) !== open2.char) continue;
+      if (l.indent >= 4 || at(this.text, l, 0) !== open2.char) continue;
       let n = 0;
-      while (this.at(l, n) === open2.char) n++;
+      while (at(this.text, l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
     this.other(this.i, Math.min(k, this.count - 1));
   }
   html(line) {
-    const end = this.htmlEnd(line, false);
+    const end = htmlEnd(this.text, line, false);
     let k = this.i;
     if (end === "blank") {
       while (k + 1 < this.count && !this.line(k + 1).blank) k++;
     } else {
-      while (k < this.count && !this.lineHas(this.line(k), end)) k++;
+      while (k < this.count && !lineHas(this.text, this.line(k), end)) k++;
       k = Math.min(k, this.count - 1);
     }
     this.other(this.i, k);
   }
-  lineHas(line, needle) {
-    return this.text.slice(line.start, line.end).toLowerCase().includes(needle);
-  }
   heading(line) {
-    const depth = this.atx(line);
+    const depth = atx(this.text, line);
     let from = line.first + depth;
     let to = line.end;
     while (from < to && (this.text[from] === " " || this.text[from] === "	")) from++;
@@ -29890,7 +29927,7 @@ var Reader = class {
       const l = this.line(k);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
-      else if (!open2 || this.interrupts(k, false) || this.marker(l) !== null) break;
+      else if (!open2 || this.interrupts(k, false) || marker(this.text, l) !== null) break;
       k++;
     }
     this.other(this.i, k - 1);
@@ -29901,7 +29938,7 @@ var Reader = class {
     while (k < this.count) {
       const l = this.line(k);
       if (l.blank) break;
-      const level = this.setext(l);
+      const level = setext(this.text, l);
       if (level > 0 && !this.tableStart(k)) {
         const lines2 = this.paragraphLines(first, k - 1);
         this.blocks.push({ type: "heading", depth: level, start: lines2[0].start, end: l.end, lines: lines2 });
@@ -29925,19 +29962,19 @@ var Reader = class {
     return out;
   }
   list() {
-    const firstMarker = this.marker(this.line(this.i));
+    const firstMarker = marker(this.text, this.line(this.i));
     const items = [];
     for (; ; ) {
       const line = this.line(this.i);
-      const m = this.marker(line);
+      const m = marker(this.text, line);
       const item = this.listItem(line, m);
       items.push(item.block);
       let k = item.next;
       while (k < this.count && this.line(k).blank) k++;
       const nextLine = k < this.count ? this.line(k) : void 0;
-      const next = nextLine ? this.marker(nextLine) : null;
+      const next = nextLine ? marker(this.text, nextLine) : null;
       this.i = item.next;
-      if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || this.thematicBreak(nextLine))
+      if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || thematicBreak(this.text, nextLine))
         break;
       this.i = k;
     }
@@ -29972,7 +30009,7 @@ var Reader = class {
         last = k++;
         continue;
       }
-      if (!sawBlank && open2 && !this.interrupts(k, false) && this.marker(l) === null) {
+      if (!sawBlank && open2 && !this.interrupts(k, false) && marker(this.text, l) === null) {
         if (inParagraph) para.push({ start: l.first, end: l.end });
         last = k++;
         continue;
@@ -29991,7 +30028,7 @@ var Reader = class {
   opensParagraph(line) {
     let sub = { ...line, indent: 0 };
     for (let depth = 0; depth < 100; depth++) {
-      const m = this.marker(sub);
+      const m = marker(this.text, sub);
       if (m) {
         if (m.empty) return false;
         sub = { ...sub, first: m.contentStart };
@@ -30004,7 +30041,7 @@ var Reader = class {
         break;
       }
     }
-    return !(this.atx(sub) > 0 || this.fence(sub) !== null || this.thematicBreak(sub) || this.htmlEnd(sub, false) !== null);
+    return !(atx(this.text, sub) > 0 || fence(this.text, sub) !== null || thematicBreak(this.text, sub) || htmlEnd(this.text, sub, false) !== null);
   }
   /**
    * Whether the content at `offset` of `line` starts a block other than a paragraph (`afterParagraph`: one
@@ -30012,46 +30049,10 @@ var Reader = class {
    */
   startsBlockAt(line, offset, afterParagraph = false) {
     const sub = { ...line, first: offset, indent: 0 };
-    const m = this.marker(sub);
-    return this.atx(sub) > 0 || this.fence(sub) !== null || this.text[offset] === ">" || this.thematicBreak(sub) || m !== null && (!afterParagraph || !m.empty && (!m.ordered || m.number === 1));
+    const m = marker(this.text, sub);
+    return atx(this.text, sub) > 0 || fence(this.text, sub) !== null || this.text[offset] === ">" || thematicBreak(this.text, sub) || m !== null && (!afterParagraph || !m.empty && (!m.ordered || m.number === 1));
   }
 };
-var BLOCK_TAGS = new Set(
-  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
-);
-function splitRow(text, first, lineEnd) {
-  let end = lineEnd;
-  while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
-  const upTo = text.slice(0, end);
-  const cells2 = [];
-  let cellStart = first;
-  let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
-  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
-    if (escaped(text, first, k)) continue;
-    cells2.push(cellOf(text, cellStart, from, k));
-    cellStart = k;
-    from = k + 1;
-  }
-  if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
-  return { start: first, end: lineEnd, cells: cells2 };
-}
-function escaped(text, first, k) {
-  let b2 = k;
-  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
-  return (k - b2) % 2 === 1;
-}
-function cellOf(text, start, from, to) {
-  while (from < to && isBlank(text.charCodeAt(from))) from++;
-  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-  return from < to ? { start, contentStart: from, contentEnd: to } : { start, contentStart: start, contentEnd: start };
-}
-var PIPE = 124;
-var BACKSLASH = 92;
-var SPACE = 32;
-var TAB = 9;
-function isBlank(code2) {
-  return code2 === SPACE || code2 === TAB;
-}
 
 // src/ledger/inline.ts
 var PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -30368,10 +30369,10 @@ function updatedMarker(file, block) {
   const m = /^Updated:[ \t]*(.*)$/m.exec(text);
   if (!m || m.index !== 0) return null;
   const raw = file.text.slice(block.start, block.end);
-  const at2 = raw.indexOf(":") + 1;
-  const lead = /^[ \t]*/.exec(raw.slice(at2))[0].length;
+  const at3 = raw.indexOf(":") + 1;
+  const lead = /^[ \t]*/.exec(raw.slice(at3))[0].length;
   const value = (m[1] ?? "").trim();
-  const from = block.start + at2 + lead;
+  const from = block.start + at3 + lead;
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
@@ -30500,8 +30501,8 @@ function machinePaths(source, path2, ledger) {
   const out = [];
   let more2 = 0;
   for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at2 = m.index;
-    if (pathLines.some((l) => at2 >= l.start && at2 < l.end)) continue;
+    const at3 = m.index;
+    if (pathLines.some((l) => at3 >= l.start && at3 < l.end)) continue;
     if (out.length === MAX_MACHINE_PATHS) {
       more2++;
       continue;
@@ -30510,7 +30511,7 @@ function machinePaths(source, path2, ledger) {
       finding(
         "BG216",
         path2,
-        positionAt(source, at2),
+        positionAt(source, at3),
         `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
       )
     );
@@ -30530,9 +30531,9 @@ function machinePaths(source, path2, ledger) {
 function updatedMarker2(path2, ledger, now) {
   const u = ledger.updated;
   if (!u) {
-    const at2 = ledger.title?.position ?? START2;
+    const at3 = ledger.title?.position ?? START2;
     return [
-      finding("BG203", path2, at2, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+      finding("BG203", path2, at3, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
     ];
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
@@ -30655,12 +30656,12 @@ function duplicateSections(path2, ledger) {
     );
   });
   const section2 = ledger.ledgerSection;
-  for (const at2 of section2?.extraTables ?? []) {
+  for (const at3 of section2?.extraTables ?? []) {
     out.push(
       finding(
         "BG217",
         path2,
-        at2,
+        at3,
         `a second table under \`## ${LEDGER_SECTION_TITLE}\`: the table at line ${section2?.table?.position.line} is the ledger that is checked, and a reader may take this one for it; keep one ledger table`
       )
     );
@@ -30971,18 +30972,18 @@ function lineLimits(file) {
       if (++rows > LIMITS.tableRows) {
         return {
           message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at(i2, 1)
+          position: at2(i2, 1)
         };
       }
       const { pipes, long } = cellsOf(line);
       if (long) {
         return {
           message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at(i2, long.column)
+          position: at2(i2, long.column)
         };
       }
       if ((cells2 += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at(i2, 1) };
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at2(i2, 1) };
       }
     }
     const tooLong = lineOver(i2 + 1, line.length);
@@ -30991,7 +30992,7 @@ function lineLimits(file) {
     if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
       return {
         message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at(i2, 1)
+        position: at2(i2, 1)
       };
     }
     for (let rest = line, column = 1; ; ) {
@@ -31000,7 +31001,7 @@ function lineLimits(file) {
       if (++markers2 > LIMITS.blockMarkers) {
         return {
           message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at(i2, column + m[0].length - 1)
+          position: at2(i2, column + m[0].length - 1)
         };
       }
       rest = rest.slice(m[0].length);
@@ -31009,7 +31010,7 @@ function lineLimits(file) {
   }
   return null;
 }
-function at(i2, column) {
+function at2(i2, column) {
   return { line: i2 + 1, column };
 }
 function cellsOf(line) {
@@ -31019,20 +31020,20 @@ function cellsOf(line) {
     if (i2 !== -1 && line.charCodeAt(i2 - 1) === BACKSLASH2 && escaped(line, 0, i2)) continue;
     if (i2 === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
       return { pipes, long: null };
-    const at2 = i2 === -1 ? line.length : i2;
-    if (at2 - from > LIMITS.cellChars) return { pipes, long: { length: at2 - from, column: from + 1 } };
+    const at3 = i2 === -1 ? line.length : i2;
+    if (at3 - from > LIMITS.cellChars) return { pipes, long: { length: at3 - from, column: from + 1 } };
     if (i2 === -1) return { pipes, long: null };
     pipes++;
     from = i2 + 1;
   }
 }
 function inlineMarkers(file) {
-  const marker2 = /[*_[\\]/g;
-  for (let seen = 1; marker2.exec(file.text); seen++) {
+  const marker3 = /[*_[\\]/g;
+  for (let seen = 1; marker3.exec(file.text); seen++) {
     if (seen > LIMITS.inlineMarkers) {
       return {
         message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, marker2.lastIndex - 1)
+        position: positionAt(file, marker3.lastIndex - 1)
       };
     }
   }
@@ -32495,9 +32496,9 @@ function labelProblem(label3) {
     return null;
   return `the label ${JSON.stringify(label3)} must be 1-50 characters, without a comma or a control character.`;
 }
-function markerProblem(marker2) {
-  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+function markerProblem(marker3) {
+  if (typeof marker3 === "string" && MARKER.test(marker3) && !marker3.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker3)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
 }
 function numberProblem(n, what) {
   return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
@@ -36915,8 +36916,8 @@ function branchCommitApi(session) {
   });
   const treeUrl = (commitHtmlUrl, branch) => {
     const path2 = encodePath(branch);
-    const at2 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
-    if (commitHtmlUrl && at2 > 0) return `${commitHtmlUrl.slice(0, at2)}/tree/${path2}`;
+    const at3 = commitHtmlUrl?.lastIndexOf("/commit/") ?? -1;
+    if (commitHtmlUrl && at3 > 0) return `${commitHtmlUrl.slice(0, at3)}/tree/${path2}`;
     const web = apiUrl === DEFAULT_API_URL ? "https://github.com" : apiUrl.replace(/\/api\/v3$/, "");
     return `${web}/${fullName}/tree/${path2}`;
   };
@@ -37009,12 +37010,12 @@ function branchCommitApi(session) {
 // src/github/comment-body.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var STICKY_COMMENT_BUDGET = 65e3;
-function stickyMarker(marker2) {
-  return `<!-- baseline-gate:${marker2} -->`;
+function stickyMarker(marker3) {
+  return `<!-- baseline-gate:${marker3} -->`;
 }
 var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker2)}
+function renderStickyComment(marker3, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker3)}
 `;
   const { text, truncated } = fitBody(body, budget - head.length, "comment");
   return { text: head + text, truncated };
@@ -37045,9 +37046,9 @@ function openFence(markdown) {
   for (const line of markdown.split("\n")) {
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (!m) continue;
-    const fence = m[1];
-    if (open2 === null) open2 = fence.slice(0, 16);
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence) open2 = null;
+    const fence2 = m[1];
+    if (open2 === null) open2 = fence2.slice(0, 16);
+    else if (fence2[0] === open2[0] && fence2.length >= open2.length && line.trim() === fence2) open2 = null;
   }
   return open2;
 }
@@ -37070,8 +37071,8 @@ async function upsert(steps) {
 // src/github/issues.ts
 function issueApi(session) {
   const { owner, repo, fullName, api, step: step2, call } = session;
-  const markedDoing = (verb, marker2, label3, permission) => ({
-    what: `${verb} issue ${String(marker2)} (label ${JSON.stringify(label3)}) of ${fullName}`,
+  const markedDoing = (verb, marker3, label3, permission) => ({
+    what: `${verb} issue ${String(marker3)} (label ${JSON.stringify(label3)}) of ${fullName}`,
     permission,
     subject: `the repository ${fullName} and that it has issues enabled`
   });
@@ -37112,11 +37113,11 @@ function issueApi(session) {
   });
   return {
     upsertIssue: (input) => {
-      const { marker: marker2, label: label3, title, body } = input ?? {};
-      const doing = markedDoing("open or update the", marker2, label3, "`issues: write`");
-      const problem = () => markerProblem(marker2) ?? labelProblem(label3) ?? titleProblem(title);
+      const { marker: marker3, label: label3, title, body } = input ?? {};
+      const doing = markedDoing("open or update the", marker3, label3, "`issues: write`");
+      const problem = () => markerProblem(marker3) ?? labelProblem(label3) ?? titleProblem(title);
       return call(doing, problem, () => {
-        const markerLine = stickyMarker(marker2);
+        const markerLine = stickyMarker(marker3);
         const fitted = fitBody(
           String(body ?? ""),
           STICKY_COMMENT_BUDGET - markerLine.length - 1,
@@ -37152,12 +37153,12 @@ ${fitted.text}`;
       });
     },
     findMarkedIssue: (input) => {
-      const { marker: marker2, label: label3 } = input ?? {};
-      const doing = markedDoing("find the open", marker2, label3, "`issues: read`");
+      const { marker: marker3, label: label3 } = input ?? {};
+      const doing = markedDoing("find the open", marker3, label3, "`issues: read`");
       return call(
         doing,
-        () => markerProblem(marker2) ?? labelProblem(label3),
-        () => openMarkedIssue(doing, label3, stickyMarker(marker2))
+        () => markerProblem(marker3) ?? labelProblem(label3),
+        () => openMarkedIssue(doing, label3, stickyMarker(marker3))
       );
     },
     listIssueComments: (issue2) => {
@@ -37574,17 +37575,17 @@ function stickyCommentApi(session) {
     }
   });
   return {
-    upsertStickyComment: (pr, marker2, body) => {
+    upsertStickyComment: (pr, marker3, body) => {
       const doing = {
         what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
         permission: "`pull-requests: write` (or `issues: write`)",
         subject: `the repository ${fullName} and the pull request number ${pr}`,
         note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
       };
-      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker2);
+      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker3);
       return call(doing, problem, async () => {
-        const markerLine = stickyMarker(marker2);
-        const { text, truncated } = renderStickyComment(marker2, String(body));
+        const markerLine = stickyMarker(marker3);
+        const { text, truncated } = renderStickyComment(marker3, String(body));
         const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
         const find = () => step2(doing, async () => {
           let mine = null;
@@ -38606,8 +38607,8 @@ function blockAfter(text, from) {
     lines++;
     const end = END_LINE.exec(line);
     if (end) {
-      const at2 = text.indexOf(end[1], lineStart);
-      return { end: at2 + end[1].length, endMarker: at2 };
+      const at3 = text.indexOf(end[1], lineStart);
+      return { end: at3 + end[1].length, endMarker: at3 };
     }
     if (line === "") {
       if (++blank > 2) break;
@@ -42587,7 +42588,7 @@ async function secretlintSpans(text, rank) {
 }
 
 // src/redact/spans.ts
-function marker(kind) {
+function marker2(kind) {
   return `[REDACTED:${kind}]`;
 }
 var MARKER2 = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
@@ -42634,7 +42635,7 @@ function applySpans(text, spans, kinds) {
       }
       i2++;
     }
-    parts.push(text.slice(cursor, first.start), marker(kind));
+    parts.push(text.slice(cursor, first.start), marker2(kind));
     cursor = end;
     count2++;
     kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -42864,10 +42865,10 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker2 = join6(resolve6(options.ignoreInGit), ".gitignore");
-      check(marker2);
-      if (!existsSync7(marker2))
-        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+      const marker3 = join6(resolve6(options.ignoreInGit), ".gitignore");
+      check(marker3);
+      if (!existsSync7(marker3))
+        writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
@@ -43254,10 +43255,10 @@ async function postComment(result, c2) {
     );
   }
   if (!c2.client) return cannot("GITHUB_REPOSITORY is not set, so the pull request cannot be found.");
-  const marker2 = commentMarker("promotion", c2.inputs.baseline);
-  const body = renderComment(result, { links: c2.links, trigger: c2.trigger, marker: marker2 });
+  const marker3 = commentMarker("promotion", c2.inputs.baseline);
+  const body = renderComment(result, { links: c2.links, trigger: c2.trigger, marker: marker3 });
   const redacted = await c2.redactor.redact(body);
-  const posted = await c2.client.upsertStickyComment(pr, marker2, redacted.text);
+  const posted = await c2.client.upsertStickyComment(pr, marker3, redacted.text);
   if (!posted.ok) return cannot(posted.message);
   const v = posted.value;
   info(`baseline-gate: ${v.created ? "posted" : "updated"} the verdict comment ${v.url}`);
