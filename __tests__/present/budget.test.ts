@@ -83,14 +83,17 @@ describe('the comment budget', () => {
     const text = renderComment(r, { links: LINKS, trigger: null, marker })
     expect(text.length + stickyMarker(marker).length + 1).toBeLessThanOrEqual(STICKY_COMMENT_BUDGET)
     expect(text).toContain('170 more findings')
-    expect(text).toContain(
-      'This comment was shortened to fit GitHub’s limit of 65,536 characters per comment'
-    )
+    // 30 findings is the comment's design, not a cut: nothing is said to be shortened
+    expect(text).not.toContain('was shortened')
 
     const small = renderComment(r, { links: LINKS, trigger: null, marker, budget: 8000 })
     expect(small.length).toBeLessThanOrEqual(8000)
     expect(small).not.toContain('<details>')
+    expect(small).toContain(
+      'This comment was shortened to fit GitHub’s limit of 65,536 characters per comment'
+    )
     expect(small).toContain('the step, change and baseline tables left out')
+    expect(small).toContain('20 findings not listed')
     expect(COMMENT_LADDER[0]!.findings).toBe(30)
   })
 

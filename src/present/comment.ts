@@ -2,6 +2,7 @@
 // kept under GitHub's comment limit (the client's budget, marker included) by walking down its ladder. Pure.
 import { GITHUB_COMMENT_LIMIT, STICKY_COMMENT_BUDGET, stickyMarker } from '../github/client.js'
 import type { OperationResult } from '../operations/context.js'
+import { thousands } from '../text/plural.js'
 import { COMMENT_LADDER, fit } from './budget.js'
 import type { Links } from './links.js'
 import { reportMarkdown } from './report-markdown.js'
@@ -27,7 +28,8 @@ export function renderComment(result: OperationResult, input: CommentInput): str
     links: input.links,
     trigger: input.trigger,
     surface: 'comment',
-    limit: `GitHub’s limit of ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters per comment`
+    designed: COMMENT_LADDER[0]!,
+    limit: `GitHub’s limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per comment`
   }
   const render = (detail: (typeof COMMENT_LADDER)[number]) => reportMarkdown(result, detail, options)
   // the last rung when nothing fits: the client cuts it at a line, closing any open fence, with a note

@@ -30,7 +30,9 @@ function failedSteps(b: BaselineResult): Line | null {
   return [
     `Read the log of the ${plural(failed.length, 'step')} that did not pass (`,
     ...names,
-    `${more}): its last lines are below, the whole log is in the evidence.`
+    failed.length === 1
+      ? `${more}): its last lines are below, the whole log is in the evidence.`
+      : `${more}): their last lines are below, the whole logs are in the evidence.`
   ]
 }
 

@@ -12,7 +12,7 @@ import {
 import { leftRunning } from '../evidence/left-running.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
-import { plural } from '../text/plural.js'
+import { plural, thousands } from '../text/plural.js'
 import { countsLine, findingsMarkdown } from './findings-markdown.js'
 import { context, judged, subject } from './headline.js'
 import { lineToMarkdown } from './inline.js'
@@ -42,6 +42,8 @@ export interface ReportOptions {
   surface: string
   /** Its limit in words, for the cut notice: "GitHub’s 1 MiB limit". */
   limit: string
+  /** The surface's fullest rendering (the comment lists 30 findings by design): only a cut below it is said. */
+  designed?: Detail
 }
 
 const icon = (v: 'PASS' | 'FAIL'): string => (v === 'PASS' ? '✅' : '❌')
@@ -137,16 +139,20 @@ function baselineSection(
 
 /** What a shorter rendering left out, in words; null when nothing was. */
 function cutNotice(result: OperationResult, detail: Detail, o: ReportOptions): string | null {
+  const designed = o.designed ?? FULL
   const cut: string[] = []
-  const findings = result.baselines.reduce((n, b) => n + Math.max(0, b.findings.length - detail.findings), 0)
+  const findings = result.baselines.reduce(
+    (n, b) => n + Math.max(0, Math.min(b.findings.length, designed.findings) - detail.findings),
+    0
+  )
   if (findings > 0) cut.push(`${plural(findings, 'finding')} not listed`)
   const tails = result.baselines.some((b) =>
     b.steps.some((s) => s.required && s.status !== 'passed' && s.log_tail)
   )
   if (tails && detail.tailChars === 0) cut.push('the log tails of the failed steps left out')
-  else if (tails && detail.tailChars < Infinity)
-    cut.push(`the log tails cut to their last ${detail.tailChars.toLocaleString('en-US')} characters`)
-  if (!detail.details) cut.push('the step, change and baseline tables left out')
+  else if (tails && detail.tailChars < designed.tailChars)
+    cut.push(`the log tails cut to their last ${thousands(detail.tailChars)} characters`)
+  if (designed.details && !detail.details) cut.push('the step, change and baseline tables left out')
   if (cut.length === 0) return null
   return `> ✂️ This ${o.surface} was shortened to fit ${o.limit}: ${cut.join('; ')}. The evidence artifact has all of it.`
 }
