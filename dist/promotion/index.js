@@ -37905,7 +37905,7 @@ function failedSteps(b2) {
   return [
     `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
     ...names,
-    `${more2}): its last lines are below, the whole log is in the evidence.`
+    failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
   ];
 }
 function promotion(b2) {
@@ -38113,6 +38113,7 @@ function notRun2(b2) {
 }
 
 // src/present/report-markdown.ts
+var FULL = { findings: Infinity, tailChars: Infinity, details: true };
 var icon = (v) => v === "PASS" ? "\u2705" : "\u274C";
 function reportMarkdown(result, detail, o) {
   const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`, ""];
@@ -38189,16 +38190,20 @@ function baselineSection(result, b2, detail, links2, single) {
   return out;
 }
 function cutNotice(result, detail, o) {
+  const designed = o.designed ?? FULL;
   const cut = [];
-  const findings = result.baselines.reduce((n, b2) => n + Math.max(0, b2.findings.length - detail.findings), 0);
+  const findings = result.baselines.reduce(
+    (n, b2) => n + Math.max(0, Math.min(b2.findings.length, designed.findings) - detail.findings),
+    0
+  );
   if (findings > 0) cut.push(`${plural(findings, "finding")} not listed`);
   const tails = result.baselines.some(
     (b2) => b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
   );
   if (tails && detail.tailChars === 0) cut.push("the log tails of the failed steps left out");
-  else if (tails && detail.tailChars < Infinity)
-    cut.push(`the log tails cut to their last ${detail.tailChars.toLocaleString("en-US")} characters`);
-  if (!detail.details) cut.push("the step, change and baseline tables left out");
+  else if (tails && detail.tailChars < designed.tailChars)
+    cut.push(`the log tails cut to their last ${thousands(detail.tailChars)} characters`);
+  if (designed.details && !detail.details) cut.push("the step, change and baseline tables left out");
   if (cut.length === 0) return null;
   return `> \u2702\uFE0F This ${o.surface} was shortened to fit ${o.limit}: ${cut.join("; ")}. The evidence artifact has all of it.`;
 }
@@ -38213,7 +38218,8 @@ function renderComment(result, input) {
     links: input.links,
     trigger: input.trigger,
     surface: "comment",
-    limit: `GitHub\u2019s limit of ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")} characters per comment`
+    designed: COMMENT_LADDER[0],
+    limit: `GitHub\u2019s limit of ${thousands(GITHUB_COMMENT_LIMIT)} characters per comment`
   };
   const render = (detail) => reportMarkdown(result, detail, options);
   return fit(render, COMMENT_LADDER, (text) => text.length <= budget) ?? render(COMMENT_LADDER.at(-1));
