@@ -3,7 +3,6 @@
 import { renderIncidentNote } from '../../src/evidence/incident-note.js'
 import { renderReport, toJson } from '../../src/cli/render.js'
 import { renderComment } from '../../src/present/comment.js'
-import { NO_LINKS } from '../../src/present/links.js'
 import { renderSummary } from '../../src/present/summary.js'
 import type { OperationResult } from '../../src/operations/context.js'
 import {
@@ -43,7 +42,7 @@ export function samples(): Record<string, string> {
     'summary-health-pass.md': renderSummary(healthPass(), { links: LINKS, trigger: 'scheduled run' }),
     'summary-health-fail.md': renderSummary(healthFail(), { links: LINKS, trigger: 'scheduled run' }),
     'summary-rollback-skipped.md': renderSummary(noSuites.result, {
-      links: NO_LINKS,
+      links: { file: () => null, run: null, artifact: null },
       trigger: 'trigger contract-drift'
     }),
     'incident-note-restored.md': renderIncidentNote(restored.incident, {

@@ -1,5 +1,5 @@
 // Markdown renderings shared by the evidence file and the job summary. Every untrusted string is escaped.
-import type { Finding } from '../rules/finding.js'
+import { findingsMarkdown } from './findings-markdown.js'
 import type { StepResult } from '../rules/verdict.js'
 import { renderIncidentNote } from './incident-note.js'
 import { leftRunning } from './left-running.js'
@@ -10,30 +10,6 @@ import { formatDuration } from '../text/duration.js'
 
 // The primitives moved to a leaf module (the incident note needs them too); their importers keep this path.
 export { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
-
-export function location(f: Finding): string {
-  if (!f.file) return ''
-  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ''}` : f.file
-}
-
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
-
-export function findingsTable(findings: Finding[], limit = Infinity): string {
-  if (findings.length === 0) return '_No findings._'
-  const shown = findings.slice(0, limit)
-  const lines = [
-    '| | Rule | Where | Message |',
-    '| --- | --- | --- | --- |',
-    ...shown.map(
-      (f) =>
-        `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`
-    )
-  ]
-  if (findings.length > shown.length) {
-    lines.push('', `_${findings.length - shown.length} more findings are in the evidence artifact._`)
-  }
-  return lines.join('\n')
-}
 
 const STEP_ICON: Record<StepResult['status'], string> = {
   passed: '✅',
@@ -148,7 +124,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     ...(p.change ? ['## Change', '', changeTable(p.change), ''] : []),
     '## Findings',
     '',
-    findingsTable(p.findings),
+    findingsMarkdown(p.findings),
     '',
     '## Steps',
     '',

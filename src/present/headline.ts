@@ -70,7 +70,7 @@ export function subject(b: BaselineResult): Line {
 }
 
 /** The posture as the run leaves it: "NO-GO", or "NO-GO → GO" for a change of posture. */
-export function postureWords(b: BaselineResult): Line {
+function postureWords(b: BaselineResult): Line {
   const ch = b.change
   if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
     return ['posture ', c(ch.posture_from ?? 'not recorded'), ' → ', c(ch.posture_to ?? 'not recorded')]

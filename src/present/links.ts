@@ -1,18 +1,17 @@
 // Where a person can click: a finding's file and line at the commit judged, the run, the evidence artifact.
 import { encodePath } from '../github/url-path.js'
+import type { FileLink } from '../evidence/findings-markdown.js'
 import { safeUrl } from './inline.js'
 
 /** Links a surface may show; every part may be unknown (a local run, no repository). */
 export interface Links {
   /** The file and line at the commit judged (a blob URL at its SHA), or null. */
-  file(path: string, line: number | null): string | null
+  file: FileLink
   /** The run's page. */
   run: string | null
   /** The name of the evidence artifact. */
   artifact: string | null
 }
-
-export const NO_LINKS: Links = { file: () => null, run: null, artifact: null }
 
 /**
  * Blob links at a commit: `<server>/<owner>/<repo>/blob/<sha>/<prefix>/<path>#L<line>`. `prefix` is the

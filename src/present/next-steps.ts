@@ -18,7 +18,7 @@ function ruleErrors(b: BaselineResult): number {
 }
 
 /** Whether the suites were skipped because the rules had already decided FAIL (a promotion's rules-first gate). */
-export function suitesSkippedForRules(b: BaselineResult): boolean {
+function suitesSkippedForRules(b: BaselineResult): boolean {
   return b.steps.some((s) => s.status === 'skipped' && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true)
 }
 

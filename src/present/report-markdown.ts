@@ -13,9 +13,9 @@ import { leftRunning } from '../evidence/left-running.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
 import { plural, thousands } from '../text/plural.js'
-import { countsLine, findingsMarkdown } from './findings-markdown.js'
+import { countsLine, findingsMarkdown } from '../evidence/findings-markdown.js'
 import { context, judged, subject } from './headline.js'
-import { lineToMarkdown } from './inline.js'
+import { lineToMarkdown, safeUrl } from './inline.js'
 import type { Links } from './links.js'
 import { nextSteps } from './next-steps.js'
 import { notRun } from './not-run.js'
@@ -30,7 +30,7 @@ export interface Detail {
   details: boolean
 }
 
-export const FULL: Detail = { findings: Infinity, tailChars: Infinity, details: true }
+const FULL: Detail = { findings: Infinity, tailChars: Infinity, details: true }
 
 export interface ReportOptions {
   links: Links
@@ -64,7 +64,7 @@ export function reportMarkdown(result: OperationResult, detail: Detail, o: Repor
   for (const b of result.baselines) out.push(...baselineSection(result, b, detail, o.links, single))
   for (const note of o.notes ?? []) out.push(note, '')
   const footer: string[] = []
-  if (o.links.run && /^https?:\/\//.test(o.links.run)) footer.push(`[The run](${o.links.run})`)
+  if (o.links.run && safeUrl(o.links.run)) footer.push(`[The run](${o.links.run})`)
   if (o.links.artifact) footer.push(`evidence artifact ${code(o.links.artifact)}`)
   if (footer.length > 0) out.push('---', '', `${footer.join(' · ')}.`, '')
   return out.join('\n')
@@ -114,7 +114,7 @@ function baselineSection(
   if (missing.length > 0)
     out.push(`**Did not run:**`, '', ...missing.map((l) => `- ${lineToMarkdown(l)}`), '')
   out.push(`${single ? '### ' : '**'}Findings: ${countsLine(b.findings)}${single ? '' : '**'}`, '')
-  if (b.findings.length > 0) out.push(findingsMarkdown(b.findings, links, detail.findings), '')
+  if (b.findings.length > 0) out.push(findingsMarkdown(b.findings, links.file, detail.findings), '')
   if (detail.tailChars > 0) {
     const tails = failedStepTails(b.steps, detail.tailChars)
     if (tails !== '') out.push(tails)

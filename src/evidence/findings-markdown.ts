@@ -1,14 +1,24 @@
-// Findings as a person reads them in Markdown: errors first, each linked to its file and line at the commit
-// judged, long messages under the table (a table cell is no place for a paragraph). Pure.
-import { code, escapeMarkdown } from '../evidence/markdown-text.js'
-import { location } from '../evidence/markdown.js'
+// Findings as a person reads them in Markdown (the evidence's own Markdown, the job summary, the comment):
+// errors first, each linked to its file and line at the commit judged when a link is known, long messages under
+// the table (a table cell is no place for a paragraph). Pure.
+import { code, escapeMarkdown } from './markdown-text.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { shorten } from '../text/shorten.js'
 import { plural } from '../text/plural.js'
-import type { Links } from './links.js'
 
-export const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+
+/** A finding's file and line as a link (a blob URL at the commit judged), or null when none is known. */
+export type FileLink = (path: string, line: number | null) => string | null
+
+const NO_LINK: FileLink = () => null
+
+/** Where a finding is, as `path:line:column`, or '' when it has no file. */
+export function location(f: Finding): string {
+  if (!f.file) return ''
+  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ''}` : f.file
+}
 
 /** A message longer than this goes under the table, with its number in the cell. */
 const CELL_CHARS = 140
@@ -20,17 +30,21 @@ export function countsLine(findings: Finding[]): string {
 
 /** Where a finding is: a link to the file and line at the commit judged (named by the file's own name, the full
  * path in its title, so the column stays narrow), the path alone without a link, or "the run". */
-function where(f: Finding, links: Links): string {
+function where(f: Finding, fileLink: FileLink): string {
   const loc = location(f)
   if (!loc || !f.file) return 'the run'
-  const url = links.file(f.file, f.line)
+  const url = fileLink(f.file, f.line)
   if (!url) return code(loc)
   const name = loc.slice(f.file.lastIndexOf('/') + 1)
   return `[${code(name)}](${url} "${loc.replace(/["\\]/g, '')}")`
 }
 
 /** The findings table (at most `limit` rows; the rest counted) and the long messages after it. */
-export function findingsMarkdown(findings: Finding[], links: Links, limit = Infinity): string {
+export function findingsMarkdown(
+  findings: Finding[],
+  fileLink: FileLink = NO_LINK,
+  limit = Infinity
+): string {
   if (findings.length === 0) return '_No findings._'
   const shown = bySeverity(findings).slice(0, limit)
   const long: string[] = []
@@ -38,11 +52,11 @@ export function findingsMarkdown(findings: Finding[], links: Links, limit = Infi
     let message = escapeMarkdown(f.message)
     if (f.message.length > CELL_CHARS) {
       long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, links)}: ${message}`
+        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
       )
       message = `${escapeMarkdown(shorten(f.message, 90, 'word'))} (see note ${long.length} below)`
     }
-    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, links)} | ${message} |`
+    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`
   })
   const out = ['| | Rule | Where | Message |', '| --- | --- | --- | --- |', ...rows]
   if (long.length > 0) out.push('', '**The long messages in full:**', '', ...long)
