@@ -8,7 +8,13 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
 import { positionAt } from '../../src/document/source-file.js'
 import type { SourceFile } from '../../src/document/source-file.js'
-import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from '../../src/ledger/model.js'
+import {
+  emptyLedger,
+  LEDGER_SECTION_TITLE,
+  PIN_LINES,
+  PIN_SECTION_TITLE,
+  pinLineLabel
+} from '../../src/ledger/model.js'
 import type {
   Ledger,
   LedgerCell,
@@ -27,13 +33,7 @@ function parseMarkdown(text: string): Root {
 export function referenceLedger(file: SourceFile, displayName: string): Ledger {
   const tree = parseMarkdown(file.text)
   const nodes = tree.children
-  const ledger: Ledger = {
-    title: null,
-    updated: null,
-    pinSection: null,
-    ledgerSection: null,
-    duplicateSections: []
-  }
+  const ledger = emptyLedger()
 
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth === 1 && !ledger.title) {

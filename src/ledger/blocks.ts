@@ -8,6 +8,7 @@ import { lineStartsOf } from '../document/source-file.js'
 import {
   at,
   atx,
+  opensBlock,
   delimiterColumns,
   fence,
   htmlEnd,
@@ -115,13 +116,7 @@ class Reader {
     const line = this.line(index)
     if (line.blank) return true
     if (line.indent >= 4) return false
-    if (
-      atx(this.text, line) ||
-      fence(this.text, line) ||
-      this.text[line.first] === '>' ||
-      thematicBreak(this.text, line)
-    )
-      return true
+    if (opensBlock(this.text, line)) return true
     if (htmlEnd(this.text, line, true) !== null) return true
     const m = marker(this.text, line)
     if (m && !m.empty && (!m.ordered || m.number === 1)) return true
@@ -172,13 +167,7 @@ class Reader {
     if (line.blank || line.indent >= 4) return true
     // the usual row: a line that starts with a pipe starts no other block (and a ledger has thousands)
     if (this.text.charCodeAt(line.first) === PIPE) return false
-    if (
-      atx(this.text, line) ||
-      fence(this.text, line) ||
-      this.text[line.first] === '>' ||
-      thematicBreak(this.text, line)
-    )
-      return true
+    if (opensBlock(this.text, line)) return true
     if (htmlEnd(this.text, line, false) !== null) return true
     return marker(this.text, line) !== null
   }

@@ -176,3 +176,11 @@ export function delimiterColumns(text: string, line: Line): number {
 export function lineHas(text: string, line: Line, needle: string): boolean {
   return text.slice(line.start, line.end).toLowerCase().includes(needle)
 }
+
+/** Whether the line opens an ATX heading, a code fence, a block quote or a thematic break: each ends a paragraph
+ * or a table wherever it stands. */
+export function opensBlock(text: string, line: Line): boolean {
+  return (
+    atx(text, line) > 0 || fence(text, line) !== null || text[line.first] === '>' || thematicBreak(text, line)
+  )
+}

@@ -110,6 +110,11 @@ export interface Ledger {
   duplicateSections: Located<string>[]
 }
 
+/** A ledger before any section is found: what a reader fills in. */
+export function emptyLedger(): Ledger {
+  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] }
+}
+
 /** The text of a row's cell (empty when the row is short). */
 export function cellText(row: LedgerRow, key: LedgerColumnKey): string {
   return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''

@@ -8,7 +8,7 @@ import type { Block, ListItemBlock } from './blocks.js'
 import { splitRow } from './row.js'
 import type { CellSpan, RowBlock, Span } from './row.js'
 import { inlineText, plainText } from './inline.js'
-import { LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
+import { emptyLedger, LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
 import type {
   Ledger,
   LedgerCell,
@@ -23,13 +23,7 @@ import type {
 /** @param displayName the producer's name as the matrix writes it ("MemoryKernel"); matched case-insensitively */
 export function parseLedger(file: SourceFile, displayName: string): Ledger {
   const blocks = readBlocks(file.text, file.lineStarts)
-  const ledger: Ledger = {
-    title: null,
-    updated: null,
-    pinSection: null,
-    ledgerSection: null,
-    duplicateSections: []
-  }
+  const ledger = emptyLedger()
   const text = (lines: Span[]) => linesText(file.text, lines)
 
   for (const b of blocks) {
