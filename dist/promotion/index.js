@@ -21931,454 +21931,6 @@ function identityTable(identity, posture) {
   return keyValueTable([...identityRows(identity), ["Runtime cutover posture", code(posture)]]);
 }
 
-// src/evidence/packet-name.ts
-function packetName(operation, baseline) {
-  return `${operation}-${baseline}`;
-}
-
-// src/evidence/incident-note.ts
-var JOINT_SUMMARY_MIN = 24 * 60;
-var TRIGGER_WORDS = {
-  "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
-  "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
-  "fallback-regression": "a deterministic fallback regression"
-};
-var STATUS_WORDS = {
-  restored: "restored: the last-known-good trio is back in place and its checks passed",
-  "verification-failed": "verification failed: the checks did not pass on the restored trio",
-  "already-current": "already current: the rollback target was already the active baseline; nothing was changed",
-  "dry-run": "dry run: nothing was written",
-  failed: "failed: the rollback did not complete"
-};
-function baselineLabel(id) {
-  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
-}
-function link(url) {
-  return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
-}
-function impact(note, product) {
-  const from = baselineLabel(note.rolled_back_from);
-  const to = baselineLabel(note.active);
-  switch (note.status) {
-    case "restored":
-      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.` : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`;
-    // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
-    case "verification-failed":
-      return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
-    case "already-current":
-      return `The ${product} rollback target ${to} was already the active baseline; no file was changed.`;
-    case "dry-run":
-      return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
-    case "failed":
-      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
-  }
-}
-function where(f) {
-  if (!f.file) return "";
-  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
-}
-function followUp(note, h) {
-  const legacy = note.target_profile === "legacy" ? [
-    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
-    ""
-  ] : [];
-  if (note.follow_up.length === 0 && legacy.length === 0) return [];
-  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
-  return [
-    `${h}# Follow-up (does not block the rollback)`,
-    "",
-    ...legacy,
-    ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
-    ...items,
-    ""
-  ];
-}
-function renderIncidentNote(note, context4) {
-  const h = "#".repeat(context4.headingLevel ?? 1);
-  const product = escapeMarkdown(context4.displayName);
-  const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
-  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
-  const status2 = [
-    [
-      "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
-    ],
-    ["Verdict", `**${context4.verdict}**`],
-    ["Dry run", note.dry_run ? "yes" : "no"],
-    ["Restored trio read from", code(note.target_revision)]
-  ];
-  if (note.pull_request_url !== null) status2.push(["Pull request", link(note.pull_request_url)]);
-  if (note.incident_issue_url !== null) status2.push(["Incident issue", link(note.incident_issue_url)]);
-  const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
-  const lead = [
-    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
-    "",
-    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
-    "",
-    ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
-      [
-        ...note.pull_request_url !== null ? [`Pull request ${link(note.pull_request_url)}`] : [],
-        ...note.incident_issue_url !== null ? [`incident issue ${link(note.incident_issue_url)}`] : []
-      ].join(" \xB7 ") + ".",
-      ""
-    ] : []
-  ];
-  return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
-    "",
-    ...lead,
-    `${h}# Impact summary`,
-    "",
-    `${impact(note, product)} ${posture}`,
-    "",
-    `${h}# Current runtime posture`,
-    "",
-    // a dry run sets nothing: the posture shown is the one the rollback would set
-    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
-    "",
-    `${h}# Baseline now active`,
-    "",
-    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
-    keyValueTable(identityRows(note.active)),
-    "",
-    `${h}# Rolled back from`,
-    "",
-    keyValueTable(identityRows(note.rolled_back_from)),
-    "",
-    `${h}# Rollback action status`,
-    "",
-    keyValueTable(status2),
-    "",
-    `${h}# Trigger and reason`,
-    "",
-    `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
-    "",
-    "Reason, as the operator gave it:",
-    "",
-    // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
-    note.reason === "" ? "(none given)" : literalBlock(note.reason),
-    "",
-    `${h}# Timeline (UTC)`,
-    "",
-    timeline,
-    "",
-    ...followUp(note, h),
-    `${h}# Next validation milestone`,
-    "",
-    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
-    "",
-    `Runtime cutover posture stays ${code("NO-GO")} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
-    ""
-  ].join("\n");
-}
-
-// src/text/plural.ts
-function plural(n, word, many = `${word}s`) {
-  return `${thousands(n)} ${n === 1 ? word : many}`;
-}
-function thousands(n) {
-  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
-}
-
-// src/evidence/left-running.ts
-var FOUND = {
-  group: "still in its process group",
-  descendant: "left its process group",
-  marker: "left its process group and tree, found by its environment marker"
-};
-function describe(k) {
-  return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
-}
-function when(step2) {
-  if (step2.status === "timed-out") return "still running when it timed out";
-  if (step2.error === "aborted") return "still running when it was aborted";
-  return "left running after the step";
-}
-function leftRunningLine(step2) {
-  const all = step2.killed ?? [];
-  if (all.length === 0) return null;
-  const killed = all.filter((k) => k.error === void 0);
-  const refused = all.filter((k) => k.error !== void 0);
-  const parts = [];
-  if (killed.length > 0)
-    parts.push(
-      `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
-    );
-  if (refused.length > 0)
-    parts.push(
-      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
-    );
-  return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
-}
-function leftRunning(steps) {
-  const ran = steps.filter((s) => s.containment !== void 0);
-  if (ran.length === 0) return "";
-  const lines = ran.map(leftRunningLine).filter((l) => l !== null);
-  const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
-  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
-    out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
-  if (ran.some((s) => s.containment === "group-only"))
-    out.push(
-      "",
-      "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
-    );
-  return out.join("\n");
-}
-
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    judged_at: {
-      at: input.judgedAt.at.toISOString(),
-      source: input.judgedAt.source,
-      commit: input.judgedAt.commit
-    },
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    ...input.incident ? { incident: input.incident } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
-
-// src/text/duration.ts
-function formatDuration(ms) {
-  if (!Number.isFinite(ms) || ms < 0) ms = 0;
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-  const s = Math.floor(ms / 1e3);
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
-}
-
-// src/evidence/markdown.ts
-function location(f) {
-  if (!f.file) return "";
-  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
-}
-var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function findingsTable(findings, limit = Infinity) {
-  if (findings.length === 0) return "_No findings._";
-  const shown = findings.slice(0, limit);
-  const lines = [
-    "| | Rule | Where | Message |",
-    "| --- | --- | --- | --- |",
-    ...shown.map(
-      (f) => `| ${ICON[f.severity]} | ${f.rule} | ${code(location(f) || null)} | ${escapeMarkdown(f.message)} |`
-    )
-  ];
-  if (findings.length > shown.length) {
-    lines.push("", `_${findings.length - shown.length} more findings are in the evidence artifact._`);
-  }
-  return lines.join("\n");
-}
-var STEP_ICON = {
-  passed: "\u2705",
-  failed: "\u274C",
-  "timed-out": "\u23F1\uFE0F",
-  "not-run": "\u26D4",
-  skipped: "\u23ED\uFE0F"
-};
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
-  return [
-    "| | Suite | Step | Status | Exit code | Duration |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
-    )
-  ].join("\n");
-}
-function changeTable(c2) {
-  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
-  const rows = [
-    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
-    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
-    ["Classification", `**${c2.classification}**`],
-    ["Error codes added", list(c2.codes_added)],
-    ["Error codes removed", list(c2.codes_removed)],
-    [
-      "Posture",
-      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
-    ]
-  ];
-  if (c2.approval) {
-    const a = c2.approval;
-    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
-    rows.push([
-      "Joint approval",
-      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
-    ]);
-  }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-}
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
-  const out = [];
-  for (const s of failed) {
-    const tail = (s.log_tail ?? "").slice(-maxChars);
-    out.push(
-      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
-      "",
-      fenced(tail === "" ? "(no output)" : tail),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  return out.join("\n");
-}
-var JUDGED_AT = {
-  "wall-clock": "the wall clock of a live run",
-  given: "an instant given on the command line (--now)",
-  commit: "the committer date of the commit judged (--replay), commit"
-};
-function renderPacketMarkdown(p, options = {}) {
-  const trio = ["pin", "manifest", "matrix"].map(
-    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
-  );
-  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
-  const left = leftRunning(p.steps);
-  return [
-    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
-    "",
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
-    "",
-    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
-    "",
-    // a rollback's packet leads with its incident note, one heading level down under the packet's title
-    ...p.incident ? [
-      renderIncidentNote(p.incident, {
-        displayName: options.displayName ?? p.baseline,
-        baseline: p.baseline,
-        verdict: p.verdict,
-        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
-        headingLevel: 2
-      })
-    ] : [],
-    "## Baseline",
-    "",
-    identityTable(p.identity, p.posture),
-    "",
-    "## Trio",
-    "",
-    "| Role | Path | SHA-256 | Bytes |",
-    "| --- | --- | --- | --- |",
-    ...trio,
-    "",
-    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
-    "",
-    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
-    "## Findings",
-    "",
-    findingsTable(p.findings),
-    "",
-    "## Steps",
-    "",
-    stepsTable(p.steps),
-    "",
-    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
-    failedStepTails(p.steps),
-    `Secrets redacted from the captured output: ${p.redactions}.`,
-    "",
-    "## Run",
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...git2,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
-    "",
-    `Verdict: **${p.verdict}**`,
-    ""
-  ].join("\n");
-}
-
-// src/classify/approved-since.ts
-function approvedSince(history, sameBaseline) {
-  let since = null;
-  for (const rev of history) {
-    if (!rev.content || !sameBaseline(rev.content)) break;
-    since = rev.date;
-  }
-  return since ? new Date(since) : null;
-}
-
-// src/classify/change.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
-
-// src/ledger/model.ts
-var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
-var PIN_LINES = [
-  { key: "repo", label: "repo", named: true },
-  { key: "release_tag", label: "release tag", named: true },
-  { key: "commit_sha", label: "commit SHA", named: true },
-  { key: "service", label: "Expected service contract version", named: false },
-  { key: "api", label: "Expected API contract version", named: false },
-  { key: "integration", label: "Expected integration baseline", named: false },
-  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
-  { key: "posture", label: "Runtime cutover posture", named: false },
-  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
-  { key: "mirror_path", label: "Producer manifest mirror", named: false }
-];
-function pinLineLabel(key, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
-}
-var LEDGER_COLUMNS = [
-  { key: "consumer_version", header: "version" },
-  { key: "consumer_commit", header: "commit" },
-  { key: "producer_tag", header: "tag" },
-  { key: "producer_commit", header: "commit" },
-  { key: "service", header: "Service contract" },
-  { key: "api", header: "API contract" },
-  { key: "integration", header: "Integration baseline" },
-  { key: "status", header: "Status" }
-];
-var PIN_SECTION_TITLE = "Baseline Pin";
-var LEDGER_SECTION_TITLE = "Approved Version Pairs";
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
-}
-function ledgerRows(ledger) {
-  return ledger?.ledgerSection?.table?.rows ?? [];
-}
-function rowOfTag(ledger, tag) {
-  if (!tag) return null;
-  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
-}
-
 // src/rules/catalog/adapter.ts
 var ADAPTER_RULES = {
   BG601: {
@@ -22482,6 +22034,14 @@ var CHANGE_RULES = {
     example: "The workflow has `pull-requests: read`: no pull request is opened."
   }
 };
+
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${thousands(n)} ${n === 1 ? word : many}`;
+}
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
+}
 
 // src/document/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
@@ -23018,6 +22578,496 @@ function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+// src/text/shorten.ts
+function shorten(s, max, at3 = "char") {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  if (at3 === "word") end = wordEnd(s, end);
+  return `${s.slice(0, end)}\u2026`;
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
+}
+
+// src/evidence/findings-markdown.ts
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var NO_LINK = () => null;
+function location(f) {
+  if (!f.file) return "";
+  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
+}
+var CELL_CHARS = 140;
+function countsLine(findings) {
+  const n = countBySeverity(findings);
+  return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
+}
+function where(f, fileLink) {
+  const loc = location(f);
+  if (!loc || !f.file) return "the run";
+  const url = fileLink(f.file, f.line);
+  if (!url) return code(loc);
+  const name = loc.slice(f.file.lastIndexOf("/") + 1);
+  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
+}
+function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
+  if (findings.length === 0) return "_No findings._";
+  const shown = bySeverity(findings).slice(0, limit);
+  const long = [];
+  const rows = shown.map((f) => {
+    let message = escapeMarkdown(f.message);
+    if (f.message.length > CELL_CHARS) {
+      long.push(
+        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
+      );
+      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
+    }
+    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
+  });
+  const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
+  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
+  const hidden = findings.length - shown.length;
+  if (hidden > 0) {
+    const rest = bySeverity(findings).slice(shown.length);
+    out.push(
+      "",
+      `_${plural(hidden, "more finding")} (${countsLine(rest)}) not listed here: every finding is in the evidence._`
+    );
+  }
+  return out.join("\n");
+}
+
+// src/evidence/packet-name.ts
+function packetName(operation, baseline) {
+  return `${operation}-${baseline}`;
+}
+
+// src/evidence/incident-note.ts
+var JOINT_SUMMARY_MIN = 24 * 60;
+var TRIGGER_WORDS = {
+  "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
+  "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
+  "fallback-regression": "a deterministic fallback regression"
+};
+var STATUS_WORDS = {
+  restored: "restored: the last-known-good trio is back in place and its checks passed",
+  "verification-failed": "verification failed: the checks did not pass on the restored trio",
+  "already-current": "already current: the rollback target was already the active baseline; nothing was changed",
+  "dry-run": "dry run: nothing was written",
+  failed: "failed: the rollback did not complete"
+};
+function baselineLabel(id) {
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+}
+function link(url) {
+  return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
+}
+function impact(note, product) {
+  const from = baselineLabel(note.rolled_back_from);
+  const to = baselineLabel(note.active);
+  switch (note.status) {
+    case "restored":
+      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.` : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`;
+    // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
+    case "verification-failed":
+      return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
+    case "already-current":
+      return `The ${product} rollback target ${to} was already the active baseline; no file was changed.`;
+    case "dry-run":
+      return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
+    case "failed":
+      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
+  }
+}
+function where2(f) {
+  if (!f.file) return "";
+  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
+}
+function followUp(note, h) {
+  const legacy = note.target_profile === "legacy" ? [
+    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
+  return [
+    `${h}# Follow-up (does not block the rollback)`,
+    "",
+    ...legacy,
+    ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
+    ...items,
+    ""
+  ];
+}
+function renderIncidentNote(note, context4) {
+  const h = "#".repeat(context4.headingLevel ?? 1);
+  const product = escapeMarkdown(context4.displayName);
+  const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
+  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
+  const status2 = [
+    [
+      "Status",
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
+    ],
+    ["Verdict", `**${context4.verdict}**`],
+    ["Dry run", note.dry_run ? "yes" : "no"],
+    ["Restored trio read from", code(note.target_revision)]
+  ];
+  if (note.pull_request_url !== null) status2.push(["Pull request", link(note.pull_request_url)]);
+  if (note.incident_issue_url !== null) status2.push(["Incident issue", link(note.incident_issue_url)]);
+  const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
+  const lead = [
+    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
+    "",
+    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
+      [
+        ...note.pull_request_url !== null ? [`Pull request ${link(note.pull_request_url)}`] : [],
+        ...note.incident_issue_url !== null ? [`incident issue ${link(note.incident_issue_url)}`] : []
+      ].join(" \xB7 ") + ".",
+      ""
+    ] : []
+  ];
+  return [
+    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    "",
+    ...lead,
+    `${h}# Impact summary`,
+    "",
+    `${impact(note, product)} ${posture}`,
+    "",
+    `${h}# Current runtime posture`,
+    "",
+    // a dry run sets nothing: the posture shown is the one the rollback would set
+    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
+    "",
+    `${h}# Baseline now active`,
+    "",
+    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
+    keyValueTable(identityRows(note.active)),
+    "",
+    `${h}# Rolled back from`,
+    "",
+    keyValueTable(identityRows(note.rolled_back_from)),
+    "",
+    `${h}# Rollback action status`,
+    "",
+    keyValueTable(status2),
+    "",
+    `${h}# Trigger and reason`,
+    "",
+    `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
+    "",
+    "Reason, as the operator gave it:",
+    "",
+    // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
+    note.reason === "" ? "(none given)" : literalBlock(note.reason),
+    "",
+    `${h}# Timeline (UTC)`,
+    "",
+    timeline,
+    "",
+    ...followUp(note, h),
+    `${h}# Next validation milestone`,
+    "",
+    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    "",
+    `Runtime cutover posture stays ${code("NO-GO")} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/evidence/left-running.ts
+var FOUND = {
+  group: "still in its process group",
+  descendant: "left its process group",
+  marker: "left its process group and tree, found by its environment marker"
+};
+function describe(k) {
+  return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
+}
+function when(step2) {
+  if (step2.status === "timed-out") return "still running when it timed out";
+  if (step2.error === "aborted") return "still running when it was aborted";
+  return "left running after the step";
+}
+function leftRunningLine(step2) {
+  const all = step2.killed ?? [];
+  if (all.length === 0) return null;
+  const killed = all.filter((k) => k.error === void 0);
+  const refused = all.filter((k) => k.error !== void 0);
+  const parts = [];
+  if (killed.length > 0)
+    parts.push(
+      `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
+    );
+  if (refused.length > 0)
+    parts.push(
+      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
+    );
+  return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
+}
+function leftRunning(steps) {
+  const ran = steps.filter((s) => s.containment !== void 0);
+  if (ran.length === 0) return "";
+  const lines = ran.map(leftRunningLine).filter((l) => l !== null);
+  const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
+  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+    out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
+  if (ran.some((s) => s.containment === "group-only"))
+    out.push(
+      "",
+      "This runner has no /proc: only each step\u2019s process group was stopped, and a process that left it (setsid) could be neither found nor killed."
+    );
+  return out.join("\n");
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
+}
+
+// src/text/duration.ts
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) ms = 0;
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+  const s = Math.floor(ms / 1e3);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
+}
+
+// src/evidence/markdown.ts
+var STEP_ICON = {
+  passed: "\u2705",
+  failed: "\u274C",
+  "timed-out": "\u23F1\uFE0F",
+  "not-run": "\u26D4",
+  skipped: "\u23ED\uFE0F"
+};
+function stepsTable(steps) {
+  if (steps.length === 0) return "_No steps._";
+  return [
+    "| | Suite | Step | Status | Exit code | Duration |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...steps.map(
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
+    )
+  ].join("\n");
+}
+function changeTable(c2) {
+  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+  const rows = [
+    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
+    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
+    ["Classification", `**${c2.classification}**`],
+    ["Error codes added", list(c2.codes_added)],
+    ["Error codes removed", list(c2.codes_removed)],
+    [
+      "Posture",
+      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
+    ]
+  ];
+  if (c2.approval) {
+    const a = c2.approval;
+    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
+    rows.push([
+      "Joint approval",
+      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
+    ]);
+  }
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+function failedStepTails(steps, maxChars = Infinity) {
+  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const out = [];
+  for (const s of failed) {
+    const tail = (s.log_tail ?? "").slice(-maxChars);
+    out.push(
+      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
+      "",
+      fenced(tail === "" ? "(no output)" : tail),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out.join("\n");
+}
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
+function renderPacketMarkdown(p, options = {}) {
+  const trio = ["pin", "manifest", "matrix"].map(
+    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
+  );
+  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const left = leftRunning(p.steps);
+  return [
+    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
+    "",
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
+    "",
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...p.incident ? [
+      renderIncidentNote(p.incident, {
+        displayName: options.displayName ?? p.baseline,
+        baseline: p.baseline,
+        verdict: p.verdict,
+        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+        headingLevel: 2
+      })
+    ] : [],
+    "## Baseline",
+    "",
+    identityTable(p.identity, p.posture),
+    "",
+    "## Trio",
+    "",
+    "| Role | Path | SHA-256 | Bytes |",
+    "| --- | --- | --- | --- |",
+    ...trio,
+    "",
+    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
+    "",
+    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
+    "## Findings",
+    "",
+    findingsMarkdown(p.findings),
+    "",
+    "## Steps",
+    "",
+    stepsTable(p.steps),
+    "",
+    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
+    failedStepTails(p.steps),
+    `Secrets redacted from the captured output: ${p.redactions}.`,
+    "",
+    "## Run",
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...git2,
+    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    "",
+    `Verdict: **${p.verdict}**`,
+    ""
+  ].join("\n");
+}
+
+// src/classify/approved-since.ts
+function approvedSince(history, sameBaseline) {
+  let since = null;
+  for (const rev of history) {
+    if (!rev.content || !sameBaseline(rev.content)) break;
+    since = rev.date;
+  }
+  return since ? new Date(since) : null;
+}
+
+// src/classify/change.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
+
+// src/ledger/model.ts
+var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
+var PIN_LINES = [
+  { key: "repo", label: "repo", named: true },
+  { key: "release_tag", label: "release tag", named: true },
+  { key: "commit_sha", label: "commit SHA", named: true },
+  { key: "service", label: "Expected service contract version", named: false },
+  { key: "api", label: "Expected API contract version", named: false },
+  { key: "integration", label: "Expected integration baseline", named: false },
+  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
+  { key: "posture", label: "Runtime cutover posture", named: false },
+  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
+  { key: "mirror_path", label: "Producer manifest mirror", named: false }
+];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
+}
+var LEDGER_COLUMNS = [
+  { key: "consumer_version", header: "version" },
+  { key: "consumer_commit", header: "commit" },
+  { key: "producer_tag", header: "tag" },
+  { key: "producer_commit", header: "commit" },
+  { key: "service", header: "Service contract" },
+  { key: "api", header: "API contract" },
+  { key: "integration", header: "Integration baseline" },
+  { key: "status", header: "Status" }
+];
+var PIN_SECTION_TITLE = "Baseline Pin";
+var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function emptyLedger() {
+  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
+}
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
+}
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
+}
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -28822,26 +28872,6 @@ U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
 var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
 
-// src/text/shorten.ts
-function shorten(s, max, at3 = "char") {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  if (at3 === "word") end = wordEnd(s, end);
-  return `${s.slice(0, end)}\u2026`;
-}
-function wordEnd(s, end) {
-  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
-  const space = s.slice(0, end).search(/\s\S*$/);
-  return space > end / 2 ? trimmedEnd(s, space) : end;
-}
-function trimmedEnd(s, end) {
-  let e = end;
-  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
-  return e > 0 ? e : end;
-}
-
 // src/document/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
@@ -28872,7 +28902,7 @@ function describe3(doc, e, missing, schemaFile) {
       return {
         pointer: `${at3}/${escapePointer(field)}`,
         position: locate(doc, at3),
-        message: `${where2(at3, "the object")} is missing the required field \`${field}\``
+        message: `${where3(at3, "the object")} is missing the required field \`${field}\``
       };
     }
     case "additionalProperties": {
@@ -28882,7 +28912,7 @@ function describe3(doc, e, missing, schemaFile) {
       return {
         pointer: `${at3}/${escapePointer(field)}`,
         position: locate(doc, at3, field),
-        message: `${where2(at3, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where3(at3, "the object")} has the unknown field \`${field}\`${hint}`
       };
     }
     default: {
@@ -28890,7 +28920,7 @@ function describe3(doc, e, missing, schemaFile) {
         return {
           pointer: `${at3}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at3, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where2(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${e.propertyName}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at3);
@@ -28898,7 +28928,7 @@ function describe3(doc, e, missing, schemaFile) {
       return {
         pointer: at3,
         position: locate(doc, at3),
-        message: `${where2(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+        message: `${where3(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
       };
     }
   }
@@ -28907,7 +28937,7 @@ function fieldName(pointer) {
   if (pointer === "") return "";
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
-function where2(pointer, whole) {
+function where3(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
 }
 function valueAt(value, pointer) {
@@ -29711,6 +29741,9 @@ function delimiterColumns(text, line) {
 function lineHas(text, line, needle) {
   return text.slice(line.start, line.end).toLowerCase().includes(needle);
 }
+function opensBlock(text, line) {
+  return atx(text, line) > 0 || fence(text, line) !== null || text[line.first] === ">" || thematicBreak(text, line);
+}
 
 // src/ledger/row.ts
 function splitRow(text, first, lineEnd) {
@@ -29816,8 +29849,7 @@ var Reader = class {
     const line = this.line(index);
     if (line.blank) return true;
     if (line.indent >= 4) return false;
-    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
-      return true;
+    if (opensBlock(this.text, line)) return true;
     if (htmlEnd(this.text, line, true) !== null) return true;
     const m = marker(this.text, line);
     if (m && !m.empty && (!m.ordered || m.number === 1)) return true;
@@ -29857,8 +29889,7 @@ var Reader = class {
   interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
     if (this.text.charCodeAt(line.first) === PIPE) return false;
-    if (atx(this.text, line) || fence(this.text, line) || this.text[line.first] === ">" || thematicBreak(this.text, line))
-      return true;
+    if (opensBlock(this.text, line)) return true;
     if (htmlEnd(this.text, line, false) !== null) return true;
     return marker(this.text, line) !== null;
   }
@@ -30326,13 +30357,7 @@ function skipSpace(text, i2, last) {
 // src/ledger/parse.ts
 function parseLedger(file, displayName) {
   const blocks = readBlocks(file.text, file.lineStarts);
-  const ledger = {
-    title: null,
-    updated: null,
-    pinSection: null,
-    ledgerSection: null,
-    duplicateSections: []
-  };
+  const ledger = emptyLedger();
   const text = (lines) => linesText(file.text, lines);
   for (const b2 of blocks) {
     if (b2.type === "heading" && b2.depth === 1 && !ledger.title)
@@ -37750,48 +37775,6 @@ function fit(render, ladder, fits) {
   return null;
 }
 
-// src/present/findings-markdown.ts
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-var CELL_CHARS = 140;
-function countsLine(findings) {
-  const n = countBySeverity(findings);
-  return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
-}
-function where3(f, links2) {
-  const loc = location(f);
-  if (!loc || !f.file) return "the run";
-  const url = links2.file(f.file, f.line);
-  if (!url) return code(loc);
-  const name = loc.slice(f.file.lastIndexOf("/") + 1);
-  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
-}
-function findingsMarkdown(findings, links2, limit = Infinity) {
-  if (findings.length === 0) return "_No findings._";
-  const shown = bySeverity(findings).slice(0, limit);
-  const long = [];
-  const rows = shown.map((f) => {
-    let message = escapeMarkdown(f.message);
-    if (f.message.length > CELL_CHARS) {
-      long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where3(f, links2)}: ${message}`
-      );
-      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
-    }
-    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where3(f, links2)} | ${message} |`;
-  });
-  const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
-  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
-  const hidden = findings.length - shown.length;
-  if (hidden > 0) {
-    const rest = bySeverity(findings).slice(shown.length);
-    out.push(
-      "",
-      `_${plural(hidden, "more finding")} (${countsLine(rest)}) not listed here: every finding is in the evidence._`
-    );
-  }
-  return out.join("\n");
-}
-
 // src/present/inline.ts
 var c = (text) => ({ code: text });
 function safeUrl(url) {
@@ -38130,7 +38113,7 @@ function reportMarkdown(result, detail, o) {
   for (const b2 of result.baselines) out.push(...baselineSection(result, b2, detail, o.links, single));
   for (const note of o.notes ?? []) out.push(note, "");
   const footer = [];
-  if (o.links.run && /^https?:\/\//.test(o.links.run)) footer.push(`[The run](${o.links.run})`);
+  if (o.links.run && safeUrl(o.links.run)) footer.push(`[The run](${o.links.run})`);
   if (o.links.artifact) footer.push(`evidence artifact ${code(o.links.artifact)}`);
   if (footer.length > 0) out.push("---", "", `${footer.join(" \xB7 ")}.`, "");
   return out.join("\n");
@@ -38167,7 +38150,7 @@ function baselineSection(result, b2, detail, links2, single) {
   if (missing.length > 0)
     out.push(`**Did not run:**`, "", ...missing.map((l) => `- ${lineToMarkdown(l)}`), "");
   out.push(`${single ? "### " : "**"}Findings: ${countsLine(b2.findings)}${single ? "" : "**"}`, "");
-  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2, detail.findings), "");
+  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2.file, detail.findings), "");
   if (detail.tailChars > 0) {
     const tails = failedStepTails(b2.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
