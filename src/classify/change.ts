@@ -129,9 +129,9 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     )
   }
 
-  const days = base.manifest.data?.stability_window?.minimum_sprint_days
-  if (typeof days === 'number' && input.baseApprovedAt) {
-    const ends = new Date(input.baseApprovedAt.getTime() + days * 86_400_000)
+  const window = stabilityWindow(base, input.baseApprovedAt)
+  if (window && input.baseApprovedAt) {
+    const { days, ends } = window
     if (input.now < ends) {
       out.push(
         finding(
@@ -146,6 +146,16 @@ export function classifyChange(input: ChangeInput): ChangeReport {
 
   out.push(...ledgerHistory(head, from.release_tag))
   return report
+}
+
+/**
+ * The stability window of the baseline `base` pins (BG504): its manifest's declared days from when it was
+ * approved; null when the manifest declares none or the approval date is unknown.
+ */
+export function stabilityWindow(base: Trio, approvedAt: Date | null): { days: number; ends: Date } | null {
+  const days = base.manifest.data?.stability_window?.minimum_sprint_days
+  if (typeof days !== 'number' || !approvedAt) return null
+  return { days, ends: new Date(approvedAt.getTime() + days * 86_400_000) }
 }
 
 function status(trio: Trio, tag: string | null): string | null {

@@ -89,7 +89,8 @@ export interface RollbackReport {
 }
 
 export interface OperationResult {
-  operation: OperationName
+  /** The operation; `repin` is the repin action's (a producer release proposed as a pull request). */
+  operation: OperationName | 'repin'
   verdict: Verdict
   baselines: BaselineResult[]
   /** Absolute path of the evidence JSON (the baseline's packet, or an index when several baselines ran). */

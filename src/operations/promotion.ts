@@ -368,7 +368,7 @@ function approvalEvidence(reviewed: Result<JointApproval> | string): ChangeEvide
 }
 
 /** From the pin's history at BASE: when its baseline was approved, and every identity the pin ever held. */
-async function pinHistory(
+export async function pinHistory(
   root: string,
   base: string,
   baseline: BaselinePolicy,

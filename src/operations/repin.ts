@@ -3,6 +3,7 @@
 // What else names a release (the producer's handoff payload, the files of the policy's repin.mentions, such as
 // the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
 import { classifyChange } from '../classify/change.js'
+import type { Classification } from '../classify/change.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
@@ -33,6 +34,12 @@ export interface RepinContext {
   clock: () => Date
 }
 
+/** What the caller supplies instead of the working tree (the repin action: the producer's files at a release tag). */
+export interface RepinOptions {
+  /** The producer's manifest and handoff payload; default: read from the working tree. */
+  producer?: ProducerFiles
+}
+
 export interface RepinResult {
   baseline: string
   status: 'repinned' | 'unchanged' | 'refused'
@@ -44,14 +51,20 @@ export interface RepinResult {
   written: string[]
   /** What else must name the release before the promotion can pass, each with what to do. */
   left: string[]
+  /** What the new release does to the contract (classify/change), null when nothing was repinned. */
+  classification?: Classification | null
 }
 
-export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResult {
+export function runRepin(
+  ctx: RepinContext,
+  baseline: BaselinePolicy,
+  options: RepinOptions = {}
+): RepinResult {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`)
   // a repin a crash interrupted is finished (or undone) before the trio is read: never a mixed trio
   recoverFileSet(journal)
   const current = loadTrio(ctx.root, baseline)
-  const producer = loadProducerFiles(ctx.root, baseline)
+  const producer = options.producer ?? loadProducerFiles(ctx.root, baseline)
   const from = identityOf(current)
   const refused = (findings: Finding[], to: Identity | null = null): RepinResult => ({
     baseline: baseline.name,
@@ -162,7 +175,8 @@ export function runRepin(ctx: RepinContext, baseline: BaselinePolicy): RepinResu
     to,
     findings: [],
     written: writes.map(([r]) => baseline.trio[r]),
-    left
+    left,
+    classification: change.classification
   }
 }
 
