@@ -3,6 +3,7 @@
 // directory that is a link to /tmp/elsewhere, or a pin that is a link to /etc/passwd, must never be followed
 // out of the root, for a read or for a write.
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 export type Contained =
@@ -29,13 +30,29 @@ export function resolveInRoot(root: string, rel: string): string | undefined {
 const MAX_LINKS = 40
 
 /**
+ * What one batch of checks (a scan of many files of one tree) may share: the root's real path, and the real
+ * directories already walked and found to be directories, not links. Each is asked of the file system once per
+ * batch instead of once per path. It holds only what the batch already assumes (the tree does not change while
+ * it is read); the last component of every path is still looked at each time, and a read opens it with
+ * O_NOFOLLOW.
+ */
+export interface ContainMemo {
+  realRoot?: string
+  dirs: Set<string>
+}
+
+export function createContainMemo(): ContainMemo {
+  return { dirs: new Set() }
+}
+
+/**
  * Where `rel` really is, walking it from the root's real path component by component: a link is resolved
  * where it stands, and the walk fails as soon as it leaves the root. Nothing is created or opened.
  */
-export function containPath(root: string, rel: string): Contained {
+export function containPath(root: string, rel: string, memo?: ContainMemo): Contained {
   const abs = resolveInRoot(root, rel)
   if (!abs) return { kind: 'outside', leadsTo: resolve(root, rel) }
-  const realRoot = realpathSync(root)
+  const realRoot = memo ? (memo.realRoot ??= realpathSync(root)) : realpathSync(root)
   const pending = relative(resolve(root), abs)
     .split(sep)
     .filter((s) => s !== '')
@@ -44,13 +61,15 @@ export function containPath(root: string, rel: string): Contained {
   while (pending.length > 0) {
     const seg = pending.shift()!
     const next = seg === '..' ? resolve(cur, '..') : join(cur, seg)
-    let isLink: boolean
-    try {
-      isLink = lstatSync(next).isSymbolicLink()
-    } catch {
-      // the rest does not exist yet: it would be created below `cur`, which is inside
-      return { kind: 'inside', real: join(next, ...pending), exists: false }
+    // a directory this batch already walked through (never the last component: that is looked at every time)
+    if (pending.length > 0 && memo?.dirs.has(next)) {
+      cur = next
+      continue
     }
+    const stat = lstatOrNull(next)
+    // the rest does not exist yet: it would be created below `cur`, which is inside
+    if (!stat) return { kind: 'inside', real: join(next, ...pending), exists: false }
+    const isLink = stat.isSymbolicLink()
     if (isLink) {
       if (++links > MAX_LINKS) return { kind: 'outside', leadsTo: `${next} (a loop of links)` }
       const target = readlinkSync(next)
@@ -73,8 +92,18 @@ export function containPath(root: string, rel: string): Contained {
     }
     cur = next
     if (!isWithin(realRoot, cur)) return { kind: 'outside', leadsTo: cur }
+    if (memo && pending.length > 0 && stat.isDirectory()) memo.dirs.add(cur)
   }
   return { kind: 'inside', real: cur, exists: true }
+}
+
+/** lstat, or null where there is nothing to look at (missing, or a component that is not a directory). */
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null
+  } catch {
+    return null
+  }
 }
 
 function safeReal(path: string): string {

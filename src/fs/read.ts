@@ -1,6 +1,7 @@
 // Read a file of the user's repository, refusing what cannot be a trio file instead of hanging or crashing.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { containPath } from './contain.js'
+import type { ContainMemo } from './contain.js'
 
 export { resolveInRoot } from './contain.js'
 
@@ -21,8 +22,14 @@ export type ReadResult =
 // O_NOFOLLOW: the final component was checked not to be a link; if one appears there since, it is not followed
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0
 
-export function readRepoFile(root: string, rel: string, limit = MAX_FILE_BYTES): ReadResult {
-  const where = containPath(root, rel)
+/** @param memo shared by the reads of one scan (see ContainMemo) */
+export function readRepoFile(
+  root: string,
+  rel: string,
+  limit = MAX_FILE_BYTES,
+  memo?: ContainMemo
+): ReadResult {
+  const where = containPath(root, rel, memo)
   if (where.kind === 'outside')
     return { kind: 'outside-root', problem: `leads outside the repository (to ${where.leadsTo})` }
   if (where.kind === 'dangling')

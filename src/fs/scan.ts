@@ -3,7 +3,8 @@ import { globSync } from 'tinyglobby'
 import { sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
-import { readRepoFile, resolveInRoot } from './read.js'
+import { MAX_FILE_BYTES, readRepoFile, resolveInRoot } from './read.js'
+import { createContainMemo } from './contain.js'
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
   if (include.length === 0) return []
@@ -56,10 +57,13 @@ export function createRepoScan(root: string): RepoScan {
   const lists = new Map<string, readonly string[]>()
   const files = new Map<string, ScannedFile>()
   const searches = new Map<string, SourceFile[]>()
+  // the scan reads many files of few directories: each directory is checked for links once
+  const memo = createContainMemo()
+  const readFile = (path: string) => readRepoFile(root, path, MAX_FILE_BYTES, memo)
   const file = (path: string, known?: ReadResult): ScannedFile => {
     let f = files.get(path)
     if (!f) {
-      const read = known ?? readRepoFile(root, path)
+      const read = known ?? readFile(path)
       let source: SourceFile | null | undefined
       f = {
         read,
@@ -88,7 +92,7 @@ export function createRepoScan(root: string): RepoScan {
         found = []
         for (const path of paths) {
           // read again for another search rather than held: a large repository's files need not fit in memory
-          const read = files.get(path)?.read ?? readRepoFile(root, path)
+          const read = files.get(path)?.read ?? readFile(path)
           if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
             found.push(file(path, read).source()!)
         }

@@ -1,0 +1,85 @@
+// A scan checks many paths of one tree with one ContainMemo: the memo may only save system calls, never change
+// an answer. Random trees of directories, files and links (inside, outside, dangling, chained, looping) are
+// walked with random paths, each answered with and without the shared memo.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { containPath, createContainMemo } from '../../src/fs/contain.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const NAMES = ['a', 'b', 'c', 'd']
+const segment = fc.constantFrom(...NAMES, '..', '.')
+const relPath = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join('/'))
+
+type Entry =
+  | { kind: 'dir' }
+  | { kind: 'file' }
+  /** A link to a path relative to its own directory, or to somewhere outside the root. */
+  | { kind: 'link'; to: string }
+  | { kind: 'outside' }
+
+const entry: fc.Arbitrary<Entry> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ kind: 'dir' } as const) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'file' } as const) },
+  { weight: 3, arbitrary: relPath.map((to) => ({ kind: 'link', to }) as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'outside' } as const) }
+)
+
+/** Up to three levels of the names above, each an entry of the tree. */
+const tree = fc.dictionary(
+  fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 }).map((s) => s.join('/')),
+  entry,
+  { maxKeys: 14 }
+)
+
+function build(spec: Record<string, Entry>): string {
+  const base = tempDir('bg-contain-memo-')
+  const root = join(base, 'repo')
+  const outside = join(base, 'elsewhere')
+  mkdirSync(join(outside, 'a'), { recursive: true })
+  mkdirSync(root)
+  // parents before children; an entry whose parent is not a directory is left out
+  for (const path of Object.keys(spec).sort((x, y) => x.split('/').length - y.split('/').length)) {
+    const abs = join(root, path)
+    try {
+      mkdirSync(dirname(abs), { recursive: true })
+      const e = spec[path]!
+      if (e.kind === 'dir') mkdirSync(abs)
+      else if (e.kind === 'file') writeFileSync(abs, 'x')
+      else if (e.kind === 'link') symlinkSync(e.to, abs)
+      else symlinkSync(outside, abs)
+    } catch {
+      // a path through a file or a link, or one already there: not part of this tree
+    }
+  }
+  return root
+}
+
+describe('containPath with a memo shared by a batch', () => {
+  it('answers every path exactly as without it', () => {
+    fc.assert(
+      fc.property(tree, fc.array(relPath, { minLength: 1, maxLength: 25 }), (spec, paths) => {
+        const root = build(spec)
+        const memo = createContainMemo()
+        for (const p of paths) expect(containPath(root, p, memo)).toEqual(containPath(root, p))
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('remembers directories only, never a link or the last component', () => {
+    const root = build({
+      a: { kind: 'dir' },
+      'a/b': { kind: 'dir' },
+      'a/b/c': { kind: 'file' },
+      d: { kind: 'outside' }
+    })
+    const memo = createContainMemo()
+    expect(containPath(root, 'a/b/c', memo).kind).toBe('inside')
+    expect(containPath(root, 'd/a', memo).kind).toBe('outside')
+    expect([...memo.dirs].map((d) => d.slice(memo.realRoot!.length))).toEqual(['/a', '/a/b'])
+  })
+})
