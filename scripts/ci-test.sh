@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # npm test: lint, typecheck, check-dist, the producer's cargo gates, then jest with its coverage gate (statements of
 # src/ >= 90%, jest.config.js). Every stage runs; the last line is jest's count.
+# The four checks before jest run in two lanes at once (lint in one; typecheck, check-dist and the producer in
+# the other: about the same time on two cores), each stage's output printed whole, in order, when all are done.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-failed=()
-stage() {
-  local name=$1
-  shift
-  echo "==> $name"
-  if ! "$@"; then failed+=("$name"); fi
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+stages=(lint typecheck check-dist producer)
+run_stage() {
+  case $1 in
+    lint) npm run --silent lint ;;
+    typecheck) npm run --silent typecheck ;;
+    check-dist) bash scripts/check-dist.sh ;;
+    producer) bash scripts/producer-check.sh ;;
+  esac >"$logs/$1.log" 2>&1
+  echo $? >"$logs/$1.rc"
 }
-stage lint npm run --silent lint
-stage typecheck npm run --silent typecheck
-stage check-dist bash scripts/check-dist.sh
-stage producer bash scripts/producer-check.sh
-stage jest bash scripts/jest.sh --coverage
+run_stage lint &
+lane=$!
+for name in typecheck check-dist producer; do run_stage "$name"; done
+wait "$lane"
+failed=()
+for name in "${stages[@]}"; do
+  echo "==> $name"
+  cat "$logs/$name.log"
+  [ "$(cat "$logs/$name.rc")" = 0 ] || failed+=("$name")
+done
+echo "==> jest"
+bash scripts/jest.sh --coverage || failed+=(jest)
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"
   cat reports/jest-line.txt 2>/dev/null || echo "jest: 0 passed, 1 failed"
