@@ -220,6 +220,21 @@ describe('promotion in process', () => {
 })
 
 describe('rollback in process', () => {
+  it('says what to check out when there is no history to read, never an internal error', async () => {
+    const fx = trioFixture()
+    gitRepo(fx) // no commit yet: HEAD names none
+    const run = await inProcess('rollback', {
+      workspace: fx.root,
+      sha: '0'.repeat(40),
+      eventName: 'workflow_dispatch',
+      inputs: { trigger: 'contract-drift', reason: 'drill', 'dry-run': 'true', token: '' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('has no commit checked out (HEAD names none)')
+    expect(run.stdout).toContain('check out the full history (actions/checkout with fetch-depth: 0)')
+    expect(run.stdout).not.toContain('internal error')
+  })
+
   it('a dry run names the target, opens nothing, writes no trio file, and puts the incident note in the summary', async () => {
     const { fx, repo, c } = threeBaselines([
       nodeStep('test', 'console.log("rollback suite ok")', [], { operations: ['rollback'] })

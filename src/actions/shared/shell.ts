@@ -55,7 +55,7 @@ export interface ActionSpec<A extends ActionName, I extends CommonInputs & { tok
   operate(run: ActionRun<I>): Promise<Operated<A>>
   /** The operation runs suites: a cancelled job (SIGINT, SIGTERM) stops them, and the evidence is still written. */
   cancellable?: boolean
-  /** Said after a missing revision's message; without it, a RevisionError is an internal error. */
+  /** Said after a missing revision's message (how this action's workflow fetches history). */
   revisionHint?: string
   /** The step's failure message on FAIL (default: the errors and the required steps that did not pass). */
   failure?(result: OperationResult): string
@@ -121,6 +121,7 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
 /** The step's message when the run stops before a verdict: what to fix, or an internal error. */
 function failureOf(e: unknown, revisionHint: string | undefined): string {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message
-  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`
+  // a revision that is not there (a shallow clone, a wrong ref) is the workflow's to fix, never an internal error
+  if (e instanceof RevisionError) return revisionHint ? `${e.message}. ${revisionHint}` : e.message
   return `baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`
 }
