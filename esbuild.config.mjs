@@ -24,12 +24,18 @@ const esmRequire =
  * `import('../producer/preflight.js')` becomes `require('./preflight.cjs')` (the probe and its JSON Schema
  * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner), and so
  * does `./rollback.js`; `import('../github/repository-reader.js')` becomes `require('./remote.cjs')` (the GitHub
- * client of `health --remote`).
+ * client of `health --remote`); `import('../operations/verify-bundle.js')` becomes `require('./verify-bundle.cjs')`
+ * (the Sigstore libraries of `verify-evidence --bundle`).
  */
 const lazyParts = {
   name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
+    b.onResolve({ filter: /\/operations\/verify-bundle\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
+        ? { path: './verify-bundle.cjs', external: true }
+        : undefined
+    )
     b.onResolve({ filter: /\/github\/repository-reader\.js$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
         ? { path: './remote.cjs', external: true }
@@ -134,6 +140,13 @@ const builds = [
     entryPoints: ['src/cli/rollback.ts'],
     outfile: `${outRoot}/cli/rollback.cjs`,
     plugins: [secretlintStubs]
+  },
+  {
+    ...common,
+    ...cjsPart,
+    // verify-evidence --bundle: the Sigstore libraries, read by no other command
+    entryPoints: ['src/operations/verify-bundle.ts'],
+    outfile: `${outRoot}/cli/verify-bundle.cjs`
   },
   {
     ...common,

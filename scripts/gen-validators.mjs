@@ -18,7 +18,8 @@ const schemas = {
   validateLedgerRow: 'ledger-row',
   validateHandoff: 'handoff-payload',
   validatePolicy: 'baseline-policy',
-  validateEvidence: 'evidence-packet'
+  validateEvidence: 'evidence-packet',
+  validateStatement: 'evidence-statement'
 }
 const shared = ['defs']
 

@@ -183,11 +183,32 @@ function parseVerifyEvidence(
   checkTakes('verify-evidence', parsed.values)
   if (parsed.positionals.length !== 1) {
     throw new UsageError(
-      'verify-evidence takes exactly one evidence file: baseline-gate verify-evidence FILE [--root DIR]'
+      'verify-evidence takes exactly one evidence file: baseline-gate verify-evidence FILE [--root DIR] [--bundle FILE --trust-root FILE]'
     )
   }
   if (parsed.values.root === '') throw new UsageError('--root needs a value')
-  return { command: 'verify-evidence', file: parsed.positionals[0]!, root: parsed.values.root ?? '.' }
+  const { bundle, 'trust-root': trustRoot, 'certificate-identity': identity } = parsed.values
+  for (const [name, value] of [
+    ['bundle', bundle],
+    ['trust-root', trustRoot],
+    ['certificate-identity', identity]
+  ] as const) {
+    if (value === '') throw new UsageError(`--${name} needs a value`)
+  }
+  if (bundle !== undefined && trustRoot === undefined)
+    throw new UsageError(
+      '--bundle needs --trust-root: the public key (PEM) or the Sigstore trusted_root.json the bundle must be signed by'
+    )
+  if (bundle === undefined && (trustRoot !== undefined || identity !== undefined))
+    throw new UsageError(
+      `--${trustRoot !== undefined ? 'trust-root' : 'certificate-identity'} is for a bundle: give --bundle FILE too`
+    )
+  return {
+    command: 'verify-evidence',
+    file: parsed.positionals[0]!,
+    root: parsed.values.root ?? '.',
+    bundle: bundle === undefined ? null : { file: bundle, trustRoot: trustRoot!, identity: identity ?? null }
+  }
 }
 
 /** A baseline name as the policy schema allows it. */

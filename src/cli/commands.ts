@@ -116,6 +116,8 @@ export interface VerifyEvidenceCommand {
   command: 'verify-evidence'
   file: string
   root: string
+  /** A Sigstore bundle of the statement, and what it must be signed by (both or neither). */
+  bundle: { file: string; trustRoot: string; identity: string | null } | null
 }
 
 export type Command =

@@ -54,9 +54,13 @@ export const COMMANDS: Record<CommandName, { args?: string; summary: string; exi
       'incident note; locally the working tree changes (no commit, no push)'
   },
   'verify-evidence': {
-    exit: '0 every digest matches, 1 a digest differs, 2 not an evidence packet, or a usage error',
+    exit:
+      '0 every digest matches (and the bundle verifies), 1 a digest differs or the bundle does not verify, ' +
+      '2 not an evidence packet or statement, or a usage error',
     args: 'FILE',
-    summary: 'recompute the digests an evidence packet records; exit 1 on any mismatch'
+    summary:
+      'recompute the digests an evidence packet, or its in-toto statement (.intoto.json), records; with ' +
+      '--bundle, verify its Sigstore signature offline; exit 1 on any mismatch'
   },
   plan: {
     exit: '0 printed',
@@ -214,6 +218,30 @@ export const OPTIONS = {
     help:
       "the instant is the committer date of the commit judged (HEAD, or promote's --head): the verdict it had " +
       'then, the same on any day'
+  },
+  bundle: {
+    type: 'string',
+    value: 'FILE',
+    commands: ['verify-evidence'],
+    help:
+      'also verify this Sigstore bundle of the statement FILE, offline: its DSSE payload is the statement (same ' +
+      'predicate, same subject digests), its signature verifies against --trust-root (required with it)'
+  },
+  'trust-root': {
+    type: 'string',
+    value: 'FILE',
+    commands: ['verify-evidence'],
+    help:
+      'what the bundle must be signed by: a public key (PEM) for a key-signed bundle, or a Sigstore ' +
+      'trusted_root.json (certificate chain, transparency log and timestamp keys, all checked offline)'
+  },
+  'certificate-identity': {
+    type: 'string',
+    value: 'URI',
+    commands: ['verify-evidence'],
+    help:
+      "with a trusted_root.json: the signing certificate's identity (SAN) the bundle must have, e.g. " +
+      'https://github.com/OWNER/REPO/.github/workflows/baseline-promotion.yml@refs/heads/main (required then)'
   },
   help: {
     type: 'boolean',

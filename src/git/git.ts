@@ -1,6 +1,6 @@
 // Git, spawned directly (never through a shell): single commands with a deadline and bounded output, and one
 // long-lived `git cat-file --batch` for reading many blobs with a single process.
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { formatDuration } from '../text/duration.js'
@@ -124,6 +124,24 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
   const r = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
   const sha = r.stdout.toString('utf8').trim()
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
+}
+
+/**
+ * Whether the repository at `cwd` has the commit `sha` (a full id), for a check that must stay synchronous
+ * (verify-evidence). Null when git cannot tell: not a repository, or git cannot run.
+ */
+export function hasCommitSync(cwd: string, sha: string): boolean | null {
+  if (!/^[0-9a-f]{40}$/.test(sha)) return false
+  const r = spawnSync('git', [...OPTIONS, 'cat-file', '-e', `${sha}^{commit}`], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  if (r.error || r.status === null) return null
+  if (r.status === 0) return true
+  // 128 with "not a git repository": git cannot tell; any other failure: the object is not there
+  return /not a git repository/i.test(r.stderr?.toString('utf8') ?? '') ? null : false
 }
 
 /** A revision that names no commit: the caller's input is wrong (exit 2, never a verdict). */

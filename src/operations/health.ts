@@ -48,6 +48,8 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
   }
   const results: Omit<BaselineResult, 'evidence'>[] = []
   const files: EvidenceFile[] = []
+  /** Where each baseline's packet JSON is in `files`. */
+  const jsonAt: number[] = []
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock()
     const now = instant.source === 'wall-clock' ? startedAt : instant.at
@@ -85,15 +87,16 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       steps,
       verdict
     })
+    jsonAt.push(files.length)
     files.push(...packetFiles(packet))
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict })
   }
-  // each baseline's JSON, then its Markdown (the index of several comes after them all)
+  // each baseline's JSON, Markdown and statement (the index of several comes after them all)
   const written = ctx.evidence.writeAll(files)
   return operationResult(
     ctx.evidence,
     'health',
-    results.map((r, i) => ({ ...r, evidence: written[2 * i]! }))
+    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]!]! }))
   )
 }
 

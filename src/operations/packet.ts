@@ -2,6 +2,7 @@
 // the tool versions, the instant judged at), the baseline's own judgement, and the files it is written as.
 import { renderPacketMarkdown } from '../evidence/markdown.js'
 import { buildPacket, packetName } from '../evidence/packet.js'
+import { buildStatement, statementFileName } from '../evidence/statement.js'
 import type { EvidencePacket, PacketInput } from '../evidence/packet.js'
 import type { EvidenceFile, EvidenceStore } from '../fs/evidence-store.js'
 import { resolveCommit } from '../git/git.js'
@@ -55,12 +56,16 @@ export async function baselinePacket(
   })
 }
 
-/** The packet's files: its JSON (what verify-evidence reads), then its Markdown rendering. */
+/**
+ * The packet's files: its JSON (what verify-evidence reads), its Markdown rendering, and the packet as an in-toto
+ * Statement (what a workflow signs with actions/attest).
+ */
 export function packetFiles(packet: EvidencePacket, markdown: { displayName?: string } = {}): EvidenceFile[] {
   const name = packetName(packet.operation, packet.baseline)
   return [
     { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}\n` },
-    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) },
+    { name: statementFileName(`${name}.json`), content: `${JSON.stringify(buildStatement(packet), null, 2)}\n` }
   ]
 }
 

@@ -1,0 +1,129 @@
+// The evidence packet as an in-toto Statement v1 (src/evidence/statement.ts): its subjects are the trio files the
+// packet read (sha256 of their bytes, named by their repository-relative path) and the judged commit (gitCommit);
+// its predicate is the packet itself. Also: health writes it beside the packet, and it matches its JSON Schema.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import type { EvidencePacket } from '../../src/evidence/packet.js'
+import {
+  buildStatement,
+  commitSubjectName,
+  judgedCommit,
+  PREDICATE_TYPE,
+  STATEMENT_TYPE,
+  statementFileName
+} from '../../src/evidence/statement.js'
+import { validateStatement } from '../../src/generated/validators.js'
+import { cleanupFixtures, health, MATRIX, MIRROR, PIN, trioFixture } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const SHA = 'a'.repeat(40)
+const HEAD = 'b'.repeat(40)
+
+async function packetOf(edit?: (fx: ReturnType<typeof trioFixture>) => void) {
+  const fx = trioFixture()
+  edit?.(fx)
+  const result = await health(fx.root)
+  const file = result.baselines[0]!.evidence
+  return { fx, file, packet: JSON.parse(readFileSync(file, 'utf8')) as EvidencePacket }
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+describe('buildStatement', () => {
+  it('binds the packet (the predicate, unchanged) to the three trio files by their digests', async () => {
+    const { fx, packet } = await packetOf()
+    const s = buildStatement(packet)
+    expect(s._type).toBe(STATEMENT_TYPE)
+    expect(s.predicateType).toBe(PREDICATE_TYPE)
+    expect(s.predicate).toBe(packet)
+    expect(s.subject).toEqual([
+      { name: PIN, digest: { sha256: sha256(fx.readBytes(PIN)) } },
+      { name: MIRROR, digest: { sha256: sha256(fx.readBytes(MIRROR)) } },
+      { name: MATRIX, digest: { sha256: sha256(fx.readBytes(MATRIX)) } }
+    ])
+    // the digests are the packet's own
+    expect(s.subject.map((x) => x.digest)).toEqual(
+      [packet.trio.pin, packet.trio.manifest, packet.trio.matrix].map((d) => ({ sha256: d.sha256 }))
+    )
+    // no commit in the run (a repository without commits): no commit subject
+    expect(s.subject.some((x) => 'gitCommit' in x.digest)).toBe(false)
+    expect(validateStatement(JSON.parse(JSON.stringify(s)))).toBe(true)
+  })
+
+  it('leaves out a trio file the run could not read (no digest to bind)', async () => {
+    const { packet } = await packetOf((fx) => fx.remove(MATRIX))
+    expect(packet.trio.matrix.sha256).toBeNull()
+    const s = buildStatement(packet)
+    expect(s.subject.map((x) => x.name)).toEqual([PIN, MIRROR])
+    expect(validateStatement(JSON.parse(JSON.stringify(s)))).toBe(true)
+  })
+
+  it("names the judged commit: the run's, a replay's, a promotion's head", async () => {
+    const { packet } = await packetOf()
+    const inActions = { ...packet, git: { ...packet.git, repository: 'acme/consumer', commit: SHA } }
+    expect(buildStatement(inActions).subject.at(-1)).toEqual({
+      name: `git+acme/consumer@${SHA}`,
+      digest: { gitCommit: SHA }
+    })
+    const local = { ...packet, git: { ...packet.git, commit: SHA } }
+    expect(buildStatement(local).subject.at(-1)).toEqual({ name: `git+local@${SHA}`, digest: { gitCommit: SHA } })
+    const replay = { ...local, judged_at: { ...packet.judged_at, source: 'commit' as const, commit: HEAD } }
+    expect(judgedCommit(replay)).toBe(HEAD)
+    const promotion = {
+      ...local,
+      operation: 'promotion',
+      change: {
+        base: SHA,
+        head: HEAD,
+        trio_changed: false,
+        changed_files: [],
+        classification: 'none' as const,
+        codes_added: [],
+        codes_removed: [],
+        posture_from: null,
+        posture_to: null,
+        approval: null
+      }
+    }
+    expect(buildStatement(promotion).subject.at(-1)).toEqual({
+      name: commitSubjectName(null, HEAD),
+      digest: { gitCommit: HEAD }
+    })
+    expect(validateStatement(JSON.parse(JSON.stringify(buildStatement(promotion))))).toBe(true)
+  })
+
+  it('is written beside the packet as <operation>-<baseline>.intoto.json, in the same batch', async () => {
+    const { file, packet } = await packetOf()
+    const statementFile = file.replace(/\.json$/, '.intoto.json')
+    expect(statementFileName('health-main.json')).toBe('health-main.intoto.json')
+    expect(existsSync(statementFile)).toBe(true)
+    const written = JSON.parse(readFileSync(statementFile, 'utf8')) as unknown
+    expect(written).toEqual(JSON.parse(JSON.stringify(buildStatement(packet))))
+    expect(validateStatement(written)).toBe(true)
+  })
+})
+
+describe('evidence-statement.schema.json', () => {
+  it('refuses another _type, another predicate type, a bad digest, no subject, and a predicate that is no packet', async () => {
+    const { packet } = await packetOf()
+    const good = JSON.parse(JSON.stringify(buildStatement(packet))) as Record<string, unknown>
+    const bad = (edit: (s: Record<string, unknown>) => void) => {
+      const s = structuredClone(good)
+      edit(s)
+      return validateStatement(s)
+    }
+    expect(validateStatement(good)).toBe(true)
+    expect(bad((s) => (s._type = 'https://in-toto.io/Statement/v0.1'))).toBe(false)
+    expect(bad((s) => (s.predicateType = 'https://slsa.dev/provenance/v1'))).toBe(false)
+    expect(bad((s) => (s.subject = []))).toBe(false)
+    expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { sha256: 'ABC' }))).toBe(false)
+    expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { sha256: 'a'.repeat(64), md5: 'x' }))).toBe(
+      false
+    )
+    expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { gitCommit: 'abc' }))).toBe(false)
+    expect(bad((s) => ((s.predicate as Record<string, unknown>).schema = 'evidence-packet.v2'))).toBe(false)
+    expect(bad((s) => delete s.predicate)).toBe(false)
+  })
+})
