@@ -68,7 +68,10 @@ describe('buildStatement', () => {
       digest: { gitCommit: SHA }
     })
     const local = { ...packet, git: { ...packet.git, commit: SHA } }
-    expect(buildStatement(local).subject.at(-1)).toEqual({ name: `git+local@${SHA}`, digest: { gitCommit: SHA } })
+    expect(buildStatement(local).subject.at(-1)).toEqual({
+      name: `git+local@${SHA}`,
+      digest: { gitCommit: SHA }
+    })
     const replay = { ...local, judged_at: { ...packet.judged_at, source: 'commit' as const, commit: HEAD } }
     expect(judgedCommit(replay)).toBe(HEAD)
     const promotion = {
@@ -119,9 +122,9 @@ describe('evidence-statement.schema.json', () => {
     expect(bad((s) => (s.predicateType = 'https://slsa.dev/provenance/v1'))).toBe(false)
     expect(bad((s) => (s.subject = []))).toBe(false)
     expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { sha256: 'ABC' }))).toBe(false)
-    expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { sha256: 'a'.repeat(64), md5: 'x' }))).toBe(
-      false
-    )
+    expect(
+      bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { sha256: 'a'.repeat(64), md5: 'x' }))
+    ).toBe(false)
     expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { gitCommit: 'abc' }))).toBe(false)
     expect(bad((s) => ((s.predicate as Record<string, unknown>).schema = 'evidence-packet.v2'))).toBe(false)
     expect(bad((s) => delete s.predicate)).toBe(false)

@@ -128,6 +128,7 @@ describe('promotion: change rules (5xx)', () => {
     expect(b.identity.release_tag).toBe(NEXT)
     // no log was written for steps that did not run
     expect(Object.keys(run.files()).sort()).toEqual([
+      'promotion-memorykernel.intoto.json',
       'promotion-memorykernel.json',
       'promotion-memorykernel.md'
     ])
@@ -322,6 +323,7 @@ describe('promotion: an unchanged trio', () => {
     })
     expect(existsSync(marker)).toBe(false) // the failing step never ran
     expect(Object.keys(run.files()).sort()).toEqual([
+      'promotion-memorykernel.intoto.json',
       'promotion-memorykernel.json',
       'promotion-memorykernel.md'
     ])

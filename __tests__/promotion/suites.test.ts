@@ -244,6 +244,7 @@ describe('promotion: secrets in suite output', () => {
     expect(Object.keys(files).sort()).toEqual([
       'promotion-memorykernel-01-consumer-prints-secrets.log',
       'promotion-memorykernel-02-producer-prints-secrets-and-fails.log',
+      'promotion-memorykernel.intoto.json',
       'promotion-memorykernel.json',
       'promotion-memorykernel.md'
     ])

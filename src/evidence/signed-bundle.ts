@@ -17,9 +17,7 @@ import type { VerificationPolicy, VerifierOptions } from '@sigstore/verify'
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
 import type { EvidenceStatement } from './statement.js'
 
-export type TrustRoot =
-  | { kind: 'public-key'; pem: string }
-  | { kind: 'trusted-root'; root: TrustedRoot }
+export type TrustRoot = { kind: 'public-key'; pem: string } | { kind: 'trusted-root'; root: TrustedRoot }
 
 export interface BundleVerification {
   /** Every reason the bundle does not vouch for the statement; empty when it does. */
@@ -92,7 +90,9 @@ export function verifyStatementBundle(
   }
   const envelope = bundle.content.dsseEnvelope
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    problems.push(`the DSSE payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE} (an in-toto statement)`)
+    problems.push(
+      `the DSSE payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE} (an in-toto statement)`
+    )
   else problems.push(...payloadProblems(statement, Buffer.from(envelope.payload)))
 
   const certificateSigned = bundle.verificationMaterial.content.$case !== 'publicKey'
@@ -194,11 +194,13 @@ function subjectProblems(statement: EvidenceStatement, signedSubjects: unknown):
       problems.push(`subject ${s.name}: the bundle signs no subject with sha256 ${s.digest.sha256}`)
   }
   for (const d of signed) {
-    if (!mine.has(d)) problems.push(`the bundle signs a subject sha256 ${d} that is none of the statement's subjects`)
+    if (!mine.has(d))
+      problems.push(`the bundle signs a subject sha256 ${d} that is none of the statement's subjects`)
   }
   const myCommits = digests(statement.subject, 'gitCommit')
   for (const c of digests(signedSubjects, 'gitCommit')) {
-    if (!myCommits.has(c)) problems.push(`the bundle signs commit ${c}, the statement's commit subject is another`)
+    if (!myCommits.has(c))
+      problems.push(`the bundle signs commit ${c}, the statement's commit subject is another`)
   }
   return problems
 }

@@ -44,7 +44,8 @@ export function buildStatement(packet: EvidencePacket): EvidenceStatement {
     subject.push({ name: file.path, digest: { sha256: file.sha256 } })
   }
   const commit = judgedCommit(packet)
-  if (commit !== null) subject.push({ name: commitSubjectName(packet.git.repository, commit), digest: { gitCommit: commit } })
+  if (commit !== null)
+    subject.push({ name: commitSubjectName(packet.git.repository, commit), digest: { gitCommit: commit } })
   return { _type: STATEMENT_TYPE, subject, predicateType: PREDICATE_TYPE, predicate: packet }
 }
 

@@ -53,9 +53,13 @@ export function verifyEvidenceBundle(
   return { unusable: null, problems: v.problems, signer: v.signer }
 }
 
-function readText(file: string, option: string): { text: string; problem: null } | { text: ''; problem: string } {
+function readText(
+  file: string,
+  option: string
+): { text: string; problem: null } | { text: ''; problem: string } {
   const read = readRepoFile('/', file)
-  if (read.kind !== 'ok') return { text: '', problem: `${option} ${file}: cannot be read (${read.kind.replace(/-/g, ' ')})` }
+  if (read.kind !== 'ok')
+    return { text: '', problem: `${option} ${file}: cannot be read (${read.kind.replace(/-/g, ' ')})` }
   return { text: read.bytes.toString('utf8'), problem: null }
 }
 
@@ -65,6 +69,7 @@ function readJson(file: string): { value: unknown } | { problem: string } {
   if (read.kind !== 'ok') return { problem: `${file}: cannot be read (${read.kind.replace(/-/g, ' ')})` }
   const doc = parseJson(sourceFromBytes(file, read.bytes))
   const syntax = doc.syntaxErrors[0]
-  if (syntax) return { problem: `${file}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}` }
+  if (syntax)
+    return { problem: `${file}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}` }
   return { value: doc.value }
 }

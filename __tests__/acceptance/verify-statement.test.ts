@@ -1,0 +1,291 @@
+// Acceptance: the evidence packet's in-toto Statement (<operation>-<baseline>.intoto.json) checked by the BUILT
+// command line (dist/cli/index.js) as a child process, on a real temporary git repository: its subjects against
+// the checkout and the predicate, its commit subject against the repository; and `--bundle --trust-root`, a
+// Sigstore bundle (v0.3, DSSE, publicKey hint) signed here with a locally generated ECDSA P-256 key, verified
+// offline: a good one verifies, a tampered payload, a wrong key, a wrong subject digest, another statement and a
+// missing trust root each fail with what is wrong.
+import { execFileSync } from 'node:child_process'
+import { generateKeyPairSync, sign } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
+import { cleanupFixtures, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+
+beforeAll(requireBuiltCli)
+afterAll(cleanupFixtures)
+
+type Json = Record<string, unknown>
+interface Subject {
+  name: string
+  digest: Record<string, string>
+}
+
+/** A committed trio, its health run's packet and statement, and a directory for keys and bundles. */
+function setup() {
+  const fx = trioFixture()
+  // the fixture is a repository without commits: commit the trio, so the run judges a commit
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], {
+      cwd: fx.root,
+      encoding: 'utf8'
+    }).trim()
+  git('add', '-A')
+  git('commit', '-q', '--no-verify', '-m', 'the trio')
+  const commit = git('rev-parse', 'HEAD')
+  const evidence = tempDir('bg-attest-evidence-')
+  const run = runCli(['health', '--no-probe', '--json', '--evidence-dir', evidence], fx.root)
+  const packet = (JSON.parse(run.stdout) as { evidence: string }).evidence
+  const statement = packet.replace(/\.json$/, '.intoto.json')
+  return { fx, commit, packet, statement, dir: tempDir('bg-attest-keys-') }
+}
+
+const verify = (root: string, args: string[]) => {
+  const r = runCli(['verify-evidence', ...args, '--root', root], root)
+  expect(r.stderr).not.toMatch(STACK_LINE)
+  return r
+}
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json
+const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`)
+
+/** DSSE's pre-authentication encoding (DSSE spec, protocol.md): what the signature is over. */
+function pae(payloadType: string, payload: Buffer): Buffer {
+  const type = Buffer.from(payloadType, 'utf8')
+  return Buffer.concat([
+    Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+    type,
+    Buffer.from(` ${payload.length} `, 'utf8'),
+    payload
+  ])
+}
+
+const PAYLOAD_TYPE = 'application/vnd.in-toto+json'
+
+/** A Sigstore bundle v0.3 with a DSSE envelope of `payload`, signed by `key` over `signed` (default: the payload). */
+function bundle(payload: Buffer, key: KeyObject, signed: Buffer = payload): Json {
+  const sig = sign('sha256', pae(PAYLOAD_TYPE, signed), key)
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: {
+      publicKey: { hint: 'baseline-gate-test-key' },
+      tlogEntries: [],
+      timestampVerificationData: { rfc3161Timestamps: [] }
+    },
+    dsseEnvelope: {
+      payload: payload.toString('base64'),
+      payloadType: PAYLOAD_TYPE,
+      signatures: [{ sig: sig.toString('base64'), keyid: '' }]
+    }
+  }
+}
+
+function keyPair(dir: string, name: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const pem = join(dir, `${name}.pub.pem`)
+  writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }))
+  return { privateKey, pem }
+}
+
+describe('verify-evidence FILE.intoto.json (the statement)', () => {
+  it('verifies the statement health wrote: the trio digests and the judged commit', () => {
+    const { fx, commit, statement } = setup()
+    const s = readJson(statement)
+    expect((s.subject as Subject[]).at(-1)).toEqual({
+      name: `git+local@${commit}`,
+      digest: { gitCommit: commit }
+    })
+    const ok = verify(fx.root, [statement])
+    expect([ok.status, ok.stdout.trim()]).toEqual([0, 'evidence verified: 4 digests match'])
+
+    fx.replace(MATRIX, 'Updated:', 'updated:')
+    const bad = verify(fx.root, [statement])
+    expect(bad.status).toBe(1)
+    expect(bad.stdout).toContain(`mismatch: ${MATRIX} (matrix): the packet records`)
+  })
+
+  it('names a subject digest that is not the packet, a trio file left unbound, and a commit the repository lacks', () => {
+    const { fx, statement } = setup()
+    const s = readJson(statement)
+    const subjects = s.subject as Subject[]
+    subjects[0]!.digest = { sha256: 'f'.repeat(64) }
+    subjects.splice(1, 1) // the mirror is no longer a subject
+    const other = 'c'.repeat(40)
+    subjects.at(-1)!.digest = { gitCommit: other }
+    subjects.at(-1)!.name = `git+local@${other}`
+    ;(s.predicate as { git: Json }).git.commit = other
+    writeJson(statement, s)
+    const r = verify(fx.root, [statement])
+    expect(r.status).toBe(1)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines).toEqual([
+      `mismatch: subject ${PIN} (pin): the statement records ${'f'.repeat(64)}, its predicate (the packet) ${
+        (s.predicate as { trio: { pin: { sha256: string } } }).trio.pin.sha256
+      }`,
+      expect.stringMatching(
+        /^mismatch: config\/memorykernel-producer-manifest\.json \(manifest\): the packet read it, but it is no subject/
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^mismatch: commit subject git\\+local@${other}: the repository at .+ has no commit ${other}: check out .*fetch-depth: 0`
+        )
+      ),
+      'evidence does NOT verify: 3 of 4 digests differ'
+    ])
+  })
+
+  it('a statement of another kind is a usage error naming where (file:line:column) and what to give instead', () => {
+    const { fx, statement } = setup()
+    const s = readJson(statement)
+    s.predicateType = 'https://slsa.dev/provenance/v1'
+    writeJson(statement, s)
+    const r = verify(fx.root, [statement])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('is not an evidence statement (in-toto Statement v1 of an evidence-packet.v1)')
+    expect(r.stderr).toMatch(
+      /\.intoto\.json:\d+:\d+: .*https:\/\/baseline-gate\.dev\/attestation\/evidence-packet\/v1/
+    )
+    expect(r.stderr).toContain('<operation>-<baseline>.intoto.json')
+  })
+})
+
+describe('verify-evidence --bundle --trust-root (offline)', () => {
+  it('a bundle signing exactly this statement verifies against its public key; so does the packet itself', () => {
+    const { fx, statement, packet, dir } = setup()
+    const { privateKey, pem } = keyPair(dir, 'signer')
+    const file = join(dir, 'evidence.sigstore.json')
+    writeJson(file, bundle(readFileSync(statement), privateKey))
+    const ok = verify(fx.root, [statement, '--bundle', file, '--trust-root', pem])
+    expect(ok.status).toBe(0)
+    expect(ok.stdout.trim().split('\n')).toEqual([
+      'evidence verified: 4 digests match',
+      'bundle verified offline: signed by public key'
+    ])
+    expect(verify(fx.root, [packet, '--bundle', file, '--trust-root', pem]).status).toBe(0)
+  })
+
+  it("accepts actions/attest's own statement of the packet: file subjects by base name, no commit subject", () => {
+    const { fx, statement, dir } = setup()
+    const { privateKey, pem } = keyPair(dir, 'signer')
+    const s = readJson(statement)
+    const attest = {
+      ...s,
+      subject: (s.subject as Subject[])
+        .filter((x) => 'sha256' in x.digest)
+        .map((x) => ({ name: basename(x.name), digest: x.digest }))
+    }
+    const file = join(dir, 'attest.sigstore.json')
+    writeJson(file, bundle(Buffer.from(JSON.stringify(attest)), privateKey))
+    expect(verify(fx.root, [statement, '--bundle', file, '--trust-root', pem]).status).toBe(0)
+  })
+
+  it('fails on a tampered payload, a wrong key, a wrong subject digest and another statement', () => {
+    const { fx, statement, dir } = setup()
+    const { privateKey, pem } = keyPair(dir, 'signer')
+    const other = keyPair(dir, 'other')
+    const bytes = readFileSync(statement)
+    const s = readJson(statement)
+    const run = (name: string, b: Json, trustRoot = pem) => {
+      const file = join(dir, `${name}.sigstore.json`)
+      writeJson(file, b)
+      const r = verify(fx.root, [statement, '--bundle', file, '--trust-root', trustRoot])
+      expect(r.status).toBe(1)
+      expect(r.stdout).toContain('evidence verified: 4 digests match')
+      expect(r.stdout).toMatch(/^bundle does NOT verify: \d+ problems?$/m)
+      return r.stdout
+    }
+
+    // the payload is this statement, but the signature is over other bytes
+    const tampered = Buffer.from(
+      bytes.toString('utf8').replace('"operation": "health"', '"operation": "rollback"')
+    )
+    expect(run('tampered', bundle(bytes, privateKey, tampered))).toMatch(
+      /^bundle: the signature does not verify against the public key given \(SIGNATURE_ERROR: .*\): the bundle was signed by another key/m
+    )
+    // signed by a key other than the trust root's
+    expect(run('wrong-key', bundle(bytes, other.privateKey))).toMatch(
+      /^bundle: the signature does not verify against the public key given/m
+    )
+    // validly signed, but a subject's digest is another
+    const wrongSubject = structuredClone(s)
+    ;(wrongSubject.subject as Subject[])[0]!.digest = { sha256: 'e'.repeat(64) }
+    const subjectOut = run('wrong-subject', bundle(Buffer.from(JSON.stringify(wrongSubject)), privateKey))
+    expect(subjectOut).toContain(`bundle: subject ${PIN}: the bundle signs no subject with sha256`)
+    expect(subjectOut).toContain(
+      `bundle: the bundle signs a subject sha256 ${'e'.repeat(64)} that is none of the statement's subjects`
+    )
+    expect(subjectOut).not.toContain('signature does not verify')
+    // validly signed, but the statement of another run
+    const another = structuredClone(s)
+    ;(another.predicate as Json).finished_at = '2020-01-01T00:00:00.000Z'
+    expect(run('another', bundle(Buffer.from(JSON.stringify(another)), privateKey))).toContain(
+      'bundle: the signed predicate is not this packet: the bundle attests another run'
+    )
+    // validly signed, but of another predicate type
+    const provenance = { ...s, predicateType: 'https://slsa.dev/provenance/v1' }
+    expect(run('provenance', bundle(Buffer.from(JSON.stringify(provenance)), privateKey))).toContain(
+      "bundle: the signed statement's predicate type is https://slsa.dev/provenance/v1"
+    )
+  })
+
+  it('a missing or unusable trust root, or a file that is no bundle, is a usage error saying what to give', () => {
+    const { fx, statement, dir } = setup()
+    const { privateKey } = keyPair(dir, 'signer')
+    const file = join(dir, 'b.sigstore.json')
+    writeJson(file, bundle(readFileSync(statement), privateKey))
+
+    const noRoot = verify(fx.root, [statement, '--bundle', file])
+    expect([noRoot.status, noRoot.stderr.trim()]).toEqual([
+      2,
+      'baseline-gate: --bundle needs --trust-root: the public key (PEM) or the Sigstore trusted_root.json the bundle must be signed by'
+    ])
+    const gone = verify(fx.root, [statement, '--bundle', file, '--trust-root', join(dir, 'absent.pem')])
+    expect(gone.status).toBe(2)
+    expect(gone.stderr).toMatch(/^baseline-gate: --trust-root \S+absent\.pem: cannot be read \(missing\)$/m)
+
+    const junk = join(dir, 'junk.txt')
+    writeFileSync(junk, 'not a key\n')
+    const notKey = verify(fx.root, [statement, '--bundle', file, '--trust-root', junk])
+    expect(notKey.status).toBe(2)
+    expect(notKey.stderr).toContain(
+      'neither a public key (PEM, -----BEGIN PUBLIC KEY-----) nor a Sigstore trusted_root.json'
+    )
+
+    const pem = keyPair(dir, 'k').pem
+    writeJson(join(dir, 'not-bundle.json'), { hello: 'world' })
+    const notBundle = verify(fx.root, [
+      statement,
+      '--bundle',
+      join(dir, 'not-bundle.json'),
+      '--trust-root',
+      pem
+    ])
+    expect(notBundle.status).toBe(2)
+    expect(notBundle.stderr).toMatch(
+      /^baseline-gate: --bundle \S+not-bundle\.json: not a Sigstore bundle: .*give the bundle actions\/attest wrote/m
+    )
+
+    expect(verify(fx.root, [statement, '--trust-root', pem]).stderr).toContain(
+      '--trust-root is for a bundle: give --bundle FILE too'
+    )
+  })
+
+  it('a key-signed bundle against a trusted_root.json (no key of its own) fails, saying so', () => {
+    const { fx, statement, dir } = setup()
+    const { privateKey } = keyPair(dir, 'signer')
+    const file = join(dir, 'b.sigstore.json')
+    writeJson(file, bundle(readFileSync(statement), privateKey))
+    const root = join(dir, 'trusted_root.json')
+    writeJson(root, {
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      certificateAuthorities: [],
+      ctlogs: [],
+      timestampAuthorities: []
+    })
+    const r = verify(fx.root, [statement, '--bundle', file, '--trust-root', root])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/^bundle: the signature does not verify against the trusted root given/m)
+  })
+})
