@@ -54,6 +54,7 @@ export function parseCommand(argv: string[]): Command {
   for (const name of ['root', 'policy', 'baseline', 'evidence-dir', 'base', 'head', 'to', 'now'] as const) {
     if (v[name] === '') throw new UsageError(`--${name} needs a value`)
   }
+  if (v.sarif === '') throw new UsageError('--sarif needs a value: the SARIF file to write')
   const common = { root: v.root, policy: v.policy, baseline: v.baseline }
   const now = nowOption(v.now, v.replay)
   switch (command) {
@@ -89,6 +90,7 @@ export function parseCommand(argv: string[]): Command {
         ...common,
         json: v.json,
         evidenceDir: v['evidence-dir'],
+        sarif: v.sarif,
         base: v.base,
         head: v.head ?? 'HEAD',
         suites: !v['no-suites'],
@@ -102,6 +104,7 @@ export function parseCommand(argv: string[]): Command {
         ...common,
         json: v.json,
         evidenceDir: v['evidence-dir'],
+        sarif: v.sarif,
         probe: !v['no-probe'],
         remote: v.remote,
         now
@@ -138,6 +141,7 @@ function rollbackCommand(v: {
   baseline?: string
   json: boolean
   'evidence-dir'?: string
+  sarif?: string
   'no-suites': boolean
   trigger?: string
   reason?: string
@@ -163,6 +167,7 @@ function rollbackCommand(v: {
     json: v.json,
     evidenceDir: v['evidence-dir'],
     trigger: v.trigger as RollbackTrigger,
+    sarif: v.sarif,
     reason: v.reason,
     to: v.to ?? null,
     dryRun: v['dry-run'],

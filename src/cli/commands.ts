@@ -17,6 +17,8 @@ export interface HealthCommand {
   baseline: string | undefined
   json: boolean
   evidenceDir: string | undefined
+  /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
+  sarif: string | undefined
   probe: boolean
   /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
   remote: boolean
@@ -62,6 +64,8 @@ export interface PromoteCommand {
   baseline: string | undefined
   json: boolean
   evidenceDir: string | undefined
+  /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
+  sarif: string | undefined
   /** A revision: the state before the change. */
   base: string
   /** A revision: the change (default HEAD). */
@@ -103,6 +107,8 @@ export interface RollbackCommand {
   baseline: string | undefined
   json: boolean
   evidenceDir: string | undefined
+  /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
+  sarif: string | undefined
   trigger: RollbackTrigger
   /** Recorded literally (after redaction); never run or interpreted. */
   reason: string

@@ -26,6 +26,7 @@ import { commandUsage, USAGE } from './usage.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
+import { sarifWriter } from './sarif.js'
 import { plural } from '../text/plural.js'
 
 export type { Io } from './io.js'
@@ -77,7 +78,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (cmd.command === 'aggregate') return aggregate(cmd, io)
     // the root is the repository's, wherever in it the command runs: never a stray subdirectory
-    const { root } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
+    const { root, top } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
     if (cmd.command === 'init') {
       const { init } = await import('./init.js')
       return await init(cmd, io, root)
@@ -115,18 +116,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
           createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
         : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
     const ctx = createOperationContext({ root, policy, evidence, env: io.env, judgeAt: cmd.now })
+    const sarif = sarifWriter(cmd.sarif, { cwd: io.cwd, root, top, baselines })
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
-      return await promote(cmd, io, ctx, baselines)
+      return await promote(cmd, io, ctx, baselines, sarif)
     }
     if (cmd.command === 'rollback') {
       const { rollback } = await import('./rollback.js')
-      return await rollback(cmd, io, ctx, baselines)
+      return await rollback(cmd, io, ctx, baselines, sarif)
     }
     const remote = cmd.remote ? await producerReader(io.env) : null
     const result = await runHealth(ctx, { baselines, probe: cmd.probe, remote })
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
+    sarif?.(result)
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
     if (

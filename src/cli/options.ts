@@ -127,6 +127,14 @@ export const OPTIONS = {
     commands: ['health', 'promote', 'rollback'],
     help: 'where to write the evidence (default: <root>/.baseline-gate/evidence)'
   },
+  sarif: {
+    type: 'string',
+    value: 'FILE',
+    commands: ['health', 'promote', 'rollback'],
+    help:
+      'also write every finding as SARIF 2.1.0 to FILE (for GitHub code scanning: github/codeql-action/' +
+      'upload-sarif), paths relative to the checkout; written atomically after the report'
+  },
   'no-probe': {
     type: 'boolean',
     default: false,

@@ -8,14 +8,16 @@ import type { BaselinePolicy } from '../policy/types.js'
 import type { PromoteCommand } from './commands.js'
 import type { Io } from './io.js'
 import { runOperation } from './run-operation.js'
+import type { SarifWriter } from './sarif.js'
 
 export function promote(
   cmd: PromoteCommand,
   io: Io,
   ctx: OperationContext,
-  baselines: BaselinePolicy[]
+  baselines: BaselinePolicy[],
+  sarif: SarifWriter = null
 ): Promise<number> {
-  return runOperation(io, { json: cmd.json, root: ctx.root }, (reporter, signal) =>
+  return runOperation(io, { json: cmd.json, root: ctx.root, sarif }, (reporter, signal) =>
     runPromotion(ctx, {
       baselines,
       base: cmd.base,

@@ -8,15 +8,17 @@ import type { BaselinePolicy } from '../policy/types.js'
 import type { RollbackCommand } from './commands.js'
 import type { Io } from './io.js'
 import { runOperation } from './run-operation.js'
+import type { SarifWriter } from './sarif.js'
 
 export function rollback(
   cmd: RollbackCommand,
   io: Io,
   ctx: OperationContext,
-  baselines: BaselinePolicy[]
+  baselines: BaselinePolicy[],
+  sarif: SarifWriter = null
 ): Promise<number> {
   // on Ctrl-C the running steps stop, the old trio is put back and the evidence written
-  return runOperation(io, { json: cmd.json, root: ctx.root }, (reporter, signal) =>
+  return runOperation(io, { json: cmd.json, root: ctx.root, sarif }, (reporter, signal) =>
     runRollback(ctx, {
       baselines,
       trigger: cmd.trigger,

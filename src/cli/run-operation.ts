@@ -6,10 +6,11 @@ import type { Io } from './io.js'
 import { createProgress } from './progress.js'
 import type { Progress } from './progress.js'
 import { renderReport, styleFor, toJson } from './render.js'
+import type { SarifWriter } from './sarif.js'
 
 export async function runOperation(
   io: Io,
-  options: { json: boolean; root: string },
+  options: { json: boolean; root: string; sarif?: SarifWriter },
   operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
 ): Promise<number> {
   const progress = createProgress(io.stderr, styleFor(io.stderr, io.env))
@@ -22,6 +23,7 @@ export async function runOperation(
     progress.close()
     if (options.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
     else io.stdout.write(`${renderReport(result, options.root, styleFor(io.stdout, io.env))}\n`)
+    options.sarif?.(result)
     return result.verdict === 'PASS' ? 0 : 1
   } finally {
     progress.close()

@@ -41,7 +41,15 @@ export const ACTION_IO = {
       'schedule-interval-hours': { required: false, default: '24' },
       'upload-evidence': { ...TRUE, composite: true }
     },
-    outputs: ['verdict', 'posture', 'findings-count', 'evidence-dir', 'artifact-name', 'drift-issue-url'],
+    outputs: [
+      'verdict',
+      'posture',
+      'findings-count',
+      'evidence-dir',
+      'artifact-name',
+      'drift-issue-url',
+      'sarif'
+    ],
     stepOutputs: []
   },
   promotion: {
@@ -61,7 +69,8 @@ export const ACTION_IO = {
       'posture',
       'findings-count',
       'evidence-dir',
-      'artifact-name'
+      'artifact-name',
+      'sarif'
     ],
     stepOutputs: ['upload-evidence']
   },
@@ -82,7 +91,8 @@ export const ACTION_IO = {
       'pull-request-url',
       'incident-issue-url',
       'evidence-dir',
-      'artifact-name'
+      'artifact-name',
+      'sarif'
     ],
     stepOutputs: ['upload-evidence']
   }

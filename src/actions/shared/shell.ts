@@ -20,6 +20,7 @@ import { ACTION_IO } from './io.js'
 import type { ActionName, GetInput, OutputName } from './io.js'
 import { cancellation, failureMessage, writeSummary } from './report.js'
 import { annotate, withRepositoryRoot } from './run.js'
+import { writeSarif } from './sarif.js'
 
 /** What the shell set up for the operation. */
 export interface ActionRun<I> {
@@ -34,7 +35,7 @@ export interface ActionRun<I> {
 }
 
 /** The outputs the shell sets from the result, each for the actions that declare it. */
-type StandardOutput = 'verdict' | 'findings-count' | 'evidence-dir' | 'artifact-name'
+type StandardOutput = 'verdict' | 'findings-count' | 'evidence-dir' | 'artifact-name' | 'sarif'
 
 /** What the operation came to, and what the action makes of it. */
 export interface Operated<A extends ActionName> {
@@ -100,13 +101,16 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
   const { result } = done
   const findings = result.baselines.flatMap((b) => b.findings)
   const failing = result.verdict === 'FAIL'
+  const declared: readonly string[] = ACTION_IO[spec.action].outputs
   const standard: Record<StandardOutput, string> = {
     verdict: result.verdict,
     'findings-count': String(findings.length),
     'evidence-dir': run.evidence.dir,
-    'artifact-name': run.artifact
+    'artifact-name': run.artifact,
+    sarif: declared.includes('sarif')
+      ? writeSarif(run.evidence, result, run.baselines, run.inputs.root, run.env)
+      : ''
   }
-  const declared: readonly string[] = ACTION_IO[spec.action].outputs
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) core.setOutput(name, value)
   for (const [name, value] of Object.entries<string>(done.outputs)) core.setOutput(name, value)

@@ -1,0 +1,39 @@
+// `--sarif FILE`: the run's findings as a SARIF 2.1.0 file for code scanning, written atomically after the report.
+// The path is the operator's, like --evidence-dir: outside the repository it is theirs to choose; inside it, a
+// symbolic link must not lead out (BG110). A file that cannot be written is a usage error (exit 2), said in one line.
+import { lstatSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { writeFileAtomic } from '../fs/atomic-write.js'
+import { ContainmentError, operatorPathEscape } from '../fs/contain.js'
+import type { OperationResult } from '../operations/context.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { checkoutPrefix, sarifOf } from '../present/sarif.js'
+import { UsageError } from './commands.js'
+
+/** What writes the SARIF file of a result; null when --sarif was not given. */
+export type SarifWriter = ((result: OperationResult) => void) | null
+
+export function sarifWriter(
+  file: string | undefined,
+  o: { cwd: string; root: string; top: string; baselines: readonly BaselinePolicy[] }
+): SarifWriter {
+  if (file === undefined) return null
+  const abs = resolve(o.cwd, file)
+  return (result) => {
+    const problem = operatorPathEscape(o.root, abs)
+    if (problem) throw new ContainmentError(`--sarif ${abs} ${problem}; nothing was written there (BG110)`)
+    if (lstatSync(abs, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--sarif ${file}: is a directory; give a file name such as ${file}/health.sarif`)
+    // a local run knows no repository URL: each rule's help carries its text and names its docs/rules.md anchor
+    const sarif = sarifOf(result, o.baselines, {
+      root: o.root,
+      prefix: checkoutPrefix(o.top, o.root),
+      rulesDoc: null
+    })
+    try {
+      writeFileAtomic(abs, sarif.text)
+    } catch (e) {
+      throw new UsageError(`--sarif ${file}: cannot write it: ${(e as Error).message}`)
+    }
+  }
+}
