@@ -46,6 +46,7 @@ export const ACTION_IO = {
       'posture',
       'findings-count',
       'evidence-dir',
+      'attestation',
       'artifact-name',
       'drift-issue-url',
       'sarif'
@@ -69,6 +70,7 @@ export const ACTION_IO = {
       'posture',
       'findings-count',
       'evidence-dir',
+      'attestation',
       'artifact-name',
       'sarif'
     ],
@@ -91,6 +93,7 @@ export const ACTION_IO = {
       'pull-request-url',
       'incident-issue-url',
       'evidence-dir',
+      'attestation',
       'artifact-name',
       'sarif'
     ],

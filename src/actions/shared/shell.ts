@@ -21,6 +21,7 @@ import type { ActionName, GetInput, OutputName } from './io.js'
 import { cancellation, failureMessage, writeSummary } from './report.js'
 import { annotate, withRepositoryRoot } from './run.js'
 import { writeSarif } from './sarif.js'
+import { statementFileName } from '../../evidence/statement.js'
 
 /** What the shell set up for the operation. */
 export interface ActionRun<I> {
@@ -35,7 +36,8 @@ export interface ActionRun<I> {
 }
 
 /** The outputs the shell sets from the result, each for the actions that declare it. */
-type StandardOutput = 'verdict' | 'findings-count' | 'evidence-dir' | 'artifact-name' | 'sarif'
+type StandardOutput =
+  'verdict' | 'findings-count' | 'evidence-dir' | 'artifact-name' | 'sarif' | 'attestation'
 
 /** What the operation came to, and what the action makes of it. */
 export interface Operated<A extends ActionName> {
@@ -107,6 +109,11 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
     'findings-count': String(findings.length),
     'evidence-dir': run.evidence.dir,
     'artifact-name': run.artifact,
+    // the in-toto statement beside each packet (one path per line when several baselines were judged)
+    attestation: result.baselines
+      .filter((b) => b.evidence)
+      .map((b) => statementFileName(b.evidence))
+      .join('\n'),
     sarif: declared.includes('sarif')
       ? writeSarif(run.evidence, result, run.baselines, run.inputs.root, run.env)
       : ''

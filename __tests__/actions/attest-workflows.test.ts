@@ -1,0 +1,124 @@
+// The example workflows attest the evidence (actions/attest) in a job of their own: the gate's in-toto statement
+// (the action's `attestation` output) becomes the predicate and the subjects actions/attest signs. The job's shell
+// step runs here, as bash with jq, on a statement a real health run wrote.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+import { PREDICATE_TYPE } from '../../src/evidence/statement.js'
+import {
+  cleanupFixtures,
+  health,
+  MATRIX,
+  MIRROR,
+  PIN,
+  REPO_ROOT,
+  tempDir,
+  trioFixture
+} from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+interface Step {
+  id?: string
+  uses?: string
+  run?: string
+  env?: Record<string, string>
+  with?: Record<string, string>
+}
+interface Job {
+  needs?: string
+  if?: string
+  permissions?: Record<string, string>
+  outputs?: Record<string, string>
+  steps: Step[]
+}
+
+const WORKFLOWS = [
+  { file: '.github/workflows/baseline-promotion.yml', gate: 'promotion', step: 'gate', fork: true },
+  { file: '.github/workflows/baseline-rollback.yml', gate: 'rollback', step: 'rollback', fork: false }
+]
+
+describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, fork }) => {
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8')
+  const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs
+  const attest = jobs.attest!
+
+  it('runs after the gate, with the OIDC token and attestations: write only there', () => {
+    expect(attest.needs).toBe(gate)
+    expect(attest.permissions).toEqual({ 'id-token': 'write', attestations: 'write' })
+    // the gate runs the change's code (suites): it never gets the signing token
+    expect(jobs[gate]!.permissions).not.toHaveProperty('id-token')
+    expect(jobs[gate]!.outputs).toEqual({
+      'artifact-name': `\${{ steps.${step}.outputs.artifact-name }}`,
+      attestation: `\${{ steps.${step}.outputs.attestation }}`
+    })
+  })
+
+  it('only where the repository allows: public, or opted in (GitHub Enterprise Cloud); never a fork', () => {
+    expect(attest.if).toContain(`needs.${gate}.outputs.attestation != ''`)
+    expect(attest.if).toContain(
+      "github.event.repository.visibility == 'public' || vars.BASELINE_GATE_ATTEST == 'true'"
+    )
+    if (fork)
+      expect(attest.if).toContain(
+        '(github.event.pull_request.head.repo.full_name || github.repository) == github.repository'
+      )
+  })
+
+  it('attests with actions/attest pinned by a full commit SHA, the predicate type and the statement', () => {
+    const uses = attest.steps.find((s) => s.uses?.startsWith('actions/attest@'))!
+    expect(uses.uses).toMatch(/^actions\/attest@[0-9a-f]{40}$/)
+    expect(text).toMatch(/uses: actions\/attest@[0-9a-f]{40} # v\d+\.\d+\.\d+\n/)
+    expect(uses.with).toEqual({
+      'subject-checksums': '${{ steps.statement.outputs.subjects }}',
+      'predicate-type': PREDICATE_TYPE,
+      'predicate-path': '${{ steps.statement.outputs.predicate }}'
+    })
+  })
+
+  it("its shell step turns a real statement into the packet (predicate) and the trio's checksums (subjects)", async () => {
+    const fx = trioFixture()
+    const result = await health(fx.root)
+    const packet = result.baselines[0]!.evidence
+    const statement = packet.replace(/\.json$/, '.intoto.json')
+    // the artifact, downloaded into another runner's temporary directory; bash as GitHub runs a step's script
+    const runnerTemp = tempDir('bg-attest-runner-')
+    const evidence = join(runnerTemp, 'evidence')
+    mkdirSync(evidence)
+    writeFileSync(join(evidence, basename(statement)), readFileSync(statement))
+    const output = join(runnerTemp, 'github-output')
+    writeFileSync(output, '')
+    const run = attest.steps.find((s) => s.id === 'statement')!
+    expect(run.env).toEqual({
+      EVIDENCE: '${{ runner.temp }}/evidence',
+      STATEMENT: `\${{ needs.${gate}.outputs.attestation }}`
+    })
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
+      env: {
+        PATH: process.env.PATH,
+        EVIDENCE: evidence,
+        STATEMENT: statement,
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_OUTPUT: output
+      },
+      encoding: 'utf8'
+    })
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=') as [string, string])
+    )
+    expect(JSON.parse(readFileSync(outputs.predicate!, 'utf8'))).toEqual(
+      JSON.parse(readFileSync(packet, 'utf8'))
+    )
+    const trio = (JSON.parse(readFileSync(packet, 'utf8')) as { trio: Record<string, { sha256: string }> })
+      .trio
+    expect(readFileSync(outputs.subjects!, 'utf8')).toBe(
+      `${trio.pin!.sha256}  ${PIN}\n${trio.manifest!.sha256}  ${MIRROR}\n${trio.matrix!.sha256}  ${MATRIX}\n`
+    )
+  })
+})
