@@ -212,8 +212,12 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     )
   })
 
-  it('reads the contents and writes the pull-request comment, nothing else', () => {
-    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' })
+  it('reads the contents, writes the pull-request comment and the code scanning alerts, nothing else', () => {
+    expect(job.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      'security-events': 'write'
+    })
   })
 
   it('one run per pull request: a new push cancels the obsolete run', () => {
@@ -228,7 +232,19 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
     expect(job.steps.some((s) => s.run?.includes('rustup component add clippy rustfmt'))).toBe(true)
     expect(job.steps.some((s) => s.run === 'npm ci')).toBe(true)
-    expect(job.steps.at(-1)?.uses).toBe('./actions/promotion')
+    expect(job.steps.find((s) => s.id === 'gate')?.uses).toBe('./actions/promotion')
+  })
+
+  it("uploads the gate's SARIF to code scanning, also on FAIL, never for a fork's pull request", () => {
+    const upload = job.steps.at(-1)!
+    expect(upload.uses).toMatch(/^github\/codeql-action\/upload-sarif@[0-9a-f]{40}$/)
+    expect(upload.if).toBe(
+      "always() && steps.gate.outputs.sarif != '' && !github.event.pull_request.head.repo.fork"
+    )
+    expect(upload.with).toEqual({
+      sarif_file: '${{ steps.gate.outputs.sarif }}',
+      category: 'baseline-gate/promotion'
+    })
   })
 })
 
