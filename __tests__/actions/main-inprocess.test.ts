@@ -12,6 +12,7 @@ import { ACTION_IO } from '../../src/actions/shared/io.js'
 import type { ActionName } from '../../src/actions/shared/io.js'
 import { parseOutputFile } from '../helpers/action-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
 import { gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
@@ -110,6 +111,21 @@ function committedTrio() {
   const repo = gitRepo(fx)
   return { fx, repo, sha: repo.commit('the embedded baseline') }
 }
+interface SarifLog {
+  runs: {
+    results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]
+  }[]
+}
+
+/** The `sarif` output: the file beside the packet, valid SARIF 2.1.0, one result per finding of the packet. */
+function sarifOf(run: InProcessRun, name: string): SarifLog {
+  expect(run.outputs.sarif).toBe(join(run.outputs['evidence-dir']!, `${name}.sarif`))
+  const log = JSON.parse(readFileSync(run.outputs.sarif!, 'utf8')) as SarifLog
+  expect(sarifSchemaErrors(log)).toEqual([])
+  expect(log.runs[0]!.results).toHaveLength(packetOf(run, name).findings.length)
+  return log
+}
+
 
 describe('health in process', () => {
   it('sets every output once from the verdict and its evidence, and writes the summary', async () => {
@@ -165,6 +181,8 @@ describe('health in process', () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('health', {
       workspace: fx.root,
+    const located = sarifOf(run, 'health-memorykernel').runs[0]!.results.find((r) => r.ruleId === 'BG201')
+    expect(located?.locations[0]!.physicalLocation.artifactLocation.uri).toBe(MIRROR)
       sha,
       eventName: 'push',
       inputs: { probe: 'maybe' }
@@ -204,6 +222,7 @@ describe('promotion in process', () => {
     expect(run.summary).toContain('pull request \\#7 · posture')
   })
 
+    sarifOf(run, 'promotion-memorykernel')
   it('says what to check out when the base revision is not in the clone', async () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('promotion', {
@@ -269,6 +288,7 @@ describe('rollback in process', () => {
     expect(run.summary).toContain('**No pull request and no incident issue were opened:** this is a dry run')
     expect(run.summary).toMatch(/\n---\n\n/)
     expect([PIN, MIRROR, MATRIX].map((f) => fx.read(f))).toEqual(before)
+    sarifOf(run, 'rollback-memorykernel')
     expect(repo.git('status', '--porcelain')).toBe('')
   })
 })
