@@ -147,6 +147,7 @@ function rollbackCommand(v: {
   reason?: string
   to?: string
   'dry-run': boolean
+  drill: boolean
 }): Omit<RollbackCommand, 'now'> {
   const kinds = ROLLBACK_TRIGGERS.join(', ')
   if (v.trigger === undefined) throw new UsageError(`rollback needs --trigger KIND (one of ${kinds})`)
@@ -170,7 +171,8 @@ function rollbackCommand(v: {
     sarif: v.sarif,
     reason: v.reason,
     to: v.to ?? null,
-    dryRun: v['dry-run'],
+    dryRun: v['dry-run'] || v.drill,
+    drill: v.drill,
     suites: !v['no-suites']
   }
 }
