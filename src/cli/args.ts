@@ -194,11 +194,11 @@ function parseVerifyEvidence(
     )
   }
   if (parsed.values.root === '') throw new UsageError('--root needs a value')
-  const { bundle, 'trust-root': trustRoot, 'certificate-identity': identity } = parsed.values
+  const { bundle, 'trust-root': trustRoot, 'cert-identity': identity } = parsed.values
   for (const [name, value] of [
     ['bundle', bundle],
     ['trust-root', trustRoot],
-    ['certificate-identity', identity]
+    ['cert-identity', identity]
   ] as const) {
     if (value === '') throw new UsageError(`--${name} needs a value`)
   }
@@ -208,7 +208,7 @@ function parseVerifyEvidence(
     )
   if (bundle === undefined && (trustRoot !== undefined || identity !== undefined))
     throw new UsageError(
-      `--${trustRoot !== undefined ? 'trust-root' : 'certificate-identity'} is for a bundle: give --bundle FILE too`
+      `--${trustRoot !== undefined ? 'trust-root' : 'cert-identity'} is for a bundle: give --bundle FILE too`
     )
   return {
     command: 'verify-evidence',

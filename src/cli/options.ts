@@ -251,7 +251,7 @@ export const OPTIONS = {
       'what the bundle must be signed by: a public key (PEM) for a key-signed bundle, or a Sigstore ' +
       'trusted_root.json (certificate chain, transparency log and timestamp keys, all checked offline)'
   },
-  'certificate-identity': {
+  'cert-identity': {
     type: 'string',
     value: 'URI',
     commands: ['verify-evidence'],
