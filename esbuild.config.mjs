@@ -113,6 +113,13 @@ const builds = [
     banner: { js: esmRequire },
     plugins: [secretlintStubs]
   },
+  {
+    ...common,
+    entryPoints: ['src/actions/repin/index.ts'],
+    outfile: `${outRoot}/repin/index.js`,
+    format: 'esm',
+    banner: { js: esmRequire }
+  },
   // dist/cli: a small ESM executable that loads the CommonJS bundle of the CLI through a V8 code cache
   {
     ...common,

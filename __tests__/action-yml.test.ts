@@ -51,7 +51,10 @@ describe.each(ACTIONS)('%s', (file) => {
 
 // The inputs and outputs of each action.yml against the registry: __tests__/actions/io-registry.test.ts; the outputs
 // each entrypoint writes: __tests__/actions/main-inprocess.test.ts.
-describe.each(['health', 'promotion', 'rollback'])('the %s entrypoint', (name) => {
+/** The actions with an entrypoint of their own (dist/<name>/index.js), each routed by the umbrella. */
+const ENTRYPOINTS = ['health', 'promotion', 'rollback', 'repin']
+
+describe.each(ENTRYPOINTS)('the %s entrypoint', (name) => {
   it(`the umbrella action.yml routes operation=${name} to dist/${name}/index.js`, () => {
     const root = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
     const script = root.runs.steps.map((s) => s.run ?? '').join('\n')
@@ -59,7 +62,7 @@ describe.each(['health', 'promotion', 'rollback'])('the %s entrypoint', (name) =
   })
 })
 
-describe.each(['action.yml', ...['health', 'promotion', 'rollback'].map((n) => `actions/${n}/action.yml`)])(
+describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`)])(
   '%s checks the version of node',
   (file) => {
     const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
@@ -111,17 +114,18 @@ describe('the umbrella action.yml operation input', () => {
     })
   }
 
-  it('documents the command names (health, promote, rollback) and promotion as an alias of promote', () => {
+  it('documents the command names (health, promote, rollback, repin) and promotion as an alias of promote', () => {
     const description = root.inputs.operation!.description
-    expect(description).toMatch(/"health", "promote" or "rollback"/)
-    expect(description).toMatch(/"promotion" is accepted\s+as an alias of "promote"/)
+    expect(description).toMatch(/"health", "promote", "rollback" or "repin"/)
+    expect(description).toMatch(/"promotion" is\s+accepted as an alias of "promote"/)
   })
 
   it.each([
     ['health', 'health'],
     ['promote', 'promotion'],
     ['promotion', 'promotion'],
-    ['rollback', 'rollback']
+    ['rollback', 'rollback'],
+    ['repin', 'repin']
   ])('operation=%s runs dist/%s/index.js', (operation, entry) => {
     const r = route(operation)
     expect(r.status).toBe(0)
@@ -131,7 +135,9 @@ describe('the umbrella action.yml operation input', () => {
   it('refuses any other value, naming the accepted ones', () => {
     const r = route('promotions')
     expect(r.status).toBe(1)
-    expect(r.stdout).toContain('must be one of: health, promote, rollback (promotion is an alias of promote)')
+    expect(r.stdout).toContain(
+      'must be one of: health, promote, rollback, repin (promotion is an alias of promote)'
+    )
   })
 })
 

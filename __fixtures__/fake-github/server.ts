@@ -9,6 +9,7 @@ import type { Caller, CompiledRoute, Reply, RouteSpec } from './router.js'
 import { commentsRoutes } from './routes/comments.js'
 import { gitDataRoutes } from './routes/git-data.js'
 import { issuesRoutes } from './routes/issues.js'
+import { labelsRoutes } from './routes/labels.js'
 import { pullRequestsRoutes } from './routes/pull-requests.js'
 import { repositoryReadsRoutes } from './routes/repository-reads.js'
 import { reviewsRoutes } from './routes/reviews.js'
@@ -46,6 +47,7 @@ const ROUTES: RouteSpec[] = [
   ...gitDataRoutes,
   ...pullRequestsRoutes,
   ...issuesRoutes,
+  ...labelsRoutes,
   ...workflowRunsRoutes
 ]
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { readHealthInputs, readPromotionInputs, readRollbackInputs } from '../../src/actions/shared/inputs.js'
 import { ACTION_IO } from '../../src/actions/shared/io.js'
+import { readRepinInputs } from '../../src/actions/shared/repin-inputs.js'
 import type { ActionName, InputSpec } from '../../src/actions/shared/io.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
@@ -22,7 +23,12 @@ interface ActionYml {
 }
 
 const ACTIONS = Object.keys(ACTION_IO) as ActionName[]
-const READERS = { health: readHealthInputs, promotion: readPromotionInputs, rollback: readRollbackInputs }
+const READERS = {
+  health: readHealthInputs,
+  promotion: readPromotionInputs,
+  rollback: readRollbackInputs,
+  repin: readRepinInputs
+}
 
 const actionYml = (file: string): ActionYml => parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
 const inputsOf = (a: ActionName): Record<string, InputSpec> => ACTION_IO[a].inputs
@@ -47,7 +53,8 @@ function inputsRead(a: ActionName): string[] {
   const asked = new Set<string>()
   const sample: Record<string, string> = {
     trigger: 'contract-drift',
-    reason: 'the producer broke its contract'
+    reason: 'the producer broke its contract',
+    tag: 'v1.2.3'
   }
   READERS[a](
     (name: string) => {

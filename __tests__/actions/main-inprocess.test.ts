@@ -7,17 +7,23 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
+import { run as repin } from '../../src/actions/repin/main.js'
 import { run as rollback } from '../../src/actions/rollback/main.js'
 import { ACTION_IO } from '../../src/actions/shared/io.js'
 import type { ActionName } from '../../src/actions/shared/io.js'
 import { parseOutputFile } from '../helpers/action-run.js'
-import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import { gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
 
-const MAINS: Record<ActionName, (env: NodeJS.ProcessEnv) => Promise<void>> = { health, promotion, rollback }
+const MAINS: Record<ActionName, (env: NodeJS.ProcessEnv) => Promise<void>> = {
+  health,
+  promotion,
+  rollback,
+  repin
+}
 
 // @actions/core remembers the summary file's path from its first write: one pair of files for every run here
 const FILES = tempDir('bg-inprocess-files-')
@@ -105,12 +111,6 @@ interface Packet {
 const packetOf = (run: InProcessRun, name: string): Packet =>
   JSON.parse(readFileSync(join(run.outputs['evidence-dir']!, `${name}.json`), 'utf8')) as Packet
 
-/** The embedded trio committed in a fresh repository. */
-function committedTrio() {
-  const fx = trioFixture()
-  const repo = gitRepo(fx)
-  return { fx, repo, sha: repo.commit('the embedded baseline') }
-}
 interface SarifLog {
   runs: {
     results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]
@@ -126,6 +126,12 @@ function sarifOf(run: InProcessRun, name: string): SarifLog {
   return log
 }
 
+/** The embedded trio committed in a fresh repository. */
+function committedTrio() {
+  const fx = trioFixture()
+  const repo = gitRepo(fx)
+  return { fx, repo, sha: repo.commit('the embedded baseline') }
+}
 
 describe('health in process', () => {
   it('sets every output once from the verdict and its evidence, and writes the summary', async () => {
@@ -175,14 +181,14 @@ describe('health in process', () => {
       `::error::baseline health FAIL: ${errors} error${errors === 1 ? '' : 's'} (see the annotations and the job summary)`
     )
     expect(run.summary).toContain('FAIL · health of `memorykernel`')
+    const located = sarifOf(run, 'health-memorykernel').runs[0]!.results.find((r) => r.ruleId === 'BG201')
+    expect(located?.locations[0]!.physicalLocation.artifactLocation.uri).toBe(MIRROR)
   })
 
   it('fails the step on an input it cannot read, before any output or summary', async () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('health', {
       workspace: fx.root,
-    const located = sarifOf(run, 'health-memorykernel').runs[0]!.results.find((r) => r.ruleId === 'BG201')
-    expect(located?.locations[0]!.physicalLocation.artifactLocation.uri).toBe(MIRROR)
       sha,
       eventName: 'push',
       inputs: { probe: 'maybe' }
@@ -216,13 +222,13 @@ describe('promotion in process', () => {
       'artifact-name': 'baseline-gate-promotion-all-inprocess-4242-1',
       'upload-evidence': 'true'
     })
+    sarifOf(run, 'promotion-memorykernel')
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain(`baseline-gate promotion: ${base} -> ${head} (pull_request #7)`)
     expect(run.summary).toContain('No pull-request comment: switched off (input `comment: false`).')
     expect(run.summary).toContain('pull request \\#7 · posture')
   })
 
-    sarifOf(run, 'promotion-memorykernel')
   it('says what to check out when the base revision is not in the clone', async () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('promotion', {
@@ -282,13 +288,13 @@ describe('rollback in process', () => {
       'artifact-name': 'baseline-gate-rollback-all-inprocess-4242-1',
       'upload-evidence': 'true'
     })
+    sarifOf(run, 'rollback-memorykernel')
     expect(packet.identity.release_tag).toBe(TAGS.v5)
     expect(run.exitCode).toBe(packet.verdict === 'FAIL' ? 1 : 0)
     expect(run.stdout).toContain('baseline-gate rollback (contract-drift, dry run): evidence in ')
     expect(run.summary).toContain('**No pull request and no incident issue were opened:** this is a dry run')
     expect(run.summary).toMatch(/\n---\n\n/)
     expect([PIN, MIRROR, MATRIX].map((f) => fx.read(f))).toEqual(before)
-    sarifOf(run, 'rollback-memorykernel')
     expect(repo.git('status', '--porcelain')).toBe('')
   })
 })

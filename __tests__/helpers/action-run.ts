@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, tempDir } from './fixture.js'
 
-export type ActionName = 'health' | 'promotion' | 'rollback'
+export type ActionName = 'health' | 'promotion' | 'rollback' | 'repin'
 
 /** A safety net against a hung child, not a performance assertion. */
 const CHILD_TIMEOUT_MS = 30_000

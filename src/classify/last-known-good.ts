@@ -32,8 +32,6 @@ export interface PassedOver {
   detail: string
   /** The profile that judged it (`invalid`), or that would have. */
   profile: Profile
-  /** `invalid`: where its first disqualifying finding is (the rule, the file and line at that revision). */
-  first?: { rule: string; file: string | null; line: number | null }
 }
 
 export interface LastKnownGood {
@@ -66,15 +64,14 @@ export interface LkgInput {
 export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood> {
   const passedOver: PassedOver[] = []
   let revisions = 0
-  const pass = (rev: CandidateRevision, reason: PassReason, detail: string, first?: Finding) =>
+  const pass = (rev: CandidateRevision, reason: PassReason, detail: string) =>
     passedOver.push({
       commit: rev.commit,
       date: rev.date,
       release_tag: rev.identity?.release_tag ?? null,
       reason,
       detail,
-      profile: rev.profile,
-      ...(first ? { first: { rule: first.rule, file: first.file, line: first.line } } : {})
+      profile: rev.profile
     })
   for await (const rev of input.revisions) {
     revisions++
@@ -101,8 +98,7 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       pass(
         rev,
         'invalid',
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`,
-        first
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`
       )
       continue
     }

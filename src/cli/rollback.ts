@@ -25,7 +25,6 @@ export function rollback(
       reason: cmd.reason,
       to: cmd.to,
       dryRun: cmd.dryRun,
-      drill: cmd.drill,
       suites: cmd.suites,
       redactor: createRedactor({ secrets: secretsFromEnv(io.env, KNOWN_SECRET_VARIABLES) }),
       publish: null,

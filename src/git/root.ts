@@ -58,3 +58,9 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   }
   return { root: top, top }
 }
+
+/** The root's path inside its repository ("" at the top; "apps/consumer/" in a monorepo): API paths are from the top. */
+export async function repositoryPrefix(root: string): Promise<string> {
+  const r = await git(root, ['rev-parse', '--show-prefix'])
+  return r.code === 0 ? r.stdout.toString('utf8').trim() : ''
+}

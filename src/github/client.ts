@@ -8,6 +8,7 @@
 //   joint-approval.ts             the joint approval of the consumer and producer owners (approvers.ts)
 //   branch-commit.ts              a commit on a branch through the git data API
 //   pull-requests.ts              the pull request of a branch
+//   labels.ts                     the labels of an issue or pull request
 //   repository-reads.ts           a file at a ref, a tag's commit, ancestry (the producer identity check)
 //   workflow-runs.ts              the runs of a scheduled workflow
 //
@@ -19,6 +20,8 @@ import type { BranchCommitApi } from './branch-commit.js'
 import { issueApi } from './issues.js'
 import type { IssueApi } from './issues.js'
 import { jointApprovalApi } from './joint-approval.js'
+import { labelApi } from './labels.js'
+import type { LabelApi } from './labels.js'
 import type { JointApprovalApi } from './joint-approval.js'
 import { pullRequestApi } from './pull-requests.js'
 import type { PullRequestApi } from './pull-requests.js'
@@ -41,6 +44,7 @@ export {
 export type { BranchCommit, FileToCommit } from './branch-commit.js'
 export type { CommentRef, IssueComment, IssueRef, MarkedIssue } from './issues.js'
 export type { JointApproval, Owners } from './joint-approval.js'
+export type { LabelChange } from './labels.js'
 export type { PullRequestRef } from './pull-requests.js'
 export type { Ancestry, RepositoryReadApi, ResolvedTag } from './repository-reads.js'
 export type { Sleep } from './request.js'
@@ -55,6 +59,7 @@ export interface GitHubClient
     StickyCommentApi,
     IssueApi,
     JointApprovalApi,
+    LabelApi,
     BranchCommitApi,
     PullRequestApi,
     WorkflowRunApi {
@@ -71,6 +76,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...stickyCommentApi(session),
     ...issueApi(session),
     ...jointApprovalApi(session),
+    ...labelApi(session),
     ...branchCommitApi(session),
     ...pullRequestApi(session),
     ...workflowRunApi(session)

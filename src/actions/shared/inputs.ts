@@ -116,8 +116,6 @@ export interface RollbackInputs extends CommonInputs {
   target: string | undefined
   /** Plan and check the restore, write nothing and propose nothing. */
   dryRun: boolean
-  /** A rollback drill (implies the dry run): prove the last-known-good restorable; the drift issue with a token. */
-  drill: boolean
   /** Run the rollback suites on the restored trio. */
   suites: boolean
   /** A GitHub token ('' when none): the branch, the pull request and the incident issue. */
@@ -140,7 +138,6 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
   if (reason.trim() === '') {
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`)
   }
-  const drill = readBoolean(get, 'drill', false)
   const target = get('target').trim()
   if (target !== '' && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(target)) {
     throw new InputError(
@@ -152,12 +149,10 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
     trigger: trigger as RollbackTrigger,
     reason,
     target: target === '' ? undefined : target,
-    dryRun: readBoolean(get, 'dry-run', false) || drill,
-    drill,
+    dryRun: readBoolean(get, 'dry-run', false),
     suites: readBoolean(get, 'suites', true),
     token: get('token').trim(),
-    // a drill proposes nothing: no branch to target
-    baseBranch: drill ? '' : baseBranchInput(get, env),
+    baseBranch: baseBranchInput(get, env),
     uploadEvidence: readBoolean(get, 'upload-evidence', true)
   }
 }
@@ -167,13 +162,17 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
 const NOT_IN_A_BRANCH = /[\s\u0000-\u001f\u007f~^:?*[\\]|\.\.|@\{/
 
 /** The branch the pull request targets: the input, else the branch the workflow runs on (GITHUB_REF). */
-function baseBranchInput(get: GetInput<'rollback'>, env: NodeJS.ProcessEnv): string {
+export function baseBranchInput(
+  get: (name: 'base-branch') => string,
+  env: NodeJS.ProcessEnv,
+  pullRequest = 'the rollback pull request'
+): string {
   const given = get('base-branch').trim()
   const fromRef = /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1]
   const branch = given || fromRef
   if (!branch) {
     throw new InputError(
-      `input 'base-branch' is required when the workflow does not run on a branch (GITHUB_REF=${JSON.stringify(env.GITHUB_REF ?? '')}): name the branch the rollback pull request targets`
+      `input 'base-branch' is required when the workflow does not run on a branch (GITHUB_REF=${JSON.stringify(env.GITHUB_REF ?? '')}): name the branch ${pullRequest} targets`
     )
   }
   if (branch.startsWith('-') || NOT_IN_A_BRANCH.test(branch) || branch.length > 255) {
@@ -183,7 +182,7 @@ function baseBranchInput(get: GetInput<'rollback'>, env: NodeJS.ProcessEnv): str
 }
 
 /** root, policy, baseline and evidence-dir: the inputs every action has. */
-function readCommonInputs(
+export function readCommonInputs(
   get: (name: CommonInputName) => string,
   env: NodeJS.ProcessEnv,
   operation: ActionName

@@ -83,7 +83,6 @@ export const ACTION_IO = {
       reason: { required: true },
       target: OPTIONAL,
       'dry-run': FALSE,
-      drill: FALSE,
       suites: TRUE,
       'base-branch': OPTIONAL,
       'upload-evidence': TRUE
@@ -93,13 +92,21 @@ export const ACTION_IO = {
       'target-tag',
       'pull-request-url',
       'incident-issue-url',
-      'drift-issue-url',
       'evidence-dir',
       'attestation',
       'artifact-name',
       'sarif'
     ],
     stepOutputs: ['upload-evidence']
+  },
+  repin: {
+    inputs: {
+      ...COMMON,
+      tag: { required: true },
+      'base-branch': OPTIONAL
+    },
+    outputs: ['verdict', 'classification', 'pull-request-url', 'findings-count'],
+    stepOutputs: []
   }
 } as const satisfies Record<string, ActionIo>
 

@@ -88,20 +88,18 @@ export const CHANGE_RULES = {
       'The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.',
     example: 'The workflow has `pull-requests: read`: no pull request is opened.'
   },
-  BG513: {
-    title: 'Last-known-good not restorable (rollback drill)',
+  BG515: {
+    title: 'Release cannot be repinned from its tag',
     severity: 'error',
     description:
-      'A rollback drill (`baseline-gate rollback --drill`, the rollback action with `drill: true`) proves, without writing anything, that the last-known-good baseline can still be restored: its pin and mirror read from git at the trio revision, the mirror byte for byte what the pin records (`expected_producer_manifest_sha256`), and no baseline the ledger still lists as approved (`Approved` or `Superseded`) passed over because its revision in git no longer verifies. The finding names the file and the trio revision; fix the history (restore the revision, or mark the baseline `Rolled back` in the ledger when it must never come back), then run the drill again.',
-    example:
-      'The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0.'
+      "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. A release older than the one the repin pull request already proposes is not proposed again. Nothing is written, committed or opened.",
+    example: 'The tag v0.6.0 points at a commit whose producer manifest still says v0.5.0.'
   },
-  BG514: {
-    title: 'Ledger has no row for the last-known-good (rollback drill)',
-    severity: 'warning',
+  BG516: {
+    title: 'Repin pull request not opened or updated',
+    severity: 'error',
     description:
-      'The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.',
-    example:
-      'A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left.'
+      'The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.',
+    example: 'The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>

@@ -1,0 +1,156 @@
+// The repin action's entry point (src/actions/repin/main.ts) in this process, as the runner would run it, on a real
+// git repository whose producer tagged a release, against the loopback fake GitHub API: the pull request opened
+// with its body and labels, a re-delivery that changes nothing, a malformed tag refused before anything is read.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
+import { run } from '../../src/actions/repin/main.js'
+import { parseOutputFile } from '../helpers/action-run.js'
+import { cleanupFixtures, PIN, tempDir } from '../helpers/fixture.js'
+import { TAGS } from '../helpers/git-repo.js'
+import { releaseRepo, REPIN_BRANCH } from '../helpers/repin-release.js'
+
+const REPOSITORY = 'octo/repin-inprocess'
+// @actions/core remembers the summary file's path from its first write: one pair of files for every run here
+const FILES = tempDir('bg-repin-inprocess-')
+const OUTPUT_FILE = join(FILES, 'github_output')
+const SUMMARY_FILE = join(FILES, 'step_summary')
+
+let fake: FakeGitHub
+let token: string
+beforeAll(async () => {
+  fake = await startFakeGitHub()
+  fake.addRepo(REPOSITORY)
+  token = ['fake', 'repin', 'token', 'inprocess'].join('-')
+  fake.addToken(token, 'github-actions[bot]', { write: true })
+})
+afterAll(async () => {
+  await fake?.close()
+  cleanupFixtures()
+})
+
+interface InProcessRun {
+  outputs: Record<string, string>
+  summary: string
+  stdout: string
+  exitCode: number
+}
+
+/** run(env) with a runner's environment as process.env, stdout captured; all of it put back afterwards. */
+async function inProcess(workspace: string, inputs: Record<string, string>): Promise<InProcessRun> {
+  writeFileSync(OUTPUT_FILE, '')
+  writeFileSync(SUMMARY_FILE, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: FILES,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: tempDir('bg-repin-runner-temp-'),
+    GITHUB_RUN_ID: '4343',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'repin',
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'repository_dispatch',
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_OUTPUT: OUTPUT_FILE,
+    GITHUB_STEP_SUMMARY: SUMMARY_FILE,
+    ...Object.fromEntries(
+      Object.entries({
+        root: '',
+        policy: '',
+        baseline: '',
+        'evidence-dir': '',
+        'base-branch': '',
+        ...inputs
+      }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+    )
+  }
+  const saved = { env: process.env, exitCode: process.exitCode, write: process.stdout.write }
+  let stdout = ''
+  process.env = env
+  process.exitCode = undefined
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk)
+    return true
+  }) as typeof process.stdout.write
+  let exitCode: number
+  try {
+    await run(env)
+  } finally {
+    exitCode = Number(process.exitCode ?? 0)
+    process.stdout.write = saved.write
+    process.exitCode = saved.exitCode
+    process.env = saved.env
+  }
+  const { outputs } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
+  return { outputs, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
+}
+
+const pullsOf = () => Object.values(fake.state.repos[REPOSITORY]!.pulls)
+const writes = () =>
+  fake.requests.filter((r) => r.path.startsWith(`/repos/${REPOSITORY}/`) && r.method !== 'GET')
+
+describe('the repin action in process', () => {
+  const r = releaseRepo()
+  let first: InProcessRun
+  let again: InProcessRun
+  let writesAfterFirst: number
+  beforeAll(async () => {
+    r.release(TAGS.v5)
+    first = await inProcess(r.fx.root, { tag: TAGS.v5, token })
+    writesAfterFirst = writes().length
+    r.reset()
+    again = await inProcess(r.fx.root, { tag: TAGS.v5, token })
+  })
+
+  it(`PASS: ${TAGS.v5} is proposed as one pull request, a patch release, labelled`, () => {
+    expect([first.exitCode, first.outputs.verdict, first.outputs.classification]).toEqual([
+      0,
+      'PASS',
+      'patch'
+    ])
+    expect(first.outputs['pull-request-url']).toMatch(/^https:\/\/\S+\/pull\/\d+$/)
+    expect(first.outputs['findings-count']).toBe('0')
+    const pulls = pullsOf()
+    expect(pulls).toHaveLength(1)
+    expect(pulls[0]!).toMatchObject({ state: 'open', head: { ref: REPIN_BRANCH }, base: { ref: 'main' } })
+    expect(pulls[0]!.title).toBe(`Repin MemoryKernel to ${TAGS.v5} (patch)`)
+    expect(pulls[0]!.labels).toEqual(['baseline-repin', 'patch'])
+    expect(fake.fileAt(REPOSITORY, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+  })
+
+  it('the summary starts with the verdict and the pull request, then the body the reviewers read', () => {
+    expect(first.summary).toMatch(new RegExp(`^## ✅ PASS · repin to \`${TAGS.v5.replace(/\./g, '\\.')}\`\n`))
+    expect(first.summary).toContain(first.outputs['pull-request-url'])
+    expect(first.summary).toContain('@alice, @acme/app-team')
+  })
+
+  it('a re-delivery of the same tag writes nothing on GitHub: no commit, no second pull request, no label', () => {
+    expect([again.exitCode, again.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(again.outputs['pull-request-url']).toBe(first.outputs['pull-request-url'])
+    expect(writes()).toHaveLength(writesAfterFirst)
+    expect(pullsOf()).toHaveLength(1)
+    expect(pullsOf()[0]!.labels).toEqual(['baseline-repin', 'patch'])
+    expect(again.summary).toContain('the branch already held this release: no new commit')
+  })
+
+  it.each([['v1; rm -rf /'], ['../x'], ['-v1'], ['$(id)'], ['']])(
+    'refuses the tag %j with a clear error, before anything is read or written',
+    async (tag) => {
+      const before = writes().length
+      const pin = readFileSync(join(r.fx.root, PIN), 'utf8')
+      const bad = await inProcess(r.fx.root, { tag, token })
+      expect(bad.exitCode).toBe(1)
+      expect(bad.stdout).toMatch(/::error::input 'tag' must be the producer's release tag/)
+      expect(bad.stdout).toContain('Nothing was written.')
+      expect(bad.stdout).not.toMatch(/at \S+\.(?:ts|js):\d+/)
+      expect(bad.outputs).toEqual({})
+      expect(writes()).toHaveLength(before)
+      expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toBe(pin)
+    }
+  )
+})

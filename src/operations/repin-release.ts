@@ -1,0 +1,340 @@
+// A producer release proposed as a pull request (the repin action): the producer's manifest and handoff payload
+// read from git at the release tag (never through a shell), `repin` run on them, and the repinned trio committed
+// on one branch per baseline with one pull request whose body says what the release does (breaking, additive,
+// patch), when the stability window ends, who must approve and what repin left; labelled. Idempotent: a release
+// the branch already proposes commits nothing, and the pull request and its labels change only when they differ.
+import semverCompare from 'semver/functions/compare.js'
+import semverValid from 'semver/functions/valid.js'
+import { stabilityWindow } from '../classify/change.js'
+import { RELEASE_KINDS, renderRepinBody, repinLabels, repinTitle } from '../evidence/repin-body.js'
+import type { ReleaseKind, RepinProposal } from '../evidence/repin-body.js'
+import { readRepoFile } from '../fs/read.js'
+import { git, readAtRevision, resolveCommit } from '../git/git.js'
+import { repositoryPrefix } from '../git/root.js'
+import type { GitHubClient } from '../github/client.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { finding } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { decideVerdict } from '../rules/verdict.js'
+import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
+import { loadTrio, producerFilesFromBytes, producerPaths } from '../trio/load.js'
+import type { Identity, Posture } from '../trio/model.js'
+import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { pinHistory } from './promotion.js'
+import { runRepin } from './repin.js'
+import { WRITE_ORDER } from './trio-files.js'
+
+/** What the GitHub client must do for a repin pull request. */
+export type RepinClient = Pick<
+  GitHubClient,
+  'fileAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels'
+>
+
+export interface RepinPublisher {
+  client: RepinClient
+  /** The branch the pull request targets. */
+  baseBranch: string
+}
+
+export interface RepinReleaseOptions {
+  baselines: BaselinePolicy[]
+  /** The release tag, as delivered (checked again here: see releaseTagProblem). */
+  tag: string
+  /** null: repin in the workspace only, propose nothing (no token). */
+  publish: RepinPublisher | null
+}
+
+export type RepinReleaseStatus =
+  /** The branch now proposes the release (a new commit, or the same release's commit kept) */
+  | 'proposed'
+  /** The trio already pins this release: nothing to propose */
+  | 'already-pinned'
+  /** Repinned in the workspace, nothing proposed (no GitHub client) */
+  | 'repinned-only'
+  /** Nothing written: the tag, the producer's files or the repinned trio are wrong (findings) */
+  | 'refused'
+  /** Repinned, but the branch, pull request or labels could not be written (BG516) */
+  | 'not-proposed'
+
+export interface RepinReleaseReport {
+  status: RepinReleaseStatus
+  tag: string
+  kind: ReleaseKind | null
+  branch: string | null
+  /** A new commit was pushed to the branch (false: the branch already held this release). */
+  committed: boolean
+  pullRequestUrl: string | null
+  /** The pull request was opened by this run (false: updated or left as it was). */
+  pullRequestCreated: boolean
+  /** The body of the pull request (also written to the evidence directory); null when none was rendered. */
+  body: string | null
+  labels: string[]
+  left: string[]
+}
+
+export interface RepinReleaseResult {
+  result: OperationResult
+  reports: RepinReleaseReport[]
+}
+
+/** The branch of a baseline's repin pull request. */
+export const repinBranch = (baseline: string): string => `baseline-gate/repin-${baseline}`
+
+const TAG = /^v?[0-9A-Za-z][0-9A-Za-z.+_-]{0,99}$/
+
+/**
+ * Why `tag` cannot be a producer release tag, or null. Strict: letters, digits, '.', '+', '_', '-' (at most 100),
+ * not starting with '-' or '.', no '..', not ending in '.lock' or '.': it names refs/tags/<tag> and nothing else.
+ */
+export function releaseTagProblem(tag: string): string | null {
+  if (tag === '') return 'is empty'
+  if (!TAG.test(tag)) return "may hold only letters, digits, '.', '+', '_' and '-' (at most 100 characters)"
+  if (tag.includes('..') || tag.endsWith('.') || tag.endsWith('.lock'))
+    return "may not hold '..' or end in '.' or '.lock'"
+  return null
+}
+
+export async function runRepinRelease(
+  ctx: OperationContext,
+  options: RepinReleaseOptions
+): Promise<RepinReleaseResult> {
+  const reports: RepinReleaseReport[] = []
+  const baselines: BaselineResult[] = []
+  for (const baseline of options.baselines) {
+    const { report, findings, identity, posture } = await repinOne(ctx, baseline, options)
+    const verdict = decideVerdict(findings)
+    const evidence = ctx.evidence.writeAll([
+      {
+        name: `repin-${baseline.name}.md`,
+        content: report.body ?? `# repin ${baseline.name}: ${verdict}\n\nNo pull request body was rendered.\n`
+      }
+    ])[0]!
+    reports.push(report)
+    baselines.push({ name: baseline.name, identity, posture, findings, steps: [], verdict, evidence })
+  }
+  const verdict = baselines.length > 0 && baselines.every((b) => b.verdict === 'PASS') ? 'PASS' : 'FAIL'
+  return {
+    result: { operation: 'repin', verdict, baselines, evidence: baselines[0]?.evidence ?? ctx.evidence.dir },
+    reports
+  }
+}
+
+interface One {
+  report: RepinReleaseReport
+  findings: Finding[]
+  identity: Identity
+  posture: Posture | null
+}
+
+async function repinOne(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  options: RepinReleaseOptions
+): Promise<One> {
+  const { tag } = options
+  const current = loadTrio(ctx.root, baseline)
+  const from = identityOf(current)
+  const report: RepinReleaseReport = {
+    status: 'refused',
+    tag,
+    kind: null,
+    branch: null,
+    committed: false,
+    pullRequestUrl: null,
+    pullRequestCreated: false,
+    body: null,
+    labels: [],
+    left: []
+  }
+  const refused = (findings: Finding[]): One => ({
+    report,
+    findings,
+    identity: from,
+    posture: postureOf(current)
+  })
+  const paths = producerPaths(baseline)
+  const bad = (message: string, file: string | null = paths.manifest) =>
+    refused([finding('BG515', file, null, message)])
+
+  const tagProblem = releaseTagProblem(tag)
+  if (tagProblem) return bad(`the release tag ${JSON.stringify(tag)} ${tagProblem}`, null)
+  const commit = await resolveCommit(ctx.root, `refs/tags/${tag}`)
+  if (!commit) {
+    return bad(
+      `the tag ${tag} is not in the checkout: push the release tag first, and check out with fetch-depth: 0 (which fetches the tags)`,
+      null
+    )
+  }
+  // the producer's files as the release tagged them; `./` makes each path relative to the root (a monorepo)
+  const bytes = await readAtRevision(ctx.root, commit, [`./${paths.manifest}`, `./${paths.handoff}`])
+  const producer = producerFilesFromBytes(baseline, {
+    manifest: bytes.get(`./${paths.manifest}`) ?? null,
+    handoff: bytes.get(`./${paths.handoff}`) ?? null
+  })
+  const released = producer.manifest.data?.release_tag
+  if (!producer.manifest.data) {
+    return bad(
+      `the producer's manifest ${paths.manifest} ${producer.manifest.read.kind === 'ok' ? 'is not valid JSON' : 'does not exist'} at the tag ${tag} (${commit.slice(0, 12)}): tag the commit of the release`
+    )
+  }
+  if (released !== tag) {
+    return bad(
+      `the tag ${tag} (${commit.slice(0, 12)}) holds a producer manifest whose release_tag is ${JSON.stringify(released ?? null)}, not ${tag}: tag the commit that releases ${tag}`
+    )
+  }
+
+  // when the baseline being replaced was approved (from the history of the checked-out commit): BG504's window
+  const head = await resolveCommit(ctx.root, 'HEAD')
+  const approvedAt = head ? (await pinHistory(ctx.root, head, baseline, from)).baseApprovedAt : null
+  const window = stabilityWindow(current, approvedAt)
+  const days = current.manifest.data?.stability_window?.minimum_sprint_days
+
+  const repinned = runRepin({ root: ctx.root, clock: ctx.clock }, baseline, { producer })
+  report.left = repinned.left
+  if (repinned.status === 'refused') return refused(repinned.findings)
+  if (repinned.status === 'unchanged') {
+    report.status = 'already-pinned'
+    return { report, findings: [], identity: from, posture: postureOf(current) }
+  }
+  const after = loadTrio(ctx.root, baseline)
+  const to = identityOf(after)
+  const posture = postureOf(after)
+  const kind = releaseKind(repinned.classification ?? 'none')
+  report.kind = kind
+  report.labels = repinLabels(kind)
+  const branch = repinBranch(baseline.name)
+  const proposal: RepinProposal = {
+    baseline: baseline.name,
+    displayName: baseline.display_name,
+    tag,
+    from,
+    to,
+    kind,
+    posture,
+    window: {
+      approvedAt: approvedAt ? day(approvedAt) : null,
+      days: typeof days === 'number' ? days : null,
+      ends: window ? day(window.ends) : null,
+      over: window ? ctx.clock() >= window.ends : false
+    },
+    owners: baseline.owners,
+    left: repinned.left,
+    written: WRITE_ORDER.map((r) => baseline.trio[r]),
+    branch
+  }
+  report.body = renderRepinBody(proposal)
+  const done = { identity: to, posture }
+  if (!options.publish || !head) {
+    report.status = 'repinned-only'
+    return { report, findings: [], ...done }
+  }
+  const problems = await propose(ctx, baseline, options.publish, { head, proposal, report })
+  return { report, findings: problems, ...done }
+}
+
+/** breaking and additive as classify/change says; a release that is neither is a patch. */
+function releaseKind(classification: 'none' | 'additive' | 'breaking'): ReleaseKind {
+  return classification === 'none' ? 'patch' : classification
+}
+
+const day = (d: Date): string => d.toISOString().slice(0, 10)
+
+/**
+ * The branch, the pull request and its labels. The branch gets a new commit (on top of the checked-out commit,
+ * through the API: no credentials in git) only when its pin and mirror are not already these bytes; a branch that
+ * proposes a newer release than this one is left alone (an old release delivered late).
+ */
+async function propose(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  target: RepinPublisher,
+  r: { head: string; proposal: RepinProposal; report: RepinReleaseReport }
+): Promise<Finding[]> {
+  const { client } = target
+  const { proposal, report } = r
+  const branch = proposal.branch
+  report.status = 'not-proposed'
+  const notProposed = (what: string) => [
+    finding(
+      'BG516',
+      null,
+      null,
+      `${what} The repinned trio is in the workspace; run the workflow again once the token may write.`
+    )
+  ]
+  const prefix = await repositoryPrefix(ctx.root)
+  const files = WRITE_ORDER.map((role) => {
+    const read = readRepoFile(ctx.root, baseline.trio[role])
+    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === 'ok' ? read.bytes : null }
+  })
+  if (files.some((f) => f.content === null))
+    return notProposed('a repinned trio file could not be read back from the workspace.')
+
+  // what the branch proposes now: the same release (nothing to commit), a newer one (leave it), or another
+  const onBranch = new Map<string, Buffer | null>()
+  for (const f of files.filter((f) => f.role !== 'matrix')) {
+    const got = await client.fileAtRef(f.path, branch)
+    if (!got.ok && got.reason !== 'not-found')
+      return notProposed(`the branch ${branch} could not be read: ${got.message}`)
+    onBranch.set(f.role, got.ok ? got.value : null)
+  }
+  const branchPin = onBranch.get('pin') ?? null
+  const proposed = branchPin ? identityOfPinBytes(branchPin)?.release_tag : null
+  if (proposed && newer(proposed, proposal.tag)) {
+    report.status = 'refused'
+    report.branch = branch
+    return [
+      finding(
+        'BG515',
+        null,
+        null,
+        `the pull request of ${branch} already proposes ${proposed}, newer than ${proposal.tag}: ${proposal.tag} is not proposed again (a late delivery of an older release)`
+      )
+    ]
+  }
+  const same = files
+    .filter((f) => f.role !== 'matrix')
+    .every((f) => {
+      const there = onBranch.get(f.role)
+      return there !== null && there !== undefined && f.content!.equals(there)
+    })
+  if (!same) {
+    const tree = await git(ctx.root, ['rev-parse', '--verify', '--end-of-options', `${r.head}^{tree}`])
+    const committed = await client.commitToBranch({
+      branch,
+      parentSha: r.head,
+      baseTreeSha: tree.stdout.toString('utf8').trim(),
+      message: `${repinTitle(proposal)}\n\n${proposal.from.release_tag ?? 'unknown'} -> ${proposal.tag}: a ${proposal.kind} release. Written by baseline-gate repin from the producer's manifest at the tag.\n`,
+      files: files.map((f) => ({ path: f.path, content: f.content! }))
+    })
+    if (!committed.ok) return notProposed(`the repin was not committed: ${committed.message}`)
+    report.committed = true
+  }
+  report.branch = branch
+  const pr = await client.upsertPullRequest({
+    head: branch,
+    base: target.baseBranch,
+    title: repinTitle(proposal),
+    body: report.body!
+  })
+  if (!pr.ok)
+    return notProposed(
+      `no pull request was opened or updated: ${pr.message} The branch ${branch} holds the repin.`
+    )
+  report.pullRequestUrl = pr.value.url
+  report.pullRequestCreated = pr.value.created
+  const labels = await client.syncLabels(pr.value.number, {
+    wanted: report.labels,
+    exclusive: [...RELEASE_KINDS]
+  })
+  if (!labels.ok) return notProposed(`the pull request ${pr.value.url} is not labelled: ${labels.message}`)
+  report.status = 'proposed'
+  return []
+}
+
+/** Whether release `a` is newer than release `b` (semantic versions, a leading v ignored); false when unknown. */
+function newer(a: string, b: string): boolean {
+  const x = semverValid(a.replace(/^v/, ''))
+  const y = semverValid(b.replace(/^v/, ''))
+  return !!x && !!y && semverCompare(x, y) > 0
+}
