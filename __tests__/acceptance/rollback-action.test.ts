@@ -20,6 +20,7 @@ const BRANCH = 'baseline-gate/rollback-memorykernel'
 const TRIO = [PIN, MIRROR, MATRIX] as const
 const OUTPUTS = [
   'artifact-name',
+  'drift-issue-url',
   'evidence-dir',
   'incident-issue-url',
   'pull-request-url',

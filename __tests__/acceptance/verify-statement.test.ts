@@ -5,7 +5,7 @@
 // offline: a good one verifies, a tampered payload, a wrong key, a wrong subject digest, another statement and a
 // missing trust root each fail with what is wrong.
 import { execFileSync } from 'node:child_process'
-import { generateKeyPairSync, sign } from 'node:crypto'
+import { createPrivateKey, generateKeyPairSync, sign, X509Certificate } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -286,6 +286,118 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
     })
     const r = verify(fx.root, [statement, '--bundle', file, '--trust-root', root])
     expect(r.status).toBe(1)
-    expect(r.stdout).toMatch(/^bundle: the signature does not verify against the trusted root given/m)
+    expect(r.stdout).toMatch(
+      /^bundle: the bundle is signed with a key \(publicKey hint\), not a Sigstore certificate: give --trust-root the public key \(PEM\)/m
+    )
+  })
+
+  it('a certificate-signed bundle: needs the trusted root and --cert-identity; offline, no timestamp means no trust', () => {
+    const { fx, statement, dir } = setup()
+    const identity =
+      'https://github.com/acme/consumer/.github/workflows/baseline-promotion.yml@refs/heads/main'
+    // a certificate authority of our own, in a trusted_root.json, and a leaf certificate it issued for the identity
+    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-subj',
+      '/CN=test-ca',
+      '-days',
+      '2'
+    )
+    openssl(
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-out',
+      'leaf.csr',
+      '-subj',
+      '/CN=leaf'
+    )
+    writeFileSync(
+      join(dir, 'leaf.ext'),
+      `subjectAltName=URI:${identity}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n`
+    )
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'leaf.pem',
+      '-days',
+      '1',
+      '-extfile',
+      'leaf.ext'
+    )
+    const der = (pem: string) => new X509Certificate(readFileSync(join(dir, pem))).raw.toString('base64')
+    const root = join(dir, 'trusted_root.json')
+    writeJson(root, {
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      ctlogs: [],
+      timestampAuthorities: [],
+      certificateAuthorities: [
+        {
+          subject: { organization: 'test', commonName: 'test-ca' },
+          uri: 'https://ca.invalid',
+          certChain: { certificates: [{ rawBytes: der('ca.pem') }] },
+          validFor: { start: '2020-01-01T00:00:00Z' }
+        }
+      ]
+    })
+    const leafKey = createPrivateKey(readFileSync(join(dir, 'leaf.key')))
+    const b = bundle(readFileSync(statement), leafKey)
+    b.verificationMaterial = {
+      certificate: { rawBytes: der('leaf.pem') },
+      tlogEntries: [],
+      timestampVerificationData: { rfc3161Timestamps: [] }
+    }
+    const file = join(dir, 'cert.sigstore.json')
+    writeJson(file, b)
+    const pem = keyPair(dir, 'k').pem
+
+    const withKey = verify(fx.root, [statement, '--bundle', file, '--trust-root', pem])
+    expect(withKey.status).toBe(1)
+    expect(withKey.stdout).toContain(
+      'bundle: the bundle is signed with a certificate (keyless Sigstore), not a key: give --trust-root the Sigstore trusted_root.json and --cert-identity'
+    )
+    const noIdentity = verify(fx.root, [statement, '--bundle', file, '--trust-root', root])
+    expect(noIdentity.status).toBe(1)
+    expect(noIdentity.stdout).toContain('bundle: a certificate-signed bundle needs --cert-identity')
+    // offline, the short-lived certificate is only trusted at a time a log or a TSA vouches for: here there is none
+    const noTimestamp = verify(fx.root, [
+      statement,
+      '--bundle',
+      file,
+      '--trust-root',
+      root,
+      '--cert-identity',
+      identity
+    ])
+    expect(noTimestamp.status).toBe(1)
+    expect(noTimestamp.stdout).toMatch(
+      /^bundle: the signature does not verify against the trusted root given \(TIMESTAMP_ERROR: expected 1 timestamps, got 0\): the bundle has no timestamp the trust root vouches for/m
+    )
   })
 })

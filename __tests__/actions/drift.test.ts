@@ -9,8 +9,8 @@ import {
   parseBlock,
   renderBlock,
   syncDriftIssue
-} from '../../src/actions/health/drift.js'
-import type { DriftInput, DriftItem } from '../../src/actions/health/drift.js'
+} from '../../src/actions/shared/drift.js'
+import type { DriftInput, DriftItem } from '../../src/actions/shared/drift.js'
 import { checkSchedule } from '../../src/actions/health/schedule.js'
 import { InputError, readHealthInputs } from '../../src/actions/shared/inputs.js'
 import type { BaselineResult } from '../../src/operations/context.js'

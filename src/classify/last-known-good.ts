@@ -32,6 +32,8 @@ export interface PassedOver {
   detail: string
   /** The profile that judged it (`invalid`), or that would have. */
   profile: Profile
+  /** `invalid`: where its first disqualifying finding is (the rule, the file and line at that revision). */
+  first?: { rule: string; file: string | null; line: number | null }
 }
 
 export interface LastKnownGood {
@@ -64,14 +66,15 @@ export interface LkgInput {
 export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood> {
   const passedOver: PassedOver[] = []
   let revisions = 0
-  const pass = (rev: CandidateRevision, reason: PassReason, detail: string) =>
+  const pass = (rev: CandidateRevision, reason: PassReason, detail: string, first?: Finding) =>
     passedOver.push({
       commit: rev.commit,
       date: rev.date,
       release_tag: rev.identity?.release_tag ?? null,
       reason,
       detail,
-      profile: rev.profile
+      profile: rev.profile,
+      ...(first ? { first: { rule: first.rule, file: first.file, line: first.line } } : {})
     })
   for await (const rev of input.revisions) {
     revisions++
@@ -98,7 +101,8 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       pass(
         rev,
         'invalid',
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged.disqualifying)} at that revision; first: ${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`,
+        first
       )
       continue
     }

@@ -147,6 +147,7 @@ function rollbackCommand(v: {
   reason?: string
   to?: string
   'dry-run': boolean
+  drill: boolean
 }): Omit<RollbackCommand, 'now'> {
   const kinds = ROLLBACK_TRIGGERS.join(', ')
   if (v.trigger === undefined) throw new UsageError(`rollback needs --trigger KIND (one of ${kinds})`)
@@ -170,7 +171,8 @@ function rollbackCommand(v: {
     sarif: v.sarif,
     reason: v.reason,
     to: v.to ?? null,
-    dryRun: v['dry-run'],
+    dryRun: v['dry-run'] || v.drill,
+    drill: v.drill,
     suites: !v['no-suites']
   }
 }
@@ -192,11 +194,11 @@ function parseVerifyEvidence(
     )
   }
   if (parsed.values.root === '') throw new UsageError('--root needs a value')
-  const { bundle, 'trust-root': trustRoot, 'certificate-identity': identity } = parsed.values
+  const { bundle, 'trust-root': trustRoot, 'cert-identity': identity } = parsed.values
   for (const [name, value] of [
     ['bundle', bundle],
     ['trust-root', trustRoot],
-    ['certificate-identity', identity]
+    ['cert-identity', identity]
   ] as const) {
     if (value === '') throw new UsageError(`--${name} needs a value`)
   }
@@ -206,7 +208,7 @@ function parseVerifyEvidence(
     )
   if (bundle === undefined && (trustRoot !== undefined || identity !== undefined))
     throw new UsageError(
-      `--${trustRoot !== undefined ? 'trust-root' : 'certificate-identity'} is for a bundle: give --bundle FILE too`
+      `--${trustRoot !== undefined ? 'trust-root' : 'cert-identity'} is for a bundle: give --bundle FILE too`
     )
   return {
     command: 'verify-evidence',

@@ -114,6 +114,8 @@ export interface RollbackCommand {
   reason: string
   to: string | null
   dryRun: boolean
+  /** A rollback drill (implies the dry run). */
+  drill: boolean
   suites: boolean
   now: NowOption
 }

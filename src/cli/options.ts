@@ -199,6 +199,14 @@ export const OPTIONS = {
     commands: ['init', 'migrate', 'rollback'],
     help: 'compute and report everything, write nothing'
   },
+  drill: {
+    type: 'boolean',
+    default: false,
+    commands: ['rollback'],
+    help:
+      'a rollback drill: a dry run that also proves the last-known-good restorable (its bytes from git match ' +
+      "the pin's digest, the ledger has its row, the restored trio passes the rules); the suites do not run"
+  },
   force: {
     type: 'boolean',
     default: false,
@@ -243,7 +251,7 @@ export const OPTIONS = {
       'what the bundle must be signed by: a public key (PEM) for a key-signed bundle, or a Sigstore ' +
       'trusted_root.json (certificate chain, transparency log and timestamp keys, all checked offline)'
   },
-  'certificate-identity': {
+  'cert-identity': {
     type: 'string',
     value: 'URI',
     commands: ['verify-evidence'],

@@ -2,6 +2,7 @@
 import type { PassedOver } from '../classify/last-known-good.js'
 import type { RollbackReport } from '../operations/context.js'
 import type { LkgReport } from '../operations/last-known-good.js'
+import type { DrillReport } from '../operations/rollback-drill.js'
 import type { Identity } from '../trio/model.js'
 import type { Style } from './style.js'
 import { plural } from '../text/plural.js'
@@ -128,5 +129,16 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   }
   if (r.pullRequestUrl) out.push(`  pull request: ${r.pullRequestUrl}`)
   if (r.incidentIssueUrl) out.push(`  incident issue: ${r.incidentIssueUrl}`)
+  if (r.drill) out.push(...drillLines(r.drill, s))
   return out
+}
+
+/** The drill's checks, one line each, and what it did not check. */
+function drillLines(d: DrillReport, s: Style): string[] {
+  const mark = (ok: boolean | null) => (ok === null ? s.dim('-') : ok ? s.green('✓') : s.red('✗'))
+  return [
+    `  drill: ${d.verdict === 'PASS' ? s.green('the last-known-good is restorable') : s.red('the last-known-good is NOT restorable as recorded')}`,
+    ...d.checks.map((c) => `    ${mark(c.ok)} ${c.check}: ${c.detail}`),
+    ...d.notRun.map((n) => s.dim(`    not checked: ${n.text}`))
+  ]
 }

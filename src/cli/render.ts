@@ -186,7 +186,16 @@ export function toJson(result: OperationResult): object {
             follow_up: b.rollback.followUp.map(findingJson),
             status: b.rollback.status,
             pull_request_url: b.rollback.pullRequestUrl,
-            incident_issue_url: b.rollback.incidentIssueUrl
+            incident_issue_url: b.rollback.incidentIssueUrl,
+            ...(b.rollback.drill
+              ? {
+                  drill: {
+                    verdict: b.rollback.drill.verdict,
+                    checks: b.rollback.drill.checks,
+                    not_run: b.rollback.drill.notRun.map((n) => n.text)
+                  }
+                }
+              : {})
           }
         : {}),
       steps: b.steps.map((s) => ({

@@ -25,6 +25,7 @@ export function rollback(
       reason: cmd.reason,
       to: cmd.to,
       dryRun: cmd.dryRun,
+      drill: cmd.drill,
       suites: cmd.suites,
       redactor: createRedactor({ secrets: secretsFromEnv(io.env, KNOWN_SECRET_VARIABLES) }),
       publish: null,

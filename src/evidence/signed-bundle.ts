@@ -40,6 +40,9 @@ export function parseTrustRoot(text: string): TrustRoot | string {
   try {
     json = JSON.parse(text)
   } catch {
+    const lines = text.split('\n').filter((l) => l.trim() !== '')
+    if (lines.length > 1 && lines.every((l) => l.trim().startsWith('{')))
+      return 'JSON Lines (as gh attestation trusted-root prints them), not one trusted_root.json: keep the line of the Sigstore instance that signed the bundle (public-good for a public repository, GitHub for a private one)'
     return 'neither a public key (PEM, -----BEGIN PUBLIC KEY-----) nor a Sigstore trusted_root.json'
   }
   const obj = json as Record<string, unknown> | null
@@ -98,13 +101,19 @@ export function verifyStatementBundle(
   const certificateSigned = bundle.verificationMaterial.content.$case !== 'publicKey'
   if (trust.kind === 'public-key' && certificateSigned) {
     problems.push(
-      'the bundle is signed with a certificate (keyless Sigstore), not a key: give --trust-root the Sigstore trusted_root.json and --certificate-identity'
+      'the bundle is signed with a certificate (keyless Sigstore), not a key: give --trust-root the Sigstore trusted_root.json and --cert-identity'
+    )
+    return { problems, signer: null }
+  }
+  if (trust.kind === 'trusted-root' && !certificateSigned) {
+    problems.push(
+      'the bundle is signed with a key (publicKey hint), not a Sigstore certificate: give --trust-root the public key (PEM) it was signed with'
     )
     return { problems, signer: null }
   }
   if (trust.kind === 'trusted-root' && certificateSigned && identity === null) {
     problems.push(
-      'a certificate-signed bundle needs --certificate-identity: the workflow identity (SAN) that must have signed it, else anyone with a Sigstore certificate could have'
+      'a certificate-signed bundle needs --cert-identity: the workflow identity (SAN) that must have signed it, else anyone with a Sigstore certificate could have'
     )
     return { problems, signer: null }
   }
@@ -142,9 +151,7 @@ function verifySignature(
     const err = e as Error & { code?: string }
     const what = trust.kind === 'public-key' ? 'the public key given' : 'the trusted root given'
     return {
-      problem:
-        `the signature does not verify against ${what} (${err.code ?? err.name}: ${err.message}): ` +
-        'the bundle was signed by another key or identity, or the statement was changed after signing'
+      problem: `the signature does not verify against ${what} (${err.code ?? err.name}: ${err.message}): ${hintFor(err.code)}`
     }
   }
 }
@@ -203,4 +210,19 @@ function subjectProblems(statement: EvidenceStatement, signedSubjects: unknown):
       problems.push(`the bundle signs commit ${c}, the statement's commit subject is another`)
   }
   return problems
+}
+
+/** What a failure of the Sigstore verifier means here, by its error code. */
+function hintFor(code: string | undefined): string {
+  if (code === 'UNTRUSTED_SIGNER_ERROR')
+    return 'the bundle was signed by another identity than --cert-identity: check the workflow file and ref it names'
+  if (code === 'TIMESTAMP_ERROR')
+    return 'the bundle has no timestamp the trust root vouches for (a transparency-log entry or a TSA timestamp), so the short-lived certificate cannot be checked offline: give the trusted_root.json of the Sigstore instance that signed it (gh attestation trusted-root)'
+  if (code?.startsWith('TLOG'))
+    return "the bundle's transparency-log entry does not verify against the logs of the trust root: give the trusted_root.json of the instance that signed it"
+  if (code === 'CERTIFICATE_ERROR')
+    return 'the signing certificate does not chain to a certificate authority of the trust root (or was not valid when it signed)'
+  if (code === 'PUBLIC_KEY_ERROR')
+    return 'the trust root has no key for this key-signed bundle: give the public key (PEM) it was signed with'
+  return 'the bundle was signed by another key or identity, or the statement was changed after signing'
 }

@@ -12,6 +12,7 @@ import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
 import { TOOL_VERSION } from '../version.js'
+import type { DrillReport } from './rollback-drill.js'
 
 export interface OperationContext {
   /** Absolute path of the repository root. */
@@ -86,6 +87,8 @@ export interface RollbackReport {
   branch: string | null
   pullRequestUrl: string | null
   incidentIssueUrl: string | null
+  /** A rollback drill's checks (only in a drill). */
+  drill?: DrillReport
 }
 
 export interface OperationResult {

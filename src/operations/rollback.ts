@@ -36,6 +36,8 @@ import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import type { RunFacts } from './packet.js'
+import { DRILL_SUITES_SKIP, drillReport } from './rollback-drill.js'
+import type { DrillReport } from './rollback-drill.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
@@ -55,6 +57,8 @@ export interface RollbackOptions {
   /** Go back to this release tag instead of the last-known-good one. */
   to: string | null
   dryRun: boolean
+  /** A rollback drill: a dry run that also proves the last-known-good restorable (rollback-drill.ts). */
+  drill?: boolean
   /** Run the rollback suites (false: the verdict covers the rules only, and says so). */
   suites: boolean
   redactor: Redactor
@@ -71,7 +75,9 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(await rollBack(ctx, { ...options, reason }, baseline, run))
+    // a drill is a dry run: it writes nothing
+    const dryRun = options.dryRun || options.drill === true
+    results.push(await rollBack(ctx, { ...options, reason, dryRun }, baseline, run))
   }
   return operationResult(ctx.evidence, 'rollback', results)
 }
@@ -135,6 +141,7 @@ async function rollBack(
 
   let restored: Trio | null = null
   let followUp: Finding[] = []
+  let verification: Finding[] = []
   if (plan) {
     restored = restoredTrio(baseline, plan)
     const already = sameTrio(onDisk, plan)
@@ -143,7 +150,8 @@ async function rollBack(
     // work: the incident is about the baseline, and they must not keep the last-known-good one from coming back
     const checked = verify(ctx, baseline, restored, now)
     followUp = sortFindings(checked.filter(isDocumentationFinding))
-    findings.push(...checked.filter((f) => !isDocumentationFinding(f)))
+    verification = checked.filter((f) => !isDocumentationFinding(f))
+    findings.push(...verification)
     if (edited) {
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
         (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])
@@ -171,7 +179,9 @@ async function rollBack(
       }
     }
     const skip = options.dryRun
-      ? 'a dry run writes nothing, so there is no restored trio to test'
+      ? options.drill
+        ? DRILL_SUITES_SKIP
+        : 'a dry run writes nothing, so there is no restored trio to test'
       : blocked
         ? 'the restored trio failed its checks, so nothing was written'
         : options.suites
@@ -205,6 +215,14 @@ async function rollBack(
     }
   }
 
+  let drill: DrillReport | null = null
+  if (options.drill) {
+    const drilled = drillReport({ baseline, found, plan, verification })
+    drill = drilled.report
+    findings.push(...drilled.findings)
+    for (const c of drill.checks)
+      mark(`drill ${c.check}: ${c.ok === null ? 'not reached' : c.ok ? 'proven' : 'FAILED'}: ${c.detail}`)
+  }
   const verdict = decideVerdict(findings, steps)
   const active = status === 'restored' || status === 'dry-run' ? identityOf(restored!) : from
   const incident: IncidentEvidence = {
@@ -275,7 +293,8 @@ async function rollBack(
     note,
     branch: published?.branch ?? null,
     pullRequestUrl: incident.pull_request_url,
-    incidentIssueUrl: incident.incident_issue_url
+    incidentIssueUrl: incident.incident_issue_url,
+    ...(drill ? { drill } : {})
   }
   return {
     name: baseline.name,

@@ -25,7 +25,14 @@ export function subject(b: BaselineResult): Line {
       case 'restored':
         return [name, ': ', ...from, ' withdrawn, ', ...to, ' restored']
       case 'dry-run':
-        return [name, ': would withdraw ', ...from, ' and restore ', ...to, ' (dry run, nothing written)']
+        return [
+          name,
+          ': would withdraw ',
+          ...from,
+          ' and restore ',
+          ...to,
+          r.drill ? ' (rollback drill, nothing written)' : ' (dry run, nothing written)'
+        ]
       case 'already-current':
         return [name, ': ', ...from, ' was already the rollback target; nothing changed']
       case 'verification-failed':

@@ -113,6 +113,7 @@ function health(b: BaselineResult): Line[] {
 function rollback(b: BaselineResult): Line[] {
   const r = b.rollback
   if (!r) return []
+  if (r.drill) return drill(b)
   const out: Line[] = []
   const review: Line = r.pullRequestUrl
     ? [
@@ -156,6 +157,30 @@ function rollback(b: BaselineResult): Line[] {
     ' until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due.'
   ])
   return out
+}
+
+/** A rollback drill is no incident: what to fix so that a rollback would restore what the ledger records. */
+function drill(b: BaselineResult): Line[] {
+  const again = c(
+    `npx baseline-gate rollback --drill --baseline ${b.name} --trigger contract-drift --reason "rollback drill"`
+  )
+  if (b.verdict === 'PASS')
+    return [
+      [
+        'Nothing to do: a rollback now would restore ',
+        c(b.identity.release_tag ?? '?'),
+        '. The suites did not run in the drill; a real rollback runs them.'
+      ]
+    ]
+  return [
+    [
+      'Fix what the findings name (BG513: restore the revision the ledger still approves, or mark it ',
+      c('Rolled back'),
+      '; BG510: check out the full history, fetch-depth: 0), then run the drill again: ',
+      again,
+      '.'
+    ]
+  ]
 }
 
 export function nextSteps(result: OperationResult): Line[] {

@@ -21,5 +21,10 @@ export function notRun(b: BaselineResult): Line[] {
   const never = suite.filter((s) => s.status === 'not-run')
   if (never.length > 0)
     out.push([`${plural(never.length, 'suite step')} did not start (see the findings for why).`])
+  // a rollback drill proves the bytes and the rules; the suites (when no step records why) and the proposal it leaves
+  for (const n of b.rollback?.drill?.notRun ?? []) {
+    if (n.what === 'suites' && suite.length > 0) continue
+    out.push([`Not checked by the rollback drill: ${n.text}.`])
+  }
   return out
 }

@@ -4,24 +4,16 @@
 // than the schedule implies. Neither ever changes the verdict: what could not be done is a warning (or a notice).
 import * as core from '@actions/core'
 import { escapeMarkdown } from '../../evidence/markdown.js'
-import type { GitHubClient } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { runHealth } from '../../operations/health.js'
-import {
-  eventWords,
-  githubClient,
-  parseRepository,
-  presentLinks,
-  producerReader,
-  runUrl
-} from '../shared/github.js'
+import { eventWords, presentLinks, producerReader } from '../shared/github.js'
 import { readHealthInputs } from '../shared/inputs.js'
 import type { HealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
-import { actionRedactor } from '../shared/report.js'
 import { runAction } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
-import { driftItems, syncDriftIssue } from './drift.js'
+import { syncDriftIssues } from '../shared/drift-issues.js'
+import type { DriftReport } from '../shared/drift-issues.js'
 import { checkSchedule } from './schedule.js'
 import { plural } from '../../text/plural.js'
 
@@ -70,79 +62,20 @@ export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   )
 }
 
-interface DriftReport {
-  /** Printed as ::warning (the verdict stands). */
-  warnings: string[]
-  /** Printed as ::notice. */
-  notices: string[]
-  /** Lines (Markdown) for the job summary. */
-  notes: string[]
-  /** The drift issues left open by this run. */
-  urls: string[]
-}
-
 /** The drift issue of each baseline, and on a `schedule` event the schedule check. Never throws. */
 async function driftMode(
   inputs: HealthInputs,
   result: OperationResult,
   env: NodeJS.ProcessEnv
 ): Promise<DriftReport> {
-  const report: DriftReport = { warnings: [], notices: [], notes: [], urls: [] }
-  const repository = parseRepository(env.GITHUB_REPOSITORY)
-  const client: GitHubClient | null = githubClient(inputs.token, repository, env)
-  if (!client) {
-    const why = !inputs.token
-      ? "no GitHub token was given (input 'token'); pass one with `issues: write`"
-      : 'GITHUB_REPOSITORY is not set, so the repository is unknown'
-    const text = `baseline-gate drift mode: no drift issue was opened, commented on or closed: ${why}. The verdict stands.`
-    report.warnings.push(text)
-    report.notes.push(`> **Drift issue:** ${escapeMarkdown(text)}`)
-    return report
-  }
-
-  const { redactor } = actionRedactor(inputs.token, env)
-  const redact = async (text: string): Promise<string> => (await redactor.redact(text)).text
-  const runKey = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}` : ''
-  for (const b of result.baselines) {
-    try {
-      const synced = await syncDriftIssue(client, {
-        baseline: b.name,
-        verdict: b.verdict,
-        items: driftItems(b),
-        sha: env.GITHUB_SHA ?? '',
-        run: runKey,
-        runUrl: runUrl(env),
-        fileUrl: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, null).file,
-        redact
-      })
-      if (!synced.ok) {
-        const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${synced.message} The verdict stands.`
-        report.warnings.push(text)
-        report.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** ${escapeMarkdown(synced.message)}`)
-        continue
-      }
-      const o = synced.value
-      const said =
-        o.action === 'none'
-          ? 'passes; no drift issue is open'
-          : o.action === 'opened'
-            ? `opened the drift issue #${o.number}`
-            : o.action === 'commented'
-              ? `commented on the drift issue #${o.number}`
-              : o.action === 'closed'
-                ? `closed the drift issue #${o.number}`
-                : `the drift issue #${o.number} already has this run's comment`
-      core.info(`baseline-gate drift: ${b.name} ${said}${'url' in o ? ` (${o.url})` : ''}`)
-      report.notes.push(
-        `Drift issue of ${escapeMarkdown(b.name)}: ${said}${'url' in o ? ` (${o.url})` : ''}.`
-      )
-      if (o.action !== 'none' && o.action !== 'closed') report.urls.push(o.url)
-    } catch (e) {
-      const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${(e as Error)?.message ?? String(e)}. The verdict stands.`
-      report.warnings.push(text)
-      report.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** could not be updated.`)
-    }
-  }
+  const { report, client } = await syncDriftIssues(result, {
+    token: inputs.token,
+    root: inputs.root,
+    env,
+    check: 'health',
+    input: 'drift-issue'
+  })
+  if (!client) return report
 
   if (env.GITHUB_EVENT_NAME === 'schedule') {
     try {

@@ -1,7 +1,9 @@
 // The rollback action: inputs -> the incident rollback -> outputs, annotations, the suites' logs in collapsible
 // groups, the job summary (the incident note first). With a token that may write, the restored trio is proposed
 // as a pull request with an incident issue; what could not be proposed is a warning (BG512), never a failure of
-// the step on its own. Fails the step on FAIL.
+// the step on its own. Fails the step on FAIL. Drill mode (`drill: true`, a scheduled workflow): a dry run that
+// proves the last-known-good restorable, and with a token one drift issue per baseline while it is not (opened,
+// commented on, closed when a later drill passes), as the health action's drift mode does.
 import * as core from '@actions/core'
 import { escapeMarkdown } from '../../evidence/markdown.js'
 import type { BaselineResult, OperationResult } from '../../operations/context.js'
@@ -11,8 +13,10 @@ import { githubClient, parseRepository, presentLinks } from '../shared/github.js
 import { readRollbackInputs } from '../shared/inputs.js'
 import type { RollbackInputs } from '../shared/inputs.js'
 import { actionRedactor, actionsReporter, scannerNote } from '../shared/report.js'
+import { syncDriftIssues } from '../shared/drift-issues.js'
 import { runAction } from '../shared/shell.js'
 import type { ActionRun, Operated } from '../shared/shell.js'
+import { drillMarkdown } from '../../present/drill.js'
 import { renderSummary } from '../../present/summary.js'
 
 export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -29,7 +33,7 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
   const client = inputs.dryRun ? null : githubClient(inputs.token, repository, env)
   const publish: RollbackPublisher | null = client ? { client, baseBranch: inputs.baseBranch } : null
   core.info(
-    `baseline-gate rollback (${inputs.trigger}${inputs.dryRun ? ', dry run' : ''}): evidence in ${run.evidence.dir}`
+    `baseline-gate rollback (${inputs.trigger}${inputs.drill ? ', drill' : inputs.dryRun ? ', dry run' : ''}): evidence in ${run.evidence.dir}`
   )
   const result = await runRollback(run.ctx, {
     baselines: run.baselines,
@@ -37,6 +41,7 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
     reason: inputs.reason,
     to: inputs.target ?? null,
     dryRun: inputs.dryRun,
+    drill: inputs.drill,
     suites: inputs.suites,
     redactor: redaction.redactor,
     publish,
@@ -44,28 +49,49 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
     signal: run.signal
   })
   const reports = result.baselines.flatMap((b) => (b.rollback ? [b.rollback] : []))
+  // drill mode before the annotations: its warnings keep their slots
+  const drift = inputs.drill
+    ? (
+        await syncDriftIssues(result, {
+          token: inputs.token,
+          root: inputs.root,
+          env,
+          check: 'rollback-drill',
+          input: 'drill'
+        })
+      ).report
+    : null
   return {
     result,
     outputs: {
       'target-tag': joined(result.baselines.map(targetTag)),
       'pull-request-url': joined(reports.map((r) => r.pullRequestUrl)),
       'incident-issue-url': joined(reports.map((r) => r.incidentIssueUrl)),
+      'drift-issue-url': drift?.urls.join(',') ?? '',
       'upload-evidence': String(inputs.uploadEvidence)
     },
     // a scanner failure
-    ownWarnings: 1,
+    ownWarnings: 1 + (drift?.warnings.length ?? 0),
     summary: async (overflow) => {
-      const notes = proposalNotes(result, inputs, publish !== null, repository !== null)
+      for (const warning of drift?.warnings ?? []) core.warning(warning)
+      const notes = [
+        ...proposalNotes(result, inputs, publish !== null, repository !== null),
+        ...(drift?.notes ?? [])
+      ]
       const scanner = scannerNote(redaction)
       if (scanner) notes.push(scanner)
       const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
+      // a drill's checks (proven, failed, not reached) come first among the notes
+      if (inputs.drill) notes.unshift(result.baselines.flatMap(drillMarkdown).join('\n'))
       // the restored files are in no commit yet: no file links
       const summary = renderSummary(result, {
         links: presentLinks(env, inputs.root, null, run.artifact),
-        trigger: `trigger ${inputs.trigger}`,
+        trigger: `trigger ${inputs.trigger}${inputs.drill ? ' (rollback drill)' : ''}`,
         overflow,
         notes
       })
+      // a drill is no incident: its note stays in the evidence
+      if (inputs.drill) return summary
       // the verdict and what to do first, then the incident note as the teams will read it
       return incidentNotes ? `${summary}\n---\n\n${incidentNotes}\n` : summary
     },
@@ -93,13 +119,15 @@ function proposalNotes(
   hasRepository: boolean
 ): string[] {
   if (!published) {
-    const why = inputs.dryRun
-      ? 'this is a dry run (input `dry-run: true`): nothing was written, committed or opened.'
-      : !inputs.token
-        ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request."
-        : !hasRepository
-          ? 'GITHUB_REPOSITORY is not set, so the repository is unknown.'
-          : 'the GitHub client could not be created.'
+    const why = inputs.drill
+      ? 'this is a rollback drill (input `drill: true`): nothing was written, committed or opened but its drift issue.'
+      : inputs.dryRun
+        ? 'this is a dry run (input `dry-run: true`): nothing was written, committed or opened.'
+        : !inputs.token
+          ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request."
+          : !hasRepository
+            ? 'GITHUB_REPOSITORY is not set, so the repository is unknown.'
+            : 'the GitHub client could not be created.'
     const restored = result.baselines.some((b) => b.rollback?.restored)
     return [
       `> **No pull request and no incident issue were opened:** ${why}${restored ? ' The restored trio is in the workspace; the note and the evidence are in the artifact.' : ''}`

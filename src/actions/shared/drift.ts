@@ -1,4 +1,5 @@
-// Drift mode of the health action (issue 6): one issue per baseline while its scheduled health check fails.
+// Drift mode of the health action (issue 6), and of the rollback drill (issue 17, its own issue per baseline):
+// one issue per baseline while its scheduled check fails.
 // On FAIL the open issue (label `baseline-drift`, hidden marker `drift:<baseline>`) gets a comment saying what
 // changed since the last run, or is opened when there is none; on PASS it is closed with a comment. Never a new
 // issue per run. The findings of each run are kept in a hidden machine-readable block of the issue body or of the
@@ -12,8 +13,32 @@ import { shorten } from '../../text/shorten.js'
 
 export const DRIFT_LABEL = 'baseline-drift'
 
+/** Which scheduled check a drift issue is about: each has its own issue per baseline. */
+export type DriftCheck = 'health' | 'rollback-drill'
+
 /** The hidden marker of a baseline's drift issue (and of the comments this tool adds to it). */
-export const driftMarker = (baseline: string): string => `drift:${baseline}`
+export const driftMarker = (baseline: string, check: DriftCheck = 'health'): string =>
+  check === 'health' ? `drift:${baseline}` : `drift:${baseline}:${check}`
+
+/** How each check is named in its issue: the title, what was judged, and the command that reproduces it. */
+const CHECK_WORDS: Record<
+  DriftCheck,
+  { title: (b: string) => string; judged: string; command: (b: string) => string; noun: string }
+> = {
+  health: {
+    title: (b) => `Baseline drift: ${b} health fails`,
+    judged: 'health',
+    command: (b) => `npx baseline-gate health --baseline ${b}`,
+    noun: 'health'
+  },
+  'rollback-drill': {
+    title: (b) => `Baseline drift: ${b} last-known-good is not restorable (rollback drill)`,
+    judged: 'the rollback drill',
+    command: (b) =>
+      `npx baseline-gate rollback --drill --baseline ${b} --trigger contract-drift --reason "rollback drill"`,
+    noun: 'the rollback drill'
+  }
+}
 
 /** One thing that makes health fail or warn, as compared from run to run (by rule, file and line). */
 export interface DriftItem {
@@ -151,6 +176,8 @@ export interface DriftInput {
   fileUrl?: (path: string, line: number | null) => string | null
   /** Applied to every text before it is posted (the redactor). */
   redact?: (text: string) => Promise<string>
+  /** The scheduled check (default health). */
+  check?: DriftCheck
 }
 
 export type DriftOutcome =
@@ -167,7 +194,7 @@ export type DriftClient = Pick<
 
 /** Open, comment on or close the baseline's drift issue. A failure is a Result, never a throw. */
 export async function syncDriftIssue(client: DriftClient, input: DriftInput): Promise<Result<DriftOutcome>> {
-  const marker = driftMarker(input.baseline)
+  const marker = driftMarker(input.baseline, input.check)
   const redact = input.redact ?? ((t: string) => Promise.resolve(t))
   const record: DriftRecord = { sha: input.sha, run: input.run, items: input.items }
   const found = await client.findMarkedIssue({ marker, label: DRIFT_LABEL })
@@ -180,7 +207,7 @@ export async function syncDriftIssue(client: DriftClient, input: DriftInput): Pr
     const opened = await client.upsertIssue({
       marker,
       label: DRIFT_LABEL,
-      title: `Baseline drift: ${input.baseline} health fails`,
+      title: CHECK_WORDS[input.check ?? 'health'].title(input.baseline),
       body
     })
     if (!opened.ok) return opened
@@ -254,7 +281,7 @@ function inEvidenceOf(run: DriftInput | DriftRecord | null): string {
 /** What was judged: the baseline at the commit, in the run. */
 function judged(input: DriftInput): string {
   const run = input.run || input.runUrl ? ` (${thisRun(input)})` : ''
-  return `health of ${code(input.baseline)} at ${shortSha(input.sha)}${run}`
+  return `${CHECK_WORDS[input.check ?? 'health'].judged} of ${code(input.baseline)} at ${shortSha(input.sha)}${run}`
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -268,7 +295,7 @@ const bySeverity = (items: DriftItem[]): DriftItem[] =>
 
 /** What to do about a failure: reproduce it locally, and read the fix of the rules that fail it (errors first). */
 function nextStep(input: DriftInput, failing: DriftItem[]): string {
-  const local = `**Next:** run ${code(`npx baseline-gate health --baseline ${input.baseline}`)} locally`
+  const local = `**Next:** run ${code(CHECK_WORDS[input.check ?? 'health'].command(input.baseline))} locally`
   const errors = failing.filter((i) => i.severity === 'error')
   const rules = [...new Set((errors.length > 0 ? errors : failing).map((i) => i.rule))].filter(
     (r) => r !== 'step'
@@ -353,7 +380,7 @@ function passingText(input: DriftInput, previous: DriftRecord | null, issue: num
     : ''
   const next =
     input.items.length > 0
-      ? '**Next:** nothing is required: warnings do not fail health.'
+      ? `**Next:** nothing is required: warnings do not fail ${CHECK_WORDS[input.check ?? 'health'].noun}.`
       : '**Next:** nothing; a new failure opens a new issue.'
   return [
     `✅ **PASS** · ${judged(input)} · ${since}closing #${issue}. ${next}`,

@@ -1,0 +1,193 @@
+// The rollback drill in process on real git repositories: a restorable last-known-good passes and nothing is
+// written (git status and every file's mtime unchanged, no journal); a baseline the ledger still lists as approved
+// whose committed mirror is not what its pin hashed fails with BG513 naming the file and the revision; a ledger
+// without the target's row is a warning (BG514); a shallow clone has no target (BG510); bytes that would be
+// restored other than the committed ones fail the digest check.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { journalPath } from '../../src/fs/atomic-set.js'
+import { validateEvidence } from '../../src/generated/validators.js'
+import type { BaselineResult } from '../../src/operations/context.js'
+import { lastKnownGood } from '../../src/operations/last-known-good.js'
+import { DRILL_SUITES_SKIP, drillReport } from '../../src/operations/rollback-drill.js'
+import { runRollback } from '../../src/operations/rollback.js'
+import { selectBaselines } from '../../src/policy/load.js'
+import { createRedactor } from '../../src/redact/redactor.js'
+import { brokenMiddle, markRolledBack, treeState } from '../helpers/drill-history.js'
+import { cleanupFixtures, escapeRegExp, MATRIX, MIRROR, PIN, tempDir } from '../helpers/fixture.js'
+import { day, TAGS, testContext, threeBaselines } from '../helpers/git-repo.js'
+
+afterAll(cleanupFixtures)
+
+async function drill(root: string, options: { dryRun?: boolean } = {}): Promise<BaselineResult> {
+  const ctx = testContext(root, () => new Date(day(12)))
+  const result = await runRollback(ctx, {
+    baselines: selectBaselines(ctx.policy, undefined),
+    trigger: 'contract-drift',
+    reason: 'scheduled rollback drill',
+    to: null,
+    dryRun: options.dryRun ?? false,
+    drill: true,
+    suites: true,
+    redactor: createRedactor({ secrets: [] }),
+    publish: null
+  })
+  const b = result.baselines[0]!
+  const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
+    incident: { timeline: { event: string }[] }
+  }
+  expect(validateEvidence(packet) ? [] : validateEvidence.errors).toEqual([])
+  return b
+}
+
+const checks = (b: BaselineResult) => b.rollback!.drill!.checks.map((c) => [c.check, c.ok])
+
+describe('rollback drill', () => {
+  it('a restorable last-known-good: PASS, every check proven, nothing written, the suites said not run', async () => {
+    const { fx, c } = threeBaselines()
+    const before = treeState(fx.root)
+    const b = await drill(fx.root)
+    expect(treeState(fx.root)).toEqual(before)
+    expect(existsSync(journalPath(fx.root, 'rollback-memorykernel'))).toBe(false)
+    expect(b.verdict).toBe('PASS')
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    const r = b.rollback!
+    expect([r.status, r.restored, r.written, r.target?.commit]).toEqual(['dry-run', false, [], c.v5])
+    expect(r.drill!.verdict).toBe('PASS')
+    expect(checks(b)).toEqual([
+      ['target', true],
+      ['history', true],
+      ['bytes', true],
+      ['digest', true],
+      ['ledger', true],
+      ['verification', true]
+    ])
+    const detail = Object.fromEntries(r.drill!.checks.map((x) => [x.check, x.detail]))
+    const mirrorDigest = execFileSync('git', ['show', `${c.v5}:${MIRROR}`], { cwd: fx.root })
+    const { createHash } = await import('node:crypto')
+    const sha = createHash('sha256').update(mirrorDigest).digest('hex')
+    expect(detail.digest).toContain(sha)
+    expect(detail.ledger).toMatch(
+      new RegExp(`row ${escapeRegExp(TAGS.v5)} \\(${escapeRegExp(MATRIX)}:\\d+, Superseded\\)`)
+    )
+    // the suites are recorded as skipped, with the drill's reason; the proposal is said not checked
+    expect(b.steps.length).toBeGreaterThan(0)
+    expect(b.steps.every((s) => s.status === 'skipped' && s.skip_reason === DRILL_SUITES_SKIP)).toBe(true)
+    expect(r.drill!.notRun.map((n) => n.what)).toEqual(['suites', 'proposal'])
+    // the checks are in the evidence's timeline
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
+      incident: { dry_run: boolean; timeline: { event: string }[] }
+    }
+    expect(packet.incident.dry_run).toBe(true)
+    expect(packet.incident.timeline.map((t) => t.event)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^drill digest: proven: /)])
+    )
+  })
+
+  it('a baseline the ledger lists Superseded whose mirror is not what its pin hashed: FAIL, BG513 names file and revision', async () => {
+    const h = brokenMiddle()
+    const before = treeState(h.fx.root)
+    const b = await drill(h.fx.root)
+    expect(treeState(h.fx.root)).toEqual(before)
+    expect(b.verdict).toBe('FAIL')
+    // the rollback itself would go two baselines back
+    expect(b.rollback!.target?.commit).toBe(h.c.v4)
+    const bg513 = b.findings.filter((f) => f.rule === 'BG513')
+    expect(bg513).toHaveLength(1)
+    const f = bg513[0]!
+    // BG202 is on the pin's expected_producer_manifest_sha256 line at that revision
+    expect([f.severity, f.file, typeof f.line]).toEqual(['error', PIN, 'number'])
+    expect(f.message).toContain(`lists ${TAGS.v5} as Superseded`)
+    expect(f.message).toContain(h.c.v5.slice(0, 12))
+    expect(f.message).toContain(`(BG202 at ${PIN}:${f.line}, revision ${h.c.v5.slice(0, 12)})`)
+    expect(f.message).toContain(`restore ${TAGS.v4} instead`)
+    expect(f.message).toContain(MIRROR)
+    expect(checks(b)).toContainEqual(['history', false])
+    expect(b.rollback!.drill!.verdict).toBe('FAIL')
+
+    // the remedy it names: marked Rolled back, the next drill passes (to v4, on purpose)
+    markRolledBack(h)
+    const again = await drill(h.fx.root)
+    expect([again.verdict, again.rollback!.drill!.verdict]).toEqual(['PASS', 'PASS'])
+    expect(again.rollback!.target?.commit).toBe(h.c.v4)
+  })
+
+  it('a ledger that lost the target row: BG514 warns, the drill passes (the restore appends the row)', async () => {
+    const { fx, repo } = threeBaselines()
+    const text = fx.read(MATRIX)
+    const row = text.split('\n').find((l) => l.includes(` | ${TAGS.v5} | `) && l.startsWith('|'))
+    expect(row).toBeDefined()
+    fx.write(MATRIX, text.replace(`${row}\n`, ''))
+    repo.commit(`ledger: drop the ${TAGS.v5} row`, day(11))
+    const b = await drill(fx.root)
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    const warning = b.findings.find((f) => f.rule === 'BG514')
+    expect([warning?.severity, warning?.file]).toEqual(['warning', MATRIX])
+    expect(warning?.message).toContain(`no row for ${TAGS.v5}`)
+    expect(b.verdict).toBe('PASS')
+  })
+
+  it('a shallow clone: no last-known-good (BG510), the target check says why, the rest not reached', async () => {
+    const { fx } = threeBaselines()
+    const clone = join(tempDir('bg-drill-shallow-'), 'repo')
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${fx.root}`, clone])
+    const b = await drill(clone)
+    expect(b.verdict).toBe('FAIL')
+    expect(b.findings.map((f) => f.rule)).toContain('BG510')
+    const target = b.rollback!.drill!.checks.find((c) => c.check === 'target')!
+    expect(target.ok).toBe(false)
+    expect(target.detail).toMatch(/shallow/)
+    expect(
+      checks(b)
+        .filter(([, ok]) => ok === null)
+        .map(([c]) => c)
+    ).toEqual(['bytes', 'digest', 'ledger', 'verification'])
+  })
+
+  it('--dry-run without --drill keeps the plain dry run: no drill checks, the old skip reason', async () => {
+    const { fx } = threeBaselines()
+    const ctx = testContext(fx.root, () => new Date(day(12)))
+    const result = await runRollback(ctx, {
+      baselines: selectBaselines(ctx.policy, undefined),
+      trigger: 'contract-drift',
+      reason: 'dry',
+      to: null,
+      dryRun: true,
+      suites: true,
+      redactor: createRedactor({ secrets: [] }),
+      publish: null
+    })
+    const b = result.baselines[0]!
+    expect(b.rollback!.drill).toBeUndefined()
+    expect(b.steps[0]!.skip_reason).toBe('a dry run writes nothing, so there is no restored trio to test')
+  })
+})
+
+describe('drillReport (pure)', () => {
+  it('bytes that would be restored other than the pin hashed: BG513 on the mirror, naming the revision', async () => {
+    const { fx, c } = threeBaselines()
+    const ctx = testContext(fx.root)
+    const baseline = selectBaselines(ctx.policy, undefined)[0]!
+    const found = await lastKnownGood(fx.root, baseline)
+    const bytes = found.targetBytes!
+    const tampered = {
+      ...found,
+      targetBytes: { ...bytes, manifest: Buffer.concat([bytes.manifest, Buffer.from(' ')]) }
+    }
+    const plan = {
+      pin: bytes.pin,
+      manifest: tampered.targetBytes.manifest,
+      matrix: bytes.matrix!,
+      ledger: []
+    }
+    const { report, findings } = drillReport({ baseline, found: tampered, plan, verification: [] })
+    expect(report.verdict).toBe('FAIL')
+    expect(findings.map((f) => [f.rule, f.file])).toEqual([['BG513', MIRROR]])
+    expect(findings[0]!.message).toContain(
+      `${PIN} at ${c.v5.slice(0, 12)} records expected_producer_manifest_sha256`
+    )
+    expect(report.checks.find((x) => x.check === 'digest')?.ok).toBe(false)
+  })
+})

@@ -1,0 +1,217 @@
+// The rollback drill (issue 17): a dry run of the rollback that proves, without writing anything, that the
+// last-known-good baseline is still restorable. It judges what the rollback itself computed (the target found in
+// git, its bytes, the restore plan, the rules on the restored trio in memory): nothing here reads or plans a
+// restore a second time. Pure: the rollback's facts in, the checks and their findings out.
+import type { PassedOver } from '../classify/last-known-good.js'
+import { sha256 } from '../fs/digest.js'
+import { cellText, rowOfTag } from '../ledger/model.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { finding } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { identityOfPinBytes, sameIdentity } from '../trio/identity.js'
+import type { Pin } from '../trio/model.js'
+import type { RestorePlan } from '../trio/restore.js'
+import { plural } from '../text/plural.js'
+import type { LkgReport } from './last-known-good.js'
+
+export type DrillCheckName = 'target' | 'bytes' | 'digest' | 'ledger' | 'verification' | 'history'
+
+export interface DrillCheck {
+  check: DrillCheckName
+  /** null: not reached (an earlier check failed, so there was nothing to check). */
+  ok: boolean | null
+  /** What was proven, or what is wrong, in words. */
+  detail: string
+}
+
+export interface DrillReport {
+  /** PASS when every check held (warnings aside). */
+  verdict: 'PASS' | 'FAIL'
+  checks: DrillCheck[]
+  /** What the drill does not check, each in words (said on every surface). */
+  notRun: { what: 'suites' | 'proposal'; text: string }[]
+}
+
+/** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
+export const DRILL_SUITES_SKIP =
+  'a rollback drill writes nothing: the rollback suites run on a restored trio, in a real rollback only ' +
+  '(the drill proves the bytes and the rules)'
+
+const NOT_RUN: DrillReport['notRun'] = [
+  { what: 'suites', text: `the rollback suites: ${DRILL_SUITES_SKIP}` },
+  {
+    what: 'proposal',
+    text: 'the rollback proposal (branch, pull request, incident issue): a drill opens only its drift issue'
+  }
+]
+
+export interface DrillInput {
+  baseline: BaselinePolicy
+  found: LkgReport
+  /** The restore the rollback planned (null: it could not plan one; its own finding says why). */
+  plan: RestorePlan | null
+  /** The errors of every health rule on the restored trio in memory (documentation follow-up excluded). */
+  verification: Finding[]
+}
+
+export function drillReport(input: DrillInput): { report: DrillReport; findings: Finding[] } {
+  const { baseline, found, plan } = input
+  const checks: DrillCheck[] = []
+  const findings: Finding[] = []
+  const target = found.lkg.target
+  const short = (commit: string) => commit.slice(0, 12)
+
+  // history: no approved baseline newer than the target may be skipped because its bytes no longer verify
+  for (const p of skippedApproved(found)) {
+    const at = p.first
+    const file = at?.file ?? baseline.trio.pin
+    findings.push(
+      finding(
+        'BG513',
+        file,
+        at?.line ? { line: at.line, column: 1 } : null,
+        `the ledger lists ${p.release_tag} as ${p.status}, but its trio revision ${p.commit} no longer verifies ` +
+          `(${at?.rule ?? 'the rules'} at ${file}${at?.line ? `:${at.line}` : ''}, revision ${short(p.commit)}): ${p.detail.replace(/\.+$/, '')}. ` +
+          `A rollback would skip it and restore ${target ? target.identity.release_tag : 'nothing'} instead: restore the revision's files, or mark ${p.release_tag} Rolled back in ${baseline.trio.matrix}`
+      )
+    )
+  }
+  const skipped = findings.length
+  checks.push({
+    check: 'history',
+    ok: skipped === 0,
+    detail:
+      skipped === 0
+        ? `no baseline the ledger lists as approved is skipped (${plural(found.lkg.passedOver.length, 'newer revision')} passed over)`
+        : `${plural(skipped, 'baseline')} the ledger lists as approved would be skipped: their revisions no longer verify`
+  })
+
+  if (!target || !found.targetBytes) {
+    checks.unshift({
+      check: 'target',
+      ok: false,
+      detail: `no last-known-good baseline to restore (BG510): ${found.lkg.problem ?? 'none found'}`
+    })
+    for (const check of ['bytes', 'digest', 'ledger', 'verification'] as const)
+      checks.push({ check, ok: null, detail: 'not reached: there is no target' })
+    return { report: report(checks), findings }
+  }
+  checks.unshift({
+    check: 'target',
+    ok: true,
+    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}), judged by the ${target.profile} rules`
+  })
+
+  const bytes = found.targetBytes
+  const pin = parsePin(bytes.pin)
+  checks.push({
+    check: 'bytes',
+    ok: true,
+    detail: `${baseline.trio.pin} (sha256 ${sha256(bytes.pin)}) and ${baseline.trio.manifest} (sha256 ${sha256(bytes.manifest)}) read from git at ${short(target.commit)}`
+  })
+
+  const recorded = pin?.expected_producer_manifest_sha256
+  const got = sha256(bytes.manifest)
+  const planned = plan ? sha256(plan.manifest) : null
+  const restoredId = plan ? identityOfPinBytes(plan.pin) : null
+  const digestOk =
+    recorded === got && planned === got && restoredId !== null && sameIdentity(restoredId, target.identity)
+  if (!digestOk && plan) {
+    const why =
+      recorded !== got
+        ? `the pin ${baseline.trio.pin} at ${short(target.commit)} records expected_producer_manifest_sha256 ${String(recorded)}, but ${baseline.trio.manifest} at that revision hashes to ${got}`
+        : planned !== got
+          ? `the restore would write ${baseline.trio.manifest} with sha256 ${String(planned)}, not the ${got} committed at ${short(target.commit)}`
+          : `the restored pin does not name ${target.identity.release_tag} as committed at ${short(target.commit)}`
+    findings.push(
+      finding(
+        'BG513',
+        recorded !== got ? baseline.trio.manifest : baseline.trio.pin,
+        null,
+        `${why}: the last-known-good cannot be restored byte for byte`
+      )
+    )
+  }
+  checks.push({
+    check: 'digest',
+    ok: plan ? digestOk : null,
+    detail: !plan
+      ? 'not reached: the rollback could not plan the restore (see its finding)'
+      : digestOk
+        ? `the mirror that would be written is the committed one, and hashes to the pin's expected_producer_manifest_sha256 ${got}`
+        : 'the bytes that would be restored do not match the digest the pin records (see BG513)'
+  })
+
+  const row = rowOfTag(found.current.matrix.ledger, target.identity.release_tag)
+  if (!row && plan) {
+    findings.push(
+      finding(
+        'BG514',
+        baseline.trio.matrix,
+        null,
+        `the ledger has no row for ${target.identity.release_tag}: a rollback would append one (${plan.ledger.find((l) => l.includes('appended')) ?? 'see the restore plan'})`
+      )
+    )
+  }
+  checks.push({
+    check: 'ledger',
+    ok: !plan ? null : true,
+    detail: !plan
+      ? 'not reached: the rollback could not plan the restore (see its finding)'
+      : row
+        ? `row ${target.identity.release_tag} (${baseline.trio.matrix}:${row.position.line}, ${cellText(row, 'status')}) would be marked Approved`
+        : `no row for ${target.identity.release_tag}: the restore would append one (BG514)`
+  })
+
+  const errors = input.verification.filter((f) => f.severity === 'error')
+  checks.push({
+    check: 'verification',
+    ok: !plan ? null : errors.length === 0,
+    detail: !plan
+      ? 'not reached: the rollback could not plan the restore (see its finding)'
+      : errors.length === 0
+        ? 'the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)'
+        : `the restored trio, as it would be written, fails ${plural(errors.length, 'error')} of ${[...new Set(errors.map((f) => f.rule))].join(', ')} (see the findings)`
+  })
+  return { report: report(checks), findings }
+}
+
+function report(checks: DrillCheck[]): DrillReport {
+  return {
+    verdict: checks.some((c) => c.ok === false) ? 'FAIL' : 'PASS',
+    checks,
+    notRun: NOT_RUN.map((n) => ({ ...n }))
+  }
+}
+
+/**
+ * The newer baselines a rollback passes over because their revision no longer verifies (or cannot be read) while
+ * the current ledger still lists them as approved: the newest revision of each such tag, the target's and the
+ * current baseline's tags excepted (a broken revision of the target's own tag is superseded by a good one).
+ */
+function skippedApproved(found: LkgReport): (PassedOver & { release_tag: string; status: string })[] {
+  const ledger = found.current.matrix.ledger
+  const seen = new Set<string>([
+    found.identity.release_tag ?? '',
+    found.lkg.target?.identity.release_tag ?? ''
+  ])
+  const out: (PassedOver & { release_tag: string; status: string })[] = []
+  for (const p of found.lkg.passedOver) {
+    if (p.reason !== 'invalid' || !p.release_tag || seen.has(p.release_tag)) continue
+    seen.add(p.release_tag)
+    const row = rowOfTag(ledger, p.release_tag)
+    const status = row ? cellText(row, 'status') : null
+    if (status === 'Approved' || status === 'Superseded')
+      out.push({ ...p, release_tag: p.release_tag, status })
+  }
+  return out
+}
+
+function parsePin(bytes: Buffer): Partial<Pin> | null {
+  try {
+    const data = JSON.parse(bytes.toString('utf8')) as unknown
+    return typeof data === 'object' && data !== null ? (data as Partial<Pin>) : null
+  } catch {
+    return null
+  }
+}
