@@ -3,7 +3,7 @@
 // step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
 // comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
@@ -183,6 +183,21 @@ describe('health in process', () => {
     expect(run.summary).toContain('FAIL · health of `memorykernel`')
     const located = sarifOf(run, 'health-memorykernel').runs[0]!.results.find((r) => r.ruleId === 'BG201')
     expect(located?.locations[0]!.physicalLocation.artifactLocation.uri).toBe(MIRROR)
+  })
+
+  it('keeps the verdict when the SARIF file cannot be written: a warning, and an empty sarif output', async () => {
+    const { fx, sha } = committedTrio()
+    const evidence = tempDir('bg-inprocess-evidence-')
+    mkdirSync(join(evidence, 'health-memorykernel.sarif'))
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { probe: 'false', 'evidence-dir': evidence }
+    })
+    expect(run.outputs.verdict).toBe(packetOf(run, 'health-memorykernel').verdict)
+    expect(run.outputs.sarif).toBe('')
+    expect(run.stdout).toMatch(/^::warning::baseline-gate could not write the SARIF file: /m)
   })
 
   it('fails the step on an input it cannot read, before any output or summary', async () => {
