@@ -2,7 +2,8 @@
 // packet read (sha256 of their bytes, named by their repository-relative path) and the judged commit (gitCommit);
 // its predicate is the packet itself. Also: health writes it beside the packet, and it matches its JSON Schema.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { EvidencePacket } from '../../src/evidence/packet.js'
 import {
@@ -14,7 +15,8 @@ import {
   statementFileName
 } from '../../src/evidence/statement.js'
 import { validateStatement } from '../../src/generated/validators.js'
-import { cleanupFixtures, health, MATRIX, MIRROR, PIN, trioFixture } from '../helpers/fixture.js'
+import { verifyEvidence } from '../../src/operations/verify-evidence.js'
+import { cleanupFixtures, health, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
@@ -128,5 +130,25 @@ describe('evidence-statement.schema.json', () => {
     expect(bad((s) => ((s.subject as { digest: unknown }[])[0]!.digest = { gitCommit: 'abc' }))).toBe(false)
     expect(bad((s) => ((s.predicate as Record<string, unknown>).schema = 'evidence-packet.v2'))).toBe(false)
     expect(bad((s) => delete s.predicate)).toBe(false)
+  })
+})
+
+describe('verifyEvidence on a statement', () => {
+  it('a checkout that is no git repository cannot vouch for the commit subject, and says what to give instead', async () => {
+    const { fx, packet } = await packetOf()
+    const copy = tempDir('bg-not-git-')
+    cpSync(fx.root, copy, { recursive: true })
+    rmSync(join(copy, '.git'), { recursive: true, force: true })
+    const file = join(tempDir('bg-statement-'), 'health-memorykernel.intoto.json')
+    writeFileSync(file, JSON.stringify(buildStatement({ ...packet, git: { ...packet.git, commit: SHA } })))
+    const v = verifyEvidence(copy, file)
+    expect(v).toEqual({
+      checked: 4,
+      problems: [
+        `commit subject git+local@${SHA}: ${copy} is not a git repository, so the commit cannot be checked: give --root the checkout of the repository the evidence is of`
+      ],
+      unreadable: false,
+      statement: true
+    })
   })
 })

@@ -1,0 +1,47 @@
+// Acceptance: the BUILT health action (dist/health/index.js) as a child process in a runner-like environment gives
+// the in-toto statement it wrote beside the packet as its `attestation` output: the path the example workflows'
+// attest job reads, with the repository and commit of the run as the commit subject.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { PREDICATE_TYPE } from '../../src/evidence/statement.js'
+import { validateStatement } from '../../src/generated/validators.js'
+import { builtAction, runBuiltAction } from '../helpers/action-run.js'
+import { cleanupFixtures, trioFixture } from '../helpers/fixture.js'
+
+beforeAll(() => {
+  builtAction('health')
+})
+afterAll(cleanupFixtures)
+
+const SHA = '0123456789abcdef0123456789abcdef01234567'
+
+describe('the attestation output', () => {
+  it("is the statement beside the packet: the packet as predicate, the run's commit as a subject", async () => {
+    const fx = trioFixture()
+    const run = await runBuiltAction({
+      action: 'health',
+      workspace: fx.root,
+      runId: '42',
+      job: 'health',
+      repository: 'octo/consumer',
+      sha: SHA,
+      ref: 'refs/heads/main',
+      eventName: 'push',
+      inputs: { root: '', policy: '', baseline: '', 'evidence-dir': '', probe: 'false' }
+    })
+    const dir = run.outputs['evidence-dir']!
+    expect(run.outputs.attestation).toBe(join(dir, 'health-memorykernel.intoto.json'))
+    const statement = JSON.parse(readFileSync(run.outputs.attestation!, 'utf8')) as {
+      predicateType: string
+      predicate: unknown
+      subject: { name: string; digest: Record<string, string> }[]
+    }
+    expect(validateStatement(statement)).toBe(true)
+    expect(statement.predicateType).toBe(PREDICATE_TYPE)
+    expect(statement.predicate).toEqual(
+      JSON.parse(readFileSync(join(dir, 'health-memorykernel.json'), 'utf8'))
+    )
+    expect(statement.subject.at(-1)).toEqual({ name: `git+octo/consumer@${SHA}`, digest: { gitCommit: SHA } })
+  })
+})
