@@ -8,6 +8,7 @@ import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { run } from '../../src/actions/repin/main.js'
 import { parseOutputFile } from '../helpers/action-run.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { cleanupFixtures, PIN, tempDir } from '../helpers/fixture.js'
 import { TAGS } from '../helpers/git-repo.js'
 import { releaseRepo, REPIN_BRANCH } from '../helpers/repin-release.js'
@@ -38,8 +39,12 @@ interface InProcessRun {
   exitCode: number
 }
 
-/** run(env) with a runner's environment as process.env, stdout captured; all of it put back afterwards. */
-async function inProcess(workspace: string, inputs: Record<string, string>): Promise<InProcessRun> {
+/** run(env) in this process with a runner's environment (helpers/in-process.ts). */
+async function inProcess(
+  workspace: string,
+  inputs: Record<string, string>,
+  repository = REPOSITORY
+): Promise<InProcessRun> {
   writeFileSync(OUTPUT_FILE, '')
   writeFileSync(SUMMARY_FILE, '')
   const env: NodeJS.ProcessEnv = {
@@ -51,7 +56,7 @@ async function inProcess(workspace: string, inputs: Record<string, string>): Pro
     GITHUB_RUN_ID: '4343',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_JOB: 'repin',
-    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_REPOSITORY: repository,
     GITHUB_REF: 'refs/heads/main',
     GITHUB_EVENT_NAME: 'repository_dispatch',
     GITHUB_API_URL: fake.url,
@@ -69,23 +74,7 @@ async function inProcess(workspace: string, inputs: Record<string, string>): Pro
       }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
     )
   }
-  const saved = { env: process.env, exitCode: process.exitCode, write: process.stdout.write }
-  let stdout = ''
-  process.env = env
-  process.exitCode = undefined
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk)
-    return true
-  }) as typeof process.stdout.write
-  let exitCode: number
-  try {
-    await run(env)
-  } finally {
-    exitCode = Number(process.exitCode ?? 0)
-    process.stdout.write = saved.write
-    process.exitCode = saved.exitCode
-    process.env = saved.env
-  }
+  const { stdout, exitCode } = await runInProcess(run, env)
   const { outputs } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
   return { outputs, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
 }
@@ -153,4 +142,28 @@ describe('the repin action in process', () => {
       expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toBe(pin)
     }
   )
+})
+
+describe('the repin action in process, with a token that may not write', () => {
+  const r = releaseRepo()
+  const READ_ONLY = 'octo/repin-read-only'
+  let run: InProcessRun
+  beforeAll(async () => {
+    fake.addRepo(READ_ONLY)
+    const readOnly = ['fake', 'repin', 'token', 'read-only'].join('-')
+    fake.addToken(readOnly, 'github-actions[bot]', { write: false })
+    r.release(TAGS.v5)
+    run = await inProcess(r.fx.root, { tag: TAGS.v5, token: readOnly }, READ_ONLY)
+  })
+
+  it('FAIL with BG516 saying what was not done; the repin is in the workspace, nothing on GitHub', () => {
+    expect([run.exitCode, run.outputs.verdict, run.outputs['pull-request-url']]).toEqual([1, 'FAIL', ''])
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG516'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('the repin was not committed')
+    expect(errors[0]).toContain('contents: write')
+    expect(Object.values(fake.state.repos[READ_ONLY]!.pulls)).toEqual([])
+    expect(Object.keys(fake.branches(READ_ONLY))).toEqual(['main'])
+    expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toContain(`"release_tag": "${TAGS.v5}"`)
+  })
 })
