@@ -93,10 +93,11 @@ describe('sarifLog', () => {
     )
   })
 
-  it('shows a finding without a file on its baseline pin, without a region, and says so', () => {
+  it('shows a finding without a file on line 1 of its baseline pin, and says so', () => {
     const r = sarifLog(input([noFile])).runs[0].results[0]!
     expect(r.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: PIN, uriBaseId: '%SRCROOT%' }
+      artifactLocation: { uri: PIN, uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1 }
     })
     expect(r.message.text).toMatch(/^BG701: suite step "consumer › test" failed/)
     expect(r.message.text).toContain('baseline memorykernel: the finding has no file of its own')
@@ -323,6 +324,7 @@ describe('property: any findings give a schema-valid log with a relative locatio
             const uri = r.locations[0].physicalLocation.artifactLocation.uri
             expect(uri).not.toMatch(/^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/)
             expect(uri).not.toBe('')
+            expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1)
             expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId)
           }
           // one fingerprint per result within a run

@@ -67,7 +67,7 @@ export interface SarifResult {
 export interface SarifLocation {
   physicalLocation: {
     artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' }
-    region?: { startLine: number; startColumn?: number }
+    region: { startLine: number; startColumn?: number }
   }
 }
 
@@ -135,7 +135,7 @@ export function sarifLog(input: SarifInput): SarifLog {
         {
           physicalLocation: {
             artifactLocation: { uri: place.uri, uriBaseId: '%SRCROOT%' },
-            ...(place.region ? { region: place.region } : {})
+            region: place.region
           }
         }
       ],
@@ -195,15 +195,15 @@ export function sarifRule(id: RuleId, rulesDoc: string | null): SarifRule {
 }
 
 /**
- * Where a result is shown. A finding with a file: that file, at its line and column when known. A finding
- * without one (a suite step, the approval, the run itself): the baseline's pin, the runtime authority whose
- * change it judges; code scanning shows no result without a location.
+ * Where a result is shown. A finding with a file: that file, at its line and column when known (else line 1). A
+ * finding without one (a suite step, the approval, the run itself): line 1 of the baseline's pin, the runtime
+ * authority whose change it judges; code scanning shows no result without a location.
  */
 function placeOf(
   f: Finding,
   b: SarifBaseline,
   prefix: string
-): { uri: string; own: boolean; region: SarifLocation['physicalLocation']['region'] | null } {
+): { uri: string; own: boolean; region: SarifLocation['physicalLocation']['region'] } {
   const base = relativeUri(prefix) ?? ''
   const under = (p: string | null) => {
     const rel = p === null ? null : relativeUri(p)
@@ -212,13 +212,11 @@ function placeOf(
   const ownUri = under(f.file)
   const own = ownUri !== null
   const uri = ownUri ?? under(b.pin) ?? under('config/baseline-policy.json')!
-  const line = own && f.line !== null && f.line >= 1 ? Math.floor(f.line) : null
-  const column = line !== null && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null
-  return {
-    uri,
-    own,
-    region: line === null ? null : { startLine: line, ...(column === null ? {} : { startColumn: column }) }
-  }
+  // a line always: code scanning shows a result without a region only at the file, never in a diff
+  const known = own && f.line !== null && f.line >= 1
+  const line = known ? Math.floor(f.line!) : 1
+  const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null
+  return { uri, own, region: { startLine: line, ...(column === null ? {} : { startColumn: column }) } }
 }
 
 function messageText(f: Finding, b: SarifBaseline, own: boolean, root: string | undefined): string {
