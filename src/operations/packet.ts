@@ -65,7 +65,10 @@ export function packetFiles(packet: EvidencePacket, markdown: { displayName?: st
   return [
     { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}\n` },
     { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) },
-    { name: statementFileName(`${name}.json`), content: `${JSON.stringify(buildStatement(packet), null, 2)}\n` }
+    {
+      name: statementFileName(`${name}.json`),
+      content: `${JSON.stringify(buildStatement(packet), null, 2)}\n`
+    }
   ]
 }
 
