@@ -157,7 +157,7 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
     expect(posts).toHaveLength(1)
   })
 
-  it(`an older release delivered late (${TAGS.v5} after ${TAGS.v6}) is not proposed again`, async () => {
+  it(`an older release delivered late (${TAGS.v5} after ${TAGS.v6}) is refused: nothing written or sent`, async () => {
     const before = writesTo(REPOSITORY).length
     const late = await deliver(r, REPOSITORY, TAGS.v5, token)
     expect([late.status, late.outputs.verdict]).toEqual([1, 'FAIL'])
@@ -166,6 +166,8 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
     )
     expect(writesTo(REPOSITORY)).toHaveLength(before)
     expect(fake.fileAt(REPOSITORY, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v6}"`)
+    // refused before repin: the workspace is the checkout, untouched
+    expect(r.repo.git('status', '--porcelain')).toBe('')
   })
 
   it.each([['v1; rm -rf /'], ['../x'], ['v1..2'], ['--upload-pack=x']])(

@@ -189,6 +189,21 @@ async function repinOne(
   const window = stabilityWindow(current, approvedAt)
   const days = current.manifest.data?.stability_window?.minimum_sprint_days
 
+  // an older release delivered after a newer one: the branch keeps the newer, and nothing is written here
+  if (options.publish) {
+    const branch = repinBranch(baseline.name)
+    const prefix = await repositoryPrefix(ctx.root)
+    const onBranch = await options.publish.client.fileAtRef(`${prefix}${baseline.trio.pin}`, branch)
+    const proposed = onBranch.ok ? identityOfPinBytes(onBranch.value)?.release_tag : null
+    if (proposed && newer(proposed, tag)) {
+      report.branch = branch
+      return bad(
+        `the pull request of ${branch} already proposes ${proposed}, newer than ${tag}: ${tag} is not proposed again (a late delivery of an older release)`,
+        null
+      )
+    }
+  }
+
   const repinned = runRepin({ root: ctx.root, clock: ctx.clock }, baseline, { producer })
   report.left = repinned.left
   if (repinned.status === 'refused') return refused(repinned.findings)
@@ -241,8 +256,7 @@ const day = (d: Date): string => d.toISOString().slice(0, 10)
 
 /**
  * The branch, the pull request and its labels. The branch gets a new commit (on top of the checked-out commit,
- * through the API: no credentials in git) only when its pin and mirror are not already these bytes; a branch that
- * proposes a newer release than this one is left alone (an old release delivered late).
+ * through the API: no credentials in git) only when its pin and mirror are not already these bytes.
  */
 async function propose(
   ctx: OperationContext,
@@ -270,27 +284,13 @@ async function propose(
   if (files.some((f) => f.content === null))
     return notProposed('a repinned trio file could not be read back from the workspace.')
 
-  // what the branch proposes now: the same release (nothing to commit), a newer one (leave it), or another
+  // what the branch proposes now: the same release (nothing to commit), or another (a new commit)
   const onBranch = new Map<string, Buffer | null>()
   for (const f of files.filter((f) => f.role !== 'matrix')) {
     const got = await client.fileAtRef(f.path, branch)
     if (!got.ok && got.reason !== 'not-found')
       return notProposed(`the branch ${branch} could not be read: ${got.message}`)
     onBranch.set(f.role, got.ok ? got.value : null)
-  }
-  const branchPin = onBranch.get('pin') ?? null
-  const proposed = branchPin ? identityOfPinBytes(branchPin)?.release_tag : null
-  if (proposed && newer(proposed, proposal.tag)) {
-    report.status = 'refused'
-    report.branch = branch
-    return [
-      finding(
-        'BG515',
-        null,
-        null,
-        `the pull request of ${branch} already proposes ${proposed}, newer than ${proposal.tag}: ${proposal.tag} is not proposed again (a late delivery of an older release)`
-      )
-    ]
   }
   const same = files
     .filter((f) => f.role !== 'matrix')
