@@ -151,7 +151,8 @@ describe('health in process', () => {
       'evidence-dir': expect.stringContaining('baseline-gate-evidence/health-4242-1-inprocess'),
       'artifact-name': 'baseline-gate-health-all-inprocess-4242-1',
       'drift-issue-url': '',
-      sarif: join(run.outputs['evidence-dir']!, 'health-memorykernel.sarif')
+      sarif: join(run.outputs['evidence-dir']!, 'health-memorykernel.sarif'),
+      attestation: join(run.outputs['evidence-dir']!, 'health-memorykernel.intoto.json')
     })
     expect(run.summary).toContain(`${packet.verdict} · health of \`memorykernel\``)
     expect(run.stdout).toContain(`baseline-gate health: ${packet.verdict} (`)
