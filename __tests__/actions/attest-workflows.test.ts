@@ -25,7 +25,7 @@ interface Step {
   uses?: string
   run?: string
   env?: Record<string, string>
-  with?: Record<string, string>
+  with?: Record<string, string | boolean>
 }
 interface Job {
   needs?: string
@@ -74,7 +74,8 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, fork }) =
     expect(uses.with).toEqual({
       'subject-checksums': '${{ steps.statement.outputs.subjects }}',
       'predicate-type': PREDICATE_TYPE,
-      'predicate-path': '${{ steps.statement.outputs.predicate }}'
+      'predicate-path': '${{ steps.statement.outputs.predicate }}',
+      'create-storage-record': false
     })
   })
 
