@@ -20,10 +20,12 @@ const BRANCH = 'baseline-gate/rollback-memorykernel'
 const TRIO = [PIN, MIRROR, MATRIX] as const
 const OUTPUTS = [
   'artifact-name',
+  'attestation',
   'drift-issue-url',
   'evidence-dir',
   'incident-issue-url',
   'pull-request-url',
+  'sarif',
   'target-tag',
   'upload-evidence',
   'verdict'
