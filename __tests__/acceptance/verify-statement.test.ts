@@ -122,7 +122,7 @@ describe('verify-evidence FILE.intoto.json (the statement)', () => {
     expect(lines).toEqual([
       `mismatch: subject ${PIN} (pin): the statement records ${'f'.repeat(64)}, its predicate (the packet) ${
         (s.predicate as { trio: { pin: { sha256: string } } }).trio.pin.sha256
-      }`,
+      }: the statement was changed after the run wrote it`,
       expect.stringMatching(
         /^mismatch: config\/memorykernel-producer-manifest\.json \(manifest\): the packet read it, but it is no subject/
       ),

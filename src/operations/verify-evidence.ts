@@ -109,8 +109,8 @@ function checkPacket(root: string, packetFile: string, packet: Packet): Evidence
 
 /**
  * The statement's subjects against its predicate and the checkout: each file subject is a trio file of the packet
- * with the packet's digest (which the packet's check recomputes from the checkout); every trio file the packet read is a subject; the commit
- * subject is the commit the packet judged, and the checkout's repository has it.
+ * with the packet's digest (which the packet's check recomputes from the checkout); every trio file the packet read
+ * is a subject; the commit subject is the commit the packet judged, and the checkout's repository has it.
  */
 function checkSubjects(root: string, s: EvidenceStatement): { checked: number; problems: string[] } {
   const packet = s.predicate as EvidencePacket
@@ -139,7 +139,8 @@ function checkSubjects(root: string, s: EvidenceStatement): { checked: number; p
     const [role, digest] = entry
     if (digest.sha256 !== recorded) {
       problems.push(
-        `subject ${subject.name} (${role}): the statement records ${recorded}, its predicate (the packet) ${digest.sha256 ?? 'no file'}`
+        `subject ${subject.name} (${role}): the statement records ${recorded}, its predicate (the packet) ${digest.sha256 ?? 'no file'}: ` +
+          'the statement was changed after the run wrote it'
       )
     }
     // equal to the packet's digest: the packet's check recomputes it against the checkout (one line, not two)
@@ -147,13 +148,16 @@ function checkSubjects(root: string, s: EvidenceStatement): { checked: number; p
   for (const [role, digest] of trio) {
     if (digest.sha256 !== null && !fileSubjects.has(digest.path))
       problems.push(
-        `${digest.path} (${role}): the packet read it, but it is no subject of the statement: the statement does not bind it`
+        `${digest.path} (${role}): the packet read it, but it is no subject of the statement, which does not bind it: ` +
+          'use the statement the run wrote beside the packet, unchanged'
       )
   }
   const judged = judgedCommit(packet)
   if (commitSubject === null) {
     if (judged !== null)
-      problems.push(`the statement has no commit subject, but its packet judged commit ${judged}`)
+      problems.push(
+        `the statement has no commit subject, but its packet judged commit ${judged}: use the statement the run wrote beside the packet, unchanged`
+      )
     return { checked, problems }
   }
   checked++
