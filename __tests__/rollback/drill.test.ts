@@ -146,6 +146,16 @@ describe('rollback drill', () => {
     ).toEqual(['bytes', 'digest', 'ledger', 'verification'])
   })
 
+  it('a trio edited on disk: FAIL with BG511 (a real rollback would refuse too), the edit left as it is', async () => {
+    const { fx } = threeBaselines()
+    fx.write(MATRIX, `${fx.read(MATRIX)}\nan uncommitted note\n`)
+    const before = treeState(fx.root)
+    const b = await drill(fx.root)
+    expect(treeState(fx.root)).toEqual(before)
+    expect(b.findings.map((f) => f.rule)).toContain('BG511')
+    expect([b.verdict, b.rollback!.drill!.verdict]).toEqual(['FAIL', 'FAIL'])
+  })
+
   it('--dry-run without --drill keeps the plain dry run: no drill checks, the old skip reason', async () => {
     const { fx } = threeBaselines()
     const ctx = testContext(fx.root, () => new Date(day(12)))

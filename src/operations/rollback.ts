@@ -255,6 +255,8 @@ async function rollBack(
   }
   const finalFindings = sortFindings(findings)
   const finalVerdict = decideVerdict(finalFindings, steps)
+  // the drill's word is the run's: a trio edited on disk (BG511) would stop a real rollback too
+  if (drill) drill.verdict = finalVerdict
   mark(`evidence written (verdict ${finalVerdict})`)
   const name = packetName('rollback', baseline.name)
   const trio =
