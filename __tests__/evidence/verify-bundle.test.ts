@@ -1,0 +1,86 @@
+// verify-evidence --bundle in process (src/operations/verify-bundle.ts over src/evidence/signed-bundle.ts): the
+// files it reads and what it makes of each; the built command line runs the same cases in
+// __tests__/acceptance/verify-statement.test.ts.
+import { generateKeyPairSync, sign } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
+import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+
+function bundleOf(payload: Buffer) {
+  const type = 'application/vnd.in-toto+json'
+  const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload])
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: { publicKey: { hint: 'k' }, tlogEntries: [] },
+    dsseEnvelope: {
+      payload: payload.toString('base64'),
+      payloadType: type,
+      signatures: [{ sig: sign('sha256', pae, privateKey).toString('base64'), keyid: '' }]
+    }
+  }
+}
+
+async function setup() {
+  const fx = trioFixture()
+  const packet = (await health(fx.root)).baselines[0]!.evidence
+  const statement = packet.replace(/\.json$/, '.intoto.json')
+  const dir = tempDir('bg-bundle-')
+  const pem = join(dir, 'key.pem')
+  writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }))
+  const bundle = join(dir, 'bundle.json')
+  writeFileSync(bundle, JSON.stringify(bundleOf(readFileSync(statement))))
+  return { packet, statement, dir, pem, bundle }
+}
+
+describe('verifyEvidenceBundle', () => {
+  it('verifies the statement, or the packet as its statement, against the public key', async () => {
+    const { packet, statement, pem, bundle } = await setup()
+    const ok = { unusable: null, problems: [], signer: 'public key' }
+    expect(verifyEvidenceBundle(statement, bundle, pem, null)).toEqual(ok)
+    expect(verifyEvidenceBundle(packet, bundle, pem, null)).toEqual(ok)
+  })
+
+  it('names the file that cannot be used, and why', async () => {
+    const { statement, dir, pem, bundle } = await setup()
+    expect(verifyEvidenceBundle(statement, bundle, join(dir, 'gone.pem'), null).unusable).toBe(
+      `--trust-root ${join(dir, 'gone.pem')}: cannot be read (missing)`
+    )
+    writeFileSync(join(dir, 'junk'), 'junk')
+    expect(verifyEvidenceBundle(statement, bundle, join(dir, 'junk'), null).unusable).toMatch(
+      /^--trust-root \S+junk: neither a public key .*; give the public key \(PEM\) the bundle was signed with/
+    )
+    writeFileSync(join(dir, 'broken.json'), '{"mediaType": ')
+    expect(verifyEvidenceBundle(statement, join(dir, 'broken.json'), pem, null).unusable).toMatch(
+      /^--bundle \S+broken\.json:1:\d+: /
+    )
+    writeFileSync(join(dir, 'other.json'), '{"hello": 1}')
+    expect(verifyEvidenceBundle(statement, join(dir, 'other.json'), pem, null).unusable).toMatch(
+      /^--bundle \S+other\.json: not a Sigstore bundle: .*give the bundle actions\/attest wrote/
+    )
+    expect(verifyEvidenceBundle(join(dir, 'none.json'), bundle, pem, null).unusable).toBe(
+      `${join(dir, 'none.json')}: cannot be read (missing)`
+    )
+  })
+
+  it('a key-signed bundle against a trusted_root.json says to give the key', async () => {
+    const { statement, dir, bundle } = await setup()
+    const root = join(dir, 'trusted_root.json')
+    writeFileSync(
+      root,
+      JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [] })
+    )
+    expect(verifyEvidenceBundle(statement, bundle, root, null)).toEqual({
+      unusable: null,
+      problems: [
+        'the bundle is signed with a key (publicKey hint), not a Sigstore certificate: give --trust-root the public key (PEM) it was signed with'
+      ],
+      signer: null
+    })
+  })
+})
