@@ -5,13 +5,14 @@
 // offline: a good one verifies, a tampered payload, a wrong key, a wrong subject digest, another statement and a
 // missing trust root each fail with what is wrong.
 import { execFileSync } from 'node:child_process'
-import { createPrivateKey, generateKeyPairSync, sign, X509Certificate } from 'node:crypto'
+import { generateKeyPairSync } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { dsseBundle, localCertificateAuthority } from '../helpers/sigstore.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -50,36 +51,9 @@ const verify = (root: string, args: string[]) => {
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`)
 
-/** DSSE's pre-authentication encoding (DSSE spec, protocol.md): what the signature is over. */
-function pae(payloadType: string, payload: Buffer): Buffer {
-  const type = Buffer.from(payloadType, 'utf8')
-  return Buffer.concat([
-    Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
-    type,
-    Buffer.from(` ${payload.length} `, 'utf8'),
-    payload
-  ])
-}
-
-const PAYLOAD_TYPE = 'application/vnd.in-toto+json'
-
-/** A Sigstore bundle v0.3 with a DSSE envelope of `payload`, signed by `key` over `signed` (default: the payload). */
-function bundle(payload: Buffer, key: KeyObject, signed: Buffer = payload): Json {
-  const sig = sign('sha256', pae(PAYLOAD_TYPE, signed), key)
-  return {
-    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    verificationMaterial: {
-      publicKey: { hint: 'baseline-gate-test-key' },
-      tlogEntries: [],
-      timestampVerificationData: { rfc3161Timestamps: [] }
-    },
-    dsseEnvelope: {
-      payload: payload.toString('base64'),
-      payloadType: PAYLOAD_TYPE,
-      signatures: [{ sig: sig.toString('base64'), keyid: '' }]
-    }
-  }
-}
+/** A bundle of `payload` signed by `key` over `signed` (default: the payload). */
+const bundle = (payload: Buffer, key: KeyObject, signed?: Buffer): Json =>
+  dsseBundle(payload, key, { signed })
 
 function keyPair(dir: string, name: string) {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -296,83 +270,10 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
     const identity =
       'https://github.com/acme/consumer/.github/workflows/baseline-promotion.yml@refs/heads/main'
     // a certificate authority of our own, in a trusted_root.json, and a leaf certificate it issued for the identity
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-subj',
-      '/CN=test-ca',
-      '-days',
-      '2'
-    )
-    openssl(
-      'req',
-      '-new',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'leaf.key',
-      '-out',
-      'leaf.csr',
-      '-subj',
-      '/CN=leaf'
-    )
-    writeFileSync(
-      join(dir, 'leaf.ext'),
-      `subjectAltName=URI:${identity}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n`
-    )
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'leaf.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'leaf.pem',
-      '-days',
-      '1',
-      '-extfile',
-      'leaf.ext'
-    )
-    const der = (pem: string) => new X509Certificate(readFileSync(join(dir, pem))).raw.toString('base64')
-    const root = join(dir, 'trusted_root.json')
-    writeJson(root, {
-      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-      tlogs: [],
-      ctlogs: [],
-      timestampAuthorities: [],
-      certificateAuthorities: [
-        {
-          subject: { organization: 'test', commonName: 'test-ca' },
-          uri: 'https://ca.invalid',
-          certChain: { certificates: [{ rawBytes: der('ca.pem') }] },
-          validFor: { start: '2020-01-01T00:00:00Z' }
-        }
-      ]
-    })
-    const leafKey = createPrivateKey(readFileSync(join(dir, 'leaf.key')))
-    const b = bundle(readFileSync(statement), leafKey)
-    b.verificationMaterial = {
-      certificate: { rawBytes: der('leaf.pem') },
-      tlogEntries: [],
-      timestampVerificationData: { rfc3161Timestamps: [] }
-    }
+    const ca = localCertificateAuthority(dir, identity)
+    const root = ca.trustedRoot
+    const b = bundle(readFileSync(statement), ca.leafKey)
+    b.verificationMaterial = ca.material
     const file = join(dir, 'cert.sigstore.json')
     writeJson(file, b)
     const pem = keyPair(dir, 'k').pem

@@ -1,12 +1,13 @@
 // The offline verification of a Sigstore bundle of an evidence statement (src/evidence/signed-bundle.ts), in
 // process: what a trust root may be, and the bundles that cannot vouch for a statement whatever their signature.
 // The signed round trips run through the built command line in __tests__/acceptance/verify-statement.test.ts.
-import { generateKeyPairSync, sign } from 'node:crypto'
+import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import { parseBundle, parseTrustRoot, verifyStatementBundle } from '../../src/evidence/signed-bundle.js'
 import type { TrustRoot } from '../../src/evidence/signed-bundle.js'
 import { PREDICATE_TYPE, STATEMENT_TYPE } from '../../src/evidence/statement.js'
 import type { EvidenceStatement } from '../../src/evidence/statement.js'
+import { dsseBundle } from '../helpers/sigstore.js'
 
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString()
@@ -18,21 +19,7 @@ const statement = {
   predicate: { schema: 'evidence-packet.v1' }
 } as unknown as EvidenceStatement
 
-function dsse(payloadType: string, payload: Buffer) {
-  const pae = Buffer.concat([
-    Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `),
-    payload
-  ])
-  return {
-    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    verificationMaterial: { publicKey: { hint: 'k' }, tlogEntries: [] },
-    dsseEnvelope: {
-      payload: payload.toString('base64'),
-      payloadType,
-      signatures: [{ sig: sign('sha256', pae, privateKey).toString('base64'), keyid: '' }]
-    }
-  }
-}
+const dsse = (payloadType: string, payload: Buffer) => dsseBundle(payload, privateKey, { payloadType })
 
 describe('parseTrustRoot', () => {
   it('a PEM public key, or a trusted_root.json', () => {

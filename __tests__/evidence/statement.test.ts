@@ -151,4 +151,52 @@ describe('verifyEvidence on a statement', () => {
       statement: true
     })
   })
+
+  it('names each subject that is not the packet, a trio file left unbound, and a commit subject of another commit', async () => {
+    const { fx, packet, file } = await packetOf()
+    const s = JSON.parse(JSON.stringify(buildStatement(packet))) as {
+      subject: { name: string; digest: Record<string, string> }[]
+    }
+    s.subject[0]!.digest = { sha256: 'f'.repeat(64) }
+    s.subject.splice(1, 1)
+    s.subject.push({ name: 'docs/other.md', digest: { sha256: 'e'.repeat(64) } })
+    s.subject.push({ name: `git+local@${SHA}`, digest: { gitCommit: SHA } })
+    s.subject.push({ name: `git+local@${HEAD}`, digest: { gitCommit: HEAD } })
+    const statementFile = file.replace(/\.json$/, '.intoto.json')
+    writeFileSync(statementFile, JSON.stringify(s))
+    const v = verifyEvidence(fx.root, statementFile)
+    expect(v.statement).toBe(true)
+    expect(v.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^subject ${PIN} \\(pin\\): the statement records f{64}, its predicate`)
+      ),
+      expect.stringMatching(/^subject docs\/other\.md: not a trio file of the packet \(its trio: /),
+      `subject git+local@${HEAD}: a second commit subject; a statement judges one commit`,
+      expect.stringMatching(
+        new RegExp(`^${MIRROR} \\(manifest\\): the packet read it, but it is no subject`)
+      ),
+      `commit subject git+local@${HEAD}: the statement records ${HEAD}, its packet judged no commit`,
+      expect.stringMatching(
+        new RegExp(`^commit subject git\\+local@${HEAD}: the repository at .+ has no commit ${HEAD}`)
+      )
+    ])
+    // a statement without its commit subject, of a packet that judged one
+    const judged = buildStatement({ ...packet, git: { ...packet.git, commit: SHA } })
+    writeFileSync(statementFile, JSON.stringify({ ...judged, subject: judged.subject.slice(0, 3) }))
+    expect(verifyEvidence(fx.root, statementFile).problems).toEqual([
+      `the statement has no commit subject, but its packet judged commit ${SHA}: use the statement the run wrote beside the packet, unchanged`
+    ])
+    // the commit subject under another name
+    writeFileSync(
+      statementFile,
+      JSON.stringify({
+        ...judged,
+        subject: [...judged.subject.slice(0, 3), { name: `git+acme/x@${SHA}`, digest: { gitCommit: SHA } }]
+      })
+    )
+    expect(verifyEvidence(fx.root, statementFile).problems).toEqual([
+      `commit subject git+acme/x@${SHA}: expected the name git+local@${SHA} (the packet's repository and commit)`,
+      expect.stringMatching(new RegExp(`has no commit ${SHA}`))
+    ])
+  })
 })

@@ -1,30 +1,17 @@
 // verify-evidence --bundle in process (src/operations/verify-bundle.ts over src/evidence/signed-bundle.ts): the
 // files it reads and what it makes of each; the built command line runs the same cases in
 // __tests__/acceptance/verify-statement.test.ts.
-import { generateKeyPairSync, sign } from 'node:crypto'
+import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
 import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
+import { dsseBundle, localCertificateAuthority } from '../helpers/sigstore.js'
 
 afterAll(cleanupFixtures)
 
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-
-function bundleOf(payload: Buffer) {
-  const type = 'application/vnd.in-toto+json'
-  const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload])
-  return {
-    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    verificationMaterial: { publicKey: { hint: 'k' }, tlogEntries: [] },
-    dsseEnvelope: {
-      payload: payload.toString('base64'),
-      payloadType: type,
-      signatures: [{ sig: sign('sha256', pae, privateKey).toString('base64'), keyid: '' }]
-    }
-  }
-}
 
 async function setup() {
   const fx = trioFixture()
@@ -34,7 +21,7 @@ async function setup() {
   const pem = join(dir, 'key.pem')
   writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }))
   const bundle = join(dir, 'bundle.json')
-  writeFileSync(bundle, JSON.stringify(bundleOf(readFileSync(statement))))
+  writeFileSync(bundle, JSON.stringify(dsseBundle(readFileSync(statement), privateKey)))
   return { packet, statement, dir, pem, bundle }
 }
 
@@ -79,6 +66,36 @@ describe('verifyEvidenceBundle', () => {
       unusable: null,
       problems: [
         'the bundle is signed with a key (publicKey hint), not a Sigstore certificate: give --trust-root the public key (PEM) it was signed with'
+      ],
+      signer: null
+    })
+  })
+
+  it('a certificate-signed bundle: the trusted root, the identity asked for, and offline a timestamp', async () => {
+    const { statement, dir, pem } = await setup()
+    const identity =
+      'https://github.com/acme/consumer/.github/workflows/baseline-rollback.yml@refs/heads/main'
+    const ca = localCertificateAuthority(dir, identity)
+    const bundle = join(dir, 'cert.json')
+    writeFileSync(
+      bundle,
+      JSON.stringify({
+        ...dsseBundle(readFileSync(statement), ca.leafKey),
+        verificationMaterial: ca.material
+      })
+    )
+    expect(verifyEvidenceBundle(statement, bundle, pem, null).problems).toEqual([
+      expect.stringMatching(/^the bundle is signed with a certificate \(keyless Sigstore\), not a key/)
+    ])
+    expect(verifyEvidenceBundle(statement, bundle, ca.trustedRoot, null).problems).toEqual([
+      expect.stringMatching(/^a certificate-signed bundle needs --cert-identity/)
+    ])
+    expect(verifyEvidenceBundle(statement, bundle, ca.trustedRoot, identity)).toEqual({
+      unusable: null,
+      problems: [
+        expect.stringMatching(
+          /^the signature does not verify against the trusted root given \(TIMESTAMP_ERROR: expected 1 timestamps, got 0\): the bundle has no timestamp the trust root vouches for/
+        )
       ],
       signer: null
     })
