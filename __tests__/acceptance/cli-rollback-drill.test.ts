@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { brokenMiddle, treeState } from '../helpers/drill-history.js'
-import { cleanupFixtures, PIN, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, MATRIX, PIN, tempDir } from '../helpers/fixture.js'
 import { TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
@@ -69,12 +69,13 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     const b = out.baselines[0]!
     expect([out.verdict, b.drill.verdict]).toEqual(['FAIL', 'FAIL'])
     const f = b.findings.find((x) => x.rule === 'BG513')!
-    expect(f.file).toBe(PIN)
+    expect(f.file).toBe(MATRIX)
     expect(f.message).toContain(h.c.v5)
+    expect(f.message).toContain(`BG202 at ${PIN}:`)
     expect(f.message).toContain(`restore ${TAGS.v4} instead`)
     const text = runCli(DRILL, h.fx.root)
     expect(text.status).toBe(1)
-    expect(text.stdout).toContain(`${PIN}:${f.line}:1  error    BG513`)
+    expect(text.stdout).toContain(`${MATRIX}:${f.line}:1  error    BG513`)
     expect(text.stdout).toContain('then run the drill again')
     expect(treeState(h.fx.root)).toEqual(before)
     for (const x of [r, text]) expect(x.stderr + x.stdout).not.toMatch(STACK_LINE)

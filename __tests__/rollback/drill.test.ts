@@ -97,11 +97,19 @@ describe('rollback drill', () => {
     const bg513 = b.findings.filter((f) => f.rule === 'BG513')
     expect(bg513).toHaveLength(1)
     const f = bg513[0]!
-    // BG202 is on the pin's expected_producer_manifest_sha256 line at that revision
-    expect([f.severity, f.file, typeof f.line]).toEqual(['error', PIN, 'number'])
+    // on v5's row of the checked-out ledger (where the remedy goes); the message names the pin's
+    // expected_producer_manifest_sha256 line at the revision that no longer verifies (BG202)
+    const row =
+      h.fx
+        .read(MATRIX)
+        .split('\n')
+        .findIndex((l) => l.includes(` | ${TAGS.v5} | `)) + 1
+    expect([f.severity, f.file, f.line]).toEqual(['error', MATRIX, row])
     expect(f.message).toContain(`lists ${TAGS.v5} as Superseded`)
     expect(f.message).toContain(h.c.v5.slice(0, 12))
-    expect(f.message).toContain(`(BG202 at ${PIN}:${f.line}, revision ${h.c.v5.slice(0, 12)})`)
+    expect(f.message).toMatch(
+      new RegExp(`\\(BG202 at ${escapeRegExp(PIN)}:\\d+, revision ${h.c.v5.slice(0, 12)}\\)`)
+    )
     expect(f.message).toContain(`restore ${TAGS.v4} instead`)
     expect(f.message).toContain(MIRROR)
     expect(checks(b)).toContainEqual(['history', false])

@@ -61,15 +61,17 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   const target = found.lkg.target
   const short = (commit: string) => commit.slice(0, 12)
 
-  // history: no approved baseline newer than the target may be skipped because its bytes no longer verify
+  // history: no approved baseline newer than the target may be skipped because its bytes no longer verify. The
+  // finding stands on the baseline's ledger row (in the checked-out matrix: where the remedy goes); the message
+  // names the file and line at the revision that no longer verifies
   for (const p of skippedApproved(found)) {
     const at = p.first
     const file = at?.file ?? baseline.trio.pin
     findings.push(
       finding(
         'BG513',
-        file,
-        at?.line ? { line: at.line, column: 1 } : null,
+        baseline.trio.matrix,
+        { line: p.line, column: 1 },
         `the ledger lists ${p.release_tag} as ${p.status}, but its trio revision ${p.commit} no longer verifies ` +
           `(${at?.rule ?? 'the rules'} at ${file}${at?.line ? `:${at.line}` : ''}, revision ${short(p.commit)}): ${p.detail.replace(/\.+$/, '')}. ` +
           `A rollback would skip it and restore ${target ? target.identity.release_tag : 'nothing'} instead: restore the revision's files, or mark ${p.release_tag} Rolled back in ${baseline.trio.matrix}`
@@ -189,20 +191,22 @@ function report(checks: DrillCheck[]): DrillReport {
  * the current ledger still lists them as approved: the newest revision of each such tag, the target's and the
  * current baseline's tags excepted (a broken revision of the target's own tag is superseded by a good one).
  */
-function skippedApproved(found: LkgReport): (PassedOver & { release_tag: string; status: string })[] {
+function skippedApproved(
+  found: LkgReport
+): (PassedOver & { release_tag: string; status: string; line: number })[] {
   const ledger = found.current.matrix.ledger
   const seen = new Set<string>([
     found.identity.release_tag ?? '',
     found.lkg.target?.identity.release_tag ?? ''
   ])
-  const out: (PassedOver & { release_tag: string; status: string })[] = []
+  const out: (PassedOver & { release_tag: string; status: string; line: number })[] = []
   for (const p of found.lkg.passedOver) {
     if (p.reason !== 'invalid' || !p.release_tag || seen.has(p.release_tag)) continue
     seen.add(p.release_tag)
     const row = rowOfTag(ledger, p.release_tag)
     const status = row ? cellText(row, 'status') : null
-    if (status === 'Approved' || status === 'Superseded')
-      out.push({ ...p, release_tag: p.release_tag, status })
+    if (row && (status === 'Approved' || status === 'Superseded'))
+      out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line })
   }
   return out
 }

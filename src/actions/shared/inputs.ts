@@ -116,6 +116,8 @@ export interface RollbackInputs extends CommonInputs {
   target: string | undefined
   /** Plan and check the restore, write nothing and propose nothing. */
   dryRun: boolean
+  /** A rollback drill (implies the dry run): prove the last-known-good restorable; the drift issue with a token. */
+  drill: boolean
   /** Run the rollback suites on the restored trio. */
   suites: boolean
   /** A GitHub token ('' when none): the branch, the pull request and the incident issue. */
@@ -138,6 +140,7 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
   if (reason.trim() === '') {
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`)
   }
+  const drill = readBoolean(get, 'drill', false)
   const target = get('target').trim()
   if (target !== '' && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(target)) {
     throw new InputError(
@@ -149,10 +152,12 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
     trigger: trigger as RollbackTrigger,
     reason,
     target: target === '' ? undefined : target,
-    dryRun: readBoolean(get, 'dry-run', false),
+    dryRun: readBoolean(get, 'dry-run', false) || drill,
+    drill,
     suites: readBoolean(get, 'suites', true),
     token: get('token').trim(),
-    baseBranch: baseBranchInput(get, env),
+    // a drill proposes nothing: no branch to target
+    baseBranch: drill ? '' : baseBranchInput(get, env),
     uploadEvidence: readBoolean(get, 'upload-evidence', true)
   }
 }

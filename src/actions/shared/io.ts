@@ -83,6 +83,7 @@ export const ACTION_IO = {
       reason: { required: true },
       target: OPTIONAL,
       'dry-run': FALSE,
+      drill: FALSE,
       suites: TRUE,
       'base-branch': OPTIONAL,
       'upload-evidence': TRUE
@@ -92,6 +93,7 @@ export const ACTION_IO = {
       'target-tag',
       'pull-request-url',
       'incident-issue-url',
+      'drift-issue-url',
       'evidence-dir',
       'attestation',
       'artifact-name',

@@ -88,6 +88,22 @@ export const CHANGE_RULES = {
       'The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.',
     example: 'The workflow has `pull-requests: read`: no pull request is opened.'
   },
+  BG513: {
+    title: 'Last-known-good not restorable (rollback drill)',
+    severity: 'error',
+    description:
+      'A rollback drill (`baseline-gate rollback --drill`, the rollback action with `drill: true`) proves, without writing anything, that the last-known-good baseline can still be restored: its pin and mirror read from git at the trio revision, the mirror byte for byte what the pin records (`expected_producer_manifest_sha256`), and no baseline the ledger still lists as approved (`Approved` or `Superseded`) passed over because its revision in git no longer verifies. The finding stands on the row of that baseline in the ledger; its message names the file, the line and the trio revision that no longer verify. Fix the history (restore the revision, or mark the baseline `Rolled back` in the ledger when it must never come back), then run the drill again.',
+    example:
+      'The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0.'
+  },
+  BG514: {
+    title: 'Ledger has no row for the last-known-good (rollback drill)',
+    severity: 'warning',
+    description:
+      'The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.',
+    example:
+      'A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left.'
+  },
   BG515: {
     title: 'Release cannot be repinned from its tag',
     severity: 'error',
