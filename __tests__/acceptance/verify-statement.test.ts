@@ -62,6 +62,15 @@ function keyPair(dir: string, name: string) {
   return { privateKey, pem }
 }
 
+/** setup(), and a bundle of its statement (b.sigstore.json) signed with a key of its own. */
+function signedSetup() {
+  const run = setup()
+  const { privateKey, pem } = keyPair(run.dir, 'signer')
+  const file = join(run.dir, 'b.sigstore.json')
+  writeJson(file, bundle(readFileSync(run.statement), privateKey))
+  return { ...run, privateKey, pem, file }
+}
+
 describe('verify-evidence FILE.intoto.json (the statement)', () => {
   it('verifies the statement health wrote: the trio digests and the judged commit', () => {
     const { fx, commit, statement } = setup()
@@ -204,10 +213,7 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
   })
 
   it('a missing or unusable trust root, or a file that is no bundle, is a usage error saying what to give', () => {
-    const { fx, statement, dir } = setup()
-    const { privateKey } = keyPair(dir, 'signer')
-    const file = join(dir, 'b.sigstore.json')
-    writeJson(file, bundle(readFileSync(statement), privateKey))
+    const { fx, statement, dir, file } = signedSetup()
 
     const noRoot = verify(fx.root, [statement, '--bundle', file])
     expect([noRoot.status, noRoot.stderr.trim()]).toEqual([
@@ -246,10 +252,7 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
   })
 
   it('a key-signed bundle against a trusted_root.json (no key of its own) fails, saying so', () => {
-    const { fx, statement, dir } = setup()
-    const { privateKey } = keyPair(dir, 'signer')
-    const file = join(dir, 'b.sigstore.json')
-    writeJson(file, bundle(readFileSync(statement), privateKey))
+    const { fx, statement, dir, file } = signedSetup()
     const root = join(dir, 'trusted_root.json')
     writeJson(root, {
       mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
