@@ -181,6 +181,9 @@ describe('change classification', () => {
       'BG510',
       'BG511',
       'BG512',
+      // the rollback drill's: rollback/drill.test.ts
+      'BG513',
+      'BG514',
       // the repin action's: acceptance/repin-action.test.ts
       'BG515',
       'BG516'
