@@ -1,8 +1,28 @@
 // One self-contained ESM bundle per entry. Deterministic: a rebuild is byte-identical (check-dist relies on it).
 import { build } from 'esbuild'
 import { chmodSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
+
+/**
+ * fdir (the directory walker of tinyglobby) tries, when it is loaded, to require picomatch from the node_modules
+ * beside the bundle, for its own glob() that tinyglobby never calls: in a checkout with node_modules that is four
+ * more files read and compiled at every start. The bundled copy does without it (tinyglobby brings its own).
+ */
+const fdirWithoutPicomatch = {
+  name: 'fdir-without-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8')
+      const optional =
+        /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/
+      if (!optional.test(text))
+        throw new Error(`${args.path}: fdir no longer loads picomatch as expected; update this plugin`)
+      return { contents: text.replace(optional, ''), loader: 'js' }
+    })
+  }
+}
 
 const common = {
   bundle: true,
@@ -13,7 +33,8 @@ const common = {
   legalComments: 'none',
   // a linked node_modules (a worktree, a bench copy) must not put its real path into the bundle's comments
   preserveSymlinks: true,
-  logLevel: 'warning'
+  logLevel: 'warning',
+  plugins: [fdirWithoutPicomatch]
 }
 // bundled CJS dependencies (undici, tunnel) call require('net'); ESM output needs a real require
 const esmRequire =
@@ -103,7 +124,7 @@ const builds = [
     outfile: `${outRoot}/promotion/index.js`,
     format: 'esm',
     banner: { js: esmRequire },
-    plugins: [secretlintStubs]
+    plugins: [...common.plugins, secretlintStubs]
   },
   {
     ...common,
@@ -111,7 +132,7 @@ const builds = [
     outfile: `${outRoot}/rollback/index.js`,
     format: 'esm',
     banner: { js: esmRequire },
-    plugins: [secretlintStubs]
+    plugins: [...common.plugins, secretlintStubs]
   },
   {
     ...common,
@@ -139,14 +160,14 @@ const builds = [
     ...cjsPart,
     entryPoints: ['src/cli/promote.ts'],
     outfile: `${outRoot}/cli/promote.cjs`,
-    plugins: [secretlintStubs]
+    plugins: [...common.plugins, secretlintStubs]
   },
   {
     ...common,
     ...cjsPart,
     entryPoints: ['src/cli/rollback.ts'],
     outfile: `${outRoot}/cli/rollback.cjs`,
-    plugins: [secretlintStubs]
+    plugins: [...common.plugins, secretlintStubs]
   },
   {
     ...common,
@@ -168,7 +189,7 @@ const builds = [
     outfile: `${outRoot}/cli/main.cjs`,
     // the runtime preflight and the promotion gate are files of their own, required only when used:
     // `health --no-probe` reads neither
-    plugins: [lazyParts],
+    plugins: [...common.plugins, lazyParts],
     supported: { 'dynamic-import': false }
   }
 ]

@@ -21,7 +21,14 @@ import { renderSummary } from '../../present/summary.js'
 
 export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return runAction(
-    { action: 'rollback', readInputs: readRollbackInputs, operate: rollBack, cancellable: true },
+    {
+      action: 'rollback',
+      readInputs: readRollbackInputs,
+      operate: rollBack,
+      cancellable: true,
+      revisionHint:
+        'In a workflow, check out the full history (actions/checkout with fetch-depth: 0): the last-known-good trio is read from it.'
+    },
     env
   )
 }
