@@ -44,8 +44,12 @@ function fanOutHealth(fx: Fixture): Record<string, { dir: string; status: number
   for (const { baseline } of matrix.include) {
     const dir = tempDir(`bg-fan-${baseline}-`)
     const r = cli(['health', '--no-probe', '--baseline', baseline, '--evidence-dir', dir], fx.root)
-    // each job writes its own baseline's packet and nothing of the other's
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([`health-${baseline}.json`])
+    // each job writes its own baseline's packet (and its statement, which aggregate does not read) and nothing of
+    // the other's
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([
+      `health-${baseline}.intoto.json`,
+      `health-${baseline}.json`
+    ])
     jobs[baseline] = { dir, status: r.status }
   }
   return jobs
@@ -181,7 +185,10 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
       fx.root
     )
     expect([p.status, p.stderr.match(STACK_LINE)]).toEqual([0, null])
-    expect(readdirSync(promoted).filter((f) => f.endsWith('.json'))).toEqual(['promotion-billing.json'])
+    expect(readdirSync(promoted).filter((f) => f.endsWith('.json'))).toEqual([
+      'promotion-billing.intoto.json',
+      'promotion-billing.json'
+    ])
 
     const rolled = tempDir('bg-fan-rollback-')
     const r = cli(
@@ -210,7 +217,10 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
       baselines: { name: string; target: { release_tag: string } | null }[]
     }
     expect(out.baselines.map((b) => [b.name, b.target?.release_tag])).toEqual([['billing', EMBEDDED.tag]])
-    expect(readdirSync(rolled).filter((f) => f.endsWith('.json'))).toEqual(['rollback-billing.json'])
+    expect(readdirSync(rolled).filter((f) => f.endsWith('.json'))).toEqual([
+      'rollback-billing.intoto.json',
+      'rollback-billing.json'
+    ])
     // a dry run writes nothing into the repository
     expect(repo.git('status', '--porcelain')).toBe('')
 
@@ -218,7 +228,10 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
     expect(
       cli(['health', '--no-probe', '--baseline', 'billing', '--evidence-dir', health], fx.root).status
     ).toBe(0)
-    expect(readdirSync(health).filter((f) => f.endsWith('.json'))).toEqual(['health-billing.json'])
+    expect(readdirSync(health).filter((f) => f.endsWith('.json'))).toEqual([
+      'health-billing.intoto.json',
+      'health-billing.json'
+    ])
 
     const a = aggregate([promoted, rolled, health, '--expect', 'billing'], fx.root)
     expect(a.out.baselines.map((b) => [b.operation, b.name])).toEqual([
