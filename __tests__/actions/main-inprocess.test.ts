@@ -3,7 +3,7 @@
 // step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
 // comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
@@ -11,7 +11,8 @@ import { run as repin } from '../../src/actions/repin/main.js'
 import { run as rollback } from '../../src/actions/rollback/main.js'
 import { ACTION_IO } from '../../src/actions/shared/io.js'
 import type { ActionName } from '../../src/actions/shared/io.js'
-import { parseOutputFile } from '../helpers/action-run.js'
+import { runStep, stepFiles } from '../helpers/in-process.js'
+import type { StepRun } from '../helpers/in-process.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import { gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
@@ -26,19 +27,7 @@ const MAINS: Record<ActionName, (env: NodeJS.ProcessEnv) => Promise<void>> = {
 }
 
 // @actions/core remembers the summary file's path from its first write: one pair of files for every run here
-const FILES = tempDir('bg-inprocess-files-')
-const OUTPUT_FILE = join(FILES, 'github_output')
-const SUMMARY_FILE = join(FILES, 'step_summary')
-
-interface InProcessRun {
-  outputs: Record<string, string>
-  /** Every output name, once per time it was written. */
-  names: string[]
-  summary: string
-  stdout: string
-  /** What the step would exit with: 1 when it failed. */
-  exitCode: number
-}
+const FILES = stepFiles('bg-inprocess-files-')
 
 interface RunOptions {
   workspace: string
@@ -48,53 +37,9 @@ interface RunOptions {
   eventPayload?: unknown
 }
 
-/**
- * Run an action's `run(env)` with a runner's environment as process.env (which @actions/core reads at each
- * call), stdout captured; process.env, stdout and the exit code are put back afterwards.
- */
-async function inProcess(action: ActionName, o: RunOptions): Promise<InProcessRun> {
-  writeFileSync(OUTPUT_FILE, '')
-  writeFileSync(SUMMARY_FILE, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: FILES,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: o.workspace,
-    RUNNER_TEMP: tempDir('bg-inprocess-runner-temp-'),
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'inprocess',
-    GITHUB_REPOSITORY: 'octo/consumer',
-    GITHUB_SHA: o.sha,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: o.eventName,
-    GITHUB_OUTPUT: OUTPUT_FILE,
-    GITHUB_STEP_SUMMARY: SUMMARY_FILE,
-    ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  }
-  if (o.eventPayload !== undefined) {
-    env.GITHUB_EVENT_PATH = join(FILES, 'event.json')
-    writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(o.eventPayload))
-  }
-  const saved = { env: process.env, exitCode: process.exitCode, write: process.stdout.write }
-  let stdout = ''
-  process.env = env
-  process.exitCode = undefined
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk)
-    return true
-  }) as typeof process.stdout.write
-  let exitCode: number
-  try {
-    await MAINS[action](env)
-  } finally {
-    exitCode = Number(process.exitCode ?? 0)
-    process.stdout.write = saved.write
-    process.exitCode = saved.exitCode
-    process.env = saved.env
-  }
-  const { outputs, names } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
-  return { outputs, names, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
+/** An action's run(env) in this process with a runner's environment (helpers/in-process.ts). */
+function inProcess(action: ActionName, o: RunOptions): Promise<StepRun> {
+  return runStep(MAINS[action], { files: FILES, ...o })
 }
 
 /** Every output the action's script sets, once each. */
@@ -108,7 +53,7 @@ interface Packet {
   change?: { trio_changed: boolean; classification: string }
   identity: { release_tag: string | null }
 }
-const packetOf = (run: InProcessRun, name: string): Packet =>
+const packetOf = (run: StepRun, name: string): Packet =>
   JSON.parse(readFileSync(join(run.outputs['evidence-dir']!, `${name}.json`), 'utf8')) as Packet
 
 interface SarifLog {
@@ -118,7 +63,7 @@ interface SarifLog {
 }
 
 /** The `sarif` output: the file beside the packet, valid SARIF 2.1.0, one result per finding of the packet. */
-function sarifOf(run: InProcessRun, name: string): SarifLog {
+function sarifOf(run: StepRun, name: string): SarifLog {
   expect(run.outputs.sarif).toBe(join(run.outputs['evidence-dir']!, `${name}.sarif`))
   const log = JSON.parse(readFileSync(run.outputs.sarif!, 'utf8')) as SarifLog
   expect(sarifSchemaErrors(log)).toEqual([])

@@ -2,22 +2,20 @@
 // git repository whose producer tagged a release, against the loopback fake GitHub API: the pull request opened
 // with its body and labels, a re-delivery that changes nothing, a malformed tag refused before anything is read.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { run } from '../../src/actions/repin/main.js'
-import { parseOutputFile } from '../helpers/action-run.js'
-import { runInProcess } from '../helpers/in-process.js'
-import { cleanupFixtures, PIN, tempDir } from '../helpers/fixture.js'
+import { runStep, stepFiles } from '../helpers/in-process.js'
+import type { StepRun } from '../helpers/in-process.js'
+import { cleanupFixtures, PIN } from '../helpers/fixture.js'
 import { TAGS } from '../helpers/git-repo.js'
 import { releaseRepo, REPIN_BRANCH } from '../helpers/repin-release.js'
 
 const REPOSITORY = 'octo/repin-inprocess'
 // @actions/core remembers the summary file's path from its first write: one pair of files for every run here
-const FILES = tempDir('bg-repin-inprocess-')
-const OUTPUT_FILE = join(FILES, 'github_output')
-const SUMMARY_FILE = join(FILES, 'step_summary')
+const FILES = stepFiles('bg-repin-inprocess-')
 
 let fake: FakeGitHub
 let token: string
@@ -32,51 +30,23 @@ afterAll(async () => {
   cleanupFixtures()
 })
 
-interface InProcessRun {
-  outputs: Record<string, string>
-  summary: string
-  stdout: string
-  exitCode: number
-}
-
 /** run(env) in this process with a runner's environment (helpers/in-process.ts). */
-async function inProcess(
+function inProcess(
   workspace: string,
   inputs: Record<string, string>,
   repository = REPOSITORY
-): Promise<InProcessRun> {
-  writeFileSync(OUTPUT_FILE, '')
-  writeFileSync(SUMMARY_FILE, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: FILES,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: tempDir('bg-repin-runner-temp-'),
-    GITHUB_RUN_ID: '4343',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'repin',
-    GITHUB_REPOSITORY: repository,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'repository_dispatch',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_OUTPUT: OUTPUT_FILE,
-    GITHUB_STEP_SUMMARY: SUMMARY_FILE,
-    ...Object.fromEntries(
-      Object.entries({
-        root: '',
-        policy: '',
-        baseline: '',
-        'evidence-dir': '',
-        'base-branch': '',
-        ...inputs
-      }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
-    )
-  }
-  const { stdout, exitCode } = await runInProcess(run, env)
-  const { outputs } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
-  return { outputs, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
+): Promise<StepRun> {
+  return runStep(run, {
+    files: FILES,
+    workspace,
+    eventName: 'repository_dispatch',
+    repository,
+    runId: '4343',
+    job: 'repin',
+    apiUrl: fake.url,
+    serverUrl: 'https://github.example',
+    inputs: { root: '', policy: '', baseline: '', 'evidence-dir': '', 'base-branch': '', ...inputs }
+  })
 }
 
 const pullsOf = () => Object.values(fake.state.repos[REPOSITORY]!.pulls)
@@ -85,8 +55,8 @@ const writes = () =>
 
 describe('the repin action in process', () => {
   const r = releaseRepo()
-  let first: InProcessRun
-  let again: InProcessRun
+  let first: StepRun
+  let again: StepRun
   let writesAfterFirst: number
   beforeAll(async () => {
     r.release(TAGS.v5)
@@ -147,7 +117,7 @@ describe('the repin action in process', () => {
 describe('the repin action in process, with a token that may not write', () => {
   const r = releaseRepo()
   const READ_ONLY = 'octo/repin-read-only'
-  let run: InProcessRun
+  let run: StepRun
   beforeAll(async () => {
     fake.addRepo(READ_ONLY)
     const readOnly = ['fake', 'repin', 'token', 'read-only'].join('-')

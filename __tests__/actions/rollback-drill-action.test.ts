@@ -3,24 +3,20 @@
 // drill (one, never one per run: a re-run comments on it); once the drill passes, it is closed with a comment. No
 // pull request, no branch, no incident issue; nothing written to the tree; the token nowhere in what it leaves.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub, FakeIssue } from '../../__fixtures__/fake-github.js'
 import { run as rollback } from '../../src/actions/rollback/main.js'
-import { parseOutputFile } from '../helpers/action-run.js'
-import { runInProcess } from '../helpers/in-process.js'
+import { runStep, stepFiles } from '../helpers/in-process.js'
+import type { StepRun } from '../helpers/in-process.js'
 import { brokenMiddle, markRolledBack, treeState } from '../helpers/drill-history.js'
-import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures } from '../helpers/fixture.js'
 import { TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 const TOKEN = 'ghs_DrillInProcessToken0123456789abcdefghij'
 const REPO = 'octo/consumer'
 
 // @actions/core remembers the summary file's path from its first write: one pair of files for every run here
-const FILES = tempDir('bg-drill-action-files-')
-const OUTPUT_FILE = join(FILES, 'github_output')
-const SUMMARY_FILE = join(FILES, 'step_summary')
+const FILES = stepFiles('bg-drill-action-files-')
 
 let fake: FakeGitHub
 beforeEach(async () => {
@@ -33,17 +29,12 @@ afterEach(async () => {
 })
 afterAll(cleanupFixtures)
 
-interface Run {
-  outputs: Record<string, string>
-  summary: string
-  stdout: string
-  exitCode: number
-}
-
 /** One scheduled run of the drill: the action's run(env) with a runner's environment, stdout captured. */
-async function drillRun(workspace: string, runId: string, inputs: Record<string, string> = {}): Promise<Run> {
-  writeFileSync(OUTPUT_FILE, '')
-  writeFileSync(SUMMARY_FILE, '')
+async function drillRun(
+  workspace: string,
+  runId: string,
+  inputs: Record<string, string> = {}
+): Promise<StepRun> {
   const all: Record<string, string> = {
     trigger: 'contract-drift',
     reason: 'scheduled rollback drill',
@@ -52,33 +43,23 @@ async function drillRun(workspace: string, runId: string, inputs: Record<string,
     'upload-evidence': 'false',
     ...inputs
   }
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: FILES,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: tempDir('bg-drill-runner-temp-'),
-    GITHUB_RUN_ID: runId,
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'drill',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_API_URL: fake.url,
-    GITHUB_OUTPUT: OUTPUT_FILE,
-    GITHUB_STEP_SUMMARY: SUMMARY_FILE,
-    ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  }
-  const { stdout, exitCode } = await runInProcess(rollback, env)
-  const { outputs } = parseOutputFile(readFileSync(OUTPUT_FILE, 'utf8'))
-  const run = { outputs, summary: readFileSync(SUMMARY_FILE, 'utf8'), stdout, exitCode }
+  const run = await runStep(rollback, {
+    files: FILES,
+    workspace,
+    eventName: 'schedule',
+    repository: REPO,
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    runId,
+    job: 'drill',
+    apiUrl: fake.url,
+    serverUrl: 'https://github.example',
+    inputs: all
+  })
   expectNoToken(run)
   return run
 }
 
-function expectNoToken(run: Run): void {
+function expectNoToken(run: StepRun): void {
   const stdout = run.stdout
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))

@@ -9,27 +9,32 @@ export class UsageError extends Error {
 /** When the time-dependent rules judge (BG203, BG308, BG504). */
 export type NowOption = InstantRequest
 
-export interface HealthCommand {
-  command: 'health'
+/** Where a command looks: the repository and which of its policy's baselines. */
+interface Selection {
   /** --root as given (undefined: the current directory); the root is found from it (src/git/root.ts). */
   root: string | undefined
   policy: string | undefined
   baseline: string | undefined
+}
+
+/** The options of the commands that judge and write evidence (health, promote, rollback). */
+interface JudgingOptions extends Selection {
   json: boolean
   evidenceDir: string | undefined
   /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
   sarif: string | undefined
-  probe: boolean
-  /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
-  remote: boolean
   now: NowOption
 }
 
-export interface RepinCommand {
+export interface HealthCommand extends JudgingOptions {
+  command: 'health'
+  probe: boolean
+  /** Also check the producer identity in the producer repository (a token from GITHUB_TOKEN / GH_TOKEN). */
+  remote: boolean
+}
+
+export interface RepinCommand extends Selection {
   command: 'repin'
-  root: string | undefined
-  policy: string | undefined
-  baseline: string | undefined
   now: NowOption
 }
 
@@ -45,11 +50,8 @@ export interface InitCommand {
 }
 
 /** Bring the trio written before adoption to the current format, as one atomic change. */
-export interface MigrateCommand {
+export interface MigrateCommand extends Selection {
   command: 'migrate'
-  root: string | undefined
-  policy: string | undefined
-  baseline: string | undefined
   dryRun: boolean
   /** The posture a pin without one gets (default NO-GO: GO needs the joint approval of both teams). */
   posture: 'GO' | 'NO-GO'
@@ -57,15 +59,8 @@ export interface MigrateCommand {
   now: NowOption
 }
 
-export interface PromoteCommand {
+export interface PromoteCommand extends JudgingOptions {
   command: 'promote'
-  root: string | undefined
-  policy: string | undefined
-  baseline: string | undefined
-  json: boolean
-  evidenceDir: string | undefined
-  /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
-  sarif: string | undefined
   /** A revision: the state before the change. */
   base: string
   /** A revision: the change (default HEAD). */
@@ -73,14 +68,10 @@ export interface PromoteCommand {
   suites: boolean
   /** Run the suites even when the rules already decide FAIL. */
   suitesAnyway: boolean
-  now: NowOption
 }
 
-export interface LkgCommand {
+export interface LkgCommand extends Selection {
   command: 'lkg'
-  root: string | undefined
-  policy: string | undefined
-  baseline: string | undefined
   json: boolean
 }
 
@@ -100,15 +91,8 @@ export interface AggregateCommand {
   policy: string | undefined
 }
 
-export interface RollbackCommand {
+export interface RollbackCommand extends JudgingOptions {
   command: 'rollback'
-  root: string | undefined
-  policy: string | undefined
-  baseline: string | undefined
-  json: boolean
-  evidenceDir: string | undefined
-  /** --sarif FILE: the findings as SARIF 2.1.0 (code scanning). */
-  sarif: string | undefined
   trigger: RollbackTrigger
   /** Recorded literally (after redaction); never run or interpreted. */
   reason: string
@@ -117,7 +101,6 @@ export interface RollbackCommand {
   /** A rollback drill (implies the dry run). */
   drill: boolean
   suites: boolean
-  now: NowOption
 }
 
 export interface VerifyEvidenceCommand {

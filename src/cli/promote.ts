@@ -1,7 +1,6 @@
 // `baseline-gate promote`: the promotion gate on the command line. Loaded on demand: the secret scanner it
 // needs costs start-up time that health should not pay.
-import { createRedactor } from '../redact/redactor.js'
-import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
+import { environmentRedactor } from '../redact/redactor.js'
 import { runPromotion } from '../operations/promotion.js'
 import type { OperationContext } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -24,7 +23,7 @@ export function promote(
       head: cmd.head,
       suites: cmd.suites,
       suitesAnyway: cmd.suitesAnyway,
-      redactor: createRedactor({ secrets: secretsFromEnv(io.env, KNOWN_SECRET_VARIABLES) }),
+      redactor: environmentRedactor(io.env),
       review: {
         unavailable:
           'a local run has no pull request to read reviews from; the promotion workflow checks them (actions/promotion)'

@@ -1,7 +1,6 @@
 // `baseline-gate rollback`: the incident rollback on the command line. The working tree changes (no commit,
 // no push); the action proposes the same change as a pull request. Loaded on demand, like promote.
-import { createRedactor } from '../redact/redactor.js'
-import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
+import { environmentRedactor } from '../redact/redactor.js'
 import { runRollback } from '../operations/rollback.js'
 import type { OperationContext } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -27,7 +26,7 @@ export function rollback(
       dryRun: cmd.dryRun,
       drill: cmd.drill,
       suites: cmd.suites,
-      redactor: createRedactor({ secrets: secretsFromEnv(io.env, KNOWN_SECRET_VARIABLES) }),
+      redactor: environmentRedactor(io.env),
       publish: null,
       reporter,
       signal

@@ -4,7 +4,7 @@
 // replacement is `[REDACTED:<kind>]`; redacting redacted text changes nothing.
 
 import { DETECTORS } from './detectors.js'
-import { MIN_SECRET_LENGTH, secretForms } from './known-secrets.js'
+import { KNOWN_SECRET_VARIABLES, MIN_SECRET_LENGTH, secretForms, secretsFromEnv } from './known-secrets.js'
 import { secretlintSpans } from './secretlint-scan.js'
 import { applySpans, markerRanges, overlapsAny, type Span } from './spans.js'
 
@@ -104,6 +104,11 @@ function detectorSpans(text: string): Span[] {
     }
   })
   return spans
+}
+
+/** The redactor of a local run: the secrets of its environment (variables named so, and the known ones). */
+export function environmentRedactor(env: NodeJS.ProcessEnv): Redactor {
+  return createRedactor({ secrets: secretsFromEnv(env, KNOWN_SECRET_VARIABLES) })
 }
 
 /** A redactor for the given known secrets; the scanners need no configuration. */
