@@ -46,14 +46,16 @@ const esmRequire =
  * compiler), `import('./promote.js')` becomes `require('./promote.cjs')` (the suites and the secret scanner), and so
  * does `./rollback.js`; `import('../github/repository-reader.js')` becomes `require('./remote.cjs')` (the GitHub
  * client of `health --remote`); `import('../operations/verify-bundle.js')` becomes `require('./verify-bundle.cjs')`
- * (the Sigstore libraries of `verify-evidence --bundle`).
+ * (the Sigstore libraries of `verify-evidence --bundle`). `./init.js`, `./migrate.js` (the adoption code, the TOML
+ * reader, the diff), `./aggregate.js` and `./verify-evidence.js` (the evidence packet's validators, half of the
+ * generated code) are parts of their own as well: `health` loads none of them.
  */
 const lazyParts = {
   name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /\/producer\/preflight\.js$/ }, () => ({ path: './preflight.cjs', external: true }))
     b.onResolve({ filter: /\/operations\/verify-bundle\.js$/ }, (args) =>
-      /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
+      /[\\/]src[\\/]cli[\\/]verify-evidence\.ts$/.test(args.importer)
         ? { path: './verify-bundle.cjs', external: true }
         : undefined
     )
@@ -62,7 +64,7 @@ const lazyParts = {
         ? { path: './remote.cjs', external: true }
         : undefined
     )
-    b.onResolve({ filter: /^\.\/(promote|rollback)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(promote|rollback|init|migrate|aggregate|verify-evidence)\.js$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer)
         ? { path: args.path.replace(/\.js$/, '.cjs'), external: true }
         : undefined
@@ -168,6 +170,23 @@ const builds = [
     entryPoints: ['src/cli/rollback.ts'],
     outfile: `${outRoot}/cli/rollback.cjs`,
     plugins: [...common.plugins, secretlintStubs]
+  },
+  ...['init', 'migrate', 'aggregate'].map((part) => ({
+    ...common,
+    ...cjsPart,
+    entryPoints: [`src/cli/${part}.ts`],
+    outfile: `${outRoot}/cli/${part}.cjs`,
+    supported: { 'dynamic-import': false }
+  })),
+  {
+    ...common,
+    ...cjsPart,
+    entryPoints: ['src/cli/verify-evidence.ts'],
+    outfile: `${outRoot}/cli/verify-evidence.cjs`,
+    // `import('../operations/verify-bundle.js')` becomes `require('./verify-bundle.cjs')`: a part is a vm.Script,
+    // where import() has no loader
+    plugins: [...common.plugins, lazyParts],
+    supported: { 'dynamic-import': false }
   },
   {
     ...common,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PREDICATE_TYPE } from '../../src/evidence/statement.js'
-import { validateStatement } from '../../src/generated/validators.js'
+import { validateStatement } from '../../src/generated/evidence-validators.js'
 import { builtAction, runBuiltAction } from '../helpers/action-run.js'
 import { cleanupFixtures, trioFixture } from '../helpers/fixture.js'
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { validateEvidence } from '../../src/generated/validators.js'
+import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import { cleanupFixtures, health, MATRIX, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { main, UNVERIFIABLE_SHOWN } from '../../src/cli/main.js'
+import { main } from '../../src/cli/main.js'
+import { UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
 import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)

@@ -14,7 +14,7 @@ import {
   STATEMENT_TYPE,
   statementFileName
 } from '../../src/evidence/statement.js'
-import { validateStatement } from '../../src/generated/validators.js'
+import { validateStatement } from '../../src/generated/evidence-validators.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import { cleanupFixtures, health, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 

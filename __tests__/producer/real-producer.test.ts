@@ -2,7 +2,7 @@
 // loopback port, every probe request passes, and the producer is stopped afterwards.
 import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { validateEvidence } from '../../src/generated/validators.js'
+import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import { cleanupFixtures, health, REPO_ROOT } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)

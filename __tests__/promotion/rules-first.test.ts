@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { validateEvidence } from '../../src/generated/validators.js'
+import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import { runPromotion } from '../../src/operations/promotion.js'
 import type { Judging, PromotionReporter } from '../../src/operations/promotion.js'

@@ -8,8 +8,6 @@ import { lastKnownGood } from '../operations/last-known-good.js'
 import { createEvidenceStore } from '../fs/evidence-store.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
-import { verifyEvidence } from '../operations/verify-evidence.js'
-import type { EvidenceVerification } from '../operations/verify-evidence.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import { RevisionError } from '../git/git.js'
@@ -19,7 +17,6 @@ import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
-import { aggregate } from './aggregate.js'
 import { parseCommand } from './args.js'
 import { UsageError } from './commands.js'
 import { commandUsage, USAGE } from './usage.js'
@@ -27,7 +24,6 @@ import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 import { sarifWriter } from './sarif.js'
-import { plural } from '../text/plural.js'
 
 export type { Io } from './io.js'
 export { EXIT } from './io.js'
@@ -43,40 +39,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${TOOL_VERSION}\n`)
       return EXIT.pass
     }
+    // loaded on demand, like every command that health does not share code with (esbuild.config.mjs, lazyParts)
     if (cmd.command === 'verify-evidence') {
-      const v = verifyEvidence(resolve(io.cwd, cmd.root), resolve(io.cwd, cmd.file))
-      if (v.unreadable) {
-        io.stderr.write(`${unverifiable(cmd.file, v)}\n`)
-        return EXIT.usage
-      }
-      for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
-      io.stdout.write(
-        v.problems.length === 0
-          ? `evidence verified: ${plural(v.checked, 'digest')} ${v.checked === 1 ? 'matches' : 'match'}\n`
-          : `evidence does NOT verify: ${v.problems.length} of ${plural(v.checked, 'digest')} ${v.problems.length === 1 ? 'differs' : 'differ'}\n`
-      )
-      if (!cmd.bundle) return v.problems.length === 0 ? EXIT.pass : EXIT.fail
-      // loaded on demand: the Sigstore libraries are a file of their own that no other command reads
-      const { verifyEvidenceBundle } = await import('../operations/verify-bundle.js')
-      const b = verifyEvidenceBundle(
-        resolve(io.cwd, cmd.file),
-        resolve(io.cwd, cmd.bundle.file),
-        resolve(io.cwd, cmd.bundle.trustRoot),
-        cmd.bundle.identity
-      )
-      if (b.unusable) {
-        io.stderr.write(`baseline-gate: ${b.unusable}\n`)
-        return EXIT.usage
-      }
-      for (const p of b.problems) io.stdout.write(`bundle: ${p}\n`)
-      io.stdout.write(
-        b.problems.length === 0
-          ? `bundle verified offline: signed by ${b.signer ?? 'an unknown signer'}\n`
-          : `bundle does NOT verify: ${plural(b.problems.length, 'problem')}\n`
-      )
-      return v.problems.length === 0 && b.problems.length === 0 ? EXIT.pass : EXIT.fail
+      const { verifyEvidenceCommand } = await import('./verify-evidence.js')
+      return await verifyEvidenceCommand(cmd, io)
     }
-    if (cmd.command === 'aggregate') return aggregate(cmd, io)
+    if (cmd.command === 'aggregate') {
+      const { aggregate } = await import('./aggregate.js')
+      return aggregate(cmd, io)
+    }
     // the root is the repository's, wherever in it the command runs: never a stray subdirectory
     const { root, top } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
     if (cmd.command === 'init') {
@@ -149,26 +120,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
     return EXIT.usage
   }
-}
-
-/** How many schema problems of a file that is not a packet are listed; the rest are counted. */
-export const UNVERIFIABLE_SHOWN = 10
-
-/** Why a file cannot be verified: one problem per line (path:line:col: message), then what to do. */
-function unverifiable(file: string, v: EvidenceVerification): string {
-  if (!v.notPacket) return `baseline-gate: ${v.problems.join('; ')}`
-  const more = v.problems.length - UNVERIFIABLE_SHOWN
-  const what = v.statement
-    ? 'an evidence statement (in-toto Statement v1 of an evidence-packet.v1)'
-    : 'an evidence packet (evidence-packet.v1)'
-  return [
-    `baseline-gate: ${file} is not ${what}: ${plural(v.problems.length, 'problem')}`,
-    ...v.problems.slice(0, UNVERIFIABLE_SHOWN).map((p) => `  ${p}`),
-    ...(more > 0 ? [`  and ${more} more`] : []),
-    'Give verify-evidence the packet a health, promote or rollback run wrote, unchanged: ' +
-      '<evidence dir>/<operation>-<baseline>.json (or its statement <operation>-<baseline>.intoto.json), not the ' +
-      '<operation>.json index (default evidence dir: .baseline-gate/evidence)'
-  ].join('\n')
 }
 
 /** `health --remote`: a reader of the producer repositories with the token from the environment. */

@@ -1,7 +1,8 @@
 // One verdict over the evidence packets of a fanned-out run (one artifact directory per matrix job). Pure: the
 // caller reads the directories; this decides what the bytes it found are worth.
 import type { ReadResult } from '../fs/read.js'
-import { schemaFiles, validateEvidence } from '../generated/validators.js'
+import { schemaFiles } from '../generated/validators.js'
+import { validateEvidence } from '../generated/evidence-validators.js'
 import { countBySeverity } from '../rules/finding.js'
 import { aggregateVerdict, decideVerdict } from '../rules/verdict.js'
 import type { Verdict } from '../rules/verdict.js'

@@ -6,8 +6,6 @@ export declare const validateManifest: Validator
 export declare const validateLedgerRow: Validator
 export declare const validateHandoff: Validator
 export declare const validatePolicy: Validator
-export declare const validateEvidence: Validator
-export declare const validateStatement: Validator
 export declare const schemaFiles: Record<'validatePin' | 'validateManifest' | 'validateLedgerRow' | 'validateHandoff' | 'validatePolicy' | 'validateEvidence' | 'validateStatement', string>
 /** schema file + "#" + JSON Pointer of a subschema -> its errorMessage (a string, or one per keyword) */
 export declare const errorMessages: Record<string, string | Record<string, string>>
